@@ -1,0 +1,186 @@
+"""The command line: parse options, call the library, set the exit code. Nothing else.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
+2 usage, configuration or internal error (one line on stderr, no traceback
+unless --debug).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:  # answer without importing click: `--version` must be instant
+        sys.stdout.write(f"pmlint {__version__}\n")
+        raise SystemExit(EXIT_OK)
+    cli = _build_cli()
+    debug = "--debug" in args
+    try:
+        cli.main(args=args, prog_name="pmlint", standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as error:  # never show a traceback unless asked
+        if debug:
+            raise
+        sys.stderr.write(f"pmlint: internal error: {type(error).__name__}: {error} (run with --debug for details)\n")
+        raise SystemExit(EXIT_ERROR) from None
+
+
+def _split_codes(values: Sequence[str]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def _build_cli():
+    import click
+
+    from .errors import PmlintError
+
+    class Group(click.Group):
+        def invoke(self, ctx: click.Context) -> Any:
+            try:
+                return super().invoke(ctx)
+            except PmlintError as error:
+                click.echo(f"pmlint: error: {error}", err=True)
+                ctx.exit(EXIT_ERROR)
+
+    @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+    @click.version_option(__version__, "--version", prog_name="pmlint", message="%(prog)s %(version)s")
+    @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+    @click.pass_context
+    def cli(ctx: click.Context, debug: bool) -> None:
+        """pmlint: lint incident postmortems for durable fixes.
+
+        Checks that root causes are analysed across code, infrastructure and architecture,
+        that on-call burden is recorded and reduced, and that action items are owned,
+        dated and address the cause. Start with `pmlint check examples/`.
+        """
+        ctx.obj = {"debug": debug}
+
+    @cli.command()
+    @click.argument("paths", nargs=-1, type=click.Path())
+    @click.option("--format", "-f", "formats", multiple=True, metavar="FORMAT[:FILE]",
+                  help="Output format: text (default), json. Repeat for several; FORMAT:FILE writes to a file.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+    @click.option("--select", multiple=True, metavar="CODES", help="Enable only these rules (ids, names, PM3, ALL).")
+    @click.option("--extend-select", multiple=True, metavar="CODES", help="Enable these rules too.")
+    @click.option("--ignore", multiple=True, metavar="CODES", help="Disable these rules.")
+    @click.option("--preset", type=click.Choice(["recommended", "strict"]), help="Rule preset (default: recommended).")
+    @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+                  help="Lowest severity that fails the run (default: error).")
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+    @click.option("--no-suppressions", is_flag=True, help="Ignore `pmlint: disable` comments (for audits).")
+    @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no source or hints.")
+    @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+    @click.pass_context
+    def check(ctx: click.Context, paths: tuple[str, ...], formats: tuple[str, ...], output: str | None,
+              select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+              preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
+              quiet: bool, color: bool | None) -> None:
+        """Lint postmortems (files or directories; default: the current directory)."""
+        from .config import load_config, select_rules, severity_overrides
+        from .discover import discover
+        from .engine.rules import load_rules
+        from .engine.run import RunOptions
+        from .lint import lint_files
+        from .model import Severity
+        from .report import FORMATS, ReportContext, render
+
+        targets = _parse_formats(formats, output, FORMATS)
+        config = load_config(config_path)
+        rules = load_rules(config.rules_directories())
+        enabled = select_rules(rules, config, select=_split_codes(select) or None,
+                               extend_select=_split_codes(extend_select), ignore=_split_codes(ignore), preset=preset)
+        files = discover(list(paths) or ["."], config.include, config.exclude)
+        options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
+                             use_suppressions=not no_suppressions, debug=ctx.obj["debug"])
+        result = lint_files(files, enabled, options)
+        report_context = ReportContext(color=color, quiet=quiet)
+        for fmt, destination in targets:
+            _write(fmt, destination, result, report_context, render)
+        threshold = fail_on or config.fail_on
+        if threshold != "never":
+            worst = result.worst()
+            if worst is not None and worst >= Severity.parse(threshold):
+                ctx.exit(EXIT_FINDINGS)
+
+    @cli.command(name="rules")
+    @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table")
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
+    def rules_command(fmt: str, config_path: str | None) -> None:
+        """List every rule with its id, severity and summary."""
+        from .config import load_config
+        from .engine.rules import load_rules
+        from .report.rules import rules_json, rules_table
+
+        config = load_config(config_path)
+        rules = load_rules(config.rules_directories())
+        click.echo(rules_json(rules) if fmt == "json" else rules_table(rules, color=sys.stdout.isatty()), nl=False)
+
+    @cli.command()
+    @click.argument("rule")
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
+    def explain(rule: str, config_path: str | None) -> None:
+        """Explain a rule: what it asks, why, how to fix, and examples."""
+        from .config import load_config, matches_code
+        from .engine.rules import load_rules
+        from .report.rules import explain_text
+
+        config = load_config(config_path)
+        rules = load_rules(config.rules_directories())
+        found = [r for r in rules if rule.upper() == r.id or rule == r.name]
+        if not found:
+            near = [r.id for r in rules if matches_code(rule, r.id, r.name)]
+            hint = f" (did you mean one of {', '.join(near[:8])}?)" if near else " (see `pmlint rules`)"
+            raise PmlintError(f"no rule {rule!r}{hint}")
+        click.echo(explain_text(found[0]), nl=False)
+
+    @cli.command()
+    @click.argument("name", type=click.Choice(["postmortem", "rule", "config"]), default="postmortem")
+    def schema(name: str) -> None:
+        """Print a JSON Schema (default: the postmortem schema, for editors)."""
+        import json
+
+        from .schema import load_schema
+
+        click.echo(json.dumps(load_schema(name), indent=2))
+
+    return cli
+
+
+def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, str]) -> list[tuple[str, str | None]]:
+    from .errors import PmlintError
+
+    targets: list[tuple[str, str | None]] = []
+    for spec in formats or ("text",):
+        fmt, _, destination = spec.partition(":")
+        if fmt not in known:
+            raise PmlintError(f"unknown format {fmt!r} (choose from {', '.join(known)})")
+        targets.append((fmt, destination or None))
+    if output:
+        unassigned = [index for index, (_, destination) in enumerate(targets) if destination is None]
+        if len(unassigned) != 1:
+            raise PmlintError("--output needs exactly one format without its own :FILE")
+        targets[unassigned[0]] = (targets[unassigned[0]][0], output)
+    return targets
+
+
+def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
+    if destination is None:
+        render(fmt, result, sys.stdout, context)
+        return
+    import io
+
+    from .atomic import write_atomic
+
+    buffer = io.StringIO()
+    context_for_file = type(context)(color=False, root=context.root, quiet=context.quiet)
+    render(fmt, result, buffer, context_for_file)
+    write_atomic(destination, buffer.getvalue())

@@ -1,0 +1,1 @@
+"""The rule engine: rule files → Rule objects, selectors, check functions, running them."""

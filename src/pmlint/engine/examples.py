@@ -1,0 +1,56 @@
+"""Run a rule's own examples: the test suite does it for the built-in pack, and
+`pmlint test-rules DIR` does it for users' rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Finding
+from ..settings import merge_settings
+from .rules import Rule
+from .run import RunOptions, lint_document
+
+
+@dataclass(slots=True)
+class ExampleOutcome:
+    rule: Rule
+    index: int
+    kind: str            #: valid | invalid
+    expected: int
+    findings: list[Finding]
+
+    @property
+    def passed(self) -> bool:
+        return len(self.findings) == self.expected
+
+    def describe(self) -> str:
+        got = "; ".join(f"{f.span.line}:{f.span.column} {f.message}" for f in self.findings) or "no finding"
+        return (f"{self.rule.id} example {self.index + 1} ({self.kind}): expected {self.expected} finding(s) "
+                f"of {self.rule.id}, got {len(self.findings)}: {got}")
+
+
+def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list[Rule] | None = None) -> ExampleOutcome:
+    """Lint an example and keep only this rule's findings.
+
+    The rule runs alongside the whole pack (`all_rules`) so suppressions and engine
+    findings behave exactly as in a real run.
+    """
+    from ..load import load_text
+
+    kind = "invalid" if "invalid" in example else "valid"
+    text = example.get(kind) or ""
+    fmt = example.get("format", "yaml")
+    document = load_text("example.md" if fmt == "markdown" else "example.yaml", text, {})
+    options = RunOptions(settings=merge_settings(example.get("settings")), severity={})
+    rules = list(all_rules) if all_rules is not None else [rule]
+    if rule not in rules:
+        rules.append(rule)
+    findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
+    expected = example.get("findings", 1) if kind == "invalid" else 0
+    return ExampleOutcome(rule, index, kind, expected, findings)
+
+
+def run_examples(rules: list[Rule], all_rules: list[Rule] | None = None) -> list[ExampleOutcome]:
+    return [run_example(rule, index, example, all_rules)
+            for rule in rules for index, example in enumerate(rule.examples)]

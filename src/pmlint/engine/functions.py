@@ -1,0 +1,416 @@
+"""The check-function library: a registry of named checks that rule files call.
+
+A check receives the selected value, its JSON pointer, the rule's (prepared)
+options and a Context, and yields a Hit for each problem. Options are checked
+when the rule is loaded (`prepare`), so a bad regex or a typo in a rule file is
+a one-line error before any document is read.
+
+Generic checks live here; the durability checks that need domain logic live in
+`pmlint.engine.checks` and register themselves with the same decorator. Extra
+functions come only from installed packages (entry point group `pmlint.functions`),
+never from files in the repository being linted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from ..model import Document, Span, join_pointer, resolve_pointer
+from .conditions import holds, resolve_setting
+from .text import find_phrases, iter_strings, phrase_regex
+
+
+@dataclass(slots=True)
+class Hit:
+    """One problem found by a check.
+
+    `pointer` defaults to the checked node; `text` names a phrase inside it so the
+    finding points at the phrase's exact column; `span` overrides both.
+    """
+
+    pointer: str | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    text: str | None = None
+    occurrence: int = 0
+    span: Span | None = None
+    message: str | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    document: Document
+    settings: dict[str, Any]
+
+    @property
+    def data(self) -> Any:
+        return self.document.data
+
+    def setting(self, name: str, default: Any = None) -> Any:
+        return self.settings.get(name, default)
+
+    def resolve(self, value: Any) -> Any:
+        return resolve_setting(value, self.settings)
+
+
+CheckFn = Callable[[Any, str, dict[str, Any], Context], Iterable[Hit]]
+
+
+@dataclass(slots=True)
+class Function:
+    name: str
+    check: CheckFn
+    doc: str
+    options: dict[str, Any]
+    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+
+
+REGISTRY: dict[str, Function] = {}
+
+
+def check(name: str, options: dict[str, Any] | None = None,
+          prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function. `options` is a JSON Schema (properties) for its options."""
+
+    def register(function: CheckFn) -> CheckFn:
+        REGISTRY[name] = Function(name, function, (function.__doc__ or "").strip(),
+                                  {"type": "object", "additionalProperties": False, "properties": options or {}},
+                                  prepare)
+        return function
+
+    return register
+
+
+_loaded_plugins = False
+
+
+def get_function(name: str) -> Function | None:
+    """Look up a function, loading the built-in durability checks and entry points once."""
+    global _loaded_plugins
+    if not _loaded_plugins:
+        _loaded_plugins = True
+        from . import checks  # noqa: F401  (registers the durability checks)
+
+        _load_entry_points()
+    return REGISTRY.get(name)
+
+
+def _load_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="pmlint.functions"):
+        try:
+            entry.load()
+        except Exception:  # a broken plugin must not stop the built-in rules
+            continue
+
+
+def is_truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None and value is not False and value != [] and value != {}
+
+
+def shorten(value: Any, limit: int = 60) -> str:
+    text = value if isinstance(value, str) else "" if value is None else str(value)
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# ---- presence and shape -------------------------------------------------------------
+
+@check("defined")
+def defined(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The field is present (any value, even empty)."""
+    if value is None:
+        yield Hit()
+
+
+@check("truthy")
+def truthy(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The field is present and not empty (not blank text, an empty list or mapping, or false)."""
+    if not is_truthy(value):
+        yield Hit()
+
+
+@check("falsy")
+def falsy(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The field is absent or empty."""
+    if is_truthy(value):
+        yield Hit(values={"value": shorten(value)})
+
+
+@check("enum", {"values": {"description": "Allowed values, or {setting: NAME}."}})
+def enum(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The value, when present, is one of `values` (case-insensitive)."""
+    if value is None:
+        return
+    allowed = context.resolve(options.get("values")) or []
+    normalised = value.lower() if isinstance(value, str) else value
+    if normalised not in [item.lower() if isinstance(item, str) else item for item in allowed]:
+        yield Hit(values={"value": shorten(value), "allowed": ", ".join(map(str, allowed))})
+
+
+def _compile(options: dict, key: str) -> None:
+    if key in options and isinstance(options[key], str):
+        try:
+            options[f"_{key}"] = re.compile(options[key], re.IGNORECASE if options.get("ignore_case", True) else 0)
+        except re.error as error:
+            raise ValueError(f"invalid regular expression in `{key}`: {error}") from None
+
+
+def _prepare_pattern(options: dict) -> dict:
+    if "match" not in options and "not_match" not in options:
+        raise ValueError("`pattern` needs a `match` or `not_match` option")
+    _compile(options, "match")
+    _compile(options, "not_match")
+    return options
+
+
+@check("pattern", {"match": {"type": "string", "description": "Regex the value must contain."},
+                   "not_match": {"type": "string", "description": "Regex the value must not contain."},
+                   "ignore_case": {"type": "boolean", "description": "Default true."}},
+       prepare=_prepare_pattern)
+def pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A text value contains `match` and does not contain `not_match` (regexes)."""
+    if not isinstance(value, str):
+        return
+    if "_match" in options and options["_match"].search(value) is None:
+        yield Hit(values={"value": shorten(value)})
+    if "_not_match" in options:
+        found = options["_not_match"].search(value)
+        if found:
+            yield Hit(values={"value": shorten(value), "phrase": found.group()}, text=found.group())
+
+
+def _prepare_absent(options: dict) -> dict:
+    for pattern_text in options.get("patterns", []) if isinstance(options.get("patterns"), list) else []:
+        try:
+            re.compile(pattern_text)
+        except re.error as error:
+            raise ValueError(f"invalid regular expression {pattern_text!r} in `patterns`: {error}") from None
+    if "words" not in options and "patterns" not in options:
+        raise ValueError("`absent_pattern` needs `words` or `patterns`")
+    return options
+
+
+@check("absent_pattern",
+       {"words": {"description": "Phrases matched as whole words, case-insensitively; a list or {setting: NAME}."},
+        "patterns": {"description": "Regexes; a list or {setting: NAME}."},
+        "suggestions": {"description": "Mapping phrase → suggested rewrite, or {setting: NAME}."}},
+       prepare=_prepare_absent)
+def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """No text at or below the node contains a listed phrase (outside quotes and code).
+    Reports each match at its exact column, with `{phrase}` and `{suggestion}`."""
+    words = tuple(context.resolve(options.get("words")) or ())
+    patterns = tuple(context.resolve(options.get("patterns")) or ())
+    try:
+        regex = phrase_regex(words, patterns)
+    except re.error:
+        return
+    suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
+    for string_pointer, text in iter_strings(value, pointer):
+        seen: dict[str, int] = {}
+        for match in find_phrases(text, regex):
+            phrase = text[match.start():match.end()]
+            key = " ".join(phrase.lower().split())
+            occurrence = seen.get(key, 0)
+            seen[key] = occurrence + 1
+            yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
+                      text=phrase, occurrence=_occurrence_in(text, phrase, match.start()))
+
+
+def _occurrence_in(text: str, phrase: str, start: int) -> int:
+    """Which occurrence (counting case-insensitively) of `phrase` in `text` begins at `start`."""
+    return text.lower().count(phrase.lower(), 0, start)
+
+
+@check("length", {"min": {"type": "integer"}, "max": {"description": "An integer or {setting: NAME}."},
+                  "unit": {"enum": ["words", "characters"], "description": "Default words."}})
+def length(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A text value's length in words (or characters) lies within min..max."""
+    if not isinstance(value, str):
+        return
+    size = len(value.split()) if options.get("unit", "words") == "words" else len(value)
+    low, high = context.resolve(options.get("min")), context.resolve(options.get("max"))
+    if (low is not None and size < low) or (high is not None and size > high):
+        yield Hit(values={"count": size, "min": low, "max": high})
+
+
+@check("count", {"min": {"description": "An integer or {setting: NAME}."},
+                 "max": {"description": "An integer or {setting: NAME}."}})
+def count(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A list (absent counts as empty) holds between min and max items."""
+    size = len(value) if isinstance(value, (list, dict)) else 0 if value is None else 1
+    low, high = context.resolve(options.get("min")), context.resolve(options.get("max"))
+    if (low is not None and size < low) or (high is not None and size > high):
+        yield Hit(values={"count": size, "min": low, "max": high})
+
+
+@check("unique", {"field": {"type": "string", "description": "Compare this field of each item (default: the item)."}})
+def unique(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """No two items of a list are the same (text compared case- and space-insensitively)."""
+    if not isinstance(value, list):
+        return
+    seen: dict[Any, int] = {}
+    key_field = options.get("field")
+    for index, item in enumerate(value):
+        key = item.get(key_field) if key_field and isinstance(item, dict) else item
+        if key is None or isinstance(key, (dict, list)):
+            continue
+        normal = " ".join(key.lower().split()) if isinstance(key, str) else key
+        if normal in seen:
+            target = join_pointer(join_pointer(pointer, index), key_field) if key_field else join_pointer(pointer, index)
+            yield Hit(target, {"value": shorten(key), "first": seen[normal] + 1, "index": index + 1})
+        else:
+            seen[normal] = index
+
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "lt": lambda a, b: a < b, "le": lambda a, b: a <= b, "gt": lambda a, b: a > b,
+    "ge": lambda a, b: a >= b, "eq": lambda a, b: a == b, "ne": lambda a, b: a != b,
+}
+
+
+@check("compare", {"op": {"enum": sorted(_OPS)}, "field": {"type": "string", "description": "Field of the node to compare."},
+                   "other": {"type": "string", "description": "Another field of the node (dotted path)."},
+                   "value": {"description": "A constant, or {setting: NAME}."}})
+def compare(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """`value <op> other-field` (or `<op> value`) holds when both sides are present and comparable."""
+    left = value
+    right = _dotted(value, options["other"]) if "other" in options else context.resolve(options.get("value"))
+    if "other" in options:
+        left = _dotted(value, options.get("field", "")) if options.get("field") else value
+    if left is None or right is None:
+        return
+    try:
+        ok = _OPS[options.get("op", "eq")](left, right)
+    except TypeError:
+        return
+    if not ok:
+        yield Hit(values={"value": shorten(left), "other": shorten(right)})
+
+
+def _dotted(value: Any, path: str) -> Any:
+    for part in [part for part in path.split(".") if part]:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+@check("exists", {"collection": {"type": "string", "description": "Selector of the items to search."},
+                  "where": {"type": "object", "description": "Condition an item must meet (paths relative to the item: $.type)."},
+                  "min": {"type": "integer", "description": "How many must match (default 1)."}})
+def exists(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Another collection holds at least `min` items that meet `where`."""
+    from .select import compile_selector
+
+    items = [item for _, item in compile_selector(options.get("collection", "$")).select(context.data)]
+    if len(items) == 1 and isinstance(items[0], list):
+        items = items[0]
+    where = options.get("where") or {}
+    found = sum(1 for item in items if holds(where, item, context.settings))
+    if found < options.get("min", 1):
+        yield Hit(values={"found": found})
+
+
+@check("load_problem", {"codes": {"type": "array", "items": {"type": "string"},
+                                  "description": "Loader problem codes this rule reports."}})
+def load_problem(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Reports what the loader could not read (syntax, encoding, duplicate keys ...), at its position."""
+    codes = set(options.get("codes", ()))
+    for problem in context.document.problems:
+        if problem.code in codes:
+            yield Hit(problem.pointer or None, {"detail": problem.message}, span=problem.span, message=problem.message)
+
+
+@check("schema", {"strict": {"type": "boolean", "description": "Unknown top-level fields are errors (default: config `strict`)."}})
+def schema(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The document follows the postmortem JSON Schema (YAML documents only: Markdown is structured by pmlint itself)."""
+    from ..schema import load_schema, validate
+
+    if context.document.format != "yaml" or context.document.broken:
+        return
+    spec = load_schema("postmortem")
+    if options.get("strict", context.setting("strict", False)):
+        spec = {**spec, "additionalProperties": False}
+    for error in validate(context.data, spec):
+        yield Hit(error.pointer, {"detail": error.message}, message=error.message)
+
+
+def value_at(context: Context, pointer: str) -> Any:
+    return resolve_pointer(context.data, pointer)
+
+
+# ---- time -----------------------------------------------------------------------------
+
+@check("datetime", {"require_timezone": {"type": "boolean", "description": "Default true; the document's `timezone` counts."}})
+def datetime_check(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A timestamp parses as ISO 8601 and, unless the document declares `timezone`, carries a zone."""
+    from .timeutil import parse_timestamp, zone_named
+
+    if value is None:
+        return
+    parsed = parse_timestamp(value if isinstance(value, str) else str(value))
+    if parsed is None:
+        yield Hit(values={"value": shorten(value), "problem": "is not a valid ISO 8601 date-time"})
+        return
+    if options.get("require_timezone", True) and parsed.tzinfo is None:
+        declared = context.data.get("timezone") if isinstance(context.data, dict) else None
+        if zone_named(declared if isinstance(declared, str) else None) is None:
+            yield Hit(values={"value": shorten(value), "problem": "has no timezone"})
+
+
+@check("chronological", {"field": {"type": "string", "description": "Timestamp field of each item (default `at`)."}})
+def chronological(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Items of a list are in time order (items whose time does not parse are skipped)."""
+    from .timeutil import parse_timestamp, with_default_zone, zone_named
+
+    if not isinstance(value, list):
+        return
+    key = options.get("field", "at")
+    declared = context.data.get("timezone") if isinstance(context.data, dict) else None
+    default = zone_named(declared if isinstance(declared, str) else None)
+    previous = None
+    for index, item in enumerate(value):
+        raw = item.get(key) if isinstance(item, dict) else None
+        parsed = parse_timestamp(raw)
+        if parsed is None:
+            continue
+        moment = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+        if previous is not None:
+            try:
+                earlier = moment < previous[1]
+            except TypeError:  # aware vs naive: cannot be ordered
+                earlier = False
+            if earlier:
+                yield Hit(join_pointer(join_pointer(pointer, index), key),
+                          {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1})
+        previous = (index, moment, raw)
+
+
+@check("engine")
+def engine_reported(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Findings of this rule come from the engine itself (unused suppressions, internal errors)."""
+    return iter(())
+
+
+@check("fields_present", {"fields": {"type": "array", "items": {"type": "string"}, "description": "Dotted field paths that must be present."},
+                          "truthy": {"type": "boolean", "description": "Also require non-empty values (default false)."}})
+def fields_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """All listed fields of the node are present; one finding names every missing one (`{missing}`)."""
+    missing = []
+    for path in options.get("fields", []):
+        found = _dotted(value, path) if isinstance(value, dict) else None
+        if found is None or (options.get("truthy") and not is_truthy(found)):
+            missing.append(path)
+    if missing:
+        first = missing[0].split(".")
+        target = pointer
+        node = value
+        for part in first:  # point at the deepest ancestor that exists
+            if isinstance(node, dict) and part in node:
+                target, node = join_pointer(target, part), node[part]
+            else:
+                break
+        yield Hit(target, {"missing": ", ".join(f"`{path}`" for path in missing), "count": len(missing)})

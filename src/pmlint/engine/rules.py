@@ -1,0 +1,165 @@
+"""Rule files → Rule objects, validated and compiled once per run.
+
+A rule file that does not parse, does not follow `rule.schema.json`, names an
+unknown function, or has bad options/regexes/selectors is a ConfigError naming
+the file, the line and the field: users write rules, and deserve compiler-grade
+errors for them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Severity
+from .select import Selector, SelectorError, compile_selector
+
+CATEGORIES = {
+    "0": "document", "1": "root-cause", "2": "on-call", "3": "action-items", "4": "detection",
+    "5": "timeline", "6": "impact", "7": "language", "8": "learning",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSpec:
+    function: str
+    field: str | None
+    options: dict[str, Any]
+    message: str | None
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    name: str
+    category: str
+    severity: Severity
+    preset: str
+    summary: str
+    rationale: str
+    fix: str
+    message: str
+    given: tuple[Selector, ...]
+    checks: tuple[CheckSpec, ...]
+    when: dict[str, Any] | None = None
+    examples: list[dict[str, Any]] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def loader_rule(self) -> bool:
+        """Reports loader problems: the only kind that runs on a broken document."""
+        return all(spec.function == "load_problem" for spec in self.checks)
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rule pack: inside the installed wheel, or `rules/` of a source checkout."""
+    here = Path(__file__).resolve().parent.parent
+    packaged = here / "_rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def rule_files(directory: Path) -> list[Path]:
+    files: list[Path] = []
+    for root, dirs, names in os.walk(directory):
+        dirs.sort()
+        files.extend(Path(root) / name for name in sorted(names) if name.endswith((".yaml", ".yml")))
+    return files
+
+
+@lru_cache(maxsize=8)
+def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False) -> tuple[Rule, ...]:
+    """Built-in rules plus those in `directories`. User rules are always schema-checked;
+    the built-in pack is checked by the test suite (validate_builtin=True there)."""
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    sources = [(builtin_rules_dir(), validate_builtin)] + [(Path(d), True) for d in directories]
+    for directory, validate in sources:
+        if not directory.is_dir():
+            raise ConfigError(f"rules directory not found: {directory}")
+        for path in rule_files(directory):
+            rule = load_rule_file(path, validate)
+            for key in (rule.id, rule.name):
+                if key in seen:
+                    raise ConfigError(f"rule {key} is defined twice (also in {seen[key]})", str(path))
+                seen[key] = str(path)
+            rules.append(rule)
+    rules.sort(key=lambda rule: rule.id)
+    return tuple(rules)
+
+
+def load_rule_file(path: Path, validate: bool = True) -> Rule:
+    from ..load import load_path
+
+    document = load_path(str(path))
+    problems = [problem for problem in document.problems if problem.code != "bad-suppression"]
+    if problems:
+        problem = problems[0]
+        raise ConfigError(problem.message, str(path), problem.span.line)
+    data = document.data
+    if validate:
+        from ..schema import load_schema, validate as validate_schema
+
+        errors = validate_schema(data, load_schema("rule"))
+        if errors:
+            error = errors[0]
+            raise ConfigError(error.message, str(path), document.span_for(error.pointer).line)
+    try:
+        return compile_rule(data, str(path))
+    except (ValueError, KeyError, TypeError) as error:
+        message = str(error).strip("'\"") if not isinstance(error, KeyError) else f"missing field {error}"
+        raise ConfigError(message, str(path), getattr(error, "line", None) or 1) from None
+
+
+def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
+    """Plain rule data → Rule; raises ValueError on unknown functions, bad options or selectors."""
+    from .functions import get_function
+
+    rule_id = data["id"]
+    givens = data.get("given", "$")
+    try:
+        given = tuple(compile_selector(text) for text in ([givens] if isinstance(givens, str) else givens))
+        if data.get("when"):
+            _check_condition(data["when"])
+    except SelectorError as error:
+        raise ValueError(str(error)) from None
+    raw_checks = data["then"] if isinstance(data["then"], list) else [data["then"]]
+    checks = []
+    for raw in raw_checks:
+        function = get_function(raw["function"])
+        if function is None:
+            raise ValueError(f"unknown check function {raw['function']!r} in `then`")
+        options = dict(raw.get("options") or {})
+        unknown = set(options) - set(function.options["properties"])
+        if unknown:
+            raise ValueError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function.name!r}")
+        if function.prepare is not None:
+            try:
+                options = function.prepare(options)
+            except ValueError as error:
+                raise ValueError(f"function {function.name!r}: {error}") from None
+        checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message")))
+    category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
+    return Rule(
+        id=rule_id, name=data["name"], category=category, severity=Severity.parse(data["severity"]),
+        preset=data.get("preset", "recommended"), summary=data["summary"].strip(),
+        rationale=" ".join(data["rationale"].split()), fix=data["fix"].strip(), message=data["message"].strip(),
+        given=given, checks=tuple(checks), when=data.get("when"), examples=list(data.get("examples") or []),
+        tags=tuple(data.get("tags") or ()), source=source,
+    )
+
+
+def _check_condition(condition: dict[str, Any]) -> None:
+    if "path" in condition:
+        compile_selector(condition["path"])
+    for key in ("all", "any"):
+        for part in condition.get(key, ()):
+            _check_condition(part)
+    if "not" in condition:
+        _check_condition(condition["not"])

@@ -1,0 +1,57 @@
+"""Loading: the only stage that knows about file formats (bytes → Document)."""
+
+from __future__ import annotations
+
+import os
+
+from ..model import Document, Problem, Span
+from .limits import DEFAULT_MAX_BYTES, decode, too_large
+
+YAML_SUFFIXES = (".yaml", ".yml")
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".md.erb", ".markdown.erb")
+
+
+def format_of(path: str) -> str:
+    """`yaml` or `markdown`, by file name; files without a known suffix are read as Markdown."""
+    lowered = path.lower()
+    if lowered.endswith(YAML_SUFFIXES):
+        return "yaml"
+    return "markdown"
+
+
+def load_text(path: str, text: str, settings: dict | None = None) -> Document:
+    """Text → Document with the loader for `path`'s format."""
+    if format_of(path) == "yaml":
+        from .yaml import load_yaml
+
+        return load_yaml(path, text)
+    from .markdown import load_markdown
+
+    return load_markdown(path, text, settings or {})
+
+
+def load_path(path: str, settings: dict | None = None, display_path: str | None = None) -> Document:
+    """Read and load one file. Never raises for bad content or unreadable files:
+    those become Problems, which the PM0xx rules report."""
+    settings = settings or {}
+    shown = display_path or path
+    limit = int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
+    fmt = format_of(path)
+    try:
+        size = os.stat(path).st_size
+        if size > limit:
+            return _broken(shown, fmt, too_large(size, limit))
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
+    except OSError as error:
+        return _broken(shown, fmt, Problem("unreadable", f"Cannot read file: {error.strerror or error}", Span.point(1)))
+    if len(raw) > limit:
+        return _broken(shown, fmt, too_large(len(raw), limit))
+    decoded = decode(raw)
+    if decoded.problem is not None:
+        return _broken(shown, fmt, decoded.problem)
+    return load_text(shown, decoded.text or "", settings)
+
+
+def _broken(path: str, fmt: str, problem: Problem) -> Document:
+    return Document(path=path, format=fmt, lines=[], data={}, problems=[problem])

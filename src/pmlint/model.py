@@ -1,0 +1,203 @@
+"""The document model every stage shares: Document, Span, Finding, Severity.
+
+Plain dataclasses with no I/O, so loaders, rules and reporters can be tested in
+isolation and a rule never needs to know whether a postmortem was YAML or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that `finding.severity >= fail_on` reads naturally."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> "Severity":
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of the source, 1-based lines and columns; end is inclusive of its line."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> "Span":
+        return cls(line, column, line, column)
+
+
+@dataclass(slots=True)
+class Suppression:
+    """One `pmlint: disable=...` comment.
+
+    `target_line` is the source line it covers, or None for a file-wide suppression.
+    `rules` holds ids or names as written; `used` is set by the engine.
+    """
+
+    rules: tuple[str, ...]
+    line: int
+    column: int
+    target_line: int | None
+    reason: str | None = None
+    used: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Problem:
+    """Something a loader could not make sense of (bad syntax, duplicate key, ...).
+
+    Loaders never decide severity or wording policy: they record a problem `code`
+    and the document rules (PM0xx) turn problems into findings.
+    """
+
+    code: str
+    message: str
+    span: Span
+    pointer: str = ""
+
+
+#: Loader problems after which the data tree is empty or meaningless: only the
+#: document rules (PM0xx) run, so a syntax error is one finding, not fifty.
+FATAL_PROBLEMS = frozenset({
+    "syntax", "encoding", "too-large", "too-deep", "too-large-expansion", "unreadable", "empty", "not-a-mapping",
+})
+
+
+@dataclass(slots=True)
+class Document:
+    """A postmortem, whatever format it was written in."""
+
+    path: str
+    format: str
+    lines: list[str]
+    data: Any
+    spans: dict[str, Span] = field(default_factory=dict)
+    suppressions: list[Suppression] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: Anything a loader knows that rules may ask about (e.g. the Markdown section map).
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def broken(self) -> bool:
+        return any(problem.code in FATAL_PROBLEMS for problem in self.problems)
+
+    def span_for(self, pointer: str) -> Span:
+        """The span of `pointer`, or of its nearest ancestor that has one."""
+        spans = self.spans
+        while True:
+            span = spans.get(pointer)
+            if span is not None:
+                return span
+            if not pointer:
+                return Span.point(1, 1)
+            pointer = pointer.rpartition("/")[0]
+
+    def missing_span(self, pointer: str) -> Span:
+        """Where to report something absent at `pointer`: the first line of its nearest
+        existing ancestor; for a field missing at the top, the title line."""
+        parent = pointer
+        while parent:
+            parent = parent.rpartition("/")[0]
+            span = self.spans.get(parent)
+            if span is not None and parent:
+                return Span(span.line, span.column, span.line, self._line_end(span.line))
+        anchor = self.meta.get("title_line")
+        title = self.spans.get("/title")
+        line = anchor or (title.line if title else 1)
+        return Span(line, 1, line, self._line_end(line))
+
+    def _line_end(self, line: int) -> int:
+        return max(1, len(self.lines[line - 1])) if 0 < line <= len(self.lines) else 1
+
+    def locate_text(self, pointer: str, needle: str, occurrence: int = 0) -> Span:
+        """The span of `needle` inside the source region of `pointer`.
+
+        Rules report a phrase by its text; this finds where it really stands in the
+        file (the source may fold or quote the string, so offsets in the parsed value
+        do not map to columns). Falls back to the node's own span.
+        """
+        base = self.span_for(pointer)
+        if not needle:
+            return base
+        lowered = needle.lower()
+        seen = 0
+        last = min(base.end_line, len(self.lines))
+        for number in range(base.line, last + 1):
+            text = self.lines[number - 1].lower()
+            start = base.column - 1 if number == base.line else 0
+            while True:
+                index = text.find(lowered, start)
+                if index < 0:
+                    break
+                if seen == occurrence:
+                    return Span(number, index + 1, number, index + len(needle))
+                seen += 1
+                start = index + 1
+        return base
+
+
+@dataclass(slots=True)
+class Finding:
+    """One problem a rule found, with everything every reporter needs."""
+
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    pointer: str = ""
+    fix: str | None = None
+    category: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.rule_id, self.message)
+
+
+def escape_pointer_token(token: str | int) -> str:
+    return str(token).replace("~", "~0").replace("/", "~1")
+
+
+def join_pointer(parent: str, token: str | int) -> str:
+    """Append one JSON Pointer reference token (RFC 6901)."""
+    return f"{parent}/{escape_pointer_token(token)}"
+
+
+def split_pointer(pointer: str) -> list[str]:
+    if not pointer:
+        return []
+    return [part.replace("~1", "/").replace("~0", "~") for part in pointer[1:].split("/")]
+
+
+def resolve_pointer(data: Any, pointer: str) -> Any:
+    """The value at `pointer`, or None when any step is missing."""
+    node = data
+    for token in split_pointer(pointer):
+        if isinstance(node, dict):
+            node = node.get(token)
+        elif isinstance(node, list):
+            try:
+                node = node[int(token)]
+            except (ValueError, IndexError):
+                return None
+        else:
+            return None
+    return node

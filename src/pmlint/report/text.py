@@ -1,0 +1,110 @@
+"""`--format text`: the report a person reads in a terminal.
+
+Grouped by file; each finding shows `path:line:col`, severity, rule, message, the
+source line with the span underlined, and the fix hint; then a summary line.
+Document text is only ever passed to rich as `Text` (never as markup), and control
+characters are made visible, so a postmortem cannot style or hijack the terminal.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from itertools import groupby
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..lint import LintResult
+    from . import ReportContext
+
+_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MAX_SOURCE = 160
+
+
+def safe(text: str) -> str:
+    """Make control characters (ANSI escapes included) visible instead of live."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
+
+
+def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    color = context.color
+    if color is None:
+        color = stream.isatty() and not os.environ.get("NO_COLOR")
+    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
+                      emoji=False, markup=False, soft_wrap=True, width=200 if not color else None)
+    for path, group in groupby(result.findings, key=lambda finding: finding.path):
+        findings = list(group)
+        if not context.quiet:
+            console.print(Text(safe(path), style="bold underline"))
+        for finding in findings:
+            span = finding.span
+            label = finding.severity.label
+            line = Text()
+            if context.quiet:
+                line.append(f"{safe(path)}:{span.line}:{span.column}: ", style="bold")
+            else:
+                line.append(f"  {safe(path)}:{span.line}:{span.column}", style="bold")
+                line.append("  ")
+            line.append(f"{label:<7}", style=_STYLE[label])
+            line.append(f" {finding.rule_id} ", style="bold")
+            line.append(f"{finding.rule_name}", style="dim")
+            line.append("  ")
+            line.append(safe(finding.message))
+            console.print(line)
+            if context.quiet:
+                continue
+            if context.show_source:
+                _source_frame(console, result, finding)
+            if finding.fix:
+                hint = Text("      fix: ", style="green")
+                hint.append(safe(" ".join(finding.fix.split())))
+                console.print(hint)
+        if not context.quiet:
+            console.print()
+    _summary(console, result)
+
+
+def _source_frame(console, result: "LintResult", finding) -> None:
+    from rich.text import Text
+
+    lines = result.extra.get("sources", {}).get(finding.path)
+    span = finding.span
+    if not lines or not 1 <= span.line <= len(lines):
+        return
+    source = lines[span.line - 1].expandtabs(1)
+    start = max(span.column - 1, 0)
+    end = span.end_column if span.end_line == span.line else len(source)
+    end = max(min(end, len(source)), start + 1)
+    offset = 0
+    if len(source) > _MAX_SOURCE:  # show a window around the span
+        offset = max(0, start - 40)
+        source = source[offset:offset + _MAX_SOURCE]
+        start, end = start - offset, min(end - offset, len(source))
+    gutter = f"{span.line:>6} │ "
+    console.print(Text(gutter, style="dim") + Text(safe(source)))
+    marker = " " * len(safe(source[:start])) + "^" * max(1, len(safe(source[start:end])))
+    console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(marker, style=_STYLE[finding.severity.label]))
+
+
+def _summary(console, result: "LintResult") -> None:
+    from rich.text import Text
+
+    from ..model import Severity
+
+    files = len(result.files)
+    if not result.findings:
+        console.print(Text(f"All clear: {plural(files, 'file')} checked, no findings.", style="bold green"))
+        return
+    counts = [(result.count(severity), severity.label) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    parts = ", ".join(plural(count, label) for count, label in counts if count)
+    with_findings = len({finding.path for finding in result.findings})
+    style = "bold red" if result.count(Severity.ERROR) else "bold yellow"
+    console.print(Text(f"Found {parts} in {plural(with_findings, 'file')} ({plural(files, 'file')} checked).", style=style))
