@@ -112,9 +112,19 @@ def load_rule_file(path: Path, validate: bool = True) -> Rule:
             raise ConfigError(error.message, str(path), document.span_for(error.pointer).line)
     try:
         return compile_rule(data, str(path))
-    except (ValueError, KeyError, TypeError) as error:
-        message = str(error).strip("'\"") if not isinstance(error, KeyError) else f"missing field {error}"
-        raise ConfigError(message, str(path), getattr(error, "line", None) or 1) from None
+    except RuleError as error:
+        raise ConfigError(str(error), str(path), document.span_for(error.pointer).line) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        message = f"missing field {error}" if isinstance(error, KeyError) else str(error)
+        raise ConfigError(message, str(path), 1) from None
+
+
+class RuleError(ValueError):
+    """A rule that does not compile; `pointer` locates the offending field."""
+
+    def __init__(self, message: str, pointer: str = "") -> None:
+        super().__init__(message)
+        self.pointer = pointer
 
 
 def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
@@ -125,25 +135,31 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
     givens = data.get("given", "$")
     try:
         given = tuple(compile_selector(text) for text in ([givens] if isinstance(givens, str) else givens))
+    except SelectorError as error:
+        raise RuleError(str(error), "/given") from None
+    try:
         if data.get("when"):
             _check_condition(data["when"])
     except SelectorError as error:
-        raise ValueError(str(error)) from None
-    raw_checks = data["then"] if isinstance(data["then"], list) else [data["then"]]
+        raise RuleError(str(error), "/when") from None
+    listed = isinstance(data["then"], list)
+    raw_checks = data["then"] if listed else [data["then"]]
     checks = []
-    for raw in raw_checks:
+    for index, raw in enumerate(raw_checks):
+        where = f"/then/{index}" if listed else "/then"
         function = get_function(raw["function"])
         if function is None:
-            raise ValueError(f"unknown check function {raw['function']!r} in `then`")
+            raise RuleError(f"unknown check function {raw['function']!r} in `then`", where + "/function")
         options = dict(raw.get("options") or {})
         unknown = set(options) - set(function.options["properties"])
         if unknown:
-            raise ValueError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function.name!r}")
+            raise RuleError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function.name!r}",
+                            where + "/options")
         if function.prepare is not None:
             try:
                 options = function.prepare(options)
             except ValueError as error:
-                raise ValueError(f"function {function.name!r}: {error}") from None
+                raise RuleError(f"function {function.name!r}: {error}", where + "/options") from None
         checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message")))
     category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
     return Rule(

@@ -113,7 +113,8 @@ def _check(value: Any, schema: dict[str, Any], root: dict[str, Any], pointer: st
     if expected is not None:
         options = expected if isinstance(expected, list) else [expected]
         if not any(_is_type(value, option) for option in options):
-            wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in options)
+            shown = [option for option in options if not (option == "integer" and "number" in options)]
+            wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
             errors.append(SchemaError(pointer, f"`{name}` must be {wanted}, but it is {describe(value)}", "type"))
             return
     if "enum" in schema and value not in schema["enum"]:
