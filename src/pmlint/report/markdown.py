@@ -1,0 +1,78 @@
+"""`--format markdown`: a summary for a pull-request comment or `$GITHUB_STEP_SUMMARY`.
+
+A heading with the counts, then one table per file (line:column, severity, rule,
+message). Postmortem text is escaped so it cannot add links, HTML, comments or
+table cells: `&`, `<` and `>` become entities, Markdown punctuation is
+backslash-escaped, line breaks become spaces and control characters are shown as
+`\\xNN`. GitHub accepts up to 1 MiB per step summary, so the tables stop well
+before that with a line saying how many findings were left out.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from ..lint import LintResult
+    from . import ReportContext
+
+#: stop adding rows past this many characters (GitHub's step summary limit is 1 MiB)
+BUDGET = 800_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-!|~^])")
+_ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
+
+
+def escape(text: str) -> str:
+    """Inline Markdown that shows `text` literally, safe inside a table cell."""
+    text = text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _PUNCTUATION.sub(r"\\\1", text)
+    return _CONTROL.sub(lambda match: f"\\\\x{ord(match.group()):02x}", text)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
+
+
+def headline(result: "LintResult") -> str:
+    from ..model import Severity
+
+    files = len(result.files)
+    if not result.findings:
+        return f"## pmlint: all clear\n\n{_plural(files, 'file')} checked, no findings."
+    counts = [(result.count(severity), severity.label) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
+    parts = ", ".join(_plural(count, label) for count, label in counts if count)
+    with_findings = len({finding.path for finding in result.findings})
+    return (f"## pmlint: {parts}\n\n{_plural(len(result.findings), 'finding')} in "
+            f"{_plural(with_findings, 'file')} ({_plural(files, 'file')} checked).")
+
+
+def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:
+    from ..repo import relative_to_root
+
+    out: list[str] = [headline(result)]
+    if result.hidden:
+        out.append(f"{_plural(result.hidden, 'finding')} hidden by the baseline or per-path configuration.")
+    size = sum(len(part) for part in out)
+    written = 0
+    for path, group in groupby(result.findings, key=lambda finding: finding.path):
+        if size > BUDGET:
+            break
+        block = [f"### {escape(relative_to_root(path, context.root))}", "",
+                 "| line | severity | rule | message |", "|---:|---|---|---|"]
+        for finding in group:
+            span = finding.span
+            row = (f"| {span.line}:{span.column} | {_ICONS[finding.severity.label]} | "
+                   f"{finding.rule_id} {escape(finding.rule_name)} | {escape(finding.message)} |")
+            size += len(row) + 1
+            if size > BUDGET:
+                break
+            block.append(row)
+            written += 1
+        out.append("\n".join(block))
+    if written < len(result.findings):
+        out.append(f"… and {len(result.findings) - written} more findings: see the job log or the SARIF upload.")
+    stream.write("\n\n".join(out) + "\n")
