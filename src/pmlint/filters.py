@@ -1,0 +1,140 @@
+"""The filter stage after the engine: per-path configuration.
+
+    engine findings ──per-path (select / extend-select / ignore / severity)──▶ findings
+
+Kept out of the engine and out of `lint_files` on purpose: the engine runs the
+union of every rule any file may need (`PerPath.engine_rules`), and this stage
+decides, per file, which findings stand and at which severity. That keeps the
+engine per-document and parallel-friendly, and keeps configuration policy here.
+
+Per-path globs match the file's path relative to the configuration file's folder
+(`config.glob_match`: a glob without `/` matches any path part). When several globs
+match, they apply in the order written: `select` replaces the file's rule set,
+`extend-select` adds to it, `ignore` removes from it, `severity` overrides (later
+wins). The command line stays final: with `--select` given, per-path can only narrow
+the selection, and `--ignore` codes stay off.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .config import Config, glob_match, matches_code
+from .errors import ConfigError
+from .model import Finding, Severity
+
+INTERNAL_ERROR_ID = "PM009"
+
+
+class PerPath:
+    """Per-file rule selection and severity from the config's `per-path` table."""
+
+    def __init__(self, config: Config, rules: Sequence[Any], enabled: Sequence[Any], *,
+                 cli_select: bool = False, cli_ignore: Iterable[str] = ()) -> None:
+        self.config = config
+        self.rules = list(rules)
+        self.enabled_ids = {rule.id for rule in enabled}
+        self.cli_select = cli_select
+        self.cli_ignore = list(cli_ignore)
+        self._cache: dict[str, tuple[set[str], dict[str, Severity]]] = {}
+        self._check_codes()
+
+    def _ids(self, codes: Iterable[str]) -> set[str]:
+        return {rule.id for rule in self.rules for code in codes if matches_code(code, rule.id, rule.name)}
+
+    def _check_codes(self) -> None:
+        where = str(self.config.path or "config")
+        for pattern, overrides in self.config.per_path.items():
+            for key in ("select", "extend-select", "ignore"):
+                for code in overrides.get(key, []):
+                    if not self._ids([code]):
+                        raise ConfigError(f"unknown rule or category {code!r} in `per-path.{pattern}.{key}`", where)
+            for code, level in overrides.get("severity", {}).items():
+                if not self._ids([code]):
+                    raise ConfigError(f"unknown rule or category {code!r} in `per-path.{pattern}.severity`", where)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.config.per_path)
+
+    def engine_rules(self, enabled: Sequence[Any]) -> list[Any]:
+        """`enabled` plus any rule a per-path entry may turn on (the engine runs them all)."""
+        if self.cli_select:
+            return list(enabled)
+        wanted = set(self.enabled_ids)
+        for overrides in self.config.per_path.values():
+            wanted |= self._ids(overrides.get("select", [])) | self._ids(overrides.get("extend-select", []))
+        wanted -= self._ids(self.cli_ignore)
+        return sorted((rule for rule in self.rules if rule.id in wanted), key=lambda rule: rule.id)
+
+    def relative(self, path: str) -> str | None:
+        """`path` relative to the config folder, or None when it lies outside it."""
+        absolute = Path(os.path.abspath(path))
+        try:
+            return absolute.relative_to(self.config.root.resolve()).as_posix()
+        except ValueError:
+            return None
+
+    def for_file(self, path: str) -> tuple[set[str], dict[str, Severity]]:
+        """(enabled rule ids, severity overrides) for one file."""
+        cached = self._cache.get(path)
+        if cached is not None:
+            return cached
+        enabled = set(self.enabled_ids)
+        severity: dict[str, Severity] = {}
+        relative = self.relative(path)
+        if relative is not None:
+            for pattern, overrides in self.config.per_path.items():
+                if not glob_match(relative, pattern):
+                    continue
+                if "select" in overrides:
+                    enabled = self._ids(overrides["select"])
+                enabled |= self._ids(overrides.get("extend-select", []))
+                enabled -= self._ids(overrides.get("ignore", []))
+                for code, level in overrides.get("severity", {}).items():
+                    for rule_id in self._ids([code]):
+                        severity[rule_id] = Severity.parse(level)
+        if self.cli_select:
+            enabled &= self.enabled_ids
+        enabled -= self._ids(self.cli_ignore)
+        self._cache[path] = (enabled, severity)
+        return enabled, severity
+
+    def apply(self, findings: Sequence[Finding]) -> tuple[list[Finding], int]:
+        """(findings kept, with per-path severities; number dropped)."""
+        if not self.active:
+            return list(findings), 0
+        kept: list[Finding] = []
+        for finding in findings:
+            enabled, severity = self.for_file(finding.path)
+            if finding.rule_id not in enabled and finding.rule_id != INTERNAL_ERROR_ID:
+                continue  # internal errors are never configured away: they mean a rule did not run
+            level = severity.get(finding.rule_id)
+            kept.append(replace(finding, severity=level) if level is not None else finding)
+        return kept, len(findings) - len(kept)
+
+
+def refine(result: Any, per_path: PerPath | None = None, baseline: str | Path | None = None) -> Any:
+    """Apply per-path configuration, then the baseline, to a LintResult (in place).
+
+    `result.hidden` counts what was dropped; `result.extra["baseline"]` records how
+    many findings the baseline hid and how many of its entries are stale.
+    """
+    findings = list(result.findings)
+    hidden = 0
+    if per_path is not None:
+        findings, dropped = per_path.apply(findings)
+        hidden += dropped
+    if baseline is not None:
+        from .baseline import apply_baseline
+
+        outcome = apply_baseline(findings, baseline, result.files)
+        findings = outcome.kept
+        hidden += outcome.hidden
+        result.extra["baseline"] = {"path": str(baseline), "hidden": outcome.hidden, "stale": outcome.stale}
+    result.findings = findings
+    result.hidden += hidden
+    return result
