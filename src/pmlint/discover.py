@@ -25,9 +25,20 @@ class SourceFile:
 
 def display_path(path: Path, base: Path) -> str:
     try:
-        return path.resolve().relative_to(base).as_posix()
+        shown = path.resolve().relative_to(base).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return printable_path(shown)
+
+
+def printable_path(path: str) -> str:
+    """A file name that is not valid UTF-8 decodes to lone surrogates, which no report can
+    encode; show its odd bytes as `\\xff` instead (the real path is kept for reading)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str], base: Path | None = None) -> list[SourceFile]:
@@ -74,3 +85,58 @@ def _walk(top: Path, include: list[str], exclude: list[str]) -> list[Path]:
 
 def _excluded(relative: str, exclude: list[str]) -> bool:
     return any(glob_match(relative, pattern) for pattern in exclude)
+
+
+def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[str],
+                  base: Path | None = None) -> list[SourceFile]:
+    """The files `discover` would lint that were added, modified or renamed since the
+    merge base of `ref` and HEAD (PR mode: what this branch changed).
+
+    Compares the merge base with the working tree, so uncommitted edits count, and
+    adds untracked files that git does not ignore (a new postmortem not yet added
+    is a change too). Deleted files are skipped. Outside a git repository, or when
+    `ref` is unknown or shares no history with HEAD, raises PmlintError.
+    """
+    from .repo import GitError, git, git_toplevel
+
+    base = (base or Path.cwd()).resolve()
+    toplevel = git_toplevel(base)
+    if toplevel is None:
+        raise PmlintError(f"--changed-since needs a git repository, and {base} is not inside one")
+    try:
+        git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], toplevel)
+    except GitError:
+        raise PmlintError(f"--changed-since: unknown git revision {ref!r} (in CI, fetch it first, "
+                          "e.g. actions/checkout with fetch-depth: 0)") from None
+    try:
+        merge_base = git(["merge-base", "--end-of-options", ref, "HEAD"], toplevel).strip()
+    except GitError as error:
+        raise PmlintError(f"--changed-since: no merge base between {ref!r} and HEAD ({error}); "
+                          "a shallow clone needs more history (fetch-depth: 0)") from None
+    changed = git(["diff", "--name-only", "-z", "--diff-filter=AMR", merge_base, "--"], toplevel).split("\0")
+    untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], toplevel).split("\0")
+    candidates = sorted({toplevel / name for name in [*changed, *untracked] if name})
+    targets = [Path(raw).resolve() for raw in paths]
+    found: dict[str, SourceFile] = {}
+    for candidate in candidates:
+        try:
+            if not stat.S_ISREG(os.stat(candidate).st_mode):
+                continue
+        except OSError:
+            continue
+        if any(_selected(candidate.resolve(), target, include, exclude) for target in targets):
+            found.setdefault(str(candidate.resolve()), SourceFile(str(candidate), display_path(candidate, base)))
+    return sorted(found.values(), key=lambda source: source.display)
+
+
+def _selected(file: Path, target: Path, include: list[str], exclude: list[str]) -> bool:
+    """Would `discover([target])` lint `file`? (Named files always; folders by globs.)"""
+    if file == target:
+        return True
+    try:
+        relative = file.relative_to(target).as_posix()
+    except ValueError:
+        return False
+    if not target.is_dir():
+        return False
+    return not _excluded(relative, exclude) and any(glob_match(relative, pattern) for pattern in include)
