@@ -120,6 +120,8 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
     if not suppressions:
         return findings
     names = {rule.name: rule.id for rule in rules}
+    for rule in rules:  # ids are matched case-insensitively: `pm301` means PM301
+        names.setdefault(rule.id.lower(), rule.id)
     kept: list[Finding] = []
     for finding in findings:
         if finding.rule_id == INTERNAL_ERROR_ID:
@@ -130,18 +132,20 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
             if suppression.target_line is not None and suppression.target_line != finding.span.line:
                 continue
             for code in suppression.rules:
-                if code.lower() == "all" or names.get(code, code) == finding.rule_id:
+                if code.lower() == "all" or names.get(code, names.get(code.lower(), code)) == finding.rule_id:
                     suppression.used.add(code)
                     suppressed = True
         if not suppressed:
             kept.append(finding)
-    if UNUSED_SUPPRESSION_ID in enabled_ids:
+    # On a broken document only the loader rules ran: every other suppression would look
+    # unused, burying the one finding that matters (the syntax error) under noise.
+    if UNUSED_SUPPRESSION_ID in enabled_ids and not document.broken:
         unused_rule = next(rule for rule in rules if rule.id == UNUSED_SUPPRESSION_ID)
         for suppression in suppressions:
             for code in suppression.rules:
                 if code in suppression.used:
                     continue
-                target = names.get(code, code)
+                target = names.get(code, names.get(code.lower(), code))
                 if code.lower() != "all" and target not in enabled_ids and not _known_code(code):
                     why = f"names no rule ({code!r} is not a rule id or name)"
                 elif code.lower() != "all" and target not in enabled_ids:
@@ -161,7 +165,7 @@ def _known_code(code: str) -> bool:
     from .rules import load_rules
 
     try:
-        return any(code in (rule.id, rule.name) for rule in load_rules())
+        return any(code.upper() == rule.id or code == rule.name for rule in load_rules())
     except Exception:
         return False
 

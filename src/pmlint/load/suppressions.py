@@ -16,7 +16,7 @@ from ..model import Problem, Span, Suppression
 _COMMENT = re.compile(
     r"(?P<marker>#|<!--)\s*pmlint:\s*(?P<kind>disable-file|disable-next-line|disable)\s*=\s*"
     r"(?P<rules>[A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)"
-    r"(?:\s+--\s*(?P<reason>.*?))?\s*(?:-->)?\s*$"
+    r"(?:\s+--(?!>)\s*(?P<reason>.*?))?\s*(?:-->)?\s*$"  # `-->` closes a comment; it is no reason
 )
 _LOOSE = re.compile(r"(?:#|<!--)\s*pmlint\s*:")
 
