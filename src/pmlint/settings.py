@@ -1,12 +1,14 @@
 """Default values of every `settings` key: thresholds and word lists the rules use.
 
-Every key is documented in the README's settings table (a test checks that). Config
+Every key is documented in SETTINGS_HELP, and the README's settings table is
+generated from it (`settings_table()`; a test checks the README is in sync). Config
 `settings:` overrides keys one by one; an unknown key is a configuration error, so a
 typo never silently falls back to a default.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -15,6 +17,119 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "severity_levels": ["SEV1", "SEV2", "SEV3", "SEV4"],
     "major_severities": ["SEV1", "SEV2"],
     "strict": False,
+    "section_aliases": {},
+    "required_sections": ["summary", "timeline", "root_causes"],
+    "template_placeholders": [
+        r"\bISSUE NAME\b", r"\bYYYY-MM-DD\b", r"\bYYYY/MM/DD\b", r"\bHH:MM(?::SS)?\b", r"\bTBD\b", r"\bTBC\b",
+        r"\bXXX+\b", r"\[(?:name|owner|date|title|link|ticket|team|service|description)\]",
+        r"<(?:name|owner|date|title|link|ticket|team|service|insert[^>]*)>", r"\{\{[^}]*\}\}",
+        r"\blorem ipsum\b", r"\bINSERT [A-Z ]+ HERE\b",
+    ],
+    "template_prompts": [
+        "list the sequence of events that led to the incident",
+        "describe how internal and external users were impacted",
+        "report when the team detected the incident",
+        "who responded to the incident, and what obstacles did they encounter",
+        "how was the incident resolved",
+        "run a 5-whys analysis",
+        "note the final root cause and describe what needs to change",
+        "what did we learn from this incident",
+        "list any tasks we've created as a result of this incident",
+        "brief description of what happened",
+        "explain what happened",
+    ],
+    "date_tolerance_days": 1,
+    # -- root cause ------------------------------------------------------------------
+    "analysed_layers": ["code", "infrastructure", "architecture"],
+    "layer_analysis_min_words": 3,
+    "human_error_phrases": [
+        "human error", "operator error", "user error", "engineer error", "human mistake", "manual error",
+        "mistake", "mistakes", "mistakenly", "fat-finger", "fat-fingered", "fat finger", "pilot error",
+    ],
+    "min_why_depth": 3,
+    "why_depth_severities": ["SEV1"],
+    "layer_keywords": {
+        "infrastructure": [
+            "node", "nodes", "disk", "disks", "memory", "oom", "cpu", "quota", "network", "dns", "certificate",
+            "load balancer", "subnet", "ip exhaustion", "capacity", "storage", "volume", "host", "hosts",
+            "cluster", "region", "zone", "availability zone", "vm", "instance", "kernel",
+        ],
+        "architecture": [
+            "single point of failure", "spof", "coupling", "coupled", "tightly coupled", "monolith",
+            "retry storm", "retry amplification", "thundering herd", "circuit breaker", "backoff", "failover",
+            "redundancy", "blast radius", "shared fate", "cascading", "cascade", "dependency", "fan-out",
+            "synchronous call", "multi-region", "idempotent",
+        ],
+        "process": ["review", "approval", "runbook", "handoff", "ownership", "on-call rota"],
+    },
+    "unknown_cause_phrases": [
+        "unknown", "not yet known", "not known", "not yet identified", "not identified", "not been identified",
+        "unclear", "not yet clear", "undetermined", "still investigating", "under investigation",
+        "could not determine", "could not find the root cause", "did not figure out",
+    ],
+    "investigate_words": [
+        "investigate", "diagnose", "reproduce", "root-cause", "instrument", "instrumentation", "tracing",
+        "trace", "traces", "logging", "logs", "metrics", "observability", "profile", "profiling",
+        "capture", "dump",
+    ],
+    # -- on-call ---------------------------------------------------------------------
+    "night_start": "22:00",
+    "night_end": "07:00",
+    "night_timezone": "",
+    "paging_reduction_words": [
+        "alert", "alerts", "alerting", "page", "pages", "paging", "pager", "threshold", "thresholds",
+        "auto-remediate", "auto-remediation", "automatic", "automatically", "automate", "automated",
+        "automation", "self-heal", "self-healing", "runbook", "routing", "route", "business hours",
+        "noise", "noisy", "deduplicate", "on-call", "escalation policy",
+    ],
+    "manual_step_words": [
+        "manually", "by hand", "manual", "restarted", "rebooted", "ssh", "sshed", "kubectl", "ran a script",
+        "ran the script", "hotfix", "hot-fixed", "clicked", "console", "psql", "deleted the", "edited the",
+    ],
+    # -- action items ----------------------------------------------------------------
+    "closed_statuses": ["done", "wont-do"],
+    "durable_action_types": ["prevent", "mitigate", "process"],
+    "band_aid_verbs": [
+        "restart", "restarted", "roll back", "rolled back", "rollback", "revert", "reverted", "re-run", "rerun",
+        "redeploy", "redeployed", "reboot", "rebooted", "clean up", "cleaned up", "clear", "cleared", "bump",
+        "bumped", "increase", "increased", "raise", "raised", "upgrade", "upgraded", "delete", "deleted",
+        "purge", "purged", "kill", "killed", "scale up", "scaled up", "retry", "replay", "reprocess",
+        "restore", "restored", "refund", "flush", "patch", "patched", "hotfix",
+    ],
+    "vague_verbs": [
+        "investigate", "look into", "consider", "improve", "monitor", "review", "discuss", "explore",
+        "think about", "evaluate", "revisit", "assess", "continue to", "keep", "try to", "make sure",
+        "ensure", "be more",
+    ],
+    "measurable_patterns": [
+        r"\d", r"\bso that\b", r"\buntil\b", r"\bsuch that\b", r"\bat (?:most|least)\b", r"\bwithin\b",
+        r"\bunder\b", r"\bbelow\b", r"\babove\b", r"\bno more than\b", r"\bzero\b", r"\bevery\b", r"%",
+        r"\bdecide\b", r"\bdecision\b", r"\bwrite up\b", r"\bpropos",
+    ],
+    "people_fix_phrases": [
+        "train", "training", "retrain", "remind", "reminder", "be careful", "more careful", "double-check",
+        "double check", "educate", "teach", "pay more attention", "pay attention", "be more vigilant",
+        "be aware", "raise awareness", "tell the team", "tell engineers",
+    ],
+    "system_change_words": [
+        "automate", "automated", "automatic", "automatically", "enforce", "enforced", "lint", "linter",
+        "presubmit", "pre-commit", "guard rail", "guardrail", "guardrails", "block", "blocks", "validation",
+        "validate", "tooling", "ci check", "ci gate", "policy check", "test", "tests",
+    ],
+    "detect_words": [
+        "alert", "alerts", "alerting", "alarm", "monitor", "monitoring", "probe", "synthetic", "slo",
+        "dashboard", "canary", "health check", "anomaly detection", "page on",
+    ],
+    "address_min_shared_words": 2,
+    "no_action_min_words": 5,
+    "repeat_required_layer": "architecture",
+    # -- detection -------------------------------------------------------------------
+    "human_detection_methods": ["customer", "employee"],
+    "max_time_to_detect_minutes": {"SEV1": 15, "SEV2": 30, "SEV3": 60, "SEV4": 240},
+    "max_time_to_mitigate_minutes": {"SEV1": 60, "SEV2": 120, "SEV3": 240, "SEV4": 480},
+    # -- timeline --------------------------------------------------------------------
+    "required_milestones": ["started", "detected", "mitigated", "resolved"],
+    "duration_tolerance_minutes": 15,
     # -- language --------------------------------------------------------------------
     "blame_phrases": [
         "should have", "shouldn't have", "should not have", "failed to", "forgot to", "careless",
@@ -23,22 +138,84 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ],
     "blame_suggestions": {
         "should have": ' (say what the system did not make easy or safe, e.g. "the runbook did not include ...")',
+        "shouldn't have": ' (say what made the action look safe, e.g. "the tool gave no warning that ...")',
+        "should not have": ' (say what made the action look safe, e.g. "the tool gave no warning that ...")',
         "failed to": ' (say what the system did or did not do, e.g. "the check did not run")',
+        "forgot to": ' (name the missing reminder or automation, e.g. "no step in the checklist covers ...")',
         "human error": " (name the system condition that let a normal mistake cause harm)",
+        "operator error": " (name the system condition that let a normal mistake cause harm)",
         "careless": " (describe the conditions: time pressure, missing guard rails, unclear tooling)",
+        "carelessly": " (describe the conditions: time pressure, missing guard rails, unclear tooling)",
+        "negligent": " (describe what the process did not require or check)",
+        "negligence": " (describe what the process did not require or check)",
+        "incompetent": " (describe the missing context, training material or tooling)",
+        "blame": " (describe the sequence of events and the conditions instead)",
+        "blamed": " (describe the sequence of events and the conditions instead)",
+        "fault of": " (name the component or condition that let this happen)",
+        "his fault": " (name the component or condition that let this happen)",
+        "her fault": " (name the component or condition that let this happen)",
+        "their fault": " (name the component or condition that let this happen)",
+        "didn't bother": " (describe what made the step easy to skip)",
+        "sloppy": " (describe the missing review or check)",
     },
+    "person_blame_verbs": [
+        "forgot", "mistakenly", "accidentally", "ignored", "overlooked", "neglected", "missed", "fat-fingered",
+        "didn't check", "did not check", "didn't notice", "did not notice", "carelessly",
+    ],
+    "counterfactual_phrases": [
+        "if only", "could have been avoided", "could have been prevented", "would not have happened",
+        "wouldn't have happened", "would have been prevented", "would have been avoided", "had we",
+        "could easily have", "should never have happened",
+    ],
     # -- summary ---------------------------------------------------------------------
     "summary_max_words": 150,
 }
 
 SETTINGS_HELP: dict[str, str] = {
-    "max_file_bytes": "Files larger than this are reported (PM003) and not read.",
+    "max_file_bytes": "Files larger than this are reported (PM002) and not read.",
     "severity_levels": "Severity names, most severe first.",
     "major_severities": "Severities that need the full durability analysis (all layers, on-call, lessons).",
     "strict": "Unknown top-level fields in YAML postmortems are schema errors (same as config `strict`).",
+    "section_aliases": "Markdown: section key → extra heading texts that open it (merged with the built-in aliases), "
+                       "e.g. `{action_items: [Follow-through]}`.",
+    "required_sections": "Core sections PM011 requires; `a|b` accepts either. Impact is PM601's job, action items PM313's.",
+    "template_placeholders": "Regexes of template placeholders PM010 reports (`ISSUE NAME`, `YYYY-MM-DD`, `TBD`, `[Name]` ...).",
+    "template_prompts": "Template instructions PM013 reports when left in the text.",
+    "date_tolerance_days": "Days by which the `date` field, file name, title and timeline start may differ (PM012).",
+    "analysed_layers": "Layers a SEV1/SEV2 analysis must cover, by a cause or a `layer_analysis` entry (PM102).",
+    "layer_analysis_min_words": "Shortest `layer_analysis` entry, in words, that counts as saying why (PM102).",
+    "human_error_phrases": "Phrases PM103 rejects as a root cause.",
+    "min_why_depth": "Shortest why-chain PM104 accepts.",
+    "why_depth_severities": "Severities whose root causes need a why-chain (PM104).",
+    "layer_keywords": "Layer → words that suggest it; PM105 suggests a layer for `code` causes that use them.",
+    "unknown_cause_phrases": "Phrases that mark a root cause as unknown (PM106; PM306 leaves such causes to it).",
+    "investigate_words": "Words of an action item that investigates or adds observability (PM106).",
+    "night_start": "Start of the night window, HH:MM (PM203).",
+    "night_end": "End of the night window, HH:MM (PM203).",
+    "night_timezone": "Zone of the night window (IANA name or offset); empty: the document's `timezone`, else each timestamp's own.",
+    "paging_reduction_words": "Words of an action item that reduces paging or automates the response (PM202).",
+    "manual_step_words": "Words in `resolution` that mark a manual step (PM204).",
+    "closed_statuses": "Action-item statuses that need no owner, date, ticket or priority any more (PM301, PM302, PM304, PM305).",
+    "durable_action_types": "Action-item types that count as a fix at a cause's layer (PM307).",
+    "band_aid_verbs": "Leading verbs that make an action item a band-aid (PM307–PM309, PM802).",
+    "vague_verbs": "Leading verbs PM310 reports unless the item states a measurable outcome.",
+    "measurable_patterns": "Regexes that count as a measurable outcome in an action item (PM310).",
+    "people_fix_phrases": "Phrases of actions that try to fix people (PM312).",
+    "system_change_words": "Words that show an action item also changes the system (PM312).",
+    "detect_words": "Words of an untyped action item that improves detection (PM402).",
+    "address_min_shared_words": "Content words an action item must share with a root cause to address it without `addresses` (PM306).",
+    "no_action_min_words": "Shortest `no_action_reason`, in words, that counts as a justification (PM313).",
+    "repeat_required_layer": "Layer of the prevent item a repeat incident needs (PM802).",
+    "human_detection_methods": "Detection methods that mean people, not monitoring, found the incident (PM402).",
+    "max_time_to_detect_minutes": "Severity → longest acceptable time from started to detected, in minutes (PM403).",
+    "max_time_to_mitigate_minutes": "Severity → longest acceptable time from started to mitigated, in minutes (PM404).",
+    "required_milestones": "Timeline kinds SEV1/SEV2 need, in this order (PM503, PM504).",
+    "duration_tolerance_minutes": "How far `impact.duration_minutes` may differ from the timeline (PM505).",
     "blame_phrases": "Phrases PM701 reports as blaming language (whole words, case-insensitive).",
     "blame_suggestions": "Phrase → rewrite advice appended to PM701's message.",
-    "summary_max_words": "Longest summary, in words, that a reader takes in within a minute.",
+    "person_blame_verbs": "Verbs that, after a capitalised name in a root cause, make a person the cause (PM702).",
+    "counterfactual_phrases": "Counterfactual phrases PM703 reports as advice.",
+    "summary_max_words": "Longest summary, in words, that a reader takes in within a minute (PM803).",
 }
 
 
@@ -46,3 +223,27 @@ def merge_settings(overrides: dict[str, Any] | None) -> dict[str, Any]:
     merged = dict(DEFAULT_SETTINGS)
     merged.update(overrides or {})
     return merged
+
+
+def _show_default(value: Any) -> str:
+    """A default short enough for a table cell; long lists point at this module."""
+    if isinstance(value, bool):
+        return "`true`" if value else "`false`"
+    if isinstance(value, (int, float)):
+        return f"`{value}`"
+    if isinstance(value, str):
+        return f"`{value}`" if value else "(empty)"
+    text = json.dumps(value, ensure_ascii=False)
+    if len(text) <= 60:
+        return "`" + text.replace("|", "\\|") + "`"
+    count = len(value)
+    return f"{count} {'entries' if isinstance(value, dict) else 'items'}, see `pmlint/settings.py`"
+
+
+def settings_table() -> str:
+    """The README's settings table, generated so it can never drift from the code."""
+    rows = ["| setting | default | meaning |", "|---|---|---|"]
+    for key, value in DEFAULT_SETTINGS.items():
+        meaning = SETTINGS_HELP[key].replace("|", "\\|")
+        rows.append(f"| `{key}` | {_show_default(value)} | {meaning} |")
+    return "\n".join(rows) + "\n"

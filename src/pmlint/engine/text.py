@@ -15,7 +15,11 @@ from typing import Iterable, Iterator
 _MASKED = re.compile(r"`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”|(?<![\w])'[^'\n]{2,}'(?![\w])")
 
 
+@lru_cache(maxsize=8192)
 def mask_quotes_and_code(text: str) -> str:
+    """Cached: every language rule masks the same strings of the same document."""
+    if "`" not in text and '"' not in text and "“" not in text and "'" not in text:
+        return text
     return _MASKED.sub(lambda match: " " * len(match.group()), text)
 
 
@@ -37,17 +41,24 @@ def find_phrases(text: str, regex: re.Pattern[str] | None) -> Iterator[re.Match[
 
 
 def iter_strings(value: object, pointer: str = "") -> Iterable[tuple[str, str]]:
-    """(pointer, text) for every string at or below `value`."""
-    from ..model import join_pointer
+    """(pointer, text) for every string at or below `value`, in document order.
 
-    if isinstance(value, str):
-        yield pointer, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(item, join_pointer(pointer, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_strings(item, join_pointer(pointer, index))
+    Iterative, with an explicit stack: several rules walk every string of every
+    document, and nested generators cost a frame switch per level per string.
+    """
+    from ..model import escape_pointer_token
+
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, object]] = [(pointer, value)]
+    while stack:
+        where, node = stack.pop()
+        if isinstance(node, str):
+            found.append((where, node))
+        elif isinstance(node, dict):
+            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
+    return found
 
 
 def word_count(text: str) -> int:

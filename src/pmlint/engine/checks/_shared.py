@@ -1,0 +1,106 @@
+"""Helpers the durability checks share: severity, item text, word lists, open items.
+
+Kept free of registration so unit tests can call them directly.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from ..functions import Context, shorten
+from ..text import phrase_regex
+
+
+def severity_of(context: Context) -> str | None:
+    """The document's severity, upper-cased, or None."""
+    data = context.data
+    value = data.get("severity") if isinstance(data, dict) else None
+    return value.strip().upper() if isinstance(value, str) and value.strip() else None
+
+
+def is_major(context: Context) -> bool:
+    """Whether the document's severity is one of `settings.major_severities`."""
+    severity = severity_of(context)
+    return severity is not None and severity in {str(s).upper() for s in context.setting("major_severities") or ()}
+
+
+def words(context: Context, setting: str) -> re.Pattern[str] | None:
+    """One regex for a word-list setting (whole words, case-insensitive); compiled once per list."""
+    return phrase_regex(tuple(context.setting(setting) or ()))
+
+
+def patterns(context: Context, setting: str) -> re.Pattern[str] | None:
+    """One regex for a setting that holds raw regular expressions."""
+    try:
+        return phrase_regex((), tuple(context.setting(setting) or ()))
+    except re.error:
+        return None
+
+
+def text_of(item: Any, fields: tuple[str, ...] = ("title", "description")) -> str:
+    """The prose of an item (title and description), or the item itself when it is text."""
+    if isinstance(item, str):
+        return item
+    if not isinstance(item, dict):
+        return ""
+    return " ".join(str(item[name]) for name in fields if isinstance(item.get(name), (str, int, float)))
+
+
+def action_items(context: Context) -> list[tuple[int, dict[str, Any]]]:
+    """(index, item) for every action item that is a mapping."""
+    data = context.data
+    items = data.get("action_items") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
+
+
+def root_causes(context: Context) -> list[tuple[int, dict[str, Any]]]:
+    """(index, cause) for every root cause; a bare string cause becomes {summary: text}."""
+    data = context.data
+    causes = data.get("root_causes") if isinstance(data, dict) else None
+    if not isinstance(causes, list):
+        return []
+    out = []
+    for index, cause in enumerate(causes):
+        if isinstance(cause, str):
+            out.append((index, {"summary": cause}))
+        elif isinstance(cause, dict):
+            out.append((index, cause))
+    return out
+
+
+def is_open(item: dict[str, Any], context: Context) -> bool:
+    """Not closed as `wont-do` (done items still count as part of the plan)."""
+    status = item.get("status")
+    return not (isinstance(status, str) and status.lower() in {"wont-do", "wont_do", "won't do", "cancelled"})
+
+
+def is_pending(item: dict[str, Any], context: Context) -> bool:
+    """Still to do: its status is not one of `settings.closed_statuses`."""
+    status = item.get("status")
+    closed = {str(s).lower() for s in context.setting("closed_statuses") or ()}
+    return not (isinstance(status, str) and status.lower() in closed)
+
+
+def lower(value: Any) -> str | None:
+    return value.strip().lower() if isinstance(value, str) and value.strip() else None
+
+
+def title_of(item: dict[str, Any], index: int) -> str:
+    """How a message names an item: its title (action items) or summary (root causes)."""
+    for name in ("title", "summary"):
+        if isinstance(item.get(name), str) and item[name].strip():
+            return shorten(item[name])
+    return f"#{index + 1}"
+
+
+def search(regex: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+    return regex.search(text) if regex is not None and text else None
+
+
+def iter_matches(regex: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
+    from ..text import find_phrases
+
+    return find_phrases(text, regex)

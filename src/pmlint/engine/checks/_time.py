@@ -1,0 +1,80 @@
+"""Timeline arithmetic shared by the detection, on-call and timeline checks.
+
+A timeline entry's moment is aware when its text carries a zone or the document
+declares `timezone`; otherwise it stays naive (a wall-clock time in an unknown
+zone). Differences between an aware and a naive moment are unknowable and
+return None rather than a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from ..timeutil import parse_timestamp, with_default_zone, zone_named
+
+MILESTONES = ("started", "detected", "mitigated", "resolved")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    index: int
+    kind: str | None
+    raw: str
+    moment: datetime | None
+
+    @property
+    def pointer(self) -> str:
+        return f"/timeline/{self.index}/at"
+
+
+def document_zone(data: Any) -> tzinfo | None:
+    declared = data.get("timezone") if isinstance(data, dict) else None
+    return zone_named(declared) if isinstance(declared, str) else None
+
+
+def entries(data: Any) -> list[Entry]:
+    """Every timeline entry that is a mapping, with its parsed moment (None if unparseable)."""
+    timeline = data.get("timeline") if isinstance(data, dict) else None
+    if not isinstance(timeline, list):
+        return []
+    zone = document_zone(data)
+    out = []
+    for index, item in enumerate(timeline):
+        if not isinstance(item, dict):
+            continue
+        raw = item.get("at")
+        raw_text = raw if isinstance(raw, str) else "" if raw is None else str(raw)
+        parsed = parse_timestamp(raw_text)
+        moment = None if parsed is None else (with_default_zone(parsed, zone) or parsed)
+        kind = item.get("kind")
+        out.append(Entry(index, kind.strip().lower() if isinstance(kind, str) else None, raw_text, moment))
+    return out
+
+
+def first_of(timeline: list[Entry], kind: str) -> Entry | None:
+    """The first entry of `kind` (milestones are marked once; a repeat is a later phase)."""
+    return next((entry for entry in timeline if entry.kind == kind), None)
+
+
+def minutes_between(start: Entry | None, end: Entry | None) -> float | None:
+    """Minutes from `start` to `end`, or None when either is missing or they cannot be compared."""
+    if start is None or end is None or start.moment is None or end.moment is None:
+        return None
+    try:
+        return (end.moment - start.moment).total_seconds() / 60
+    except TypeError:  # aware vs naive
+        return None
+
+
+def format_minutes(minutes: float) -> str:
+    """47 min, 2 h 5 min, 3 d 4 h: the figure a reader can take in at once."""
+    total = int(round(minutes))
+    if abs(total) < 120:
+        return f"{total} min"
+    if abs(total) < 48 * 60:
+        hours, rest = divmod(total, 60)
+        return f"{hours} h {rest} min" if rest else f"{hours} h"
+    days, rest = divmod(total, 24 * 60)
+    return f"{days} d {rest // 60} h" if rest // 60 else f"{days} d"

@@ -1,0 +1,247 @@
+"""Action-item checks (PM3xx): the plan fixes the cause, at the cause's layer.
+
+The central durability failure is a plan that repairs the symptom (restart, roll
+back, bump a limit) and leaves the condition that caused it in place, or answers
+an architecture problem with a code patch. These checks classify items by their
+declared `type` and `layer`, and, where a Markdown list has neither, by the
+leading verb of the title (settings.band_aid_verbs, settings.vague_verbs).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check, is_truthy, shorten
+from ._shared import action_items, is_open, lower, root_causes, search, text_of, title_of, words
+from .root_cause import is_unknown
+
+BAND_AID = "band-aid"
+DURABLE = "durable"
+
+_LEAD_IN = r"^\W*(?:(?:we\s+will|we'll|to|immediately|manually|temporarily|quickly)\s+)*"
+
+
+@lru_cache(maxsize=32)
+def leading_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Matches a title whose first word(s) are one of `verbs` (after "We will", "Immediately", ...)."""
+    alternatives = [r"\s+".join(re.escape(part) for part in verb.split()) for verb in verbs if verb.strip()]
+    if not alternatives:
+        return None
+    return re.compile(_LEAD_IN + r"(" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def leading_verb(title: str, verbs: Iterable[str]) -> str | None:
+    """The listed verb a title starts with, as written, or None."""
+    regex = leading_verb_regex(tuple(verbs))
+    found = regex.match(title) if regex is not None and title else None
+    return found.group(1) if found else None
+
+
+def classify(item: dict[str, Any], context: Context) -> str:
+    """`band-aid` for a repair of this incident (type `repair`, or a title that starts with
+    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise."""
+    if lower(item.get("type")) == "repair":
+        return BAND_AID
+    title = item.get("title") if isinstance(item.get("title"), str) else ""
+    if leading_verb(title, context.setting("band_aid_verbs") or ()):
+        return BAND_AID
+    return DURABLE
+
+
+def counts_at_layer(item: dict[str, Any], layer: str, context: Context) -> bool:
+    """A durable, open item of a durable type (settings.durable_action_types, or untyped) at `layer`."""
+    if lower(item.get("layer")) != layer or not is_open(item, context):
+        return False
+    kind = lower(item.get("type"))
+    if kind is not None and kind not in {str(t).lower() for t in context.setting("durable_action_types") or ()}:
+        return False
+    return classify(item, context) == DURABLE
+
+
+def has_no_action_decision(context: Context) -> bool:
+    data = context.data
+    return isinstance(data, dict) and is_truthy(data.get("no_action_reason"))
+
+
+@check("band_aid_only")
+def band_aid_only(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Reports a plan in which every open action item is a band-aid (see `classify`)."""
+    items = [(index, item) for index, item in action_items(context) if is_open(item, context)]
+    if not items or has_no_action_decision(context):
+        return
+    if all(classify(item, context) == BAND_AID for _, item in items):
+        titles = "; ".join(title_of(item, index) for index, item in items[:3])
+        yield Hit("/action_items", {"count": len(items), "titles": titles})
+
+
+@check("layer_fixed")
+def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Each layer named by a root cause has an open prevent/mitigate item at that layer.
+    One finding per uncovered layer, on the first cause at that layer."""
+    layers: dict[str, tuple[int, dict[str, Any]]] = {}
+    for index, cause in root_causes(context):
+        layer = lower(cause.get("layer"))
+        if layer and layer not in layers:
+            layers[layer] = (index, cause)
+    if not layers or has_no_action_decision(context):
+        return
+    items = [item for _, item in action_items(context)]
+    for layer, (index, cause) in layers.items():
+        if any(counts_at_layer(item, layer, context) for item in items):
+            continue
+        elsewhere: dict[str, int] = {}
+        for item in items:
+            if is_open(item, context) and classify(item, context) == DURABLE:
+                other = lower(item.get("layer")) or "no layer"
+                elsewhere[other] = elsewhere.get(other, 0) + 1
+        plan = ", ".join(f"{name} ×{count}" for name, count in sorted(elsewhere.items()))
+        yield Hit(f"/root_causes/{index}/layer",
+                  {"layer": layer, "summary": shorten(cause.get("summary")),
+                   "plan": f" (durable items are at: {plan})" if plan else " (the plan has no durable item)"})
+
+
+_STOP = frozenset("""about after again also because been being between both cause caused causes could does doing
+during each from have having into more most only other over same should some such than that their them then there
+these they this those through under until very were what when where which while will with without would your""".split())
+
+
+def significant(text: str) -> set[str]:
+    """Content words, cut to five letters so that `retries` meets `retry` and `limits` meets `limit`."""
+    return {token[:5] for token in re.findall(r"[a-z0-9]+", text.lower()) if len(token) >= 4 and token not in _STOP}
+
+
+def references(item: dict[str, Any], index: int, cause: dict[str, Any]) -> bool:
+    """`addresses` names the cause by 1-based position, `id` or summary."""
+    targets = item.get("addresses")
+    if not isinstance(targets, list):
+        targets = [targets] if targets is not None else []
+    summary = " ".join(str(cause.get("summary", "")).lower().split())
+    for target in targets:
+        if isinstance(target, int) and not isinstance(target, bool) and target == index + 1:
+            return True
+        if isinstance(target, str):
+            normal = " ".join(target.lower().split())
+            if normal and (normal == str(cause.get("id", "")).lower() or normal == summary
+                           or (len(normal) >= 10 and summary.startswith(normal)) or normal == str(index + 1)):
+                return True
+    return False
+
+
+@check("causes_addressed")
+def causes_addressed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Each root cause is addressed by an open action item: named in its `addresses`, or
+    sharing settings.address_min_shared_words content words with it. Unknown causes are
+    left to the unknown-cause rule."""
+    items = [item for _, item in action_items(context) if is_open(item, context)]
+    if not items:
+        return
+    needed = int(context.setting("address_min_shared_words", 2))
+    for index, cause in root_causes(context):
+        if is_unknown(cause, context):
+            continue
+        if any(references(item, index, cause) for item in items):
+            continue
+        words_of_cause = significant(text_of(cause, ("summary",)))
+        if any(len(words_of_cause & significant(text_of(item))) >= needed for item in items):
+            continue
+        yield Hit(f"/root_causes/{index}", {"summary": shorten(cause.get("summary")) or f"#{index + 1}"})
+
+
+@check("vague_action")
+def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """An action item title that starts with a vague verb (settings.vague_verbs) and states
+    no measurable outcome (settings.measurable_patterns, in title or description)."""
+    if not isinstance(value, dict) or not isinstance(value.get("title"), str):
+        return
+    verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
+    if verb is None:
+        return
+    from ._shared import patterns
+
+    if search(patterns(context, "measurable_patterns"), text_of(value)):
+        return
+    yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
+
+
+@check("people_fix")
+def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """An action item that tries to fix people (settings.people_fix_phrases) without naming a
+    system change (settings.system_change_words) in the same item."""
+    if not isinstance(value, dict):
+        return
+    if search(words(context, "system_change_words"), text_of(value)):
+        return
+    regex = words(context, "people_fix_phrases")
+    for name in ("title", "description"):
+        text = value.get(name)
+        found = search(regex, text) if isinstance(text, str) else None
+        if found:
+            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group())
+            return
+
+
+@check("no_action_justified")
+def no_action_justified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A postmortem with no action items states a justified decision not to act: a
+    `no_action_reason` of at least settings.no_action_min_words words."""
+    if action_items(context):
+        return
+    data = context.data if isinstance(context.data, dict) else {}
+    reason = data.get("no_action_reason")
+    minimum = int(context.setting("no_action_min_words", 5))
+    if not is_truthy(reason):
+        target = "/action_items" if "action_items" in data else "/no_action_reason"
+        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"})
+    elif not isinstance(reason, str) or len(reason.split()) < minimum:
+        yield Hit("/no_action_reason",
+                  {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+_QUARTER = re.compile(r"^(?:Q[1-4]|H[12])\s*[-/ ]?\s*\d{4}$", re.IGNORECASE)
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def parse_due(value: Any) -> date | str | None:
+    """A date for YYYY-MM-DD (or an ISO date-time); the text itself for a coarse horizon
+    (2025-09, Q3 2025, H2 2025); None when it is not a date at all."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if _QUARTER.match(text) or _MONTH.match(text):
+        return text
+    try:
+        return date.fromisoformat(text[:10]) if len(text) >= 10 and text[4:5] == "-" else None
+    except ValueError:
+        return None
+
+
+def incident_date(context: Context) -> date | None:
+    from ._time import entries
+
+    data = context.data if isinstance(context.data, dict) else {}
+    parsed = parse_due(data.get("date"))
+    if isinstance(parsed, date):
+        return parsed
+    moments = [entry.moment for entry in entries(data) if entry.moment is not None]
+    return min(moment.date() for moment in moments) if moments else None
+
+
+@check("due_date_valid")
+def due_date_valid(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A `due` value is a date (YYYY-MM-DD; a month or quarter is accepted) and is not
+    before the incident (`date`, else the first timeline entry)."""
+    if value is None or value == "":
+        return
+    parsed = parse_due(value)
+    if parsed is None:
+        yield Hit(values={"value": shorten(value), "problem": "is not a date (write YYYY-MM-DD)"})
+        return
+    if isinstance(parsed, date):
+        start = incident_date(context)
+        if start is not None and parsed < start:
+            yield Hit(values={"value": shorten(value), "problem": f"is before the incident ({start.isoformat()})"})

@@ -1,0 +1,62 @@
+"""Detection checks (PM4xx): time to detect and mitigate, and detection gaps answered.
+
+Time to detect is started → detected; time to mitigate is started → mitigated, both
+from the first timeline entry of each `kind`. They are held to per-severity limits
+(settings.max_time_to_detect_minutes, settings.max_time_to_mitigate_minutes) and the
+finding states the computed figure, because "detection was slow" starts no
+discussion and "47 minutes against a 30 minute limit" does.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check
+from ._shared import action_items, is_open, lower, search, severity_of, text_of, words
+from ._time import entries, first_of, format_minutes, minutes_between
+
+
+def limit_for(context: Context, setting: str) -> tuple[str, float] | None:
+    """(severity, minutes) for the document's severity, or None when there is no limit."""
+    severity = severity_of(context)
+    limits = context.setting(setting) or {}
+    if severity is None or not isinstance(limits, dict):
+        return None
+    for key, minutes in limits.items():
+        if str(key).upper() == severity and isinstance(minutes, (int, float)) and not isinstance(minutes, bool):
+            return severity, float(minutes)
+    return None
+
+
+@check("elapsed", {"from": {"enum": ["started", "detected", "escalated", "mitigated", "resolved"]},
+                   "to": {"enum": ["started", "detected", "escalated", "mitigated", "resolved"]},
+                   "limits": {"type": "string", "description": "Setting holding {severity: minutes}."}})
+def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Minutes from the first `from` entry to the first `to` entry of the timeline stay
+    within the limit for the document's severity. Reports `{elapsed}`, `{limit}`, `{severity}`."""
+    limit = limit_for(context, options["limits"])
+    if limit is None:
+        return
+    timeline = entries(context.data)
+    start, end = first_of(timeline, options["from"]), first_of(timeline, options["to"])
+    minutes = minutes_between(start, end)
+    if minutes is None or minutes <= limit[1]:
+        return
+    assert end is not None
+    yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]),
+                            "severity": limit[0]})
+
+
+def is_detect_item(item: dict[str, Any], context: Context) -> bool:
+    """Type `detect`, or (untyped) a title about alerts, probes, dashboards (settings.detect_words)."""
+    kind = lower(item.get("type"))
+    if kind == "detect":
+        return True
+    return kind is None and search(words(context, "detect_words"), text_of(item)) is not None
+
+
+@check("detect_item")
+def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The plan holds an open action item that improves detection (see `is_detect_item`)."""
+    if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):
+        yield Hit(values={"value": value})

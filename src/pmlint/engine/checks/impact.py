@@ -1,0 +1,48 @@
+"""Impact checks (PM6xx): who was affected, and for how long, in numbers.
+
+A YAML postmortem states numbers in fields; a Markdown one usually writes them in
+prose ("78% of requests failed for 1h48m"), so the description counts too, and a
+timeline with started and mitigated/resolved entries gives the duration.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check, is_truthy
+from ._time import entries, first_of, minutes_between
+
+_WHO = re.compile(r"\d[\d,.]*\s*(?:%|percent|k\b|m\b)?\s*(?:of\s+)?(?:\w+\s+)?"
+                  r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
+                  r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
+_HOW_LONG = re.compile(r"\d+(?:[.,]\d+)?\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+                       r"|\d+h\s*\d+m", re.IGNORECASE)
+
+
+def _number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+        isinstance(value, str) and any(char.isdigit() for char in value))
+
+
+@check("impact_quantified")
+def impact_quantified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Impact states who or what was affected (users_affected, requests_failed, or a number
+    with a unit in the description) and for how long (duration_minutes, a duration in the
+    description, or started and mitigated/resolved in the timeline)."""
+    data = value if isinstance(value, dict) else {}
+    impact = data.get("impact")
+    impact = impact if isinstance(impact, dict) else {"description": impact} if isinstance(impact, str) else {}
+    description = impact.get("description") if isinstance(impact.get("description"), str) else ""
+    missing = []
+    if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
+            or _WHO.search(description)):
+        missing.append("who or what was affected (`users_affected` or `requests_failed`)")
+    timeline = entries(data)
+    start = first_of(timeline, "started")
+    computed = any(minutes_between(start, first_of(timeline, kind)) is not None for kind in ("mitigated", "resolved"))
+    if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed):
+        missing.append("how long (`duration_minutes`)")
+    if missing:
+        target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
+        yield Hit(target, {"missing": " and ".join(missing)})

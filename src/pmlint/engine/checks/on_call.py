@@ -1,0 +1,118 @@
+"""On-call checks (PM2xx): night pages answered, night timelines consistent, toil named.
+
+The night window is settings.night_start–settings.night_end (default 22:00–07:00),
+read in settings.night_timezone, else the document's `timezone`, else the zone each
+timestamp carries. A naive timestamp in a document with no zone is taken as the
+wall-clock time it says.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, tzinfo
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check, is_truthy
+from ..timeutil import zone_named
+from ._shared import action_items, is_open, search, text_of, words
+from ._time import Entry, document_zone, entries
+
+
+def parse_clock(text: Any, default: time) -> time:
+    try:
+        hours, minutes = str(text).split(":")
+        return time(int(hours), int(minutes))
+    except (ValueError, TypeError):
+        return default
+
+
+def in_window(moment: time, start: time, end: time) -> bool:
+    """Whether `moment` lies in [start, end); the window may wrap past midnight."""
+    if start <= end:
+        return start <= moment < end
+    return moment >= start or moment < end
+
+
+def local_time(moment: datetime, zone: tzinfo | None) -> time:
+    """The wall-clock time of `moment` in `zone` (aware moments), else as written."""
+    if zone is not None and moment.tzinfo is not None:
+        return moment.astimezone(zone).time()
+    return moment.time()
+
+
+def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
+    """Timeline entries inside the night window, with their local time."""
+    start = parse_clock(settings_night[0], time(22, 0))
+    end = parse_clock(settings_night[1], time(7, 0))
+    zone = zone_named(settings_night[2]) if settings_night[2] else document_zone(data)
+    found = []
+    for entry in entries(data):
+        if entry.moment is None:
+            continue
+        clock = local_time(entry.moment, zone)
+        if in_window(clock, start, end):
+            found.append((entry, clock))
+    return found
+
+
+def _night(context: Context) -> tuple[Any, Any, Any]:
+    return (context.setting("night_start"), context.setting("night_end"), context.setting("night_timezone"))
+
+
+def reduces_paging(item: dict[str, Any], context: Context) -> bool:
+    """Mentions alert tuning, automation, runbooks or routing (settings.paging_reduction_words).
+    A `detect` item adds a signal, usually a new page, so it never counts."""
+    if isinstance(item.get("type"), str) and item["type"].strip().lower() == "detect":
+        return False
+    return search(words(context, "paging_reduction_words"), text_of(item)) is not None
+
+
+@check("night_pages_answered")
+def night_pages_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Off-hours pages (or `sleep_interrupted: true`) are answered by an open action item
+    that reduces paging or automates the response (settings.paging_reduction_words)."""
+    on_call = value.get("on_call") if isinstance(value, dict) else None
+    if not isinstance(on_call, dict):
+        return
+    pages = on_call.get("off_hours_pages")
+    counted = isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0
+    if not counted and on_call.get("sleep_interrupted") is not True:
+        return
+    if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
+        return
+    what = f"{int(pages)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
+    yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted", {"what": what})
+
+
+@check("night_events")
+def night_events(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Timeline entries inside the night window while `on_call.off_hours_pages` is 0 or
+    missing: either nobody was woken (say so) or the count is wrong."""
+    on_call = value.get("on_call") if isinstance(value, dict) else None
+    pages = on_call.get("off_hours_pages") if isinstance(on_call, dict) else None
+    if isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0:
+        return
+    if isinstance(on_call, dict) and on_call.get("sleep_interrupted") is True:
+        return
+    night = night_entries(value, _night(context))
+    if not night:
+        return
+    first, clock = night[0]
+    start, end = (parse_clock(_night(context)[0], time(22, 0)), parse_clock(_night(context)[1], time(7, 0)))
+    state = "0" if pages == 0 else "missing"
+    yield Hit(first.pointer, {"count": len(night), "first": clock.strftime("%H:%M"),
+                              "window": f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}", "state": state,
+                              "entries": "entry falls" if len(night) == 1 else "entries fall"})
+
+
+@check("toil_recorded")
+def toil_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Manual steps in `resolution` (settings.manual_step_words) are listed in `on_call.toil`,
+    so repeated hand work becomes visible and can be automated."""
+    data = value if isinstance(value, dict) else {}
+    on_call = data.get("on_call")
+    if isinstance(on_call, dict) and is_truthy(on_call.get("toil")):
+        return
+    resolution = data.get("resolution")
+    found = search(words(context, "manual_step_words"), resolution) if isinstance(resolution, str) else None
+    if found:
+        yield Hit("/resolution", {"phrase": found.group()}, text=found.group())

@@ -1,0 +1,116 @@
+"""Root-cause checks (PM1xx): layers analysed, why-chains deep enough, layer hints,
+unknown causes followed up.
+
+The durability idea: a bug in code is rarely the whole story. The infrastructure
+that let it spread and the architecture that made it an outage are causes too, and
+each must either be named as a factor or explicitly ruled out.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check, is_truthy
+from ._shared import action_items, is_open, lower, root_causes, search, text_of, words
+
+_BARE = {"n/a", "na", "none", "no", "-", "not a factor", "not applicable", "nothing", "tbd", "ok", "fine"}
+
+
+def explained(text: Any, min_words: int) -> bool:
+    """A layer-analysis entry counts when it is more than a bare "n/a": it says why."""
+    if not isinstance(text, str) or not text.strip():
+        return False
+    stripped = text.strip().rstrip(".").lower()
+    return stripped not in _BARE and len(stripped.split()) >= min_words
+
+
+@check("layer_analysis")
+def layer_analysis(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Each layer in settings.analysed_layers has a root cause at that layer or a
+    `layer_analysis` entry saying why it was not a factor (at least
+    settings.layer_analysis_min_words words)."""
+    layers = [str(layer).lower() for layer in context.setting("analysed_layers") or ()]
+    named = {lower(cause.get("layer")) for _, cause in root_causes(context)}
+    analysis = value.get("layer_analysis") if isinstance(value, dict) else None
+    analysis = analysis if isinstance(analysis, dict) else {}
+    min_words = int(context.setting("layer_analysis_min_words", 3))
+    missing = [layer for layer in layers if layer not in named and not is_truthy(analysis.get(layer))]
+    if missing:
+        target = "/layer_analysis" if analysis else "/root_causes"
+        yield Hit(target, {"layers": ", ".join(missing), "count": len(missing)})
+    for layer in layers:
+        if layer in named or layer in missing:
+            continue
+        if not explained(analysis.get(layer), min_words):
+            yield Hit(f"/layer_analysis/{layer}", {"layers": layer, "count": 1},
+                      message=f'Layer analysis for {layer} says "{analysis.get(layer)}" without saying why it was not a factor')
+
+
+@check("why_depth")
+def why_depth(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Root causes carry a why-chain (`whys`) at least settings.min_why_depth deep.
+    When no cause has one, one finding; otherwise one per shallow chain."""
+    causes = root_causes(context)
+    if not causes:
+        return
+    depth = int(context.setting("min_why_depth", 3))
+    if not any(isinstance(cause.get("whys"), list) and cause.get("whys") for _, cause in causes):
+        yield Hit("/root_causes", {"depth": depth, "found": 0, "summary": "(none)"},
+                  message=f"No root cause has a why-chain (`whys`); this severity asks for at least {depth} levels")
+        return
+    for index, cause in causes:
+        whys = cause.get("whys")
+        found = len(whys) if isinstance(whys, list) else 0
+        if found < depth:
+            yield Hit(f"/root_causes/{index}/whys" if whys else f"/root_causes/{index}",
+                      {"depth": depth, "found": found, "summary": cause.get("summary", f"#{index + 1}")})
+
+
+def suggested_layer(text: str, context: Context) -> tuple[str, str] | None:
+    """(layer, keyword) for the first non-code layer whose keywords appear in `text`."""
+    keywords = context.setting("layer_keywords") or {}
+    for layer, terms in keywords.items():
+        if layer == "code":
+            continue
+        found = search(words_for(tuple(terms)), text)
+        if found:
+            return layer, found.group()
+    return None
+
+
+def words_for(terms: tuple[str, ...]):
+    from ..text import phrase_regex
+
+    return phrase_regex(terms)
+
+
+@check("layer_hint")
+def layer_hint(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A root cause tagged `code` whose text speaks of another layer (settings.layer_keywords)
+    gets a suggestion to re-tag it or add a cause at that layer."""
+    if not isinstance(value, dict) or lower(value.get("layer")) != "code":
+        return
+    text = text_of(value, ("summary", "description"))
+    found = suggested_layer(text, context)
+    if found:
+        yield Hit(f"{pointer}/layer", {"suggested": found[0], "keyword": found[1], "summary": value.get("summary", "")})
+
+
+def is_unknown(cause: dict[str, Any], context: Context) -> bool:
+    text = text_of(cause, ("summary", "description"))
+    return search(words(context, "unknown_cause_phrases"), text) is not None
+
+
+@check("unknown_cause_followed_up")
+def unknown_cause_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A root cause described as unknown (settings.unknown_cause_phrases) needs an open action
+    item that investigates or adds observability (settings.investigate_words)."""
+    unknown = [(index, cause) for index, cause in root_causes(context) if is_unknown(cause, context)]
+    if not unknown:
+        return
+    regex = words(context, "investigate_words")
+    for _, item in action_items(context):
+        if is_open(item, context) and search(regex, text_of(item)):
+            return
+    index, cause = unknown[0]
+    yield Hit(f"/root_causes/{index}", {"summary": cause.get("summary", "")})

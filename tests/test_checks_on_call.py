@@ -1,0 +1,53 @@
+"""The night window: wraps midnight, read in the right zone, one finding per document."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from checks_helpers import messages
+
+from pmlint.engine.checks.on_call import in_window, parse_clock
+
+
+def test_window_wraps_midnight():
+    night = (time(22), time(7))
+    assert in_window(time(23, 59), *night) and in_window(time(0, 0), *night) and in_window(time(6, 59), *night)
+    assert not in_window(time(7, 0), *night) and not in_window(time(21, 59), *night)
+    assert in_window(time(1), time(0), time(6)) and not in_window(time(6), time(0), time(6))
+    assert parse_clock("nonsense", time(22)) == time(22)
+
+
+def doc(at: str, extra: str = "") -> str:
+    return f'{extra}\ntimeline:\n  - {{at: "{at}", event: Errors rise}}\n  - {{at: "2025-06-21T12:00:00Z", event: Later}}\n'
+
+
+def test_utc_timestamp_is_read_in_the_document_zone():
+    assert messages(doc("2025-06-21T21:30:00Z"), "PM203") == []
+    found = messages(doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin"), "PM203")
+    assert found == ["1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
+                     "but `on_call.off_hours_pages` is missing"]
+
+
+def test_night_timezone_setting_wins_over_document_zone():
+    text = doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin")
+    assert messages(text, "PM203", settings={"night_timezone": "UTC"}) == []
+    tokyo = {"night_timezone": "Asia/Tokyo"}
+    assert messages(doc("2025-06-21T12:30:00Z"), "PM203", settings=tokyo) == []  # 21:30 in Tokyo
+    assert messages(doc("2025-06-21T14:30:00Z"), "PM203", settings=tokyo) == [  # 23:30 in Tokyo
+        "1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
+        "but `on_call.off_hours_pages` is missing"]
+
+
+def test_recorded_night_pages_or_custom_window_silence_it():
+    assert messages(doc("2025-06-21T23:30:00Z", "on_call: {pages: 1, off_hours_pages: 1}"), "PM203") == []
+    assert messages(doc("2025-06-21T23:30:00Z", "on_call: {sleep_interrupted: true}"), "PM203") == []
+    assert messages(doc("2025-06-21T23:30:00Z"), "PM203", settings={"night_start": "00:00", "night_end": "06:00"}) == []
+
+
+def test_night_pages_need_a_paging_reduction_item():
+    base = "on_call: {pages: 2, off_hours_pages: 2}\naction_items:\n  - {title: %s}\n"
+    assert messages(base % "Fix the null check in the formatter", "PM202") == [
+        "2 off-hours pages recorded, but no action item reduces paging or automates the response"]
+    assert messages(base % "Route disk warnings to business hours", "PM202") == []
+    wont = "on_call: {off_hours_pages: 1}\naction_items:\n  - {title: Tune the alert, status: wont-do}\n"
+    assert messages(wont, "PM202") == ["1 off-hours page recorded, but no action item reduces paging or automates the response"]
