@@ -31,7 +31,7 @@ def write(path: Path, text: str) -> Path:
 
 def test_check_clean_file_exits_zero(run_cli, tmp_path):
     write(tmp_path / "pm.yaml", GOOD)
-    code, out, _ = run_cli("check", "--select", "PM0,PM301", "pm.yaml", cwd=tmp_path)
+    code, out, _ = run_cli("check", "--select", "PM00,PM301", "pm.yaml", cwd=tmp_path)
     assert code == 0
     assert "All clear: 1 file checked" in out
 
@@ -91,7 +91,7 @@ def test_directory_walk_uses_include_and_exclude(run_cli, tmp_path):
     write(tmp_path / "pms" / "README.md", "# not a postmortem\n")
     write(tmp_path / "pms" / ".hidden" / "c.yaml", GOOD)
     write(tmp_path / "pms" / "notes.txt", "x")
-    _, out, _ = run_cli("check", "-f", "json", "--select", "PM0", "pms", cwd=tmp_path)
+    _, out, _ = run_cli("check", "-f", "json", "--select", "PM00", "pms", cwd=tmp_path)
     assert json.loads(out)["summary"]["files"] == 2
 
 
