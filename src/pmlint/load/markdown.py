@@ -1,13 +1,159 @@
-"""Markdown postmortems → Document. (Placeholder until the Markdown loader lands.)"""
+"""Markdown postmortems → Document, with the same data tree as YAML.
+
+Pipeline (each step a module with one job):
+    md_frontmatter  YAML front matter → identity fields (spans shifted into the file)
+    md_blocks       markdown-it-py block parse → headings, paragraphs, items, tables, fences
+    md_sections     heading / bold-label aliases → sections (configurable: settings.section_aliases)
+    md_timeline     timeline entries → [{at, event, kind}] with ISO times and zones
+    md_actions      action-item tables, task lists, bullets with inline fields, prose
+    md_causes       root causes with layer tags; five whys
+    md_fields       summary, impact, detection, resolution, on-call, lessons, ...
+
+Contract with the rules (data and meta; rules never look at the Markdown):
+- `document.data` follows the postmortem schema's field names. A field is set only
+  when the document says it (no invented owners). Front matter wins over the body for
+  the fields it sets. Extra keys (nested only, so `strict` stays meaningful):
+  `on_call.notes` (the on-call/response section's text) and `lessons.learned`
+  (lessons under a plain "Lessons learned" heading, not split into well/wrong/lucky).
+- `document.spans`: a span for every node produced, at its real line and column
+  (list item content, table cell, heading text, paragraph).
+- `meta["title_line"]`: the title heading's line (or front matter `title:`, or 1);
+  findings about missing fields point there (Document.missing_span).
+- `meta["sections"]`: {key: line of the first heading or bold label that opened it}
+  for every recognised section, even empty ones; keys are schema field names plus
+  `whys` (a "Five whys" section).
+- `meta["action_item_source"]`: "table" | "list" | "prose" | None (no items found);
+  `meta["action_item_columns"]`: the action-item fields the table's columns map to
+  (e.g. ["title", "type", "owner", "ticket"]): a rule can say "the table has no owner
+  column" once instead of once per row. `meta["action_item_groups"]`: {item index:
+  the sub-heading or label it was listed under}.
+- `meta["timeline_approximate"]`: pointers of entries written as approximate (`~12:00`).
+- `meta["front_matter"]`: front-matter keys that are not schema fields (Jekyll etc.).
+- `meta["title"]`: the H1 text, also used as `data.title` when front matter has none.
+- Dates: time-only entries take their date from front matter `date`, else a date in the
+  title, else a `YYYY-MM-DD` in the file name, then carry forward.
+
+The loader never decides what is a problem: the only Problems it records are
+unreadable front matter (code `syntax`, at the right line) and malformed suppression
+comments. Any exception here is a bug; the engine reports it as PM009.
+"""
 
 from __future__ import annotations
 
-from ..model import Document
+from typing import Any
+
+from ..model import Document, Span
 from .suppressions import find_suppressions
 
 
 def load_markdown(path: str, text: str, settings: dict) -> Document:
+    """Parse a Markdown postmortem into the shared document model."""
+    from .md_actions import extract_actions
+    from .md_blocks import parse_blocks
+    from .md_causes import extract_causes
+    from .md_common import Output, plain
+    from .md_fields import extract_fields
+    from .md_frontmatter import read_front_matter
+    from .md_sections import assign_sections, find_title
+    from .md_time import find_date, zone_for
+    from .md_timeline import TimeContext, extract_timeline
+
     lines = text.splitlines()
     document = Document(path=path, format="markdown", lines=lines, data={})
     document.suppressions, document.problems = find_suppressions(lines)
+    front = read_front_matter(path, lines)
+    document.problems.extend(front.problems)
+    if document.broken:
+        return document
+    body = [""] * front.end_line + lines[front.end_line:]
+    blocks = parse_blocks(body)
+    aliases = _aliases(settings)
+    title = find_title(blocks, aliases)
+    sections = assign_sections(blocks, aliases, title, lines)
+
+    out = Output()
+    meta: dict[str, Any] = document.meta
+    if title is not None:
+        meta["title"] = plain(title.text)
+        out.put("/title", meta["title"], Span(title.line, title.column, title.line, title.end_column))
+    meta["title_line"] = title.line if title is not None else (front.spans["/title"].line if "/title" in front.spans else 1)
+    meta["sections"] = {}
+    for section in sections:
+        meta["sections"].setdefault(section.key, section.line)
+        if section.sub:
+            meta["sections"].setdefault(f"lessons.{section.sub}", section.line)
+
+    extract_fields(sections, out)
+    context = TimeContext(zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
+    start = find_date(str(front.data.get("date") or "")) or (find_date(meta.get("title", "")) if title else None) \
+        or _date_in_file_name(path)
+    context.day = start
+    context.year = start.year if start else None
+    extract_timeline(sections, out, lines, context)
+    if context.approximate:
+        meta["timeline_approximate"] = context.approximate
+    extract_causes(sections, out)
+    extract_actions(sections, out, meta)
+    if front.extra:
+        meta["front_matter"] = front.extra
+
+    for key, value in front.data.items():  # front matter wins for the fields it sets
+        out.data[key] = value
+        for pointer in [pointer for pointer in out.spans if pointer == f"/{key}" or pointer.startswith(f"/{key}/")]:
+            del out.spans[pointer]
+    for pointer, span in front.spans.items():
+        if pointer:
+            out.spans[pointer] = span
+    document.data = _ordered(out.data)
+    count = max(len(lines), 1)
+    document.spans = {pointer: span if 1 <= span.line <= span.end_line <= count
+                      and (span.end_line > span.line or span.end_column >= span.column) and span.column >= 1
+                      else _well_formed(span, count) for pointer, span in out.spans.items()}
+    document.spans[""] = Span(1, 1, max(len(lines), 1), max(len(lines[-1]), 1) if lines else 1)
     return document
+
+
+def _date_in_file_name(path: str):
+    """`2019-01-23` in `docs/post-mortems/2019-01-23.md`: the last resort for the incident's date."""
+    import os
+    import re
+
+    from .md_time import find_date
+
+    match = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", os.path.basename(path))
+    return find_date(match.group(0)) if match else None
+
+
+def _well_formed(span: Span, count: int) -> Span:
+    """Clamp a span into the file and make sure it does not end before it starts."""
+    last = max(count, 1)
+    line = min(max(span.line, 1), last)
+    end_line = min(max(span.end_line, line), last)
+    end_column = span.end_column if (end_line, span.end_column) >= (line, span.column) else span.column
+    return Span(line, max(span.column, 1), end_line, max(end_column, 1))
+
+
+_ALIASES_CACHE: dict[str, Any] = {}
+
+
+def _aliases(settings: dict):
+    """The alias table for these settings (built once per distinct `section_aliases`)."""
+    from .md_sections import AliasTable
+
+    extra = settings.get("section_aliases") or {}
+    cache_key = repr(sorted((str(key), tuple(map(str, value or ()))) for key, value in extra.items())) \
+        if isinstance(extra, dict) else ""
+    table = _ALIASES_CACHE.get(cache_key)
+    if table is None:
+        table = AliasTable(extra if isinstance(extra, dict) else None)
+        _ALIASES_CACHE[cache_key] = table
+    return table
+
+
+def _ordered(data: dict[str, Any]) -> dict[str, Any]:
+    """Keys in the schema's order, so `convert` output reads like a hand-written file."""
+    from .md_frontmatter import SCHEMA_FIELDS
+
+    ordered = {key: data[key] for key in SCHEMA_FIELDS if key in data}
+    ordered.update((key, value) for key, value in data.items() if key not in ordered)
+    return ordered

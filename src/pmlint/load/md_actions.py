@@ -1,0 +1,388 @@
+"""Action-item sections → `action_items: [{title, owner?, due?, priority?, ticket?, type?, layer?, status?}]`.
+
+Three shapes, recorded in `meta["action_item_source"]`:
+- `table`: columns matched by alias, forgivingly (an `Addresses` column of root-cause
+  numbers, "1, 3", gives `addresses`) (`Assignee`, `Tracking bug`, `TYPE-ACTON`);
+  the matched column keys go to `meta["action_item_columns"]`;
+- `list`: task lists and bullets, with inline fields (`owner: @x`, `due: 2025-07-15`,
+  `ABC-123`, URLs, `P0`–`P4`, `[code]`/`layer: code`, `[prevent]`/`type: detect`, done
+  markers ✅ `(done)` `[x]` `**DONE**`); a sub-heading or a bold-only parent bullet
+  groups items (its words may give their type, "Completed" gives their status);
+- `prose`: paragraphs only; each paragraph becomes one item so its text stays linted.
+Fields are only set when the document states them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from ..model import Span
+from .md_blocks import Block, Cell
+from .md_common import Output, bold_label, is_template_prompt, plain
+from .md_sections import Section
+
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "title": ("action", "action item", "action items", "title", "item", "description", "task", "what", "summary",
+              "follow-up", "followup", "todo"),
+    "owner": ("owner", "owners", "assignee", "assignees", "assigned to", "who", "responsible", "dri", "lead"),
+    "due": ("due", "due date", "date", "eta", "deadline", "by when", "target date", "target", "when"),
+    "priority": ("priority", "prio", "pri", "p"),
+    "ticket": ("ticket", "issue", "link", "jira", "bug", "tracking bug", "tracking", "related issue", "pr",
+               "tracking issue", "reference", "ref", "url", "github issue"),
+    "type": ("type", "kind", "category", "type-action", "action type"),
+    "layer": ("layer", "system layer"),
+    "status": ("status", "state", "done", "progress"),
+    "addresses": ("addresses", "root cause", "root causes", "cause", "causes", "fixes"),
+    "id": ("id", "#", "no", "number"),
+}
+_ALIAS_TO_KEY = {alias: key for key, aliases in COLUMN_ALIASES.items() for alias in aliases}
+
+_TYPES = (
+    ("prevent", re.compile(r"\bprevent(?:ion|ive|ative)?\b", re.I)),
+    ("mitigate", re.compile(r"\bmitigat(?:e|ion)\b", re.I)),
+    ("detect", re.compile(r"\b(?:detect(?:ion)?|monitoring|alerting|alerts?)\b", re.I)),
+    ("repair", re.compile(r"\b(?:repair|fix|bug ?fix)\b", re.I)),
+    ("process", re.compile(r"\b(?:process|documentation|docs|runbook|training)\b", re.I)),
+)
+_LAYERS = (
+    ("code", re.compile(r"\bcode\b", re.I)),
+    ("infrastructure", re.compile(r"\binfra(?:structure)?\b", re.I)),
+    ("architecture", re.compile(r"\b(?:architecture|architectural|design)\b", re.I)),
+    ("process", re.compile(r"\bprocess\b", re.I)),
+)
+_STATUSES = (
+    ("wont-do", re.compile(r"\b(?:won'?t (?:do|fix)|wontfix|cancell?ed|dropped|declined)\b", re.I)),
+    ("done", re.compile(r"✅|✔|☑|\b(?:done|complete|completed|closed|fixed|finished|shipped|merged)\b|\[x\]", re.I)),
+    ("in-progress", re.compile(r"\b(?:in[ -]progress|wip|ongoing|started|doing)\b|🚧", re.I)),
+    ("open", re.compile(r"\b(?:open|todo|to do|not started|planned|pending|backlog)\b|\[ \]", re.I)),
+)
+_TASK = re.compile(r"^\s*\[(?P<mark>[ xX])\]\s*")
+_FIELD = re.compile(
+    r"(?:^|[\s(\[,;|])(?P<key>owner|owners|assignee|assigned to|who|dri|due|due date|eta|deadline|by|priority|prio|"
+    r"ticket|issue|jira|bug|tracking|type|layer|status)\s*[:=]\s*"
+    r"(?P<value>\[[^\]]*\]\([^)]*\)|<[^>]+>|@?[\w./#:@+-]+?(?: (?![\w ]*:)(?-i:[A-Z][a-z])[\w.-]*)?)(?=[\s,;|)\]]|$)", re.I)
+_DUE_WORD = re.compile(r"\b(?:due|by|before|eta)\s+(?P<value>\d{4}-\d{2}-\d{2}|Q[1-4] \d{4}|"
+                       r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4})\b", re.I)
+_MENTION = re.compile(r"(?:^|[\s(])(?P<mention>@[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?)")
+_TICKET_ID = re.compile(r"\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b")
+_URL = re.compile(r"https?://[^\s)>\]]+")
+_ISSUE_REF = re.compile(r"(?<![\w&])#\d{2,7}\b")
+_PRIORITY = re.compile(r"(?<![\w-])\[?P([0-4])\]?(?![\w-])")
+_TAG = re.compile(r"\[(?P<tag>[a-z][a-z -]{1,20})\]", re.I)
+_DONE_MARKERS = re.compile(r"\s*(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
+_EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "?", "—"}
+
+
+def column_key(header: str) -> str | None:
+    """The action-item field a table header names (`Assignee` → owner, `TYPE-ACTON` → type)."""
+    text = re.sub(r"[^a-z0-9 /-]", "", plain(header).lower()).strip()
+    if not text:
+        return None
+    if text in _ALIAS_TO_KEY:
+        return _ALIAS_TO_KEY[text]
+    words = re.split(r"[\s/-]+", text)
+    for word in words:
+        if word in _ALIAS_TO_KEY and len(word) > 2:
+            return _ALIAS_TO_KEY[word]
+    close = difflib.get_close_matches(text, list(_ALIAS_TO_KEY), n=1, cutoff=0.8)
+    if close:
+        return _ALIAS_TO_KEY[close[0]]
+    for word in words:
+        close = difflib.get_close_matches(word, [alias for alias in _ALIAS_TO_KEY if len(alias) > 3], n=1, cutoff=0.8)
+        if close:
+            return _ALIAS_TO_KEY[close[0]]
+    return None
+
+
+def normalise_type(text: str) -> str | None:
+    return next((name for name, pattern in _TYPES if pattern.search(text)), None)
+
+
+def normalise_layer(text: str) -> str | None:
+    return next((name for name, pattern in _LAYERS if pattern.search(text)), None)
+
+
+def normalise_status(text: str) -> str | None:
+    return next((name for name, pattern in _STATUSES if pattern.search(text)), None)
+
+
+def ticket_in(markdown: str) -> str | None:
+    """A tracking reference: a link target, a URL, `ABC-123` or `#123`."""
+    link = re.search(r"\]\((?P<url>[^)\s]+)\)", markdown)
+    if link:
+        return link.group("url")
+    for pattern in (_URL, _TICKET_ID, _ISSUE_REF):
+        match = pattern.search(markdown)
+        if match:
+            return match.group(0).rstrip(".,;")
+    return None
+
+
+class _Items:
+    def __init__(self, out: Output) -> None:
+        self.out = out
+        self.count = 0
+        self.groups: dict[str, str] = {}
+
+    def add(self, item: dict[str, Any], span: Span, field_spans: dict[str, Span] | None = None,
+            group: str | None = None) -> None:
+        pointer = f"/action_items/{self.count}"
+        self.out.put(pointer, item, span)
+        for key, field_span in (field_spans or {}).items():
+            if key in item:
+                self.out.spans[f"{pointer}/{key}"] = field_span
+        self.out.widen("/action_items", span)
+        if group:
+            self.groups[str(self.count)] = group
+        self.count += 1
+
+
+def extract_actions(sections: list[Section], out: Output, meta: dict[str, Any]) -> None:
+    items = _Items(out)
+    sources: list[str] = []
+    columns: list[str] = []
+    for section in sections:
+        if section.key != "action_items":
+            continue
+        group: str | None = None
+        group_hints: dict[str, str] = {}
+        item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
+        parents: dict[int, str] = {}
+        prose: list[tuple[str, Span, str | None]] = []
+        if section.heading is not None:
+            out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
+                                            section.heading.end_column))
+        for block in section.blocks:
+            if block.kind == "heading":
+                group = plain(block.text)
+                group_hints = _hints(group)
+            elif block.kind == "table":
+                found = _table(items, block, group, group_hints)
+                if found is not None:
+                    sources.append("table")
+                    columns.extend(column for column in found if column not in columns)
+            elif block.kind == "item" and not block.quoted:
+                if block.parent in item_ids and block.parent in parents:
+                    _item(items, block, parents[block.parent], _hints(parents[block.parent]) or group_hints)
+                    sources.append("list")
+                elif block.parent in item_ids:
+                    _attach_detail(out, items, block)
+                else:
+                    label = _group_label(block)
+                    if label is not None:
+                        parents[block.index] = label
+                        continue
+                    _item(items, block, group, group_hints)
+                    sources.append("list")
+            elif block.kind == "label":
+                parents[block.index] = group or ""
+            elif block.kind == "paragraph" and not block.quoted and not is_template_prompt(block.text):
+                text = plain(block.text)
+                if text and not text.endswith(":") and not _is_filler(text):
+                    prose.append((text, Span(block.line, block.column, block.end_line, block.end_column), group))
+        if not any(block.kind in ("item", "table") for block in section.blocks):
+            for text, span, group in prose:  # prose is the items only where there is no list or table
+                items.add({"title": text}, span, {"title": span}, group)
+                sources.append("prose")
+    if items.count:
+        meta["action_item_source"] = "table" if "table" in sources else "list" if "list" in sources else "prose"
+    else:
+        meta["action_item_source"] = None
+    meta["action_item_columns"] = columns
+    if items.groups:
+        meta["action_item_groups"] = items.groups
+
+
+def _is_filler(text: str) -> bool:
+    return len(text) < 4
+
+
+def _hints(group: str | None) -> dict[str, str]:
+    """Fields a group heading implies: "Immediate Actions (Completed)" → status done."""
+    if not group:
+        return {}
+    hints: dict[str, str] = {}
+    if re.search(r"\b(?:completed?|done|finished)\b", group, re.I):
+        hints["status"] = "done"
+    found = normalise_type(group)
+    if found:
+        hints["type"] = found
+    return hints
+
+
+def _group_label(block: Block) -> str | None:
+    """A bullet that only names a group of the items nested under it (`- **Technical**:`)."""
+    text = block.text.strip()
+    label = bold_label(text)
+    if label is not None and not label[1].strip():
+        return label[0]
+    if text.endswith(":") and len(text) < 60 and "\n" not in text:
+        return plain(text[:-1])
+    return None
+
+
+def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str]) -> None:
+    text = block.text
+    fields: dict[str, Any] = {}
+    task = _TASK.match(text)
+    if task:
+        fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
+        text = text[task.end():]
+    if _DONE_MARKERS.search(text):
+        marker = _DONE_MARKERS.search(text).group(0).strip().lower()  # type: ignore[union-attr]
+        if "todo" in marker:
+            fields.setdefault("status", "open")
+        elif marker == "~~":
+            if text.strip().startswith("~~"):
+                fields.setdefault("status", "wont-do")
+        else:
+            fields.setdefault("status", "done")
+    for match in _FIELD.finditer(text):
+        key = match.group("key").lower()
+        value = match.group("value").strip().strip(",;")
+        _set_field(fields, key, value)
+    if "due" not in fields:
+        due = _DUE_WORD.search(text)
+        if due:
+            fields["due"] = due.group("value")
+    if "owner" not in fields:
+        mentions = _MENTION.findall(text)
+        if len(mentions) == 1 and re.search(r"(?:\(|—|–|-|\|)\s*" + re.escape(mentions[0]) + r"\s*\)?\s*$|"
+                                            r"^\s*" + re.escape(mentions[0]), text.strip()):
+            fields["owner"] = mentions[0].lstrip("@")
+    if "ticket" not in fields:
+        ticket = ticket_in(text + "\n" + "\n".join(block.rest))
+        if ticket:
+            fields["ticket"] = ticket
+    if "priority" not in fields:
+        priority = _PRIORITY.search(text)
+        if priority:
+            fields["priority"] = f"P{priority.group(1)}"
+    for tag in _TAG.finditer(text):
+        word = tag.group("tag").strip().lower()
+        if word in ("x", " "):
+            continue
+        if "layer" not in fields and normalise_layer(word) and word in ("code", "infra", "infrastructure",
+                                                                        "architecture", "process"):
+            fields["layer"] = normalise_layer(word)
+        elif "type" not in fields and normalise_type(word) and word.split()[0] in (
+                "prevent", "prevention", "preventive", "mitigate", "mitigation", "detect", "detection", "process",
+                "repair", "fix"):
+            fields["type"] = normalise_type(word)
+    for key, value in hints.items():
+        fields.setdefault(key, value)
+    title = _title(text)
+    if not title:
+        return
+    item = {"title": title, **fields}
+    span = Span(block.line, block.column, block.end_line, block.end_column)
+    title_span = Span(block.line, block.column, block.line, block.end_column if block.end_line == block.line
+                      else max(block.column, block.end_column))
+    items.add(item, span, {"title": title_span}, group)
+
+
+def _set_field(fields: dict[str, Any], key: str, value: str) -> None:
+    if value.lower() in _EMPTY:
+        return
+    if key in ("owner", "owners", "assignee", "assigned to", "who", "dri"):
+        fields.setdefault("owner", plain(value).lstrip("@"))
+    elif key in ("due", "due date", "eta", "deadline", "by"):
+        if re.match(r"\d{4}-\d{2}-\d{2}$", value) or key != "by":
+            fields.setdefault("due", plain(value))
+    elif key in ("priority", "prio"):
+        match = re.match(r"\[?P?([0-4])\]?$", value, re.I)
+        if match:
+            fields.setdefault("priority", f"P{match.group(1)}")
+    elif key in ("ticket", "issue", "jira", "bug", "tracking"):
+        fields.setdefault("ticket", ticket_in(value) or plain(value))
+    elif key == "type":
+        found = normalise_type(value)
+        if found:
+            fields.setdefault("type", found)
+    elif key == "layer":
+        found = normalise_layer(value)
+        if found:
+            fields.setdefault("layer", found)
+    elif key == "status":
+        found = normalise_status(value)
+        if found:
+            fields.setdefault("status", found)
+
+
+def _title(text: str) -> str:
+    """The item's text without its inline fields and markers; a bold lead-in alone when present."""
+    label = bold_label(text)
+    if label is not None and label[1].strip() and len(label[0]) > 3:
+        return plain(label[0])
+    cleaned = _FIELD.sub(" ", text)
+    cleaned = _DONE_MARKERS.sub(" ", cleaned)
+    cleaned = re.sub(r"\[(?:P[0-4]|code|infra|infrastructure|architecture|process|prevent|mitigate|detect|repair)\]",
+                     " ", cleaned, flags=re.I)
+    cleaned = _PRIORITY.sub(" ", cleaned)
+    cleaned = _TICKET_ID.sub(" ", _ISSUE_REF.sub(" ", _URL.sub(" ", cleaned)))
+    cleaned = re.sub(r"\(\s*\)|\[\s*\]", " ", cleaned)
+    return plain(cleaned).strip(" -–—,;|")
+
+
+def _attach_detail(out: Output, items: _Items, block: Block) -> None:
+    """A nested bullet under an item: its ticket (a PR link) or owner may belong to the parent."""
+    if not items.count:
+        return
+    parent = out.data["action_items"][items.count - 1]
+    ticket = ticket_in(block.text)
+    if ticket and "ticket" not in parent:
+        parent["ticket"] = ticket
+        out.spans[f"/action_items/{items.count - 1}/ticket"] = Span(block.line, block.column, block.line,
+                                                                   block.end_column)
+    out.widen(f"/action_items/{items.count - 1}", Span(block.line, block.column, block.end_line, block.end_column))
+
+
+def _table(items: _Items, block: Block, group: str | None, hints: dict[str, str]) -> list[str] | None:
+    keys = [column_key(cell.text) for cell in block.header]
+    if "title" not in keys:
+        if not block.header:
+            return None
+        keys[next((index for index, key in enumerate(keys) if key is None), 0)] = "title"
+    for row in block.rows:
+        fields: dict[str, Any] = {}
+        spans: dict[str, Span] = {}
+        for key, cell in zip(keys, row):
+            if key is None:
+                continue
+            value = _cell_value(key, cell)
+            if value is None:
+                continue
+            fields.setdefault(key, value)
+            spans.setdefault(key, Span(cell.line, cell.column, cell.line, cell.end_column))
+        if not fields.get("title"):
+            continue
+        for key, value in hints.items():
+            fields.setdefault(key, value)
+        row_span = Span(row[0].line, row[0].column, row[0].line, max(cell.end_column for cell in row))
+        items.add(fields, row_span, spans, group)
+    return [key for key in keys if key]
+
+
+def _cell_value(key: str, cell: Cell) -> Any:
+    raw = cell.text.strip()
+    text = plain(raw)
+    if text.lower() in _EMPTY and key != "status":
+        return None
+    if key == "ticket":
+        return ticket_in(raw) or text
+    if key == "owner":
+        return text.lstrip("@")
+    if key == "priority":
+        match = re.match(r"P?([0-4])$", text, re.I)
+        return f"P{match.group(1)}" if match else None
+    if key == "type":
+        return normalise_type(text)
+    if key == "layer":
+        return normalise_layer(text)
+    if key == "status":
+        return normalise_status(raw) if raw else None
+    if key == "addresses":  # "1, 3" → [1, 3]: root causes by number (or by name)
+        return [int(part) if part.isdigit() else part for part in re.split(r"\s*[,;]\s*", text) if part]
+    return text

@@ -1,0 +1,242 @@
+"""Markdown text → a flat list of blocks with real source positions.
+
+markdown-it-py does the CommonMark block parse (headings, lists, tables, fences,
+quotes, HTML); we keep only what the extractors need, in document order, each with
+its 1-based line and column. Inline parsing is switched off: the extractors read the
+raw inline source (`**16:58 UTC** - ...`), which is both faster and what their
+patterns are written against; `plain()` turns it into readable text for the data.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ITEM_MARKER = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_HEADING_MARKER = re.compile(r"^[ \t]*#{1,6}[ \t]*")
+
+_parser = None
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    line: int
+    column: int
+    end_column: int
+
+
+@dataclass(slots=True)
+class Block:
+    """One structural piece of the document.
+
+    kind: heading | paragraph | item | table | code | html | label. `text` is raw inline
+    Markdown (lines joined by "\\n", each content line k standing on source line
+    `line + k`). For items, `text` is the first paragraph and `rest` the later ones;
+    `level` is the heading level, or the nesting depth of an item (0 = outermost);
+    `parent` is the index of the enclosing item, or -1.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    index: int = -1
+    column: int = 1
+    end_column: int = 1
+    text: str = ""
+    level: int = 0
+    parent: int = -1
+    ordered: bool = False
+    quoted: bool = False
+    rest: list[str] = field(default_factory=list)
+    header: list[Cell] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+
+
+def _markdown_parser():
+    """CommonMark + GFM tables, block level only (built once, lazily: startup time matters)."""
+    global _parser
+    if _parser is None:
+        from markdown_it import MarkdownIt
+
+        parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+        parser.disable("inline")
+        _parser = parser
+    return _parser
+
+
+def parse_blocks(lines: list[str]) -> list[Block]:
+    """Blocks of the document whose source lines are `lines` (front matter already blanked)."""
+    tokens = _markdown_parser().parse("\n".join(lines))
+    blocks: list[Block] = []
+    items: list[int] = []  # stack of open list items (block indices)
+    ordered: list[bool] = []
+    quote_depth = 0
+    table: Block | None = None
+    row: list[Cell] | None = None
+    row_line = 0
+    in_header = False
+    target: Block | Cell | None = None  # what the next inline token fills
+    for token in tokens:
+        kind = token.type
+        parent = items[-1] if items else -1
+        if kind == "inline":
+            if target is not None:
+                target.text = token.content
+            target = None
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            ordered.append(kind == "ordered_list_open")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            if ordered:
+                ordered.pop()
+        elif kind == "list_item_open":
+            start, end = token.map or (0, 1)
+            block = Block("item", start + 1, _trim_end(lines, start, end), level=len(items), parent=parent,
+                          ordered=bool(ordered and ordered[-1]), quoted=quote_depth > 0)
+            block.column = _content_column(lines, start, _ITEM_MARKER)
+            block.end_column = _line_length(lines, block.end_line)
+            blocks.append(block)
+            items.append(len(blocks) - 1)
+        elif kind == "list_item_close":
+            if items:
+                items.pop()
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth = max(0, quote_depth - 1)
+        elif kind == "heading_open":
+            start = (token.map or (0, 1))[0]
+            block = Block("heading", start + 1, start + 1, level=int(token.tag[1:] or 1), parent=parent,
+                          quoted=quote_depth > 0)
+            block.column = _content_column(lines, start, _HEADING_MARKER)
+            block.end_column = _line_length(lines, start + 1)
+            blocks.append(block)
+            target = block
+        elif kind == "paragraph_open":
+            start, end = token.map or (0, 1)
+            owner = blocks[parent] if parent >= 0 else None
+            if owner is not None and owner.kind == "item":
+                # a paragraph inside an item: the item's text (first) or more of it
+                if not owner.text and not owner.rest and start + 1 == owner.line:
+                    target = owner
+                    continue
+                owner.rest.append("")
+                target = _RestSlot(owner, len(owner.rest) - 1)  # type: ignore[assignment]
+                continue
+            block = Block("paragraph", start + 1, _trim_end(lines, start, end), parent=parent,
+                          quoted=quote_depth > 0)
+            block.column = _first_text_column(lines, start)
+            block.end_column = _line_length(lines, block.end_line)
+            blocks.append(block)
+            target = block
+        elif kind in ("fence", "code_block", "html_block"):
+            start, end = token.map or (0, 1)
+            blocks.append(Block("html" if kind == "html_block" else "code", start + 1,
+                                _trim_end(lines, start, end), text=token.content, parent=parent))
+        elif kind == "table_open":
+            start, end = token.map or (0, 1)
+            table = Block("table", start + 1, _trim_end(lines, start, end), parent=parent, quoted=quote_depth > 0)
+            table.column = _first_text_column(lines, start)
+            table.end_column = _line_length(lines, table.end_line)
+            blocks.append(table)
+        elif kind == "table_close":
+            table = None
+        elif kind == "thead_open":
+            in_header = True
+        elif kind == "thead_close":
+            in_header = False
+        elif kind == "tr_open":
+            row = []
+            row_line = (token.map[0] + 1) if token.map else (table.line if table else 1)
+        elif kind in ("th_open", "td_open") and row is not None:
+            cell = Cell("", row_line, 1, 1)
+            row.append(cell)
+            target = cell
+        elif kind == "tr_close" and table is not None and row is not None:
+            _place_cells(row, lines, row_line)
+            if in_header:
+                table.header = row
+            else:
+                table.rows.append(row)
+            row = None
+    for index, block in enumerate(blocks):
+        block.index = index
+    return blocks
+
+
+class _RestSlot:
+    """Writes an item's later paragraph into `item.rest[index]`."""
+
+    __slots__ = ("item", "index")
+
+    def __init__(self, item: Block, index: int) -> None:
+        self.item = item
+        self.index = index
+
+    @property
+    def text(self) -> str:
+        return self.item.rest[self.index]
+
+    @text.setter
+    def text(self, value: str) -> None:
+        if not self.item.text:
+            self.item.text = value
+            self.item.rest.pop(self.index)
+        else:
+            self.item.rest[self.index] = value
+
+
+def _place_cells(row: list[Cell], lines: list[str], line: int) -> None:
+    """Columns of each cell on its source line (pipes split outside backticks)."""
+    text = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
+    spans: list[tuple[int, int]] = []
+    lead = len(text) - len(text.lstrip())
+    start = lead + 1 if text[lead:lead + 1] == "|" else lead
+    index, in_code = start, False
+    while index < len(text):
+        char = text[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "`":
+            in_code = not in_code
+        elif char == "|" and not in_code:
+            spans.append((start, index))
+            start = index + 1
+        index += 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    for cell, (begin, end) in zip(row, spans):
+        segment = text[begin:end]
+        offset = len(segment) - len(segment.lstrip())
+        cell.column = begin + offset + 1
+        cell.end_column = max(begin + len(segment.rstrip()), cell.column)
+    for cell in row[len(spans):]:
+        cell.column = cell.end_column = max(1, len(text))
+
+
+def _trim_end(lines: list[str], start: int, end: int) -> int:
+    """Last non-blank 1-based line of a 0-based [start, end) range."""
+    last = min(end, len(lines))
+    while last > start + 1 and not lines[last - 1].strip():
+        last -= 1
+    return max(last, start + 1)
+
+
+def _line_length(lines: list[str], line: int) -> int:
+    return max(1, len(lines[line - 1])) if 0 < line <= len(lines) else 1
+
+
+def _content_column(lines: list[str], start: int, marker: re.Pattern[str]) -> int:
+    if start >= len(lines):
+        return 1
+    match = marker.match(lines[start])
+    return (match.end() if match else 0) + 1
+
+
+def _first_text_column(lines: list[str], start: int) -> int:
+    if start >= len(lines):
+        return 1
+    text = lines[start]
+    stripped = text.lstrip(" \t>")
+    return len(text) - len(stripped) + 1

@@ -1,0 +1,136 @@
+"""Shared helpers of the Markdown extractors: plain text, bold labels, and the output tree.
+
+`plain()` turns raw inline Markdown into the readable text that goes into the data
+(links keep their text, images and HTML go, emphasis markers go). `Output` collects
+the data tree and a span for every node it sets, so every extractor reports real
+positions the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from ..model import Span, join_pointer
+from .md_blocks import Block
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\]]+)\](?:\[[^\]]*\]|(?!\())")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+_STRONG = re.compile(r"\*\*|__|~~")
+_EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_SPACE = re.compile(r"[ \t\r\n]+")
+#: `**Label**:`, `**Label:**`, `__Label__ -` at the start of a block
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
+_PLAIN_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /'&-]{1,40}?)\s*:\s+")
+
+
+_SPECIAL = re.compile(r"[!\[<*_~`\\]")
+
+
+@lru_cache(maxsize=8192)
+def plain(markdown: str) -> str:
+    """Readable text of inline Markdown, on one line (cached: extractors ask for the same text often)."""
+    if not markdown:
+        return ""
+    if not _SPECIAL.search(markdown):
+        return _SPACE.sub(" ", markdown).strip()
+    text = _IMAGE.sub("", markdown)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _HTML.sub("", text)
+    text = _STRONG.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = text.replace("`", "")
+    text = _ESCAPE.sub(r"\1", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def bold_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) when `text` starts with a bold label: `**Impact**: ...`, `**Why?** ...`."""
+    match = _BOLD_LABEL.match(text)
+    if not match:
+        return None
+    rest = text[match.end():]
+    if not (match.group("colon") or match.group("sep") or not rest.strip() or rest.startswith("\n")):
+        return None
+    return match.group("label").strip(), rest
+
+
+def plain_label(text: str) -> tuple[str, str] | None:
+    """(label, rest) for `Label: rest` without markup."""
+    match = _PLAIN_LABEL.match(text)
+    return (match.group("label").strip(), text[match.end():]) if match else None
+
+
+def is_template_prompt(text: str) -> bool:
+    """An italic paragraph left over from a template (`*List the sequence of events ...*`)."""
+    stripped = text.strip()
+    return len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0] and \
+        not stripped.startswith(("**", "__"))
+
+
+def block_span(block: Block) -> Span:
+    return Span(block.line, block.column, block.end_line, max(block.end_column, 1))
+
+
+def blocks_span(blocks: list[Block]) -> Span:
+    first, last = blocks[0], blocks[-1]
+    return Span(first.line, first.column, max(last.end_line, first.line), max(last.end_column, 1))
+
+
+class Output:
+    """The document's data tree and its spans, filled by the extractors."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.spans: dict[str, Span] = {}
+
+    def put(self, pointer: str, value: Any, span: Span) -> None:
+        """Set `value` at `pointer` (a path of dict keys and list indices) with its span."""
+        tokens = pointer.split("/")[1:]
+        node: Any = self.data
+        path = ""
+        for position, token in enumerate(tokens[:-1]):
+            path = join_pointer(path, token)
+            if isinstance(node, list):
+                node = node[int(token)]
+            else:
+                node = node.setdefault(token, [] if tokens[position + 1].isdigit() else {})
+            self.spans.setdefault(path, span)
+        last = tokens[-1]
+        if isinstance(node, list):
+            index = int(last)
+            if index == len(node):
+                node.append(value)
+            else:
+                node[index] = value
+        else:
+            node[last] = value
+        self.spans[pointer] = span
+        self._record(pointer, value, span)
+
+    def _record(self, pointer: str, value: Any, span: Span) -> None:
+        if isinstance(value, dict):
+            for key, child in value.items():
+                self.spans.setdefault(join_pointer(pointer, key), span)
+                self._record(join_pointer(pointer, key), child, span)
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                self.spans.setdefault(join_pointer(pointer, index), span)
+                self._record(join_pointer(pointer, index), child, span)
+
+    def widen(self, pointer: str, span: Span) -> None:
+        """Grow the span of a container node to cover `span` too."""
+        current = self.spans.get(pointer)
+        if current is None:
+            self.spans[pointer] = span
+            return
+        start = min((current.line, current.column), (span.line, span.column))
+        end = max((current.end_line, current.end_column), (span.end_line, span.end_column))
+        self.spans[pointer] = Span(start[0], start[1], end[0], end[1])

@@ -1,0 +1,281 @@
+"""Prose sections → text fields (summary, trigger, resolution, impact, detection, on_call, lessons).
+
+Text keeps what the document says, as one string with the span of its paragraphs, so
+text rules (blameless language) run on it. Numbers are taken only where the text
+states them plainly ("lasting 1 hour and 48 minutes", "12 pages, 3 out of hours").
+Template prompts left in italics (`*Describe how users were impacted*`) stay in the
+text, so the template-prompt rule can report them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Span
+from .md_blocks import Block
+from .md_common import Output, bold_label, plain
+from .md_sections import Section
+
+TEXT_KEYS = ("summary", "trigger", "resolution")
+
+_DURATION = re.compile(
+    r"\b(?:lasting|lasted|for|duration(?: of)?:?|outage of|down for|over)\s+(?:about |approximately |around |roughly |~)?"
+    r"(?P<first>\d+(?:\.\d+)?)\s*(?P<unit1>hours?|hrs?|h|minutes?|mins?|m)\b"
+    r"(?:\s*(?:and\s+)?(?P<second>\d+)\s*(?:minutes?|mins?|m)\b)?", re.IGNORECASE)
+_USERS = re.compile(r"\b(?P<count>\d[\d,]*(?:\.\d+)?%?)\s+(?:of\s+)?(?:users|customers|accounts|tenants)\b"
+                    r"(?:\s+were)?\s+(?:affected|impacted|unable)", re.IGNORECASE)
+_MONEY = re.compile(r"(?:\b(?:EUR|USD|GBP|CHF|JPY|AUD|CAD)\s?|[$€£¥])\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]\b|million\b|thousand\b)?|"
+                    r"\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?)\b")
+_BUDGET = re.compile(r"(?P<pct>\d+(?:\.\d+)?)\s?%\s+of\s+(?:its|the|our)?\s*(?:[\w-]+\s+){0,2}?(?:error\s+)?budget",
+                     re.IGNORECASE)
+_SLO_NAME = re.compile(r"\b(?:the\s+)?(?P<name>[\w.-]+)\s+SLO\b")
+_NOT_FACING = re.compile(r"\b(?:not|no|wasn't|was not|weren't)\s+(?:\w+\s+)?customer[- ]facing\b|\binternal[- ]only\b|"
+                         r"\bno (?:customer|user|external) impact\b|\bcustomers? (?:did not|didn't|were not|weren't) "
+                         r"(?:see|notice|affected)", re.IGNORECASE)
+_FACING = re.compile(r"\bcustomer[- ]facing\b|\bcustomers? (?:saw|noticed|experienced|were affected|were impacted)\b|"
+                     r"\busers? (?:saw|noticed|experienced)\b", re.IGNORECASE)
+
+
+def _customer_facing(text: str) -> bool | None:
+    """True/False only when the impact text says so plainly."""
+    if _NOT_FACING.search(text):
+        return False
+    if _FACING.search(text):
+        return True
+    return None
+
+
+_DETECTION_METHODS = (
+    ("customer", re.compile(r"\b(?:customers?|users?|clients?)\b.{0,40}\b(?:reported|report|complain|noticed|"
+                            r"told|contacted|raised|emailed)|support (?:ticket|request)|user reports?|"
+                            r"reported by (?:a |an )?(?:customer|user)", re.IGNORECASE)),
+    ("alert", re.compile(r"\b(?:alert(?:s|ed|ing)?|paged|page fired|pagerduty|opsgenie|alarm(?:s)?)\b", re.IGNORECASE)),
+    ("synthetic", re.compile(r"\b(?:synthetic|probe|canary|uptime (?:check|monitor)|health ?check)\b", re.IGNORECASE)),
+    ("monitoring", re.compile(r"\b(?:monitoring|dashboard|grafana|datadog|metrics|graph)\b", re.IGNORECASE)),
+    ("employee", re.compile(r"\b(?:we noticed|engineer(?:s)? noticed|team noticed|noticed by|an engineer|"
+                            r"a (?:team )?member|colleague|employee|staff|internal(?:ly)? report)", re.IGNORECASE)),
+)
+_ON_CALL_NUMBERS = (
+    ("off_hours_pages", re.compile(r"\b(?P<n>\d+)\s+(?:of (?:them|which|those) )?(?:were )?(?:off[- ]hours?|"
+                                   r"out[- ]of[- ]hours|after[- ]hours|night(?:time)?|overnight)(?: pages?)?\b", re.I)),
+    ("pages", re.compile(r"\b(?P<n>\d+)\s+pages?\b|\bpages?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
+    ("responders", re.compile(r"\b(?P<n>\d+)\s+(?:responders?|people responded|engineers (?:responded|were involved))\b|"
+                              r"\bresponders?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
+    ("person_hours", re.compile(r"\b(?P<n>\d+(?:\.\d+)?)\s+(?:person|engineer|people)[- ]hours?\b|"
+                                r"\bperson[- ]hours?\s*[:=]\s*(?P<n2>\d+(?:\.\d+)?)\b", re.I)),
+    ("escalations", re.compile(r"\b(?P<n>\d+)\s+escalations?\b|\bescalations?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
+)
+
+
+def section_text(blocks: list[Block]) -> tuple[str, Span] | None:
+    """The readable text of a section's prose (paragraphs and list items), with its span."""
+    parts: list[str] = []
+    used: list[Block] = []
+    for block in blocks:
+        if block.kind not in ("paragraph", "item", "heading") or block.quoted:
+            continue
+        text = plain(block.text)
+        extra = " ".join(plain(more) for more in block.rest if more)
+        if extra:
+            text = f"{text} {extra}".strip()
+        if text:
+            parts.append(text)
+            used.append(block)
+    if not parts:
+        return None
+    first, last = used[0], used[-1]
+    return "\n".join(parts), Span(first.line, first.column, max(last.end_line, first.line), max(last.end_column, 1))
+
+
+def classify_detection(text: str) -> str | None:
+    """alert | monitoring | synthetic | customer | employee, by the earliest keyword; None when unclear."""
+    best: tuple[int, str] | None = None
+    for method, pattern in _DETECTION_METHODS:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), method)
+    return best[1] if best else None
+
+
+def duration_minutes(text: str) -> int | None:
+    match = _DURATION.search(text)
+    if not match:
+        return None
+    amount = float(match.group("first"))
+    minutes = amount * 60 if match.group("unit1").lower().startswith("h") else amount
+    if match.group("second"):
+        minutes += int(match.group("second"))
+    return int(round(minutes))
+
+
+def on_call_numbers(text: str) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, pattern in _ON_CALL_NUMBERS:
+        match = pattern.search(text)
+        if match:
+            number = match.group("n") or match.group("n2") if "n2" in pattern.groupindex else match.group("n")
+            if number is None:
+                continue
+            found[key] = float(number) if key == "person_hours" else int(float(number))
+    return found
+
+
+def extract_fields(sections: list[Section], out: Output) -> None:
+    """Every prose section, merged per key in document order."""
+    merged: dict[tuple[str, str | None], list[Block]] = {}
+    for section in sections:
+        merged.setdefault((section.key, section.sub), []).extend(section.blocks)
+    for key in TEXT_KEYS:
+        found = section_text(merged.get((key, None), []))
+        if found:
+            out.put(f"/{key}", found[0], found[1])
+    _impact(merged.get(("impact", None), []), out)
+    _detection(merged.get(("detection", None), []), out)
+    _on_call(merged.get(("on_call", None), []), out)
+    _toil([section for section in sections if section.key == "on_call"], out)
+    _lessons(merged, out)
+    _layer_analysis(merged.get(("layer_analysis", None), []), out)
+    _related(merged.get(("related_incidents", None), []), out)
+
+
+def _impact(blocks: list[Block], out: Output) -> None:
+    found = section_text(blocks)
+    if not found:
+        return
+    text, span = found
+    out.put("/impact/description", text, span)
+    minutes = duration_minutes(text)
+    if minutes is not None:
+        out.put("/impact/duration_minutes", minutes, span)
+    revenue = _MONEY.search(text)
+    if revenue:
+        out.put("/impact/revenue", revenue.group(0).strip(), span)
+    budget = _BUDGET.search(text)
+    if budget:
+        out.put("/impact/slo/budget_consumed", round(float(budget.group("pct")) / 100, 4), span)
+        name = _SLO_NAME.search(text)
+        if name:
+            out.put("/impact/slo/name", name.group("name"), span)
+    facing = _customer_facing(text)
+    if facing is not None:
+        out.put("/impact/customer_facing", facing, span)
+    users = _USERS.search(text)
+    if users:
+        count = users.group("count").replace(",", "")
+        out.put("/impact/users_affected", count if count.endswith("%") or "." in count else int(count), span)
+
+
+def _detection(blocks: list[Block], out: Output) -> None:
+    found = section_text(blocks)
+    if not found:
+        return
+    text, span = found
+    out.put("/detection/source", text, span)
+    method = classify_detection(text)
+    if method:
+        out.put("/detection/method", method, span)
+
+
+def _on_call(blocks: list[Block], out: Output) -> None:
+    found = section_text(blocks)
+    if not found:
+        return
+    text, span = found
+    numbers = on_call_numbers(text)
+    for key, value in numbers.items():
+        out.put(f"/on_call/{key}", value, span)
+    out.put("/on_call/notes", text, span)
+
+
+_TOIL_HEADING = re.compile(r"^\W*(?:toil|manual steps?|manual work)\b", re.IGNORECASE)
+
+
+def _toil(sections: list[Section], out: Output) -> None:
+    """Bullets under a "Toil" / "Manual steps" heading or label → `on_call.toil`."""
+    entries: list[tuple[str, Span]] = []
+    for section in sections:
+        opener = plain(section.heading.text) if section.heading is not None else ""
+        active = bool(_TOIL_HEADING.match(opener))
+        for block in section.blocks:
+            if block.kind == "heading":
+                active = bool(_TOIL_HEADING.match(plain(block.text)))
+            elif block.kind == "label":
+                active = bool(_TOIL_HEADING.match(plain(block.text)))
+            elif block.kind == "item" and active and plain(block.text):
+                entries.append((plain(block.text), Span(block.line, block.column, block.end_line, block.end_column)))
+    _put_list(out, "/on_call/toil", entries)
+
+
+def _lessons(merged: dict[tuple[str, str | None], list[Block]], out: Output) -> None:
+    """Lists under what went well / wrong / where we got lucky; labelled bullets too.
+
+    Lessons under a plain "Lessons learned" heading fit none of the three; they go to
+    `lessons.learned` so their text is still checked.
+    """
+    lists: dict[str, list[tuple[str, Span]]] = {"went_well": [], "went_wrong": [], "got_lucky": [], "learned": []}
+    for (key, sub), blocks in merged.items():
+        if key != "lessons":
+            continue
+        for block in blocks:
+            if block.kind not in ("item", "paragraph") or block.quoted:
+                continue
+            target = sub or "learned"
+            text = block.text
+            label = bold_label(text)
+            if label is not None:
+                match = _lesson_table().match(label[0], allow_prefix=False)
+                if match is not None and match.sub:
+                    target, text = match.sub, label[1]
+            plain_text = plain(text)
+            if plain_text:
+                lists[target].append((plain_text, Span(block.line, block.column, block.end_line, block.end_column)))
+    for target, entries in lists.items():
+        _put_list(out, f"/lessons/{target}", entries)
+    if "lessons" in out.data:
+        for target, entries in lists.items():
+            for _, span in entries:
+                out.widen("/lessons", span)
+
+
+def _put_list(out: Output, pointer: str, entries: list[tuple[str, Span]]) -> None:
+    """A list of strings, each with its own span, the list spanning them all."""
+    if not entries:
+        return
+    first = min((span for _, span in entries), key=lambda span: (span.line, span.column))
+    last = max((span for _, span in entries), key=lambda span: (span.end_line, span.end_column))
+    out.put(pointer, [text for text, _ in entries], Span(first.line, first.column, last.end_line, last.end_column))
+    for index, (_, span) in enumerate(entries):
+        out.spans[f"{pointer}/{index}"] = span
+
+
+_TABLE = None
+
+
+def _lesson_table():
+    global _TABLE
+    if _TABLE is None:
+        from .md_sections import AliasTable
+
+        _TABLE = AliasTable()
+    return _TABLE
+
+
+def _layer_analysis(blocks: list[Block], out: Output) -> None:
+    for block in blocks:
+        if block.kind not in ("item", "paragraph"):
+            continue
+        label = bold_label(block.text)
+        if label is None:
+            continue
+        layer = label[0].lower().replace(" layer", "").strip()
+        layer = {"infra": "infrastructure"}.get(layer, layer)
+        if layer in ("code", "infrastructure", "architecture") and plain(label[1]):
+            out.put(f"/layer_analysis/{layer}", plain(label[1]),
+                    Span(block.line, block.column, block.end_line, block.end_column))
+
+
+def _related(blocks: list[Block], out: Output) -> None:
+    entries = [(plain(block.text), Span(block.line, block.column, block.end_line, block.end_column))
+               for block in blocks if block.kind == "item" and not block.quoted and plain(block.text)]
+    _put_list(out, "/related_incidents", entries)

@@ -1,0 +1,78 @@
+"""YAML front matter (`---` ... `---` at the top) → identity fields with real positions.
+
+Parsed with the project's own YAML loader (fast, never constructs objects), on the
+front-matter text alone; its spans and problems are shifted down by the opening
+fence so they point into the Markdown file. Front matter that does not parse is a
+`syntax` Problem (PM001 reports it, and the document is not linted further: the
+fields rules would check are exactly the ones that could not be read). Jekyll/MkDocs keys that are not schema
+fields (`weight`, `draft`, `categories`) are kept in `meta["front_matter"]` only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Problem, Span
+
+#: Top-level schema fields front matter may set directly.
+SCHEMA_FIELDS = (
+    "schema_version", "id", "title", "date", "status", "severity", "services", "authors", "owner", "timezone",
+    "summary", "impact", "detection", "timeline", "trigger", "root_causes", "layer_analysis", "on_call",
+    "resolution", "action_items", "no_action_reason", "lessons", "related_incidents",
+)
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, Span] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    end_line: int = 0  # 1-based line of the closing fence; 0 when there is no front matter
+
+
+def split_front_matter(lines: list[str]) -> int:
+    """The 1-based line of the closing `---` (or `...`), or 0 when the file has no front matter."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for index in range(1, min(len(lines), 2000)):
+        if lines[index].strip() in ("---", "..."):
+            return index + 1
+    return 0
+
+
+def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
+    end = split_front_matter(lines)
+    result = FrontMatter(end_line=end)
+    if not end:
+        return result
+    body = "\n".join(lines[1:end - 1])
+    if not body.strip():
+        return result
+    from .yaml import load_yaml
+
+    loaded = load_yaml(path, body + "\n")
+    shift = 1  # the opening fence
+    for problem in loaded.problems:
+        if problem.code in ("syntax", "too-deep", "too-large-expansion", "duplicate-key", "complex-key", "yaml-tag",
+                            "multiple-documents"):
+            span = _shift(problem.span, shift)
+            result.problems.append(Problem(problem.code, f"Front matter: {problem.message}", span, problem.pointer))
+        elif problem.code == "not-a-mapping":
+            result.problems.append(Problem(
+                "syntax", "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
+    if not isinstance(loaded.data, dict):
+        return result
+    for pointer, span in loaded.spans.items():
+        result.spans[pointer] = _shift(span, shift)
+    for key, value in loaded.data.items():
+        if key in SCHEMA_FIELDS:
+            result.data[key] = value
+        else:
+            result.extra[key] = value
+    return result
+
+
+def _shift(span: Span, lines: int) -> Span:
+    return Span(span.line + lines, span.column, span.end_line + lines, span.end_column)

@@ -1,0 +1,317 @@
+"""Which section a heading (or a bold label) opens: normalisation and the alias table.
+
+Real headings carry emoji (`:eye: Detection`, `⚠️`), numbering (`3.`), bold wrappers
+(`## **Timeline**`), trailing `?`/`:` and qualifiers (`Timeline (all times PST) Sat Oct
+30th ...`). `normalise_heading` strips all of that; the stripped qualifier is kept by
+the caller because it often declares the timezone. A heading matches an alias exactly,
+or starts with one followed by a word boundary (longest alias wins), so "Action Items
+& Followups" is an action-items section but "Summary of impact" (an exact alias) is
+impact.
+
+Keys are the postmortem schema's field names; `lessons` headings also name a sub-key
+(went_well, went_wrong, got_lucky). Teams add aliases with the `section_aliases`
+setting (key → list of headings), merged with the built-in table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+#: key → aliases (already normalised: lower case, no punctuation at the ends).
+BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary", "issue summary", "incident summary", "executive summary", "overview", "description",
+        "tl;dr", "tldr", "what happened", "brief description", "background", "synopsis", "abstract",
+    ),
+    "impact": (
+        "impact", "user impact", "customer impact", "summary of impact", "business impact", "affected users",
+        "impact assessment", "who was affected", "blast radius",
+    ),
+    "detection": (
+        "detection", "how was it detected", "how it was detected", "how we detected it", "identified",
+        "incident detected by", "detected by", "discovery", "alerting",
+    ),
+    "timeline": (
+        "timeline", "incident timeline", "timeline of events", "chronology", "chain of events", "key events",
+        "timeline summary", "sequence of events", "event log",
+    ),
+    "trigger": ("trigger", "triggers", "leadup", "lead-up", "lead up", "what triggered it", "triggering event"),
+    "root_causes": (
+        "root cause", "root causes", "root cause analysis", "rca", "contributing factors", "contributing factor",
+        "causes", "cause", "why did it happen", "how did it happen", "root causes and trigger",
+        "contributing conditions analysis", "what caused the incident", "blameless root cause", "fault",
+        "causal analysis", "technical root cause",
+    ),
+    "whys": ("five whys", "five why's", "5 whys", "5 why's", "the five whys"),
+    "layer_analysis": ("layer analysis", "layers", "analysis by layer"),
+    "resolution": (
+        "resolution", "resolution and recovery", "recovery", "mitigation", "mitigation and resolution",
+        "mitigation & resolution", "remediation steps taken", "how it was resolved", "how was it resolved",
+        "fix", "the fix", "solving", "restoration",
+    ),
+    "action_items": (
+        "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
+        "follow up tasks", "follow-up actions", "corrective actions", "corrective and preventative measures",
+        "corrective and preventive measures", "corrective and preventive actions", "next steps", "remediation",
+        "remediations", "future actions", "review actions", "recommendations", "preventive actions",
+        "preventative actions", "todo", "to do", "tasks", "how are we preventing it from happening again",
+        "action items & followups", "action items and follow-ups", "improvements",
+    ),
+    "lessons": (
+        "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
+        "takeaways", "reflections",
+    ),
+    "on_call": (
+        "on-call", "on call", "oncall", "on-call burden", "on-call impact", "response", "responders",
+        "incident response", "pages", "toil", "people involved", "involved parties",
+    ),
+    "related_incidents": ("related incidents", "related", "previous incidents", "similar incidents", "see also"),
+}
+
+#: lessons sub-keys by heading or label
+LESSON_ALIASES: dict[str, tuple[str, ...]] = {
+    "went_well": (
+        "what went well", "went well", "what went right", "things that went well", "what worked", "what worked well",
+    ),
+    "went_wrong": (
+        "what went wrong", "went wrong", "what went poorly", "what went badly", "what didn't go so well",
+        "what did not go so well", "what could have gone better", "what could be improved", "what didn't work",
+        "things that went wrong", "what went not so well",
+    ),
+    "got_lucky": (
+        "where we got lucky", "where did we get lucky", "where we were lucky", "got lucky", "lucky", "luck",
+        "where we got lucky and unlucky",
+    ),
+}
+
+_SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+")
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]\([^()]*\)")
+_MARKUP = re.compile(r"[*_`]+")
+_SPACES = re.compile(r"\s+")
+
+
+class SectionMatch(NamedTuple):
+    key: str
+    sub: str | None
+    qualifier: str  # the text the normalisation removed (may declare a timezone)
+
+
+def normalise_heading(text: str) -> tuple[str, str]:
+    """(normalised heading, qualifier): lower case, no emoji/numbering/markup/qualifiers."""
+    cleaned = _SHORTCODE.sub(" ", text)
+    cleaned = "".join(char for char in cleaned if not _is_symbol(char))
+    cleaned = _MARKUP.sub("", cleaned).strip()
+    qualifiers = [match.group(0) for match in _PARENS.finditer(cleaned)]
+    cleaned = _PARENS.sub(" ", cleaned)
+    cleaned = _NUMBERING.sub("", cleaned.strip().lower())
+    cleaned = cleaned.replace("’", "'").replace(" & ", " and ")
+    cleaned = _SPACES.sub(" ", cleaned).strip(" :?.!-–—#")
+    return cleaned, " ".join(qualifiers)
+
+
+def _is_symbol(char: str) -> bool:
+    if char.isascii():
+        return False
+    category = unicodedata.category(char)
+    return category in ("So", "Sk", "Cf", "Mn", "Cs", "Co") or char == "\ufe0f"
+
+
+class AliasTable:
+    """Normalised alias → (key, sub-key), with prefix matching on word boundaries."""
+
+    def __init__(self, extra: dict[str, list[str]] | None = None) -> None:
+        self.exact: dict[str, tuple[str, str | None]] = {}
+        self._memo: dict[tuple[str, bool], SectionMatch | None] = {}
+        for key, aliases in BUILTIN_ALIASES.items():
+            for alias in aliases:
+                self._add(alias, key, None)
+        for sub, aliases in LESSON_ALIASES.items():
+            for alias in aliases:
+                self._add(alias, "lessons", sub)
+        for key, aliases in (extra or {}).items():
+            sub = None
+            if key in LESSON_ALIASES:
+                key, sub = "lessons", key
+            for alias in aliases or ():
+                self._add(str(alias), str(key), sub)
+        self.by_length = sorted(self.exact, key=len, reverse=True)
+
+    def _add(self, alias: str, key: str, sub: str | None) -> None:
+        normalised, _ = normalise_heading(alias)
+        if normalised:
+            self.exact[normalised] = (key, sub)
+
+    def match(self, heading: str, allow_prefix: bool = True) -> SectionMatch | None:
+        """The section `heading` opens, or None (memoised: the same headings recur across files)."""
+        key = (heading, allow_prefix)
+        if key in self._memo:
+            return self._memo[key]
+        found = self._match(heading, allow_prefix)
+        if len(self._memo) < 20000:
+            self._memo[key] = found
+        return found
+
+    def _match(self, heading: str, allow_prefix: bool) -> SectionMatch | None:
+        normalised, qualifier = normalise_heading(heading)
+        if not normalised:
+            return None
+        found = self.exact.get(normalised)
+        if found:
+            return SectionMatch(found[0], found[1], qualifier)
+        if not allow_prefix:
+            return None
+        for alias in self.by_length:
+            if len(alias) < len(normalised) and normalised.startswith(alias) \
+                    and not normalised[len(alias)].isalnum() and len(alias) >= 4:
+                key, sub = self.exact[alias]
+                rest = normalised[len(alias):]
+                if _is_qualifier(rest):
+                    return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
+        return None
+
+
+_QUALIFIER_WORDS = re.compile(
+    r"^[\s/,:;–—-]*(?:and\b|&|/|\d|all times|times|in |utc|gmt|\(|for |of events|of the|summary|"
+    r"[a-z]{3,9} \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|pst|pdt|cet|est|edt|ist|bst|"
+    r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|$)"
+)
+
+
+def _is_qualifier(rest: str) -> bool:
+    """Whether what follows an alias prefix is a qualifier ("(all times UTC)", "and follow-ups")."""
+    return bool(_QUALIFIER_WORDS.match(rest))
+
+
+# -- assigning blocks to sections ---------------------------------------------------------
+
+from dataclasses import dataclass, field  # noqa: E402
+
+from .md_blocks import Block  # noqa: E402
+from .md_common import bold_label, plain  # noqa: E402
+
+#: Sections whose sub-headings are content (groups of actions, one entry per heading).
+_CONTAINERS = ("action_items", "timeline")
+#: Sections where a bold lead-in is content, never a new section ("**Detection**: add an alert").
+_NO_LABELS = ("action_items", "timeline", "root_causes", "whys")
+
+
+@dataclass(slots=True)
+class Section:
+    """A recognised section: its key, the heading (or bold label) that opened it, its blocks."""
+
+    key: str
+    sub: str | None
+    line: int
+    heading: Block | None
+    qualifier: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+def find_title(blocks: list[Block], aliases: AliasTable) -> Block | None:
+    """The first H1 that is not itself a section heading (else the first heading, if it is no section)."""
+    headings = [block for block in blocks if block.kind == "heading" and not block.quoted and block.parent < 0]
+    for block in headings:
+        if block.level == 1 and aliases.match(plain(block.text)) is None:
+            return block
+    if headings and aliases.match(plain(headings[0].text)) is None and headings[0].level <= 2:
+        return headings[0]
+    return None
+
+
+def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | None,
+                    lines: list[str]) -> list[Section]:
+    """Every recognised section with its content blocks, in document order.
+
+    A section runs until the next heading of the same or a higher level. Bold labels
+    that name a section (`- **Impact**: ...`, MoJ style) open a section covering that
+    item and its children, or that paragraph.
+    """
+    sections: list[Section] = []
+    stack: list[tuple[int, Section | None]] = []
+    labelled: dict[int, Section] = {}
+    for block in blocks:
+        if block.kind == "heading" and not block.quoted and block.parent < 0:
+            while stack and stack[-1][0] >= block.level:
+                stack.pop()
+            current = _innermost(stack)
+            if block is title:
+                stack.append((block.level, None))
+                continue
+            match = aliases.match(plain(block.text))
+            if current is not None and current.key in _CONTAINERS and (
+                    match is None or match.key == current.key or not _exact(aliases, block.text)):
+                stack.append((block.level, None))
+                current.blocks.append(block)
+                continue
+            if match is None:
+                stack.append((block.level, None))
+                if current is not None:
+                    current.blocks.append(block)
+                continue
+            section = Section(match.key, match.sub, block.line, block, match.qualifier)
+            sections.append(section)
+            stack.append((block.level, section))
+            continue
+        owner = labelled.get(block.parent)
+        if owner is not None:
+            owner.blocks.append(block)
+            if block.kind == "item":
+                labelled[block.index] = owner
+            continue
+        current = _innermost(stack)
+        if block.kind in ("item", "paragraph") and not block.quoted and (current is None or current.key not in _NO_LABELS):
+            section = _label_section(block, aliases, current, lines)
+            if section is not None:
+                sections.append(section)
+                if block.kind == "item" or block.kind == "label":
+                    labelled[block.index] = section
+                continue
+        if current is not None:
+            current.blocks.append(block)
+    return sections
+
+
+def _exact(aliases: AliasTable, heading: str) -> bool:
+    return aliases.match(plain(heading), allow_prefix=False) is not None
+
+
+def _innermost(stack: list[tuple[int, Section | None]]) -> Section | None:
+    for _, section in reversed(stack):
+        if section is not None:
+            return section
+    return None
+
+
+def _label_section(block: Block, aliases: AliasTable, current: Section | None, lines: list[str]) -> Section | None:
+    found = bold_label(block.text)
+    if found is None:
+        return None
+    match = aliases.match(found[0], allow_prefix=False)
+    if match is None or (current is not None and current.key == match.key and current.sub == match.sub):
+        return None
+    section = Section(match.key, match.sub, block.line, None, match.qualifier)
+    rest = found[1]
+    if rest.strip():
+        relocate(block, lines, block.text, rest)
+        section.blocks.append(block)
+    else:
+        block.kind = "label" if block.kind == "item" else "empty"
+    return section
+
+
+def relocate(block: Block, lines: list[str], old: str, rest: str) -> None:
+    """Point `block` at where `rest` (a suffix of its text `old`) starts in the source."""
+    consumed = old[: len(old) - len(rest)]
+    skipped_lines = consumed.count("\n")
+    stripped = rest.lstrip()
+    skipped_lines += rest[: len(rest) - len(stripped)].count("\n")
+    block.text = stripped
+    block.line = min(block.line + skipped_lines, block.end_line)
+    source = lines[block.line - 1] if 0 < block.line <= len(lines) else ""
+    probe = stripped.split("\n", 1)[0][:12]
+    found = source.find(probe) if probe else -1
+    if found >= 0:
+        block.column = found + 1

@@ -1,0 +1,230 @@
+"""Times as postmortems write them → ISO 8601 strings.
+
+Handles `2025-06-21 23:05 UTC`, `2025-06-21T23:05:00Z`, `13:40`, `9:29`, `10h47`,
+`07:30am`, `12:45 PM PST Saturday Oct 30th`, `Jan 8, 07:00 PST`, `Sep 29 2017 08:59`,
+`4/21/23 11:12 AM`, ranges (`17:00-18:00`: the start counts) and approximations (`~12:00`,
+`ca. 18:30`: the flag is returned, the time stays clean). Zones come from the entry, or
+from the caller's context (a heading, a table header, a sentence, front matter).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone, tzinfo
+
+_OFFSETS = {
+    "utc": 0, "gmt": 0, "z": 0, "wet": 0, "cet": 60, "west": 60, "bst": 60, "cest": 120, "eet": 120,
+    "eest": 180, "msk": 180, "ist": 330, "sgt": 480, "hkt": 480, "awst": 480, "jst": 540, "kst": 540,
+    "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
+    "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600, "brt": -180,
+}
+_IANA_ALIASES = {"pst8pdt": "PST8PDT", "est5edt": "EST5EDT", "cst6cdt": "CST6CDT", "mst7mdt": "MST7MDT"}
+_MONTHS = {name: index for index, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+_ZONE_WORD = (r"(?:Z|UTC(?:[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|"
+              r"[A-Za-z]{2,4}T|PST8PDT|EST5EDT|CST6CDT|MST7MDT)")
+_ZONE = re.compile(r"\s*\(?(?P<zone>" + _ZONE_WORD + r")\)?(?![\w])")
+_ZONE_ANYWHERE = re.compile(r"(?<![\w-])(?P<zone>" + _ZONE_WORD + r")(?![\w])")
+_MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TIME = re.compile(
+    r"(?P<h>\d{1,2})(?:(?:[:h](?P<m>\d{2}))(?::(?P<s>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"|\s*(?P<ampm2>[ap]\.?m\b\.?))", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+|$|(?=\W))")
+_MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?,?\s*(?:at\s+)?",
+                         re.IGNORECASE)
+_DAY_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?:,?\s+(?P<y>\d{4}))?,?\s*",
+                             re.IGNORECASE)
+_US_DATE = re.compile(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?!\d)\s*,?\s*")
+_WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
+_APPROX = re.compile(r"^(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
+_RANGE_END = re.compile(r"\s*(?:-|–|—|to)\s*~?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_TIMEISH = re.compile(r"^~?\s*(?:YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?(?:\s*(?:UTC|Z))?|HH:MM(?:\s*UTC)?|"
+                      r"[0-9xX?]{1,2}[:h][0-9xX?]{2}|--:--|\?\?:\?\?)(?:\s*\([^)]*\))?")
+_LEAD_MARKUP = re.compile(r"^(?:[\s*_`]|\[(?=\d)|\((?=\d))+")  # also `[08:47]`, `(14:03)`
+
+
+@dataclass(slots=True)
+class Stamp:
+    """A parsed time at the start of some text."""
+
+    moment: datetime | None  # naive; zone applied separately
+    zone: tzinfo | None
+    has_date: bool
+    has_time: bool
+    approximate: bool
+    end: int  # index in the text just after the stamp (and any markup around it)
+    raw: str
+    clock: tuple[int, int, int] | None = None  # (hour, minute, second) when a time was written
+
+
+def zone_for(word: str | None, on: date | None = None) -> tzinfo | None:
+    """A tzinfo for an abbreviation (`PST`), an offset (`+02:00`, `UTC+2`) or an IANA name."""
+    if not word:
+        return None
+    text = word.strip().strip("()")
+    lowered = text.lower()
+    if lowered in _OFFSETS:
+        return timezone(timedelta(minutes=_OFFSETS[lowered]))
+    match = re.fullmatch(r"(?:utc|gmt)?([+-])(\d{1,2})(?::?(\d{2}))?", lowered)
+    if match:
+        minutes = int(match.group(2)) * 60 + int(match.group(3) or 0)
+        if minutes > 14 * 60:
+            return None
+        return timezone(timedelta(minutes=minutes if match.group(1) == "+" else -minutes))
+    name = _IANA_ALIASES.get(lowered, text if "/" in text else None)
+    if name:
+        try:
+            from zoneinfo import ZoneInfo
+
+            return ZoneInfo(name)
+        except Exception:
+            return None
+    return None
+
+
+def find_zone(text: str) -> tzinfo | None:
+    """The first timezone named anywhere in `text` ("Timeline (all times PST)", "Time (UTC)")."""
+    for match in _ZONE_ANYWHERE.finditer(text):
+        zone = zone_for(match.group("zone"))
+        if zone is not None:
+            return zone
+    return None
+
+
+_DECLARATION = re.compile(r"\b(?:all\s+)?times?\b(?:\s+(?:are|is|in|given|shown|listed|quoted))*\b", re.IGNORECASE)
+
+
+def declared_zone(sentence: str) -> tzinfo | None:
+    """A zone declared by a sentence such as "All times in UTC." or "Times are PST"."""
+    if len(sentence) > 160 or not _DECLARATION.search(sentence):
+        return None
+    return find_zone(sentence)
+
+
+def find_date(text: str, default_year: int | None = None) -> date | None:
+    """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`)."""
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE):
+        for match in pattern.finditer(text):
+            found = _date_of(match, default_year)
+            if found is not None:
+                return found
+    return None
+
+
+def _date_of(match: re.Match[str], default_year: int | None) -> date | None:
+    groups = match.groupdict()
+    year = groups.get("y")
+    if year is None:
+        if default_year is None:
+            return None
+        number = default_year
+    else:
+        number = int(year) + (2000 if len(year) == 2 else 0)
+    month = _MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["mo"])
+    try:
+        return date(number, month, int(groups["d"]))
+    except ValueError:
+        return None
+
+
+def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
+    """The time (and date) `text` starts with, or None when it does not start with one."""
+    position = _skip(text, 0, _LEAD_MARKUP)
+    approximate = False
+    match = _APPROX.match(text, position)
+    if match:
+        approximate = not match.group(0).lower().startswith("at")
+        position = match.end()
+    start = position
+    day: date | None = None
+    clock: tuple[int, int, int] | None = None
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE):
+        match = pattern.match(text, position)
+        if match:
+            day = _date_of(match, default_year)
+            if day is None and match.groupdict().get("y") is None and pattern is _MONTH_DATE:
+                day = None
+            position = match.end()
+            if day is None and pattern is not _MONTH_DATE:
+                return None
+            break
+    position = _skip(text, position, _LEAD_MARKUP)
+    time_match = _TIME.match(text, position)
+    if time_match and _valid_time(time_match):
+        clock = _clock(time_match)
+        position = time_match.end()
+        range_end = _RANGE_END.match(text, position)
+        if range_end:
+            position = range_end.end()
+    elif day is None and not (match and match.re is _MONTH_DATE):
+        return None
+    if clock is None and day is None and not (match and match.re is _MONTH_DATE):
+        return None
+    zone = None
+    zone_match = _ZONE.match(text, position)
+    if zone_match:
+        zone = zone_for(zone_match.group("zone"), day)
+        if zone is not None:
+            position = zone_match.end()
+    if day is None and clock is not None:  # "12:45 PM PST Saturday Oct 30th"
+        weekday = _WEEKDAY.match(text, position)
+        after = weekday.end() if weekday else position
+        trailing = _MONTH_DATE.match(text, after) or _DAY_MONTH_DATE.match(text, after)
+        if trailing:
+            day = _date_of(trailing, default_year)
+            position = trailing.end()
+        elif weekday and weekday.group(0).strip():
+            position = weekday.end() if text[weekday.end():weekday.end() + 1] in (":", "-", " ", "") else position
+    raw = text[start:position].strip(" ,*_")
+    position = _skip(text, position, _LEAD_MARKUP)
+    moment = None
+    if day is not None:
+        hour, minute, second = clock or (0, 0, 0)
+        moment = datetime(day.year, day.month, day.day, hour, minute, second)
+    if match is not None and match.re is _MONTH_DATE and day is None:
+        # a month and day without a year we can infer: keep the text, it cannot be placed
+        return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock)
+    return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock)
+
+
+def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:
+    match = pattern.match(text, position)
+    return match.end() if match else position
+
+
+def _valid_time(match: re.Match[str]) -> bool:
+    hour = int(match.group("h"))
+    minute = int(match.group("m") or 0)
+    if match.group("m") is None and not match.group("ampm2"):
+        return False
+    return hour <= 24 and minute < 60
+
+
+def _clock(match: re.Match[str]) -> tuple[int, int, int]:
+    hour = int(match.group("h"))
+    minute = int(match.group("m") or 0)
+    second = int(match.group("s") or 0)
+    marker = (match.group("ampm") or match.group("ampm2") or "").lower().replace(".", "").replace(" ", "")
+    if marker == "pm" and hour < 12:
+        hour += 12
+    elif marker == "am" and hour == 12:
+        hour = 0
+    if hour == 24:
+        hour = 0
+    return hour, min(minute, 59), min(second, 59)
+
+
+def looks_like_time(text: str) -> str | None:
+    """The time-like token `text` starts with when it cannot be parsed (`2X:XX`, `--:--`)."""
+    stripped = _LEAD_MARKUP.sub("", text)
+    match = _TIMEISH.match(stripped)
+    return match.group(0) if match else None
+
+
+def iso(moment: datetime, zone: tzinfo | None) -> str:
+    """ISO 8601 with the zone's offset when known (`2025-06-21T23:05:00+00:00`), else naive."""
+    if zone is not None:
+        return moment.replace(tzinfo=zone).isoformat()
+    return moment.isoformat()

@@ -1,0 +1,287 @@
+"""Timeline sections → `timeline: [{at, event, kind}]`.
+
+Entries are list items, table rows, paragraph lines or headings (H3-per-entry style)
+that begin with a time. The date carries forward across entries (from front matter,
+the title, the section heading, date-only lines like `_4/21/23_` or `### 2019-01-22`,
+and fully dated entries); a time-only entry that is 6+ hours earlier than the one
+before is taken to be after midnight. The zone comes from the entry (`16:58 UTC`),
+else the table header (`Time (UTC)`), a sentence in the section (`All times in PST`),
+the section heading (`Timeline (all times PST)`), or front matter `timezone`. With no
+zone, `at` is ISO 8601 without an offset (PM501 then says so); an entry whose time
+cannot be read (`2X:XX`, `Jan 14` with no year anywhere) keeps the text as written.
+Code fences are never read as entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from ..model import Span
+from .md_blocks import Block, Cell
+from .md_common import Output, block_span, plain
+from .md_sections import Section
+from .md_time import Stamp, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
+
+_SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
+_LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
+_TIME_HEADER = re.compile(r"\b(?:time|date|timestamp|when|at|hour)\b", re.IGNORECASE)
+_EVENT_HEADER = re.compile(r"\b(?:event|events|note|notes|description|what|action|details|update|activity)\b",
+                           re.IGNORECASE)
+ROLLOVER = timedelta(hours=6)
+
+#: (kind, pattern) in order of precedence; deliberately conservative.
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("resolved", re.compile(
+        r"\b(?:resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
+        r"all clear|back to normal|fully recovered|closed the incident)\b", re.IGNORECASE)),
+    ("mitigated", re.compile(
+        r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|rollback (?:completed?|finished|done)|"
+        r"rollback of .{0,60} (?:has )?completed|workaround (?:applied|deployed|in place)|repaired|"
+        r"error rates? (?:drops?|returns?|recover)|recovered|issue goes away)\b", re.IGNORECASE)),
+    ("escalated", re.compile(
+        r"\b(?:escalated|escalates|escalation|incident (?:was )?declared|declared (?:an |the )?incident|"
+        r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
+    ("detected", re.compile(
+        r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|alerted|paged|pages|first detected|detected|noticed|"
+        r"first report(?:ed)?|reported (?:by|that|issues?)|users? reported|customers? reported|team alerted)\b",
+        re.IGNORECASE)),
+    ("started", re.compile(
+        r"\b(?:(?:incident|outage|impact|problem|issue|degradation|errors?|failures?) (?:starts?|started|begins?|began)|"
+        r"(?:starts?|started|begins?|began) (?:failing|to fail|erroring|returning errors))\b", re.IGNORECASE)),
+)
+
+
+def classify_event(text: str) -> str:
+    """started | detected | escalated | mitigated | resolved | other, by keywords."""
+    for kind, pattern in _KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+@dataclass(slots=True)
+class TimeContext:
+    """What an entry inherits: the date so far, the zone in force, the previous moment."""
+
+    day: date | None = None
+    zone: tzinfo | None = None
+    year: int | None = None
+    previous: datetime | None = None
+    approximate: list[str] = field(default_factory=list)
+
+
+class _Timeline:
+    def __init__(self, out: Output, lines: list[str], context: TimeContext) -> None:
+        self.out = out
+        self.lines = lines
+        self.context = context
+        self.count = 0
+        self.pending: int | None = None  # an entry (heading) still waiting for its event text
+
+    def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
+              zone: tzinfo | None) -> None:
+        context = self.context
+        at = raw_at or ""
+        if stamp is not None:
+            moment = stamp.moment
+            if moment is not None and stamp.has_date:
+                context.day = moment.date()
+            elif stamp.clock is not None and context.day is not None and stamp.moment is None and stamp.raw and \
+                    not re.match(r"[A-Za-z]", stamp.raw):
+                hour, minute, second = stamp.clock
+                moment = datetime(context.day.year, context.day.month, context.day.day, hour, minute, second)
+                if context.previous is not None and moment < context.previous and \
+                        context.previous - moment >= ROLLOVER and moment + timedelta(days=1) > context.previous:
+                    moment += timedelta(days=1)
+                    context.day = moment.date()
+            if moment is not None:
+                context.previous = moment
+                at = iso(moment, stamp.zone or zone or context.zone)
+            else:
+                at = stamp.raw
+        pointer = f"/timeline/{self.count}"
+        item = {"at": at, "event": event, "kind": classify_event(event)}
+        self.out.put(pointer, item, span)
+        self.out.spans[pointer + "/at"] = at_span
+        self.out.spans[pointer + "/event"] = span
+        self.out.widen("/timeline", span)
+        if stamp is not None and stamp.approximate:
+            context.approximate.append(pointer)
+        self.count += 1
+
+    def append_event(self, text: str, span: Span) -> None:
+        """Give the pending heading entry its text (the paragraph under `### 14:08`)."""
+        if self.pending is None or not text:
+            return
+        pointer = f"/timeline/{self.pending}"
+        entry = self.out.data["timeline"][self.pending]
+        entry["event"] = f"{entry['event']} {text}".strip() if entry["event"] else text
+        entry["kind"] = classify_event(entry["event"])
+        self.out.widen(pointer, span)
+        self.out.spans[pointer + "/event"] = span if not entry["event"] == text else span
+        self.out.widen("/timeline", span)
+
+
+def extract_timeline(sections: list[Section], out: Output, lines: list[str], context: TimeContext) -> None:
+    timeline = _Timeline(out, lines, context)
+    for section in sections:
+        if section.key != "timeline":
+            continue
+        heading_text = plain(section.heading.text) if section.heading else ""
+        zone = find_zone(section.qualifier) or context.zone
+        day = find_date(section.qualifier or heading_text, context.year)
+        if day is not None:
+            context.day = day
+        timeline.pending = None
+        if section.heading is not None:
+            out.widen("/timeline", block_span(section.heading))
+        for block in section.blocks:
+            zone = _block(timeline, block, zone, lines)
+    if timeline.count == 0:
+        out.data.pop("timeline", None)
+        out.spans.pop("/timeline", None)
+
+
+def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
+    """Read one block of a timeline section; returns the zone in force after it."""
+    context = timeline.context
+    if block.kind in ("code", "html", "label", "empty", "folded") or block.quoted:
+        return zone
+    if block.kind == "table":
+        _table(timeline, block, zone)
+        timeline.pending = None
+        return zone
+    if block.kind == "heading":
+        timeline.pending = None
+        stamp = parse_stamp(block.text, context.year)
+        if stamp is None:
+            raw = looks_like_time(block.text)
+            if raw:
+                timeline.entry(None, raw, _event(block.text[len(raw):] if block.text.startswith(raw) else ""),
+                               _span(block), _span(block), zone)
+                timeline.pending = timeline.count - 1
+                return zone
+            return find_zone(block.text) or zone
+        event = _event(block.text[stamp.end:])
+        if stamp.has_date and not stamp.has_time and not event:
+            context.day = stamp.moment.date() if stamp.moment else context.day
+            return zone
+        timeline.entry(stamp, None, event, _span(block), _span(block), zone)
+        timeline.pending = timeline.count - 1
+        return zone
+    if block.kind == "paragraph":
+        return _paragraph(timeline, block, zone, lines)
+    if block.kind == "item":
+        text = block.text.split("\n", 1)[0] if "\n" in block.text and _first_line_stamp(block.text) else block.text
+        stamp = parse_stamp(text, context.year)
+        if stamp is None:
+            labelled = _LABELLED.match(plain(text))
+            if labelled:
+                stamp = parse_stamp(labelled.group("stamp"), context.year)
+                if stamp is not None:
+                    event = labelled.group("label") + (" " + _event(labelled.group("stamp")[stamp.end:])).rstrip()
+                    timeline.entry(stamp, None, event.strip(), _span(block), _span(block), zone)
+                    return zone
+            raw = looks_like_time(text)
+            if raw:
+                timeline.entry(None, raw, _event(text[text.find(raw) + len(raw):]), _span(block), _span(block), zone)
+                return zone
+            if timeline.pending is not None:
+                timeline.append_event(plain(block.text), _span(block))
+            return zone
+        event = _event(block.text[stamp.end:])
+        if stamp.has_date and not stamp.has_time and not event:
+            context.day = stamp.moment.date() if stamp.moment else context.day
+            return zone
+        timeline.pending = None
+        timeline.entry(stamp, None, event, _span(block), _span(block), zone)
+    return zone
+
+
+def _first_line_stamp(text: str) -> bool:
+    return parse_stamp(text.split("\n", 1)[0]) is not None
+
+
+def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
+    context = timeline.context
+    text_lines = block.text.split("\n")
+    current: int | None = None
+    for offset, raw_line in enumerate(text_lines):
+        number = block.line + offset
+        stamp = parse_stamp(raw_line, context.year)
+        line_span = _line_span(lines, number)
+        if stamp is None:
+            declared = declared_zone(plain(raw_line))
+            if declared is not None and current is None:
+                zone = declared  # in force for the rest of this section
+                day = find_date(raw_line, context.year)  # "All times in PST, on February 5th 2019"
+                if day is not None:
+                    context.day = day
+                continue
+            raw = looks_like_time(raw_line)
+            if raw:
+                timeline.pending = None
+                rest = raw_line[raw_line.find(raw) + len(raw):] if raw in raw_line else ""
+                timeline.entry(None, raw, _event(rest), line_span, line_span, zone)
+                current = timeline.count - 1
+                continue
+            if current is not None:
+                entry = timeline.out.data["timeline"][current]
+                entry["event"] = f"{entry['event']} {plain(raw_line)}".strip()
+                entry["kind"] = classify_event(entry["event"])
+                timeline.out.widen(f"/timeline/{current}", line_span)
+            elif timeline.pending is not None:
+                timeline.append_event(plain(raw_line), line_span)
+            continue
+        event = _event(raw_line[stamp.end:])
+        if stamp.has_date and not stamp.has_time and not event:
+            if stamp.moment is not None:
+                context.day = stamp.moment.date()
+            continue
+        timeline.pending = None
+        timeline.entry(stamp, None, event, line_span, line_span, zone)
+        current = timeline.count - 1
+    return zone
+
+
+def _table(timeline: _Timeline, block: Block, zone: tzinfo | None) -> None:
+    header = [plain(cell.text) for cell in block.header]
+    time_column = next((index for index, text in enumerate(header) if _TIME_HEADER.search(text)), 0)
+    event_columns = [index for index, text in enumerate(header) if index != time_column and _EVENT_HEADER.search(text)]
+    if not event_columns:
+        event_columns = [index for index in range(len(header)) if index != time_column]
+    if time_column < len(header):
+        zone = find_zone(header[time_column]) or zone
+    for row in block.rows:
+        if time_column >= len(row):
+            continue
+        cell = row[time_column]
+        stamp = parse_stamp(cell.text, timeline.context.year)
+        event = " — ".join(plain(row[index].text) for index in event_columns if index < len(row) and row[index].text.strip())
+        row_span = Span(cell.line, row[0].column if row else 1, cell.line, max(c.end_column for c in row))
+        if stamp is None:
+            raw = looks_like_time(cell.text)
+            if raw:
+                timeline.entry(None, raw, event, row_span, _cell_span(cell), zone)
+            continue
+        timeline.entry(stamp, None, event, row_span, _cell_span(cell), zone)
+
+
+def _event(text: str) -> str:
+    return plain(_SEPARATOR.sub("", text, count=1))
+
+
+def _span(block: Block) -> Span:
+    return Span(block.line, block.column, block.end_line, max(block.end_column, 1))
+
+
+def _cell_span(cell: Cell) -> Span:
+    return Span(cell.line, cell.column, cell.line, cell.end_column)
+
+
+def _line_span(lines: list[str], number: int) -> Span:
+    text = lines[number - 1] if 0 < number <= len(lines) else ""
+    column = len(text) - len(text.lstrip()) + 1
+    return Span(number, column, number, max(len(text), column))
