@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from ..model import Document, Problem, Span
 from .limits import DEFAULT_MAX_BYTES, decode, too_large
@@ -38,7 +39,11 @@ def load_path(path: str, settings: dict | None = None, display_path: str | None 
     limit = int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
     fmt = format_of(path)
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or socket would block the read forever
+            return _broken(shown, fmt, Problem("unreadable", "Not a regular file (a FIFO, socket or device); not read",
+                                               Span.point(1)))
+        size = info.st_size
         if size > limit:
             return _broken(shown, fmt, too_large(size, limit))
         with open(path, "rb") as handle:

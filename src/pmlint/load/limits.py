@@ -7,12 +7,14 @@ with a position instead of a hang, a crash or a RecursionError.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Problem, Span
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-#: Deeper than any real postmortem; far below what C or Python recursion survives.
+#: Deeper than any real postmortem. The YAML builder is iterative, so this is a
+#: sanity limit on the data tree (rules walk it recursively), not a stack guard.
 MAX_DEPTH = 200
 #: Nodes the data tree may hold after alias and merge expansion.
 MAX_NODES = 50_000
@@ -35,15 +37,21 @@ class Decoded:
 def decode(raw: bytes) -> Decoded:
     """Bytes → text. UTF-8 (with or without BOM) and BOM-marked UTF-16/32 are accepted.
 
-    Invalid UTF-8 is reported with its byte offset and line; NUL bytes mean the
-    file is binary (or an unmarked UTF-16 file), which no postmortem is.
+    Invalid UTF-8 is reported with its byte offset and line. UTF-16 without a BOM
+    (what some Windows editors save) is recognised by its NUL pattern and decoded;
+    any other NUL byte means the file is binary, which no postmortem is.
     """
+    skipped = 0
     if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+        raw, skipped = raw[3:], 3
     elif raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return _decode_wide(raw, "utf-32")
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode_wide(raw, "utf-16")
+    if b"\x00" in raw:
+        wide = _unmarked_utf16(raw)
+        if wide is not None:
+            return Decoded(wide)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -53,7 +61,7 @@ def decode(raw: bytes) -> Decoded:
             None,
             Problem(
                 "encoding",
-                f"File is not valid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start} "
+                f"File is not valid UTF-8: byte 0x{raw[error.start]:02x} at offset {error.start + skipped} "
                 f"(line {line}, column {column})",
                 Span.point(line, column),
             ),
@@ -67,6 +75,36 @@ def decode(raw: bytes) -> Decoded:
             Problem("encoding", "File contains NUL bytes: it is binary, not a postmortem", Span.point(line, column)),
         )
     return Decoded(text)
+
+
+def _unmarked_utf16(raw: bytes) -> str | None:
+    """The text of a BOM-less UTF-16 file, or None when `raw` does not look like one.
+
+    Text in UTF-16 has a NUL in the high byte of nearly every ASCII character, so
+    NULs sit almost only at odd offsets (little-endian) or even ones (big-endian).
+    Decoding must then succeed and give text without NULs or stray control characters.
+    """
+    if len(raw) < 2 or len(raw) % 2:
+        return None
+    sample = raw[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half * 0.3 and even <= odd // 20:
+        codec = "utf-16-le"
+    elif even >= half * 0.3 and odd <= even // 20:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = raw.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    if "\x00" in text or _CONTROL.search(text):
+        return None
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def _decode_wide(raw: bytes, codec: str) -> Decoded:
@@ -87,49 +125,3 @@ def too_large(size: int, limit: int) -> Problem:
         f"File is {size:,} bytes, over the {limit:,}-byte limit (settings.max_file_bytes); not read",
         Span.point(1, 1),
     )
-
-
-def flow_and_block_depth(text: str) -> tuple[int, int]:
-    """(deepest nesting, its line) estimated without parsing.
-
-    Counts flow brackets outside quotes and block indentation levels. It may
-    overestimate on odd text, but it never misses a deep structure, which is what
-    keeps the C parser (whose recursion Python cannot catch) safe.
-    """
-    depth = deepest = 0
-    deepest_line = line = 1
-    indents: list[int] = [-1]
-    quote = ""
-    for raw_line in text.split("\n"):
-        stripped = raw_line.lstrip(" -")
-        if stripped and not stripped.startswith("#") and not quote:
-            indent = len(raw_line) - len(stripped)
-            while indent <= indents[-1]:
-                indents.pop()
-            indents.append(indent)
-        level = len(indents) - 1
-        if not depth and not quote and "[" not in raw_line and "{" not in raw_line:
-            if level > deepest:
-                deepest, deepest_line = level, line
-            line += 1
-            continue
-        for char in raw_line:
-            if quote:
-                if char == quote:
-                    quote = ""
-            elif char in "[{":
-                depth += 1
-            elif char in "]}":
-                depth = max(0, depth - 1)
-            elif char in "\"'" and depth:
-                quote = char
-            elif char == "#":
-                break
-            total = depth + level
-            if total > deepest:
-                deepest, deepest_line = total, line
-        if level > deepest:
-            deepest, deepest_line = level, line
-        quote = "" if not depth else quote
-        line += 1
-    return deepest, deepest_line

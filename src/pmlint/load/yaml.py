@@ -1,9 +1,20 @@
-"""YAML text → Document, through ruamel.yaml.clib's C parser.
+"""YAML text → Document, from the event stream of ruamel.yaml.clib's C parser.
 
-Why not ruamel's round-trip loader: it costs ~40 ms per 4 KB postmortem; composing
-nodes with the C parser costs ~1.4 ms and still gives every node its marks. We build
-the plain data tree from the nodes ourselves, which also means no YAML tag can ever
-construct an object: tags are only ever read as strings.
+Why events and not nodes: libyaml's scanner and parser are iterative (their stacks
+live on the heap), but every composer, the C one included, recurses once per
+nesting level; 100,000 nested `[` or `- - - ...` overflow the C stack and kill the
+process with a segfault no `try` can catch. Building the tree ourselves from events,
+with an explicit stack, means depth is just a counter we check as it grows, so a
+hostile document becomes a PM002 finding after ~200 events instead of a crash.
+
+Why not ruamel's round-trip loader: it costs ~40 ms per 4 KB postmortem; iterating
+the C parser's events costs ~0.3 ms and still gives every node its marks. Building
+plain data ourselves also means no YAML tag can ever construct an object: tags are
+only ever read as strings.
+
+Aliases are never expanded: an alias shares the anchored value and adds the anchored
+subtree's node count to a running total, so a billion-laughs bomb is detected by
+arithmetic in microseconds, without ever building the expansion.
 """
 
 from __future__ import annotations
@@ -12,7 +23,7 @@ import re
 from typing import Any
 
 from ..model import Document, Problem, Span, join_pointer
-from .limits import MAX_DEPTH, MAX_NODES, LimitExceeded, flow_and_block_depth
+from .limits import MAX_DEPTH, MAX_NODES, LimitExceeded
 from .suppressions import find_suppressions
 
 _CORE = "tag:yaml.org,2002:"
@@ -23,29 +34,11 @@ _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _INT_OTHER = re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+#: First characters of every plain scalar that resolves to something other than text ("" is null).
+_NON_TEXT_START = frozenset(["", *"0123456789+-.~nNtTfF"])
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
-
-_parser_class: type | None = None
-
-
-def _parser(text: str):
-    """A CParser whose resolver is ours: tags are labels, never constructors."""
-    global _parser_class
-    if _parser_class is None:
-        from _ruamel_yaml import CParser
-
-        class _NodeParser(CParser):  # type: ignore[misc,valid-type]
-            def descend_resolver(self, *args: Any) -> None:
-                pass
-
-            def ascend_resolver(self, *args: Any) -> None:
-                pass
-
-            def resolve(self, kind: type, value: Any, implicit: Any) -> str:
-                return "?"  # implicit: we resolve plain scalars in _scalar()
-
-        _parser_class = _NodeParser
-    return _parser_class(text)
+#: A tag longer than this is shown shortened in messages.
+_TAG_SHOWN = 60
 
 
 def load_yaml(path: str, text: str) -> Document:
@@ -53,28 +46,17 @@ def load_yaml(path: str, text: str) -> Document:
     lines = text.splitlines()
     document = Document(path=path, format="yaml", lines=lines, data={})
     document.suppressions, document.problems = find_suppressions(lines)
-    depth, depth_line = flow_and_block_depth(text)
-    if depth > MAX_DEPTH:
-        document.problems.append(Problem(
-            "too-deep", f"Nesting is {depth} levels deep (limit {MAX_DEPTH}); document not parsed",
-            Span.point(depth_line)))
-        return document
+    builder = _TreeBuilder(document, lines)
     try:
-        root = _compose(text, document)
+        found, data = builder.build(text)
     except LimitExceeded as error:
         document.problems.append(error.problem)
         return document
     except Exception as error:  # every parser failure is a finding, never a traceback
         document.problems.append(_syntax_problem(error, lines))
         return document
-    if root is None:
+    if not found:
         document.problems.append(Problem("empty", "The document is empty", Span.point(1)))
-        return document
-    builder = _TreeBuilder(document, lines)
-    try:
-        data = builder.build(root, "", 0)
-    except LimitExceeded as error:
-        document.problems.append(error.problem)
         return document
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
@@ -84,19 +66,6 @@ def load_yaml(path: str, text: str) -> Document:
         data = {}
     document.data = data
     return document
-
-
-def _compose(text: str, document: Document):
-    parser = _parser(text)
-    root = parser.get_node() if parser.check_node() else None
-    if parser.check_node():
-        extra = parser.get_node()
-        mark = extra.start_mark
-        document.problems.append(Problem(
-            "multiple-documents",
-            "File holds more than one YAML document; only the first is linted",
-            Span.point(mark.line + 1, mark.column + 1)))
-    return root
 
 
 def _syntax_problem(error: Exception, lines: list[str]) -> Problem:
@@ -112,79 +81,214 @@ def _syntax_problem(error: Exception, lines: list[str]) -> Problem:
         if "\\t" in problem or "\t" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1][:column]):
             message += "; tabs cannot indent YAML, use spaces"
     else:
-        line, column = getattr(error, "position", 0) and 1, 1
+        line, column = 1, 1
         message = f"YAML could not be read: {str(error).splitlines()[0] if str(error) else type(error).__name__}"
     return Problem("syntax", message, Span.point(line, column))
 
 
+class _Frame:
+    """One open collection on the builder's explicit stack."""
+
+    __slots__ = ("value", "pointer", "start", "is_map", "key", "key_event", "merges", "anchor", "count_at_start",
+                 "discard")
+
+    def __init__(self, value: Any, pointer: str | None, start: Any, is_map: bool, anchor: str | None,
+                 count_at_start: int) -> None:
+        self.value = value
+        self.pointer = pointer          #: None: a complex key or merge source, whose spans are not recorded
+        self.start = start
+        self.is_map = is_map
+        self.key: Any = None            #: pending mapping key (_NO_KEY when the next node is a key)
+        self.key_event: Any = None
+        self.merges: list[Any] = []
+        self.anchor = anchor
+        self.count_at_start = count_at_start
+        self.discard = False
+
+
+_NO_KEY = object()
+_SKIP = object()    #: the pending key could not be used (complex key): drop its value
+_MERGE = object()   #: the pending key is `<<`: merge its value at the end of the mapping
+
+
 class _TreeBuilder:
-    """Nodes → plain data, recording a span for every node's JSON Pointer."""
+    """Events → plain data, recording a span for every node's JSON Pointer."""
 
     def __init__(self, document: Document, lines: list[str]) -> None:
         self.document = document
         self.lines = lines
         self.count = 0
+        self.aliased = False
+        #: anchor → (value, node count of its subtree)
+        self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def span(self, node: Any) -> Span:
-        start, end = node.start_mark, node.end_mark
+    def span(self, start: Any, end: Any) -> Span:
         end_line, end_column = end.line + 1, end.column
         if end_column == 0 and end.line > start.line:
             end_line = end.line
             end_column = len(self.lines[end_line - 1]) if end_line <= len(self.lines) else 1
         return Span(start.line + 1, start.column + 1, end_line, max(end_column, 1))
 
-    def build(self, node: Any, pointer: str, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES or depth > MAX_DEPTH:
-            what = "aliases expand" if self.count > MAX_NODES else "nesting goes"
-            raise LimitExceeded(
-                "too-large-expansion",
-                f"Document {what} beyond pmlint's limits ({MAX_NODES:,} nodes, {MAX_DEPTH} levels): "
-                "likely an alias bomb or a recursive anchor; not linted",
-                self.span(node))
-        span = self.span(node)
-        self.document.spans[pointer] = span
-        tag = node.tag
-        if tag not in ("?", "!") and tag not in _PLAIN_TAGS:
-            self.document.problems.append(Problem(
-                "yaml-tag", f"YAML tag {tag!r} is ignored: pmlint reads plain data only", span, pointer))
-        kind = type(node).__name__
-        if kind == "ScalarNode":
-            return _scalar(node)
-        if kind == "SequenceNode":
-            return [self.build(item, join_pointer(pointer, index), depth + 1) for index, item in enumerate(node.value)]
-        return self.mapping(node, pointer, depth)
+    def _limit(self, added: int, mark: Any) -> None:
+        self.count += added
+        if self.count > MAX_NODES:
+            if self.aliased:
+                message = (f"Aliases expand this document beyond {MAX_NODES:,} nodes: likely an alias bomb; "
+                           "not linted")
+            else:
+                message = f"Document holds more than {MAX_NODES:,} values, far more than any postmortem; not linted"
+            raise LimitExceeded("too-large-expansion", message, Span.point(mark.line + 1, mark.column + 1))
 
-    def mapping(self, node: Any, pointer: str, depth: int) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        merges: list[Any] = []
-        for key_node, value_node in node.value:
-            if type(key_node).__name__ != "ScalarNode":
+    def build(self, text: str) -> tuple[bool, Any]:
+        """(whether the stream held a document, the first document's data)."""
+        from _ruamel_yaml import CParser
+
+        parser = CParser(text)
+        stack: list[_Frame] = []
+        spans = self.document.spans
+        root: Any = None
+        found = False
+        while True:
+            event = parser.get_event()
+            kind = type(event).__name__
+            if kind in ("StreamStartEvent", "DocumentEndEvent"):
+                continue
+            if kind == "StreamEndEvent":
+                return found, root
+            if kind == "DocumentStartEvent":
+                if found:
+                    mark = event.start_mark
+                    self.document.problems.append(Problem(
+                        "multiple-documents", "File holds more than one YAML document; only the first is linted",
+                        Span.point(mark.line + 1, mark.column + 1)))
+                    return found, root
+                found = True
+                continue
+            if kind in ("MappingEndEvent", "SequenceEndEvent"):
+                frame = stack.pop()
+                value = frame.value
+                if frame.is_map:
+                    for merged in frame.merges:
+                        for source in merged if isinstance(merged, list) else [merged]:
+                            if isinstance(source, dict):
+                                for key, item in source.items():
+                                    value.setdefault(key, item)
+                if frame.pointer is not None:
+                    spans[frame.pointer] = self.span(frame.start, event.end_mark)
+                if frame.anchor is not None:
+                    self.anchors[frame.anchor] = (value, self.count - frame.count_at_start + 1)
+                root = self._attach(stack, value, frame.start, event.end_mark, frame.discard)
+                continue
+
+            # A node starts: scalar, alias, mapping or sequence. Where does it go?
+            parent = stack[-1] if stack else None
+            if parent is None:
+                pointer: str | None = ""
+            elif parent.pointer is None:
+                pointer = None
+            elif parent.is_map:
+                if parent.key is _NO_KEY:
+                    pointer = None  # this node is a key
+                elif parent.key is _SKIP or parent.key is _MERGE:
+                    pointer = None
+                else:
+                    pointer = join_pointer(parent.pointer, parent.key)
+            else:
+                pointer = join_pointer(parent.pointer, len(parent.value))
+            is_key = parent is not None and parent.is_map and parent.key is _NO_KEY
+
+            if kind == "AliasEvent":
+                anchored = self.anchors.get(event.anchor)
+                if anchored is None:
+                    raise _AliasError(event)
+                self.aliased = True
+                self._limit(anchored[1], event.start_mark)
+                if pointer is not None:
+                    spans[pointer] = self.span(event.start_mark, event.end_mark)
+                root = self._attach(stack, anchored[0], event.start_mark, event.end_mark, False, is_alias=True)
+                continue
+
+            self._limit(1, event.start_mark)
+            tag = event.tag
+            if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
+                shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
+                self.document.problems.append(Problem(
+                    "yaml-tag", f"YAML tag {shown!r} is ignored: pmlint reads plain data only",
+                    self.span(event.start_mark, event.end_mark), pointer or ""))
+            if kind == "ScalarEvent":
+                value = _scalar(event)
+                if pointer is not None:
+                    spans[pointer] = self.span(event.start_mark, event.end_mark)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1)
+                root = self._attach(stack, value, event.start_mark, event.end_mark, False, scalar=event)
+                continue
+            if len(stack) >= MAX_DEPTH:
+                mark = event.start_mark
+                raise LimitExceeded(
+                    "too-deep", f"Nesting is more than {MAX_DEPTH} levels deep; document not parsed",
+                    Span.point(mark.line + 1, mark.column + 1))
+            is_map = kind == "MappingStartEvent"
+            frame = _Frame({} if is_map else [], pointer, event.start_mark, is_map, event.anchor, self.count)
+            frame.discard = is_key
+            if is_map:
+                frame.key = _NO_KEY
+            stack.append(frame)
+
+    def _attach(self, stack: list[_Frame], value: Any, start: Any, end: Any, discard: bool,
+                scalar: Any = None, is_alias: bool = False) -> Any:
+        """Put a finished node into its parent; returns the value when it is the root."""
+        if not stack:
+            return value
+        parent = stack[-1]
+        if not parent.is_map:
+            parent.value.append(value)
+            return None
+        if parent.key is _NO_KEY:  # `value` is a key
+            if discard or scalar is None and not (is_alias and not isinstance(value, (dict, list))):
                 self.document.problems.append(Problem(
                     "complex-key", "Mapping keys must be plain text, not lists or mappings",
-                    self.span(key_node), pointer))
-                continue
-            key = _scalar(key_node)
-            if key_node.value == "<<" and key_node.tag in ("?", _CORE + "merge") and not key_node.style:
-                merges.append(value_node)
-                continue
-            key = "" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
-            child = join_pointer(pointer, key)
-            if key in result:
+                    self.span(start, end), parent.pointer or ""))
+                parent.key = _SKIP
+                return None
+            if scalar is not None and scalar.value == "<<" and not scalar.style and \
+                    scalar.tag in (None, _CORE + "merge"):
+                parent.key = _MERGE
+                return None
+            key = "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
+            if key in parent.value and parent.pointer is not None:
+                child = join_pointer(parent.pointer, key)
+                earlier = self.document.spans.get(child)
+                where = f" at line {earlier.line}" if earlier else ""
                 self.document.problems.append(Problem(
-                    "duplicate-key",
-                    f"Duplicate key {key!r}: the earlier value at line {self.document.spans[child].line} is lost",
-                    self.span(key_node), child))
-            result[key] = self.build(value_node, child, depth + 1)
-        for merge in merges:
-            sources = merge.value if type(merge).__name__ == "SequenceNode" else [merge]
-            for source in sources:
-                merged = self.build(source, pointer, depth + 1)
-                if isinstance(merged, dict):
-                    for key, value in merged.items():
-                        result.setdefault(key, value)
-        self.document.spans[pointer] = self.span(node)
-        return result
+                    "duplicate-key", f"Duplicate key {_shown(key)}: the earlier value{where} is lost",
+                    self.span(start, end), child))
+            parent.key = key
+            return None
+        key, parent.key = parent.key, _NO_KEY
+        if key is _MERGE:
+            parent.merges.append(value)
+        elif key is not _SKIP:
+            parent.value[key] = value
+        return None
+
+
+class _AliasError(Exception):
+    """An alias to an anchor that is not (yet) defined: undefined, or recursive."""
+
+    def __init__(self, event: Any) -> None:
+        super().__init__("found undefined alias")
+        self.problem = f"found undefined or recursive alias *{_shorten(event.anchor)}"
+        self.problem_mark = event.start_mark
+        self.context = None
+
+
+def _shorten(text: str, limit: int = _TAG_SHOWN) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _shown(key: str) -> str:
+    return repr(_shorten(key))
 
 
 def _scalar(node: Any) -> Any:
@@ -193,8 +297,8 @@ def _scalar(node: Any) -> Any:
     Dates and times stay ISO strings, as the document model requires.
     """
     value = node.value
-    if node.style or node.tag == _CORE + "str" or len(value) > 64:
-        return value
+    if node.style or node.tag == _CORE + "str" or len(value) > 64 or value[:1] not in _NON_TEXT_START:
+        return value  # most scalars are words: skip the regexes
     if _NULL.match(value):
         return None
     if _TRUE.match(value):
