@@ -6,6 +6,7 @@ Keys never change meaning within a `version`; new keys may be added.
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import __version__
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from . import ReportContext
 
 JSON_VERSION = 1
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
 
 
 def finding_dict(finding: Any) -> dict[str, Any]:
@@ -50,5 +52,9 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
         },
         "findings": [finding_dict(finding) for finding in result.findings],
     }
-    json.dump(document, stream, indent=2, ensure_ascii=False)
+    # JSON escapes C0 controls itself; C1 controls (\x9b is a terminal CSI) and the JS-breaking
+    # line separators only ever occur inside strings, so escaping them keeps the output safe
+    # to `cat` and to embed, and still loads to the same strings.
+    stream.write(_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}",
+                             json.dumps(document, indent=2, ensure_ascii=False)))
     stream.write("\n")

@@ -18,13 +18,20 @@ if TYPE_CHECKING:
     from . import ReportContext
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: C0/C1 controls (ANSI escapes, and newlines that could forge a finding line), plus the
+#: Unicode bidi overrides and line separators that reorder or split what the reader sees.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _MAX_SOURCE = 160
 
 
 def safe(text: str) -> str:
     """Make control characters (ANSI escapes included) visible instead of live."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+    return _CONTROL.sub(_visible, text)
+
+
+def _visible(match: "re.Match[str]") -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def plural(count: int, word: str) -> str:
@@ -32,14 +39,19 @@ def plural(count: int, word: str) -> str:
 
 
 def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:
-    from rich.console import Console
-    from rich.text import Text
-
     color = context.color
     if color is None:
         color = stream.isatty() and not os.environ.get("NO_COLOR")
-    console = Console(file=stream, force_terminal=color, no_color=not color, highlight=False,
-                      emoji=False, markup=False, soft_wrap=True, width=200 if not color else None)
+    if color:
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(file=stream, force_terminal=True, highlight=False, emoji=False, markup=False,
+                          soft_wrap=True)
+    else:  # same layout, printed without rich: uncoloured reports of big runs stay fast
+        from .plain import PlainConsole as Console, PlainText as Text  # type: ignore[assignment]
+
+        console = Console(stream)  # type: ignore[call-arg]
     for path, group in groupby(result.findings, key=lambda finding: finding.path):
         findings = list(group)
         if not context.quiet:
@@ -62,19 +74,17 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
             if context.quiet:
                 continue
             if context.show_source:
-                _source_frame(console, result, finding)
+                _source_frame(console, result, finding, Text)
             if finding.fix:
                 hint = Text("      fix: ", style="green")
                 hint.append(safe(" ".join(finding.fix.split())))
                 console.print(hint)
         if not context.quiet:
             console.print()
-    _summary(console, result)
+    _summary(console, result, Text)
 
 
-def _source_frame(console, result: "LintResult", finding) -> None:
-    from rich.text import Text
-
+def _source_frame(console, result: "LintResult", finding, Text) -> None:  # noqa: N803 (a class)
     lines = result.extra.get("sources", {}).get(finding.path)
     span = finding.span
     if not lines or not 1 <= span.line <= len(lines):
@@ -94,9 +104,7 @@ def _source_frame(console, result: "LintResult", finding) -> None:
     console.print(Text(" " * (len(gutter) - 2) + "│ ", style="dim") + Text(marker, style=_STYLE[finding.severity.label]))
 
 
-def _summary(console, result: "LintResult") -> None:
-    from rich.text import Text
-
+def _summary(console, result: "LintResult", Text) -> None:  # noqa: N803 (a class)
     from ..model import Severity
 
     files = len(result.files)
