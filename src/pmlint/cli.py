@@ -8,6 +8,7 @@ unless --debug).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__
@@ -67,7 +68,8 @@ def _build_cli():
     @cli.command()
     @click.argument("paths", nargs=-1, type=click.Path())
     @click.option("--format", "-f", "formats", multiple=True, metavar="FORMAT[:FILE]",
-                  help="Output format: text (default), json. Repeat for several; FORMAT:FILE writes to a file.")
+                  help="Output format: text (default), json, sarif, github, junit, gitlab, markdown. "
+                       "Repeat for several; FORMAT:FILE writes to a file.")
     @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
     @click.option("--select", multiple=True, metavar="CODES", help="Enable only these rules (ids, names, PM3, ALL).")
     @click.option("--extend-select", multiple=True, metavar="CODES", help="Enable these rules too.")
@@ -79,14 +81,26 @@ def _build_cli():
     @click.option("--no-suppressions", is_flag=True, help="Ignore `pmlint: disable` comments (for audits).")
     @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no source or hints.")
     @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+    @click.option("--changed-since", metavar="REF",
+                  help="Lint only postmortems added or modified since the merge base of REF and HEAD.")
+    @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
+                  help="Hide findings recorded in this baseline file.")
+    @click.option("--write-baseline", type=click.Path(dir_okay=False), metavar="FILE",
+                  help="Record the current findings in FILE as the baseline, then exit 0.")
+    @click.option("--statistics", is_flag=True, help="After the report, print finding counts per rule on stderr.")
+    @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+    @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+                  help="Processes to lint with (default 0: one per CPU; a pool starts only for 200+ files).")
     @click.pass_context
     def check(ctx: click.Context, paths: tuple[str, ...], formats: tuple[str, ...], output: str | None,
               select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
               preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
-              quiet: bool, color: bool | None) -> None:
+              quiet: bool, color: bool | None, changed_since: str | None, baseline_path: str | None,
+              write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
         from .config import load_config, select_rules, severity_overrides
-        from .discover import discover
+        from .discover import changed_since as changed_files, discover
+        from .filters import PerPath, refine
         from .engine.rules import load_rules
         from .engine.run import RunOptions
         from .lint import lint_files
@@ -98,13 +112,38 @@ def _build_cli():
         rules = load_rules(config.rules_directories())
         enabled = select_rules(rules, config, select=_split_codes(select) or None,
                                extend_select=_split_codes(extend_select), ignore=_split_codes(ignore), preset=preset)
-        files = discover(list(paths) or ["."], config.include, config.exclude)
+        per_path = PerPath(config, rules, enabled, cli_select=bool(_split_codes(select)),
+                           cli_ignore=_split_codes(ignore))
+        if changed_since:
+            files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude)
+        else:
+            files = discover(list(paths) or ["."], config.include, config.exclude)
+        _refuse_to_overwrite_inputs([destination for _, destination in targets] + [write_baseline], files)
         options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                              use_suppressions=not no_suppressions, debug=ctx.obj["debug"])
-        result = lint_files(files, enabled, options)
-        report_context = ReportContext(color=color, quiet=quiet)
+        result = refine(lint_files(files, per_path.engine_rules(enabled), options, jobs=jobs or None), per_path)
+        if write_baseline:
+            from .baseline import write_baseline as write_baseline_file
+
+            count = write_baseline_file(result.findings, write_baseline, result.files)
+            click.echo(f"pmlint: wrote {count} baseline entries to {write_baseline}", err=True)
+            return
+        baseline = baseline_path or (str(config.root / config.baseline) if config.baseline else None)
+        if baseline:
+            refine(result, baseline=baseline)
+        from .repo import find_root
+
+        # CI formats report paths relative to the repository root; finding it costs a git call
+        needs_root = any(fmt not in ("text", "json") for fmt, _ in targets)
+        report_context = ReportContext(color=color, quiet=quiet, root=find_root() if needs_root else Path.cwd())
         for fmt, destination in targets:
             _write(fmt, destination, result, report_context, render)
+        if statistics:
+            from .report.statistics import statistics_text
+
+            click.echo(statistics_text(result), err=True, nl=False)
+        if exit_zero:
+            return
         threshold = fail_on or config.fail_on
         if threshold != "never":
             worst = result.worst()
@@ -112,17 +151,40 @@ def _build_cli():
                 ctx.exit(EXIT_FINDINGS)
 
     @cli.command(name="rules")
-    @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json"]), default="table")
+    @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+                  help="table (default), json, or markdown (the source of docs/rules.md).")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
     def rules_command(fmt: str, config_path: str | None) -> None:
-        """List every rule with its id, severity and summary."""
+        """List every rule with its id, severity, preset and summary."""
         from .config import load_config
         from .engine.rules import load_rules
-        from .report.rules import rules_json, rules_table
+        from .report.rules import rules_json, rules_markdown, rules_table
 
         config = load_config(config_path)
         rules = load_rules(config.rules_directories())
+        if fmt == "markdown":
+            click.echo(rules_markdown(rules), nl=False)
+            return
         click.echo(rules_json(rules) if fmt == "json" else rules_table(rules, color=sys.stdout.isatty()), nl=False)
+
+    @cli.command(name="test-rules")
+    @click.argument("directory", type=click.Path(exists=True, file_okay=False))
+    @click.pass_context
+    def test_rules_command(ctx: click.Context, directory: str) -> None:
+        """Run the examples of the YAML rules in DIRECTORY (exit 1 if one fails, 2 on a bad rule file)."""
+        from pathlib import Path
+
+        from .engine.examples import run_examples
+        from .engine.rules import load_rule_file, load_rules, rule_files
+        from .report.rules import example_results_text
+
+        own = [load_rule_file(path, validate=True) for path in rule_files(Path(directory))]
+        if not own:
+            raise PmlintError(f"no rule files (*.yaml) in {directory}")
+        outcomes = run_examples(own, [*load_rules(), *own])
+        click.echo(example_results_text(outcomes), nl=False)
+        if not all(outcome.passed for outcome in outcomes):
+            ctx.exit(EXIT_FINDINGS)
 
     @cli.command()
     @click.argument("rule")
@@ -152,11 +214,43 @@ def _build_cli():
 
         click.echo(json.dumps(load_schema(name), indent=2))
 
+    @cli.command()
+    @click.argument("path", type=click.Path(dir_okay=False))
+    @click.pass_context
+    def convert(ctx: click.Context, path: str) -> None:
+        """Print the YAML form of what pmlint understood from a postmortem (Markdown or YAML)."""
+        from .config import load_config
+        from .load import load_path
+        from .load.md_convert import to_yaml
+
+        if not __import__("os").path.isfile(path):
+            raise PmlintError(f"no such file: {path}")
+        document = load_path(path, load_config(None).settings)
+        for problem in document.problems:
+            click.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
+        click.echo(to_yaml(document), nl=False)
+        if document.broken:
+            ctx.exit(EXIT_FINDINGS)
+
+    @cli.command()
+    @click.argument("path", required=False, type=click.Path())
+    @click.option("--format", "fmt", type=click.Choice(["yaml", "markdown"]), default="yaml", show_default=True,
+                  help="Template format.")
+    @click.option("--force", is_flag=True, help="Overwrite an existing file.")
+    def init(path: str | None, fmt: str, force: bool) -> None:
+        """Write a new postmortem template (default: postmortem-YYYY-MM-DD.<ext> here)."""
+        from .templates import write_template
+
+        written = write_template(fmt, path, force=force)
+        click.echo(f"Wrote {written}: fill in every placeholder, then run `pmlint check {written}`.")
+
     return cli
 
 
 def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, str]) -> list[tuple[str, str | None]]:
     from .errors import PmlintError
+
+    import os
 
     targets: list[tuple[str, str | None]] = []
     for spec in formats or ("text",):
@@ -169,18 +263,31 @@ def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, 
         if len(unassigned) != 1:
             raise PmlintError("--output needs exactly one format without its own :FILE")
         targets[unassigned[0]] = (targets[unassigned[0]][0], output)
+    if not formats and os.environ.get("GITHUB_ACTIONS") == "true":
+        targets.append(("github", None))  # in Actions, annotate the PR as well as print the report
     return targets
+
+
+def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Sequence[Any]) -> None:
+    """pmlint never modifies a postmortem: a report aimed at a linted file is a usage error."""
+    import os
+
+    from .errors import PmlintError
+
+    linted = {os.path.realpath(source.path) for source in files}
+    for destination in destinations:
+        if destination and os.path.realpath(destination) in linted:
+            raise PmlintError(f"refusing to write a report over {destination}: it is one of the files being linted")
 
 
 def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
     if destination is None:
         render(fmt, result, sys.stdout, context)
         return
-    import io
+    from dataclasses import replace
 
-    from .atomic import write_atomic
+    from .atomic import atomic_writer
 
-    buffer = io.StringIO()
-    context_for_file = type(context)(color=False, root=context.root, quiet=context.quiet)
-    render(fmt, result, buffer, context_for_file)
-    write_atomic(destination, buffer.getvalue())
+    context_for_file = replace(context, color=False)
+    with atomic_writer(destination) as stream:  # streamed: a 10,000-file report never sits in memory
+        render(fmt, result, stream, context_for_file)
