@@ -436,3 +436,100 @@ def test_date_from_file_name_when_document_has_none():
                              "| Jan 14, 10:18 AM | Report |\n| 4:04 PM | Fixed |\n", {})
     assert [entry["at"] for entry in document.data["timeline"]] == [
         "2026-01-14T10:18:00+00:00", "2026-01-14T16:04:00+00:00"]
+
+
+# -- shapes found in real postmortems (../shared/corpus) ---------------------------------
+
+def test_bracketed_month_day_entries_take_the_year_from_the_document():
+    document = load_markdown("docs/2019-03-26.md", textwrap.dedent("""
+        # March 26th, 2019 Outage
+
+        All times in PDT (UTC-7).
+
+        ## Timeline
+
+        - [12-05 16:21] Bug introduced
+        - [03-26 23:04] The node is drained (**outage starts**)
+        """).lstrip("\n"), {})
+    timeline = document.data["timeline"]
+    assert [entry["at"] for entry in timeline] == ["2018-12-05T16:21:00-07:00", "2019-03-26T23:04:00-07:00"]
+    assert timeline[1]["kind"] == "started"
+
+
+def test_a_zone_declared_under_the_title_applies_to_the_timeline():
+    document = load("""
+        # Outage on 2019-05-30
+        All times PDT.
+        ## Timeline
+        - 13:26 Reports on Slack that something is wrong
+        """)
+    assert document.data["timeline"][0]["at"] == "2019-05-30T13:26:00-07:00"
+
+
+def test_date_only_rows_stay_dates():
+    document = load("""
+        # Vulnerability response
+        ## Timeline
+        All times in UTC.
+
+        | Time | Event |
+        | --- | --- |
+        | 2021-12-10 | The vulnerability was published |
+        | 2021-12-10 15:40 | We became aware of it |
+        """)
+    assert [entry["at"] for entry in document.data["timeline"]] == ["2021-12-10", "2021-12-10T15:40:00+00:00"]
+
+
+def test_bold_label_sections_take_the_paragraphs_that_follow_and_milestones_merge_by_time():
+    document = load("""
+        # Incident on 2025-07-23 - Secrets leaked
+
+        - **Key events**
+          - First detected 2025-07-23 15:35
+          - Resolved 2025-07-23 18:30
+
+        - **Identified**:
+
+        Via Engineer
+
+        - **Context**:
+
+        15:35 – Plan pushed to a branch
+
+        16:59 – Incident declared
+
+        - **Review actions**:
+
+        1. Add `*.out` to gitignore
+        2. Scan pushes for secrets
+        """)
+    data = document.data
+    assert data["detection"]["method"] == "employee"
+    assert [entry["at"][11:16] for entry in data["timeline"]] == ["15:35", "15:35", "16:59", "18:30"]
+    assert [entry["kind"] for entry in data["timeline"]] == ["other", "detected", "escalated", "resolved"]
+    assert len(data["action_items"]) == 2
+    assert document.spans["/timeline/3"].line == 5  # the span moved with the milestone
+
+
+def test_context_label_with_prose_is_no_timeline():
+    document = load("""
+        # Incident on 2026-03-30 - upgrade
+
+        - **Context**:
+          The team was migrating the ingress controller to a new version.
+        """)
+    assert "timeline" not in document.meta["sections"]
+
+
+def test_lead_paragraphs_are_the_summary_when_no_heading_says_summary():
+    document = load("""
+        # All services outage
+
+        At 19:55 UTC all services became unresponsive. The team were already in a call,
+        and immediately started to investigate the database host.
+
+        ## Impact
+        All services went down.
+        """)
+    assert document.data["summary"].startswith("At 19:55 UTC")
+    assert "summary" not in document.meta["sections"]

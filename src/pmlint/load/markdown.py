@@ -29,9 +29,15 @@ Contract with the rules (data and meta; rules never look at the Markdown):
   the sub-heading or label it was listed under}.
 - `meta["timeline_approximate"]`: pointers of entries written as approximate (`~12:00`).
 - `meta["front_matter"]`: front-matter keys that are not schema fields (Jekyll etc.).
+- `meta["lead_summary"]`: the line of the lead paragraphs (between the title and the first
+  heading) used as `summary` when no heading opens a summary section.
 - `meta["title"]`: the H1 text, also used as `data.title` when front matter has none.
 - Dates: time-only entries take their date from front matter `date`, else a date in the
-  title, else a `YYYY-MM-DD` in the file name, then carry forward.
+  title, else a `YYYY-MM-DD` in the file name, then carry forward. Date-only entries keep
+  `at` as a date (`2021-12-10`). Zones: the entry's, else the timeline section's, else front
+  matter `timezone`, else a sentence anywhere in the body such as "All times PDT.".
+- `meta["timeline_unread"]`: lines in a recognised timeline section that look like entries
+  but could not be read (so a rule can say so instead of "missing timeline").
 
 The loader never decides what is a problem: the only Problems it records are
 unreadable front matter (code `syntax`, at the right line) and malformed suppression
@@ -83,12 +89,20 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         if section.sub:
             meta["sections"].setdefault(f"lessons.{section.sub}", section.line)
 
+    if "summary" not in meta["sections"]:
+        lead = _lead(blocks, title)
+        if lead is not None:
+            sections.insert(0, lead)
+            meta["lead_summary"] = lead.line
     extract_fields(sections, out)
     context = TimeContext(zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
     start = find_date(str(front.data.get("date") or "")) or (find_date(meta.get("title", "")) if title else None) \
         or _date_in_file_name(path)
     context.day = start
+    context.start = start
     context.year = start.year if start else None
+    if context.zone is None:
+        context.zone = _declared_zone(blocks)
     extract_timeline(sections, out, lines, context)
     if context.approximate:
         meta["timeline_approximate"] = context.approximate
@@ -111,6 +125,42 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
                       else _well_formed(span, count) for pointer, span in out.spans.items()}
     document.spans[""] = Span(1, 1, max(len(lines), 1), max(len(lines[-1]), 1) if lines else 1)
     return document
+
+
+def _lead(blocks, title):
+    """The paragraphs between the title and the first heading, as the summary of a document
+    that has no Summary heading (pydis: the lead under `# All services outage`). Short
+    notes such as "All times PDT." are no summary."""
+    from .md_sections import Section
+    from .md_time import declared_zone
+
+    if title is None:
+        return None
+    found = []
+    for block in blocks[title.index + 1:] if title.index >= 0 else []:
+        if block.kind not in ("paragraph", "html", "empty"):
+            break  # a heading, or a list (MoJ's `- **Key events**`): the lead is over
+        if block.kind == "paragraph" and not block.quoted and block.parent < 0 and \
+                declared_zone(block.text.strip(" *_")) is None:
+            found.append(block)
+    if sum(len(block.text.split()) for block in found) < 15:
+        return None
+    return Section("summary", None, found[0].line, None, blocks=found)
+
+
+def _declared_zone(blocks):
+    """A zone the document declares once for all its times, wherever it says so ("All times
+    PDT." under the title, before the timeline); None when no sentence declares one."""
+    from .md_time import declared_zone
+
+    for block in blocks:
+        if block.kind != "paragraph" or block.quoted:
+            continue
+        for line in block.text.split("\n"):
+            zone = declared_zone(line.strip(" *_"))
+            if zone is not None:
+                return zone
+    return None
 
 
 def _date_in_file_name(path: str):

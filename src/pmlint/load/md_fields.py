@@ -54,6 +54,8 @@ _DETECTION_METHODS = (
     ("synthetic", re.compile(r"\b(?:synthetic|probe|canary|uptime (?:check|monitor)|health ?check)\b", re.IGNORECASE)),
     ("monitoring", re.compile(r"\b(?:monitoring|dashboard|grafana|datadog|metrics|graph)\b", re.IGNORECASE)),
     ("employee", re.compile(r"\b(?:we noticed|engineer(?:s)? noticed|team noticed|noticed by|an engineer|"
+                            r"(?:via|by) (?:an? |the |our )?(?:engineers?|team members?|staff)\b|human inspection|"
+                            r"(?:members?|engineers?|maintainers?) (?:noticing|spotting)|"
                             r"a (?:team )?member|colleague|employee|staff|internal(?:ly)? report)", re.IGNORECASE)),
 )
 _ON_CALL_NUMBERS = (

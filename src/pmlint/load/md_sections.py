@@ -208,6 +208,7 @@ class Section:
     heading: Block | None
     qualifier: str = ""
     blocks: list[Block] = field(default_factory=list)
+    provisional: bool = False  # opened by a CONTENT_LABELS label: kept only if the content fits
 
 
 def find_title(blocks: list[Block], aliases: AliasTable) -> Block | None:
@@ -227,12 +228,30 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
 
     A section runs until the next heading of the same or a higher level. Bold labels
     that name a section (`- **Impact**: ...`, MoJ style) open a section covering that
-    item and its children, or that paragraph.
+    item and its children, or that paragraph. A top-level label item with no text and no
+    children (`- **Context**:` followed by plain paragraphs) also takes the paragraphs, and
+    the lists of another kind, that follow it up to the next label or heading.
     """
     sections: list[Section] = []
     stack: list[tuple[int, Section | None]] = []
     labelled: dict[int, Section] = {}
+    open_label: Section | None = None  # an empty top-level label whose text follows as paragraphs
+    open_started = False
+    open_ordered = False  # items of another list (`1.` after `- **Review actions**:`) are its content
     for block in blocks:
+        if open_label is not None and block.parent >= 0 and labelled.get(block.parent) is open_label:
+            open_label = None  # the label has children: its content is those, not what follows
+        if open_label is not None and block.parent < 0 and block.kind != "heading" and not block.quoted:
+            found = bold_label(block.text) if block.kind in ("item", "paragraph") else None
+            if found is None or aliases.match(found[0], allow_prefix=False) is None and \
+                    _normal_label(found[0]) not in CONTENT_LABELS:
+                if block.kind != "item" or open_started or block.ordered != open_ordered:
+                    open_started = True
+                    open_label.blocks.append(block)
+                    continue
+            open_label = None
+        if block.kind == "heading":
+            open_label = None
         if block.kind == "heading" and not block.quoted and block.parent < 0:
             while stack and stack[-1][0] >= block.level:
                 stack.pop()
@@ -268,10 +287,34 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
                 sections.append(section)
                 if block.kind == "item" or block.kind == "label":
                     labelled[block.index] = section
+                if block.kind == "label" and block.parent < 0 and block.level == 0:
+                    open_label, open_started, open_ordered = section, False, block.ordered
                 continue
         if current is not None:
             current.blocks.append(block)
-    return sections
+    return [section for section in sections if _keep(section)]
+
+
+#: Bold labels that are no section name but whose content decides the section: MoJ's
+#: `- **Context**:` holds the detailed timeline in some documents and background prose in others.
+CONTENT_LABELS = {"context": "timeline"}
+
+
+def _normal_label(label: str) -> str:
+    return normalise_heading(label)[0]
+
+
+def _keep(section: Section) -> bool:
+    """A content-decided section stays only when its content is what the key says
+    (a `Context` label is a timeline only when most of its lines start with a time)."""
+    if not section.provisional:
+        return True
+    from .md_time import parse_stamp
+
+    texts = [line for block in section.blocks if block.kind in ("item", "paragraph")
+             for line in block.text.split("\n") if line.strip()]
+    stamped = sum(1 for line in texts if parse_stamp(line) is not None)
+    return stamped >= 2 and stamped * 2 >= len(texts)
 
 
 def _exact(aliases: AliasTable, heading: str) -> bool:
@@ -290,9 +333,12 @@ def _label_section(block: Block, aliases: AliasTable, current: Section | None, l
     if found is None:
         return None
     match = aliases.match(found[0], allow_prefix=False)
+    provisional = False
+    if match is None and _normal_label(found[0]) in CONTENT_LABELS:
+        match, provisional = SectionMatch(CONTENT_LABELS[_normal_label(found[0])], None, ""), True
     if match is None or (current is not None and current.key == match.key and current.sub == match.sub):
         return None
-    section = Section(match.key, match.sub, block.line, None, match.qualifier)
+    section = Section(match.key, match.sub, block.line, None, match.qualifier, provisional=provisional)
     rest = found[1]
     if rest.strip():
         relocate(block, lines, block.text, rest)

@@ -1,6 +1,6 @@
 """Times as postmortems write them → ISO 8601 strings.
 
-Handles `2025-06-21 23:05 UTC`, `2025-06-21T23:05:00Z`, `13:40`, `9:29`, `10h47`,
+Handles `2025-06-21 23:05 UTC`, `2025-06-21T23:05:00Z`, `13:40`, `9:29`, `10h47`, `[12-05 16:21]`,
 `07:30am`, `12:45 PM PST Saturday Oct 30th`, `Jan 8, 07:00 PST`, `Sep 29 2017 08:59`,
 `4/21/23 11:12 AM`, ranges (`17:00-18:00`: the start counts) and approximations (`~12:00`,
 `ca. 18:30`: the flag is returned, the time stays clean). Zones come from the entry, or
@@ -36,6 +36,8 @@ _MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\
                          re.IGNORECASE)
 _DAY_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?:,?\s+(?P<y>\d{4}))?,?\s*",
                              re.IGNORECASE)
+#: `12-05 16:21` (k8s test-infra: month-day, then a time; the year comes from the document)
+_MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
 _US_DATE = re.compile(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?!\d)\s*,?\s*")
 _WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
 _APPROX = re.compile(r"^(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
@@ -57,6 +59,7 @@ class Stamp:
     end: int  # index in the text just after the stamp (and any markup around it)
     raw: str
     clock: tuple[int, int, int] | None = None  # (hour, minute, second) when a time was written
+    year_inferred: bool = False  # the date was written without a year (`12-05 16:21`)
 
 
 def zone_for(word: str | None, on: date | None = None) -> tzinfo | None:
@@ -140,9 +143,11 @@ def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
     start = position
     day: date | None = None
     clock: tuple[int, int, int] | None = None
-    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE):
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _MONTH_DAY):
         match = pattern.match(text, position)
         if match:
+            if pattern is _MONTH_DAY and default_year is None:
+                return None
             day = _date_of(match, default_year)
             if day is None and match.groupdict().get("y") is None and pattern is _MONTH_DATE:
                 day = None
@@ -186,7 +191,8 @@ def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
     if match is not None and match.re is _MONTH_DATE and day is None:
         # a month and day without a year we can infer: keep the text, it cannot be placed
         return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock)
-    return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock)
+    return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock,
+                 year_inferred=match is not None and match.re is _MONTH_DAY)
 
 
 def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:

@@ -3,7 +3,10 @@
 Entries are list items, table rows, paragraph lines or headings (H3-per-entry style)
 that begin with a time. The date carries forward across entries (from front matter,
 the title, the section heading, date-only lines like `_4/21/23_` or `### 2019-01-22`,
-and fully dated entries); a time-only entry that is 6+ hours earlier than the one
+and fully dated entries); `[12-05 16:21]` takes its year from the document's date (the
+year before when that would put it more than a month after the incident). A date-only
+entry (`| 2021-12-10 | ... |`) keeps `at` as a date (`2021-12-10`), never an invented
+midnight. A time-only entry that is 6+ hours earlier than the one
 before is taken to be after midnight. The zone comes from the entry (`16:58 UTC`),
 else the table header (`Time (UTC)`), a sentence in the section (`All times in PST`),
 the section heading (`Timeline (all times PST)`), or front matter `timezone`. With no
@@ -35,7 +38,7 @@ ROLLOVER = timedelta(hours=6)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("resolved", re.compile(
         r"\b(?:resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
-        r"all clear|back to normal|fully recovered|closed the incident)\b", re.IGNORECASE)),
+        r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over))\b", re.IGNORECASE)),
     ("mitigated", re.compile(
         r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|rollback (?:completed?|finished|done)|"
         r"rollback of .{0,60} (?:has )?completed|workaround (?:applied|deployed|in place)|repaired|"
@@ -45,7 +48,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
     ("detected", re.compile(
         r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|alerted|paged|pages|first detected|detected|noticed|"
-        r"first report(?:ed)?|reported (?:by|that|issues?)|users? reported|customers? reported|team alerted)\b",
+        r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
+        r"customers? reported|team alerted)\b",
         re.IGNORECASE)),
     ("started", re.compile(
         r"\b(?:(?:incident|outage|impact|problem|issue|degradation|errors?|failures?) (?:starts?|started|begins?|began)|"
@@ -68,6 +72,7 @@ class TimeContext:
     day: date | None = None
     zone: tzinfo | None = None
     year: int | None = None
+    start: date | None = None  # the document's date (front matter, title, file name)
     previous: datetime | None = None
     approximate: list[str] = field(default_factory=list)
 
@@ -79,6 +84,7 @@ class _Timeline:
         self.context = context
         self.count = 0
         self.pending: int | None = None  # an entry (heading) still waiting for its event text
+        self.milestones: set[int] = set()  # entries written as `Label YYYY-MM-DD HH:MM` (a milestone summary)
 
     def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
               zone: tzinfo | None) -> None:
@@ -86,6 +92,9 @@ class _Timeline:
         at = raw_at or ""
         if stamp is not None:
             moment = stamp.moment
+            if moment is not None and stamp.year_inferred and context.start is not None and \
+                    moment.date() > context.start + timedelta(days=31):
+                moment = moment.replace(year=moment.year - 1)  # `12-05` in a March postmortem: last December
             if moment is not None and stamp.has_date:
                 context.day = moment.date()
             elif stamp.clock is not None and context.day is not None and stamp.moment is None and stamp.raw and \
@@ -96,7 +105,9 @@ class _Timeline:
                         context.previous - moment >= ROLLOVER and moment + timedelta(days=1) > context.previous:
                     moment += timedelta(days=1)
                     context.day = moment.date()
-            if moment is not None:
+            if moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
+                at = moment.date().isoformat()  # a date-only entry stays a date: no invented midnight
+            elif moment is not None:
                 context.previous = moment
                 at = iso(moment, stamp.zone or zone or context.zone)
             else:
@@ -142,6 +153,59 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
     if timeline.count == 0:
         out.data.pop("timeline", None)
         out.spans.pop("/timeline", None)
+        return
+    _merge_milestones(timeline)
+
+
+def _moment_key(at: object) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(str(at))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        from datetime import timezone
+
+        moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
+def _merge_milestones(timeline: _Timeline) -> None:
+    """A milestone summary (MoJ's "Key events": `First detected 2021-11-05 9:29`, `Repaired ...`,
+    `Incident declared ...`) lists milestones by kind, not in time order, often before the detailed
+    timeline. Its entries are placed by time among the others (whose own order is kept, so a
+    genuinely out-of-order narrative is still visible); the spans move with them."""
+    items = timeline.out.data["timeline"]
+    marked = sorted(timeline.milestones)
+    if not marked or len(marked) == len(items) and len(items) < 2:
+        return
+    keys = {index: _moment_key(items[index].get("at")) for index in marked}
+    if any(key is None for key in keys.values()):
+        return
+    summary = sorted(marked, key=lambda index: keys[index])
+    order: list[int] = []
+    for index in range(len(items)):
+        if index in timeline.milestones:
+            continue
+        moment = _moment_key(items[index].get("at"))
+        while summary and moment is not None and keys[summary[0]] < moment:
+            order.append(summary.pop(0))
+        order.append(index)
+    order.extend(summary)
+    if order == list(range(len(items))):
+        return
+    spans = timeline.out.spans
+    moved = {}
+    for new, old in enumerate(order):
+        for suffix in ("", "/at", "/event"):
+            span = spans.get(f"/timeline/{old}{suffix}")
+            if span is not None:
+                moved[f"/timeline/{new}{suffix}"] = span
+    for pointer in [pointer for pointer in spans if pointer.startswith("/timeline/")]:
+        del spans[pointer]
+    spans.update(moved)
+    timeline.out.data["timeline"] = [items[old] for old in order]
+    position = {f"/timeline/{old}": f"/timeline/{new}" for new, old in enumerate(order)}
+    timeline.context.approximate[:] = [position.get(pointer, pointer) for pointer in timeline.context.approximate]
 
 
 def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
@@ -182,6 +246,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
                 stamp = parse_stamp(labelled.group("stamp"), context.year)
                 if stamp is not None:
                     event = labelled.group("label") + (" " + _event(labelled.group("stamp")[stamp.end:])).rstrip()
+                    timeline.milestones.add(timeline.count)
                     timeline.entry(stamp, None, event.strip(), _span(block), _span(block), zone)
                     return zone
             raw = looks_like_time(text)
