@@ -3,11 +3,14 @@
 A timeline entry's moment is aware when its text carries a zone or the document
 declares `timezone`; otherwise it stays naive (a wall-clock time in an unknown
 zone). Differences between an aware and a naive moment are unknowable and
-return None rather than a guess.
+return None rather than a guess. A date-only entry (`2021-12-10`) is a day, not
+midnight: it never counts as a night event and never ends or starts a time to
+detect or mitigate.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
@@ -23,6 +26,7 @@ class Entry:
     kind: str | None
     raw: str
     moment: datetime | None
+    date_only: bool = False  # `2021-12-10`: a day, no time of day (never a night event or a TTD/TTM end)
 
     @property
     def pointer(self) -> str:
@@ -49,8 +53,12 @@ def entries(data: Any) -> list[Entry]:
         parsed = parse_timestamp(raw_text)
         moment = None if parsed is None else (with_default_zone(parsed, zone) or parsed)
         kind = item.get("kind")
-        out.append(Entry(index, kind.strip().lower() if isinstance(kind, str) else None, raw_text, moment))
+        out.append(Entry(index, kind.strip().lower() if isinstance(kind, str) else None, raw_text, moment,
+                         bool(parsed is not None and _DATE_ONLY.match(raw_text.strip()))))
     return out
+
+
+_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def first_of(timeline: list[Entry], kind: str) -> Entry | None:
@@ -61,6 +69,8 @@ def first_of(timeline: list[Entry], kind: str) -> Entry | None:
 def minutes_between(start: Entry | None, end: Entry | None) -> float | None:
     """Minutes from `start` to `end`, or None when either is missing or they cannot be compared."""
     if start is None or end is None or start.moment is None or end.moment is None:
+        return None
+    if start.date_only or end.date_only:  # a day is no time of day: no minutes to count
         return None
     try:
         return (end.moment - start.moment).total_seconds() / 60

@@ -68,3 +68,28 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
             if phrases:
                 yield Hit(string_pointer, {"person": phrases[0], "summary": cause.get("summary", "")}, text=phrases[0])
                 break
+
+
+@check("blameless_language",
+       {"words": {"description": "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."},
+        "suggestions": {"description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
+        "defer": {"description": "Phrases another rule reports inside `defer_under` (a list or {setting: NAME}); "
+                                 "not reported there again."},
+        "defer_under": {"type": "string", "description": "JSON pointer prefix where `defer` applies (default /root_causes)."}},
+       prepare=lambda options: options)
+def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Like `absent_pattern` over the whole document, but a phrase that a more specific rule
+    already reports at that place (PM103: "human error" in a root cause) is left to that rule,
+    so one phrase gives one finding."""
+    from ..functions import absent_pattern
+    from ..text import phrase_regex
+
+    deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
+    under = options.get("defer_under", "/root_causes")
+    for hit in absent_pattern(value, pointer, {key: options[key] for key in ("words", "suggestions") if key in options},
+                              context):
+        where = hit.pointer or pointer
+        if deferred is not None and (where == under or where.startswith(under + "/")) and \
+                deferred.fullmatch(hit.values.get("phrase", "")):
+            continue
+        yield hit

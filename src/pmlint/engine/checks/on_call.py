@@ -46,7 +46,7 @@ def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple
     zone = zone_named(settings_night[2]) if settings_night[2] else document_zone(data)
     found = []
     for entry in entries(data):
-        if entry.moment is None:
+        if entry.moment is None or entry.date_only:
             continue
         clock = local_time(entry.moment, zone)
         if in_window(clock, start, end):

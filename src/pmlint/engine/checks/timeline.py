@@ -6,10 +6,12 @@ Milestones are timeline entries with `kind` started, detected, mitigated, resolv
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
-from ..functions import Context, Hit, check
-from ._time import entries, first_of, format_minutes, minutes_between
+from ..functions import Context, Hit, check, shorten
+from ..timeutil import parse_timestamp
+from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
 
 
 @check("milestones_present")
@@ -56,3 +58,65 @@ def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Con
     described = " and ".join(f"{format_minutes(minutes)} to {kind}" for kind, minutes in spans)
     yield Hit("/impact/duration_minutes", {"stated": format_minutes(stated), "computed": described,
                                            "tolerance": format_minutes(tolerance)})
+
+
+_SHAPE_DIGIT = re.compile(r"\d")
+_SHAPE_ALPHA = re.compile(r"[A-Za-z]")
+
+
+def _shape(raw: str) -> str:
+    """The form of a time as written: `2X:XX` and `1X:XX` share one, `Jan 14` another."""
+    return _SHAPE_ALPHA.sub("a", _SHAPE_DIGIT.sub("9", raw.strip()))
+
+
+@check("timeline_zones", {"min_group": {"type": "integer", "minimum": 2,
+                                        "description": "Unreadable times sharing one form are reported once "
+                                                       "from this many (default 3)."}})
+def timeline_zones(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Timeline times parse and carry a timezone, said the way a reviewer says it.
+
+    When no timed entry carries a zone (and the document declares no `timezone`), that is
+    one gap: one finding on the timeline. When only some lack one, each of those is reported.
+    Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
+    `min_group` entries; an odd one out is reported on its own. Date-only entries
+    (`2021-12-10`) need no zone."""
+    timeline = value.get("timeline") if isinstance(value, dict) else None
+    if not isinstance(timeline, list):
+        return
+    declared = document_zone(value) is not None
+    naive: list[tuple[int, str]] = []
+    aware = 0
+    unreadable: dict[str, list[tuple[int, str]]] = {}
+    for index, item in enumerate(timeline):
+        if not isinstance(item, dict) or item.get("at") is None:
+            continue
+        raw = item["at"] if isinstance(item["at"], str) else str(item["at"])
+        parsed = parse_timestamp(raw)
+        if parsed is None:
+            unreadable.setdefault(_shape(raw), []).append((index, raw))
+        elif _DATE_ONLY.match(raw.strip()):
+            continue
+        elif parsed.tzinfo is not None:
+            aware += 1
+        else:
+            naive.append((index, raw))
+    min_group = int(options.get("min_group", 3))
+    for group in unreadable.values():
+        if len(group) >= min_group:
+            index, raw = group[0]
+            yield Hit(f"/timeline/{index}/at", {"value": shorten(raw)},
+                      message=f'{len(group)} timeline times could not be read as a date and time '
+                              f'(first: "{shorten(raw)}"); write them as `YYYY-MM-DD HH:MM` with a zone')
+        else:
+            for index, raw in group:
+                yield Hit(f"/timeline/{index}/at",
+                          {"value": shorten(raw), "problem": "is not a valid ISO 8601 date-time"})
+    if declared or not naive:
+        return
+    if aware == 0 and len(naive) > 1:
+        yield Hit("/timeline", {"count": len(naive)},
+                  message=f"None of the {len(naive)} timeline times carries a timezone; declare one, "
+                          "e.g. \"All times UTC\" or `timezone:`")
+        return
+    for index, raw in naive:
+        yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})
