@@ -173,7 +173,10 @@ class Finding:
 
 
 def escape_pointer_token(token: str | int) -> str:
-    return str(token).replace("~", "~0").replace("/", "~1")
+    text = token if isinstance(token, str) else str(token)
+    if "~" not in text and "/" not in text:  # the common case, on every node of every document
+        return text
+    return text.replace("~", "~0").replace("/", "~1")
 
 
 def join_pointer(parent: str, token: str | int) -> str:

@@ -42,6 +42,17 @@ class Hit:
 class Context:
     document: Document
     settings: dict[str, Any]
+    #: (pointer → strings below it, joined text): several language rules scan the same strings
+    _strings: dict[str, tuple[list[tuple[str, str]], str]] = field(default_factory=dict)
+
+    def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], str]:
+        """Every (pointer, text) at or below `value`, and all of it joined for a quick pre-scan."""
+        cached = self._strings.get(pointer)
+        if cached is None:
+            found = list(iter_strings(value, pointer))
+            cached = (found, "\n".join(text for _, text in found))
+            self._strings[pointer] = cached
+        return cached
 
     @property
     def data(self) -> Any:
@@ -212,8 +223,13 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
         regex = phrase_regex(words, patterns)
     except re.error:
         return
+    if regex is None:
+        return
+    found, joined = context.strings(value, pointer)
+    if regex.search(joined) is None:  # one scan rules out the usual, clean document
+        return
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
-    for string_pointer, text in iter_strings(value, pointer):
+    for string_pointer, text in found:
         seen: dict[str, int] = {}
         for match in find_phrases(text, regex):
             phrase = text[match.start():match.end()]

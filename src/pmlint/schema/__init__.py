@@ -108,34 +108,33 @@ def _check(value: Any, schema: dict[str, Any], root: dict[str, Any], pointer: st
         for part in ref.lstrip("#/").split("/"):
             target = target[part]
         _check(value, target, root, pointer, errors)
-    name = dotted(pointer)
     expected = schema.get("type")
     if expected is not None:
         options = expected if isinstance(expected, list) else [expected]
         if not any(_is_type(value, option) for option in options):
             shown = [option for option in options if not (option == "integer" and "number" in options)]
             wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
-            errors.append(SchemaError(pointer, f"`{name}` must be {wanted}, but it is {describe(value)}", "type"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {wanted}, but it is {describe(value)}", "type"))
             return
     if "enum" in schema and value not in schema["enum"]:
         allowed = ", ".join(str(option) for option in schema["enum"])
-        errors.append(SchemaError(pointer, f"`{name}` is {describe(value)}; expected one of: {allowed}", "enum"))
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {describe(value)}; expected one of: {allowed}", "enum"))
     if "const" in schema and value != schema["const"]:
-        errors.append(SchemaError(pointer, f"`{name}` must be {schema['const']!r}", "const"))
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {schema['const']!r}", "const"))
     if isinstance(value, str):
-        _check_string(value, schema, name, pointer, errors)
+        _check_string(value, schema, pointer, errors)
     elif isinstance(value, (int, float)) and not isinstance(value, bool):
         if "minimum" in schema and value < schema["minimum"]:
-            errors.append(SchemaError(pointer, f"`{name}` is {value}; it must be at least {schema['minimum']}", "minimum"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at least {schema['minimum']}", "minimum"))
         if "maximum" in schema and value > schema["maximum"]:
-            errors.append(SchemaError(pointer, f"`{name}` is {value}; it must be at most {schema['maximum']}", "maximum"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at most {schema['maximum']}", "maximum"))
     elif isinstance(value, dict):
         _check_object(value, schema, root, pointer, errors)
     elif isinstance(value, list):
         if "minItems" in schema and len(value) < schema["minItems"]:
-            errors.append(SchemaError(pointer, f"`{name}` needs at least {schema['minItems']} item(s)", "minItems"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` needs at least {schema['minItems']} item(s)", "minItems"))
         if "maxItems" in schema and len(value) > schema["maxItems"]:
-            errors.append(SchemaError(pointer, f"`{name}` may hold at most {schema['maxItems']} item(s)", "maxItems"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` may hold at most {schema['maxItems']} item(s)", "maxItems"))
         items = schema.get("items")
         if isinstance(items, dict):
             for index, item in enumerate(value):
@@ -146,21 +145,21 @@ def _check(value: Any, schema: dict[str, Any], root: dict[str, Any], pointer: st
             passing = sum(1 for branch in branches if not branch)
             if passing == 0 or (keyword == "oneOf" and passing > 1):
                 best = min(branches, key=len) if branches else []
-                errors.extend(best or [SchemaError(pointer, f"`{name}` matches more than one allowed form", keyword)])
+                errors.extend(best or [SchemaError(pointer, f"`{dotted(pointer)}` matches more than one allowed form", keyword)])
 
 
-def _check_string(value: str, schema: dict[str, Any], name: str, pointer: str, errors: list[SchemaError]) -> None:
+def _check_string(value: str, schema: dict[str, Any], pointer: str, errors: list[SchemaError]) -> None:
     if "minLength" in schema and len(value) < schema["minLength"]:
         what = "must not be empty" if schema["minLength"] == 1 else f"needs at least {schema['minLength']} characters"
-        errors.append(SchemaError(pointer, f"`{name}` {what}", "minLength"))
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` {what}", "minLength"))
     if "maxLength" in schema and len(value) > schema["maxLength"]:
-        errors.append(SchemaError(pointer, f"`{name}` is longer than {schema['maxLength']} characters", "maxLength"))
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is longer than {schema['maxLength']} characters", "maxLength"))
     if "pattern" in schema and re.search(schema["pattern"], value) is None:
         hint = schema.get("description", "")
-        errors.append(SchemaError(pointer, f"`{name}` is {describe(value)}, not of the expected form"
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {describe(value)}, not of the expected form"
                                   + (f" ({hint.rstrip('.')})" if hint else ""), "pattern"))
     if schema.get("format") == "date" and not _valid_date(value):
-        errors.append(SchemaError(pointer, f"`{name}` is {describe(value)}; expected a date as YYYY-MM-DD", "format"))
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {describe(value)}; expected a date as YYYY-MM-DD", "format"))
 
 
 def _valid_date(value: str) -> bool:
@@ -177,10 +176,9 @@ def _valid_date(value: str) -> bool:
 
 def _check_object(value: dict, schema: dict[str, Any], root: dict[str, Any], pointer: str,
                   errors: list[SchemaError]) -> None:
-    name = dotted(pointer)
     for required in schema.get("required", ()):
         if required not in value:
-            errors.append(SchemaError(pointer, f"`{name}` is missing the required field `{required}`", "required"))
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is missing the required field `{required}`", "required"))
     properties = schema.get("properties", {})
     additional = schema.get("additionalProperties", True)
     names = schema.get("propertyNames")
