@@ -42,17 +42,34 @@ class Hit:
 class Context:
     document: Document
     settings: dict[str, Any]
-    #: (pointer → strings below it, joined text): several language rules scan the same strings
-    _strings: dict[str, tuple[list[tuple[str, str]], str]] = field(default_factory=dict)
+    #: pointer → (strings below it, their start offsets in the joined text, joined text):
+    #: several language rules scan the same strings of the same document
+    _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
 
-    def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], str]:
-        """Every (pointer, text) at or below `value`, and all of it joined for a quick pre-scan."""
+    def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
+        """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
         cached = self._strings.get(pointer)
         if cached is None:
             found = list(iter_strings(value, pointer))
-            cached = (found, "\n".join(text for _, text in found))
+            starts, offset = [], 0
+            for _, text in found:
+                starts.append(offset)
+                offset += len(text) + 1
+            cached = (found, starts, "\n".join(text for _, text in found))
             self._strings[pointer] = cached
         return cached
+
+    def strings_matching(self, value: Any, pointer: str, regex: Any) -> list[tuple[str, str]]:
+        """The (pointer, text) pairs below `value` in which `regex` may match.
+
+        One search over the joined text instead of one per string: a clean document costs
+        a single scan, and a flawed one only re-reads the strings where a match started.
+        """
+        from bisect import bisect_right
+
+        found, starts, joined = self.strings(value, pointer)
+        hit_indexes = sorted({bisect_right(starts, match.start()) - 1 for match in regex.finditer(joined)})
+        return [found[index] for index in hit_indexes]
 
     @property
     def data(self) -> Any:
@@ -225,11 +242,11 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
         return
     if regex is None:
         return
-    found, joined = context.strings(value, pointer)
-    if regex.search(joined) is None:  # one scan rules out the usual, clean document
+    candidates = context.strings_matching(value, pointer, regex)
+    if not candidates:
         return
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
-    for string_pointer, text in found:
+    for string_pointer, text in candidates:
         seen: dict[str, int] = {}
         for match in find_phrases(text, regex):
             phrase = text[match.start():match.end()]

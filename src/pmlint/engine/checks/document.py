@@ -34,11 +34,10 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         regex = phrase_regex(listed) if options.get("kind") == "words" else phrase_regex((), listed)
     except re.error:
         return
-    strings = list(iter_strings(value, pointer))
-    if regex is None or regex.search("\n".join(text for _, text in strings)) is None:
-        return  # the common case, one regex pass over the whole document instead of one per string
+    if regex is None:
+        return
     hits = []
-    for string_pointer, text in strings:
+    for string_pointer, text in context.strings_matching(value, pointer, regex):
         for match in find_phrases(text, regex):
             phrase = text[match.start():match.end()]
             hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,

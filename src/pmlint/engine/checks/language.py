@@ -9,6 +9,7 @@ followed by a blame verb (settings.person_blame_verbs).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
@@ -35,20 +36,37 @@ def people(context: Context) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=64)
+def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Known names, longest first, as one regex (compiled once per set of authors)."""
+    if not names:
+        return None
+    return re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=16)
+def _subject_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`Name <blame verb>`: a capitalised word right before a verb from the list."""
+    if not verbs:
+        return None
+    verb_pattern = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in verbs)
+    return re.compile(rf"\b([A-Z][a-z]{{2,}})\s+(?:{verb_pattern})\b")
+
+
 def person_phrases(text: str, names: set[str], verbs: tuple[str, ...]) -> list[str]:
     """Phrases in `text` that make a person the subject: handles, known names, pronouns,
     and `Name <blame verb>`. Quoted text and code are skipped."""
     masked = mask_quotes_and_code(text)
     found = [match.group() for match in _HANDLE.finditer(masked)]
-    for name in sorted(names, key=len, reverse=True):
-        match = re.search(rf"\b{re.escape(name)}\b", masked)
+    names_regex = _names_regex(tuple(sorted(names)))
+    if names_regex is not None:
+        match = names_regex.search(masked)
         if match:
             found.append(match.group())
-            break
     found += [match.group() for match in _PRONOUN.finditer(masked)]
-    if verbs:
-        verb_pattern = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in verbs)
-        for match in re.finditer(rf"\b([A-Z][a-z]{{2,}})\s+(?:{verb_pattern})\b", masked):
+    subject_verb = _subject_verb_regex(verbs)
+    if subject_verb is not None:
+        for match in subject_verb.finditer(masked):
             if match.group(1) not in _NOT_NAMES:
                 found.append(match.group(1))
     return found
