@@ -1,0 +1,44 @@
+"""Phrase matching: the fast paths must find exactly what the plain regex finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmlint.engine.text import mask_quotes_and_code, phrase_regex, required_literal
+from pmlint.settings import DEFAULT_SETTINGS
+
+WORDS = ["should", "have", "failed", "to", "human", "error", "if", "only", "the", "x", "Should", "HAVE", "ß",
+         "İ", "shouldhave", "-", "fault", "of", "'", "`", "\n", "  ", "careless", "blame", "d"]
+text = st.lists(st.sampled_from(WORDS), max_size=30).map(lambda parts: " ".join(parts))
+
+
+@settings(max_examples=400, deadline=None)
+@given(text, st.sampled_from(["blame_phrases", "counterfactual_phrases", "template_prompts"]))
+def test_anchored_word_search_equals_plain_regex(sample, setting):
+    matcher = phrase_regex(tuple(DEFAULT_SETTINGS[setting]))
+    assert [m.span() for m in matcher.finditer(sample)] == [m.span() for m in matcher.regex.finditer(sample)]
+    assert (matcher.search(sample) is None) == (matcher.regex.search(sample) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ISUE NAMYD-HX:TBC[]<>{}namelorIpsuT ")), max_size=60))
+def test_literal_precheck_never_hides_a_match(sample):
+    matcher = phrase_regex((), tuple(DEFAULT_SETTINGS["template_placeholders"]))
+    assert (matcher.search(sample) is None) == (matcher.regex.search(sample) is None)
+
+
+def test_required_literal():
+    assert required_literal(r"\bISSUE NAME\b") == "issue name"
+    assert required_literal(r"\bXXX+\b") == "xx"
+    assert required_literal(r"\{\{[^}]*\}\}") == "{{"
+    assert required_literal(r"a|b") is None
+    assert required_literal(r"(a|b)c") is None
+    assert required_literal(r"\d+ users") is None
+
+
+def test_masking_keeps_offsets():
+    sample = 'He said "should have" and `failed to` but we should have'
+    masked = mask_quotes_and_code(sample)
+    assert len(masked) == len(sample)
+    assert [m.start() for m in phrase_regex(("should have",)).finditer(masked)] == [sample.rindex("should have")]
