@@ -249,7 +249,9 @@ def largest_process_rss(command: list[str]) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="small corpora (200 files), no 10,000-file run")
-    parser.add_argument("--pmlint", default=shutil.which("pmlint") or "pmlint", help="pmlint executable")
+    beside = Path(sys.executable).with_name("pmlint")  # the script of the interpreter running this benchmark
+    parser.add_argument("--pmlint", default=str(beside) if beside.exists() else shutil.which("pmlint") or "pmlint",
+                        help="pmlint executable (default: the one next to this Python, else on PATH)")
     parser.add_argument("--no-yamllint", action="store_true", help="skip the yamllint reference run")
     args = parser.parse_args()
     small, large = (200, 0) if args.quick else (1_000, 10_000)

@@ -131,11 +131,13 @@ def _build_cli():
         baseline = baseline_path or (str(config.root / config.baseline) if config.baseline else None)
         if baseline:
             refine(result, baseline=baseline)
-        from .repo import find_root
-
         # CI formats report paths relative to the repository root; finding it costs a git call
-        needs_root = any(fmt not in ("text", "json") for fmt, _ in targets)
-        report_context = ReportContext(color=color, quiet=quiet, root=find_root() if needs_root else Path.cwd())
+        root = Path.cwd()
+        if any(fmt not in ("text", "json") for fmt, _ in targets):
+            from .repo import find_root
+
+            root = find_root()
+        report_context = ReportContext(color=color, quiet=quiet, root=root)
         for fmt, destination in targets:
             _write(fmt, destination, result, report_context, render)
         if statistics:
