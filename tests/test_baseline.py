@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from custom_rule import install_rule
+
 PM = """\
 title: Checkout outage
 summary: The dashboard did not show replication lag.
@@ -15,34 +17,6 @@ action_items:
     due: 2024-05-01
 """
 SELECT = ("--select", "TST101")
-
-#: A rule of the test's own (via rules-dirs), so these tests do not move with the rule pack.
-RULE = """\
-id: TST101
-name: item-owner
-category: action-items
-severity: error
-summary: Every action item has an owner.
-rationale: Reports each action item without an owner.
-given: $.action_items[*]
-then:
-  field: owner
-  function: truthy
-message: 'Action item "{title}" has no owner'
-fix: Add an owner.
-examples:
-  - invalid: |
-      action_items: [{title: x}]
-  - valid: |
-      action_items: [{title: x, owner: y}]
-"""
-
-
-def install_rule(root: Path, extra_config: str = "") -> None:
-    (root / "rules").mkdir(exist_ok=True)
-    (root / "rules" / "TST101-item-owner.yaml").write_text(RULE, encoding="utf-8")
-    (root / ".pmlint.yaml").write_text("rules-dirs: [rules]\n" + extra_config, encoding="utf-8")
-
 
 @pytest.fixture(autouse=True)
 def _setup(monkeypatch, tmp_path):
