@@ -6,9 +6,11 @@ isolation and a rule never needs to know whether a postmortem was YAML or Markdo
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
-from typing import Any
+from functools import lru_cache
+from typing import Any, Iterator
 
 
 class Severity(IntEnum):
@@ -128,30 +130,93 @@ class Document:
         return max(1, len(self.lines[line - 1])) if 0 < line <= len(self.lines) else 1
 
     def locate_text(self, pointer: str, needle: str, occurrence: int = 0) -> Span:
-        """The span of `needle` inside the source region of `pointer`.
+        """The span of the `occurrence`-th match of `needle` inside the source region of `pointer`.
 
         Rules report a phrase by its text; this finds where it really stands in the
-        file (the source may fold or quote the string, so offsets in the parsed value
-        do not map to columns). Falls back to the node's own span.
+        file (the source may fold, wrap or quote the string, so offsets in the parsed
+        value do not map to columns). The phrase's words may be separated by any run
+        of whitespace, line breaks and indentation included, and a needle that starts
+        or ends with a word character matches only at a word boundary (`needle_regex`;
+        checks count `occurrence` with the same matcher, `occurrence_at`). The phrase
+        must start between the node's start and the end of its last line; it may run
+        on past it. The span runs from the phrase's first character to its last, which
+        may be on a later line. Falls back to the node's own span.
         """
         base = self.span_for(pointer)
-        if not needle:
+        if not needle or not needle.strip() or not self.lines:
             return base
-        lowered = needle.lower()
-        seen = 0
-        last = min(base.end_line, len(self.lines))
-        for number in range(base.line, last + 1):
-            text = self.lines[number - 1].lower()
-            start = base.column - 1 if number == base.line else 0
-            while True:
-                index = text.find(lowered, start)
-                if index < 0:
-                    break
-                if seen == occurrence:
-                    return Span(number, index + 1, number, index + len(needle))
-                seen += 1
-                start = index + 1
+        first = max(base.line, 1)
+        last = min(max(base.end_line, first), len(self.lines))
+        if first > last:
+            return base
+        # a phrase that starts on the node's last line may run on past it (a loader that
+        # spans only the first line of a wrapped list item): read a few lines more
+        beyond = min(last + len(needle.split()) - 1, len(self.lines))
+        region = "\n".join(self.lines[first - 1:beyond])
+        limit = sum(len(line) + 1 for line in self.lines[first - 1:last])
+        offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
+        for seen, match in enumerate(needle_matches(region, needle, offset)):
+            if match.start() >= limit:
+                break
+            if seen == occurrence:
+                line, column = self._position_in(region, first, match.start())
+                end_line, end_column = self._position_in(region, first, max(match.end() - 1, match.start()))
+                return Span(line, column, end_line, end_column)
         return base
+
+    @staticmethod
+    def _position_in(region: str, first_line: int, index: int) -> tuple[int, int]:
+        """(line, column), 1-based, of offset `index` in `region`, which starts at `first_line`."""
+        line_start = region.rfind("\n", 0, index) + 1
+        return first_line + region.count("\n", 0, index), index - line_start + 1
+
+
+#: Between two words of a phrase, the source may hold any run of whitespace: a line break
+#: and the next line's YAML indentation, a wrapped Markdown paragraph, a `>` quote marker.
+_GAP = r"(?:\s|(?<=\n)[ \t]*>)+"
+
+
+@lru_cache(maxsize=2048)
+def needle_regex(needle: str) -> re.Pattern[str] | None:
+    """How a phrase reported by a rule is found again, in a string or in the source.
+
+    Words match case-insensitively with any whitespace between them (see `_GAP`); a
+    needle that begins or ends with a word character only matches at a word boundary
+    there, so "He" never matches inside "The". `Document.locate_text` and the checks
+    that compute a hit's `occurrence` (`occurrence_at`) both use this, so they count
+    the same matches.
+    """
+    words = needle.split()
+    if not words:
+        return None
+    body = _GAP.join(re.escape(word) for word in words)
+    if re.match(r"\w", words[0]):
+        body = r"(?<!\w)" + body
+    if re.search(r"\w$", words[-1]):
+        body += r"(?!\w)"
+    return re.compile(body, re.IGNORECASE)
+
+
+def needle_matches(text: str, needle: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """Every match of `needle` in `text` from `start`, overlapping ones included, in order."""
+    regex = needle_regex(needle)
+    if regex is None:
+        return
+    match = regex.search(text, start)
+    while match is not None:
+        yield match
+        match = regex.search(text, match.start() + 1)
+
+
+def occurrence_at(text: str, needle: str, start: int) -> int:
+    """Which occurrence of `needle` in `text` (0-based, as `needle_matches` counts them)
+    begins at offset `start`: the `occurrence` a Hit passes to `Document.locate_text`."""
+    count = 0
+    for match in needle_matches(text, needle):
+        if match.start() >= start:
+            break
+        count += 1
+    return count
 
 
 @dataclass(slots=True)

@@ -159,6 +159,11 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
                        anchors)
 
 
+# How a reported phrase is found again (in a string, or in the source by
+# `Document.locate_text`): one matcher, so a hit's `occurrence` and the located span agree.
+from ..model import needle_matches, needle_regex, occurrence_at  # noqa: E402,F401  (re-exported)
+
+
 def find_phrases(text: str, regex: "re.Pattern[str] | PhraseRegex | None") -> Iterator[re.Match[str]]:
     """Matches of `regex` in `text`, outside quotes and code spans."""
     if regex is None or not text:

@@ -111,6 +111,12 @@ _SKIP = object()    #: the pending key could not be used (complex key): drop its
 _MERGE = object()   #: the pending key is `<<`: merge its value at the end of the mapping
 
 
+def _no_content(line: str, comments: bool) -> bool:
+    """A blank line, or (with `comments`) a comment-only line."""
+    stripped = line.strip()
+    return not stripped or (comments and stripped.startswith("#"))
+
+
 class _TreeBuilder:
     """Events → plain data, recording a span for every node's JSON Pointer."""
 
@@ -122,12 +128,23 @@ class _TreeBuilder:
         #: anchor → (value, node count of its subtree)
         self.anchors: dict[str, tuple[Any, int]] = {}
 
-    def span(self, start: Any, end: Any) -> Span:
-        end_line, end_column = end.line + 1, end.column
-        if end_column == 0 and end.line > start.line:
-            end_line = end.line
-            end_column = len(self.lines[end_line - 1]) if end_line <= len(self.lines) else 1
-        return Span(start.line + 1, start.column + 1, end_line, max(end_column, 1))
+    def span(self, start: Any, end: Any, collection: bool = False) -> Span:
+        """Marks (0-based, end exclusive) → Span (1-based, end inclusive).
+
+        libyaml ends a block collection, and a block scalar with trailing blank lines,
+        where the next token starts: at column 0 of a later line, or after the next
+        item's indentation. Such a node really ends at the last character of the last
+        line before that with content (for a collection, a comment-only line is not
+        content; in a literal block scalar it is), never at the start of the next line.
+        """
+        end_line, end_column = end.line, end.column  # 0-based line; exclusive column == inclusive 1-based
+        lines = self.lines
+        if end_line > start.line and (end_line >= len(lines) or not lines[end_line][:end_column].strip()):
+            end_line -= 1
+            while end_line > start.line and end_line < len(lines) and _no_content(lines[end_line], collection):
+                end_line -= 1
+            end_column = len(lines[end_line].rstrip()) if end_line < len(lines) else 1
+        return Span(start.line + 1, start.column + 1, end_line + 1, max(end_column, 1))
 
     def _limit(self, added: int, mark: Any) -> None:
         self.count += added
@@ -174,7 +191,7 @@ class _TreeBuilder:
                                 for key, item in source.items():
                                     value.setdefault(key, item)
                 if frame.pointer is not None:
-                    spans[frame.pointer] = self.span(frame.start, event.end_mark)
+                    spans[frame.pointer] = self.span(frame.start, event.end_mark, collection=True)
                 if frame.anchor is not None:
                     self.anchors[frame.anchor] = (value, self.count - frame.count_at_start + 1)
                 root = self._attach(stack, value, frame.start, event.end_mark, frame.discard)

@@ -1,9 +1,24 @@
-"""Language checks (PM7xx) that need more than a word list: a person named as a cause.
+"""Language checks (PM7xx) that need more than a word list.
 
-A postmortem may name responders ("Sam rolled back at 23:40"); it must not make a
-person the cause. So this looks only inside root causes, for @handles, the names of
-the postmortem's `authors`, personal pronouns, and a capitalised name directly
-followed by a blame verb (settings.person_blame_verbs).
+PM701 (`blameless_language`) is a word list with three pieces of grammar, because the
+same words describe systems as often as people:
+
+- "failed to", "forgot to", "neglected to" blame only when a *person* is the subject
+  ("Sam failed to renew the cert", not "the pod that failed to start"); see `subject_of`
+  and `is_person` (settings.blame_person_phrases, settings.person_roles).
+- "should have" blames only before a past participle ("should have checked", "should
+  have been caught"), not as a wish ("we should have alerting on ..."); see
+  `participle_follows` (settings.blame_participle_phrases).
+- A phrase right after a negation ("this was not human error", "no human error was
+  involved") is not reported; see `negated`.
+
+PM702 (`person_as_cause`): a postmortem may name responders ("Sam rolled back at
+23:40"); it must not make a person the cause. Inside root causes that means any @handle,
+author name or he/she pronoun, and a name as the subject of a blame verb or of an action
+verb ("Bob pushed the config", settings.person_blame_verbs and person_action_verbs). In
+the summary and the trigger, naming people is normal, so only a person as the subject of
+a sentence that blames ("@bob pushed a bad config and broke prod", "Dana forgot to ...")
+is reported.
 """
 
 from __future__ import annotations
@@ -13,14 +28,48 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
-from ..text import iter_strings, mask_quotes_and_code
+from ..text import iter_strings, mask_quotes_and_code, occurrence_at
 from ._shared import root_causes
 
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 _NOT_NAMES = frozenset("""The A An This That These Those It Its We Our They Their Nobody Someone Somebody Everyone
-Nothing No One Our Each Every Once After Before When While Then And But Or If As At In On Of For To Because""".split())
+Nothing No One Our Each Every Once After Before When While Then And But Or If As At In On Of For To Because
+Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily Fortunately Here There Some Many
+Most All Both Neither Either Another Other Such Since Until During Without With From By Into Upon So Yet Not
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Today Yesterday Tomorrow Tonight""".split())
+_WORD = re.compile(r"@?[A-Za-z][\w'’-]*")
+#: Subject pronouns that can only mean people (with "they" and "you" as the brief asks).
+_PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
+#: Words between a subject and its verb that do not change who the subject is.
+_SKIP_BEFORE = frozenset({
+    "also", "just", "then", "again", "still", "both", "all", "each", "had", "has", "have", "who", "that", "which",
+    "once", "twice", "simply", "apparently", "initially", "subsequently", "repeatedly", "unfortunately", "already",
+    "later", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "too",
+})
+#: Clause boundaries: a subject is looked for only within the clause of the phrase.
+_CLAUSE_BREAK = re.compile(
+    r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\b(?:and|but|or|so|because|when|whenever|while|after|before|if|although|"
+    r"though|since|until|where|as)\b", re.IGNORECASE)
+#: A negation reaches over "or"/"and" ("not carelessness or negligence"), not over punctuation.
+_NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IGNORECASE)
+_PLURAL = re.compile(r"(?:[^aeiousy]|y)s$")
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing"})
+_NEGATION_WINDOW = 3
+#: Past participles that do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset("""been done gone seen known made caught taken run set put read built sent kept left
+found thought told written spoken chosen given driven broken begun understood held brought bought taught shut hit
+cut let hurt split spread got gotten paid said sold meant dealt felt lost led fed won stood struck hung drawn
+grown shown thrown flown worn torn sworn woken forgotten hidden ridden risen fallen eaten beaten bitten proven
+stuck dug spun swung withdrawn undone redone rerun reset rebuilt rewritten overlooked""".split())
+_NOT_PARTICIPLES = frozenset({"need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "weed", "hundred",
+                              "embed", "shred", "sled", "sped"})
+_SKIP_AFTER = frozenset({"also", "just", "really", "actually", "already", "probably", "definitely", "perhaps",
+                         "maybe", "even", "ever", "never", "not", "better", "immediately", "first", "more", "all"})
 
+
+# ---- people ---------------------------------------------------------------------------
 
 def people(context: Context) -> set[str]:
     """Names that identify people in this document: each author's full name and first name."""
@@ -36,6 +85,104 @@ def people(context: Context) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=32)
+def _thing_words(joined: str, services: tuple[str, ...]) -> frozenset[str]:
+    """Lower-cased words the document shows to be things, not people: written in lower case
+    somewhere ("prow", "terraform"), after an article or possessive ("the Grafana pod"), or
+    naming one of its `services`."""
+    things = {word.lower() for word in re.findall(r"(?<![@\w.])[a-z][a-z'-]+", joined)}
+    things.update(match.lower() for match in re.findall(
+        r"\b(?:the|a|an|our|their|its|this|that|these|those|each|every)\s+([A-Z][a-z]+)\b", joined))
+    for service in services:
+        things.update(part.lower() for part in re.findall(r"[A-Za-z]+", service))
+    return frozenset(things)
+
+
+def _things(context: Context) -> frozenset[str]:
+    data = context.data if isinstance(context.data, dict) else {}
+    services = data.get("services")
+    listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
+    return _thing_words(context.strings(context.data, "")[2], listed)
+
+
+def is_name(word: str, names: set[str], things: frozenset[str]) -> bool:
+    """Whether `word` is probably a person's name: an author's name, or a capitalised word
+    (`Bob`, not `DNS` or `GitHub`) that is no common sentence opener, does not look like a
+    plural noun opening a sentence (`Deploys`, `Components`: a consonant or y before the
+    final s, so `James` and `Chris` stay names) and that the document never uses as a
+    thing (see `_thing_words`)."""
+    if word in names or any(word in name.split() for name in names):
+        return True
+    return (len(word) >= 2 and word[0].isupper() and word[1:].islower() and word.isalpha()
+            and word not in _NOT_NAMES and not _PLURAL.search(word) and word.lower() not in things)
+
+
+def is_person(word: str, roles: frozenset[str], names: set[str], things: frozenset[str]) -> bool:
+    """Whether the head word of a subject is a person: a pronoun (I, we, he, she, they,
+    you), an @handle, a role (settings.person_roles, singular or plural) or a name."""
+    lowered = word.lower().strip("'’")
+    if word.startswith("@") or lowered in _PERSON_PRONOUNS:
+        return True
+    if lowered in roles or (lowered.endswith("s") and lowered[:-1] in roles):
+        return True
+    return is_name(word, names, things)
+
+
+def _clause_before(text: str, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
+    """The text of the clause that `start` is in, up to `start`."""
+    cut = 0
+    for match in breaks.finditer(text, 0, start):
+        cut = match.end()
+    return text[cut:start]
+
+
+def subject_of(text: str, start: int) -> str | None:
+    """The head word of the subject of the verb phrase at `start`, or None.
+
+    The nearest word before it in the same clause, skipping adverbs, auxiliaries and
+    relative pronouns ("the pod that failed to" → "pod"; "the on-call engineer also
+    forgot to" → "engineer"). No word (the clause opens with the phrase, like a log
+    line "Failed to create user") means no subject.
+    """
+    for word in reversed(_WORD.findall(_clause_before(text, start))):
+        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
+            continue
+        return word
+    return None
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation stands among the few words before `start` in its clause
+    ("this was not human error", "no human error was involved", "nobody was to blame")."""
+    before = _WORD.findall(_clause_before(text, start, _NEGATION_BREAK))[-_NEGATION_WINDOW:]
+    return any(word.lower() in _NEGATORS or word.lower().endswith(("n't", "n’t")) for word in before)
+
+
+def participle_follows(text: str, end: int) -> bool:
+    """Whether the first word after `end` (skipping adverbs) is a past participle:
+    "should have checked", "should have been caught", not "should have alerting"."""
+    for word in _WORD.findall(text, end)[:4]:
+        lowered = word.lower()
+        if lowered in _SKIP_AFTER or (lowered.endswith("ly") and len(lowered) > 4):
+            continue
+        if lowered in _IRREGULAR_PARTICIPLES:
+            return True
+        return lowered.endswith("ed") and len(lowered) > 3 and lowered not in _NOT_PARTICIPLES \
+            and not lowered.endswith("eed") or lowered in ("agreed", "freed", "guaranteed")
+    return False
+
+
+# ---- PM702 ----------------------------------------------------------------------------
+
+@lru_cache(maxsize=16)
+def _verbs_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any verb phrase of the list, at word boundaries, spaces matching any whitespace."""
+    if not verbs:
+        return None
+    alternatives = sorted((r"\s+".join(map(re.escape, verb.split())) for verb in verbs), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     """Known names, longest first, as one regex (compiled once per set of authors)."""
@@ -44,70 +191,152 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)))
 
 
-@lru_cache(maxsize=16)
-def _subject_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
-    """`Name <blame verb>`: a capitalised word right before a verb from the list."""
-    if not verbs:
-        return None
-    verb_pattern = "|".join(r"\s+".join(map(re.escape, verb.split())) for verb in verbs)
-    return re.compile(rf"\b([A-Z][a-z]{{2,}})\s+(?:{verb_pattern})\b")
+_SUBJECT = re.compile(r"(?<![\w.@'’-])(@[A-Za-z][\w-]{1,38}|[A-Za-z][\w'’-]*)\s+")
+_ADVERB = re.compile(r"\w{3,}ly\s+")
 
 
-def person_phrases(text: str, names: set[str], verbs: tuple[str, ...]) -> list[str]:
-    """Phrases in `text` that make a person the subject: handles, known names, pronouns,
-    and `Name <blame verb>`. Quoted text and code are skipped."""
+def _subjects(masked: str, names: set[str], things: frozenset[str], verbs: re.Pattern[str] | None,
+              pronouns: bool = True):
+    """(start, person, verb match) for each person directly followed (maybe after one
+    adverb) by a verb of `verbs`: "Bob pushed", "@jdoe quickly deployed", "he broke"."""
+    if verbs is None:
+        return
+    for match in _SUBJECT.finditer(masked):
+        verb = verbs.match(masked, match.end())
+        if verb is None:
+            adverb = _ADVERB.match(masked, match.end())
+            verb = verbs.match(masked, adverb.end()) if adverb else None
+        if verb is None:
+            continue
+        word = match.group(1)
+        lowered = word.lower()
+        if word.startswith("@") or (pronouns and lowered in ("he", "she")) or is_name(word, names, things):
+            yield match.start(1), word, verb
+
+
+def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
+                   things: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+    """(offset, phrase) in `text` that make a person part of a root cause: @handles, known
+    names, he/she pronouns, and a name as the subject of a verb of `verbs`. Quoted text
+    and code are skipped. In order of position."""
     masked = mask_quotes_and_code(text)
-    found = [match.group() for match in _HANDLE.finditer(masked)]
+    found = [(match.start(), match.group()) for match in _HANDLE.finditer(masked)]
     names_regex = _names_regex(tuple(sorted(names)))
     if names_regex is not None:
-        match = names_regex.search(masked)
-        if match:
-            found.append(match.group())
-    found += [match.group() for match in _PRONOUN.finditer(masked)]
-    subject_verb = _subject_verb_regex(verbs)
-    if subject_verb is not None:
-        for match in subject_verb.finditer(masked):
-            if match.group(1) not in _NOT_NAMES:
-                found.append(match.group(1))
+        found += [(match.start(), match.group()) for match in names_regex.finditer(masked)]
+    found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
+    found += [(start, word) for start, word, _ in _subjects(masked, names, things, _verbs_regex(verbs), False)]
+    return sorted(set(found))
+
+
+def blaming_subjects(text: str, names: set[str], things: frozenset[str], actions: tuple[str, ...],
+                     blames: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(offset, person) where a person is the subject of a sentence that blames: the person
+    directly followed by a blame verb ("Dana forgot"), or by an action verb with a blame
+    verb later in the same sentence ("@bob pushed a bad config and broke prod")."""
+    masked = mask_quotes_and_code(text)
+    blame_regex = _verbs_regex(blames)
+    found = []
+    for start, word, verb in _subjects(masked, names, things, _verbs_regex(tuple(actions) + tuple(blames))):
+        if blame_regex is None:
+            break
+        if blame_regex.fullmatch(verb.group()):
+            found.append((start, word))
+            continue
+        sentence_end = re.compile(r"[.;!?](?:\s|$)|\n").search(masked, verb.end())
+        if blame_regex.search(masked, verb.end(), sentence_end.start() if sentence_end else len(masked)):
+            found.append((start, word))
     return found
 
 
-@check("person_as_cause")
+@check("person_as_cause",
+       {"also": {"type": "array", "items": {"type": "string"},
+                 "description": "Top-level fields besides root causes (e.g. summary, trigger) where a person "
+                                "as the subject of a blaming sentence is reported."}})
 def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """No root cause names an individual (see `person_phrases`); one finding per cause,
-    at the first such phrase."""
+    """No root cause names an individual (see `person_phrases`), one finding per cause at
+    the first such phrase; in the fields of `also`, no person is the subject of a blaming
+    sentence (see `blaming_subjects`), one finding per field."""
     names = people(context)
-    verbs = tuple(context.setting("person_blame_verbs") or ())
+    things = _things(context)
+    blames = tuple(context.setting("person_blame_verbs") or ())
+    actions = tuple(context.setting("person_action_verbs") or ())
+    data = context.data if isinstance(context.data, dict) else {}
+    for field in options.get("also", ()):
+        for string_pointer, text in iter_strings(data.get(field), f"/{field}"):
+            found = blaming_subjects(text, names, things, actions, blames)
+            if found:
+                start, person = found[0]
+                yield Hit(string_pointer, {"person": person, "where": field.replace("_", " ").capitalize()},
+                          text=person, occurrence=occurrence_at(text, person, start))
+                break
     for index, cause in root_causes(context):
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
         for string_pointer, text in iter_strings(node, base):
-            phrases = person_phrases(text, names, verbs)
+            phrases = person_phrases(text, names, blames + actions, things)
             if phrases:
-                yield Hit(string_pointer, {"person": phrases[0], "summary": cause.get("summary", "")}, text=phrases[0])
+                start, phrase = phrases[0]
+                yield Hit(string_pointer, {"person": phrase, "where": "Root cause", "summary": cause.get("summary", "")},
+                          text=phrase, occurrence=occurrence_at(text, phrase, start))
                 break
 
+
+# ---- PM701 ----------------------------------------------------------------------------
 
 @check("blameless_language",
        {"words": {"description": "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."},
         "suggestions": {"description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
         "defer": {"description": "Phrases another rule reports inside `defer_under` (a list or {setting: NAME}); "
                                  "not reported there again."},
-        "defer_under": {"type": "string", "description": "JSON pointer prefix where `defer` applies (default /root_causes)."}},
+        "defer_under": {"type": "string", "description": "JSON pointer prefix where `defer` applies (default /root_causes)."},
+        "needs_person": {"description": "Phrases reported only with a person as their subject (a list or "
+                                        "{setting: NAME}): \"Sam failed to\", not \"the pod that failed to\"."},
+        "needs_participle": {"description": "Phrases reported only before a past participle (a list or "
+                                            "{setting: NAME}): \"should have checked\", not \"should have alerting\"."},
+        "roles": {"description": "Role words that make a subject a person (a list or {setting: NAME})."}},
        prepare=lambda options: options)
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Like `absent_pattern` over the whole document, but a phrase that a more specific rule
-    already reports at that place (PM103: "human error" in a root cause) is left to that rule,
-    so one phrase gives one finding."""
-    from ..functions import absent_pattern
-    from ..text import phrase_regex
+    """Like `absent_pattern` over the whole document (outside quotes and code), with the
+    grammar of this module's docstring: `needs_person` phrases need a person as subject,
+    `needs_participle` phrases a past participle after them, and a negated phrase is not
+    reported. A phrase that a more specific rule reports at that place (PM103: "human
+    error" in a root cause) is left to that rule, so one phrase gives one finding."""
+    from ..text import find_phrases, phrase_regex
 
+    words = tuple(context.resolve(options.get("words")) or ())
+    regex = phrase_regex(words)
+    if regex is None:
+        return
+    candidates = context.strings_matching(value, pointer, regex)
+    if not candidates:
+        return
+    lowered = lambda items: frozenset(" ".join(str(item).lower().split()) for item in items or ())  # noqa: E731
+    needs_person = lowered(context.resolve(options.get("needs_person")))
+    needs_participle = lowered(context.resolve(options.get("needs_participle")))
+    roles = lowered(context.resolve(options.get("roles")))
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
     under = options.get("defer_under", "/root_causes")
-    for hit in absent_pattern(value, pointer, {key: options[key] for key in ("words", "suggestions") if key in options},
-                              context):
-        where = hit.pointer or pointer
-        if deferred is not None and (where == under or where.startswith(under + "/")) and \
-                deferred.fullmatch(hit.values.get("phrase", "")):
-            continue
-        yield hit
+    suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
+    names = people(context)
+    things: frozenset[str] | None = None
+    for string_pointer, text in candidates:
+        masked = mask_quotes_and_code(text)
+        for match in find_phrases(text, regex):
+            phrase = text[match.start():match.end()]
+            key = " ".join(phrase.lower().split())
+            if deferred is not None and (string_pointer == under or string_pointer.startswith(under + "/")) \
+                    and deferred.fullmatch(phrase):
+                continue
+            if negated(masked, match.start()):
+                continue
+            if key in needs_participle and not participle_follows(masked, match.end()):
+                continue
+            if key in needs_person:
+                subject = subject_of(masked, match.start())
+                if things is None:
+                    things = _things(context)
+                if subject is None or not is_person(subject, roles, names, things):
+                    continue
+            yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
+                      text=phrase, occurrence=occurrence_at(text, phrase, match.start()))
