@@ -124,3 +124,23 @@ def test_fingerprint_normalisation_unit():
     assert normalise_pointer("/action_items/12/owner") == "/action_items/*/owner"
     assert normalise_pointer("/timeline/3") == "/timeline/*"
     assert normalise_message("Took  45 minutes\n(SLO 30)") == "Took 0 minutes (SLO 0)"
+
+
+def test_summary_and_statistics_say_what_the_baseline_hid(tmp_path, run_cli):
+    (tmp_path / "pm.yaml").write_text(PM + "  - title: Add runbook\n", encoding="utf-8")
+    run_cli("check", "pm.yaml", *SELECT, "--write-baseline", "baseline.json", cwd=tmp_path)
+    code, out, err = run_cli("check", "pm.yaml", *SELECT, "--baseline", "baseline.json", "--statistics",
+                             "--no-color", cwd=tmp_path)
+    assert code == 0
+    assert "All clear: 1 file checked, no findings (2 hidden by the baseline)." in out
+    assert "2  hidden by the baseline" in err and "per-path" not in err
+    (tmp_path / "pm.yaml").write_text(PM + "  - title: Add runbook\n  - title: Add dashboard\n", encoding="utf-8")
+    code, out, _ = run_cli("check", "pm.yaml", *SELECT, "--baseline", "baseline.json", "--no-color", cwd=tmp_path)
+    assert code == 1 and "Found 1 error in 1 file (1 file checked; 2 hidden by the baseline)." in out
+
+
+def test_summary_without_a_baseline_mentions_none(tmp_path, run_cli):
+    (tmp_path / "pm.yaml").write_text(PM.replace("  - title: Add alert\n    due: 2024-05-01\n", "  []\n"),
+                                      encoding="utf-8")
+    code, out, err = run_cli("check", "pm.yaml", *SELECT, "--no-color", "--statistics", cwd=tmp_path)
+    assert code == 0 and "All clear: 1 file checked, no findings." in out and "hidden" not in err

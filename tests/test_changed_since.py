@@ -78,7 +78,26 @@ def test_nothing_changed_is_a_clean_run(repo, run_cli):
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "all in")
     code, out, _ = run_cli("check", "--changed-since", "HEAD", cwd=repo)
-    assert code == 0 and "0 files checked" in out
+    assert code == 0 and out.strip() == "No changed postmortems."
+    code, out, err = run_cli("check", "--changed-since", "HEAD", "-f", "json", cwd=repo)
+    assert code == 0 and json.loads(out)["findings"] == [] and err == "No changed postmortems.\n"
+
+
+def test_repository_is_the_one_holding_the_paths_not_the_working_directory(repo, run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    found = linted(run_cli, elsewhere, str(repo / "postmortems"), "--changed-since", "main")
+    assert [Path(path).name for path in found] == ["added.yaml", "edited.yaml", "moved.yaml", "template.yaml",
+                                                   "untracked.yaml"]
+
+
+def test_paths_in_two_repositories_are_a_one_line_error(repo, run_cli, tmp_path):
+    other = tmp_path / "other"
+    other.mkdir()
+    git(other, "init", "-q", "-b", "main")
+    code, _, err = run_cli("check", str(repo / "postmortems"), str(other), "--changed-since", "main", cwd=tmp_path)
+    assert code == 2 and "all paths must be in one git repository" in err and len(err.splitlines()) == 1
 
 
 def test_unknown_ref_is_a_one_line_error(repo, run_cli):

@@ -142,6 +142,26 @@ def test_sarif_uri_is_relative_to_the_git_root_not_the_working_directory(tmp_pat
     assert all("file=postmortems/pm.yaml," in line for line in out.splitlines())
 
 
+def test_sarif_file_outside_the_root_gets_an_absolute_file_uri(tmp_path, monkeypatch, run_cli):
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    root, elsewhere = tmp_path / "root", tmp_path / "else where"
+    root.mkdir()
+    elsewhere.mkdir()
+    (root / "in.yaml").write_text(FIXTURE, encoding="utf-8")
+    (elsewhere / "out#1.yaml").write_text(FIXTURE, encoding="utf-8")
+    _, out, _ = run_cli("check", "in.yaml", str(elsewhere / "out#1.yaml"), "-f", "sarif", "--select", "PM701",
+                        cwd=root)
+    log = json.loads(out)
+    validate_sarif(log)
+    locations = {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"], sort_keys=True)
+                 for r in log["runs"][0]["results"]}
+    outside = (elsewhere / "out#1.yaml").resolve().as_uri()
+    assert outside.startswith("file:///") and "%20" in outside and "%231" in outside
+    assert locations == {json.dumps({"uri": "in.yaml", "uriBaseId": "%SRCROOT%"}, sort_keys=True),
+                         json.dumps({"uri": outside}, sort_keys=True)}
+    assert '"../' not in out
+
+
 def test_sarif_point_span_has_a_valid_region(tmp_path):
     finding = make_finding(line=4, column=7, end_line=4, end_column=7)
     log = json.loads(render_to_text("sarif", LintResult(["pm.yaml"], [finding], [make_rule()]), tmp_path))
@@ -280,6 +300,42 @@ def test_junit_escapes_and_strips_forbidden_characters(tmp_path, monkeypatch):
     assert '<tag attr="q">&amp;' in message and "red" in message and "[31m" not in message
     assert "bell" in message and "::error::injected" in message
     assert '<tag attr="q">&amp;' in failure.text
+
+
+def junit_cases(result: LintResult, root: Path, fail_on: str) -> tuple[ET.Element, dict[str, ET.Element]]:
+    stream = io.StringIO()
+    render("junit", result, stream, ReportContext(color=False, root=root, fail_on=fail_on))
+    tree = ET.fromstring(stream.getvalue())
+    return tree, {case.get("name").split()[0]: case for case in tree.iter("testcase")}
+
+
+@pytest.mark.parametrize("fail_on,failing", [
+    ("error", {"PM001"}), ("warning", {"PM001", "PM002"}), ("info", {"PM001", "PM002", "PM003"}), ("never", set()),
+])
+def test_junit_fails_only_findings_at_or_above_fail_on(tmp_path, monkeypatch, fail_on, failing):
+    monkeypatch.chdir(tmp_path)
+    findings = [make_finding(line=line, rule=make_rule(f"PM00{line}", f"rule-{line}", severity), message=f"m{line}")
+                for line, severity in ((1, Severity.ERROR), (2, Severity.WARNING), (3, Severity.INFO))]
+    result = LintResult(files=["pm.yaml"], findings=findings, rules=[])
+    tree, cases = junit_cases(result, tmp_path, fail_on)
+    assert tree.get("tests") == "3" and tree.get("failures") == str(len(failing))
+    assert tree.find("testsuite").get("failures") == str(len(failing))
+    for rule_id, case in cases.items():
+        if rule_id in failing:
+            assert case.find("failure") is not None and case.find("system-out") is None
+        else:  # passing, with the finding kept for whoever looks
+            assert case.find("failure") is None
+            assert f"{rule_id} " in case.find("system-out").text and "fix: Fix it." in case.find("system-out").text
+
+
+def test_junit_from_the_cli_follows_fail_on(tmp_path, run_cli):
+    (tmp_path / "pm.yaml").write_text(FIXTURE, encoding="utf-8")
+    code, out, _ = run_cli("check", "pm.yaml", "--select", "PM701", "-f", "junit", cwd=tmp_path)
+    assert code == 0  # PM701 is a warning: the run is green, and so is the report
+    tree = ET.fromstring(out)
+    assert tree.get("failures") == "0" and tree.find(".//system-out") is not None
+    code, out, _ = run_cli("check", "pm.yaml", "--select", "PM701", "-f", "junit", "--fail-on", "warning", cwd=tmp_path)
+    assert code == 1 and ET.fromstring(out).get("failures") == "1"
 
 
 # ---- GitLab Code Quality --------------------------------------------------------------------

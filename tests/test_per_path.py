@@ -91,3 +91,11 @@ def test_exit_zero(tree, run_cli):
     assert code == 0 and "Found" in out
     code, _, _ = run_cli("check", "pm", "--exit-zero", "--format", "nonsense", cwd=tree)
     assert code == 2
+
+
+def test_statistics_name_per_path_configuration_when_it_hid_findings(tree, run_cli):
+    config(tree, "per-path:\n  legacy: {ignore: [PM701]}\n")
+    code, _, err = run_cli("check", "pm", "--select", "TST101,PM701", "--statistics", "-f", "json", cwd=tree)
+    assert code == 1
+    hidden = [line for line in err.splitlines() if "hidden" in line]
+    assert len(hidden) == 1 and hidden[0].endswith("hidden by per-path configuration") and "baseline" not in err

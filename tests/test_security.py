@@ -105,9 +105,14 @@ def test_message_templates_cannot_reach_python_objects(tmp_path, run_cli):
     (tmp_path / ".pmlint.yaml").write_text("rules-dirs: [rules]\n")
     (tmp_path / "pm.yaml").write_text("title: ''\n")
     code, out, err = run_cli("check", "--select", "PM901", "--format", "json", "pm.yaml", cwd=tmp_path)
-    assert code == 1, err
-    assert '"PM901"' in out
-    assert "<class" not in out and "__builtins__" not in out and "<function" not in out
+    # refused when the rule loads (one line, file and line of `message`), before any document is read
+    assert code == 2 and out == ""
+    assert "PM901-custom.yaml:" in err and "is not a plain field name" in err
+    # and the renderer itself substitutes bare names only, whatever template reaches it
+    from pmlint.engine.run import render
+
+    rendered = render(message, {"title": "x"}, None, "/title", {})
+    assert "<class" not in rendered and "__builtins__" not in rendered and "<function" not in rendered
 
 
 def test_pmlint_never_modifies_a_postmortem(tmp_path, run_cli):

@@ -65,7 +65,7 @@ def _build_cli():
         """
         ctx.obj = {"debug": debug}
 
-    @cli.command()
+    @cli.command(short_help="Lint postmortem files and folders.")
     @click.argument("paths", nargs=-1, type=click.Path())
     @click.option("--format", "-f", "formats", multiple=True, metavar="FORMAT[:FILE]",
                   help="Output format: text (default), json, sarif, github, junit, gitlab, markdown. "
@@ -118,6 +118,9 @@ def _build_cli():
             files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude)
         else:
             files = discover(list(paths) or ["."], config.include, config.exclude)
+            if not files:  # a wrong path in CI must not pass green
+                raise PmlintError(f"no postmortems found in {', '.join(paths) or '.'} "
+                                  f"(include: {', '.join(config.include)})")
         _refuse_to_overwrite_inputs([destination for _, destination in targets] + [write_baseline], files)
         options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                              use_suppressions=not no_suppressions, debug=ctx.obj["debug"])
@@ -137,7 +140,12 @@ def _build_cli():
             from .repo import find_root
 
             root = find_root()
-        report_context = ReportContext(color=color, quiet=quiet, root=root)
+        threshold = fail_on or config.fail_on
+        report_context = ReportContext(color=color, quiet=quiet, root=root, fail_on=threshold)
+        if changed_since:
+            result.extra["changed_since"] = changed_since
+            if not files and not any(fmt == "text" and destination is None for fmt, destination in targets):
+                click.echo("No changed postmortems.", err=True)
         for fmt, destination in targets:
             _write(fmt, destination, result, report_context, render)
         if statistics:
@@ -146,13 +154,12 @@ def _build_cli():
             click.echo(statistics_text(result), err=True, nl=False)
         if exit_zero:
             return
-        threshold = fail_on or config.fail_on
         if threshold != "never":
             worst = result.worst()
             if worst is not None and worst >= Severity.parse(threshold):
                 ctx.exit(EXIT_FINDINGS)
 
-    @cli.command(name="rules")
+    @cli.command(name="rules", short_help="List every rule with its severity and preset.")
     @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
                   help="table (default), json, or markdown (the source of docs/rules.md).")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
@@ -169,7 +176,26 @@ def _build_cli():
             return
         click.echo(rules_json(rules) if fmt == "json" else rules_table(rules, color=sys.stdout.isatty()), nl=False)
 
-    @cli.command(name="test-rules")
+    @cli.command(name="functions", short_help="List the check functions a rule can call.")
+    @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",
+                  help="table (default), json, or markdown (the source of docs/functions.md).")
+    def functions_command(fmt: str) -> None:
+        """List the check functions a rule's `then:` can call: name, what it checks, options.
+
+        Includes functions of installed plugins (entry point group `pmlint.functions`).
+        """
+        from .engine.functions import list_functions
+        from .report.functions import functions_json, functions_markdown, functions_table
+
+        functions = list_functions()
+        if fmt == "markdown":
+            click.echo(functions_markdown(functions), nl=False)
+        elif fmt == "json":
+            click.echo(functions_json(functions), nl=False)
+        else:
+            click.echo(functions_table(functions, color=sys.stdout.isatty()), nl=False)
+
+    @cli.command(name="test-rules", short_help="Run the examples of your own YAML rules.")
     @click.argument("directory", type=click.Path(exists=True, file_okay=False))
     @click.pass_context
     def test_rules_command(ctx: click.Context, directory: str) -> None:
@@ -177,18 +203,24 @@ def _build_cli():
         from pathlib import Path
 
         from .engine.examples import run_examples
-        from .engine.rules import load_rule_file, load_rules, rule_files
+        from .engine.rules import load_rules, rule_files
         from .report.rules import example_results_text
 
-        own = [load_rule_file(path, validate=True) for path in rule_files(Path(directory))]
-        if not own:
+        folder = Path(directory).resolve()
+        paths = rule_files(folder)
+        if not paths:
             raise PmlintError(f"no rule files (*.yaml) in {directory}")
-        outcomes = run_examples(own, [*load_rules(), *own])
+        # loaded exactly as `check` loads them, so an id or name that clashes with the
+        # built-in pack (or another file) fails here with the same "defined twice" error
+        every_rule = load_rules((str(folder),))
+        sources = {str(path) for path in paths}
+        own = [rule for rule in every_rule if rule.source in sources]
+        outcomes = run_examples(own, list(every_rule))
         click.echo(example_results_text(outcomes), nl=False)
         if not all(outcome.passed for outcome in outcomes):
             ctx.exit(EXIT_FINDINGS)
 
-    @cli.command()
+    @cli.command(short_help="Explain a rule, with examples.")
     @click.argument("rule")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
     def explain(rule: str, config_path: str | None) -> None:
@@ -206,7 +238,7 @@ def _build_cli():
             raise PmlintError(f"no rule {rule!r}{hint}")
         click.echo(explain_text(found[0]), nl=False)
 
-    @cli.command()
+    @cli.command(short_help="Print a JSON Schema: postmortem, rule or config.")
     @click.argument("name", type=click.Choice(["postmortem", "rule", "config"]), default="postmortem")
     def schema(name: str) -> None:
         """Print a JSON Schema (default: the postmortem schema, for editors)."""
@@ -216,7 +248,7 @@ def _build_cli():
 
         click.echo(json.dumps(load_schema(name), indent=2))
 
-    @cli.command()
+    @cli.command(short_help="Print the YAML pmlint reads from a postmortem.")
     @click.argument("path", type=click.Path(dir_okay=False))
     @click.pass_context
     def convert(ctx: click.Context, path: str) -> None:
@@ -234,7 +266,7 @@ def _build_cli():
         if document.broken:
             ctx.exit(EXIT_FINDINGS)
 
-    @cli.command()
+    @cli.command(short_help="Write a new postmortem template.")
     @click.argument("path", required=False, type=click.Path())
     @click.option("--format", "fmt", type=click.Choice(["yaml", "markdown"]), default="yaml", show_default=True,
                   help="Template format.")
@@ -265,9 +297,27 @@ def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, 
         if len(unassigned) != 1:
             raise PmlintError("--output needs exactly one format without its own :FILE")
         targets[unassigned[0]] = (targets[unassigned[0]][0], output)
+    _refuse_shared_destinations(targets)
     if not formats and os.environ.get("GITHUB_ACTIONS") == "true":
         targets.append(("github", None))  # in Actions, annotate the PR as well as print the report
     return targets
+
+
+def _refuse_shared_destinations(targets: Sequence[tuple[str, str | None]]) -> None:
+    """Two reports on one stream are one corrupt document (two JSON objects glued together,
+    or the last file write silently winning): at most one format per destination."""
+    import os
+
+    from .errors import PmlintError
+
+    taken: dict[str, str] = {}
+    for fmt, destination in targets:
+        key = "" if destination is None else os.path.realpath(destination)
+        if key in taken:
+            where = "stdout" if destination is None else destination
+            fix = "write all but one to a file with FORMAT:FILE" if destination is None else "give each its own file"
+            raise PmlintError(f"--format {taken[key]} and --format {fmt} both write to {where}; {fix}")
+        taken[key] = fmt
 
 
 def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Sequence[Any]) -> None:

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from .errors import ConfigError
 from .model import Severity
-from .settings import DEFAULT_SETTINGS, merge_settings
+from .settings import DEFAULT_SETTINGS, SettingError, check_setting, check_settings, did_you_mean, merge_settings
 
 CONFIG_NAMES = (".pmlint.yaml", ".pmlint.yml")
 DEFAULT_INCLUDE = ["*.yaml", "*.yml", "*.md", "*.markdown"]
@@ -42,9 +42,25 @@ class Config:
     rules_dirs: list[str] = field(default_factory=list)
     baseline: str | None = None
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
+    #: the loaded YAML Document (for line numbers), or None (pyproject.toml, defaults)
+    source: Any = field(default=None, repr=False, compare=False)
 
     def rules_directories(self) -> tuple[str, ...]:
         return tuple(str((self.root / directory).resolve()) for directory in self.rules_dirs)
+
+    def error(self, message: str, pointer: str = "") -> ConfigError:
+        """A ConfigError at `pointer` (a JSON Pointer into the config): file and line for
+        YAML; for pyproject.toml (no positions) the file and the `[tool.pmlint]` table."""
+        return _error(message, self.path, self.source, pointer)
+
+
+def _error(message: str, path: Path | None, source: Any, pointer: str) -> ConfigError:
+    if path is None:
+        return ConfigError(message, "config")
+    if path.name == "pyproject.toml":
+        return ConfigError(f"[tool.pmlint] {message}", str(path))
+    line = source.span_for(pointer).line if source is not None else None
+    return ConfigError(message, str(path), line)
 
 
 def find_config(start: Path) -> Path | None:
@@ -90,40 +106,63 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
                 document = tomllib.load(handle)
         except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read TOML: {error}", str(path)) from None
-        return document.get("tool", {}).get("pmlint", {}), None
+        table = document.get("tool", {}).get("pmlint", {})
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.pmlint] must be a table", str(path))
+        return table, None
     from .load import load_path
 
     document = load_path(str(path))
-    problems = [problem for problem in document.problems if problem.code != "bad-suppression"]
+    # an empty file (or one with only comments) means "no settings", not a mistake
+    problems = [problem for problem in document.problems if problem.code not in ("bad-suppression", "empty")]
     if problems:
         problem = problems[0]
         raise ConfigError(problem.message, str(path), problem.span.line)
     return document.data or {}, document
 
 
+CONFIG_KEYS = ("preset", "select", "extend-select", "ignore", "severity", "fail-on", "include", "exclude",
+               "per-path", "rules-dirs", "strict", "baseline", "settings")
+PER_PATH_KEYS = ("select", "extend-select", "ignore", "severity")
+
+
 def build_config(data: dict[str, Any], path: Path | None = None, source: Any = None) -> Config:
+    from .model import join_pointer
     from .schema import load_schema, validate
 
-    where = str(path) if path else "config"
+    def fail(message: str, pointer: str = "") -> ConfigError:
+        return _error(message, path, source, pointer)
 
-    def line_of(pointer: str) -> int | None:
-        return source.span_for(pointer).line if source is not None else None
-
+    if not isinstance(data, dict):
+        raise fail("the configuration must be a mapping of keys (select, ignore, settings, ...)")
+    _check_keys(data, "", CONFIG_KEYS, fail)
+    if isinstance(data.get("per-path"), dict):
+        for pattern, overrides in data["per-path"].items():
+            if isinstance(overrides, dict):
+                _check_keys(overrides, join_pointer("/per-path", pattern), PER_PATH_KEYS, fail)
     errors = validate(data, load_schema("config"))
     if errors:
         error = errors[0]
-        raise ConfigError(error.message, where, line_of(error.pointer))
+        raise fail(error.message, error.pointer)
     settings = data.get("settings") or {}
-    unknown = sorted(set(settings) - set(DEFAULT_SETTINGS))
-    if unknown:
-        raise ConfigError(f"unknown setting `settings.{unknown[0]}` (see the README's settings table)",
-                          where, line_of(f"/settings/{unknown[0]}"))
     for key, value in settings.items():
+        pointer = join_pointer("/settings", key)
+        if key not in DEFAULT_SETTINGS:
+            raise fail(f"unknown setting `settings.{key}`{did_you_mean(key, DEFAULT_SETTINGS)} "
+                       "(see the README's settings table)", pointer)
         default = DEFAULT_SETTINGS[key]
         if default is not None and not _same_type(value, default):
-            raise ConfigError(f"`settings.{key}` must be {type(default).__name__}, got {type(value).__name__}",
-                              where, line_of(f"/settings/{key}"))
-    config = Config(path=path, root=path.parent if path else Path.cwd())
+            raise fail(f"`settings.{key}` must be {type(default).__name__}, got {type(value).__name__}", pointer)
+        try:
+            check_setting(key, value)
+        except SettingError as error:
+            raise fail(str(error), _below(pointer, error.path)) from None
+    merged = merge_settings(settings)
+    try:
+        check_settings(merged, settings)
+    except SettingError as error:
+        raise fail(str(error), _below(join_pointer("/settings", error.key or ""), error.path)) from None
+    config = Config(path=path, root=path.parent if path else Path.cwd(), source=source)
     config.preset = data.get("preset", config.preset)
     config.select = data.get("select")
     config.extend_select = list(data.get("extend-select", []))
@@ -135,10 +174,29 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     config.per_path = dict(data.get("per-path", {}))
     config.rules_dirs = list(data.get("rules-dirs", []))
     config.baseline = data.get("baseline")
-    config.settings = merge_settings(settings)
+    config.settings = merged
     if "strict" in data:
         config.settings["strict"] = data["strict"]
     return config
+
+
+def _check_keys(data: dict[str, Any], pointer: str, known: tuple[str, ...], fail: Any) -> None:
+    from .model import join_pointer
+    from .schema import dotted
+
+    for key in data:
+        if key not in known:
+            child = join_pointer(pointer, str(key))
+            raise fail(f"Unknown key `{dotted(child)}`{did_you_mean(str(key), known)} "
+                       f"(known keys: {', '.join(sorted(known))})", child)
+
+
+def _below(pointer: str, path: tuple[str | int, ...]) -> str:
+    from .model import join_pointer
+
+    for part in path:
+        pointer = join_pointer(pointer, part)
+    return pointer
 
 
 def _same_type(value: Any, default: Any) -> bool:
@@ -157,20 +215,49 @@ def matches_code(code: str, rule_id: str, rule_name: str) -> bool:
         len(code) < len(rule_id) and rule_id.startswith(code.upper()))
 
 
+def suggest_code(code: str, rules: Iterable[Any]) -> str:
+    """` (did you mean 'PM701'?)` for a mistyped rule id, name or category, or empty."""
+    rules = list(rules)
+    ids = sorted({rule.id for rule in rules} | {rule.id[:3] for rule in rules})
+    upper = code.upper()
+    lookalike = upper[:2] + upper[2:].translate(str.maketrans("OIL", "011"))  # PM7O1 → PM701
+    if lookalike != upper and lookalike in ids:
+        return f" (did you mean {lookalike!r}?)"
+    return did_you_mean(code.upper(), ids) or did_you_mean(code.lower(), sorted(rule.name for rule in rules))
+
+
+def unknown_code(code: str, where: str, rules: Iterable[Any]) -> str:
+    return f"unknown rule or category {code!r} in {where}{suggest_code(code, rules)} (see `pmlint rules`)"
+
+
+def known_code(code: str, rules: Iterable[Any]) -> bool:
+    return any(matches_code(code, rule.id, rule.name) for rule in rules)
+
+
 def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | None = None,
                  extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
                  preset: str | None = None) -> list[Any]:
-    """The rules a run enables: preset (or select), plus extend-select, minus ignore."""
+    """The rules a run enables: preset (or select), plus extend-select, minus ignore.
+
+    An unknown code is an error: from the command line it names the option, from the
+    configuration the file, line and key; both suggest the closest rule."""
     rules = list(rules)
+    extend_select, ignore = list(extend_select), list(ignore)
     chosen_preset = preset or config.preset
     if chosen_preset not in PRESETS:
         raise ConfigError(f"unknown preset {chosen_preset!r} (choose {' or '.join(PRESETS)})")
+    for option, codes in (("--select", select or []), ("--extend-select", extend_select), ("--ignore", ignore)):
+        for code in codes:
+            if not known_code(code, rules):
+                raise ConfigError(unknown_code(code, option, rules))
+    for key, codes in (("select", config.select or []), ("extend-select", config.extend_select),
+                       ("ignore", config.ignore)):
+        for index, code in enumerate(codes):
+            if not known_code(code, rules):
+                raise config.error(unknown_code(code, f"`{key}`", rules), f"/{key}/{index}")
     selection = select if select is not None else config.select
     extend = [*config.extend_select, *extend_select]
     ignored = [*config.ignore, *ignore]
-    for code in [*(selection or []), *extend, *ignored]:
-        if not any(matches_code(code, rule.id, rule.name) for rule in rules):
-            raise ConfigError(f"unknown rule or category {code!r} (see `pmlint rules`)")
 
     def picked(rule: Any, codes: Iterable[str]) -> bool:
         return any(matches_code(code, rule.id, rule.name) for code in codes)
@@ -187,11 +274,14 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
 
 def severity_overrides(config: Config, rules: Iterable[Any]) -> dict[str, Severity]:
     """Config `severity:` as {rule id: Severity}; keys may be ids, names or prefixes."""
+    from .model import join_pointer
+
+    rules = list(rules)
     overrides: dict[str, Severity] = {}
     for code, level in config.severity.items():
         matched = [rule for rule in rules if matches_code(code, rule.id, rule.name)]
         if not matched:
-            raise ConfigError(f"unknown rule or category {code!r} in `severity`", str(config.path or "config"))
+            raise config.error(unknown_code(code, "`severity`", rules), join_pointer("/severity", code))
         for rule in matched:
             overrides[rule.id] = Severity.parse(level)
     return overrides

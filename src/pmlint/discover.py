@@ -97,12 +97,10 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
     is a change too). Deleted files are skipped. Outside a git repository, or when
     `ref` is unknown or shares no history with HEAD, raises PmlintError.
     """
-    from .repo import GitError, git, git_toplevel
+    from .repo import GitError, git
 
     base = (base or Path.cwd()).resolve()
-    toplevel = git_toplevel(base)
-    if toplevel is None:
-        raise PmlintError(f"--changed-since needs a git repository, and {base} is not inside one")
+    toplevel = repository_of(paths)
     try:
         git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"], toplevel)
     except GitError:
@@ -127,6 +125,29 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
         if any(_selected(candidate.resolve(), target, include, exclude) for target in targets):
             found.setdefault(str(candidate.resolve()), SourceFile(str(candidate), display_path(candidate, base)))
     return sorted(found.values(), key=lambda source: source.display)
+
+
+def repository_of(paths: list[str]) -> Path:
+    """The git top level that holds every path (not the working directory's: `cd /tmp &&
+    pmlint check /repo/postmortems --changed-since main` works). PmlintError when a path is
+    outside any repository or the paths span several."""
+    from .repo import git_toplevel
+
+    found: dict[Path, str] = {}
+    for raw in paths:
+        path = Path(raw).resolve()
+        folder = path if path.is_dir() else path.parent
+        while not folder.is_dir() and folder != folder.parent:  # a path that no longer exists
+            folder = folder.parent
+        toplevel = git_toplevel(folder)
+        if toplevel is None:
+            raise PmlintError(f"--changed-since needs a git repository, and {raw} is not inside one")
+        found.setdefault(toplevel, raw)
+    if len(found) > 1:
+        (first, first_raw), (second, second_raw) = list(found.items())[:2]
+        raise PmlintError(f"--changed-since: all paths must be in one git repository, but {first_raw} is in "
+                          f"{first} and {second_raw} in {second}")
+    return next(iter(found))
 
 
 def _selected(file: Path, target: Path, include: list[str], exclude: list[str]) -> bool:

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from .config import Config, glob_match, matches_code
-from .errors import ConfigError
 from .model import Finding, Severity
 
 INTERNAL_ERROR_ID = "PM009"
@@ -46,15 +45,20 @@ class PerPath:
         return {rule.id for rule in self.rules for code in codes if matches_code(code, rule.id, rule.name)}
 
     def _check_codes(self) -> None:
-        where = str(self.config.path or "config")
+        from .config import unknown_code
+        from .model import join_pointer
+
         for pattern, overrides in self.config.per_path.items():
+            entry = join_pointer("/per-path", pattern)
             for key in ("select", "extend-select", "ignore"):
-                for code in overrides.get(key, []):
+                for index, code in enumerate(overrides.get(key, [])):
                     if not self._ids([code]):
-                        raise ConfigError(f"unknown rule or category {code!r} in `per-path.{pattern}.{key}`", where)
-            for code, level in overrides.get("severity", {}).items():
+                        raise self.config.error(unknown_code(code, f"`per-path.{pattern}.{key}`", self.rules),
+                                                f"{entry}/{key}/{index}")
+            for code in overrides.get("severity", {}):
                 if not self._ids([code]):
-                    raise ConfigError(f"unknown rule or category {code!r} in `per-path.{pattern}.severity`", where)
+                    raise self.config.error(unknown_code(code, f"`per-path.{pattern}.severity`", self.rules),
+                                            join_pointer(f"{entry}/severity", code))
 
     @property
     def active(self) -> bool:
@@ -128,6 +132,7 @@ def refine(result: Any, per_path: PerPath | None = None, baseline: str | Path | 
     if per_path is not None:
         findings, dropped = per_path.apply(findings)
         hidden += dropped
+        result.extra["per_path_hidden"] = result.extra.get("per_path_hidden", 0) + dropped
     if baseline is not None:
         from .baseline import apply_baseline
 

@@ -9,6 +9,7 @@ typo never silently falls back to a default.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 DEFAULT_SETTINGS: dict[str, Any] = {
@@ -16,11 +17,13 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "max_file_bytes": 5 * 1024 * 1024,
     "severity_levels": ["SEV1", "SEV2", "SEV3", "SEV4"],
     "major_severities": ["SEV1", "SEV2"],
+    "severity_aliases": {"critical": "SEV1", "high": "SEV2", "major": "SEV2", "medium": "SEV3",
+                         "minor": "SEV4", "low": "SEV4"},
     "strict": False,
     "section_aliases": {},
     "required_sections": ["summary", "timeline", "root_causes"],
     "template_placeholders": [
-        r"\bISSUE NAME\b", r"\bYYYY-MM-DD\b", r"\bYYYY/MM/DD\b", r"\bHH:MM(?::SS)?\b", r"\bTBD\b", r"\bTBC\b",
+        r"\bISSUE NAME\b", r"\bYYYY-MM-DD(?=T|\b)", r"\bYYYY/MM/DD\b", r"\bHH:MM(?::SS)?\b", r"\bTBD\b", r"\bTBC\b",
         r"\bXXX+\b", r"\[(?:name|owner|date|title|link|ticket|team|service|description)\]",
         r"<(?:name|owner|date|title|link|ticket|team|service|insert[^>]*)>", r"\{\{[^}]*\}\}",
         r"\blorem ipsum\b", r"\bINSERT [A-Z ]+ HERE\b",
@@ -88,7 +91,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ],
     # -- action items ----------------------------------------------------------------
     "closed_statuses": ["done", "wont-do"],
-    "durable_action_types": ["prevent", "mitigate", "process"],
+    "durable_action_types": ["prevent", "mitigate"],
     "band_aid_verbs": [
         "restart", "restarted", "roll back", "rolled back", "rollback", "revert", "reverted", "re-run", "rerun",
         "redeploy", "redeployed", "reboot", "rebooted", "clean up", "cleaned up", "clear", "cleared", "bump",
@@ -135,6 +138,15 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "should have", "shouldn't have", "should not have", "failed to", "forgot to", "careless",
         "carelessly", "negligent", "negligence", "incompetent", "human error", "operator error",
         "blame", "blamed", "fault of", "his fault", "her fault", "their fault", "didn't bother", "sloppy",
+        "neglected to",
+    ],
+    "blame_person_phrases": ["failed to", "forgot to", "neglected to"],
+    "blame_participle_phrases": ["should have", "shouldn't have", "should not have"],
+    "person_roles": [
+        "engineer", "operator", "developer", "dev", "on-call", "oncall", "on-caller", "sre", "admin",
+        "administrator", "member", "responder", "reviewer", "approver", "maintainer", "contributor", "author",
+        "owner", "person", "people", "someone", "somebody", "staff", "employee", "human", "manager", "lead",
+        "commander", "ic",
     ],
     "blame_suggestions": {
         "should have": ' (say what the system did not make easy or safe, e.g. "the runbook did not include ...")',
@@ -160,7 +172,14 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     },
     "person_blame_verbs": [
         "forgot", "mistakenly", "accidentally", "ignored", "overlooked", "neglected", "missed", "fat-fingered",
-        "didn't check", "did not check", "didn't notice", "did not notice", "carelessly",
+        "didn't check", "did not check", "didn't notice", "did not notice", "carelessly", "broke", "caused",
+        "misconfigured", "bypassed", "skipped", "took down", "brought down", "failed to",
+    ],
+    "person_action_verbs": [
+        "pushed", "deployed", "merged", "ran", "deleted", "changed", "approved", "removed", "dropped", "applied",
+        "committed", "disabled", "modified", "edited", "typed", "entered", "introduced", "shipped", "released",
+        "executed", "updated", "renamed", "rolled out", "restarted", "rebooted", "killed", "truncated",
+        "overwrote", "configured", "set", "turned off", "triggered", "started", "stopped", "wrote", "added",
     ],
     "counterfactual_phrases": [
         "if only", "could have been avoided", "could have been prevented", "would not have happened",
@@ -174,6 +193,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 SETTINGS_HELP: dict[str, str] = {
     "max_file_bytes": "Files larger than this are reported (PM002) and not read.",
     "severity_levels": "Severity names, most severe first.",
+    "severity_aliases": "Severity word → one of `severity_levels` (`Critical` → SEV1); `Sev-2`, `sev 2` need no alias (PM014 and every SEV1/SEV2 rule).",
     "major_severities": "Severities that need the full durability analysis (all layers, on-call, lessons).",
     "strict": "Unknown top-level fields in YAML postmortems are schema errors (same as config `strict`).",
     "section_aliases": "Markdown: section key → extra heading texts that open it (merged with the built-in aliases), "
@@ -212,16 +232,234 @@ SETTINGS_HELP: dict[str, str] = {
     "required_milestones": "Timeline kinds SEV1/SEV2 need, in this order (PM503, PM504).",
     "duration_tolerance_minutes": "How far `impact.duration_minutes` may differ from the timeline (PM505).",
     "blame_phrases": "Phrases PM701 reports as blaming language (whole words, case-insensitive).",
+    "blame_person_phrases": "Phrases of `blame_phrases` PM701 reports only with a person as their subject "
+                            "(a pronoun, @handle, name or `person_roles` word): \"Sam failed to\", not \"the pod failed to\".",
+    "blame_participle_phrases": "Phrases of `blame_phrases` PM701 reports only before a past participle: "
+                                "\"should have checked\", not \"we should have alerting\".",
+    "person_roles": "Words that make the subject of a `blame_person_phrases` phrase a person (PM701; plurals count too).",
     "blame_suggestions": "Phrase → rewrite advice appended to PM701's message.",
-    "person_blame_verbs": "Verbs that, after a capitalised name in a root cause, make a person the cause (PM702).",
+    "person_blame_verbs": "Verbs that blame the person before them (PM702): in a root cause, and in the summary "
+                          "or trigger, anywhere in a sentence whose subject is a person.",
+    "person_action_verbs": "Neutral action verbs that, after a name or @handle in a root cause, make a person the "
+                           "cause (PM702): \"Bob pushed the config\".",
     "counterfactual_phrases": "Counterfactual phrases PM703 reports as advice.",
     "summary_max_words": "Longest summary, in words, that a reader takes in within a minute (PM803).",
 }
 
 
+#: What each setting holds, checked when the configuration is loaded (`check_setting`), so a
+#: bad value is a one-line error with file and line instead of a rule silently turning off.
+#:   count      non-negative integer            number       non-negative number
+#:   flag       true / false                    text         one string
+#:   words      list of strings (phrases)       regex-list   list of regular expressions
+#:   severities list of distinct severity names
+#:   severity-subset  list of names from `severity_levels`
+#:   clock      "HH:MM" (00:00–23:59)           timezone     IANA name, UTC or ±HH:MM, or empty
+#:   section-map   known section key → list of heading texts
+#:   word-map      name → list of strings       text-map     phrase → text
+#:   minutes-map   severity → non-negative number of minutes
+SETTINGS_KIND: dict[str, str] = {
+    "max_file_bytes": "count",
+    "severity_levels": "severities",
+    "major_severities": "severity-subset",
+    "severity_aliases": "text-map",
+    "strict": "flag",
+    "section_aliases": "section-map",
+    "required_sections": "words",
+    "template_placeholders": "regex-list",
+    "template_prompts": "words",
+    "date_tolerance_days": "count",
+    "analysed_layers": "words",
+    "layer_analysis_min_words": "count",
+    "human_error_phrases": "words",
+    "min_why_depth": "count",
+    "why_depth_severities": "severity-subset",
+    "layer_keywords": "word-map",
+    "unknown_cause_phrases": "words",
+    "investigate_words": "words",
+    "night_start": "clock",
+    "night_end": "clock",
+    "night_timezone": "timezone",
+    "paging_reduction_words": "words",
+    "manual_step_words": "words",
+    "closed_statuses": "words",
+    "durable_action_types": "words",
+    "band_aid_verbs": "words",
+    "vague_verbs": "words",
+    "measurable_patterns": "regex-list",
+    "people_fix_phrases": "words",
+    "system_change_words": "words",
+    "detect_words": "words",
+    "address_min_shared_words": "count",
+    "no_action_min_words": "count",
+    "repeat_required_layer": "text",
+    "human_detection_methods": "words",
+    "max_time_to_detect_minutes": "minutes-map",
+    "max_time_to_mitigate_minutes": "minutes-map",
+    "required_milestones": "words",
+    "duration_tolerance_minutes": "number",
+    "blame_phrases": "words",
+    "blame_person_phrases": "words",
+    "blame_participle_phrases": "words",
+    "person_roles": "words",
+    "blame_suggestions": "text-map",
+    "person_blame_verbs": "words",
+    "person_action_verbs": "words",
+    "counterfactual_phrases": "words",
+    "summary_max_words": "count",
+}
+
+_CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+_OFFSET = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d")
+
+
+class SettingError(ValueError):
+    """A setting whose value does not fit its kind; `path` locates the bad part below the
+    setting (a list index or a mapping key), so the config error can point at its line."""
+
+    def __init__(self, message: str, path: tuple[str | int, ...] = (), key: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.key = key  #: the setting to point at, when not the one being checked
+
+
+def _section_keys() -> set[str]:
+    from .load.md_sections import BUILTIN_ALIASES, LESSON_ALIASES
+
+    return set(BUILTIN_ALIASES) | set(LESSON_ALIASES)
+
+
+def _strings(key: str, value: Any) -> None:
+    if not isinstance(value, list):
+        raise SettingError(f"`settings.{key}` must be a list of strings")
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise SettingError(f"`settings.{key}[{index}]` must be a non-empty string, got {item!r}", (index,))
+
+
+def _non_negative(name: str, value: Any, *, integer: bool, path: tuple[str | int, ...] = ()) -> None:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kinds) or value < 0:
+        what = "a non-negative integer" if integer else "a non-negative number"
+        raise SettingError(f"`{name}` must be {what}, got {value!r}", path)
+
+
+def check_setting(key: str, value: Any) -> None:
+    """Raise SettingError when `value` does not fit `SETTINGS_KIND[key]`. Cross-setting
+    rules (a major severity must be a severity) are `check_settings`'s job."""
+    kind = SETTINGS_KIND[key]
+    name = f"settings.{key}"
+    if kind == "count":
+        _non_negative(name, value, integer=True)
+    elif kind == "number":
+        _non_negative(name, value, integer=False)
+    elif kind == "flag":
+        if not isinstance(value, bool):
+            raise SettingError(f"`{name}` must be true or false, got {value!r}")
+    elif kind == "text":
+        if not isinstance(value, str) or not value.strip():
+            raise SettingError(f"`{name}` must be a non-empty string, got {value!r}")
+    elif kind in ("words", "severity-subset"):
+        _strings(key, value)
+    elif kind == "severities":
+        _strings(key, value)
+        if not value:
+            raise SettingError(f"`{name}` must name at least one severity")
+        seen: set[str] = set()
+        for index, item in enumerate(value):
+            if item.upper() in seen:
+                raise SettingError(f"`{name}` lists {item!r} twice", (index,))
+            seen.add(item.upper())
+    elif kind == "regex-list":
+        _strings(key, value)
+        from .engine.text import phrase_regex
+
+        for index, item in enumerate(value):
+            try:  # compiled exactly as the checks compile it
+                phrase_regex((), (item,))
+            except re.error as error:
+                raise SettingError(f"`{name}[{index}]` is not a valid regular expression ({error}): {item!r}",
+                                   (index,)) from None
+    elif kind == "clock":
+        if not isinstance(value, str) or not _CLOCK.fullmatch(value.strip()):
+            raise SettingError(f"`{name}` must be a time of day as HH:MM (00:00 to 23:59), got {value!r}")
+    elif kind == "timezone":
+        if not isinstance(value, str):
+            raise SettingError(f"`{name}` must be a timezone name, got {value!r}")
+        text = value.strip()
+        if text and text.upper() not in ("UTC", "Z", "GMT") and not _OFFSET.fullmatch(text) and not _iana(text):
+            raise SettingError(f"`{name}` must be an IANA timezone (Europe/Berlin), UTC or an offset (+02:00), "
+                               f"or empty; got {value!r}")
+    elif kind in ("section-map", "word-map", "text-map", "minutes-map"):
+        if not isinstance(value, dict):
+            raise SettingError(f"`{name}` must be a mapping")
+        known = _section_keys() if kind == "section-map" else None
+        for map_key, item in value.items():
+            where = f"{name}.{map_key}"
+            if known is not None and map_key not in known:
+                raise SettingError(f"`{name}` has an unknown section key {map_key!r}{did_you_mean(str(map_key), known)} "
+                                   f"(known: {', '.join(sorted(known))})", (map_key,))
+            if kind == "minutes-map":
+                _non_negative(where, item, integer=False, path=(map_key,))
+            elif kind == "text-map":
+                if not isinstance(item, str):
+                    raise SettingError(f"`{where}` must be a string, got {item!r}", (map_key,))
+            else:
+                try:
+                    _strings(f"{key}.{map_key}", item)
+                except SettingError as error:
+                    raise SettingError(str(error), (map_key, *error.path)) from None
+    else:  # pragma: no cover - a kind without a checker is a bug the test suite catches
+        raise AssertionError(f"no checker for setting kind {kind!r}")
+
+
+def _iana(name: str) -> bool:
+    try:
+        from zoneinfo import ZoneInfo
+
+        ZoneInfo(name)
+        return True
+    except Exception:  # ZoneInfoNotFoundError, ValueError for odd paths
+        return False
+
+
+def check_settings(merged: dict[str, Any], given: dict[str, Any]) -> None:
+    """Rules between settings, on the merged values: every name in a severity-subset
+    setting (`major_severities`, `why_depth_severities`) is one of `severity_levels`.
+    The error's `key` is the setting to point at: the one the user wrote, else
+    `severity_levels` (the user changed the levels and kept a default that no longer fits)."""
+    levels = {str(level).upper() for level in merged["severity_levels"]}
+    for key, kind in SETTINGS_KIND.items():
+        if kind != "severity-subset":
+            continue
+        for index, item in enumerate(merged[key]):
+            if str(item).upper() in levels:
+                continue
+            if key in given:
+                raise SettingError(f"`settings.{key}` names {item!r}, which is not one of `settings.severity_levels` "
+                                   f"({', '.join(map(str, merged['severity_levels']))})", (index,), key)
+            raise SettingError(f"`settings.{key}` keeps its default {merged[key]}, but {item!r} is not one of "
+                               f"`settings.severity_levels`; set `settings.{key}` as well", (), "severity_levels")
+
+
+def did_you_mean(word: str, candidates: Any) -> str:
+    """` (did you mean 'x'?)` for the closest candidate, or an empty string."""
+    import difflib
+
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
 def merge_settings(overrides: dict[str, Any] | None) -> dict[str, Any]:
+    """Defaults, overridden key by key. A mapping setting is merged one level deep with its
+    default (`{SEV1: 5}` keeps the other severities' limits); a list replaces the default."""
     merged = dict(DEFAULT_SETTINGS)
-    merged.update(overrides or {})
+    for key, value in (overrides or {}).items():
+        default = DEFAULT_SETTINGS.get(key)
+        if isinstance(default, dict) and isinstance(value, dict):
+            merged[key] = {**default, **value}
+        else:
+            merged[key] = value
     return merged
 
 

@@ -42,13 +42,35 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     text = example.get(kind) or ""
     fmt = example.get("format", "yaml")
     document = load_text("example.md" if fmt == "markdown" else "example.yaml", text, {})
-    options = RunOptions(settings=merge_settings(example.get("settings")), severity={})
+    options = RunOptions(settings=merge_settings(_checked_settings(rule, index, example.get("settings"))),
+                         severity={})
     rules = list(all_rules) if all_rules is not None else [rule]
     if rule not in rules:
         rules.append(rule)
     findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
     expected = example.get("findings", 1) if kind == "invalid" else 0
     return ExampleOutcome(rule, index, kind, expected, findings)
+
+
+def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:
+    """An example's `settings:`, validated like a config file's (a bad regex or an unknown
+    key is an error naming the rule file, not an example that silently tests nothing)."""
+    from ..errors import ConfigError
+    from ..settings import DEFAULT_SETTINGS, SettingError, check_setting, did_you_mean
+
+    settings = settings or {}
+    where = f"{rule.id} example {index + 1}"
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{where}: `settings` must be a mapping", rule.source or None)
+    for key, value in settings.items():
+        if key not in DEFAULT_SETTINGS:
+            raise ConfigError(f"{where}: unknown setting `settings.{key}`{did_you_mean(str(key), DEFAULT_SETTINGS)}",
+                              rule.source or None)
+        try:
+            check_setting(key, value)
+        except SettingError as error:
+            raise ConfigError(f"{where}: {error}", rule.source or None) from None
+    return settings
 
 
 def run_examples(rules: list[Rule], all_rules: list[Rule] | None = None) -> list[ExampleOutcome]:

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..model import Document, Span, join_pointer, resolve_pointer
+from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
 from .conditions import holds, resolve_setting
 from .text import find_phrases, iter_strings, phrase_regex
 
@@ -92,6 +92,8 @@ class Function:
     doc: str
     options: dict[str, Any]
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+    #: the entry point (`package.module:attr`) that registered a plugin function; None: built in
+    origin: str | None = None
 
 
 REGISTRY: dict[str, Function] = {}
@@ -114,27 +116,50 @@ _loaded_checks = False
 _loaded_plugins = False
 
 
-def get_function(name: str) -> Function | None:
-    """Look up a function: built-in checks first; installed plugins (entry points) are
-    scanned only for a name pmlint does not know, since importlib.metadata costs ~15 ms."""
-    global _loaded_checks, _loaded_plugins
+def _load_builtin_checks() -> None:
+    global _loaded_checks
     if not _loaded_checks:
         _loaded_checks = True
         from . import checks  # noqa: F401  (registers the durability checks)
-    if name not in REGISTRY and not _loaded_plugins:
+
+
+def _load_plugins() -> None:
+    global _loaded_plugins
+    if not _loaded_plugins:
         _loaded_plugins = True
         _load_entry_points()
+
+
+def get_function(name: str) -> Function | None:
+    """Look up a function: built-in checks first; installed plugins (entry points) are
+    scanned only for a name pmlint does not know, since importlib.metadata costs ~15 ms."""
+    _load_builtin_checks()
+    if name not in REGISTRY:
+        _load_plugins()
     return REGISTRY.get(name)
+
+
+def list_functions(plugins: bool = True) -> list[Function]:
+    """Every registered check function, sorted by name: the built-in ones and, with
+    `plugins`, those of installed packages (entry point group `pmlint.functions`)."""
+    _load_builtin_checks()
+    if plugins:
+        _load_plugins()
+    return sorted((function for function in REGISTRY.values() if plugins or function.origin is None),
+                  key=lambda function: function.name)
 
 
 def _load_entry_points() -> None:
     from importlib.metadata import entry_points
 
     for entry in entry_points(group="pmlint.functions"):
+        before = set(REGISTRY)
         try:
             entry.load()
         except Exception:  # a broken plugin must not stop the built-in rules
             continue
+        for name in set(REGISTRY) - before:
+            REGISTRY[name].origin = str(getattr(entry, "value", "") or getattr(entry, "name", "plugin"))
 
 
 def is_truthy(value: Any) -> bool:
@@ -258,8 +283,9 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
 
 
 def _occurrence_in(text: str, phrase: str, start: int) -> int:
-    """Which occurrence (counting case-insensitively) of `phrase` in `text` begins at `start`."""
-    return text.lower().count(phrase.lower(), 0, start)
+    """Which occurrence of `phrase` in `text` begins at `start`, counted exactly as
+    `Document.locate_text` counts them (`model.occurrence_at`: whole words, any whitespace)."""
+    return occurrence_at(text, phrase, start)
 
 
 @check("length", {"min": {"type": "integer"}, "max": {"description": "An integer or {setting: NAME}."},

@@ -9,6 +9,7 @@ errors for them.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -140,6 +141,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
     try:
         if data.get("when"):
             _check_condition(data["when"])
+            _check_setting_references(data["when"], "/when")
     except SelectorError as error:
         raise RuleError(str(error), "/when") from None
     listed = isinstance(data["then"], list)
@@ -151,6 +153,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
         if function is None:
             raise RuleError(f"unknown check function {raw['function']!r} in `then`", where + "/function")
         options = dict(raw.get("options") or {})
+        _check_setting_references(options, where + "/options")
         unknown = set(options) - set(function.options["properties"])
         if unknown:
             raise RuleError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function.name!r}",
@@ -160,7 +163,10 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
                 options = function.prepare(options)
             except ValueError as error:
                 raise RuleError(f"function {function.name!r}: {error}", where + "/options") from None
+        if raw.get("message") is not None:
+            check_template(raw["message"], where + "/message")
         checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message")))
+    check_template(data["message"], "/message")
     category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
     return Rule(
         id=rule_id, name=data["name"], category=category, severity=Severity.parse(data["severity"]),
@@ -169,6 +175,47 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
         given=given, checks=tuple(checks), when=data.get("when"), examples=list(data.get("examples") or []),
         tags=tuple(data.get("tags") or ()), source=source,
     )
+
+
+def _check_setting_references(value: Any, pointer: str) -> None:
+    """Every `{setting: NAME}` names a real setting: a typo would silently read nothing."""
+    from ..settings import DEFAULT_SETTINGS, did_you_mean
+
+    if isinstance(value, dict):
+        if set(value) == {"setting"}:
+            name = value["setting"]
+            if not isinstance(name, str) or name not in DEFAULT_SETTINGS:
+                raise RuleError(f"unknown setting {name!r}{did_you_mean(str(name), DEFAULT_SETTINGS)} "
+                                "in `{setting: ...}`", pointer)
+            return
+        for key, item in value.items():
+            _check_setting_references(item, f"{pointer}/{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_setting_references(item, f"{pointer}/{index}")
+
+
+_TEMPLATE_TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def check_template(template: Any, pointer: str) -> None:
+    """A message template substitutes bare names only: `{title}`; `{{` and `}}` are literal
+    braces. Attribute or index access (`{title.upper}`, `{0}`, `{x[1]}`), format specs and
+    unbalanced braces are rule errors, found when the rule loads rather than at run time."""
+    if not isinstance(template, str):
+        raise RuleError("`message` must be text", pointer)
+    for match in _TEMPLATE_TOKEN.finditer(template):
+        token = match.group()
+        if token in ("{{", "}}"):
+            continue
+        if token in ("{", "}"):
+            raise RuleError(f"unbalanced {token!r} at column {match.start() + 1} of the message template "
+                            "(write `{{` or `}}` for a literal brace)", pointer)
+        name = match.group(1)
+        if not _IDENTIFIER.fullmatch(name):
+            raise RuleError(f"message placeholder {token!r} is not a plain field name: use `{{name}}` "
+                            "(no attribute or index access, no format spec)", pointer)
 
 
 def _check_condition(condition: dict[str, Any]) -> None:

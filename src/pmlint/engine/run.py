@@ -22,7 +22,7 @@ INTERNAL_ERROR_NAME = "internal-error"
 UNUSED_SUPPRESSION_ID = "PM008"
 UNUSED_SUPPRESSION_NAME = "unused-suppression"
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 @dataclass(slots=True)
@@ -91,25 +91,40 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
     return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix, rule.category)
 
 
+#: Longest text one placeholder puts into a message: a 2 MB field must not make a 2 MB message.
+MAX_VALUE_CHARS = 100
+
+
+def _cap(text: str) -> str:
+    return text if len(text) <= MAX_VALUE_CHARS else text[: MAX_VALUE_CHARS - 1] + "…"
+
+
 def render(template: str, node: Any, target: Any, pointer: str, values: dict[str, Any]) -> str:
     """Fill `{name}` placeholders: check values first, then the selected node's fields.
 
     Only bare names are substituted (no attribute or index access), so a rule's
-    message can never reach into Python objects.
+    message can never reach into Python objects; `{{` and `}}` are literal braces
+    (templates are checked when the rule loads, `rules.check_template`). Every
+    substituted value is one line of at most MAX_VALUE_CHARS characters.
     """
     from ..schema import dotted
 
     def lookup(match: re.Match[str]) -> str:
+        token = match.group()
+        if token == "{{":
+            return "{"
+        if token == "}}":
+            return "}"
         name = match.group(1)
         if name in values and values[name] is not None:
-            return str(values[name])
+            return _cap(str(values[name]))  # a check's value may carry its own spacing: keep it
         if isinstance(node, dict) and node.get(name) is not None:
             return shorten(node[name])
         if name == "value":
             return shorten(target)
-        if name == "path":
-            return dotted(pointer)
-        return dotted(pointer) if name in ("title", "summary", "event") else ""
+        if name == "path" or name in ("title", "summary", "event"):
+            return _cap(dotted(pointer))
+        return ""
 
     return _PLACEHOLDER.sub(lookup, template)
 

@@ -52,8 +52,15 @@ def find_suppressions(lines: list[str]) -> tuple[list[Suppression], list[Problem
 
 
 def _next_content_line(lines: list[str], index: int) -> int:
+    """The line an own-line suppression covers: the next one with content. Blank lines and
+    lines that are nothing but another pmlint comment are skipped; a content line that
+    merely ends with a pmlint comment is content, and is the target."""
     for following in range(index + 1, len(lines)):
         text = lines[following].strip()
-        if text and not _COMMENT.search(lines[following]):
-            return following + 1
+        if not text:
+            continue
+        match = _COMMENT.search(lines[following])
+        if match is not None and not lines[following][: match.start()].strip():
+            continue
+        return following + 1
     return index + 2

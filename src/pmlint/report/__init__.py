@@ -32,6 +32,8 @@ class ReportContext:
     quiet: bool = False
     statistics: bool = False
     show_source: bool = True
+    #: lowest severity that fails the run (`--fail-on`): JUnit marks only those findings as failures
+    fail_on: str = "error"
 
 
 def render(fmt: str, result: "LintResult", stream: TextIO, context: ReportContext) -> None:

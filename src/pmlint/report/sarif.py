@@ -6,12 +6,14 @@ What GitHub reads, and what we give it:
   markdown, default level, tags;
 - one result per finding: ruleId, ruleIndex, level, message, a physical location
   whose `uri` is relative to the repository root (percent-encoded, forward slashes,
-  `uriBaseId: %SRCROOT%`) with a 1-based region, and `partialFingerprints` from
+  `uriBaseId: %SRCROOT%`), or an absolute `file://` URI for a file outside the root,
+  with a 1-based region, and `partialFingerprints` from
   `pmlint.fingerprint`, so GitHub keeps tracking an alert when lines move above it.
 
 SARIF's `endColumn` is exclusive (the column after the region); pmlint spans are
 inclusive, hence `end_column + 1`. Columns count Unicode code points (`columnKind`).
-No timestamps or absolute paths: the same input gives the same bytes.
+No timestamps, and no absolute paths for files in the repository: the same input gives
+the same bytes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from urllib.parse import quote
 from .. import __version__
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..lint import LintResult
     from ..model import Finding
     from . import ReportContext
@@ -91,9 +95,23 @@ def artifact_uri(relative_path: str) -> str:
     return quote(relative_path, safe="/")
 
 
+def artifact_location(path: str, root: "Path") -> dict[str, str]:
+    """In the repository root: a relative `uri` with `uriBaseId: %SRCROOT%` (what code
+    scanning matches on). Outside it: an absolute `file://` URI, since a `../../..` path
+    relative to a root the file is not in means nothing to a consumer."""
+    import os
+    from pathlib import Path
+
+    absolute = Path(os.path.abspath(path))
+    try:
+        relative = absolute.relative_to(root.resolve() if root.is_absolute() else root.absolute())
+    except ValueError:
+        return {"uri": absolute.as_uri()}
+    return {"uri": artifact_uri(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
 def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
     from ..fingerprint import fingerprints
-    from ..repo import relative_to_root
 
     descriptors: list[dict[str, Any]] = [rule_descriptor(rule) for rule in sorted(result.rules, key=lambda r: r.id)]
     index = {descriptor["id"]: position for position, descriptor in enumerate(descriptors)}
@@ -110,8 +128,7 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
             "message": {"text": finding.message or finding.rule_name},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": artifact_uri(relative_to_root(finding.path, context.root)),
-                                         "uriBaseId": "%SRCROOT%"},
+                    "artifactLocation": artifact_location(finding.path, context.root),
                     "region": region(finding),
                 },
             }],

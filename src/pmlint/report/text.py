@@ -108,11 +108,18 @@ def _summary(console, result: "LintResult", Text) -> None:  # noqa: N803 (a clas
     from ..model import Severity
 
     files = len(result.files)
+    baselined = (result.extra.get("baseline") or {}).get("hidden", 0)
+    hidden = f" ({baselined} hidden by the baseline)" if baselined else ""
     if not result.findings:
-        console.print(Text(f"All clear: {plural(files, 'file')} checked, no findings.", style="bold green"))
+        if not files and result.extra.get("changed_since"):
+            console.print(Text("No changed postmortems.", style="bold green"))
+            return
+        console.print(Text(f"All clear: {plural(files, 'file')} checked, no findings{hidden}.", style="bold green"))
         return
     counts = [(result.count(severity), severity.label) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
     parts = ", ".join(plural(count, label) for count, label in counts if count)
     with_findings = len({finding.path for finding in result.findings})
     style = "bold red" if result.count(Severity.ERROR) else "bold yellow"
-    console.print(Text(f"Found {parts} in {plural(with_findings, 'file')} ({plural(files, 'file')} checked).", style=style))
+    hidden = f"; {baselined} hidden by the baseline" if baselined else ""
+    console.print(Text(f"Found {parts} in {plural(with_findings, 'file')} ({plural(files, 'file')} checked{hidden}).",
+                       style=style))
