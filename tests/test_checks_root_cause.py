@@ -35,3 +35,17 @@ def test_why_depth_only_for_configured_severities():
     assert len(messages(shallow, "PM104")) == 1
     assert messages(shallow, "PM104", settings={"min_why_depth": 2}) == []
     assert messages(shallow.replace("SEV1", "SEV2"), "PM104") == []
+
+
+def test_empty_why_chain_is_said_plainly():
+    found = messages("severity: SEV1\nroot_causes:\n  - {summary: A, whys: [x]}\n  - {summary: B}\n", "PM104")
+    assert found == ['Root cause "A" has a why-chain of 1; go at least 3 levels deep',
+                     'Root cause "B" has no why-chain; go at least 3 levels deep']
+
+
+def test_a_process_item_does_not_fix_an_architecture_cause():
+    from checks_helpers import lint_yaml
+
+    text = ("severity: SEV2\nroot_causes:\n  - {summary: Single region database, layer: architecture}\n"
+            "action_items:\n  - {title: Write a failover runbook for the database, type: process, layer: architecture}\n")
+    assert "PM307" in {f.rule_id for f in lint_yaml(text, {"PM307"})}

@@ -1,8 +1,10 @@
-"""The shipped YAML examples: the exemplary one is clean under strict, the flawed ones
-together hit every category, and examples/README.md describes each of them."""
+"""The shipped examples, YAML and Markdown: the exemplary ones are clean under strict, each
+flawed one triggers exactly the rules examples/README.md lists for it, and together they
+hit every category."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from pmlint.load import load_path
 from pmlint.settings import merge_settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-FLAWED = sorted(EXAMPLES.glob("flawed-*.yaml"))
+FLAWED = sorted(EXAMPLES.glob("flawed-*.yaml")) + sorted(EXAMPLES.glob("flawed-*.md"))
 
 
 def findings_for(path: Path, preset: str):
@@ -23,8 +25,9 @@ def findings_for(path: Path, preset: str):
     return lint_document(load_path(str(path)), rules, RunOptions(settings=merge_settings(None), severity={}))
 
 
-def test_exemplary_is_clean_under_strict():
-    found = findings_for(EXAMPLES / "exemplary.yaml", "strict")
+@pytest.mark.parametrize("name", ["exemplary.yaml", "exemplary.md"])
+def test_exemplary_is_clean_under_strict(name):
+    found = findings_for(EXAMPLES / name, "strict")
     assert found == [], "\n".join(f"{f.rule_id} {f.span.line}: {f.message}" for f in found)
 
 
@@ -50,3 +53,19 @@ def test_flawed_examples_cover_every_category():
 def test_each_flawed_example_fails_and_is_documented(path):
     assert findings_for(path, "recommended"), f"{path.name} triggers nothing"
     assert f"[{path.name}]({path.name})" in (EXAMPLES / "README.md").read_text(encoding="utf-8")
+
+
+def readme_expectations(name: str) -> set[str]:
+    """The rule ids examples/README.md lists for `name` under `recommended` (the part of the
+    row's last column before any strict-only addition)."""
+    readme = (EXAMPLES / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith(f"| [{name}]({name})"))
+    expected = row.rstrip(" |").rsplit("|", 1)[1]
+    recommended = re.split(r"\(and |with `--preset strict`", expected)[0]
+    return set(re.findall(r"PM\d{3}", recommended))
+
+
+@pytest.mark.parametrize("path", FLAWED, ids=[p.name for p in FLAWED])
+def test_each_flawed_example_triggers_exactly_what_the_readme_says(path):
+    found = {f.rule_id for f in findings_for(path, "recommended")}
+    assert found == readme_expectations(path.name)

@@ -18,7 +18,7 @@ def test_rule_example(rule, index, example):
     assert outcome.passed, outcome.describe()
 
 
-# PM009 (internal error) cannot be triggered by a document; tests/test_engine.py breaks a rule on purpose.
+# PM009 (internal error) cannot be triggered by a document; tests/test_robustness_engine.py breaks a rule on purpose.
 ENGINE_ONLY = {"PM009"}
 
 

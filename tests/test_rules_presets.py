@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pmlint.config import Config, select_rules
 from pmlint.engine.rules import load_rules
 
@@ -30,3 +32,15 @@ def test_central_durability_rules_are_recommended_errors():
 
 def test_every_category_has_rules():
     assert {rule.id[2] for rule in RULES} == set("012345678")
+
+
+@pytest.mark.parametrize("preset, enabled", [("strict", True), ("recommended", False)])
+def test_config_preset_decides_strict_only_rules(run_cli, tmp_path, preset, enabled):
+    """`preset:` in .pmlint.yaml is honoured like `--preset` (PM301 is strict-only)."""
+    (tmp_path / ".pmlint.yaml").write_text(f"preset: {preset}\n", encoding="utf-8")
+    (tmp_path / "pm.yaml").write_text(
+        "title: Checkout outage\naction_items:\n  - {title: Add a disk-space alert, due: 2025-07-01}\n",
+        encoding="utf-8")
+    code, out, err = run_cli("check", "--format", "json", "--fail-on", "never", "pm.yaml", cwd=tmp_path)
+    assert code == 0, err
+    assert ('"PM301"' in out) is enabled

@@ -43,6 +43,10 @@ def holds(condition: dict[str, Any], data: Any, settings: dict[str, Any]) -> boo
         return True
     matches = [value for _, value in compile_selector(condition["path"]).select(data)]
     value = matches[0] if matches else None
+    if condition["path"] == "$.severity" and value is not None:  # `Critical`, `Sev-2` → SEV1, SEV2
+        from .checks._shared import normalise_severity
+
+        value = normalise_severity(value, settings) or value
     if "in" in condition:
         allowed = resolve_setting(condition["in"], settings) or []
         if _normalise(value) not in [_normalise(option) for option in allowed]:

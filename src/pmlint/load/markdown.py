@@ -2,6 +2,7 @@
 
 Pipeline (each step a module with one job):
     md_frontmatter  YAML front matter → identity fields (spans shifted into the file)
+    md_meta         `**Severity:** SEV1` / `Date: ...` lines at the top → identity fields
     md_blocks       markdown-it-py block parse → headings, paragraphs, items, tables, fences
     md_sections     heading / bold-label aliases → sections (configurable: settings.section_aliases)
     md_timeline     timeline entries → [{at, event, kind}] with ISO times and zones
@@ -15,8 +16,11 @@ Contract with the rules (data and meta; rules never look at the Markdown):
   the fields it sets. Extra keys (nested only, so `strict` stays meaningful):
   `on_call.notes` (the on-call/response section's text) and `lessons.learned`
   (lessons under a plain "Lessons learned" heading, not split into well/wrong/lucky).
+- Code (fenced or indented blocks) is never part of a text value: a log line quoted in a
+  ``` block is evidence, not the author's prose, so language rules do not scan it.
 - `document.spans`: a span for every node produced, at its real line and column
-  (list item content, table cell, heading text, paragraph).
+  (list item content, table cell, heading text, paragraph). A wrapped item or paragraph
+  spans all its lines, and ends on the last line of its own text (not on a nested list).
 - `meta["title_line"]`: the title heading's line (or front matter `title:`, or 1);
   findings about missing fields point there (Document.missing_span).
 - `meta["sections"]`: {key: line of the first heading or bold label that opened it}
@@ -60,6 +64,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .md_common import Output, plain
     from .md_fields import extract_fields
     from .md_frontmatter import read_front_matter
+    from .md_meta import metadata_region, read_metadata
     from .md_sections import assign_sections, find_title
     from .md_time import find_date, zone_for
     from .md_timeline import TimeContext, extract_timeline
@@ -76,6 +81,8 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
     sections = assign_sections(blocks, aliases, title, lines)
+    labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line))
+    identity = {**labelled.data, **front.data}  # front matter wins
 
     out = Output()
     meta: dict[str, Any] = document.meta
@@ -90,13 +97,16 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
             meta["sections"].setdefault(f"lessons.{section.sub}", section.line)
 
     if "summary" not in meta["sections"]:
-        lead = _lead(blocks, title)
+        lead = _lead(blocks, title, labelled.lines)
         if lead is not None:
             sections.insert(0, lead)
             meta["lead_summary"] = lead.line
     extract_fields(sections, out)
+    for key, value in labelled.data.items():
+        if key not in front.data:
+            out.put(f"/{key}", value, labelled.spans[f"/{key}"])
     context = TimeContext(zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
-    start = find_date(str(front.data.get("date") or "")) or (find_date(meta.get("title", "")) if title else None) \
+    start = find_date(str(identity.get("date") or "")) or (find_date(meta.get("title", "")) if title else None) \
         or _date_in_file_name(path)
     context.day = start
     context.start = start
@@ -127,7 +137,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     return document
 
 
-def _lead(blocks, title):
+def _lead(blocks, title, metadata_lines=frozenset()):
     """The paragraphs between the title and the first heading, as the summary of a document
     that has no Summary heading (pydis: the lead under `# All services outage`). Short
     notes such as "All times PDT." are no summary."""
@@ -141,7 +151,8 @@ def _lead(blocks, title):
         if block.kind not in ("paragraph", "html", "empty"):
             break  # a heading, or a list (MoJ's `- **Key events**`): the lead is over
         if block.kind == "paragraph" and not block.quoted and block.parent < 0 and \
-                declared_zone(block.text.strip(" *_")) is None:
+                declared_zone(block.text.strip(" *_")) is None and \
+                not all(line in metadata_lines for line in range(block.line, block.end_line + 1)):
             found.append(block)
     if sum(len(block.text.split()) for block in found) < 15:
         return None

@@ -223,6 +223,51 @@ def _group_label(block: Block) -> str | None:
     return None
 
 
+_TRAILING = re.compile(r"[\s,;:]*[(\[](?P<body>[^()\[\]]+)[)\]]\s*\.?\s*$")
+_TAG_WORDS = {"code", "infra", "infrastructure", "architecture", "process", "prevent", "prevention", "preventive",
+              "mitigate", "mitigation", "detect", "detection", "repair", "fix"}
+
+
+def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
+    """A trailing `(@alice, due 2025-04-01, PAY-12)` or `[P1, code]` field list: the text
+    before it and the fields it sets, or None when any part is not a field (a trailing
+    "(see the runbook)" is part of the title)."""
+    match = _TRAILING.search(text)
+    if match is None:
+        return None
+    fields: dict[str, Any] = {}
+    parts = [part.strip() for part in re.split(r"[,;]", match.group("body"))]
+    if not any(parts):
+        return None
+    for part in parts:
+        if not part:
+            continue
+        lowered = part.lower()
+        due = re.fullmatch(r"(?:(?:due|by|before|eta)[:\s]\s*)?(?P<value>\d{4}-\d{2}-\d{2}|Q[1-4] \d{4}|"
+                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{1,2},? \d{4})", part, re.I)
+        field = _FIELD.fullmatch(" " + part)
+        if re.fullmatch(r"@[A-Za-z0-9][\w.-]*(?:/[\w.-]+)?", part):
+            fields.setdefault("owner", part.lstrip("@"))
+        elif due:
+            fields.setdefault("due", due.group("value"))
+        elif re.fullmatch(r"P[0-4]", part, re.I):
+            fields.setdefault("priority", part.upper())
+        elif _TICKET_ID.fullmatch(part) or _ISSUE_REF.fullmatch(part) or _URL.fullmatch(part) or \
+                re.fullmatch(r"\[[^\]]*\]\([^)]*\)", part):
+            fields.setdefault("ticket", ticket_in(part) or part)
+        elif lowered in _TAG_WORDS:
+            if lowered in ("code", "infra", "infrastructure", "architecture") or \
+                    (lowered == "process" and "type" in fields):
+                fields.setdefault("layer", normalise_layer(lowered))
+            else:
+                fields.setdefault("type", normalise_type(lowered))
+        elif field is not None:
+            _set_field(fields, field.group("key").lower(), field.group("value").strip())
+        else:
+            return None
+    return text[:match.start()], fields
+
+
 def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str]) -> None:
     text = block.text
     fields: dict[str, Any] = {}
@@ -230,6 +275,11 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
     if task:
         fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
         text = text[task.end():]
+    trailing = trailing_fields(text)
+    if trailing is not None:
+        text, found = trailing
+        for key, value in found.items():
+            fields.setdefault(key, value)
     if _DONE_MARKERS.search(text):
         marker = _DONE_MARKERS.search(text).group(0).strip().lower()  # type: ignore[union-attr]
         if "todo" in marker:
@@ -278,8 +328,7 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
         return
     item = {"title": title, **fields}
     span = Span(block.line, block.column, block.end_line, block.end_column)
-    title_span = Span(block.line, block.column, block.line, block.end_column if block.end_line == block.line
-                      else max(block.column, block.end_column))
+    title_span = span  # the title is the item's text, over all its lines
     items.add(item, span, {"title": title_span}, group)
 
 

@@ -161,7 +161,22 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             row = None
     for index, block in enumerate(blocks):
         block.index = index
+    _end_items_at_their_text(blocks, lines)
     return blocks
+
+
+def _end_items_at_their_text(blocks: list[Block], lines: list[str]) -> None:
+    """An item's span ends on the last line of its own text: a nested list, code block or
+    table under it has spans of its own (findings in the item's text must not point into
+    them, nor at the line after the item)."""
+    for block in blocks:
+        if block.parent >= 0 and block.line > blocks[block.parent].line:
+            owner = blocks[block.parent]
+            if owner.kind == "item" and block.line <= owner.end_line:
+                end = _trim_end(lines, owner.line - 1, block.line - 1)
+                if end < owner.end_line:
+                    owner.end_line = max(end, owner.line)
+                    owner.end_column = _line_length(lines, owner.end_line)
 
 
 class _RestSlot:

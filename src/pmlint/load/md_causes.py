@@ -29,8 +29,17 @@ _LAYER_FIELD = re.compile(r"\(?\b(?:layer)\s*[:=]\s*(?P<layer>[A-Za-z]+)\)?\.?",
 _WHY = re.compile(r"^\s*(?:\*\*|__)?\s*why\??\s*(?:\*\*|__)?\s*[:\-–]?\s*", re.IGNORECASE)
 
 
+_SEPARATOR = re.compile(r"^[\s:\-\u2013\u2014]+")
+
+
 def layer_tag(text: str) -> tuple[str | None, str]:
-    """(layer, text without the tag) for a cause's raw Markdown."""
+    """(layer, text without the tag) for a cause's raw Markdown. A separator after the tag
+    (`Layer: code — retry loop`, `[code]: retry loop`) goes with the tag."""
+    layer, rest = _layer_tag(text)
+    return (layer, _SEPARATOR.sub("", rest)) if layer is not None else (None, text)
+
+
+def _layer_tag(text: str) -> tuple[str | None, str]:
     match = _BRACKET_TAG.match(text)
     if match and match.group("layer").lower() in _LAYER_WORDS:
         return _LAYER_WORDS[match.group("layer").lower()], text[match.end():]

@@ -58,15 +58,21 @@ _DETECTION_METHODS = (
                             r"(?:members?|engineers?|maintainers?) (?:noticing|spotting)|"
                             r"a (?:team )?member|colleague|employee|staff|internal(?:ly)? report)", re.IGNORECASE)),
 )
+# Numbers stay on their line (`[ \t]`, never `\s`): in "Pages: 2\nOff-hours pages: 0" the 2
+# belongs to "Pages", not to the "Off-hours" label on the next line. A `Label: N` line
+# (the template's form) is read as that label only.
+_OFF_HOURS = r"(?:off[- ]hours?|out[- ]of[- ]hours|after[- ]hours|night(?:time)?|overnight)"
 _ON_CALL_NUMBERS = (
-    ("off_hours_pages", re.compile(r"\b(?P<n>\d+)\s+(?:of (?:them|which|those) )?(?:were )?(?:off[- ]hours?|"
-                                   r"out[- ]of[- ]hours|after[- ]hours|night(?:time)?|overnight)(?: pages?)?\b", re.I)),
-    ("pages", re.compile(r"\b(?P<n>\d+)\s+pages?\b|\bpages?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
-    ("responders", re.compile(r"\b(?P<n>\d+)\s+(?:responders?|people responded|engineers (?:responded|were involved))\b|"
-                              r"\bresponders?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
-    ("person_hours", re.compile(r"\b(?P<n>\d+(?:\.\d+)?)\s+(?:person|engineer|people)[- ]hours?\b|"
-                                r"\bperson[- ]hours?\s*[:=]\s*(?P<n2>\d+(?:\.\d+)?)\b", re.I)),
-    ("escalations", re.compile(r"\b(?P<n>\d+)\s+escalations?\b|\bescalations?\s*[:=]\s*(?P<n2>\d+)\b", re.I)),
+    ("off_hours_pages", re.compile(r"\b(?P<n>\d+)[ \t]+(?:of (?:them|which|those) )?(?:were )?" + _OFF_HOURS +
+                                   r"(?: pages?)?\b|(?m:^)[ \t]*" + _OFF_HOURS +
+                                   r"[ \t]+pages?[ \t]*[:=][ \t]*(?P<n2>\d+)\b", re.I)),
+    ("pages", re.compile(r"\b(?P<n>\d+)[ \t]+pages?\b|(?m:^)[ \t]*(?:total[ \t]+)?pages?[ \t]*[:=][ \t]*(?P<n2>\d+)\b",
+                         re.I)),
+    ("responders", re.compile(r"\b(?P<n>\d+)[ \t]+(?:responders?|people responded|engineers (?:responded|were involved))\b|"
+                              r"\bresponders?[ \t]*[:=][ \t]*(?P<n2>\d+)\b", re.I)),
+    ("person_hours", re.compile(r"\b(?P<n>\d+(?:\.\d+)?)[ \t]+(?:person|engineer|people)[- ]hours?\b|"
+                                r"\bperson[- ]hours?[ \t]*[:=][ \t]*(?P<n2>\d+(?:\.\d+)?)\b", re.I)),
+    ("escalations", re.compile(r"\b(?P<n>\d+)[ \t]+escalations?\b|\bescalations?[ \t]*[:=][ \t]*(?P<n2>\d+)\b", re.I)),
 )
 
 

@@ -131,7 +131,10 @@ class _Timeline:
         entry["event"] = f"{entry['event']} {text}".strip() if entry["event"] else text
         entry["kind"] = classify_event(entry["event"])
         self.out.widen(pointer, span)
-        self.out.spans[pointer + "/event"] = span if not entry["event"] == text else span
+        if entry["event"] == text:  # the heading had no text of its own: the event starts here
+            self.out.spans[pointer + "/event"] = span
+        else:  # more of the same event: its span covers every paragraph it was read from
+            self.out.widen(pointer + "/event", span)
         self.out.widen("/timeline", span)
 
 

@@ -12,17 +12,66 @@ from ..functions import Context, shorten
 from ..text import phrase_regex
 
 
+_SEV_NUMBER = re.compile(r"(?:sev(?:erity)?)[ \t_-]*(\d)", re.IGNORECASE)
+
+
+def normalise_severity(value: Any, settings: dict) -> str | None:
+    """The `severity_levels` name `value` means, or None when it names none of them.
+
+    Case is ignored (`sev2` → SEV2); `Sev-2`, `SEV 2`, `sev_2`, `Severity 2` are SEV2 when
+    SEV2 is a level; a word in `severity_aliases` (`Critical`, `high`) maps to its level.
+    `P1` stays unknown: it is a priority scale, and guessing would be ambiguous."""
+    if isinstance(value, bool) or value is None:
+        return None
+    text = str(value).strip()
+    if not text:
+        return None
+    levels = {str(level).upper(): str(level) for level in settings.get("severity_levels") or ()}
+    if text.upper() in levels:
+        return levels[text.upper()]
+    aliases = {str(key).strip().lower(): target for key, target in (settings.get("severity_aliases") or {}).items()}
+    target = aliases.get(text.lower().rstrip("."))
+    if target is not None:
+        return levels.get(str(target).upper())
+    match = _SEV_NUMBER.fullmatch(text)
+    if match:
+        return levels.get(f"SEV{match.group(1)}")
+    return None
+
+
 def severity_of(context: Context) -> str | None:
-    """The document's severity, upper-cased, or None."""
+    """The document's severity as one of `severity_levels` (aliases and `Sev-2` spellings
+    normalised), else the raw value upper-cased, or None when there is none."""
     data = context.data
     value = data.get("severity") if isinstance(data, dict) else None
-    return value.strip().upper() if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
+        return None
+    return normalise_severity(value, context.settings) or str(value).strip().upper()
 
 
 def is_major(context: Context) -> bool:
     """Whether the document's severity is one of `settings.major_severities`."""
     severity = severity_of(context)
     return severity is not None and severity in {str(s).upper() for s in context.setting("major_severities") or ()}
+
+
+PLACEHOLDER_MARKERS = ("TODO", "FIXME")
+
+
+def is_placeholder(value: Any, context: Context) -> bool:
+    """Whether `value` holds a template placeholder (`YYYY-MM-DD`, `TBD`, a bare `TODO`).
+
+    PM010 reports those once; rules that check a value's form (PM005 schema, PM303 due
+    date, PM501 timestamps) leave them alone, so one unfilled phrase is one finding."""
+    from ..text import find_phrases
+    from .document import marker_at
+
+    if not isinstance(value, str) or not value.strip():
+        return False
+    regex = patterns(context, "template_placeholders")
+    if regex is not None and next(iter(find_phrases(value, regex)), None) is not None:
+        return True
+    return marker_at(value, "", PLACEHOLDER_MARKERS) is not None
 
 
 def words(context: Context, setting: str) -> re.Pattern[str] | None:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy, shorten
-from ._shared import action_items, is_open, lower, root_causes, search, text_of, title_of, words
+from ._shared import action_items, is_open, is_placeholder, lower, root_causes, search, text_of, title_of, words
 from .root_cause import is_unknown
 
 BAND_AID = "band-aid"
@@ -92,15 +92,25 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
     for layer, (index, cause) in layers.items():
         if any(counts_at_layer(item, layer, context) for item in items):
             continue
+        durable_types = {str(t).lower() for t in context.setting("durable_action_types") or ()}
         elsewhere: dict[str, int] = {}
+        other_types: list[str] = []
         for item in items:
-            if is_open(item, context) and classify(item, context) == DURABLE:
-                other = lower(item.get("layer")) or "no layer"
-                elsewhere[other] = elsewhere.get(other, 0) + 1
+            if not is_open(item, context) or classify(item, context) != DURABLE:
+                continue
+            kind = lower(item.get("type"))
+            if kind is not None and kind not in durable_types:
+                if lower(item.get("layer")) == layer:
+                    other_types.append(kind)
+                continue
+            other = lower(item.get("layer")) or "no layer"
+            elsewhere[other] = elsewhere.get(other, 0) + 1
         plan = ", ".join(f"{name} ×{count}" for name, count in sorted(elsewhere.items()))
+        note = f" (durable items are at: {plan})" if plan else " (the plan has no durable item)"
+        if other_types:  # a `process` item at the layer is not a fix of it
+            note = note[:-1] + f"; the {layer} items are typed {', '.join(sorted(set(other_types)))})"
         yield Hit(f"/root_causes/{index}/layer",
-                  {"layer": layer, "summary": shorten(cause.get("summary")),
-                   "plan": f" (durable items are at: {plan})" if plan else " (the plan has no durable item)"})
+                  {"layer": layer, "summary": shorten(cause.get("summary")), "plan": note})
 
 
 _STOP = frozenset("""about after again also because been being between both cause caused causes could does doing
@@ -234,8 +244,9 @@ def incident_date(context: Context) -> date | None:
 @check("due_date_valid")
 def due_date_valid(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A `due` value is a date (YYYY-MM-DD; a month or quarter is accepted) and is not
-    before the incident (`date`, else the first timeline entry)."""
-    if value is None or value == "":
+    before the incident (`date`, else the first timeline entry). A template placeholder
+    (`YYYY-MM-DD`) is left to PM010."""
+    if value is None or value == "" or is_placeholder(value, context):
         return
     parsed = parse_due(value)
     if parsed is None:

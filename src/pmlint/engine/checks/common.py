@@ -48,12 +48,21 @@ def items_have(value: Any, pointer: str, options: dict, context: Context) -> Ite
 @check("any_present", {"fields": {"type": "array", "items": {"type": "string"},
                                   "description": "Dotted field paths; at least one must be present and non-empty."}})
 def any_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """At least one of `fields` is present and non-empty (`{fields}` lists them)."""
+    """At least one of `fields` is present and non-empty (`{fields}` lists them). The
+    finding points at the missing field whose parent the document has (`impact:` for
+    `impact.revenue`), so it lands on that key's line rather than the top of the file."""
     fields = options.get("fields", [])
+    best: tuple[int, str] = (-1, pointer)
     for path in fields:
-        node = value
+        node, found = value, 0
         for part in path.split("."):
             node = node.get(part) if isinstance(node, dict) else None
+            found += node is not None
         if is_truthy(node) or node == 0:
             return
-    yield Hit(pointer, {"fields": " or ".join(f"`{path}`" for path in fields)})
+        if found > best[0]:
+            target = pointer
+            for part in path.split("."):
+                target = join_pointer(target, part)
+            best = (found, target)
+    yield Hit(best[1] if fields else pointer, {"fields": " or ".join(f"`{path}`" for path in fields)})

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
-from ..text import find_phrases, iter_strings, phrase_regex
+from ..text import find_phrases, iter_strings, occurrence_at, phrase_regex
 from ._time import entries, first_of
 
 
@@ -24,26 +24,33 @@ from ._time import entries, first_of
                                      "description": "One finding per document, at the first match, counting "
                                                     "the rest (default false: one per text)."},
                             "noun": {"type": "string",
-                                     "description": "Plural noun for the `once` message (default `template prompts`)."}})
+                                     "description": "Plural noun for the `once` message (default `template prompts`)."},
+                            "markers": {"type": "array", "items": {"type": "string"},
+                                        "description": "Words such as TODO that are placeholders as a whole value, "
+                                                       "or at the start of an action item (not in prose)."}})
 def template_residue(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text in the document matches the listed template placeholders or prompts
     (outside quotes and code); one finding per text, at the first match (`{phrase}`).
-    With `once`, a template kept whole is one finding: "7 template prompts left in, first: ..."."""
+    With `once`, a template kept whole is one finding: "7 template prompts left in, first: ...".
+    `markers` (TODO, FIXME) count when they are the whole value, or open an action item
+    (`TODO add an alert`, `todo: add an alert`); "the todo list" in prose is not residue.
+    Other rules leave placeholder values to this one (`is_placeholder`): one phrase, one finding."""
     listed = tuple(context.setting(options.get("setting", "template_placeholders")) or ())
     try:
         regex = phrase_regex(listed) if options.get("kind") == "words" else phrase_regex((), listed)
     except re.error:
         return
-    if regex is None:
-        return
     hits = []
-    for string_pointer, text in context.strings_matching(value, pointer, regex):
-        for match in find_phrases(text, regex):
-            phrase = text[match.start():match.end()]
-            hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
-                            occurrence=text.lower().count(phrase.lower(), 0, match.start())))
-            if not options.get("once"):
-                break
+    if regex is not None:
+        for string_pointer, text in context.strings_matching(value, pointer, regex):
+            for match in find_phrases(text, regex):
+                phrase = text[match.start():match.end()]
+                hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
+                                occurrence=occurrence_at(text, phrase, match.start())))
+                if not options.get("once"):
+                    break
+    if options.get("markers"):
+        hits.extend(_marker_hits(value, pointer, tuple(options["markers"]), context))
     if options.get("once") and len(hits) > 1:
         spans = context.document.spans
         hits.sort(key=lambda hit: _position(spans, hit.pointer))  # the first in reading order
@@ -52,6 +59,61 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         first.message = f'{len(hits)} {options.get("noun", "template prompts")} left in, first: "{first.values["phrase"]}"'
         hits = [first]
     yield from hits[:1] if options.get("once") else hits
+
+
+_ACTION_ITEM_TEXT = re.compile(r"/action_items/\d+(?:/title)?")
+_MARKER_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
+_FILLER = " \t\r\n.:!?-\u2013\u2014()[]"
+
+
+def marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """`\\s*(TODO|FIXME)\\b(rest)`, case-insensitive, compiled once per list."""
+    regex = _MARKER_CACHE.get(markers)
+    if regex is None:
+        regex = re.compile(r"\s*(" + "|".join(re.escape(marker) for marker in markers) + r")\b(.*)",
+                           re.IGNORECASE | re.DOTALL)
+        _MARKER_CACHE[markers] = regex
+    return regex
+
+
+def marker_at(text: str, pointer: str, markers: tuple[str, ...]) -> str | None:
+    """The marker (`TODO`) that makes `text` a placeholder, or None: the whole value is the
+    marker (any case), or an action item starts with it written as a marker (`TODO`, or
+    `todo:` with a colon) rather than as a word ("Todo list sync retries")."""
+    if not text or not markers or pointer.endswith("/status"):
+        return None  # `status: todo` is a tracker's state, not a placeholder
+    match = marker_regex(markers).match(text)
+    if match is None:
+        return None
+    marker, rest = match.group(1), match.group(2)
+    if not rest.strip(_FILLER):
+        return marker
+    if _ACTION_ITEM_TEXT.fullmatch(pointer) and (marker.isupper() or rest.lstrip().startswith(":")):
+        return marker
+    return None
+
+
+def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:
+    found, _, _ = context.strings(value, pointer)
+    hits = []
+    for string_pointer, text in found:
+        marker = marker_at(text, string_pointer, markers)
+        if marker is not None:
+            hits.append(Hit(string_pointer, {"phrase": marker}, text=marker, occurrence=0))
+    return hits
+
+
+@check("schema_filled", {"strict": {"type": "boolean",
+                                    "description": "Unknown top-level fields are errors (default: config `strict`)."}})
+def schema_filled(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The `schema` check, minus values that are template placeholders (`date: YYYY-MM-DD`):
+    PM010 reports those once, so one unfilled phrase is one finding, not two."""
+    from ..functions import get_function, resolve_pointer
+    from ._shared import is_placeholder
+
+    for hit in get_function("schema").check(value, pointer, options, context):
+        if not is_placeholder(resolve_pointer(context.data, hit.pointer or ""), context):
+            yield hit
 
 
 def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
@@ -156,3 +218,29 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         yield Hit(found[0][1] or ref_pointer or "/title",
                   {"source": source, "date": other.isoformat(), "reference": label,
                    "reference_date": reference.isoformat(), "says": "says" if len(labels) == 1 else "say"})
+
+
+@check("severity_level")
+def severity_level(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A `severity` that is present names one of settings.severity_levels, after
+    `severity_aliases` and `Sev-2` spellings are normalised (`{value}`, `{allowed}`).
+    A template placeholder is PM010's."""
+    from ._shared import is_placeholder, normalise_severity
+
+    severity = value.get("severity") if isinstance(value, dict) else None
+    if severity is None or (isinstance(severity, str) and not severity.strip()) or is_placeholder(severity, context):
+        return
+    if normalise_severity(severity, context.settings) is not None:
+        return
+    levels = [str(level) for level in context.setting("severity_levels") or ()]
+    aliases = sorted(str(key) for key in (context.setting("severity_aliases") or {}))
+    allowed = ", ".join(levels) + (f" (or {', '.join(aliases)})" if aliases else "")
+    yield Hit("/severity", {"value": str(severity), "allowed": allowed})
+
+
+@check("severity_recorded")
+def severity_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The document records a `severity` (front matter, a `Severity:` line, or the field)."""
+    severity = value.get("severity") if isinstance(value, dict) else None
+    if severity is None or (isinstance(severity, str) and not severity.strip()):
+        yield Hit("/severity", {"levels": ", ".join(str(level) for level in context.setting("severity_levels") or ())})

@@ -62,8 +62,11 @@ def why_depth(value: Any, pointer: str, options: dict, context: Context) -> Iter
         whys = cause.get("whys")
         found = len(whys) if isinstance(whys, list) else 0
         if found < depth:
+            summary = cause.get("summary", f"#{index + 1}")
             yield Hit(f"/root_causes/{index}/whys" if whys else f"/root_causes/{index}",
-                      {"depth": depth, "found": found, "summary": cause.get("summary", f"#{index + 1}")})
+                      {"depth": depth, "found": found, "summary": summary},
+                      message=None if found else
+                      f'Root cause "{summary}" has no why-chain; go at least {depth} levels deep')
 
 
 def suggested_layer(text: str, context: Context) -> tuple[str, str] | None:

@@ -11,6 +11,7 @@ from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, shorten
 from ..timeutil import parse_timestamp
+from ._shared import is_placeholder
 from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
 
 
@@ -79,7 +80,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     one gap: one finding on the timeline. When only some lack one, each of those is reported.
     Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
     `min_group` entries; an odd one out is reported on its own. Date-only entries
-    (`2021-12-10`) need no zone."""
+    (`2021-12-10`) need no zone; template placeholders (`YYYY-MM-DD HH:MM`) are PM010's."""
     timeline = value.get("timeline") if isinstance(value, dict) else None
     if not isinstance(timeline, list):
         return
@@ -92,6 +93,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             continue
         raw = item["at"] if isinstance(item["at"], str) else str(item["at"])
         parsed = parse_timestamp(raw)
+        if parsed is None and is_placeholder(raw, context):
+            continue  # `YYYY-MM-DD HH:MM` is template residue: PM010 reports it
         if parsed is None:
             unreadable.setdefault(_shape(raw), []).append((index, raw))
         elif _DATE_ONLY.match(raw.strip()):

@@ -1,0 +1,102 @@
+"""Identity fields written as labelled lines at the top of the body, for teams without
+front matter:
+
+    **Severity:** SEV1            Severity: Critical
+    **Date:** 2025-03-01          - **Status**: Final
+    | Severity | SEV2 |           (a two-column metadata table)
+
+Read from the lines between the front matter (or the file's start) and the first heading
+after the title, plus a list or table that directly follows the title: the document's
+"metadata block". Values keep what the author wrote (`Critical`); the rules map severity
+words through `settings.severity_aliases`. Dates become ISO dates when they parse;
+a range (`January 14-19, 2026`) is no single date and is left out; a `status` becomes the
+schema's draft / review / final only when it says one of those (an incident's
+`Resolved` is not the document's review status). Every value gets the span of its text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Span
+
+#: label (lower case) → schema field
+LABELS = {
+    "severity": "severity", "sev": "severity", "severity level": "severity", "incident severity": "severity",
+    "impact level": "severity", "priority level": "severity",
+    "date": "date", "incident date": "date", "date of incident": "date",
+    "status": "status", "document status": "status", "postmortem status": "status",
+}
+_LABEL = "|".join(sorted((re.escape(label) for label in LABELS), key=len, reverse=True))
+_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?P<open>\*\*|__)?(?P<label>" + _LABEL + r")[ \t]*(?::[ \t]*(?P=open)|(?P=open)[ \t]*:)"
+    r"[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^|]*?)[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE)
+_PLAIN_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<label>" + _LABEL + r")[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$",
+                         re.IGNORECASE)
+_ROW = re.compile(r"^[ \t]*\|[ \t]*(?:\*\*|__)?(?P<label>" + _LABEL + r")(?:\*\*|__)?[ \t]*:?[ \t]*\|"
+                  r"[ \t]*(?P<value>[^|]*?)[ \t]*\|?[ \t]*$", re.IGNORECASE)
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RANGE = re.compile(r"\d\s*(?:[-\u2013\u2014]|to|until)\s*(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}\b(?![-/.]\d)")
+_STATUSES = {"draft": "draft", "in review": "review", "review": "review", "under review": "review",
+             "final": "final", "published": "final", "complete": "final", "completed": "final"}
+
+
+@dataclass(slots=True)
+class Metadata:
+    data: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, Span] = field(default_factory=dict)
+    lines: set[int] = field(default_factory=set)  # lines that were metadata, not prose
+
+
+def read_metadata(lines: list[str], start: int, stop: int) -> Metadata:
+    """Labelled identity lines in `lines[start:stop]` (0-based, `stop` exclusive)."""
+    from .md_time import find_date
+
+    found = Metadata()
+    in_code = False
+    for index in range(max(start, 0), min(stop, len(lines))):
+        text = lines[index]
+        if text.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        match = _LINE.match(text) or _ROW.match(text) or _PLAIN_LINE.match(text)
+        if match is None:
+            continue
+        key = LABELS[match.group("label").lower()]
+        raw = match.group("value").strip().strip("*_").strip()
+        if not raw or key in found.data:
+            continue
+        value: Any = raw
+        if key == "date":
+            if _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
+                continue  # "January 14-19, 2026" is a span, not the incident's date
+            day = find_date(raw)
+            if day is None:
+                continue
+            value = day.isoformat()
+        elif key == "status":
+            value = _STATUSES.get(raw.lower().rstrip("."))
+            if value is None:
+                continue
+        column = match.start("value") + 1 + (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
+        found.data[key] = value
+        found.spans[f"/{key}"] = Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
+        found.lines.add(index + 1)
+    return found
+
+
+def metadata_region(blocks: list, title: Any, front_end: int) -> tuple[int, int]:
+    """(start, stop) 0-based line range of the metadata block: after the front matter, up to
+    the first heading that is not the title (a metadata list or table right after the title
+    is inside it)."""
+    stop = None
+    for block in blocks:
+        if block.kind == "heading" and block is not title and block.line > front_end:
+            stop = block.line - 1
+            break
+    if stop is None:
+        stop = min(front_end + 40, max((block.end_line for block in blocks), default=front_end))
+    return front_end, stop
