@@ -118,8 +118,6 @@ def test_yaml_quotes_and_inline_code_are_not_scanned(engine):
     assert phrases(engine, "summary: 'The log said `we failed to connect` and \"he forgot to\" in a quote.'\n") == []
 
 
-@pytest.mark.xfail(strict=True, reason="Markdown loader: md_common.plain() drops the backticks of inline code, "
-                                       "so a code span reaches the data as prose (reported to the lead)")
 def test_markdown_inline_code_is_not_scanned(engine):
     text = "# Outage\n\n## Summary\n\nThe logs show many `We failed to create temporary user` errors.\n"
     assert phrases(engine, text, "pm.md") == []

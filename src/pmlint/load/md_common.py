@@ -46,7 +46,6 @@ def plain(markdown: str) -> str:
     text = _HTML.sub("", text)
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
-    text = text.replace("`", "")
     text = _ESCAPE.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
 

@@ -60,3 +60,20 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
     """The plan holds an open action item that improves detection (see `is_detect_item`)."""
     if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):
         yield Hit(values={"value": value})
+
+
+@check("detection_recorded")
+def detection_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """`detection.method` is set. When the document describes detection in words that
+    name no method, the finding says so at that text instead of "not recorded": the
+    author did write something, and needs to know what is missing from it."""
+    detection = value.get("detection") if isinstance(value, dict) else None
+    if isinstance(detection, dict) and lower(detection.get("method")):
+        return
+    described = isinstance(detection, dict) and any(
+        isinstance(detection.get(key), str) and detection[key].strip() for key in ("source", "gap", "description"))
+    if described:
+        yield Hit(f"{pointer}/detection", message="Detection is described, but not what noticed it first: "
+                  "say whether an alert, monitoring, a synthetic check, a customer or an employee did")
+    else:
+        yield Hit(f"{pointer}/detection/method")
