@@ -82,3 +82,10 @@ def test_suppressions_are_parsed():
     assert first.rules == ("PM301", "PM302") and first.target_line == 1 and first.reason == "later"
     assert own_line.target_line == 3
     assert file_wide.target_line is None
+
+
+def test_missing_field_points_at_the_key_of_its_parent():
+    document = load_text("pm.yaml", "title: x\nimpact:\n  description: Some users saw errors\n")
+    assert document.missing_span("/impact/users_affected").line == 2
+    assert document.missing_span("/impact/slo/name").line == 2
+    assert document.missing_span("/lessons/went_well").line == 1  # no parent: the title line

@@ -94,6 +94,9 @@ class Document:
     spans: dict[str, Span] = field(default_factory=dict)
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: JSON Pointer → span of the mapping key that introduces the node (YAML), so a finding
+    #: about a field missing inside `impact:` points at `impact:` rather than its first child.
+    key_spans: dict[str, Span] = field(default_factory=dict)
     #: Anything a loader knows that rules may ask about (e.g. the Markdown section map).
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -118,7 +121,7 @@ class Document:
         parent = pointer
         while parent:
             parent = parent.rpartition("/")[0]
-            span = self.spans.get(parent)
+            span = self.key_spans.get(parent) or self.spans.get(parent)
             if span is not None and parent:
                 return Span(span.line, span.column, span.line, self._line_end(span.line))
         anchor = self.meta.get("title_line")

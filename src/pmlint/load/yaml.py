@@ -281,6 +281,9 @@ class _TreeBuilder:
                     "duplicate-key", f"Duplicate key {_shown(key)}: the earlier value{where} is lost",
                     self.span(start, end), child))
             parent.key = key
+            if parent.pointer is not None:  # where a finding about a missing field below it points
+                self.document.key_spans[join_pointer(parent.pointer, key)] = Span(
+                    start.line + 1, start.column + 1, end.line + 1, max(end.column, 1))
             return None
         key, parent.key = parent.key, _NO_KEY
         if key is _MERGE:
