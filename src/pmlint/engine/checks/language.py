@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
-from ..text import iter_strings, mask_quotes_and_code, occurrence_at
+from ..text import PhraseRegex, iter_strings, mask_quotes_and_code, occurrence_at
 from ._shared import root_causes
 
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
@@ -191,27 +191,41 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)))
 
 
-_SUBJECT = re.compile(r"(?<![\w.@'’-])(@[A-Za-z][\w-]{1,38}|[A-Za-z][\w'’-]*)\s+")
-_ADVERB = re.compile(r"\w{3,}ly\s+")
+_SUBJECT_WORD = r"(?<![\w.@'’-])(@[A-Za-z][\w-]{1,38}|[A-Za-z][\w'’-]*)\s+"
+#: the subject right before a verb, or before one adverb and the verb ("Bob quickly pushed")
+_SUBJECT_BEFORE = (re.compile(_SUBJECT_WORD + r"$"), re.compile(_SUBJECT_WORD + r"\w{3,}ly\s+$"))
+_SUBJECT_WINDOW = 120
 
 
-def _subjects(masked: str, names: set[str], things: frozenset[str], verbs: re.Pattern[str] | None,
+@lru_cache(maxsize=16)
+def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
+    """`_verbs_regex`, tried only where one of the verbs' first words occurs (see PhraseRegex):
+    scanning for verbs and looking back for a subject is far cheaper than trying every
+    word of the document as a subject."""
+    regex = _verbs_regex(verbs)
+    if regex is None:
+        return None
+    return PhraseRegex(regex, None, tuple(sorted({verb.split()[0].lower() for verb in verbs if verb.split()})))
+
+
+def _subjects(masked: str, names: set[str], things: frozenset[str], verbs: tuple[str, ...],
               pronouns: bool = True):
     """(start, person, verb match) for each person directly followed (maybe after one
     adverb) by a verb of `verbs`: "Bob pushed", "@jdoe quickly deployed", "he broke"."""
-    if verbs is None:
+    finder = _verbs_finder(verbs)
+    if finder is None:
         return
-    for match in _SUBJECT.finditer(masked):
-        verb = verbs.match(masked, match.end())
-        if verb is None:
-            adverb = _ADVERB.match(masked, match.end())
-            verb = verbs.match(masked, adverb.end()) if adverb else None
-        if verb is None:
-            continue
-        word = match.group(1)
-        lowered = word.lower()
-        if word.startswith("@") or (pronouns and lowered in ("he", "she")) or is_name(word, names, things):
-            yield match.start(1), word, verb
+    for verb in finder.finditer(masked):
+        window = max(0, verb.start() - _SUBJECT_WINDOW)
+        tail = masked[window:verb.start()]
+        for pattern in _SUBJECT_BEFORE:
+            match = pattern.search(tail)
+            if match is None:
+                continue
+            word = match.group(1)
+            if word.startswith("@") or (pronouns and word.lower() in ("he", "she")) or is_name(word, names, things):
+                yield window + match.start(1), word, verb
+                break
 
 
 def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
@@ -225,7 +239,7 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     if names_regex is not None:
         found += [(match.start(), match.group()) for match in names_regex.finditer(masked)]
     found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
-    found += [(start, word) for start, word, _ in _subjects(masked, names, things, _verbs_regex(verbs), False)]
+    found += [(start, word) for start, word, _ in _subjects(masked, names, things, verbs, False)]
     return sorted(set(found))
 
 
@@ -237,7 +251,7 @@ def blaming_subjects(text: str, names: set[str], things: frozenset[str], actions
     masked = mask_quotes_and_code(text)
     blame_regex = _verbs_regex(blames)
     found = []
-    for start, word, verb in _subjects(masked, names, things, _verbs_regex(tuple(actions) + tuple(blames))):
+    for start, word, verb in _subjects(masked, names, things, tuple(actions) + tuple(blames)):
         if blame_regex is None:
             break
         if blame_regex.fullmatch(verb.group()):
