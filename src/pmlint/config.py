@@ -9,6 +9,7 @@ ConfigError naming the file, the line where we know it, and the key.
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -289,9 +290,48 @@ def severity_overrides(config: Config, rules: Iterable[Any]) -> dict[str, Severi
 
 def glob_match(path: str, pattern: str) -> bool:
     """Match a posix relative path against a glob; a pattern without '/' matches any path part."""
-    if "/" not in pattern.rstrip("/"):
-        return any(fnmatch.fnmatchcase(part, pattern.rstrip("/")) for part in path.split("/"))
-    pattern = pattern.lstrip("./").rstrip("/")
-    if fnmatch.fnmatchcase(path, pattern) or fnmatch.fnmatchcase(path, pattern + "/*"):
-        return True
-    return pattern.startswith("**/") and glob_match(path, pattern[3:])
+    return GlobSet((pattern,)).matches(path)
+
+
+def _strip_glob(pattern: str) -> str:
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern.lstrip("/").rstrip("/")
+
+
+class GlobSet:
+    """Several globs compiled into two regexes, for walking thousands of files.
+
+    Semantics: a glob without `/` matches any part of the path (`README.md`,
+    `node_modules`, `.*`); a glob with `/` matches the whole relative path or a folder
+    prefix of it (`templates/`, `docs/**/*.md`), and a leading `**/` may also match
+    nothing. `*` crosses `/`, as in fnmatch.
+    """
+
+    __slots__ = ("_part", "_path")
+
+    def __init__(self, patterns: Iterable[str]) -> None:
+        parts: list[str] = []
+        paths: list[str] = []
+        for pattern in patterns:
+            self._expand(pattern, parts, paths)
+        self._part = re.compile("|".join(parts)) if parts else None
+        self._path = re.compile("|".join(paths)) if paths else None
+
+    @classmethod
+    def _expand(cls, pattern: str, parts: list[str], paths: list[str]) -> None:
+        if "/" not in pattern.rstrip("/"):
+            parts.append(fnmatch.translate(pattern.rstrip("/")))
+            return
+        stripped = _strip_glob(pattern)
+        paths.append(fnmatch.translate(stripped))
+        paths.append(fnmatch.translate(stripped + "/*"))
+        if stripped.startswith("**/"):
+            cls._expand(stripped[3:], parts, paths)
+
+    def matches(self, path: str) -> bool:
+        if self._path is not None and self._path.match(path):
+            return True
+        if self._part is not None:
+            return any(self._part.match(part) for part in path.split("/"))
+        return False

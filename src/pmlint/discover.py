@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import glob_match
+from .config import GlobSet
 from .errors import PmlintError
 
 
@@ -44,6 +44,7 @@ def printable_path(path: str) -> str:
 def discover(paths: list[str], include: list[str], exclude: list[str], base: Path | None = None) -> list[SourceFile]:
     """Every file to lint, sorted and de-duplicated. A missing path is a PmlintError."""
     base = (base or Path.cwd()).resolve()
+    included, excluded = GlobSet(include), GlobSet(exclude)
     found: dict[str, SourceFile] = {}
     for raw in paths:
         path = Path(raw)
@@ -54,37 +55,50 @@ def discover(paths: list[str], include: list[str], exclude: list[str], base: Pat
         except OSError as error:
             raise PmlintError(f"cannot access {raw}: {error.strerror}") from None
         if stat.S_ISDIR(mode):
-            for file in _walk(path, include, exclude):
-                found.setdefault(str(file.resolve()), SourceFile(str(file), display_path(file, base)))
+            # resolve the folder once, not each of its (maybe ten thousand) files
+            real = str(path.resolve())
+            shown = display_path(path, base)
+            shown = "" if shown == "." else shown.rstrip("/") + "/"
+            for relative in _walk(str(path), included, excluded):
+                found.setdefault(f"{real}/{relative}", SourceFile(os.path.join(raw, relative),
+                                                                 printable_path(shown + relative)))
         else:
             found.setdefault(str(path.resolve()), SourceFile(str(path), display_path(path, base)))
     return sorted(found.values(), key=lambda source: source.display)
 
 
-def _walk(top: Path, include: list[str], exclude: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for root, dirs, names in os.walk(top, followlinks=False):
-        root_path = Path(root)
-        relative_root = root_path.relative_to(top).as_posix()
-        prefix = "" if relative_root == "." else relative_root + "/"
-        dirs[:] = sorted(d for d in dirs if not _excluded(prefix + d, exclude)
-                         and not (root_path / d).is_symlink())
-        for name in sorted(names):
-            relative = prefix + name
-            if _excluded(relative, exclude) or not any(glob_match(relative, pattern) for pattern in include):
-                continue
-            full = root_path / name
+def _walk(top: str, included: GlobSet, excluded: GlobSet) -> list[str]:
+    """Relative posix paths of the files to lint below `top`.
+
+    os.scandir gives each entry's type without a stat call for ordinary files; symlinked
+    folders are never entered (no loops) and only regular files, or symlinks to them,
+    are kept (a FIFO would block the read forever).
+    """
+    files: list[str] = []
+    pending = [""]
+    while pending:
+        prefix = pending.pop()
+        try:
+            with os.scandir(os.path.join(top, prefix) if prefix else top) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError:
+            continue  # unreadable or vanished folder
+        folders = []
+        for entry in entries:
+            relative = prefix + entry.name
             try:
-                if not stat.S_ISREG(os.stat(full).st_mode):
+                if entry.is_dir(follow_symlinks=False):
+                    if not excluded.matches(relative):
+                        folders.append(relative + "/")
                     continue
+                if excluded.matches(relative) or not included.matches(relative) or not entry.is_file():
+                    continue  # is_file() follows a symlink: a link to a regular file counts
             except OSError:
                 continue  # dangling symlink or vanished file
-            files.append(full)
+            files.append(relative)
+        pending.extend(reversed(folders))
     return files
 
-
-def _excluded(relative: str, exclude: list[str]) -> bool:
-    return any(glob_match(relative, pattern) for pattern in exclude)
 
 
 def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[str],
@@ -160,4 +174,4 @@ def _selected(file: Path, target: Path, include: list[str], exclude: list[str]) 
         return False
     if not target.is_dir():
         return False
-    return not _excluded(relative, exclude) and any(glob_match(relative, pattern) for pattern in include)
+    return not GlobSet(exclude).matches(relative) and GlobSet(include).matches(relative)

@@ -389,14 +389,12 @@ def load_problem(value: Any, pointer: str, options: dict, context: Context) -> I
 @check("schema", {"strict": {"type": "boolean", "description": "Unknown top-level fields are errors (default: config `strict`)."}})
 def schema(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The document follows the postmortem JSON Schema (YAML documents only: Markdown is structured by pmlint itself)."""
-    from ..schema import load_schema, validate
+    from ..schema import load_schema, strict_schema, validate
 
     if context.document.format != "yaml" or context.document.broken:
         return
-    spec = load_schema("postmortem")
-    if options.get("strict", context.setting("strict", False)):
-        spec = {**spec, "additionalProperties": False}
-    for error in validate(context.data, spec):
+    strict = options.get("strict", context.setting("strict", False))
+    for error in validate(context.data, strict_schema("postmortem") if strict else load_schema("postmortem")):
         yield Hit(error.pointer, {"detail": error.message}, message=error.message)
 
 

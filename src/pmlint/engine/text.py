@@ -102,7 +102,8 @@ class PhraseRegex:
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
         if not self._may_match(text):
             return iter(())
-        if self.anchors is not None and not args:
+        # anchoring pays on long texts; on a short one a single regex pass is cheaper
+        if self.anchors is not None and not args and len(text) > 40 * len(self.anchors):
             lowered = text.lower()
             if len(lowered) == len(text):  # offsets agree (some Unicode lower-cases change length)
                 return iter(self._anchored(text, lowered))

@@ -36,6 +36,12 @@ def load_schema(name: str) -> dict[str, Any]:
     return json.loads(text)
 
 
+@lru_cache(maxsize=None)
+def strict_schema(name: str) -> dict[str, Any]:
+    """`name`'s schema with unknown top-level fields forbidden (config `strict`)."""
+    return {**load_schema(name), "additionalProperties": False}
+
+
 @dataclass(frozen=True, slots=True)
 class SchemaError:
     pointer: str
@@ -98,54 +104,137 @@ def validate(value: Any, schema: dict[str, Any], root: dict[str, Any] | None = N
              pointer: str = "") -> list[SchemaError]:
     """All violations of `schema` by `value`, outermost first."""
     errors: list[SchemaError] = []
-    _check(value, schema, root or schema, pointer, errors)
+    _check(value, _plan(schema, root or schema), pointer, errors)
     return errors
 
 
-def _check(value: Any, schema: dict[str, Any], root: dict[str, Any], pointer: str, errors: list[SchemaError]) -> None:
-    if "$ref" in schema:
-        ref = schema["$ref"]
-        target: Any = root
-        for part in ref.lstrip("#/").split("/"):
-            target = target[part]
-        _check(value, target, root, pointer, errors)
-    expected = schema.get("type")
-    if expected is not None:
-        options = expected if isinstance(expected, list) else [expected]
-        if not any(_is_type(value, option) for option in options):
-            shown = [option for option in options if not (option == "integer" and "number" in options)]
-            wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
-            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {wanted}, but it is {describe(value)}", "type"))
-            return
-    if "enum" in schema and value not in schema["enum"]:
-        allowed = ", ".join(str(option) for option in schema["enum"])
+#: A path is the pointer string of the node where validation started, or a pair
+#: (parent path, token): child pointers are only joined into strings for an error.
+Path_ = Any
+
+
+def _pointer(path: Path_) -> str:
+    tokens = []
+    while isinstance(path, tuple):
+        path, token = path
+        tokens.append(token)
+    for token in reversed(tokens):
+        path = join_pointer(path, token)
+    return path
+
+
+class _Plan:
+    """One schema node, read once: every document validated against it reuses this
+    instead of looking up a dozen keywords per node (the validator runs on every node
+    of every YAML postmortem)."""
+
+    __slots__ = ("schema", "ref", "types", "enum", "const", "has_const", "string", "number", "properties",
+                 "required", "additional", "names", "min_items", "max_items", "items", "any_of", "one_of")
+
+    def __init__(self, schema: dict[str, Any], root: dict[str, Any]) -> None:
+        self.schema = schema
+        self.ref: _Plan | None = None
+        expected = schema.get("type")
+        self.types = None if expected is None else tuple(expected if isinstance(expected, list) else [expected])
+        self.enum = schema.get("enum")
+        self.has_const = "const" in schema
+        self.const = schema.get("const")
+        self.string = any(key in schema for key in ("minLength", "maxLength", "pattern", "format"))
+        self.number = "minimum" in schema or "maximum" in schema
+        self.properties: dict[str, _Plan] = {}
+        self.required = tuple(schema.get("required", ()))
+        self.additional: bool | _Plan = True
+        self.names: _Plan | None = None
+        self.min_items, self.max_items = schema.get("minItems"), schema.get("maxItems")
+        self.items: _Plan | None = None
+        self.any_of: tuple[_Plan, ...] = ()
+        self.one_of: tuple[_Plan, ...] = ()
+
+    def link(self, root: dict[str, Any]) -> None:
+        schema = self.schema
+        if "$ref" in schema:
+            target: Any = root
+            for part in schema["$ref"].lstrip("#/").split("/"):
+                target = target[part]
+            self.ref = _plan(target, root)
+        self.properties = {key: _plan(value, root) for key, value in schema.get("properties", {}).items()}
+        additional = schema.get("additionalProperties", True)
+        self.additional = _plan(additional, root) if isinstance(additional, dict) else additional
+        if "propertyNames" in schema:
+            self.names = _plan(schema["propertyNames"], root)
+        if isinstance(schema.get("items"), dict):
+            self.items = _plan(schema["items"], root)
+        self.any_of = tuple(_plan(branch, root) for branch in schema.get("anyOf", ()))
+        self.one_of = tuple(_plan(branch, root) for branch in schema.get("oneOf", ()))
+
+
+_plans: dict[int, tuple[dict[str, Any], _Plan]] = {}
+
+
+def _plan(schema: dict[str, Any], root: dict[str, Any]) -> _Plan:
+    cached = _plans.get(id(schema))
+    if cached is not None and cached[0] is schema:  # the schema object is kept alive with its plan
+        return cached[1]
+    if len(_plans) > 512:  # ad-hoc schemas (option schemas, tests) must not pile up
+        _plans.clear()
+    plan = _Plan(schema, root)
+    _plans[id(schema)] = (schema, plan)
+    plan.link(root)  # after caching: a $ref cycle finds this plan instead of recursing
+    return plan
+
+
+def _check(value: Any, plan: _Plan, path: Path_, errors: list[SchemaError]) -> None:
+    if plan.ref is not None:
+        _check(value, plan.ref, path, errors)
+    types = plan.types
+    if types is not None and not any(_is_type(value, option) for option in types):
+        pointer = _pointer(path)
+        shown = [option for option in types if not (option == "integer" and "number" in types)]
+        wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {wanted}, but it is {describe(value)}", "type"))
+        return
+    if plan.enum is not None and value not in plan.enum:
+        pointer = _pointer(path)
+        allowed = ", ".join(str(option) for option in plan.enum)
         errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {describe(value)}; expected one of: {allowed}", "enum"))
-    if "const" in schema and value != schema["const"]:
-        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {schema['const']!r}", "const"))
+    if plan.has_const and value != plan.const:
+        pointer = _pointer(path)
+        errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {plan.const!r}", "const"))
     if isinstance(value, str):
-        _check_string(value, schema, pointer, errors)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        if plan.string:
+            _check_string(value, plan.schema, _pointer(path), errors)
+    elif isinstance(value, dict):
+        _check_object(value, plan, path, errors)
+    elif isinstance(value, list):
+        if plan.min_items is not None and len(value) < plan.min_items:
+            pointer = _pointer(path)
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` needs at least {plan.min_items} item(s)", "minItems"))
+        if plan.max_items is not None and len(value) > plan.max_items:
+            pointer = _pointer(path)
+            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` may hold at most {plan.max_items} item(s)", "maxItems"))
+        items = plan.items
+        if items is not None:
+            for index, item in enumerate(value):
+                _check(item, items, (path, index), errors)
+    elif plan.number and isinstance(value, (int, float)) and not isinstance(value, bool):
+        schema = plan.schema
         if "minimum" in schema and value < schema["minimum"]:
+            pointer = _pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at least {schema['minimum']}", "minimum"))
         if "maximum" in schema and value > schema["maximum"]:
+            pointer = _pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at most {schema['maximum']}", "maximum"))
-    elif isinstance(value, dict):
-        _check_object(value, schema, root, pointer, errors)
-    elif isinstance(value, list):
-        if "minItems" in schema and len(value) < schema["minItems"]:
-            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` needs at least {schema['minItems']} item(s)", "minItems"))
-        if "maxItems" in schema and len(value) > schema["maxItems"]:
-            errors.append(SchemaError(pointer, f"`{dotted(pointer)}` may hold at most {schema['maxItems']} item(s)", "maxItems"))
-        items = schema.get("items")
-        if isinstance(items, dict):
-            for index, item in enumerate(value):
-                _check(item, items, root, join_pointer(pointer, index), errors)
-    for keyword in ("anyOf", "oneOf"):
-        if keyword in schema:
-            branches = [validate(value, branch, root, pointer) for branch in schema[keyword]]
-            passing = sum(1 for branch in branches if not branch)
+    for keyword, branches in (("anyOf", plan.any_of), ("oneOf", plan.one_of)):
+        if branches:
+            pointer = _pointer(path)
+            results = []
+            for branch in branches:
+                branch_errors: list[SchemaError] = []
+                _check(value, branch, pointer, branch_errors)
+                results.append(branch_errors)
+            passing = sum(1 for result in results if not result)
             if passing == 0 or (keyword == "oneOf" and passing > 1):
-                best = min(branches, key=len) if branches else []
+                best = min(results, key=len)
                 errors.extend(best or [SchemaError(pointer, f"`{dotted(pointer)}` matches more than one allowed form", keyword)])
 
 
@@ -175,25 +264,29 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def _check_object(value: dict, schema: dict[str, Any], root: dict[str, Any], pointer: str,
-                  errors: list[SchemaError]) -> None:
-    for required in schema.get("required", ()):
+def _check_object(value: dict, plan: _Plan, path: Path_, errors: list[SchemaError]) -> None:
+    for required in plan.required:
         if required not in value:
+            pointer = _pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is missing the required field `{required}`", "required"))
-    properties = schema.get("properties", {})
-    additional = schema.get("additionalProperties", True)
-    names = schema.get("propertyNames")
+    properties = plan.properties
+    additional = plan.additional
+    names = plan.names
     for key, item in value.items():
-        child = join_pointer(pointer, key)
+        child = (path, key)
         if names is not None:
-            for error in validate(key, names, root, child):
-                errors.append(SchemaError(child, f"`{dotted(child)}` is not an allowed key here", "propertyNames"))
-                break
-        if key in properties:
-            _check(item, properties[key], root, child, errors)
+            key_errors: list[SchemaError] = []
+            _check(key, names, _pointer(child), key_errors)
+            if key_errors:
+                pointer = _pointer(child)
+                errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is not an allowed key here", "propertyNames"))
+        known = properties.get(key)
+        if known is not None:
+            _check(item, known, child, errors)
         elif additional is False:
-            known = ", ".join(sorted(properties))
-            errors.append(SchemaError(child, f"Unknown key `{dotted(child)}`" + (f" (known keys: {known})" if known else ""),
+            pointer = _pointer(child)
+            listed = ", ".join(sorted(properties))
+            errors.append(SchemaError(pointer, f"Unknown key `{dotted(pointer)}`" + (f" (known keys: {listed})" if listed else ""),
                                       "additionalProperties"))
-        elif isinstance(additional, dict):
-            _check(item, additional, root, child, errors)
+        elif isinstance(additional, _Plan):
+            _check(item, additional, child, errors)

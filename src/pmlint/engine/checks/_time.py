@@ -38,8 +38,25 @@ def document_zone(data: Any) -> tzinfo | None:
     return zone_named(declared) if isinstance(declared, str) else None
 
 
+#: (document data, its entries): the timeline rules all ask for the same document's entries
+#: in a row, so one parse serves them all. Holding `data` keeps its identity unique.
+_last: tuple[Any, list[Entry]] | None = None
+
+
 def entries(data: Any) -> list[Entry]:
-    """Every timeline entry that is a mapping, with its parsed moment (None if unparseable)."""
+    """Every timeline entry that is a mapping, with its parsed moment (None if unparseable).
+
+    Cached for the most recent document: callers treat the list as read-only.
+    """
+    global _last
+    if _last is not None and _last[0] is data:
+        return _last[1]
+    result = _parse_entries(data)
+    _last = (data, result)
+    return result
+
+
+def _parse_entries(data: Any) -> list[Entry]:
     timeline = data.get("timeline") if isinstance(data, dict) else None
     if not isinstance(timeline, list):
         return []

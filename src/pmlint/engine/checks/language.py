@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Container, Iterable
 
 from ..functions import Context, Hit, check
 from ..text import PhraseRegex, iter_strings, mask_quotes_and_code, occurrence_at
@@ -98,6 +98,22 @@ def _thing_words(joined: str, services: tuple[str, ...]) -> frozenset[str]:
     return frozenset(things)
 
 
+class _LazyThings:
+    """`_things(context)`, computed on the first membership test: most documents name no
+    candidate person at all, and the thing-word scan reads the whole document."""
+
+    __slots__ = ("_context", "_words")
+
+    def __init__(self, context: Context) -> None:
+        self._context = context
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = _things(self._context)
+        return word in self._words
+
+
 def _things(context: Context) -> frozenset[str]:
     data = context.data if isinstance(context.data, dict) else {}
     services = data.get("services")
@@ -105,7 +121,7 @@ def _things(context: Context) -> frozenset[str]:
     return _thing_words(context.strings(context.data, "")[2], listed)
 
 
-def is_name(word: str, names: set[str], things: frozenset[str]) -> bool:
+def is_name(word: str, names: set[str], things: Container[str]) -> bool:
     """Whether `word` is probably a person's name: an author's name, or a capitalised word
     (`Bob`, not `DNS` or `GitHub`) that is no common sentence opener, does not look like a
     plural noun opening a sentence (`Deploys`, `Components`: a consonant or y before the
@@ -117,7 +133,7 @@ def is_name(word: str, names: set[str], things: frozenset[str]) -> bool:
             and word not in _NOT_NAMES and not _PLURAL.search(word) and word.lower() not in things)
 
 
-def is_person(word: str, roles: frozenset[str], names: set[str], things: frozenset[str]) -> bool:
+def is_person(word: str, roles: frozenset[str], names: set[str], things: Container[str]) -> bool:
     """Whether the head word of a subject is a person: a pronoun (I, we, he, she, they,
     you), an @handle, a role (settings.person_roles, singular or plural) or a name."""
     lowered = word.lower().strip("'’")
@@ -208,7 +224,7 @@ def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
     return PhraseRegex(regex, None, tuple(sorted({verb.split()[0].lower() for verb in verbs if verb.split()})))
 
 
-def _subjects(masked: str, names: set[str], things: frozenset[str], verbs: tuple[str, ...],
+def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
               pronouns: bool = True):
     """(start, person, verb match) for each person directly followed (maybe after one
     adverb) by a verb of `verbs`: "Bob pushed", "@jdoe quickly deployed", "he broke"."""
@@ -229,7 +245,7 @@ def _subjects(masked: str, names: set[str], things: frozenset[str], verbs: tuple
 
 
 def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
-                   things: frozenset[str] = frozenset()) -> list[tuple[int, str]]:
+                   things: Container[str] = frozenset()) -> list[tuple[int, str]]:
     """(offset, phrase) in `text` that make a person part of a root cause: @handles, known
     names, he/she pronouns, and a name as the subject of a verb of `verbs`. Quoted text
     and code are skipped. In order of position."""
@@ -243,7 +259,7 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     return sorted(set(found))
 
 
-def blaming_subjects(text: str, names: set[str], things: frozenset[str], actions: tuple[str, ...],
+def blaming_subjects(text: str, names: set[str], things: Container[str], actions: tuple[str, ...],
                      blames: tuple[str, ...]) -> list[tuple[int, str]]:
     """(offset, person) where a person is the subject of a sentence that blames: the person
     directly followed by a blame verb ("Dana forgot"), or by an action verb with a blame
@@ -272,7 +288,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     the first such phrase; in the fields of `also`, no person is the subject of a blaming
     sentence (see `blaming_subjects`), one finding per field."""
     names = people(context)
-    things = _things(context)
+    things = _LazyThings(context)
     blames = tuple(context.setting("person_blame_verbs") or ())
     actions = tuple(context.setting("person_action_verbs") or ())
     data = context.data if isinstance(context.data, dict) else {}
@@ -349,7 +365,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
             if key in needs_person:
                 subject = subject_of(masked, match.start())
                 if things is None:
-                    things = _things(context)
+                    things = _LazyThings(context)
                 if subject is None or not is_person(subject, roles, names, things):
                     continue
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
