@@ -111,6 +111,9 @@ examples:
     ("docs/pm/x.md", "docs/**/*.md", True),
     ("x.md", "**/*.md", True),
     ("docs/x.yaml", "docs/*.md", False),
+    (".github/workflows/ci.yml", ".github/", True),
+    ("github/workflows/ci.yml", ".github/", False),
+    ("pms/2024/x.md", "./pms/", True),
 ])
 def test_glob_match(path, pattern, expected):
     assert glob_match(path, pattern) is expected
