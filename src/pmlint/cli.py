@@ -326,10 +326,14 @@ def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Seque
 
     from .errors import PmlintError
 
-    linted = {os.path.realpath(source.path) for source in files}
-    for destination in destinations:
-        if destination and os.path.realpath(destination) in linted:
-            raise PmlintError(f"refusing to write a report over {destination}: it is one of the files being linted")
+    targets = {os.path.realpath(destination): destination for destination in destinations if destination}
+    if not targets:
+        return
+    names = {os.path.basename(target) for target in targets}
+    for source in files:  # resolve only the files that could be a target (same name): cheap on 10,000 files
+        if os.path.basename(source.path) in names and os.path.realpath(source.path) in targets:
+            raise PmlintError(f"refusing to write a report over {targets[os.path.realpath(source.path)]}: "
+                              "it is one of the files being linted")
 
 
 def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
