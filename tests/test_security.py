@@ -190,3 +190,13 @@ def test_atomic_write_keeps_permissions_readable(tmp_path):
     target = tmp_path / "report.json"
     write_atomic(target, "x")
     assert target.stat().st_mode & 0o044  # not mkstemp's private 0600
+
+
+def test_report_is_never_written_through_a_link_to_a_linted_file(tmp_path, run_cli):
+    (tmp_path / "pm.yaml").write_text("title: x\n")
+    (tmp_path / "alias.yaml").symlink_to(tmp_path / "pm.yaml")
+    code, _, err = run_cli("check", "-f", "json", "-o", "report.json", "alias.yaml", cwd=tmp_path)
+    assert code != 2  # an ordinary report file is fine
+    code, _, err = run_cli("check", "-f", "json", "-o", "pm.yaml", "alias.yaml", cwd=tmp_path)
+    assert code == 2 and "refusing" in err
+    assert (tmp_path / "pm.yaml").read_text() == "title: x\n"

@@ -326,13 +326,23 @@ def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Seque
 
     from .errors import PmlintError
 
-    targets = {os.path.realpath(destination): destination for destination in destinations if destination}
+    targets: dict[tuple[int, int], str] = {}
+    for destination in destinations:
+        try:
+            info = os.stat(destination) if destination else None
+        except OSError:
+            continue  # does not exist yet: it cannot be a linted file
+        if info is not None:
+            targets[(info.st_dev, info.st_ino)] = destination
     if not targets:
         return
-    names = {os.path.basename(target) for target in targets}
-    for source in files:  # resolve only the files that could be a target (same name): cheap on 10,000 files
-        if os.path.basename(source.path) in names and os.path.realpath(source.path) in targets:
-            raise PmlintError(f"refusing to write a report over {targets[os.path.realpath(source.path)]}: "
+    for source in files:  # the same file whatever the path or link: compare device and inode
+        try:
+            info = os.stat(source.path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in targets:
+            raise PmlintError(f"refusing to write a report over {targets[(info.st_dev, info.st_ino)]}: "
                               "it is one of the files being linted")
 
 
