@@ -33,3 +33,24 @@ def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) 
 def _ordinal(number: int) -> str:
     words = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
     return words.get(number, f"{number}th")
+
+
+_PARTS = (("went_well", "what went well"), ("went_wrong", "what went wrong"), ("got_lucky", "where we got lucky"))
+
+
+@check("lessons_recorded")
+def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """`lessons.went_well`, `went_wrong` and `got_lucky` all hold something. Lessons written
+    as one undivided list (`lessons.learned`, e.g. a Markdown "Insights" section) are
+    reported as such: the team did reflect, and only the split is missing."""
+    lessons = value.get("lessons") if isinstance(value, dict) else None
+    lessons = lessons if isinstance(lessons, dict) else {}
+    missing = [label for key, label in _PARTS if not is_truthy(lessons.get(key))]
+    if not missing:
+        return
+    if is_truthy(lessons.get("learned")) and len(missing) == len(_PARTS):
+        yield Hit(f"{pointer}/lessons", message="Lessons are recorded as one list; say separately what went well, "
+                  "what went wrong and where the team got lucky")
+        return
+    yield Hit(f"{pointer}/lessons/{_PARTS[0][0]}" if not lessons else f"{pointer}/lessons",
+              {"missing": ", ".join(missing)})
