@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 RULE = textwrap.dedent("""\
-    id: PM901
+    id: TST901
     name: custom-check
     severity: warning
     summary: A custom check.
@@ -39,7 +39,7 @@ def rule_text(given: str = "$", function: str = "truthy", options: str = "{}") -
 def run_with_rule(tmp_path, run_cli, text: str, *options: str):
     rules = tmp_path / "team-rules"
     rules.mkdir(exist_ok=True)
-    (rules / "PM901-custom-check.yaml").write_text(text)
+    (rules / "TST901-custom-check.yaml").write_text(text)
     (tmp_path / ".pmlint.yaml").write_text("rules-dirs: [team-rules]\n")
     (tmp_path / "pm.yaml").write_text("title: Outage\n")
     return run_cli("check", *options, "pm.yaml", cwd=tmp_path)
@@ -56,26 +56,26 @@ def assert_config_error(code: int, err: str, *needles: str) -> None:
 
 
 def test_valid_custom_rule_runs(tmp_path, run_cli):
-    code, out, err = run_with_rule(tmp_path, run_cli, rule_text(), "--select", "PM901")
+    code, out, err = run_with_rule(tmp_path, run_cli, rule_text(), "--select", "TST901")
     assert code == 0, err
 
 
 @pytest.mark.parametrize("text,needles", [
-    (rule_text(function="os.system"), ["PM901-custom-check.yaml", "os.system"]),
+    (rule_text(function="os.system"), ["TST901-custom-check.yaml", "os.system"]),
     (rule_text(function="__import__"), ["__import__"]),
     (rule_text(function="eval"), ["eval"]),
-    (rule_text(function="pattern", options="{match: '(unclosed'}"), ["PM901-custom-check.yaml"]),
-    (rule_text(function="pattern", options="{match: '[z-a]'}"), ["PM901-custom-check.yaml"]),
+    (rule_text(function="pattern", options="{match: '(unclosed'}"), ["TST901-custom-check.yaml"]),
+    (rule_text(function="pattern", options="{match: '[z-a]'}"), ["TST901-custom-check.yaml"]),
     (rule_text(function="truthy", options="{no_such_option: 1}"), ["no_such_option"]),
-    (rule_text(given="'$.action_items[*'"), ["PM901-custom-check.yaml"]),
-    (rule_text(given="'not a selector'"), ["PM901-custom-check.yaml"]),
+    (rule_text(given="'$.action_items[*'"), ["TST901-custom-check.yaml"]),
+    (rule_text(given="'not a selector'"), ["TST901-custom-check.yaml"]),
     (rule_text().replace("severity: warning", "severity: 7"), ["severity"]),
     (rule_text().replace("severity: warning", "severity: fatal"), ["severity"]),
-    (rule_text().replace("id: PM901", "id: [PM901]"), ["id"]),
-    (rule_text().replace("summary: A custom check.", "summary: [unclosed"), ["PM901-custom-check.yaml"]),
-    (rule_text().replace("title: ok", "title: ok\n\t  bad: tab"), ["PM901-custom-check.yaml"]),
-    ("", ["PM901-custom-check.yaml"]),
-    ("- just\n- a list\n", ["PM901-custom-check.yaml"]),
+    (rule_text().replace("id: TST901", "id: [TST901]"), ["id"]),
+    (rule_text().replace("summary: A custom check.", "summary: [unclosed"), ["TST901-custom-check.yaml"]),
+    (rule_text().replace("title: ok", "title: ok\n\t  bad: tab"), ["TST901-custom-check.yaml"]),
+    ("", ["TST901-custom-check.yaml"]),
+    ("- just\n- a list\n", ["TST901-custom-check.yaml"]),
 ], ids=["os.system", "__import__", "eval", "bad regex", "bad range", "unknown option", "unclosed selector",
         "not a selector", "severity type", "severity value", "id type", "malformed yaml", "tab", "empty", "list"])
 def test_bad_rule_file_is_a_one_line_error(tmp_path, run_cli, text, needles):

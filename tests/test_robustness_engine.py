@@ -14,7 +14,7 @@ from pmlint.load import load_text
 from pmlint.settings import merge_settings
 
 BROKEN_RULE = {
-    "id": "PM990", "name": "broken-rule", "severity": "warning", "summary": "s", "rationale": "r", "fix": "f",
+    "id": "TST990", "name": "broken-rule", "severity": "warning", "summary": "s", "rationale": "r", "fix": "f",
     "message": "m", "given": "$", "then": {"function": "explode_for_test"},
 }
 POSTMORTEM = "title: Outage\ntitle: again\naction_items:\n  - title: Add an alert\n"
@@ -38,7 +38,7 @@ def test_a_failing_rule_is_pm009_and_the_others_still_report(exploding_function)
                              RunOptions(settings=merge_settings(None), severity={}))
     internal = [finding for finding in findings if finding.rule_id == "PM009"]
     assert len(internal) == 1
-    assert "PM990" in internal[0].message and "broken-rule" in internal[0].message
+    assert "TST990" in internal[0].message and "broken-rule" in internal[0].message
     assert "ZeroDivisionError" in internal[0].message
     others = {finding.rule_id for finding in findings} - {"PM009"}
     assert "PM003" in others and len(others) >= 2
@@ -46,7 +46,7 @@ def test_a_failing_rule_is_pm009_and_the_others_still_report(exploding_function)
 
 def test_pm009_cannot_be_suppressed_away(exploding_function):
     rules = [*load_rules(), compile_rule(BROKEN_RULE)]
-    text = "# pmlint: disable-file=PM009,PM990\n" + POSTMORTEM
+    text = "# pmlint: disable-file=PM009,TST990\n" + POSTMORTEM
     findings = lint_document(load_text("pm.yaml", text), rules, RunOptions(settings=merge_settings(None), severity={}))
     assert any(finding.rule_id == "PM009" for finding in findings)
 
@@ -54,8 +54,8 @@ def test_pm009_cannot_be_suppressed_away(exploding_function):
 def _user_rule_dir(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "PM990-broken-rule.yaml").write_text(textwrap.dedent("""\
-        id: PM990
+    (rules / "TST990-broken-rule.yaml").write_text(textwrap.dedent("""\
+        id: TST990
         name: broken-rule
         severity: warning
         summary: s
@@ -74,7 +74,7 @@ def test_cli_reports_pm009_without_a_traceback(tmp_path, run_cli, exploding_func
     _user_rule_dir(tmp_path)
     code, out, err = run_cli("check", "--format", "json", "pm.yaml", cwd=tmp_path)
     assert code == 1
-    assert '"PM009"' in out and "PM990" in out and '"PM003"' in out
+    assert '"PM009"' in out and "TST990" in out and '"PM003"' in out
     assert "Traceback" not in err and "Traceback" not in out
 
 

@@ -57,16 +57,16 @@ def test_yaml_tags_in_rule_files_never_run(tmp_path, run_cli, template):
     marker = tmp_path / "PWNED"
     rules = tmp_path / "rules"
     rules.mkdir()
-    (rules / "PM901-x.yaml").write_text(f"id: PM901\nname: x\nmessage: {payload(template, marker)}\n")
+    (rules / "TST901-x.yaml").write_text(f"id: TST901\nname: x\nmessage: {payload(template, marker)}\n")
     (tmp_path / ".pmlint.yaml").write_text("rules-dirs: [rules]\n")
     (tmp_path / "pm.yaml").write_text("title: Outage\n")
     code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
-    assert code == 2 and "PM901-x.yaml" in err
+    assert code == 2 and "TST901-x.yaml" in err
     assert not marker.exists()
 
 
 RULE = textwrap.dedent("""\
-    id: PM901
+    id: TST901
     name: custom
     severity: error
     summary: s
@@ -89,11 +89,11 @@ def test_rule_files_cannot_name_python_callables(tmp_path, run_cli, function):
     for name in ("evil.py", "functions.py", "pmlint_functions.py", "__init__.py"):
         (rules / name).write_text(f"open({str(marker)!r}, 'w').write('x')\n")
         (tmp_path / name).write_text(f"open({str(marker)!r}, 'w').write('x')\n")
-    (rules / "PM901-custom.yaml").write_text(RULE.format(message="m", function=f"'{function}'"))
+    (rules / "TST901-custom.yaml").write_text(RULE.format(message="m", function=f"'{function}'"))
     (tmp_path / ".pmlint.yaml").write_text("rules-dirs: [rules]\n")
     (tmp_path / "pm.yaml").write_text("title: Outage\n")
     code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
-    assert code == 2 and "unknown check function" in err and "PM901-custom.yaml" in err
+    assert code == 2 and "unknown check function" in err and "TST901-custom.yaml" in err
     assert not marker.exists()
 
 
@@ -101,13 +101,13 @@ def test_message_templates_cannot_reach_python_objects(tmp_path, run_cli):
     rules = tmp_path / "rules"
     rules.mkdir()
     message = "'{title.__class__} {title.__init__.__globals__} {__class__} {title[0]} {0}'"
-    (rules / "PM901-custom.yaml").write_text(RULE.format(message=message, function="truthy"))
+    (rules / "TST901-custom.yaml").write_text(RULE.format(message=message, function="truthy"))
     (tmp_path / ".pmlint.yaml").write_text("rules-dirs: [rules]\n")
     (tmp_path / "pm.yaml").write_text("title: ''\n")
-    code, out, err = run_cli("check", "--select", "PM901", "--format", "json", "pm.yaml", cwd=tmp_path)
+    code, out, err = run_cli("check", "--select", "TST901", "--format", "json", "pm.yaml", cwd=tmp_path)
     # refused when the rule loads (one line, file and line of `message`), before any document is read
     assert code == 2 and out == ""
-    assert "PM901-custom.yaml:" in err and "is not a plain field name" in err
+    assert "TST901-custom.yaml:" in err and "is not a plain field name" in err
     # and the renderer itself substitutes bare names only, whatever template reaches it
     from pmlint.engine.run import render
 

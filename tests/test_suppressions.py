@@ -57,8 +57,9 @@ def test_rule_names_and_lowercase_ids_work_like_ids(run_cli, tmp_path):
 def test_suppression_that_suppresses_nothing_is_a_finding(run_cli, tmp_path):
     found = lint(run_cli, tmp_path, "title: T  # pmlint: disable=PM701\nsummary: Fine.\n")
     assert rules_of(found) == ["PM008"] and found[0][1] == 1
+    # a code that names no rule is a malformed comment (PM006), with a suggestion
     found = lint(run_cli, tmp_path, "title: T  # pmlint: disable=PM7O1\n")
-    assert rules_of(found) == ["PM008"] and "names no rule" in found[0][2]
+    assert rules_of(found) == ["PM006"] and "names no rule" in found[0][2] and "'PM701'" in found[0][2]
 
 
 def test_one_comment_for_two_rules_reports_only_the_unused_one(run_cli, tmp_path):

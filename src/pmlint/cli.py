@@ -108,22 +108,29 @@ def _build_cli():
         from .report import FORMATS, ReportContext, render
 
         targets = _parse_formats(formats, output, FORMATS)
+        if select and not _split_codes(select):
+            raise PmlintError("--select needs at least one rule code (an id such as PM301, a name, "
+                              "a category such as PM3, or ALL)")
         config = load_config(config_path)
         rules = load_rules(config.rules_directories())
         enabled = select_rules(rules, config, select=_split_codes(select) or None,
                                extend_select=_split_codes(extend_select), ignore=_split_codes(ignore), preset=preset)
-        per_path = PerPath(config, rules, enabled, cli_select=bool(_split_codes(select)),
-                           cli_ignore=_split_codes(ignore))
+        per_path = PerPath(config, rules, enabled, cli_select=bool(select),
+                           cli_extend_select=_split_codes(extend_select), cli_ignore=_split_codes(ignore))
+        if not per_path.engine_rules(enabled):  # "All clear" from checking nothing would be a lie
+            raise PmlintError(_nothing_enabled(config, select, extend_select, ignore, preset))
         if changed_since:
-            files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude)
+            files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude,
+                                  skip=config.own_paths())
         else:
-            files = discover(list(paths) or ["."], config.include, config.exclude)
+            files = discover(list(paths) or ["."], config.include, config.exclude, skip=config.own_paths())
             if not files:  # a wrong path in CI must not pass green
                 raise PmlintError(f"no postmortems found in {', '.join(paths) or '.'} "
                                   f"(include: {', '.join(config.include)})")
         _refuse_to_overwrite_inputs([destination for _, destination in targets] + [write_baseline], files)
         options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
-                             use_suppressions=not no_suppressions, debug=ctx.obj["debug"])
+                             use_suppressions=not no_suppressions, debug=ctx.obj["debug"],
+                             known_rules=tuple((rule.id, rule.name) for rule in rules))
         result = refine(lint_files(files, per_path.engine_rules(enabled), options, jobs=jobs or None), per_path)
         if write_baseline:
             from .baseline import write_baseline as write_baseline_file
@@ -225,7 +232,7 @@ def _build_cli():
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
     def explain(rule: str, config_path: str | None) -> None:
         """Explain a rule: what it asks, why, how to fix, and examples."""
-        from .config import load_config, matches_code
+        from .config import closest_code, load_config, matches_code
         from .engine.rules import load_rules
         from .report.rules import explain_text
 
@@ -234,7 +241,13 @@ def _build_cli():
         found = [r for r in rules if rule.upper() == r.id or rule == r.name]
         if not found:
             near = [r.id for r in rules if matches_code(rule, r.id, r.name)]
-            hint = f" (did you mean one of {', '.join(near[:8])}?)" if near else " (see `pmlint rules`)"
+            closest = closest_code(rule, rules, categories=False)
+            if near:  # a category (PM3): its rules
+                hint = f" (did you mean one of {', '.join(near[:8])}?)"
+            elif closest:  # a typo (PM7O1, action-item-ownr): the closest rule
+                hint = f" (did you mean {closest}?)"
+            else:
+                hint = " (see `pmlint rules`)"
             raise PmlintError(f"no rule {rule!r}{hint}")
         click.echo(explain_text(found[0]), nl=False)
 
@@ -279,6 +292,34 @@ def _build_cli():
         click.echo(f"Wrote {written}: fill in every placeholder, then run `pmlint check {written}`.")
 
     return cli
+
+
+def _nothing_enabled(config: Any, select: Sequence[str], extend_select: Sequence[str],
+                     ignore: Sequence[str], preset: str | None) -> str:
+    """`no rules enabled: --select PM301 and --ignore PM301 leave nothing to check`."""
+    where = f" in {config.path.name}" if config.path is not None else ""
+
+    def listed(codes: Sequence[str]) -> str:
+        return ",".join(codes) if codes else '""'
+
+    parts: list[str] = []
+    if select:
+        parts.append(f"--select {listed(_split_codes(select))}")
+    elif config.select is not None:
+        parts.append(f"`select: [{', '.join(config.select)}]`{where}")
+    else:
+        parts.append(f"preset {preset or config.preset}")
+    if _split_codes(extend_select):
+        parts.append(f"--extend-select {listed(_split_codes(extend_select))}")
+    if config.extend_select and not select:
+        parts.append(f"`extend-select: [{', '.join(config.extend_select)}]`{where}")
+    if config.ignore:
+        parts.append(f"`ignore: [{', '.join(config.ignore)}]`{where}")
+    if _split_codes(ignore):
+        parts.append(f"--ignore {listed(_split_codes(ignore))}")
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    verb = "leaves" if len(parts) == 1 else "leave"
+    return f"no rules enabled: {joined} {verb} nothing to check"
 
 
 def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, str]) -> list[tuple[str, str | None]]:

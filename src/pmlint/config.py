@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from .errors import ConfigError
 from .model import Severity
-from .settings import DEFAULT_SETTINGS, SettingError, check_setting, check_settings, did_you_mean, merge_settings
+from .settings import DEFAULT_SETTINGS, SETTINGS_KIND, SettingError, check_setting, check_settings, did_you_mean, merge_settings
 
 CONFIG_NAMES = (".pmlint.yaml", ".pmlint.yml")
 DEFAULT_INCLUDE = ["*.yaml", "*.yml", "*.md", "*.markdown"]
@@ -48,6 +48,12 @@ class Config:
 
     def rules_directories(self) -> tuple[str, ...]:
         return tuple(str((self.root / directory).resolve()) for directory in self.rules_dirs)
+
+    def own_paths(self) -> tuple[str, ...]:
+        """pmlint's own files, never linted when walking a folder: the config file and
+        every `rules-dirs` folder (resolved absolute paths; a folder covers its files)."""
+        own = [str(self.path.resolve())] if self.path is not None else []
+        return (*own, *self.rules_directories())
 
     def error(self, message: str, pointer: str = "") -> ConfigError:
         """A ConfigError at `pointer` (a JSON Pointer into the config): file and line for
@@ -152,7 +158,8 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
             raise fail(f"unknown setting `settings.{key}`{did_you_mean(key, DEFAULT_SETTINGS)} "
                        "(see the README's settings table)", pointer)
         default = DEFAULT_SETTINGS[key]
-        if default is not None and not _same_type(value, default):
+        # a clock time's own message says what it should look like: `night_start: 7` → HH:MM
+        if default is not None and not _same_type(value, default) and SETTINGS_KIND[key] != "clock":
             raise fail(f"`settings.{key}` must be {type(default).__name__}, got {type(value).__name__}", pointer)
         try:
             check_setting(key, value)
@@ -170,8 +177,12 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     config.ignore = list(data.get("ignore", []))
     config.severity = dict(data.get("severity", {}))
     config.fail_on = data.get("fail-on", config.fail_on)
+    # `include` is a positive list and replaces the default; `exclude` extends the default
+    # excludes (dot-folders, node_modules, README.md, ...), so excluding one more folder
+    # never starts linting CI workflows or vendored files
     config.include = list(data.get("include", config.include))
-    config.exclude = list(data.get("exclude", config.exclude))
+    config.exclude = [*DEFAULT_EXCLUDE, *(pattern for pattern in data.get("exclude", [])
+                                         if pattern not in DEFAULT_EXCLUDE)]
     config.per_path = dict(data.get("per-path", {}))
     config.rules_dirs = list(data.get("rules-dirs", []))
     config.baseline = data.get("baseline")
@@ -216,15 +227,28 @@ def matches_code(code: str, rule_id: str, rule_name: str) -> bool:
         len(code) < len(rule_id) and rule_id.startswith(code.upper()))
 
 
-def suggest_code(code: str, rules: Iterable[Any]) -> str:
-    """` (did you mean 'PM701'?)` for a mistyped rule id, name or category, or empty."""
+def closest_code(code: str, rules: Iterable[Any], categories: bool = True) -> str | None:
+    """The rule id, name (or, with `categories`, category) a mistyped `code` most likely
+    means: look-alike letters first (PM7O1 → PM701, PMl01 → PM101), then the closest spelling."""
+    import difflib
+
     rules = list(rules)
-    ids = sorted({rule.id for rule in rules} | {rule.id[:3] for rule in rules})
+    ids = {rule.id for rule in rules} | ({rule.id[:3] for rule in rules} if categories else set())
     upper = code.upper()
     lookalike = upper[:2] + upper[2:].translate(str.maketrans("OIL", "011"))  # PM7O1 → PM701
     if lookalike != upper and lookalike in ids:
-        return f" (did you mean {lookalike!r}?)"
-    return did_you_mean(code.upper(), ids) or did_you_mean(code.lower(), sorted(rule.name for rule in rules))
+        return lookalike
+    for word, candidates in ((upper, sorted(ids)), (code.lower(), sorted(rule.name for rule in rules))):
+        match = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+        if match:
+            return match[0]
+    return None
+
+
+def suggest_code(code: str, rules: Iterable[Any]) -> str:
+    """` (did you mean 'PM701'?)` for a mistyped rule id, name or category, or empty."""
+    closest = closest_code(code, rules)
+    return f" (did you mean {closest!r}?)" if closest else ""
 
 
 def unknown_code(code: str, where: str, rules: Iterable[Any]) -> str:
@@ -239,6 +263,9 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
                  extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
                  preset: str | None = None) -> list[Any]:
     """The rules a run enables: preset (or select), plus extend-select, minus ignore.
+
+    A command-line `select` replaces both the config's `select` and its `extend-select`;
+    command-line `extend_select` adds to it; config and command-line `ignore` both apply.
 
     An unknown code is an error: from the command line it names the option, from the
     configuration the file, line and key; both suggest the closest rule."""
@@ -256,8 +283,10 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
         for index, code in enumerate(codes):
             if not known_code(code, rules):
                 raise config.error(unknown_code(code, f"`{key}`", rules), f"/{key}/{index}")
+    # a command-line --select replaces the config's select AND extend-select ("enable only
+    # these"); command-line --extend-select still adds, and every ignore still applies
     selection = select if select is not None else config.select
-    extend = [*config.extend_select, *extend_select]
+    extend = [*extend_select] if select is not None else [*config.extend_select, *extend_select]
     ignored = [*config.ignore, *ignore]
 
     def picked(rule: Any, codes: Iterable[str]) -> bool:

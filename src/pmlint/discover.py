@@ -3,7 +3,8 @@
 Files named explicitly are always linted (pre-commit passes exactly the files it
 wants checked). Directories are walked with the config's include/exclude globs,
 without following symlinked folders (no loops) and skipping anything that is not a
-regular file (a FIFO would block a read forever).
+regular file (a FIFO would block a read forever). pmlint's own files (`skip`: the
+config file and the `rules-dirs` folders) are never picked up by a walk.
 """
 
 from __future__ import annotations
@@ -41,9 +42,14 @@ def printable_path(path: str) -> str:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def discover(paths: list[str], include: list[str], exclude: list[str], base: Path | None = None) -> list[SourceFile]:
-    """Every file to lint, sorted and de-duplicated. A missing path is a PmlintError."""
+def discover(paths: list[str], include: list[str], exclude: list[str], base: Path | None = None,
+             skip: tuple[str, ...] | frozenset[str] = ()) -> list[SourceFile]:
+    """Every file to lint, sorted and de-duplicated. A missing path is a PmlintError.
+
+    `skip`: resolved absolute paths of files and folders a walk never yields (pmlint's
+    own config and rule files); a file named explicitly is linted all the same."""
     base = (base or Path.cwd()).resolve()
+    skip = frozenset(skip)
     included, excluded = GlobSet(include), GlobSet(exclude)
     found: dict[str, SourceFile] = {}
     for raw in paths:
@@ -59,7 +65,7 @@ def discover(paths: list[str], include: list[str], exclude: list[str], base: Pat
             real = str(path.resolve())
             shown = display_path(path, base)
             shown = "" if shown == "." else shown.rstrip("/") + "/"
-            for relative in _walk(str(path), included, excluded):
+            for relative in _walk(str(path), included, excluded, _skipped_below(real, skip)):
                 found.setdefault(f"{real}/{relative}", SourceFile(os.path.join(raw, relative),
                                                                  printable_path(shown + relative)))
         else:
@@ -67,13 +73,30 @@ def discover(paths: list[str], include: list[str], exclude: list[str], base: Pat
     return sorted(found.values(), key=lambda source: source.display)
 
 
-def _walk(top: str, included: GlobSet, excluded: GlobSet) -> list[str]:
+def _skipped_below(real: str, skip: frozenset[str]) -> frozenset[str]:
+    """The `skip` paths inside folder `real`, relative to it (posix); `.` when `real` is
+    itself one of them or lies inside one (a walk of a rules folder yields nothing)."""
+    below: set[str] = set()
+    for path in skip:
+        if path == real or real.startswith(path.rstrip("/") + "/"):
+            return frozenset({"."})
+        try:
+            relative = Path(path).relative_to(real).as_posix()
+        except ValueError:
+            continue
+        below.add(relative)
+    return frozenset(below)
+
+
+def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] = frozenset()) -> list[str]:
     """Relative posix paths of the files to lint below `top`.
 
     os.scandir gives each entry's type without a stat call for ordinary files; symlinked
     folders are never entered (no loops) and only regular files, or symlinks to them,
     are kept (a FIFO would block the read forever).
     """
+    if "." in skip:
+        return []
     files: list[str] = []
     pending = [""]
     while pending:
@@ -86,6 +109,8 @@ def _walk(top: str, included: GlobSet, excluded: GlobSet) -> list[str]:
         folders = []
         for entry in entries:
             relative = prefix + entry.name
+            if relative in skip:
+                continue  # pmlint's own config file or rules folder
             try:
                 if entry.is_dir(follow_symlinks=False):
                     if not excluded.matches(relative):
@@ -102,7 +127,7 @@ def _walk(top: str, included: GlobSet, excluded: GlobSet) -> list[str]:
 
 
 def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[str],
-                  base: Path | None = None) -> list[SourceFile]:
+                  base: Path | None = None, skip: tuple[str, ...] | frozenset[str] = ()) -> list[SourceFile]:
     """The files `discover` would lint that were added, modified or renamed since the
     merge base of `ref` and HEAD (PR mode: what this branch changed).
 
@@ -136,7 +161,7 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
                 continue
         except OSError:
             continue
-        if any(_selected(candidate.resolve(), target, include, exclude) for target in targets):
+        if any(_selected(candidate.resolve(), target, include, exclude, skip) for target in targets):
             found.setdefault(str(candidate.resolve()), SourceFile(str(candidate), display_path(candidate, base)))
     return sorted(found.values(), key=lambda source: source.display)
 
@@ -164,10 +189,14 @@ def repository_of(paths: list[str]) -> Path:
     return next(iter(found))
 
 
-def _selected(file: Path, target: Path, include: list[str], exclude: list[str]) -> bool:
-    """Would `discover([target])` lint `file`? (Named files always; folders by globs.)"""
+def _selected(file: Path, target: Path, include: list[str], exclude: list[str],
+              skip: tuple[str, ...] | frozenset[str] = ()) -> bool:
+    """Would `discover([target])` lint `file`? (Named files always; folders by globs,
+    never pmlint's own files in `skip`.)"""
     if file == target:
         return True
+    if any(file == Path(own) or Path(own) in file.parents for own in skip):
+        return False
     try:
         relative = file.relative_to(target).as_posix()
     except ValueError:

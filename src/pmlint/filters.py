@@ -11,8 +11,9 @@ Per-path globs match the file's path relative to the configuration file's folder
 (`config.glob_match`: a glob without `/` matches any path part). When several globs
 match, they apply in the order written: `select` replaces the file's rule set,
 `extend-select` adds to it, `ignore` removes from it, `severity` overrides (later
-wins). The command line stays final: with `--select` given, per-path can only narrow
-the selection, and `--ignore` codes stay off.
+wins). The command line stays final, as for the top-level keys: `--select` replaces
+per-path `select` and `extend-select` too (only per-path `ignore` and `severity` still
+apply), `--extend-select` codes stay on, and `--ignore` codes stay off.
 """
 
 from __future__ import annotations
@@ -32,11 +33,13 @@ class PerPath:
     """Per-file rule selection and severity from the config's `per-path` table."""
 
     def __init__(self, config: Config, rules: Sequence[Any], enabled: Sequence[Any], *,
-                 cli_select: bool = False, cli_ignore: Iterable[str] = ()) -> None:
+                 cli_select: bool = False, cli_extend_select: Iterable[str] = (),
+                 cli_ignore: Iterable[str] = ()) -> None:
         self.config = config
         self.rules = list(rules)
         self.enabled_ids = {rule.id for rule in enabled}
         self.cli_select = cli_select
+        self.cli_extend_select = list(cli_extend_select)
         self.cli_ignore = list(cli_ignore)
         self._cache: dict[str, tuple[set[str], dict[str, Severity]]] = {}
         self._check_codes()
@@ -94,15 +97,14 @@ class PerPath:
             for pattern, overrides in self.config.per_path.items():
                 if not glob_match(relative, pattern):
                     continue
-                if "select" in overrides:
-                    enabled = self._ids(overrides["select"])
-                enabled |= self._ids(overrides.get("extend-select", []))
+                if not self.cli_select:  # a command-line --select replaces per-path selections
+                    if "select" in overrides:  # keeps the command line's --extend-select
+                        enabled = self._ids(overrides["select"]) | (self._ids(self.cli_extend_select) & self.enabled_ids)
+                    enabled |= self._ids(overrides.get("extend-select", []))
                 enabled -= self._ids(overrides.get("ignore", []))
                 for code, level in overrides.get("severity", {}).items():
                     for rule_id in self._ids([code]):
                         severity[rule_id] = Severity.parse(level)
-        if self.cli_select:
-            enabled &= self.enabled_ids
         enabled -= self._ids(self.cli_ignore)
         self._cache[path] = (enabled, severity)
         return enabled, severity

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Finding
@@ -19,15 +19,21 @@ class ExampleOutcome:
     kind: str            #: valid | invalid
     expected: int
     findings: list[Finding]
+    #: message placeholders of this rule's findings that resolved to nothing (`{nope}`)
+    unresolved: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return len(self.findings) == self.expected
+        return len(self.findings) == self.expected and not self.unresolved
 
     def describe(self) -> str:
         got = "; ".join(f"{f.span.line}:{f.span.column} {f.message}" for f in self.findings) or "no finding"
-        return (f"{self.rule.id} example {self.index + 1} ({self.kind}): expected {self.expected} finding(s) "
-                f"of {self.rule.id}, got {len(self.findings)}: {got}")
+        where = f"{self.rule.id} example {self.index + 1} ({self.kind})"
+        if len(self.findings) == self.expected and self.unresolved:
+            names = ", ".join("{" + name + "}" for name in self.unresolved)
+            return (f"{where}: placeholder {names} resolved to nothing (no check value, no field of the "
+                    f"selected node, not value or path): {got}")
+        return f"{where}: expected {self.expected} finding(s) of {self.rule.id}, got {len(self.findings)}: {got}"
 
 
 def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list[Rule] | None = None) -> ExampleOutcome:
@@ -42,14 +48,17 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     text = example.get(kind) or ""
     fmt = example.get("format", "yaml")
     document = load_text("example.md" if fmt == "markdown" else "example.yaml", text, {})
-    options = RunOptions(settings=merge_settings(_checked_settings(rule, index, example.get("settings"))),
-                         severity={})
     rules = list(all_rules) if all_rules is not None else [rule]
     if rule not in rules:
         rules.append(rule)
+    unresolved: list[tuple[str, str]] = []
+    options = RunOptions(settings=merge_settings(_checked_settings(rule, index, example.get("settings"))),
+                         severity={}, known_rules=tuple((each.id, each.name) for each in rules)
+                         if all_rules is not None else None, unresolved=unresolved)
     findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
     expected = example.get("findings", 1) if kind == "invalid" else 0
-    return ExampleOutcome(rule, index, kind, expected, findings)
+    missing = list(dict.fromkeys(name for rule_id, name in unresolved if rule_id == rule.id))
+    return ExampleOutcome(rule, index, kind, expected, findings, missing)
 
 
 def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:

@@ -50,6 +50,8 @@ class Rule:
     examples: list[dict[str, Any]] = field(default_factory=list)
     tags: tuple[str, ...] = ()
     source: str = ""
+    #: line of `id:` in the rule file (for errors about the id)
+    line: int = 1
 
     @property
     def loader_rule(self) -> bool:
@@ -74,14 +76,18 @@ def rule_files(directory: Path) -> list[Path]:
     return files
 
 
+#: Ids of the built-in pack; a rule from `rules-dirs` must use another prefix.
+RESERVED_PREFIX = "PM"
+
+
 @lru_cache(maxsize=8)
 def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False) -> tuple[Rule, ...]:
     """Built-in rules plus those in `directories`. User rules are always schema-checked;
     the built-in pack is checked by the test suite (validate_builtin=True there)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    sources = [(builtin_rules_dir(), validate_builtin)] + [(Path(d), True) for d in directories]
-    for directory, validate in sources:
+    sources = [(builtin_rules_dir(), validate_builtin, True)] + [(Path(d), True, False) for d in directories]
+    for directory, validate, builtin in sources:
         if not directory.is_dir():
             raise ConfigError(f"rules directory not found: {directory}")
         for path in rule_files(directory):
@@ -90,6 +96,9 @@ def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False
                 if key in seen:
                     raise ConfigError(f"rule {key} is defined twice (also in {seen[key]})", str(path))
                 seen[key] = str(path)
+            if not builtin and rule.id.upper().startswith(RESERVED_PREFIX):
+                raise ConfigError(f"rule id {rule.id}: the {RESERVED_PREFIX} prefix is reserved for built-in rules; "
+                                  "use your own prefix, e.g. ACME101", str(path), rule.line)
             rules.append(rule)
     rules.sort(key=lambda rule: rule.id)
     return tuple(rules)
@@ -112,7 +121,9 @@ def load_rule_file(path: Path, validate: bool = True) -> Rule:
             error = errors[0]
             raise ConfigError(error.message, str(path), document.span_for(error.pointer).line)
     try:
-        return compile_rule(data, str(path))
+        rule = compile_rule(data, str(path))
+        rule.line = document.span_for("/id").line
+        return rule
     except RuleError as error:
         raise ConfigError(str(error), str(path), document.span_for(error.pointer).line) from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:

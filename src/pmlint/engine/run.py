@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from ..model import Document, Finding, Severity, Span, join_pointer, split_pointer
 from .conditions import holds
@@ -21,6 +21,8 @@ INTERNAL_ERROR_ID = "PM009"
 INTERNAL_ERROR_NAME = "internal-error"
 UNUSED_SUPPRESSION_ID = "PM008"
 UNUSED_SUPPRESSION_NAME = "unused-suppression"
+BAD_SUPPRESSION_ID = "PM006"
+BAD_SUPPRESSION_NAME = "bad-suppression"
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -31,6 +33,15 @@ class RunOptions:
     severity: dict[str, Severity]
     use_suppressions: bool = True
     debug: bool = False
+    #: (id, name) of every rule loaded for the run, enabled or not (built-in and
+    #: rules-dirs): a suppression naming none of them is malformed (PM006), one naming
+    #: a loaded rule that is not enabled is unneeded (PM008). None: the built-in pack
+    #: plus the rules being run.
+    known_rules: tuple[tuple[str, str], ...] | None = None
+    #: example mode (`pmlint test-rules`, the test suite): when a list, every message
+    #: placeholder that resolved to nothing is recorded as (rule id, name); production
+    #: runs leave it None and render exactly as before
+    unresolved: list[tuple[str, str]] | None = None
 
 
 def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions) -> list[Finding]:
@@ -53,7 +64,7 @@ def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions
                 "please report it (run with --debug for the traceback)",
                 document.path, Span.point(1), "", None, "document"))
     if options.use_suppressions:
-        findings = _apply_suppressions(document, findings, enabled)
+        findings = _apply_suppressions(document, findings, enabled, options.known_rules)
     findings.sort(key=Finding.sort_key)
     return findings
 
@@ -75,11 +86,12 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 assert function is not None  # checked when the rule was compiled
                 for hit in function.check(target, target_pointer, spec.options, context):
                     yield _finding(rule, severity, spec.message or rule.message, document, pointer, value,
-                                   target_pointer, target, hit)
+                                   target_pointer, target, hit, options.unresolved)
 
 
 def _finding(rule: Rule, severity: Severity, template: str, document: Document, node_pointer: str, node: Any,
-             target_pointer: str, target: Any, hit: Hit) -> Finding:
+             target_pointer: str, target: Any, hit: Hit,
+             unresolved: list[tuple[str, str]] | None = None) -> Finding:
     pointer = hit.pointer if hit.pointer is not None else target_pointer
     if hit.span is not None:
         span = hit.span
@@ -87,7 +99,13 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
         span = document.locate_text(pointer, hit.text, hit.occurrence)
     else:
         span = document.spans.get(pointer) or document.missing_span(pointer)
-    message = hit.message or render(template, node, target, pointer, hit.values)
+    if hit.message:
+        message = hit.message
+    elif unresolved is None:
+        message = render(template, node, target, pointer, hit.values)
+    else:
+        message, missing = render_checked(template, node, target, pointer, hit.values)
+        unresolved.extend((rule.id, name) for name in missing)
     return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix, rule.category)
 
 
@@ -100,7 +118,17 @@ def _cap(text: str) -> str:
 
 
 def render(template: str, node: Any, target: Any, pointer: str, values: dict[str, Any]) -> str:
-    """Fill `{name}` placeholders: check values first, then the selected node's fields.
+    """The message: `template` with its placeholders filled (see `render_checked`)."""
+    return render_checked(template, node, target, pointer, values)[0]
+
+
+def render_checked(template: str, node: Any, target: Any, pointer: str,
+                   values: dict[str, Any]) -> tuple[str, list[str]]:
+    """(message, names of placeholders that resolved to nothing).
+
+    Fill `{name}` placeholders: check values first, then the selected node's fields,
+    then the built-ins `{value}` and `{path}`. A name none of them provides renders as
+    empty text; it is returned so rule examples can fail on it (`{nope}`).
 
     Only bare names are substituted (no attribute or index access), so a rule's
     message can never reach into Python objects; `{{` and `}}` are literal braces
@@ -108,6 +136,8 @@ def render(template: str, node: Any, target: Any, pointer: str, values: dict[str
     substituted value is one line of at most MAX_VALUE_CHARS characters.
     """
     from ..schema import dotted
+
+    missing: list[str] = []
 
     def lookup(match: re.Match[str]) -> str:
         token = match.group()
@@ -124,12 +154,15 @@ def render(template: str, node: Any, target: Any, pointer: str, values: dict[str
             return shorten(target)
         if name == "path" or name in ("title", "summary", "event"):
             return _cap(dotted(pointer))
+        if name not in missing:
+            missing.append(name)
         return ""
 
-    return _PLACEHOLDER.sub(lookup, template)
+    return _PLACEHOLDER.sub(lookup, template), missing
 
 
-def _apply_suppressions(document: Document, findings: list[Finding], rules: list[Rule]) -> list[Finding]:
+def _apply_suppressions(document: Document, findings: list[Finding], rules: list[Rule],
+                        known_rules: tuple[tuple[str, str], ...] | None = None) -> list[Finding]:
     suppressions = document.suppressions
     enabled_ids = {rule.id for rule in rules}
     if not suppressions:
@@ -154,35 +187,75 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
             kept.append(finding)
     # On a broken document only the loader rules ran: every other suppression would look
     # unused, burying the one finding that matters (the syntax error) under noise.
-    if UNUSED_SUPPRESSION_ID in enabled_ids and not document.broken:
-        unused_rule = next(rule for rule in rules if rule.id == UNUSED_SUPPRESSION_ID)
-        for suppression in suppressions:
-            for code in suppression.rules:
-                if code in suppression.used:
-                    continue
-                target = names.get(code, names.get(code.lower(), code))
-                if code.lower() != "all" and target not in enabled_ids and not _known_code(code):
-                    why = f"names no rule ({code!r} is not a rule id or name)"
-                elif code.lower() != "all" and target not in enabled_ids:
-                    why = f"is not needed: rule {code} is not enabled"
-                else:
-                    why = f"suppresses nothing: {code} reports no finding " + (
-                        "in this file" if suppression.target_line is None else f"on line {suppression.target_line}")
-                kept.append(Finding(
-                    UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME, unused_rule.severity,
-                    f"Suppression comment {why}", document.path,
-                    Span(suppression.line, suppression.column, suppression.line, suppression.column),
-                    "", unused_rule.fix, unused_rule.category))
+    if document.broken:
+        return kept
+    known = _known_rules(rules, known_rules)
+    by_id = {rule.id: rule for rule in rules}
+    unused_rule, bad_rule = by_id.get(UNUSED_SUPPRESSION_ID), by_id.get(BAD_SUPPRESSION_ID)
+    for suppression in suppressions:
+        comment = Span(suppression.line, suppression.column, suppression.line,
+                       max(suppression.end_column, suppression.column))
+        where = "in this file" if suppression.target_line is None else f"on line {suppression.target_line}"
+        for code in suppression.rules:
+            if code in suppression.used:
+                continue
+            if code.lower() != "all" and not _names_rule(code, known):
+                if bad_rule is not None:  # a typo is a malformed comment, not an unused one
+                    from ..config import suggest_code
+
+                    kept.append(Finding(
+                        BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, bad_rule.severity,
+                        f"Suppression comment names no rule: {code!r} is not a rule id or name"
+                        f"{suggest_code(code, known)}", document.path,
+                        _code_span(document, suppression, code) or comment, "", bad_rule.fix, bad_rule.category))
+                continue
+            if unused_rule is None:
+                continue
+            target = names.get(code, names.get(code.lower(), code))
+            if code.lower() == "all":
+                why = f"suppresses nothing {where}"
+            elif target not in enabled_ids:
+                why = f"is not needed: rule {code} is not enabled"
+            else:
+                why = f"suppresses nothing: {code} reports no finding {where}"
+            kept.append(Finding(
+                UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME, unused_rule.severity,
+                f"Suppression comment {why}", document.path, comment,
+                "", unused_rule.fix, unused_rule.category))
     return kept
 
 
-def _known_code(code: str) -> bool:
-    from .rules import load_rules
-
-    try:
-        return any(code.upper() == rule.id or code == rule.name for rule in load_rules())
-    except Exception:
-        return False
+class _KnownRule(NamedTuple):
+    id: str
+    name: str
 
 
-__all__ = ["RunOptions", "lint_document", "render", "split_pointer"]
+def _known_rules(rules: list[Rule], known_rules: tuple[tuple[str, str], ...] | None) -> list[_KnownRule]:
+    """Every rule a suppression may name: those loaded for the run (built-in and rules-dirs)."""
+    if known_rules is None:
+        from .rules import load_rules
+
+        try:
+            builtin = [(rule.id, rule.name) for rule in load_rules()]
+        except Exception:
+            builtin = []
+        known_rules = (*builtin, *((rule.id, rule.name) for rule in rules))
+    return [_KnownRule(rule_id, name) for rule_id, name in dict.fromkeys(known_rules)]
+
+
+def _names_rule(code: str, known: list[_KnownRule]) -> bool:
+    return any(code.upper() == rule.id or code == rule.name for rule in known)
+
+
+def _code_span(document: Document, suppression: Any, code: str) -> Span | None:
+    """Where `code` is written in the suppression comment, to underline just the typo."""
+    if not 0 < suppression.line <= len(document.lines):
+        return None
+    line = document.lines[suppression.line - 1]
+    match = re.compile(rf"(?<![A-Za-z0-9_\-]){re.escape(code)}(?![A-Za-z0-9_\-])").search(line, suppression.column - 1)
+    if match is None:
+        return None
+    return Span(suppression.line, match.start() + 1, suppression.line, match.end())
+
+
+__all__ = ["RunOptions", "lint_document", "render", "render_checked", "split_pointer"]

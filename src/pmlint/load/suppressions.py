@@ -47,7 +47,8 @@ def find_suppressions(lines: list[str]) -> tuple[list[Suppression], list[Problem
             target = _next_content_line(lines, index)
         else:
             target = number
-        found.append(Suppression(rules, number, match.start() + 1, target, (match["reason"] or "").strip() or None))
+        found.append(Suppression(rules, number, match.start() + 1, target, (match["reason"] or "").strip() or None,
+                                 end_column=len(line.rstrip())))  # the comment runs to the end of the line
     return found, problems
 
 
