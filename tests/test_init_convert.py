@@ -128,3 +128,20 @@ def test_todo_and_fixme_are_placeholders_only_as_markers(text, expected):
 
     found = [f for f in lint_yaml("title: Checkout outage\n" + text) if f.rule_id == "PM010"]
     assert len(found) == expected, found
+
+
+@pytest.mark.parametrize("preset", [None, "strict"])
+def test_yaml_and_markdown_templates_give_the_same_rules(run_cli, tmp_path, preset):
+    """Both fresh templates fail on placeholders (PM010) plus the same other rules: a
+    team's choice of format must not change what an unfilled template is told."""
+    import json
+
+    ids = {}
+    for fmt, name in (("yaml", "pm.yaml"), ("markdown", "pm.md")):
+        run_cli("init", "--format", fmt, name, cwd=tmp_path)
+        args = ["check", name, "--format", "json"] + (["--preset", preset] if preset else [])
+        code, out, _ = run_cli(*args, cwd=tmp_path)
+        assert code == 1
+        ids[fmt] = {f["rule"] for f in json.loads(out)["findings"]}
+    assert "PM010" in ids["yaml"]
+    assert ids["yaml"] == ids["markdown"]

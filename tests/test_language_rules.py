@@ -222,3 +222,70 @@ def test_corpus_names_no_person_as_a_cause(corpus_findings):
     """The corpus mentions responders by name and handle; none of them is a cause."""
     assert [(name, f.message) for name, (_, found) in corpus_findings.items() for f in found
             if f.rule_id == "PM702"] == []
+
+
+# ---- PM702: known systems, full names, agents ---------------------------------------------
+
+@pytest.mark.parametrize("cause", [
+    "Kubernetes restarted the pod",
+    "Terraform applied the change",
+    "The disk filled because Prometheus dropped the samples",
+    "Config pushed without review",
+    "Deployment changed the replica count to zero",
+    "Migration dropped the column while old pods still read it",
+    "The change was deployed by Terraform without review",
+    "Change rolled out by Monday",
+])
+def test_known_systems_and_sentence_nouns_are_no_people(engine, cause):
+    """No `services`, no lower-case mention: settings.known_systems alone says these are things."""
+    assert findings(engine, f"root_causes:\n  - summary: '{cause}'\n", "PM702") == []
+
+
+@pytest.mark.parametrize("cause,person", [
+    ("Config pushed without review by Bob", "Bob"),
+    ("Config pushed by Bob Smith without review", "Bob Smith"),
+    ("Bob Smith pushed the config without review", "Bob Smith"),
+    ("The index was deleted by @jdoe", "@jdoe"),
+])
+def test_the_person_is_underlined_whole(engine, cause, person):
+    found = findings(engine, f"root_causes:\n  - summary: '{cause}'\n", "PM702")
+    assert len(found) == 1 and f'("{person}")' in found[0].message
+    line = f"  - summary: '{cause}'"
+    span = found[0].span
+    assert line[span.column - 1:span.end_column] == person
+
+
+def test_known_systems_is_a_setting(engine):
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.settings import merge_settings
+
+    _, rules = engine
+    settings = merge_settings({"known_systems": ["Hal"]})
+    text = "root_causes:\n  - summary: Hal deleted the production volume\n"
+    document = load_text("pm.yaml", text, settings)
+    found = lint_document(document, [r for r in rules if r.id == "PM702"], RunOptions(settings=settings, severity={}))
+    assert list(found) == []
+    assert len(findings(engine, text, "PM702")) == 1
+
+
+# ---- PM701: collective roles, coordinated clauses -------------------------------------------
+
+@pytest.mark.parametrize("sentence,found", [
+    ("The team failed to notice the alert.", ["failed to"]),
+    ("The on-call engineer was careless and forgot to check the dashboard.", ["careless", "forgot to"]),
+    ("Sam saw the alert but failed to escalate.", ["failed to"]),
+    ("Sam saw the page, acknowledged it and failed to escalate.", ["failed to"]),
+    ("The engineers acknowledged the page but failed to escalate.", ["failed to"]),
+])
+def test_a_person_subject_reaches_through_coordinated_clauses(engine, sentence, found):
+    assert phrases(engine, f"summary: {sentence}\n") == found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The disk filled and failed to recover.",
+    "The deploy went out and failed to start.",
+    "Terraform applied the change and failed to lock the state.",
+    "The team's alert failed to fire.",
+])
+def test_a_system_subject_of_coordinated_clauses_is_not_blame(engine, sentence):
+    assert phrases(engine, f"summary: {sentence}\n") == []

@@ -60,6 +60,8 @@ class Suppression:
     target_line: int | None
     reason: str | None = None
     used: set[str] = field(default_factory=set)
+    #: last column of the comment (1-based, inclusive); 0 when unknown (then `column`)
+    end_column: int = 0
 
 
 @dataclass(slots=True)
@@ -143,7 +145,10 @@ class Document:
         checks count `occurrence` with the same matcher, `occurrence_at`). The phrase
         must start between the node's start and the end of its last line; it may run
         on past it. The span runs from the phrase's first character to its last, which
-        may be on a later line. Falls back to the node's own span.
+        may be on a later line. Matches that start on a code line (`meta["code_lines"]`,
+        ranges of fenced and indented code blocks a loader recorded) are skipped and not
+        counted: code is never part of a text value, so the phrase a rule reports is not
+        there. Falls back to the node's own span.
         """
         base = self.span_for(pointer)
         if not needle or not needle.strip() or not self.lines:
@@ -158,9 +163,14 @@ class Document:
         region = "\n".join(self.lines[first - 1:beyond])
         limit = sum(len(line) + 1 for line in self.lines[first - 1:last])
         offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
-        for seen, match in enumerate(needle_matches(region, needle, offset)):
+        code = self.meta.get("code_lines") or ()
+        seen = -1
+        for match in needle_matches(region, needle, offset):
             if match.start() >= limit:
                 break
+            if code and _on_code_line(code, first + region.count("\n", 0, match.start())):
+                continue
+            seen += 1
             if seen == occurrence:
                 line, column = self._position_in(region, first, match.start())
                 end_line, end_column = self._position_in(region, first, max(match.end() - 1, match.start()))
@@ -172,6 +182,12 @@ class Document:
         """(line, column), 1-based, of offset `index` in `region`, which starts at `first_line`."""
         line_start = region.rfind("\n", 0, index) + 1
         return first_line + region.count("\n", 0, index), index - line_start + 1
+
+
+def _on_code_line(ranges: Any, line: int) -> bool:
+    """Whether `line` falls in one of `ranges`: (first, last) line pairs, inclusive (a
+    document has few code blocks, and the pairs may have come back from JSON as lists)."""
+    return any(first <= line <= last for first, last in ranges)
 
 
 #: Between two words of a phrase, the source may hold any run of whitespace: a line break

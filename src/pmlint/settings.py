@@ -66,9 +66,19 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "process": ["review", "approval", "runbook", "handoff", "ownership", "on-call rota"],
     },
     "unknown_cause_phrases": [
-        "unknown", "not yet known", "not known", "not yet identified", "not identified", "not been identified",
-        "unclear", "not yet clear", "undetermined", "still investigating", "under investigation",
-        "could not determine", "could not find the root cause", "did not figure out",
+        "cause is unknown", "cause was unknown", "cause remains unknown", "cause is still unknown",
+        "cause is not known", "cause unknown", "unknown cause", "unknown root cause", "unknown reason",
+        "unknown reasons", "reason is unknown", "reason is unclear", "cause is unclear", "cause is still unclear",
+        "cause remains unclear", "cause is undetermined", "still unknown", "remains unknown", "still unclear",
+        "remains unclear", "unclear why", "not clear why", "not yet clear", "not yet known", "not yet understood",
+        "not fully understood", "not well understood", "not understood", "not yet identified",
+        "not been identified", "haven't identified", "haven’t identified", "have not identified",
+        "haven't yet identified",
+        "not yet determined", "not been determined", "undetermined", "still investigating",
+        "under investigation", "being investigated", "we don't know why", "we don’t know why",
+        "we do not know why", "we don't yet know", "we do not yet know", "we don't know what", "we do not know what",
+        "could not determine", "could not find the root cause", "did not figure out", "no root cause was found",
+        "root cause not found", "to be determined",
     ],
     "investigate_words": [
         "investigate", "diagnose", "reproduce", "root-cause", "instrument", "instrumentation", "tracing",
@@ -146,7 +156,36 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "engineer", "operator", "developer", "dev", "on-call", "oncall", "on-caller", "sre", "admin",
         "administrator", "member", "responder", "reviewer", "approver", "maintainer", "contributor", "author",
         "owner", "person", "people", "someone", "somebody", "staff", "employee", "human", "manager", "lead",
-        "commander", "ic",
+        "commander", "ic", "team", "squad", "crew", "support", "ops", "everyone", "everybody", "colleague",
+        "coworker", "co-worker", "intern", "contractor", "dba", "oncaller",
+    ],
+    "known_systems": [
+        # systems, tools and services, never people
+        "Kubernetes", "K8s", "Kubelet", "Terraform", "Prometheus", "Alertmanager", "Grafana", "Loki", "Postgres",
+        "PostgreSQL", "MySQL", "MariaDB", "Redis", "Memcached", "Kafka", "Nginx", "HAProxy", "GitHub", "GitLab",
+        "Bitbucket", "Jenkins", "Argo", "ArgoCD", "Flux", "Helm", "Docker", "Podman", "AWS", "GCP", "GKE", "EKS",
+        "AKS", "Azure", "Google", "Amazon", "Microsoft", "Linode", "DigitalOcean", "Cloudflare", "Vault",
+        "Consul", "Nomad", "Elasticsearch", "OpenSearch", "Kibana", "Logstash", "Datadog", "PagerDuty",
+        "Opsgenie", "Slack", "Sentry", "Ansible", "Puppet", "Chef", "Salt", "Istio", "Envoy", "Linkerd",
+        "Celery", "RabbitMQ", "ZooKeeper", "Zookeeper", "etcd", "MongoDB", "Mongo", "Airflow", "Spark",
+        "Hadoop", "Cassandra", "ScyllaDB", "CockroachDB", "DynamoDB", "BigQuery", "Snowflake", "Fastly",
+        "Akamai", "Heroku", "Vercel", "Netlify", "Stripe", "Twilio", "Okta", "Auth0", "Jira", "Confluence",
+        "CircleCI", "TravisCI", "Buildkite", "Spinnaker", "Bazel", "Gradle", "Maven", "Npm", "Yarn", "Pip",
+        "Python", "Java", "Node.js", "Nodejs", "Rails", "Django", "Flask", "Linux", "Ubuntu", "Debian",
+        "Windows", "Chrome", "Firefox", "Safari", "Varnish", "Traefik", "Calico", "Cilium", "CoreDNS",
+        "Route53", "Lambda", "Fargate", "Cloudwatch", "CloudFront", "Jupyter", "JupyterHub", "BinderHub",
+        "Binder", "Prow", "Tide", "Gerrit", "Zuul", "Kubectl", "Systemd", "Cron", "Crontab",
+        # common nouns that open sentences in postmortems
+        "Config", "Configuration", "Deploy", "Deployment", "Release", "Migration", "Change", "Update",
+        "Script", "Job", "Alert", "Alerting", "Monitoring", "Service", "Server", "Cluster", "Node", "Pod",
+        "Container", "Database", "Cache", "Queue", "Worker", "Traffic", "Network", "Certificate", "Backup",
+        "Build", "Pipeline", "Rollout", "Rollback", "Upgrade", "Patch", "Automation", "System", "Customer",
+        "User", "Client", "Request", "Load", "Disk", "Storage", "Replica", "Primary", "Leader", "Proxy",
+        "Balancer", "Scheduler", "Controller", "Autoscaler", "Autoscaling", "Tool", "Tooling",
+        "Bot", "Test", "Canary", "Commit", "Code", "Query", "Index", "Schema", "Table", "Feature", "Flag",
+        "Firewall", "Router", "Gateway", "Endpoint", "Api", "Frontend", "Backend", "Application", "App",
+        "Process", "Thread", "Daemon", "Agent", "Check", "Probe", "Health", "Incident", "Outage", "Error",
+        "Retry", "Retries", "Timeout", "Memory", "Cpu", "Dns", "Ci", "Cd", "Staging", "Production", "Prod",
     ],
     "blame_suggestions": {
         "should have": ' (say what the system did not make easy or safe, e.g. "the runbook did not include ...")',
@@ -208,7 +247,9 @@ SETTINGS_HELP: dict[str, str] = {
     "min_why_depth": "Shortest why-chain PM104 accepts.",
     "why_depth_severities": "Severities whose root causes need a why-chain (PM104).",
     "layer_keywords": "Layer → words that suggest it; PM105 suggests a layer for `code` causes that use them.",
-    "unknown_cause_phrases": "Phrases that mark a root cause as unknown (PM106; PM306 leaves such causes to it).",
+    "unknown_cause_phrases": "Phrases that state a root cause is unknown (\"root cause is unknown\", \"still unclear\", "
+                             "\"under investigation\"), not the adjective (\"unknown keys\"); a cause that is only "
+                             "`TBD`, `unknown` or `?` counts too (PM106; PM306 leaves such causes to it).",
     "investigate_words": "Words of an action item that investigates or adds observability (PM106).",
     "night_start": "Start of the night window, HH:MM (PM203).",
     "night_end": "End of the night window, HH:MM (PM203).",
@@ -237,6 +278,8 @@ SETTINGS_HELP: dict[str, str] = {
     "blame_participle_phrases": "Phrases of `blame_phrases` PM701 reports only before a past participle: "
                                 "\"should have checked\", not \"we should have alerting\".",
     "person_roles": "Words that make the subject of a `blame_person_phrases` phrase a person (PM701; plurals count too).",
+    "known_systems": "Capitalised words that are never a person's name (PM701, PM702): systems and tools "
+                     "(`Kubernetes`, `Terraform`) and nouns that open sentences (`Config`, `Deploy`); case-insensitive.",
     "blame_suggestions": "Phrase → rewrite advice appended to PM701's message.",
     "person_blame_verbs": "Verbs that blame the person before them (PM702): in a root cause, and in the summary "
                           "or trigger, anywhere in a sentence whose subject is a person.",
@@ -256,16 +299,18 @@ SETTINGS_HELP: dict[str, str] = {
 #:   severity-subset  list of names from `severity_levels`
 #:   clock      "HH:MM" (00:00–23:59)           timezone     IANA name, UTC or ±HH:MM, or empty
 #:   section-map   known section key → list of heading texts
+#:   section-list  list of top-level section keys, `a|b` for either
 #:   word-map      name → list of strings       text-map     phrase → text
-#:   minutes-map   severity → non-negative number of minutes
+#:   severity-map  word → one of `severity_levels`
+#:   minutes-map   severity (one of `severity_levels`) → non-negative number of minutes
 SETTINGS_KIND: dict[str, str] = {
     "max_file_bytes": "count",
     "severity_levels": "severities",
     "major_severities": "severity-subset",
-    "severity_aliases": "text-map",
+    "severity_aliases": "severity-map",
     "strict": "flag",
     "section_aliases": "section-map",
-    "required_sections": "words",
+    "required_sections": "section-list",
     "template_placeholders": "regex-list",
     "template_prompts": "words",
     "date_tolerance_days": "count",
@@ -302,6 +347,7 @@ SETTINGS_KIND: dict[str, str] = {
     "blame_person_phrases": "words",
     "blame_participle_phrases": "words",
     "person_roles": "words",
+    "known_systems": "words",
     "blame_suggestions": "text-map",
     "person_blame_verbs": "words",
     "person_action_verbs": "words",
@@ -327,6 +373,14 @@ def _section_keys() -> set[str]:
     from .load.md_sections import BUILTIN_ALIASES, LESSON_ALIASES
 
     return set(BUILTIN_ALIASES) | set(LESSON_ALIASES)
+
+
+def _document_section_keys() -> set[str]:
+    """Top-level sections a document can have (`required_sections`): the Markdown loader's
+    section keys, less `whys`, which becomes part of a root cause rather than a section."""
+    from .load.md_sections import BUILTIN_ALIASES
+
+    return set(BUILTIN_ALIASES) - {"whys"}
 
 
 def _strings(key: str, value: Any) -> None:
@@ -361,6 +415,16 @@ def check_setting(key: str, value: Any) -> None:
             raise SettingError(f"`{name}` must be a non-empty string, got {value!r}")
     elif kind in ("words", "severity-subset"):
         _strings(key, value)
+    elif kind == "section-list":
+        _strings(key, value)
+        known = _document_section_keys()
+        for index, item in enumerate(value):
+            for part in item.split("|"):
+                section = part.strip()
+                if section not in known:
+                    raise SettingError(f"`{name}[{index}]` names an unknown section {section!r}"
+                                       f"{did_you_mean(section, known)} (known: {', '.join(sorted(known))}; "
+                                       "`a|b` accepts either)", (index,))
     elif kind == "severities":
         _strings(key, value)
         if not value:
@@ -390,7 +454,7 @@ def check_setting(key: str, value: Any) -> None:
         if text and text.upper() not in ("UTC", "Z", "GMT") and not _OFFSET.fullmatch(text) and not _iana(text):
             raise SettingError(f"`{name}` must be an IANA timezone (Europe/Berlin), UTC or an offset (+02:00), "
                                f"or empty; got {value!r}")
-    elif kind in ("section-map", "word-map", "text-map", "minutes-map"):
+    elif kind in ("section-map", "word-map", "text-map", "severity-map", "minutes-map"):
         if not isinstance(value, dict):
             raise SettingError(f"`{name}` must be a mapping")
         known = _section_keys() if kind == "section-map" else None
@@ -401,7 +465,7 @@ def check_setting(key: str, value: Any) -> None:
                                    f"(known: {', '.join(sorted(known))})", (map_key,))
             if kind == "minutes-map":
                 _non_negative(where, item, integer=False, path=(map_key,))
-            elif kind == "text-map":
+            elif kind in ("text-map", "severity-map"):
                 if not isinstance(item, str):
                     raise SettingError(f"`{where}` must be a string, got {item!r}", (map_key,))
             else:
@@ -429,7 +493,22 @@ def check_settings(merged: dict[str, Any], given: dict[str, Any]) -> None:
     The error's `key` is the setting to point at: the one the user wrote, else
     `severity_levels` (the user changed the levels and kept a default that no longer fits)."""
     levels = {str(level).upper() for level in merged["severity_levels"]}
+    shown = ", ".join(map(str, merged["severity_levels"]))
     for key, kind in SETTINGS_KIND.items():
+        # per-severity maps: only the entries the user wrote (the defaults' SEV1–SEV4 keys
+        # stay in the merged map and are harmless when `severity_levels` names others)
+        if kind == "minutes-map" and isinstance(given.get(key), dict):
+            for map_key in given[key]:
+                if str(map_key).upper() not in levels:
+                    raise SettingError(f"`settings.{key}` has a key {map_key!r}, which is not one of "
+                                       f"`settings.severity_levels` ({shown})"
+                                       f"{did_you_mean(str(map_key), merged['severity_levels'])}", (map_key,), key)
+        if kind == "severity-map" and isinstance(given.get(key), dict):
+            for map_key, item in given[key].items():
+                if str(item).upper() not in levels:
+                    raise SettingError(f"`settings.{key}.{map_key}` names {item!r}, which is not one of "
+                                       f"`settings.severity_levels` ({shown})"
+                                       f"{did_you_mean(str(item), merged['severity_levels'])}", (map_key,), key)
         if kind != "severity-subset":
             continue
         for index, item in enumerate(merged[key]):
@@ -437,7 +516,7 @@ def check_settings(merged: dict[str, Any], given: dict[str, Any]) -> None:
                 continue
             if key in given:
                 raise SettingError(f"`settings.{key}` names {item!r}, which is not one of `settings.severity_levels` "
-                                   f"({', '.join(map(str, merged['severity_levels']))})", (index,), key)
+                                   f"({shown})", (index,), key)
             raise SettingError(f"`settings.{key}` keeps its default {merged[key]}, but {item!r} is not one of "
                                f"`settings.severity_levels`; set `settings.{key}` as well", (), "severity_levels")
 

@@ -21,6 +21,10 @@ Contract with the rules (data and meta; rules never look at the Markdown):
 - `document.spans`: a span for every node produced, at its real line and column
   (list item content, table cell, heading text, paragraph). A wrapped item or paragraph
   spans all its lines, and ends on the last line of its own text (not on a nested list).
+- `meta["code_lines"]`: sorted (first line, last line) pairs, inclusive, of the fenced and
+  indented code blocks (fence lines included); absent when there are none.
+  `Document.locate_text` skips matches on these lines, so a phrase reported in a list item
+  is not located in a code block of the same section.
 - `meta["title_line"]`: the title heading's line (or front matter `title:`, or 1);
   findings about missing fields point there (Document.missing_span).
 - `meta["sections"]`: {key: line of the first heading or bold label that opened it}
@@ -78,6 +82,9 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         return document
     body = [""] * front.end_line + lines[front.end_line:]
     blocks = parse_blocks(body)
+    code_lines = sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"})
+    if code_lines:
+        document.meta["code_lines"] = code_lines
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
     sections = assign_sections(blocks, aliases, title, lines)

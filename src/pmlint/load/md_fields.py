@@ -215,30 +215,68 @@ def _toil(sections: list[Section], out: Output) -> None:
     _put_list(out, "/on_call/toil", entries)
 
 
+#: A lesson's label without bold: `Went well: ...`, `*What went badly*: ...`, `Got lucky - ...`.
+_LESSON_LABEL = re.compile(r"^[ \t]*[*_]{0,2}(?P<label>[A-Za-z][A-Za-z '’?]{1,50}?)[ \t]*"
+                           r"(?:[:：][*_]{0,2}|[*_]{1,2}[ \t]*[:：]|[*_]{0,2}[ \t]+[—–-])[ \t]*")
+
+
+def lesson_label(text: str) -> tuple[str, str] | None:
+    """(went_well | went_wrong | got_lucky, rest) when `text` opens with a label naming one
+    of them, bold or plain, in any of the usual wordings, case-insensitively (`**Went
+    well:** ...`, `What went badly: ...`, `- Where we got lucky - ...`); else None."""
+    label = bold_label(text)
+    if label is None:
+        match = _LESSON_LABEL.match(text)
+        if match is None:
+            return None
+        label = (match.group("label"), text[match.end():])
+    found = _lesson_table().match(label[0].strip(), allow_prefix=False)
+    if found is None or found.key != "lessons" or not found.sub:
+        return None
+    return found.sub, label[1]
+
+
 def _lessons(merged: dict[tuple[str, str | None], list[Block]], out: Output) -> None:
     """Lists under what went well / wrong / where we got lucky; labelled bullets too.
 
-    Lessons under a plain "Lessons learned" heading fit none of the three; they go to
-    `lessons.learned` so their text is still checked.
+    A bullet or paragraph that opens with a lesson label (`- Went well: ...`, `- **What
+    went wrong:** ...`, `Got lucky - ...`, see `lesson_label`) goes to that list, its span
+    starting after the label; a label with nothing after it (`- Went well:` with nested
+    bullets, or a `What went wrong:` paragraph before a list) sends the items under it
+    there. Lessons under a plain "Lessons learned" heading that fit none of the three go
+    to `lessons.learned` so their text is still checked.
     """
     lists: dict[str, list[tuple[str, Span]]] = {"went_well": [], "went_wrong": [], "got_lucky": [], "learned": []}
     for (key, sub), blocks in merged.items():
         if key != "lessons":
             continue
+        active: tuple[str, int] | None = None  # (target, level) of a label that has nothing after it
         for block in blocks:
             if block.kind not in ("item", "paragraph") or block.quoted:
+                if block.kind == "heading":
+                    active = None
                 continue
-            target = sub or "learned"
+            level = block.level if block.kind == "item" else -1
+            if active is not None and (block.kind == "paragraph" or level <= active[1]):
+                active = None
+            target = active[0] if active is not None else sub or "learned"
             text = block.text
-            label = bold_label(text)
+            column = block.column
+            label = lesson_label(text)
             if label is not None:
-                match = _lesson_table().match(label[0], allow_prefix=False)
-                if match is not None and match.sub:
-                    target, text = match.sub, label[1]
+                target, text = label
+                prefix = block.text[:len(block.text) - len(text)]
+                if "\n" not in prefix:
+                    column = block.column + len(prefix)
+                if not plain(text):
+                    active = (target, level)
+                    continue
             plain_text = plain(text)
             if plain_text:
-                lists[target].append((plain_text, Span(block.line, block.column, block.end_line, block.end_column)))
+                end_column = block.end_column if block.end_line > block.line else max(block.end_column, column)
+                lists[target].append((plain_text, Span(block.line, column, block.end_line, end_column)))
     for target, entries in lists.items():
+        entries.sort(key=lambda entry: (entry[1].line, entry[1].column))  # bold labels open sections of their own
         _put_list(out, f"/lessons/{target}", entries)
     if "lessons" in out.data:
         for target, entries in lists.items():

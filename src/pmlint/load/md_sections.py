@@ -73,16 +73,18 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
 #: lessons sub-keys by heading or label
 LESSON_ALIASES: dict[str, tuple[str, ...]] = {
     "went_well": (
-        "what went well", "went well", "what went right", "things that went well", "what worked", "what worked well",
+        "what went well", "went well", "what went right", "went right", "things that went well", "what worked",
+        "what worked well", "what we did well", "things we did well",
     ),
     "went_wrong": (
         "what went wrong", "went wrong", "what went poorly", "what went badly", "what didn't go so well",
         "what did not go so well", "what could have gone better", "what could be improved", "what didn't work",
-        "things that went wrong", "what went not so well",
+        "things that went wrong", "what went not so well", "went badly", "went poorly", "things that went badly",
+        "what we could do better", "what could go better", "what went less well", "went less well",
     ),
     "got_lucky": (
         "where we got lucky", "where did we get lucky", "where we were lucky", "got lucky", "lucky", "luck",
-        "where we got lucky and unlucky",
+        "where we got lucky and unlucky", "we got lucky", "where were we lucky", "things we got lucky on",
     ),
 }
 

@@ -95,6 +95,7 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
         durable_types = {str(t).lower() for t in context.setting("durable_action_types") or ()}
         elsewhere: dict[str, int] = {}
         other_types: list[str] = []
+        untagged = {"untyped": 0, "typed": 0}  # durable items that name no layer, with and without a type
         for item in items:
             if not is_open(item, context) or classify(item, context) != DURABLE:
                 continue
@@ -103,14 +104,33 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
                 if lower(item.get("layer")) == layer:
                     other_types.append(kind)
                 continue
-            other = lower(item.get("layer")) or "no layer"
+            other = lower(item.get("layer"))
+            if other is None:
+                untagged["typed" if kind else "untyped"] += 1
+                continue
             elsewhere[other] = elsewhere.get(other, 0) + 1
-        plan = ", ".join(f"{name} ×{count}" for name, count in sorted(elsewhere.items()))
-        note = f" (durable items are at: {plan})" if plan else " (the plan has no durable item)"
-        if other_types:  # a `process` item at the layer is not a fix of it
-            note = note[:-1] + f"; the {layer} items are typed {', '.join(sorted(set(other_types)))})"
         yield Hit(f"/root_causes/{index}/layer",
-                  {"layer": layer, "summary": shorten(cause.get("summary")), "plan": note})
+                  {"layer": layer, "summary": shorten(cause.get("summary")),
+                   "plan": _plan_note(layer, elsewhere, untagged, other_types)})
+
+
+def _plan_note(layer: str, elsewhere: dict[str, int], untagged: dict[str, int], other_types: list[str]) -> str:
+    """PM307's explanation of the plan, for people: where the durable items are, and how
+    many name no layer (so the fix is tagging them, not writing new ones)."""
+    parts = []
+    if elsewhere:
+        parts.append("durable items are at: " + ", ".join(f"{name} ×{count}" for name, count in sorted(elsewhere.items())))
+    for key, tags in (("untyped", "`layer:` and `type:`"), ("typed", "`layer:`")):
+        count = untagged[key]
+        if count:
+            noun = "action item" if key == "untyped" else "prevent/mitigate item"
+            parts.append(f"{count} {noun}{'s name' if count > 1 else ' names'} no layer; "
+                         f"tag {'each' if count > 1 else 'it'} with {tags}")
+    if not parts:
+        parts.append("the plan has no durable item")
+    if other_types:  # a `process` item at the layer is not a fix of it
+        parts.append(f"the {layer} items are typed {', '.join(sorted(set(other_types)))}")
+    return " (" + "; ".join(parts) + ")"
 
 
 _STOP = frozenset("""about after again also because been being between both cause caused causes could does doing

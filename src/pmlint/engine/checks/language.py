@@ -4,8 +4,9 @@ PM701 (`blameless_language`) is a word list with three pieces of grammar, becaus
 same words describe systems as often as people:
 
 - "failed to", "forgot to", "neglected to" blame only when a *person* is the subject
-  ("Sam failed to renew the cert", not "the pod that failed to start"); see `subject_of`
-  and `is_person` (settings.blame_person_phrases, settings.person_roles).
+  ("Sam failed to renew the cert", not "the pod that failed to start"); see `subject_of`,
+  `coordinated_subject` ("the on-call engineer was careless and forgot to") and
+  `is_person` (settings.blame_person_phrases, settings.person_roles: "the team failed to").
 - "should have" blames only before a past participle ("should have checked", "should
   have been caught"), not as a wish ("we should have alerting on ..."); see
   `participle_follows` (settings.blame_participle_phrases).
@@ -15,7 +16,10 @@ same words describe systems as often as people:
 PM702 (`person_as_cause`): a postmortem may name responders ("Sam rolled back at
 23:40"); it must not make a person the cause. Inside root causes that means any @handle,
 author name or he/she pronoun, and a name as the subject of a blame verb or of an action
-verb ("Bob pushed the config", settings.person_blame_verbs and person_action_verbs). In
+verb ("Bob pushed the config", settings.person_blame_verbs and person_action_verbs), or
+as the agent after such a verb ("Config pushed without review by Bob"); a full name is
+reported whole ("Bob Smith"). Capitalised words of settings.known_systems (systems such
+as Kubernetes, nouns such as Config that open sentences) are never names. In
 the summary and the trigger, naming people is normal, so only a person as the subject of
 a sentence that blames ("@bob pushed a bad config and broke prod", "Dana forgot to ...")
 is reported.
@@ -86,16 +90,28 @@ def people(context: Context) -> set[str]:
 
 
 @lru_cache(maxsize=32)
-def _thing_words(joined: str, services: tuple[str, ...]) -> frozenset[str]:
+def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] = ()) -> frozenset[str]:
     """Lower-cased words the document shows to be things, not people: written in lower case
-    somewhere ("prow", "terraform"), after an article or possessive ("the Grafana pod"), or
-    naming one of its `services`."""
+    somewhere ("prow", "terraform"), after an article or possessive ("the Grafana pod"),
+    naming one of its `services`, or one of the `known` systems and nouns
+    (settings.known_systems: "Kubernetes", "Config")."""
     things = {word.lower() for word in re.findall(r"(?<![@\w.])[a-z][a-z'-]+", joined)}
     things.update(match.lower() for match in re.findall(
         r"\b(?:the|a|an|our|their|its|this|that|these|those|each|every)\s+([A-Z][a-z]+)\b", joined))
     for service in services:
         things.update(part.lower() for part in re.findall(r"[A-Za-z]+", service))
+    things.update(_known_words(known))
     return frozenset(things)
+
+
+@lru_cache(maxsize=8)
+def _known_words(known: tuple[str, ...]) -> frozenset[str]:
+    """settings.known_systems, lower-cased, each entry whole and word by word ("Argo CD")."""
+    words = set()
+    for entry in known:
+        words.add(entry.lower())
+        words.update(part.lower() for part in re.findall(r"[A-Za-z][\w'-]*", entry))
+    return frozenset(words)
 
 
 class _LazyThings:
@@ -118,7 +134,8 @@ def _things(context: Context) -> frozenset[str]:
     data = context.data if isinstance(context.data, dict) else {}
     services = data.get("services")
     listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
-    return _thing_words(context.strings(context.data, "")[2], listed)
+    known = tuple(str(item) for item in context.setting("known_systems") or ())
+    return _thing_words(context.strings(context.data, "")[2], listed, known)
 
 
 def is_name(word: str, names: set[str], things: Container[str]) -> bool:
@@ -164,6 +181,57 @@ def subject_of(text: str, start: int) -> str | None:
         if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
             continue
         return word
+    return None
+
+
+#: Verbs that end a clause's subject: auxiliaries and common irregular past forms.
+_CLAUSE_VERBS = frozenset("""was were is are am be been had has have did does do got gets will would could can may
+might must shall saw went ran took made knew left kept forgot missed thought heard felt found got came gave told
+said sent read""".split())
+_COORDINATORS = frozenset({"and", "but", "or", ","})
+_COORDINATION_DEPTH = 3
+
+
+def _head_of_subject(clause: str) -> tuple[str | None, bool]:
+    """(head word of the subject, whether the clause has a verb) of a clause: the word
+    before its first auxiliary or common past form ("the on-call engineer *was*", "Sam
+    *saw*"), else before its first -ed verb ("the engineer *acknowledged*"). A clause that
+    opens with its verb ("acknowledged the page") has a verb but no subject."""
+    words = _WORD.findall(clause)
+    verb = next((i for i, word in enumerate(words) if word.lower() in _CLAUSE_VERBS), None)
+    if verb is None:
+        verb = next((i for i, word in enumerate(words) if word.lower().endswith("ed") and len(word) > 4), None)
+    if verb is None:
+        return None, False
+    for word in reversed(words[:verb]):
+        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
+            continue
+        return word, True
+    return None, True
+
+
+def coordinated_subject(text: str, start: int) -> str | None:
+    """The subject of the verb phrase at `start` when its own clause has none because it
+    is coordinated with an earlier one: "the on-call engineer was careless and forgot to",
+    "Sam saw the alert but failed to", "Sam saw the page, acknowledged it and failed to".
+    Only "and", "but", "or" and commas join the clauses; "When this failed to" and a log
+    line "Failed to create user" stay without a subject."""
+    breaks = list(_CLAUSE_BREAK.finditer(text, 0, start))
+    if not breaks or text[breaks[-1].end():start].strip():
+        return None
+    depth = 0
+    for position in range(len(breaks) - 1, -1, -1):
+        if breaks[position].group().strip().lower() not in _COORDINATORS:
+            return None
+        clause = text[breaks[position - 1].end() if position else 0:breaks[position].start()]
+        if not clause.strip():
+            continue
+        head, has_verb = _head_of_subject(clause)
+        if head is not None or not has_verb:
+            return head
+        depth += 1
+        if depth >= _COORDINATION_DEPTH:
+            return None
     return None
 
 
@@ -224,10 +292,48 @@ def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
     return PhraseRegex(regex, None, tuple(sorted({verb.split()[0].lower() for verb in verbs if verb.split()})))
 
 
+#: a capitalised word right before a name: the first name of a full name ("Bob Smith")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.@'’-])([A-Z][a-z][\w'’-]*)\s+$")
+#: the agent of a passive verb: "pushed without review by Bob (Smith)", "deleted by @jdoe"
+_AGENT = re.compile(r"\bby\s+(@[A-Za-z][\w-]{1,38}|[A-Z][a-z][\w'’-]*)(?:\s+([A-Z][a-z][\w'’-]*))?")
+_AGENT_WINDOW = 80
+
+
+def _full_name(masked: str, start: int, word: str, names: set[str], things: Container[str]) -> tuple[int, str]:
+    """(start, name) widened to a full name when a name stands right before `word`
+    ("Bob Smith pushed" → "Bob Smith", not "Smith")."""
+    if word.startswith("@"):
+        return start, word
+    before = _FIRST_NAME_BEFORE.search(masked, max(0, start - 40), start)
+    if before is not None and is_name(before.group(1), names, things):
+        return before.start(1), masked[before.start(1):start + len(word)]
+    return start, word
+
+
+def _agent(masked: str, verb: re.Match[str], names: set[str], things: Container[str]) -> tuple[int, str] | None:
+    """(start, person) of a person named as the agent after `verb` in the same clause:
+    "Config pushed without review by Bob" → Bob. Not "deployed by Terraform" (a thing)."""
+    end = min(len(masked), verb.end() + _AGENT_WINDOW)
+    stop = _CLAUSE_BREAK.search(masked, verb.end(), end)
+    match = _AGENT.search(masked, verb.end(), stop.start() if stop else end)
+    if match is None:
+        return None
+    first, last = match.group(1), match.group(2)
+    if first.startswith("@"):
+        return match.start(1), first
+    if not is_name(first, names, things):
+        return None
+    if last and is_name(last, names, things):
+        return match.start(1), masked[match.start(1):match.end(2)]
+    return match.start(1), first
+
+
 def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
               pronouns: bool = True):
     """(start, person, verb match) for each person directly followed (maybe after one
-    adverb) by a verb of `verbs`: "Bob pushed", "@jdoe quickly deployed", "he broke"."""
+    adverb) by a verb of `verbs` ("Bob pushed", "Bob Smith pushed", "@jdoe quickly
+    deployed", "he broke"), or, when the verb's subject is no person, named as its agent
+    later in the clause ("Config pushed without review by Bob")."""
     finder = _verbs_finder(verbs)
     if finder is None:
         return
@@ -240,8 +346,13 @@ def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple
                 continue
             word = match.group(1)
             if word.startswith("@") or (pronouns and word.lower() in ("he", "she")) or is_name(word, names, things):
-                yield window + match.start(1), word, verb
+                start, word = _full_name(masked, window + match.start(1), word, names, things)
+                yield start, word, verb
                 break
+        else:
+            agent = _agent(masked, verb, names, things)
+            if agent is not None:
+                yield agent[0], agent[1], verb
 
 
 def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
@@ -363,7 +474,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
             if key in needs_participle and not participle_follows(masked, match.end()):
                 continue
             if key in needs_person:
-                subject = subject_of(masked, match.start())
+                subject = subject_of(masked, match.start()) or coordinated_subject(masked, match.start())
                 if things is None:
                     things = _LazyThings(context)
                 if subject is None or not is_person(subject, roles, names, things):

@@ -99,7 +99,19 @@ def layer_hint(value: Any, pointer: str, options: dict, context: Context) -> Ite
         yield Hit(f"{pointer}/layer", {"suggested": found[0], "keyword": found[1], "summary": value.get("summary", "")})
 
 
+#: A cause whose whole summary is one of these says nothing but "we don't know".
+_BARE_UNKNOWN = frozenset({"tbd", "tbc", "to be determined", "unknown", "unclear", "not known", "?", "??", "???",
+                           "under investigation", "investigating", "unknown cause", "cause unknown"})
+
+
 def is_unknown(cause: dict[str, Any], context: Context) -> bool:
+    """Whether a root cause says its cause is unknown: a statement of
+    settings.unknown_cause_phrases in its summary or description ("the root cause is still
+    unknown", "under investigation"; not "accepts unknown keys"), or a summary that is
+    nothing but "TBD", "unknown" or "?"."""
+    summary = cause.get("summary")
+    if isinstance(summary, str) and " ".join(summary.strip().strip(".!:;()[]*_").lower().split()) in _BARE_UNKNOWN:
+        return True
     text = text_of(cause, ("summary", "description"))
     return search(words(context, "unknown_cause_phrases"), text) is not None
 
