@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 
-import pytest
 
 from conftest import ROOT
 

@@ -3,7 +3,6 @@ unknown required sections, a bare number as a clock time."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

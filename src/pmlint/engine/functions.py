@@ -50,7 +50,12 @@ class Context:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
         cached = self._strings.get(pointer)
         if cached is None:
-            found = list(iter_strings(value, pointer))
+            whole = self._strings.get("") if pointer else None
+            if whole is not None:  # a subtree of the document: filter the strings already walked
+                prefix = pointer + "/"
+                found = [pair for pair in whole[0] if pair[0] == pointer or pair[0].startswith(prefix)]
+            else:
+                found = list(iter_strings(value, pointer))
             starts, offset = [], 0
             for _, text in found:
                 starts.append(offset)

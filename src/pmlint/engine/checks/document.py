@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
-from ..text import find_phrases, iter_strings, occurrence_at, phrase_regex
+from ..text import find_phrases, occurrence_at, phrase_regex
 from ._time import entries, first_of
 
 
@@ -94,7 +94,10 @@ def marker_at(text: str, pointer: str, markers: tuple[str, ...]) -> str | None:
 
 
 def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:
-    found, _, _ = context.strings(value, pointer)
+    found, _, joined = context.strings(value, pointer)
+    lowered = joined.lower()
+    if not any(marker.lower() in lowered for marker in markers):
+        return []  # the usual document: no TODO anywhere, no need to look at each text
     hits = []
     for string_pointer, text in found:
         marker = marker_at(text, string_pointer, markers)

@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Container, Iterable
 
 from ..functions import Context, Hit, check
-from ..text import PhraseRegex, iter_strings, mask_quotes_and_code, occurrence_at
+from ..text import PhraseRegex, mask_quotes_and_code, occurrence_at
 from ._shared import root_causes
 
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
@@ -404,7 +404,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     actions = tuple(context.setting("person_action_verbs") or ())
     data = context.data if isinstance(context.data, dict) else {}
     for field in options.get("also", ()):
-        for string_pointer, text in iter_strings(data.get(field), f"/{field}"):
+        for string_pointer, text in context.strings(data.get(field), f"/{field}")[0]:
             found = blaming_subjects(text, names, things, actions, blames)
             if found:
                 start, person = found[0]
@@ -414,7 +414,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     for index, cause in root_causes(context):
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
-        for string_pointer, text in iter_strings(node, base):
+        for string_pointer, text in context.strings(node, base)[0]:
             phrases = person_phrases(text, names, blames + actions, things)
             if phrases:
                 start, phrase = phrases[0]
