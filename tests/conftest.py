@@ -11,6 +11,21 @@ EXAMPLES = ROOT / "examples"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 
+def write(path: Path, text: str) -> Path:
+    """Write a test file, creating its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_ci_environment(monkeypatch):
+    """Tests behave the same on a laptop and in CI: GitHub's variables change pmlint's
+    defaults (annotations, repository root), so tests that want them set them."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_WORKSPACE", "GITHUB_BASE_REF", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def run_cli(monkeypatch):
     """Invoke the CLI in-process: returns (exit_code, stdout, stderr)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write
 
 GOOD = """\
 title: Checkout outage
@@ -21,12 +21,6 @@ title: Checkout outage
 action_items:
   - title: Add a disk-space alert
 """
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_check_clean_file_exits_zero(run_cli, tmp_path):

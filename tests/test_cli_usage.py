@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
+from conftest import write
+
 PM = "title: x\naction_items:\n  - title: Add a disk-space alert\n"
-
-
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("args,expected", [

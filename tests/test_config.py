@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from pmlint.config import glob_match, load_config
 from pmlint.errors import ConfigError
 
+from conftest import write
+
 PM = "title: x\naction_items:\n  - title: Add a disk-space alert\n"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_config_found_upwards(run_cli, tmp_path):

@@ -7,13 +7,9 @@ from pathlib import Path
 
 from custom_rule import RULE
 
+from conftest import write
+
 PM = "title: x\nsummary: y\n"
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def linted(run_cli, *args: str, cwd: Path) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 
-
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"

@@ -13,11 +13,6 @@ PM = ("title: Checkout outage\nsummary: The engineer should have checked the das
       "action_items:\n  - title: Add alert\n    due: 2024-05-01\n")
 
 
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
 @pytest.fixture
 def tree(tmp_path) -> Path:
     for folder in ("legacy", "current", "drafts"):

@@ -9,11 +9,6 @@ import pytest
 PM = "title: x\naction_items:\n  - title: Add a disk-space alert\n"
 
 
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
 @pytest.mark.parametrize("settings,line,expected", [
     ("  max_time_to_detect_minutes: {SEV7: 3}\n", 3,
      "`settings.max_time_to_detect_minutes` has a key 'SEV7', which is not one of `settings.severity_levels` "

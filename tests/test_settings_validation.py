@@ -4,7 +4,6 @@ exit 2); mapping settings merge with their defaults; config errors name where th
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,18 +11,9 @@ from pmlint.config import load_config
 from pmlint.errors import ConfigError
 from pmlint.settings import DEFAULT_SETTINGS, SETTINGS_KIND, check_setting, merge_settings
 
+from conftest import write
+
 PM = "title: x\naction_items:\n  - title: Add a disk-space alert\n"
-
-
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def test_every_setting_has_a_kind_and_its_default_passes_it():

@@ -6,14 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from custom_rule import install_rule
-
-
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 def findings(run_cli, tmp_path: Path, text: str, *args: str) -> list[dict]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from pmlint.load.suppressions import find_suppressions
 
 BLAME = "The on-call engineer should have checked the dashboard."
-
-
-@pytest.fixture(autouse=True)
-def _no_ci_environment(monkeypatch):
-    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
 
 
 def lint(run_cli, tmp_path: Path, text: str, *args: str, name: str = "pm.yaml") -> list[tuple[str, int, str]]:
