@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
+from ..model import Document, Span, join_pointer, occurrence_at
 from .conditions import holds, resolve_setting
 from .text import find_phrases, iter_strings, phrase_regex
 
@@ -401,10 +401,6 @@ def schema(value: Any, pointer: str, options: dict, context: Context) -> Iterabl
     strict = options.get("strict", context.setting("strict", False))
     for error in validate(context.data, strict_schema("postmortem") if strict else load_schema("postmortem")):
         yield Hit(error.pointer, {"detail": error.message}, message=error.message)
-
-
-def value_at(context: Context, pointer: str) -> Any:
-    return resolve_pointer(context.data, pointer)
 
 
 # ---- time -----------------------------------------------------------------------------

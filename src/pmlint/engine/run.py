@@ -85,11 +85,11 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 function = get_function(spec.function)
                 assert function is not None  # checked when the rule was compiled
                 for hit in function.check(target, target_pointer, spec.options, context):
-                    yield _finding(rule, severity, spec.message or rule.message, document, pointer, value,
+                    yield _finding(rule, severity, spec.message or rule.message, document, value,
                                    target_pointer, target, hit, options.unresolved)
 
 
-def _finding(rule: Rule, severity: Severity, template: str, document: Document, node_pointer: str, node: Any,
+def _finding(rule: Rule, severity: Severity, template: str, document: Document, node: Any,
              target_pointer: str, target: Any, hit: Hit,
              unresolved: list[tuple[str, str]] | None = None) -> Finding:
     pointer = hit.pointer if hit.pointer is not None else target_pointer

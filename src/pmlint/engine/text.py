@@ -192,6 +192,3 @@ def iter_strings(value: object, pointer: str = "") -> Iterable[tuple[str, str]]:
             stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
     return found
 
-
-def word_count(text: str) -> int:
-    return len(text.split())

@@ -9,7 +9,6 @@ from ..model import Document, Problem, Span
 from .limits import DEFAULT_MAX_BYTES, decode, too_large
 
 YAML_SUFFIXES = (".yaml", ".yml")
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".md.erb", ".markdown.erb")
 
 
 def format_of(path: str) -> str:

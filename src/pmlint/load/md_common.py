@@ -26,7 +26,6 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _SPACE = re.compile(r"[ \t\r\n]+")
 #: `**Label**:`, `**Label:**`, `__Label__ -` at the start of a block
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
-_PLAIN_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z /'&-]{1,40}?)\s*:\s+")
 
 
 _SPECIAL = re.compile(r"[!\[<*_~`\\]")
@@ -61,12 +60,6 @@ def bold_label(text: str) -> tuple[str, str] | None:
     return match.group("label").strip(), rest
 
 
-def plain_label(text: str) -> tuple[str, str] | None:
-    """(label, rest) for `Label: rest` without markup."""
-    match = _PLAIN_LABEL.match(text)
-    return (match.group("label").strip(), text[match.end():]) if match else None
-
-
 def is_template_prompt(text: str) -> bool:
     """An italic paragraph left over from a template (`*List the sequence of events ...*`)."""
     stripped = text.strip()
@@ -76,11 +69,6 @@ def is_template_prompt(text: str) -> bool:
 
 def block_span(block: Block) -> Span:
     return Span(block.line, block.column, block.end_line, max(block.end_column, 1))
-
-
-def blocks_span(blocks: list[Block]) -> Span:
-    first, last = blocks[0], blocks[-1]
-    return Span(first.line, first.column, max(last.end_line, first.line), max(last.end_column, 1))
 
 
 class Output:

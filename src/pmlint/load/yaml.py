@@ -89,7 +89,7 @@ def _syntax_problem(error: Exception, lines: list[str]) -> Problem:
 class _Frame:
     """One open collection on the builder's explicit stack."""
 
-    __slots__ = ("value", "pointer", "start", "is_map", "key", "key_event", "merges", "anchor", "count_at_start",
+    __slots__ = ("value", "pointer", "start", "is_map", "key", "merges", "anchor", "count_at_start",
                  "discard")
 
     def __init__(self, value: Any, pointer: str | None, start: Any, is_map: bool, anchor: str | None,
@@ -99,7 +99,6 @@ class _Frame:
         self.start = start
         self.is_map = is_map
         self.key: Any = None            #: pending mapping key (_NO_KEY when the next node is a key)
-        self.key_event: Any = None
         self.merges: list[Any] = []
         self.anchor = anchor
         self.count_at_start = count_at_start

@@ -6,7 +6,7 @@ Kept free of registration so unit tests can call them directly.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Any
 
 from ..functions import Context, shorten
 from ..text import phrase_regex
@@ -47,12 +47,6 @@ def severity_of(context: Context) -> str | None:
     if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
         return None
     return normalise_severity(value, context.settings) or str(value).strip().upper()
-
-
-def is_major(context: Context) -> bool:
-    """Whether the document's severity is one of `settings.major_severities`."""
-    severity = severity_of(context)
-    return severity is not None and severity in {str(s).upper() for s in context.setting("major_severities") or ()}
 
 
 PLACEHOLDER_MARKERS = ("TODO", "FIXME")
@@ -148,8 +142,3 @@ def title_of(item: dict[str, Any], index: int) -> str:
 def search(regex: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
     return regex.search(text) if regex is not None and text else None
 
-
-def iter_matches(regex: re.Pattern[str] | None, text: str) -> Iterator[re.Match[str]]:
-    from ..text import find_phrases
-
-    return find_phrases(text, regex)

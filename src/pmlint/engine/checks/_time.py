@@ -17,9 +17,6 @@ from typing import Any
 
 from ..timeutil import parse_timestamp, with_default_zone, zone_named
 
-MILESTONES = ("started", "detected", "mitigated", "resolved")
-
-
 @dataclass(frozen=True, slots=True)
 class Entry:
     index: int

@@ -111,7 +111,8 @@ def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Co
 def schema_filled(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The `schema` check, minus values that are template placeholders (`date: YYYY-MM-DD`):
     PM010 reports those once, so one unfilled phrase is one finding, not two."""
-    from ..functions import get_function, resolve_pointer
+    from ...model import resolve_pointer
+    from ..functions import get_function
     from ._shared import is_placeholder
 
     for hit in get_function("schema").check(value, pointer, options, context):
