@@ -154,6 +154,7 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
     untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], toplevel).split("\0")
     candidates = sorted({toplevel / name for name in [*changed, *untracked] if name})
     targets = [Path(raw).resolve() for raw in paths]
+    included, excluded = GlobSet(include), GlobSet(exclude)
     found: dict[str, SourceFile] = {}
     for candidate in candidates:
         try:
@@ -161,8 +162,9 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
                 continue
         except OSError:
             continue
-        if any(_selected(candidate.resolve(), target, include, exclude, skip) for target in targets):
-            found.setdefault(str(candidate.resolve()), SourceFile(str(candidate), display_path(candidate, base)))
+        real = candidate.resolve()
+        if any(_selected(real, target, included, excluded, skip) for target in targets):
+            found.setdefault(str(real), SourceFile(str(candidate), display_path(candidate, base)))
     return sorted(found.values(), key=lambda source: source.display)
 
 
@@ -189,7 +191,7 @@ def repository_of(paths: list[str]) -> Path:
     return next(iter(found))
 
 
-def _selected(file: Path, target: Path, include: list[str], exclude: list[str],
+def _selected(file: Path, target: Path, included: GlobSet, excluded: GlobSet,
               skip: tuple[str, ...] | frozenset[str] = ()) -> bool:
     """Would `discover([target])` lint `file`? (Named files always; folders by globs,
     never pmlint's own files in `skip`.)"""
@@ -203,4 +205,4 @@ def _selected(file: Path, target: Path, include: list[str], exclude: list[str],
         return False
     if not target.is_dir():
         return False
-    return not GlobSet(exclude).matches(relative) and GlobSet(include).matches(relative)
+    return not excluded.matches(relative) and included.matches(relative)

@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from .config import Config, glob_match, matches_code
+from .config import Config, GlobSet, matches_code
 from .model import Finding, Severity
 
 INTERNAL_ERROR_ID = "PM009"
@@ -42,6 +42,9 @@ class PerPath:
         self.cli_extend_select = list(cli_extend_select)
         self.cli_ignore = list(cli_ignore)
         self._cache: dict[str, tuple[set[str], dict[str, Severity]]] = {}
+        #: each per-path glob compiled once, not once per file
+        self._globs = [(GlobSet((pattern,)), overrides) for pattern, overrides in config.per_path.items()]
+        self._root = config.root.resolve()
         self._check_codes()
 
     def _ids(self, codes: Iterable[str]) -> set[str]:
@@ -81,7 +84,7 @@ class PerPath:
         """`path` relative to the config folder, or None when it lies outside it."""
         absolute = Path(os.path.abspath(path))
         try:
-            return absolute.relative_to(self.config.root.resolve()).as_posix()
+            return absolute.relative_to(self._root).as_posix()
         except ValueError:
             return None
 
@@ -94,8 +97,8 @@ class PerPath:
         severity: dict[str, Severity] = {}
         relative = self.relative(path)
         if relative is not None:
-            for pattern, overrides in self.config.per_path.items():
-                if not glob_match(relative, pattern):
+            for glob, overrides in self._globs:
+                if not glob.matches(relative):
                     continue
                 if not self.cli_select:  # a command-line --select replaces per-path selections
                     if "select" in overrides:  # keeps the command line's --extend-select
