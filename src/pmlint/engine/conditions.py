@@ -22,6 +22,8 @@ def resolve_setting(value: Any, settings: dict[str, Any]) -> Any:
 
 
 def _truthy(value: Any) -> bool:
+    """A condition's truth: unlike `functions.is_truthy` (is the field *recorded*?), zero is
+    false here, so `{path: $.on_call.off_hours_pages, truthy: true}` means "there were some"."""
     if isinstance(value, str):
         return bool(value.strip())
     return value not in (None, False, 0) and value != [] and value != {}

@@ -168,6 +168,8 @@ def _load_entry_points() -> None:
 
 
 def is_truthy(value: Any) -> bool:
+    """Whether a field is recorded: present and not blank or empty. `pages: 0` is recorded
+    (unlike a condition's `truthy`, for which zero is false)."""
     if isinstance(value, str):
         return bool(value.strip())
     return value is not None and value is not False and value != [] and value != {}
