@@ -43,6 +43,29 @@ def test_heading_variants_are_recognised_at_any_level():
     assert document.data["lessons"]["went_wrong"] == ["Slow rollback"]
 
 
+def test_qualified_and_question_headings_are_recognised():
+    """Leading qualifiers ("Detailed"), brace notes ("{WIP}") and question forms name sections."""
+    document = load("""
+        # Outage
+        ### What was impacted
+        All uploads.
+        ## Detailed Timeline
+        - 10:00 start
+        ## Full Root Cause Analysis
+        A bad config.
+    """)
+    sections = document.meta["sections"]
+    assert sections["impact"] == 2
+    assert sections["timeline"] == 4
+    assert sections["root_causes"] == 6
+    braced = load("""
+        # Outage
+        ## Timeline {WIP}
+        - 10:00 start
+    """)
+    assert braced.meta["sections"]["timeline"] == 2
+
+
 def test_custom_section_aliases_from_settings():
     document = load("""
         # Outage

@@ -27,7 +27,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "impact": (
         "impact", "user impact", "customer impact", "summary of impact", "business impact", "affected users",
-        "impact assessment", "who was affected", "blast radius",
+        "impact assessment", "who was affected", "blast radius", "what was impacted", "what was affected",
+        "who was impacted", "what was the impact", "what is impacted", "scope of impact",
     ),
     "detection": (
         "detection", "how was it detected", "how it was detected", "how we detected it", "identified",
@@ -90,7 +91,12 @@ LESSON_ALIASES: dict[str, tuple[str, ...]] = {
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+")
-_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]\([^()]*\)")
+_PARENS = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]\([^()]*\)")
+#: Words that qualify a section name without changing it ("Detailed Timeline", "Full RCA").
+_LEADING_MODIFIERS = re.compile(
+    r"^(?:detailed|full|complete|brief|short|extended|high-level|high level|overall|initial|final|updated|"
+    r"preliminary|technical|incident|our|the)\s+"
+)
 _MARKUP = re.compile(r"[*_`]+")
 _SPACES = re.compile(r"\s+")
 
@@ -163,6 +169,12 @@ class AliasTable:
         found = self.exact.get(normalised)
         if found:
             return SectionMatch(found[0], found[1], qualifier)
+        stripped = _LEADING_MODIFIERS.sub("", normalised, count=1)
+        if stripped != normalised:
+            found = self.exact.get(stripped)
+            if found:
+                return SectionMatch(found[0], found[1], qualifier)
+            normalised = stripped
         if not allow_prefix:
             return None
         for alias in self.by_length:

@@ -198,16 +198,41 @@ def timeline_days(data: Any) -> tuple[date, date] | None:
     return (min(days), max(days)) if days else None
 
 
+#: How long after an incident a write-up is typically published (blog posts, status pages).
+_PUBLICATION_WINDOW = timedelta(days=120)
+
+
+def _without_publication_date(sources: list[tuple[str, date, str]],
+                              covered: tuple[date, date] | None) -> list[tuple[str, date, str]]:
+    """Drop a Markdown front-matter `date` that is the publication date, not the incident's.
+
+    Blog and status-page front matter dates the post. A post is published after the
+    incident, so a `date` a few days to weeks later than every other source (file name,
+    title, the last day of the timeline) dates the write-up and says nothing against them.
+    """
+    stated = [source for source in sources if source[2] == "/date"]
+    others = [source for source in sources if source[2] != "/date"]
+    if not stated or not others:
+        return sources
+    published = stated[0][1]
+    latest = max([other[1] for other in others] + ([covered[1]] if covered else []))
+    if latest < published <= latest + _PUBLICATION_WINDOW:
+        return others
+    return sources
+
+
 @check("dates_agree")
 def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The incident date in `date`, the file name, the title and the timeline agree within
     settings.date_tolerance_days; each disagreeing source is reported against the first."""
     sources = date_sources(value, context.document.path)
+    covered = timeline_days(value)
+    if context.document.format == "markdown":
+        sources = _without_publication_date(sources, covered)
     if len(sources) < 2:
         return
     tolerance = int(context.setting("date_tolerance_days", 1))
     label, reference, ref_pointer = sources[0]
-    covered = timeline_days(value)
     disagreeing: dict[date, list[tuple[str, str]]] = {}
     for other_label, other, other_pointer in sources[1:]:
         if abs((other - reference).days) <= tolerance:
