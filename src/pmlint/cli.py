@@ -322,7 +322,20 @@ def _nothing_enabled(config: Any, select: Sequence[str], extend_select: Sequence
     return f"no rules enabled: {joined} {verb} nothing to check"
 
 
+#: formats that may share stdout with `text`: workflow commands, which the runner takes out
+#: of the log and turns into annotations; they always come after the report
+STDOUT_COMPANIONS = ("github",)
+
+
 def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, str]) -> list[tuple[str, str | None]]:
+    """`--format` and `--output` → (format, destination or None for stdout), in writing order.
+
+    The rule for stdout: it carries one report, except that `github` annotations may
+    follow the `text` report (in that order, whatever the order on the command line).
+    In GitHub Actions (`GITHUB_ACTIONS=true`), when no format writes to stdout, stdout
+    gets the `text` report and then the annotations, so naming files
+    (`--format sarif:pmlint.sarif`) never silences the log or the annotations.
+    """
     from .errors import PmlintError
 
     import os
@@ -339,24 +352,38 @@ def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, 
             raise PmlintError("--output needs exactly one format without its own :FILE")
         targets[unassigned[0]] = (targets[unassigned[0]][0], output)
     _refuse_shared_destinations(targets)
-    if not formats and os.environ.get("GITHUB_ACTIONS") == "true":
-        targets.append(("github", None))  # in Actions, annotate the PR as well as print the report
-    return targets
+    on_stdout = [fmt for fmt, destination in targets if destination is None]
+    if os.environ.get("GITHUB_ACTIONS") == "true" and (not formats or not on_stdout):
+        # the log report, then the annotations
+        targets = [target for target in targets if target[1] is not None]
+        targets = [("text", None), *targets, ("github", None)]
+    # stdout: the report first, the workflow commands after it
+    return sorted(targets, key=lambda target: target[1] is None and target[0] in STDOUT_COMPANIONS)
 
 
 def _refuse_shared_destinations(targets: Sequence[tuple[str, str | None]]) -> None:
     """Two reports on one stream are one corrupt document (two JSON objects glued together,
-    or the last file write silently winning): at most one format per destination."""
+    or the last file write silently winning): at most one format per destination, except
+    the `text` report and `github` annotations on stdout (see `_parse_formats`)."""
     import os
 
     from .errors import PmlintError
 
     taken: dict[str, str] = {}
+    companions: set[str] = set()
     for fmt, destination in targets:
         key = "" if destination is None else os.path.realpath(destination)
         if key in taken:
+            if destination is None and taken[key] == "text" and fmt in STDOUT_COMPANIONS and fmt not in companions:
+                companions.add(fmt)
+                continue
+            if destination is None and fmt == "text" and taken[key] in STDOUT_COMPANIONS and not companions:
+                companions.add(taken[key])
+                taken[key] = fmt
+                continue
             where = "stdout" if destination is None else destination
-            fix = "write all but one to a file with FORMAT:FILE" if destination is None else "give each its own file"
+            fix = ("only text and github share stdout; write the others to a file with FORMAT:FILE"
+                   if destination is None else "give each its own file")
             raise PmlintError(f"--format {taken[key]} and --format {fmt} both write to {where}; {fix}")
         taken[key] = fmt
 
@@ -387,6 +414,14 @@ def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Seque
                               "it is one of the files being linted")
 
 
+def _is_step_summary(destination: str) -> bool:
+    """Is `destination` the file GitHub Actions collects the job summary from?"""
+    import os
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    return bool(summary) and os.path.realpath(summary) == os.path.realpath(destination)
+
+
 def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
     if destination is None:
         render(fmt, result, sys.stdout, context)
@@ -396,5 +431,23 @@ def _write(fmt: str, destination: str | None, result: Any, context: Any, render:
     from .atomic import atomic_writer
 
     context_for_file = replace(context, color=False)
+    if _is_step_summary(destination):
+        # the runner collects what every step appended: replacing the file would erase
+        # what earlier steps wrote, so this one is appended to, in one write
+        import io
+        import os
+
+        from .errors import PmlintError
+
+        buffer = io.StringIO()
+        render(fmt, result, buffer, context_for_file)
+        try:
+            # a blank line keeps our heading from gluing onto an earlier step's last line
+            separator = "\n" if os.path.exists(destination) and os.path.getsize(destination) else ""
+            with open(destination, "a", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
+                stream.write(separator + buffer.getvalue())
+        except OSError as error:
+            raise PmlintError(f"cannot append to {destination}: {error.strerror or error}") from None
+        return
     with atomic_writer(destination) as stream:  # streamed: a 10,000-file report never sits in memory
         render(fmt, result, stream, context_for_file)
