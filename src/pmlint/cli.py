@@ -81,6 +81,8 @@ def _build_cli():
     @click.option("--no-suppressions", is_flag=True, help="Ignore `pmlint: disable` comments (for audits).")
     @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no source or hints.")
     @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+    @click.option("--respect-gitignore/--no-respect-gitignore", default=True,
+                  help="When walking folders in a git work tree, skip what git ignores (default: on).")
     @click.option("--changed-since", metavar="REF",
                   help="Lint only postmortems added or modified since the merge base of REF and HEAD.")
     @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False),
@@ -96,7 +98,8 @@ def _build_cli():
               select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
               preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
               quiet: bool, color: bool | None, changed_since: str | None, baseline_path: str | None,
-              write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int) -> None:
+              write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int,
+              respect_gitignore: bool) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
         from .config import load_config, select_rules, severity_overrides
         from .discover import changed_since as changed_files, discover
@@ -123,7 +126,8 @@ def _build_cli():
             files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude,
                                   skip=config.own_paths())
         else:
-            files = discover(list(paths) or ["."], config.include, config.exclude, skip=config.own_paths())
+            files = discover(list(paths) or ["."], config.include, config.exclude, skip=config.own_paths(),
+                             respect_gitignore=respect_gitignore)
             if not files:  # a wrong path in CI must not pass green
                 raise PmlintError(f"no postmortems found in {', '.join(paths) or '.'} "
                                   f"(include: {', '.join(config.include)})")

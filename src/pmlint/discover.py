@@ -4,7 +4,10 @@ Files named explicitly are always linted (pre-commit passes exactly the files it
 wants checked). Directories are walked with the config's include/exclude globs,
 without following symlinked folders (no loops) and skipping anything that is not a
 regular file (a FIFO would block a read forever). pmlint's own files (`skip`: the
-config file and the `rules-dirs` folders) are never picked up by a walk.
+config file and the `rules-dirs` folders) are never picked up by a walk. Inside a git
+work tree a walk skips what git ignores (`gitignore.py`), unless `respect_gitignore` is
+off; a file named explicitly is linted even when git ignores it (as ruff does: naming it
+is asking for it).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .config import GlobSet
 from .errors import PmlintError
@@ -43,7 +47,7 @@ def printable_path(path: str) -> str:
 
 
 def discover(paths: list[str], include: list[str], exclude: list[str], base: Path | None = None,
-             skip: tuple[str, ...] | frozenset[str] = ()) -> list[SourceFile]:
+             skip: tuple[str, ...] | frozenset[str] = (), respect_gitignore: bool = True) -> list[SourceFile]:
     """Every file to lint, sorted and de-duplicated. A missing path is a PmlintError.
 
     `skip`: resolved absolute paths of files and folders a walk never yields (pmlint's
@@ -65,12 +69,26 @@ def discover(paths: list[str], include: list[str], exclude: list[str], base: Pat
             real = str(path.resolve())
             shown = display_path(path, base)
             shown = "" if shown == "." else shown.rstrip("/") + "/"
-            for relative in _walk(str(path), included, excluded, _skipped_below(real, skip)):
+            ignored = _gitignore_below(Path(real)) if respect_gitignore else None
+            for relative in _walk(str(path), included, excluded, _skipped_below(real, skip), ignored):
                 found.setdefault(f"{real}/{relative}", SourceFile(os.path.join(raw, relative),
                                                                  printable_path(shown + relative)))
         else:
             found.setdefault(str(path.resolve()), SourceFile(str(path), display_path(path, base)))
     return sorted(found.values(), key=lambda source: source.display)
+
+
+def _gitignore_below(folder: Path):
+    """`ignored(relative, is_dir)` for paths relative to `folder`, or None outside a work tree."""
+    from .gitignore import gitignore_for, work_tree_of
+
+    top = work_tree_of(folder)
+    if top is None:
+        return None
+    rules = gitignore_for(top)
+    prefix = folder.relative_to(top).as_posix()
+    prefix = "" if prefix == "." else prefix + "/"
+    return lambda relative, is_dir: rules.ignored(prefix + relative, is_dir)
 
 
 def _skipped_below(real: str, skip: frozenset[str]) -> frozenset[str]:
@@ -88,7 +106,8 @@ def _skipped_below(real: str, skip: frozenset[str]) -> frozenset[str]:
     return frozenset(below)
 
 
-def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] = frozenset()) -> list[str]:
+def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] = frozenset(),
+          ignored: Any = None) -> list[str]:
     """Relative posix paths of the files to lint below `top`.
 
     os.scandir gives each entry's type without a stat call for ordinary files; symlinked
@@ -113,11 +132,13 @@ def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] =
                 continue  # pmlint's own config file or rules folder
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if not excluded.matches(relative):
+                    if not excluded.matches(relative) and not (ignored and ignored(relative, True)):
                         folders.append(relative + "/")
                     continue
                 if excluded.matches(relative) or not included.matches(relative) or not entry.is_file():
                     continue  # is_file() follows a symlink: a link to a regular file counts
+                if ignored and ignored(relative, False):
+                    continue  # git ignores it
             except OSError:
                 continue  # dangling symlink or vanished file
             files.append(relative)
