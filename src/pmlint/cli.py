@@ -81,6 +81,9 @@ def _build_cli():
     @click.option("--no-suppressions", is_flag=True, help="Ignore `pmlint: disable` comments (for audits).")
     @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no source or hints.")
     @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
+    @click.option("--stdin-filename", metavar="PATH",
+                  help="With `-` as the path: the name of the postmortem read from stdin "
+                       "(its format by extension, per-path config, how findings show it).")
     @click.option("--respect-gitignore/--no-respect-gitignore", default=True,
                   help="When walking folders in a git work tree, skip what git ignores (default: on).")
     @click.option("--changed-since", metavar="REF",
@@ -99,7 +102,7 @@ def _build_cli():
               preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
               quiet: bool, color: bool | None, changed_since: str | None, baseline_path: str | None,
               write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int,
-              respect_gitignore: bool) -> None:
+              respect_gitignore: bool, stdin_filename: str | None) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
         from .config import load_config, select_rules, severity_overrides
         from .discover import changed_since as changed_files, discover
@@ -122,7 +125,20 @@ def _build_cli():
                            cli_extend_select=_split_codes(extend_select), cli_ignore=_split_codes(ignore))
         if not per_path.engine_rules(enabled):  # "All clear" from checking nothing would be a lie
             raise PmlintError(_nothing_enabled(config, select, extend_select, ignore, preset))
-        if changed_since:
+        reads_stdin = "-" in paths or (stdin_filename is not None and not paths)
+        if reads_stdin:
+            from .discover import stdin_source
+            from .load.limits import DEFAULT_MAX_BYTES
+
+            if paths not in ((), ("-",)):
+                raise PmlintError("`-` (standard input) is the only path when given; lint files in another run")
+            if changed_since:
+                raise PmlintError("--changed-since needs files in a git repository, not standard input")
+            limit = int(config.settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
+            files = [stdin_source(stdin_filename, limit)]
+        elif stdin_filename is not None:
+            raise PmlintError("--stdin-filename names standard input: pass `-` as the only path")
+        elif changed_since:
             files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude,
                                   skip=config.own_paths())
         else:

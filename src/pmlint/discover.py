@@ -26,6 +26,25 @@ from .errors import PmlintError
 class SourceFile:
     path: str      #: where to read it
     display: str   #: how to show it: relative to the working directory when inside it
+    #: the bytes already read, for standard input (None: read `path`)
+    content: bytes | None = None
+
+
+#: the name of standard input when `--stdin-filename` gives none
+STDIN_NAME = "-"
+
+
+def stdin_source(name: str | None, limit: int, stream=None) -> SourceFile:
+    """Standard input as one postmortem named `name` (its format, how findings show it,
+    which per-path configuration applies); read up to `limit` + 1 bytes, never more, so
+    an endless pipe cannot exhaust memory: past the limit it is reported (PM002) like a
+    file that is too large."""
+    import sys
+
+    stream = stream if stream is not None else sys.stdin.buffer
+    raw = stream.read(limit + 1) or b""
+    display = display_path(Path(name), Path.cwd().resolve()) if name else STDIN_NAME
+    return SourceFile(name or STDIN_NAME, display, raw)
 
 
 def display_path(path: Path, base: Path) -> str:

@@ -20,7 +20,7 @@ from typing import Any, Sequence
 from .discover import SourceFile
 from .engine.rules import Rule
 from .engine.run import RunOptions, lint_document
-from .load import load_path
+from .load import load_bytes, load_path
 from .model import Finding, Severity
 
 #: Below this many files a pool costs more (fork, pickling findings back) than it saves:
@@ -85,7 +85,10 @@ def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: Run
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
     for source in files:
-        document = load_path(source.path, options.settings, display_path=source.display)
+        if source.content is not None:  # standard input, already read
+            document = load_bytes(source.content, source.display, options.settings)
+        else:
+            document = load_path(source.path, options.settings, display_path=source.display)
         found = lint_document(document, rules, options)
         if found:
             findings.extend(found)

@@ -49,6 +49,15 @@ def load_path(path: str, settings: dict | None = None, display_path: str | None 
             raw = handle.read(limit + 1)
     except OSError as error:
         return _broken(shown, fmt, Problem("unreadable", f"Cannot read file: {error.strerror or error}", Span.point(1)))
+    return load_bytes(raw, shown, settings)
+
+
+def load_bytes(raw: bytes, path: str, settings: dict | None = None) -> Document:
+    """Bytes already read (at most the limit + 1, e.g. from standard input) → Document,
+    with the loader for `path`'s format. Too many bytes is a finding, as for files."""
+    settings = settings or {}
+    shown, fmt = path, format_of(path)
+    limit = int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
     if len(raw) > limit:
         return _broken(shown, fmt, too_large(len(raw), limit))
     decoded = decode(raw)
