@@ -301,11 +301,12 @@ def _build_cli():
 
     @cli.command(short_help="Write a new postmortem template.")
     @click.argument("path", required=False, type=click.Path())
-    @click.option("--format", "fmt", type=click.Choice(["yaml", "markdown"]), default="yaml", show_default=True,
-                  help="Template format.")
+    @click.option("--format", "fmt", type=click.Choice(["yaml", "markdown"]), default=None,
+                  help="Template format (default: from PATH's extension, .md or .yaml; else yaml).")
     @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-    def init(path: str | None, fmt: str, force: bool) -> None:
-        """Write a new postmortem template (default: postmortem-YYYY-MM-DD.<ext> here)."""
+    def init(path: str | None, fmt: str | None, force: bool) -> None:
+        """Write a new postmortem template: `pm.md` gets the Markdown one, `pm.yaml` the YAML one
+        (default: postmortem-YYYY-MM-DD.yaml here). Missing folders are created."""
         from .templates import write_template
 
         written = write_template(fmt, path, force=force)

@@ -174,11 +174,43 @@ def _impact(blocks: list[Block], out: Output) -> None:
         out.put("/impact/users_affected", count if count.endswith("%") or "." in count else int(count), span)
 
 
+_LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z -]{0,30}?)[ \t]*:[ \t]*(?P<value>\S.*)$")
+_DETECTION_LABELS = {"method": "method", "detection method": "method", "source": "source", "detected by": "source",
+                     "gap": "gap", "detection gap": "gap"}
+_METHODS = ("alert", "monitoring", "synthetic", "customer", "employee", "other")
+
+
+def labelled_lines(blocks: list[Block]) -> dict[str, tuple[str, Span]]:
+    """`Label: value` lines of a section (list items or paragraph lines, bold or not, as
+    the template writes them: `- Method: alert`), by lower-cased label; the first wins."""
+    found: dict[str, tuple[str, Span]] = {}
+    for block in blocks:
+        if block.kind not in ("item", "paragraph") or block.quoted:
+            continue
+        span = Span(block.line, block.column, block.end_line, block.end_column)
+        for line in plain(block.text).splitlines():
+            match = _LABEL_LINE.match(line)
+            if match:
+                found.setdefault(match.group("label").strip().lower(), (match.group("value").strip(), span))
+    return found
+
+
 def _detection(blocks: list[Block], out: Output) -> None:
     found = section_text(blocks)
     if not found:
         return
     text, span = found
+    lines = labelled_lines(blocks)
+    labels = {field: lines[label] for label, field in _DETECTION_LABELS.items() if label in lines}
+    if labels:  # the template's form: `- Method: alert`, `- Source: ...`, `- Gap: ...`
+        for field in ("source", "gap"):
+            if field in labels:
+                out.put(f"/detection/{field}", *labels[field])
+        stated = labels.get("method", ("", span))
+        method = stated[0].lower() if stated[0].lower() in _METHODS else classify_detection(stated[0] or text)
+        if method:
+            out.put("/detection/method", method, stated[1])
+        return
     out.put("/detection/source", text, span)
     method = classify_detection(text)
     if method:
@@ -212,6 +244,11 @@ def _toil(sections: list[Section], out: Output) -> None:
                 active = bool(_TOIL_HEADING.match(plain(block.text)))
             elif block.kind == "item" and active and plain(block.text):
                 entries.append((plain(block.text), Span(block.line, block.column, block.end_line, block.end_column)))
+            elif block.kind in ("item", "paragraph") and not active:  # the template's `- Toil: ...` line
+                lines = labelled_lines([block])
+                label = lines.get("toil") or lines.get("manual steps")
+                if label:
+                    entries.append(label)
     _put_list(out, "/on_call/toil", entries)
 
 

@@ -25,17 +25,40 @@ def default_path(fmt: str, today: date | None = None) -> str:
     return f"postmortem-{(today or date.today()).isoformat()}.{EXTENSIONS[fmt]}"
 
 
-def write_template(fmt: str, path: str | None, force: bool = False) -> str:
-    """Write the `fmt` template to `path` (default: postmortem-YYYY-MM-DD.<ext>); returns the path.
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The template format for `path`: the one its extension names (`.md`, `.markdown`:
+    Markdown; `.yaml`, `.yml`: YAML), which `--format` may repeat but never contradict;
+    `--format` alone for a folder or another extension; YAML when neither says."""
+    suffix = os.path.splitext(path)[1].lower() if path and not os.path.isdir(path) else ""
+    implied = SUFFIXES.get(suffix)
+    if implied and fmt and fmt != implied:
+        raise PmlintError(f"--format {fmt} does not match {path}: a .{suffix.lstrip('.')} file is "
+                          f"{implied}; drop --format or name it .{EXTENSIONS[fmt]}")
+    return implied or fmt or "yaml"
+
+
+SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".yaml": "yaml", ".yml": "yaml"}
+
+
+def write_template(fmt: str | None, path: str | None, force: bool = False) -> str:
+    """Write the template for `path` (see `format_for`; default postmortem-YYYY-MM-DD.<ext>
+    here) and return the path written. Missing parent folders are created.
 
     Refuses to replace an existing file unless `force`: a postmortem is someone's work.
     """
     from ..atomic import write_atomic
 
-    target = path or default_path(fmt)
+    chosen = format_for(path, fmt)
+    target = path or default_path(chosen)
     if os.path.isdir(target):
-        target = os.path.join(target, default_path(fmt))
+        target = os.path.join(target, default_path(chosen))
     if os.path.exists(target) and not force:
         raise PmlintError(f"{target} already exists (use --force to overwrite it)")
-    write_atomic(target, template_text(fmt))
+    parent = os.path.dirname(target)
+    if parent:
+        try:
+            os.makedirs(parent, exist_ok=True)
+        except OSError as error:
+            raise PmlintError(f"cannot create folder {parent}: {error.strerror or error}") from None
+    write_atomic(target, template_text(chosen))
     return target
