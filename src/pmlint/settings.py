@@ -227,6 +227,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ],
     # -- summary ---------------------------------------------------------------------
     "summary_max_words": 150,
+    # -- unknown keys ----------------------------------------------------------------
+    "extension_keys": [],
 }
 
 SETTINGS_HELP: dict[str, str] = {
@@ -287,6 +289,8 @@ SETTINGS_HELP: dict[str, str] = {
                            "cause (PM702): \"Bob pushed the config\".",
     "counterfactual_phrases": "Counterfactual phrases PM703 reports as advice.",
     "summary_max_words": "Longest summary, in words, that a reader takes in within a minute (PM803).",
+    "extension_keys": "Your own keys in YAML postmortems, allowed at any level (PM016); keys starting with `x-` "
+                      "always are.",
 }
 
 
@@ -353,6 +357,7 @@ SETTINGS_KIND: dict[str, str] = {
     "person_action_verbs": "words",
     "counterfactual_phrases": "words",
     "summary_max_words": "count",
+    "extension_keys": "words",
 }
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")

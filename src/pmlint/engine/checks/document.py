@@ -12,6 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
+from ...model import join_pointer
 from ..functions import Context, Hit, check, is_truthy
 from ..text import find_phrases, occurrence_at, phrase_regex
 from ._time import entries, first_of
@@ -273,3 +274,44 @@ def severity_recorded(value: Any, pointer: str, options: dict, context: Context)
     severity = value.get("severity") if isinstance(value, dict) else None
     if severity is None or (isinstance(severity, str) and not severity.strip()):
         yield Hit("/severity", {"levels": ", ".join(str(level) for level in context.setting("severity_levels") or ())})
+
+
+@check("known_keys", {"extension_prefix": {"type": "string", "description": "Keys starting with this are "
+                                           "extensions, never reported (default `x-`)."}})
+def known_keys(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Every key of a mapping is one the postmortem schema defines at that place (top level,
+    `impact`, `impact.slo`, `detection`, `on_call`, `lessons`, `layer_analysis`, each
+    timeline entry, root cause and action item), a declared extension
+    (`settings.extension_keys`, at any level) or starts with `extension_prefix`. Gives
+    `{key}`, `{where}` and `{suggestion}` (a did-you-mean among the keys allowed there).
+    With `strict` on, unknown top-level keys are left to the schema check (PM005)."""
+    from ...schema import load_schema
+    from ...settings import did_you_mean
+
+    prefix = options.get("extension_prefix", "x-")
+    declared = set(context.setting("extension_keys") or ())
+    strict = bool(context.setting("strict"))
+    pending = [(value, load_schema("postmortem"), pointer)]
+    while pending:
+        node, schema, here = pending.pop()
+        if isinstance(node, dict) and isinstance(schema.get("properties"), dict):
+            allowed = schema["properties"]
+            for key, child in node.items():
+                name = str(key)
+                if name in allowed:
+                    pending.append((child, allowed[name], join_pointer(here, name)))
+                elif not (name.startswith(prefix) or name in declared or (strict and here == pointer)):
+                    where = join_pointer(here, name)
+                    yield Hit(where, {"key": name, "where": _place(here), "suggestion": did_you_mean(name, allowed)},
+                              span=context.document.key_spans.get(where))  # the key, not its value
+        elif isinstance(node, list) and isinstance(schema.get("items"), dict):
+            pending.extend((item, schema["items"], join_pointer(here, str(index))) for index, item in enumerate(node))
+
+
+def _place(pointer: str) -> str:
+    """`/action_items/2` → `action_items[2]`, for messages; the top level is `the top level`."""
+    if pointer in ("", "/"):
+        return "the top level"
+    parts = pointer.strip("/").split("/")
+    return "".join(f"[{part}]" if part.isdigit() else (f".{part}" if index else part)
+                   for index, part in enumerate(parts))
