@@ -78,6 +78,9 @@ def _build_cli():
     @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
                   help="Lowest severity that fails the run (default: error).")
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+    @click.option("--isolated", is_flag=True, help="Ignore every configuration file: built-in defaults and the command line only.")
+    @click.option("--show-config", is_flag=True,
+                  help="Print the configuration file in effect and the resolved settings and rules as YAML, then exit.")
     @click.option("--no-suppressions", is_flag=True, help="Ignore `pmlint: disable` comments (for audits).")
     @click.option("--quiet", "-q", is_flag=True, help="One line per finding, no source or hints.")
     @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on a terminal).")
@@ -102,9 +105,9 @@ def _build_cli():
               preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
               quiet: bool, color: bool | None, changed_since: str | None, baseline_path: str | None,
               write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int,
-              respect_gitignore: bool, stdin_filename: str | None) -> None:
+              respect_gitignore: bool, stdin_filename: str | None, isolated: bool, show_config: bool) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
-        from .config import load_config, select_rules, severity_overrides
+        from .config import Config, load_config, select_rules, severity_overrides
         from .discover import changed_since as changed_files, discover
         from .filters import PerPath, refine
         from .engine.rules import load_rules
@@ -117,12 +120,22 @@ def _build_cli():
         if select and not _split_codes(select):
             raise PmlintError("--select needs at least one rule code (an id such as PM301, a name, "
                               "a category such as PM3, or ALL)")
-        config = load_config(config_path)
+        if isolated and config_path:
+            raise PmlintError("--isolated ignores configuration files, so it cannot take --config; drop one of them")
+        config = Config() if isolated else load_config(config_path)
         rules = load_rules(config.rules_directories())
         enabled = select_rules(rules, config, select=_split_codes(select) or None,
                                extend_select=_split_codes(extend_select), ignore=_split_codes(ignore), preset=preset)
         per_path = PerPath(config, rules, enabled, cli_select=bool(select),
                            cli_extend_select=_split_codes(extend_select), cli_ignore=_split_codes(ignore))
+        if show_config:
+            from .show_config import show_config as show
+
+            given = {"select": _split_codes(select), "extend-select": _split_codes(extend_select),
+                     "ignore": _split_codes(ignore), "preset": preset, "fail-on": fail_on}
+            click.echo(show(config, enabled, isolated=isolated, explicit=config_path,
+                            fail_on=fail_on or config.fail_on, command_line=given), nl=False)
+            return
         if not per_path.engine_rules(enabled):  # "All clear" from checking nothing would be a lie
             raise PmlintError(_nothing_enabled(config, select, extend_select, ignore, preset))
         reads_stdin = "-" in paths or (stdin_filename is not None and not paths)

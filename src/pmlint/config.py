@@ -83,6 +83,19 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def config_candidates(start: Path) -> list[Path]:
+    """Every config file at or above `start`, nearest first: the first is the one in
+    effect, the others are shown by `--show-config` as not used (files are never merged)."""
+    found: list[Path] = []
+    for directory in [start, *start.parents]:
+        here = [directory / name for name in CONFIG_NAMES if (directory / name).is_file()]
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_section(pyproject):
+            here.append(pyproject)
+        found.extend(here)
+    return found
+
+
 def _has_tool_section(pyproject: Path) -> bool:
     try:
         return "[tool.pmlint" in pyproject.read_text(encoding="utf-8", errors="replace")
