@@ -52,6 +52,13 @@ class Rule:
     source: str = ""
     #: line of `id:` in the rule file (for errors about the id)
     line: int = 1
+    #: the fix in Markdown's terms (a heading, a table column, a `**Label:**` line), used
+    #: for findings in Markdown postmortems; None: `fix` reads the same in both formats
+    fix_markdown: str | None = None
+
+    def fix_for(self, fmt: str) -> str:
+        """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
+        return self.fix_markdown if fmt == "markdown" and self.fix_markdown else self.fix
 
     @property
     def loader_rule(self) -> bool:
@@ -185,6 +192,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
         rationale=" ".join(data["rationale"].split()), fix=data["fix"].strip(), message=data["message"].strip(),
         given=given, checks=tuple(checks), when=data.get("when"), examples=list(data.get("examples") or []),
         tags=tuple(data.get("tags") or ()), source=source,
+        fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
     )
 
 

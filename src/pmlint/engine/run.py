@@ -106,7 +106,8 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
     else:
         message, missing = render_checked(template, node, target, pointer, hit.values)
         unresolved.extend((rule.id, name) for name in missing)
-    return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix, rule.category)
+    return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix_for(document.format),
+                   rule.category)
 
 
 #: Longest text one placeholder puts into a message: a 2 MB field must not make a 2 MB message.
@@ -207,7 +208,8 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
                         BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, bad_rule.severity,
                         f"Suppression comment names no rule: {code!r} is not a rule id or name"
                         f"{suggest_code(code, known)}", document.path,
-                        _code_span(document, suppression, code) or comment, "", bad_rule.fix, bad_rule.category))
+                        _code_span(document, suppression, code) or comment, "", bad_rule.fix_for(document.format),
+                        bad_rule.category))
                 continue
             if unused_rule is None:
                 continue
@@ -221,7 +223,7 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
             kept.append(Finding(
                 UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME, unused_rule.severity,
                 f"Suppression comment {why}", document.path, comment,
-                "", unused_rule.fix, unused_rule.category))
+                "", unused_rule.fix_for(document.format), unused_rule.category))
     return kept
 
 

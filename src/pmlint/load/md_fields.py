@@ -37,6 +37,11 @@ _FACING = re.compile(r"\bcustomer[- ]facing\b|\bcustomers? (?:saw|noticed|experi
                      r"\busers? (?:saw|noticed|experienced)\b", re.IGNORECASE)
 
 
+def _yes_no(text: str) -> bool | None:
+    word = text.strip().strip(".").lower()
+    return True if word in ("yes", "true", "y") else False if word in ("no", "false", "n") else None
+
+
 def _customer_facing(text: str) -> bool | None:
     """True/False only when the impact text says so plainly."""
     if _NOT_FACING.search(text):
@@ -165,7 +170,11 @@ def _impact(blocks: list[Block], out: Output) -> None:
         name = _SLO_NAME.search(text)
         if name:
             out.put("/impact/slo/name", name.group("name"), span)
-    facing = _customer_facing(text)
+    stated = labelled_lines(blocks)
+    label = stated.get("customer-facing") or stated.get("customer facing")
+    facing = _yes_no(label[0]) if label else None  # the template's `Customer-facing: no`
+    if facing is None:
+        facing = _customer_facing(text)
     if facing is not None:
         out.put("/impact/customer_facing", facing, span)
     users = _USERS.search(text)

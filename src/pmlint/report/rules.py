@@ -12,6 +12,7 @@ def rule_dict(rule: Rule) -> dict:
     return {
         "id": rule.id, "name": rule.name, "category": rule.category, "severity": rule.severity.label,
         "preset": rule.preset, "summary": rule.summary, "rationale": rule.rationale, "fix": rule.fix,
+        "fix_markdown": rule.fix_markdown or rule.fix,
     }
 
 
@@ -45,9 +46,11 @@ def explain_text(rule: Rule) -> str:
         "Why it matters",
         _indent(rule.rationale),
         "",
-        "How to fix",
+        "How to fix" + (" (YAML)" if rule.fix_markdown else ""),
         _indent(rule.fix),
     ]
+    if rule.fix_markdown:
+        out += ["", "How to fix (Markdown)", _indent(rule.fix_markdown)]
     for example in rule.examples:
         kind = "invalid" if "invalid" in example else "valid"
         text = example.get(kind, "")
@@ -114,6 +117,8 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
                     f"*{rule.severity.label}, preset {rule.preset}, category {rule.category}*", "",
                     _cell(rule.summary), "", f"**Why it matters.** {_cell(rule.rationale)}", "",
                     f"**How to fix.** {_cell(rule.fix)}", ""]
+            if rule.fix_markdown:
+                out += [f"**In Markdown.** {_cell(rule.fix_markdown)}", ""]
             for example in rule.examples:
                 kind = "invalid" if "invalid" in example else "valid"
                 label = "Flagged" if kind == "invalid" else "Passes"
