@@ -55,7 +55,8 @@ def explain_text(rule: Rule) -> str:
         kind = "invalid" if "invalid" in example else "valid"
         text = example.get(kind, "")
         count = example.get("findings", 1)
-        heading = f"Example ({kind}" + (f", {count} finding{'s' if count != 1 else ''}" if kind == "invalid" else "") + ")"
+        heading = (f"Example ({kind}" + (", Markdown" if example.get("format") == "markdown" else "")
+                   + (f", {count} finding{'s' if count != 1 else ''}" if kind == "invalid" else "") + ")")
         if example.get("note"):
             heading += f": {example['note']}"
         out += ["", heading, _indent(text.rstrip("\n"), "    ")]
