@@ -74,3 +74,16 @@ def test_outside_a_work_tree_gitignore_files_mean_nothing(tmp_path, monkeypatch)
     if subprocess.run(["git", "rev-parse"], cwd=tmp_path, capture_output=True).returncode == 0:
         pytest.skip("the temporary folder is inside a git work tree")
     assert [s.display for s in discover(["plain"], ["*.yaml"], [], base=tmp_path)] == ["plain/pm.yaml"]
+
+
+def test_a_folder_git_ignores_is_walked_when_named(tmp_path, monkeypatch):
+    """As ruff does, and as `benchmarks/bench.py` needs for its git-ignored corpus."""
+    repo = tree(tmp_path)
+    monkeypatch.chdir(repo)
+    from pmlint.discover import discover
+
+    write(repo / "build" / "deep" / "more.yaml", PM)
+    assert [s.display for s in discover(["build"], ["*.yaml"], [".*"], base=repo)] == [
+        "build/deep/more.yaml", "build/out.yaml"]
+    assert [s.display for s in discover(["build/deep"], ["*.yaml"], [".*"], base=repo)] == ["build/deep/more.yaml"]
+    assert "build/out.yaml" not in [s.display for s in discover(["."], ["*.yaml"], [".*"], base=repo)]

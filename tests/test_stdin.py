@@ -66,3 +66,12 @@ def test_stdin_usage_errors(tmp_path):
         done = pmlint("check", *args, cwd=tmp_path, stdin=b"")
         assert done.returncode == 2, args
         assert done.stderr.decode().startswith("pmlint: error:") and done.stderr.count(b"\n") == 1
+
+
+def test_a_closed_stdin_is_a_one_line_error(tmp_path):
+    env = {**os.environ, "GITHUB_ACTIONS": ""}
+    done = subprocess.run([sys.executable, "-m", "pmlint", "check", "-"], cwd=tmp_path, env=env,
+                          stdin=None, capture_output=True, timeout=60, close_fds=True,
+                          preexec_fn=lambda: os.close(0))
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.decode().startswith("pmlint: error:") and done.stderr.count(b"\n") == 1

@@ -6,8 +6,8 @@ without following symlinked folders (no loops) and skipping anything that is not
 regular file (a FIFO would block a read forever). pmlint's own files (`skip`: the
 config file and the `rules-dirs` folders) are never picked up by a walk. Inside a git
 work tree a walk skips what git ignores (`gitignore.py`), unless `respect_gitignore` is
-off; a file named explicitly is linted even when git ignores it (as ruff does: naming it
-is asking for it).
+off; a file or folder named explicitly is linted even when git ignores it (as ruff does:
+naming it is asking for it), a folder then walked whole.
 """
 
 from __future__ import annotations
@@ -41,8 +41,14 @@ def stdin_source(name: str | None, limit: int, stream=None) -> SourceFile:
     file that is too large."""
     import sys
 
-    stream = stream if stream is not None else sys.stdin.buffer
-    raw = stream.read(limit + 1) or b""
+    if stream is None:
+        if sys.stdin is None:  # started with standard input closed (some CI runners)
+            raise PmlintError("`-` reads standard input, but it is closed")
+        stream = sys.stdin.buffer
+    try:
+        raw = stream.read(limit + 1) or b""
+    except OSError as error:
+        raise PmlintError(f"cannot read standard input: {error.strerror or error}") from None
     display = display_path(Path(name), Path.cwd().resolve()) if name else STDIN_NAME
     return SourceFile(name or STDIN_NAME, display, raw)
 
@@ -106,7 +112,12 @@ def _gitignore_below(folder: Path):
         return None
     rules = gitignore_for(top)
     prefix = folder.relative_to(top).as_posix()
-    prefix = "" if prefix == "." else prefix + "/"
+    if prefix == ".":
+        prefix = ""
+    parts = prefix.split("/") if prefix else []
+    if any(rules.ignored("/".join(parts[:depth]), True) for depth in range(1, len(parts) + 1)):
+        return None  # a folder git ignores, named on purpose (a generated corpus): walk it all
+    prefix = prefix + "/" if prefix else ""
     return lambda relative, is_dir: rules.ignored(prefix + relative, is_dir)
 
 
