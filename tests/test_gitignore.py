@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -87,3 +88,85 @@ def test_a_folder_git_ignores_is_walked_when_named(tmp_path, monkeypatch):
         "build/deep/more.yaml", "build/out.yaml"]
     assert [s.display for s in discover(["build/deep"], ["*.yaml"], [".*"], base=repo)] == ["build/deep/more.yaml"]
     assert "build/out.yaml" not in [s.display for s in discover(["."], ["*.yaml"], [".*"], base=repo)]
+
+
+ROOT_IGNORE = r"""# comment
+*.log
+!keep.log
+build/
+/generated.yaml
+docs/**/draft-*.md
+**/tmp
+vendor/**
+secret?.md
+\#hash.md
+\!bang.md
+[abc]x.md
+spaced\ 
+/anchored/dir/
+nested/*.md
+*.draft.md
+!docs/keep.draft.md
+"""
+DOCS_IGNORE = "local/\n!keep.draft.md\nsub/*.yaml\n"
+PATHS = """a.log keep.log x/keep.log build/f.md x/build/f.md x/build generated.yaml x/generated.yaml
+docs/draft-1.md docs/a/b/draft-2.md docs/a/notdraft.md tmp/f.md x/y/tmp/f.md tmp vendor/f.md vendor
+secret1.md secret12.md #hash.md !bang.md ax.md dx.md spaced  anchored/dir/f.md x/anchored/dir/f.md
+nested/a.md nested/b/a.md p.draft.md docs/keep.draft.md docs/local/f.md docs/sub/f.yaml docs/sub/deep/f.yaml
+plain.md""".split()
+
+
+def test_answers_agree_with_git_check_ignore(tmp_path):
+    """git is the reference: every path, walked as pmlint walks (never into an ignored
+    folder), is ignored exactly when `git check-ignore` says so."""
+    from pmlint.gitignore import GitIgnore
+
+    repo = tmp_path / "agree"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    write(repo / ".gitignore", ROOT_IGNORE)
+    write(repo / "docs" / ".gitignore", DOCS_IGNORE)
+    paths = PATHS + ["spaced "]
+    for name in paths:
+        if name.endswith(("tmp", "vendor", "x/build")):
+            (repo / name).mkdir(parents=True, exist_ok=True)
+        else:
+            write(repo / name, "x\n")
+    done = subprocess.run(["git", "check-ignore", "--no-index", "--stdin", "-z"], cwd=repo, capture_output=True,
+                          input="\0".join(paths).encode() + b"\0", env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1",
+                                                                         "HOME": str(tmp_path)})
+    by_git = set(filter(None, done.stdout.decode().split("\0")))
+    rules = GitIgnore(repo)
+
+    def walk_ignored(path: str) -> bool:
+        parts = path.split("/")
+        folders = ["/".join(parts[:depth]) for depth in range(1, len(parts))]
+        return any(rules.ignored(folder, True) for folder in folders) or \
+            rules.ignored(path, (repo / path).is_dir())
+
+    ours = {path for path in paths if walk_ignored(path)}
+    assert ours == by_git, (sorted(ours - by_git), sorted(by_git - ours))
+    assert {"a.log", "build/f.md", "docs/a/b/draft-2.md", "#hash.md", "!bang.md", "spaced "} <= ours
+
+
+def test_hostile_patterns_match_in_linear_time(tmp_path):
+    """A pull request controls .gitignore: `*a*a*...*b` takes exponential time in
+    backtracking translations (pathspec, git's own wildmatch). Here: time grows with the
+    name's length, not its power."""
+    import time
+
+    from pmlint.gitignore import parse
+
+    [pattern] = parse("*a" * 12 + "*b\n")
+    anchored = parse("**/" + "*a" * 12 + "*b/**/c\n")[0]
+
+    def cost(length: int) -> float:
+        name = "a" * length
+        start = time.perf_counter()
+        for _ in range(20):
+            pattern.matches(name, False)
+            anchored.matches("x/" * 10 + name + "/y/c", False)
+        return time.perf_counter() - start
+
+    cost(200)  # warm the compiled-pattern cache
+    small, large = cost(250), cost(2500)
+    assert large < small * 60 + 0.05, (small, large)  # linear: ~10x; exponential: never returns
