@@ -124,9 +124,23 @@ def test_init_follows_the_extension_and_creates_folders(run_cli, tmp_path, name,
     assert code == 0
 
 
-@pytest.mark.parametrize("args", [("--format", "yaml", "pm.md"), ("--format", "markdown", "pm.yml")])
+@pytest.mark.parametrize("args", [("--format", "yaml", "pm.md"), ("--format", "markdown", "pm.yml"),
+                                  ("--format", "yaml", "notes/pm")])
 def test_a_format_that_contradicts_the_extension_is_a_one_line_error(run_cli, tmp_path, args):
     code, out, err = run_cli("init", *args, cwd=tmp_path)
     assert code == 2 and out == "" and err.count("\n") == 1
     assert err.startswith("pmlint: error: --format ") and "does not match" in err
     assert not list(tmp_path.iterdir())
+
+
+def test_a_name_pmlint_reads_as_markdown_gets_the_markdown_template(run_cli, tmp_path):
+    """Files without .yaml/.yml are read as Markdown, so that is the template they get."""
+    from pmlint.templates import template_text
+
+    for name in ("incident-42", "pm.txt"):
+        code, _, err = run_cli("init", name, cwd=tmp_path)
+        assert code == 0, err
+        assert (tmp_path / name).read_text(encoding="utf-8") == template_text("markdown")
+    (tmp_path / "folder").mkdir()
+    code, out, _ = run_cli("init", "--format", "markdown", "folder", cwd=tmp_path)
+    assert code == 0 and out.startswith("Wrote folder/postmortem-") and ".md:" in out

@@ -26,18 +26,19 @@ def default_path(fmt: str, today: date | None = None) -> str:
 
 
 def format_for(path: str | None, fmt: str | None) -> str:
-    """The template format for `path`: the one its extension names (`.md`, `.markdown`:
-    Markdown; `.yaml`, `.yml`: YAML), which `--format` may repeat but never contradict;
-    `--format` alone for a folder or another extension; YAML when neither says."""
-    suffix = os.path.splitext(path)[1].lower() if path and not os.path.isdir(path) else ""
-    implied = SUFFIXES.get(suffix)
-    if implied and fmt and fmt != implied:
-        raise PmlintError(f"--format {fmt} does not match {path}: a .{suffix.lstrip('.')} file is "
-                          f"{implied}; drop --format or name it .{EXTENSIONS[fmt]}")
-    return implied or fmt or "yaml"
+    """The template format for `path`: the format pmlint will read that file as (`.yaml`,
+    `.yml`: YAML; `.md`, `.markdown` and anything else: Markdown), which `--format` may
+    repeat but never contradict; for a folder or no path, `--format`, else YAML."""
+    from ..load import format_of
 
-
-SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".yaml": "yaml", ".yml": "yaml"}
+    if not path or os.path.isdir(path) or path.endswith(("/", os.sep)):
+        return fmt or "yaml"
+    implied = format_of(path)
+    if fmt and fmt != implied:
+        kind = "YAML" if implied == "yaml" else "Markdown"
+        raise PmlintError(f"--format {fmt} does not match {path}: pmlint reads that name as {kind}; "
+                          f"drop --format or name the file .{EXTENSIONS[fmt]}")
+    return implied
 
 
 def write_template(fmt: str | None, path: str | None, force: bool = False) -> str:
