@@ -62,3 +62,10 @@ def test_the_job_summary_is_appended_never_replaced(run_cli, pm):
     other.write_text("old\n", encoding="utf-8")
     run_cli("check", "--select", "PM301", "-f", f"markdown:{other}", "pm.yaml", cwd=pm, env=env)
     assert other.read_text(encoding="utf-8").startswith("## pmlint:")
+
+
+def test_an_empty_file_name_says_which_variable_may_be_unset(run_cli, pm):
+    code, out, err = run_cli("check", "--select", "PM301", "-f", "text", "-f", "markdown:", "pm.yaml", cwd=pm)
+    assert code == 2 and out == ""
+    assert err == ("pmlint: error: --format markdown:: the file name is empty (an unset variable, such as "
+                   "$GITHUB_STEP_SUMMARY outside GitHub Actions?)\n")

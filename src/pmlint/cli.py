@@ -376,9 +376,12 @@ def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, 
 
     targets: list[tuple[str, str | None]] = []
     for spec in formats or ("text",):
-        fmt, _, destination = spec.partition(":")
+        fmt, colon, destination = spec.partition(":")
         if fmt not in known:
             raise PmlintError(f"unknown format {fmt!r} (choose from {', '.join(known)})")
+        if colon and not destination.strip():  # `markdown:$GITHUB_STEP_SUMMARY` outside Actions
+            raise PmlintError(f"--format {spec}: the file name is empty (an unset variable, "
+                              "such as $GITHUB_STEP_SUMMARY outside GitHub Actions?)")
         targets.append((fmt, destination or None))
     if output:
         unassigned = [index for index, (_, destination) in enumerate(targets) if destination is None]
