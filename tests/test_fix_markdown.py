@@ -18,14 +18,21 @@ TICKED = re.compile(r"`([^`]+)`")
 def yaml_field_paths(text: str) -> list[str]:
     """Backticked YAML field paths in a hint: `owner:`, `impact.revenue`, `on_call:`,
     `lessons:` ... (settings and pmlint commands are not document fields)."""
-    fields = set(load_schema("postmortem")["properties"])
-    items = load_schema("postmortem")["properties"]["action_items"]["items"]["properties"]
+    fields: set[str] = set()
+    pending = [load_schema("postmortem")]
+    while pending:  # every field name, at any depth
+        node = pending.pop()
+        if isinstance(node, dict):
+            fields.update(node.get("properties") or {})
+            pending.extend(node.values())
+        elif isinstance(node, list):
+            pending.extend(node)
     found = []
     for token in TICKED.findall(text):
         head = re.split(r"[.:\s{]", token.strip(), maxsplit=1)[0]
         if token.startswith(("settings.", "pmlint ", "#", "<!--")):
             continue
-        if (head in fields or head in items) and (":" in token or "." in token):
+        if head in fields and (":" in token or "." in token):
             found.append(token)
     return found
 
