@@ -170,3 +170,47 @@ def test_hostile_patterns_match_in_linear_time(tmp_path):
     cost(200)  # warm the compiled-pattern cache
     small, large = cost(250), cost(2500)
     assert large < small * 60 + 0.05, (small, large)  # linear: ~10x; exponential: never returns
+
+
+def test_random_patterns_agree_with_git(tmp_path):
+    """Differential test: 400 random patterns (wildcards, sets, `**`, anchors, folder-only)
+    against random paths, each pair in its own folder with its own .gitignore, all asked
+    of `git check-ignore` in one call."""
+    import random
+
+    from pmlint.gitignore import GitIgnore
+
+    rng = random.Random(20261130)
+    pieces = ["a", "b", "ab", "*", "?", "[ab]", "a*", "*b", "[!a]", "b?"]
+    names = ["a", "b", "ab", "ba", "aab", "bb"]
+
+    def segment() -> str:
+        return "".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))
+
+    repo = tmp_path / "random"
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    cases = []
+    for index in range(400):
+        parts = [segment() if rng.random() > 0.2 else "**" for _ in range(rng.randint(1, 3))]
+        pattern = ("/" if rng.random() < 0.3 else "") + "/".join(parts) + ("/" if rng.random() < 0.2 else "")
+        if pattern.strip("/") in ("**", ""):
+            continue
+        folder = f"t{index}"
+        write(repo / folder / ".gitignore", pattern + "\n")
+        path = "/".join(rng.choice(names) for _ in range(rng.randint(1, 4)))
+        write(repo / folder / path, "x\n")
+        cases.append((pattern, f"{folder}/{path}"))
+    done = subprocess.run(["git", "check-ignore", "--no-index", "--stdin", "-z"], cwd=repo, capture_output=True,
+                          input="\0".join(path for _, path in cases).encode() + b"\0",
+                          env={**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path)})
+    by_git = set(filter(None, done.stdout.decode().split("\0")))
+    rules = GitIgnore(repo)
+    disagree = []
+    for pattern, path in cases:
+        parts = path.split("/")
+        ours = any(rules.ignored("/".join(parts[:depth]), True) for depth in range(1, len(parts))) \
+            or rules.ignored(path, False)
+        if ours != (path in by_git):
+            disagree.append((pattern, path, ours))
+    assert not disagree, disagree[:10]
+    assert 40 < len(by_git) < len(cases) - 40  # the cases exercise both answers
