@@ -8,50 +8,12 @@ wall-clock time it says.
 
 from __future__ import annotations
 
-from datetime import datetime, time, tzinfo
+from datetime import time
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
-from ..timeutil import zone_named
 from ._shared import action_items, is_open, search, text_of, words
-from ._time import Entry, document_zone, entries
-
-
-def parse_clock(text: Any, default: time) -> time:
-    try:
-        hours, minutes = str(text).split(":")
-        return time(int(hours), int(minutes))
-    except (ValueError, TypeError):
-        return default
-
-
-def in_window(moment: time, start: time, end: time) -> bool:
-    """Whether `moment` lies in [start, end); the window may wrap past midnight."""
-    if start <= end:
-        return start <= moment < end
-    return moment >= start or moment < end
-
-
-def local_time(moment: datetime, zone: tzinfo | None) -> time:
-    """The wall-clock time of `moment` in `zone` (aware moments), else as written."""
-    if zone is not None and moment.tzinfo is not None:
-        return moment.astimezone(zone).time()
-    return moment.time()
-
-
-def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
-    """Timeline entries inside the night window, with their local time."""
-    start = parse_clock(settings_night[0], time(22, 0))
-    end = parse_clock(settings_night[1], time(7, 0))
-    zone = zone_named(settings_night[2]) if settings_night[2] else document_zone(data)
-    found = []
-    for entry in entries(data):
-        if entry.moment is None or entry.date_only:
-            continue
-        clock = local_time(entry.moment, zone)
-        if in_window(clock, start, end):
-            found.append((entry, clock))
-    return found
+from ._time import in_window, night_entries, parse_clock
 
 
 def _night(context: Context) -> tuple[Any, Any, Any]:

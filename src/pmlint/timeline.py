@@ -1,4 +1,7 @@
-"""Timeline arithmetic shared by the detection, on-call and timeline checks.
+"""Timeline arithmetic shared by the detection, on-call and timeline checks and by `infer/`.
+
+Pure functions over the document's data tree: no engine, no config, so both the rules
+and the inference can use them.
 
 A timeline entry's moment is aware when its text carries a zone or the document
 declares `timezone`; otherwise it stays naive (a wall-clock time in an unknown
@@ -12,10 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, time, tzinfo
 from typing import Any
 
-from ..timeutil import parse_timestamp, with_default_zone, zone_named
+from .timeutil import parse_timestamp, with_default_zone, zone_named
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -102,3 +105,41 @@ def format_minutes(minutes: float) -> str:
         return f"{hours} h {rest} min" if rest else f"{hours} h"
     days, rest = divmod(total, 24 * 60)
     return f"{days} d {rest // 60} h" if rest // 60 else f"{days} d"
+
+
+def parse_clock(text: Any, default: time) -> time:
+    """`22:00` → 22:00; anything unreadable → `default`."""
+    try:
+        hours, minutes = str(text).split(":")
+        return time(int(hours), int(minutes))
+    except (ValueError, TypeError):
+        return default
+
+
+def in_window(moment: time, start: time, end: time) -> bool:
+    """Whether `moment` lies in [start, end); the window may wrap past midnight."""
+    if start <= end:
+        return start <= moment < end
+    return moment >= start or moment < end
+
+
+def local_time(moment: datetime, zone: tzinfo | None) -> time:
+    """The wall-clock time of `moment` in `zone` (aware moments), else as written."""
+    if zone is not None and moment.tzinfo is not None:
+        return moment.astimezone(zone).time()
+    return moment.time()
+
+
+def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
+    """Timeline entries inside the night window (start, end, zone), with their local time."""
+    start = parse_clock(settings_night[0], time(22, 0))
+    end = parse_clock(settings_night[1], time(7, 0))
+    zone = zone_named(settings_night[2]) if settings_night[2] else document_zone(data)
+    found = []
+    for entry in entries(data):
+        if entry.moment is None or entry.date_only:
+            continue
+        clock = local_time(entry.moment, zone)
+        if in_window(clock, start, end):
+            found.append((entry, clock))
+    return found
