@@ -36,12 +36,23 @@ class Hit:
     occurrence: int = 0
     span: Span | None = None
     message: str | None = None
+    #: (label, Fact) when the hit rests on an inferred fact the check took from the profile
+    #: rather than from the data tree (e.g. a time to detect read from prose)
+    inferred: tuple[str, Any] | None = None
 
 
 @dataclass(slots=True)
 class Context:
     document: Document
     settings: dict[str, Any]
+    #: the durability profile (stated and inferred facts), built once per document
+    profile: Any = None
+    #: the data tree with inferred facts filled in (None: nothing inferred), and the log of
+    #: inferred facts read from it (see pmlint.infer.overlay)
+    inferred_view: Any = None
+    read_log: Any = None
+    #: what `data` returns while a check that reads inferred facts runs
+    view: Any = None
     #: pointer → (strings below it, their start offsets in the joined text, joined text):
     #: several language rules scan the same strings of the same document
     _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
@@ -78,7 +89,7 @@ class Context:
 
     @property
     def data(self) -> Any:
-        return self.document.data
+        return self.view if self.view is not None else self.document.data
 
     def setting(self, name: str, default: Any = None) -> Any:
         return self.settings.get(name, default)
@@ -99,19 +110,26 @@ class Function:
     prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
     #: the entry point (`package.module:attr`) that registered a plugin function; None: built in
     origin: str | None = None
+    #: reads the document with inferred facts filled in (severity, layers, item types,
+    #: on-call burden, detection, repeats): a durability check meant to work on documents
+    #: that leave those implicit. Its findings built on an inferred fact are warnings; a
+    #: generic field check gated by an inferred fact only gives info.
+    infers: bool = False
 
 
 REGISTRY: dict[str, Function] = {}
 
 
 def check(name: str, options: dict[str, Any] | None = None,
-          prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function. `options` is a JSON Schema (properties) for its options."""
+          prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+          infers: bool = False) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function. `options` is a JSON Schema (properties) for its options;
+    `infers`: it reads inferred facts where the document states none (see Function)."""
 
     def register(function: CheckFn) -> CheckFn:
         REGISTRY[name] = Function(name, function, (function.__doc__ or "").strip(),
                                   {"type": "object", "additionalProperties": False, "properties": options or {}},
-                                  prepare)
+                                  prepare, infers=infers)
         return function
 
     return register

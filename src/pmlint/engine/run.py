@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, NamedTuple
 
-from ..model import Document, Finding, Severity, Span, join_pointer, split_pointer
+from ..infer import Profile, build_profile
+from ..infer.overlay import ReadLog, overlay
+from ..model import Document, Finding, Severity, Span, join_pointer, resolve_pointer, split_pointer
 from .conditions import holds
 from .functions import Context, Hit, get_function, shorten
 from .rules import Rule
@@ -46,7 +48,21 @@ class RunOptions:
 
 def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions) -> list[Finding]:
     """Every finding for one document, suppressions applied, in a stable order."""
+    return lint_with_profile(document, rules, options)[0]
+
+
+def lint_with_profile(document: Document, rules: Iterable[Rule], options: RunOptions) -> tuple[list[Finding], Profile | None]:
+    """(findings, durability profile) for one document; the profile is None for a broken one.
+
+    The profile's inferred facts fill the document's gaps for `when` gates and for the
+    checks that read inferred facts (`Function.infers`); see `_run_rule`."""
     context = Context(document, options.settings)
+    profile = None
+    if not document.broken:
+        profile = build_profile(document, options.settings)
+        context.profile = profile
+        context.read_log = ReadLog()
+        context.inferred_view = overlay(document.data, profile, context.read_log)
     findings: list[Finding] = []
     enabled = list(rules)
     broken = document.broken
@@ -66,27 +82,94 @@ def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions
     if options.use_suppressions:
         findings = _apply_suppressions(document, findings, enabled, options.known_rules)
     findings.sort(key=Finding.sort_key)
-    return findings
+    return findings, profile
 
 
 def _run_rule(rule: Rule, document: Document, context: Context, options: RunOptions) -> Iterable[Finding]:
+    """The rule's findings. Stated facts first: the `when` gate is tried on the document as
+    written, and only when it fails there on the document with inferred facts filled in.
+    A finding that rests on an inferred fact (the gate's, or one its check read) says so
+    in its message and is at most a warning (a generic field check: info)."""
     data = document.data
+    view, log = context.inferred_view, context.read_log
+    gate_facts: list = []
     if rule.when is not None and not holds(rule.when, data, options.settings):
-        return
+        if view is None:
+            return
+        log.clear()
+        if not holds(rule.when, view, options.settings):
+            log.clear()
+            return
+        gate_facts = log.take()
     severity = options.severity.get(rule.id) or options.severity.get(rule.name) or rule.severity
-    for selector in rule.given:
-        for pointer, value in selector.select(data):
-            for spec in rule.checks:
+    for spec in rule.checks:
+        function = get_function(spec.function)
+        assert function is not None  # checked when the rule was compiled
+        reads_inferred = function.infers and view is not None
+        source = view if reads_inferred else data
+        for selector in rule.given:
+            for pointer, value in selector.select(source):
                 target_pointer, target = pointer, value
                 if spec.field:
                     for part in spec.field.split("."):
                         target_pointer = join_pointer(target_pointer, part)
                         target = target.get(part) if isinstance(target, dict) else None
-                function = get_function(spec.function)
-                assert function is not None  # checked when the rule was compiled
-                for hit in function.check(target, target_pointer, spec.options, context):
-                    yield _finding(rule, severity, spec.message or rule.message, document, value,
-                                   target_pointer, target, hit, options.unresolved)
+                if reads_inferred:
+                    hits, facts = _check_inferred(function, spec, target, target_pointer, context, gate_facts)
+                else:
+                    hits, facts = function.check(target, target_pointer, spec.options, context), gate_facts
+                for hit, built_on in hits if reads_inferred else ((hit, facts) for hit in hits):
+                    finding = _finding(rule, severity, spec.message or rule.message, document, value,
+                                       target_pointer, target, hit, options.unresolved)
+                    if hit.inferred is not None:
+                        built_on = [*built_on, hit.inferred]
+                    yield _as_inferred(finding, built_on, function.infers) if built_on else finding
+
+
+def _check_inferred(function: Any, spec: Any, target: Any, target_pointer: str, context: Context,
+                    gate_facts: list) -> tuple[list[tuple[Hit, list]], list]:
+    """Run a check that reads inferred facts, and tell which of its hits rest on them.
+
+    The check runs on the document with inferred facts filled in; a hit it also gives on
+    the document as written (same place, same message) does not rest on them. Others
+    rest on the inferred facts the check read (document-level ones named first)."""
+    log = context.read_log
+    log.clear()
+    context.view = context.inferred_view
+    try:
+        hits = list(function.check(target, target_pointer, spec.options, context))
+    finally:
+        context.view = None
+    read = log.take()
+    if not hits:
+        return [], gate_facts
+    stated = set()
+    if read and not gate_facts:
+        raw_target = resolve_pointer(context.document.data, target_pointer)
+        stated = {_hit_key(hit) for hit in function.check(raw_target, target_pointer, spec.options, context)}
+    read.sort(key=lambda pair: pair[0].startswith("type ") or pair[0].endswith(" layer"))
+    out = []
+    for hit in hits:
+        if gate_facts:
+            out.append((hit, gate_facts + [pair for pair in read if pair not in gate_facts]))
+        elif read and _hit_key(hit) not in stated:
+            out.append((hit, read))
+        else:
+            out.append((hit, []))
+    return out, gate_facts
+
+
+def _hit_key(hit: Hit) -> tuple:
+    return (hit.pointer, hit.message, tuple(sorted((key, str(value)) for key, value in hit.values.items())))
+
+
+def _as_inferred(finding: Finding, facts: list, infers: bool) -> Finding:
+    """A finding built on inferred facts: "(inferred SEV1 from a 73-hour outage)" appended,
+    and its severity capped: warning for a durability check that reads inferred facts,
+    info for a generic field check that ran only because an inferred fact opened its gate."""
+    notes = "; ".join(f"inferred {label} from {fact.evidence}" for label, fact in facts[:3])
+    cap = Severity.WARNING if infers else Severity.INFO
+    return replace(finding, message=f"{finding.message} ({notes})", severity=min(finding.severity, cap))
 
 
 def _finding(rule: Rule, severity: Severity, template: str, document: Document, node: Any,
@@ -260,4 +343,4 @@ def _code_span(document: Document, suppression: Any, code: str) -> Span | None:
     return Span(suppression.line, match.start() + 1, suppression.line, match.end())
 
 
-__all__ = ["RunOptions", "lint_document", "render", "render_checked", "split_pointer"]
+__all__ = ["RunOptions", "lint_document", "lint_with_profile", "render", "render_checked", "split_pointer"]

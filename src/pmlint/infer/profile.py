@@ -151,12 +151,13 @@ def _count(values: Any) -> dict[str, int]:
 
 
 def build_profile(document: Document, settings: Mapping[str, Any] | None = None) -> Profile:
-    """The profile of `document`: stated facts only, for now.
-
-    Inference (severity from impact, layers from text, on-call burden from prose and
-    night activity, detection delay, repeats) plugs in here and fills only what the
-    stated facts leave as None.
-    """
+    """The profile of `document`: the facts it states, then what pmlint infers for the
+    ones it leaves unknown (severity from impact, layers and item types from their
+    words, on-call burden from prose and night work, detection, repeats). Settings
+    not given fall back to pmlint's defaults, so `pmlint report` and the rules agree."""
+    from ..settings import DEFAULT_SETTINGS
+    from .fill import infer_missing
     from .stated import stated_profile
 
-    return stated_profile(document, settings or {})
+    merged = {**DEFAULT_SETTINGS, **(settings or {})}
+    return infer_missing(document, stated_profile(document, merged), merged)

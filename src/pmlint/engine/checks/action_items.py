@@ -66,7 +66,7 @@ def has_no_action_decision(context: Context) -> bool:
     return isinstance(data, dict) and is_truthy(data.get("no_action_reason"))
 
 
-@check("band_aid_only")
+@check("band_aid_only", infers=True)
 def band_aid_only(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Reports a plan in which every open action item is a band-aid (see `classify`)."""
     items = [(index, item) for index, item in action_items(context) if is_open(item, context)]

@@ -30,21 +30,53 @@ def limit_for(context: Context, setting: str) -> tuple[str, float] | None:
 
 @check("elapsed", {"from": {"enum": ["started", "detected", "escalated", "mitigated", "resolved"]},
                    "to": {"enum": ["started", "detected", "escalated", "mitigated", "resolved"]},
-                   "limits": {"type": "string", "description": "Setting holding {severity: minutes}."}})
+                   "limits": {"type": "string", "description": "Setting holding {severity: minutes}."}},
+       infers=True)
 def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Minutes from the first `from` entry to the first `to` entry of the timeline stay
     within the limit for the document's severity. Reports `{elapsed}`, `{limit}`, `{severity}`."""
     limit = limit_for(context, options["limits"])
     if limit is None:
+        lenient = _most_lenient(context, options["limits"])
+        if lenient is not None and severity_of(context) is None:
+            yield from _inferred_elapsed(options, lenient, context)
         return
     timeline = entries(context.data)
     start, end = first_of(timeline, options["from"]), first_of(timeline, options["to"])
     minutes = minutes_between(start, end)
-    if minutes is None or minutes <= limit[1]:
+    if minutes is None:
+        yield from _inferred_elapsed(options, limit, context)
+        return
+    if minutes <= limit[1]:
         return
     assert end is not None
     yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]),
                             "severity": limit[0]})
+
+
+def _most_lenient(context: Context, setting: str) -> tuple[str, float] | None:
+    """The highest limit of the table, for a document whose severity nobody can tell: a
+    delay over even that limit is slow at any severity."""
+    limits = context.setting(setting) or {}
+    usable = [(str(key).upper(), float(minutes)) for key, minutes in (limits.items() if isinstance(limits, dict) else ())
+              if isinstance(minutes, (int, float)) and not isinstance(minutes, bool)]
+    if not usable:
+        return None
+    key, minutes = max(usable, key=lambda pair: pair[1])
+    return f"{key} (most lenient)", minutes
+
+
+def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context) -> Iterable[Hit]:
+    """Time to detect from the profile (prose such as "a week later", or a timeline with no
+    milestones) when the timeline's milestones cannot give it: reported with its evidence,
+    and only when inferred from a reading that already runs on inferred facts."""
+    profile = context.profile
+    fact = getattr(profile, "time_to_detect_minutes", None) if (options["from"], options["to"]) == \
+        ("started", "detected") else None
+    if fact is None or not fact.inferred or fact.value <= limit[1]:
+        return
+    yield Hit("", {"elapsed": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
+              span=fact.span, inferred=(f"{format_minutes(fact.value)} to detect", fact))
 
 
 def is_detect_item(item: dict[str, Any], context: Context) -> bool:
@@ -55,7 +87,7 @@ def is_detect_item(item: dict[str, Any], context: Context) -> bool:
     return kind is None and search(words(context, "detect_words"), text_of(item)) is not None
 
 
-@check("detect_item")
+@check("detect_item", infers=True)
 def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The plan holds an open action item that improves detection (see `is_detect_item`)."""
     if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):

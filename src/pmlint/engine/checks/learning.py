@@ -14,7 +14,7 @@ from ._shared import action_items, is_open, lower
 from .action_items import BAND_AID, classify
 
 
-@check("repeat_prevented")
+@check("repeat_prevented", infers=True)
 def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """With `related_incidents`, the plan holds an open prevent item at the required layer."""
     related = value.get("related_incidents") if isinstance(value, dict) else None

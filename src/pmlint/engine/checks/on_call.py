@@ -28,7 +28,7 @@ def reduces_paging(item: dict[str, Any], context: Context) -> bool:
     return search(words(context, "paging_reduction_words"), text_of(item)) is not None
 
 
-@check("night_pages_answered")
+@check("night_pages_answered", infers=True)
 def night_pages_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Off-hours pages (or `sleep_interrupted: true`) are answered by an open action item
     that reduces paging or automates the response (settings.paging_reduction_words)."""

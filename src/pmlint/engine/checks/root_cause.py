@@ -24,7 +24,7 @@ def explained(text: Any, min_words: int) -> bool:
     return stripped not in _BARE and len(stripped.split()) >= min_words
 
 
-@check("layer_analysis")
+@check("layer_analysis", infers=True)
 def layer_analysis(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Each layer in settings.analysed_layers has a root cause at that layer or a
     `layer_analysis` entry saying why it was not a factor (at least

@@ -1,0 +1,86 @@
+"""Fill what the stated profile leaves None with inferred facts (stated facts always win)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Mapping
+
+from ..model import Document
+from .detection import infer_method, infer_time_to_detect
+from .facts import Fact
+from .layers import infer_layer, infer_type, ruled_out
+from .on_call import infer_on_call
+from .profile import CauseProfile, ItemProfile, Profile
+from .repeat import infer_repeat
+from .severity import infer_severity, outage_duration
+
+
+def _known_severity(profile: Profile, settings: Mapping[str, Any]) -> bool:
+    """A stated severity counts only when it names a level (or a known alias): "P1" or
+    "bad" leaves the field to PM014, and is not overridden by a guess either."""
+    return profile.severity is not None
+
+
+def infer_missing(document: Document, profile: Profile, settings: Mapping[str, Any]) -> Profile:
+    """`profile` with every None it can support filled by an inferred Fact."""
+    data = document.data if isinstance(document.data, dict) else {}
+    duration = profile.duration_minutes or outage_duration(document, settings)
+    severity = profile.severity if _known_severity(profile, settings) else infer_severity(document, settings, duration)
+    causes = tuple(_cause(document, cause, data, settings) for cause in profile.causes
+                   if ruled_out(cause.summary) is None)
+    items = tuple(_item(item, data, settings) for item in profile.items)
+    on_call = profile.on_call
+    burden = infer_on_call(document, settings)
+    stated_pages = on_call.off_hours_pages is not None or on_call.sleep_interrupted is not None
+    changes = {name: fact for name, fact in burden.items()
+               if getattr(on_call, name) is None and not (stated_pages and name in ("off_hours_pages", "sleep_interrupted"))}
+    if changes:
+        on_call = replace(on_call, **changes)
+    repeat, links = (profile.repeat, ()) if profile.repeat is not None else infer_repeat(document, settings)
+    if profile.related_incidents and repeat is None:
+        repeat = Fact(True, False, "`related_incidents`", document.spans.get("/related_incidents"))
+    return replace(
+        profile, severity=severity, causes=causes, items=items, on_call=on_call,
+        duration_minutes=duration,
+        detection_method=profile.detection_method or infer_method(document, settings),
+        time_to_detect_minutes=profile.time_to_detect_minutes or infer_time_to_detect(document, settings),
+        repeat=repeat, related_incidents=profile.related_incidents or links,
+    )
+
+
+def _node(data: dict, pointer: str) -> Any:
+    parts = pointer.strip("/").split("/")
+    node: Any = data
+    for part in parts:
+        node = node[int(part)] if isinstance(node, list) and part.isdigit() and int(part) < len(node) else \
+            node.get(part) if isinstance(node, dict) else None
+    return node
+
+
+def _text(node: Any, fields: tuple[str, ...]) -> str:
+    if isinstance(node, str):
+        return node
+    if not isinstance(node, dict):
+        return ""
+    return " ".join(str(node[name]) for name in fields if isinstance(node.get(name), (str, int, float)))
+
+
+def _cause(document: Document, cause: CauseProfile, data: dict, settings: Mapping[str, Any]) -> CauseProfile:
+    if cause.layer is not None:
+        return cause
+    found = infer_layer(_text(_node(data, cause.pointer), ("summary", "description")) or cause.summary, settings)
+    if found is None:
+        return cause
+    return replace(cause, layer=Fact(found[0], True, f'"{found[1]}"', document.spans.get(cause.pointer)))
+
+
+def _item(item: ItemProfile, data: dict, settings: Mapping[str, Any]) -> ItemProfile:
+    text = _text(_node(data, item.pointer), ("title", "description")) or item.title
+    kind, layer = item.type, item.layer
+    if kind is None:
+        found = infer_type(text, settings)
+        kind = Fact(found[0], True, f'"{found[1]}"') if found else None
+    if layer is None:
+        found = infer_layer(text, settings)
+        layer = Fact(found[0], True, f'"{found[1]}"') if found else None
+    return replace(item, type=kind, layer=layer)

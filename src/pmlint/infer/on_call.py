@@ -1,0 +1,129 @@
+"""On-call burden from prose and from responders working at night.
+
+Signals, most certain first (../shared/research/inference.md): a page or a woken
+responder named in the text (settings.on_call_burden_phrases: "was paged", "woke up
+to", "worked through the night"); timeline entries inside the night window
+(settings.night_start/night_end, in settings.night_timezone or the document's zone)
+that are a responder acting (settings.responder_action_words: investigated, rolled
+back, deployed, joined) and not somebody reporting (settings.reporter_words: a
+customer, a user, a message, a report); and a lone responder (settings.
+lone_responder_phrases: "the only maintainer", "one volunteer").
+
+Not signals, ever: customer reports or automated events at night; and when the
+document says nobody was paged (settings.no_page_phrases), no burden is inferred
+from anything else, since the author knew and said so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import Any, Mapping
+
+from ..model import Document, Span
+from ..timeline import in_window, night_entries, parse_clock
+from .facts import Fact
+from .prose import document_texts, find, negated, phrases, quote, span_at
+
+
+#: "@Katharine deploys a fix": a handle is a person acting.
+_MENTION = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w-]{0,38}")
+
+
+def _words(settings: Mapping[str, Any], name: str) -> tuple[str, ...]:
+    value = settings.get(name)
+    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
+
+
+def _event_text(data: dict, index: int) -> str:
+    timeline = data.get("timeline")
+    if not isinstance(timeline, list) or index >= len(timeline) or not isinstance(timeline[index], dict):
+        return ""
+    event = timeline[index].get("event")
+    return event if isinstance(event, str) else ""
+
+
+def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, str, str]]:
+    """(timeline index, local HH:MM, event text) of every night entry that is a responder
+    acting, not a report from outside."""
+    data = document.data if isinstance(document.data, dict) else {}
+    night = night_entries(data, (settings.get("night_start"), settings.get("night_end"),
+                                 settings.get("night_timezone")))
+    acting = phrases(_words(settings, "responder_action_words"))
+    reporting = phrases(_words(settings, "reporter_words"))
+    found = []
+    for entry, clock in night:
+        text = _event_text(data, entry.index)
+        if not text or ((acting is None or acting.search(text) is None) and _MENTION.search(text) is None):
+            continue
+        if reporting is not None and reporting.search(text) is not None:
+            continue
+        found.append((entry.index, clock.strftime("%H:%M"), text))
+    return found
+
+
+#: A line that starts with a clock ("- **00:32 UTC:** ...", "03:10 - ..."), possibly after a date.
+_STAMPED = re.compile(r"^[ \t>*_\-+•]{0,8}(?:\d{4}-\d{2}-\d{2}[ T])?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b")
+
+
+def _stamped_night_page(document: Document, settings: Mapping[str, Any]) -> Fact[int] | None:
+    """A page at night on a time-stamped line anywhere in the source (a "Leadup" list the
+    loader did not read as the timeline): the clock is read as written."""
+    paging = phrases(_words(settings, "page_words"))
+    if paging is None:
+        return None
+    start = parse_clock(settings.get("night_start"), time(22, 0))
+    end = parse_clock(settings.get("night_end"), time(7, 0))
+    lines = document.lines
+    for number, line in enumerate(lines[:20000], 1):
+        match = _STAMPED.match(line)
+        if match is None or not in_window(time(int(match.group("hour")), int(match.group("minute"))), start, end):
+            continue
+        text = line
+        for follow in lines[number:number + 2]:  # a wrapped list item continues on the next lines
+            if not follow.strip() or _STAMPED.match(follow) or follow.lstrip()[:1] in "-*+#":
+                break
+            text += " " + follow.strip()
+        for found in paging.finditer(text):
+            if not negated(text, found.start()) and (reporting := phrases(_words(settings, "reporter_words"))) is not None \
+                    and reporting.search(text) is None:
+                return Fact(1, True, f"a page at {match.group('hour').zfill(2)}:{match.group('minute')} ({quote(found.group())})",
+                            Span(number, match.start("hour") + 1, number, match.end("minute")))
+    return None
+
+
+def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, Fact]:
+    """Inferred OnCallBurden fields by name (`sleep_interrupted`, `off_hours_pages`,
+    `responders`, `pages`); empty when nothing in the document shows a burden."""
+    data = document.data if isinstance(document.data, dict) else {}
+    texts = document_texts(document, ("/action_items",))
+    quiet = next(iter(find(phrases(_words(settings, "no_page_phrases")), texts, allow_negated=True)), None)
+    if quiet is not None:
+        pointer, _, match = quiet
+        return {"off_hours_pages": Fact(0, True, quote(match.group()), span_at(document, pointer, match.group()))}
+    facts: dict[str, Fact] = {}
+    burden = next(iter(find(phrases(_words(settings, "on_call_burden_phrases")), texts)), None)
+    night = responder_night_entries(document, settings)
+    if night:
+        index, clock, text = night[0]
+        times = ", ".join(clock for _, clock, _ in night[:3]) + (" …" if len(night) > 3 else "")
+        facts["sleep_interrupted"] = Fact(True, True, f"responders working at night ({times})",
+                                          document.spans.get(f"/timeline/{index}/at"))
+        paging = phrases(_words(settings, "page_words"))
+        paged = [(index, clock) for index, clock, text in night if paging is not None and paging.search(text)]
+        if paged:
+            facts["off_hours_pages"] = Fact(len(paged), True, f"a page at {paged[0][1]} in the timeline",
+                                            document.spans.get(f"/timeline/{paged[0][0]}/at"))
+    if burden is not None:
+        pointer, text, match = burden
+        facts["sleep_interrupted"] = Fact(True, True, quote(match.group()), span_at(document, pointer, match.group()))
+    if "off_hours_pages" not in facts:
+        page = _stamped_night_page(document, settings)
+        if page is not None:
+            facts["off_hours_pages"] = page
+            facts.setdefault("sleep_interrupted", Fact(True, True, page.evidence, page.span))
+    lone = next(iter(find(phrases(_words(settings, "lone_responder_phrases")), texts)), None)
+    if lone is not None:
+        pointer, _, match = lone
+        facts["responders"] = Fact(1, True, quote(match.group()), span_at(document, pointer, match.group()))
+    return facts

@@ -1,0 +1,149 @@
+"""Reading a postmortem's prose for inference: its strings, sentences, negation, quotes.
+
+Every regex here and in the inferring modules is linear-time: alternations of literal
+phrases and bounded repetitions only, never a nested quantifier.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..model import Document, Span, escape_pointer_token
+
+#: How far around a match "the same sentence" reaches, in characters (bounded work per match).
+SENTENCE_REACH = 240
+#: How far before a phrase a negation may stand ("no customer data was lost").
+NEGATION_REACH = 32
+
+_NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|nor|neither|zero)\b|n['’]t\b", re.IGNORECASE)
+#: Words that make a phrase a risk or a hypothesis, not a fact: "without risking data corruption".
+_HEDGE = re.compile(r"\b(?:risk|risks|risking|avoid|avoiding|prevent|preventing|protect|against|could|would|might|may|"
+                    r"potential|potentially|possible|possibly|if|whether|unless|lest|hypothetical)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(pointer, text) for every string in the data tree, in document order; pointers that
+    start with one of `skip` (e.g. "/timeline") are left out."""
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, Any]] = [("", data)]
+    while stack:
+        where, node = stack.pop()
+        if skip and where.startswith(skip):
+            continue
+        if isinstance(node, str):
+            found.append((where, node))
+        elif isinstance(node, dict):
+            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
+    return found
+
+
+def uncovered(document: Document) -> list[tuple[str, str]]:
+    """Paragraphs of the source that no node of the data tree covers, as (`#L<line>`, text).
+
+    A Markdown post keeps prose under headings the loader did not map (an untitled
+    introduction, "What we're doing about it"); inference reads it too, so no fact is
+    missed because of where the author put it. YAML documents have none of it."""
+    if document.format != "markdown":
+        return []
+    covered: set[int] = set()
+    for pointer, span in document.spans.items():
+        if pointer:
+            covered.update(range(span.line, span.end_line + 1))
+    found: list[tuple[str, str]] = []
+    start, block = 0, []
+    for number, line in enumerate(document.lines, 1):
+        text = line.strip()
+        if number in covered or not text or text == "---" or text.startswith("#"):
+            if block:
+                found.append((f"#L{start}", " ".join(block)))
+            block = []
+            continue
+        if not block:
+            start = number
+        block.append(text)
+    if block:
+        found.append((f"#L{start}", " ".join(block)))
+    return found
+
+
+def document_texts(document: Document, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """Every string of the data tree (less `skip`), then the prose no node covers."""
+    data = document.data if isinstance(document.data, (dict, list)) else {}
+    return strings(data, skip) + uncovered(document)
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end], at most SENTENCE_REACH characters each side."""
+    left = max(0, start - SENTENCE_REACH)
+    before = text[left:start]
+    cut = None
+    for match in _SENTENCE_END.finditer(before):
+        cut = match.end()
+    begin = left + cut if cut is not None else left
+    after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
+    return text[begin:after.start() + 1 if after else min(len(text), end + SENTENCE_REACH)].strip()
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation or a hedge ("risking", "could") stands shortly before `start` in the
+    same clause: "no data was lost" and "without risking data corruption" state no loss."""
+    window = text[max(0, start - NEGATION_REACH):start]
+    for stop in (".", ";", "\n", ","):
+        window = window.rsplit(stop, 1)[-1]
+    return _NEGATION.search(window) is not None or _HEDGE.search(window) is not None
+
+
+@lru_cache(maxsize=256)
+def phrases(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One whole-word, case-insensitive regex for a list of literal phrases (longest first)."""
+    cleaned = sorted({str(term).strip() for term in terms if str(term).strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    body = "|".join(re.escape(term).replace(r"\ ", r"[\s-]{1,3}") for term in cleaned)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def find(regex: re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
+         allow_negated: bool = False) -> Iterable[tuple[str, str, re.Match[str]]]:
+    """(pointer, text, match) for each non-negated match of `regex` in `texts`."""
+    if regex is None:
+        return
+    for pointer, text in texts:
+        for match in regex.finditer(text):
+            if allow_negated or not negated(text, match.start()):
+                yield pointer, text, match
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """`"…text…"` on one line, at most `limit` characters inside the quotes."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return f'"{flat}"'
+
+
+def span_at(document: Document, pointer: str, needle: str) -> Span | None:
+    """Where `needle` stands in the source (the node's span when it cannot be pinned down)."""
+    if pointer.startswith("#L"):
+        first = int(pointer[2:])
+        for number in range(first, min(len(document.lines), first + 200) + 1):
+            column = document.lines[number - 1].find(needle.split()[0] if needle.split() else needle)
+            if column >= 0:
+                return Span(number, column + 1, number, column + len(needle))
+        return Span.point(first)
+    try:
+        return document.locate_text(pointer, needle)
+    except Exception:  # a position is a courtesy: never let it stop inference
+        return document.spans.get(pointer)
+
+
+def settings_words(settings: Any, name: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    value = settings.get(name) if hasattr(settings, "get") else None
+    if isinstance(value, (list, tuple)):
+        return tuple(str(item) for item in value)
+    return default

@@ -1,0 +1,164 @@
+"""Severity from impact, when the document states none.
+
+The yardsticks are PagerDuty's and Atlassian's published severity levels (see
+../shared/research/inference.md): data loss or a security breach is SEV1; a
+customer-facing service down for all or most users, leaked credentials, or a long
+outage is a major incident; a long outage for all users is SEV1. The mapping is a
+table in settings (`inferred_severity_*`), and when signals disagree the higher level
+wins, as PagerDuty advises responders ("if unsure, assume the higher one").
+
+The duration comes from, in order: the stated `impact.duration_minutes`, the
+timeline (first `started` → first `resolved`, else `mitigated`), else the longest
+duration written next to an outage word in the prose ("failed for just over nine
+hours", "24 hours and 11 minutes of service degradation"). A duration that follows
+"every", "within", "after", "later" or "ago" is a period or a delay, not an outage.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+from ..model import Document
+from ..timeline import entries, first_of, format_minutes, minutes_between
+from .facts import Fact
+from .prose import document_texts, find, negated, phrases, quote, sentence, span_at
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty-eight": 48, "twenty-four": 24, "thirty-six": 36, "seventy-two": 72, "several": None,
+}
+_UNIT_MINUTES = (("min", 1), ("mo", 43200), ("h", 60), ("d", 1440), ("w", 10080), ("y", 525600))
+_NUMBER = r"(?P<number>\d{1,5}(?:[.,]\d{1,2})?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+#: "9 hours", "24-hour", "nine hours and 11 minutes", "73 hrs"
+DURATION = re.compile(
+    r"(?<![\w.:])" + _NUMBER + r"(?:\+)?[ \t-]{0,3}(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|h|days?|weeks?|months?|years?)\b"
+    r"(?:[ \t,]{0,3}(?:and[ \t]{1,3})?(?P<extra>\d{1,2})[ \t]{0,2}min(?:ute)?s?\b)?",
+    re.IGNORECASE)
+_NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under)\W{0,3}$",
+                                re.IGNORECASE)
+_NOT_OUTAGE_AFTER = re.compile(r"\W{0,3}(?:later|ago|earlier|before|after|since|prior|old|into|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
+                               re.IGNORECASE)
+OUTAGE_WORDS = ("outage", "outages", "down", "downtime", "degradation", "degraded", "unavailable",
+                "unavailability", "disruption", "disrupted", "failed", "failing", "failures", "errors",
+                "offline", "inaccessible", "unable", "impossible", "interruption", "stalled", "halted", "halt",
+                "broken", "incident lasted", "unreachable", "not working", "stopped working")
+
+
+def duration_minutes(match: re.Match[str]) -> float | None:
+    """Minutes a DURATION match stands for (None for "several hours")."""
+    word = match.group("number").lower()
+    if word in _NUMBER_WORDS:
+        number = _NUMBER_WORDS[word]
+        if number is None:
+            return None
+    else:
+        number = float(word.replace(",", "."))
+    unit = match.group("unit").lower()
+    factor = next((minutes for prefix, minutes in _UNIT_MINUTES if unit.startswith(prefix)), 0)
+    minutes = float(number) * factor
+    if match.group("extra"):
+        minutes += float(match.group("extra"))
+    return minutes or None
+
+
+def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[float] | None:
+    """How long the impact lasted: timeline first, then prose (inferred either way)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    timeline = entries(data)
+    start = first_of(timeline, "started")
+    end = first_of(timeline, "resolved") or first_of(timeline, "mitigated")
+    minutes = minutes_between(start, end)
+    if minutes is not None and 0 < minutes <= 90 * 1440 and end is not None:
+        return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from start to "
+                    f"{end.kind})", document.spans.get(end.pointer))
+    best: tuple[float, str, str] | None = None
+    outage = phrases(OUTAGE_WORDS)
+    for pointer, text in document_texts(document, ("/timeline", "/action_items", "/detection")):
+        for match in DURATION.finditer(text):
+            minutes = duration_minutes(match)
+            if minutes is None or minutes < 5:
+                continue
+            if _NOT_OUTAGE_BEFORE.search(text[max(0, match.start() - 16):match.start()]):
+                continue
+            if _NOT_OUTAGE_AFTER.match(text, match.end()):
+                continue
+            around = sentence(text, match.start(), match.end())
+            if outage is None or outage.search(around) is None:
+                continue
+            if best is None or minutes > best[0]:
+                best = (minutes, pointer, match.group())
+    if best is None:
+        return None
+    minutes, pointer, phrase = best
+    return Fact(minutes, True, f"{quote(phrase)} of impact", span_at(document, pointer, phrase))
+
+
+#: "85% of our network", "40 percent of requests"
+SHARE = re.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?(?:%|percent)[ \t]+of[ \t]+(?:all[ \t]+|our[ \t]+|the[ \t]+)?"
+                   r"(?P<what>users|customers|players|traffic|requests|network|nodes|jobs|builds|sites|services|"
+                   r"instances|clusters|queries|api[ \t]calls|calls|visitors|accounts|validators|pods)\b", re.IGNORECASE)
+
+
+def _levels(settings: Mapping[str, Any]) -> list[str]:
+    return [str(level).upper() for level in settings.get("severity_levels") or ("SEV1", "SEV2", "SEV3", "SEV4")]
+
+
+def infer_severity(document: Document, settings: Mapping[str, Any],
+                   duration: Fact[float] | None) -> Fact[str] | None:
+    """The most severe level any signal supports, with the evidence that set it; None
+    when no signal fires (no guess)."""
+    levels = _levels(settings)
+    rank = {level: index for index, level in enumerate(levels)}
+    data = document.data if isinstance(document.data, dict) else {}
+    texts = document_texts(document, ("/action_items", "/timeline", "/lessons"))
+    candidates: list[tuple[str, str, Any]] = []  # (level, evidence, span)
+
+    phrase_table = settings.get("inferred_severity_phrases") or {}
+    # phrase candidates go after the duration and scope ones so that, at equal level, the
+    # outage length and reach are the evidence shown (min() keeps the first of equals)
+    phrase_candidates: list[tuple[str, str, Any]] = []
+    scope_hit = None
+    for level, terms in phrase_table.items() if isinstance(phrase_table, dict) else ():
+        level = str(level).upper()
+        if level not in rank or not isinstance(terms, (list, tuple)):
+            continue
+        for pointer, text, match in find(phrases(tuple(terms)), texts):
+            phrase_candidates.append((level, quote(match.group()), span_at(document, pointer, match.group())))
+            break
+    scope_terms = settings.get("inferred_severity_scope_phrases") or ()
+    for pointer, text, match in find(phrases(tuple(scope_terms)), texts):
+        scope_hit = (quote(match.group()), span_at(document, pointer, match.group()))
+        break
+    share_min = settings.get("inferred_severity_min_share_percent")
+    if isinstance(share_min, (int, float)) and scope_hit is None:
+        for pointer, text in texts:
+            for match in SHARE.finditer(text):
+                if float(match.group("percent")) >= share_min and not negated(text, match.start()):
+                    scope_hit = (quote(match.group()), span_at(document, pointer, match.group()))
+                    break
+            if scope_hit:
+                break
+
+    outage_table = settings.get("inferred_severity_outage_minutes") or {}
+    long_level = None
+    if duration is not None and isinstance(outage_table, dict):
+        for level, minimum in sorted(outage_table.items(), key=lambda pair: rank.get(str(pair[0]).upper(), 99)):
+            if str(level).upper() in rank and isinstance(minimum, (int, float)) and duration.value >= minimum:
+                long_level = str(level).upper()
+                break
+    scope_level = str(settings.get("inferred_severity_scope_level") or "SEV2").upper()
+    if long_level is not None:
+        candidates.append((long_level, f"{format_minutes(duration.value)} of impact", duration.span))
+    if scope_hit is not None and scope_level in rank:
+        candidates.append((scope_level, f"impact on {scope_hit[0]}", scope_hit[1]))
+        # a large share of users for a long time is the top level (PagerDuty's SEV-1)
+        if long_level is not None and rank[long_level] <= rank.get(scope_level, 99) and rank[scope_level] > 0:
+            candidates.append((levels[max(0, rank[scope_level] - 1)],
+                               f"{format_minutes(duration.value)} of impact on {scope_hit[0]}", duration.span))
+    candidates.extend(phrase_candidates)
+    if not candidates:
+        return None
+    level, evidence, span = min(candidates, key=lambda item: rank[item[0]])
+    return Fact(level, True, evidence, span)
