@@ -147,16 +147,22 @@ def _check_inferred(function: Any, spec: Any, target: Any, target_pointer: str, 
     if read and not gate_facts:
         raw_target = resolve_pointer(context.document.data, target_pointer)
         stated = {_hit_key(hit) for hit in function.check(raw_target, target_pointer, spec.options, context)}
-    read.sort(key=lambda pair: pair[0].startswith("type ") or pair[0].endswith(" layer"))
+    # document-level facts (severity, detection, burden, repeat) are what a finding rests on;
+    # the types and layers of items a check looked through are named only when alone
+    read = [pair for pair in read if not _item_fact(pair[0])] or read[:1]
     out = []
     for hit in hits:
-        if gate_facts:
-            out.append((hit, gate_facts + [pair for pair in read if pair not in gate_facts]))
+        if gate_facts:  # the gate's facts are what the finding rests on
+            out.append((hit, gate_facts))
         elif read and _hit_key(hit) not in stated:
             out.append((hit, read))
         else:
             out.append((hit, []))
     return out, gate_facts
+
+
+def _item_fact(label: str) -> bool:
+    return label.startswith("type ") or label.endswith(" layer")
 
 
 def _hit_key(hit: Hit) -> tuple:

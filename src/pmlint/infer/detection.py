@@ -66,6 +66,9 @@ def infer_method(document: Document, settings: Mapping[str, Any]) -> Fact[str] |
     return Fact(best[2], True, quote(best[4]), span_at(document, best[3], best[4]))
 
 
+#: With a detection but no start marked, the first entry is taken as the start only when it
+#: lies within a day of detection: entries days earlier are lead-up (a beta, a deploy).
+SAME_DAY_MINUTES = 1440
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.
 DAY_GAP_MINUTES = 2 * 1440
 
@@ -103,6 +106,10 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
     timeline = entries(data)
     start, detected = first_of(timeline, "started"), first_of(timeline, "detected")
     minutes = minutes_between(start, detected)
+    if minutes is not None and -1440 < minutes < 0 and start is not None and detected is not None \
+            and start.moment is not None and detected.moment is not None \
+            and start.moment.date() == detected.moment.date() and start.moment.time() > detected.moment.time():
+        minutes += 1440  # a time-only timeline that crossed midnight without a new date
     if minutes is not None and minutes >= 0 and detected is not None:
         return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from start to detection)",
                     document.spans.get(detected.pointer))
@@ -123,6 +130,12 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
     if best is not None:
         minutes, pointer, phrase = best
         return Fact(minutes, True, f"{quote(phrase)} before detection", span_at(document, pointer, phrase))
+    if start is None and detected is not None:
+        first = next((entry for entry in timeline if entry.moment is not None and not entry.date_only), None)
+        minutes = minutes_between(first, detected)
+        if first is not None and minutes is not None and 0 < minutes < SAME_DAY_MINUTES:
+            return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from its first entry to detection)",
+                        document.spans.get(detected.pointer))
     if start is None and detected is None:
         found = _first_report(timeline, data, settings)
         if found is not None:

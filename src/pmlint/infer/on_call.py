@@ -63,33 +63,50 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
 
 
 #: A line that starts with a clock ("- **00:32 UTC:** ...", "03:10 - ..."), possibly after a date.
-_STAMPED = re.compile(r"^[ \t>*_\-+•]{0,8}(?:\d{4}-\d{2}-\d{2}[ T])?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\b")
+_STAMPED = re.compile(r"^[ \t>*_\-+•]{0,8}(?:(?:\d{4}-\d{2}-\d{2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[ T]{1,2})?"
+                      r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::\d{2})?(?:[ \t]{0,2}(?P<half>[AaPp])\.?[Mm]\b)?")
 
 
-def _stamped_night_page(document: Document, settings: Mapping[str, Any]) -> Fact[int] | None:
-    """A page at night on a time-stamped line anywhere in the source (a "Leadup" list the
-    loader did not read as the timeline): the clock is read as written."""
+def _clock(match: re.Match[str]) -> time:
+    hour = int(match.group("hour")) % 24
+    half = (match.group("half") or "").lower()
+    if half and hour <= 12:
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return time(hour, int(match.group("minute")))
+
+
+def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, time, str, bool]]:
+    """(line, clock, text, is a page) for each time-stamped line anywhere in the source
+    ("- **00:32 UTC:** ... Joe is paged", "07-30-2023 2:42 am - ...") that falls in the
+    night window and shows a responder acting or being paged, not a report from outside.
+    It reads what a loader may not have taken as the timeline; clocks are read as written."""
+    acting = phrases(_words(settings, "responder_action_words"))
     paging = phrases(_words(settings, "page_words"))
-    if paging is None:
-        return None
+    reporting = phrases(_words(settings, "reporter_words"))
     start = parse_clock(settings.get("night_start"), time(22, 0))
     end = parse_clock(settings.get("night_end"), time(7, 0))
     lines = document.lines
+    found = []
     for number, line in enumerate(lines[:20000], 1):
         match = _STAMPED.match(line)
-        if match is None or not in_window(time(int(match.group("hour")), int(match.group("minute"))), start, end):
+        if match is None:
+            continue
+        clock = _clock(match)
+        if not in_window(clock, start, end):
             continue
         text = line
         for follow in lines[number:number + 2]:  # a wrapped list item continues on the next lines
-            if not follow.strip() or _STAMPED.match(follow) or follow.lstrip()[:1] in "-*+#":
+            if not follow.strip() or _STAMPED.match(follow) or follow.lstrip()[:1] in "-*+#|":
                 break
             text += " " + follow.strip()
-        for found in paging.finditer(text):
-            if not negated(text, found.start()) and (reporting := phrases(_words(settings, "reporter_words"))) is not None \
-                    and reporting.search(text) is None:
-                return Fact(1, True, f"a page at {match.group('hour').zfill(2)}:{match.group('minute')} ({quote(found.group())})",
-                            Span(number, match.start("hour") + 1, number, match.end("minute")))
-    return None
+        if reporting is not None and reporting.search(text):
+            continue
+        page = paging is not None and any(not negated(text, hit.start()) for hit in paging.finditer(text))
+        if page or (acting is not None and acting.search(text)) or _MENTION.search(text):
+            found.append((number, clock, text, page))
+        if len(found) >= 50:
+            break
+    return found
 
 
 def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, Fact]:
@@ -117,11 +134,16 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
     if burden is not None:
         pointer, text, match = burden
         facts["sleep_interrupted"] = Fact(True, True, quote(match.group()), span_at(document, pointer, match.group()))
-    if "off_hours_pages" not in facts:
-        page = _stamped_night_page(document, settings)
-        if page is not None:
-            facts["off_hours_pages"] = page
-            facts.setdefault("sleep_interrupted", Fact(True, True, page.evidence, page.span))
+    if not night:
+        stamped = stamped_night_work(document, settings)
+        if stamped:
+            times = ", ".join(clock.strftime("%H:%M") for _, clock, _, _ in stamped[:3]) + (" …" if len(stamped) > 3 else "")
+            facts["sleep_interrupted"] = Fact(True, True, f"responders working at night ({times})",
+                                              Span.point(stamped[0][0]))
+            pages = [(number, clock) for number, clock, _, page in stamped if page]
+            if pages:
+                facts["off_hours_pages"] = Fact(len(pages), True, f"a page at {pages[0][1].strftime('%H:%M')}",
+                                                Span.point(pages[0][0]))
     lone = next(iter(find(phrases(_words(settings, "lone_responder_phrases")), texts)), None)
     if lone is not None:
         pointer, _, match = lone

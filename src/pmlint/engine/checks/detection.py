@@ -44,7 +44,7 @@ def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterab
     timeline = entries(context.data)
     start, end = first_of(timeline, options["from"]), first_of(timeline, options["to"])
     minutes = minutes_between(start, end)
-    if minutes is None:
+    if minutes is None or minutes < 0:  # unknown, or a time-only timeline that crossed midnight
         yield from _inferred_elapsed(options, limit, context)
         return
     if minutes <= limit[1]:

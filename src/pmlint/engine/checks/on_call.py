@@ -78,3 +78,17 @@ def toil_recorded(value: Any, pointer: str, options: dict, context: Context) -> 
     found = search(words(context, "manual_step_words"), resolution) if isinstance(resolution, str) else None
     if found:
         yield Hit("/resolution", {"phrase": found.group()}, text=found.group())
+
+
+@check("lone_responder", infers=True)
+def lone_responder(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """`on_call.responders` is 1 (stated, or inferred from "the only maintainer") and no open
+    action item shares the load (settings.load_sharing_words: rota, runbook, automate)."""
+    on_call = value.get("on_call") if isinstance(value, dict) else None
+    responders = on_call.get("responders") if isinstance(on_call, dict) else None
+    if isinstance(responders, bool) or responders != 1:
+        return
+    regex = words(context, "load_sharing_words")
+    if any(search(regex, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
+        return
+    yield Hit("/on_call/responders")
