@@ -97,6 +97,8 @@ def _build_cli():
                   help="Record the current findings in FILE as the baseline, then exit 0.")
     @click.option("--statistics", is_flag=True, help="After the report, print finding counts per rule on stderr.")
     @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+    @click.option("--profile", "show_profile", is_flag=True,
+                  help="Add each postmortem's durability profile (stated and inferred facts) to the report.")
     @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
                   help="Processes to lint with (default 0: one per CPU; a pool starts only for 200+ files).")
     @click.pass_context
@@ -105,7 +107,8 @@ def _build_cli():
               preset: str | None, fail_on: str | None, config_path: str | None, no_suppressions: bool,
               quiet: bool, color: bool | None, changed_since: str | None, baseline_path: str | None,
               write_baseline: str | None, statistics: bool, exit_zero: bool, jobs: int,
-              respect_gitignore: bool, stdin_filename: str | None, isolated: bool, show_config: bool) -> None:
+              respect_gitignore: bool, stdin_filename: str | None, isolated: bool, show_config: bool,
+              show_profile: bool = False) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
         from .config import Config, load_config, select_rules, severity_overrides
         from .discover import changed_since as changed_files, discover
@@ -163,7 +166,7 @@ def _build_cli():
         _refuse_to_overwrite_inputs([destination for _, destination in targets] + [write_baseline], files)
         options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                              use_suppressions=not no_suppressions, debug=ctx.obj["debug"],
-                             known_rules=tuple((rule.id, rule.name) for rule in rules))
+                             known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=show_profile)
         result = refine(lint_files(files, per_path.engine_rules(enabled), options, jobs=jobs or None), per_path)
         if write_baseline:
             from .baseline import write_baseline as write_baseline_file

@@ -19,7 +19,7 @@ from typing import Any, Sequence
 
 from .discover import SourceFile
 from .engine.rules import Rule
-from .engine.run import RunOptions, lint_document
+from .engine.run import RunOptions, lint_with_profile
 from .load import load_bytes, load_path
 from .model import Finding, Severity
 
@@ -29,8 +29,9 @@ POOL_MIN_FILES = 200
 #: Files per task: big enough to amortise the round trip, small enough to balance the load.
 CHUNK_FILES = 64
 
-#: A file's outcome: its findings, and the source lines those findings point at.
-Outcome = tuple[list[Finding], dict[str, list[str]]]
+#: A chunk's outcome: its findings, the source lines those findings point at, and (when
+#: asked for) each document's durability profile as JSON.
+Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, dict[str, Any]]]
 
 
 @dataclass(slots=True)
@@ -74,26 +75,32 @@ def lint_files(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunO
     """
     workers = effective_jobs(len(files), jobs)
     if workers > 1:
-        findings, sources = _lint_parallel(files, rules, options, workers)
+        findings, sources, profiles = _lint_parallel(files, rules, options, workers)
     else:
-        findings, sources = _lint_chunk(files, rules, options)
+        findings, sources, profiles = _lint_chunk(files, rules, options)
     findings.sort(key=Finding.sort_key)
-    return LintResult([source.display for source in files], findings, rules, extra={"sources": sources})
+    extra: dict[str, Any] = {"sources": sources}
+    if options.profiles:
+        extra["profiles"] = profiles
+    return LintResult([source.display for source in files], findings, rules, extra=extra)
 
 
 def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions) -> Outcome:
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
+    profiles: dict[str, dict[str, Any]] = {}
     for source in files:
         if source.content is not None:  # standard input, already read
             document = load_bytes(source.content, source.display, options.settings)
         else:
             document = load_path(source.path, options.settings, display_path=source.display)
-        found = lint_document(document, rules, options)
+        found, profile = lint_with_profile(document, rules, options)
         if found:
             findings.extend(found)
             sources[document.path] = _quoted_lines(document.lines, found)
-    return findings, sources
+        if options.profiles and profile is not None:
+            profiles[document.path] = profile.to_json()
+    return findings, sources, profiles
 
 
 def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
@@ -138,9 +145,11 @@ def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: 
     chunks = [files[start:start + chunk] for start in range(0, len(files), chunk)]
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
+    profiles: dict[str, dict[str, Any]] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker, initargs=(tuple(rules), options)) as pool:
-        for chunk_findings, chunk_sources in pool.map(_work, chunks):
+        for chunk_findings, chunk_sources, chunk_profiles in pool.map(_work, chunks):
             findings.extend(chunk_findings)
             sources.update(chunk_sources)
-    return findings, sources
+            profiles.update(chunk_profiles)
+    return findings, sources, profiles

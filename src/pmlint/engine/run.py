@@ -44,6 +44,8 @@ class RunOptions:
     #: placeholder that resolved to nothing is recorded as (rule id, name); production
     #: runs leave it None and render exactly as before
     unresolved: list[tuple[str, str]] | None = None
+    #: keep each document's durability profile for the reporters (`check --profile`)
+    profiles: bool = False
 
 
 def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions) -> list[Finding]:

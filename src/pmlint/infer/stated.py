@@ -30,7 +30,7 @@ def stated_profile(document: Document, settings: Mapping[str, Any]) -> Profile:
         title=_text(data.get("title")),
         incident_date=stated("/date", _date(data.get("date"))),
         severity=stated("/severity", str(severity).strip().upper()) if _scalar(severity) else None,
-        services=tuple(str(name) for name in data.get("services") or () if _scalar(name)),
+        services=tuple(str(name) for name in _list(data.get("services")) if _scalar(name)),
         causes=tuple(_causes(data, stated)),
         items=tuple(_items(data, stated)),
         on_call=OnCallBurden(
@@ -44,7 +44,7 @@ def stated_profile(document: Document, settings: Mapping[str, Any]) -> Profile:
         ),
         detection_method=stated("/detection/method", _text(detection.get("method"))),
         duration_minutes=stated("/impact/duration_minutes", _number(impact.get("duration_minutes"), float)),
-        related_incidents=tuple(str(item) for item in data.get("related_incidents") or () if _scalar(item)),
+        related_incidents=tuple(str(item) for item in _list(data.get("related_incidents")) if _scalar(item)),
     )
 
 
@@ -79,6 +79,11 @@ def _items(data: dict, stated: Any) -> list[ItemProfile]:
             layer=stated(f"{pointer}/layer", _layer(item.get("layer"))),
         ))
     return out
+
+
+def _list(value: Any) -> list:
+    """A list field as a list; anything else (a bare `true`, a string) holds no items."""
+    return value if isinstance(value, list) else []
 
 
 def _scalar(value: Any) -> bool:

@@ -135,16 +135,17 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
             "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
             "properties": {"pointer": finding.pointer},
         })
-    return {
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "pmlint", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": descriptors}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "pmlint", "version": __version__, "semanticVersion": __version__,
+                            "informationUri": INFORMATION_URI, "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
     }
+    profiles = result.extra.get("profiles")
+    if profiles:  # `check --profile`: one artifact per postmortem, its profile in the property bag
+        run["artifacts"] = [{"location": artifact_location(path, context.root),
+                             "properties": {"pmlint_profile": profile}} for path, profile in profiles.items()]
+    return {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
 def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:

@@ -81,7 +81,25 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
                 console.print(hint)
         if not context.quiet:
             console.print()
+    profiles = result.extra.get("profiles")
+    if profiles:
+        _profiles(console, result, profiles, Text)
     _summary(console, result, Text)
+
+
+def _profiles(console, result: "LintResult", profiles: dict, Text) -> None:  # noqa: N803 (a class)
+    """`check --profile`: each document's durability profile, after the findings."""
+    from .profile_text import profile_lines
+
+    console.print(Text("Durability profiles", style="bold"))
+    for path in result.files:
+        profile = profiles.get(path)
+        if profile is None:
+            continue
+        console.print(Text(safe(path), style="bold underline"))
+        for line in profile_lines(profile):
+            console.print(Text(safe(line)))
+        console.print()
 
 
 def _source_frame(console, result: "LintResult", finding, Text) -> None:  # noqa: N803 (a class)

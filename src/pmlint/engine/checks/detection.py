@@ -94,7 +94,7 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         yield Hit(values={"value": value})
 
 
-@check("detection_recorded")
+@check("detection_recorded", infers=True)
 def detection_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """`detection.method` is set. When the document describes detection in words that
     name no method, the finding says so at that text instead of "not recorded": the
