@@ -52,7 +52,9 @@ def test_convert_markdown_prints_schema_fields_in_order(run_cli):
     code, out, _ = run_cli("convert", str(FIXTURES / "sre-table.md"))
     assert code == 0
     keys = [line.split(":")[0] for line in out.splitlines() if line and line[0].isalpha()]
-    assert keys == ["title", "date", "status", "severity", "summary", "timeline", "action_items"]
+    # `detection` is inferred from the timeline's "Alert fired" and marked as such
+    assert keys == ["title", "date", "status", "severity", "summary", "detection", "timeline", "action_items"]
+    assert "  method: alert  # inferred from" in out
     assert "owner: dana" in out and "at: '2025-06-21T23:05:00+00:00'" in out
     assert "at: '2025-06-22T00:10:00+00:00'" in out  # midnight rollover
 

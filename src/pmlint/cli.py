@@ -308,10 +308,21 @@ def _build_cli():
 
         if not __import__("os").path.isfile(path):
             raise PmlintError(f"no such file: {path}")
-        document = load_path(path, load_config(None).settings)
+        settings = load_config(None).settings
+        document = load_path(path, settings)
         for problem in document.problems:
             click.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
-        click.echo(to_yaml(document), nl=False)
+        data, notes = None, []
+        if not document.broken:  # fields pmlint inferred are filled in and marked as such
+            from .infer import build_profile
+            from .infer.overlay import ReadLog, inferred_fields, overlay
+
+            view = overlay(document.data, build_profile(document, settings), ReadLog())
+            if view is not None:
+                data = view
+                notes = [(pointer, f"inferred from {fact.evidence}" + (f" (line {fact.span.line})" if fact.span else ""))
+                         for pointer, fact in inferred_fields(view)]
+        click.echo(to_yaml(document, data, notes), nl=False)
         if document.broken:
             ctx.exit(EXIT_FINDINGS)
 

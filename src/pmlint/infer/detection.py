@@ -38,7 +38,7 @@ def _words(settings: Mapping[str, Any], name: str) -> tuple[str, ...]:
 
 
 def _ordered_texts(document: Document) -> list[tuple[str, str]]:
-    texts = document_texts(document, ("/action_items", "/lessons"))
+    texts = document_texts(document, ("/action_items",))
     return sorted(texts, key=lambda pair: 0 if pair[0].startswith("/detection") else 1)  # stable: document order
 
 

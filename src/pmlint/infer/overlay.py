@@ -141,3 +141,19 @@ def _fill_list(root: InferredDict, data: dict, key: str, wanted: list[tuple[str,
         return False
     dict.__setitem__(root, key, copied)
     return True
+
+
+def inferred_fields(view: Any, pointer: str = "") -> list[tuple[str, Fact]]:
+    """(JSON pointer, fact) of every field the overlay filled, in document order, for
+    `pmlint convert` to mark each one as inferred."""
+    found: list[tuple[str, Fact]] = []
+    if isinstance(view, InferredDict):
+        for key in view:
+            if key in view.inferred:
+                found.append((f"{pointer}/{key}", view.inferred[key][1]))
+            else:
+                found.extend(inferred_fields(dict.__getitem__(view, key), f"{pointer}/{key}"))
+    elif isinstance(view, list):
+        for index, item in enumerate(view):
+            found.extend(inferred_fields(item, f"{pointer}/{index}"))
+    return found

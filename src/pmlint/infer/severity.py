@@ -38,7 +38,11 @@ DURATION = re.compile(
     re.IGNORECASE)
 _NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under)\W{0,3}$",
                                 re.IGNORECASE)
-_NOT_OUTAGE_AFTER = re.compile(r"\W{0,3}(?:later|ago|earlier|before|after|since|prior|old|into|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
+#: "16 days after the upgrade" is a delay, but "errors for 26 hours after the migration" an outage
+_WEAK_AFTER = re.compile(r"\W{0,3}(?:after|since|into)\b", re.IGNORECASE)
+_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|took|over|during)\W{1,3}(?:about|around|roughly|almost|nearly|over|just[ \t]+over|more[ \t]+than|some|~)?\W{0,2}$",
+                         re.IGNORECASE)
+_NOT_OUTAGE_AFTER = re.compile(r"\W{0,3}(?:later|ago|earlier|before|prior|old|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
                                re.IGNORECASE)
 OUTAGE_WORDS = ("outage", "outages", "down", "downtime", "degradation", "degraded", "unavailable",
                 "unavailability", "disruption", "disrupted", "failed", "failing", "failures", "errors",
@@ -83,6 +87,8 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
             if _NOT_OUTAGE_BEFORE.search(text[max(0, match.start() - 16):match.start()]):
                 continue
             if _NOT_OUTAGE_AFTER.match(text, match.end()):
+                continue
+            if _WEAK_AFTER.match(text, match.end()) and not _FOR_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
                 continue
             around = sentence(text, match.start(), match.end())
             if outage is None or outage.search(around) is None:
@@ -150,13 +156,15 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
                 break
     scope_level = str(settings.get("inferred_severity_scope_level") or "SEV2").upper()
     if long_level is not None:
-        candidates.append((long_level, f"{format_minutes(duration.value)} of impact", duration.span))
+        assert duration is not None
+        lasted = duration.evidence if duration.evidence.startswith('"') else \
+            f"{format_minutes(duration.value)} of impact in the timeline"
+        candidates.append((long_level, lasted, duration.span))
     if scope_hit is not None and scope_level in rank:
         candidates.append((scope_level, f"impact on {scope_hit[0]}", scope_hit[1]))
         # a large share of users for a long time is the top level (PagerDuty's SEV-1)
         if long_level is not None and rank[long_level] <= rank.get(scope_level, 99) and rank[scope_level] > 0:
-            candidates.append((levels[max(0, rank[scope_level] - 1)],
-                               f"{format_minutes(duration.value)} of impact on {scope_hit[0]}", duration.span))
+            candidates.append((levels[max(0, rank[scope_level] - 1)], f"{lasted} on {scope_hit[0]}", duration.span))
     candidates.extend(phrase_candidates)
     if not candidates:
         return None

@@ -1,0 +1,92 @@
+"""Reviewer concerns on the real corpus (../shared/quality/README.md, "Reviewer concerns
+pmlint missed") that inference now reports, each asserted on the real document read in
+place. The same patterns are tested on our own synthetic Markdown in
+test_infer_inference.py; this file checks they hold on writing we did not design for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pmlint.config import load_config
+from pmlint.engine.rules import load_rules
+from pmlint.engine.run import RunOptions, lint_document
+from pmlint.infer import build_profile
+from pmlint.load import load_path
+from pmlint.model import Severity
+
+_ROOT = Path(__file__).resolve().parent.parent
+#: the shared corpus sits next to the main checkout (../shared) or next to the worktrees' parent
+CORPUS = next((path for path in (_ROOT.parent / "shared" / "corpus", _ROOT.parent.parent / "shared" / "corpus")
+               if path.is_dir()), _ROOT.parent / "shared" / "corpus")
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not found (it lives outside the repo)")
+
+#: document → (rule, text its message must contain) for each concern reported
+CONCERNS: dict[str, list[tuple[str, str]]] = {
+    # one maintainer carried the whole response
+    "homebrew-2018-07-31-leaked-token.md": [("PM206", "inferred 1 responder")],
+    # found by an outside party after ~16 months, no detection item
+    "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "476 d"), ("PM402", "inferred detection by customer")],
+    # people worked at 23:52 and 01:00
+    "persistence-2023-09-20-chain-halt.md": [("PM202", "23:52")],
+    # about a week to detect
+    "avail-2023-12-04-ipfs-network-merge.md": [("PM403", "7 d")],
+    # hours, overnight, before anyone noticed
+    "k8s-test-infra-2019-03-26.md": [("PM403", "3 h 46 min")],
+    # found by an engineer after 2 h 44 min, no detection item; the same failure AGAIN
+    "k8s-test-infra-2019-02-08.md": [("PM403", "2 h 44 min"), ("PM402", "inferred detection by employee"),
+                                     ("PM802", '"AGAIN"')],
+    # 11 hours to detect
+    "mybinder-2022-06-02-pod-limit.md": [("PM403", "11 h")],
+    # a week to detect
+    "posthog-2026-01-17-replay-sdk-fetch-wrapper.md": [("PM403", "7 d")],
+    # "Joe is paged" at 00:32 UTC
+    "pydis-2021-07-11-cascading-node-failures.md": [("PM202", "00:32")],
+    # people worked 02:42-03:22
+    "chia-2023-08-04-compromised-runners.md": [("PM202", "02:42")],
+    # noticed in another team's Slack: human detection, no detection item
+    "moj-2026-03-30-ingress-nginx-rollback.md": [("PM402", "inferred detection by employee")],
+}
+
+
+def _findings(name: str):
+    config = load_config(None)
+    document = load_path(str(CORPUS / name), config.settings)
+    rules = [rule for rule in load_rules() if rule.preset == "recommended"]
+    return lint_document(document, rules, RunOptions(settings=config.settings, severity={}))
+
+
+@pytest.mark.parametrize("name", sorted(CONCERNS))
+def test_reviewer_concern_is_reported(name):
+    found = _findings(name)
+    for rule, text in CONCERNS[name]:
+        messages = [finding.message for finding in found if finding.rule_id == rule]
+        assert any(text in message for message in messages), (rule, text, messages)
+
+
+@pytest.mark.parametrize("name", sorted(CONCERNS))
+def test_findings_on_inferred_facts_are_never_errors(name):
+    for finding in _findings(name):
+        if "(inferred " in finding.message:
+            assert finding.severity <= Severity.WARNING, finding
+
+
+def test_long_degradation_infers_sev1():
+    """github-2018-10-21: 24 h 11 min of degradation, no severity stated."""
+    profile = build_profile(load_path(str(CORPUS / "github-2018-10-21-post-incident-analysis.md")))
+    assert profile.severity.value == "SEV1" and profile.severity.inferred
+    assert profile.duration_minutes.value >= 24 * 60
+
+
+def test_nobody_paged_is_respected():
+    """cratesio-2020-02-20 says nobody was paged: no burden is inferred."""
+    profile = build_profile(load_path(str(CORPUS / "cratesio-2020-02-20-index-sync.md")))
+    assert not profile.on_call.woke_someone and profile.on_call.off_hours_pages.value == 0
+
+
+def test_customer_messages_at_night_are_not_burden():
+    """posthog-2026-01-17: customer messages at 05:44 UTC are not responders working."""
+    profile = build_profile(load_path(str(CORPUS / "posthog-2026-01-17-replay-sdk-fetch-wrapper.md")))
+    assert not profile.on_call.woke_someone
