@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ..model import Document, Span, escape_pointer_token
 
@@ -42,14 +42,21 @@ def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     return found
 
 
+#: (document, its uncovered paragraphs): every inferring module asks for the same document
+_last_uncovered: tuple[Document, list[tuple[str, str]]] | None = None
+
+
 def uncovered(document: Document) -> list[tuple[str, str]]:
     """Paragraphs of the source that no node of the data tree covers, as (`#L<line>`, text).
 
     A Markdown post keeps prose under headings the loader did not map (an untitled
     introduction, "What we're doing about it"); inference reads it too, so no fact is
     missed because of where the author put it. YAML documents have none of it."""
+    global _last_uncovered
     if document.format != "markdown":
         return []
+    if _last_uncovered is not None and _last_uncovered[0] is document:
+        return _last_uncovered[1]
     covered: set[int] = set()
     for pointer, span in document.spans.items():
         if pointer:
@@ -68,6 +75,7 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
         block.append(text)
     if block:
         found.append((f"#L{start}", " ".join(block)))
+    _last_uncovered = (document, found)
     return found
 
 
@@ -98,17 +106,85 @@ def negated(text: str, start: int) -> bool:
     return _NEGATION.search(window) is not None or _HEDGE.search(window) is not None
 
 
+class Found:
+    """A phrase found in a text: its place and its words as written (`group()`)."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text[self._start:self._end]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+#: text → (lower-cased text, its words): every phrase list scans the same strings
+_seen: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def _indexed(text: str) -> tuple[str, frozenset[str]]:
+    found = _seen.get(text)
+    if found is None:
+        if len(_seen) > 4096:
+            _seen.clear()
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets
+            low = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
+        found = _seen[text] = (low, frozenset(_WORD.findall(low)))
+    return found
+
+
+class Phrases:
+    """A whole-word, case-insensitive matcher for a list of literal phrases.
+
+    Scanning is the cost of inference, so it is kept small: the text is lower-cased and
+    split into words once (shared by every list), a list whose phrases start with none
+    of those words is not scanned at all, and the scan itself is a case-sensitive regex
+    of lower-case literals after a word boundary, which the engine runs in one fast
+    linear pass."""
+
+    __slots__ = ("regex", "first_words")
+
+    def __init__(self, regex: re.Pattern[str], first_words: frozenset[str]) -> None:
+        self.regex, self.first_words = regex, first_words
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found]:
+        if not text:
+            return
+        low, words = _indexed(text)
+        if self.first_words.isdisjoint(words):
+            return
+        for match in self.regex.finditer(low, pos, len(low) if endpos is None else endpos):
+            yield Found(text, match.start(), match.end())
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Found | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0) -> Found | None:
+        low, _ = _indexed(text)
+        found = self.regex.match(low, pos)
+        return Found(text, found.start(), found.end()) if found is not None else None
+
+
 @lru_cache(maxsize=256)
-def phrases(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One whole-word, case-insensitive regex for a list of literal phrases (longest first)."""
-    cleaned = sorted({str(term).strip() for term in terms if str(term).strip()}, key=len, reverse=True)
+def phrases(terms: tuple[str, ...]) -> Phrases | None:
+    """One whole-word, case-insensitive matcher for a list of literal phrases (longest first)."""
+    cleaned = sorted({" ".join(str(term).lower().split()) for term in terms if str(term).strip()}, key=len, reverse=True)
     if not cleaned:
         return None
     body = "|".join(re.escape(term).replace(r"\ ", r"[\s-]{1,3}") for term in cleaned)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    first = frozenset(word for term in cleaned for word in _WORD.findall(term)[:1])
+    return Phrases(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first)
 
 
-def find(regex: re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
+def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
          allow_negated: bool = False) -> Iterable[tuple[str, str, re.Match[str]]]:
     """(pointer, text, match) for each non-negated match of `regex` in `texts`."""
     if regex is None:
