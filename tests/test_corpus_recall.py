@@ -46,6 +46,8 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     "pydis-2021-07-11-cascading-node-failures.md": [("PM202", "00:32")],
     # people worked 02:42-03:22
     "chia-2023-08-04-compromised-runners.md": [("PM202", "02:42")],
+    # the deploy-process lesson never became an action item
+    "cratesio-2020-02-20-index-sync.md": [("PM804", "we should deploy hotfixes")],
     # noticed in another team's Slack: human detection, no detection item
     "moj-2026-03-30-ingress-nginx-rollback.md": [("PM402", "inferred detection by employee")],
 }

@@ -302,3 +302,17 @@ def test_stated_document_converts_without_inferred_marks(run_cli):
 
     code, out, _ = run_cli("convert", str(EXAMPLES / "exemplary.yaml"))
     assert code == 0 and "inferred" not in out
+
+
+# -- lessons that never became work ------------------------------------------------------
+
+def test_intent_in_prose_without_an_action_item_is_reported(run_cli, tmp_path):
+    text = ("# Publish outage\n\n## What went wrong\n\nThe release bundled three risky changes. Next time we "
+            "should ship migrations separately from code changes.\n\n## Action items\n\n- Add an alert on publish "
+            "failures\n")
+    path = write(tmp_path / "2025-03-02-publish.md", text)
+    found = findings(run_cli, path, "PM804")
+    assert len(found) == 1 and found[0]["severity"] == "info"
+    assert "we should ship migrations separately" in found[0]["message"]
+    taken_up = text.replace("- Add an alert on publish failures", "- Ship schema migrations separately from code changes")
+    assert findings(run_cli, write(tmp_path / "2025-03-03-publish.md", taken_up), "PM804") == []

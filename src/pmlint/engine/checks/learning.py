@@ -7,10 +7,12 @@ only a change to the architecture (settings.repeat_required_layer) breaks the lo
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
-from ._shared import action_items, is_open, lower
+from ..functions import shorten
+from ._shared import action_items, is_open, lower, text_of
 from .action_items import BAND_AID, classify
 
 
@@ -54,3 +56,37 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
         return
     yield Hit(f"{pointer}/lessons/{_PARTS[0][0]}" if not lessons else f"{pointer}/lessons",
               {"missing": ", ".join(missing)})
+
+
+#: "we should deploy …", "the team needs to …", "in the future we must …" (not "should have")
+_INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?(?:should|must|need[ \t]+to|needs[ \t]+to|"
+                     r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
+                     re.IGNORECASE)
+#: At most this many unanswered intentions are reported per document: the point is made by the first ones.
+MAX_INTENTS = 3
+
+
+@check("intent_followed_up")
+def intent_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """A sentence outside the action items that says what the team should do ("we should
+    deploy in smaller steps", "we need to add alerting") shares at least
+    settings.address_min_shared_words content words with some action item; otherwise the
+    lesson was written down and never became work."""
+    from ...infer.prose import document_texts, sentence, span_at
+    from .action_items import significant
+
+    items = [significant(text_of(item)) for _, item in action_items(context)]
+    minimum = int(context.setting("address_min_shared_words", 2))
+    reported = 0
+    for where, text in document_texts(context.document, ("/action_items", "/timeline")):
+        for match in _INTENT.finditer(text):
+            said = sentence(text, match.start(), match.end())
+            tail = said[said.lower().find(match.group().lower()):] if match.group().lower() in said.lower() else said
+            words = significant(tail) - {"should", "must", "need", "needs"}
+            if any(len(words & item) >= minimum for item in items):
+                continue
+            yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)},
+                      span=span_at(context.document, where, match.group()))
+            reported += 1
+            if reported >= MAX_INTENTS:
+                return
