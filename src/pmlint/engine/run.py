@@ -107,6 +107,11 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
     for spec in rule.checks:
         function = get_function(spec.function)
         assert function is not None  # checked when the rule was compiled
+        if gate_facts and not function.infers:
+            # a gate opened only by an inferred fact runs durability checks, not demands
+            # for template fields (a cost, a why-chain, lessons split three ways) that a
+            # document which never used the template cannot be held to on a guess
+            continue
         reads_inferred = function.infers and view is not None
         source = view if reads_inferred else data
         for selector in rule.given:
@@ -174,7 +179,7 @@ def _hit_key(hit: Hit) -> tuple:
 def _as_inferred(finding: Finding, facts: list, infers: bool) -> Finding:
     """A finding built on inferred facts: "(inferred SEV1 from a 73-hour outage)" appended,
     and its severity capped: warning for a durability check that reads inferred facts,
-    info for a generic field check that ran only because an inferred fact opened its gate."""
+    info for any other check (a finding that rests on a check's own inference)."""
     notes = "; ".join(f"inferred {label} from {fact.evidence}" for label, fact in facts[:3])
     cap = Severity.WARNING if infers else Severity.INFO
     return replace(finding, message=f"{finding.message} ({notes})", severity=min(finding.severity, cap))

@@ -106,12 +106,15 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
     timeline = entries(data)
     start, detected = first_of(timeline, "started"), first_of(timeline, "detected")
     minutes = minutes_between(start, detected)
+    wrapped = False
     if minutes is not None and -1440 < minutes < 0 and start is not None and detected is not None \
             and start.moment is not None and detected.moment is not None \
             and start.moment.date() == detected.moment.date() and start.moment.time() > detected.moment.time():
         minutes += 1440  # a time-only timeline that crossed midnight without a new date
-    if minutes is not None and minutes >= 0 and detected is not None:
-        return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from start to detection)",
+        wrapped = True
+    if minutes is not None and minutes >= 0 and detected is not None:  # arithmetic on the milestones: stated
+        how = ", read as crossing midnight" if wrapped else ""
+        return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer))
     best: tuple[float, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")):
@@ -142,3 +145,17 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
             return Fact(found[0], True, f"the timeline ({format_minutes(found[0])} from its first entry to "
                         f"the first report)", document.spans.get(found[1]))
     return None
+
+
+def time_to_mitigate(document: Document) -> Fact[float] | None:
+    """Minutes from the timeline's first `started` to its first `mitigated` (else `resolved`)
+    entry: arithmetic on the milestones, so a stated fact; None when they are missing."""
+    data = document.data if isinstance(document.data, dict) else {}
+    timeline = entries(data)
+    start = first_of(timeline, "started")
+    end = first_of(timeline, "mitigated") or first_of(timeline, "resolved")
+    minutes = minutes_between(start, end)
+    if minutes is None or minutes < 0 or end is None:
+        return None
+    return Fact(minutes, False, f"the timeline ({format_minutes(minutes)} from start to {end.kind})",
+                document.spans.get(end.pointer))

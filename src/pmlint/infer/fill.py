@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from ..model import Document
-from .detection import infer_method, infer_time_to_detect
+from .detection import infer_method, infer_time_to_detect, time_to_mitigate
 from .facts import Fact
 from .layers import infer_layer, infer_type, ruled_out
 from .on_call import infer_on_call
@@ -44,6 +44,7 @@ def infer_missing(document: Document, profile: Profile, settings: Mapping[str, A
         duration_minutes=duration,
         detection_method=profile.detection_method or infer_method(document, settings),
         time_to_detect_minutes=profile.time_to_detect_minutes or infer_time_to_detect(document, settings),
+        time_to_mitigate_minutes=profile.time_to_mitigate_minutes or time_to_mitigate(document),
         repeat=repeat, related_incidents=profile.related_incidents or links,
     )
 

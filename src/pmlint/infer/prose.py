@@ -42,6 +42,9 @@ def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     return found
 
 
+#: Headings of sections that hold raw records rather than the authors' analysis.
+_RECORDS = re.compile(r"\b(?:chat|logs?|transcripts?|threads?|append[a-z]{0,4}|apendix|slack|irc|raw)\b", re.IGNORECASE)
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 #: (document, its uncovered paragraphs): every inferring module asks for the same document
 _last_uncovered: tuple[Document, list[tuple[str, str]]] | None = None
 
@@ -51,7 +54,9 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
 
     A Markdown post keeps prose under headings the loader did not map (an untitled
     introduction, "What we're doing about it"); inference reads it too, so no fact is
-    missed because of where the author put it. YAML documents have none of it."""
+    missed because of where the author put it. Sections of raw records (a chat log, a
+    transcript, an appendix) are left out: they are what people said during the
+    incident, not what the authors concluded. YAML documents have none of it."""
     global _last_uncovered
     if document.format != "markdown":
         return []
@@ -63,9 +68,13 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
             covered.update(range(span.line, span.end_line + 1))
     found: list[tuple[str, str]] = []
     start, block = 0, []
+    records = False  # under a heading of raw records (a chat log, a transcript, an appendix)
     for number, line in enumerate(document.lines, 1):
         text = line.strip()
-        if number in covered or not text or text == "---" or text.startswith("#"):
+        heading = _HEADING.match(text) is not None
+        if heading:
+            records = _RECORDS.search(text) is not None
+        if number in covered or not text or text == "---" or heading or records:
             if block:
                 found.append((f"#L{start}", " ".join(block)))
             block = []

@@ -75,7 +75,7 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
     end = first_of(timeline, "resolved") or first_of(timeline, "mitigated")
     minutes = minutes_between(start, end)
     if minutes is not None and 0 < minutes <= 90 * 1440 and end is not None:
-        return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from start to "
+        return Fact(minutes, False, f"the timeline ({format_minutes(minutes)} from start to "
                     f"{end.kind})", document.spans.get(end.pointer))
     best: tuple[float, str, str] | None = None
     outage = phrases(OUTAGE_WORDS)
