@@ -62,6 +62,10 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
 _INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?(?:should|must|need[ \t]+to|needs[ \t]+to|"
                      r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
                      re.IGNORECASE)
+#: Words (cut to five letters, as `significant` does) too generic to tie a sentence to an item.
+_GENERIC = frozenset({"shoul", "must", "need", "needs", "issue", "cause", "cause", "incid", "syste", "servi", "probl",
+                      "error", "futur", "time", "make", "sure", "ensur", "also", "work", "thing", "thing", "able",
+                      "again", "prevent", "preve", "happe", "order", "avoid", "like", "much", "many"})
 #: At most this many unanswered intentions are reported per document: the point is made by the first ones.
 MAX_INTENTS = 3
 
@@ -69,21 +73,21 @@ MAX_INTENTS = 3
 @check("intent_followed_up")
 def intent_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A sentence outside the action items that says what the team should do ("we should
-    deploy in smaller steps", "we need to add alerting") shares at least
-    settings.address_min_shared_words content words with some action item; otherwise the
-    lesson was written down and never became work."""
+    deploy in smaller steps", "we need to add alerting") shares a content word (not a
+    generic one such as "issue" or "system") with some action item; otherwise the lesson
+    was written down and never became work. Lenient on purpose: one shared word is
+    enough, so a finding means no item is even about the same thing."""
     from ...infer.prose import document_texts, sentence, span_at
     from .action_items import significant
 
-    items = [significant(text_of(item)) for _, item in action_items(context)]
-    minimum = int(context.setting("address_min_shared_words", 2))
+    items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
     reported = 0
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
         for match in _INTENT.finditer(text):
             said = sentence(text, match.start(), match.end())
             tail = said[said.lower().find(match.group().lower()):] if match.group().lower() in said.lower() else said
-            words = significant(tail) - {"should", "must", "need", "needs"}
-            if any(len(words & item) >= minimum for item in items):
+            words = significant(tail) - _GENERIC
+            if any(words & item for item in items):
                 continue
             yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)},
                       span=span_at(context.document, where, match.group()))
