@@ -278,15 +278,18 @@ def test_json_carries_profiles_per_file(run_cli, tmp_path):
 
 def test_sarif_profile_in_artifact_properties_is_valid(run_cli, tmp_path):
     jsonschema = pytest.importorskip("jsonschema")
-    schema_path = Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-2.1.0.json"
+    root = Path(__file__).resolve().parents[1]
+    schema_path = next((base / "shared" / "schemas" / "sarif-schema-2.1.0.json" for base in (root.parent, root.parent.parent)
+                        if (base / "shared" / "schemas" / "sarif-schema-2.1.0.json").is_file()), None)
     path = write(tmp_path / "2025-03-02-outage.md", LONG_OUTAGE)
     code, out, err = run_cli("check", "--profile", "--format", "sarif", "--exit-zero", str(path))
     assert code == 0, err
     log = json.loads(out)
     artifact = log["runs"][0]["artifacts"][0]
     assert artifact["properties"]["pmlint_profile"]["severity"]["inferred"] is True
-    if schema_path.is_file():
-        jsonschema.validate(log, json.loads(schema_path.read_text(encoding="utf-8")))
+    if schema_path is None:
+        pytest.skip("OASIS SARIF schema not found (it lives in ../shared/schemas)")
+    jsonschema.validate(log, json.loads(schema_path.read_text(encoding="utf-8")))
 
 
 def test_convert_marks_inferred_fields(run_cli, tmp_path):
