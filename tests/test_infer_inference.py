@@ -252,6 +252,16 @@ def test_repeat_incident_from_prose(run_cli, tmp_path):
     assert len(found) == 1 and found[0]["severity"] == "warning" and "inferred a repeat incident" in found[0]["message"]
 
 
+def test_link_to_an_earlier_postmortem_is_a_repeat_but_its_own_announcement_is_not(tmp_path):
+    earlier = ("# Cache stampede\n\n## Summary\n\nThe cache tier fell over under load; see "
+               "https://example.com/blog/2024-11-02-cache-postmortem for the first one.\n")
+    profile = profile_of(tmp_path, earlier, "2025-03-02-cache.md")
+    assert profile.repeat.value is True and profile.related_incidents == (
+        "https://example.com/blog/2024-11-02-cache-postmortem",)
+    own = earlier.replace("2024-11-02", "2025-03-02")
+    assert profile_of(tmp_path, own, "2025-03-02-cache2.md").repeat is None
+
+
 def test_again_inside_the_timeline_is_not_a_repeat(tmp_path):
     text = ("# Deploy\n\n## Timeline\n\n- 10:00 UTC - Deploy fails\n- 10:20 UTC - Deploy fails again\n"
             "- 10:40 UTC - Launches succeed again\n")

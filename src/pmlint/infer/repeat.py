@@ -3,14 +3,16 @@
 Signals (settings.repeat_phrases): "happened again", "part two", "a recurrence of",
 "same issue as", "once again" — read outside the timeline, whose "failing again" is
 one incident's own course, and outside the action items. An emphatic capitalised
-"AGAIN" counts too. When a repeat is inferred, links (Markdown or bare URLs) whose
-address names a postmortem, incident report or post-incident review are its related
-incidents; a link alone infers nothing (posts link their own announcement).
+"AGAIN" counts too. Links (Markdown or bare URLs) whose address names a postmortem,
+incident report or post-incident review are related incidents; a link alone infers a
+repeat only when its address carries a date more than a day before this incident's
+(posts also link their own announcement).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any, Mapping
 
 from ..model import Document
@@ -45,5 +47,24 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     if hit is not None:
         pointer, _, match = hit
         return Fact(True, True, quote(match.group()), span_at(document, pointer, match.group())), tuple(links)
-    # a link alone is no repeat: posts link their own announcement or other teams' reports
+    # a link alone is a repeat only when it is dated well before this incident: posts also
+    # link their own announcement, and a link with no date says nothing about when
+    own_date = _date_in(str(data.get("date") or "")) or _date_in(document.path.rsplit("/", 1)[-1])
+    earlier = [url for url in links if own_date and (_date_in(url) or own_date) < own_date - timedelta(days=1)]
+    if earlier:
+        return Fact(True, True, f"a link to an earlier postmortem ({earlier[0][:80]})",
+                    span_at(document, link_pointer, earlier[0])), tuple(earlier)
     return None, ()
+
+
+_DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")
+
+
+def _date_in(text: str) -> date | None:
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
