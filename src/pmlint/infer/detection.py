@@ -19,8 +19,8 @@ from typing import Any, Mapping
 from ..model import Document
 from ..timeline import Entry, entries, first_of, format_minutes, minutes_between
 from .facts import Fact
-from .prose import document_texts, find, phrases, quote, sentence, span_at
-from .severity import DURATION, duration_minutes
+from .prose import document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
+from .severity import DURATION, UNIT_WORDS, duration_minutes
 
 _ALERTING = re.compile(r"\b(?:alert|alerts|alerted|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
 _NOTICING = re.compile(r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|"
@@ -30,11 +30,6 @@ _DELAY_AFTER = re.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|an
 _DELAY_BEFORE = re.compile(r"(?:unnoticed|undetected|unnoticed|exposed|exposure|dormant|latent|unknown|unaware|"
                            r"went[ \t]+undiscovered|in[ \t]+place|lurking)\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|~)?[ \t]*$",
                            re.IGNORECASE)
-
-
-def _words(settings: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    value = settings.get(name)
-    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
 
 
 def _ordered_texts(document: Document) -> list[tuple[str, str]]:
@@ -47,20 +42,19 @@ def infer_method(document: Document, settings: Mapping[str, Any]) -> Fact[str] |
     table = settings.get("detection_method_phrases") or {}
     if not isinstance(table, dict):
         return None
-    data = document.data if isinstance(document.data, dict) else {}
-    regexes = [(str(method), phrases(tuple(str(term) for term in terms))) for method, terms in table.items()
+    regexes = [(str(method), phrases(terms_of(terms))) for method, terms in table.items()
                if isinstance(terms, (list, tuple))]
+    texts = _ordered_texts(document)
+    order = {id(pair[1]): index for index, pair in enumerate(texts)}
     best: tuple[int, int, str, str, str] | None = None  # (rank of the text, offset, method, pointer, phrase)
-    for order, (pointer, text) in enumerate(_ordered_texts(document)):
-        if best is not None and best[0] < order:
-            break
-        for method, regex in regexes:
-            for _, _, match in find(regex, [(pointer, text)]):
-                if method in ("employee", "customer") and _ALERTING.search(sentence(text, match.start(), match.end())):
-                    continue
-                if best is None or (order, match.start()) < best[:2]:
-                    best = (order, match.start(), method, pointer, match.group())
-                break
+    for method, regex in regexes:
+        for pointer, text, match in find(regex, texts):
+            if method in ("employee", "customer") and _ALERTING.search(sentence(text, match.start(), match.end())):
+                continue
+            rank = (order.get(id(text), len(texts)), match.start())
+            if best is None or rank < best[:2]:
+                best = (rank[0], rank[1], method, pointer, match.group())
+            break  # the first usable match of this method: later ones rank lower
     if best is None:
         return None
     return Fact(best[2], True, quote(best[4]), span_at(document, best[3], best[4]))
@@ -118,6 +112,8 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
                     document.spans.get(detected.pointer))
     best: tuple[float, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")):
+        if not has_words(text, UNIT_WORDS):
+            continue
         for match in DURATION.finditer(text):
             minutes = duration_minutes(match)
             if minutes is None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
-from .prose import phrases
+from .prose import phrases, terms_of
 
 #: Deepest first: the tie-break order.
 DEPTH = ("architecture", "infrastructure", "code", "process")
@@ -45,7 +45,7 @@ def infer_layer(text: str, settings: Mapping[str, Any]) -> tuple[str, str] | Non
         layer = str(layer).lower()
         if layer not in DEPTH or not isinstance(terms, (list, tuple)):
             continue
-        regex = phrases(tuple(str(term) for term in terms))
+        regex = phrases(terms_of(terms))
         if regex is None:
             continue
         found: dict[str, str] = {}
@@ -71,7 +71,7 @@ def infer_type(text: str, settings: Mapping[str, Any]) -> tuple[str, str] | None
         terms = table.get(kind)
         if not isinstance(terms, (list, tuple)):
             continue
-        regex = phrases(tuple(str(term) for term in terms))
+        regex = phrases(terms_of(terms))
         if regex is None:
             continue
         if kind == "repair":  # a band-aid is a leading verb: "Restart ...", not "... so no restart is needed"

@@ -23,7 +23,7 @@ from typing import Any, Mapping
 from ..model import Document, Span
 from ..timeline import in_window, night_entries, parse_clock
 from .facts import Fact
-from .prose import document_texts, find, negated, phrases, quote, span_at
+from .prose import document_texts, find, negated, phrases, quote, span_at, terms_of
 
 
 #: "@Katharine deploys a fix": a handle is a person acting.
@@ -31,8 +31,7 @@ _MENTION = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w-]{0,38}")
 
 
 def _words(settings: Mapping[str, Any], name: str) -> tuple[str, ...]:
-    value = settings.get(name)
-    return tuple(str(item) for item in value) if isinstance(value, (list, tuple)) else ()
+    return terms_of(settings.get(name))
 
 
 def _event_text(data: dict, index: int) -> str:

@@ -62,10 +62,13 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
         return []
     if _last_uncovered is not None and _last_uncovered[0] is document:
         return _last_uncovered[1]
-    covered: set[int] = set()
+    count = len(document.lines)
+    covered = bytearray(count + 2)  # covered[line] == 1: some node of the data tree holds that line
     for pointer, span in document.spans.items():
         if pointer:
-            covered.update(range(span.line, span.end_line + 1))
+            first, last = max(span.line, 0), min(span.end_line, count + 1)
+            if last >= first:
+                covered[first:last + 1] = b"\x01" * (last - first + 1)
     found: list[tuple[str, str]] = []
     start, block = 0, []
     records = False  # under a heading of raw records (a chat log, a transcript, an appendix)
@@ -74,7 +77,7 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
         heading = _HEADING.match(text) is not None
         if heading:
             records = _RECORDS.search(text) is not None
-        if number in covered or not text or text == "---" or heading or records:
+        if covered[number] or not text or text == "---" or heading or records:
             if block:
                 found.append((f"#L{start}", " ".join(block)))
             block = []
@@ -88,10 +91,23 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     return found
 
 
+#: (document, skip → its texts): the inferring modules ask for the same document's texts
+_last_texts: tuple[Document, dict[tuple[str, ...], list[tuple[str, str]]]] | None = None
+
+
 def document_texts(document: Document, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
-    """Every string of the data tree (less `skip`), then the prose no node covers."""
-    data = document.data if isinstance(document.data, (dict, list)) else {}
-    return strings(data, skip) + uncovered(document)
+    """Every string of the data tree (less `skip`), then the prose no node covers.
+
+    Cached for the most recent document: callers treat the list as read-only."""
+    global _last_texts
+    if _last_texts is None or _last_texts[0] is not document:
+        data = document.data if isinstance(document.data, (dict, list)) else {}
+        _last_texts = (document, {(): strings(data) + uncovered(document)})
+    cache = _last_texts[1]
+    found = cache.get(skip)
+    if found is None:
+        found = cache[skip] = [pair for pair in cache[()] if not pair[0].startswith(skip)]
+    return found
 
 
 def sentence(text: str, start: int, end: int) -> str:
@@ -193,10 +209,41 @@ def phrases(terms: tuple[str, ...]) -> Phrases | None:
     return Phrases(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first)
 
 
+#: (texts list, start offsets, joined text) of the last list `find` scanned
+_last_joined: tuple[list[tuple[str, str]], list[int], str] | None = None
+
+
+def _joined(texts: list[tuple[str, str]]) -> tuple[list[int], str]:
+    global _last_joined
+    if _last_joined is not None and _last_joined[0] is texts:
+        return _last_joined[1], _last_joined[2]
+    starts, offset = [], 0
+    for _, text in texts:
+        starts.append(offset)
+        offset += len(text) + 3
+    joined = "\n\x00\n".join(text for _, text in texts)  # a phrase never spans two strings
+    _last_joined = (texts, starts, joined)
+    return starts, joined
+
+
 def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
-         allow_negated: bool = False) -> Iterable[tuple[str, str, re.Match[str]]]:
-    """(pointer, text, match) for each non-negated match of `regex` in `texts`."""
+         allow_negated: bool = False) -> Iterable[tuple[str, str, Any]]:
+    """(pointer, text, match) for each non-negated match of `regex` in `texts`; a list of
+    texts is scanned as one joined string (one pass per phrase list, not one per string)."""
     if regex is None:
+        return
+    if isinstance(texts, list) and isinstance(regex, Phrases) and len(texts) > 1:
+        from bisect import bisect_right
+
+        starts, joined = _joined(texts)
+        for match in regex.finditer(joined):
+            index = bisect_right(starts, match.start()) - 1
+            pointer, text = texts[index]
+            start = match.start() - starts[index]
+            if start + (match.end() - match.start()) > len(text):
+                continue
+            if allow_negated or not negated(text, start):
+                yield pointer, text, Found(text, start, start + match.end() - match.start())
         return
     for pointer, text in texts:
         for match in regex.finditer(text):
@@ -227,8 +274,24 @@ def span_at(document: Document, pointer: str, needle: str) -> Span | None:
         return document.spans.get(pointer)
 
 
-def settings_words(settings: Any, name: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-    value = settings.get(name) if hasattr(settings, "get") else None
-    if isinstance(value, (list, tuple)):
-        return tuple(str(item) for item in value)
-    return default
+_terms_cache: dict[int, tuple[Any, tuple[str, ...]]] = {}
+
+
+def terms_of(value: Any) -> tuple[str, ...]:
+    """A settings word list as a tuple of strings, built once per list object (the phrase
+    matcher is cached by that tuple, and rebuilding it per call was a measurable cost)."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    cached = _terms_cache.get(id(value))
+    if cached is not None and cached[0] is value:
+        return cached[1]
+    if len(_terms_cache) > 512:
+        _terms_cache.clear()
+    result = tuple(str(item) for item in value)
+    _terms_cache[id(value)] = (value, result)
+    return result
+
+
+def has_words(text: str, words: frozenset[str]) -> bool:
+    """Whether `text` holds any of `words` (lower-case, whole words): a cheap filter."""
+    return not words.isdisjoint(_indexed(text)[1])

@@ -17,7 +17,7 @@ from typing import Any, Mapping
 
 from ..model import Document
 from .facts import Fact
-from .prose import document_texts, find, phrases, quote, span_at
+from .prose import document_texts, find, phrases, quote, span_at, terms_of
 
 _EMPHATIC_AGAIN = re.compile(r"(?<![A-Za-z])AGAIN(?![A-Za-z])")
 _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
@@ -37,7 +37,7 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
             if _EARLIER.search(url) and own not in url.lower() and url not in links:
                 links.append(url)
                 link_pointer = link_pointer or pointer
-    hit = next(iter(find(phrases(tuple(str(term) for term in settings.get("repeat_phrases") or ())), texts)), None)
+    hit = next(iter(find(phrases(terms_of(settings.get("repeat_phrases"))), texts)), None)
     if hit is None:
         for pointer, text in texts:
             match = _EMPHATIC_AGAIN.search(text)

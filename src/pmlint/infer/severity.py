@@ -22,7 +22,7 @@ from typing import Any, Mapping
 from ..model import Document
 from ..timeline import entries, first_of, format_minutes, minutes_between
 from .facts import Fact
-from .prose import document_texts, find, negated, phrases, quote, sentence, span_at
+from .prose import document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -30,6 +30,9 @@ _NUMBER_WORDS = {
     "forty-eight": 48, "twenty-four": 24, "thirty-six": 36, "seventy-two": 72, "several": None,
 }
 _UNIT_MINUTES = (("min", 1), ("mo", 43200), ("h", 60), ("d", 1440), ("w", 10080), ("y", 525600))
+#: Unit words a duration needs: a text with none of them is not scanned for durations.
+UNIT_WORDS = frozenset({"min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "day", "days", "week",
+                        "weeks", "month", "months", "year", "years"})
 _NUMBER = r"(?P<number>\d{1,5}(?:[.,]\d{1,2})?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 #: "9 hours", "24-hour", "nine hours and 11 minutes", "73 hrs"
 DURATION = re.compile(
@@ -80,6 +83,8 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
     best: tuple[float, str, str] | None = None
     outage = phrases(OUTAGE_WORDS)
     for pointer, text in document_texts(document, ("/timeline", "/action_items", "/detection")):
+        if not has_words(text, UNIT_WORDS):
+            continue
         for match in DURATION.finditer(text):
             minutes = duration_minutes(match)
             if minutes is None or minutes < 5:
@@ -130,11 +135,11 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
         level = str(level).upper()
         if level not in rank or not isinstance(terms, (list, tuple)):
             continue
-        for pointer, text, match in find(phrases(tuple(terms)), texts):
+        for pointer, text, match in find(phrases(terms_of(terms)), texts):
             phrase_candidates.append((level, quote(match.group()), span_at(document, pointer, match.group())))
             break
     scope_terms = settings.get("inferred_severity_scope_phrases") or ()
-    for pointer, text, match in find(phrases(tuple(scope_terms)), texts):
+    for pointer, text, match in find(phrases(terms_of(scope_terms)), texts):
         scope_hit = (quote(match.group()), span_at(document, pointer, match.group()))
         break
     share_min = settings.get("inferred_severity_min_share_percent")
