@@ -72,3 +72,14 @@ def test_findings_and_rules_are_picklable(corpus):
 def test_jobs_option_rejects_negative(run_cli, tmp_path):
     code, _, err = run_cli("check", "--jobs", "-1", ".", cwd=tmp_path)
     assert code == 2
+
+
+def test_profiles_are_identical_for_any_jobs(corpus, run_cli):
+    outputs = {jobs: run_cli("check", "--format", "json", "--profile", "--jobs", str(jobs), ".", cwd=corpus)
+               for jobs in (1, 2)}
+    assert outputs[1] == outputs[2]
+    import json
+
+    profiles = json.loads(outputs[1][1])["profiles"]
+    assert "pm-0000.md" in profiles and "pm-bad.yaml" not in profiles  # a broken document has no profile
+    assert all(path == profile["path"] for path, profile in profiles.items())
