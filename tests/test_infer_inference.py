@@ -101,6 +101,20 @@ def test_gated_rule_runs_on_inferred_severity_and_says_so(run_cli, tmp_path):
     assert "(inferred SEV1 from" in found[0]["message"] and "26 hours" in found[0]["message"]
 
 
+def test_long_impact_without_mitigation_in_the_timeline_is_slow_mitigation(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-outage.md", LONG_OUTAGE)
+    found = findings(run_cli, path, "PM404")
+    assert len(found) == 1 and found[0]["severity"] == "warning"
+    assert found[0]["message"].startswith("Impact lasted 26 h and the timeline marks no mitigation: over the 60 min SEV1")
+    assert "inferred SEV1 from" in found[0]["message"]
+
+
+def test_a_stated_length_beats_a_longer_aside(tmp_path):
+    text = ("# Artifact uploads\n\n## Summary\n\nUploads were failing. The problem lasted for at least seven hours. "
+            "Because merges were failing, the release slipped a day.\n")
+    assert profile_of(tmp_path, text).duration_minutes.value == 7 * 60
+
+
 # -- layers and item types -------------------------------------------------------------
 
 LAYERED = """# Payment failures

@@ -43,14 +43,14 @@ _NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|pas
                                 re.IGNORECASE)
 #: "16 days after the upgrade" is a delay, but "errors for 26 hours after the migration" an outage
 _WEAK_AFTER = re.compile(r"\W{0,3}(?:after|since|into)\b", re.IGNORECASE)
-_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|took|over|during)\W{1,3}(?:about|around|roughly|almost|nearly|over|just[ \t]+over|more[ \t]+than|some|~)?\W{0,2}$",
+_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|took|over|during)\W{1,3}(?:about|around|roughly|almost|nearly|over|just[ \t]+over|well[ \t]+over|more[ \t]+than|at[ \t]+least|up[ \t]+to|some|~)?\W{0,2}$",
                          re.IGNORECASE)
 _NOT_OUTAGE_AFTER = re.compile(r"\W{0,3}(?:later|ago|earlier|before|prior|old|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
                                re.IGNORECASE)
 OUTAGE_WORDS = ("outage", "outages", "down", "downtime", "degradation", "degraded", "unavailable",
                 "unavailability", "disruption", "disrupted", "failed", "failing", "failures", "errors",
                 "offline", "inaccessible", "unable", "impossible", "interruption", "stalled", "halted", "halt",
-                "broken", "incident lasted", "unreachable", "not working", "stopped working")
+                "broken", "lasted", "lasting", "problem", "unreachable", "not working", "stopped working")
 
 
 def duration_minutes(match: re.Match[str]) -> float | None:
@@ -80,7 +80,7 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
     if minutes is not None and 0 < minutes <= 90 * 1440 and end is not None:
         return Fact(minutes, False, f"the timeline ({format_minutes(minutes)} from start to "
                     f"{end.kind})", document.spans.get(end.pointer))
-    best: tuple[float, str, str] | None = None
+    best: tuple[tuple[bool, float], str, str] | None = None
     outage = phrases(OUTAGE_WORDS)
     for pointer, text in document_texts(document, ("/timeline", "/action_items", "/detection")):
         if not has_words(text, UNIT_WORDS):
@@ -98,11 +98,13 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
             around = sentence(text, match.start(), match.end())
             if outage is None or outage.search(around) is None:
                 continue
-            if best is None or minutes > best[0]:
-                best = (minutes, pointer, match.group())
+            # "lasted for seven hours" says how long the impact was; a bare "slipped a day" may not
+            stated_length = _FOR_BEFORE.search(text[max(0, match.start() - 24):match.start()]) is not None
+            if best is None or (stated_length, minutes) > best[0]:
+                best = ((stated_length, minutes), pointer, match.group())
     if best is None:
         return None
-    minutes, pointer, phrase = best
+    (_, minutes), pointer, phrase = best
     return Fact(minutes, True, f"{quote(phrase)} of impact", span_at(document, pointer, phrase))
 
 

@@ -71,12 +71,23 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
     milestones) when the timeline's milestones cannot give it: reported with its evidence,
     and only when inferred from a reading that already runs on inferred facts."""
     profile = context.profile
-    fact = getattr(profile, "time_to_detect_minutes", None) if (options["from"], options["to"]) == \
-        ("started", "detected") else None
-    if fact is None or not fact.inferred or fact.value <= limit[1]:
-        return
-    yield Hit("", {"elapsed": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
-              span=fact.span, inferred=(f"{format_minutes(fact.value)} to detect", fact))
+    span = (options["from"], options["to"])
+    if span == ("started", "detected"):
+        fact = getattr(profile, "time_to_detect_minutes", None)
+        if fact is None or not fact.inferred or fact.value <= limit[1]:
+            return
+        yield Hit("", {"elapsed": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
+                  span=fact.span, inferred=(f"{format_minutes(fact.value)} to detect", fact))
+    elif span == ("started", "mitigated") and not any(entry.kind in ("mitigated", "resolved")
+                                                       for entry in entries(context.data)):
+        # no mitigation in the timeline, but the prose says how long the impact lasted
+        # ("24 hours and 11 minutes of degradation"): nothing cut it short before then
+        fact = getattr(profile, "duration_minutes", None)
+        if fact is None or not fact.inferred or fact.value <= limit[1]:
+            return
+        yield Hit("", span=fact.span, inferred=(f"{format_minutes(fact.value)} of impact", fact),
+                  message=f"Impact lasted {format_minutes(fact.value)} and the timeline marks no mitigation: over the "
+                          f"{format_minutes(limit[1])} {limit[0]} limit for time to mitigate")
 
 
 def is_detect_item(item: dict[str, Any], context: Context) -> bool:
