@@ -102,7 +102,8 @@ def is_detect_item(item: dict[str, Any], context: Context) -> bool:
 def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The plan holds an open action item that improves detection (see `is_detect_item`)."""
     if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):
-        yield Hit(values={"value": value})
+        fact = getattr(context.profile, "detection_method", None)
+        yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)
 
 
 @check("detection_recorded", infers=True)

@@ -28,8 +28,10 @@ def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) 
                 and classify(item, context) != BAND_AID):
             return
     count = len(related) if isinstance(related, list) else 1
+    fact = getattr(context.profile, "repeat", None)
     yield Hit("/related_incidents", {"count": count, "layer": layer,
-                                     "times": "second" if count == 1 else f"{_ordinal(count + 1)}"})
+                                     "times": "second" if count == 1 else f"{_ordinal(count + 1)}"},
+              span=fact.span if fact is not None and fact.inferred else None)
 
 
 def _ordinal(number: int) -> str:

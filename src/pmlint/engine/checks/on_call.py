@@ -42,7 +42,16 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
         return
     what = f"{int(pages)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
-    yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted", {"what": what})
+    burden = getattr(context.profile, "on_call", None)
+    fact = getattr(burden, "off_hours_pages" if counted else "sleep_interrupted", None)
+    # an inferred burden was not recorded: say what the document shows instead
+    shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
+        else "recorded"
+    yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted", {"what": what, "shown": shown},
+              span=fact.span if shown != "recorded" and fact is not None else None,
+              message=None if shown == "recorded" else
+              f"{'Someone was paged' if counted else 'Responders worked'} at night, but no action item reduces "
+              "paging or automates the response")
 
 
 @check("night_events")
@@ -91,4 +100,5 @@ def lone_responder(value: Any, pointer: str, options: dict, context: Context) ->
     regex = words(context, "load_sharing_words")
     if any(search(regex, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
         return
-    yield Hit("/on_call/responders")
+    fact = getattr(getattr(context.profile, "on_call", None), "responders", None)
+    yield Hit("/on_call/responders", span=fact.span if fact is not None and fact.inferred else None)
