@@ -15,17 +15,13 @@ from .repeat import infer_repeat
 from .severity import infer_severity, outage_duration
 
 
-def _known_severity(profile: Profile, settings: Mapping[str, Any]) -> bool:
-    """A stated severity counts only when it names a level (or a known alias): "P1" or
-    "bad" leaves the field to PM014, and is not overridden by a guess either."""
-    return profile.severity is not None
-
-
 def infer_missing(document: Document, profile: Profile, settings: Mapping[str, Any]) -> Profile:
     """`profile` with every None it can support filled by an inferred Fact."""
     data = document.data if isinstance(document.data, dict) else {}
     duration = profile.duration_minutes or outage_duration(document, settings)
-    severity = profile.severity if _known_severity(profile, settings) else infer_severity(document, settings, duration)
+    # any stated severity wins, even one that names no level ("P1"): PM014 reports that,
+    # and a guess must not paper over it
+    severity = profile.severity or infer_severity(document, settings, duration)
     causes = tuple(_cause(document, cause, data, settings) for cause in profile.causes
                    if ruled_out(cause.summary) is None)
     items = tuple(_item(item, data, settings) for item in profile.items)
