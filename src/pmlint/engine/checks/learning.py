@@ -13,7 +13,8 @@ from typing import Any, Iterable
 from ..functions import Context, Hit, check, is_truthy
 from ..functions import shorten
 from ._shared import action_items, is_open, lower, text_of
-from .action_items import BAND_AID, classify
+from ...infer.prose import document_texts, sentence, span_at
+from .action_items import BAND_AID, classify, significant
 
 
 @check("repeat_prevented", infers=True)
@@ -79,9 +80,6 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     generic one such as "issue" or "system") with some action item; otherwise the lesson
     was written down and never became work. Lenient on purpose: one shared word is
     enough, so a finding means no item is even about the same thing."""
-    from ...infer.prose import document_texts, sentence, span_at
-    from .action_items import significant
-
     items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
     reported = 0
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
