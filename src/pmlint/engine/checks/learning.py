@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from ..functions import Context, Hit, check, is_truthy
-from ..functions import shorten
-from ._shared import action_items, is_open, lower, text_of
 from ...infer.prose import document_texts, sentence, span_at
+from ..functions import Context, Hit, check, is_truthy, shorten
+from ._shared import action_items, is_open, lower, text_of
 from .action_items import BAND_AID, classify, significant
 
 
