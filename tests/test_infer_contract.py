@@ -75,3 +75,18 @@ def test_inference_time_grows_linearly(tmp_path):
     cost(small)  # warm the compiled phrase lists
     ratio = cost(large) / max(cost(small), 1e-6)
     assert ratio < 8 * 3, f"8x the text cost {ratio:.1f}x the time"  # linear, with room for a noisy machine
+
+
+def test_a_bug_in_inference_is_one_finding_not_a_crash(monkeypatch, tmp_path):
+    import pmlint.engine.run as run
+    from pmlint.engine.rules import load_rules
+    from pmlint.settings import merge_settings
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(run, "build_profile", broken)
+    document = load_text("pm.yaml", "title: T\nseverity: SEV1\naction_items:\n  - {title: Restart it}\n", {})
+    findings = run.lint_document(document, load_rules(), run.RunOptions(settings=merge_settings(None), severity={}))
+    assert [finding.rule_id for finding in findings].count("PM009") == 1
+    assert any(finding.rule_id == "PM308" for finding in findings)  # stated-fact rules still ran

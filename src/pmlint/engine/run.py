@@ -60,13 +60,22 @@ def lint_with_profile(document: Document, rules: Iterable[Rule], options: RunOpt
     checks that read inferred facts (`Function.infers`); see `_run_rule`."""
     context = Context(document, options.settings)
     profile = None
-    if not document.broken:
-        profile = build_profile(document, options.settings)
-        context.profile = profile
-        context.read_log = ReadLog()
-        context.inferred_view = overlay(document.data, profile, context.read_log)
-    findings: list[Finding] = []
     enabled = list(rules)
+    findings: list[Finding] = []
+    if not document.broken and (options.profiles or any(_may_infer(rule) for rule in enabled)):
+        try:
+            profile = build_profile(document, options.settings)
+            context.profile = profile
+            context.read_log = ReadLog()
+            context.inferred_view = overlay(document.data, profile, context.read_log)
+        except Exception as error:  # a bug in inference must not cost the stated-fact rules
+            if options.debug:
+                traceback.print_exc()
+            profile = None
+            findings.append(Finding(
+                INTERNAL_ERROR_ID, INTERNAL_ERROR_NAME, Severity.ERROR,
+                f"Internal error while inferring facts: {type(error).__name__}: {error}; please report it "
+                "(run with --debug for the traceback)", document.path, Span.point(1), "", None, "document"))
     broken = document.broken
     for rule in enabled:
         if broken and not rule.loader_rule:
@@ -85,6 +94,17 @@ def lint_with_profile(document: Document, rules: Iterable[Rule], options: RunOpt
         findings = _apply_suppressions(document, findings, enabled, options.known_rules)
     findings.sort(key=Finding.sort_key)
     return findings, profile
+
+
+def _may_infer(rule: Rule) -> bool:
+    """Whether a rule can use inferred facts: a `when` gate, or a check that reads them."""
+    if rule.when is not None:
+        return True
+    for spec in rule.checks:
+        function = get_function(spec.function)
+        if function is not None and function.infers:
+            return True
+    return False
 
 
 def _run_rule(rule: Rule, document: Document, context: Context, options: RunOptions) -> Iterable[Finding]:
