@@ -343,3 +343,35 @@ def test_intent_in_prose_without_an_action_item_is_reported(run_cli, tmp_path):
     assert "we should ship migrations separately" in found[0]["message"]
     taken_up = text.replace("- Add an alert on publish failures", "- Ship schema migrations separately from code changes")
     assert findings(run_cli, write(tmp_path / "2025-03-03-publish.md", taken_up), "PM804") == []
+
+
+def test_time_only_timeline_crossing_midnight_reads_as_the_next_day(run_cli, tmp_path):
+    text = ("# Build outage\n\nAll times UTC.\n\n## Summary\n\nAll jobs failed for nine hours while nobody watched.\n\n"
+            "## Timeline\n\n- 2025-03-02 23:10 - The build pod starts crash-looping (outage starts)\n"
+            "- 2025-03-02 02:40 - The outage is reported by a user on the issue tracker\n"
+            "- 2025-03-02 08:15 - Fixed build image deployed (outage ends)\n")
+    path = write(tmp_path / "2025-03-02-builds.md", text)
+    ttd = build_profile(load_path(str(path))).time_to_detect_minutes
+    assert ttd is not None and ttd.value == 210 and ttd.inferred and "crossing midnight" in ttd.evidence
+    found = findings(run_cli, path, "PM403")
+    assert len(found) == 1 and "3 h 30 min" in found[0]["message"] and found[0]["severity"] == "warning"
+
+
+def test_messages_in_a_team_channel_are_employee_detection(run_cli, tmp_path):
+    text = ("# Blocked requests\n\n## Summary\n\nA firewall rule update blocked logins for 40 minutes.\n\n"
+            "## Detection\n\nWe saw messages in the payments team's Slack channel about blocked requests.\n\n"
+            "## Action items\n\n- Roll back the firewall rule update\n")
+    path = write(tmp_path / "2025-03-02-blocked.md", text)
+    found = findings(run_cli, path, "PM402")
+    assert len(found) == 1 and "employee" in found[0]["message"]
+
+
+def test_slow_detection_in_marked_timeline_on_inferred_severity(run_cli, tmp_path):
+    text = ("# Pod limit\n\nAll times UTC.\n\n## Timeline\n\n"
+            "- 2025-03-02 01:00 - Pods stop launching (impact starts)\n"
+            "- 2025-03-02 12:00 - A team member notices launches failing (detected)\n"
+            "- 2025-03-02 12:24 - Limit raised, launches recover (resolved)\n")
+    path = write(tmp_path / "2025-03-02-pods.md", text)
+    found = findings(run_cli, path, "PM403")
+    assert len(found) == 1 and found[0]["message"].startswith("Time to detect was 11 h")
+    assert "inferred SEV2 from 11 h 24 min of impact in the timeline" in found[0]["message"]
