@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+#: The rule-pack cache of this test session (and of the pmlint processes it starts):
+#: never the user's own cache, so tests neither read a stale one nor leave files behind.
+os.environ["PMLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="pmlint-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

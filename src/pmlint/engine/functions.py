@@ -222,7 +222,7 @@ def falsy(value: Any, pointer: str, options: dict, context: Context) -> Iterable
         yield Hit(values={"value": shorten(value)})
 
 
-@check("enum", {"values": {"description": "Allowed values, or {setting: NAME}."}})
+@check("enum", {"values": {"type": "array", "description": "Allowed values, or {setting: NAME}."}})
 def enum(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The value, when present, is one of `values` (case-insensitive)."""
     if value is None:
@@ -277,9 +277,10 @@ def _prepare_absent(options: dict) -> dict:
 
 
 @check("absent_pattern",
-       {"words": {"description": "Phrases matched as whole words, case-insensitively; a list or {setting: NAME}."},
-        "patterns": {"description": "Regexes; a list or {setting: NAME}."},
-        "suggestions": {"description": "Mapping phrase → suggested rewrite, or {setting: NAME}."}},
+       {"words": {"type": "array", "items": {"type": "string"},
+                  "description": "Phrases matched as whole words, case-insensitively; a list or {setting: NAME}."},
+        "patterns": {"type": "array", "items": {"type": "string"}, "description": "Regexes; a list or {setting: NAME}."},
+        "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
@@ -313,7 +314,8 @@ def _occurrence_in(text: str, phrase: str, start: int) -> int:
     return occurrence_at(text, phrase, start)
 
 
-@check("length", {"min": {"type": "integer"}, "max": {"description": "An integer or {setting: NAME}."},
+@check("length", {"min": {"type": "integer", "minimum": 0},
+                  "max": {"type": "integer", "minimum": 0, "description": "An integer or {setting: NAME}."},
                   "unit": {"enum": ["words", "characters"], "description": "Default words."}})
 def length(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A text value's length in words (or characters) lies within min..max."""
@@ -325,8 +327,8 @@ def length(value: Any, pointer: str, options: dict, context: Context) -> Iterabl
         yield Hit(values={"count": size, "min": low, "max": high})
 
 
-@check("count", {"min": {"description": "An integer or {setting: NAME}."},
-                 "max": {"description": "An integer or {setting: NAME}."}})
+@check("count", {"min": {"type": "integer", "minimum": 0, "description": "An integer or {setting: NAME}."},
+                 "max": {"type": "integer", "minimum": 0, "description": "An integer or {setting: NAME}."}})
 def count(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A list (absent counts as empty) holds between min and max items."""
     size = len(value) if isinstance(value, (list, dict)) else 0 if value is None else 1
@@ -387,7 +389,7 @@ def _dotted(value: Any, path: str) -> Any:
 
 @check("exists", {"collection": {"type": "string", "description": "Selector of the items to search."},
                   "where": {"type": "object", "description": "Condition an item must meet (paths relative to the item: $.type)."},
-                  "min": {"type": "integer", "description": "How many must match (default 1)."}})
+                  "min": {"type": "integer", "minimum": 0, "description": "How many must match (default 1)."}})
 def exists(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Another collection holds at least `min` items that meet `where`."""
     from .select import compile_selector

@@ -1,9 +1,16 @@
-"""Rule files → Rule objects, validated and compiled once per run.
+"""Rule files → Rule objects, validated when first read, then served from a cache.
 
 A rule file that does not parse, does not follow `rule.schema.json`, names an
 unknown function, or has bad options/regexes/selectors is a ConfigError naming
 the file, the line and the field: users write rules, and deserve compiler-grade
-errors for them.
+errors for them. Each option is checked against the schema its function declares
+(`{setting: NAME}` stands for any value), so `max: 'ten'` fails here, not as an
+internal error on every document.
+
+What a rule file parses to is cached (`pack.py`): a run reads one JSON file instead
+of 56 YAML files. Work that only a run needs is done on first use: a function's
+`prepare` (compiling a `pattern` regex) runs when the rule first runs, so disabled
+rules cost nothing, and examples are read only by `Rule.examples`.
 """
 
 from __future__ import annotations
@@ -13,10 +20,11 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..errors import ConfigError
 from ..model import Severity
+from . import pack
 from .select import Selector, SelectorError, compile_selector
 
 CATEGORIES = {
@@ -25,12 +33,21 @@ CATEGORIES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CheckSpec:
     function: str
     field: str | None
     options: dict[str, Any]
     message: str | None
+    #: the function's `prepare` has not run on `options` yet (it runs on first use)
+    pending: bool = False
+
+    def prepared(self, prepare: Callable[[dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
+        """The options as the check function wants them, prepared once."""
+        if self.pending:
+            self.options = prepare(dict(self.options)) if prepare is not None else self.options
+            self.pending = False
+        return self.options
 
 
 @dataclass(slots=True)
@@ -47,7 +64,8 @@ class Rule:
     given: tuple[Selector, ...]
     checks: tuple[CheckSpec, ...]
     when: dict[str, Any] | None = None
-    examples: list[dict[str, Any]] = field(default_factory=list)
+    #: None: not read yet (a rule from the cache); `examples` reads them from `source`
+    example_list: list[dict[str, Any]] | None = None
     tags: tuple[str, ...] = ()
     source: str = ""
     #: line of `id:` in the rule file (for errors about the id)
@@ -59,6 +77,13 @@ class Rule:
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
         return self.fix_markdown if fmt == "markdown" and self.fix_markdown else self.fix
+
+    @property
+    def examples(self) -> list[dict[str, Any]]:
+        """The rule's examples; read from its file on first use (check runs never need them)."""
+        if self.example_list is None:
+            self.example_list = _read_examples(self.source)
+        return self.example_list
 
     @property
     def loader_rule(self) -> bool:
@@ -89,16 +114,18 @@ RESERVED_PREFIX = "PM"
 
 @lru_cache(maxsize=8)
 def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False) -> tuple[Rule, ...]:
-    """Built-in rules plus those in `directories`. User rules are always schema-checked;
-    the built-in pack is checked by the test suite (validate_builtin=True there)."""
+    """Built-in rules plus those in `directories`. User rules are always schema-checked
+    when first read; the built-in pack is checked by the test suite (validate_builtin=True
+    there, which also bypasses the cache)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     sources = [(builtin_rules_dir(), validate_builtin, True)] + [(Path(d), True, False) for d in directories]
     for directory, validate, builtin in sources:
         if not directory.is_dir():
             raise ConfigError(f"rules directory not found: {directory}")
-        for path in rule_files(directory):
-            rule = load_rule_file(path, validate)
+        loaded = _load_builtin(directory, validate) if builtin else _load_user(directory)
+        for rule in loaded:
+            path = rule.source
             for key in (rule.id, rule.name):
                 if key in seen:
                     raise ConfigError(f"rule {key} is defined twice (also in {seen[key]})", str(path))
@@ -111,10 +138,79 @@ def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False
     return tuple(rules)
 
 
-def load_rule_file(path: Path, validate: bool = True) -> Rule:
+def _load_builtin(directory: Path, validate: bool) -> list[Rule]:
+    """The shipped pack: from the cache when its key (version + every file's bytes) matches."""
+    files = rule_files(directory)
+    if validate:  # the test suite: always from the source, fully checked
+        return [load_rule_file(path, True) for path in files]
+    key, _ = pack.pack_key(directory, files)
+    cached = pack.read(f"builtin-{key}.json", key)
+    if cached is not None and [source.path for source in cached] == [str(path) for path in files]:
+        rules = _compile_cached(cached)
+        if rules is not None:
+            return rules
+    sources = [_parse_rule_file(path, False) for path in files]
+    rules = [_compile_source(source, prepare=False) for source in sources]
+    pack.write(f"builtin-{key}.json", key, sources)
+    return rules
+
+
+def _load_user(directory: Path) -> list[Rule]:
+    """Rules of a `rules-dirs` folder: each file cached under the hash of its bytes."""
+    rules: list[Rule] = []
+    for path in rule_files(directory):
+        try:
+            key = pack.digest(path.read_bytes())
+        except OSError as error:
+            raise ConfigError(f"cannot read rule file: {error.strerror or error}", str(path)) from None
+        cached = pack.read(f"rule-{key}.json", key)
+        if cached is not None and len(cached) == 1:
+            compiled = _compile_cached([RuleSource(str(path), cached[0].data, cached[0].line)])
+            if compiled is not None:
+                rules += compiled
+                continue
+        source = _parse_rule_file(path, True)
+        rules.append(_compile_source(source, prepare=True))  # checks regexes too, before caching
+        pack.write(f"rule-{key}.json", key, [source])
+    return rules
+
+
+def _compile_cached(sources: list[RuleSource]) -> list[Rule] | None:
+    """Rules from cached data, or None when any entry does not compile (then the caller
+    re-reads the files, whose errors carry the right line)."""
+    try:
+        return [_compile_source(source, prepare=False) for source in sources]
+    except ConfigError:
+        return None
+
+
+def _compile_source(source: RuleSource, prepare: bool) -> Rule:
+    try:
+        rule = compile_rule(source.data, source.path, prepare=prepare)
+    except RuleError as error:
+        # cached data carries no positions: re-read the file for the line of the error
+        document = _load_document(Path(source.path))
+        raise ConfigError(str(error), source.path, document.span_for(error.pointer).line) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        message = f"missing field {error}" if isinstance(error, KeyError) else str(error)
+        raise ConfigError(message, source.path, 1) from None
+    rule.line = source.line
+    return rule
+
+
+RuleSource = pack.RuleSource
+
+
+def _load_document(path: Path) -> Any:
     from ..load import load_path
 
-    document = load_path(str(path))
+    return load_path(str(path))
+
+
+def _parse_rule_file(path: Path, validate: bool) -> RuleSource:
+    """A rule file's data (examples left out) and the line of its id; ConfigError if it
+    does not parse or (with `validate`) does not follow the rule schema."""
+    document = _load_document(path)
     problems = [problem for problem in document.problems if problem.code != "bad-suppression"]
     if problems:
         problem = problems[0]
@@ -127,15 +223,23 @@ def load_rule_file(path: Path, validate: bool = True) -> Rule:
         if errors:
             error = errors[0]
             raise ConfigError(error.message, str(path), document.span_for(error.pointer).line)
-    try:
-        rule = compile_rule(data, str(path))
-        rule.line = document.span_for("/id").line
-        return rule
-    except RuleError as error:
-        raise ConfigError(str(error), str(path), document.span_for(error.pointer).line) from None
-    except (ValueError, KeyError, TypeError, AttributeError) as error:
-        message = f"missing field {error}" if isinstance(error, KeyError) else str(error)
-        raise ConfigError(message, str(path), 1) from None
+    if not isinstance(data, dict):
+        raise ConfigError("a rule file must be a mapping", str(path), 1)
+    data = {key: value for key, value in data.items() if key != "examples"}
+    return RuleSource(str(path), data, document.span_for("/id").line)
+
+
+def load_rule_file(path: Path, validate: bool = True) -> Rule:
+    """One rule file, read and compiled from its source (no cache)."""
+    return _compile_source(_parse_rule_file(path, validate), prepare=True)
+
+
+def _read_examples(source: str) -> list[dict[str, Any]]:
+    if not source or not os.path.isfile(source):
+        return []
+    data = _load_document(Path(source)).data
+    examples = data.get("examples") if isinstance(data, dict) else None
+    return list(examples) if isinstance(examples, list) else []
 
 
 class RuleError(ValueError):
@@ -146,8 +250,11 @@ class RuleError(ValueError):
         self.pointer = pointer
 
 
-def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
-    """Plain rule data → Rule; raises ValueError on unknown functions, bad options or selectors."""
+def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = True) -> Rule:
+    """Plain rule data → Rule; raises ValueError on unknown functions, bad options or selectors.
+
+    `prepare=False` defers each function's `prepare` (regex compilation) to the rule's
+    first run: for data already checked once (the cache, the tested built-in pack)."""
     from .functions import get_function
 
     rule_id = data["id"]
@@ -172,28 +279,46 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>") -> Rule:
             raise RuleError(f"unknown check function {raw['function']!r} in `then`", where + "/function")
         options = dict(raw.get("options") or {})
         _check_setting_references(options, where + "/options")
-        unknown = set(options) - set(function.options["properties"])
-        if unknown:
-            raise RuleError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function.name!r}",
-                            where + "/options")
-        if function.prepare is not None:
+        _check_options(function.name, options, function.options, where + "/options")
+        pending = function.prepare is not None
+        if pending and prepare:
             try:
-                options = function.prepare(options)
+                options = function.prepare(options)  # type: ignore[misc]
             except ValueError as error:
                 raise RuleError(f"function {function.name!r}: {error}", where + "/options") from None
+            pending = False
         if raw.get("message") is not None:
             check_template(raw["message"], where + "/message")
-        checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message")))
+        checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message"), pending))
     check_template(data["message"], "/message")
     category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
+    examples = data.get("examples")
     return Rule(
         id=rule_id, name=data["name"], category=category, severity=Severity.parse(data["severity"]),
         preset=data.get("preset", "recommended"), summary=data["summary"].strip(),
         rationale=" ".join(data["rationale"].split()), fix=data["fix"].strip(), message=data["message"].strip(),
-        given=given, checks=tuple(checks), when=data.get("when"), examples=list(data.get("examples") or []),
+        given=given, checks=tuple(checks), when=data.get("when"),
+        example_list=list(examples or []) if examples is not None or source == "<rule>" else None,
         tags=tuple(data.get("tags") or ()), source=source,
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
     )
+
+
+def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any], pointer: str) -> None:
+    """Each option against the schema its function declares; `{setting: NAME}` stands for
+    any value (the setting's own type is checked where settings are validated)."""
+    from ..schema import validate as validate_schema
+
+    properties = schema.get("properties", {})
+    unknown = set(options) - set(properties)
+    if unknown:
+        raise RuleError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function!r}", pointer)
+    for key, value in options.items():
+        if isinstance(value, dict) and set(value) == {"setting"}:
+            continue
+        errors = validate_schema(value, properties[key], pointer=f"{pointer}/{key}")
+        if errors:
+            raise RuleError(f"function {function!r}: {errors[0].message}", errors[0].pointer)
 
 
 def _check_setting_references(value: Any, pointer: str) -> None:

@@ -127,6 +127,7 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
     for spec in rule.checks:
         function = get_function(spec.function)
         assert function is not None  # checked when the rule was compiled
+        spec.prepared(function.prepare)  # its `prepare` (a regex to compile) runs on first use
         if gate_facts and not function.infers:
             # a gate opened only by an inferred fact runs durability checks, not demands
             # for template fields (a cost, a why-chain, lessons split three ways) that a
