@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from pmlint.engine import functions as registry
-from pmlint.engine.functions import list_functions
+from pmlint.engine import registry
+from pmlint.engine.builtin import list_functions
+from pmlint.engine.functions import Hit
 from pmlint.engine.rules import RuleError, compile_rule
 from pmlint.report.functions import functions_markdown
 
@@ -64,7 +65,7 @@ class FakeEntryPoint:
         def acme_ticket(value, pointer, options, context):
             """Tickets start with `prefix`."""
             if isinstance(value, str) and not value.startswith(options.get("prefix", "ACME-")):
-                yield registry.Hit()
+                yield Hit()
 
         return acme_ticket
 

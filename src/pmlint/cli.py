@@ -227,7 +227,7 @@ def _build_cli():
 
         Includes functions of installed plugins (entry point group `pmlint.functions`).
         """
-        from .engine.functions import list_functions
+        from .engine.builtin import list_functions
         from .report.functions import functions_json, functions_markdown, functions_table
 
         functions = list_functions()

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .select import compile_selector
+from .severity import normalise_severity
 
 
 def resolve_setting(value: Any, settings: dict[str, Any]) -> Any:
@@ -46,8 +47,6 @@ def holds(condition: dict[str, Any], data: Any, settings: dict[str, Any]) -> boo
     matches = [value for _, value in compile_selector(condition["path"]).select(data)]
     value = matches[0] if matches else None
     if condition["path"] == "$.severity" and value is not None:  # `Critical`, `Sev-2` → SEV1, SEV2
-        from .checks._shared import normalise_severity
-
         value = normalise_severity(value, settings) or value
     if "in" in condition:
         allowed = resolve_setting(condition["in"], settings) or []

@@ -6,9 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..errors import ConfigError
+from ..load import load_text
 from ..model import Finding
-from ..settings import merge_settings
-from .rules import Rule
+from ..settings import DEFAULT_SETTINGS, SettingError, check_setting, did_you_mean, merge_settings
+from .rules import Rule, load_rules
 from .run import RunOptions, lint_document
 
 
@@ -42,8 +44,6 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     The rule runs alongside the whole pack (`all_rules`) so suppressions and engine
     findings behave exactly as in a real run.
     """
-    from ..load import load_text
-
     kind = "invalid" if "invalid" in example else "valid"
     text = example.get(kind) or ""
     fmt = example.get("format", "yaml")
@@ -52,9 +52,11 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     if rule not in rules:
         rules.append(rule)
     unresolved: list[tuple[str, str]] = []
+    # a suppression may name any loaded rule: the whole pack, as in a real run
+    known = rules if all_rules is not None else [*load_rules(), rule]
     options = RunOptions(settings=merge_settings(_checked_settings(rule, index, example.get("settings"))),
-                         severity={}, known_rules=tuple((each.id, each.name) for each in rules)
-                         if all_rules is not None else None, unresolved=unresolved)
+                         severity={}, known_rules=tuple((each.id, each.name) for each in known),
+                         unresolved=unresolved)
     findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
     expected = example.get("findings", 1) if kind == "invalid" else 0
     missing = list(dict.fromkeys(name for rule_id, name in unresolved if rule_id == rule.id))
@@ -64,9 +66,6 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
 def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:
     """An example's `settings:`, validated like a config file's (a bad regex or an unknown
     key is an error naming the rule file, not an example that silently tests nothing)."""
-    from ..errors import ConfigError
-    from ..settings import DEFAULT_SETTINGS, SettingError, check_setting, did_you_mean
-
     settings = settings or {}
     where = f"{rule.id} example {index + 1}"
     if not isinstance(settings, dict):

@@ -1,14 +1,13 @@
-"""The check-function library: a registry of named checks that rule files call.
+"""The generic check functions, and the types every check uses (Hit, Context).
 
 A check receives the selected value, its JSON pointer, the rule's (prepared)
 options and a Context, and yields a Hit for each problem. Options are checked
-when the rule is loaded (`prepare`), so a bad regex or a typo in a rule file is
-a one-line error before any document is read.
+against the function's schema when the rule is loaded, and `prepare` (a regex
+compiled once) runs on the rule's first use.
 
-Generic checks live here; the durability checks that need domain logic live in
-`pmlint.engine.checks` and register themselves with the same decorator. Extra
-functions come only from installed packages (entry point group `pmlint.functions`),
-never from files in the repository being linted.
+Checks register with `registry.check` (re-exported here, with the registry's
+other names, for check modules and plugins). The durability checks that need
+domain logic live in `pmlint.engine.checks`; `builtin.py` wires both in.
 """
 
 from __future__ import annotations
@@ -19,7 +18,11 @@ from typing import Any, Callable, Iterable
 
 from ..model import Document, Span, join_pointer, occurrence_at
 from .conditions import holds, resolve_setting
+from .registry import REGISTRY, Function, check, get_function, list_functions
 from .text import find_phrases, iter_strings, phrase_regex
+
+__all__ = ["REGISTRY", "Context", "Function", "Hit", "check", "get_function", "is_truthy", "list_functions",
+           "shorten"]
 
 
 @dataclass(slots=True)
@@ -99,90 +102,6 @@ class Context:
 
 
 CheckFn = Callable[[Any, str, dict[str, Any], Context], Iterable[Hit]]
-
-
-@dataclass(slots=True)
-class Function:
-    name: str
-    check: CheckFn
-    doc: str
-    options: dict[str, Any]
-    prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None
-    #: the entry point (`package.module:attr`) that registered a plugin function; None: built in
-    origin: str | None = None
-    #: reads the document with inferred facts filled in (severity, layers, item types,
-    #: on-call burden, detection, repeats): a durability check meant to work on documents
-    #: that leave those implicit. Its findings built on an inferred fact are warnings; a
-    #: generic field check gated by an inferred fact only gives info.
-    infers: bool = False
-
-
-REGISTRY: dict[str, Function] = {}
-
-
-def check(name: str, options: dict[str, Any] | None = None,
-          prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-          infers: bool = False) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function. `options` is a JSON Schema (properties) for its options;
-    `infers`: it reads inferred facts where the document states none (see Function)."""
-
-    def register(function: CheckFn) -> CheckFn:
-        REGISTRY[name] = Function(name, function, (function.__doc__ or "").strip(),
-                                  {"type": "object", "additionalProperties": False, "properties": options or {}},
-                                  prepare, infers=infers)
-        return function
-
-    return register
-
-
-_loaded_checks = False
-_loaded_plugins = False
-
-
-def _load_builtin_checks() -> None:
-    global _loaded_checks
-    if not _loaded_checks:
-        _loaded_checks = True
-        from . import checks  # noqa: F401  (registers the durability checks)
-
-
-def _load_plugins() -> None:
-    global _loaded_plugins
-    if not _loaded_plugins:
-        _loaded_plugins = True
-        _load_entry_points()
-
-
-def get_function(name: str) -> Function | None:
-    """Look up a function: built-in checks first; installed plugins (entry points) are
-    scanned only for a name pmlint does not know, since importlib.metadata costs ~15 ms."""
-    _load_builtin_checks()
-    if name not in REGISTRY:
-        _load_plugins()
-    return REGISTRY.get(name)
-
-
-def list_functions(plugins: bool = True) -> list[Function]:
-    """Every registered check function, sorted by name: the built-in ones and, with
-    `plugins`, those of installed packages (entry point group `pmlint.functions`)."""
-    _load_builtin_checks()
-    if plugins:
-        _load_plugins()
-    return sorted((function for function in REGISTRY.values() if plugins or function.origin is None),
-                  key=lambda function: function.name)
-
-
-def _load_entry_points() -> None:
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group="pmlint.functions"):
-        before = set(REGISTRY)
-        try:
-            entry.load()
-        except Exception:  # a broken plugin must not stop the built-in rules
-            continue
-        for name in set(REGISTRY) - before:
-            REGISTRY[name].origin = str(getattr(entry, "value", "") or getattr(entry, "name", "plugin"))
 
 
 def is_truthy(value: Any) -> bool:

@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError
+from ..load import load_path
 from ..model import Severity
+from ..schema import load_schema, validate as validate_schema
+from ..settings import DEFAULT_SETTINGS, did_you_mean
 from . import pack
+from .builtin import get_function
 from .select import Selector, SelectorError, compile_selector
 
 CATEGORIES = {
@@ -202,8 +206,6 @@ RuleSource = pack.RuleSource
 
 
 def _load_document(path: Path) -> Any:
-    from ..load import load_path
-
     return load_path(str(path))
 
 
@@ -217,8 +219,6 @@ def _parse_rule_file(path: Path, validate: bool) -> RuleSource:
         raise ConfigError(problem.message, str(path), problem.span.line)
     data = document.data
     if validate:
-        from ..schema import load_schema, validate as validate_schema
-
         errors = validate_schema(data, load_schema("rule"))
         if errors:
             error = errors[0]
@@ -255,8 +255,6 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
 
     `prepare=False` defers each function's `prepare` (regex compilation) to the rule's
     first run: for data already checked once (the cache, the tested built-in pack)."""
-    from .functions import get_function
-
     rule_id = data["id"]
     givens = data.get("given", "$")
     try:
@@ -307,8 +305,6 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
 def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any], pointer: str) -> None:
     """Each option against the schema its function declares; `{setting: NAME}` stands for
     any value (the setting's own type is checked where settings are validated)."""
-    from ..schema import validate as validate_schema
-
     properties = schema.get("properties", {})
     unknown = set(options) - set(properties)
     if unknown:
@@ -323,8 +319,6 @@ def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any
 
 def _check_setting_references(value: Any, pointer: str) -> None:
     """Every `{setting: NAME}` names a real setting: a typo would silently read nothing."""
-    from ..settings import DEFAULT_SETTINGS, did_you_mean
-
     if isinstance(value, dict):
         if set(value) == {"setting"}:
             name = value["setting"]

@@ -12,9 +12,11 @@ import traceback
 from dataclasses import dataclass, replace
 from typing import Any, Iterable, NamedTuple
 
+from ..codes import suggest_code
 from ..infer import Profile, build_profile
 from ..infer.overlay import ReadLog, overlay
 from ..model import Document, Finding, Severity, Span, join_pointer, resolve_pointer, split_pointer
+from ..schema import dotted
 from .conditions import holds
 from .functions import Context, Hit, get_function, shorten
 from .rules import Rule
@@ -37,8 +39,8 @@ class RunOptions:
     debug: bool = False
     #: (id, name) of every rule loaded for the run, enabled or not (built-in and
     #: rules-dirs): a suppression naming none of them is malformed (PM006), one naming
-    #: a loaded rule that is not enabled is unneeded (PM008). None: the built-in pack
-    #: plus the rules being run.
+    #: a loaded rule that is not enabled is unneeded (PM008). None: the rules being run
+    #: (the engine never reads rule files itself: the caller knows what it loaded).
     known_rules: tuple[tuple[str, str], ...] | None = None
     #: example mode (`pmlint test-rules`, the test suite): when a list, every message
     #: placeholder that resolved to nothing is recorded as (rule id, name); production
@@ -253,8 +255,6 @@ def render_checked(template: str, node: Any, target: Any, pointer: str,
     (templates are checked when the rule loads, `rules.check_template`). Every
     substituted value is one line of at most MAX_VALUE_CHARS characters.
     """
-    from ..schema import dotted
-
     missing: list[str] = []
 
     def lookup(match: re.Match[str]) -> str:
@@ -319,8 +319,6 @@ def _apply_suppressions(document: Document, findings: list[Finding], rules: list
                 continue
             if code.lower() != "all" and not _names_rule(code, known):
                 if bad_rule is not None:  # a typo is a malformed comment, not an unused one
-                    from ..config import suggest_code
-
                     kept.append(Finding(
                         BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, bad_rule.severity,
                         f"Suppression comment names no rule: {code!r} is not a rule id or name"
@@ -352,13 +350,7 @@ class _KnownRule(NamedTuple):
 def _known_rules(rules: list[Rule], known_rules: tuple[tuple[str, str], ...] | None) -> list[_KnownRule]:
     """Every rule a suppression may name: those loaded for the run (built-in and rules-dirs)."""
     if known_rules is None:
-        from .rules import load_rules
-
-        try:
-            builtin = [(rule.id, rule.name) for rule in load_rules()]
-        except Exception:
-            builtin = []
-        known_rules = (*builtin, *((rule.id, rule.name) for rule in rules))
+        known_rules = tuple((rule.id, rule.name) for rule in rules)
     return [_KnownRule(rule_id, name) for rule_id, name in dict.fromkeys(known_rules)]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable
 
-from ..engine.functions import Function
+from ..engine.registry import Function
 
 
 def summary(function: Function) -> str:

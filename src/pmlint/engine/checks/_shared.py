@@ -9,34 +9,9 @@ import re
 from typing import Any
 
 from ..functions import Context, shorten
-from ..text import phrase_regex
-
-
-_SEV_NUMBER = re.compile(r"(?:sev(?:erity)?)[ \t_-]*(\d)", re.IGNORECASE)
-
-
-def normalise_severity(value: Any, settings: dict) -> str | None:
-    """The `severity_levels` name `value` means, or None when it names none of them.
-
-    Case is ignored (`sev2` → SEV2); `Sev-2`, `SEV 2`, `sev_2`, `Severity 2` are SEV2 when
-    SEV2 is a level; a word in `severity_aliases` (`Critical`, `high`) maps to its level.
-    `P1` stays unknown: it is a priority scale, and guessing would be ambiguous."""
-    if isinstance(value, bool) or value is None:
-        return None
-    text = str(value).strip()
-    if not text:
-        return None
-    levels = {str(level).upper(): str(level) for level in settings.get("severity_levels") or ()}
-    if text.upper() in levels:
-        return levels[text.upper()]
-    aliases = {str(key).strip().lower(): target for key, target in (settings.get("severity_aliases") or {}).items()}
-    target = aliases.get(text.lower().rstrip("."))
-    if target is not None:
-        return levels.get(str(target).upper())
-    match = _SEV_NUMBER.fullmatch(text)
-    if match:
-        return levels.get(f"SEV{match.group(1)}")
-    return None
+from ..severity import normalise_severity  # noqa: F401  (re-exported for the checks)
+from ..text import find_phrases, phrase_regex
+from ._markers import marker_at
 
 
 def severity_of(context: Context) -> str | None:
@@ -57,9 +32,6 @@ def is_placeholder(value: Any, context: Context) -> bool:
 
     PM010 reports those once; rules that check a value's form (PM005 schema, PM303 due
     date, PM501 timestamps) leave them alone, so one unfilled phrase is one finding."""
-    from ..text import find_phrases
-    from .document import marker_at
-
     if not isinstance(value, str) or not value.strip():
         return False
     regex = patterns(context, "template_placeholders")

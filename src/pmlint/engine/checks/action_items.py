@@ -15,7 +15,9 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy, shorten
-from ._shared import action_items, is_open, is_placeholder, lower, root_causes, search, text_of, title_of, words
+from ._shared import (action_items, is_open, is_placeholder, lower, patterns, root_causes, search, text_of, title_of,
+                      words)
+from ._time import entries
 from .root_cause import is_unknown
 
 BAND_AID = "band-aid"
@@ -189,8 +191,6 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
     if verb is None:
         return
-    from ._shared import patterns
-
     if search(patterns(context, "measurable_patterns"), text_of(value)):
         return
     yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
@@ -251,8 +251,6 @@ def parse_due(value: Any) -> date | str | None:
 
 
 def incident_date(context: Context) -> date | None:
-    from ._time import entries
-
     data = context.data if isinstance(context.data, dict) else {}
     parsed = parse_due(data.get("date"))
     if isinstance(parsed, date):

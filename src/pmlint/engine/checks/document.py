@@ -12,9 +12,11 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from ...model import join_pointer
-from ..functions import Context, Hit, check, is_truthy
+from ...model import join_pointer, resolve_pointer
+from ..functions import Context, Hit, check, get_function, is_truthy
 from ..text import find_phrases, occurrence_at, phrase_regex
+from ._markers import marker_at
+from ._shared import is_placeholder, normalise_severity
 from ._time import entries, first_of
 
 
@@ -62,38 +64,6 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
     yield from hits[:1] if options.get("once") else hits
 
 
-_ACTION_ITEM_TEXT = re.compile(r"/action_items/\d+(?:/title)?")
-_MARKER_CACHE: dict[tuple[str, ...], re.Pattern[str]] = {}
-_FILLER = " \t\r\n.:!?-\u2013\u2014()[]"
-
-
-def marker_regex(markers: tuple[str, ...]) -> re.Pattern[str]:
-    """`\\s*(TODO|FIXME)\\b(rest)`, case-insensitive, compiled once per list."""
-    regex = _MARKER_CACHE.get(markers)
-    if regex is None:
-        regex = re.compile(r"\s*(" + "|".join(re.escape(marker) for marker in markers) + r")\b(.*)",
-                           re.IGNORECASE | re.DOTALL)
-        _MARKER_CACHE[markers] = regex
-    return regex
-
-
-def marker_at(text: str, pointer: str, markers: tuple[str, ...]) -> str | None:
-    """The marker (`TODO`) that makes `text` a placeholder, or None: the whole value is the
-    marker (any case), or an action item starts with it written as a marker (`TODO`, or
-    `todo:` with a colon) rather than as a word ("Todo list sync retries")."""
-    if not text or not markers or pointer.endswith("/status"):
-        return None  # `status: todo` is a tracker's state, not a placeholder
-    match = marker_regex(markers).match(text)
-    if match is None:
-        return None
-    marker, rest = match.group(1), match.group(2)
-    if not rest.strip(_FILLER):
-        return marker
-    if _ACTION_ITEM_TEXT.fullmatch(pointer) and (marker.isupper() or rest.lstrip().startswith(":")):
-        return marker
-    return None
-
-
 def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:
     found, _, joined = context.strings(value, pointer)
     lowered = joined.lower()
@@ -112,10 +82,6 @@ def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Co
 def schema_filled(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The `schema` check, minus values that are template placeholders (`date: YYYY-MM-DD`):
     PM010 reports those once, so one unfilled phrase is one finding, not two."""
-    from ...model import resolve_pointer
-    from ..functions import get_function
-    from ._shared import is_placeholder
-
     for hit in get_function("schema").check(value, pointer, options, context):
         if not is_placeholder(resolve_pointer(context.data, hit.pointer or ""), context):
             yield hit
@@ -255,8 +221,6 @@ def severity_level(value: Any, pointer: str, options: dict, context: Context) ->
     """A `severity` that is present names one of settings.severity_levels, after
     `severity_aliases` and `Sev-2` spellings are normalised (`{value}`, `{allowed}`).
     A template placeholder is PM010's."""
-    from ._shared import is_placeholder, normalise_severity
-
     severity = value.get("severity") if isinstance(value, dict) else None
     if severity is None or (isinstance(severity, str) and not severity.strip()) or is_placeholder(severity, context):
         return

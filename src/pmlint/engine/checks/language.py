@@ -32,7 +32,7 @@ from functools import lru_cache
 from typing import Any, Container, Iterable
 
 from ..functions import Context, Hit, check
-from ..text import PhraseRegex, mask_quotes_and_code, occurrence_at
+from ..text import PhraseRegex, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
 from ._shared import root_causes
 
 _HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
@@ -443,8 +443,6 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     `needs_participle` phrases a past participle after them, and a negated phrase is not
     reported. A phrase that a more specific rule reports at that place (PM103: "human
     error" in a root cause) is left to that rule, so one phrase gives one finding."""
-    from ..text import find_phrases, phrase_regex
-
     words = tuple(context.resolve(options.get("words")) or ())
     regex = phrase_regex(words)
     if regex is None:

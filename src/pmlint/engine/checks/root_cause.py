@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
+from ..text import phrase_regex
 from ._shared import action_items, is_open, lower, root_causes, search, text_of, words
 
 _BARE = {"n/a", "na", "none", "no", "-", "not a factor", "not applicable", "nothing", "tbd", "ok", "fine"}
@@ -82,8 +83,6 @@ def suggested_layer(text: str, context: Context) -> tuple[str, str] | None:
 
 
 def words_for(terms: tuple[str, ...]):
-    from ..text import phrase_regex
-
     return phrase_regex(terms)
 
 
