@@ -23,14 +23,31 @@ class ExampleOutcome:
     findings: list[Finding]
     #: message placeholders of this rule's findings that resolved to nothing (`{nope}`)
     unresolved: list[str] = field(default_factory=list)
+    #: the example's `expect:`: message, line and column of each finding, in order
+    expect: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
-        return len(self.findings) == self.expected and not self.unresolved
+        return len(self.findings) == self.expected and not self.unresolved and self.mismatch() is None
+
+    def mismatch(self) -> str | None:
+        """How the findings differ from `expect` (None: they match, or nothing is expected)."""
+        if self.expect and self.kind == "valid":
+            return "`expect` is for invalid examples (a valid one has no finding to describe)"
+        for number, (wanted, finding) in enumerate(zip(self.expect, self.findings), start=1):
+            got = {"message": finding.message, "line": finding.span.line, "column": finding.span.column}
+            wrong = [key for key in ("message", "line", "column") if key in wanted and wanted[key] != got[key]]
+            if wrong:
+                said = ", ".join(f"{key} {wanted[key]!r}" for key in wrong)
+                actual = ", ".join(f"{key} {got[key]!r}" for key in wrong)
+                return f"finding {number} expected {said}; got {actual}"
+        return None
 
     def describe(self) -> str:
         got = "; ".join(f"{f.span.line}:{f.span.column} {f.message}" for f in self.findings) or "no finding"
         where = f"{self.rule.id} example {self.index + 1} ({self.kind})"
+        if len(self.findings) == self.expected and not self.unresolved and self.mismatch() is not None:
+            return f"{where}: {self.mismatch()}"
         if len(self.findings) == self.expected and self.unresolved:
             names = ", ".join("{" + name + "}" for name in self.unresolved)
             return (f"{where}: placeholder {names} resolved to nothing (no check value, no field of the "
@@ -58,9 +75,10 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
                          severity={}, known_rules=tuple((each.id, each.name) for each in known),
                          unresolved=unresolved)
     findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
-    expected = example.get("findings", 1) if kind == "invalid" else 0
+    expect = list(example.get("expect") or [])
+    expected = example.get("findings", len(expect) or 1) if kind == "invalid" else 0
     missing = list(dict.fromkeys(name for rule_id, name in unresolved if rule_id == rule.id))
-    return ExampleOutcome(rule, index, kind, expected, findings, missing)
+    return ExampleOutcome(rule, index, kind, expected, findings, missing, expect)
 
 
 def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:
