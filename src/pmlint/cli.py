@@ -445,7 +445,7 @@ def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Seque
 
     from .errors import PmlintError
 
-    targets: dict[tuple[int, int], str] = {}
+    targets: dict[tuple[int, int], str | None] = {}
     for destination in destinations:
         try:
             info = os.stat(destination) if destination else None

@@ -107,9 +107,10 @@ def _has_tool_section(pyproject: Path) -> bool:
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
     """Load `explicit` or the nearest config file; defaults when there is none."""
     if explicit is not None:
-        path = Path(explicit)
-        if not path.is_file():
+        given = Path(explicit)
+        if not given.is_file():
             raise ConfigError(f"config file not found: {explicit}")
+        path: Path | None = given
     else:
         path = find_config((start or Path.cwd()).resolve())
     if path is None:
@@ -124,10 +125,10 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
 
         try:
             with path.open("rb") as handle:
-                document = tomllib.load(handle)
+                toml = tomllib.load(handle)
         except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read TOML: {error}", str(path)) from None
-        table = document.get("tool", {}).get("pmlint", {})
+        table = toml.get("tool", {}).get("pmlint", {})
         if not isinstance(table, dict):
             raise ConfigError("[tool.pmlint] must be a table", str(path))
         return table, None

@@ -623,12 +623,12 @@ def check_setting(key: str, value: Any) -> None:
     elif kind in ("section-map", "word-map", "text-map", "severity-map", "minutes-map"):
         if not isinstance(value, dict):
             raise SettingError(f"`{name}` must be a mapping")
-        known = _section_keys() if kind == "section-map" else None
+        keys = _section_keys() if kind == "section-map" else None
         for map_key, item in value.items():
             where = f"{name}.{map_key}"
-            if known is not None and map_key not in known:
-                raise SettingError(f"`{name}` has an unknown section key {map_key!r}{did_you_mean(str(map_key), known)} "
-                                   f"(known: {', '.join(sorted(known))})", (map_key,))
+            if keys is not None and map_key not in keys:
+                raise SettingError(f"`{name}` has an unknown section key {map_key!r}{did_you_mean(str(map_key), keys)} "
+                                   f"(known: {', '.join(sorted(keys))})", (map_key,))
             if kind == "minutes-map":
                 _non_negative(where, item, integer=False, path=(map_key,))
             elif kind in ("text-map", "severity-map"):

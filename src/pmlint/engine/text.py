@@ -151,7 +151,7 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
     literals: list[str] | None = [max(phrase, key=len).lower() for phrase in words]
     for pattern in patterns:
         literal = required_literal(pattern)
-        if literal is None:
+        if literal is None or literals is None:
             literals = None
             break
         literals.append(literal)

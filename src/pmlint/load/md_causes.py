@@ -32,6 +32,12 @@ _WHY = re.compile(r"^\s*(?:\*\*|__)?\s*why\??\s*(?:\*\*|__)?\s*[:\-–]?\s*", re
 _SEPARATOR = re.compile(r"^[\s:\-\u2013\u2014]+")
 
 
+def _is_why(text: str) -> bool:
+    """A list item that is a step of the why-chain (`Why? ...`), not a detail."""
+    match = _WHY.match(text)
+    return match is not None and bool(match.group(0).strip())
+
+
 def layer_tag(text: str) -> tuple[str | None, str]:
     """(layer, text without the tag) for a cause's raw Markdown. A separator after the tag
     (`Layer: code — retry loop`, `[code]: retry loop`) goes with the tag."""
@@ -93,10 +99,9 @@ def _causes(blocks: list[Block]) -> list[tuple[dict[str, Any], Span, Span]]:
             layer, text = layer_tag(block.text)
             cause: dict[str, Any] = {"summary": plain(text)}
             children = [child for child in content if child.kind == "item" and child.parent == block.index]
-            whys = [plain(_WHY.sub("", child.text, count=1)) for child in children if _WHY.match(child.text)
-                    and _WHY.match(child.text).group(0).strip()]
+            whys = [plain(_WHY.sub("", child.text, count=1)) for child in children if _is_why(child.text)]
             details = [plain(extra) for extra in block.rest] + [
-                plain(child.text) for child in children if not (_WHY.match(child.text) and _WHY.match(child.text).group(0).strip())]
+                plain(child.text) for child in children if not _is_why(child.text)]
             if layer:
                 cause["layer"] = layer
             if whys:

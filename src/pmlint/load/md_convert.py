@@ -72,7 +72,7 @@ def to_yaml(document: Document, data: Any = None, notes: list[tuple[str, str]] |
     yaml.allow_unicode = True
     yaml.width = 4096  # no folding: one value, one line (and no trailing spaces)
     yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined]
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[attr-defined,assignment]
     buffer = io.StringIO()
     buffer.write(f"# Converted by pmlint from {document.path}: what pmlint understood, in the schema's fields.\n")
     data = ordered(document.data if data is None else data, _schema_order())

@@ -139,12 +139,12 @@ class AliasTable:
         for sub, aliases in LESSON_ALIASES.items():
             for alias in aliases:
                 self._add(alias, "lessons", sub)
-        for key, aliases in (extra or {}).items():
-            sub = None
+        for key, texts in (extra or {}).items():
+            part: str | None = None
             if key in LESSON_ALIASES:
-                key, sub = "lessons", key
-            for alias in aliases or ():
-                self._add(str(alias), str(key), sub)
+                key, part = "lessons", key
+            for alias in texts or ():
+                self._add(str(alias), str(key), part)
         self.by_length = sorted(self.exact, key=len, reverse=True)
 
     def _add(self, alias: str, key: str, sub: str | None) -> None:
@@ -296,8 +296,9 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
             continue
         current = _innermost(stack)
         if block.kind in ("item", "paragraph") and not block.quoted and (current is None or current.key not in _NO_LABELS):
-            section = _label_section(block, aliases, current, lines)
-            if section is not None:
+            labelled_section = _label_section(block, aliases, current, lines)
+            if labelled_section is not None:
+                section = labelled_section
                 sections.append(section)
                 if block.kind == "item" or block.kind == "label":
                     labelled[block.index] = section

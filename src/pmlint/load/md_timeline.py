@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
 
 from ..model import Span
@@ -181,7 +182,7 @@ def _merge_milestones(timeline: _Timeline) -> None:
     marked = sorted(timeline.milestones)
     if not marked or len(marked) == len(items) and len(items) < 2:
         return
-    keys = {index: _moment_key(items[index].get("at")) for index in marked}
+    keys: dict[int, Any] = {index: _moment_key(items[index].get("at")) for index in marked}
     if any(key is None for key in keys.values()):
         return
     summary = sorted(marked, key=lambda index: keys[index])

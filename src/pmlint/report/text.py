@@ -51,7 +51,7 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
     else:  # same layout, printed without rich: uncoloured reports of big runs stay fast
         from .plain import PlainConsole as Console, PlainText as Text  # type: ignore[assignment]
 
-        console = Console(stream)  # type: ignore[call-arg]
+        console = Console(stream)  # type: ignore[call-arg,arg-type]
     for path, group in groupby(result.findings, key=lambda finding: finding.path):
         findings = list(group)
         if not context.quiet:

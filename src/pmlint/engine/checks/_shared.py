@@ -10,7 +10,7 @@ from typing import Any
 
 from ..functions import Context, shorten
 from ..severity import normalise_severity  # noqa: F401  (re-exported for the checks)
-from ..text import find_phrases, phrase_regex
+from ..text import PhraseRegex, find_phrases, phrase_regex
 from ._markers import marker_at
 
 
@@ -40,12 +40,12 @@ def is_placeholder(value: Any, context: Context) -> bool:
     return marker_at(value, "", PLACEHOLDER_MARKERS) is not None
 
 
-def words(context: Context, setting: str) -> re.Pattern[str] | None:
+def words(context: Context, setting: str) -> PhraseRegex | None:
     """One regex for a word-list setting (whole words, case-insensitive); compiled once per list."""
     return phrase_regex(tuple(context.setting(setting) or ()))
 
 
-def patterns(context: Context, setting: str) -> re.Pattern[str] | None:
+def patterns(context: Context, setting: str) -> PhraseRegex | None:
     """One regex for a setting that holds raw regular expressions."""
     try:
         return phrase_regex((), tuple(context.setting(setting) or ()))
@@ -111,6 +111,6 @@ def title_of(item: dict[str, Any], index: int) -> str:
     return f"#{index + 1}"
 
 
-def search(regex: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+def search(regex: PhraseRegex | re.Pattern[str] | None, text: str) -> re.Match[str] | None:
     return regex.search(text) if regex is not None and text else None
 

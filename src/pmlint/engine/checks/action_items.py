@@ -47,7 +47,8 @@ def classify(item: dict[str, Any], context: Context) -> str:
     a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise."""
     if lower(item.get("type")) == "repair":
         return BAND_AID
-    title = item.get("title") if isinstance(item.get("title"), str) else ""
+    raw_title = item.get("title")
+    title = raw_title if isinstance(raw_title, str) else ""
     if leading_verb(title, context.setting("band_aid_verbs") or ()):
         return BAND_AID
     return DURABLE

@@ -82,7 +82,9 @@ def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Co
 def schema_filled(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The `schema` check, minus values that are template placeholders (`date: YYYY-MM-DD`):
     PM010 reports those once, so one unfilled phrase is one finding, not two."""
-    for hit in get_function("schema").check(value, pointer, options, context):
+    schema = get_function("schema")
+    assert schema is not None  # a generic function: registered when functions.py loads
+    for hit in schema.check(value, pointer, options, context):
         if not is_placeholder(resolve_pointer(context.data, hit.pointer or ""), context):
             yield hit
 

@@ -33,7 +33,8 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     data = value if isinstance(value, dict) else {}
     impact = data.get("impact")
     impact = impact if isinstance(impact, dict) else {"description": impact} if isinstance(impact, str) else {}
-    description = impact.get("description") if isinstance(impact.get("description"), str) else ""
+    stated = impact.get("description")
+    description = stated if isinstance(stated, str) else ""
     missing = []
     if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
             or _WHO.search(description)):

@@ -458,7 +458,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     under = options.get("defer_under", "/root_causes")
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
     names = people(context)
-    things: frozenset[str] | None = None
+    things: Container[str] | None = None
     for string_pointer, text in candidates:
         masked = mask_quotes_and_code(text)
         for match in find_phrases(text, regex):

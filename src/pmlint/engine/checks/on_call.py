@@ -41,7 +41,7 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
         return
     if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
         return
-    what = f"{int(pages)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
+    what = f"{int(pages or 0)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
     burden = getattr(context.profile, "on_call", None)
     fact = getattr(burden, "off_hours_pages" if counted else "sleep_interrupted", None)
     # an inferred burden was not recorded: say what the document shows instead

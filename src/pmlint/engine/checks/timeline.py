@@ -49,8 +49,8 @@ def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Con
         return
     timeline = entries(value)
     start = first_of(timeline, "started")
-    spans = [(kind, minutes_between(start, first_of(timeline, kind))) for kind in ("mitigated", "resolved")]
-    spans = [(kind, minutes) for kind, minutes in spans if minutes is not None]
+    measured = [(kind, minutes_between(start, first_of(timeline, kind))) for kind in ("mitigated", "resolved")]
+    spans = [(kind, minutes) for kind, minutes in measured if minutes is not None]
     if not spans:
         return
     tolerance = float(context.setting("duration_tolerance_minutes", 15))
