@@ -46,7 +46,7 @@ def test_pool_results_are_identical_to_serial(corpus):
     assert serial.findings, "the corpus must produce findings"
     assert parallel.findings == serial.findings  # same findings, same order
     assert parallel.files == serial.files
-    assert parallel.extra["sources"] == serial.extra["sources"]
+    assert parallel.sources == serial.sources
 
 
 def test_cli_output_is_identical_for_any_jobs(corpus, run_cli):

@@ -40,7 +40,7 @@ def hostile_result() -> LintResult:
         for index, text in enumerate(HOSTILE)
     ]
     findings.sort(key=Finding.sort_key)
-    return LintResult([PATH], findings, load_rules(), extra={"sources": {PATH: list(HOSTILE)}})
+    return LintResult([PATH], findings, load_rules(), sources={PATH: list(HOSTILE)})
 
 
 def rendered(fmt: str, **context) -> str:

@@ -64,10 +64,27 @@ def read_baseline(path: str | Path) -> list[dict[str, Any]]:
     return entries
 
 
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    """A baseline file, read: what the filter stage needs to apply it without I/O."""
+
+    path: str
+    entries: tuple[dict[str, Any], ...]
+
+    @classmethod
+    def read(cls, path: str | Path) -> Baseline:
+        return cls(str(path), tuple(read_baseline(path)))
+
+
 def apply_baseline(findings: Sequence[Finding], path: str | Path, linted_files: Sequence[str]) -> BaselineOutcome:
     """Hide findings whose fingerprint is in the baseline at `path`."""
-    anchor = _anchor(path)
-    entries = read_baseline(path)
+    return apply_entries(findings, Baseline.read(path), linted_files)
+
+
+def apply_entries(findings: Sequence[Finding], baseline: Baseline, linted_files: Sequence[str]) -> BaselineOutcome:
+    """Hide findings whose fingerprint is in `baseline` (read already: no I/O here)."""
+    anchor = _anchor(baseline.path)
+    entries = baseline.entries
     accepted = {entry["fingerprint"] for entry in entries}
     keys = _keys(findings, anchor)
     kept = [finding for finding, (_, fingerprint) in zip(findings, keys) if fingerprint not in accepted]

@@ -112,11 +112,13 @@ def _build_cli():
         """Lint postmortems (files or directories; default: the current directory)."""
         from .config import Config, load_config, select_rules, severity_overrides
         from .discover import changed_since as changed_files, discover
-        from .filters import PerPath, refine
+        from dataclasses import replace
+
+        from .baseline import Baseline
+        from .filters import PerPath, Plan, filter_findings
         from .engine.rules import load_rules
         from .engine.run import RunOptions
         from .lint import lint_files
-        from .model import Severity
         from .report import FORMATS, ReportContext, render
 
         targets = _parse_formats(formats, output, FORMATS)
@@ -167,26 +169,32 @@ def _build_cli():
         options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                              use_suppressions=not no_suppressions, debug=ctx.obj["debug"],
                              known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=show_profile)
-        result = refine(lint_files(files, per_path.engine_rules(enabled), options, jobs=jobs or None), per_path)
+        engine_rules = per_path.engine_rules(enabled)
+        raw = lint_files(files, engine_rules, options, jobs=jobs or None)
+        threshold = fail_on or config.fail_on
+        plan = Plan(rules=tuple(engine_rules), known_rules=options.known_rules,
+                    suppressions={} if no_suppressions else raw.suppressions, per_path=per_path,
+                    files=tuple(raw.files), fail_on=threshold)
         if write_baseline:
             from .baseline import write_baseline as write_baseline_file
 
-            count = write_baseline_file(result.findings, write_baseline, result.files)
+            kept = filter_findings(raw.findings, plan).kept
+            count = write_baseline_file(kept, write_baseline, raw.files)
             click.echo(f"pmlint: wrote {count} baseline entries to {write_baseline}", err=True)
             return
         baseline = baseline_path or (str(config.root / config.baseline) if config.baseline else None)
         if baseline:
-            refine(result, baseline=baseline)
+            plan = replace(plan, baseline=Baseline.read(baseline))
+        outcome = filter_findings(raw.findings, plan)
+        result = raw.filtered(outcome, baseline=baseline, changed_since=changed_since)
         # CI formats report paths relative to the repository root; finding it costs a git call
         root = Path.cwd()
         if any(fmt not in ("text", "json") for fmt, _ in targets):
             from .repo import find_root
 
             root = find_root()
-        threshold = fail_on or config.fail_on
         report_context = ReportContext(color=color, quiet=quiet, root=root, fail_on=threshold)
         if changed_since:
-            result.extra["changed_since"] = changed_since
             if not files and not any(fmt == "text" and destination is None for fmt, destination in targets):
                 click.echo("No changed postmortems.", err=True)
         for fmt, destination in targets:
@@ -197,10 +205,8 @@ def _build_cli():
             click.echo(statistics_text(result), err=True, nl=False)
         if exit_zero:
             return
-        if threshold != "never":
-            worst = result.worst()
-            if worst is not None and worst >= Severity.parse(threshold):
-                ctx.exit(EXIT_FINDINGS)
+        if outcome.failed:
+            ctx.exit(EXIT_FINDINGS)
 
     @cli.command(name="rules", short_help="List every rule with its severity and preset.")
     @click.option("--format", "-f", "fmt", type=click.Choice(["table", "json", "markdown"]), default="table",

@@ -1,6 +1,13 @@
-"""The filter stage after the engine: per-path configuration.
+"""The filter stage after the engine: one pure function from findings and a plan.
 
-    engine findings ──per-path (select / extend-select / ignore / severity)──▶ findings
+    engine findings ──suppression comments──per-path──baseline──fail-on──▶ FilterResult
+
+`filter_findings(findings, plan)` is the only place a finding is hidden: inline
+suppressions (`suppress.py`), per-path selection and severity (`PerPath`), the
+baseline (read into the plan beforehand: no I/O here) and the fail-on threshold. It
+never modifies its input; what it hid is counted in `FilterResult.hidden_counts`.
+
+Per-path configuration:
 
 Kept out of the engine and out of `lint_files` on purpose: the engine runs the
 union of every rule any file may need (`PerPath.engine_rules`), and this stage
@@ -19,12 +26,14 @@ apply), `--extend-select` codes stay on, and `--ignore` codes stay off.
 from __future__ import annotations
 
 import os
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
-from .config import Config, GlobSet, matches_code
-from .model import Finding, Severity
+from .baseline import Baseline, apply_entries
+from .config import Config, GlobSet, matches_code, unknown_code
+from .model import Finding, Severity, join_pointer
+from .suppress import FileSuppressions, apply_suppressions
 
 INTERNAL_ERROR_ID = "PM009"
 
@@ -51,9 +60,6 @@ class PerPath:
         return {rule.id for rule in self.rules for code in codes if matches_code(code, rule.id, rule.name)}
 
     def _check_codes(self) -> None:
-        from .config import unknown_code
-        from .model import join_pointer
-
         for pattern, overrides in self.config.per_path.items():
             entry = join_pointer("/per-path", pattern)
             for key in ("select", "extend-select", "ignore"):
@@ -126,25 +132,66 @@ class PerPath:
         return kept, len(findings) - len(kept)
 
 
-def refine(result: Any, per_path: PerPath | None = None, baseline: str | Path | None = None) -> Any:
-    """Apply per-path configuration, then the baseline, to a LintResult (in place).
+@dataclass(frozen=True, slots=True)
+class Hidden:
+    """Findings the filter stage took out of the report, by reason."""
 
-    `result.hidden` counts what was dropped; `result.extra["baseline"]` records how
-    many findings the baseline hid and how many of its entries are stale.
-    """
-    findings = list(result.findings)
-    hidden = 0
-    if per_path is not None:
-        findings, dropped = per_path.apply(findings)
-        hidden += dropped
-        result.extra["per_path_hidden"] = result.extra.get("per_path_hidden", 0) + dropped
-    if baseline is not None:
-        from .baseline import apply_baseline
+    suppressed: int = 0
+    per_path: int = 0
+    baseline: int = 0
 
-        outcome = apply_baseline(findings, baseline, result.files)
-        findings = outcome.kept
-        hidden += outcome.hidden
-        result.extra["baseline"] = {"path": str(baseline), "hidden": outcome.hidden, "stale": outcome.stale}
-    result.findings = findings
-    result.hidden += hidden
-    return result
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything the filter stage decides by, prepared beforehand (configuration read,
+    baseline loaded), so `filter_findings` itself reads nothing and changes nothing."""
+
+    #: the rules the engine ran (suppression comments may name them; PM006/PM008 come from them)
+    rules: Sequence[Any] = ()
+    #: (id, name) of every rule loaded, enabled or not (None: `rules`)
+    known_rules: tuple[tuple[str, str], ...] | None = None
+    #: path → the file's suppression comments; empty with --no-suppressions
+    suppressions: Mapping[str, FileSuppressions] = field(default_factory=dict)
+    per_path: PerPath | None = None
+    baseline: Baseline | None = None
+    #: the files linted (a baseline entry of one of them that matched nothing is stale)
+    files: Sequence[str] = ()
+    #: error | warning | info | never
+    fail_on: str = "error"
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    kept: tuple[Finding, ...]
+    hidden_counts: Hidden
+    #: baseline entries for linted files that matched no finding (fixed since)
+    stale: int
+    #: a kept finding is at or above `fail_on`: the run fails (exit 1)
+    failed: bool
+
+
+def filter_findings(findings: Sequence[Finding], plan: Plan) -> FilterResult:
+    """Suppression comments, then per-path configuration, then the baseline, then fail-on."""
+    kept: list[Finding] = []
+    suppressed = 0
+    by_path: dict[str, list[Finding]] = {path: [] for path in plan.suppressions}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    for path, found in by_path.items():
+        facts = plan.suppressions.get(path)
+        if facts is None:
+            kept.extend(found)
+            continue
+        left, hidden = apply_suppressions(path, found, facts, plan.rules, plan.known_rules)
+        kept.extend(left)
+        suppressed += hidden
+    kept.sort(key=Finding.sort_key)
+    per_path = 0
+    if plan.per_path is not None:
+        kept, per_path = plan.per_path.apply(kept)
+    baselined = stale = 0
+    if plan.baseline is not None:
+        outcome = apply_entries(kept, plan.baseline, plan.files)
+        kept, baselined, stale = outcome.kept, outcome.hidden, outcome.stale
+    failed = plan.fail_on != "never" and any(finding.severity >= Severity.parse(plan.fail_on) for finding in kept)
+    return FilterResult(tuple(kept), Hidden(suppressed, per_path, baselined), stale, failed)

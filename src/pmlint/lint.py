@@ -3,8 +3,10 @@
     files ──load──▶ Document ──rules──▶ findings ──▶ LintResult
 
 The CLI, the tests and the benchmarks all go through `lint_files`, so what is
-measured and tested is what users run. Filtering (baseline, per-path) is a later
-stage, outside this module.
+measured and tested is what users run. Its findings are the rules' raw output:
+filtering (suppression comments, per-path configuration, baseline, fail-on) is the
+next stage, `filters.filter_findings`, which gets each file's suppression comments
+from the result; `LintResult.filtered` records its outcome.
 
 Large runs fan out over a process pool (`jobs`); each worker receives the compiled
 rules once, through the pool initializer, and lints chunks of files. The serial and
@@ -14,14 +16,16 @@ parallel paths share `_lint_chunk` and the final sort, so their results are iden
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Any, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Mapping, Sequence
 
 from .discover import SourceFile
 from .engine.rules import Rule
-from .engine.run import RunOptions, lint_with_profile
+from .engine.run import RunOptions, run_with_profile
 from .load import load_bytes, load_path
 from .model import Finding, Severity
+from .filters import FilterResult, Hidden
+from .suppress import FileSuppressions
 
 #: Below this many files a pool costs more (fork, pickling findings back) than it saves:
 #: measured on 2 cores, one 4 KB file costs ~1.5 ms and starting a worker ~40 ms.
@@ -29,25 +33,55 @@ POOL_MIN_FILES = 200
 #: Files per task: big enough to amortise the round trip, small enough to balance the load.
 CHUNK_FILES = 64
 
-#: A chunk's outcome: its findings, the source lines those findings point at, and (when
-#: asked for) each document's durability profile as JSON.
-Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, dict[str, Any]]]
+#: A chunk's outcome: its findings, the source lines they point at, each file's
+#: suppressions, and (when asked for) each document's durability profile as JSON.
+Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, FileSuppressions], dict[str, dict[str, Any]]]
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class BaselineSummary:
+    path: str
+    #: findings the baseline accepted
+    hidden: int
+    #: entries for linted files that matched nothing (fixed since)
+    stale: int
+
+
+@dataclass(frozen=True, slots=True)
 class LintResult:
-    files: list[str]
-    findings: list[Finding]
+    """What a run found; every stage after the engine makes a new one (`filtered`)."""
+
+    files: Sequence[str]
+    findings: Sequence[Finding]
     rules: Sequence[Rule]
-    #: findings hidden by a baseline, per-path config and the like (for --statistics)
-    hidden: int = 0
-    extra: dict[str, Any] = field(default_factory=dict)
+    #: path → its source lines, only those findings point at kept (others blank): code frames
+    sources: Mapping[str, list[str]] = field(default_factory=dict)
+    #: path → its `pmlint: disable` comments, for the filter stage (files that have any)
+    suppressions: Mapping[str, FileSuppressions] = field(default_factory=dict)
+    hidden_counts: Hidden = Hidden()
+    baseline: BaselineSummary | None = None
+    #: the `--changed-since` REF the files were chosen by
+    changed_since: str | None = None
+    #: path → the document's durability profile as JSON; None unless asked (`check --profile`)
+    profiles: Mapping[str, dict[str, Any]] | None = None
+
+    @property
+    def hidden(self) -> int:
+        """Findings hidden by the baseline or per-path configuration (for --statistics)."""
+        return self.hidden_counts.per_path + self.hidden_counts.baseline
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.severity == severity)
 
     def worst(self) -> Severity | None:
         return max((finding.severity for finding in self.findings), default=None)
+
+    def filtered(self, outcome: FilterResult, baseline: str | None = None,
+                 changed_since: str | None = None) -> LintResult:
+        """This result with the filter stage's outcome: kept findings and hidden counts."""
+        summary = BaselineSummary(baseline, outcome.hidden_counts.baseline, outcome.stale) if baseline else None
+        return replace(self, findings=tuple(outcome.kept), hidden_counts=outcome.hidden_counts, baseline=summary,
+                       changed_since=changed_since)
 
 
 def default_jobs() -> int:
@@ -75,35 +109,36 @@ def lint_files(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunO
     """
     workers = effective_jobs(len(files), jobs)
     if workers > 1:
-        findings, sources, profiles = _lint_parallel(files, rules, options, workers)
+        findings, sources, suppressions, profiles = _lint_parallel(files, rules, options, workers)
     else:
-        findings, sources, profiles = _lint_chunk(files, rules, options)
+        findings, sources, suppressions, profiles = _lint_chunk(files, rules, options)
     findings.sort(key=Finding.sort_key)
-    extra: dict[str, Any] = {"sources": sources}
-    if options.profiles:
-        extra["profiles"] = profiles
-    return LintResult([source.display for source in files], findings, rules, extra=extra)
+    return LintResult(tuple(source.display for source in files), tuple(findings), tuple(rules), sources,
+                      suppressions, profiles=profiles if options.profiles else None)
 
 
 def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions) -> Outcome:
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
+    suppressions: dict[str, FileSuppressions] = {}
     profiles: dict[str, dict[str, Any]] = {}
     for source in files:
         if source.content is not None:  # standard input, already read
             document = load_bytes(source.content, source.display, options.settings)
         else:
             document = load_path(source.path, options.settings, display_path=source.display)
-        found, profile = lint_with_profile(document, rules, options)
-        if found:
+        found, profile = run_with_profile(document, rules, options)
+        if document.suppressions:
+            suppressions[document.path] = FileSuppressions.of(document)
+        if found or document.suppressions:  # a suppression comment may become a finding (PM006, PM008)
             findings.extend(found)
-            sources[document.path] = _quoted_lines(document.lines, found)
+            sources[document.path] = _quoted_lines(document.lines, found, document.suppressions)
         if options.profiles and profile is not None:
             profiles[document.path] = profile.to_json()
-    return findings, sources, profiles
+    return findings, sources, suppressions, profiles
 
 
-def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
+def _quoted_lines(lines: list[str], findings: list[Finding], suppressions: Sequence[object] = ()) -> list[str]:
     """`lines` with only the lines findings point at kept (the rest blank).
 
     Keeps indexes and length intact for the reporters' code frames, while a run over
@@ -113,6 +148,10 @@ def _quoted_lines(lines: list[str], findings: list[Finding]) -> list[str]:
     for finding in findings:
         span = finding.span
         for number in range(max(span.line, 1), min(span.end_line, span.line + 5, len(lines)) + 1):
+            kept[number - 1] = lines[number - 1]
+    for suppression in suppressions:  # the comment itself, where PM006/PM008 would point
+        number = getattr(suppression, "line", 0)
+        if 0 < number <= len(lines):
             kept[number - 1] = lines[number - 1]
     return kept
 
@@ -145,11 +184,13 @@ def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: 
     chunks = [files[start:start + chunk] for start in range(0, len(files), chunk)]
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
+    suppressions: dict[str, FileSuppressions] = {}
     profiles: dict[str, dict[str, Any]] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                              initializer=_init_worker, initargs=(tuple(rules), options)) as pool:
-        for chunk_findings, chunk_sources, chunk_profiles in pool.map(_work, chunks):
+        for chunk_findings, chunk_sources, chunk_suppressions, chunk_profiles in pool.map(_work, chunks):
             findings.extend(chunk_findings)
             sources.update(chunk_sources)
+            suppressions.update(chunk_suppressions)
             profiles.update(chunk_profiles)
-    return findings, sources, profiles
+    return findings, sources, suppressions, profiles

@@ -46,12 +46,13 @@ class Span:
         return cls(line, column, line, column)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Suppression:
     """One `pmlint: disable=...` comment.
 
     `target_line` is the source line it covers, or None for a file-wide suppression.
-    `rules` holds ids or names as written; `used` is set by the engine.
+    `rules` holds ids or names as written. Frozen: the filter stage keeps its own
+    record of which codes were used (`suppress.py`), never writing into the document.
     """
 
     rules: tuple[str, ...]
@@ -59,7 +60,6 @@ class Suppression:
     column: int
     target_line: int | None
     reason: str | None = None
-    used: set[str] = field(default_factory=set)
     #: last column of the comment (1-based, inclusive); 0 when unknown (then `column`)
     end_column: int = 0
 

@@ -1,8 +1,11 @@
-"""Run rules on documents, then apply inline suppressions.
+"""Run rules on documents.
 
 The engine sees only the document model: it never reads files or knows formats.
 A check that raises is contained: it becomes one PM009 finding naming the rule,
-and every other rule still runs.
+and every other rule still runs. `run_rules` gives a document's raw findings: the
+filter stage applies suppression comments, per-path configuration and the baseline.
+`lint_document` adds the suppressions for one document at a time (rule examples,
+tests), through the same pure function the filter stage uses (`suppress.py`).
 """
 
 from __future__ import annotations
@@ -10,23 +13,20 @@ from __future__ import annotations
 import re
 import traceback
 from dataclasses import dataclass, replace
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable
 
-from ..codes import suggest_code
 from ..infer import Profile, build_profile
 from ..infer.overlay import ReadLog, overlay
 from ..model import Document, Finding, Severity, Span, join_pointer, resolve_pointer, split_pointer
 from ..schema import dotted
+from ..suppress import BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME
+from ..suppress import FileSuppressions, apply_suppressions
 from .conditions import holds
 from .functions import Context, Hit, get_function, shorten
 from .rules import Rule
 
 INTERNAL_ERROR_ID = "PM009"
 INTERNAL_ERROR_NAME = "internal-error"
-UNUSED_SUPPRESSION_ID = "PM008"
-UNUSED_SUPPRESSION_NAME = "unused-suppression"
-BAD_SUPPRESSION_ID = "PM006"
-BAD_SUPPRESSION_NAME = "bad-suppression"
 
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
@@ -56,10 +56,27 @@ def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions
 
 
 def lint_with_profile(document: Document, rules: Iterable[Rule], options: RunOptions) -> tuple[list[Finding], Profile | None]:
-    """(findings, durability profile) for one document; the profile is None for a broken one.
+    """(findings with suppression comments applied, durability profile) for one document."""
+    enabled = list(rules)
+    findings, profile = run_with_profile(document, enabled, options)
+    if options.use_suppressions and document.suppressions:
+        findings, _ = apply_suppressions(document.path, findings, FileSuppressions.of(document), enabled,
+                                         options.known_rules)
+        findings.sort(key=Finding.sort_key)
+    return findings, profile
+
+
+def run_rules(document: Document, rules: Iterable[Rule], options: RunOptions) -> list[Finding]:
+    """Every finding the rules report on one document, before any filtering, in a stable order."""
+    return run_with_profile(document, rules, options)[0]
+
+
+def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOptions) -> tuple[list[Finding], Profile | None]:
+    """(raw findings, durability profile) for one document; the profile is None for a broken one.
 
     The profile's inferred facts fill the document's gaps for `when` gates and for the
-    checks that read inferred facts (`Function.infers`); see `_run_rule`."""
+    checks that read inferred facts (`Function.infers`); see `_run_rule`. No filtering:
+    suppression comments are the filter stage's (or `lint_with_profile`'s)."""
     context = Context(document, options.settings)
     profile = None
     enabled = list(rules)
@@ -92,8 +109,6 @@ def lint_with_profile(document: Document, rules: Iterable[Rule], options: RunOpt
                 f"Internal error in rule {rule.id} ({rule.name}): {type(error).__name__}: {error}; "
                 "please report it (run with --debug for the traceback)",
                 document.path, Span.point(1), "", None, "document"))
-    if options.use_suppressions:
-        findings = _apply_suppressions(document, findings, enabled, options.known_rules)
     findings.sort(key=Finding.sort_key)
     return findings, profile
 
@@ -279,94 +294,6 @@ def render_checked(template: str, node: Any, target: Any, pointer: str,
     return _PLACEHOLDER.sub(lookup, template), missing
 
 
-def _apply_suppressions(document: Document, findings: list[Finding], rules: list[Rule],
-                        known_rules: tuple[tuple[str, str], ...] | None = None) -> list[Finding]:
-    suppressions = document.suppressions
-    enabled_ids = {rule.id for rule in rules}
-    if not suppressions:
-        return findings
-    names = {rule.name: rule.id for rule in rules}
-    for rule in rules:  # ids are matched case-insensitively: `pm301` means PM301
-        names.setdefault(rule.id.lower(), rule.id)
-    kept: list[Finding] = []
-    for finding in findings:
-        if finding.rule_id == INTERNAL_ERROR_ID:
-            kept.append(finding)
-            continue
-        suppressed = False
-        for suppression in suppressions:
-            if suppression.target_line is not None and suppression.target_line != finding.span.line:
-                continue
-            for code in suppression.rules:
-                if code.lower() == "all" or names.get(code, names.get(code.lower(), code)) == finding.rule_id:
-                    suppression.used.add(code)
-                    suppressed = True
-        if not suppressed:
-            kept.append(finding)
-    # On a broken document only the loader rules ran: every other suppression would look
-    # unused, burying the one finding that matters (the syntax error) under noise.
-    if document.broken:
-        return kept
-    known = _known_rules(rules, known_rules)
-    by_id = {rule.id: rule for rule in rules}
-    unused_rule, bad_rule = by_id.get(UNUSED_SUPPRESSION_ID), by_id.get(BAD_SUPPRESSION_ID)
-    for suppression in suppressions:
-        comment = Span(suppression.line, suppression.column, suppression.line,
-                       max(suppression.end_column, suppression.column))
-        where = "in this file" if suppression.target_line is None else f"on line {suppression.target_line}"
-        for code in suppression.rules:
-            if code in suppression.used:
-                continue
-            if code.lower() != "all" and not _names_rule(code, known):
-                if bad_rule is not None:  # a typo is a malformed comment, not an unused one
-                    kept.append(Finding(
-                        BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, bad_rule.severity,
-                        f"Suppression comment names no rule: {code!r} is not a rule id or name"
-                        f"{suggest_code(code, known)}", document.path,
-                        _code_span(document, suppression, code) or comment, "", bad_rule.fix_for(document.format),
-                        bad_rule.category))
-                continue
-            if unused_rule is None:
-                continue
-            target = names.get(code, names.get(code.lower(), code))
-            if code.lower() == "all":
-                why = f"suppresses nothing {where}"
-            elif target not in enabled_ids:
-                why = f"is not needed: rule {code} is not enabled"
-            else:
-                why = f"suppresses nothing: {code} reports no finding {where}"
-            kept.append(Finding(
-                UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME, unused_rule.severity,
-                f"Suppression comment {why}", document.path, comment,
-                "", unused_rule.fix_for(document.format), unused_rule.category))
-    return kept
-
-
-class _KnownRule(NamedTuple):
-    id: str
-    name: str
-
-
-def _known_rules(rules: list[Rule], known_rules: tuple[tuple[str, str], ...] | None) -> list[_KnownRule]:
-    """Every rule a suppression may name: those loaded for the run (built-in and rules-dirs)."""
-    if known_rules is None:
-        known_rules = tuple((rule.id, rule.name) for rule in rules)
-    return [_KnownRule(rule_id, name) for rule_id, name in dict.fromkeys(known_rules)]
-
-
-def _names_rule(code: str, known: list[_KnownRule]) -> bool:
-    return any(code.upper() == rule.id or code == rule.name for rule in known)
-
-
-def _code_span(document: Document, suppression: Any, code: str) -> Span | None:
-    """Where `code` is written in the suppression comment, to underline just the typo."""
-    if not 0 < suppression.line <= len(document.lines):
-        return None
-    line = document.lines[suppression.line - 1]
-    match = re.compile(rf"(?<![A-Za-z0-9_\-]){re.escape(code)}(?![A-Za-z0-9_\-])").search(line, suppression.column - 1)
-    if match is None:
-        return None
-    return Span(suppression.line, match.start() + 1, suppression.line, match.end())
-
-
-__all__ = ["RunOptions", "lint_document", "lint_with_profile", "render", "render_checked", "split_pointer"]
+__all__ = ["BAD_SUPPRESSION_ID", "BAD_SUPPRESSION_NAME", "UNUSED_SUPPRESSION_ID", "UNUSED_SUPPRESSION_NAME",
+           "RunOptions", "lint_document", "lint_with_profile", "render", "render_checked", "run_rules",
+           "run_with_profile", "split_pointer"]

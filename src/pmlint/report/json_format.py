@@ -52,8 +52,8 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
         },
         "findings": [finding_dict(finding) for finding in result.findings],
     }
-    if "profiles" in result.extra:  # `check --profile`: path → durability profile
-        document["profiles"] = result.extra["profiles"]
+    if result.profiles is not None:  # `check --profile`: path → durability profile
+        document["profiles"] = dict(result.profiles)
     # JSON escapes C0 controls itself; C1 controls (\x9b is a terminal CSI) and the JS-breaking
     # line separators only ever occur inside strings, so escaping them keeps the output safe
     # to `cat` and to embed, and still loads to the same strings.

@@ -141,7 +141,7 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
-    profiles = result.extra.get("profiles")
+    profiles = result.profiles
     if profiles:  # `check --profile`: one artifact per postmortem, its profile in the property bag
         run["artifacts"] = [{"location": artifact_location(path, context.root),
                              "properties": {"pmlint_profile": profile}} for path, profile in profiles.items()]

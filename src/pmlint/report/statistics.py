@@ -22,17 +22,14 @@ def statistics_text(result: "LintResult") -> str:
     for rule_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         lines.append(f"{count:>6}  {rule_id}  {severities[rule_id]:<7}  {names[rule_id]}")
     lines.append(f"{len(result.findings):>6}  total")
-    baseline = result.extra.get("baseline")
-    baselined = baseline.get("hidden", 0) if baseline else 0
-    per_path = result.extra.get("per_path_hidden", 0)
+    baseline = result.baseline
+    baselined = result.hidden_counts.baseline
+    per_path = result.hidden_counts.per_path
     if baselined:
         lines.append(f"{baselined:>6}  hidden by the baseline")
     if per_path:
         lines.append(f"{per_path:>6}  hidden by per-path configuration")
-    other = result.hidden - baselined - per_path
-    if other > 0:
-        lines.append(f"{other:>6}  hidden")
-    if baseline and baseline.get("stale"):
-        lines.append(f"{baseline['stale']:>6}  baseline entries no longer match (fixed): "
+    if baseline is not None and baseline.stale:
+        lines.append(f"{baseline.stale:>6}  baseline entries no longer match (fixed): "
                      "run --write-baseline to shrink the baseline")
     return "\n".join(lines) + "\n"

@@ -81,7 +81,7 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
                 console.print(hint)
         if not context.quiet:
             console.print()
-    profiles = result.extra.get("profiles")
+    profiles = result.profiles
     if profiles:
         _profiles(console, result, profiles, Text)
     _summary(console, result, Text)
@@ -103,7 +103,7 @@ def _profiles(console, result: "LintResult", profiles: dict, Text) -> None:  # n
 
 
 def _source_frame(console, result: "LintResult", finding, Text) -> None:  # noqa: N803 (a class)
-    lines = result.extra.get("sources", {}).get(finding.path)
+    lines = result.sources.get(finding.path)
     span = finding.span
     if not lines or not 1 <= span.line <= len(lines):
         return
@@ -126,10 +126,10 @@ def _summary(console, result: "LintResult", Text) -> None:  # noqa: N803 (a clas
     from ..model import Severity
 
     files = len(result.files)
-    baselined = (result.extra.get("baseline") or {}).get("hidden", 0)
+    baselined = result.hidden_counts.baseline
     hidden = f" ({baselined} hidden by the baseline)" if baselined else ""
     if not result.findings:
-        if not files and result.extra.get("changed_since"):
+        if not files and result.changed_since:
             console.print(Text("No changed postmortems.", style="bold green"))
             return
         console.print(Text(f"All clear: {plural(files, 'file')} checked, no findings{hidden}.", style="bold green"))
