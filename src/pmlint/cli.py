@@ -300,8 +300,9 @@ def _build_cli():
         import json
 
         from .schema import load_schema
+        from .settings_schema import config_schema
 
-        click.echo(json.dumps(load_schema(name), indent=2))
+        click.echo(json.dumps(config_schema() if name == "config" else load_schema(name), indent=2))
 
     @cli.command(short_help="Print the YAML pmlint reads from a postmortem.")
     @click.argument("path", type=click.Path(dir_okay=False))
