@@ -114,7 +114,6 @@ def _build_cli():
         from .discover import changed_since as changed_files, discover
         from dataclasses import replace
 
-        from .baseline import Baseline
         from .filters import PerPath, Plan, filter_findings
         from .engine.rules import load_rules
         from .engine.run import RunOptions
@@ -184,6 +183,8 @@ def _build_cli():
             return
         baseline = baseline_path or (str(config.root / config.baseline) if config.baseline else None)
         if baseline:
+            from .baseline import Baseline
+
             plan = replace(plan, baseline=Baseline.read(baseline))
         outcome = filter_findings(raw.findings, plan)
         result = raw.filtered(outcome, baseline=baseline, changed_since=changed_since)

@@ -28,12 +28,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-from .baseline import Baseline, apply_entries
 from .config import Config, GlobSet, matches_code, unknown_code
 from .model import Finding, Severity, join_pointer
 from .suppress import FileSuppressions, apply_suppressions
+
+if TYPE_CHECKING:  # baseline.py costs ~9 ms of imports (hashing, atomic writes, git): only runs with one load it
+    from .baseline import Baseline
 
 INTERNAL_ERROR_ID = "PM009"
 
@@ -191,6 +193,8 @@ def filter_findings(findings: Sequence[Finding], plan: Plan) -> FilterResult:
         kept, per_path = plan.per_path.apply(kept)
     baselined = stale = 0
     if plan.baseline is not None:
+        from .baseline import apply_entries  # lazily: see the TYPE_CHECKING import above
+
         outcome = apply_entries(kept, plan.baseline, plan.files)
         kept, baselined, stale = outcome.kept, outcome.hidden, outcome.stale
     failed = plan.fail_on != "never" and any(finding.severity >= Severity.parse(plan.fail_on) for finding in kept)
