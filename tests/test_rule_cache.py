@@ -160,3 +160,26 @@ def test_cached_rules_compile_regexes_and_read_examples_only_when_needed(tmp_pat
     assert not spec.pending and "_match" in spec.options
     assert len(rule.examples) == 2, "read from the rule's file on first use"
     rules_module.load_rules.cache_clear()
+
+
+def test_an_unwritable_cache_costs_nothing_but_the_parse(tmp_path: Path, sample: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be\n")
+    expected = pmlint("check", "-f", "json", str(sample), cache=tmp_path / "ok")
+    result = pmlint("check", "-f", "json", str(sample), cache=blocker)
+    assert (result.returncode, result.stdout, result.stderr) == (expected.returncode, expected.stdout, "")
+
+
+def test_the_cache_never_writes_through_a_link(tmp_path: Path, monkeypatch) -> None:
+    from pmlint.engine import pack
+
+    folder, victim = tmp_path / "cache", tmp_path / "victim.txt"
+    folder.mkdir()
+    victim.write_text("keep me\n")
+    monkeypatch.setenv("PMLINT_CACHE_DIR", str(folder))
+    (folder / f".builtin-x.json.{os.getpid()}.tmp").symlink_to(victim)
+    pack.write("builtin-x.json", "x", [pack.RuleSource("r.yaml", {"id": "X"}, 1)])
+    assert victim.read_text() == "keep me\n"
+    pack.write("builtin-y.json", "y", [pack.RuleSource("r.yaml", {"id": "Y"}, 1)])
+    assert pack.read("builtin-y.json", "y") == [pack.RuleSource("r.yaml", {"id": "Y"}, 1)]
+    assert pack.read("builtin-y.json", "z") is None, "another key is another cache"

@@ -128,14 +128,17 @@ def write(name: str, key: str, sources: list[RuleSource]) -> None:
         faithful = False
     if not faithful:  # a value JSON cannot hold as it is (a number as a mapping key): don't cache
         return
+    temporary = folder / f".{name}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_text(text, encoding="utf-8")
+        # a new file of our own: never follow a link someone left at that name
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
         os.replace(temporary, folder / name)
         _prune(folder)
     except OSError:
-        return
+        return  # read-only or full disk, a race with another run: the next run tries again
 
 
 def _prune(folder: Path) -> None:
