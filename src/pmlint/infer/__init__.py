@@ -10,6 +10,7 @@ engine, the configuration loader, the CLI or the reporters.
 """
 
 from .facts import Fact
-from .profile import CauseProfile, ItemProfile, OnCallBurden, Profile, build_profile
+from .build import build_profile
+from .profile import CauseProfile, ItemProfile, OnCallBurden, Profile
 
 __all__ = ["Fact", "CauseProfile", "ItemProfile", "OnCallBurden", "Profile", "build_profile"]

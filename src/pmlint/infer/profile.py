@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
-from ..model import Document
 from .facts import Fact
 
 LAYERS = ("code", "infrastructure", "architecture", "process")
@@ -148,16 +147,3 @@ def _count(values: Any) -> dict[str, int]:
     for value in values:
         counts[value] = counts.get(value, 0) + 1
     return counts
-
-
-def build_profile(document: Document, settings: Mapping[str, Any] | None = None) -> Profile:
-    """The profile of `document`: the facts it states, then what pmlint infers for the
-    ones it leaves unknown (severity from impact, layers and item types from their
-    words, on-call burden from prose and night work, detection, repeats). Settings
-    not given fall back to pmlint's defaults, so `pmlint report` and the rules agree."""
-    from ..settings import DEFAULT_SETTINGS
-    from .fill import infer_missing
-    from .stated import stated_profile
-
-    merged = {**DEFAULT_SETTINGS, **(settings or {})}
-    return infer_missing(document, stated_profile(document, merged), merged)

@@ -21,9 +21,7 @@ def stated_profile(document: Document, settings: Mapping[str, Any]) -> Profile:
         return Fact(value, inferred=False, evidence=evidence or f"`{pointer.lstrip('/').replace('/', '.')}`",
                     span=spans.get(pointer))
 
-    impact = data.get("impact") if isinstance(data.get("impact"), dict) else {}
-    on_call = data.get("on_call") if isinstance(data.get("on_call"), dict) else {}
-    detection = data.get("detection") if isinstance(data.get("detection"), dict) else {}
+    impact, on_call, detection = _mapping(data, "impact"), _mapping(data, "on_call"), _mapping(data, "detection")
     severity = data.get("severity")
     return Profile(
         path=document.path,
@@ -84,6 +82,11 @@ def _items(data: dict, stated: Any) -> list[ItemProfile]:
 def _list(value: Any) -> list:
     """A list field as a list; anything else (a bare `true`, a string) holds no items."""
     return value if isinstance(value, list) else []
+
+
+def _mapping(data: dict, key: str) -> dict:
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def _scalar(value: Any) -> bool:
