@@ -183,3 +183,19 @@ def test_the_cache_never_writes_through_a_link(tmp_path: Path, monkeypatch) -> N
     pack.write("builtin-y.json", "y", [pack.RuleSource("r.yaml", {"id": "Y"}, 1)])
     assert pack.read("builtin-y.json", "y") == [pack.RuleSource("r.yaml", {"id": "Y"}, 1)]
     assert pack.read("builtin-y.json", "z") is None, "another key is another cache"
+
+
+#: options that take a constant of any type on purpose
+ANY_VALUE = {("compare", "value")}
+
+
+def test_every_function_option_declares_its_type():
+    """What makes a bad option a load-time error (exit 2) instead of PM009 on every
+    document: an option without a type accepts anything when the rule loads."""
+    from pmlint.engine.builtin import list_functions
+
+    untyped = [(function.name, key) for function in list_functions(plugins=False)
+               for key, schema in function.options["properties"].items()
+               if not {"type", "enum", "const", "anyOf", "oneOf", "$ref"} & set(schema)
+               and (function.name, key) not in ANY_VALUE]
+    assert untyped == []

@@ -426,16 +426,16 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
 # ---- PM701 ----------------------------------------------------------------------------
 
 @check("blameless_language",
-       {"words": {"description": "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."},
-        "suggestions": {"description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
-        "defer": {"description": "Phrases another rule reports inside `defer_under` (a list or {setting: NAME}); "
+       {"words": {"type": "array", "items": {"type": "string"}, "description": "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."},
+        "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
+        "defer": {"type": "array", "items": {"type": "string"}, "description": "Phrases another rule reports inside `defer_under` (a list or {setting: NAME}); "
                                  "not reported there again."},
         "defer_under": {"type": "string", "description": "JSON pointer prefix where `defer` applies (default /root_causes)."},
-        "needs_person": {"description": "Phrases reported only with a person as their subject (a list or "
+        "needs_person": {"type": "array", "items": {"type": "string"}, "description": "Phrases reported only with a person as their subject (a list or "
                                         "{setting: NAME}): \"Sam failed to\", not \"the pod that failed to\"."},
-        "needs_participle": {"description": "Phrases reported only before a past participle (a list or "
+        "needs_participle": {"type": "array", "items": {"type": "string"}, "description": "Phrases reported only before a past participle (a list or "
                                             "{setting: NAME}): \"should have checked\", not \"should have alerting\"."},
-        "roles": {"description": "Role words that make a subject a person (a list or {setting: NAME})."}},
+        "roles": {"type": "array", "items": {"type": "string"}, "description": "Role words that make a subject a person (a list or {setting: NAME})."}},
        prepare=lambda options: options)
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
