@@ -41,7 +41,8 @@ except ImportError:  # pragma: no cover - 3.12 renamed it; any build still has h
     except ImportError:
         from hashlib import sha256  # type: ignore[assignment]
 
-#: Bump when the shape of a cache entry changes (older entries are then ignored).
+#: Bump when the shape of a cache entry changes, or what the YAML loader makes of a rule
+#: file does (older entries are then ignored; a release bumps pmlint's version anyway).
 FORMAT = 1
 #: Most cache files kept; the oldest go first (user rules edited many times pile up).
 MAX_FILES = 64
