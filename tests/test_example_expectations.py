@@ -83,3 +83,12 @@ def test_the_built_in_pack_states_messages_and_positions():
               if example.get("expect")]
     assert len({rule_id for rule_id, _ in stated}) >= 5
     assert all("message" in entry and "line" in entry for _, example in stated for entry in example["expect"])
+
+
+def test_the_end_of_the_underline_can_be_stated_too(tmp_path, run_cli):
+    good = rule_dir(tmp_path / "good", "      - {line: 2, column: 5, end_column: 25}\n      - {line: 3}")
+    code, out, _ = run_cli("test-rules", str(good))
+    assert code == 0, out
+    bad = rule_dir(tmp_path / "bad", "      - {line: 2, column: 5, end_column: 30}\n      - {line: 3}")
+    code, out, _ = run_cli("test-rules", str(bad))
+    assert code == 1 and "finding 1 expected end_column 30; got end_column 25" in out

@@ -23,7 +23,7 @@ class ExampleOutcome:
     findings: list[Finding]
     #: message placeholders of this rule's findings that resolved to nothing (`{nope}`)
     unresolved: list[str] = field(default_factory=list)
-    #: the example's `expect:`: message, line and column of each finding, in order
+    #: the example's `expect:`: message, line, column (and end) of each finding, in order
     expect: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -35,8 +35,10 @@ class ExampleOutcome:
         if self.expect and self.kind == "valid":
             return "`expect` is for invalid examples (a valid one has no finding to describe)"
         for number, (wanted, finding) in enumerate(zip(self.expect, self.findings), start=1):
-            got = {"message": finding.message, "line": finding.span.line, "column": finding.span.column}
-            wrong = [key for key in ("message", "line", "column") if key in wanted and wanted[key] != got[key]]
+            span = finding.span
+            got = {"message": finding.message, "line": span.line, "column": span.column,
+                   "end_line": span.end_line, "end_column": span.end_column}
+            wrong = [key for key in got if key in wanted and wanted[key] != got[key]]
             if wrong:
                 said = ", ".join(f"{key} {wanted[key]!r}" for key in wrong)
                 actual = ", ".join(f"{key} {got[key]!r}" for key in wrong)
