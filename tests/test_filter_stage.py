@@ -104,3 +104,13 @@ def test_results_are_frozen():
     from pmlint.lint import LintResult
 
     assert LintResult.__dataclass_params__.frozen  # type: ignore[attr-defined]
+
+
+def test_a_malformed_comment_in_markdown_gets_the_markdown_fix_hint():
+    text = "# Outage\n\n## Summary\n\nThe cache failed. <!-- pmlint: disable=PM3O1 -->\n"
+    document, findings = raw(text, "pm.md")
+    result = filter_findings(findings, plan_for(document))
+    (bad,) = [finding for finding in result.kept if finding.rule_id == "PM006"]
+    pm006 = next(rule for rule in RULES if rule.id == "PM006")
+    assert bad.fix == pm006.fix_for("markdown") != pm006.fix
+    assert "PM301" in bad.message  # the typo's suggestion

@@ -478,7 +478,7 @@ def _is_step_summary(destination: str) -> bool:
     import os
 
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    return bool(summary) and os.path.realpath(summary) == os.path.realpath(destination)
+    return summary is not None and bool(summary) and os.path.realpath(summary) == os.path.realpath(destination)
 
 
 def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:

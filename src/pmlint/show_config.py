@@ -52,7 +52,7 @@ def show_config(config: Any, enabled: Sequence[Any], *, isolated: bool, explicit
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
     yaml.width = 4096
-    yaml.sort_base_mapping_type_on_output = False  # keep the order above
+    yaml.sort_base_mapping_type_on_output = False  # type: ignore[assignment]  # keep the order above
     stream = io.StringIO()
     yaml.dump(_plain(view), stream)
     return stream.getvalue()
