@@ -159,11 +159,12 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                     for part in spec.field.split("."):
                         target_pointer = join_pointer(target_pointer, part)
                         target = target.get(part) if isinstance(target, dict) else None
+                pairs: Iterable[tuple[Hit, list]]
                 if reads_inferred:
-                    hits, facts = _check_inferred(function, spec, target, target_pointer, context, gate_facts)
+                    pairs, _ = _check_inferred(function, spec, target, target_pointer, context, gate_facts)
                 else:
-                    hits, facts = function.check(target, target_pointer, spec.options, context), gate_facts
-                for hit, built_on in hits if reads_inferred else ((hit, facts) for hit in hits):
+                    pairs = ((hit, gate_facts) for hit in function.check(target, target_pointer, spec.options, context))
+                for hit, built_on in pairs:
                     finding = _finding(rule, severity, spec.message or rule.message, document, value,
                                        target_pointer, target, hit, options.unresolved)
                     if hit.inferred is not None:

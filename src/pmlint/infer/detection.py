@@ -76,7 +76,8 @@ def _first_report(timeline: list[Entry], data: dict, settings: Mapping[str, Any]
     dated = [entry for entry in timeline if entry.moment is not None]
     if len(dated) < 2:
         return None
-    events = data.get("timeline") if isinstance(data.get("timeline"), list) else []
+    listed = data.get("timeline")
+    events = listed if isinstance(listed, list) else []
     first = dated[0]
     for entry in dated[1:]:
         node = events[entry.index] if entry.index < len(events) else None

@@ -111,7 +111,6 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
 def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, Fact]:
     """Inferred OnCallBurden fields by name (`sleep_interrupted`, `off_hours_pages`,
     `responders`, `pages`); empty when nothing in the document shows a burden."""
-    data = document.data if isinstance(document.data, dict) else {}
     texts = document_texts(document, ("/action_items",))
     quiet = next(iter(find(phrases(_words(settings, "no_page_phrases")), texts, allow_negated=True)), None)
     if quiet is not None:

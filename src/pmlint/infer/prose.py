@@ -70,7 +70,8 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
             if last >= first:
                 covered[first:last + 1] = b"\x01" * (last - first + 1)
     found: list[tuple[str, str]] = []
-    start, block = 0, []
+    start = 0
+    block: list = []
     records = False  # under a heading of raw records (a chat log, a transcript, an appendix)
     for number, line in enumerate(document.lines, 1):
         text = line.strip()
@@ -246,9 +247,9 @@ def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str
                 yield pointer, text, Found(text, start, start + match.end() - match.start())
         return
     for pointer, text in texts:
-        for match in regex.finditer(text):
-            if allow_negated or not negated(text, match.start()):
-                yield pointer, text, match
+        for each in regex.finditer(text):
+            if allow_negated or not negated(text, each.start()):
+                yield pointer, text, each
 
 
 def quote(text: str, limit: int = 60) -> str:

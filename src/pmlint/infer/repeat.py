@@ -40,9 +40,9 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     hit = next(iter(find(phrases(terms_of(settings.get("repeat_phrases"))), texts)), None)
     if hit is None:
         for pointer, text in texts:
-            match = _EMPHATIC_AGAIN.search(text)
-            if match:
-                hit = (pointer, text, match)
+            emphatic = _EMPHATIC_AGAIN.search(text)
+            if emphatic:
+                hit = (pointer, text, emphatic)
                 break
     if hit is not None:
         pointer, _, match = hit

@@ -56,6 +56,7 @@ OUTAGE_WORDS = ("outage", "outages", "down", "downtime", "degradation", "degrade
 def duration_minutes(match: re.Match[str]) -> float | None:
     """Minutes a DURATION match stands for (None for "several hours")."""
     word = match.group("number").lower()
+    number: float | None
     if word in _NUMBER_WORDS:
         number = _NUMBER_WORDS[word]
         if number is None:
@@ -124,7 +125,6 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
     when no signal fires (no guess)."""
     levels = _levels(settings)
     rank = {level: index for index, level in enumerate(levels)}
-    data = document.data if isinstance(document.data, dict) else {}
     texts = document_texts(document, ("/action_items", "/timeline", "/lessons"))
     candidates: list[tuple[str, str, Any]] = []  # (level, evidence, span)
 
@@ -170,7 +170,8 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
     if scope_hit is not None and scope_level in rank:
         candidates.append((scope_level, f"impact on {scope_hit[0]}", scope_hit[1]))
         # a large share of users for a long time is the top level (PagerDuty's SEV-1)
-        if long_level is not None and rank[long_level] <= rank.get(scope_level, 99) and rank[scope_level] > 0:
+        if long_level is not None and duration is not None and rank[long_level] <= rank.get(scope_level, 99) \
+                and rank[scope_level] > 0:
             candidates.append((levels[max(0, rank[scope_level] - 1)], f"{lasted} on {scope_hit[0]}", duration.span))
     candidates.extend(phrase_candidates)
     if not candidates:

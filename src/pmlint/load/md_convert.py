@@ -58,7 +58,7 @@ def _mark(tree: Any, pointer: str, note: str) -> None:
             return
     key = parts[-1]
     if isinstance(node, dict) and key in node:
-        node.yaml_add_eol_comment(" ".join(note.split()), key)
+        node.yaml_add_eol_comment(" ".join(note.split()), key)  # type: ignore[attr-defined]  # a CommentedMap
 
 
 def to_yaml(document: Document, data: Any = None, notes: list[tuple[str, str]] | None = None) -> str:

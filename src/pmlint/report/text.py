@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from itertools import groupby
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Mapping, TextIO
 
 if TYPE_CHECKING:
     from ..lint import LintResult
@@ -87,7 +87,7 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
     _summary(console, result, Text)
 
 
-def _profiles(console, result: "LintResult", profiles: dict, Text) -> None:  # noqa: N803 (a class)
+def _profiles(console, result: "LintResult", profiles: Mapping[str, dict], Text) -> None:  # noqa: N803 (a class)
     """`check --profile`: each document's durability profile, after the findings."""
     from .profile_text import profile_lines
 
