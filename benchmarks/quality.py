@@ -1,0 +1,210 @@
+#!/usr/bin/env python3
+"""Score pmlint's findings on real postmortems against a reviewer's verdicts.
+
+    python benchmarks/quality.py [--corpus DIR] [--review FILE] [--preset recommended] [--json]
+
+Runs the pmlint that the running interpreter imports (`python -m pmlint check`, so
+`/other/worktree/.venv/bin/python benchmarks/quality.py` scores that worktree's code)
+over the corpus, then matches every finding with a row of the review table
+(tab-separated: file, line, rule, severity, verdict, message; verdict TP, FP or P):
+
+1. same file, rule and line;
+2. else same file and rule when the message is identical, or when the rule speaks once
+   in that file on both sides (a document-level finding whose line moved).
+
+It prints precision over the reviewed findings still reported (TP / (TP + FP + P),
+where a pedantic finding now at `info` counts as fixed: it left the default signal), the
+fate of every verdict (TPs kept, FPs removed, pedantic ones removed or demoted), errors
+that a reviewer called false or pedantic, "missing" claims still made where the reviewer
+found the thing in the text, and every NEW finding nobody reviewed, so a person judges
+it before calling the work done. Precision over all findings is given as a range: new
+findings counted all wrong, and all right. `--json` prints the same as one JSON object.
+
+Exit status: 0, or 2 when pmlint itself fails to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SHARED = HERE.parent.parent.parent / "shared"
+DEFAULT_CORPUS = SHARED / "corpus"
+DEFAULT_REVIEW = SHARED / "quality" / "review.tsv"
+#: A finding that claims something is absent: the claim a reviewer checks first.
+MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
+
+
+@dataclass(slots=True)
+class Row:
+    """A finding, reviewed (verdict set) or current (verdict empty)."""
+
+    file: str
+    line: int
+    rule: str
+    severity: str
+    message: str
+    verdict: str = ""
+
+
+def read_review(path: Path) -> list[Row]:
+    """The review table; a header row starting with `file` is skipped."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        for record in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if not record or record[0] == "file" or len(record) < 5:
+                continue
+            message = record[5] if len(record) > 5 else ""
+            rows.append(Row(record[0], int(record[1]), record[2], record[3], message, record[4].strip().upper()))
+    return rows
+
+
+def run_pmlint(corpus: Path, preset: str) -> list[Row]:
+    """Findings of `python -m pmlint check` (this interpreter's pmlint), run from an empty
+    folder so no project config changes the preset."""
+    with tempfile.TemporaryDirectory(prefix="pmlint-quality-") as scratch:
+        result = subprocess.run([sys.executable, "-m", "pmlint", "check", "--format", "json", "--preset", preset,
+                                 "--no-color", "--exit-zero", str(corpus.resolve())],
+                                capture_output=True, text=True, cwd=scratch)
+    if result.returncode != 0:
+        sys.exit(f"pmlint failed ({result.returncode}): {result.stderr.strip()[:500]}")
+    report = json.loads(result.stdout)
+    return [Row(Path(item["path"]).name, int(item.get("line") or 1), item["rule"], item["severity"], item["message"])
+            for item in report["findings"]]
+
+
+def match(reviewed: list[Row], current: list[Row]) -> dict[int, int]:
+    """Reviewed index → current index (see the module docstring for the two passes)."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    by_key: dict[tuple[str, str, int], list[int]] = {}
+    for index, row in enumerate(current):
+        by_key.setdefault((row.file, row.rule, row.line), []).append(index)
+    for r_index, row in enumerate(reviewed):
+        for c_index in by_key.get((row.file, row.rule, row.line), []):
+            if c_index not in taken:
+                pairs[r_index] = c_index
+                taken.add(c_index)
+                break
+    reviewed_count = Counter((row.file, row.rule) for row in reviewed)
+    current_count = Counter((row.file, row.rule) for row in current)
+    for r_index, row in enumerate(reviewed):
+        if r_index in pairs:
+            continue
+        once = reviewed_count[row.file, row.rule] == 1 and current_count[row.file, row.rule] == 1
+        for c_index, candidate in enumerate(current):
+            if c_index in taken or (candidate.file, candidate.rule) != (row.file, row.rule):
+                continue
+            if once or candidate.message == row.message:
+                pairs[r_index] = c_index
+                taken.add(c_index)
+                break
+    return pairs
+
+
+def is_missing_claim(message: str) -> bool:
+    lowered = message.lower()
+    return any(word in lowered for word in MISSING_WORDS)
+
+
+def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
+    """Every figure the report prints, as plain data."""
+    pairs = match(reviewed, current)
+    matched_current = set(pairs.values())
+    fate: Counter[str] = Counter()
+    still_wrong: list[dict[str, Any]] = []
+    for r_index, row in enumerate(reviewed):
+        c_index = pairs.get(r_index)
+        now = current[c_index] if c_index is not None else None
+        if row.verdict == "TP":
+            fate["tp_kept" if now else "tp_lost"] += 1
+        elif row.verdict == "FP":
+            fate["fp_kept" if now else "fp_removed"] += 1
+        elif row.verdict == "P":
+            if now is None:
+                fate["p_removed"] += 1
+            elif now.severity == "info":
+                fate["p_demoted"] += 1
+            else:
+                fate["p_kept"] += 1
+        if now is not None and row.verdict in ("FP", "P") and not (row.verdict == "P" and now.severity == "info"):
+            still_wrong.append({**asdict(now), "verdict": row.verdict})
+    counted = fate["tp_kept"] + fate["fp_kept"] + fate["p_kept"]
+    new = [asdict(row) for index, row in enumerate(current) if index not in matched_current]
+    new_counted = [row for row in new if row["severity"] != "info"]
+    total_counted = counted + len(new_counted)
+    totals = Counter(row.verdict for row in reviewed)
+    return {
+        "reviewed": dict(totals), "findings_now": len(current), "fate": dict(fate),
+        "precision_reviewed": _ratio(fate["tp_kept"], counted),
+        "precision_all_low": _ratio(fate["tp_kept"], total_counted),
+        "precision_all_high": _ratio(fate["tp_kept"] + len(new_counted), total_counted),
+        "errors_fp_or_p": [row for row in still_wrong if row["severity"] == "error"],
+        "missing_on_fp": [row for row in still_wrong if row["verdict"] == "FP" and is_missing_claim(row["message"])],
+        "still_fp_or_p": still_wrong,
+        "new_unreviewed": new,
+    }
+
+
+def _ratio(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value * 100:.0f} %"
+
+
+def _line(row: dict[str, Any]) -> str:
+    verdict = f"[{row['verdict']}] " if row.get("verdict") else ""
+    return f"  {verdict}{row['file']}:{row['line']} {row['rule']} {row['severity']}: {row['message']}"
+
+
+def print_text(result: dict[str, Any]) -> None:
+    fate, reviewed = result["fate"], result["reviewed"]
+    print(f"reviewed findings: {sum(reviewed.values())} ({reviewed.get('TP', 0)} TP, {reviewed.get('FP', 0)} FP, "
+          f"{reviewed.get('P', 0)} P); findings now: {result['findings_now']}")
+    print(f"precision over reviewed findings still reported: {_percent(result['precision_reviewed'])}")
+    print(f"precision over all findings (new ones counted wrong .. right; info not counted): "
+          f"{_percent(result['precision_all_low'])} .. {_percent(result['precision_all_high'])}")
+    print(f"TP kept {fate.get('tp_kept', 0)}, lost {fate.get('tp_lost', 0)}; "
+          f"FP removed {fate.get('fp_removed', 0)}, kept {fate.get('fp_kept', 0)}; "
+          f"P removed {fate.get('p_removed', 0)}, demoted to info {fate.get('p_demoted', 0)}, "
+          f"kept {fate.get('p_kept', 0)}")
+    for title, key in (("errors a reviewer called FP or P", "errors_fp_or_p"),
+                       ('"missing" claims on reviewed FPs', "missing_on_fp"),
+                       ("FP or P still in the default signal", "still_fp_or_p"),
+                       ("NEW unreviewed findings (judge each)", "new_unreviewed")):
+        print(f"{title}: {len(result[key])}")
+        for row in result[key]:
+            print(_line(row))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of postmortems")
+    parser.add_argument("--review", type=Path, default=DEFAULT_REVIEW, help="review table (TSV)")
+    parser.add_argument("--preset", default="recommended")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir() or not args.review.is_file():
+        print(f"corpus {args.corpus} or review {args.review} not found", file=sys.stderr)
+        return 2
+    result = score(read_review(args.review), run_pmlint(args.corpus, args.preset))
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print_text(result)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""benchmarks/quality.py scores findings against a review table the way it says it does.
+
+A tiny corpus (one synthetic postmortem) and a review table built from pmlint's own
+findings on it: one kept TP (same line), one FP whose line moved (matched by message),
+and one reviewed FP that pmlint no longer gives (removed). What is left unreviewed must
+be listed as new.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "quality.py"
+
+POSTMORTEM = """# Checkout outage on 2025-03-04
+
+## Summary
+
+TODO: write the summary.
+
+## Root causes
+
+- Human error: an operator ran the wrong command.
+
+## Action items
+
+- Improve things
+"""
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_quality_scores_a_tiny_corpus(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    empty_review = tmp_path / "empty.tsv"
+    empty_review.write_text("file\tline\trule\tseverity\tverdict\tmessage\n", encoding="utf-8")
+    first = _run("--corpus", str(corpus), "--review", str(empty_review), "--json")
+    assert first.returncode == 0, first.stderr
+    found = json.loads(first.stdout)["new_unreviewed"]
+    assert len(found) >= 3, found
+    tp, moved, rest = found[0], found[1], found[2:]
+    rows = [
+        ("checkout.md", tp["line"], tp["rule"], tp["severity"], "TP", tp["message"]),
+        # line moved by 40: matched by file + rule + identical message
+        ("checkout.md", moved["line"] + 40, moved["rule"], moved["severity"], "FP", moved["message"]),
+        # a finding pmlint no longer gives: counted as removed
+        ("checkout.md", 3, "PM999", "warning", "FP", "Something long gone"),
+    ]
+    review = tmp_path / "review.tsv"
+    review.write_text("file\tline\trule\tseverity\tverdict\tmessage\n"
+                      + "".join("\t".join(map(str, row)) + "\n" for row in rows), encoding="utf-8")
+    result = _run("--corpus", str(corpus), "--review", str(review), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["fate"] == {"tp_kept": 1, "fp_kept": 1, "fp_removed": 1}
+    assert data["precision_reviewed"] == 0.5
+    assert [row["message"] for row in data["still_fp_or_p"]] == [moved["message"]]
+    assert len(data["new_unreviewed"]) == len(rest)
+    counted_new = sum(1 for row in rest if row["severity"] != "info")
+    assert data["precision_all_low"] == round(1 / (2 + counted_new), 4)
+
+    text = _run("--corpus", str(corpus), "--review", str(review))
+    assert "precision over reviewed findings still reported: 50 %" in text.stdout
+    assert "NEW unreviewed findings (judge each): " in text.stdout
+
+
+def test_quality_rejects_a_missing_corpus(tmp_path: Path):
+    result = _run("--corpus", str(tmp_path / "nowhere"), "--review", str(tmp_path / "none.tsv"))
+    assert result.returncode == 2
+    assert "not found" in result.stderr
