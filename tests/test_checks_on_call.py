@@ -18,7 +18,7 @@ def test_window_wraps_midnight():
 
 
 def doc(at: str, extra: str = "") -> str:
-    return f'{extra}\ntimeline:\n  - {{at: "{at}", event: Errors rise}}\n  - {{at: "2025-06-21T12:00:00Z", event: Later}}\n'
+    return f'{extra}\ntimeline:\n  - {{at: "{at}", event: On-call rolls back the deploy}}\n  - {{at: "2025-06-21T12:00:00Z", event: Later}}\n'
 
 
 def test_utc_timestamp_is_read_in_the_document_zone():

@@ -37,7 +37,8 @@ def test_one_stdout_format_and_several_files_are_fine(run_cli, tmp_path):
 
 
 def test_github_actions_default_prints_text_and_annotations(run_cli, tmp_path):
-    write(tmp_path / "pm.yaml", PM)
+    # "human error" named as the cause: one of the few findings pmlint is certain of (an error)
+    write(tmp_path / "pm.yaml", PM + "root_causes:\n  - summary: Human error during the deploy\n")
     code, out, err = run_cli("check", "pm.yaml", cwd=tmp_path, env={"GITHUB_ACTIONS": "true"})
     assert code == 1, err
     assert "Found" in out and "::error file=" in out

@@ -24,10 +24,13 @@ def test_record_keeping_rules_are_strict_only():
     assert {"PM101", "PM102", "PM201", "PM301", "PM302", "PM304", "PM305", "PM503"}.isdisjoint(ids("recommended"))
 
 
-def test_central_durability_rules_are_recommended_errors():
+def test_central_durability_rules_are_recommended_and_calibrated():
+    """Issue 12: `error` only where pmlint is certain ("human error" named as the cause);
+    the durability rules that read words and tags are heuristics, so `warning`."""
     by_id = {rule.id: rule for rule in RULES}
-    for rule_id in ("PM103", "PM202", "PM307", "PM308", "PM313", "PM402", "PM802"):
-        assert rule_id in ids("recommended") and by_id[rule_id].severity.label == "error", rule_id
+    assert by_id["PM103"].severity.label == "error" and "PM103" in ids("recommended")
+    for rule_id in ("PM202", "PM307", "PM308", "PM313", "PM402", "PM802"):
+        assert rule_id in ids("recommended") and by_id[rule_id].severity.label == "warning", rule_id
 
 
 def test_every_category_has_rules():

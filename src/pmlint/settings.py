@@ -100,6 +100,20 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "night_start": "22:00",
     "night_end": "07:00",
     "night_timezone": "",
+    # a night-time timeline entry counts as on-call burden when responders did something ...
+    "night_responder_patterns": [
+        r"\b(?:we|our|us|i|team|engineers?|on-?call(?:er)?s?|responders?|devops|sre|ops|admins?|maintainers?|staff)\b",
+        r"@\w", r"\b(?:paged|page[sd]?|woken|woke|wakes?)\b",
+        r"\b(?:restart|revert|deploy|merg|fix|patch|mitigat|escalat|join|declar|drain|cordon|reboot|recycl|delet|"
+        r"kill|disabl|enabl|push|replac|migrat|investigat|rollback|roll(?:ed|s|ing)? back|scal(?:e|ed|es|ing)\b|"
+        r"appl(?:y|ied|ies)|conduct|acknowledg|identif|confirm|announc|manual|test(?:ed|ing|s)?\b|start(?:ed|s)? (?:work|to)|"
+        r"beg[ai]n (?:work|to|the|conversations?)|chang(?:ed|es|ing)|revok|rotat|block|ban)\w*",
+    ],
+    # ... and not when the entry is someone outside reporting, or a system event
+    "night_outside_patterns": [
+        r"\b(?:customers?|users?|clients?|players?|community|researchers?|third[- ]part(?:y|ies))\b",
+        r"\breported\b", r"\b(?:issue|ticket|bug|report)\s+(?:was\s+|is\s+)?(?:submitted|opened|filed)\b",
+    ],
     "paging_reduction_words": [
         "alert", "alerts", "alerting", "page", "pages", "paging", "pager", "threshold", "thresholds",
         "auto-remediate", "auto-remediation", "automatic", "automatically", "automate", "automated",
@@ -127,8 +141,10 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     ],
     "vague_verbs": [
         "investigate", "look into", "consider", "improve", "monitor", "review", "discuss", "explore",
-        "think about", "evaluate", "revisit", "assess", "continue to", "keep", "try to", "make sure",
-        "ensure", "be more",
+        "think about", "evaluate", "revisit", "assess", "continue to", "keep", "try to", "be more",
+        "figure out", "find a way", "find ways", "find out", "look at ways", "look for ways", "reviewing",
+        "investigating", "exploring", "considering", "evaluating", "discussing", "looking into",
+        "take a more", "be more proactive",
     ],
     "measurable_patterns": [
         r"\d", r"\bso that\b", r"\buntil\b", r"\bsuch that\b", r"\bat (?:most|least)\b", r"\bwithin\b",
@@ -167,7 +183,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "blame", "blamed", "fault of", "his fault", "her fault", "their fault", "didn't bother", "sloppy",
         "neglected to",
     ],
-    "blame_person_phrases": ["failed to", "forgot to", "neglected to"],
+    "blame_person_phrases": ["failed to", "forgot to", "neglected to", "should have", "shouldn't have",
+                             "should not have"],
     "blame_participle_phrases": ["should have", "shouldn't have", "should not have"],
     "person_roles": [
         "engineer", "operator", "developer", "dev", "on-call", "oncall", "on-caller", "sre", "admin",
@@ -382,6 +399,9 @@ SETTINGS_HELP: dict[str, str] = {
     "night_start": "Start of the night window, HH:MM (PM203).",
     "night_end": "End of the night window, HH:MM (PM203).",
     "night_timezone": "Zone of the night window (IANA name or offset); empty: the document's `timezone`, else each timestamp's own.",
+    "night_responder_patterns": "Regexes of a night-time timeline entry that show responders at work (PM203).",
+    "night_outside_patterns": "Regexes of a night-time timeline entry written by or about people outside the "
+                              "response (customers, reporters): not on-call burden (PM203).",
     "paging_reduction_words": "Words of an action item that reduces paging or automates the response (PM202).",
     "load_sharing_words": "Words of an action item that spreads the response beyond one person: a rota, a runbook, automation (PM206).",
     "manual_step_words": "Words in `resolution` that mark a manual step (PM204).",
@@ -403,7 +423,8 @@ SETTINGS_HELP: dict[str, str] = {
     "duration_tolerance_minutes": "How far `impact.duration_minutes` may differ from the timeline (PM505).",
     "blame_phrases": "Phrases PM701 reports as blaming language (whole words, case-insensitive).",
     "blame_person_phrases": "Phrases of `blame_phrases` PM701 reports only with a person as their subject "
-                            "(a pronoun, @handle, name or `person_roles` word): \"Sam failed to\", not \"the pod failed to\".",
+                            "(a pronoun, @handle, name or `person_roles` word): \"Sam failed to\", not \"the pod failed to\"; "
+                            "\"we should have checked\", not \"an issue which should have been addressed\".",
     "blame_participle_phrases": "Phrases of `blame_phrases` PM701 reports only before a past participle: "
                                 "\"should have checked\", not \"we should have alerting\".",
     "person_roles": "Words that make the subject of a `blame_person_phrases` phrase a person (PM701; plurals count too).",
@@ -475,6 +496,8 @@ SETTINGS_KIND: dict[str, str] = {
     "night_start": "clock",
     "night_end": "clock",
     "night_timezone": "timezone",
+    "night_responder_patterns": "regex-list",
+    "night_outside_patterns": "regex-list",
     "paging_reduction_words": "words",
     "load_sharing_words": "words",
     "manual_step_words": "words",

@@ -30,7 +30,8 @@ class Hit:
     """One problem found by a check.
 
     `pointer` defaults to the checked node; `text` names a phrase inside it so the
-    finding points at the phrase's exact column; `span` overrides both.
+    finding points at the phrase's exact column; `span` overrides both. `demote` reports
+    it at `info`.
     """
 
     pointer: str | None = None
@@ -42,6 +43,10 @@ class Hit:
     #: (label, Fact) when the hit rests on an inferred fact the check took from the profile
     #: rather than from the data tree (e.g. a time to detect read from prose)
     inferred: tuple[str, Any] | None = None
+    #: A softer variant of the finding (half of a fact stated, a people fix inside a sound
+    #: plan): reported at `info` whatever the rule's severity, so the default signal stays
+    #: what a reviewer would raise.
+    demote: bool = False
 
 
 @dataclass(slots=True)

@@ -241,6 +241,8 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
     else:
         message, missing = render_checked(template, node, target, pointer, hit.values)
         unresolved.extend((rule.id, name) for name in missing)
+    if hit.demote:
+        severity = min(severity, Severity.INFO)
     return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix_for(document.format),
                    rule.category)
 

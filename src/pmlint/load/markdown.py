@@ -44,6 +44,8 @@ Contract with the rules (data and meta; rules never look at the Markdown):
   title, else a `YYYY-MM-DD` in the file name, then carry forward. Date-only entries keep
   `at` as a date (`2021-12-10`). Zones: the entry's, else the timeline section's, else front
   matter `timezone`, else a sentence anywhere in the body such as "All times PDT.".
+- `meta["evidence"]`: where the text states detection, impact, a plan, lessons and causes,
+  whatever the headings (see `evidence.py`), so no rule claims absence without looking.
 - `meta["timeline_unread"]`: lines in a recognised timeline section that look like entries
   but could not be read (so a rule can say so instead of "missing timeline").
 
@@ -69,7 +71,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .md_fields import extract_fields
     from .md_frontmatter import read_front_matter
     from .md_meta import metadata_region, read_metadata
-    from .md_sections import assign_sections, find_title
+    from .md_sections import assign_sections, find_title, timeline_by_content
     from .md_time import find_date, zone_for
     from .md_timeline import TimeContext, extract_timeline
 
@@ -87,7 +89,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         document.meta["code_lines"] = code_lines
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
-    sections = assign_sections(blocks, aliases, title, lines)
+    sections = timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines)
     labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line))
     identity = {**labelled.data, **front.data}  # front matter wins
 
@@ -125,6 +127,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         meta["timeline_approximate"] = context.approximate
     extract_causes(sections, out)
     extract_actions(sections, out, meta)
+    meta["evidence"] = _evidence(blocks, sections)
     if front.extra:
         meta["front_matter"] = front.extra
 
@@ -164,6 +167,32 @@ def _lead(blocks, title, metadata_lines=frozenset()):
     if sum(len(block.text.split()) for block in found) < 15:
         return None
     return Section("summary", None, found[0].line, None, blocks=found)
+
+
+def _evidence(blocks, sections):
+    """Where the document states detection, impact, a plan, lessons, causes: every
+    paragraph, item, heading and table row outside code and template prompts is searched,
+    each with the section it sits in (text in the plan is no evidence of detection)."""
+    from .evidence import find_evidence
+    from .md_common import is_template_prompt, plain
+
+    zone_of = {id(block): section.key for section in sections for block in section.blocks}
+
+    def pieces():
+        for block in blocks:
+            zone = zone_of.get(id(block))
+            if block.kind in ("paragraph", "item", "heading", "label"):
+                if not is_template_prompt(block.text):
+                    yield plain(block.text), block.line, block.column, zone
+                for paragraph in block.rest:
+                    if not is_template_prompt(paragraph):
+                        yield plain(paragraph), block.line, block.column, zone
+            elif block.kind == "table":
+                for row in [block.header, *block.rows]:
+                    if row:
+                        yield " | ".join(plain(cell.text) for cell in row), row[0].line, row[0].column, zone
+
+    return find_evidence(pieces())
 
 
 def _declared_zone(blocks):

@@ -23,7 +23,7 @@ from typing import NamedTuple
 BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "summary": (
         "summary", "issue summary", "incident summary", "executive summary", "overview", "description",
-        "tl;dr", "tldr", "what happened", "brief description", "background", "synopsis", "abstract",
+        "tl;dr", "tldr", "what happened", "brief description", "synopsis", "abstract",
     ),
     "impact": (
         "impact", "user impact", "customer impact", "summary of impact", "business impact", "affected users",
@@ -43,7 +43,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "root cause", "root causes", "root cause analysis", "rca", "contributing factors", "contributing factor",
         "causes", "cause", "why did it happen", "how did it happen", "root causes and trigger",
         "contributing conditions analysis", "what caused the incident", "blameless root cause", "fault",
-        "causal analysis", "technical root cause",
+        "causal analysis", "technical root cause", "how did this happen", "how this happened", "how it happened",
+        "why this happened", "why it happened", "what caused it", "what caused this", "conclusions", "conclusion",
+        "root causes found", "root cause found", "causes found",
     ),
     "whys": ("five whys", "five why's", "5 whys", "5 why's", "the five whys"),
     "layer_analysis": ("layer analysis", "layers", "analysis by layer"),
@@ -59,6 +61,11 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remediations", "future actions", "review actions", "recommendations", "preventive actions",
         "preventative actions", "todo", "to do", "tasks", "how are we preventing it from happening again",
         "action items & followups", "action items and follow-ups", "improvements",
+        "what we're doing about it", "what we are doing about it", "what we're doing", "what we are doing",
+        "what we will do", "what we're changing", "what we are changing", "where do we go from here",
+        "remediation and follow-up steps", "remediation and follow up steps", "follow-up steps", "follow up steps",
+        "recent improvements and future steps", "future steps", "future improvements", "future work",
+        "preventing recurrence", "prevention", "what's next", "next actions",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
@@ -376,3 +383,47 @@ def relocate(block: Block, lines: list[str], old: str, rest: str) -> None:
     found = source.find(probe) if probe else -1
     if found >= 0:
         block.column = found + 1
+
+
+def timeline_by_content(blocks: list[Block], sections: list[Section], lines: list[str]) -> list[Section]:
+    """Time-stamped lines are a timeline whatever their heading: with no Timeline heading,
+    a recognised section whose lines mostly start with a time (a "Leadup" list of
+    `09:47 ...`) becomes the timeline, else the stamped items, paragraphs and table rows that
+    no section holds (a time table at the end of a post, under "Appendix") form one."""
+    if any(section.key == "timeline" for section in sections):
+        return sections
+    from .md_time import parse_stamp
+
+    def stamped(block: Block) -> tuple[int, int]:
+        if block.kind == "table":
+            return sum(1 for row in block.rows if row and parse_stamp(plain(row[0].text)) is not None), len(block.rows)
+        if block.kind not in ("item", "paragraph"):
+            return 0, 0
+        # a wrapped entry is one entry: its continuation lines are no evidence against it
+        hits = sum(1 for line in block.text.split("\n") if line.strip() and _clock(parse_stamp(line.strip(" *_"))))
+        first = block.text.lstrip().split("\n", 1)[0]
+        return hits, hits + (0 if _clock(parse_stamp(first.strip(" *_"))) else 1)
+
+    rekeyed = False
+    for section in sections:
+        if section.key in ("action_items", "lessons", "whys", "timeline") or section.provisional:
+            continue
+        counts = [stamped(block) for block in section.blocks]
+        hits, total = sum(count[0] for count in counts), sum(count[1] for count in counts)
+        if hits >= 3 and hits * 2 >= total:
+            section.key, section.sub = "timeline", None
+            rekeyed = True
+    if rekeyed:
+        return sections
+    held = {id(block) for section in sections for block in section.blocks}
+    loose = [block for block in blocks if id(block) not in held and block.parent < 0 and not block.quoted
+             and block.kind in ("item", "paragraph", "table") and stamped(block)[0] > 0]
+    if sum(stamped(block)[0] for block in loose) >= 3:
+        sections.append(Section("timeline", None, loose[0].line, None, blocks=loose))
+        sections.sort(key=lambda section: section.line)
+    return sections
+
+
+def _clock(stamp) -> bool:
+    """A stamp with a time of day (a bare date opens too many ordinary sentences)."""
+    return stamp is not None and stamp.has_time

@@ -18,13 +18,21 @@ _OFFSETS = {
     "eest": 180, "msk": 180, "ist": 330, "sgt": 480, "hkt": 480, "awst": 480, "jst": 540, "kst": 540,
     "aest": 600, "aedt": 660, "nzst": 720, "nzdt": 780, "est": -300, "edt": -240, "cst": -360, "cdt": -300,
     "mst": -420, "mdt": -360, "pst": -480, "pdt": -420, "akst": -540, "akdt": -480, "hst": -600, "brt": -180,
+    "gst": 240, "pkt": 300, "wib": 420, "cat": 120, "eat": 180, "wat": 60, "sast": 120, "nzt": 720,
 }
-_IANA_ALIASES = {"pst8pdt": "PST8PDT", "est5edt": "EST5EDT", "cst6cdt": "CST6CDT", "mst7mdt": "MST7MDT"}
+_IANA_ALIASES = {"pst8pdt": "PST8PDT", "est5edt": "EST5EDT", "cst6cdt": "CST6CDT", "mst7mdt": "MST7MDT",
+                 # US zone names as people write them: the offset follows daylight saving time
+                 "et": "America/New_York", "eastern": "America/New_York", "pt": "America/Los_Angeles",
+                 "pacific": "America/Los_Angeles", "ct": "America/Chicago", "central": "America/Chicago",
+                 "mt": "America/Denver", "mountain": "America/Denver"}
 _MONTHS = {name: index for index, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 _ZONE_WORD = (r"(?:Z|UTC(?:[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|"
-              r"[A-Za-z]{2,4}T|PST8PDT|EST5EDT|CST6CDT|MST7MDT)")
+              r"[A-Za-z]{2,4}T|PST8PDT|EST5EDT|CST6CDT|MST7MDT|WIB|"
+              r"(?:Eastern|Pacific|Central|Mountain)(?= time\b| standard\b| daylight\b|\W*$|[.,;:)])|"
+              r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]{2,30}"
+              r"(?:/[A-Za-z_]{2,30})?)")
 _ZONE = re.compile(r"\s*\(?(?P<zone>" + _ZONE_WORD + r")\)?(?![\w])")
 _ZONE_ANYWHERE = re.compile(r"(?<![\w-])(?P<zone>" + _ZONE_WORD + r")(?![\w])")
 _MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
@@ -38,7 +46,9 @@ _DAY_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD 
                              re.IGNORECASE)
 #: `12-05 16:21` (k8s test-infra: month-day, then a time; the year comes from the document)
 _MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
-_US_DATE = re.compile(r"(?P<mo>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?!\d)\s*,?\s*")
+#: `4/21/23`, `07-30-2023` (dashes only with a four-digit year; `30-07-2023` is read day first)
+_US_DATE = re.compile(r"(?P<mo>\d{1,2})(?:/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})|-(?P<d2>\d{1,2})-(?P<y2>\d{4}))(?!\d)"
+                      r"\s*,?\s*")
 _WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
 _APPROX = re.compile(r"^(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:-|–|—|to)\s*~?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
@@ -118,6 +128,10 @@ def find_date(text: str, default_year: int | None = None) -> date | None:
 
 def _date_of(match: re.Match[str], default_year: int | None) -> date | None:
     groups = match.groupdict()
+    if groups.get("d2") is not None:  # `07-30-2023`
+        groups = {**groups, "d": groups["d2"], "y": groups["y2"]}
+        if int(groups["mo"]) > 12 >= int(groups["d"]):
+            groups["mo"], groups["d"] = groups["d"], groups["mo"]
     year = groups.get("y")
     if year is None:
         if default_year is None:

@@ -65,7 +65,29 @@ def load_yaml(path: str, text: str) -> Document:
             document.spans.get("", Span.point(1))))
         data = {}
     document.data = data
+    document.meta["evidence"] = _evidence(document)
     return document
+
+
+def _evidence(document: Document) -> dict:
+    """Facts stated in any string value (a summary saying "a customer reported it"), so
+    rules search the whole document before they claim something is missing."""
+    from ..model import join_pointer
+    from .evidence import find_evidence
+
+    def pieces():
+        stack: list[tuple[str, object]] = [("", document.data)]
+        while stack:
+            pointer, node = stack.pop()
+            if isinstance(node, dict):
+                stack.extend((join_pointer(pointer, key), value) for key, value in reversed(list(node.items())))
+            elif isinstance(node, list):
+                stack.extend((join_pointer(pointer, index), value) for index, value in reversed(list(enumerate(node))))
+            elif isinstance(node, str) and pointer:
+                span = document.spans.get(pointer)
+                yield node, span.line if span else 1, span.column if span else 1, pointer.split("/")[1] or None
+
+    return find_evidence(pieces())
 
 
 def _syntax_problem(error: Exception, lines: list[str]) -> Problem:

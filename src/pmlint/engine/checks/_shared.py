@@ -114,3 +114,10 @@ def title_of(item: dict[str, Any], index: int) -> str:
 def search(regex: PhraseRegex | re.Pattern[str] | None, text: str) -> re.Match[str] | None:
     return regex.search(text) if regex is not None and text else None
 
+
+def evidence(context: Context, kind: str) -> dict[str, Any] | None:
+    """Where the document states `kind` anywhere in its text (`meta["evidence"]`, filled by
+    the loaders' whole-document search), or None: checked before any "missing" claim."""
+    found = context.document.meta.get("evidence")
+    entry = found.get(kind) if isinstance(found, dict) else None
+    return entry if isinstance(entry, dict) else None

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy, shorten
-from ._shared import (action_items, is_open, is_placeholder, lower, patterns, root_causes, search, text_of, title_of,
+from ._shared import (action_items, evidence, is_open, is_placeholder, lower, patterns, root_causes, search, text_of, title_of,
                       words)
 from ._time import entries
 from .root_cause import is_unknown
@@ -23,7 +23,9 @@ from .root_cause import is_unknown
 BAND_AID = "band-aid"
 DURABLE = "durable"
 
-_LEAD_IN = r"^\W*(?:(?:we\s+will|we'll|to|immediately|manually|temporarily|quickly)\s+)*"
+#: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".
+_LEAD_IN = (r"^\W*(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
+            r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly)\s+)*")
 
 
 @lru_cache(maxsize=32)
@@ -200,32 +202,42 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
 @check("people_fix")
 def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item that tries to fix people (settings.people_fix_phrases) without naming a
-    system change (settings.system_change_words) in the same item."""
+    system change (settings.system_change_words) in the same item. When another item of
+    the plan changes the system, the finding is `info`: the plan is sound, and the
+    training beside it is no defect a reviewer would raise."""
     if not isinstance(value, dict):
         return
-    if search(words(context, "system_change_words"), text_of(value)):
+    changes = words(context, "system_change_words")
+    if search(changes, text_of(value)):
         return
     regex = words(context, "people_fix_phrases")
     for name in ("title", "description"):
         text = value.get(name)
         found = search(regex, text) if isinstance(text, str) else None
         if found:
-            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group())
+            # training beside a system change elsewhere in the plan is pedantic to raise
+            sound = any(item is not value and search(changes, text_of(item)) for _, item in action_items(context))
+            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), demote=sound)
             return
 
 
 @check("no_action_justified")
 def no_action_justified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A postmortem with no action items states a justified decision not to act: a
-    `no_action_reason` of at least settings.no_action_min_words words."""
+    `no_action_reason` of at least settings.no_action_min_words words. Commitments in
+    prose anywhere ("We will …", "We're deploying …", "changes have been made to …")
+    are a plan: a document that states one is not reported as having none."""
     if action_items(context):
         return
     data = context.data if isinstance(context.data, dict) else {}
     reason = data.get("no_action_reason")
     minimum = int(context.setting("no_action_min_words", 5))
     if not is_truthy(reason):
+        if evidence(context, "actions") is not None:
+            return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
-        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"})
+        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed (no commitment "
+                                      "such as \"We will …\" found in any section or sentence)"})
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
-from ._shared import action_items, is_open, lower, search, severity_of, text_of, words
+from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of, words
 from ._time import entries, first_of, format_minutes, minutes_between
 
 
@@ -108,16 +108,21 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
 
 @check("detection_recorded", infers=True)
 def detection_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """`detection.method` is set. When the document describes detection in words that
-    name no method, the finding says so at that text instead of "not recorded": the
-    author did write something, and needs to know what is missing from it."""
+    """`detection.method` is set, or the text anywhere says what noticed the incident
+    ("identified by our monitoring", "a user reported", "we noticed": the loaders'
+    whole-document evidence search). When a detection section describes it in words that
+    name no method, the finding is `info` (the author did write something); only when
+    nothing anywhere says how it was found is it reported as missing, saying where pmlint looked."""
     detection = value.get("detection") if isinstance(value, dict) else None
     if isinstance(detection, dict) and lower(detection.get("method")):
+        return
+    if evidence(context, "detection") is not None:
         return
     described = isinstance(detection, dict) and any(
         isinstance(detection.get(key), str) and detection[key].strip() for key in ("source", "gap", "description"))
     if described:
         yield Hit(f"{pointer}/detection", message="Detection is described, but not what noticed it first: "
-                  "say whether an alert, monitoring, a synthetic check, a customer or an employee did")
+                  "say whether an alert, monitoring, a synthetic check, a customer or an employee did", demote=True)
     else:
-        yield Hit(f"{pointer}/detection/method")
+        yield Hit(f"{pointer}/detection/method", message="Detection method not recorded: no alert, report or "
+                  "person noticing the problem found in any section or sentence")

@@ -16,7 +16,7 @@ from ...model import join_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
-from ._shared import is_placeholder, normalise_severity
+from ._shared import evidence, is_placeholder, normalise_severity
 from ._time import entries, first_of
 
 
@@ -106,14 +106,20 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     """Every section in settings.required_sections is present and not empty (`a|b` means
     either will do). One finding names all that are missing (`{missing}`). In Markdown a
     recognised heading (`meta["sections"]`) counts as present even when the loader could
-    not structure its content: the section is there, so it is never "missing"."""
+    not structure its content: the section is there, so it is never "missing". So does
+    the same content found anywhere in the text (`meta["evidence"]`: causes stated in
+    prose, time-stamped lines outside a timeline heading)."""
     data = value if isinstance(value, dict) else {}
-    headed = context.document.meta.get("sections") or {} if pointer in ("", "/") else {}
+    top = pointer in ("", "/")
+    headed = context.document.meta.get("sections") or {} if top else {}
     missing = []
     for spec in context.setting("required_sections") or ():
         options_ = [part.strip() for part in str(spec).split("|") if part.strip()]
-        # a recognised heading is the section, even when its content could not be structured
-        if not any(is_truthy(data.get(name)) or name in headed for name in options_):
+        # a recognised heading is the section, even when its content could not be structured;
+        # a section written as prose under another heading ("the root cause was ...",
+        # time-stamped lines) is there too: evidence before absence
+        if not any(is_truthy(data.get(name)) or name in headed or (top and evidence(context, name) is not None)
+                   for name in options_):
             missing.append(" or ".join(f"`{name}`" for name in options_))
     if missing:
         yield Hit("/" + _first_key(missing[0]),

@@ -11,6 +11,7 @@ import re
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
+from ._shared import evidence
 from ._time import entries, first_of, minutes_between
 
 _WHO = re.compile(r"\d[\d,.]*\s*(?:%|percent|k\b|m\b)?\s*(?:of\s+)?(?:\w+\s+)?"
@@ -27,9 +28,13 @@ def _number(value: Any) -> bool:
 
 @check("impact_quantified")
 def impact_quantified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Impact states who or what was affected (users_affected, requests_failed, or a number
-    with a unit in the description) and for how long (duration_minutes, a duration in the
-    description, or started and mitigated/resolved in the timeline)."""
+    """Impact states who or what was affected (users_affected, requests_failed, a number
+    with a unit in the description, or a count, share or "all users" anywhere in the text)
+    and for how long (duration_minutes, a duration in the description or anywhere in the
+    text, or started and mitigated/resolved in the timeline).
+
+    Nothing quantified anywhere is a warning that says where pmlint looked; one half
+    stated and the other not is reported at `info` (a reviewer seldom raises it)."""
     data = value if isinstance(value, dict) else {}
     impact = data.get("impact")
     impact = impact if isinstance(impact, dict) else {"description": impact} if isinstance(impact, str) else {}
@@ -37,13 +42,15 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     description = stated if isinstance(stated, str) else ""
     missing = []
     if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
-            or _WHO.search(description)):
+            or _WHO.search(description) or evidence(context, "impact_who")):
         missing.append("who or what was affected (`users_affected` or `requests_failed`)")
     timeline = entries(data)
     start = first_of(timeline, "started")
     computed = any(minutes_between(start, first_of(timeline, kind)) is not None for kind in ("mitigated", "resolved"))
-    if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed):
+    if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed
+            or evidence(context, "impact_duration")):
         missing.append("how long (`duration_minutes`)")
     if missing:
         target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
-        yield Hit(target, {"missing": " and ".join(missing)})
+        searched = "; no count, share or duration found in any section or sentence" if len(missing) == 2 else ""
+        yield Hit(target, {"missing": " and ".join(missing) + searched}, demote=len(missing) == 1)

@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from ...infer.prose import document_texts, sentence, span_at
 from ..functions import Context, Hit, check, is_truthy, shorten
-from ._shared import action_items, is_open, lower, text_of
+from ._shared import action_items, evidence, is_open, lower, text_of
 from .action_items import BAND_AID, classify, significant
 
 
@@ -46,7 +46,9 @@ _PARTS = (("went_well", "what went well"), ("went_wrong", "what went wrong"), ("
 def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """`lessons.went_well`, `went_wrong` and `got_lucky` all hold something. Lessons written
     as one undivided list (`lessons.learned`, e.g. a Markdown "Insights" section) are
-    reported as such: the team did reflect, and only the split is missing."""
+    reported as such: the team did reflect, and only the split is missing. Both that and a
+    partial split are `info` (pedantic in the default run); only no lessons anywhere in the
+    text is a warning."""
     lessons = value.get("lessons") if isinstance(value, dict) else None
     lessons = lessons if isinstance(lessons, dict) else {}
     missing = [label for key, label in _PARTS if not is_truthy(lessons.get(key))]
@@ -54,10 +56,12 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
         return
     if is_truthy(lessons.get("learned")) and len(missing) == len(_PARTS):
         yield Hit(f"{pointer}/lessons", message="Lessons are recorded as one list; say separately what went well, "
-                  "what went wrong and where the team got lucky")
+                  "what went wrong and where the team got lucky", demote=True)
         return
+    # some lessons, or lessons stated in prose elsewhere: only the three-way split is missing
+    partial = len(missing) < len(_PARTS) or evidence(context, "lessons") is not None
     yield Hit(f"{pointer}/lessons/{_PARTS[0][0]}" if not lessons else f"{pointer}/lessons",
-              {"missing": ", ".join(missing)})
+              {"missing": ", ".join(missing)}, demote=partial)
 
 
 #: "we should deploy …", "the team needs to …", "in the future we must …" (not "should have")

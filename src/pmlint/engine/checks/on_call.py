@@ -12,7 +12,7 @@ from datetime import time
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
-from ._shared import action_items, is_open, search, text_of, words
+from ._shared import action_items, evidence, is_open, patterns, search, text_of, words
 from ._time import in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported for callers)
 
 
@@ -54,17 +54,39 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
               "paging or automates the response")
 
 
+def _event(timeline: Any, index: int) -> str:
+    item = timeline[index] if isinstance(timeline, list) and 0 <= index < len(timeline) else None
+    event = item.get("event") if isinstance(item, dict) else None
+    return event if isinstance(event, str) else ""
+
+
+def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
+    """Whether a timeline entry shows responders doing something (settings.
+    night_responder_patterns: "we rolled back", "@dana restarts the pod", "Joe is paged"),
+    rather than a customer's message or a report from outside (night_outside_patterns)."""
+    if outside is not None and outside.search(text):
+        return False
+    return responder is None or responder.search(text) is not None
+
+
 @check("night_events")
 def night_events(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Timeline entries inside the night window while `on_call.off_hours_pages` is 0 or
-    missing: either nobody was woken (say so) or the count is wrong."""
+    missing: either nobody was woken (say so) or the count is wrong. Only entries that show
+    responders at work count (`responders_at_work`): a customer writing in at 05:44 wakes
+    nobody. A document that says nobody was paged is taken at its word."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     pages = on_call.get("off_hours_pages") if isinstance(on_call, dict) else None
     if isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0:
         return
     if isinstance(on_call, dict) and on_call.get("sleep_interrupted") is True:
         return
-    night = night_entries(value, _night(context))
+    if evidence(context, "no_pages") is not None:
+        return  # the document says nobody was paged: night entries are no burden to count
+    responder, outside = patterns(context, "night_responder_patterns"), patterns(context, "night_outside_patterns")
+    timeline = value.get("timeline") if isinstance(value, dict) else None
+    night = [(entry, clock) for entry, clock in night_entries(value, _night(context))
+             if responders_at_work(_event(timeline, entry.index), responder, outside)]
     if not night:
         return
     first, clock = night[0]

@@ -70,6 +70,10 @@ def _shape(raw: str) -> str:
     return _SHAPE_ALPHA.sub("a", _SHAPE_DIGIT.sub("9", raw.strip()))
 
 
+#: A time the author says is unknown (`2X:XX (not sure exact time)`); masked digits alone are still reported.
+_UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)", re.IGNORECASE)
+
+
 @check("timeline_zones", {"min_group": {"type": "integer", "minimum": 2,
                                         "description": "Unreadable times sharing one form are reported once "
                                                        "from this many (default 3)."}})
@@ -79,7 +83,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     When no timed entry carries a zone (and the document declares no `timezone`), that is
     one gap: one finding on the timeline. When only some lack one, each of those is reported.
     Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
-    `min_group` entries; an odd one out is reported on its own. Date-only entries
+    `min_group` entries; an odd one out is reported on its own; a time the author marks as
+    unknown (`2X:XX (not sure exact time)`) is no slip. Date-only entries
     (`2021-12-10`) need no zone; template placeholders (`YYYY-MM-DD HH:MM`) are PM010's."""
     timeline = value.get("timeline") if isinstance(value, dict) else None
     if not isinstance(timeline, list):
@@ -95,6 +100,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         parsed = parse_timestamp(raw)
         if parsed is None and is_placeholder(raw, context):
             continue  # `YYYY-MM-DD HH:MM` is template residue: PM010 reports it
+        if parsed is None and _UNKNOWN_TIME.search(raw):
+            continue  # `2X:XX (not sure exact time)`: the author says the time is unknown
         if parsed is None:
             unreadable.setdefault(_shape(raw), []).append((index, raw))
         elif _DATE_ONLY.match(raw.strip()):

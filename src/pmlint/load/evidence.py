@@ -1,0 +1,199 @@
+"""Evidence before absence: where a document states a fact, whatever its headings.
+
+People write postmortems as prose. "We received a report from a user" records how the
+incident was detected as surely as `detection: {method: customer}`, and "We will rotate
+every token" is a plan even under a heading called "What we're doing about it". A rule
+that says something is missing has to have searched the whole document first; this
+module is that search, shared by every rule and both formats.
+
+`find_evidence(pieces)` takes the document's text as pieces (text, line, column, section) — for
+Markdown every paragraph, list item, heading and table cell outside code; for YAML every
+string value — and returns, per kind, the first place each kind of fact is stated:
+
+    {"detection": {"line": 12, "column": 1, "text": "a user reported", "label": "customer",
+                   "count": 3}, ...}
+
+Kinds: `detection` (label alert / customer / employee / other), `impact_who` (a count,
+share or "all users"), `impact_duration` (how long: "for 3 hours", "a 73-minute outage",
+"between 09:47 and 11:02"), `actions` (commitments: "We will …", "We're deploying …",
+"To prevent this from happening again"), `lessons`, `root_causes` ("the root cause was",
+"caused by", "due to"). The result goes to `document.meta["evidence"]`; rules read it
+before they claim absence, and name where they looked in their message.
+
+Every pattern is an alternation of phrases with bounded gaps (no nested unbounded
+quantifiers), run once per piece: linear in the document's size.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+_F = re.IGNORECASE
+_APOS = "['\u2019]"
+_NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
+_UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
+_APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|~)\s*)?"
+_WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
+             r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
+             r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
+             r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|"
+             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?)")
+
+#: (label, pattern) per kind; the first label whose pattern matches names the fact.
+PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "detection": (
+        ("alert", re.compile(
+            r"\b(?:detected|identified|caught|spotted|flagged|noticed|discovered|found|picked up|reported|surfaced)\s+"
+            r"(?:first\s+)?(?:by|through|via|thanks to|from)\s+(?:our\s+|the\s+|an?\s+|automated\s+|internal\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:monitoring|monitors?|alerts?|alerting|alarms?|dashboards?|probes?|health ?checks?|"
+            r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
+            r"|\b(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
+            r"(?:\w+\s+)?(?:fired|firing|triggered|went off|paged|alerted|notified|started firing|began firing)\b"
+            r"|\b(?:we|i|they|engineers?|on-?call(?: engineers?)?|the team|responders?)\s+(?:were|was|got|had been)\s+"
+            r"(?:first\s+)?(?:alerted|paged|notified)\b"
+            r"|\bautomated\s+(?:warning|alert|notification|email|message|report|check)s?\b"
+            r"|\b(?:warning|alert|alarm|notification)s?\s+from\s+(?:our\s+|the\s+)?(?:monitoring|[A-Z]\w+)"
+            r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
+            r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?alerts?\b", _F)),
+        ("customer", re.compile(
+            r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|"
+            r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
+            r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
+            r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
+            r"identified|discovered|found|spotted|disclosed|"
+            r"opened an? (?:issue|ticket|bug)|filed an? (?:issue|ticket|bug)|emailed|wrote to us|let us know|notified us)\b"
+            r"|\b(?:received|got|had)\s+(?:an?\s+|several\s+|multiple\s+|many\s+|some\s+)?(?:\w+\s+)?"
+            r"(?:reports?|complaints?|emails?|messages?|tickets?|issues?|notifications?)\s+from\b"
+            r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
+            r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
+            r"|\b(?:user|customer|community)[- ]reported\b"
+            r"|\b(?:incoming|initial|first|external)\s+reports?\b|\breports?\s+(?:came in|arrived|started)\b"
+            r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
+            r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b", _F)),
+        ("employee", re.compile(
+            r"\b(?:we|i|an? (?:engineer|developer|maintainer|admin|operator|member of (?:the|our) \w+ team)|"
+            r"the (?:team|engineer|developer|maintainer|on-?call)|on-?call|someone on the team|a teammate|"
+            r"one of (?:our|the) \w+)\s+(?:\w+\s+)?"
+            r"(?:first\s+)?(?:noticed|discovered|realized|realised|became aware|spotted|observed|found out|"
+            r"saw that|detected|identified)\b"
+            r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
+            r"|\b(?:is|are|was|were)\s+(?:first\s+)?(?:noticed|discovered|detected|spotted)\b"
+            r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b", _F)),
+    ),
+    "impact_who": (
+        ("count", re.compile(
+            r"(?<![\w/:.,-])\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
+            r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)", _F)),
+        ("all", re.compile(
+            r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
+            r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
+            r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
+            r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
+            r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
+            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b", _F)),
+    ),
+    "impact_duration": (
+        ("duration", re.compile(
+            r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after)\s+" + _APPROX + _NUM +
+            r"\s*(?:-\s*)?(?:and a half\s+)?" + _UNIT + r"\b"
+            r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
+            r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
+            r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
+            r"|\b(?:between|from)\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s+(?:and|to|until|till|through)\s+"
+            r"\d{1,2}:\d{2}\b"
+            r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _NUM +
+            r"\s*" + _UNIT + r"\b", _F)),
+    ),
+    "actions": (
+        ("commitment", re.compile(
+            r"\b(?:we|i|the team|our team)\s+(?:will|shall|are going to|plan to|intend to|are planning to|"
+            r"have planned to|are working (?:on|to)|have started|have begun|are (?:now\s+|also\s+|currently\s+)?"
+            r"(?:adding|deploying|building|implementing|introducing|rolling out|moving|migrating|changing|updating|"
+            r"improving|creating|writing|taking|reviewing|investigating|working|putting|making|enabling|requiring|"
+            r"rotating|auditing|replacing|removing|documenting|automating|hardening|tightening|extending|"
+            r"prioriti[sz]ing|exploring|evaluating|considering))\b"
+            r"|\bwe" + _APOS + r"(?:ll|re (?:going to|planning|adding|deploying|building|implementing|introducing|"
+            r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
+            r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
+            r"documenting|automating|hardening|also|now))\b"
+            r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|going forward|moving forward|"
+            r"in the future,? we|to mitigate future|from happening again|never happens? again|"
+            r"doesn" + _APOS + r"t happen again|does not happen again)\b"
+            r"|\b(?:changes|steps|measures|actions|improvements|mitigations|safeguards)\s+(?:have\s+been|had\s+been|were|"
+            r"are\s+being|will\s+be)\s+(?:made|taken|implemented|put in place|introduced|deployed|added)\b"
+            r"|\b(?:and|but|also)\s+will\s+(?:avoid|not|never|continue|add|make|ensure|require|use|move|keep|stop|"
+            r"start|introduce|implement|review|rotate|set)\b", _F)),
+    ),
+    "no_pages": (
+        ("nobody paged", re.compile(
+            r"\b(?:nobody|no one|no-one|none of us|no responders?|no engineers?)\s+(?:was|were|got|had to be|needed to be)\s+"
+            r"(?:paged|woken|woken up|called|alerted)\b|\bno\s+(?:pages?|alerts?)\s+(?:was|were)\s+(?:sent|fired|needed)\b"
+            r"|\bwithout\s+(?:paging|waking)\b|\b(?:was|were)\s+not\s+paged\b|\bno\s+one\s+got\s+paged\b", _F)),
+    ),
+    "lessons": (
+        ("lessons", re.compile(
+            r"\b(?:lessons?\s+(?:learned|learnt)|we (?:have\s+)?(?:learned|learnt)|what we learned|went well|"
+            r"went wrong|got lucky|takeaways?|in hindsight|in retrospect|key learnings?|learnings)\b", _F)),
+    ),
+    "root_causes": (
+        ("cause", re.compile(
+            r"\broot[- ]?causes?\b|\b(?:was|were|is|are)\s+(?:ultimately\s+|primarily\s+|mainly\s+|actually\s+)?"
+            r"(?:caused|triggered)\s+by\b|\bcaused\s+by\b"
+            r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
+            r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
+            r"|\bresulted\s+from\b|\bturned\s+out\s+(?:that|to be)\b"
+            r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b", _F)),
+    ),
+}
+
+#: Kinds a rule may ask for, with the words its message uses for them.
+DESCRIPTIONS = {
+    "detection": "detection method", "impact_who": "count or share of who was affected",
+    "impact_duration": "duration", "actions": "commitment to act", "lessons": "lesson",
+    "no_pages": "statement that nobody was paged",
+    "root_causes": "cause",
+}
+#: Longest quote of the matched words kept in the evidence.
+_QUOTE = 80
+
+
+#: Sections whose text is no evidence of a kind: "Add an alert" in the plan says nothing
+#: about how this incident was found, "Measure the impact" nothing about the impact.
+IGNORED_IN = {
+    "detection": frozenset({"action_items"}), "impact_who": frozenset({"action_items"}),
+    "impact_duration": frozenset({"action_items"}), "root_causes": frozenset({"action_items"}),
+}
+
+
+def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]]) -> dict[str, dict[str, Any]]:
+    """Per kind, the first piece stating it (in document order) and how many pieces do.
+
+    A piece is (text, line, column, section key or None)."""
+    found: dict[str, dict[str, Any]] = {}
+    for text, line, column, zone in pieces:
+        if not text:
+            continue
+        for kind, patterns in PATTERNS.items():
+            if zone is not None and zone in IGNORED_IN.get(kind, ()):
+                continue
+            for label, pattern in patterns:
+                match = pattern.search(text)
+                if match is None:
+                    continue
+                entry = found.get(kind)
+                if entry is None:
+                    found[kind] = {"line": line, "column": column, "text": match.group(0)[:_QUOTE],
+                                   "label": label, "count": 1}
+                else:
+                    entry["count"] += 1
+                break
+    return found
+
+
+def where(entry: dict[str, Any] | None) -> str:
+    """`line 12 ("a user reported")` for a message."""
+    if not entry:
+        return ""
+    return f'line {entry["line"]} ("{entry["text"]}")'
