@@ -13,7 +13,8 @@ over the corpus, then matches every finding with a row of the review table
    in that file on both sides (a document-level finding whose line moved).
 
 It prints precision over the reviewed findings still reported (TP / (TP + FP + P),
-where a pedantic finding now at `info` counts as fixed: it left the default signal), the
+where a pedantic finding now at `info` counts as fixed: `info` is where the reviewer's
+standard puts it; a false one counts at any severity), the
 fate of every verdict (TPs kept, FPs removed, pedantic ones removed or demoted), errors
 that a reviewer called false or pedantic, "missing" claims still made where the reviewer
 found the thing in the text, and every NEW finding nobody reviewed, so a person judges
@@ -138,9 +139,11 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
                 fate["p_kept"] += 1
         if now is not None and row.verdict in ("FP", "P") and not (row.verdict == "P" and now.severity == "info"):
             still_wrong.append({**asdict(now), "verdict": row.verdict})
+    # every finding counts, at any severity, but a pedantic one moved to `info`: that is
+    # where the reviewer's standard puts it. A false claim stays false at `info`.
     counted = fate["tp_kept"] + fate["fp_kept"] + fate["p_kept"]
     new = [asdict(row) for index, row in enumerate(current) if index not in matched_current]
-    new_counted = [row for row in new if row["severity"] != "info"]
+    new_counted = new
     total_counted = counted + len(new_counted)
     totals = Counter(row.verdict for row in reviewed)
     return {
@@ -173,7 +176,7 @@ def print_text(result: dict[str, Any]) -> None:
     print(f"reviewed findings: {sum(reviewed.values())} ({reviewed.get('TP', 0)} TP, {reviewed.get('FP', 0)} FP, "
           f"{reviewed.get('P', 0)} P); findings now: {result['findings_now']}")
     print(f"precision over reviewed findings still reported: {_percent(result['precision_reviewed'])}")
-    print(f"precision over all findings (new ones counted wrong .. right; info not counted): "
+    print(f"precision over all findings (new ones counted wrong .. right): "
           f"{_percent(result['precision_all_low'])} .. {_percent(result['precision_all_high'])}")
     print(f"TP kept {fate.get('tp_kept', 0)}, lost {fate.get('tp_lost', 0)}; "
           f"FP removed {fate.get('fp_removed', 0)}, kept {fate.get('fp_kept', 0)}; "
@@ -191,14 +194,19 @@ def print_text(result: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of postmortems")
-    parser.add_argument("--review", type=Path, default=DEFAULT_REVIEW, help="review table (TSV)")
+    parser.add_argument("--review", type=Path, action="append",
+                        help="review table (TSV); repeat to add your own verdicts on new findings "
+                             f"(default: {DEFAULT_REVIEW})")
     parser.add_argument("--preset", default="recommended")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    if not args.corpus.is_dir() or not args.review.is_file():
-        print(f"corpus {args.corpus} or review {args.review} not found", file=sys.stderr)
+    reviews = args.review or [DEFAULT_REVIEW]
+    missing = [str(path) for path in [args.corpus, *reviews] if not path.exists()]
+    if missing or not args.corpus.is_dir():
+        print(f"not found: {', '.join(missing) or args.corpus}", file=sys.stderr)
         return 2
-    result = score(read_review(args.review), run_pmlint(args.corpus, args.preset))
+    rows = [row for path in reviews for row in read_review(path)]
+    result = score(rows, run_pmlint(args.corpus, args.preset))
     if args.json:
         print(json.dumps(result, indent=2))
     else:

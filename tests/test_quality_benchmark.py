@@ -63,8 +63,7 @@ def test_quality_scores_a_tiny_corpus(tmp_path: Path):
     assert data["precision_reviewed"] == 0.5
     assert [row["message"] for row in data["still_fp_or_p"]] == [moved["message"]]
     assert len(data["new_unreviewed"]) == len(rest)
-    counted_new = sum(1 for row in rest if row["severity"] != "info")
-    assert data["precision_all_low"] == round(1 / (2 + counted_new), 4)
+    assert data["precision_all_low"] == round(1 / (2 + len(rest)), 4)
 
     text = _run("--corpus", str(corpus), "--review", str(review))
     assert "precision over reviewed findings still reported: 50 %" in text.stdout
@@ -75,3 +74,18 @@ def test_quality_rejects_a_missing_corpus(tmp_path: Path):
     result = _run("--corpus", str(tmp_path / "nowhere"), "--review", str(tmp_path / "none.tsv"))
     assert result.returncode == 2
     assert "not found" in result.stderr
+
+
+def test_quality_adds_a_second_review_table(tmp_path: Path):
+    """Verdicts on new findings, kept in a second table, make them reviewed."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("".join(f"checkout.md\t{row['line']}\t{row['rule']}\t{row['severity']}\tTP\t{row['message']}\n"
+                            for row in found), encoding="utf-8")
+    data = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--review", str(mine), "--json").stdout)
+    assert data["new_unreviewed"] == [] and data["precision_reviewed"] == 1.0

@@ -33,7 +33,7 @@ _F = re.IGNORECASE
 _APOS = "['\u2019]"
 _NUM = r"(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
-_APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|~)\s*)?"
+_APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|upwards of|well over|~)\s*)?"
 _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
              r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
              r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
@@ -85,7 +85,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("count", re.compile(
             r"(?<![\w/:.,-])\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
             r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)", _F)),
+            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
+            r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
+            r"hundreds of|thousands of|millions of)\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+            r"|\bno\s+(?:users?|customers?|clients?|players?)\b", _F)),
         ("all", re.compile(
             r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
             r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
@@ -126,6 +129,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:and|but|also)\s+will\s+(?:avoid|not|never|continue|add|make|ensure|require|use|move|keep|stop|"
             r"start|introduce|implement|review|rotate|set)\b", _F)),
     ),
+    "detection_improved": (
+        ("added", re.compile(
+            r"\b(?:we|i|the team)(?:" + _APOS + r"ve|" + _APOS + r"ll| have| will| are| had)?\s+(?:now\s+|also\s+|since\s+)?"
+            r"(?:added|adding|add|created|creating|set up|setting up|introduced|introducing|built|building|enabled|"
+            r"enabling|configured|configuring)\s+(?:new\s+|an?\s+|more\s+|better\s+|some\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:alerts?|alerting|monitoring|monitors?|probes?|dashboards?|health ?checks?|slos?|synthetic (?:checks?|tests?))\b",
+            _F)),
+    ),
     "no_pages": (
         ("nobody paged", re.compile(
             r"\b(?:nobody|no one|no-one|none of us|no responders?|no engineers?)\s+(?:was|were|got|had to be|needed to be)\s+"
@@ -144,7 +155,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
             r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
             r"|\bresulted\s+from\b|\bturned\s+out\s+(?:that|to be)\b"
-            r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b", _F)),
+            r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
+            r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
+            r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"
+            r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b", _F)),
     ),
 }
 
@@ -152,7 +166,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
     "impact_duration": "duration", "actions": "commitment to act", "lessons": "lesson",
-    "no_pages": "statement that nobody was paged",
+    "no_pages": "statement that nobody was paged", "detection_improved": "detection improvement",
     "root_causes": "cause",
 }
 #: Longest quote of the matched words kept in the evidence.

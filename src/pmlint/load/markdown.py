@@ -154,10 +154,10 @@ def _lead(blocks, title, metadata_lines=frozenset()):
     from .md_sections import Section
     from .md_time import declared_zone
 
-    if title is None:
-        return None
     found = []
-    for block in blocks[title.index + 1:] if title.index >= 0 else []:
+    # no title heading (the title is in front matter, or there is none): the lead starts at the top
+    start = title.index + 1 if title is not None and title.index >= 0 else 0 if title is None else len(blocks)
+    for block in blocks[start:]:
         if block.kind not in ("paragraph", "html", "empty"):
             break  # a heading, or a list (MoJ's `- **Key events**`): the lead is over
         if block.kind == "paragraph" and not block.quoted and block.parent < 0 and \

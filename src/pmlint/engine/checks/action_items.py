@@ -185,15 +185,22 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
         yield Hit(f"/root_causes/{index}", {"summary": shorten(cause.get("summary")) or f"#{index + 1}"})
 
 
+#: After an investigating verb, a specific question makes the item concrete.
+_SPECIFIC_QUESTION = re.compile(r"\s+(?:why|whether|the (?:root )?cause of)\b", re.IGNORECASE)
+
+
 @check("vague_action")
 def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item title that starts with a vague verb (settings.vague_verbs) and states
-    no measurable outcome (settings.measurable_patterns, in title or description)."""
+    no measurable outcome (settings.measurable_patterns, in title or description). A
+    specific question after the verb ("Investigate why …", "… whether …") is concrete."""
     if not isinstance(value, dict) or not isinstance(value.get("title"), str):
         return
     verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
     if verb is None:
         return
+    if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
+        return  # "Investigate why the pool drained": one question, answerable, not open-ended
     if search(patterns(context, "measurable_patterns"), text_of(value)):
         return
     yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)

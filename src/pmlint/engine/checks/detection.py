@@ -100,7 +100,10 @@ def is_detect_item(item: dict[str, Any], context: Context) -> bool:
 
 @check("detect_item", infers=True)
 def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """The plan holds an open action item that improves detection (see `is_detect_item`)."""
+    """The plan holds an open action item that improves detection (see `is_detect_item`),
+    or the text says detection was improved ("we've added alerts for high CPU usage")."""
+    if evidence(context, "detection_improved") is not None:
+        return
     if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):
         fact = getattr(context.profile, "detection_method", None)
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)

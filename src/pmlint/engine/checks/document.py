@@ -108,7 +108,9 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     recognised heading (`meta["sections"]`) counts as present even when the loader could
     not structure its content: the section is there, so it is never "missing". So does
     the same content found anywhere in the text (`meta["evidence"]`: causes stated in
-    prose, time-stamped lines outside a timeline heading)."""
+    prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
+    a summary and a timeline tell the story, or only the summary (the title and the
+    sections carry it), is reported at `info`."""
     data = value if isinstance(value, dict) else {}
     top = pointer in ("", "/")
     headed = context.document.meta.get("sections") or {} if top else {}
@@ -122,9 +124,13 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
                    for name in options_):
             missing.append(" or ".join(f"`{name}`" for name in options_))
     if missing:
+        # only the cause heading missing from a document whose summary and timeline tell the
+        # story (the cause is usually in that narrative), or only the summary: pedantic
+        told = missing == ["`summary`"] or missing == ["`root_causes`"] and all(
+            is_truthy(data.get(key)) or key in headed for key in ("summary", "timeline"))
         yield Hit("/" + _first_key(missing[0]),
                   {"missing": ", ".join(missing), "count": len(missing),
-                   "sections": "section" if len(missing) == 1 else "sections"})
+                   "sections": "section" if len(missing) == 1 else "sections"}, demote=told)
 
 
 def _first_key(label: str) -> str:
@@ -175,6 +181,7 @@ def timeline_days(data: Any) -> tuple[date, date] | None:
 
 #: How long after an incident a write-up is typically published (blog posts, status pages).
 _PUBLICATION_WINDOW = timedelta(days=120)
+_FILE_NAME_WINDOW = timedelta(days=14)
 
 
 def _without_publication_date(sources: list[tuple[str, date, str]],
@@ -184,15 +191,20 @@ def _without_publication_date(sources: list[tuple[str, date, str]],
     Blog and status-page front matter dates the post. A post is published after the
     incident, so a `date` a few days to weeks later than every other source (file name,
     title, the last day of the timeline) dates the write-up and says nothing against them.
+    The same holds for a file named after its publication day (`2023-08-04-...md` for an
+    incident whose timeline ends on July 31).
     """
-    stated = [source for source in sources if source[2] == "/date"]
-    others = [source for source in sources if source[2] != "/date"]
-    if not stated or not others:
-        return sources
-    published = stated[0][1]
-    latest = max([other[1] for other in others] + ([covered[1]] if covered else []))
-    if latest < published <= latest + _PUBLICATION_WINDOW:
-        return others
+    # front matter `date`, then a file name dated on publication (a file is named when the
+    # write-up is, days after the incident: a month off is more likely a typo)
+    for kind, window in (("/date", _PUBLICATION_WINDOW), ("", _FILE_NAME_WINDOW)):
+        stated = [source for source in sources if source[2] == kind]
+        others = [source for source in sources if source[2] != kind]
+        if not stated or not others:
+            continue
+        published = stated[0][1]
+        latest = max([other[1] for other in others] + ([covered[1]] if covered else []))
+        if latest < published <= latest + window:
+            sources = others
     return sources
 
 

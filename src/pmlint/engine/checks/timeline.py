@@ -27,14 +27,16 @@ def milestones_present(value: Any, pointer: str, options: dict, context: Context
 
 @check("milestones_ordered")
 def milestones_ordered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """The milestones that are present come in the order of settings.required_milestones."""
+    """The milestones that are present come in the order of settings.required_milestones.
+    A later milestone listed after an earlier one but timed before it is a timeline out of
+    order, which PM502 reports at that entry: one problem, one finding."""
     timeline = entries(value)
     kinds = [str(kind).lower() for kind in context.setting("required_milestones") or ()]
     present = [(kind, first_of(timeline, kind)) for kind in kinds]
     marked = [(kind, entry) for kind, entry in present if entry is not None and entry.moment is not None]
     for (before_kind, before), (kind, entry) in zip(marked, marked[1:]):
         gap = minutes_between(before, entry)
-        if gap is not None and gap < 0:
+        if gap is not None and gap < 0 and entry.index < before.index:
             yield Hit(entry.pointer, {"kind": kind, "value": entry.raw, "previous_kind": before_kind,
                                       "previous": before.raw})
 
