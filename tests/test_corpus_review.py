@@ -17,12 +17,15 @@ from pathlib import Path
 
 import pytest
 
+from pmlint.model import Severity
+
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FILES = sorted(path for path in CORPUS.glob("*.md") if path.name != "README.md") if CORPUS.is_dir() else []
 
 pytestmark = pytest.mark.skipif(not FILES, reason=f"shared corpus not found at {CORPUS} (it lives outside the repo)")
 
-#: file → (rules that must appear, rules that must not), under the `recommended` preset.
+#: file → (rules that must appear, rules that must not appear above `info`), under the
+#: `recommended` preset.
 EXPECTATIONS: dict[str, tuple[set[str], set[str]]] = {
     # two rows a minute out of order (11:08 then 11:07); "All times in UTC" is read
     "dfds-PM2023-001-total-node-failure.md": ({"PM502"}, {"PM501", "PM011"}),
@@ -41,13 +44,34 @@ EXPECTATIONS: dict[str, tuple[set[str], set[str]]] = {
     "k8s-test-infra-2019-05-30.md": (set(), {"PM501", "PM011"}),
     # MoJ: no zone anywhere (one PM501), milestones + Context timeline merged in time order
     "moj-2026-03-30-ingress-nginx-rollback.md": ({"PM501"}, {"PM502", "PM011", "PM012", "PM313"}),
-    "moj-2021-11-05-modsec-erroring.md": ({"PM501"}, {"PM502", "PM313"}),
+    # "1. N/A" under Review actions is no action item: no plan, said once (issue 12; before,
+    # N/A was read as an item and PM313 was listed here as must-not)
+    "moj-2021-11-05-modsec-erroring.md": ({"PM501", "PM313"}, {"PM502"}),
     # Key events, Context paragraphs, "Review actions" as a numbered list: all read
     "moj-2025-07-23-secrets-leaked.md": ({"PM501", "PM402"}, {"PM313", "PM401", "PM803"}),
     # timeline spans Jan 14-19 and covers the file name's date
-    "posthog-2026-01-17-replay-sdk-fetch-wrapper.md": (set(), {"PM012", "PM501"}),
+    # customers writing in at night are no on-call burden; "a customer reported" is detection
+    "posthog-2026-01-17-replay-sdk-fetch-wrapper.md": (set(), {"PM012", "PM501", "PM203", "PM401"}),
     # title and timeline agree with each other against the file name: one finding
-    "2i2c-2020-10-28-memory-overload.md": ({"PM012"}, {"PM501"}),
+    "2i2c-2020-10-28-memory-overload.md": ({"PM012"}, {"PM501", "PM401", "PM310"}),
+    # issue 12, evidence before absence: facts stated in prose are not reported missing
+    # ("we received a report from a user", durations and counts in the lead, "Nobody was paged")
+    "cratesio-2020-02-20-index-sync.md": (set(), {"PM401", "PM601", "PM203"}),
+    # plans in prose under "Response" / "What we're doing about it", a lead without a title
+    # heading, "How did this happen" holds the cause, "Eastern" is a zone, a publication date
+    "pypi-2024-06-28-leaked-admin-token.md": (set(), {"PM011", "PM313", "PM401", "PM501", "PM012"}),
+    "homebrew-2018-07-31-leaked-token.md": (set(), {"PM313", "PM401"}),
+    "posthog-2024-02-28-decide-is-down.md": (set(), {"PM313"}),
+    # a time-stamped Leadup list is the timeline; responders paged at 00:32 UTC are night burden
+    "pydis-2021-07-11-cascading-node-failures.md": ({"PM013", "PM203"}, {"PM011"}),
+    # GST is a zone; "this bug should have been found" names no person; downtime is in prose
+    "persistence-2023-09-20-chain-halt.md": ({"PM203"}, {"PM501", "PM701", "PM601"}),
+    # "an issue which should have been addressed" blames nobody; an automated AWS warning is detection
+    "dfds-PM2019-009-ip-starvation.md": ({"PM203"}, {"PM701", "PM401"}),
+    # `07-30-2023 2:42 am - …` lines are the timeline: people working at night show
+    "chia-2023-08-04-compromised-runners.md": ({"PM203"}, {"PM011"}),
+    # "Background" is not the summary; detection and impact are in the prose
+    "github-2018-10-21-post-incident-analysis.md": (set(), {"PM401", "PM601", "PM803"}),
 }
 
 #: Rules that speak once per document: a missing section list, a template kept whole,
@@ -81,7 +105,18 @@ def test_reviewer_expectations(name: str, findings_by_file):
     must, must_not = EXPECTATIONS[name]
     found = {finding.rule_id for finding in findings_by_file[name]}
     assert must <= found, f"missing: {sorted(must - found)}"
-    assert not (must_not & found), f"false positives: {sorted(must_not & found)}"
+    # must-not is about the default signal: a pedantic variant at `info` is allowed
+    signal = {finding.rule_id for finding in findings_by_file[name] if finding.severity > Severity.INFO}
+    assert not (must_not & signal), f"false positives: {sorted(must_not & signal)}"
+
+
+def test_errors_are_certain(findings_by_file):
+    """Issue 12: `error` only where pmlint is certain (placeholders, "human error" named as
+    the cause, syntax); every heuristic finding on real documents is a warning or info."""
+    certain = {"PM001", "PM002", "PM003", "PM004", "PM005", "PM010", "PM103", "PM303"}
+    errors = {(name, finding.rule_id) for name, findings in findings_by_file.items() for finding in findings
+              if finding.severity == Severity.ERROR and finding.rule_id not in certain}
+    assert not errors
 
 
 def test_no_document_drowns(findings_by_file):

@@ -37,7 +37,7 @@ _APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|ove
 _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
              r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
              r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
-             r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|"
+             r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
              r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
@@ -72,9 +72,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b", _F)),
         ("employee", re.compile(
-            r"\b(?:we|i|an? (?:engineer|developer|maintainer|admin|operator|member of (?:the|our) \w+ team)|"
-            r"the (?:team|engineer|developer|maintainer|on-?call)|on-?call|someone on the team|a teammate|"
-            r"one of (?:our|the) \w+)\s+(?:\w+\s+)?"
+            r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
+            r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
+            r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team))\s+(?:\w+\s+)?"
             r"(?:first\s+)?(?:noticed|discovered|realized|realised|became aware|spotted|observed|found out|"
             r"saw that|detected|identified)\b"
             r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
@@ -88,7 +88,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
             r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
             r"hundreds of|thousands of|millions of)\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|\bno\s+(?:users?|customers?|clients?|players?)\b", _F)),
+            r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
+            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
+            r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
+            r"compromised|blocked|disconnected|rejected|deleted)\b", _F)),
         ("all", re.compile(
             r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
             r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"

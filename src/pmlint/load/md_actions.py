@@ -268,8 +268,15 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
     return text[:match.start()], fields
 
 
+#: A list item that says there is nothing to do ("N/A", "None", "Nothing"): no action item.
+_NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothing(?: to do)?|no actions?(?: needed| required)?|"
+                      r"not applicable|-+)\W*$", re.IGNORECASE)
+
+
 def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str]) -> None:
     text = block.text
+    if _NOTHING.match(plain(text)):
+        return  # "N/A" under "Review actions" is the absence of a plan, not a plan
     fields: dict[str, Any] = {}
     task = _TASK.match(text)
     if task:

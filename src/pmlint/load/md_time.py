@@ -29,7 +29,7 @@ _MONTHS = {name: index for index, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 
 _ZONE_WORD = (r"(?:Z|UTC(?:[+-]\d{1,2}(?::?\d{2})?)?|GMT(?:[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}|"
-              r"[A-Za-z]{2,4}T|PST8PDT|EST5EDT|CST6CDT|MST7MDT|WIB|"
+              r"[A-Za-z]{2,4}T|PST8PDT|EST5EDT|CST6CDT|MST7MDT|WIB|ET|PT|CT|MT|"
               r"(?:Eastern|Pacific|Central|Mountain)(?= time\b| standard\b| daylight\b|\W*$|[.,;:)])|"
               r"(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_]{2,30}"
               r"(?:/[A-Za-z_]{2,30})?)")

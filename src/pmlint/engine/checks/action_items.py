@@ -243,8 +243,9 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
         if evidence(context, "actions") is not None:
             return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
-        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed (no commitment "
-                                      "such as \"We will …\" found in any section or sentence)"})
+        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"},
+                  message="No action items and no `no_action_reason` says why none are needed (no commitment "
+                          "such as \"We will …\" found in any section or sentence)")
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})

@@ -52,5 +52,9 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         missing.append("how long (`duration_minutes`)")
     if missing:
         target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
-        searched = "; no count, share or duration found in any section or sentence" if len(missing) == 2 else ""
-        yield Hit(target, {"missing": " and ".join(missing) + searched}, demote=len(missing) == 1)
+        values = {"missing": " and ".join(missing)}
+        if len(missing) == 1:
+            yield Hit(target, values, demote=True)
+        else:
+            yield Hit(target, values, message=f"Impact not quantified: {values['missing']}; no count, share or "
+                                              "duration found in any section or sentence")
