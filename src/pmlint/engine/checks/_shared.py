@@ -119,5 +119,5 @@ def evidence(context: Context, kind: str) -> dict[str, Any] | None:
     """Where the document states `kind` anywhere in its text (`meta["evidence"]`, filled by
     the loaders' whole-document search), or None: checked before any "missing" claim."""
     found = context.document.meta.get("evidence")
-    entry = found.get(kind) if isinstance(found, dict) else None
+    entry = found.get(kind) if found is not None and hasattr(found, "get") else None
     return entry if isinstance(entry, dict) else None
