@@ -127,3 +127,15 @@ def test_evidence_search_is_linear():
     cost(5)
     small, large = min(cost(20) for _ in range(3)), min(cost(200) for _ in range(3))
     assert large < small * 25, (small, large)
+
+
+def test_a_layer_marked_not_a_factor_is_not_a_cause():
+    text = ("severity: SEV1\nroot_causes:\n  - {summary: A retry loop without backoff, layer: code}\n"
+            "  - {summary: Not a factor, layer: architecture}\n"
+            "action_items:\n  - {title: Add backoff with jitter to the client, layer: code, type: prevent}\n")
+    assert [f.message for f in lint_yaml(text, {"PM307"})] == []
+
+
+def test_toil_accepts_a_sentence():
+    text = "on_call:\n  toil: Someone re-ran the failed jobs by hand, one by one.\n"
+    assert [f.rule_id for f in lint_yaml(text, {"PM005"})] == []

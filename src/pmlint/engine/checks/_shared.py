@@ -72,7 +72,8 @@ def action_items(context: Context) -> list[tuple[int, dict[str, Any]]]:
 
 
 def root_causes(context: Context) -> list[tuple[int, dict[str, Any]]]:
-    """(index, cause) for every root cause; a bare string cause becomes {summary: text}."""
+    """(index, cause) for every root cause; a bare string cause becomes {summary: text}.
+    An entry whose layer the author marks as not a factor is no cause (`not_a_factor`)."""
     data = context.data
     causes = data.get("root_causes") if isinstance(data, dict) else None
     if not isinstance(causes, list):
@@ -81,9 +82,22 @@ def root_causes(context: Context) -> list[tuple[int, dict[str, Any]]]:
     for index, cause in enumerate(causes):
         if isinstance(cause, str):
             out.append((index, {"summary": cause}))
-        elif isinstance(cause, dict):
+        elif isinstance(cause, dict) and not not_a_factor(cause):
             out.append((index, cause))
     return out
+
+
+#: "Architecture: not a factor", "n/a", "none": a layer the author ruled out, not a cause.
+_NOT_A_FACTOR = re.compile(r"^\W*(?:n/?a|none|nothing|not applicable|not relevant|not involved|no issues?|"
+                           r"no problems?|(?:was |were )?not an? (?:contributing )?factors?)\W*$"
+                           r"|\b(?:was|were|is|are)\s+not\s+an?\s+(?:contributing\s+)?factor\b"
+                           r"|\bdid\s+not\s+contribute\b|\bplayed\s+no\s+(?:part|role)\b", re.IGNORECASE)
+
+
+def not_a_factor(cause: dict[str, Any]) -> bool:
+    """A cause entry with a layer whose text rules that layer out ("not a factor")."""
+    text = " ".join(str(cause.get(key) or "") for key in ("summary", "description")).strip()
+    return bool(cause.get("layer")) and bool(_NOT_A_FACTOR.search(text))
 
 
 def is_open(item: dict[str, Any], context: Context) -> bool:
