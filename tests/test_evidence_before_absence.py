@@ -93,6 +93,7 @@ def test_no_plan_anywhere_is_still_reported_and_says_so():
     "Every player was disconnected for 73 hours.",
     "About 12% of requests failed between 09:47 and 11:02.",
     "The outage lasted approximately nine hours and affected all builds.",
+    "The bot did not answer any chat commands; the outage was bounded to at maximum 16 hours.",
 ])
 def test_impact_in_prose_anywhere_is_quantified(impact: str):
     text = f"# Outage\n\n## Story\n\n{impact}\n"

@@ -38,9 +38,9 @@ _APOS = "['\u2019]"
 _WORD_NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
 #: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word)
-_AMOUNT = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
+_AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
            r"\s+(?:and a half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?))")
-_APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|upwards of|well over|~)\s*)?"
+_APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|at maximum|at minimum|upwards of|well over|~)\s*)?"
 _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
              r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
              r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
@@ -96,6 +96,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
             r"hundreds of|thousands of|millions of)\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
+            r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?(?:events?|" + _WHO_NOUN[3:] + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
             r"compromised|blocked|disconnected|rejected|deleted)\b", _F)),
@@ -109,7 +110,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "impact_duration": (
         ("duration", re.compile(
-            r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after)\s+" + _APPROX + _AMOUNT + r"\b"
+            r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
+            + _APPROX + _AMOUNT + r"\b"
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
