@@ -45,6 +45,7 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
              r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
              r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
              r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
+             r"events?|commands?|webhooks?|notifications?|emails?|payments?|checkouts?|logins?|"
              r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
@@ -96,7 +97,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
             r"hundreds of|thousands of|millions of)\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
-            r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?(?:events?|" + _WHO_NOUN[3:] + r"\b"
+            r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
             r"compromised|blocked|disconnected|rejected|deleted)\b", _F)),
