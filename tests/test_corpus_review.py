@@ -37,7 +37,6 @@ EXPECTATIONS: dict[str, tuple[set[str], set[str]]] = {
     "mybinder-2022-06-02-pod-limit.md": ({"PM012"}, {"PM501", "PM502"}),
     # a template kept whole: one PM013; the lead paragraphs are the summary
     "pydis-2020-12-11-all-services-outage.md": ({"PM013", "PM011"}, set()),
-    "pydis-2021-07-11-cascading-node-failures.md": ({"PM013"}, set()),
     # `- [12-05 16:21] ...` is a timeline; "All times in PDT" above it is its zone
     "k8s-test-infra-2019-03-26.md": ({"PM502"}, {"PM011", "PM501"}),
     # "All times PDT." under the title declares the zone for the whole timeline

@@ -20,9 +20,10 @@ arithmetic in microseconds, without ever building the expansion.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from ..model import Document, Problem, Span, join_pointer
+from .evidence import Evidence, find_evidence
 from .limits import MAX_DEPTH, MAX_NODES, LimitExceeded
 from .suppressions import find_suppressions
 
@@ -69,13 +70,11 @@ def load_yaml(path: str, text: str) -> Document:
     return document
 
 
-def _evidence(document: Document) -> dict:
+def _evidence(document: Document) -> Evidence:
     """Facts stated in any string value (a summary saying "a customer reported it"), so
     rules search the whole document before they claim something is missing."""
-    from ..model import join_pointer
-    from .evidence import find_evidence
 
-    def pieces():
+    def pieces() -> Iterator[tuple[str, int, int, str | None]]:
         stack: list[tuple[str, object]] = [("", document.data)]
         while stack:
             pointer, node = stack.pop()
