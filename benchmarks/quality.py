@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent.parent / "shared"
+SHARED = HERE.parent.parent / "shared"  # ../shared beside the clone, as CI lays it out
 DEFAULT_CORPUS = SHARED / "corpus"
 DEFAULT_REVIEW = SHARED / "quality" / "review.tsv"
 #: A finding that claims something is absent: the claim a reviewer checks first.
