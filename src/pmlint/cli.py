@@ -347,7 +347,65 @@ def _build_cli():
         written = write_template(fmt, path, force=force)
         click.echo(f"Wrote {written}: fill in every placeholder, then run `pmlint check {written}`.")
 
+    @cli.command(short_help="Report on a whole incident history (HTML, Markdown, JSON).")
+    @click.argument("paths", nargs=-1, type=click.Path())
+    @click.option("--format", "-f", "fmt", type=click.Choice(["html", "markdown", "json"]),
+                  help="html (default when --output ends in .html; needs pmlint[report]), markdown "
+                       "(default otherwise) or json.")
+    @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write the report to this file.")
+    @click.option("--today", metavar="YYYY-MM-DD", help="The date items are overdue against (default: today).")
+    @click.option("--since", metavar="YYYY-MM-DD", help="Only incidents on or after this date.")
+    @click.option("--until", metavar="YYYY-MM-DD", help="Only incidents on or before this date.")
+    @click.option("--service", "services", multiple=True, metavar="NAME",
+                  help="Only incidents touching this service (aliases from config apply). Repeatable.")
+    @click.option("--severity", "severities", multiple=True, metavar="SEV",
+                  help="Only incidents of this severity, stated or inferred. Repeatable.")
+    @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+    @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0,
+                  help="Processes to use (default 0: one per CPU; a pool starts only for 200+ files).")
+    def report(paths: tuple[str, ...], fmt: str | None, output: str | None, today: str | None, since: str | None,
+               until: str | None, services: tuple[str, ...], severities: tuple[str, ...], config_path: str | None,
+               jobs: int) -> None:
+        """Metrics over every postmortem found: incidents over time, time to detect and mitigate,
+        the layer gap, on-call burden, action items, recurrence and durability scores."""
+        from .history import ReportRequest, run_report
+        from .report.history import default_format, render as render_history
+
+        fmt = fmt or default_format(output)
+        if fmt == "html":
+            from .report.history.html import require
+
+            require()
+        request = ReportRequest(paths=tuple(paths) or (".",), config_path=config_path,
+                                today=_date_option("--today", today) or __import__("datetime").date.today(),
+                                since=_date_option("--since", since), until=_date_option("--until", until),
+                                services=services, severities=severities, jobs=jobs or None, output=output)
+        model = run_report(request)
+        if output is None:
+            render_history(fmt, model, sys.stdout)
+            return
+        from .atomic import atomic_writer
+
+        with atomic_writer(output) as stream:
+            render_history(fmt, model, stream)
+        click.echo(f"pmlint: wrote the {fmt} report on {model['documents']['analysed']} incidents to {output}",
+                   err=True)
+
     return cli
+
+
+def _date_option(name: str, value: str | None) -> Any:
+    """A YYYY-MM-DD option as a date; a usage error (exit 2) otherwise."""
+    from datetime import date
+
+    from .errors import PmlintError
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise PmlintError(f"{name} must be a date such as 2025-03-31, got {value!r}") from None
 
 
 def _nothing_enabled(config: Any, select: Sequence[str], extend_select: Sequence[str],

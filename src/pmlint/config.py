@@ -44,6 +44,8 @@ class Config:
     rules_dirs: list[str] = field(default_factory=list)
     baseline: str | None = None
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
+    #: the `report:` section (owner → team, service aliases), read only by `pmlint report`
+    report: dict[str, Any] = field(default_factory=dict)
     #: the loaded YAML Document (for line numbers), or None (pyproject.toml, defaults)
     source: Any = field(default=None, repr=False, compare=False)
 
@@ -144,7 +146,7 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
 
 
 CONFIG_KEYS = ("preset", "select", "extend-select", "ignore", "severity", "fail-on", "include", "exclude",
-               "per-path", "rules-dirs", "strict", "baseline", "settings")
+               "per-path", "rules-dirs", "strict", "baseline", "settings", "report")
 PER_PATH_KEYS = ("select", "extend-select", "ignore", "severity")
 
 
@@ -202,6 +204,7 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     config.rules_dirs = list(data.get("rules-dirs", []))
     config.baseline = data.get("baseline")
     config.settings = merged
+    config.report = dict(data.get("report") or {})
     if "strict" in data:
         config.settings["strict"] = data["strict"]
     return config

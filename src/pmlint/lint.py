@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 from .discover import SourceFile
 from .engine.rules import Rule
@@ -34,8 +34,15 @@ POOL_MIN_FILES = 200
 CHUNK_FILES = 64
 
 #: A chunk's outcome: its findings, the source lines they point at, each file's
-#: suppressions, and (when asked for) each document's durability profile as JSON.
-Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, FileSuppressions], dict[str, dict[str, Any]]]
+#: suppressions, (when asked for) each document's durability profile as JSON, and what
+#: the optional collector took from each document.
+Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, FileSuppressions], dict[str, dict[str, Any]],
+                dict[str, Any]]
+#: Called once per loaded document with the run's settings (`pmlint report` keeps each
+#: document's id and tags here, so a document is loaded once). It must be picklable (a
+#: module-level function or an instance of a module-level class), so a pool can send it
+#: to its workers.
+Collector = Callable[[Any, Any], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,8 @@ class LintResult:
     changed_since: str | None = None
     #: path → the document's durability profile as JSON; None unless asked (`check --profile`)
     profiles: Mapping[str, dict[str, Any]] | None = None
+    #: path → what the run's collector took from the document; None without a collector
+    collected: Mapping[str, Any] | None = None
 
     @property
     def hidden(self) -> int:
@@ -101,27 +110,31 @@ def effective_jobs(file_count: int, jobs: int | None) -> int:
 
 
 def lint_files(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions,
-               jobs: int | None = 1) -> LintResult:
+               jobs: int | None = 1, collect: Collector | None = None) -> LintResult:
     """Lint every file; never raises for a file's content.
 
     `jobs`: processes to use (None or 0: one per CPU); a pool is only started when
     there are at least POOL_MIN_FILES files. Findings come back sorted either way.
+    `collect`: see Collector; its values land in `result.collected`.
     """
     workers = effective_jobs(len(files), jobs)
     if workers > 1:
-        findings, sources, suppressions, profiles = _lint_parallel(files, rules, options, workers)
+        findings, sources, suppressions, profiles, collected = _lint_parallel(files, rules, options, workers, collect)
     else:
-        findings, sources, suppressions, profiles = _lint_chunk(files, rules, options)
+        findings, sources, suppressions, profiles, collected = _lint_chunk(files, rules, options, collect)
     findings.sort(key=Finding.sort_key)
     return LintResult(tuple(source.display for source in files), tuple(findings), tuple(rules), sources,
-                      suppressions, profiles=profiles if options.profiles else None)
+                      suppressions, profiles=profiles if options.profiles else None,
+                      collected=collected if collect is not None else None)
 
 
-def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions) -> Outcome:
+def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions,
+                collect: Collector | None = None) -> Outcome:
     findings: list[Finding] = []
     sources: dict[str, list[str]] = {}
     suppressions: dict[str, FileSuppressions] = {}
     profiles: dict[str, dict[str, Any]] = {}
+    collected: dict[str, Any] = {}
     for source in files:
         if source.content is not None:  # standard input, already read
             document = load_bytes(source.content, source.display, options.settings)
@@ -135,7 +148,9 @@ def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: Run
             sources[document.path] = _quoted_lines(document.lines, found, document.suppressions)
         if options.profiles and profile is not None:
             profiles[document.path] = profile.to_json()
-    return findings, sources, suppressions, profiles
+        if collect is not None:
+            collected[document.path] = collect(document, options.settings)
+    return findings, sources, suppressions, profiles, collected
 
 
 def _quoted_lines(lines: list[str], findings: list[Finding], suppressions: Sequence[object] = ()) -> list[str]:
@@ -160,20 +175,22 @@ def _quoted_lines(lines: list[str], findings: list[Finding], suppressions: Seque
 
 _worker_rules: Sequence[Rule] = ()
 _worker_options: RunOptions | None = None
+_worker_collect: Collector | None = None
 
 
-def _init_worker(rules: Sequence[Rule], options: RunOptions) -> None:
+def _init_worker(rules: Sequence[Rule], options: RunOptions, collect: Collector | None = None) -> None:
     """Runs once per worker: keep the compiled rules for every chunk it lints."""
-    global _worker_rules, _worker_options
-    _worker_rules, _worker_options = rules, options
+    global _worker_rules, _worker_options, _worker_collect
+    _worker_rules, _worker_options, _worker_collect = rules, options, collect
 
 
 def _work(files: Sequence[SourceFile]) -> Outcome:
     assert _worker_options is not None
-    return _lint_chunk(files, _worker_rules, _worker_options)
+    return _lint_chunk(files, _worker_rules, _worker_options, _worker_collect)
 
 
-def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions, workers: int) -> Outcome:
+def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions, workers: int,
+                   collect: Collector | None = None) -> Outcome:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -186,11 +203,14 @@ def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: 
     sources: dict[str, list[str]] = {}
     suppressions: dict[str, FileSuppressions] = {}
     profiles: dict[str, dict[str, Any]] = {}
+    collected: dict[str, Any] = {}
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(tuple(rules), options)) as pool:
-        for chunk_findings, chunk_sources, chunk_suppressions, chunk_profiles in pool.map(_work, chunks):
+                             initializer=_init_worker, initargs=(tuple(rules), options, collect)) as pool:
+        for chunk_findings, chunk_sources, chunk_suppressions, chunk_profiles, chunk_collected in pool.map(
+                _work, chunks):
+            collected.update(chunk_collected)
             findings.extend(chunk_findings)
             sources.update(chunk_sources)
             suppressions.update(chunk_suppressions)
             profiles.update(chunk_profiles)
-    return findings, sources, suppressions, profiles
+    return findings, sources, suppressions, profiles, collected

@@ -1,0 +1,64 @@
+"""`pmlint report`: the durability of a whole incident history.
+
+    paths ──discover──▶ files ──lint_files (+ build_profile per document)──▶ incidents ──▶ metrics
+
+The same discovery, loaders, rules and process pool as `check`; each document's
+durability profile (`infer.build_profile`) is built in the worker that lints it.
+Rendering the metrics (HTML, Markdown, JSON) is `report.history`'s job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .request import ReportRequest, ReportSettings
+
+__all__ = ["ReportRequest", "ReportSettings", "run_report"]
+
+
+def run_report(request: ReportRequest) -> dict[str, Any]:
+    """The metrics of every postmortem under `request.paths` (see metrics.compute)."""
+    from ..config import load_config, select_rules, severity_overrides
+    from ..discover import discover
+    from ..engine.rules import load_rules
+    from ..engine.run import RunOptions
+    from ..errors import PmlintError
+    from ..filters import PerPath, refine
+    from ..lint import lint_files
+    from .collect import assemble, collect_document
+    from .metrics import compute
+
+    config = load_config(request.config_path)
+    rules = load_rules(config.rules_directories())
+    enabled = select_rules(rules, config)
+    per_path = PerPath(config, rules, enabled, cli_select=False, cli_extend_select=[], cli_ignore=[])
+    paths = list(request.paths) or ["."]
+    files = discover(paths, config.include, config.exclude, skip=config.own_paths())
+    if not files:
+        raise PmlintError(f"no postmortems found in {', '.join(paths)} (include: {', '.join(config.include)})")
+    _refuse_to_overwrite_inputs(request.output, files)
+    options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
+                         known_rules=tuple((rule.id, rule.name) for rule in rules))
+    result = refine(lint_files(files, per_path.engine_rules(enabled), options, jobs=request.jobs,
+                               collect=collect_document), per_path)
+    incidents, unreadable = assemble(files, result.findings, result.extra["collected"])
+    return compute(incidents, unreadable, request, config.settings, ReportSettings.from_config(config.report),
+                   found=len(files), output=request.output)
+
+
+def _refuse_to_overwrite_inputs(output: str | None, files: Any) -> None:
+    """pmlint never writes over a postmortem: a report aimed at one is a usage error."""
+    import os
+
+    from ..errors import PmlintError
+
+    if not output or not os.path.exists(output):
+        return
+    target = os.stat(output)
+    for source in files:
+        try:
+            info = os.stat(source.path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
+            raise PmlintError(f"refusing to write a report over {output}: it is one of the postmortems read")
