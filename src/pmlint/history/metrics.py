@@ -390,7 +390,9 @@ def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings, l
 def _recurrence(facts: Sequence[Facts]) -> dict[str, Any]:
     """Groups of two or more incidents (in date order) that share a service, a root-cause
     theme, a tag, or a `related_incidents` link. Each group says whether a repeat (any
-    incident after the first) got a durable architecture-level action item."""
+    incident after the first) got a durable architecture-level action item;
+    `without_architecture_fix` lists each linked set (related, theme or tag; not a mere
+    shared service) where none did."""
     groups: list[dict[str, Any]] = []
 
     def add(kind: str, key: str, members: Iterable[int]) -> None:
@@ -398,7 +400,9 @@ def _recurrence(facts: Sequence[Facts]) -> dict[str, Any]:
         if len(ordered) < 2:
             return
         repeats = [facts[index] for index in ordered[1:]]
-        groups.append({"kind": kind, "key": key, "incidents": [facts[i].incident.path for i in ordered],
+        first = facts[ordered[0]].incident
+        groups.append({"kind": kind, "key": key, "first_title": first.profile.title or first.path,
+                       "incidents": [facts[i].incident.path for i in ordered],
                        "count": len(ordered), "architecture_fix": any(f.architecture_fix for f in repeats)})
 
     by_service: dict[str, list[int]] = {}
@@ -410,9 +414,20 @@ def _recurrence(facts: Sequence[Facts]) -> dict[str, Any]:
             by_tag.setdefault(tag, []).append(index)
     for service, members in sorted(by_service.items()):
         add("service", service, members)
-    words = [cause_words(cause.summary for cause in fact.incident.profile.causes) for fact in facts]
+    # themes compare single root causes (an incident with three causes shares one theme,
+    # not its whole word set), then each group of causes becomes a group of incidents
+    owners: list[int] = []
+    words: list[frozenset[str]] = []
+    for index, fact in enumerate(facts):
+        for cause in fact.incident.profile.causes:
+            owners.append(index)
+            words.append(cause_words((cause.summary,)))
+    themes: dict[frozenset[int], str] = {}
     for members in theme_groups(words):
-        add("theme", theme_label(words, members), members)
+        incidents = frozenset(owners[member] for member in members)
+        themes.setdefault(incidents, theme_label(words, members))
+    for incidents, label in sorted(themes.items(), key=lambda pair: (min(pair[0]), pair[1])):
+        add("theme", label, incidents)
     for tag, members in sorted(by_tag.items()):
         add("tag", tag, members)
     for members in _related_groups(facts):
@@ -420,11 +435,15 @@ def _recurrence(facts: Sequence[Facts]) -> dict[str, Any]:
     groups.sort(key=lambda group: ({"related": 0, "theme": 1, "tag": 2, "service": 3}[group["kind"]],
                                    -group["count"], group["key"]))
     repeats = sum(1 for fact in facts if fact.incident.profile.repeat and fact.incident.profile.repeat.value)
+    unfixed: dict[tuple[str, ...], dict[str, Any]] = {}
+    for group in groups:  # one entry per set of incidents, however many kinds link them
+        if group["kind"] in ("related", "theme", "tag") and not group["architecture_fix"]:
+            unfixed.setdefault(tuple(group["incidents"]), {"first_title": group["first_title"],
+                                                           "incidents": group["incidents"], "count": group["count"]})
     return {
         "groups": groups,
         "marked_repeat": repeats,
-        "without_architecture_fix": [group["key"] for group in groups
-                                     if group["kind"] in ("related", "theme") and not group["architecture_fix"]],
+        "without_architecture_fix": list(unfixed.values()),
     }
 
 
@@ -518,8 +537,9 @@ def _next_steps(model: dict[str, Any]) -> list[dict[str, str]]:
     unfixed = model["recurrence"]["without_architecture_fix"]
     if unfixed:
         steps.append({"kind": "repeats", "text": (
-            f"{_plural(len(unfixed), 'recurring failure')} with no architecture-level fix: "
-            + "; ".join(unfixed[:3]) + ("; ..." if len(unfixed) > 3 else ""))})
+            f"{_plural(len(unfixed), 'recurring failure')} with no architecture-level fix in any repeat: "
+            + "; ".join(f"\"{group['first_title']}\" ({group['count']} incidents)" for group in unfixed[:3])
+            + ("; ..." if len(unfixed) > 3 else ""))})
     woke = model["on_call"]["woke_without_fix"]
     if woke:
         steps.append({"kind": "night_pages", "text": (

@@ -39,7 +39,7 @@ def cause_words(texts: Iterable[str]) -> frozenset[str]:
         for word in _WORD.findall(text.lower()[:2000]):
             if word in STOPWORDS or len(word) < 3:
                 continue
-            if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")):
                 word = word[:-1]
             words.add(word)
     return frozenset(words)
