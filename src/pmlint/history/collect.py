@@ -54,7 +54,8 @@ def collect_document(document: Document, settings: Mapping[str, Any]) -> Collect
         return Collected(None, None, (), problem)
     data = document.data if isinstance(document.data, dict) else {}
     doc_id = data.get("id")
-    tags = data.get("tags")
+    # `tags` is no schema field: YAML keeps it in the data, Markdown front matter in meta
+    tags = data.get("tags", (document.meta.get("front_matter") or {}).get("tags"))
     return Collected(
         profile=build_profile(document, settings),
         doc_id=str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else None,
