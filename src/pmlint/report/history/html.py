@@ -101,8 +101,9 @@ def _charts(model: dict[str, Any]) -> dict[str, Any]:
                       "line": {"color": "#d97706"}}],
             "layout": {"barmode": "group", "title": {"text": "On-call burden per month"},
                        "xaxis": {"type": "category"},
-                       "yaxis": {"title": {"text": "pages"}},
-                       "yaxis2": {"title": {"text": "person-hours"}, "overlaying": "y", "side": "right"}}}
+                       "yaxis": {"title": {"text": "pages"}, "rangemode": "tozero"},
+                       "yaxis2": {"title": {"text": "person-hours"}, "overlaying": "y", "side": "right",
+                                  "rangemode": "tozero", "showgrid": False}}}
     quarters = model["durability"]["by_quarter"]
     completion = model["action_items"]["completion_by_quarter"]
     if quarters:
@@ -117,7 +118,8 @@ def _charts(model: dict[str, Any]) -> dict[str, Any]:
                        "yaxis": {"range": [0, 105]}}}
     for chart in charts.values():
         chart["layout"].update({"height": 340, "margin": {"t": 48, "r": 56, "b": 48, "l": 56},
-                                "legend": {"orientation": "h", "y": -0.2}, "font": {"size": 12}})
+                                "legend": {"orientation": "h", "y": -0.2, "traceorder": "normal"},
+                                "font": {"size": 12}})
     return charts
 
 
