@@ -54,9 +54,10 @@ class Facts:
     """The per-incident values every metric uses, computed once."""
 
     def __init__(self, incident: Incident, settings: Mapping[str, Any], config: ReportSettings,
-                 levels: Sequence[str]) -> None:
+                 levels: Sequence[str], link_base: str) -> None:
         profile = incident.profile
         self.incident = incident
+        self.link = _link(incident.file, link_base)
         self.date = profile.incident_date.value if profile.incident_date else None
         self.severity = normal_severity(profile.severity.value if profile.severity else None, settings) or UNKNOWN
         self.severity_inferred = bool(profile.severity and profile.severity.inferred)
@@ -72,11 +73,11 @@ def compute(incidents: Sequence[Incident], unreadable: Sequence[Unreadable], req
             output: str | None = None) -> dict[str, Any]:
     """All metrics over `incidents` (already loaded), after the request's filters."""
     levels = [str(level).upper() for level in settings.get("severity_levels") or ("SEV1", "SEV2", "SEV3", "SEV4")]
-    facts = [Facts(incident, settings, config, levels) for incident in incidents]
+    link_base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
+    facts = [Facts(incident, settings, config, levels, link_base) for incident in incidents]
     undated = [fact for fact in facts if fact.date is None]
     kept, excluded = _filter(facts, request, config)
     kept.sort(key=lambda fact: (fact.date or date.max, fact.incident.path))
-    link_base = os.path.dirname(os.path.abspath(output)) if output else os.getcwd()
     severities = _severity_order(kept, levels)
     model: dict[str, Any] = {
         "format": "pmlint-report",
@@ -96,12 +97,12 @@ def compute(incidents: Sequence[Incident], unreadable: Sequence[Unreadable], req
             "undated": [fact.incident.path for fact in sorted(undated, key=lambda f: f.incident.path)],
         },
         "severities": severities,
-        "incidents": [_incident_row(fact, link_base) for fact in kept],
+        "incidents": [_incident_row(fact) for fact in kept],
         "over_time": _over_time(kept),
         "detection": _detection(kept, severities),
         "layers": _layers(kept),
         "on_call": _on_call(kept),
-        "action_items": _action_items(kept, request.today, config, link_base),
+        "action_items": _action_items(kept, request.today, config),
         "recurrence": _recurrence(kept),
         "durability": _durability(kept),
         "rules": _rules(kept),
@@ -145,12 +146,12 @@ def _fact_json(value: Any) -> dict | None:
     return value.to_json() if value is not None else None
 
 
-def _incident_row(fact: Facts, link_base: str) -> dict[str, Any]:
+def _incident_row(fact: Facts) -> dict[str, Any]:
     incident, profile = fact.incident, fact.incident.profile
     burden = profile.on_call
     return {
         "path": incident.path,
-        "link": _link(incident.file, link_base),
+        "link": fact.link,
         "id": incident.doc_id,
         "title": profile.title,
         "date": fact.date.isoformat() if fact.date else None,
@@ -326,7 +327,7 @@ def _on_call(facts: Sequence[Facts]) -> dict[str, Any]:
 
 # -- action items -----------------------------------------------------------------------
 
-def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings, link_base: str) -> dict[str, Any]:
+def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings) -> dict[str, Any]:
     """Every item: done when its status says so (done, closed, fixed, ...), otherwise open;
     overdue when open and due before `today`. Age counts days from the incident date to
     `today` for open items (None when the incident is undated). An item without an owner
@@ -337,7 +338,7 @@ def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings, l
             overdue = not item.done and item.due is not None and item.due < today
             rows.append({
                 "incident": fact.incident.path,
-                "link": _link(fact.incident.file, link_base),
+                "link": fact.link,
                 "title": item.title,
                 "owner": item.owner,
                 "team": config.team_of(item.owner),

@@ -54,6 +54,8 @@ class ReportSettings:
 
     def service(self, name: str) -> str:
         """The canonical name of a service (aliases resolved, case kept from config)."""
+        if not self.aliases:
+            return name.strip()
         return self.aliases.get(_key(name), name.strip())
 
 
