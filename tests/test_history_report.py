@@ -244,3 +244,29 @@ def test_html_tables_sort_in_chromium(html_report, tmp_path):
                              "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=180)
     scores = [int(value) for value in re.search(r'data-scores="([\d,]+)"', result.stdout).group(1).split(",")]
     assert scores == sorted(scores, reverse=True) and len(scores) == 13
+
+
+def test_profiles_travel_from_workers_in_their_json_form_without_loss():
+    """Workers send `Profile.to_json()`; the report rebuilds the same profile from it."""
+    from pmlint.history.collect import profile_from_json
+    from pmlint.infer import build_profile
+    from pmlint.load import load_path
+
+    paths = [path for path in (ROOT / "examples").rglob("*") if path.suffix in (".yaml", ".md")
+             and path.name != "README.md" and not path.name.startswith(".")]
+    assert len(paths) >= 20
+    for path in paths:
+        profile = build_profile(load_path(str(path)))
+        assert profile_from_json(profile.to_json()).to_json() == profile.to_json(), path.name
+
+
+def test_scores_use_the_per_path_configuration_like_check(run_cli, tmp_path):
+    write(tmp_path / "legacy" / "old.yaml", "title: Old outage\ndate: 2020-01-02\nseverity: SEV3\n")
+    write(tmp_path / "new.yaml", "title: New outage\ndate: 2025-01-02\nseverity: SEV3\n")
+    _, out, _ = run_cli("report", ".", "--format", "json", cwd=tmp_path)
+    before = {Path(row["path"]).name: row["score"] for row in json.loads(out)["incidents"]}
+    assert before["old.yaml"] == before["new.yaml"] < 100
+    write(tmp_path / ".pmlint.yaml", "per-path:\n  'legacy/**': {ignore: [ALL]}\n")
+    _, out, _ = run_cli("report", ".", "--format", "json", cwd=tmp_path)
+    after = {Path(row["path"]).name: row["score"] for row in json.loads(out)["incidents"]}
+    assert after == {"old.yaml": 100, "new.yaml": before["new.yaml"]}
