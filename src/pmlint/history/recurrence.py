@@ -5,9 +5,9 @@ Root-cause themes compare the word sets of incidents' root-cause summaries (Jacc
 similarity ≥ THEME_SIMILARITY). Comparing every pair would be O(n²) on 10,000
 documents, so candidates come from an inverted index: each incident is compared only
 with the first POSTINGS_SCANNED earlier incidents that share one of its RAREST_TOKENS
-rarest words. Linking to the earliest members is enough for a union-find to join a
-whole theme, and the work per incident is bounded, so the pass is linear in the number
-of incidents.
+rarest words, and stops at the first similar one. One link to an earlier member is
+enough for a union-find to join a whole theme, and the work per incident is bounded, so
+the pass is linear in the number of incidents.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ def cause_words(texts: Iterable[str]) -> frozenset[str]:
         for word in _WORD.findall(text.lower()[:2000]):
             if word in STOPWORDS or len(word) < 3:
                 continue
-            if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")):
+            if len(word) > 4 and word.endswith("ies"):
+                word = word[:-3] + "y"
+            elif len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")):
                 word = word[:-1]
             words.add(word)
     return frozenset(words)
@@ -87,8 +89,12 @@ def theme_groups(word_sets: Sequence[frozenset[str]]) -> list[list[int]]:
                 seen.add(other)
                 theirs = word_sets[other]
                 shared = len(words & theirs)
-                if shared and shared / len(words | theirs) >= THEME_SIMILARITY:
+                if shared and shared / (len(words) + len(theirs) - shared) >= THEME_SIMILARITY:
                     union.union(index, other)
+                    break  # one link to an earlier member joins the whole theme
+            else:
+                continue
+            break
         for word in rarest:
             postings.setdefault(word, []).append(index)
     return union.groups()
