@@ -174,7 +174,7 @@ def test_markdown_tables_parse_as_gfm(run_cli):
     tables = re.findall(r"<table>.*?</table>", html, re.S)
     expected_tables = len(re.findall(r"^\|---", out, re.M))
     assert len(tables) == expected_tables >= 8
-    assert '<a href="2025-03-04-payments-retry-storm.yaml">' in html  # incidents link to their files
+    assert '<a href="./2025-03-04-payments-retry-storm.yaml">' in html  # incidents link to their files
     assert "<th>layer</th>" in html
 
 
@@ -204,7 +204,7 @@ def test_html_is_self_contained(html_report):
     text = html_report.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=\"?https?:", text)  # nothing fetched
     assert text.count("<table class=\"sortable\"") >= 8
-    assert '<a href="2025-03-04-payments-retry-storm.yaml">' in text  # relative to the report's folder
+    assert '<a href="./2025-03-04-payments-retry-storm.yaml">' in text  # relative to the report's folder
     assert "What to do next" in text
 
 
@@ -270,3 +270,15 @@ def test_scores_use_the_per_path_configuration_like_check(run_cli, tmp_path):
     _, out, _ = run_cli("report", ".", "--format", "json", cwd=tmp_path)
     after = {Path(row["path"]).name: row["score"] for row in json.loads(out)["incidents"]}
     assert after == {"old.yaml": 100, "new.yaml": before["new.yaml"]}
+
+
+def test_hostile_titles_and_file_names_stay_inert(run_cli, tmp_path):
+    """No output line a CI runner would execute (`::error::`), no link that is a script."""
+    write(tmp_path / "javascript:alert(1).yaml", "title: \"x\\n::error::pwned\"\ndate: 2025-01-02\nseverity: SEV3\n")
+    write(tmp_path / "a b#c.yaml", "title: '::warning::also'\ndate: 2025-01-03\nseverity: SEV3\n")
+    for fmt in ("markdown", "json"):
+        code, out, _ = run_cli("report", ".", "--format", fmt, cwd=tmp_path)
+        assert code == 0
+        assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], out
+    model = json.loads(run_cli("report", ".", "--format", "json", cwd=tmp_path)[1])
+    assert sorted(row["link"] for row in model["incidents"]) == ["./a%20b%23c.yaml", "./javascript%3Aalert%281%29.yaml"]

@@ -14,6 +14,7 @@ from collections import Counter
 from datetime import date
 from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
+from urllib.parse import quote
 
 from ..model import Severity
 from .collect import Incident, Unreadable
@@ -173,10 +174,14 @@ def _incident_row(fact: Facts) -> dict[str, Any]:
 
 
 def _link(file: str, base: str) -> str:
+    """A URL relative to the report's folder. Percent-encoded, and `./`-prefixed so a file
+    named `javascript:alert(1).md` is a relative path, never a scheme."""
     try:
-        return os.path.relpath(file, base).replace(os.sep, "/")
+        relative = os.path.relpath(file, base).replace(os.sep, "/")
     except ValueError:  # another drive on Windows
-        return file
+        return "file://" + quote(file.replace(os.sep, "/"))
+    link = quote(relative)
+    return link if link.startswith("../") else "./" + link
 
 
 # -- incidents over time ----------------------------------------------------------------

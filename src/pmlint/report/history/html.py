@@ -78,7 +78,8 @@ def _charts(model: dict[str, Any]) -> dict[str, Any]:
                 if rows:
                     traces.append({"type": "scatter", "mode": "markers", "name": f"{label} {severity}",
                                    "x": [row["date"] for row in rows], "y": [row[key]["value"] for row in rows],
-                                   "text": [row["title"] or row["path"] for row in rows],
+                                   # plotly reads a little HTML in hover text: escape it
+                                   "text": [escape(row["title"] or row["path"]) for row in rows],
                                    "marker": {"symbol": symbol, "size": 10, "color": COLORS.get(severity, "#6366f1")}})
         charts["chart-ttd"] = {"data": traces, "layout": {"title": {"text": "Time to detect and mitigate"},
                                                           "yaxis": {"title": {"text": "minutes"}}}}
