@@ -282,3 +282,26 @@ def test_hostile_titles_and_file_names_stay_inert(run_cli, tmp_path):
         assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], out
     model = json.loads(run_cli("report", ".", "--format", "json", cwd=tmp_path)[1])
     assert sorted(row["link"] for row in model["incidents"]) == ["./a%20b%23c.yaml", "./javascript%3Aalert%281%29.yaml"]
+
+
+def test_detection_chart_draws_when_times_are_known(tmp_path):
+    """The examples state no detection times yet (inference adds them): draw that chart
+    from made-up incidents, in the browser, so it is tested before it is needed."""
+    pytest.importorskip("plotly", reason="pmlint[report] not installed")
+    from pmlint.report.history import render
+
+    browser = chromium()
+    incidents = [incident("a.md", date(2025, 1, 5), "SEV1", 10, 60), incident("b.md", date(2025, 2, 5), "SEV2", 30, 90)]
+    model = compute(incidents, [], ReportRequest(today=date(2025, 6, 1)), merge_settings(None), ReportSettings(),
+                    found=2)
+    page = tmp_path / "ttd.html"
+    with page.open("w", encoding="utf-8") as stream:
+        render("html", model, stream)
+    assert 'id="chart-ttd"' in page.read_text(encoding="utf-8")
+    result = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'p'}", "--enable-logging=stderr",
+                             "--v=0", "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
+                            capture_output=True, text=True, timeout=180)
+    boxes = len(re.findall(r'<div class="chart[^"]*" id="chart-', result.stdout))
+    assert re.search(r'data-charts-drawn="(\d+)"', result.stdout).group(1) == str(boxes)
+    assert 'id="chart-ttd"' in result.stdout
+    assert not [line for line in result.stderr.splitlines() if ":CONSOLE" in line and "Uncaught" in line]
