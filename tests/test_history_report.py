@@ -291,13 +291,15 @@ def test_detection_chart_draws_when_times_are_known(tmp_path):
     from pmlint.report.history import render
 
     browser = chromium()
-    incidents = [incident("a.md", date(2025, 1, 5), "SEV1", 10, 60), incident("b.md", date(2025, 2, 5), "SEV2", 30, 90)]
+    incidents = [incident("a.md", date(2025, 1, 5), "SEV1", 10, 60), incident("b.md", date(2025, 2, 5), "SEV2", 30, 90),
+                 incident("c.md", date(2025, 2, 7), "SEV2", 5, 20, inferred=True)]
     model = compute(incidents, [], ReportRequest(today=date(2025, 6, 1)), merge_settings(None), ReportSettings(),
                     found=2)
     page = tmp_path / "ttd.html"
     with page.open("w", encoding="utf-8") as stream:
         render("html", model, stream)
-    assert 'id="chart-ttd"' in page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert 'id="chart-ttd"' in text and '"name": "SEV2 (inferred)"' in text  # hatched in the monthly chart
     result = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'p'}", "--enable-logging=stderr",
                              "--v=0", "--virtual-time-budget=10000", "--dump-dom", page.as_uri()],
                             capture_output=True, text=True, timeout=180)

@@ -60,10 +60,17 @@ def _charts(model: dict[str, Any]) -> dict[str, Any]:
     charts: dict[str, Any] = {}
     months = model["over_time"]["month"]
     if months:
+        traces = []
+        for s in model["severities"]:  # an inferred severity is a hatched part of its bar
+            stated = [bucket["by_severity"].get(s, 0) - bucket["inferred"].get(s, 0) for bucket in months.values()]
+            inferred = [bucket["inferred"].get(s, 0) for bucket in months.values()]
+            traces.append({"type": "bar", "name": s, "x": list(months), "y": stated,
+                           "marker": {"color": COLORS.get(s, "#6366f1")}})
+            if any(inferred):
+                traces.append({"type": "bar", "name": f"{s} (inferred)", "x": list(months), "y": inferred,
+                               "marker": {"color": COLORS.get(s, "#6366f1"), "pattern": {"shape": "/"}}})
         charts["chart-incidents"] = {
-            "data": [{"type": "bar", "name": s, "x": list(months), "marker": {"color": COLORS.get(s, "#6366f1")},
-                      "y": [bucket["by_severity"].get(s, 0) for bucket in months.values()]}
-                     for s in model["severities"]],
+            "data": traces,
             "layout": {"barmode": "stack", "title": {"text": "Incidents per month by severity"},
                        "xaxis": {"type": "category"},
                        "yaxis": {"title": {"text": "incidents"}, "dtick": 1}}}

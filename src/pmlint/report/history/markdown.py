@@ -74,8 +74,14 @@ def _detection(model: dict[str, Any]) -> list[str]:
             for severity, stats in detection["by_severity"].items()]
     note = (f"Median time to detect / mitigate. Unknown for {detection['unknown_ttd']} and "
             f"{detection['unknown_ttm']} incidents respectively (left out of the medians).")
-    return ["## Time to detect and mitigate", "", note, ""] + table(["severity", "time to detect",
-                                                                      "time to mitigate"], rows)
+    out = ["## Time to detect and mitigate", "", note, ""] + table(["severity", "time to detect",
+                                                                     "time to mitigate"], rows)
+    trend = [[quarter, severity, minutes(stats["ttd"]), minutes(stats["ttm"])]
+             for quarter, row in detection["by_quarter"].items() for severity, stats in row.items()
+             if stats["ttd"]["n"] or stats["ttm"]["n"]]
+    if trend:
+        out += ["### Per quarter", ""] + table(["quarter", "severity", "time to detect", "time to mitigate"], trend)
+    return out
 
 
 def _layers(model: dict[str, Any]) -> list[str]:
@@ -148,11 +154,17 @@ def _rules(model: dict[str, Any]) -> list[str]:
 
 
 def _incidents(model: dict[str, Any]) -> list[str]:
+    def figure(value: dict | None) -> str | None:
+        if not value:
+            return None
+        return f"{value['value']:g}" + (" (inferred)" if value.get("inferred") else "")
+
     rows = [[link(row["title"] or row["path"], row["link"]), row["date"], severity_cell(row),
-             ", ".join(row["services"]), row["pages"], row["off_hours_pages"], row["score"]]
+             ", ".join(row["services"]), figure(row["time_to_detect_minutes"]),
+             figure(row["time_to_mitigate_minutes"]), row["pages"], row["off_hours_pages"], row["score"]]
             for row in model["incidents"]]
-    return ["## Incidents", ""] + table(["incident", "date", "severity", "services", "pages", "off-hours pages",
-                                         "score"], rows, raw=[0])
+    return ["## Incidents", ""] + table(["incident", "date", "severity", "services", "detect (min)",
+                                         "mitigate (min)", "pages", "off-hours pages", "score"], rows, raw=[0])
 
 
 def _problems(model: dict[str, Any]) -> list[str]:
