@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from pmlint.config import Config, load_config, select_rules
+from pmlint.config import load_config, select_rules
 from pmlint.engine.rules import load_rules
 from pmlint.engine.run import RunOptions, lint_document
 from pmlint.history import ReportRequest, run_report
