@@ -106,7 +106,7 @@ def profile_from_json(data: Mapping[str, Any]) -> Profile:
         raw = value.get("value")
         line = value.get("line")
         return Fact(convert(raw) if convert and raw is not None else raw, bool(value.get("inferred")),
-                    value.get("evidence") or "", Span.point(line) if isinstance(line, int) and line > 0 else None)
+                    value.get("evidence") or "", Span(line, 1, line, 1) if type(line) is int and line > 0 else None)
 
     def day(text: Any) -> date | None:
         try:

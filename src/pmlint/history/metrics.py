@@ -60,6 +60,8 @@ class Facts:
         self.incident = incident
         self.link = _link(incident.file, link_base)
         self.date = profile.incident_date.value if profile.incident_date else None
+        self.month = month_of(self.date) if self.date else None
+        self.quarter = quarter_of(self.date) if self.date else None
         self.severity = normal_severity(profile.severity.value if profile.severity else None, settings) or UNKNOWN
         self.severity_inferred = bool(profile.severity and profile.severity.inferred)
         self.services = tuple(dict.fromkeys(config.service(name) for name in profile.services if name.strip()))
@@ -194,7 +196,7 @@ def _over_time(facts: Sequence[Facts]) -> dict[str, Any]:
         if fact.date is None:
             out["undated"] += 1
             continue
-        for key, period in (("month", month_of(fact.date)), ("quarter", quarter_of(fact.date))):
+        for key, period in (("month", fact.month), ("quarter", fact.quarter)):
             bucket = out[key].setdefault(period, {"total": 0, "by_severity": {}, "inferred": {}})
             bucket["total"] += 1
             bucket["by_severity"][fact.severity] = bucket["by_severity"].get(fact.severity, 0) + 1
@@ -224,15 +226,15 @@ def _detection(facts: Sequence[Facts], severities: Sequence[str]) -> dict[str, A
         group = [fact for fact in facts if fact.severity == severity]
         by_severity[severity] = {"ttd": _stats(figures(group, "time_to_detect_minutes")),
                                  "ttm": _stats(figures(group, "time_to_mitigate_minutes"))}
+    groups: dict[str, dict[str, list[Facts]]] = {}
+    for fact in facts:
+        if fact.quarter:
+            groups.setdefault(fact.quarter, {}).setdefault(fact.severity, []).append(fact)
     by_quarter: dict[str, dict[str, Any]] = {}
-    for quarter in sorted({quarter_of(f.date) for f in facts if f.date}):
-        row = {}
-        for severity in severities:
-            group = [f for f in facts if f.date and quarter_of(f.date) == quarter and f.severity == severity]
-            if group:
-                row[severity] = {"ttd": _stats(figures(group, "time_to_detect_minutes")),
-                                 "ttm": _stats(figures(group, "time_to_mitigate_minutes"))}
-        by_quarter[quarter] = row
+    for quarter in sorted(groups):
+        by_quarter[quarter] = {severity: {"ttd": _stats(figures(groups[quarter][severity], "time_to_detect_minutes")),
+                                          "ttm": _stats(figures(groups[quarter][severity], "time_to_mitigate_minutes"))}
+                               for severity in severities if severity in groups[quarter]}
     return {
         "by_severity": by_severity,
         "by_quarter": by_quarter,
@@ -307,8 +309,8 @@ def _on_call(facts: Sequence[Facts]) -> dict[str, Any]:
         burden = fact.incident.profile.on_call
         buckets = [totals]
         if fact.date:
-            buckets += [periods["month"].setdefault(month_of(fact.date), empty()),
-                        periods["quarter"].setdefault(quarter_of(fact.date), empty())]
+            buckets += [periods["month"].setdefault(fact.month, empty()),
+                        periods["quarter"].setdefault(fact.quarter, empty())]
         known = [getattr(burden, name) for name in BURDEN_FIELDS]
         for bucket in buckets:
             bucket["incidents"] += 1
@@ -356,7 +358,7 @@ def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings) -
                 "overdue": overdue,
                 "days_overdue": (today - item.due).days if overdue and item.due else None,
                 "age_days": (today - fact.date).days if fact.date and not item.done else None,
-                "quarter": quarter_of(fact.date) if fact.date else None,
+                "quarter": fact.quarter,
             })
 
     def tally(key: str) -> dict[str, dict[str, int]]:
@@ -485,8 +487,8 @@ def _durability(facts: Sequence[Facts]) -> dict[str, Any]:
 
     quarters: dict[str, list[Facts]] = {}
     for fact in facts:
-        if fact.date:
-            quarters.setdefault(quarter_of(fact.date), []).append(fact)
+        if fact.quarter:
+            quarters.setdefault(fact.quarter, []).append(fact)
     return {
         "formula": SCORE_FORMULA,
         "overall": weighted(facts),
