@@ -251,7 +251,10 @@ def _sections(model: dict[str, Any]) -> str:
         out.append("<h2>Unreadable documents</h2>" + _table("table-unreadable", ["file", "reason"],
                    [[d["path"], d["reason"]] for d in docs["unreadable"]]))
     if docs["undated"]:
-        out.append("<h2>Documents without a date</h2><ul>"
+        dated_filter = model["filters"]["since"] or model["filters"]["until"]
+        note = ("Left out of the metrics: --since/--until cannot place them." if dated_filter
+                else "Counted in every metric that needs no date; in no period.")
+        out.append(f"<h2>Documents without a date</h2><p class=\"note\">{note}</p><ul>"
                    + "".join(f"<li>{escape(p)}</li>" for p in docs["undated"]) + "</ul>")
     return "\n".join(out)
 

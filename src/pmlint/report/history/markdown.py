@@ -174,6 +174,9 @@ def _problems(model: dict[str, Any]) -> list[str]:
         out += ["## Unreadable documents", ""] + table(["file", "reason"],
                                                         [[d["path"], d["reason"]] for d in docs["unreadable"]])
     if docs["undated"]:
-        out += ["## Documents without a date", "", "Counted in every metric that needs no date; in no period.", ""]
+        dated_filter = model["filters"]["since"] or model["filters"]["until"]
+        note = ("Left out of the metrics: --since/--until cannot place them." if dated_filter
+                else "Counted in every metric that needs no date; in no period.")
+        out += ["## Documents without a date", "", note, ""]
         out += [f"- {cell(path)}" for path in docs["undated"]] + [""]
     return out
