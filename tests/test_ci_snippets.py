@@ -167,12 +167,32 @@ class Runner:
             self.env["GITHUB_ACTION_PATH"] = str(action_path)
             self.context["github.action_path"] = str(action_path)
 
+    def condition(self, expression: str) -> bool:
+        """A step's `if:`, for the few forms the action and snippets use: `always()`,
+        `!cancelled()`, `inputs.x == 'value'`, joined by `&&` (anything else fails the test)."""
+        text = EXPRESSION.sub(lambda match: match.group(1), expression).strip()
+        result = True
+        for part in (piece.strip() for piece in text.split("&&")):
+            if part in ("always()", "!cancelled()"):
+                continue
+            compared = re.fullmatch(r"([\w.-]+)\s*==\s*'([^']*)'", part)
+            assert compared and compared.group(1) in self.context, f"the test runner cannot evaluate `if: {expression}`"
+            result = result and self.context[compared.group(1)] == compared.group(2)
+        return result
+
     def run_steps(self, steps: list[dict], edit=lambda script: script) -> list[subprocess.CompletedProcess]:
-        """Each `run:` step in order until one fails (as without continue-on-error)."""
+        """Each `run:` step whose `if:` holds, in order, until one fails (as without
+        continue-on-error; a step with `always()` in its `if:` runs after a failure too)."""
         results = []
+        failed = False
         for step in steps:
             if "uses" in step:
                 continue  # actions/setup-python: stood in for by the virtualenv on PATH
+            condition = str(step.get("if", ""))
+            if failed and "always()" not in condition:
+                continue
+            if condition and not self.condition(condition):
+                continue
             assert step.get("shell", "bash") == "bash"
             env = {**self.env, **{key: substitute(str(value), self.context)
                                   for key, value in (step.get("env") or {}).items()}}
@@ -180,8 +200,7 @@ class Runner:
             completed = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
                                        cwd=self.workspace, env=env, capture_output=True, text=True, timeout=600)
             results.append(completed)
-            if completed.returncode != 0:
-                break
+            failed = failed or completed.returncode != 0
         return results
 
 
@@ -237,6 +256,25 @@ def test_the_action_passes_when_the_pull_request_is_clean(tmp_path, clone, pytho
     assert lint.returncode == 0, lint.stdout + lint.stderr
     assert "::" not in lint.stdout and "All clear" in lint.stdout
     assert "## pmlint: all clear" in runner.summary.read_text(encoding="utf-8")
+
+
+def test_the_action_attaches_the_history_report_when_asked(tmp_path, clone, python_bin):
+    """`report: "true"`: after the lint step (which fails on findings), the report step
+    installs pmlint[report], writes pmlint-report.html and appends the Markdown summary."""
+    action = load_yaml((clone / "action.yml").read_text(encoding="utf-8"))
+    inputs = {name: str(spec.get("default", "")) for name, spec in action["inputs"].items()}
+    inputs.update({"paths": "postmortems/", "args": "--select PM301", "report": "true"})
+    runner = Runner(tmp_path, python_bin, action_path=clone)
+    runner.context.update({f"inputs.{name}": value for name, value in inputs.items()})
+    install, lint, report = runner.run_steps(action["runs"]["steps"])
+    assert lint.returncode == 1  # the unowned item: the report runs after a failing lint all the same
+    assert report.returncode == 0, report.stdout + report.stderr
+    html = (runner.workspace / "pmlint-report.html").read_text(encoding="utf-8")
+    assert "Incident history: durability report" in html and "Plotly" in html
+    summary = runner.summary.read_text(encoding="utf-8")
+    assert summary.index("## pmlint:") < summary.index("# Incident history: durability report")
+    outputs = (tmp_path / "runner-files" / "output").read_text(encoding="utf-8")
+    assert "report-file=pmlint-report.html" in outputs
 
 
 def local_url(script: str, clone: Path) -> str:
