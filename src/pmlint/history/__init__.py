@@ -3,7 +3,8 @@
     paths ──discover──▶ files ──lint_files (+ build_profile per document)──▶ incidents ──▶ metrics
 
 The same discovery, loaders, rules and process pool as `check`; each document's
-durability profile (`infer.build_profile`) is built in the worker that lints it.
+durability profile (`infer.build_profile`) is built once, in the worker that lints it,
+and shared by the rules and the report.
 Rendering the metrics (HTML, Markdown, JSON) is `report.history`'s job.
 """
 
@@ -39,7 +40,7 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
         raise PmlintError(f"no postmortems found in {', '.join(paths)} (include: {', '.join(config.include)})")
     _refuse_to_overwrite_inputs(request.output, files)
     options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
-                         known_rules=tuple((rule.id, rule.name) for rule in rules))
+                         known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=True)
     # The report keeps every incident in memory and makes no reference cycles: the cyclic
     # collector would only rescan the growing heap while results arrive (seconds at 10,000).
     collecting = gc.isenabled()
@@ -47,7 +48,7 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     try:
         result = lint_files(files, per_path.engine_rules(enabled), options, jobs=request.jobs,
                             collect=ReportCollector(per_path if per_path.active else None), keep_findings=False)
-        incidents, unreadable = assemble(files, result.extra["collected"])
+        incidents, unreadable = assemble(files, result.extra["collected"], result.extra["profiles"])
         return compute(incidents, unreadable, request, config.settings, ReportSettings.from_config(config.report),
                        found=len(files), output=request.output)
     finally:

@@ -1,8 +1,9 @@
 """Many files → incidents: discovery, the normal lint run, and one profile per document.
 
 Each document is loaded once: `lint_files` (the path `check` takes, with its process
-pool) lints it and, through its collector hook, builds its durability profile in the
-same worker. A broken document (bad YAML, unreadable, not a postmortem) becomes an
+pool) lints it, builds its durability profile once for the rules and the report
+(`RunOptions(profiles=True)`), and through its collector hook keeps a digest of the
+findings in the same worker. A broken document (bad YAML, unreadable, not a postmortem) becomes an
 `Unreadable` entry, never an abort.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Mapping, Sequence
 
-from ..infer import CauseProfile, Fact, ItemProfile, OnCallBurden, Profile, build_profile
+from ..infer import CauseProfile, Fact, ItemProfile, OnCallBurden, Profile
 from ..model import Document, Finding, Severity, Span
 
 
@@ -40,15 +41,12 @@ class Unreadable:
 
 @dataclass(frozen=True, slots=True)
 class Collected:
-    """What a worker keeps of a document for the report (small, picklable).
+    """What a worker keeps of a document for the report, beside its profile (which the
+    lint run builds once for the rules and sends back in its JSON form): a digest of the
+    findings as (rule id, rule name, severity) tuples. Plain tuples pickle in C, while
+    frozen slotted dataclasses (Finding) pickle through Python code, seconds of a
+    10,000-document report."""
 
-    The profile travels in its stable JSON form (`Profile.to_json`) and the findings as
-    (rule id, rule name, severity) tuples: plain dicts, tuples and lists pickle in C,
-    while frozen slotted dataclasses (Profile, Fact, Finding) pickle through Python code,
-    seconds of a 10,000-document report.
-    """
-
-    profile: dict[str, Any] | None
     doc_id: str | None
     tags: tuple[str, ...]
     problem: str | None
@@ -57,7 +55,7 @@ class Collected:
 
 class ReportCollector:
     """The lint run's collector for `pmlint report`: applies the per-path configuration
-    to the document's findings (as `check` does), keeps a digest of them and the profile."""
+    to the document's findings (as `check` does) and keeps a digest of them."""
 
     def __init__(self, per_path: Any = None) -> None:
         self.per_path = per_path
@@ -68,13 +66,12 @@ class ReportCollector:
         digest = tuple((finding.rule_id, finding.rule_name, int(finding.severity)) for finding in found)
         if document.broken:
             problem = next((p.message for p in document.problems), "not readable")
-            return Collected(None, None, (), problem, digest)
+            return Collected(None, (), problem, digest)
         data = document.data if isinstance(document.data, dict) else {}
         doc_id = data.get("id")
         # `tags` is no schema field: YAML keeps it in the data, Markdown front matter in meta
         tags = data.get("tags", (document.meta.get("front_matter") or {}).get("tags"))
         return Collected(
-            profile=build_profile(document, settings).to_json(),
             doc_id=str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else None,
             tags=tuple(str(tag).strip().lower() for tag in tags if isinstance(tag, (str, int)) and str(tag).strip())
             if isinstance(tags, list) else (),
@@ -83,19 +80,24 @@ class ReportCollector:
         )
 
 
-def assemble(files: Sequence[Any], collected: dict[str, Collected]) -> tuple[list[Incident], list[Unreadable]]:
+def assemble(files: Sequence[Any], collected: dict[str, Collected],
+             profiles: dict[str, dict[str, Any]]) -> tuple[list[Incident], list[Unreadable]]:
     """One Incident per readable file, one Unreadable per broken one, in discovery order.
-    Entries are taken out of `collected` as they are used, so each profile's JSON form is
-    freed as soon as the profile is rebuilt (peak memory on 10,000 documents)."""
+    Profiles are taken out of `profiles` as they are rebuilt, so each one's JSON form is
+    freed at once (peak memory on 10,000 documents)."""
     incidents: list[Incident] = []
     unreadable: list[Unreadable] = []
     for source in files:
         entry = collected.pop(source.display, None)
-        if entry is None or entry.profile is None:
-            unreadable.append(Unreadable(source.display, entry.problem if entry else "not read"))
+        profile = profiles.pop(source.display, None)
+        if entry is None or entry.problem is not None or profile is None:
+            reason = (entry.problem if entry and entry.problem else
+                      "its profile could not be built (see the PM009 finding from `pmlint check`)" if entry
+                      else "not read")
+            unreadable.append(Unreadable(source.display, reason))
             continue
         incidents.append(Incident(source.display, os.path.abspath(source.path), entry.doc_id,
-                                  profile_from_json(entry.profile), entry.tags,
+                                  profile_from_json(profile), entry.tags,
                                   tuple((rule, name, Severity(level)) for rule, name, level in entry.findings)))
     return incidents, unreadable
 
