@@ -307,3 +307,15 @@ def test_detection_chart_draws_when_times_are_known(tmp_path):
     assert re.search(r'data-charts-drawn="(\d+)"', result.stdout).group(1) == str(boxes)
     assert 'id="chart-ttd"' in result.stdout
     assert not [line for line in result.stderr.splitlines() if ":CONSOLE" in line and "Uncaught" in line]
+
+
+def test_scores_honour_suppression_comments_like_check(run_cli, tmp_path):
+    write(tmp_path / "pm.yaml", "title: Outage\ndate: 2025-01-02\nseverity: SEV3\n")
+    _, out, _ = run_cli("report", ".", "--format", "json", cwd=tmp_path)
+    [row] = json.loads(out)["incidents"]
+    assert row["score"] < 100
+    write(tmp_path / "pm.yaml", "# pmlint: disable-file=ALL -- a legacy document\n"
+                                "title: Outage\ndate: 2025-01-02\nseverity: SEV3\n")
+    _, out, _ = run_cli("report", ".", "--format", "json", cwd=tmp_path)
+    [row] = json.loads(out)["incidents"]
+    assert row["score"] == 100, row

@@ -25,9 +25,9 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     from ..engine.rules import load_rules
     from ..engine.run import RunOptions
     from ..errors import PmlintError
-    from ..filters import PerPath
+    from ..filters import PerPath, Plan, filter_findings
     from ..lint import lint_files
-    from .collect import ReportCollector, assemble
+    from .collect import assemble, collect_document
     from .metrics import compute
 
     config = load_config(request.config_path)
@@ -46,9 +46,12 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        result = lint_files(files, per_path.engine_rules(enabled), options, jobs=request.jobs,
-                            collect=ReportCollector(per_path if per_path.active else None), keep_findings=False)
-        incidents, unreadable = assemble(files, result.extra["collected"], result.extra["profiles"])
+        engine_rules = per_path.engine_rules(enabled)
+        raw = lint_files(files, engine_rules, options, jobs=request.jobs, collect=collect_document)
+        plan = Plan(rules=tuple(engine_rules), known_rules=options.known_rules, suppressions=raw.suppressions,
+                    per_path=per_path, files=tuple(raw.files), fail_on="never")
+        kept = filter_findings(raw.findings, plan).kept
+        incidents, unreadable = assemble(files, raw.collected or {}, raw.profiles or {}, kept)
         return compute(incidents, unreadable, request, config.settings, ReportSettings.from_config(config.report),
                        found=len(files), output=request.output)
     finally:

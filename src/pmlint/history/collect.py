@@ -1,9 +1,9 @@
 """Many files → incidents: discovery, the normal lint run, and one profile per document.
 
 Each document is loaded once: `lint_files` (the path `check` takes, with its process
-pool) lints it, builds its durability profile once for the rules and the report
-(`RunOptions(profiles=True)`), and through its collector hook keeps a digest of the
-findings in the same worker. A broken document (bad YAML, unreadable, not a postmortem) becomes an
+pool) lints it and builds its durability profile once for the rules and the report
+(`RunOptions(profiles=True)`); the collector hook keeps its id and tags. Findings go
+through the same filter stage as `check` (suppression comments, per-path configuration). A broken document (bad YAML, unreadable, not a postmortem) becomes an
 `Unreadable` entry, never an abort.
 """
 
@@ -42,54 +42,42 @@ class Unreadable:
 @dataclass(frozen=True, slots=True)
 class Collected:
     """What a worker keeps of a document for the report, beside its profile (which the
-    lint run builds once for the rules and sends back in its JSON form): a digest of the
-    findings as (rule id, rule name, severity) tuples. Plain tuples pickle in C, while
-    frozen slotted dataclasses (Finding) pickle through Python code, seconds of a
-    10,000-document report."""
+    lint run builds once for the rules and sends back in its JSON form)."""
 
     doc_id: str | None
     tags: tuple[str, ...]
     problem: str | None
-    findings: tuple[tuple[str, str, int], ...] = ()
 
 
-class ReportCollector:
-    """The lint run's collector for `pmlint report`: applies the per-path configuration
-    to the document's findings (as `check` does) and keeps a digest of them."""
-
-    def __init__(self, per_path: Any = None) -> None:
-        self.per_path = per_path
-
-    def __call__(self, document: Document, settings: Mapping[str, Any], found: list[Finding]) -> Collected:
-        if self.per_path is not None and found:
-            found, _ = self.per_path.apply(found)
-        digest = tuple((finding.rule_id, finding.rule_name, int(finding.severity)) for finding in found)
-        if document.broken:
-            problem = next((p.message for p in document.problems), "not readable")
-            return Collected(None, (), problem, digest)
-        data = document.data if isinstance(document.data, dict) else {}
-        doc_id = data.get("id")
-        # `tags` is no schema field: YAML keeps it in the data, Markdown front matter in meta
-        tags = data.get("tags", (document.meta.get("front_matter") or {}).get("tags"))
-        return Collected(
-            doc_id=str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else None,
-            tags=tuple(str(tag).strip().lower() for tag in tags if isinstance(tag, (str, int)) and str(tag).strip())
-            if isinstance(tags, list) else (),
-            problem=None,
-            findings=digest,
-        )
+def collect_document(document: Document, settings: Mapping[str, Any]) -> Collected:
+    """The lint run's collector for `pmlint report`: the id and tags, or why it is unreadable."""
+    if document.broken:
+        return Collected(None, (), next((p.message for p in document.problems), "not readable"))
+    data = document.data if isinstance(document.data, dict) else {}
+    doc_id = data.get("id")
+    # `tags` is no schema field: YAML keeps it in the data, Markdown front matter in meta
+    tags = data.get("tags", (document.meta.get("front_matter") or {}).get("tags"))
+    return Collected(
+        doc_id=str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else None,
+        tags=tuple(str(tag).strip().lower() for tag in tags if isinstance(tag, (str, int)) and str(tag).strip())
+        if isinstance(tags, list) else (),
+        problem=None,
+    )
 
 
-def assemble(files: Sequence[Any], collected: dict[str, Collected],
-             profiles: dict[str, dict[str, Any]]) -> tuple[list[Incident], list[Unreadable]]:
+def assemble(files: Sequence[Any], collected: Mapping[str, Collected], profiles: Mapping[str, dict[str, Any]],
+             findings: Sequence[Finding]) -> tuple[list[Incident], list[Unreadable]]:
     """One Incident per readable file, one Unreadable per broken one, in discovery order.
-    Profiles are taken out of `profiles` as they are rebuilt, so each one's JSON form is
-    freed at once (peak memory on 10,000 documents)."""
+    `findings` are the filter stage's kept findings (suppressions, per-path configuration
+    applied, as for `check`)."""
+    by_path: dict[str, list[tuple[str, str, Severity]]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append((finding.rule_id, finding.rule_name, finding.severity))
     incidents: list[Incident] = []
     unreadable: list[Unreadable] = []
     for source in files:
-        entry = collected.pop(source.display, None)
-        profile = profiles.pop(source.display, None)
+        entry = collected.get(source.display)
+        profile = profiles.get(source.display)
         if entry is None or entry.problem is not None or profile is None:
             reason = (entry.problem if entry and entry.problem else
                       "its profile could not be built (see the PM009 finding from `pmlint check`)" if entry
@@ -97,8 +85,7 @@ def assemble(files: Sequence[Any], collected: dict[str, Collected],
             unreadable.append(Unreadable(source.display, reason))
             continue
         incidents.append(Incident(source.display, os.path.abspath(source.path), entry.doc_id,
-                                  profile_from_json(profile), entry.tags,
-                                  tuple((rule, name, Severity(level)) for rule, name, level in entry.findings)))
+                                  profile_from_json(profile), entry.tags, tuple(by_path.get(source.display, ()))))
     return incidents, unreadable
 
 

@@ -123,11 +123,12 @@ def _filter(facts: list[Facts], request: ReportRequest, config: ReportSettings) 
     severities = {name.upper() for name in request.severities}
     kept = []
     for fact in facts:
-        if (request.since or request.until) and fact.date is None:
+        day = fact.date
+        if (request.since or request.until) and day is None:
             continue
-        if request.since and fact.date < request.since:
+        if request.since and day is not None and day < request.since:
             continue
-        if request.until and fact.date > request.until:
+        if request.until and day is not None and day > request.until:
             continue
         if services and not services & {name.lower() for name in fact.services}:
             continue
@@ -308,7 +309,7 @@ def _on_call(facts: Sequence[Facts]) -> dict[str, Any]:
     for fact in facts:
         burden = fact.incident.profile.on_call
         buckets = [totals]
-        if fact.date:
+        if fact.month and fact.quarter:
             buckets += [periods["month"].setdefault(fact.month, empty()),
                         periods["quarter"].setdefault(fact.quarter, empty())]
         known = [getattr(burden, name) for name in BURDEN_FIELDS]
@@ -339,7 +340,7 @@ def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings) -
     overdue when open and due before `today`. Age counts days from the incident date to
     `today` for open items (None when the incident is undated). An item without an owner
     or a due date is listed; its team is the `report.teams` mapping of its owner."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for fact in facts:
         for item in fact.incident.profile.items:
             overdue = not item.done and item.due is not None and item.due < today

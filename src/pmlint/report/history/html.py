@@ -26,7 +26,7 @@ COLORS = {"SEV1": "#b91c1c", "SEV2": "#ea580c", "SEV3": "#ca8a04", "SEV4": "#65a
 def plotly_js() -> str:
     """plotly.min.js from the installed `plotly` package, or a one-line usage error."""
     try:
-        from plotly.offline import get_plotlyjs
+        from plotly.offline import get_plotlyjs  # type: ignore[import-untyped, import-not-found, unused-ignore]
     except ImportError:
         raise PmlintError(INSTALL_HINT) from None
     return get_plotlyjs()
@@ -35,7 +35,7 @@ def plotly_js() -> str:
 def require() -> None:
     """Fail early (before reading 10,000 files) when the extra is missing."""
     try:
-        import plotly  # noqa: F401
+        import plotly  # type: ignore[import-untyped, import-not-found, unused-ignore]  # noqa: F401
     except ImportError:
         raise PmlintError(INSTALL_HINT) from None
 
