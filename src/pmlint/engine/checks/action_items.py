@@ -189,21 +189,58 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
 _SPECIFIC_QUESTION = re.compile(r"\s+(?:why|whether|the (?:root )?cause of)\b", re.IGNORECASE)
 
 
+#: Vague items reported as warnings per plan; the rest are reported at `info`: a plan with
+#: many open-ended items makes its point with the first few, and a wall of the same
+#: finding buries the others.
+VAGUE_WARNINGS_PER_PLAN = 3
+
+
+def _vague_verb(value: Any, context: Context) -> str | None:
+    """The vague verb an item's title starts with, when nothing in it makes it concrete."""
+    if not isinstance(value, dict) or not isinstance(value.get("title"), str):
+        return None
+    verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
+    if verb is None:
+        return None
+    if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
+        return None  # "Investigate why the pool drained": one question, answerable, not open-ended
+    if search(patterns(context, "measurable_patterns"), text_of(value)):
+        return None
+    return verb
+
+
+#: (the plan's list, ids of its vague items): one scan per plan, not one per item.
+_vague_last: tuple[Any, list[int]] | None = None
+
+
+def _vague_items(context: Context) -> list[int]:
+    global _vague_last
+    plan = context.data.get("action_items") if isinstance(context.data, dict) else None
+    if _vague_last is not None and _vague_last[0] is plan and plan is not None:
+        return _vague_last[1]
+    found = [id(item) for _, item in action_items(context) if _vague_verb(item, context) is not None]
+    _vague_last = (plan, found)
+    return found
+
+
 @check("vague_action")
 def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item title that starts with a vague verb (settings.vague_verbs) and states
     no measurable outcome (settings.measurable_patterns, in title or description). A
-    specific question after the verb ("Investigate why …", "… whether …") is concrete."""
-    if not isinstance(value, dict) or not isinstance(value.get("title"), str):
-        return
-    verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
+    specific question after the verb ("Investigate why …", "… whether …") is concrete.
+    Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
+    verb = _vague_verb(value, context)
     if verb is None:
         return
-    if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
-        return  # "Investigate why the pool drained": one question, answerable, not open-ended
-    if search(patterns(context, "measurable_patterns"), text_of(value)):
-        return
-    yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
+    vague = _vague_items(context)
+    rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
+    if rank < VAGUE_WARNINGS_PER_PLAN:
+        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
+    else:
+        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=True,
+                  message=f'Action item starts with the vague verb "{verb}" and states no measurable outcome '
+                          f"(vague item {rank + 1} of {len(vague)} in this plan: the first "
+                          f"{VAGUE_WARNINGS_PER_PLAN} are warnings)")
 
 
 @check("people_fix")

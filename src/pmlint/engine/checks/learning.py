@@ -82,9 +82,11 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     deploy in smaller steps", "we need to add alerting") shares a content word (not a
     generic one such as "issue" or "system") with some action item; otherwise the lesson
     was written down and never became work. Lenient on purpose: one shared word is
-    enough, so a finding means no item is even about the same thing."""
+    enough, so a finding means no item is even about the same thing. One finding per
+    paragraph, and none for an intention that shares a word with one already reported:
+    a lesson said twice is one missing item."""
     items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
-    reported = 0
+    reported: list[set[str]] = []  # the words of each intention reported
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
         for match in _INTENT.finditer(text):
             said = sentence(text, match.start(), match.end())
@@ -92,8 +94,11 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
             words = significant(tail) - _GENERIC
             if any(words & item for item in items):
                 continue
+            if any(words & earlier for earlier in reported):
+                continue  # the same lesson said again: reported once
             yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)},
                       span=span_at(context.document, where, match.group()))
-            reported += 1
-            if reported >= MAX_INTENTS:
+            reported.append(words)
+            if len(reported) >= MAX_INTENTS:
                 return
+            break  # one lesson per paragraph: its next "we should also …" elaborates it
