@@ -25,16 +25,16 @@ pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not f
 
 #: document → (rule, text its message must contain) for each concern reported
 CONCERNS: dict[str, list[tuple[str, str]]] = {
-    # 24 h 11 min of degradation: nothing shortened the multi-hour restore
-    "github-2018-10-21-post-incident-analysis.md": [("PM404", "Impact lasted 24 h 11 min")],
+    # (github-2018-10-21, 17.5 h to the failover, is not here: its timeline is in headings
+    # pmlint does not read yet, and "the timeline marks no mitigation" was false: review2)
     # one maintainer carried the whole response
     "homebrew-2018-07-31-leaked-token.md": [("PM206", "inferred 1 responder")],
     # found by an outside party after ~16 months, no detection item
-    "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "476 d"), ("PM402", "inferred detection by customer")],
+    "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "483 d"), ("PM402", "inferred detection by customer")],
     # people worked at 23:52 and 01:00
     "persistence-2023-09-20-chain-halt.md": [("PM202", "23:52")],
-    # about a week to detect
-    "avail-2023-12-04-ipfs-network-merge.md": [("PM403", "7 d")],
+    # (avail-2023-12-04's "a week later" is when a partner confirmed the cause, not
+    # detection: the second review judged that PM403 false)
     # hours, overnight, before anyone noticed
     "k8s-test-infra-2019-03-26.md": [("PM403", "3 h 46 min")],
     # found by an engineer after 2 h 44 min, no detection item; the same failure AGAIN
@@ -78,10 +78,12 @@ def test_findings_on_inferred_facts_are_never_errors(name):
             assert finding.severity <= Severity.WARNING, finding
 
 
-def test_detection_delay_without_milestones():
-    """k8s-test-infra-2019-02-08: the first entry to the engineer noticing is 2 h 44 min."""
+def test_lead_up_is_not_the_onset():
+    """k8s-test-infra-2019-02-08: the first entry is a PR merge (a cause), the next an
+    engineer noticing; no entry before that describes the failure, so no time to detect is
+    guessed (it used to be 2 h 44 min from the merge)."""
     profile = build_profile(load_path(str(CORPUS / "k8s-test-infra-2019-02-08.md")))
-    assert round(profile.time_to_detect_minutes.value) == 164 and profile.time_to_detect_minutes.inferred
+    assert profile.time_to_detect_minutes is None
 
 
 def test_long_degradation_infers_sev1():

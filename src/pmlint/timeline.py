@@ -9,13 +9,25 @@ zone). Differences between an aware and a naive moment are unknowable and
 return None rather than a guess. A date-only entry (`2021-12-10`) is a day, not
 midnight: it never counts as a night event and never ends or starts a time to
 detect or mitigate.
+
+Midnight: an entry dated the same day as the one before it but six hours or more
+earlier ("[03-26 23:04]" then "[03-26 02:50]") is read as after midnight, the date
+left unchanged by mistake. That reading is made here, once, so every rule (time to
+detect, night-time work, timeline order) tells the same story; PM502 still reports
+the date as wrong, saying it was read as after midnight.
+
+What an entry describes (`describes_failure`, `describes_noticing`,
+`describes_mitigation`) is a small vocabulary over its event text, for timelines that
+mark no milestones: the onset is the first entry that describes failure or impact (a
+PR merged or a deploy scheduled before it is a cause, not the onset), detection the
+first that says someone or something learned of it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, time, tzinfo
+from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
 from .timeutil import parse_timestamp, with_default_zone, zone_named
@@ -27,6 +39,8 @@ class Entry:
     raw: str
     moment: datetime | None
     date_only: bool = False  # `2021-12-10`: a day, no time of day (never a night event or a TTD/TTM end)
+    event: str = ""
+    rolled: bool = False  # dated the same day as the entry before but read as after midnight (see module doc)
 
     @property
     def pointer(self) -> str:
@@ -62,6 +76,8 @@ def _parse_entries(data: Any) -> list[Entry]:
         return []
     zone = document_zone(data)
     out = []
+    previous: datetime | None = None  # the last timed moment as written
+    shift = 0  # days added since a same-day entry went back past midnight
     for index, item in enumerate(timeline):
         if not isinstance(item, dict):
             continue
@@ -69,10 +85,85 @@ def _parse_entries(data: Any) -> list[Entry]:
         raw_text = raw if isinstance(raw, str) else "" if raw is None else str(raw)
         parsed = parse_timestamp(raw_text)
         moment = None if parsed is None else (with_default_zone(parsed, zone) or parsed)
+        date_only = bool(parsed is not None and _DATE_ONLY.match(raw_text.strip()))
+        rolled = False
+        if moment is not None and not date_only:
+            if previous is not None and moment.date() != previous.date():
+                shift = 0  # a new date written: it says where we are
+            elif previous is not None and rolls_over(previous, moment):
+                shift += 1
+                rolled = True
+            previous = moment
+            moment = moment + timedelta(days=shift) if shift else moment
         kind = item.get("kind")
+        event = item.get("event")
         out.append(Entry(index, kind.strip().lower() if isinstance(kind, str) else None, raw_text, moment,
-                         bool(parsed is not None and _DATE_ONLY.match(raw_text.strip()))))
+                         date_only, event if isinstance(event, str) else "", rolled))
     return out
+
+
+#: How far back a same-day entry must go to be read as after midnight (the Markdown
+#: loader's rule for time-only entries, applied here to written dates too).
+ROLLOVER = timedelta(hours=6)
+
+
+def rolls_over(previous: datetime, moment: datetime) -> bool:
+    """Whether `moment`, written with the same date as `previous`, is read as the next day:
+    it is ROLLOVER or more earlier on the clock (23:04 then 02:50), so a date was left unchanged."""
+    if moment.date() != previous.date():
+        return False
+    return previous.replace(tzinfo=None) - moment.replace(tzinfo=None) >= ROLLOVER
+
+
+_FAILURE = re.compile(
+    r"\b(?:outages?|downtime|(?:is|was|are|were|went|goes|go|going|be|been)[ \t]down|errors?|erroring|fail(?:s|ed|ing|ures?)?|crash\w{0,7}|unavailable|unresponsive|"
+    r"unreachable|degraded|degradation|timing[ \t]out|timeouts?|timed[ \t]out|5\d\d[ \t]?s\b|[45]\d\d[ \t]errors|"
+    r"unable|cannot|can't|broken|stalled|stall(?:s|ing)|halted|stuck|slowness|slowed[ \t]down|"
+    r"unauthori[sz]ed[ \t]access|compromised?|breach(?:ed)?|exfiltrat\w{0,5}|leak(?:s|ed|ing)?|exposed|exposing|"
+    r"impact(?:ed|ing)?|affect(?:s|ed|ing)|stop(?:s|ped)[ \t][a-z]{2,20}ing|no[ \t]longer[ \t][a-z]{2,20}|expir(?:ed|es|y)|"
+    r"impossible)\b", re.IGNORECASE)
+#: A secret written into something shared ("image pushed containing the token"): exposure starts there.
+_SECRET = re.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t]keys?|api[ \t]keys?)\b", re.IGNORECASE)
+_CONTAINING = re.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
+_NOTICING = re.compile(
+    r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|alarm(?:s|ed)?|paged|pinged|notified|"
+    r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalated|"
+    r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
+    r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint))\b", re.IGNORECASE)
+#: Diagnosis, not detection: "root cause identified", "found the cause", "confirmed".
+DIAGNOSIS = re.compile(r"\b(?:root[ \t]cause|the[ \t]cause|culprit|the[ \t]reason|diagnos\w{0,4}|confirm\w{0,4})\b",
+                        re.IGNORECASE)
+_MITIGATION = re.compile(
+    r"\b(?:mitigat\w{0,6}|fail(?:ed)?[ \t]?over|failover|roll(?:ed|ing)?[ \t]?back|rollback|revert(?:s|ed|ing)?|"
+    r"restor(?:e|es|ed|ing)|recover(?:s|ed|y)?|resolv(?:e|es|ed)|resolution|fix(?:es|ed)?[ \t](?:is[ \t]|was[ \t])?(?:deployed|released|rolled|applied|shipped|merged)|"
+    r"deploy(?:s|ed)?[ \t](?:a|the)[ \t](?:fix|patch|hotfix)|hotfix|patched|workaround|migrat(?:e|es|ed|ing|ion)|"
+    r"back[ \t](?:up|online|to[ \t]normal)|disabled|scaled[ \t]up|stopped|blocked|rotated|revoked|destroyed|deleted|removed)\b",
+    re.IGNORECASE)
+
+
+#: A change made before the fault ("bug introduced", "PR merged"): a cause, not the onset.
+_LEAD_UP = re.compile(r"\b(?:introduc\w{1,4}|merged|approved|scheduled|created|committed|planned)\b", re.IGNORECASE)
+
+
+def describes_failure(text: str) -> bool:
+    """The event describes failure or impact (errors, an outage, users unable, a secret
+    exposed), and not a change made before the fault ("a crash-loop bug is introduced")."""
+    if _LEAD_UP.search(text):
+        return False
+    if _FAILURE.search(text):
+        return True
+    return _SECRET.search(text) is not None and _CONTAINING.search(text) is not None
+
+
+def describes_noticing(text: str) -> bool:
+    """The event says someone or something learned of the problem (an alert fired, a report
+    came in, someone noticed), not that its cause was found."""
+    return _NOTICING.search(text) is not None and DIAGNOSIS.search(text) is None
+
+
+def describes_mitigation(text: str) -> bool:
+    """The event describes stopping the impact: a failover, rollback, fix deployed, migration, restore."""
+    return _MITIGATION.search(text) is not None
 
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

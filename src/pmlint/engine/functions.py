@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from ..model import Document, Span, join_pointer, occurrence_at
@@ -368,9 +369,22 @@ def datetime_check(value: Any, pointer: str, options: dict, context: Context) ->
             yield Hit(values={"value": shorten(value), "problem": "has no timezone"})
 
 
+#: A swap this small (two entries a minute apart written in the other order) changes no
+#: figure anyone reads from the timeline: reported at `info`.
+SMALL_SWAP_MINUTES = 5
+
+
 @check("chronological", {"field": {"type": "string", "description": "Timestamp field of each item (default `at`)."}})
 def chronological(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Items of a list are in time order (items whose time does not parse are skipped)."""
+    """Items of a list are in time order (items whose time does not parse are skipped).
+
+    Read as the timeline rules read it (`pmlint.timeline.rolls_over`): an entry dated
+    the same day as the one before but six hours or more earlier is a date left
+    unchanged past midnight, and the finding says so rather than that time went
+    backwards. A swap of a few minutes, or an entry whose zone differs by exactly one
+    hour from the one before and is in order on the clock (MST written for PST), is
+    reported at `info`: a slip, not a wrong story."""
+    from ..timeline import rolls_over
     from .timeutil import parse_timestamp, with_default_zone, zone_named
 
     if not isinstance(value, list):
@@ -379,21 +393,49 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     declared = context.data.get("timezone") if isinstance(context.data, dict) else None
     default = zone_named(declared if isinstance(declared, str) else None)
     previous = None
+    shift = timedelta(0)
     for index, item in enumerate(value):
         raw = item.get(key) if isinstance(item, dict) else None
         parsed = parse_timestamp(raw)
         if parsed is None:
             continue
-        moment = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+        written = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+        if previous is not None and written.date() != previous[3].date():
+            shift = timedelta(0)
+        moment = written + shift
         if previous is not None:
             try:
-                earlier = moment < previous[1]
+                behind = previous[1] - moment
             except TypeError:  # aware vs naive: cannot be ordered
-                earlier = False
-            if earlier:
-                yield Hit(join_pointer(join_pointer(pointer, index), key),
-                          {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1})
-        previous = (index, moment, raw)
+                behind = None
+            if behind is not None and behind > timedelta(0):
+                target = join_pointer(join_pointer(pointer, index), key)
+                values = {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1}
+                if rolls_over(previous[3], written):
+                    shift += timedelta(days=1)
+                    moment = written + shift
+                    yield Hit(target, values, message=f"Timeline entry {index + 1} ({shorten(raw)}) has the same date "
+                              f"as the entry before it ({shorten(previous[2])}) but an earlier time: it is read as after "
+                              "midnight, so its date should be the next day")
+                elif _zone_slip(previous[3], written):
+                    yield Hit(target, values, demote=True, message=f"Timeline entry {index + 1} ({shorten(raw)}) is in "
+                              f"order on the clock after {shorten(previous[2])} but its zone is one hour off: a "
+                              "daylight-saving zone name written for the other (MST for PST)?")
+                elif behind <= timedelta(minutes=SMALL_SWAP_MINUTES):
+                    yield Hit(target, values, demote=True)
+                else:
+                    yield Hit(target, values)
+        previous = (index, moment, raw, written)
+
+
+def _zone_slip(before: datetime, after: datetime) -> bool:
+    """`after` is in order on the clock but its offset is one hour off `before`'s: a zone
+    name written for its daylight-saving sibling (MST for PST, EDT for EST)."""
+    if before.utcoffset() is None or after.utcoffset() is None:
+        return False
+    if abs(before.utcoffset() - after.utcoffset()) != timedelta(hours=1):  # type: ignore[operator]
+        return False
+    return after.replace(tzinfo=None) >= before.replace(tzinfo=None)
 
 
 @check("engine")

@@ -17,7 +17,10 @@ import re
 from typing import Any, Mapping
 
 from ..model import Document
-from ..timeline import Entry, entries, first_of, format_minutes, minutes_between
+from ..timeline import (
+    DIAGNOSIS as _DIAGNOSIS, Entry, describes_failure, describes_noticing, entries, first_of, format_minutes,
+    minutes_between,
+)
 from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
 from .severity import DURATION, UNIT_WORDS, duration_minutes
@@ -60,54 +63,62 @@ def infer_method(document: Document, settings: Mapping[str, Any]) -> Fact[str] |
     return Fact(best[2], True, quote(best[4]), span_at(document, best[3], best[4]))
 
 
-#: With a detection but no start marked, the first entry is taken as the start only when it
-#: lies within a day of detection: entries days earlier are lead-up (a beta, a deploy).
-SAME_DAY_MINUTES = 1440
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.
 DAY_GAP_MINUTES = 2 * 1440
 
 
-def _first_report(timeline: list[Entry], data: dict, settings: Mapping[str, Any]) -> tuple[float, str] | None:
-    """(minutes, pointer) from the first entry to the first one that reports or notices the
-    problem, for timelines that mark no milestones. Only gaps of at least DAY_GAP_MINUTES
-    count: a latent exposure of days or months is what this reveals, while a first entry
-    minutes before the first report is as likely the report's own lead-up (and a date is
-    all some entries have, so hours are not knowable)."""
-    dated = [entry for entry in timeline if entry.moment is not None]
-    if len(dated) < 2:
-        return None
-    listed = data.get("timeline")
-    events = listed if isinstance(listed, list) else []
-    first = dated[0]
-    for entry in dated[1:]:
-        node = events[entry.index] if entry.index < len(events) else None
-        text = node.get("event") if isinstance(node, dict) else None
-        if not isinstance(text, str) or _NOTICING.search(text) is None:
+def _clock(entry: Entry) -> str:
+    assert entry.moment is not None
+    return entry.moment.date().isoformat() if entry.date_only else entry.moment.strftime("%H:%M")
+
+
+def onset_and_detection(timeline: list[Entry]) -> tuple[Entry, Entry] | None:
+    """(onset, detection) for a timeline that marks no start: the onset is the first entry
+    that describes failure or impact (lead-up such as a PR merged is skipped), detection
+    the first later entry that says someone or something learned of it. None when the
+    reading is ambiguous: something was noticed before any failure is described, or the
+    onset entry itself is the report (detected at once)."""
+    onset = None
+    for entry in timeline:
+        if entry.moment is None:
             continue
-        start, end = first.moment, entry.moment
-        assert start is not None and end is not None
-        if first.date_only or entry.date_only or (start.tzinfo is None) != (end.tzinfo is None):
-            start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-            minutes = (end - start).total_seconds() / 60
-            return (minutes, entry.pointer) if minutes >= DAY_GAP_MINUTES else None
-        minutes = (end - start).total_seconds() / 60
-        return (minutes, entry.pointer) if minutes >= DAY_GAP_MINUTES else None
+        noticing = entry.kind == "detected" or describes_noticing(entry.event)
+        if onset is None:
+            if noticing:
+                return None
+            if entry.kind == "started" or describes_failure(entry.event):
+                onset = entry
+            continue
+        if noticing:
+            return onset, entry
     return None
 
 
+def _gap(start: Entry, end: Entry) -> float | None:
+    """Minutes from `start` to `end`; with a date-only entry only whole days of at least
+    DAY_GAP_MINUTES count (the hours are not knowable)."""
+    assert start.moment is not None and end.moment is not None
+    if start.date_only or end.date_only or (start.moment.tzinfo is None) != (end.moment.tzinfo is None):
+        minutes = (end.moment.replace(tzinfo=None) - start.moment.replace(tzinfo=None)).total_seconds() / 60
+        return minutes if minutes >= DAY_GAP_MINUTES else None
+    minutes = (end.moment - start.moment).total_seconds() / 60
+    return minutes if minutes > 0 else None
+
+
+def _crossed_midnight(timeline: list[Entry], start: Entry, end: Entry) -> bool:
+    return any(entry.rolled for entry in timeline if start.index < entry.index <= end.index)
+
+
 def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fact[float] | None:
-    """Minutes from start to detection: the timeline's milestones, else prose."""
+    """Minutes from onset to detection: the timeline's milestones, else prose, else the
+    timeline's onset and detection read from what its entries describe."""
     data = document.data if isinstance(document.data, dict) else {}
     timeline = entries(data)
     start, detected = first_of(timeline, "started"), first_of(timeline, "detected")
     minutes = minutes_between(start, detected)
-    wrapped = False
-    if minutes is not None and -1440 < minutes < 0 and start is not None and detected is not None \
-            and start.moment is not None and detected.moment is not None \
-            and start.moment.date() == detected.moment.date() and start.moment.time() > detected.moment.time():
-        minutes += 1440  # a time-only timeline that crossed midnight without a new date
-        wrapped = True
-    if minutes is not None and minutes >= 0 and detected is not None:  # arithmetic on the milestones: stated
+    if minutes is not None and minutes >= 0 and start is not None and detected is not None:
+        # arithmetic on the milestones: stated, unless it rests on reading a date as past midnight
+        wrapped = _crossed_midnight(timeline, start, detected)
         how = ", read as crossing midnight" if wrapped else ""
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer))
@@ -125,22 +136,25 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
                 continue
             if head is None and _NOTICING.search(text, max(0, match.start() - 160), min(len(text), match.end() + 120)) is None:
                 continue
+            if _DIAGNOSIS.search(sentence(text, match.start(), match.end())):
+                continue  # "a week later we confirmed the cause": time to diagnose, not to detect
             if best is None or minutes > best[0]:
                 best = (minutes, pointer, match.group())
     if best is not None:
         minutes, pointer, phrase = best
         return Fact(minutes, True, f"{quote(phrase)} before detection", span_at(document, pointer, phrase))
-    if start is None and detected is not None:
-        first = next((entry for entry in timeline if entry.moment is not None and not entry.date_only), None)
-        minutes = minutes_between(first, detected)
-        if first is not None and minutes is not None and 0 < minutes < SAME_DAY_MINUTES:
-            return Fact(minutes, True, f"the timeline ({format_minutes(minutes)} from its first entry to detection)",
-                        document.spans.get(detected.pointer))
-    if start is None and detected is None:
-        found = _first_report(timeline, data, settings)
-        if found is not None:
-            return Fact(found[0], True, f"the timeline ({format_minutes(found[0])} from its first entry to "
-                        f"the first report)", document.spans.get(found[1]))
+    if start is None:
+        found = onset_and_detection(timeline)
+        if found is None:
+            return None
+        onset, detection = found
+        gap = _gap(onset, detection)
+        if gap is None:
+            return None
+        how = ", read as crossing midnight" if _crossed_midnight(timeline, onset, detection) else ""
+        return Fact(gap, True, f"the timeline ({format_minutes(gap)} from {quote(onset.event, 50)} at {_clock(onset)}, "
+                    f"the first entry describing failure, to {quote(detection.event, 50)} at {_clock(detection)}{how})",
+                    document.spans.get(detection.pointer))
     return None
 
 

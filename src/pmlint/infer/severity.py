@@ -11,7 +11,8 @@ The duration comes from, in order: the stated `impact.duration_minutes`, the
 timeline (first `started` → first `resolved`, else `mitigated`), else the longest
 duration written next to an outage word in the prose ("failed for just over nine
 hours", "24 hours and 11 minutes of service degradation"). A duration that follows
-"every", "within", "after", "later" or "ago" is a period or a delay, not an outage.
+"every", "within", "after", "later" or "ago" is a period or a delay, not an outage, and
+one after "at maximum", "at most" or "bounded to" is an upper bound, not the length.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ DURATION = re.compile(
     r"(?<![\w.:])" + _NUMBER + r"(?:\+)?[ \t-]{0,3}(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|h|days?|weeks?|months?|years?)\b"
     r"(?:[ \t,]{0,3}(?:and[ \t]{1,3})?(?P<extra>\d{1,2})[ \t]{0,2}min(?:ute)?s?\b)?",
     re.IGNORECASE)
-_NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under)\W{0,3}$",
+#: ... or a bound, not the length: "at maximum 16 hours", "at most a day", "no more than 2 hours"
+_NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under|maximum|max|"
+                                r"most|bounded[ \t]to|capped[ \t]at)\W{0,3}$",
                                 re.IGNORECASE)
 #: "16 days after the upgrade" is a delay, but "errors for 26 hours after the migration" an outage
 _WEAK_AFTER = re.compile(r"\W{0,3}(?:after|since|into)\b", re.IGNORECASE)

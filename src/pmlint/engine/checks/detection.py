@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ...infer.facts import Fact
 from ..functions import Context, Hit, check
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of, words
-from ._time import entries, first_of, format_minutes, minutes_between
+from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
 
 
 def limit_for(context: Context, setting: str) -> tuple[str, float] | None:
@@ -44,14 +45,33 @@ def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterab
     timeline = entries(context.data)
     start, end = first_of(timeline, options["from"]), first_of(timeline, options["to"])
     minutes = minutes_between(start, end)
-    if minutes is None or minutes < 0:  # unknown, or a time-only timeline that crossed midnight
+    if minutes is None or minutes < 0:  # unknown, or milestones out of order
         yield from _inferred_elapsed(options, limit, context)
         return
+    since = ""
+    if (options["from"], options["to"]) == ("started", "mitigated"):
+        detected = first_of(timeline, "detected")
+        to_detect = minutes_between(start, detected)
+        detect_limit = limit_for(context, "max_time_to_detect_minutes")
+        from_detection = minutes_between(detected, end)
+        if to_detect is not None and detect_limit is not None and to_detect > detect_limit[1] \
+                and from_detection is not None and from_detection >= 0:
+            # the detection delay is PM403's finding: time to mitigate counts from detection
+            minutes, since = from_detection, " (counted from detection: the time to detect is reported apart)"
     if minutes <= limit[1]:
         return
     assert end is not None
-    yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]),
-                            "severity": limit[0]})
+    values = {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]}
+    inferred = None
+    if start is not None and any(entry.rolled for entry in timeline if start.index < entry.index <= end.index):
+        # the figure rests on reading a same-day date as past midnight (the reading PM502 reports)
+        inferred = (f"{format_minutes(minutes)} from {options['from']} to {options['to']}",
+                    Fact(minutes, True, "the timeline, an entry dated the same day read as after midnight"))
+    if since:
+        yield Hit(end.pointer, values, inferred=inferred, message=f"Time to mitigate was {values['elapsed']}{since}, "
+                  f"over the {values['limit']} {limit[0]} limit")
+    else:
+        yield Hit(end.pointer, values, inferred=inferred)
 
 
 def _most_lenient(context: Context, setting: str) -> tuple[str, float] | None:
@@ -78,16 +98,34 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
             return
         yield Hit("", {"elapsed": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
                   span=fact.span, inferred=(f"{format_minutes(fact.value)} to detect", fact))
-    elif span == ("started", "mitigated") and not any(entry.kind in ("mitigated", "resolved")
-                                                       for entry in entries(context.data)):
-        # no mitigation in the timeline, but the prose says how long the impact lasted
-        # ("24 hours and 11 minutes of degradation"): nothing cut it short before then
+    elif span == ("started", "mitigated") and _no_mitigation_in_timeline(context):
+        # a timeline that describes no mitigation, and prose that says how long the impact
+        # lasted ("24 hours and 11 minutes of degradation"): nothing cut it short before then
         fact = getattr(profile, "duration_minutes", None)
         if fact is None or not fact.inferred or fact.value <= limit[1]:
             return
+        detect = getattr(profile, "time_to_detect_minutes", None)
+        if detect is not None and detect.value > _detect_limit(context, limit):
+            return  # the impact was mostly the detection delay, which PM403 reports
         yield Hit("", span=fact.span, inferred=(f"{format_minutes(fact.value)} of impact", fact),
-                  message=f"Impact lasted {format_minutes(fact.value)} and the timeline marks no mitigation: over the "
-                          f"{format_minutes(limit[1])} {limit[0]} limit for time to mitigate")
+                  message=f"Impact lasted {format_minutes(fact.value)} and no timeline entry describes a mitigation "
+                          f"(failover, rollback, fix, restore): over the {format_minutes(limit[1])} {limit[0]} limit "
+                          f"for time to mitigate")
+
+
+def _no_mitigation_in_timeline(context: Context) -> bool:
+    """The timeline has timed entries (at least two) and none marks or describes a
+    mitigation. Without a timeline nothing can be said about one: no claim."""
+    timeline = [entry for entry in entries(context.data) if entry.moment is not None]
+    if len(timeline) < 2:
+        return False
+    return not any(entry.kind in ("mitigated", "resolved") or describes_mitigation(entry.event) for entry in timeline)
+
+
+def _detect_limit(context: Context, fallback: tuple[str, float]) -> float:
+    """The time-to-detect limit for the document's severity, else the most lenient one."""
+    found = limit_for(context, "max_time_to_detect_minutes") or _most_lenient(context, "max_time_to_detect_minutes")
+    return found[1] if found is not None else fallback[1]
 
 
 def is_detect_item(item: dict[str, Any], context: Context) -> bool:
