@@ -6,7 +6,8 @@
 Runs the pmlint that the running interpreter imports (`python -m pmlint check`, so
 `/other/worktree/.venv/bin/python benchmarks/quality.py` scores that worktree's code)
 over the corpus, then matches every finding with a row of the review table
-(tab-separated: file, line, rule, severity, verdict, message; verdict TP, FP or P):
+(tab-separated: file, line, rule, severity, verdict, message; verdict TP, FP or P;
+with several `--review` tables, a later one's verdict on a finding replaces an earlier one's):
 
 1. same file, rule and line;
 2. else same file and rule when the message is identical, or when the rule speaks once
@@ -67,6 +68,19 @@ def read_review(path: Path) -> list[Row]:
             message = record[5] if len(record) > 5 else ""
             rows.append(Row(record[0], int(record[1]), record[2], record[3], message, record[4].strip().upper()))
     return rows
+
+
+def merge_reviews(tables: list[list[Row]]) -> list[Row]:
+    """The review tables as one, a later table winning: its verdict on a finding (same
+    file, rule and line) replaces every earlier one, so a second review that re-judges
+    all findings does not leave the first review's verdicts to count twice."""
+    merged: dict[tuple[str, str, int], list[Row]] = {}
+    for table in tables:
+        fresh: dict[tuple[str, str, int], list[Row]] = {}
+        for row in table:
+            fresh.setdefault((row.file, row.rule, row.line), []).append(row)
+        merged.update(fresh)
+    return [row for rows in merged.values() for row in rows]
 
 
 def run_pmlint(corpus: Path, preset: str) -> list[Row]:
@@ -205,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     if missing or not args.corpus.is_dir():
         print(f"not found: {', '.join(missing) or args.corpus}", file=sys.stderr)
         return 2
-    rows = [row for path in reviews for row in read_review(path)]
+    rows = merge_reviews([read_review(path) for path in reviews])
     result = score(rows, run_pmlint(args.corpus, args.preset))
     if args.json:
         print(json.dumps(result, indent=2))

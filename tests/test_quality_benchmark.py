@@ -89,3 +89,21 @@ def test_quality_adds_a_second_review_table(tmp_path: Path):
                             for row in found), encoding="utf-8")
     data = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--review", str(mine), "--json").stdout)
     assert data["new_unreviewed"] == [] and data["precision_reviewed"] == 1.0
+
+
+def test_a_later_review_table_wins(tmp_path: Path):
+    """A second review that re-judges a finding replaces the first verdict; it is not
+    counted twice (once kept, once lost)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    assert found
+    first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
+    for path, verdict in ((first, "FP"), (second, "TP")):
+        path.write_text("".join(f"checkout.md\t{row['line']}\t{row['rule']}\t{row['severity']}\t{verdict}\t"
+                                f"{row['message']}\n" for row in found), encoding="utf-8")
+    data = json.loads(_run("--corpus", str(corpus), "--review", str(first), "--review", str(second), "--json").stdout)
+    assert data["reviewed"] == {"TP": len(found)} and data["precision_reviewed"] == 1.0
