@@ -209,8 +209,8 @@ def test_same_day_entry_hours_earlier_is_read_as_after_midnight_by_every_rule():
     # one finding, on the date, that tells the same story: not "time went backwards", and the
     # entries after it (05:16, 08:10) are in order on the same reading
     assert order == ["Timeline entry 2 (2025-03-02 02:50) has the same date as the entry before it "
-                     "(2025-03-02 23:04) but an earlier time: it is read as after midnight, so its date "
-                     "should be the next day"]
+                     "(2025-03-02 23:04) but an earlier time: pmlint reads it as after midnight; write the "
+                     "next day's date, or move the entry if it is out of order"]
     assert [finding.severity.name.lower() for finding in lint_yaml(MIDNIGHT, {"PM502"})] == ["warning"]
 
 

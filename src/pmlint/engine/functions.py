@@ -415,8 +415,8 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                     shift += timedelta(days=1)
                     moment = written + shift
                     yield Hit(target, values, message=f"Timeline entry {index + 1} ({shorten(raw)}) has the same date "
-                              f"as the entry before it ({shorten(previous[2])}) but an earlier time: it is read as after "
-                              "midnight, so its date should be the next day")
+                              f"as the entry before it ({shorten(previous[2])}) but an earlier time: pmlint reads it as "
+                              "after midnight; write the next day's date, or move the entry if it is out of order")
                 elif _zone_slip(previous[3], written):
                     yield Hit(target, values, demote=True, message=f"Timeline entry {index + 1} ({shorten(raw)}) is in "
                               f"order on the clock after {shorten(previous[2])} but its zone is one hour off: a "
