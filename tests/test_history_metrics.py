@@ -202,9 +202,11 @@ def test_detection_times_and_repeats_on_the_examples(model):
     assert model["detection"]["by_severity"] == {
         "SEV1": {"ttd": {"n": 1, "median": 4.0, "max": 4.0}, "ttm": {"n": 1, "median": 95.0, "max": 95.0}},
         "SEV2": {"ttd": {"n": 5, "median": 6.0, "max": 21.0}, "ttm": {"n": 5, "median": 42.0, "max": 100.0}},
-        "SEV3": {"ttd": {"n": 3, "median": 9.0, "max": 35.0}, "ttm": {"n": 1, "median": 62.0, "max": 62.0}},
-        "SEV4": {"ttd": {"n": 1, "median": 20.0, "max": 20.0}, "ttm": {"n": 0, "median": None, "max": None}}}
-    assert (model["detection"]["unknown_ttd"], model["detection"]["unknown_ttm"]) == (3, 6)
+        # SEV3 130: password reset, 09:00 "(started)" to 11:10 support escalates "(detected)";
+        # SEV4 1575: refund export failed 12-02 07:15, reported 12-03 09:30 (its impact says 28 hours)
+        "SEV3": {"ttd": {"n": 4, "median": 22.0, "max": 130.0}, "ttm": {"n": 1, "median": 62.0, "max": 62.0}},
+        "SEV4": {"ttd": {"n": 2, "median": 797.5, "max": 1575.0}, "ttm": {"n": 0, "median": None, "max": None}}}
+    assert (model["detection"]["unknown_ttd"], model["detection"]["unknown_ttm"]) == (1, 6)
     coupon = next(row for row in model["incidents"] if row["id"] == "INC-2025-006")
     assert coupon["time_to_detect_minutes"]["value"] == 35  # 09:30 release, 10:05 support escalates
     assert model["recurrence"]["marked_repeat"] == 3  # 007, 009 and 011 link an earlier incident

@@ -262,3 +262,12 @@ def test_one_lesson_said_in_two_sentences_is_one_intent_finding(run_cli, tmp_pat
             "waiting long before release.\n\n## Action items\n\n- Add an alert on index sync lag\n")
     found = findings(run_cli, write(tmp_path / "2025-03-02-hotfix.md", text), "PM804")
     assert len(found) == 1 and "branch hotfixes" in found[0]["message"]
+
+
+def test_the_authors_own_milestone_labels_are_honoured(tmp_path):
+    # no failure word in "results go stale", but the author labels the onset and the detection
+    text = ("# Stale search\n\nAll times UTC.\n\n## Timeline\n\n"
+            "- 2025-03-02 14:00 - Alias swap moves the alias; results go stale (started)\n"
+            "- 2025-03-02 16:10 - Support escalates tickets to the search team (detected)\n")
+    ttd = profile_of(tmp_path, text).time_to_detect_minutes
+    assert ttd is not None and ttd.value == 130 and ttd.inferred

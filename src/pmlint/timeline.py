@@ -127,7 +127,7 @@ _SECRET = re.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t
 _CONTAINING = re.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
 _NOTICING = re.compile(
     r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|alarm(?:s|ed)?|paged|pinged|notified|"
-    r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalated|"
+    r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint))\b", re.IGNORECASE)
 #: Diagnosis, not detection: "root cause identified", "found the cause", "confirmed".
@@ -145,9 +145,18 @@ _MITIGATION = re.compile(
 _LEAD_UP = re.compile(r"\b(?:introduc\w{1,4}|merged|approved|scheduled|created|committed|planned)\b", re.IGNORECASE)
 
 
+#: The author's own milestone label in the text: "(started)", "(outage starts)", "(detected)".
+_MARKED_START = re.compile(r"\((?:[*_]{0,2})(?:started|onset|(?:outage|impact|incident|problem)[ \t]start(?:s|ed)?)(?:[*_]{0,2})\)",
+                           re.IGNORECASE)
+_MARKED_DETECTED = re.compile(r"\((?:[*_]{0,2})(?:detected|noticed|reported)(?:[*_]{0,2})\)", re.IGNORECASE)
+
+
 def describes_failure(text: str) -> bool:
     """The event describes failure or impact (errors, an outage, users unable, a secret
-    exposed), and not a change made before the fault ("a crash-loop bug is introduced")."""
+    exposed), and not a change made before the fault ("a crash-loop bug is introduced").
+    An entry the author labels "(started)" or "(outage starts)" is the onset, whatever it says."""
+    if _MARKED_START.search(text):
+        return True
     if _LEAD_UP.search(text):
         return False
     if _FAILURE.search(text):
@@ -158,6 +167,8 @@ def describes_failure(text: str) -> bool:
 def describes_noticing(text: str) -> bool:
     """The event says someone or something learned of the problem (an alert fired, a report
     came in, someone noticed), not that its cause was found."""
+    if _MARKED_DETECTED.search(text):
+        return True
     return _NOTICING.search(text) is not None and DIAGNOSIS.search(text) is None
 
 
