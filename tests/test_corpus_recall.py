@@ -31,8 +31,8 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     "homebrew-2018-07-31-leaked-token.md": [("PM206", "inferred 1 responder")],
     # found by an outside party after ~16 months, no detection item
     "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "483 d"), ("PM402", "inferred detection by customer")],
-    # people worked at 23:52 and 01:00
-    "persistence-2023-09-20-chain-halt.md": [("PM202", "23:52")],
+    # people worked at 23:00-01:00: the night work is asked about (PM203), not called a page
+    "persistence-2023-09-20-chain-halt.md": [("PM203", "first at 23:00")],
     # (avail-2023-12-04's "a week later" is when a partner confirmed the cause, not
     # detection: the second review judged that PM403 false)
     # hours, overnight, before anyone noticed
@@ -47,8 +47,8 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     "posthog-2026-01-17-replay-sdk-fetch-wrapper.md": [("PM403", "7 d")],
     # "Joe is paged" at 00:32 UTC
     "pydis-2021-07-11-cascading-node-failures.md": [("PM202", "00:32")],
-    # people worked 02:42-03:22
-    "chia-2023-08-04-compromised-runners.md": [("PM202", "02:42")],
+    # people worked 02:42-03:22: night work to record (PM203); nobody was paged (no PM202)
+    "chia-2023-08-04-compromised-runners.md": [("PM203", "first at 02:42")],
     # the deploy-process lesson never became an action item
     "cratesio-2020-02-20-index-sync.md": [("PM804", "we should deploy hotfixes")],
     # noticed in another team's Slack: human detection, no detection item

@@ -162,9 +162,18 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "presubmit", "pre-commit", "guard rail", "guardrail", "guardrails", "block", "blocks", "validation",
         "validate", "tooling", "ci check", "ci gate", "policy check", "test", "tests",
     ],
+    # an item that improves detection: a signal (alert, monitoring, probe), or a check that
+    # runs against the live system and tells someone (a periodic job that pages on-call, an
+    # uptime or health check, a test/check "to ensure X is working", scanning)
     "detect_words": [
-        "alert", "alerts", "alerting", "alarm", "monitor", "monitoring", "probe", "synthetic", "slo",
-        "dashboard", "canary", "health check", "anomaly detection", "page on",
+        "alert", "alerts", "alerting", "alarm", "alarms", "monitor", "monitors", "monitoring", "probe", "probes",
+        "synthetic", "slo", "slos", "dashboard", "dashboards", "canary", "canaries", "health check", "health checks",
+        "healthcheck", "healthchecks", "uptime", "anomaly detection", "page on", "pages on-call", "page on-call",
+        "pages the on-call", "page the on-call", "paging the on-call", "paging on-call", "notify on-call",
+        "notifies on-call", "notify the on-call", "notifies the on-call", "periodic job", "periodic check",
+        "periodic checks", "scheduled check", "check to ensure", "checks to ensure", "check to verify",
+        "test to ensure", "tests to ensure", "check that verifies", "test that verifies", "log-based alert",
+        "scanning", "scanner", "detect", "detection",
     ],
     "address_min_shared_words": 2,
     "no_action_min_words": 5,
@@ -314,7 +323,8 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "complaints", "support ticket", "automated", "automatically", "cron", "scheduled", "alert fired",
         "alerts fired", "notification",
     ],
-    "page_words": ["paged", "pagerduty", "opsgenie", "woken", "woke", "got a page", "page went off", "pager went off"],
+    "page_words": ["paged", "pagerduty", "opsgenie", "woken", "woke", "got a page", "page went off", "pager went off",
+                   "alert pages", "alarm pages", "pages the on-call", "pages on-call", "pages the oncall"],
     "on_call_burden_phrases": [
         "woke up to", "was woken", "were woken", "woken up", "woke me", "woke us", "woke them", "got me out of bed",
         "out of bed", "worked through the night", "through the night", "middle of the night", "all-nighter",
@@ -325,6 +335,16 @@ DEFAULT_SETTINGS: dict[str, Any] = {
         "nobody was paged", "no one was paged", "no-one was paged", "nobody got paged", "no one got paged",
         "no pages were sent", "no page was sent", "did not page anyone", "didn't page anyone", "was not paged",
         "wasn't paged", "were not paged", "weren't paged", "nobody was woken", "no one was woken",
+    ],
+    # people at work at a night hour who were awake anyway: their own hours, a team in
+    # another zone, a hand-over, planned work. Night timestamps then infer no lost sleep.
+    "night_awake_phrases": [
+        "online at this hour", "online at that hour", "online at the time", "were online", "was online",
+        "already online", "still online", "were awake", "was awake", "already awake", "still awake",
+        "their time", "their local time", "local working hours", "their working hours", "their daytime",
+        "handed over to", "hand over to", "handover to", "hand-over to", "follow the sun", "follow-the-sun",
+        "another time zone", "another timezone", "different time zone", "different timezone", "other time zone",
+        "other timezone", "planned maintenance", "maintenance window", "scheduled maintenance",
     ],
     "lone_responder_phrases": [
         "only maintainer", "only one maintainer", "single maintainer", "sole maintainer", "one maintainer",
@@ -353,7 +373,12 @@ DEFAULT_SETTINGS: dict[str, Any] = {
                      "slack channel", "via messages", "saw messages"],
         "alert": ["alert fired", "alerts fired", "an alert", "we were alerted", "was alerted", "were alerted",
                   "alerted us", "alerted by", "paged by", "pagerduty", "alertmanager", "alarm went off",
-                  "alarm fired", "alarms fired", "triggered an alert", "alerting triggered"],
+                  "alarm fired", "alarms fired", "triggered an alert", "alerting triggered",
+                  # automated alerts from a security product or scanner are monitoring, not a person
+                  "security alert", "automated warning", "automated alert", "automated email",
+                  "automated notification", "login attempt from", "sign-in attempt from", "sign-in from a new",
+                  "login from a new", "unfamiliar ip", "unrecognized device", "suspicious login",
+                  "suspicious sign-in", "secret scanning", "scanner flagged", "scanning detected"],
         "monitoring": ["our monitoring", "identified by our monitoring", "monitoring detected", "monitoring showed",
                        "monitoring picked up", "detected by monitoring", "dashboards showed", "metrics showed"],
         "synthetic": ["synthetic check", "synthetic checks", "synthetic monitor", "uptime check", "pingdom",
@@ -451,6 +476,8 @@ SETTINGS_HELP: dict[str, str] = {
     "page_words": "Words of a night responder entry that count it as an off-hours page.",
     "on_call_burden_phrases": "Phrases that infer interrupted sleep (\"woke up to\", \"worked through the night\").",
     "no_page_phrases": "Phrases that say nobody was paged: no on-call burden is inferred then.",
+    "night_awake_phrases": "Phrases that say people at work at night were awake anyway (their own hours, a "
+                           "hand-over, planned maintenance): night timestamps then infer no interrupted sleep.",
     "lone_responder_phrases": "Phrases that infer a single responder carried the incident (`on_call.responders: 1`).",
     "detection_method_phrases": "Detection method → phrases that infer it when `detection.method` is not stated "
                                 "(first in the document wins; a Detection section first).",
@@ -537,6 +564,7 @@ SETTINGS_KIND: dict[str, str] = {
     "page_words": "words",
     "on_call_burden_phrases": "words",
     "no_page_phrases": "words",
+    "night_awake_phrases": "words",
     "lone_responder_phrases": "words",
     "detection_method_phrases": "word-map",
     "repeat_phrases": "words",

@@ -25,7 +25,9 @@ from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
 from .severity import DURATION, UNIT_WORDS, duration_minutes
 
-_ALERTING = re.compile(r"\b(?:alert|alerts|alerted|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
+#: Words of automated alerting. Not "alerted": "the team is alerted via the chat channel"
+#: says people were told (by the user who reported it), not that a monitor fired.
+_ALERTING = re.compile(r"\b(?:alert|alerts|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
 _NOTICING = re.compile(r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|"
                        r"spott\w{0,4}|identif\w{0,6}|found|alerted|caught|became aware|flagged)\b", re.IGNORECASE)
 _DELAY_AFTER = re.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|anybody|someone|somebody|we|it|the|our|they|a|an)\b)",

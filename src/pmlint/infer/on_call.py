@@ -12,6 +12,14 @@ lone_responder_phrases: "the only maintainer", "one volunteer").
 Not signals, ever: customer reports or automated events at night; and when the
 document says nobody was paged (settings.no_page_phrases), no burden is inferred
 from anything else, since the author knew and said so.
+
+A night timestamp alone is weaker than a page. When the document says the people at
+work were awake anyway (settings.night_awake_phrases: "online at this hour", "their
+local time", a hand-over to a team in another zone, planned maintenance), night
+timestamps infer nothing; a page or a woken responder named in the text still does.
+Interrupted sleep inferred from timestamps alone says only that people worked at
+night (fatigue, or a response that ran on from the day): its evidence starts with
+NIGHT_WORK, so PM202, which asks for less paging, can tell it from a page.
 """
 
 from __future__ import annotations
@@ -25,6 +33,9 @@ from ..timeline import in_window, night_entries, parse_clock
 from .facts import Fact
 from .prose import document_texts, find, negated, phrases, quote, span_at, terms_of
 
+
+#: Evidence of interrupted sleep read from night timestamps alone (no page, no "woke").
+NIGHT_WORK = "responders working at night"
 
 #: "@Katharine deploys a fix": a handle is a person acting.
 _MENTION = re.compile(r"(?<![\w.])@[A-Za-z0-9][\w-]{0,38}")
@@ -108,6 +119,13 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
     return found
 
 
+def awake_anyway(document: Document, settings: Mapping[str, Any]) -> bool:
+    """Whether the text says the people at work at night were awake anyway (settings.
+    night_awake_phrases: their own hours, a hand-over to another zone, planned work)."""
+    texts = document_texts(document, ("/action_items",))
+    return next(iter(find(phrases(_words(settings, "night_awake_phrases")), texts, allow_negated=True)), None) is not None
+
+
 def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, Fact]:
     """Inferred OnCallBurden fields by name (`sleep_interrupted`, `off_hours_pages`,
     `responders`, `pages`); empty when nothing in the document shows a burden."""
@@ -118,12 +136,14 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
         return {"off_hours_pages": Fact(0, True, quote(match.group()), span_at(document, pointer, match.group()))}
     facts: dict[str, Fact] = {}
     burden = next(iter(find(phrases(_words(settings, "on_call_burden_phrases")), texts)), None)
+    awake = awake_anyway(document, settings)
     night = responder_night_entries(document, settings)
     if night:
         index, clock, text = night[0]
         times = ", ".join(clock for _, clock, _ in night[:3]) + (" …" if len(night) > 3 else "")
-        facts["sleep_interrupted"] = Fact(True, True, f"responders working at night ({times})",
-                                          document.spans.get(f"/timeline/{index}/at"))
+        if not awake:  # people awake anyway (their own hours, planned work) lose no sleep
+            facts["sleep_interrupted"] = Fact(True, True, f"{NIGHT_WORK} ({times})",
+                                              document.spans.get(f"/timeline/{index}/at"))
         paging = phrases(_words(settings, "page_words"))
         paged = [(index, clock) for index, clock, text in night if paging is not None and paging.search(text)]
         if paged:
@@ -136,8 +156,8 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
         stamped = stamped_night_work(document, settings)
         if stamped:
             times = ", ".join(clock.strftime("%H:%M") for _, clock, _, _ in stamped[:3]) + (" …" if len(stamped) > 3 else "")
-            facts["sleep_interrupted"] = Fact(True, True, f"responders working at night ({times})",
-                                              Span.point(stamped[0][0]))
+            if not awake:
+                facts["sleep_interrupted"] = Fact(True, True, f"{NIGHT_WORK} ({times})", Span.point(stamped[0][0]))
             pages = [(number, clock) for number, clock, _, page in stamped if page]
             if pages:
                 facts["off_hours_pages"] = Fact(len(pages), True, f"a page at {pages[0][1].strftime('%H:%M')}",

@@ -78,7 +78,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:user|customer|community)[- ]reported\b"
             r"|\b(?:incoming|initial|first|external)\s+reports?\b|\breports?\s+(?:came in|arrived|started)\b"
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
-            r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b", _F)),
+            r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
+            # "a <bounty/security> report detailing ... was submitted", "a report was received via email"
+            r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made)\b"
+            r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b", _F)),
         ("employee", re.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
@@ -139,7 +142,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:changes|steps|measures|actions|improvements|mitigations|safeguards)\s+(?:have\s+been|had\s+been|were|"
             r"are\s+being|will\s+be)\s+(?:made|taken|implemented|put in place|introduced|deployed|added)\b"
             r"|\b(?:and|but|also)\s+will\s+(?:avoid|not|never|continue|add|make|ensure|require|use|move|keep|stop|"
-            r"start|introduce|implement|review|rotate|set)\b", _F)),
+            r"start|introduce|implement|review|rotate|set)\b"
+            # third person and work in progress: "<Org> plans to ...", "secrets are being rotated",
+            # "is actively working on", "changes ... are under way", "has started rolling out"
+            r"|\b(?:plans|intends|is planning|are planning|aims)\s+to\s+(?!be\b)[a-z]"
+            r"|\b(?:is|are)\s+(?:now\s+|also\s+|currently\s+)?being\s+(?:rotated|deployed|implemented|added|rolled out|"
+            r"migrated|replaced|removed|updated|reviewed|audited|revoked|rebuilt|built|developed|introduced|hardened|"
+            r"tightened|moved|changed|reworked|improved|addressed|segmented|patched|fixed|automated|documented)\b"
+            r"|\b(?:is|are)\s+(?:actively\s+|currently\s+|now\s+)?working\s+(?:on|to)\b"
+            r"|\b(?:changes|work|improvements|fixes|migration|segmentation|rotation|remediation)\b[^.\x00]{0,80}?"
+            r"\b(?:is|are)\s+(?:also\s+|now\s+|already\s+)?(?:under\s?way|in progress)\b"
+            r"|\bchanges\s+(?:are\s+)?coming\b"
+            r"|\b(?:has|have)\s+(?:already\s+)?(?:started|begun)\s+(?:to\s+[a-z]|work|rolling|moving|migrating|rotating|"
+            r"implementing|replacing|deploying)", _F)),
     ),
     "detection_improved": (
         ("added", re.compile(
@@ -170,7 +185,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
             r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
             r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"
-            r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b", _F)),
+            r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
+            r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
+            r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
+            r"|,\s+(?:thereby\s+|ultimately\s+)?causing\b", _F)),
+        # "The primary cause of these issues is ...": a statement of the cause in any section,
+        # the plan included (authors explain the cause next to its fix)
+        ("stated cause", re.compile(
+            r"\b(?:the|our)\s+(?:root|primary|main|underlying|proximate|actual|real)\s+causes?\s+"
+            r"(?:of\s+(?:th(?:is|ese|e)\s+)?(?:[\w-]+\s+){0,2}?)?(?:was|were|is|are)\b", _F)),
     ),
 }
 
@@ -192,6 +215,10 @@ IGNORED_IN = {
     "impact_duration": frozenset({"action_items"}), "root_causes": frozenset({"action_items"}),
 }
 
+#: (kind, label) searched in every section, the ignored ones included: "the primary cause
+#: of these issues is ..." states the cause even when written under the action items.
+SEARCHED_EVERYWHERE = frozenset({("root_causes", "stated cause")})
+
 
 _DIGITS = tuple("0123456789")
 #: Per kind, words one of which every match contains (lower case): a document without any
@@ -202,15 +229,16 @@ GATES: dict[str, tuple[str, ...]] = {
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
-                  "aware", "observ", "saw that", "attention", "message", "ticket", "issue"),
+                  "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no "),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
-                "actions", "improvements", "mitigations", "safeguards", "will"),
-    "root_causes": ("cause", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
+                "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
+                "being", "working", "under way", "underway", "in progress", "coming", "started", "begun"),
+    "root_causes": ("cause", "causing", "determined", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
@@ -254,9 +282,10 @@ class Evidence:
         gate = GATES.get(kind)
         if not patterns or not self._kept or (gate is not None and not any(word in self._lowered for word in gate)):
             return None
-        ignored = IGNORED_IN.get(kind, frozenset())
+        ignored_in = IGNORED_IN.get(kind, frozenset())
         best: tuple[int, str, re.Match[str]] | None = None
         for label, pattern in patterns:
+            ignored = frozenset() if (kind, label) in SEARCHED_EVERYWHERE else ignored_in
             match = _first_outside(pattern, self._lowered, self._kept, self._starts, ignored,
                                    best[0] if best else len(self._lowered))
             if match is not None and (best is None or match.start() < best[0]):

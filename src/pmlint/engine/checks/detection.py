@@ -128,12 +128,27 @@ def _detect_limit(context: Context, fallback: tuple[str, float]) -> float:
     return found[1] if found is not None else fallback[1]
 
 
-def is_detect_item(item: dict[str, Any], context: Context) -> bool:
-    """Type `detect`, or (untyped) a title about alerts, probes, dashboards (settings.detect_words)."""
+def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any] | None = None) -> bool:
+    """Type `detect`, or (untyped as written) a title about alerts, probes, dashboards, uptime
+    or a check that pages on-call (settings.detect_words). A type pmlint inferred ("test" →
+    prevent) does not hide a detection item: "add a test/check to ensure allocation works"
+    probes the live system, so the words are read whenever the author gave no type (or
+    only `process`)."""
     kind = lower(item.get("type"))
     if kind == "detect":
         return True
-    return kind is None and search(words(context, "detect_words"), text_of(item)) is not None
+    written = lower((stated if stated is not None else item).get("type"))
+    # `process` is usually a grouping heading ("Process improvements"): an "Uptime and
+    # alerting" item under it still improves detection
+    return written in (None, "process") and search(words(context, "detect_words"), text_of(item)) is not None
+
+
+def _stated_item(context: Context, index: int) -> dict[str, Any] | None:
+    """The action item as the author wrote it (no inferred fields), or None."""
+    data = context.document.data
+    items = data.get("action_items") if isinstance(data, dict) else None
+    item = items[index] if isinstance(items, list) and 0 <= index < len(items) else None
+    return item if isinstance(item, dict) else None
 
 
 @check("detect_item", infers=True)
@@ -142,7 +157,8 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
     or the text says detection was improved ("we've added alerts for high CPU usage")."""
     if evidence(context, "detection_improved") is not None:
         return
-    if not any(is_detect_item(item, context) for _, item in action_items(context) if is_open(item, context)):
+    if not any(is_detect_item(item, context, _stated_item(context, index))
+               for index, item in action_items(context) if is_open(item, context)):
         fact = getattr(context.profile, "detection_method", None)
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import time
 from typing import Any, Iterable
 
+from ...infer.on_call import NIGHT_WORK, awake_anyway
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import action_items, evidence, is_open, patterns, search, text_of, words
 from ._time import in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported for callers)
@@ -39,10 +40,16 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     counted = isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0
     if not counted and on_call.get("sleep_interrupted") is not True:
         return
+    burden = getattr(context.profile, "on_call", None)
+    asleep = getattr(burden, "sleep_interrupted", None)
+    if not counted and asleep is not None and asleep.inferred and asleep.evidence.startswith(NIGHT_WORK):
+        # night timestamps alone show work at night, not a page: a day's response running
+        # into the evening, or a one-off sprint, is fatigue that PM203 asks the author to
+        # record; asking to "reduce paging" when nobody was paged is not the fix
+        return
     if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
         return
     what = f"{int(pages or 0)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
-    burden = getattr(context.profile, "on_call", None)
     fact = getattr(burden, "off_hours_pages" if counted else "sleep_interrupted", None)
     # an inferred burden was not recorded: say what the document shows instead
     shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
@@ -83,6 +90,12 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         return
     if evidence(context, "no_pages") is not None:
         return  # the document says nobody was paged: night entries are no burden to count
+    burden = getattr(context.profile, "on_call", None)
+    paged = getattr(burden, "off_hours_pages", None)
+    if paged is not None and isinstance(paged.value, (int, float)) and paged.value > 0:
+        return  # the prose states the page ("X is paged" at 00:32): PM202 owns it, nothing is missing
+    if pages is None and awake_anyway(context.document, {"night_awake_phrases": context.setting("night_awake_phrases")}):
+        return  # people awake anyway (their own hours, a hand-over, planned work): no lost sleep to record
     responder, outside = patterns(context, "night_responder_patterns"), patterns(context, "night_outside_patterns")
     timeline = value.get("timeline") if isinstance(value, dict) else None
     night = [(entry, clock) for entry, clock in night_entries(value, _night(context))
