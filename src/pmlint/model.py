@@ -101,6 +101,9 @@ class Document:
     key_spans: dict[str, Span] = field(default_factory=dict)
     #: Anything a loader knows that rules may ask about (e.g. the Markdown section map).
     meta: dict[str, Any] = field(default_factory=dict)
+    #: locate_text's work, kept per (pointer, needle): a rule reporting the same phrase a
+    #: thousand times in one field must not rescan the field a thousand times (quadratic)
+    _located: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def broken(self) -> bool:
@@ -157,6 +160,16 @@ class Document:
         last = min(max(base.end_line, first), len(self.lines))
         if first > last:
             return base
+        found = self._located.get((pointer, needle))
+        if found is None:
+            found = self._located[(pointer, needle)] = self._locate_all(base, first, last, needle)
+        if 0 <= occurrence < len(found):
+            return Span(*found[occurrence])
+        return base
+
+    def _locate_all(self, base: Span, first: int, last: int, needle: str) -> list[tuple[int, int, int, int]]:
+        """Every countable match of `needle` in the region of a node (see `locate_text`), as
+        (line, column, end_line, end_column): one scan of the region, whatever the occurrence."""
         # a phrase that starts on the node's last line may run on past it (a loader that
         # spans only the first line of a wrapped list item): read a few lines more
         beyond = min(last + len(needle.split()) - 1, len(self.lines))
@@ -164,24 +177,23 @@ class Document:
         limit = sum(len(line) + 1 for line in self.lines[first - 1:last])
         offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
         code = self.meta.get("code_lines") or ()
-        seen = -1
+        found: list[tuple[int, int, int, int]] = []
+        line, line_start, counted = first, 0, 0  # newlines are counted once, left to right
         for match in needle_matches(region, needle, offset):
             if match.start() >= limit:
                 break
-            if code and _on_code_line(code, first + region.count("\n", 0, match.start())):
+            newline = region.rfind("\n", counted, match.start())
+            if newline >= 0:
+                line += region.count("\n", counted, match.start())
+                line_start = newline + 1
+            counted = match.start()
+            if code and _on_code_line(code, line):
                 continue
-            seen += 1
-            if seen == occurrence:
-                line, column = self._position_in(region, first, match.start())
-                end_line, end_column = self._position_in(region, first, max(match.end() - 1, match.start()))
-                return Span(line, column, end_line, end_column)
-        return base
-
-    @staticmethod
-    def _position_in(region: str, first_line: int, index: int) -> tuple[int, int]:
-        """(line, column), 1-based, of offset `index` in `region`, which starts at `first_line`."""
-        line_start = region.rfind("\n", 0, index) + 1
-        return first_line + region.count("\n", 0, index), index - line_start + 1
+            end = max(match.end() - 1, match.start())
+            end_line = line + region.count("\n", match.start(), end)
+            end_start = max(region.rfind("\n", match.start(), end) + 1, line_start)
+            found.append((line, match.start() - line_start + 1, end_line, end - end_start + 1))
+        return found
 
 
 def _on_code_line(ranges: Any, line: int) -> bool:
@@ -227,15 +239,19 @@ def needle_matches(text: str, needle: str, start: int = 0) -> Iterator[re.Match[
         match = regex.search(text, match.start() + 1)
 
 
+@lru_cache(maxsize=256)
+def _match_starts(text: str, needle: str) -> tuple[int, ...]:
+    """Where every match of `needle` in `text` starts (cached: a check reports many hits
+    in the same text, and counting each from the start would be quadratic)."""
+    return tuple(match.start() for match in needle_matches(text, needle))
+
+
 def occurrence_at(text: str, needle: str, start: int) -> int:
     """Which occurrence of `needle` in `text` (0-based, as `needle_matches` counts them)
     begins at offset `start`: the `occurrence` a Hit passes to `Document.locate_text`."""
-    count = 0
-    for match in needle_matches(text, needle):
-        if match.start() >= start:
-            break
-        count += 1
-    return count
+    from bisect import bisect_left
+
+    return bisect_left(_match_starts(text, needle), start)
 
 
 @dataclass(slots=True)

@@ -23,7 +23,7 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "section_aliases": {},
     "required_sections": ["summary", "timeline", "root_causes"],
     "template_placeholders": [
-        r"\bISSUE NAME\b", r"\bYYYY-MM-DD(?=T|\b)", r"\bYYYY/MM/DD\b", r"\bHH:MM(?::SS)?\b", r"\bTBD\b", r"\bTBC\b",
+        r"\bISSUE NAME\b", r"\bYYYY-MM-DD", r"\bYYYY/MM/DD\b", r"\bHH:MM(?::SS)?\b", r"\bTBD\b", r"\bTBC\b",
         r"\bXXX+\b", r"\[(?:name|owner|date|title|link|ticket|team|service|description)\]",
         r"<(?:name|owner|date|title|link|ticket|team|service|insert[^>]*)>", r"\{\{[^}]*\}\}",
         r"\blorem ipsum\b", r"\bINSERT [A-Z ]+ HERE\b",

@@ -21,6 +21,7 @@ from ..model import Document, Span, join_pointer, occurrence_at
 from .conditions import holds, resolve_setting
 from .registry import REGISTRY, Function, check, get_function, list_functions
 from .text import find_phrases, iter_strings, phrase_regex
+from .untrusted import compile_untrusted
 
 __all__ = ["REGISTRY", "Context", "Function", "Hit", "check", "get_function", "is_truthy", "list_functions",
            "shorten"]
@@ -161,7 +162,7 @@ def enum(value: Any, pointer: str, options: dict, context: Context) -> Iterable[
 def _compile(options: dict, key: str) -> None:
     if key in options and isinstance(options[key], str):
         try:
-            options[f"_{key}"] = re.compile(options[key], re.IGNORECASE if options.get("ignore_case", True) else 0)
+            options[f"_{key}"] = compile_untrusted(options[key], options.get("ignore_case", True))
         except re.error as error:
             raise ValueError(f"invalid regular expression in `{key}`: {error}") from None
 
@@ -193,7 +194,7 @@ def pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterab
 def _prepare_absent(options: dict) -> dict:
     for pattern_text in options.get("patterns", []) if isinstance(options.get("patterns"), list) else []:
         try:
-            re.compile(pattern_text)
+            compile_untrusted(pattern_text)
         except re.error as error:
             raise ValueError(f"invalid regular expression {pattern_text!r} in `patterns`: {error}") from None
     if "words" not in options and "patterns" not in options:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 _MASKED = re.compile(r"`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”|(?<![\w])'[^'\n]{2,}'(?![\w])")
 
@@ -82,7 +82,7 @@ class PhraseRegex:
 
     __slots__ = ("regex", "literals", "pattern", "anchors")
 
-    def __init__(self, regex: re.Pattern[str], literals: tuple[str, ...] | None,
+    def __init__(self, regex: Any, literals: tuple[str, ...] | None,
                  anchors: tuple[str, ...] | None = None) -> None:
         self.regex = regex
         self.literals = literals
@@ -156,8 +156,15 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
             break
         literals.append(literal)
     anchors = tuple(sorted({phrase[0].lower() for phrase in words})) if not patterns else None
-    return PhraseRegex(re.compile("|".join(parts), re.IGNORECASE), tuple(literals) if literals is not None else None,
-                       anchors)
+    if patterns:  # regexes from settings or rule files: RE2, linear time whatever they say
+        from .untrusted import compile_untrusted
+
+        for pattern in patterns:  # one at a time first, so an error names the pattern
+            compile_untrusted(pattern)
+        regex: Any = compile_untrusted("|".join(parts))
+    else:  # escaped word lists only: Python's re, linear for these
+        regex = re.compile("|".join(parts), re.IGNORECASE)
+    return PhraseRegex(regex, tuple(literals) if literals is not None else None, anchors)
 
 
 # How a reported phrase is found again (in a string, or in the source by

@@ -223,7 +223,9 @@ def _group_label(block: Block) -> str | None:
     return None
 
 
-_TRAILING = re.compile(r"[\s,;:]*[(\[](?P<body>[^()\[\]]+)[)\]]\s*\.?\s*$")
+#: starts only where a run of separators starts (the leftmost match starts there anyway),
+#: read possessively: restarting inside a long run of `:` or spaces is quadratic
+_TRAILING = re.compile(r"(?<![\s,;:])[\s,;:]*+[(\[](?P<body>[^()\[\]]++)[)\]]\s*+\.?\s*+$")
 _TAG_WORDS = {"code", "infra", "infrastructure", "architecture", "process", "prevent", "prevention", "preventive",
               "mitigate", "mitigation", "detect", "detection", "repair", "fix"}
 

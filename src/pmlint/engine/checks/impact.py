@@ -14,12 +14,16 @@ from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import entries, first_of, minutes_between
 
-_WHO = re.compile(r"\d[\d,.]*\s*(?:%|percent|k\b|m\b)?\s*(?:of\s+)?(?:\w+\s+)?"
+# Both are only ever searched (does the description state it?), never read for their
+# span, so each match may start where a run of digits starts: a search that restarts at
+# every digit of a 3,000-digit run, each time reading the run and backtracking through
+# it, took minutes (cubic). A run is read once (possessive `*+`, and a start only where
+# the run starts), whitespace runs possessively: linear, and the same documents match.
+_WHO = re.compile(r"(?<![\d,.])[,.]*+\d[\d,.]*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
                   r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
                   r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
-_HOW_LONG = re.compile(r"\d+(?:[.,]\d+)?\s*(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
-                       r"|\d+h\s*\d+m", re.IGNORECASE)
-
+_HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+                       r"|(?<!\d)\d++h\s*+\d++m", re.IGNORECASE)
 
 def _number(value: Any) -> bool:
     return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (

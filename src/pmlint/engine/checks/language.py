@@ -58,6 +58,7 @@ _CLAUSE_BREAK = re.compile(
     r"though|since|until|where|as)\b", re.IGNORECASE)
 #: A negation reaches over "or"/"and" ("not carelessness or negligence"), not over punctuation.
 _NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
 _PLURAL = re.compile(r"(?:[^aeiousy]|y)s$")
 _NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing"})
 _NEGATION_WINDOW = 3
@@ -161,12 +162,45 @@ def is_person(word: str, roles: frozenset[str], names: set[str], things: Contain
     return is_name(word, names, things)
 
 
+@lru_cache(maxsize=64)
+def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int]]:
+    """Every clause break in `text`, and where each ends: found once per text, so the
+    clause of each of a thousand phrases is a binary search, not a rescan (quadratic)."""
+    found = list(breaks.finditer(text))
+    return found, [match.end() for match in found]
+
+
+def _clause_start(text: str, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> int:
+    """Where the clause that `start` is in begins: the end of the last break before it."""
+    from bisect import bisect_right
+
+    found, ends = _breaks(text, breaks)
+    index = bisect_right(ends, start)
+    return ends[index - 1] if index else 0
+
+
 def _clause_before(text: str, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
     """The text of the clause that `start` is in, up to `start`."""
-    cut = 0
-    for match in breaks.finditer(text, 0, start):
-        cut = match.end()
-    return text[cut:start]
+    return text[_clause_start(text, start, breaks):start]
+
+
+def _words_before(text: str, cut: int, start: int) -> Iterable[str]:
+    """The words of text[cut:start], nearest first, reading only as far back as the caller
+    iterates: a window that grows fourfold, so a long clause costs its length once, and
+    a phrase whose subject is near costs a few characters."""
+    width = 64
+    seen = 0  # words already yielded (the nearest ones)
+    while True:
+        low = max(cut, start - width)
+        words = _WORD.findall(text, low, start)
+        if low > cut and words:
+            words = words[1:]  # the window may have cut the first word in two
+        for word in reversed(words[:len(words) - seen]):
+            seen += 1
+            yield word
+        if low == cut:
+            return
+        width *= 4
 
 
 def subject_of(text: str, start: int) -> str | None:
@@ -177,7 +211,7 @@ def subject_of(text: str, start: int) -> str | None:
     forgot to" → "engineer"). No word (the clause opens with the phrase, like a log
     line "Failed to create user") means no subject.
     """
-    for word in reversed(_WORD.findall(_clause_before(text, start))):
+    for word in _words_before(text, _clause_start(text, start), start):
         if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
             continue
         return word
@@ -216,8 +250,11 @@ def coordinated_subject(text: str, start: int) -> str | None:
     "Sam saw the alert but failed to", "Sam saw the page, acknowledged it and failed to".
     Only "and", "but", "or" and commas join the clauses; "When this failed to" and a log
     line "Failed to create user" stay without a subject."""
-    breaks = list(_CLAUSE_BREAK.finditer(text, 0, start))
-    if not breaks or text[breaks[-1].end():start].strip():
+    from bisect import bisect_right
+
+    found, ends = _breaks(text, _CLAUSE_BREAK)
+    breaks = found[:bisect_right(ends, start)]  # a slice of references: cheap next to the scan it saves
+    if not breaks or _NON_SPACE.search(text, breaks[-1].end(), start):
         return None
     depth = 0
     for position in range(len(breaks) - 1, -1, -1):
@@ -238,14 +275,15 @@ def coordinated_subject(text: str, start: int) -> str | None:
 def negated(text: str, start: int) -> bool:
     """Whether a negation stands among the few words before `start` in its clause
     ("this was not human error", "no human error was involved", "nobody was to blame")."""
-    before = _WORD.findall(_clause_before(text, start, _NEGATION_BREAK))[-_NEGATION_WINDOW:]
+    nearest = _words_before(text, _clause_start(text, start, _NEGATION_BREAK), start)
+    before = [word for _, word in zip(range(_NEGATION_WINDOW), nearest)]
     return any(word.lower() in _NEGATORS or word.lower().endswith(("n't", "n’t")) for word in before)
 
 
 def participle_follows(text: str, end: int) -> bool:
     """Whether the first word after `end` (skipping adverbs) is a past participle:
     "should have checked", "should have been caught", not "should have alerting"."""
-    for word in _WORD.findall(text, end)[:4]:
+    for word in [match.group() for _, match in zip(range(4), _WORD.finditer(text, end))]:
         lowered = word.lower()
         if lowered in _SKIP_AFTER or (lowered.endswith("ly") and len(lowered) > 4):
             continue
@@ -384,10 +422,33 @@ def blaming_subjects(text: str, names: set[str], things: Container[str], actions
         if blame_regex.fullmatch(verb.group()):
             found.append((start, word))
             continue
-        sentence_end = re.compile(r"[.;!?](?:\s|$)|\n").search(masked, verb.end())
-        if blame_regex.search(masked, verb.end(), sentence_end.start() if sentence_end else len(masked)):
+        if _blame_before_sentence_end(masked, blame_regex, verb.end()):
             found.append((start, word))
     return found
+
+
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+@lru_cache(maxsize=64)
+def _starts(text: str, regex: re.Pattern[str]) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every match of `regex` in `text`, found once per text."""
+    matches = list(regex.finditer(text))
+    return [match.start() for match in matches], [match.end() for match in matches]
+
+
+def _blame_before_sentence_end(masked: str, blame_regex: re.Pattern[str], position: int) -> bool:
+    """Whether a blame verb starts at or after `position` and ends before the sentence does:
+    two binary searches over matches found once per text (a search per verb, reading to
+    the end of a long sentence each time, is quadratic)."""
+    from bisect import bisect_left
+
+    ends_at, _ = _starts(masked, _SENTENCE_END)
+    index = bisect_left(ends_at, position)
+    sentence_end = ends_at[index] if index < len(ends_at) else len(masked)
+    starts, ends = _starts(masked, blame_regex)
+    index = bisect_left(starts, position)
+    return index < len(starts) and ends[index] <= sentence_end
 
 
 @check("person_as_cause",
