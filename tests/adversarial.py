@@ -33,6 +33,7 @@ TOKENS: dict[str, str] = {
     "if-only": "if only ",
     "should-have": "should have ",
     "clock": "12:30 ",
+    "clock-placeholder": "HH:MM ",
     "bracket-paren": "[(",
     "digits": "1",
     "digits-percent": "12345%",

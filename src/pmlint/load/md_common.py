@@ -15,11 +15,16 @@ from typing import Any
 from ..model import Span, join_pointer
 from .md_blocks import Block
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\](?:\[[^\]]*\]|(?!\())")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+# Link and image texts hold no bracket, URLs at most one level of parentheses, autolinks
+# no `<` (as CommonMark has it): a match that may start at each `[` of a run and read to
+# the end of the text looking for `]` is quadratic (`[(` repeated: minutes on 100 KB).
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\](?:\[[^\[\]]*\]|(?!\())")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
+#: HTML comments are removed by `_strip_comments` (a scan with str.find: linear even for
+#: ten thousand `<!--` and no `-->`); tags by this regex, which stops at any `<`
+_HTML = re.compile(r"</?[A-Za-z][^<>]*>")
 _STRONG = re.compile(r"\*\*|__|~~")
 _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -42,11 +47,31 @@ def plain(markdown: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    text = _HTML.sub("", text)
+    text = _strip_comments(_HTML.sub("", text))
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def _strip_comments(text: str) -> str:
+    """`text` without `<!-- ... -->` comments: each from an opening to the nearest closing
+    after it; from an opening without a closing on, the text is kept as it is."""
+    if "<!--" not in text:
+        return text
+    kept: list[str] = []
+    index = 0
+    while True:
+        opening = text.find("<!--", index)
+        if opening < 0:
+            break
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break
+        kept.append(text[index:opening])
+        index = closing + 3
+    kept.append(text[index:])
+    return "".join(kept)
 
 
 def bold_label(text: str) -> tuple[str, str] | None:

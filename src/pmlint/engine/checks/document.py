@@ -44,22 +44,29 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
     except re.error:
         return
     hits = []
+    count = 0  # with `once`, every match counts, but only each text's first becomes a Hit
     if regex is not None:
         for string_pointer, text in context.strings_matching(value, pointer, regex):
+            first = True
             for match in find_phrases(text, regex):
-                phrase = text[match.start():match.end()]
-                hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
-                                occurrence=occurrence_at(text, phrase, match.start())))
+                count += 1
+                if first:
+                    first = False
+                    phrase = text[match.start():match.end()]
+                    hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
+                                    occurrence=occurrence_at(text, phrase, match.start())))
                 if not options.get("once"):
                     break
     if options.get("markers"):
-        hits.extend(_marker_hits(value, pointer, tuple(options["markers"]), context))
-    if options.get("once") and len(hits) > 1:
+        markers = _marker_hits(value, pointer, tuple(options["markers"]), context)
+        hits.extend(markers)
+        count += len(markers)
+    if options.get("once") and count > 1:
         spans = context.document.spans
         hits.sort(key=lambda hit: _position(spans, hit.pointer))  # the first in reading order
         first = hits[0]
-        first.values["count"] = len(hits)
-        first.message = f'{len(hits)} {options.get("noun", "template prompts")} left in, first: "{first.values["phrase"]}"'
+        first.values["count"] = count
+        first.message = f'{count} {options.get("noun", "template prompts")} left in, first: "{first.values["phrase"]}"'
         hits = [first]
     yield from hits[:1] if options.get("once") else hits
 

@@ -1,0 +1,69 @@
+"""Near-linear time on adversarial text, for every rule and both loaders.
+
+A pull request controls the postmortems pmlint reads, so every scan must stay linear
+whatever the text: each case lints a document built from one repeated token (the
+issue's cases: `Bob failed to `, `TBD `, `[`, `if only `, `should have `, `HH:MM `,
+`[(`, digits before `%`, suppression comments; and brackets, markers, every word of
+every word-list setting) at two sizes, and asserts that 4x the text costs at most 6x
+the time. Ratios, not wall-clock limits, so the test holds on any machine; the best
+of several runs resists noise from other processes on a shared machine.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from adversarial import TOKENS, markdown_document, suppression_document, yaml_document
+from pmlint.engine.rules import load_rules
+from pmlint.engine.run import RunOptions, lint_document
+from pmlint.load import load_text
+from pmlint.settings import DEFAULT_SETTINGS
+
+RULES = load_rules()
+OPTIONS = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+MAX_RATIO = 6.0
+
+
+def lint_seconds(path: str, text: str, repeat: int = 3) -> float:
+    """Best of `repeat` runs of load + every rule on `text`."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        lint_document(load_text(path, text, OPTIONS.settings), RULES, OPTIONS)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def assert_linear(path: str, make, small: int, repeat: int = 3) -> None:
+    """time(make(4 * small)) <= MAX_RATIO * time(make(small)); measured twice before failing."""
+    ratios = []
+    for _ in range(2):
+        little = lint_seconds(path, make(small), repeat)
+        large = lint_seconds(path, make(small * 4), repeat)
+        ratios.append(large / max(little, 1e-4))
+        if ratios[-1] <= MAX_RATIO:
+            return
+    pytest.fail(f"{path}: {small:,} → {small * 4:,} bytes cost x{min(ratios):.1f} the time "
+                f"(over x{MAX_RATIO}): super-linear ({little * 1000:.1f} ms → {large * 1000:.1f} ms)")
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "markdown"])
+@pytest.mark.parametrize("name", sorted(TOKENS))
+def test_every_token_scales_linearly(name: str, fmt: str) -> None:
+    token = TOKENS[name]
+    make = (lambda size: yaml_document(token, size)) if fmt == "yaml" else (lambda size: markdown_document(token, size))
+    assert_linear("p.yaml" if fmt == "yaml" else "p.md", make, 12_000)
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "markdown"])
+def test_many_suppression_comments_scale_linearly(fmt: str) -> None:
+    assert_linear("p.yaml" if fmt == "yaml" else "p.md", lambda size: suppression_document(fmt, size // 60), 24_000)
+
+
+@pytest.mark.parametrize("name", ["digits", "failed-to", "tbd", "clock", "digits-percent", "bracket"])
+def test_the_issue_cases_stay_linear_up_to_a_megabyte(name: str) -> None:
+    """256 KB → 1 MB for the cases that took minutes before (3,000 digits: 81 s)."""
+    token = TOKENS[name]
+    assert_linear("p.md", lambda size: markdown_document(token, size), 256_000, repeat=1)
