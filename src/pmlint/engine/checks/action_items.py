@@ -24,7 +24,7 @@ BAND_AID = "band-aid"
 DURABLE = "durable"
 
 #: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".
-_LEAD_IN = (r"^\W*(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
+_LEAD_IN = (r"^\W*+(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
             r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly)\s+)*")
 
 
