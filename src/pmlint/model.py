@@ -239,11 +239,23 @@ def needle_matches(text: str, needle: str, start: int = 0) -> Iterator[re.Match[
         match = regex.search(text, match.start() + 1)
 
 
-@lru_cache(maxsize=256)
+#: (text, needle) → where its matches start; emptied for each document (`forget_texts`), so
+#: it holds one document's texts, however many phrases its rules report in them
+_MATCH_STARTS: dict[tuple[str, str], tuple[int, ...]] = {}
+
+
 def _match_starts(text: str, needle: str) -> tuple[int, ...]:
     """Where every match of `needle` in `text` starts (cached: a check reports many hits
     in the same text, and counting each from the start would be quadratic)."""
-    return tuple(match.start() for match in needle_matches(text, needle))
+    found = _MATCH_STARTS.get((text, needle))
+    if found is None:
+        found = _MATCH_STARTS[(text, needle)] = tuple(match.start() for match in needle_matches(text, needle))
+    return found
+
+
+def forget_texts() -> None:
+    """Drop the previous document's cached match positions (called per document)."""
+    _MATCH_STARTS.clear()
 
 
 def occurrence_at(text: str, needle: str, start: int) -> int:

@@ -70,15 +70,20 @@ def apply_suppressions(path: str, findings: Sequence[Finding], facts: FileSuppre
     for rule in rules:  # ids are matched case-insensitively: `pm301` means PM301
         names.setdefault(rule.id.lower(), rule.id)
     used: list[set[str]] = [set() for _ in suppressions]
+    # by the line they cover: ten thousand comments against ten thousand findings must not
+    # be a hundred million comparisons
+    by_line: dict[int | None, list[int]] = {}
+    for index, suppression in enumerate(suppressions):
+        by_line.setdefault(suppression.target_line, []).append(index)
+    file_wide = by_line.get(None, [])
     kept: list[Finding] = []
     for finding in findings:
         if finding.rule_id == INTERNAL_ERROR_ID:
             kept.append(finding)
             continue
         suppressed = False
-        for index, suppression in enumerate(suppressions):
-            if suppression.target_line is not None and suppression.target_line != finding.span.line:
-                continue
+        for index in (*file_wide, *by_line.get(finding.span.line, ())):
+            suppression = suppressions[index]
             for code in suppression.rules:
                 if code.lower() == "all" or names.get(code, names.get(code.lower(), code)) == finding.rule_id:
                     used[index].add(code)

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 
 from ..infer import Profile, build_profile
 from ..infer.overlay import ReadLog, overlay
-from ..model import Document, Finding, Severity, Span, join_pointer, resolve_pointer, split_pointer
+from ..model import Document, Finding, Severity, Span, forget_texts, join_pointer, resolve_pointer, split_pointer
 from ..schema import dotted
 from ..suppress import BAD_SUPPRESSION_ID, BAD_SUPPRESSION_NAME, UNUSED_SUPPRESSION_ID, UNUSED_SUPPRESSION_NAME
 from ..suppress import FileSuppressions, apply_suppressions
@@ -77,6 +77,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
     The profile's inferred facts fill the document's gaps for `when` gates and for the
     checks that read inferred facts (`Function.infers`); see `_run_rule`. No filtering:
     suppression comments are the filter stage's (or `lint_with_profile`'s)."""
+    forget_texts()
     context = Context(document, options.settings)
     profile = None
     enabled = list(rules)
