@@ -28,6 +28,9 @@ class SourceFile:
     display: str   #: how to show it: relative to the working directory when inside it
     #: the bytes already read, for standard input (None: read `path`)
     content: bytes | None = None
+    #: why it must not be read (a symlink whose target leaves the linted folder): the
+    #: file is reported (PM001) and never opened, so its content cannot reach a report
+    refused: str | None = None
 
 
 #: the name of standard input when `--stdin-filename` gives none

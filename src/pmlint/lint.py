@@ -8,9 +8,10 @@ filtering (suppression comments, per-path configuration, baseline, fail-on) is t
 next stage, `filters.filter_findings`, which gets each file's suppression comments
 from the result; `LintResult.filtered` records its outcome.
 
-Large runs fan out over a process pool (`jobs`); each worker receives the compiled
-rules once, through the pool initializer, and lints chunks of files. The serial and
-parallel paths share `_lint_chunk` and the final sort, so their results are identical.
+Large runs fan out over a process pool (`jobs`, see `pool.py`): forked workers share
+the compiled rules, lint chunks of files, and one that gets stuck is replaced. The
+serial and parallel paths share `lint_source` and the final sort, so their results
+are identical. Each document has a time budget (`budget.py`).
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
+from . import budget
 from .discover import SourceFile
 from .engine.rules import Rule
-from .engine.run import RunOptions, run_with_profile
-from .load import load_bytes, load_path
-from .model import Finding, Severity
+from .engine.run import RunOptions, run_rules, run_with_profile
+from .load import format_of, load_bytes, load_path
+from .model import Document, Finding, Problem, Severity, Span
 from .filters import FilterResult, Hidden
 from .suppress import FileSuppressions
 
@@ -43,6 +45,10 @@ Outcome = tuple[list[Finding], dict[str, list[str]], dict[str, FileSuppressions]
 #: module-level function or an instance of a module-level class), so a pool can send it
 #: to its workers.
 Collector = Callable[[Any, Any], Any]
+#: One file's outcome: its findings, the lines they point at, its suppressions, its
+#: profile as JSON (None when it has none, or none was asked for), and what the
+#: collector took from it, as a 1-tuple (None: no collector, or the file never loaded).
+FileOutcome = tuple[list[Finding], list[str], FileSuppressions | None, dict[str, Any] | None, tuple[Any] | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +79,9 @@ class LintResult:
     profiles: Mapping[str, dict[str, Any]] | None = None
     #: path → what the run's collector took from the document; None without a collector
     collected: Mapping[str, Any] | None = None
+    #: shown path → path on disk, for file names that are not UTF-8 (shown with `\xff`):
+    #: SARIF percent-encodes the real bytes, so its URI names the file on disk
+    real_paths: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def hidden(self) -> int:
@@ -115,6 +124,8 @@ def lint_files(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunO
 
     `jobs`: processes to use (None or 0: one per CPU); a pool is only started when
     there are at least POOL_MIN_FILES files. Findings come back sorted either way.
+    Each document has `settings.time_budget_seconds` (see `budget.py`); one that runs
+    out of time gets a PM007 finding and the run goes on.
     `collect`: see Collector; its values land in `result.collected`.
     """
     workers = effective_jobs(len(files), jobs)
@@ -123,34 +134,92 @@ def lint_files(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunO
     else:
         findings, sources, suppressions, profiles, collected = _lint_chunk(files, rules, options, collect)
     findings.sort(key=Finding.sort_key)
+    real_paths = {source.display: source.path for source in files if not _is_utf8(source.path)}
     return LintResult(tuple(source.display for source in files), tuple(findings), tuple(rules), sources,
                       suppressions, profiles=profiles if options.profiles else None,
-                      collected=collected if collect is not None else None)
+                      collected=collected if collect is not None else None, real_paths=real_paths)
+
+
+def _is_utf8(path: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (decoded to lone surrogates)."""
+    try:
+        path.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _lint_chunk(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions,
                 collect: Collector | None = None) -> Outcome:
-    findings: list[Finding] = []
-    sources: dict[str, list[str]] = {}
-    suppressions: dict[str, FileSuppressions] = {}
-    profiles: dict[str, dict[str, Any]] = {}
-    collected: dict[str, Any] = {}
+    outcome: Outcome = ([], {}, {}, {}, {})
     for source in files:
-        if source.content is not None:  # standard input, already read
-            document = load_bytes(source.content, source.display, options.settings)
-        else:
-            document = load_path(source.path, options.settings, display_path=source.display)
-        found, profile = run_with_profile(document, rules, options)
-        if document.suppressions:
-            suppressions[document.path] = FileSuppressions.of(document)
-        if found or document.suppressions:  # a suppression comment may become a finding (PM006, PM008)
-            findings.extend(found)
-            sources[document.path] = _quoted_lines(document.lines, found, document.suppressions)
-        if options.profiles and profile is not None:
-            profiles[document.path] = profile.to_json()
-        if collect is not None:
-            collected[document.path] = collect(document, options.settings)
-    return findings, sources, suppressions, profiles, collected
+        _gather(source, lint_source(source, rules, options, collect), outcome)
+    return outcome
+
+
+def _gather(source: SourceFile, file_outcome: FileOutcome, outcome: Outcome) -> None:
+    """Add one file's outcome to the run's."""
+    findings, sources, suppressions, profiles, collected = outcome
+    found, lines, comments, profile, taken = file_outcome
+    if comments is not None:
+        suppressions[source.display] = comments
+    if found or comments is not None:  # a suppression comment may become a finding (PM006, PM008)
+        findings.extend(found)
+        sources[source.display] = lines
+    if profile is not None:
+        profiles[source.display] = profile
+    if taken is not None:
+        collected[source.display] = taken[0]
+
+
+def lint_source(source: SourceFile, rules: Sequence[Rule], options: RunOptions,
+                collect: Collector | None = None) -> FileOutcome:
+    """One file's findings, the source lines they point at, its suppression comments and
+    its profile (when asked for), within the time budget."""
+    seconds = budget.seconds_for(options.settings, _size(source))
+    try:
+        with budget.time_budget(seconds):
+            if source.refused:
+                document = refused_document(source)
+            elif source.content is not None:  # standard input, already read
+                document = load_bytes(source.content, source.display, options.settings)
+            else:
+                document = load_path(source.path, options.settings, display_path=source.display)
+            found, profile = run_with_profile(document, rules, options)
+    except budget.BudgetExceeded as exceeded:
+        return out_of_time(source, f"the {seconds:g}-second budget ran out in stage `{exceeded.stage}`",
+                           rules, options), [], None, None, None
+    comments = FileSuppressions.of(document) if document.suppressions else None
+    lines = _quoted_lines(document.lines, found, document.suppressions) if found or comments else []
+    shown = profile.to_json() if options.profiles and profile is not None else None
+    taken = (collect(document, options.settings),) if collect is not None and not source.refused else None
+    return found, lines, comments, shown, taken
+
+
+def _size(source: SourceFile) -> int:
+    """The document's size in bytes, for its time budget (0 when it cannot be read: the
+    loader reports that)."""
+    if source.content is not None:
+        return len(source.content)
+    try:
+        return os.stat(source.path).st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def refused_document(source: SourceFile) -> Document:
+    """A file the walk found but must not read (a symlink out of the linted folder)."""
+    return Document(path=source.display, format=format_of(source.path), lines=[], data={},
+                    problems=[Problem("outside-root", source.refused or "Not read", Span.point(1))])
+
+
+def out_of_time(source: SourceFile, why: str, rules: Sequence[Rule], options: RunOptions) -> list[Finding]:
+    """The PM007 finding (through the rule, so selection and severity apply) for a
+    document that was not fully checked; its partial findings are dropped."""
+    document = Document(path=source.display, format=format_of(source.path), lines=[], data={}, problems=[Problem(
+        "time-budget", f"Not fully checked: {why} (settings.time_budget_seconds); split or simplify the document",
+        Span.point(1))])
+    return run_rules(document, rules, options)
 
 
 def _quoted_lines(lines: list[str], findings: list[Finding], suppressions: Sequence[object] = ()) -> list[str]:
@@ -177,40 +246,33 @@ _worker_rules: Sequence[Rule] = ()
 _worker_options: RunOptions | None = None
 _worker_collect: Collector | None = None
 
-
-def _init_worker(rules: Sequence[Rule], options: RunOptions, collect: Collector | None = None) -> None:
-    """Runs once per worker: keep the compiled rules for every chunk it lints."""
-    global _worker_rules, _worker_options, _worker_collect
-    _worker_rules, _worker_options, _worker_collect = rules, options, collect
+#: How long past its own budget a worker may stay silent before it is killed: the budget's
+#: timer normally fires first; this catches a worker stuck where no signal handler runs.
+GRACE_SECONDS = 5.0
 
 
-def _work(files: Sequence[SourceFile]) -> Outcome:
+def _work(source: SourceFile) -> FileOutcome:
     assert _worker_options is not None
-    return _lint_chunk(files, _worker_rules, _worker_options, _worker_collect)
+    return lint_source(source, _worker_rules, _worker_options, _worker_collect)
 
 
 def _lint_parallel(files: Sequence[SourceFile], rules: Sequence[Rule], options: RunOptions, workers: int,
                    collect: Collector | None = None) -> Outcome:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """The pool (`pool.py`): forked workers share the compiled rules through these module
+    globals, set before the fork; a stuck or dead worker is replaced and its file reported."""
+    global _worker_rules, _worker_options, _worker_collect
+    from .pool import run_pool
 
-    # fork shares the already-compiled rules (and any functions registered in-process)
-    # with the workers for free; elsewhere they are pickled once per worker.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    _worker_rules, _worker_options, _worker_collect = tuple(rules), options, collect
+    largest = max((_size(source) for source in files), default=0)
+    limit = budget.seconds_for(options.settings, largest) + GRACE_SECONDS
     chunk = max(1, min(CHUNK_FILES, -(-len(files) // (workers * 4))))
-    chunks = [files[start:start + chunk] for start in range(0, len(files), chunk)]
-    findings: list[Finding] = []
-    sources: dict[str, list[str]] = {}
-    suppressions: dict[str, FileSuppressions] = {}
-    profiles: dict[str, dict[str, Any]] = {}
-    collected: dict[str, Any] = {}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_init_worker, initargs=(tuple(rules), options, collect)) as pool:
-        for chunk_findings, chunk_sources, chunk_suppressions, chunk_profiles, chunk_collected in pool.map(
-                _work, chunks):
-            collected.update(chunk_collected)
-            findings.extend(chunk_findings)
-            sources.update(chunk_sources)
-            suppressions.update(chunk_suppressions)
-            profiles.update(chunk_profiles)
-    return findings, sources, suppressions, profiles, collected
+
+    def stuck(source: SourceFile, why: str) -> FileOutcome:
+        return out_of_time(source, why, rules, options), [], None, None, None
+
+    outcomes = run_pool(files, _work, workers, limit, stuck, chunk)
+    outcome: Outcome = ([], {}, {}, {}, {})
+    for source, file_outcome in zip(files, outcomes):
+        _gather(source, file_outcome, outcome)
+    return outcome

@@ -82,6 +82,7 @@ class Problem:
 #: document rules (PM0xx) run, so a syntax error is one finding, not fifty.
 FATAL_PROBLEMS = frozenset({
     "syntax", "encoding", "too-large", "too-deep", "too-large-expansion", "unreadable", "empty", "not-a-mapping",
+    "loader-error", "outside-root", "time-budget",
 })
 
 

@@ -15,6 +15,7 @@ from typing import Any
 DEFAULT_SETTINGS: dict[str, Any] = {
     # -- documents -------------------------------------------------------------------
     "max_file_bytes": 5 * 1024 * 1024,
+    "time_budget_seconds": 5,
     "severity_levels": ["SEV1", "SEV2", "SEV3", "SEV4"],
     "major_severities": ["SEV1", "SEV2"],
     "severity_aliases": {"critical": "SEV1", "high": "SEV2", "major": "SEV2", "medium": "SEV3",
@@ -400,7 +401,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 }
 
 SETTINGS_HELP: dict[str, str] = {
-    "max_file_bytes": "Files larger than this are reported (PM002) and not read.",
+    "max_file_bytes": "Files larger than this are reported (PM002) and not read (at most 50 MiB).",
+    "time_budget_seconds": "Seconds one document may take to load and check; past it, PM007 reports it not fully "
+                           "checked and the run goes on (at most 60: a pull request's config cannot lift it further).",
     "severity_levels": "Severity names, most severe first.",
     "severity_aliases": "Severity word → one of `severity_levels` (`Critical` → SEV1); `Sev-2`, `sev 2` need no alias (PM014 and every SEV1/SEV2 rule).",
     "major_severities": "Severities that need the full durability analysis (all layers, on-call, lessons).",
@@ -491,6 +494,7 @@ SETTINGS_HELP: dict[str, str] = {
 #: What each setting holds, checked when the configuration is loaded (`check_setting`), so a
 #: bad value is a one-line error with file and line instead of a rule silently turning off.
 #:   count      non-negative integer            number       non-negative number
+#:   bytes      integer in (0, MAX_FILE_BYTES_CEILING]   seconds  number in (0, TIME_BUDGET_CEILING]
 #:   flag       true / false                    text         one string
 #:   words      list of strings (phrases)       regex-list   list of regular expressions
 #:   severities list of distinct severity names
@@ -502,7 +506,8 @@ SETTINGS_HELP: dict[str, str] = {
 #:   severity-map  word → one of `severity_levels`
 #:   minutes-map   severity (one of `severity_levels`) → non-negative number of minutes
 SETTINGS_KIND: dict[str, str] = {
-    "max_file_bytes": "count",
+    "max_file_bytes": "bytes",
+    "time_budget_seconds": "seconds",
     "severity_levels": "severities",
     "major_severities": "severity-subset",
     "severity_aliases": "severity-map",
@@ -572,6 +577,10 @@ SETTINGS_KIND: dict[str, str] = {
     "extension_keys": "words",
 }
 
+#: hard ceilings no configuration can lift (see budget.py and load/limits.py)
+MAX_FILE_BYTES_CEILING = 50 * 1024 * 1024
+TIME_BUDGET_CEILING = 60
+
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _OFFSET = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d")
 
@@ -622,6 +631,11 @@ def check_setting(key: str, value: Any) -> None:
     name = f"settings.{key}"
     if kind == "count":
         _non_negative(name, value, integer=True)
+    elif kind in ("bytes", "seconds"):  # limits that protect the run: a config may lower them only so far up
+        ceiling = MAX_FILE_BYTES_CEILING if kind == "bytes" else TIME_BUDGET_CEILING
+        _non_negative(name, value, integer=kind == "bytes")
+        if not 0 < value <= ceiling:
+            raise SettingError(f"`{name}` must be more than 0 and at most {ceiling:,}, got {value!r}")
     elif kind == "number":
         _non_negative(name, value, integer=False)
     elif kind == "flag":

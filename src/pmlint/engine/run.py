@@ -15,6 +15,7 @@ import traceback
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
+from .. import budget
 from ..infer import Profile, build_profile
 from ..infer.overlay import ReadLog, overlay
 from ..model import Document, Finding, Severity, Span, forget_texts, join_pointer, resolve_pointer, split_pointer
@@ -100,6 +101,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
     for rule in enabled:
         if broken and not rule.loader_rule:
             continue
+        budget.stage = f"rule {rule.id} ({rule.name})"  # named in PM007 if the time runs out here
         try:
             findings.extend(_run_rule(rule, document, context, options))
         except Exception as error:  # contain one rule's bug; never lose the others

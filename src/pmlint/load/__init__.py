@@ -63,7 +63,21 @@ def load_bytes(raw: bytes, path: str, settings: dict | None = None) -> Document:
     decoded = decode(raw)
     if decoded.problem is not None:
         return _broken(shown, fmt, decoded.problem)
-    return load_text(shown, decoded.text or "", settings)
+    return load_text_contained(shown, decoded.text or "", settings)
+
+
+def load_text_contained(path: str, text: str, settings: dict | None = None) -> Document:
+    """`load_text`, with a loader bug contained to this document: a PM001 finding naming
+    the error instead of an internal error that ends the run with no report at all."""
+    try:
+        return load_text(path, text, settings)
+    except (RecursionError, MemoryError) as error:
+        return _broken(path, format_of(path), Problem(
+            "too-deep", f"Document too complex to load ({type(error).__name__}); not checked", Span.point(1)))
+    except Exception as error:  # noqa: BLE001 - a loader bug must not take down the run
+        return _broken(path, format_of(path), Problem(
+            "loader-error", f"pmlint could not load this document: internal error {type(error).__name__}: {error} "
+            "(please report it, with the file)", Span.point(1)))
 
 
 def _broken(path: str, fmt: str, problem: Problem) -> Document:

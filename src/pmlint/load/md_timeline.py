@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
+from typing import Any
 
 from ..model import Span
 from .md_blocks import Block, Cell
@@ -94,7 +95,7 @@ class _Timeline:
         if stamp is not None:
             moment = stamp.moment
             if moment is not None and stamp.year_inferred and context.start is not None and \
-                    moment.date() > context.start + timedelta(days=31):
+                    moment.date() > (_plus_days(context.start, 31) or date.max) and moment.year > 1:
                 moment = moment.replace(year=moment.year - 1)  # `12-05` in a March postmortem: last December
             if moment is not None and stamp.has_date:
                 context.day = moment.date()
@@ -102,9 +103,10 @@ class _Timeline:
                     not re.match(r"[A-Za-z]", stamp.raw):
                 hour, minute, second = stamp.clock
                 moment = datetime(context.day.year, context.day.month, context.day.day, hour, minute, second)
-                if context.previous is not None and moment < context.previous and \
-                        context.previous - moment >= ROLLOVER and moment + timedelta(days=1) > context.previous:
-                    moment += timedelta(days=1)
+                next_day = _plus_days(moment, 1)  # None on 9999-12-31: no day after it to roll over to
+                if context.previous is not None and moment < context.previous and next_day is not None and \
+                        context.previous - moment >= ROLLOVER and next_day > context.previous:
+                    moment = next_day
                     context.day = moment.date()
             if moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
                 at = moment.date().isoformat()  # a date-only entry stays a date: no invented midnight
@@ -354,3 +356,11 @@ def _line_span(lines: list[str], number: int) -> Span:
     text = lines[number - 1] if 0 < number <= len(lines) else ""
     column = len(text) - len(text.lstrip()) + 1
     return Span(number, column, number, max(len(text), column))
+
+
+def _plus_days(value: Any, days: int) -> Any:
+    """`value` + `days` days, or None past the calendar's end (9999-12-31 has no next day)."""
+    try:
+        return value + timedelta(days=days)
+    except OverflowError:
+        return None
