@@ -29,14 +29,15 @@ def test_unreadable_file_is_a_finding_and_the_run_continues(tmp_path, run_cli, m
     (tmp_path / "a.yaml").write_text(GOOD)
     (tmp_path / "b.yaml").write_text(GOOD)
     (tmp_path / "c.yaml").write_text("title: x\ntitle: y\n")
-    real_open = open
+    real_open = os.open
 
     def denied(file, *args, **kwargs):  # root can read anything, so simulate EACCES
         if str(file).endswith("b.yaml"):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", denied)
+    # files are opened with os.open (O_NONBLOCK, then fstat on the descriptor: safe_io.py)
+    monkeypatch.setattr("os.open", denied)
     code, out, _ = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert code == 1
     by_file = {(f["path"], f["rule"]) for f in findings(out)}

@@ -1,8 +1,17 @@
-"""Write files atomically: a reader sees the old file or the new one, never half of one."""
+"""Write reports: atomically to files, in place to devices and pipes.
+
+A regular file (or a new path) is replaced atomically: a reader sees the old file or
+the new one, never half of one. What is not a regular file is never replaced: a
+character device (`-o /dev/stdout`, `/dev/null`) or a FIFO, or a symlink to one, is
+written in place; anything else (a directory, a socket, a block device) is refused
+with a one-line error. Replacing `/dev/null` by a file as root breaks the machine.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,8 +21,9 @@ from .errors import PmlintError
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file in the same folder and a rename."""
-    with atomic_writer(path) as handle:
+    """Write `text` to `path`: through a temporary file in the same folder and a rename,
+    or in place for a device or pipe (see `report_writer`)."""
+    with report_writer(path) as handle:
         handle.write(text)
 
 
@@ -55,3 +65,36 @@ def atomic_writer(path: str | Path) -> Iterator[TextIO]:
         if isinstance(error, OSError):
             raise PmlintError(f"cannot write {path}: {error.strerror or error}") from None
         raise
+
+
+@contextmanager
+def report_writer(path: str | Path) -> Iterator[TextIO]:
+    """Where a report goes: `atomic_writer` for a regular file or a new path (a symlink to
+    a regular file replaces the file it points to, not the link); in place for a character
+    device or a FIFO; a PmlintError for anything else."""
+    try:
+        info = os.stat(path)  # follows symlinks: what the path finally names
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise PmlintError(f"cannot write {path}: {error.strerror or error}") from None
+    if info is None or stat.S_ISREG(info.st_mode):
+        target = os.path.realpath(path) if os.path.islink(path) else path
+        with atomic_writer(target) as handle:
+            yield handle
+        return
+    if not (stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode)):
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file, device or pipe"
+        raise PmlintError(f"cannot write a report to {path}: it is {kind}")
+    try:  # O_NONBLOCK: a FIFO nobody reads fails now (ENXIO) instead of hanging the run
+        descriptor = os.open(path, os.O_WRONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        if error.errno == errno.ENXIO:
+            raise PmlintError(f"cannot write a report to {path}: it is a pipe that nobody reads") from None
+        raise PmlintError(f"cannot write {path}: {error.strerror or error}") from None
+    os.set_blocking(descriptor, True)  # opened: now wait for a slow reader like any writer
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as handle:
+            yield handle
+    except OSError as error:
+        raise PmlintError(f"cannot write {path}: {error.strerror or error}") from None

@@ -7,6 +7,7 @@ unless --debug).
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -24,15 +25,45 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(EXIT_OK)
     cli = _build_cli()
     debug = "--debug" in args
+    _exit_on_signals()
     try:
         cli.main(args=args, prog_name="pmlint", standalone_mode=True)
     except SystemExit:
         raise
+    except Stopped as stopped:  # the pool's workers are already gone (pool.py cleans up on the way out)
+        sys.stderr.write(f"pmlint: {stopped.word}\n")
+        raise SystemExit(128 + stopped.signum) from None
     except Exception as error:  # never show a traceback unless asked
         if debug:
             raise
         sys.stderr.write(f"pmlint: internal error: {type(error).__name__}: {error} (run with --debug for details)\n")
         raise SystemExit(EXIT_ERROR) from None
+
+
+class Stopped(BaseException):
+    """A signal ended the run: Ctrl-C (SIGINT) or SIGTERM. A BaseException, so no
+    `except Exception` on the way up (click's included) turns it into a report or a
+    finding; `main` exits 128 + the signal's number, with no report written."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.word = "interrupted" if signum == signal.SIGINT else "terminated"
+
+
+def _exit_on_signals() -> None:
+    """SIGINT and SIGTERM raise Stopped in the main thread. Click would turn Ctrl-C into
+    "Aborted!" and exit 1, the code for findings; a CI runner's SIGTERM would kill us
+    without running the cleanup that stops the pool's workers."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise Stopped(signum)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        try:
+            signal.signal(signum, stop)
+        except (ValueError, OSError):  # not the main thread (embedded use): leave the defaults
+            pass
 
 
 def _split_codes(values: Sequence[str]) -> list[str]:
@@ -541,11 +572,29 @@ def _is_step_summary(destination: str) -> bool:
 
 def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
     if destination is None:
-        render(fmt, result, sys.stdout, context)
+        # rendered whole first: a run stopped halfway (Ctrl-C) prints no partial report
+        import io
+        import os
+        from dataclasses import replace
+
+        if context.color is None:  # decide for the real stream, not the buffer
+            context = replace(context, color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+        buffer = io.StringIO()
+        render(fmt, result, buffer, context)
+        text = buffer.getvalue()
+        # the human-readable report quotes file names and lines a pull request controls;
+        # machine formats (JSON, SARIF, JUnit, ...) stay byte-exact and carry no command
+        # at the start of a line by construction (tests/test_hostile_output.py parses them all)
+        if os.environ.get("GITHUB_ACTIONS") == "true" and fmt == "text":
+            from .report.workflow import inert
+
+            text = inert(text)
+        sys.stdout.write(text)
+        sys.stdout.flush()
         return
     from dataclasses import replace
 
-    from .atomic import atomic_writer
+    from .atomic import report_writer
 
     context_for_file = replace(context, color=False)
     if _is_step_summary(destination):
@@ -566,5 +615,5 @@ def _write(fmt: str, destination: str | None, result: Any, context: Any, render:
         except OSError as error:
             raise PmlintError(f"cannot append to {destination}: {error.strerror or error}") from None
         return
-    with atomic_writer(destination) as stream:  # streamed: a 10,000-file report never sits in memory
+    with report_writer(destination) as stream:  # streamed: a 10,000-file report never sits in memory
         render(fmt, result, stream, context_for_file)

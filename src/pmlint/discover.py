@@ -98,11 +98,12 @@ def discover(paths: list[str], include: list[str], exclude: list[str], base: Pat
             shown = display_path(path, base)
             shown = "" if shown == "." else shown.rstrip("/") + "/"
             ignored = _gitignore_below(Path(real)) if respect_gitignore else None
-            for relative in _walk(str(path), included, excluded, _skipped_below(real, skip), ignored):
+            for relative, refused in _walk(str(path), included, excluded, _skipped_below(real, skip), ignored, real):
                 found.setdefault(f"{real}/{relative}", SourceFile(os.path.join(raw, relative),
-                                                                 printable_path(shown + relative)))
+                                                                 printable_path(shown + relative), refused=refused))
         else:
-            found.setdefault(str(path.resolve()), SourceFile(str(path), display_path(path, base)))
+            found.setdefault(str(path.resolve()), SourceFile(str(path), display_path(path, base),
+                                                             refused=_escapes(path, base)))
     return sorted(found.values(), key=lambda source: source.display)
 
 
@@ -139,25 +140,52 @@ def _skipped_below(real: str, skip: frozenset[str]) -> frozenset[str]:
     return frozenset(below)
 
 
+OUTSIDE = ("Symlink to a file outside the folder being linted; not read (a pull request must not make "
+           "pmlint print files from elsewhere on the machine)")
+
+
+def _inside(target: str, root: str) -> bool:
+    return target == root or target.startswith(root.rstrip("/") + "/")
+
+
+def _escapes(path: Path, base: Path) -> str | None:
+    """Why a file named on the command line must not be read: it goes through a symlink
+    to a target outside both the working directory and the folder it was named in."""
+    absolute = os.path.abspath(path)
+    target = os.path.realpath(path)
+    if target == absolute or _inside(target, str(base)) or _inside(target, os.path.realpath(os.path.dirname(absolute))):
+        return None
+    return OUTSIDE
+
+
 def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] = frozenset(),
-          ignored: Any = None) -> list[str]:
-    """Relative posix paths of the files to lint below `top`.
+          ignored: Any = None, real_top: str | None = None) -> list[tuple[str, str | None]]:
+    """(relative posix path, why it must not be read or None) of the files to lint below `top`.
 
     os.scandir gives each entry's type without a stat call for ordinary files; symlinked
     folders are never entered (no loops) and only regular files, or symlinks to them,
-    are kept (a FIFO would block the read forever).
+    are kept (a FIFO would block the read forever). A symlink whose target lies outside
+    `real_top` (the resolved folder being linted) is kept with a reason and never read:
+    a postmortem linked to `~/.git-credentials` must not reach a public CI log. A folder
+    that cannot be read is kept with its reason too: skipping it silently would pass
+    the postmortems in it unchecked.
     """
     if "." in skip:
         return []
-    files: list[str] = []
+    real_top = real_top or os.path.realpath(top)
+    files: list[tuple[str, str | None]] = []
     pending = [""]
     while pending:
         prefix = pending.pop()
         try:
             with os.scandir(os.path.join(top, prefix) if prefix else top) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
-        except OSError:
-            continue  # unreadable or vanished folder
+        except FileNotFoundError:
+            continue  # vanished since it was listed
+        except OSError as error:
+            files.append((prefix.rstrip("/") or ".", f"Folder cannot be read ({error.strerror or error}): "
+                          "the postmortems in it were not checked"))
+            continue
         folders = []
         for entry in entries:
             relative = prefix + entry.name
@@ -172,9 +200,12 @@ def _walk(top: str, included: GlobSet, excluded: GlobSet, skip: frozenset[str] =
                     continue  # is_file() follows a symlink: a link to a regular file counts
                 if ignored and ignored(relative, False):
                     continue  # git ignores it
+                if entry.is_symlink() and not _inside(os.path.realpath(entry.path), real_top):
+                    files.append((relative, OUTSIDE))
+                    continue
             except OSError:
                 continue  # dangling symlink or vanished file
-            files.append(relative)
+            files.append((relative, None))
         pending.extend(reversed(folders))
     return files
 
@@ -218,7 +249,8 @@ def changed_since(ref: str, paths: list[str], include: list[str], exclude: list[
             continue
         real = candidate.resolve()
         if any(_selected(real, target, included, excluded, skip) for target in targets):
-            found.setdefault(str(real), SourceFile(str(candidate), display_path(candidate, base)))
+            refused = None if _inside(str(real), str(toplevel.resolve())) else OUTSIDE
+            found.setdefault(str(real), SourceFile(str(candidate), display_path(candidate, base), refused=refused))
     return sorted(found.values(), key=lambda source: source.display)
 
 

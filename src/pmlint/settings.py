@@ -578,8 +578,8 @@ SETTINGS_KIND: dict[str, str] = {
 }
 
 #: hard ceilings no configuration can lift (see budget.py and load/limits.py)
-MAX_FILE_BYTES_CEILING = 50 * 1024 * 1024
-TIME_BUDGET_CEILING = 60
+from .budget import CEILING_SECONDS as TIME_BUDGET_CEILING  # noqa: E402
+from .load.limits import MAX_FILE_BYTES_CEILING  # noqa: E402
 
 _CLOCK = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _OFFSET = re.compile(r"[+-](?:[01]\d|2[0-3]):?[0-5]\d")

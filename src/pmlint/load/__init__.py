@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import stat
-
 from ..model import Document, Problem, Span
-from .limits import DEFAULT_MAX_BYTES, decode, too_large
+from ..safe_io import NotRegularFile, TooLarge, read_limited
+from .limits import DEFAULT_MAX_BYTES, MAX_FILE_BYTES_CEILING, decode, too_large
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -35,18 +33,15 @@ def load_path(path: str, settings: dict | None = None, display_path: str | None 
     those become Problems, which the PM0xx rules report."""
     settings = settings or {}
     shown = display_path or path
-    limit = int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
+    limit = min(int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES)), MAX_FILE_BYTES_CEILING)
     fmt = format_of(path)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or socket would block the read forever
-            return _broken(shown, fmt, Problem("unreadable", "Not a regular file (a FIFO, socket or device); not read",
-                                               Span.point(1)))
-        size = info.st_size
-        if size > limit:
-            return _broken(shown, fmt, too_large(size, limit))
-        with open(path, "rb") as handle:
-            raw = handle.read(limit + 1)
+        raw = read_limited(path, limit)
+    except NotRegularFile:  # a FIFO or socket would block the read forever, /dev/zero never ends
+        return _broken(shown, fmt, Problem("unreadable", "Not a regular file (a FIFO, socket or device); not read",
+                                           Span.point(1)))
+    except TooLarge as error:
+        return _broken(shown, fmt, too_large(error.size, limit))
     except OSError as error:
         return _broken(shown, fmt, Problem("unreadable", f"Cannot read file: {error.strerror or error}", Span.point(1)))
     return load_bytes(raw, shown, settings)
@@ -57,7 +52,7 @@ def load_bytes(raw: bytes, path: str, settings: dict | None = None) -> Document:
     with the loader for `path`'s format. Too many bytes is a finding, as for files."""
     settings = settings or {}
     shown, fmt = path, format_of(path)
-    limit = int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
+    limit = min(int(settings.get("max_file_bytes", DEFAULT_MAX_BYTES)), MAX_FILE_BYTES_CEILING)
     if len(raw) > limit:
         return _broken(shown, fmt, too_large(len(raw), limit))
     decoded = decode(raw)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from ..model import Problem, Span
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+#: the most `settings.max_file_bytes` may be: a pull request's config cannot make pmlint
+#: read (and hold in memory) gigabytes
+MAX_FILE_BYTES_CEILING = 50 * 1024 * 1024
 #: Deeper than any real postmortem. The YAML builder is iterative, so this is a
 #: sanity limit on the data tree (rules walk it recursively), not a stack guard.
 MAX_DEPTH = 200
