@@ -48,9 +48,12 @@ def _keys(findings: Sequence[Finding], anchor: Path) -> list[tuple[tuple[str, st
 
 def read_baseline(path: str | Path) -> list[dict[str, Any]]:
     """The entries of a baseline file; a missing or malformed file is a PmlintError."""
-    try:
-        with open(path, encoding="utf-8") as handle:
-            document = json.load(handle)
+    from .safe_io import BASELINE_LIMIT, TooLarge, read_text_limited
+
+    try:  # bounded and regular-only: a baseline symlinked to /dev/zero must not eat the memory
+        document = json.loads(read_text_limited(path, BASELINE_LIMIT))
+    except TooLarge as error:
+        raise PmlintError(f"cannot read baseline {path}: {error}") from None
     except FileNotFoundError:
         raise PmlintError(f"baseline file not found: {path} (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:

@@ -99,11 +99,29 @@ def config_candidates(start: Path) -> list[Path]:
     return found
 
 
+#: a `[tool.pmlint]` or `[tool.pmlint.x]` header at the start of a line (not in a comment,
+#: not `[tool.pmlint-helper]`), for a pyproject.toml too broken to parse
+_TOOL_HEADER = re.compile(r"(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*pmlint[ \t]*(?:[\].]|$)")
+
+
 def _has_tool_section(pyproject: Path) -> bool:
+    """Whether `pyproject.toml` really has a `[tool.pmlint]` table: parsed, not searched
+    for the text (a comment that mentions it, or `[tool.pmlint-helper]`, is not one, and
+    must not hide the configuration of a parent folder)."""
+    import tomllib
+
+    from .safe_io import read_text_limited
+
     try:
-        return "[tool.pmlint" in pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_text_limited(pyproject)
+    except (OSError, UnicodeDecodeError):
         return False
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:  # broken TOML with a real [tool.pmlint] header: load it, report the error
+        return _TOOL_HEADER.search(text) is not None
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "pmlint" in tool
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
@@ -125,9 +143,10 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     if path.name == "pyproject.toml":
         import tomllib
 
+        from .safe_io import read_text_limited
+
         try:
-            with path.open("rb") as handle:
-                toml = tomllib.load(handle)
+            toml = tomllib.loads(read_text_limited(path))
         except (tomllib.TOMLDecodeError, OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"cannot read TOML: {error}", str(path)) from None
         table = toml.get("tool", {}).get("pmlint", {})
@@ -203,11 +222,40 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     config.per_path = dict(data.get("per-path", {}))
     config.rules_dirs = list(data.get("rules-dirs", []))
     config.baseline = data.get("baseline")
+    if path is not None:
+        _confine(config, data, fail)
     config.settings = merged
     config.report = dict(data.get("report") or {})
     if "strict" in data:
         config.settings["strict"] = data["strict"]
     return config
+
+
+def repository_root(folder: Path) -> Path:
+    """The git top level that holds `folder`, or `folder` itself outside git."""
+    from .repo import git_toplevel
+
+    try:
+        return (git_toplevel(folder) or folder).resolve()
+    except Exception:  # noqa: BLE001 - no git, or a broken one: the folder is the boundary
+        return folder.resolve()
+
+
+def _confine(config: Config, data: dict[str, Any], fail: Any) -> None:
+    """`rules-dirs` and `baseline` from a config file stay inside the config's repository:
+    a pull request's `.pmlint.yaml` must not make pmlint read rule files or a baseline
+    from elsewhere on the CI machine (`--baseline` on the command line is not limited)."""
+    if not config.rules_dirs and not config.baseline:
+        return  # nothing to confine: spare the git call
+    root = repository_root(config.root.resolve())
+    for key, values in (("rules-dirs", config.rules_dirs), ("baseline", [config.baseline] if config.baseline else [])):
+        for index, value in enumerate(values):
+            target = (config.root / str(value)).resolve()
+            if target != root and root not in target.parents:
+                pointer = f"/{key}/{index}" if key == "rules-dirs" else f"/{key}"
+                raise fail(f"`{key}` must stay inside the repository ({root}), but {value!r} leads to {target}"
+                           + ("; pass a baseline from elsewhere with --baseline" if key == "baseline" else ""),
+                           pointer)
 
 
 def _check_keys(data: dict[str, Any], pointer: str, known: tuple[str, ...], fail: Any) -> None:

@@ -258,8 +258,12 @@ def repository_of(paths: list[str]) -> Path:
     """The git top level that holds every path (not the working directory's: `cd /tmp &&
     pmlint check /repo/postmortems --changed-since main` works). PmlintError when a path is
     outside any repository or the paths span several."""
+    import shutil
+
     from .repo import git_toplevel
 
+    if shutil.which("git") is None:
+        raise PmlintError("--changed-since needs git, and git is not installed (not found on PATH)")
     found: dict[Path, str] = {}
     for raw in paths:
         path = Path(raw).resolve()

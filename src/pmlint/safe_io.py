@@ -15,6 +15,8 @@ import stat
 
 #: config, rule and baseline files: far larger than any real one
 DEFAULT_LIMIT = 10 * 1024 * 1024
+#: a baseline holds one entry (~300 bytes) per finding: room for 300,000 of them
+BASELINE_LIMIT = 100 * 1024 * 1024
 
 
 class NotRegularFile(OSError):
