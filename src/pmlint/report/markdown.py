@@ -18,8 +18,13 @@ if TYPE_CHECKING:
     from ..lint import LintResult
     from . import ReportContext
 
-#: stop adding rows past this many characters (GitHub's step summary limit is 1 MiB)
+#: stop adding rows past this many BYTES of UTF-8 (GitHub's step summary limit is 1 MiB of
+#: bytes, and CJK text or emoji take three or four bytes a character)
 BUDGET = 800_000
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-!|~^])")
 _ICONS = {"error": "❌ error", "warning": "⚠️ warning", "info": "ℹ️ info"}
@@ -56,23 +61,27 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
     out: list[str] = [headline(result)]
     if result.hidden:
         out.append(f"{_plural(result.hidden, 'finding')} hidden by the baseline or per-path configuration.")
-    size = sum(len(part) for part in out)
+    size = sum(_size(part) + 2 for part in out)  # each part, and the blank line that joins it
     written = 0
     for path, group in groupby(result.findings, key=lambda finding: finding.path):
+        header = [f"### {escape(relative_to_root(path, context.root))}", "",
+                  "| line | severity | rule | message |", "|---:|---|---|---|"]
+        size += sum(_size(line) + 1 for line in header) + 1
         if size > BUDGET:
             break
-        block = [f"### {escape(relative_to_root(path, context.root))}", "",
-                 "| line | severity | rule | message |", "|---:|---|---|---|"]
+        block = header
         for finding in group:
             span = finding.span
             row = (f"| {span.line}:{span.column} | {_ICONS[finding.severity.label]} | "
                    f"{finding.rule_id} {escape(finding.rule_name)} | {escape(finding.message)} |")
-            size += len(row) + 1
+            size += _size(row) + 1
             if size > BUDGET:
                 break
             block.append(row)
             written += 1
         out.append("\n".join(block))
+        if size > BUDGET:
+            break
     if written < len(result.findings):
         out.append(f"… and {len(result.findings) - written} more findings: see the job log or the SARIF upload.")
     stream.write("\n\n".join(out) + "\n")

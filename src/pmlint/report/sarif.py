@@ -91,8 +91,12 @@ def region(finding: "Finding") -> dict[str, int]:
 
 
 def artifact_uri(relative_path: str) -> str:
-    """A relative URI reference: percent-encode everything but the path separators."""
-    return quote(relative_path, safe="/")
+    """A relative URI reference: percent-encode everything but the path separators. The
+    path's bytes are encoded as they are on disk (RFC 3986 percent-encodes octets), so a
+    file name that is not UTF-8 gives the URI of that very file (`%FF`), not of `\\xff`."""
+    import os
+
+    return quote(os.fsencode(relative_path), safe="/")
 
 
 def artifact_location(path: str, root: "Path") -> dict[str, str]:
@@ -120,6 +124,8 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
             index[finding.rule_id] = len(descriptors)
             descriptors.append(_fallback_descriptor(finding))
     results = []
+    #: display path → the path on disk, for names that are not UTF-8 (shown as `\xff`)
+    real_paths = result.extra.get("real_paths", {})
     for finding, fingerprint in zip(result.findings, fingerprints(result.findings, context.root)):
         results.append({
             "ruleId": finding.rule_id,
@@ -128,7 +134,7 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
             "message": {"text": finding.message or finding.rule_name},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": artifact_location(finding.path, context.root),
+                    "artifactLocation": artifact_location(real_paths.get(finding.path, finding.path), context.root),
                     "region": region(finding),
                 },
             }],
