@@ -1,0 +1,114 @@
+"""A time budget per document: past it, PM007 names the stage, the run goes on, and the
+--jobs pool never stalls (a worker stuck where no timer reaches it is killed and replaced)."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+import pytest
+
+from conftest import write
+from pmlint import lint as lint_module
+from pmlint.config import load_config
+from pmlint.discover import discover
+from pmlint.engine.functions import Hit, check
+from pmlint.engine.rules import compile_rule, load_rules
+from pmlint.engine.run import RunOptions
+from pmlint.errors import ConfigError
+from pmlint.lint import lint_files
+from pmlint.settings import DEFAULT_SETTINGS
+
+
+@check("test_slow_when_asked")
+def _slow_when_asked(value, pointer, options, context):
+    """Spins in Python for `SLOW` in the title; for `STUCK`, blocks the budget's timer
+    signal first, as code stuck in C would (no Python handler runs there)."""
+    title = str((context.data or {}).get("title", ""))
+    if "STUCK" in title:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    if "SLOW" in title:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            pass
+    return iter(())
+
+
+SLOW_RULE = compile_rule({
+    "id": "TST900", "name": "slow-when-asked", "severity": "warning", "summary": "s", "rationale": "r",
+    "fix": "f", "message": "m", "given": "$", "then": {"function": "test_slow_when_asked"},
+})
+
+
+def rules():
+    return (*load_rules(), SLOW_RULE)
+
+
+def options(seconds: float) -> RunOptions:
+    return RunOptions(settings={**DEFAULT_SETTINGS, "time_budget_seconds": seconds}, severity={})
+
+
+def test_a_slow_document_gets_pm007_naming_the_stage_and_the_run_goes_on(tmp_path):
+    write(tmp_path / "a-slow.yaml", "title: SLOW\n")
+    write(tmp_path / "b.yaml", "title: fine\nsummary: should have known\n")
+    started = time.monotonic()
+    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(), options(0.3))
+    assert time.monotonic() - started < 20
+    slow = [f for f in result.findings if f.path.endswith("a-slow.yaml")]
+    assert [f.rule_id for f in slow] == ["PM007"]
+    assert "rule TST900 (slow-when-asked)" in slow[0].message and "0.3-second" in slow[0].message
+    assert slow[0].severity.label == "error"
+    assert any(f.rule_id == "PM701" for f in result.findings if f.path.endswith("b.yaml"))
+
+
+def use_the_pool(monkeypatch):
+    """A pool for a dozen files (normally 200+), in chunks of two."""
+    monkeypatch.setattr(lint_module, "POOL_MIN_FILES", 2)
+    monkeypatch.setattr(lint_module, "CHUNK_FILES", 2)
+
+
+def test_the_pool_kills_and_replaces_a_stuck_worker(tmp_path, monkeypatch):
+    use_the_pool(monkeypatch)
+    monkeypatch.setattr(lint_module, "GRACE_SECONDS", 1.0)
+    write(tmp_path / "a-stuck.yaml", "title: STUCK\n")
+    for index in range(12):
+        write(tmp_path / f"f{index:02}.yaml", "title: fine\nsummary: should have known\n")
+    started = time.monotonic()
+    files = discover([str(tmp_path)], ["*.yaml"], [])
+    assert lint_module.effective_jobs(len(files), 2) == 2
+    result = lint_files(files, rules(), options(0.5), jobs=2)
+    assert time.monotonic() - started < 30  # the stuck worker sleeps 60 s: it was not waited for
+    stuck = [f for f in result.findings if f.path.endswith("a-stuck.yaml")]
+    assert [f.rule_id for f in stuck] == ["PM007"]
+    assert "stopped answering" in stuck[0].message
+    linted = {f.path.rsplit("/", 1)[-1] for f in result.findings if f.rule_id == "PM701"}
+    assert linted == {f"f{index:02}.yaml" for index in range(12)}  # every other file, none lost
+
+
+def test_the_pool_reports_a_slow_document_like_the_serial_run(tmp_path, monkeypatch):
+    use_the_pool(monkeypatch)
+    write(tmp_path / "a-slow.yaml", "title: SLOW\n")
+    for index in range(6):
+        write(tmp_path / f"f{index}.yaml", "title: fine\n")
+    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(), options(0.3), jobs=2)
+    slow = [f for f in result.findings if f.path.endswith("a-slow.yaml")]
+    assert [f.rule_id for f in slow] == ["PM007"] and "TST900" in slow[0].message
+
+
+@pytest.mark.parametrize("value", [61, 1000, 0, -1])
+def test_a_config_cannot_lift_the_budget_past_its_ceiling(tmp_path, value):
+    write(tmp_path / ".pmlint.yaml", f"settings:\n  time_budget_seconds: {value}\n")
+    with pytest.raises(ConfigError, match="time_budget_seconds"):
+        load_config(start=tmp_path)
+
+
+def test_a_config_cannot_lift_the_file_size_limit_past_its_ceiling(tmp_path):
+    write(tmp_path / ".pmlint.yaml", f"settings:\n  max_file_bytes: {10**12}\n")
+    with pytest.raises(ConfigError, match="max_file_bytes"):
+        load_config(start=tmp_path)
+
+
+def test_a_lower_budget_is_accepted(tmp_path):
+    write(tmp_path / ".pmlint.yaml", "settings:\n  time_budget_seconds: 2.5\n")
+    assert load_config(start=tmp_path).settings["time_budget_seconds"] == 2.5
