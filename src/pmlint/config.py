@@ -112,8 +112,12 @@ def _has_tool_section(pyproject: Path) -> bool:
 
     from .safe_io import read_text_limited
 
+    from .safe_io import NotRegularFile, TooLarge
+
     try:
         text = read_text_limited(pyproject)
+    except (TooLarge, NotRegularFile):
+        return True  # suspicious, not absent: loading it reports the one-line error
     except (OSError, UnicodeDecodeError):
         return False
     try:
