@@ -20,7 +20,6 @@ from pmlint.lint import lint_files
 from pmlint.settings import DEFAULT_SETTINGS
 
 
-@check("test_slow_when_asked")
 def _slow_when_asked(value, pointer, options, context):
     """Spins in Python for `SLOW` in the title; for `STUCK`, blocks the budget's timer
     signal first, as code stuck in C would (no Python handler runs there)."""
@@ -35,25 +34,35 @@ def _slow_when_asked(value, pointer, options, context):
     return iter(())
 
 
-SLOW_RULE = compile_rule({
-    "id": "TST900", "name": "slow-when-asked", "severity": "warning", "summary": "s", "rationale": "r",
-    "fix": "f", "message": "m", "given": "$", "then": {"function": "test_slow_when_asked"},
-})
+@pytest.fixture(autouse=True)
+def slow_rule():
+    """TST900 and its check function, registered for this module's tests only (the
+    registry is global: docs/functions.md must not list a test's function)."""
+    from pmlint.engine.functions import REGISTRY
+
+    check("test_slow_when_asked")(_slow_when_asked)
+    try:
+        yield compile_rule({
+            "id": "TST900", "name": "slow-when-asked", "severity": "warning", "summary": "s", "rationale": "r",
+            "fix": "f", "message": "m", "given": "$", "then": {"function": "test_slow_when_asked"},
+        })
+    finally:
+        REGISTRY.pop("test_slow_when_asked", None)
 
 
-def rules():
-    return (*load_rules(), SLOW_RULE)
+def rules(slow_rule):
+    return (*load_rules(), slow_rule)
 
 
 def options(seconds: float) -> RunOptions:
     return RunOptions(settings={**DEFAULT_SETTINGS, "time_budget_seconds": seconds}, severity={})
 
 
-def test_a_slow_document_gets_pm007_naming_the_stage_and_the_run_goes_on(tmp_path):
+def test_a_slow_document_gets_pm007_naming_the_stage_and_the_run_goes_on(slow_rule, tmp_path):
     write(tmp_path / "a-slow.yaml", "title: SLOW\n")
     write(tmp_path / "b.yaml", "title: fine\nsummary: should have known\n")
     started = time.monotonic()
-    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(), options(0.3))
+    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(slow_rule), options(0.3))
     assert time.monotonic() - started < 20
     slow = [f for f in result.findings if f.path.endswith("a-slow.yaml")]
     assert [f.rule_id for f in slow] == ["PM007"]
@@ -68,7 +77,7 @@ def use_the_pool(monkeypatch):
     monkeypatch.setattr(lint_module, "CHUNK_FILES", 2)
 
 
-def test_the_pool_kills_and_replaces_a_stuck_worker(tmp_path, monkeypatch):
+def test_the_pool_kills_and_replaces_a_stuck_worker(slow_rule, tmp_path, monkeypatch):
     use_the_pool(monkeypatch)
     monkeypatch.setattr(lint_module, "GRACE_SECONDS", 1.0)
     write(tmp_path / "a-stuck.yaml", "title: STUCK\n")
@@ -77,7 +86,7 @@ def test_the_pool_kills_and_replaces_a_stuck_worker(tmp_path, monkeypatch):
     started = time.monotonic()
     files = discover([str(tmp_path)], ["*.yaml"], [])
     assert lint_module.effective_jobs(len(files), 2) == 2
-    result = lint_files(files, rules(), options(0.5), jobs=2)
+    result = lint_files(files, rules(slow_rule), options(0.5), jobs=2)
     assert time.monotonic() - started < 30  # the stuck worker sleeps 60 s: it was not waited for
     stuck = [f for f in result.findings if f.path.endswith("a-stuck.yaml")]
     assert [f.rule_id for f in stuck] == ["PM007"]
@@ -86,12 +95,12 @@ def test_the_pool_kills_and_replaces_a_stuck_worker(tmp_path, monkeypatch):
     assert linted == {f"f{index:02}.yaml" for index in range(12)}  # every other file, none lost
 
 
-def test_the_pool_reports_a_slow_document_like_the_serial_run(tmp_path, monkeypatch):
+def test_the_pool_reports_a_slow_document_like_the_serial_run(slow_rule, tmp_path, monkeypatch):
     use_the_pool(monkeypatch)
     write(tmp_path / "a-slow.yaml", "title: SLOW\n")
     for index in range(6):
         write(tmp_path / f"f{index}.yaml", "title: fine\n")
-    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(), options(0.3), jobs=2)
+    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(slow_rule), options(0.3), jobs=2)
     slow = [f for f in result.findings if f.path.endswith("a-slow.yaml")]
     assert [f.rule_id for f in slow] == ["PM007"] and "TST900" in slow[0].message
 

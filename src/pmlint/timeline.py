@@ -199,6 +199,8 @@ def minutes_between(start: Entry | None, end: Entry | None) -> float | None:
 
 def format_minutes(minutes: float) -> str:
     """47 min, 2 h 5 min, 3 d 4 h: the figure a reader can take in at once."""
+    if minutes != minutes or minutes in (float("inf"), float("-inf")):  # 1e309 in a YAML number
+        return f"{minutes} min"
     total = int(round(minutes))
     if abs(total) < 120:
         return f"{total} min"

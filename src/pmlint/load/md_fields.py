@@ -9,6 +9,7 @@ text, so the template-prompt rule can report them.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -122,6 +123,8 @@ def duration_minutes(text: str) -> int | None:
     minutes = amount * 60 if match.group("unit1").lower().startswith("h") else amount
     if match.group("second"):
         minutes += int(match.group("second"))
+    if not math.isfinite(minutes):  # "999...9 minutes": a float overflows to infinity, no duration
+        return None
     return int(round(minutes))
 
 

@@ -49,7 +49,8 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
         return
     if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
         return
-    what = f"{int(pages or 0)} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
+    count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
+    what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
     fact = getattr(burden, "off_hours_pages" if counted else "sleep_interrupted", None)
     # an inferred burden was not recorded: say what the document shows instead
     shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
