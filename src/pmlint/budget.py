@@ -1,6 +1,7 @@
 """A time budget per document, so one hostile file cannot hold CI hostage.
 
-Every document gets `settings.time_budget_seconds` (default 5 s) for loading and all
+Every document gets `settings.time_budget_seconds` (default 10 s: a real postmortem
+takes milliseconds, a realistic 5 MB one about 5 s on a busy 2-core CI machine) for loading and all
 its rules; a pull request's config may lower it but never lift it above
 `CEILING_SECONDS`. Inside a process the budget is a SIGALRM timer that raises
 `BudgetExceeded` in the middle of whatever Python code (or `re` match, which checks
@@ -20,7 +21,7 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-DEFAULT_SECONDS = 5.0
+DEFAULT_SECONDS = 10.0
 #: the most a configuration file may set; a pull request cannot buy itself more time
 CEILING_SECONDS = 60.0
 

@@ -15,7 +15,7 @@ from typing import Any
 DEFAULT_SETTINGS: dict[str, Any] = {
     # -- documents -------------------------------------------------------------------
     "max_file_bytes": 5 * 1024 * 1024,
-    "time_budget_seconds": 5,
+    "time_budget_seconds": 10,
     "severity_levels": ["SEV1", "SEV2", "SEV3", "SEV4"],
     "major_severities": ["SEV1", "SEV2"],
     "severity_aliases": {"critical": "SEV1", "high": "SEV2", "major": "SEV2", "medium": "SEV3",

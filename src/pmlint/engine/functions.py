@@ -66,15 +66,16 @@ class Context:
     #: pointer → (strings below it, their start offsets in the joined text, joined text):
     #: several language rules scan the same strings of the same document
     _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
+    _subtrees: dict[str, tuple[int, int]] | None = None
 
     def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
         cached = self._strings.get(pointer)
         if cached is None:
             whole = self._strings.get("") if pointer else None
-            if whole is not None:  # a subtree of the document: filter the strings already walked
-                prefix = pointer + "/"
-                found = [pair for pair in whole[0] if pair[0] == pointer or pair[0].startswith(prefix)]
+            if whole is not None:  # a subtree of the document: a slice of the strings already walked
+                low, high = self._ranges(whole[0]).get(pointer, (0, 0))
+                found = whole[0][low:high]
             else:
                 found = list(iter_strings(value, pointer))
             starts, offset = [], 0
@@ -84,6 +85,24 @@ class Context:
             cached = (found, starts, "\n".join(text for _, text in found))
             self._strings[pointer] = cached
         return cached
+
+    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+        """pointer → (first, last + 1) index of the strings below it in `walked` (document
+        order keeps a subtree's strings together). Built once per document: filtering the
+        whole list for each of ten thousand action items was quadratic."""
+        if self._subtrees is None:
+            ranges: dict[str, list[int]] = {}
+            for index, (where, _) in enumerate(walked):
+                cut = len(where)
+                while cut > 0:
+                    span = ranges.get(where[:cut])
+                    if span is None:
+                        ranges[where[:cut]] = [index, index + 1]
+                    else:
+                        span[1] = index + 1
+                    cut = where.rfind("/", 0, cut)
+            self._subtrees = {key: (low, high) for key, (low, high) in ranges.items()}
+        return self._subtrees
 
     def strings_matching(self, value: Any, pointer: str, regex: Any) -> list[tuple[str, str]]:
         """The (pointer, text) pairs below `value` in which `regex` may match.

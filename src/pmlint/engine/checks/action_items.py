@@ -148,19 +148,58 @@ def significant(text: str) -> set[str]:
     return {token[:5] for token in re.findall(r"[a-z0-9]+", text.lower()) if len(token) >= 4 and token not in _STOP}
 
 
-def references(item: dict[str, Any], index: int, cause: dict[str, Any]) -> bool:
-    """`addresses` names the cause by 1-based position, `id` or summary."""
+def _targets(item: dict[str, Any]) -> list[Any]:
     targets = item.get("addresses")
     if not isinstance(targets, list):
         targets = [targets] if targets is not None else []
-    summary = " ".join(str(cause.get("summary", "")).lower().split())
-    for target in targets:
-        if isinstance(target, int) and not isinstance(target, bool) and target == index + 1:
+    return targets
+
+
+def references(item: dict[str, Any], index: int, cause: dict[str, Any]) -> bool:
+    """`addresses` names the cause by 1-based position, `id` or summary."""
+    return _Addressed([item]).names(index, cause)
+
+
+class _Addressed:
+    """Every `addresses` target of the items, indexed once: each cause is then looked up,
+    not compared with every item (causes x items was quadratic on a long document)."""
+
+    def __init__(self, items: list[dict[str, Any]]) -> None:
+        self.positions: set[int] = set()
+        self.labels: set[str] = set()
+        self.long_by_head: dict[str, list[str]] = {}  #: targets of 10+ characters, by their first 10
+        for item in items:
+            for target in _targets(item):
+                if isinstance(target, int) and not isinstance(target, bool):
+                    self.positions.add(target)
+                elif isinstance(target, str):
+                    normal = " ".join(target.lower().split())
+                    if normal:
+                        self._add(normal)
+
+    def _add(self, normal: str) -> None:
+        self.labels.add(normal)
+        if len(normal) >= 10:
+            self.long_by_head.setdefault(normal[:10], []).append(normal)
+
+    def names(self, index: int, cause: dict[str, Any]) -> bool:
+        """Whether a target names cause `index` (its 1-based position, id, summary or a
+        summary's start of 10+ characters)."""
+        summary = " ".join(str(cause.get("summary", "")).lower().split())
+        if index + 1 in self.positions or str(index + 1) in self.labels or summary in self.labels \
+                or str(cause.get("id", "")).lower() in self.labels:
             return True
-        if isinstance(target, str):
-            normal = " ".join(target.lower().split())
-            if normal and (normal == str(cause.get("id", "")).lower() or normal == summary
-                           or (len(normal) >= 10 and summary.startswith(normal)) or normal == str(index + 1)):
+        return any(summary.startswith(normal) for normal in self.long_by_head.get(summary[:10], ()))
+
+
+def _shares_words(words: set[str], index: dict[str, list[int]], needed: int) -> bool:
+    """Whether some item shares `needed` content words with `words` (an inverted index:
+    each word's items, counted until one reaches `needed`)."""
+    counts: dict[int, int] = {}
+    for word in words:
+        for item in index.get(word, ()):
+            counts[item] = counts.get(item, 0) + 1
+            if counts[item] >= needed:
                 return True
     return False
 
@@ -174,13 +213,17 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
     if not items:
         return
     needed = int(context.setting("address_min_shared_words", 2))
+    addressed = _Addressed(items)
+    words_index: dict[str, list[int]] = {}
+    for position, item in enumerate(items):
+        for word in significant(text_of(item)):
+            words_index.setdefault(word, []).append(position)
     for index, cause in root_causes(context):
         if is_unknown(cause, context):
             continue
-        if any(references(item, index, cause) for item in items):
+        if addressed.names(index, cause):
             continue
-        words_of_cause = significant(text_of(cause, ("summary",)))
-        if any(len(words_of_cause & significant(text_of(item))) >= needed for item in items):
+        if needed <= 0 or _shares_words(significant(text_of(cause, ("summary",))), words_index, needed):
             continue
         yield Hit(f"/root_causes/{index}", {"summary": shorten(cause.get("summary")) or f"#{index + 1}"})
 
