@@ -94,11 +94,16 @@ def _causes(blocks: list[Block]) -> list[tuple[dict[str, Any], Span, Span]]:
     ids = {block.index for block in content if block.kind == "item"}
     top = [block for block in content if block.kind == "item" and block.parent not in ids]
     found: list[tuple[dict[str, Any], Span, Span]] = []
+    # each cause's sub-items, grouped once (not a scan of every block per cause: quadratic)
+    children_of: dict[int, list[Block]] = {}
+    for child in content:
+        if child.kind == "item":
+            children_of.setdefault(child.parent, []).append(child)
     if top:
         for block in top:
             layer, text = layer_tag(block.text)
             cause: dict[str, Any] = {"summary": plain(text)}
-            children = [child for child in content if child.kind == "item" and child.parent == block.index]
+            children = children_of.get(block.index, [])
             whys = [plain(_WHY.sub("", child.text, count=1)) for child in children if _is_why(child.text)]
             details = [plain(extra) for extra in block.rest] + [
                 plain(child.text) for child in children if not _is_why(child.text)]
