@@ -133,7 +133,9 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value
-        for pointer in [pointer for pointer in out.spans if pointer == f"/{key}" or pointer.startswith(f"/{key}/")]:
+    if front.data:  # one pass over the spans, not one per front-matter key
+        keys = {str(key) for key in front.data}
+        for pointer in [pointer for pointer in out.spans if pointer[1:].split("/", 1)[0] in keys and pointer]:
             del out.spans[pointer]
     for pointer, span in front.spans.items():
         if pointer:
