@@ -105,6 +105,8 @@ def _layer(value: Any) -> str | None:
 def _number(value: Any, kind: type) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         return None
+    if value != value or value == float("inf"):  # NaN, or 1e309 read as infinity: no count
+        return None
     return kind(value)
 
 
