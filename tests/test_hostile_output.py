@@ -17,7 +17,7 @@ from pmlint.report.markdown import render as render_markdown
 
 PM = "title: Checkout outage\nsummary: The engineer should have known.\n"
 HOSTILE_NAMES = ["::stop-commands::x.yaml", "::notice title=OK::forged.yaml", "  ::error::indented.yaml",
-                 "::add-mask::pm.yaml"]
+                 "::add-mask::pm.yaml", "##[error]legacy.yaml"]
 
 
 def runner_commands(output: str) -> list[tuple[str, str]]:
@@ -32,6 +32,9 @@ def runner_commands(output: str) -> list[tuple[str, str]]:
         if stopped_by is not None:
             if trimmed == f"::{stopped_by}::":
                 stopped_by = None
+            continue
+        if trimmed.startswith("##["):  # the legacy form, `##[command]data`
+            executed.append((trimmed[3:].split("]", 1)[0].split(" ", 1)[0], trimmed))
             continue
         if not trimmed.startswith("::"):
             continue
@@ -62,6 +65,14 @@ def hostile_repo(tmp_path):
     for name in HOSTILE_NAMES:
         write(tmp_path / name.strip(), PM + f"# ::error::from the content of {name}\n")
     return tmp_path
+
+
+def test_a_clean_report_in_github_actions_is_printed_as_it_is(tmp_path, run_cli):
+    write(tmp_path / "pm.yaml", PM)
+    _, plain, _ = run_cli("check", "pm.yaml", "--select", "PM701", "-f", "text", cwd=tmp_path)
+    _, in_actions, _ = run_cli("check", "pm.yaml", "--select", "PM701", "-f", "text", cwd=tmp_path,
+                               env={"GITHUB_ACTIONS": "true"})
+    assert in_actions == plain and "::" not in plain  # no line to guard: no stop-commands noise
 
 
 def test_in_github_actions_only_pmlints_own_annotations_run(hostile_repo, run_cli):

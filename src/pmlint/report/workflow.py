@@ -22,8 +22,18 @@ def stop_token() -> str:
     return "pmlint-" + secrets.token_hex(16)
 
 
+def needs_guard(text: str) -> bool:
+    """Whether a runner would take a line of `text` for a command: `::name ...` or the
+    legacy `##[name]`, after leading whitespace (the runner trims it)."""
+    return any(line.lstrip().startswith(("::", "##[")) for line in text.splitlines())
+
+
 def inert(text: str, token: str | None = None) -> str:
-    """`text` between a stop-commands line and the line that resumes commands."""
+    """`text` between a stop-commands line and the line that resumes commands, when a
+    line of it could be taken for a command; unchanged otherwise (a clean report stays
+    exactly as on a laptop)."""
+    if not needs_guard(text):
+        return text
     token = token or stop_token()
     if text and not text.endswith("\n"):
         text += "\n"
