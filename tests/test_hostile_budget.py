@@ -12,7 +12,7 @@ from conftest import write
 from pmlint import lint as lint_module
 from pmlint.config import load_config
 from pmlint.discover import discover
-from pmlint.engine.functions import Hit, check
+from pmlint.engine.functions import check
 from pmlint.engine.rules import compile_rule, load_rules
 from pmlint.engine.run import RunOptions
 from pmlint.errors import ConfigError

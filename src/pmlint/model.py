@@ -104,7 +104,8 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     #: locate_text's work, kept per (pointer, needle): a rule reporting the same phrase a
     #: thousand times in one field must not rescan the field a thousand times (quadratic)
-    _located: dict[tuple[str, str], list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+    _located: dict[tuple[str, str], list[tuple[int, int, int, int]]] = field(default_factory=dict, repr=False,
+                                                                             compare=False)
 
     @property
     def broken(self) -> bool:

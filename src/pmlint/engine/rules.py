@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import ConfigError
+from ..safe_io import NotRegularFile, TooLarge, read_limited
 from ..load import load_path
 from ..model import Severity
 from ..schema import load_schema, validate as validate_schema
@@ -163,8 +164,10 @@ def _load_user(directory: Path) -> list[Rule]:
     """Rules of a `rules-dirs` folder: each file cached under the hash of its bytes."""
     rules: list[Rule] = []
     for path in rule_files(directory):
-        try:
-            key = pack.digest(path.read_bytes())
+        try:  # bounded and regular-only: a rule "file" that is a FIFO or /dev/zero is refused, not read
+            key = pack.digest(read_limited(path))
+        except (NotRegularFile, TooLarge) as error:
+            raise ConfigError(f"cannot read rule file: {error}", str(path)) from None
         except OSError as error:
             raise ConfigError(f"cannot read rule file: {error.strerror or error}", str(path)) from None
         cached = pack.read(f"rule-{key}.json", key)

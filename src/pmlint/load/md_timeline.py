@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
-from typing import Any
 
 from ..model import Span
 from .md_blocks import Block, Cell

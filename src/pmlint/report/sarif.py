@@ -125,7 +125,7 @@ def sarif_log(result: "LintResult", context: "ReportContext") -> dict[str, Any]:
             descriptors.append(_fallback_descriptor(finding))
     results = []
     #: display path → the path on disk, for names that are not UTF-8 (shown as `\xff`)
-    real_paths = result.extra.get("real_paths", {})
+    real_paths = getattr(result, "real_paths", {}) or {}
     for finding, fingerprint in zip(result.findings, fingerprints(result.findings, context.root)):
         results.append({
             "ruleId": finding.rule_id,

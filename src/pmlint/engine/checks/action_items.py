@@ -220,8 +220,8 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
     addressed = _Addressed(items)
     item_words = [significant(text_of(item)) for item in items]
     words_index: dict[str, list[int]] = {}
-    for position, words in enumerate(item_words):
-        for word in words:
+    for position, content in enumerate(item_words):
+        for word in content:
             words_index.setdefault(word, []).append(position)
     for index, cause in root_causes(context):
         if is_unknown(cause, context):

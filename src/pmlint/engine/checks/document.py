@@ -47,11 +47,11 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
     count = 0  # with `once`, every match counts, but only each text's first becomes a Hit
     if regex is not None:
         for string_pointer, text in context.strings_matching(value, pointer, regex):
-            first = True
+            first_in_text = True
             for match in find_phrases(text, regex):
                 count += 1
-                if first:
-                    first = False
+                if first_in_text:
+                    first_in_text = False
                     phrase = text[match.start():match.end()]
                     hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
                                     occurrence=occurrence_at(text, phrase, match.start())))
