@@ -21,6 +21,8 @@ from pmlint.settings_schema import config_schema
 WRONG = {
     "count": [-1, "ten", 1.5, True, None],
     "number": [-0.5, "ten", False, [1]],
+    "bytes": [0, -1, 1.5, "big", True, 10**12],
+    "seconds": [0, -1, "ten", False, 61, 1000],
     "flag": ["yes", 1, None],
     "text": ["", 3, ["code"]],
     "words": ["one phrase", [1], [""], {"a": "b"}],

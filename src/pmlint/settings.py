@@ -634,8 +634,9 @@ def check_setting(key: str, value: Any) -> None:
     elif kind in ("bytes", "seconds"):  # limits that protect the run: a config may lower them only so far up
         ceiling = MAX_FILE_BYTES_CEILING if kind == "bytes" else TIME_BUDGET_CEILING
         _non_negative(name, value, integer=kind == "bytes")
-        if not 0 < value <= ceiling:
-            raise SettingError(f"`{name}` must be more than 0 and at most {ceiling:,}, got {value!r}")
+        floor = 1 if kind == "bytes" else 0.001
+        if not floor <= value <= ceiling:
+            raise SettingError(f"`{name}` must be at least {floor} and at most {ceiling:,}, got {value!r}")
     elif kind == "number":
         _non_negative(name, value, integer=False)
     elif kind == "flag":
