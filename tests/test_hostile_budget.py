@@ -60,7 +60,7 @@ def options(seconds: float) -> RunOptions:
 
 def test_a_slow_document_gets_pm007_naming_the_stage_and_the_run_goes_on(slow_rule, tmp_path):
     write(tmp_path / "a-slow.yaml", "title: SLOW\n")
-    write(tmp_path / "b.yaml", "title: fine\nsummary: should have known\n")
+    write(tmp_path / "b.yaml", "title: fine\nsummary: The engineer was careless.\n")
     started = time.monotonic()
     result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(slow_rule), options(0.3))
     assert time.monotonic() - started < 20
@@ -82,7 +82,7 @@ def test_the_pool_kills_and_replaces_a_stuck_worker(slow_rule, tmp_path, monkeyp
     monkeypatch.setattr(lint_module, "GRACE_SECONDS", 1.0)
     write(tmp_path / "a-stuck.yaml", "title: STUCK\n")
     for index in range(12):
-        write(tmp_path / f"f{index:02}.yaml", "title: fine\nsummary: should have known\n")
+        write(tmp_path / f"f{index:02}.yaml", "title: fine\nsummary: The engineer was careless.\n")
     started = time.monotonic()
     files = discover([str(tmp_path)], ["*.yaml"], [])
     assert lint_module.effective_jobs(len(files), 2) == 2

@@ -55,7 +55,7 @@ def test_a_named_symlink_out_of_the_repository_is_not_read_either(tmp_path, secr
 
 
 def test_a_symlink_inside_the_folder_is_still_followed(tmp_path, run_cli):
-    write(tmp_path / "shared" / "pm.yaml", PM + "lessons: {went_wrong: [should have known]}\n")
+    write(tmp_path / "shared" / "pm.yaml", PM + "lessons: {went_wrong: [The engineer was careless.]}\n")
     os.symlink(tmp_path / "shared" / "pm.yaml", tmp_path / "link.yaml")
     code, out, _ = run_cli("check", ".", "-f", "json", cwd=tmp_path)
     rules = {(f["path"], f["rule"]) for f in json.loads(out)["findings"]}

@@ -111,7 +111,7 @@ def test_a_report_to_a_character_device_is_written_in_place(tmp_path, run_cli, t
     if through_symlink:
         target = tmp_path / "report.json"
         os.symlink(device, target)
-    code, _, err = run_cli("check", "pm.yaml", "-f", "json", "-o", str(target), cwd=tmp_path)
+    code, _, err = run_cli("check", "pm.yaml", "-f", "json", "-o", str(target), "--fail-on", "warning", cwd=tmp_path)
     assert code == 1, err
     assert stat.S_ISCHR(os.stat(device).st_mode)  # still a device, not a regular file
     assert os.path.islink(target) == through_symlink
@@ -125,7 +125,7 @@ def test_a_report_to_a_fifo_is_written_in_place(tmp_path, run_cli):
     # and the small report fits in the pipe's buffer, so nothing here can wait forever
     reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        code, _, err = run_cli("check", "pm.yaml", "-f", "json", "-o", str(fifo), cwd=tmp_path)
+        code, _, err = run_cli("check", "pm.yaml", "-f", "json", "-o", str(fifo), "--fail-on", "warning", cwd=tmp_path)
         received = os.read(reader, 1 << 20)
     finally:
         os.close(reader)
@@ -155,7 +155,7 @@ def test_a_symlink_to_a_regular_file_replaces_the_file_not_the_link(tmp_path, ru
     write(tmp_path / "pm.yaml", PM)
     write(tmp_path / "reports" / "real.json", "old")
     os.symlink(tmp_path / "reports" / "real.json", tmp_path / "report.json")
-    code, _, _ = run_cli("check", "pm.yaml", "-f", "json", "-o", "report.json", cwd=tmp_path)
+    code, _, _ = run_cli("check", "pm.yaml", "-f", "json", "-o", "report.json", "--fail-on", "warning", cwd=tmp_path)
     assert code == 1 and os.path.islink(tmp_path / "report.json")
     assert json.loads((tmp_path / "reports" / "real.json").read_text())["summary"]["files"] == 1
 
