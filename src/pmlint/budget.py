@@ -1,7 +1,8 @@
 """A time budget per document, so one hostile file cannot hold CI hostage.
 
-Every document gets `settings.time_budget_seconds` (default 10 s: a real postmortem
-takes milliseconds, a realistic 5 MB one about 5 s on a busy 2-core CI machine) for loading and all
+Every document gets `settings.time_budget_seconds` per MiB of it (default 5 s, at least
+one MiB's worth: a real postmortem takes milliseconds, a realistic 5 MB one about 10 s
+on a busy 2-core machine, within its 25 s) for loading and all
 its rules; a pull request's config may lower it but never lift it above
 `CEILING_SECONDS`. Inside a process the budget is a SIGALRM timer that raises
 `BudgetExceeded` in the middle of whatever Python code (or `re` match, which checks
@@ -21,7 +22,8 @@ import threading
 from contextlib import contextmanager
 from typing import Iterator
 
-DEFAULT_SECONDS = 10.0
+DEFAULT_SECONDS = 5.0
+MIB = 1024 * 1024
 #: the most a configuration file may set; a pull request cannot buy itself more time
 CEILING_SECONDS = 60.0
 
@@ -46,6 +48,13 @@ def seconds_from(settings: dict | None) -> float:
     except (TypeError, ValueError):
         return DEFAULT_SECONDS
     return min(max(seconds, 0.001), CEILING_SECONDS)
+
+
+def seconds_for(settings: dict | None, size: int) -> float:
+    """The budget of one document of `size` bytes: the setting per MiB, at least one MiB's
+    worth, at most CEILING_SECONDS. Processing is linear in the size, so a legitimate
+    5 MB postmortem gets five times the time of a 40 KB one, and a hostile file no more."""
+    return min(CEILING_SECONDS, seconds_from(settings) * max(1.0, size / MIB))
 
 
 def can_interrupt() -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 DEFAULT_SETTINGS: dict[str, Any] = {
     # -- documents -------------------------------------------------------------------
     "max_file_bytes": 5 * 1024 * 1024,
-    "time_budget_seconds": 10,
+    "time_budget_seconds": 5,
     "severity_levels": ["SEV1", "SEV2", "SEV3", "SEV4"],
     "major_severities": ["SEV1", "SEV2"],
     "severity_aliases": {"critical": "SEV1", "high": "SEV2", "major": "SEV2", "medium": "SEV3",
@@ -402,8 +402,9 @@ DEFAULT_SETTINGS: dict[str, Any] = {
 
 SETTINGS_HELP: dict[str, str] = {
     "max_file_bytes": "Files larger than this are reported (PM002) and not read (at most 50 MiB).",
-    "time_budget_seconds": "Seconds one document may take to load and check; past it, PM007 reports it not fully "
-                           "checked and the run goes on (at most 60: a pull request's config cannot lift it further).",
+    "time_budget_seconds": "Seconds one document may take to load and check, per MiB of it (at least one MiB's worth); "
+                           "past it, PM007 reports it not fully checked and the run goes on (at most 60 in all: a "
+                           "pull request's config cannot lift it further).",
     "severity_levels": "Severity names, most severe first.",
     "severity_aliases": "Severity word → one of `severity_levels` (`Critical` → SEV1); `Sev-2`, `sev 2` need no alias (PM014 and every SEV1/SEV2 rule).",
     "major_severities": "Severities that need the full durability analysis (all layers, on-call, lessons).",
