@@ -94,7 +94,11 @@ def _parse_entries(data: Any) -> list[Entry]:
                 shift += 1
                 rolled = True
             previous = moment
-            moment = moment + timedelta(days=shift) if shift else moment
+            if shift:
+                try:
+                    moment = moment + timedelta(days=shift)
+                except OverflowError:  # past 9999-12-31: no day to roll over to
+                    pass
         kind = item.get("kind")
         event = item.get("event")
         out.append(Entry(index, kind.strip().lower() if isinstance(kind, str) else None, raw_text, moment,

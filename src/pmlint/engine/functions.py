@@ -422,7 +422,10 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
         written = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
         if previous is not None and written.date() != previous[3].date():
             shift = timedelta(0)
-        moment = written + shift
+        try:
+            moment = written + shift
+        except OverflowError:  # a rollover past 9999-12-31: the calendar has no next day
+            moment = written
         if previous is not None:
             try:
                 behind = previous[1] - moment
@@ -433,7 +436,10 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                 values = {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1}
                 if rolls_over(previous[3], written):
                     shift += timedelta(days=1)
-                    moment = written + shift
+                    try:
+                        moment = written + shift
+                    except OverflowError:  # past 9999-12-31: the calendar has no next day
+                        moment = written
                     yield Hit(target, values, message=f"Timeline entry {index + 1} ({shorten(raw)}) has the same date "
                               f"as the entry before it ({shorten(previous[2])}) but an earlier time: pmlint reads it as "
                               "after midnight; write the next day's date, or move the entry if it is out of order")
