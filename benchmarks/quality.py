@@ -42,6 +42,10 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"  # ../shared beside the clone, as CI lays it out
 DEFAULT_CORPUS = SHARED / "corpus"
 DEFAULT_REVIEW = SHARED / "quality" / "review.tsv"
+#: Our own second review (2026-11-30): an independent reviewer's verdicts on every finding
+#: pmlint gave after the inference work, with a reason each. Read after the shared table,
+#: so its verdict wins where both judged the same finding.
+OWN_REVIEW = HERE / "review-2026-11-30.tsv"
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
 
@@ -136,6 +140,7 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
     pairs = match(reviewed, current)
     matched_current = set(pairs.values())
     fate: Counter[str] = Counter()
+    loud: Counter[str] = Counter()  # verdicts of the findings at warning or error: the default signal in CI
     still_wrong: list[dict[str, Any]] = []
     for r_index, row in enumerate(reviewed):
         c_index = pairs.get(r_index)
@@ -151,6 +156,8 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
                 fate["p_demoted"] += 1
             else:
                 fate["p_kept"] += 1
+        if now is not None and now.severity != "info":
+            loud[row.verdict] += 1
         if now is not None and row.verdict in ("FP", "P") and not (row.verdict == "P" and now.severity == "info"):
             still_wrong.append({**asdict(now), "verdict": row.verdict})
     # every finding counts, at any severity, but a pedantic one moved to `info`: that is
@@ -163,6 +170,10 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
     return {
         "reviewed": dict(totals), "findings_now": len(current), "fate": dict(fate),
         "precision_reviewed": _ratio(fate["tp_kept"], counted),
+        # the strictest reading: TP over every finding, info and unreviewed ones included
+        "precision_strict": _ratio(fate["tp_kept"], len(current)),
+        "precision_warning_error": _ratio(loud["TP"], sum(loud.values()) + sum(
+            1 for row in new if row["severity"] != "info")),
         "precision_all_low": _ratio(fate["tp_kept"], total_counted),
         "precision_all_high": _ratio(fate["tp_kept"] + len(new_counted), total_counted),
         "errors_fp_or_p": [row for row in still_wrong if row["severity"] == "error"],
@@ -190,6 +201,8 @@ def print_text(result: dict[str, Any]) -> None:
     print(f"reviewed findings: {sum(reviewed.values())} ({reviewed.get('TP', 0)} TP, {reviewed.get('FP', 0)} FP, "
           f"{reviewed.get('P', 0)} P); findings now: {result['findings_now']}")
     print(f"precision over reviewed findings still reported: {_percent(result['precision_reviewed'])}")
+    print(f"precision at warning and error (new ones counted wrong): {_percent(result['precision_warning_error'])}")
+    print(f"strict precision, TP / every finding (info included): {_percent(result['precision_strict'])}")
     print(f"precision over all findings (new ones counted wrong .. right): "
           f"{_percent(result['precision_all_low'])} .. {_percent(result['precision_all_high'])}")
     print(f"TP kept {fate.get('tp_kept', 0)}, lost {fate.get('tp_lost', 0)}; "
@@ -210,11 +223,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of postmortems")
     parser.add_argument("--review", type=Path, action="append",
                         help="review table (TSV); repeat to add your own verdicts on new findings "
-                             f"(default: {DEFAULT_REVIEW})")
+                             f"(default: {DEFAULT_REVIEW}, then {OWN_REVIEW.name})")
     parser.add_argument("--preset", default="recommended")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    reviews = args.review or [DEFAULT_REVIEW]
+    reviews = args.review or [DEFAULT_REVIEW, OWN_REVIEW]
     missing = [str(path) for path in [args.corpus, *reviews] if not path.exists()]
     if missing or not args.corpus.is_dir():
         print(f"not found: {', '.join(missing) or args.corpus}", file=sys.stderr)
