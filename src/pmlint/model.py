@@ -298,6 +298,29 @@ def join_pointer(parent: str, token: str | int) -> str:
     return f"{parent}/{escape_pointer_token(token)}"
 
 
+def iter_strings(value: object, pointer: str = "", skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """(pointer, text) for every string at or below `value`, in document order; pointers
+    that start with one of `skip` (e.g. "/timeline") are left out, with all below them.
+
+    Iterative, with an explicit stack: several rules and the inference walk every string
+    of every document, and nested generators cost a frame switch per level per string.
+    Lives in the model so the engine and `infer/` share it without importing each other.
+    """
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[str, object]] = [(pointer, value)]
+    while stack:
+        where, node = stack.pop()
+        if skip and where.startswith(skip):
+            continue
+        if isinstance(node, str):
+            found.append((where, node))
+        elif isinstance(node, dict):
+            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
+        elif isinstance(node, list):
+            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
+    return found
+
+
 def split_pointer(pointer: str) -> list[str]:
     if not pointer:
         return []

@@ -169,7 +169,7 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
 
 # How a reported phrase is found again (in a string, or in the source by
 # `Document.locate_text`): one matcher, so a hit's `occurrence` and the located span agree.
-from ..model import needle_matches, needle_regex, occurrence_at  # noqa: E402,F401  (re-exported)
+from ..model import iter_strings as walk_strings, needle_matches, needle_regex, occurrence_at  # noqa: E402,F401  (re-exported)
 
 
 def find_phrases(text: str, regex: "re.Pattern[str] | PhraseRegex | None") -> Iterator[re.Match[str]]:
@@ -180,22 +180,7 @@ def find_phrases(text: str, regex: "re.Pattern[str] | PhraseRegex | None") -> It
 
 
 def iter_strings(value: object, pointer: str = "") -> Iterable[tuple[str, str]]:
-    """(pointer, text) for every string at or below `value`, in document order.
-
-    Iterative, with an explicit stack: several rules walk every string of every
-    document, and nested generators cost a frame switch per level per string.
-    """
-    from ..model import escape_pointer_token
-
-    found: list[tuple[str, str]] = []
-    stack: list[tuple[str, object]] = [(pointer, value)]
-    while stack:
-        where, node = stack.pop()
-        if isinstance(node, str):
-            found.append((where, node))
-        elif isinstance(node, dict):
-            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
-    return found
+    """(pointer, text) for every string at or below `value`, in document order (the
+    model's walker, `pmlint.model.iter_strings`)."""
+    return walk_strings(value, pointer)
 

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from ..model import Document, Span, escape_pointer_token
+from ..model import Document, Span, iter_strings
 
 #: How far around a match "the same sentence" reaches, in characters (bounded work per match).
 SENTENCE_REACH = 240
@@ -27,19 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(pointer, text) for every string in the data tree, in document order; pointers that
     start with one of `skip` (e.g. "/timeline") are left out."""
-    found: list[tuple[str, str]] = []
-    stack: list[tuple[str, Any]] = [("", data)]
-    while stack:
-        where, node = stack.pop()
-        if skip and where.startswith(skip):
-            continue
-        if isinstance(node, str):
-            found.append((where, node))
-        elif isinstance(node, dict):
-            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
-    return found
+    return iter_strings(data, "", skip)
 
 
 #: Headings of sections that hold raw records rather than the authors' analysis.
