@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
+from ..infer.prose import data_strings
 from ..model import Document, Span, join_pointer, occurrence_at
 from .conditions import holds, resolve_setting
 from .registry import REGISTRY, Function, check, get_function, list_functions
@@ -76,6 +77,8 @@ class Context:
             if whole is not None:  # a subtree of the document: a slice of the strings already walked
                 low, high = self._ranges(whole[0]).get(pointer, (0, 0))
                 found = whole[0][low:high]
+            elif not pointer and value is self.document.data and isinstance(value, (dict, list)):
+                found = data_strings(self.document)  # the same walk inference made: shared, not copied
             else:
                 found = list(iter_strings(value, pointer))
             starts, offset = [], 0
@@ -91,17 +94,17 @@ class Context:
         order keeps a subtree's strings together). Built once per document: filtering the
         whole list for each of ten thousand action items was quadratic."""
         if self._subtrees is None:
-            ranges: dict[str, list[int]] = {}
+            # the string's own pointer is the key as it is (no copy: most keys are leaves),
+            # and the ranges are built as tuples in place of lists copied into a second dict
+            ranges: dict[str, tuple[int, int]] = {}
             for index, (where, _) in enumerate(walked):
-                cut = len(where)
+                key, cut = where, len(where)
                 while cut > 0:
-                    span = ranges.get(where[:cut])
-                    if span is None:
-                        ranges[where[:cut]] = [index, index + 1]
-                    else:
-                        span[1] = index + 1
+                    span = ranges.get(key)
+                    ranges[key] = (index, index + 1) if span is None else (span[0], index + 1)
                     cut = where.rfind("/", 0, cut)
-            self._subtrees = {key: (low, high) for key, (low, high) in ranges.items()}
+                    key = where[:cut]
+            self._subtrees = ranges
         return self._subtrees
 
     def strings_matching(self, value: Any, pointer: str, regex: Any) -> list[tuple[str, str]]:
