@@ -67,7 +67,7 @@ class Context:
     #: pointer → (strings below it, their start offsets in the joined text, joined text):
     #: several language rules scan the same strings of the same document
     _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
-    _subtrees: dict[str, tuple[int, int]] | None = None
+    _subtrees: dict[str, tuple[int, int] | int] | None = None
 
     def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
@@ -75,7 +75,8 @@ class Context:
         if cached is None:
             whole = self._strings.get("") if pointer else None
             if whole is not None:  # a subtree of the document: a slice of the strings already walked
-                low, high = self._ranges(whole[0]).get(pointer, (0, 0))
+                low_high = self._ranges(whole[0]).get(pointer, (0, 0))
+                low, high = (low_high, low_high + 1) if isinstance(low_high, int) else low_high
                 found = whole[0][low:high]
             elif not pointer and value is self.document.data and isinstance(value, (dict, list)):
                 found = data_strings(self.document)  # the same walk inference made: shared, not copied
@@ -89,21 +90,25 @@ class Context:
             self._strings[pointer] = cached
         return cached
 
-    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int] | int]:
         """pointer → (first, last + 1) index of the strings below it in `walked` (document
-        order keeps a subtree's strings together). Built once per document: filtering the
-        whole list for each of ten thousand action items was quadratic."""
+        order keeps a subtree's strings together), or a string's own index for its pointer.
+        Built once per document: filtering the whole list for each of ten thousand action
+        items was quadratic."""
         if self._subtrees is None:
-            # the string's own pointer is the key as it is (no copy: most keys are leaves),
-            # and the ranges are built as tuples in place of lists copied into a second dict
-            ranges: dict[str, tuple[int, int]] = {}
+            # most keys are the strings' own pointers (leaves): the key is that pointer as it
+            # is, its value the string's index alone (a leaf holds one string); containers
+            # get (first, last + 1), built in place (no lists copied into a second dict)
+            ranges: dict[str, tuple[int, int] | int] = {}
             for index, (where, _) in enumerate(walked):
-                key, cut = where, len(where)
+                if where:
+                    ranges[where] = index
+                cut = where.rfind("/")
                 while cut > 0:
-                    span = ranges.get(key)
-                    ranges[key] = (index, index + 1) if span is None else (span[0], index + 1)
-                    cut = where.rfind("/", 0, cut)
                     key = where[:cut]
+                    span = ranges.get(key)
+                    ranges[key] = (index, index + 1) if span is None or isinstance(span, int) else (span[0], index + 1)
+                    cut = where.rfind("/", 0, cut)
             self._subtrees = ranges
         return self._subtrees
 
