@@ -254,24 +254,24 @@ class _RestSlot:
             self.item.rest[self.index] = value
 
 
+#: An escape (with the character it escapes), a backtick or a pipe: what splits a table row
+_CELL_MARK = re.compile(r"\\[\s\S]?|[`|]")
+
+
 def _place_cells(row: list[Cell], lines: list[str], line: int) -> None:
     """Columns of each cell on its source line (pipes split outside backticks)."""
     text = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
     spans: list[tuple[int, int]] = []
     lead = len(text) - len(text.lstrip())
     start = lead + 1 if text[lead:lead + 1] == "|" else lead
-    index, in_code = start, False
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    in_code = False
+    for mark in _CELL_MARK.finditer(text, start):  # only the characters that matter, not every one
+        char = mark.group()
         if char == "`":
             in_code = not in_code
         elif char == "|" and not in_code:
-            spans.append((start, index))
-            start = index + 1
-        index += 1
+            spans.append((start, mark.start()))
+            start = mark.start() + 1
     if start < len(text):
         spans.append((start, len(text)))
     for cell, (begin, end) in zip(row, spans):
