@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
+from ..infer.prose import data_strings
 from ..model import Document, Span, join_pointer, occurrence_at
 from .conditions import holds, resolve_setting
 from .registry import REGISTRY, Function, check, get_function, list_functions
@@ -66,7 +67,7 @@ class Context:
     #: pointer → (strings below it, their start offsets in the joined text, joined text):
     #: several language rules scan the same strings of the same document
     _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
-    _subtrees: dict[str, tuple[int, int]] | None = None
+    _subtrees: dict[str, tuple[int, int] | int] | None = None
 
     def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
@@ -74,8 +75,11 @@ class Context:
         if cached is None:
             whole = self._strings.get("") if pointer else None
             if whole is not None:  # a subtree of the document: a slice of the strings already walked
-                low, high = self._ranges(whole[0]).get(pointer, (0, 0))
+                low_high = self._ranges(whole[0]).get(pointer, (0, 0))
+                low, high = (low_high, low_high + 1) if isinstance(low_high, int) else low_high
                 found = whole[0][low:high]
+            elif not pointer and value is self.document.data and isinstance(value, (dict, list)):
+                found = data_strings(self.document)  # the same walk inference made: shared, not copied
             else:
                 found = list(iter_strings(value, pointer))
             starts, offset = [], 0
@@ -86,22 +90,26 @@ class Context:
             self._strings[pointer] = cached
         return cached
 
-    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int] | int]:
         """pointer → (first, last + 1) index of the strings below it in `walked` (document
-        order keeps a subtree's strings together). Built once per document: filtering the
-        whole list for each of ten thousand action items was quadratic."""
+        order keeps a subtree's strings together), or a string's own index for its pointer.
+        Built once per document: filtering the whole list for each of ten thousand action
+        items was quadratic."""
         if self._subtrees is None:
-            ranges: dict[str, list[int]] = {}
+            # most keys are the strings' own pointers (leaves): the key is that pointer as it
+            # is, its value the string's index alone (a leaf holds one string); containers
+            # get (first, last + 1), built in place (no lists copied into a second dict)
+            ranges: dict[str, tuple[int, int] | int] = {}
             for index, (where, _) in enumerate(walked):
-                cut = len(where)
+                if where:
+                    ranges[where] = index
+                cut = where.rfind("/")
                 while cut > 0:
-                    span = ranges.get(where[:cut])
-                    if span is None:
-                        ranges[where[:cut]] = [index, index + 1]
-                    else:
-                        span[1] = index + 1
+                    key = where[:cut]
+                    span = ranges.get(key)
+                    ranges[key] = (index, index + 1) if span is None or isinstance(span, int) else (span[0], index + 1)
                     cut = where.rfind("/", 0, cut)
-            self._subtrees = {key: (low, high) for key, (low, high) in ranges.items()}
+            self._subtrees = ranges
         return self._subtrees
 
     def strings_matching(self, value: Any, pointer: str, regex: Any) -> list[tuple[str, str]]:

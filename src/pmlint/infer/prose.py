@@ -80,6 +80,20 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     return found
 
 
+#: (document, its data tree's strings): shared by inference and the engine's text rules,
+#: so a large document's (pointer, text) pairs exist once, not once per reader
+_last_strings: tuple[Document, list[tuple[str, str]]] | None = None
+
+
+def data_strings(document: Document) -> list[tuple[str, str]]:
+    """`strings(document.data)`, cached for the most recent document (read-only for callers)."""
+    global _last_strings
+    if _last_strings is None or _last_strings[0] is not document:
+        data = document.data if isinstance(document.data, (dict, list)) else {}
+        _last_strings = (document, strings(data))
+    return _last_strings[1]
+
+
 #: (document, skip → its texts): the inferring modules ask for the same document's texts
 _last_texts: tuple[Document, dict[tuple[str, ...], list[tuple[str, str]]]] | None = None
 
@@ -90,9 +104,9 @@ def document_texts(document: Document, skip: tuple[str, ...] = ()) -> list[tuple
     Cached for the most recent document: callers treat the list as read-only."""
     global _last_texts
     if _last_texts is None or _last_texts[0] is not document:
-        data = document.data if isinstance(document.data, (dict, list)) else {}
-        _last_texts = (document, {(): strings(data) + uncovered(document)})
+        _last_texts = (document, {(): data_strings(document) + uncovered(document)})
     cache = _last_texts[1]
+    skip = tuple(sorted(skip))  # `startswith` ignores the order: one filtered list per set of prefixes
     found = cache.get(skip)
     if found is None:
         found = cache[skip] = [pair for pair in cache[()] if not pair[0].startswith(skip)]

@@ -67,7 +67,7 @@ def _markdown_parser():
 
 def parse_blocks(lines: list[str]) -> list[Block]:
     """Blocks of the document whose source lines are `lines` (front matter already blanked)."""
-    tokens = _markdown_parser().parse("\n".join(lines))
+    tokens = _tokens(lines)
     blocks: list[Block] = []
     items: list[int] = []  # stack of open list items (block indices)
     ordered: list[bool] = []
@@ -165,6 +165,59 @@ def parse_blocks(lines: list[str]) -> list[Block]:
     return blocks
 
 
+#: Lines parsed at a time (at least): the tokens of a whole 5 MB document (half a million
+#: objects) were most of a check's peak memory, and the blocks need one stretch at a time.
+CHUNK_LINES = 2000
+#: What a stretch may not start with: a blank or indented line (it may belong to the
+#: block above), or a list marker (it may continue the list above, making it loose).
+_NOT_A_START = frozenset(" \t-+*0123456789") | {""}
+#: Top-level blocks that a heading line does not end (CommonMark: an open fence, an HTML
+#: block of kinds 1 to 5 runs on; indented code listed to be safe).
+_RUNS_ON = ("fence", "html_block", "code_block")
+
+
+def _tokens(lines: list[str], chunk: int | None = None):
+    """markdown-it's tokens for `lines`, parsed a stretch at a time, with `map` in
+    document lines.
+
+    A stretch ends before a line that follows a blank line and starts at column 0 with no
+    list marker: it ends every open paragraph, list, quote, table and indented code, and
+    a fresh parse from it reads what follows as the whole-document parse does. An open fence or HTML block is the
+    exception: when a stretch's last top-level block is one, it is parsed again as the
+    start of the next stretch (doubled when it fills the stretch: linear overall).
+    """
+    size = chunk or CHUNK_LINES
+    parser = _markdown_parser()
+    start, total = 0, len(lines)
+    while start < total:
+        end = _boundary(lines, start + size, total)
+        tokens = parser.parse("\n".join(lines[start:end]))
+        keep = len(tokens)
+        if end < total:
+            last = next((index for index in range(len(tokens) - 1, -1, -1)
+                         if tokens[index].level == 0 and tokens[index].nesting >= 0), None)
+            if last is not None and tokens[last].type in _RUNS_ON:
+                first_line = (tokens[last].map or (0, 0))[0]
+                if first_line == 0:  # it fills the stretch: parse a longer one
+                    size = 2 * (end - start)
+                    continue
+                keep, end = last, start + first_line
+        for token in tokens[:keep]:
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+            yield token
+        del tokens
+        start, size = end, chunk or CHUNK_LINES
+
+
+def _boundary(lines: list[str], at: int, total: int) -> int:
+    """The first line from `at` on that starts a stretch (see `_tokens`), or `total`."""
+    for index in range(max(at, 1), total):
+        if lines[index][:1] not in _NOT_A_START and not lines[index - 1].strip(" \t"):
+            return index
+    return total
+
+
 def _end_items_at_their_text(blocks: list[Block], lines: list[str]) -> None:
     """An item's span ends on the last line of its own text: a nested list, code block or
     table under it has spans of its own (findings in the item's text must not point into
@@ -201,24 +254,24 @@ class _RestSlot:
             self.item.rest[self.index] = value
 
 
+#: An escape (with the character it escapes), a backtick or a pipe: what splits a table row
+_CELL_MARK = re.compile(r"\\[\s\S]?|[`|]")
+
+
 def _place_cells(row: list[Cell], lines: list[str], line: int) -> None:
     """Columns of each cell on its source line (pipes split outside backticks)."""
     text = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
     spans: list[tuple[int, int]] = []
     lead = len(text) - len(text.lstrip())
     start = lead + 1 if text[lead:lead + 1] == "|" else lead
-    index, in_code = start, False
-    while index < len(text):
-        char = text[index]
-        if char == "\\":
-            index += 2
-            continue
+    in_code = False
+    for mark in _CELL_MARK.finditer(text, start):  # only the characters that matter, not every one
+        char = mark.group()
         if char == "`":
             in_code = not in_code
         elif char == "|" and not in_code:
-            spans.append((start, index))
-            start = index + 1
-        index += 1
+            spans.append((start, mark.start()))
+            start = mark.start() + 1
     if start < len(text):
         spans.append((start, len(text)))
     for cell, (begin, end) in zip(row, spans):
