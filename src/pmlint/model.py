@@ -45,6 +45,11 @@ class Span:
     def point(cls, line: int, column: int = 1) -> "Span":
         return cls(line, column, line, column)
 
+    def __reduce__(self) -> tuple[Any, tuple[int, int, int, int]]:
+        # pickled by position: a pool sends back ~10 spans per file, and the default
+        # (a frozen, slotted dataclass's __setstate__, a Python loop) doubles the parent's unpickling
+        return Span, (self.line, self.column, self.end_line, self.end_column)
+
 
 @dataclass(frozen=True, slots=True)
 class Suppression:
@@ -284,6 +289,21 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.rule_id, self.message)
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # by position, for the pool's workers (see Span.__reduce__); the severity as its
+        # int (Severity(n) on the way back is an Enum lookup per finding, for nothing)
+        return _finding, (self.rule_id, self.rule_name, int(self.severity), self.message, self.path, self.span,
+                          self.pointer, self.fix, self.category)
+
+
+_SEVERITIES: dict[int, Severity] = {int(severity): severity for severity in Severity}
+
+
+def _finding(rule_id: str, rule_name: str, severity: int, message: str, path: str, span: Span, pointer: str,
+             fix: str | None, category: str) -> Finding:
+    """A Finding back from its pickle (Finding.__reduce__)."""
+    return Finding(rule_id, rule_name, _SEVERITIES[severity], message, path, span, pointer, fix, category)
 
 
 def escape_pointer_token(token: str | int) -> str:

@@ -48,6 +48,11 @@ class Collected:
     tags: tuple[str, ...]
     problem: str | None
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # by position: one per file through the pool, and a slotted dataclass's default
+        # __setstate__ (a Python loop over its fields) costs the parent 7 us each
+        return Collected, (self.doc_id, self.tags, self.problem)
+
 
 def collect_document(document: Document, settings: Mapping[str, Any]) -> Collected:
     """The lint run's collector for `pmlint report`: the id and tags, or why it is unreadable."""
