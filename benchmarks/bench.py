@@ -289,13 +289,17 @@ def main() -> None:
         rows.append((f"yamllint on the same {small:,} YAML files", f"{reference:.2f} s", ""))
         rows.append(("pmlint / yamllint", f"1/{reference / small_yaml:.0f}", "≤ 1/25"))
 
-    print(f"pmlint benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
+    print_table("pmlint benchmark", "bench.py", args.quick, rows)
+
+
+def print_table(title: str, script: str, quick: bool, rows: list[tuple[str, str, str]]) -> None:
+    """The Markdown table every benchmark script prints: machine, command, then one row a measure."""
+    print(f"{title}, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
           f"{os.cpu_count()} CPUs, {platform.machine()} {platform.system()}")
-    print(f"command: python benchmarks/bench.py{' --quick' if args.quick else ''}\n")
+    print(f"command: python benchmarks/{script}{' --quick' if quick else ''}\n")
     print("| measure | result | target |\n|---|---|---|")
     for name, value, target in rows:
         print(f"| {name} | {value} | {target} |")
-
 
 
 if __name__ == "__main__":

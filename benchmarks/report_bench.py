@@ -17,14 +17,12 @@ from __future__ import annotations
 import argparse
 import os
 import resource
-import platform
 import shutil
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import CORPUS, corpus, timed  # noqa: E402  (a sibling script, not a package)
+from bench import CORPUS, corpus, print_table, timed  # noqa: E402  (a sibling script, not a package)
 
 
 def cpu_timed(command: list[str]) -> tuple[float, float]:
@@ -62,12 +60,7 @@ def main() -> None:
                      f"{elapsed:.2f} s wall, {cpu:.1f} s CPU (CPU / {cores} cores: {cpu / cores:.1f} s; "
                      f"{cpu / check_cpu:.2f}× check's CPU)", "≤ 15 s" if count == 10_000 else ""))
         rows.append((f"size of the {fmt} report", f"{output.stat().st_size / 2**20:.1f} MB", ""))
-    print(f"pmlint report benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
-          f"{os.cpu_count()} CPUs, {platform.machine()} {platform.system()}")
-    print(f"command: python benchmarks/report_bench.py{' --quick' if args.quick else ''}\n")
-    print("| measure | result | target |\n|---|---|---|")
-    for name, value, target in rows:
-        print(f"| {name} | {value} | {target} |")
+    print_table("pmlint report benchmark", "report_bench.py", args.quick, rows)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import stat
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,16 @@ def write(path: Path, text: str) -> Path:
     """Write a test file, creating its folders."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    return path
+
+
+def char_device(path, major: int, minor: int):
+    """A character device node at `path` (made in a temporary folder, never the real
+    /dev/null); skips the test where making one needs root."""
+    try:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
     return path
 
 

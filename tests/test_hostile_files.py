@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 
 import pytest
 
-from conftest import write
+from conftest import char_device, write
 from pmlint.config import load_config
 from pmlint.errors import ConfigError
 
@@ -78,14 +77,6 @@ def test_a_baseline_on_the_command_line_may_live_anywhere(tmp_path, run_cli):
     assert code == 0, err
     code, _, err = run_cli("check", "pm.yaml", "--baseline", str(tmp_path / "b.json"), cwd=tmp_path / "repo")
     assert code == 0, err
-
-
-def char_device(path, major: int, minor: int):
-    try:
-        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
-    except PermissionError:
-        pytest.skip("making a device node needs root")
-    return path
 
 
 @pytest.mark.parametrize("kind", ["device", "fifo"])

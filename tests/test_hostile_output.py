@@ -9,7 +9,7 @@ import stat
 
 import pytest
 
-from conftest import write
+from conftest import char_device, write
 from pmlint.lint import LintResult
 from pmlint.model import Finding, Severity, Span
 from pmlint.report import ReportContext
@@ -93,14 +93,6 @@ def test_in_github_actions_only_pmlints_own_annotations_run(hostile_repo, run_cl
 def test_no_format_carries_a_live_command(hostile_repo, run_cli, fmt):
     code, out, err = run_cli("check", ".", "-f", fmt, cwd=hostile_repo, env={"GITHUB_ACTIONS": "true"})
     assert runner_commands(out + err) == [], fmt
-
-
-def char_device(path, major: int, minor: int):
-    try:
-        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(major, minor))
-    except PermissionError:
-        pytest.skip("making a device node needs root")
-    return path
 
 
 @pytest.mark.parametrize("through_symlink", [False, True])
