@@ -68,6 +68,12 @@ def test_the_function_registry_imports_nothing_of_pmlint() -> None:
     assert graph()["pmlint.engine.registry"] == set()
 
 
+def test_only_the_cli_imports_click() -> None:
+    """The app layer (`pmlint.app`) and everything under it are a library: click stays in cli.py."""
+    built = grimp.build_graph("pmlint", include_external_packages=True)
+    assert built.find_modules_that_directly_import("click") == {"pmlint.cli"}
+
+
 def test_the_import_linter_contracts_hold() -> None:
     lint_imports = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True, timeout=300)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import sys
-from pathlib import Path
 from typing import Any, Sequence
 
 from . import __version__
@@ -141,103 +140,35 @@ def _build_cli():
               respect_gitignore: bool, stdin_filename: str | None, isolated: bool, show_config: bool,
               show_profile: bool = False) -> None:
         """Lint postmortems (files or directories; default: the current directory)."""
-        from .config import Config, load_config, select_rules, severity_overrides
-        from .discover import changed_since as changed_files, discover
-        from dataclasses import replace
+        from .app import CheckRequest, check_config_text, report_root, report_targets, run_check, write_report
+        from .report import ReportContext
 
-        from .filters import PerPath, Plan, filter_findings
-        from .engine.rules import load_rules
-        from .engine.run import RunOptions
-        from .lint import lint_files
-        from .report import FORMATS, ReportContext, render
-
-        targets = _parse_formats(formats, output, FORMATS)
-        if select and not _split_codes(select):
-            raise PmlintError("--select needs at least one rule code (an id such as PM301, a name, "
-                              "a category such as PM3, or ALL)")
-        if isolated and config_path:
-            raise PmlintError("--isolated ignores configuration files, so it cannot take --config; drop one of them")
-        config = Config() if isolated else load_config(config_path)
-        rules = load_rules(config.rules_directories())
-        enabled = select_rules(rules, config, select=_split_codes(select) or None,
-                               extend_select=_split_codes(extend_select), ignore=_split_codes(ignore), preset=preset)
-        per_path = PerPath(config, rules, enabled, cli_select=bool(select),
-                           cli_extend_select=_split_codes(extend_select), cli_ignore=_split_codes(ignore))
+        targets = report_targets(formats, output)
+        request = CheckRequest(
+            paths=paths, select=tuple(_split_codes(select)) if select else None,
+            extend_select=tuple(_split_codes(extend_select)), ignore=tuple(_split_codes(ignore)), preset=preset,
+            fail_on=fail_on, config_path=config_path, isolated=isolated, use_suppressions=not no_suppressions,
+            stdin_filename=stdin_filename, respect_gitignore=respect_gitignore, changed_since=changed_since,
+            baseline_path=baseline_path, write_baseline=write_baseline, profiles=show_profile, jobs=jobs or None,
+            debug=ctx.obj["debug"], destinations=tuple(destination for _, destination in targets if destination))
         if show_config:
-            from .show_config import show_config as show
-
-            given = {"select": _split_codes(select), "extend-select": _split_codes(extend_select),
-                     "ignore": _split_codes(ignore), "preset": preset, "fail-on": fail_on}
-            click.echo(show(config, enabled, isolated=isolated, explicit=config_path,
-                            fail_on=fail_on or config.fail_on, command_line=given), nl=False)
+            click.echo(check_config_text(request), nl=False)
             return
-        if not per_path.engine_rules(enabled):  # "All clear" from checking nothing would be a lie
-            raise PmlintError(_nothing_enabled(config, select, extend_select, ignore, preset))
-        reads_stdin = "-" in paths or (stdin_filename is not None and not paths)
-        if reads_stdin:
-            from .discover import stdin_source
-            from .load.limits import DEFAULT_MAX_BYTES
-
-            if paths not in ((), ("-",)):
-                raise PmlintError("`-` (standard input) is the only path when given; lint files in another run")
-            if changed_since:
-                raise PmlintError("--changed-since needs files in a git repository, not standard input")
-            limit = int(config.settings.get("max_file_bytes", DEFAULT_MAX_BYTES))
-            files = [stdin_source(stdin_filename, limit)]
-        elif stdin_filename is not None:
-            raise PmlintError("--stdin-filename names standard input: pass `-` as the only path")
-        elif changed_since:
-            files = changed_files(changed_since, list(paths) or ["."], config.include, config.exclude,
-                                  skip=config.own_paths())
-        else:
-            files = discover(list(paths) or ["."], config.include, config.exclude, skip=config.own_paths(),
-                             respect_gitignore=respect_gitignore)
-            if not files:  # a wrong path in CI must not pass green
-                raise PmlintError(f"no postmortems found in {', '.join(paths) or '.'} "
-                                  f"(include: {', '.join(config.include)})")
-        _refuse_to_overwrite_inputs([destination for _, destination in targets] + [write_baseline], files)
-        options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
-                             use_suppressions=not no_suppressions, debug=ctx.obj["debug"],
-                             known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=show_profile)
-        engine_rules = per_path.engine_rules(enabled)
-        raw = lint_files(files, engine_rules, options, jobs=jobs or None)
-        threshold = fail_on or config.fail_on
-        plan = Plan(rules=tuple(engine_rules), known_rules=options.known_rules,
-                    suppressions={} if no_suppressions else raw.suppressions, per_path=per_path,
-                    files=tuple(raw.files), fail_on=threshold)
-        if write_baseline:
-            from .baseline import write_baseline as write_baseline_file
-
-            kept = filter_findings(raw.findings, plan).kept
-            count = write_baseline_file(kept, write_baseline, raw.files)
-            click.echo(f"pmlint: wrote {count} baseline entries to {write_baseline}", err=True)
+        result = run_check(request)
+        if result.baseline_written is not None:
+            click.echo(f"pmlint: wrote {result.baseline_written} baseline entries to {write_baseline}", err=True)
             return
-        baseline = baseline_path or (str(config.root / config.baseline) if config.baseline else None)
-        if baseline:
-            from .baseline import Baseline
-
-            plan = replace(plan, baseline=Baseline.read(baseline))
-        outcome = filter_findings(raw.findings, plan)
-        result = raw.filtered(outcome, baseline=baseline, changed_since=changed_since)
-        # CI formats report paths relative to the repository root; finding it costs a git call
-        root = Path.cwd()
-        if any(fmt not in ("text", "json") for fmt, _ in targets):
-            from .repo import find_root
-
-            root = find_root()
-        report_context = ReportContext(color=color, quiet=quiet, root=root, fail_on=threshold)
-        if changed_since:
-            if not files and not any(fmt == "text" and destination is None for fmt, destination in targets):
+        context = ReportContext(color=color, quiet=quiet, root=report_root(targets), fail_on=result.fail_on)
+        if changed_since and not result.files:
+            if not any(fmt == "text" and destination is None for fmt, destination in targets):
                 click.echo("No changed postmortems.", err=True)
         for fmt, destination in targets:
-            _write(fmt, destination, result, report_context, render)
+            write_report(fmt, destination, result.lint, context)
         if statistics:
             from .report.statistics import statistics_text
 
-            click.echo(statistics_text(result), err=True, nl=False)
-        if exit_zero:
-            return
-        if outcome.failed:
+            click.echo(statistics_text(result.lint), err=True, nl=False)
+        if result.failed and not exit_zero:
             ctx.exit(EXIT_FINDINGS)
 
     @cli.command(name="rules", short_help="List every rule with its severity and preset.")
@@ -246,12 +177,10 @@ def _build_cli():
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
     def rules_command(fmt: str, config_path: str | None) -> None:
         """List every rule with its id, severity, preset and summary."""
-        from .config import load_config
-        from .engine.rules import load_rules
+        from .app import load_rule_pack
         from .report.rules import rules_json, rules_markdown, rules_table
 
-        config = load_config(config_path)
-        rules = load_rules(config.rules_directories())
+        rules = load_rule_pack(config_path)
         if fmt == "markdown":
             click.echo(rules_markdown(rules), nl=False)
             return
@@ -281,22 +210,10 @@ def _build_cli():
     @click.pass_context
     def test_rules_command(ctx: click.Context, directory: str) -> None:
         """Run the examples of the YAML rules in DIRECTORY (exit 1 if one fails, 2 on a bad rule file)."""
-        from pathlib import Path
-
-        from .engine.examples import run_examples
-        from .engine.rules import load_rules, rule_files
+        from .app import run_rule_examples
         from .report.rules import example_results_text
 
-        folder = Path(directory).resolve()
-        paths = rule_files(folder)
-        if not paths:
-            raise PmlintError(f"no rule files (*.yaml) in {directory}")
-        # loaded exactly as `check` loads them, so an id or name that clashes with the
-        # built-in pack (or another file) fails here with the same "defined twice" error
-        every_rule = load_rules((str(folder),))
-        sources = {str(path) for path in paths}
-        own = [rule for rule in every_rule if rule.source in sources]
-        outcomes = run_examples(own, list(every_rule))
+        outcomes = run_rule_examples(directory)
         click.echo(example_results_text(outcomes), nl=False)
         if not all(outcome.passed for outcome in outcomes):
             ctx.exit(EXIT_FINDINGS)
@@ -306,24 +223,10 @@ def _build_cli():
     @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (adds rules-dirs).")
     def explain(rule: str, config_path: str | None) -> None:
         """Explain a rule: what it asks, why, how to fix, and examples."""
-        from .config import closest_code, load_config, matches_code
-        from .engine.rules import load_rules
+        from .app import find_rule
         from .report.rules import explain_text
 
-        config = load_config(config_path)
-        rules = load_rules(config.rules_directories())
-        found = [r for r in rules if rule.upper() == r.id or rule == r.name]
-        if not found:
-            near = [r.id for r in rules if matches_code(rule, r.id, r.name)]
-            closest = closest_code(rule, rules, categories=False)
-            if near:  # a category (PM3): its rules
-                hint = f" (did you mean one of {', '.join(near[:8])}?)"
-            elif closest:  # a typo (PM7O1, action-item-ownr): the closest rule
-                hint = f" (did you mean {closest}?)"
-            else:
-                hint = " (see `pmlint rules`)"
-            raise PmlintError(f"no rule {rule!r}{hint}")
-        click.echo(explain_text(found[0]), nl=False)
+        click.echo(explain_text(find_rule(rule, config_path)), nl=False)
 
     @cli.command(short_help="Print a JSON Schema: postmortem, rule or config.")
     @click.argument("name", type=click.Choice(["postmortem", "rule", "config"]), default="postmortem")
@@ -341,28 +244,13 @@ def _build_cli():
     @click.pass_context
     def convert(ctx: click.Context, path: str) -> None:
         """Print the YAML form of what pmlint understood from a postmortem (Markdown or YAML)."""
-        from .config import load_config
-        from .load import load_path
-        from .load.md_convert import to_yaml
+        from .app import run_convert
 
-        if not __import__("os").path.isfile(path):
-            raise PmlintError(f"no such file: {path}")
-        settings = load_config(None).settings
-        document = load_path(path, settings)
-        for problem in document.problems:
-            click.echo(f"{path}:{problem.span.line}:{problem.span.column}: {problem.message}", err=True)
-        data, notes = None, []
-        if not document.broken:  # fields pmlint inferred are filled in and marked as such
-            from .infer import build_profile
-            from .infer.overlay import ReadLog, inferred_fields, overlay
-
-            view = overlay(document.data, build_profile(document, settings), ReadLog())
-            if view is not None:
-                data = view
-                notes = [(pointer, f"inferred from {fact.evidence}" + (f" (line {fact.span.line})" if fact.span else ""))
-                         for pointer, fact in inferred_fields(view)]
-        click.echo(to_yaml(document, data, notes), nl=False)
-        if document.broken:
+        converted = run_convert(path)
+        for problem in converted.problems:
+            click.echo(problem, err=True)
+        click.echo(converted.yaml, nl=False)
+        if converted.broken:
             ctx.exit(EXIT_FINDINGS)
 
     @cli.command(short_help="Write a new postmortem template.")
@@ -437,183 +325,3 @@ def _date_option(name: str, value: str | None) -> Any:
         return date.fromisoformat(value)
     except ValueError:
         raise PmlintError(f"{name} must be a date such as 2025-03-31, got {value!r}") from None
-
-
-def _nothing_enabled(config: Any, select: Sequence[str], extend_select: Sequence[str],
-                     ignore: Sequence[str], preset: str | None) -> str:
-    """`no rules enabled: --select PM301 and --ignore PM301 leave nothing to check`."""
-    where = f" in {config.path.name}" if config.path is not None else ""
-
-    def listed(codes: Sequence[str]) -> str:
-        return ",".join(codes) if codes else '""'
-
-    parts: list[str] = []
-    if select:
-        parts.append(f"--select {listed(_split_codes(select))}")
-    elif config.select is not None:
-        parts.append(f"`select: [{', '.join(config.select)}]`{where}")
-    else:
-        parts.append(f"preset {preset or config.preset}")
-    if _split_codes(extend_select):
-        parts.append(f"--extend-select {listed(_split_codes(extend_select))}")
-    if config.extend_select and not select:
-        parts.append(f"`extend-select: [{', '.join(config.extend_select)}]`{where}")
-    if config.ignore:
-        parts.append(f"`ignore: [{', '.join(config.ignore)}]`{where}")
-    if _split_codes(ignore):
-        parts.append(f"--ignore {listed(_split_codes(ignore))}")
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    verb = "leaves" if len(parts) == 1 else "leave"
-    return f"no rules enabled: {joined} {verb} nothing to check"
-
-
-#: formats that may share stdout with `text`: workflow commands, which the runner takes out
-#: of the log and turns into annotations; they always come after the report
-STDOUT_COMPANIONS = ("github",)
-
-
-def _parse_formats(formats: Sequence[str], output: str | None, known: dict[str, str]) -> list[tuple[str, str | None]]:
-    """`--format` and `--output` → (format, destination or None for stdout), in writing order.
-
-    The rule for stdout: it carries one report, except that `github` annotations may
-    follow the `text` report (in that order, whatever the order on the command line).
-    In GitHub Actions (`GITHUB_ACTIONS=true`), when no format writes to stdout, stdout
-    gets the `text` report and then the annotations, so naming files
-    (`--format sarif:pmlint.sarif`) never silences the log or the annotations.
-    """
-    from .errors import PmlintError
-
-    import os
-
-    targets: list[tuple[str, str | None]] = []
-    for spec in formats or ("text",):
-        fmt, colon, destination = spec.partition(":")
-        if fmt not in known:
-            raise PmlintError(f"unknown format {fmt!r} (choose from {', '.join(known)})")
-        if colon and not destination.strip():  # `markdown:$GITHUB_STEP_SUMMARY` outside Actions
-            raise PmlintError(f"--format {spec}: the file name is empty (an unset variable, "
-                              "such as $GITHUB_STEP_SUMMARY outside GitHub Actions?)")
-        targets.append((fmt, destination or None))
-    if output:
-        unassigned = [index for index, (_, destination) in enumerate(targets) if destination is None]
-        if len(unassigned) != 1:
-            raise PmlintError("--output needs exactly one format without its own :FILE")
-        targets[unassigned[0]] = (targets[unassigned[0]][0], output)
-    _refuse_shared_destinations(targets)
-    on_stdout = [fmt for fmt, destination in targets if destination is None]
-    if os.environ.get("GITHUB_ACTIONS") == "true" and (not formats or not on_stdout):
-        # the log report, then the annotations
-        targets = [target for target in targets if target[1] is not None]
-        targets = [("text", None), *targets, ("github", None)]
-    # stdout: the report first, the workflow commands after it
-    return sorted(targets, key=lambda target: target[1] is None and target[0] in STDOUT_COMPANIONS)
-
-
-def _refuse_shared_destinations(targets: Sequence[tuple[str, str | None]]) -> None:
-    """Two reports on one stream are one corrupt document (two JSON objects glued together,
-    or the last file write silently winning): at most one format per destination, except
-    the `text` report and `github` annotations on stdout (see `_parse_formats`)."""
-    import os
-
-    from .errors import PmlintError
-
-    taken: dict[str, str] = {}
-    companions: set[str] = set()
-    for fmt, destination in targets:
-        key = "" if destination is None else os.path.realpath(destination)
-        if key in taken:
-            if destination is None and taken[key] == "text" and fmt in STDOUT_COMPANIONS and fmt not in companions:
-                companions.add(fmt)
-                continue
-            if destination is None and fmt == "text" and taken[key] in STDOUT_COMPANIONS and not companions:
-                companions.add(taken[key])
-                taken[key] = fmt
-                continue
-            where = "stdout" if destination is None else destination
-            fix = ("only text and github share stdout; write the others to a file with FORMAT:FILE"
-                   if destination is None else "give each its own file")
-            raise PmlintError(f"--format {taken[key]} and --format {fmt} both write to {where}; {fix}")
-        taken[key] = fmt
-
-
-def _refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Sequence[Any]) -> None:
-    """pmlint never modifies a postmortem: a report aimed at a linted file is a usage error."""
-    import os
-
-    from .errors import PmlintError
-
-    targets: dict[tuple[int, int], str | None] = {}
-    for destination in destinations:
-        try:
-            info = os.stat(destination) if destination else None
-        except OSError:
-            continue  # does not exist yet: it cannot be a linted file
-        if info is not None:
-            targets[(info.st_dev, info.st_ino)] = destination
-    if not targets:
-        return
-    for source in files:  # the same file whatever the path or link: compare device and inode
-        try:
-            info = os.stat(source.path)
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) in targets:
-            raise PmlintError(f"refusing to write a report over {targets[(info.st_dev, info.st_ino)]}: "
-                              "it is one of the files being linted")
-
-
-def _is_step_summary(destination: str) -> bool:
-    """Is `destination` the file GitHub Actions collects the job summary from?"""
-    import os
-
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    return summary is not None and bool(summary) and os.path.realpath(summary) == os.path.realpath(destination)
-
-
-def _write(fmt: str, destination: str | None, result: Any, context: Any, render: Any) -> None:
-    if destination is None:
-        # rendered whole first: a run stopped halfway (Ctrl-C) prints no partial report
-        import io
-        import os
-        from dataclasses import replace
-
-        if context.color is None:  # decide for the real stream, not the buffer
-            context = replace(context, color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-        buffer = io.StringIO()
-        render(fmt, result, buffer, context)
-        text = buffer.getvalue()
-        # the human-readable report quotes file names and lines a pull request controls;
-        # machine formats (JSON, SARIF, JUnit, ...) stay byte-exact and carry no command
-        # at the start of a line by construction (tests/test_hostile_output.py parses them all)
-        if os.environ.get("GITHUB_ACTIONS") == "true" and fmt == "text":
-            from .report.workflow import inert
-
-            text = inert(text)
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from dataclasses import replace
-
-    from .atomic import report_writer
-
-    context_for_file = replace(context, color=False)
-    if _is_step_summary(destination):
-        # the runner collects what every step appended: replacing the file would erase
-        # what earlier steps wrote, so this one is appended to, in one write
-        import io
-        import os
-
-        from .errors import PmlintError
-
-        buffer = io.StringIO()
-        render(fmt, result, buffer, context_for_file)
-        try:
-            # a blank line keeps our heading from gluing onto an earlier step's last line
-            separator = "\n" if os.path.exists(destination) and os.path.getsize(destination) else ""
-            with open(destination, "a", encoding="utf-8", errors="backslashreplace", newline="\n") as stream:
-                stream.write(separator + buffer.getvalue())
-        except OSError as error:
-            raise PmlintError(f"cannot append to {destination}: {error.strerror or error}") from None
-        return
-    with report_writer(destination) as stream:  # streamed: a 10,000-file report never sits in memory
-        render(fmt, result, stream, context_for_file)
