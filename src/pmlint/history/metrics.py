@@ -17,6 +17,7 @@ from statistics import median
 from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import quote
 
+from ..grammar import plural
 from ..model import Severity
 from .collect import Incident, Unreadable
 from .recurrence import cause_words, theme_groups, theme_label, UnionFind
@@ -295,12 +296,8 @@ def _layers(facts: Sequence[Facts]) -> dict[str, Any]:
     }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 'es' if word.endswith('x') else 's'}"
-
-
 def _gap_text(layer: str, causes: int, fixes: int) -> str:
-    return f"{_plural(causes, layer + ' cause')}, {_plural(fixes, layer + ' fix')}"
+    return f"{plural(causes, layer + ' cause')}, {plural(fixes, layer + ' fix')}"
 
 
 # -- on-call burden ---------------------------------------------------------------------
@@ -540,7 +537,7 @@ def _next_steps(model: dict[str, Any]) -> list[dict[str, str]]:
         oldest = items["items"][0]
         owner = f", owner {oldest['owner']}" if oldest["owner"] else ", no owner"
         steps.append({"kind": "overdue", "text": (
-            f"{_plural(items['overdue'], 'action item')} overdue; the oldest is \"{oldest['title']}\" "
+            f"{plural(items['overdue'], 'action item')} overdue; the oldest is \"{oldest['title']}\" "
             f"({oldest['days_overdue']} days past {oldest['due']}{owner}, {oldest['incident']})")})
     gap = model["layers"]["biggest_gap"]
     if gap:
@@ -555,16 +552,16 @@ def _next_steps(model: dict[str, Any]) -> list[dict[str, str]]:
         name, (count, pages) = max(services.items(), key=lambda pair: (pair[1][0], pair[1][1], pair[0]))
         if count > 1:
             steps.append({"kind": "noisiest_service", "text": (
-                f"Noisiest service: {name} ({_plural(count, 'incident')}, {_plural(pages, 'page')})")})
+                f"Noisiest service: {name} ({plural(count, 'incident')}, {plural(pages, 'page')})")})
     unfixed = model["recurrence"]["without_architecture_fix"]
     if unfixed:
         steps.append({"kind": "repeats", "text": (
-            f"{_plural(len(unfixed), 'recurring failure')} with no architecture-level fix in any repeat: "
+            f"{plural(len(unfixed), 'recurring failure')} with no architecture-level fix in any repeat: "
             + "; ".join(f"\"{group['first_title']}\" ({group['count']} incidents)" for group in unfixed[:3])
             + ("; ..." if len(unfixed) > 3 else ""))})
     woke = model["on_call"]["woke_without_fix"]
     if woke:
         steps.append({"kind": "night_pages", "text": (
-            f"{_plural(len(woke), 'incident')} woke someone and got no paging or automation fix: "
+            f"{plural(len(woke), 'incident')} woke someone and got no paging or automation fix: "
             + ", ".join(woke[:3]) + (", ..." if len(woke) > 3 else ""))})
     return steps

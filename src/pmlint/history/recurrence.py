@@ -16,6 +16,8 @@ import re
 from collections import Counter
 from typing import Iterable, Sequence
 
+from ..grammar import singular
+
 THEME_SIMILARITY = 0.5
 RAREST_TOKENS = 4
 POSTINGS_SCANNED = 40
@@ -39,11 +41,7 @@ def cause_words(texts: Iterable[str]) -> frozenset[str]:
         for word in _WORD.findall(text.lower()[:2000]):
             if word in STOPWORDS or len(word) < 3:
                 continue
-            if len(word) > 4 and word.endswith("ies"):
-                word = word[:-3] + "y"
-            elif len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")):
-                word = word[:-1]
-            words.add(word)
+            words.add(singular(word))
     return frozenset(words)
 
 

@@ -1,4 +1,4 @@
-"""Reading a postmortem's prose for inference: its strings, sentences, negation, quotes.
+"""Reading a postmortem's prose for inference: its strings, sentences, negation (`grammar`), quotes.
 
 Every regex here and in the inferring modules is linear-time: alternations of literal
 phrases and bounded repetitions only, never a nested quantifier.
@@ -10,17 +10,11 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+from ..grammar import negated_or_hedged as negated
 from ..model import Document, Span, iter_strings
 
 #: How far around a match "the same sentence" reaches, in characters (bounded work per match).
 SENTENCE_REACH = 240
-#: How far before a phrase a negation may stand ("no customer data was lost").
-NEGATION_REACH = 32
-
-_NEGATION = re.compile(r"\b(?:no|not|never|without|nobody|none|nor|neither|zero)\b|n['’]t\b", re.IGNORECASE)
-#: Words that make a phrase a risk or a hypothesis, not a fact: "without risking data corruption".
-_HEDGE = re.compile(r"\b(?:risk|risks|risking|avoid|avoiding|prevent|preventing|protect|against|could|would|might|may|"
-                    r"potential|potentially|possible|possibly|if|whether|unless|lest|hypothetical)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
 
 
@@ -123,15 +117,6 @@ def sentence(text: str, start: int, end: int) -> str:
     begin = left + cut if cut is not None else left
     after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
     return text[begin:after.start() + 1 if after else min(len(text), end + SENTENCE_REACH)].strip()
-
-
-def negated(text: str, start: int) -> bool:
-    """Whether a negation or a hedge ("risking", "could") stands shortly before `start` in the
-    same clause: "no data was lost" and "without risking data corruption" state no loss."""
-    window = text[max(0, start - NEGATION_REACH):start]
-    for stop in (".", ";", "\n", ","):
-        window = window.rsplit(stop, 1)[-1]
-    return _NEGATION.search(window) is not None or _HEDGE.search(window) is not None
 
 
 class Found:

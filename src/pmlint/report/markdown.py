@@ -14,6 +14,8 @@ import re
 from itertools import groupby
 from typing import TYPE_CHECKING, TextIO
 
+from ..grammar import plural
+
 if TYPE_CHECKING:
     from ..lint import LintResult
     from . import ReportContext
@@ -38,21 +40,17 @@ def escape(text: str) -> str:
     return _CONTROL.sub(lambda match: f"\\\\x{ord(match.group()):02x}", text)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
-
-
 def headline(result: "LintResult") -> str:
     from ..model import Severity
 
     files = len(result.files)
     if not result.findings:
-        return f"## pmlint: all clear\n\n{_plural(files, 'file')} checked, no findings."
+        return f"## pmlint: all clear\n\n{plural(files, 'file')} checked, no findings."
     counts = [(result.count(severity), severity.label) for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)]
-    parts = ", ".join(_plural(count, label) for count, label in counts if count)
+    parts = ", ".join(plural(count, label) for count, label in counts if count)
     with_findings = len({finding.path for finding in result.findings})
-    return (f"## pmlint: {parts}\n\n{_plural(len(result.findings), 'finding')} in "
-            f"{_plural(with_findings, 'file')} ({_plural(files, 'file')} checked).")
+    return (f"## pmlint: {parts}\n\n{plural(len(result.findings), 'finding')} in "
+            f"{plural(with_findings, 'file')} ({plural(files, 'file')} checked).")
 
 
 def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:
@@ -60,7 +58,7 @@ def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> No
 
     out: list[str] = [headline(result)]
     if result.hidden:
-        out.append(f"{_plural(result.hidden, 'finding')} hidden by the baseline or per-path configuration.")
+        out.append(f"{plural(result.hidden, 'finding')} hidden by the baseline or per-path configuration.")
     size = sum(_size(part) + 2 for part in out)  # each part, and the blank line that joins it
     written = 0
     for path, group in groupby(result.findings, key=lambda finding: finding.path):

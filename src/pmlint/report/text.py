@@ -13,6 +13,8 @@ import re
 from itertools import groupby
 from typing import TYPE_CHECKING, Mapping, TextIO
 
+from ..grammar import plural
+
 if TYPE_CHECKING:
     from ..lint import LintResult
     from . import ReportContext
@@ -32,10 +34,6 @@ def safe(text: str) -> str:
 def _visible(match: "re.Match[str]") -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 or word == "info" else "s")
 
 
 def render(result: "LintResult", stream: TextIO, context: "ReportContext") -> None:

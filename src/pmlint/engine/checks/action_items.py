@@ -4,16 +4,16 @@ The central durability failure is a plan that repairs the symptom (restart, roll
 back, bump a limit) and leaves the condition that caused it in place, or answers
 an architecture problem with a code patch. These checks classify items by their
 declared `type` and `layer`, and, where a Markdown list has neither, by the
-leading verb of the title (settings.band_aid_verbs, settings.vague_verbs).
+leading verb of the title (settings.band_aid_verbs, settings.vague_verbs; `grammar.leading_verb`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 from typing import Any, Iterable
 
+from ...grammar import leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ._shared import (action_items, evidence, is_open, is_placeholder, lower, patterns, root_causes, search, text_of, title_of,
                       words)
@@ -22,27 +22,6 @@ from .root_cause import is_unknown
 
 BAND_AID = "band-aid"
 DURABLE = "durable"
-
-#: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".
-_LEAD_IN = (r"^\W*+(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
-            r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly)\s+)*")
-
-
-@lru_cache(maxsize=32)
-def leading_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Matches a title whose first word(s) are one of `verbs` (after "We will", "Immediately", ...)."""
-    alternatives = [r"\s+".join(re.escape(part) for part in verb.split()) for verb in verbs if verb.strip()]
-    if not alternatives:
-        return None
-    return re.compile(_LEAD_IN + r"(" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
-def leading_verb(title: str, verbs: Iterable[str]) -> str | None:
-    """The listed verb a title starts with, as written, or None."""
-    regex = leading_verb_regex(tuple(verbs))
-    found = regex.match(title) if regex is not None and title else None
-    return found.group(1) if found else None
-
 
 def classify(item: dict[str, Any], context: Context) -> str:
     """`band-aid` for a repair of this incident (type `repair`, or a title that starts with

@@ -1,7 +1,7 @@
 """Language checks (PM7xx) that need more than a word list.
 
-PM701 (`blameless_language`) is a word list with three pieces of grammar, because the
-same words describe systems as often as people:
+PM701 (`blameless_language`) is a word list with three pieces of grammar (`pmlint.grammar`),
+because the same words describe systems as often as people:
 
 - "failed to", "forgot to", "neglected to" blame only when a *person* is the subject
   ("Sam failed to renew the cert", not "the pod that failed to start"); see `subject_of`,
@@ -31,6 +31,8 @@ import re
 from functools import lru_cache
 from typing import Any, Container, Iterable
 
+from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_singular_or_plural, looks_plural,
+                        negated, participle_follows, subject_of)
 from ..functions import Context, Hit, check
 from ..text import PhraseRegex, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
 from ._shared import root_causes
@@ -43,35 +45,6 @@ Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily 
 Most All Both Neither Either Another Other Such Since Until During Without With From By Into Upon So Yet Not
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December Today Yesterday Tomorrow Tonight""".split())
-_WORD = re.compile(r"@?[A-Za-z][\w'’-]*")
-#: Subject pronouns that can only mean people (with "they" and "you" as the brief asks).
-_PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
-#: Words between a subject and its verb that do not change who the subject is.
-_SKIP_BEFORE = frozenset({
-    "also", "just", "then", "again", "still", "both", "all", "each", "had", "has", "have", "who", "that", "which",
-    "once", "twice", "simply", "apparently", "initially", "subsequently", "repeatedly", "unfortunately", "already",
-    "later", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "too",
-})
-#: Clause boundaries: a subject is looked for only within the clause of the phrase.
-_CLAUSE_BREAK = re.compile(
-    r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\b(?:and|but|or|so|because|when|whenever|while|after|before|if|although|"
-    r"though|since|until|where|as)\b", re.IGNORECASE)
-#: A negation reaches over "or"/"and" ("not carelessness or negligence"), not over punctuation.
-_NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IGNORECASE)
-_NON_SPACE = re.compile(r"\S")
-_PLURAL = re.compile(r"(?:[^aeiousy]|y)s$")
-_NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing"})
-_NEGATION_WINDOW = 3
-#: Past participles that do not end in -ed.
-_IRREGULAR_PARTICIPLES = frozenset("""been done gone seen known made caught taken run set put read built sent kept left
-found thought told written spoken chosen given driven broken begun understood held brought bought taught shut hit
-cut let hurt split spread got gotten paid said sold meant dealt felt lost led fed won stood struck hung drawn
-grown shown thrown flown worn torn sworn woken forgotten hidden ridden risen fallen eaten beaten bitten proven
-stuck dug spun swung withdrawn undone redone rerun reset rebuilt rewritten overlooked""".split())
-_NOT_PARTICIPLES = frozenset({"need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "weed", "hundred",
-                              "embed", "shred", "sled", "sped"})
-_SKIP_AFTER = frozenset({"also", "just", "really", "actually", "already", "probably", "definitely", "perhaps",
-                         "maybe", "even", "ever", "never", "not", "better", "immediately", "first", "more", "all"})
 
 
 # ---- people ---------------------------------------------------------------------------
@@ -148,150 +121,18 @@ def is_name(word: str, names: set[str], things: Container[str]) -> bool:
     if word in names or any(word in name.split() for name in names):
         return True
     return (len(word) >= 2 and word[0].isupper() and word[1:].islower() and word.isalpha()
-            and word not in _NOT_NAMES and not _PLURAL.search(word) and word.lower() not in things)
+            and word not in _NOT_NAMES and not looks_plural(word) and word.lower() not in things)
 
 
 def is_person(word: str, roles: frozenset[str], names: set[str], things: Container[str]) -> bool:
     """Whether the head word of a subject is a person: a pronoun (I, we, he, she, they,
     you), an @handle, a role (settings.person_roles, singular or plural) or a name."""
     lowered = word.lower().strip("'’")
-    if word.startswith("@") or lowered in _PERSON_PRONOUNS:
+    if word.startswith("@") or lowered in PERSON_PRONOUNS:
         return True
-    if lowered in roles or (lowered.endswith("s") and lowered[:-1] in roles):
+    if in_singular_or_plural(lowered, roles):
         return True
     return is_name(word, names, things)
-
-
-@lru_cache(maxsize=64)
-def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int]]:
-    """Every clause break in `text`, and where each ends: found once per text, so the
-    clause of each of a thousand phrases is a binary search, not a rescan (quadratic)."""
-    found = list(breaks.finditer(text))
-    return found, [match.end() for match in found]
-
-
-def _clause_start(text: str, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> int:
-    """Where the clause that `start` is in begins: the end of the last break before it."""
-    from bisect import bisect_right
-
-    found, ends = _breaks(text, breaks)
-    index = bisect_right(ends, start)
-    return ends[index - 1] if index else 0
-
-
-def _clause_before(text: str, start: int, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
-    """The text of the clause that `start` is in, up to `start`."""
-    return text[_clause_start(text, start, breaks):start]
-
-
-def _words_before(text: str, cut: int, start: int) -> Iterable[str]:
-    """The words of text[cut:start], nearest first, reading only as far back as the caller
-    iterates: a window that grows fourfold, so a long clause costs its length once, and
-    a phrase whose subject is near costs a few characters."""
-    width = 64
-    seen = 0  # words already yielded (the nearest ones)
-    while True:
-        low = max(cut, start - width)
-        words = _WORD.findall(text, low, start)
-        if low > cut and words:
-            words = words[1:]  # the window may have cut the first word in two
-        for word in reversed(words[:len(words) - seen]):
-            seen += 1
-            yield word
-        if low == cut:
-            return
-        width *= 4
-
-
-def subject_of(text: str, start: int) -> str | None:
-    """The head word of the subject of the verb phrase at `start`, or None.
-
-    The nearest word before it in the same clause, skipping adverbs, auxiliaries and
-    relative pronouns ("the pod that failed to" → "pod"; "the on-call engineer also
-    forgot to" → "engineer"). No word (the clause opens with the phrase, like a log
-    line "Failed to create user") means no subject.
-    """
-    for word in _words_before(text, _clause_start(text, start), start):
-        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
-            continue
-        return word
-    return None
-
-
-#: Verbs that end a clause's subject: auxiliaries and common irregular past forms.
-_CLAUSE_VERBS = frozenset("""was were is are am be been had has have did does do got gets will would could can may
-might must shall saw went ran took made knew left kept forgot missed thought heard felt found got came gave told
-said sent read""".split())
-_COORDINATORS = frozenset({"and", "but", "or", ","})
-_COORDINATION_DEPTH = 3
-
-
-def _head_of_subject(clause: str) -> tuple[str | None, bool]:
-    """(head word of the subject, whether the clause has a verb) of a clause: the word
-    before its first auxiliary or common past form ("the on-call engineer *was*", "Sam
-    *saw*"), else before its first -ed verb ("the engineer *acknowledged*"). A clause that
-    opens with its verb ("acknowledged the page") has a verb but no subject."""
-    words = _WORD.findall(clause)
-    verb = next((i for i, word in enumerate(words) if word.lower() in _CLAUSE_VERBS), None)
-    if verb is None:
-        verb = next((i for i, word in enumerate(words) if word.lower().endswith("ed") and len(word) > 4), None)
-    if verb is None:
-        return None, False
-    for word in reversed(words[:verb]):
-        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
-            continue
-        return word, True
-    return None, True
-
-
-def coordinated_subject(text: str, start: int) -> str | None:
-    """The subject of the verb phrase at `start` when its own clause has none because it
-    is coordinated with an earlier one: "the on-call engineer was careless and forgot to",
-    "Sam saw the alert but failed to", "Sam saw the page, acknowledged it and failed to".
-    Only "and", "but", "or" and commas join the clauses; "When this failed to" and a log
-    line "Failed to create user" stay without a subject."""
-    from bisect import bisect_right
-
-    found, ends = _breaks(text, _CLAUSE_BREAK)
-    breaks = found[:bisect_right(ends, start)]  # a slice of references: cheap next to the scan it saves
-    if not breaks or _NON_SPACE.search(text, breaks[-1].end(), start):
-        return None
-    depth = 0
-    for position in range(len(breaks) - 1, -1, -1):
-        if breaks[position].group().strip().lower() not in _COORDINATORS:
-            return None
-        clause = text[breaks[position - 1].end() if position else 0:breaks[position].start()]
-        if not clause.strip():
-            continue
-        head, has_verb = _head_of_subject(clause)
-        if head is not None or not has_verb:
-            return head
-        depth += 1
-        if depth >= _COORDINATION_DEPTH:
-            return None
-    return None
-
-
-def negated(text: str, start: int) -> bool:
-    """Whether a negation stands among the few words before `start` in its clause
-    ("this was not human error", "no human error was involved", "nobody was to blame")."""
-    nearest = _words_before(text, _clause_start(text, start, _NEGATION_BREAK), start)
-    before = [word for _, word in zip(range(_NEGATION_WINDOW), nearest)]
-    return any(word.lower() in _NEGATORS or word.lower().endswith(("n't", "n’t")) for word in before)
-
-
-def participle_follows(text: str, end: int) -> bool:
-    """Whether the first word after `end` (skipping adverbs) is a past participle:
-    "should have checked", "should have been caught", not "should have alerting"."""
-    for word in [match.group() for _, match in zip(range(4), _WORD.finditer(text, end))]:
-        lowered = word.lower()
-        if lowered in _SKIP_AFTER or (lowered.endswith("ly") and len(lowered) > 4):
-            continue
-        if lowered in _IRREGULAR_PARTICIPLES:
-            return True
-        return lowered.endswith("ed") and len(lowered) > 3 and lowered not in _NOT_PARTICIPLES \
-            and not lowered.endswith("eed") or lowered in ("agreed", "freed", "guaranteed")
-    return False
 
 
 # ---- PM702 ----------------------------------------------------------------------------
@@ -352,7 +193,7 @@ def _agent(masked: str, verb: re.Match[str], names: set[str], things: Container[
     """(start, person) of a person named as the agent after `verb` in the same clause:
     "Config pushed without review by Bob" → Bob. Not "deployed by Terraform" (a thing)."""
     end = min(len(masked), verb.end() + _AGENT_WINDOW)
-    stop = _CLAUSE_BREAK.search(masked, verb.end(), end)
+    stop = CLAUSE_BREAK.search(masked, verb.end(), end)
     match = _AGENT.search(masked, verb.end(), stop.start() if stop else end)
     if match is None:
         return None

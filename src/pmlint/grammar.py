@@ -1,0 +1,252 @@
+"""English grammar, as little of it as the checks need, in one place.
+
+Contract: pure functions of strings (and word lists passed in); nothing here reads a
+document, a setting or a rule, and this module imports nothing of pmlint, so the engine's
+checks, the loaders and the reports can all use it. Every function is linear in the text
+it reads (clause breaks are found once per text, then binary-searched), and each errs
+towards "no": a check built on it would rather miss a blaming sentence than invent one.
+
+- Clauses and subjects: `clause_start`, `words_before`, `subject_of` ("the pod that
+  failed to" → "pod"), `coordinated_subject` ("Sam saw the alert but failed to" → "Sam").
+- Negation: `negated` ("this was not human error": a negator among the few words before,
+  in the clause) and `negated_or_hedged` ("no data was lost", "without risking data
+  loss": a negator or a hedge within a few characters before; what inference uses).
+- Participles: `participle_follows` ("should have checked", not "should have alerting").
+- Modal and future lead-ins: `LEAD_IN`, `leading_verb` ("We will restart ..." → "restart").
+- Number: `plural` ("3 files", "1 fix", "2 fixes"), `looks_plural` (a capitalised
+  plural noun opening a sentence), `in_singular_or_plural` (a role, one or many),
+  `singular` (crude folding for comparing words).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from typing import Iterable
+
+_WORD = re.compile(r"@?[A-Za-z][\w'’-]*")
+#: Subject pronouns that can only mean people (with "they" and "you" as the brief asks).
+PERSON_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "you"})
+#: Words between a subject and its verb that do not change who the subject is.
+_SKIP_BEFORE = frozenset({
+    "also", "just", "then", "again", "still", "both", "all", "each", "had", "has", "have", "who", "that", "which",
+    "once", "twice", "simply", "apparently", "initially", "subsequently", "repeatedly", "unfortunately", "already",
+    "later", "themselves", "himself", "herself", "ourselves", "myself", "yourself", "too",
+})
+#: Clause boundaries: a subject is looked for only within the clause of the phrase.
+CLAUSE_BREAK = re.compile(
+    r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\b(?:and|but|or|so|because|when|whenever|while|after|before|if|although|"
+    r"though|since|until|where|as)\b", re.IGNORECASE)
+#: A negation reaches over "or"/"and" ("not carelessness or negligence"), not over punctuation.
+_NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
+#: a consonant or y before the final s: `Deploys`, `Components`, but not `James` or `Chris`
+_PLURAL = re.compile(r"(?:[^aeiousy]|y)s$")
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing"})
+_NEGATION_WINDOW = 3
+#: Past participles that do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset("""been done gone seen known made caught taken run set put read built sent kept left
+found thought told written spoken chosen given driven broken begun understood held brought bought taught shut hit
+cut let hurt split spread got gotten paid said sold meant dealt felt lost led fed won stood struck hung drawn
+grown shown thrown flown worn torn sworn woken forgotten hidden ridden risen fallen eaten beaten bitten proven
+stuck dug spun swung withdrawn undone redone rerun reset rebuilt rewritten overlooked""".split())
+_NOT_PARTICIPLES = frozenset({"need", "needed", "speed", "seed", "feed", "bed", "red", "shed", "weed", "hundred",
+                              "embed", "shred", "sled", "sped"})
+_SKIP_AFTER = frozenset({"also", "just", "really", "actually", "already", "probably", "definitely", "perhaps",
+                         "maybe", "even", "ever", "never", "not", "better", "immediately", "first", "more", "all"})
+
+
+# ---- clauses, subjects, negation, participles -----------------------------------------
+
+@lru_cache(maxsize=64)
+def _breaks(text: str, breaks: re.Pattern[str]) -> tuple[list[re.Match[str]], list[int]]:
+    """Every clause break in `text`, and where each ends: found once per text, so the
+    clause of each of a thousand phrases is a binary search, not a rescan (quadratic)."""
+    found = list(breaks.finditer(text))
+    return found, [match.end() for match in found]
+
+
+def clause_start(text: str, start: int, breaks: re.Pattern[str] = CLAUSE_BREAK) -> int:
+    """Where the clause that `start` is in begins: the end of the last break before it."""
+    found, ends = _breaks(text, breaks)
+    index = bisect_right(ends, start)
+    return ends[index - 1] if index else 0
+
+
+def words_before(text: str, cut: int, start: int) -> Iterable[str]:
+    """The words of text[cut:start], nearest first, reading only as far back as the caller
+    iterates: a window that grows fourfold, so a long clause costs its length once, and
+    a phrase whose subject is near costs a few characters."""
+    width = 64
+    seen = 0  # words already yielded (the nearest ones)
+    while True:
+        low = max(cut, start - width)
+        words = _WORD.findall(text, low, start)
+        if low > cut and words:
+            words = words[1:]  # the window may have cut the first word in two
+        for word in reversed(words[:len(words) - seen]):
+            seen += 1
+            yield word
+        if low == cut:
+            return
+        width *= 4
+
+
+def subject_of(text: str, start: int) -> str | None:
+    """The head word of the subject of the verb phrase at `start`, or None.
+
+    The nearest word before it in the same clause, skipping adverbs, auxiliaries and
+    relative pronouns ("the pod that failed to" → "pod"; "the on-call engineer also
+    forgot to" → "engineer"). No word (the clause opens with the phrase, like a log
+    line "Failed to create user") means no subject.
+    """
+    for word in words_before(text, clause_start(text, start), start):
+        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
+            continue
+        return word
+    return None
+
+
+#: Verbs that end a clause's subject: auxiliaries and common irregular past forms.
+_CLAUSE_VERBS = frozenset("""was were is are am be been had has have did does do got gets will would could can may
+might must shall saw went ran took made knew left kept forgot missed thought heard felt found got came gave told
+said sent read""".split())
+_COORDINATORS = frozenset({"and", "but", "or", ","})
+_COORDINATION_DEPTH = 3
+
+
+def _head_of_subject(clause: str) -> tuple[str | None, bool]:
+    """(head word of the subject, whether the clause has a verb) of a clause: the word
+    before its first auxiliary or common past form ("the on-call engineer *was*", "Sam
+    *saw*"), else before its first -ed verb ("the engineer *acknowledged*"). A clause that
+    opens with its verb ("acknowledged the page") has a verb but no subject."""
+    words = _WORD.findall(clause)
+    verb = next((i for i, word in enumerate(words) if word.lower() in _CLAUSE_VERBS), None)
+    if verb is None:
+        verb = next((i for i, word in enumerate(words) if word.lower().endswith("ed") and len(word) > 4), None)
+    if verb is None:
+        return None, False
+    for word in reversed(words[:verb]):
+        if word.lower() in _SKIP_BEFORE or (word.lower().endswith("ly") and len(word) > 4):
+            continue
+        return word, True
+    return None, True
+
+
+def coordinated_subject(text: str, start: int) -> str | None:
+    """The subject of the verb phrase at `start` when its own clause has none because it
+    is coordinated with an earlier one: "the on-call engineer was careless and forgot to",
+    "Sam saw the alert but failed to", "Sam saw the page, acknowledged it and failed to".
+    Only "and", "but", "or" and commas join the clauses; "When this failed to" and a log
+    line "Failed to create user" stay without a subject."""
+    found, ends = _breaks(text, CLAUSE_BREAK)
+    breaks = found[:bisect_right(ends, start)]  # a slice of references: cheap next to the scan it saves
+    if not breaks or _NON_SPACE.search(text, breaks[-1].end(), start):
+        return None
+    depth = 0
+    for position in range(len(breaks) - 1, -1, -1):
+        if breaks[position].group().strip().lower() not in _COORDINATORS:
+            return None
+        clause = text[breaks[position - 1].end() if position else 0:breaks[position].start()]
+        if not clause.strip():
+            continue
+        head, has_verb = _head_of_subject(clause)
+        if head is not None or not has_verb:
+            return head
+        depth += 1
+        if depth >= _COORDINATION_DEPTH:
+            return None
+    return None
+
+
+def negated(text: str, start: int) -> bool:
+    """Whether a negation stands among the few words before `start` in its clause
+    ("this was not human error", "no human error was involved", "nobody was to blame")."""
+    nearest = words_before(text, clause_start(text, start, _NEGATION_BREAK), start)
+    before = [word for _, word in zip(range(_NEGATION_WINDOW), nearest)]
+    return any(word.lower() in _NEGATORS or word.lower().endswith(("n't", "n’t")) for word in before)
+
+
+#: How far before a phrase a negation may stand ("no customer data was lost").
+NEGATION_REACH = 32
+
+_NEGATION_WORD = re.compile(r"\b(?:no|not|never|without|nobody|none|nor|neither|zero)\b|n['’]t\b", re.IGNORECASE)
+#: Words that make a phrase a risk or a hypothesis, not a fact: "without risking data corruption".
+_HEDGE = re.compile(r"\b(?:risk|risks|risking|avoid|avoiding|prevent|preventing|protect|against|could|would|might|may|"
+                    r"potential|potentially|possible|possibly|if|whether|unless|lest|hypothetical)\b", re.IGNORECASE)
+
+
+def negated_or_hedged(text: str, start: int) -> bool:
+    """Whether a negation or a hedge ("risking", "could") stands shortly before `start` in the
+    same clause: "no data was lost" and "without risking data corruption" state no loss."""
+    window = text[max(0, start - NEGATION_REACH):start]
+    for stop in (".", ";", "\n", ","):
+        window = window.rsplit(stop, 1)[-1]
+    return _NEGATION_WORD.search(window) is not None or _HEDGE.search(window) is not None
+
+
+def participle_follows(text: str, end: int) -> bool:
+    """Whether the first word after `end` (skipping adverbs) is a past participle:
+    "should have checked", "should have been caught", not "should have alerting"."""
+    for word in [match.group() for _, match in zip(range(4), _WORD.finditer(text, end))]:
+        lowered = word.lower()
+        if lowered in _SKIP_AFTER or (lowered.endswith("ly") and len(lowered) > 4):
+            continue
+        if lowered in _IRREGULAR_PARTICIPLES:
+            return True
+        return lowered.endswith("ed") and len(lowered) > 3 and lowered not in _NOT_PARTICIPLES \
+            and not lowered.endswith("eed") or lowered in ("agreed", "freed", "guaranteed")
+    return False
+
+
+# ---- modal and future lead-ins ----------------------------------------------------------
+
+#: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".
+LEAD_IN = (r"^\W*+(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
+           r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly)\s+)*")
+
+
+@lru_cache(maxsize=32)
+def leading_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Matches a title whose first word(s) are one of `verbs` (after "We will", "Immediately", ...)."""
+    alternatives = [r"\s+".join(re.escape(part) for part in verb.split()) for verb in verbs if verb.strip()]
+    if not alternatives:
+        return None
+    return re.compile(LEAD_IN + r"(" + "|".join(sorted(alternatives, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def leading_verb(title: str, verbs: Iterable[str]) -> str | None:
+    """The listed verb a title starts with, as written, or None."""
+    regex = leading_verb_regex(tuple(verbs))
+    found = regex.match(title) if regex is not None and title else None
+    return found.group(1) if found else None
+
+
+# ---- number ----------------------------------------------------------------------------
+
+def plural(count: int, word: str) -> str:
+    """`count word`, in the plural unless the count is one: "1 file", "3 files", "2 fixes";
+    "info" (a severity) never takes an s."""
+    return f"{count} {word}{'' if count == 1 or word == 'info' else 'es' if word.endswith('x') else 's'}"
+
+
+def looks_plural(word: str) -> bool:
+    """Whether a word ends like a plural noun: a consonant or y before the final s
+    (`Deploys`, `Components`), so names such as `James` and `Chris` do not."""
+    return _PLURAL.search(word) is not None
+
+
+def in_singular_or_plural(word: str, words: frozenset[str] | set[str]) -> bool:
+    """Whether lower-cased `word` is one of `words`, or one of them with an s ("engineers")."""
+    return word in words or (word.endswith("s") and word[:-1] in words)
+
+
+def singular(word: str) -> str:
+    """Crude plural folding of a lower-cased word, for comparing texts: "retries" → "retry",
+    "alerts" → "alert"; words of four letters or fewer and -ss/-as/-is/-us endings stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "as", "is", "us")):
+        return word[:-1]
+    return word
