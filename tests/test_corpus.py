@@ -77,7 +77,7 @@ def test_expected_sections(name: str):
     path = CORPUS / name
     if not path.exists():
         pytest.skip(f"{name} not in this corpus")
-    sections = load_path(str(path)).meta["sections"]
+    sections = load_path(str(path)).meta.sections
     assert EXPECTED[name] <= set(sections), EXPECTED[name] - set(sections)
 
 
@@ -96,14 +96,14 @@ SECTION_KEYWORDS = (
 def test_every_heading_with_a_section_keyword_is_recognised(path: Path):
     """Generic check: every heading (but the title) whose text names a section opens it."""
     document = load_path(str(path))
-    sections = document.meta["sections"]
+    sections = document.meta.sections
     in_fence = False
     missed = []
     for number, line in enumerate(document.lines, start=1):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
         match = _HEADING.match(line)
-        if in_fence or not match or number == document.meta.get("title_line"):
+        if in_fence or not match or number == document.meta.title_line:
             continue
         heading = " ".join(match.group(1).lower().replace("*", "").replace("_", " ").split())
         for word, key in SECTION_KEYWORDS:

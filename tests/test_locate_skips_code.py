@@ -1,5 +1,5 @@
 """A phrase reported in Markdown prose is located in the prose, never in a code block of
-the same section (the loader records code lines in meta["code_lines"]; locate_text skips them)."""
+the same section (the loader records code lines in meta.code_lines; locate_text skips them)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ Log from the worker:
 
 def test_the_loader_records_code_lines():
     document = load_text("pm.md", DOC, {})
-    assert document.meta["code_lines"] == [(7, 9), (13, 13)]
+    assert document.meta.code_lines == ((7, 9), (13, 13))
 
 
 def test_a_phrase_in_a_list_item_is_located_in_the_item_not_the_code_block():

@@ -33,13 +33,13 @@ def test_heading_variants_are_recognised_at_any_level():
         ## What went wrong?
         - Slow rollback
     """)
-    sections = document.meta["sections"]
+    sections = document.meta.sections
     assert sections["detection"] == 2
     assert sections["root_causes"] == 4
     assert sections["timeline"] == 6
     assert sections["trigger"] == 8
     assert sections["lessons"] == 10
-    assert document.meta["title_line"] == 1
+    assert document.meta.title_line == 1
     assert document.data["lessons"]["went_wrong"] == ["Slow rollback"]
 
 
@@ -54,7 +54,7 @@ def test_qualified_and_question_headings_are_recognised():
         ## Full Root Cause Analysis
         A bad config.
     """)
-    sections = document.meta["sections"]
+    sections = document.meta.sections
     assert sections["impact"] == 2
     assert sections["timeline"] == 4
     assert sections["root_causes"] == 6
@@ -63,7 +63,7 @@ def test_qualified_and_question_headings_are_recognised():
         ## Timeline {WIP}
         - 10:00 start
     """)
-    assert braced.meta["sections"]["timeline"] == 2
+    assert braced.meta.sections["timeline"] == 2
 
 
 def test_custom_section_aliases_from_settings():
@@ -72,7 +72,7 @@ def test_custom_section_aliases_from_settings():
         ## Follow-through
         - Add an alert
     """, {"section_aliases": {"action_items": ["Follow-through"]}})
-    assert document.meta["sections"]["action_items"] == 2
+    assert document.meta.sections["action_items"] == 2
     assert document.data["action_items"][0]["title"] == "Add an alert"
 
 
@@ -111,7 +111,7 @@ def test_section_ends_at_same_or_higher_heading():
 def test_no_headings_at_all_loads_with_title_line_one():
     document = load("Flags went down for three hours.\n\nWe will stop retrying.\n")
     assert document.data == {}
-    assert document.meta["title_line"] == 1
+    assert document.meta.title_line == 1
     assert document.problems == []
 
 
@@ -131,7 +131,7 @@ def test_front_matter_sets_identity_fields_with_shifted_spans():
     assert document.data["severity"] == "SEV1"
     assert document.spans["/severity"].line == 4
     assert document.spans["/severity"].column == 11
-    assert document.meta["front_matter"] == {"weight": 3}
+    assert document.meta.front_matter == {"weight": 3}
     assert "weight" not in document.data
 
 
@@ -156,8 +156,8 @@ def test_action_item_table_with_aliased_headers():
     assert items[0] == {"title": "Add eviction-rate alert", "owner": "dana", "due": "2025-07-15", "priority": "P1",
                         "ticket": "OPS-101", "type": "detect", "layer": "infrastructure", "status": "open"}
     assert items[1]["status"] == "in-progress"
-    assert document.meta["action_item_source"] == "table"
-    assert set(document.meta["action_item_columns"]) >= {"title", "owner", "due", "priority", "ticket", "type"}
+    assert document.meta.action_item_source == "table"
+    assert set(document.meta.action_item_columns) >= {"title", "owner", "due", "priority", "ticket", "type"}
     # spans point at the cells
     owner = document.spans["/action_items/0/owner"]
     line = document.lines[owner.line - 1]
@@ -175,7 +175,7 @@ def test_table_with_misspelled_header_and_no_owner_column():
     """)
     items = document.data["action_items"]
     assert items[0] == {"title": "Add alerting", "type": "detect", "ticket": "#12"}
-    assert "owner" not in document.meta["action_item_columns"]
+    assert "owner" not in document.meta.action_item_columns
     assert items[1] == {"title": "Write docs", "type": "process"}
 
 
@@ -197,7 +197,7 @@ def test_task_list_and_inline_fields():
     assert items[2]["status"] == "done"
     assert items[3]["status"] == "done"
     assert items[4]["status"] == "open" and items[4]["owner"] == "lee"
-    assert document.meta["action_item_source"] == "list"
+    assert document.meta.action_item_source == "list"
 
 
 def test_bold_lead_in_and_group_headings():
@@ -214,7 +214,7 @@ def test_bold_lead_in_and_group_headings():
     assert items[0] == {"title": "Timeouts moved to runtime configuration", "status": "done"}
     assert items[1]["title"] == "Circuit breaker implementation"
     assert items[1]["ticket"] == "https://github.com/o/r/pull/9"
-    assert document.meta["action_item_groups"] == {"0": "Immediate Actions (Completed)", "1": "Short-term Improvements"}
+    assert document.meta.action_item_groups == {"0": "Immediate Actions (Completed)", "1": "Short-term Improvements"}
 
 
 def test_prose_action_items_are_kept_as_text():
@@ -225,7 +225,7 @@ def test_prose_action_items_are_kept_as_text():
 
         The next platform version separates production clusters.
     """)
-    assert document.meta["action_item_source"] == "prose"
+    assert document.meta.action_item_source == "prose"
     assert len(document.data["action_items"]) == 2
     assert document.spans["/action_items/1"].line == 5
 
@@ -312,7 +312,7 @@ def test_paragraph_lines_with_time_then_date_and_approximation():
     assert timeline[0]["at"] == "2021-10-30T12:45:00-08:00"
     assert timeline[1]["at"] == "2021-10-30T13:30:00-08:00"
     assert timeline[1]["event"] == "Mempool fills up and nodes fall behind"
-    assert document.meta["timeline_approximate"] == ["/timeline/1"]
+    assert document.meta.timeline_approximate == ("/timeline/1",)
 
 
 def test_date_line_then_times_and_unparseable_time_kept_raw():
@@ -541,7 +541,7 @@ def test_context_label_with_prose_is_no_timeline():
         - **Context**:
           The team was migrating the ingress controller to a new version.
         """)
-    assert "timeline" not in document.meta["sections"]
+    assert "timeline" not in document.meta.sections
 
 
 def test_lead_paragraphs_are_the_summary_when_no_heading_says_summary():
@@ -555,4 +555,4 @@ def test_lead_paragraphs_are_the_summary_when_no_heading_says_summary():
         All services went down.
         """)
     assert document.data["summary"].startswith("At 19:55 UTC")
-    assert "summary" not in document.meta["sections"]
+    assert "summary" not in document.meta.sections

@@ -24,7 +24,7 @@ def test_arbitrary_markdown_never_raises_and_spans_are_in_the_file(pieces):
     for pointer, span in document.spans.items():
         assert 1 <= span.line <= span.end_line <= count, (pointer, span)
         assert span.column >= 1 and span.end_column >= 1, (pointer, span)
-    assert document.meta["title_line"] >= 1
+    assert document.meta.title_line >= 1
 
 
 @settings(max_examples=100, deadline=None)

@@ -21,7 +21,7 @@ def test_a_time_stamped_leadup_list_is_the_timeline():
     document = load("# Outage on 2025-03-04\n\n## Leadup\n\n*List the events that led to the incident*\n\n"
                     "- **00:27 UTC:** Connections start to climb\n  on the primary\n"
                     "- **00:32 UTC:** The on-call engineer is paged\n- **00:55 UTC:** The node is recycled\n")
-    assert "timeline" in document.meta["sections"]
+    assert "timeline" in document.meta.sections
     assert [entry["at"] for entry in document.data["timeline"]] == [
         "2025-03-04T00:27:00+00:00", "2025-03-04T00:32:00+00:00", "2025-03-04T00:55:00+00:00"]
 
@@ -66,13 +66,13 @@ def test_commitment_headings_hold_action_items(heading: str):
 @pytest.mark.parametrize("heading", ["How did this happen", "Conclusions", "Root causes found"])
 def test_cause_headings(heading: str):
     document = load(f"# Outage\n\n## {heading}\n\n- The lease was never released after a restart\n")
-    assert "root_causes" in document.meta["sections"]
+    assert "root_causes" in document.meta.sections
 
 
 def test_background_is_not_the_summary():
     document = load("# Outage\n\n## Background\n\nThe queue service was built in 2015 to move uploads between "
                     "regions, and it has grown to many workers since then, in two data centres.\n")
-    assert "summary" not in document.meta["sections"]
+    assert "summary" not in document.meta.sections
 
 
 def test_na_is_no_action_item():

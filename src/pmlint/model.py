@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import Any, Iterator, Mapping, Protocol
 
 
 class Severity(IntEnum):
@@ -91,6 +91,51 @@ FATAL_PROBLEMS = frozenset({
 })
 
 
+class EvidenceIndex(Protocol):
+    """Where a document states a kind of fact anywhere in its text (`load.evidence.Evidence`):
+    `get(kind)` → {"line", "column", "text", "label"} or None."""
+
+    def get(self, kind: str, default: Any = None) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    """What a loader knows about a document beyond its data, for the stages after it
+    (rules, inference, the history report). A loader sets it once, whole; nothing after
+    the loader writes into it. Fields a format cannot know keep their empty default.
+    See load/markdown.py for how the Markdown loader fills each one."""
+
+    #: the title heading's line (Markdown; else front matter `title:`, else 1), where
+    #: findings about a missing field point (`Document.missing_span`); None: YAML
+    title_line: int | None = None
+    #: (first, last) line, inclusive, of each fenced or indented code block: `locate_text`
+    #: skips matches there
+    code_lines: tuple[tuple[int, int], ...] = ()
+    #: recognised section key (plus `whys`, `lessons.went_well`, ...) → line of the heading
+    #: or bold label that opened it, even for an empty section (Markdown)
+    sections: Mapping[str, int] = field(default_factory=dict)
+    #: the whole-document evidence search (both loaders): checked before any "missing" claim
+    evidence: EvidenceIndex | None = None
+    #: front-matter keys that are not schema fields (Jekyll's `weight`, `tags`, ...)
+    front_matter: Mapping[str, Any] = field(default_factory=dict)
+    #: the H1 text (also `data.title` when front matter has none)
+    title: str | None = None
+    #: the line of the lead paragraphs used as `summary` when no heading opens one
+    lead_summary: int | None = None
+    #: how the action items were written: "table" | "list" | "prose"; None: no items found
+    action_item_source: str | None = None
+    #: the action-item fields the table's columns map to ("the table has no owner column")
+    action_item_columns: tuple[str, ...] = ()
+    #: item index (as a string) → the sub-heading or label it was listed under
+    action_item_groups: Mapping[str, str] = field(default_factory=dict)
+    #: pointers of timeline entries written as approximate (`~12:00`)
+    timeline_approximate: tuple[str, ...] = ()
+
+
+#: the meta of a document no loader said anything about (frozen: one instance serves all)
+NO_META = DocumentMeta()
+
+
 @dataclass(slots=True)
 class Document:
     """A postmortem, whatever format it was written in."""
@@ -105,8 +150,8 @@ class Document:
     #: JSON Pointer → span of the mapping key that introduces the node (YAML), so a finding
     #: about a field missing inside `impact:` points at `impact:` rather than its first child.
     key_spans: dict[str, Span] = field(default_factory=dict)
-    #: Anything a loader knows that rules may ask about (e.g. the Markdown section map).
-    meta: dict[str, Any] = field(default_factory=dict)
+    #: What the loader knows beyond the data (the Markdown section map, code lines, ...).
+    meta: DocumentMeta = NO_META
     #: locate_text's work, kept per (pointer, needle): a rule reporting the same phrase a
     #: thousand times in one field must not rescan the field a thousand times (quadratic)
     _located: dict[tuple[str, str], list[tuple[int, int, int, int]]] = field(default_factory=dict, repr=False,
@@ -136,7 +181,7 @@ class Document:
             span = self.key_spans.get(parent) or self.spans.get(parent)
             if span is not None and parent:
                 return Span(span.line, span.column, span.line, self._line_end(span.line))
-        anchor = self.meta.get("title_line")
+        anchor = self.meta.title_line
         title = self.spans.get("/title")
         line = anchor or (title.line if title else 1)
         return Span(line, 1, line, self._line_end(line))
@@ -155,7 +200,7 @@ class Document:
         checks count `occurrence` with the same matcher, `occurrence_at`). The phrase
         must start between the node's start and the end of its last line; it may run
         on past it. The span runs from the phrase's first character to its last, which
-        may be on a later line. Matches that start on a code line (`meta["code_lines"]`,
+        may be on a later line. Matches that start on a code line (`meta.code_lines`,
         ranges of fenced and indented code blocks a loader recorded) are skipped and not
         counted: code is never part of a text value, so the phrase a rule reports is not
         there. Falls back to the node's own span.
@@ -183,7 +228,7 @@ class Document:
         region = "\n".join(self.lines[first - 1:beyond])
         limit = sum(len(line) + 1 for line in self.lines[first - 1:last])
         offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
-        code = self.meta.get("code_lines") or ()
+        code = self.meta.code_lines
         found: list[tuple[int, int, int, int]] = []
         line, line_start, counted = first, 0, 0  # newlines are counted once, left to right
         for match in needle_matches(region, needle, offset):

@@ -61,7 +61,7 @@ def collect_document(document: Document, settings: Mapping[str, Any]) -> Collect
     data = document.data if isinstance(document.data, dict) else {}
     doc_id = data.get("id")
     # `tags` is no schema field: YAML keeps it in the data, Markdown front matter in meta
-    tags = data.get("tags", (document.meta.get("front_matter") or {}).get("tags"))
+    tags = data.get("tags", document.meta.front_matter.get("tags"))
     return Collected(
         doc_id=str(doc_id).strip() if isinstance(doc_id, (str, int)) and str(doc_id).strip() else None,
         tags=tuple(str(tag).strip().lower() for tag in tags if isinstance(tag, (str, int)) and str(tag).strip())

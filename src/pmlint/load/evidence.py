@@ -17,7 +17,7 @@ Kinds: `detection` (label alert / customer / employee / other), `impact_who` (a 
 share or "all users"), `impact_duration` (how long: "for 3 hours", "a 73-minute outage",
 "between 09:47 and 11:02"), `actions` (commitments: "We will …", "We're deploying …",
 "To prevent this from happening again"), `lessons`, `root_causes` ("the root cause was",
-"caused by", "due to"). The result goes to `document.meta["evidence"]`; rules read it
+"caused by", "due to"). The result goes to `document.meta.evidence`; rules read it
 before they claim absence, and name where they looked in their message.
 
 Every pattern is an alternation of phrases with bounded gaps (no nested unbounded

@@ -21,33 +21,29 @@ Contract with the rules (data and meta; rules never look at the Markdown):
 - `document.spans`: a span for every node produced, at its real line and column
   (list item content, table cell, heading text, paragraph). A wrapped item or paragraph
   spans all its lines, and ends on the last line of its own text (not on a nested list).
-- `meta["code_lines"]`: sorted (first line, last line) pairs, inclusive, of the fenced and
-  indented code blocks (fence lines included); absent when there are none.
-  `Document.locate_text` skips matches on these lines, so a phrase reported in a list item
-  is not located in a code block of the same section.
-- `meta["title_line"]`: the title heading's line (or front matter `title:`, or 1);
-  findings about missing fields point there (Document.missing_span).
-- `meta["sections"]`: {key: line of the first heading or bold label that opened it}
-  for every recognised section, even empty ones; keys are schema field names plus
-  `whys` (a "Five whys" section).
-- `meta["action_item_source"]`: "table" | "list" | "prose" | None (no items found);
-  `meta["action_item_columns"]`: the action-item fields the table's columns map to
-  (e.g. ["title", "type", "owner", "ticket"]): a rule can say "the table has no owner
-  column" once instead of once per row. `meta["action_item_groups"]`: {item index:
-  the sub-heading or label it was listed under}.
-- `meta["timeline_approximate"]`: pointers of entries written as approximate (`~12:00`).
-- `meta["front_matter"]`: front-matter keys that are not schema fields (Jekyll etc.).
-- `meta["lead_summary"]`: the line of the lead paragraphs (between the title and the first
-  heading) used as `summary` when no heading opens a summary section.
-- `meta["title"]`: the H1 text, also used as `data.title` when front matter has none.
+- `document.meta` (`model.DocumentMeta`, frozen, set once at the end):
+  `code_lines`: sorted (first line, last line) pairs, inclusive, of the fenced and
+  indented code blocks (fence lines included); `Document.locate_text` skips matches on
+  these lines, so a phrase reported in a list item is not located in a code block of the
+  same section. `title_line`: the title heading's line (or front matter `title:`, or 1);
+  findings about missing fields point there (Document.missing_span). `sections`: {key:
+  line of the first heading or bold label that opened it} for every recognised section,
+  even empty ones; keys are schema field names plus `whys` (a "Five whys" section) and
+  `lessons.<sub>`. `action_item_source`: "table" | "list" | "prose" | None (no items
+  found); `action_item_columns`: the action-item fields the table's columns map to (e.g.
+  ("title", "type", "owner", "ticket")): a rule can say "the table has no owner column"
+  once instead of once per row. `action_item_groups`: {item index: the sub-heading or
+  label it was listed under}. `timeline_approximate`: pointers of entries written as
+  approximate (`~12:00`). `front_matter`: front-matter keys that are not schema fields
+  (Jekyll etc.). `lead_summary`: the line of the lead paragraphs (between the title and
+  the first heading) used as `summary` when no heading opens a summary section. `title`:
+  the H1 text, also used as `data.title` when front matter has none.
 - Dates: time-only entries take their date from front matter `date`, else a date in the
   title, else a `YYYY-MM-DD` in the file name, then carry forward. Date-only entries keep
   `at` as a date (`2021-12-10`). Zones: the entry's, else the timeline section's, else front
   matter `timezone`, else a sentence anywhere in the body such as "All times PDT.".
-- `meta["evidence"]`: where the text states detection, impact, a plan, lessons and causes,
+- `meta.evidence`: where the text states detection, impact, a plan, lessons and causes,
   whatever the headings (see `evidence.py`), so no rule claims absence without looking.
-- `meta["timeline_unread"]`: lines in a recognised timeline section that look like entries
-  but could not be read (so a rule can say so instead of "missing timeline").
 
 The loader never decides what is a problem: the only Problems it records are
 unreadable front matter (code `syntax`, at the right line) and malformed suppression
@@ -58,7 +54,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Document, Span
+from ..model import Document, DocumentMeta, Span
 from .suppressions import find_suppressions
 
 
@@ -84,9 +80,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         return document
     body = [""] * front.end_line + lines[front.end_line:]
     blocks = parse_blocks(body)
-    code_lines = sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"})
-    if code_lines:
-        document.meta["code_lines"] = code_lines
+    code_lines = tuple(sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"}))
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
     sections = timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines)
@@ -94,28 +88,28 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     identity = {**labelled.data, **front.data}  # front matter wins
 
     out = Output()
-    meta: dict[str, Any] = document.meta
+    title_text = plain(title.text) if title is not None else None
     if title is not None:
-        meta["title"] = plain(title.text)
-        out.put("/title", meta["title"], Span(title.line, title.column, title.line, title.end_column))
-    meta["title_line"] = title.line if title is not None else (front.spans["/title"].line if "/title" in front.spans else 1)
-    meta["sections"] = {}
+        out.put("/title", title_text, Span(title.line, title.column, title.line, title.end_column))
+    title_line = title.line if title is not None else (front.spans["/title"].line if "/title" in front.spans else 1)
+    opened: dict[str, int] = {}
     for section in sections:
-        meta["sections"].setdefault(section.key, section.line)
+        opened.setdefault(section.key, section.line)
         if section.sub:
-            meta["sections"].setdefault(f"lessons.{section.sub}", section.line)
+            opened.setdefault(f"lessons.{section.sub}", section.line)
 
-    if "summary" not in meta["sections"]:
+    lead_summary = None
+    if "summary" not in opened:
         lead = _lead(blocks, title, labelled.lines)
         if lead is not None:
             sections.insert(0, lead)
-            meta["lead_summary"] = lead.line
+            lead_summary = lead.line
     extract_fields(sections, out)
     for key, value in labelled.data.items():
         if key not in front.data:
             out.put(f"/{key}", value, labelled.spans[f"/{key}"])
     context = TimeContext(zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
-    start = find_date(str(identity.get("date") or "")) or (find_date(meta.get("title", "")) if title else None) \
+    start = find_date(str(identity.get("date") or "")) or (find_date(title_text or "") if title else None) \
         or _date_in_file_name(path)
     context.day = start
     context.start = start
@@ -123,13 +117,13 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     if context.zone is None:
         context.zone = _declared_zone(blocks)
     extract_timeline(sections, out, lines, context)
-    if context.approximate:
-        meta["timeline_approximate"] = context.approximate
     extract_causes(sections, out)
-    extract_actions(sections, out, meta)
-    meta["evidence"] = _evidence(blocks, sections)
-    if front.extra:
-        meta["front_matter"] = front.extra
+    actions = extract_actions(sections, out)
+    document.meta = DocumentMeta(
+        title_line=title_line, code_lines=code_lines, sections=opened, evidence=_evidence(blocks, sections),
+        front_matter=front.extra or {}, title=title_text, lead_summary=lead_summary,
+        action_item_source=actions.source, action_item_columns=actions.columns, action_item_groups=actions.groups,
+        timeline_approximate=tuple(context.approximate))
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value

@@ -1,9 +1,9 @@
 """Action-item sections → `action_items: [{title, owner?, due?, priority?, ticket?, type?, layer?, status?}]`.
 
-Three shapes, recorded in `meta["action_item_source"]`:
+Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
 - `table`: columns matched by alias, forgivingly (an `Addresses` column of root-cause
   numbers, "1, 3", gives `addresses`) (`Assignee`, `Tracking bug`, `TYPE-ACTON`);
-  the matched column keys go to `meta["action_item_columns"]`;
+  the matched column keys go to `meta.action_item_columns`;
 - `list`: task lists and bullets, with inline fields (`owner: @x`, `due: 2025-07-15`,
   `ABC-123`, URLs, `P0`–`P4`, `[code]`/`layer: code`, `[prevent]`/`type: detect`, done
   markers ✅ `(done)` `[x]` `**DONE**`); a sub-heading or a bold-only parent bullet
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Span
 from .md_blocks import Block, Cell
@@ -139,7 +139,18 @@ class _Items:
         self.count += 1
 
 
-def extract_actions(sections: list[Section], out: Output, meta: dict[str, Any]) -> None:
+class ActionsFound(NamedTuple):
+    """How the action items were written, for `DocumentMeta` (see load/markdown.py)."""
+
+    #: "table" | "list" | "prose"; None: no items found
+    source: str | None
+    #: the action-item fields the table columns map to, in column order
+    columns: tuple[str, ...]
+    #: item index → the sub-heading or label it was listed under
+    groups: dict[str, str]
+
+
+def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
     items = _Items(out)
     sources: list[str] = []
     columns: list[str] = []
@@ -186,13 +197,8 @@ def extract_actions(sections: list[Section], out: Output, meta: dict[str, Any]) 
             for text, span, group in prose:  # prose is the items only where there is no list or table
                 items.add({"title": text}, span, {"title": span}, group)
                 sources.append("prose")
-    if items.count:
-        meta["action_item_source"] = "table" if "table" in sources else "list" if "list" in sources else "prose"
-    else:
-        meta["action_item_source"] = None
-    meta["action_item_columns"] = columns
-    if items.groups:
-        meta["action_item_groups"] = items.groups
+    source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
+    return ActionsFound(source, tuple(columns), items.groups)
 
 
 def _is_filler(text: str) -> bool:

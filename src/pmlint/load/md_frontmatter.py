@@ -5,7 +5,7 @@ front-matter text alone; its spans and problems are shifted down by the opening
 fence so they point into the Markdown file. Front matter that does not parse is a
 `syntax` Problem (PM001 reports it, and the document is not linted further: the
 fields rules would check are exactly the ones that could not be read). Jekyll/MkDocs keys that are not schema
-fields (`weight`, `draft`, `categories`) are kept in `meta["front_matter"]` only.
+fields (`weight`, `draft`, `categories`) are kept in `meta.front_matter` only.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from ..model import Document, Problem, Span, join_pointer
+from ..model import Document, DocumentMeta, Problem, Span, join_pointer
 from .evidence import Evidence, find_evidence
 from .limits import MAX_DEPTH, MAX_NODES, LimitExceeded
 from .suppressions import find_suppressions
@@ -66,7 +66,7 @@ def load_yaml(path: str, text: str) -> Document:
             document.spans.get("", Span.point(1))))
         data = {}
     document.data = data
-    document.meta["evidence"] = _evidence(document)
+    document.meta = DocumentMeta(evidence=_evidence(document))
     return document
 
 

@@ -130,8 +130,8 @@ def search(regex: PhraseRegex | re.Pattern[str] | None, text: str) -> re.Match[s
 
 
 def evidence(context: Context, kind: str) -> dict[str, Any] | None:
-    """Where the document states `kind` anywhere in its text (`meta["evidence"]`, filled by
+    """Where the document states `kind` anywhere in its text (`meta.evidence`, filled by
     the loaders' whole-document search), or None: checked before any "missing" claim."""
-    found = context.document.meta.get("evidence")
-    entry = found.get(kind) if found is not None and hasattr(found, "get") else None
+    found = context.document.meta.evidence
+    entry = found.get(kind) if found is not None else None
     return entry if isinstance(entry, dict) else None

@@ -112,15 +112,15 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 def sections_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every section in settings.required_sections is present and not empty (`a|b` means
     either will do). One finding names all that are missing (`{missing}`). In Markdown a
-    recognised heading (`meta["sections"]`) counts as present even when the loader could
+    recognised heading (`meta.sections`) counts as present even when the loader could
     not structure its content: the section is there, so it is never "missing". So does
-    the same content found anywhere in the text (`meta["evidence"]`: causes stated in
+    the same content found anywhere in the text (`meta.evidence`: causes stated in
     prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
     a summary and a timeline tell the story, or only the summary (the title and the
     sections carry it), is reported at `info`."""
     data = value if isinstance(value, dict) else {}
     top = pointer in ("", "/")
-    headed = context.document.meta.get("sections") or {} if top else {}
+    headed = context.document.meta.sections if top else {}
     missing = []
     for spec in context.setting("required_sections") or ():
         options_ = [part.strip() for part in str(spec).split("|") if part.strip()]
