@@ -18,7 +18,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from .errors import PmlintError
 
@@ -27,8 +27,9 @@ if TYPE_CHECKING:
     from .discover import SourceFile
     from .engine.examples import ExampleOutcome
     from .engine.rules import Rule
-    from .filters import FilterResult, PerPath
+    from .filters import FilterResult, Hidden, PerPath
     from .lint import LintResult
+    from .model import Finding
     from .report import ReportContext
 
 
@@ -91,11 +92,11 @@ class CheckResult:
     baseline_written: int | None = None
 
     @property
-    def findings(self) -> Sequence[Any]:
+    def findings(self) -> Sequence[Finding]:
         return self.lint.findings
 
     @property
-    def hidden(self) -> Any:
+    def hidden(self) -> Hidden:
         """Findings taken out, by reason (suppressed, per-path, baseline)."""
         return self.lint.hidden_counts
 
@@ -146,9 +147,10 @@ def run_check(request: CheckRequest) -> CheckResult:
     baseline, fail-on). With `write_baseline`, writes the baseline instead of reading one."""
     from dataclasses import replace
 
+    from .config import severity_overrides
+    from .discover import refuse_to_overwrite_inputs
     from .engine.run import RunOptions
     from .filters import Plan, filter_findings
-    from .config import severity_overrides
     from .lint import lint_files
 
     prepared = _prepare(request)
@@ -157,7 +159,7 @@ def run_check(request: CheckRequest) -> CheckResult:
     if not engine_rules:  # "All clear" from checking nothing would be a lie
         raise PmlintError(_nothing_enabled(config, request))
     files = _files(request, config)
-    refuse_to_overwrite_inputs([*request.destinations, request.write_baseline], files)
+    refuse_to_overwrite_inputs([*request.destinations, request.write_baseline], files, "files being linted")
     options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                          use_suppressions=request.use_suppressions, debug=request.debug,
                          known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=request.profiles)
@@ -241,28 +243,6 @@ def _nothing_enabled(config: Config, request: CheckRequest) -> str:
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     verb = "leaves" if len(parts) == 1 else "leave"
     return f"no rules enabled: {joined} {verb} nothing to check"
-
-
-def refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Sequence[Any]) -> None:
-    """pmlint never modifies a postmortem: a report aimed at a linted file is a usage error."""
-    targets: dict[tuple[int, int], str | None] = {}
-    for destination in destinations:
-        try:
-            info = os.stat(destination) if destination else None
-        except OSError:
-            continue  # does not exist yet: it cannot be a linted file
-        if info is not None:
-            targets[(info.st_dev, info.st_ino)] = destination
-    if not targets:
-        return
-    for source in files:  # the same file whatever the path or link: compare device and inode
-        try:
-            info = os.stat(source.path)
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) in targets:
-            raise PmlintError(f"refusing to write a report over {targets[(info.st_dev, info.st_ino)]}: "
-                              "it is one of the files being linted")
 
 
 # -- where reports go ----------------------------------------------------------------------

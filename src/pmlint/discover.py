@@ -16,7 +16,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from .config import GlobSet
 from .errors import PmlintError
@@ -296,3 +296,26 @@ def _selected(file: Path, target: Path, included: GlobSet, excluded: GlobSet,
     if not target.is_dir():
         return False
     return not excluded.matches(relative) and included.matches(relative)
+
+
+def refuse_to_overwrite_inputs(destinations: Sequence[str | None], files: Sequence[SourceFile], what: str) -> None:
+    """pmlint never modifies a postmortem: a report (or baseline) aimed at one of `files`
+    is a usage error, "refusing to write a report over X: it is one of the `what`"."""
+    targets: dict[tuple[int, int], str | None] = {}
+    for destination in destinations:
+        try:
+            info = os.stat(destination) if destination else None
+        except OSError:
+            continue  # does not exist yet: it cannot be a linted file
+        if info is not None:
+            targets[(info.st_dev, info.st_ino)] = destination
+    if not targets:
+        return
+    for source in files:  # the same file whatever the path or link: compare device and inode
+        try:
+            info = os.stat(source.path)
+        except OSError:
+            continue
+        if (info.st_dev, info.st_ino) in targets:
+            raise PmlintError(f"refusing to write a report over {targets[(info.st_dev, info.st_ino)]}: "
+                              f"it is one of the {what}")

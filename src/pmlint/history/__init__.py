@@ -21,7 +21,7 @@ __all__ = ["ReportRequest", "ReportSettings", "run_report"]
 def run_report(request: ReportRequest) -> dict[str, Any]:
     """The metrics of every postmortem under `request.paths` (see metrics.compute)."""
     from ..config import load_config, select_rules, severity_overrides
-    from ..discover import discover
+    from ..discover import discover, refuse_to_overwrite_inputs
     from ..engine.rules import load_rules
     from ..engine.run import RunOptions
     from ..errors import PmlintError
@@ -38,7 +38,7 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     files = discover(paths, config.include, config.exclude, skip=config.own_paths())
     if not files:
         raise PmlintError(f"no postmortems found in {', '.join(paths)} (include: {', '.join(config.include)})")
-    _refuse_to_overwrite_inputs(request.output, files)
+    refuse_to_overwrite_inputs([request.output], files, "postmortems read")
     options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                          known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=True)
     # The report keeps every incident in memory and makes no reference cycles: the cyclic
@@ -57,21 +57,3 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     finally:
         if collecting:
             gc.enable()
-
-
-def _refuse_to_overwrite_inputs(output: str | None, files: Any) -> None:
-    """pmlint never writes over a postmortem: a report aimed at one is a usage error."""
-    import os
-
-    from ..errors import PmlintError
-
-    if not output or not os.path.exists(output):
-        return
-    target = os.stat(output)
-    for source in files:
-        try:
-            info = os.stat(source.path)
-        except OSError:
-            continue
-        if (info.st_dev, info.st_ino) == (target.st_dev, target.st_ino):
-            raise PmlintError(f"refusing to write a report over {output}: it is one of the postmortems read")
