@@ -1,5 +1,9 @@
 """The command line: parse options, call the library, set the exit code. Nothing else.
 
+Each command turns its options into a request for `app.py` (`run_check`, `run_convert`,
+...; `history.run_report` for `report`), renders what comes back and exits. This is the
+only module that imports click (an import contract in pyproject.toml).
+
 Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it;
 2 usage, configuration or internal error (one line on stderr, no traceback
 unless --debug).
