@@ -199,3 +199,30 @@ def test_every_function_option_declares_its_type():
                if not {"type", "enum", "const", "anyOf", "oneOf", "$ref"} & set(schema)
                and (function.name, key) not in ANY_VALUE]
     assert untyped == []
+
+
+def test_checkouts_of_the_same_pack_in_two_folders_share_one_cache_entry(tmp_path: Path, monkeypatch) -> None:
+    """The key covers relative paths and bytes, so the entry must not hold absolute paths:
+    two virtualenvs or work trees with the same rules overwrote each other's entry on every
+    run, and each run parsed all the rule files again."""
+    import shutil
+
+    from pmlint.engine import rules as rules_module
+
+    monkeypatch.setenv("PMLINT_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "a" / "rules", tmp_path / "b" / "rules"
+    shutil.copytree(rules_module.builtin_rules_dir(), first)
+    shutil.copytree(rules_module.builtin_rules_dir(), second)
+    from_first = rules_module._load_builtin(first, False)
+    assert len(builtin_cache(tmp_path / "cache")) == 1
+
+    def parse(path: Path, validate: bool) -> None:
+        raise AssertionError(f"{path} was parsed again: the cache entry was not used")
+
+    monkeypatch.setattr(rules_module, "_parse_rule_file", parse)
+    for folder in (second, first, second):
+        loaded = rules_module._load_builtin(folder, False)
+        assert [rule.id for rule in loaded] == [rule.id for rule in from_first]
+        assert all(Path(rule.source).is_relative_to(folder) for rule in loaded), "sources name this checkout's files"
+        assert loaded[0].examples, "examples are read from this checkout's rule file"
+    assert len(builtin_cache(tmp_path / "cache")) == 1

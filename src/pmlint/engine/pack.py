@@ -6,7 +6,8 @@ file, and later runs read that instead:
 
 - **built-in pack**: one file, `builtin-<key>.json`, keyed on pmlint's version, this
   format's version, and a SHA-256 of every rule file's relative path and bytes (an
-  edited rule in a checkout is picked up on the next run);
+  edited rule in a checkout is picked up on the next run); its entries name their files
+  relative to the pack, so checkouts of the same pack in different folders share it;
 - **user rules** (`rules-dirs`): one file per rule, `rule-<key>.json`, keyed on the
   rule file's bytes, so editing one rule re-reads only that rule.
 
@@ -43,7 +44,8 @@ except ImportError:  # pragma: no cover - 3.12 renamed it; any build still has h
 
 #: Bump when the shape of a cache entry changes, or what the YAML loader makes of a rule
 #: file does (older entries are then ignored; a release bumps pmlint's version anyway).
-FORMAT = 1
+#: 2: the built-in pack's entries name their file relative to the pack's folder.
+FORMAT = 2
 #: Most cache files kept; the oldest go first (user rules edited many times pile up).
 MAX_FILES = 64
 

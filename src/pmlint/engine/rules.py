@@ -149,14 +149,20 @@ def _load_builtin(directory: Path, validate: bool) -> list[Rule]:
     if validate:  # the test suite: always from the source, fully checked
         return [load_rule_file(path, True) for path in files]
     key, _ = pack.pack_key(directory, files)
+    # entries name their file relative to the pack: the key covers relative paths and
+    # bytes only, so two checkouts (or virtualenvs) of the same pack share one entry
+    # instead of overwriting each other's on every run
+    relative = [path.relative_to(directory).as_posix() for path in files]
     cached = pack.read(f"builtin-{key}.json", key)
-    if cached is not None and [source.path for source in cached] == [str(path) for path in files]:
-        rules = _compile_cached(cached)
+    if cached is not None and [source.path for source in cached] == relative:
+        rules = _compile_cached([RuleSource(str(path), source.data, source.line)
+                                 for path, source in zip(files, cached)])
         if rules is not None:
             return rules
     sources = [_parse_rule_file(path, False) for path in files]
     rules = [_compile_source(source, prepare=False) for source in sources]
-    pack.write(f"builtin-{key}.json", key, sources)
+    pack.write(f"builtin-{key}.json", key, [RuleSource(name, source.data, source.line)
+                                             for name, source in zip(relative, sources)])
     return rules
 
 
