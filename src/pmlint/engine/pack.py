@@ -19,20 +19,20 @@ there is re-read from its source file, whose errors are then reported as usual.
 Examples are left out (a check run never needs them): `Rule.examples` re-reads the
 rule's own file on first use (`pmlint explain`, `pmlint test-rules`, the test suite).
 
-Where: `$PMLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/pmlint`, else `~/.cache/pmlint`.
-`PMLINT_NO_CACHE=1` turns it off. A cache that cannot be written costs nothing but
-the parse it would have saved.
+Where: `cache.cache_dir()` (`$PMLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/pmlint`, else
+`~/.cache/pmlint`). `PMLINT_NO_CACHE=1` turns it off. A cache that cannot be written
+costs nothing but the parse it would have saved.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..cache import cache_dir, read_own, write_own
 
 try:  # the built-in SHA-256: `hashlib` loads OpenSSL first, ~3 ms of a ~60 ms run
     from _sha256 import sha256  # type: ignore[import-not-found]  # Python 3.11
@@ -48,6 +48,8 @@ except ImportError:  # pragma: no cover - 3.12 renamed it; any build still has h
 FORMAT = 2
 #: Most cache files kept; the oldest go first (user rules edited many times pile up).
 MAX_FILES = 64
+#: Largest cache file read (the built-in pack's is ~60 KB).
+MAX_BYTES = 16 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +60,6 @@ class RuleSource:
     data: dict[str, Any]
     #: line of `id:` in the file
     line: int
-
-
-def cache_dir() -> Path | None:
-    """The folder for cache files, or None when caching is off."""
-    if os.environ.get("PMLINT_NO_CACHE"):
-        return None
-    explicit = os.environ.get("PMLINT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "pmlint"
 
 
 def digest(*parts: bytes) -> str:
@@ -94,14 +85,12 @@ def read(name: str, key: str) -> list[RuleSource] | None:
     folder = cache_dir()
     if folder is None:
         return None
-    path = folder / name
+    raw = read_own(folder / name, MAX_BYTES)  # None when absent or someone else's: not ours to believe
+    if raw is None:
+        return None
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if hasattr(os, "getuid") and info.st_uid != os.getuid():
-                return None  # written by someone else: not ours to believe
-            payload = json.loads(handle.read())
-    except (OSError, ValueError):
+        payload = json.loads(raw)
+    except ValueError:
         return None
     if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("key") != key:
         return None
@@ -131,17 +120,11 @@ def write(name: str, key: str, sources: list[RuleSource]) -> None:
         faithful = False
     if not faithful:  # a value JSON cannot hold as it is (a number as a mapping key): don't cache
         return
-    temporary = folder / f".{name}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        # a new file of our own: never follow a link someone left at that name
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temporary, folder / name)
-        _prune(folder)
-    except OSError:
-        return  # read-only or full disk, a race with another run: the next run tries again
+    if write_own(folder, name, text.encode("utf-8")):
+        try:
+            _prune(folder)
+        except OSError:
+            pass
 
 
 def _prune(folder: Path) -> None:
