@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
 from typing import Any
 
+from . import regex_cache
 from .timeutil import parse_timestamp, with_default_zone, zone_named
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def rolls_over(previous: datetime, moment: datetime) -> bool:
     return previous.replace(tzinfo=None) - moment.replace(tzinfo=None) >= ROLLOVER
 
 
-_FAILURE = re.compile(
+_FAILURE = regex_cache.compile(
     r"\b(?:outages?|downtime|(?:is|was|are|were|went|goes|go|going|be|been)[ \t]down|errors?|erroring|fail(?:s|ed|ing|ures?)?|crash\w{0,7}|unavailable|unresponsive|"
     r"unreachable|degraded|degradation|timing[ \t]out|timeouts?|timed[ \t]out|5\d\d[ \t]?s\b|[45]\d\d[ \t]errors|"
     r"unable|cannot|can't|broken|stalled|stall(?:s|ing)|halted|stuck|slowness|slowed[ \t]down|"
@@ -127,17 +128,17 @@ _FAILURE = re.compile(
     r"impact(?:ed|ing)?|affect(?:s|ed|ing)|stop(?:s|ped)[ \t][a-z]{2,20}ing|no[ \t]longer[ \t][a-z]{2,20}|expir(?:ed|es|y)|"
     r"impossible)\b", re.IGNORECASE)
 #: A secret written into something shared ("image pushed containing the token"): exposure starts there.
-_SECRET = re.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t]keys?|api[ \t]keys?)\b", re.IGNORECASE)
-_CONTAINING = re.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
-_NOTICING = re.compile(
+_SECRET = regex_cache.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t]keys?|api[ \t]keys?)\b", re.IGNORECASE)
+_CONTAINING = regex_cache.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
+_NOTICING = regex_cache.compile(
     r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|alarm(?:s|ed)?|paged|pinged|notified|"
     r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint))\b", re.IGNORECASE)
 #: Diagnosis, not detection: "root cause identified", "found the cause", "confirmed".
-DIAGNOSIS = re.compile(r"\b(?:root[ \t]cause|the[ \t]cause|culprit|the[ \t]reason|diagnos\w{0,4}|confirm\w{0,4})\b",
+DIAGNOSIS = regex_cache.compile(r"\b(?:root[ \t]cause|the[ \t]cause|culprit|the[ \t]reason|diagnos\w{0,4}|confirm\w{0,4})\b",
                         re.IGNORECASE)
-_MITIGATION = re.compile(
+_MITIGATION = regex_cache.compile(
     r"\b(?:mitigat\w{0,6}|fail(?:ed)?[ \t]?over|failover|roll(?:ed|ing)?[ \t]?back|rollback|revert(?:s|ed|ing)?|"
     r"restor(?:e|es|ed|ing)|recover(?:s|ed|y)?|resolv(?:e|es|ed)|resolution|fix(?:es|ed)?[ \t](?:is[ \t]|was[ \t])?(?:deployed|released|rolled|applied|shipped|merged)|"
     r"deploy(?:s|ed)?[ \t](?:a|the)[ \t](?:fix|patch|hotfix)|hotfix|patched|workaround|migrat(?:e|es|ed|ing|ion)|"
@@ -146,13 +147,13 @@ _MITIGATION = re.compile(
 
 
 #: A change made before the fault ("bug introduced", "PR merged"): a cause, not the onset.
-_LEAD_UP = re.compile(r"\b(?:introduc\w{1,4}|merged|approved|scheduled|created|committed|planned)\b", re.IGNORECASE)
+_LEAD_UP = regex_cache.compile(r"\b(?:introduc\w{1,4}|merged|approved|scheduled|created|committed|planned)\b", re.IGNORECASE)
 
 
 #: The author's own milestone label in the text: "(started)", "(outage starts)", "(detected)".
-_MARKED_START = re.compile(r"\((?:[*_]{0,2})(?:started|onset|(?:outage|impact|incident|problem)[ \t]start(?:s|ed)?)(?:[*_]{0,2})\)",
+_MARKED_START = regex_cache.compile(r"\((?:[*_]{0,2})(?:started|onset|(?:outage|impact|incident|problem)[ \t]start(?:s|ed)?)(?:[*_]{0,2})\)",
                            re.IGNORECASE)
-_MARKED_DETECTED = re.compile(r"\((?:[*_]{0,2})(?:detected|noticed|reported)(?:[*_]{0,2})\)", re.IGNORECASE)
+_MARKED_DETECTED = regex_cache.compile(r"\((?:[*_]{0,2})(?:detected|noticed|reported)(?:[*_]{0,2})\)", re.IGNORECASE)
 
 
 def describes_failure(text: str) -> bool:
@@ -181,7 +182,7 @@ def describes_mitigation(text: str) -> bool:
     return _MITIGATION.search(text) is not None
 
 
-_DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_ONLY = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def first_of(timeline: list[Entry], kind: str) -> Entry | None:

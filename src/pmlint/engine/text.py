@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+from .. import regex_cache
+
 _MASKED = re.compile(r"`[^`\n]*`|\"[^\"\n]*\"|“[^”\n]*”|(?<![\w])'[^'\n]{2,}'(?![\w])")
 
 
@@ -163,7 +165,7 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
             compile_untrusted(pattern)
         regex: Any = compile_untrusted("|".join(parts))
     else:  # escaped word lists only: Python's re, linear for these
-        regex = re.compile("|".join(parts), re.IGNORECASE)
+        regex = regex_cache.compile("|".join(parts), re.IGNORECASE)
     return PhraseRegex(regex, tuple(literals) if literals is not None else None, anchors)
 
 

@@ -10,12 +10,13 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
+from .. import regex_cache
 from ..grammar import negated_or_hedged as negated
 from ..model import Document, Span, iter_strings
 
 #: How far around a match "the same sentence" reaches, in characters (bounded work per match).
 SENTENCE_REACH = 240
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n")
+_SENTENCE_END = regex_cache.compile(r"[.!?](?:\s|$)|\n")
 
 
 def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
@@ -25,8 +26,8 @@ def strings(data: Any, skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
 
 
 #: Headings of sections that hold raw records rather than the authors' analysis.
-_RECORDS = re.compile(r"\b(?:chat|logs?|transcripts?|threads?|append[a-z]{0,4}|apendix|slack|irc|raw)\b", re.IGNORECASE)
-_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_RECORDS = regex_cache.compile(r"\b(?:chat|logs?|transcripts?|threads?|append[a-z]{0,4}|apendix|slack|irc|raw)\b", re.IGNORECASE)
+_HEADING = regex_cache.compile(r"#{1,6}(?:[ \t]|$)")
 #: (document, its uncovered paragraphs): every inferring module asks for the same document
 _last_uncovered: tuple[Document, list[tuple[str, str]]] | None = None
 
@@ -137,7 +138,7 @@ class Found:
         return self._text[self._start:self._end]
 
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = regex_cache.compile(r"[a-z0-9]+")
 #: text → (lower-cased text, its words): every phrase list scans the same strings
 _seen: dict[str, tuple[str, frozenset[str]]] = {}
 
@@ -189,12 +190,15 @@ class Phrases:
 @lru_cache(maxsize=256)
 def phrases(terms: tuple[str, ...]) -> Phrases | None:
     """One whole-word, case-insensitive matcher for a list of literal phrases (longest first)."""
-    cleaned = sorted({" ".join(str(term).lower().split()) for term in terms if str(term).strip()}, key=len, reverse=True)
+    # longest first, then alphabetical: the same pattern text in every process (a set's order
+    # changes with hash randomisation), so the compiled regex can be kept between runs
+    cleaned = sorted({" ".join(str(term).lower().split()) for term in terms if str(term).strip()},
+                     key=lambda term: (-len(term), term))
     if not cleaned:
         return None
     body = "|".join(re.escape(term).replace(r"\ ", r"[\s-]{1,3}") for term in cleaned)
     first = frozenset(word for term in cleaned for word in _WORD.findall(term)[:1])
-    return Phrases(re.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first)
+    return Phrases(regex_cache.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first)
 
 
 #: (texts list, start offsets, joined text) of the last list `find` scanned

@@ -31,6 +31,8 @@ import re
 from bisect import bisect_right
 from typing import Any, Iterable
 
+from .. import regex_cache
+
 #: Patterns are written in lower case and run on the lower-cased text: several times faster
 #: than re.IGNORECASE on these alternations.
 _F = 0
@@ -51,7 +53,7 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "detection": (
-        ("alert", re.compile(
+        ("alert", regex_cache.compile(
             r"\b(?:detected|identified|caught|spotted|flagged|noticed|discovered|found|picked up|reported|surfaced)\s+"
             r"(?:first\s+)?(?:by|through|via|thanks to|from)\s+(?:our\s+|the\s+|an?\s+|automated\s+|internal\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:monitoring|monitors?|alerts?|alerting|alarms?|dashboards?|probes?|health ?checks?|"
@@ -64,7 +66,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:warning|alert|alarm|notification)s?\s+from\s+(?:our\s+|the\s+)?[a-z]"
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
             r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?alerts?\b", _F)),
-        ("customer", re.compile(
+        ("customer", regex_cache.compile(
             r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
@@ -82,7 +84,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "a <bounty/security> report detailing ... was submitted", "a report was received via email"
             r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made)\b"
             r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b", _F)),
-        ("employee", re.compile(
+        ("employee", regex_cache.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
             r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team))\s+(?:\w+\s+)?"
@@ -93,7 +95,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b", _F)),
     ),
     "impact_who": (
-        ("count", re.compile(
+        ("count", regex_cache.compile(
             r"(?<![\w/:.,-])\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
             r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
@@ -104,7 +106,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
             r"compromised|blocked|disconnected|rejected|deleted)\b", _F)),
-        ("all", re.compile(
+        ("all", regex_cache.compile(
             r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
             r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
@@ -113,7 +115,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b", _F)),
     ),
     "impact_duration": (
-        ("duration", re.compile(
+        ("duration", regex_cache.compile(
             r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
             + _APPROX + _AMOUNT + r"\b"
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
@@ -125,7 +127,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b", _F)),
     ),
     "actions": (
-        ("commitment", re.compile(
+        ("commitment", regex_cache.compile(
             r"\b(?:we|i|the team|our team)\s+(?:will|shall|are going to|plan to|intend to|are planning to|"
             r"have planned to|are working (?:on|to)|have started|have begun|are (?:now\s+|also\s+|currently\s+)?"
             r"(?:adding|deploying|building|implementing|introducing|rolling out|moving|migrating|changing|updating|"
@@ -157,7 +159,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"implementing|replacing|deploying)", _F)),
     ),
     "detection_improved": (
-        ("added", re.compile(
+        ("added", regex_cache.compile(
             r"\b(?:we|i|the team)(?:" + _APOS + r"ve|" + _APOS + r"ll| have| will| are| had)?\s+(?:now\s+|also\s+|since\s+)?"
             r"(?:added|adding|add|created|creating|set up|setting up|introduced|introducing|built|building|enabled|"
             r"enabling|configured|configuring)\s+(?:new\s+|an?\s+|more\s+|better\s+|some\s+)?(?:[\w-]+\s+){0,3}?"
@@ -165,18 +167,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             _F)),
     ),
     "no_pages": (
-        ("nobody paged", re.compile(
+        ("nobody paged", regex_cache.compile(
             r"\b(?:nobody|no one|no-one|none of us|no responders?|no engineers?)\s+(?:was|were|got|had to be|needed to be)\s+"
             r"(?:paged|woken|woken up|called|alerted)\b|\bno\s+(?:pages?|alerts?)\s+(?:was|were)\s+(?:sent|fired|needed)\b"
             r"|\bwithout\s+(?:paging|waking)\b|\b(?:was|were)\s+not\s+paged\b|\bno\s+one\s+got\s+paged\b", _F)),
     ),
     "lessons": (
-        ("lessons", re.compile(
+        ("lessons", regex_cache.compile(
             r"\b(?:lessons?\s+(?:learned|learnt)|we (?:have\s+)?(?:learned|learnt)|what we learned|went well|"
             r"went wrong|got lucky|takeaways?|in hindsight|in retrospect|key learnings?|learnings)\b", _F)),
     ),
     "root_causes": (
-        ("cause", re.compile(
+        ("cause", regex_cache.compile(
             r"\broot[- ]?causes?\b|\b(?:was|were|is|are)\s+(?:ultimately\s+|primarily\s+|mainly\s+|actually\s+)?"
             r"(?:caused|triggered)\s+by\b|\bcaused\s+by\b"
             r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
@@ -191,7 +193,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|,\s+(?:thereby\s+|ultimately\s+)?causing\b", _F)),
         # "The primary cause of these issues is ...": a statement of the cause in any section,
         # the plan included (authors explain the cause next to its fix)
-        ("stated cause", re.compile(
+        ("stated cause", regex_cache.compile(
             r"\b(?:the|our)\s+(?:root|primary|main|underlying|proximate|actual|real)\s+causes?\s+"
             r"(?:of\s+(?:th(?:is|ese|e)\s+)?(?:[\w-]+\s+){0,2}?)?(?:was|were|is|are)\b", _F)),
     ),

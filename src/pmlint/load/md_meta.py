@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import regex_cache
 from ..model import Span
 
 #: label (lower case) → schema field
@@ -30,15 +31,15 @@ LABELS = {
     "status": "status", "document status": "status", "postmortem status": "status",
 }
 _LABEL = "|".join(sorted((re.escape(label) for label in LABELS), key=len, reverse=True))
-_LINE = re.compile(
+_LINE = regex_cache.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?P<open>\*\*|__)?(?P<label>" + _LABEL + r")[ \t]*(?::[ \t]*(?P=open)|(?P=open)[ \t]*:)"
     r"[ \t]*(?:\*\*|__)?[ \t]*(?P<value>[^|]*?)[ \t]*(?:\*\*|__)?[ \t]*$", re.IGNORECASE)
-_PLAIN_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<label>" + _LABEL + r")[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$",
+_PLAIN_LINE = regex_cache.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<label>" + _LABEL + r")[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$",
                          re.IGNORECASE)
-_ROW = re.compile(r"^[ \t]*\|[ \t]*(?:\*\*|__)?(?P<label>" + _LABEL + r")(?:\*\*|__)?[ \t]*:?[ \t]*\|"
+_ROW = regex_cache.compile(r"^[ \t]*\|[ \t]*(?:\*\*|__)?(?P<label>" + _LABEL + r")(?:\*\*|__)?[ \t]*:?[ \t]*\|"
                   r"[ \t]*(?P<value>[^|]*?)[ \t]*\|?[ \t]*$", re.IGNORECASE)
-_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-_RANGE = re.compile(r"\d\s*(?:[-\u2013\u2014]|to|until)\s*(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}\b(?![-/.]\d)")
+_ISO = regex_cache.compile(r"\d{4}-\d{2}-\d{2}")
+_RANGE = regex_cache.compile(r"\d\s*(?:[-\u2013\u2014]|to|until)\s*(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}\b(?![-/.]\d)")
 _STATUSES = {"draft": "draft", "in review": "review", "review": "review", "under review": "review",
              "final": "final", "published": "final", "complete": "final", "completed": "final"}
 

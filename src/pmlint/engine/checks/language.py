@@ -31,6 +31,7 @@ import re
 from functools import lru_cache
 from typing import Any, Container, Iterable
 
+from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_singular_or_plural, looks_plural,
                         negated, participle_follows, subject_of)
 from ..functions import Context, Hit, check
@@ -143,7 +144,7 @@ def _verbs_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
     if not verbs:
         return None
     alternatives = sorted((r"\s+".join(map(re.escape, verb.split())) for verb in verbs), key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+    return regex_cache.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
