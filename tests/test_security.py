@@ -175,7 +175,7 @@ def test_atomic_write_interrupted_mid_write_leaves_no_partial_file(tmp_path, mon
     def interrupted(*args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "fsync", interrupted)
+    monkeypatch.setattr(os, "chmod", interrupted)  # after the content is written, before the rename
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, "x" * 100_000)
     assert list(tmp_path.iterdir()) == []
