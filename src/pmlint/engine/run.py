@@ -11,7 +11,6 @@ tests), through the same pure function the filter stage uses (`suppress.py`).
 from __future__ import annotations
 
 import re
-import traceback
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
@@ -91,7 +90,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
             context.inferred_view = overlay(document.data, profile, context.read_log)
         except Exception as error:  # a bug in inference must not cost the stated-fact rules
             if options.debug:
-                traceback.print_exc()
+                _print_traceback()
             profile = None
             findings.append(Finding(
                 INTERNAL_ERROR_ID, INTERNAL_ERROR_NAME, Severity.ERROR,
@@ -106,7 +105,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
             findings.extend(_run_rule(rule, document, context, options))
         except Exception as error:  # contain one rule's bug; never lose the others
             if options.debug:
-                traceback.print_exc()
+                _print_traceback()
             findings.append(Finding(
                 INTERNAL_ERROR_ID, INTERNAL_ERROR_NAME, Severity.ERROR,
                 f"Internal error in rule {rule.id} ({rule.name}): {type(error).__name__}: {error}; "
@@ -303,3 +302,11 @@ def render_checked(template: str, node: Any, target: Any, pointer: str,
 __all__ = ["BAD_SUPPRESSION_ID", "BAD_SUPPRESSION_NAME", "UNUSED_SUPPRESSION_ID", "UNUSED_SUPPRESSION_NAME",
            "RunOptions", "lint_document", "lint_with_profile", "render", "render_checked", "run_rules",
            "run_with_profile", "split_pointer"]
+
+
+def _print_traceback() -> None:
+    """The current exception's traceback on stderr (`--debug`). `traceback` (and the
+    `textwrap` it imports) loads only here: ~2 ms that every run paid for a flag most never pass."""
+    import traceback
+
+    traceback.print_exc()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from .. import regex_cache
 from ..model import Document
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_failure, describes_noticing, entries, first_of, format_minutes,
@@ -27,12 +28,12 @@ from .severity import DURATION, UNIT_WORDS, duration_minutes
 
 #: Words of automated alerting. Not "alerted": "the team is alerted via the chat channel"
 #: says people were told (by the user who reported it), not that a monitor fired.
-_ALERTING = re.compile(r"\b(?:alert|alerts|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
-_NOTICING = re.compile(r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|"
+_ALERTING = regex_cache.compile(r"\b(?:alert|alerts|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
+_NOTICING = regex_cache.compile(r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|"
                        r"spott\w{0,4}|identif\w{0,6}|found|alerted|caught|became aware|flagged)\b", re.IGNORECASE)
-_DELAY_AFTER = re.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|anybody|someone|somebody|we|it|the|our|they|a|an)\b)",
+_DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|anybody|someone|somebody|we|it|the|our|they|a|an)\b)",
                           re.IGNORECASE)
-_DELAY_BEFORE = re.compile(r"(?:unnoticed|undetected|unnoticed|exposed|exposure|dormant|latent|unknown|unaware|"
+_DELAY_BEFORE = regex_cache.compile(r"(?:unnoticed|undetected|unnoticed|exposed|exposure|dormant|latent|unknown|unaware|"
                            r"went[ \t]+undiscovered|in[ \t]+place|lurking)\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|~)?[ \t]*$",
                            re.IGNORECASE)
 

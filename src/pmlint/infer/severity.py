@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Mapping
 
+from .. import regex_cache
 from ..model import Document
 from ..timeline import entries, first_of, format_minutes, minutes_between
 from .facts import Fact
@@ -36,19 +37,19 @@ UNIT_WORDS = frozenset({"min", "mins", "minute", "minutes", "h", "hr", "hrs", "h
                         "weeks", "month", "months", "year", "years"})
 _NUMBER = r"(?P<number>\d{1,5}(?:[.,]\d{1,2})?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 #: "9 hours", "24-hour", "nine hours and 11 minutes", "73 hrs"
-DURATION = re.compile(
+DURATION = regex_cache.compile(
     r"(?<![\w.:])" + _NUMBER + r"(?:\+)?[ \t-]{0,3}(?P<unit>min(?:ute)?s?|h(?:ou)?rs?|hours?|h|days?|weeks?|months?|years?)\b"
     r"(?:[ \t,]{0,3}(?:and[ \t]{1,3})?(?P<extra>\d{1,2})[ \t]{0,2}min(?:ute)?s?\b)?",
     re.IGNORECASE)
 #: ... or a bound, not the length: "at maximum 16 hours", "at most a day", "no more than 2 hours"
-_NOT_OUTAGE_BEFORE = re.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under|maximum|max|"
+_NOT_OUTAGE_BEFORE = regex_cache.compile(r"\b(?:every|each|per|within|after|next|last|past|first|up to|than|under|maximum|max|"
                                 r"most|bounded[ \t]to|capped[ \t]at)\W{0,3}$",
                                 re.IGNORECASE)
 #: "16 days after the upgrade" is a delay, but "errors for 26 hours after the migration" an outage
-_WEAK_AFTER = re.compile(r"\W{0,3}(?:after|since|into)\b", re.IGNORECASE)
-_FOR_BEFORE = re.compile(r"\b(?:for|lasted|lasting|took|over|during)\W{1,3}(?:about|around|roughly|almost|nearly|over|just[ \t]+over|well[ \t]+over|more[ \t]+than|at[ \t]+least|up[ \t]+to|some|~)?\W{0,2}$",
+_WEAK_AFTER = regex_cache.compile(r"\W{0,3}(?:after|since|into)\b", re.IGNORECASE)
+_FOR_BEFORE = regex_cache.compile(r"\b(?:for|lasted|lasting|took|over|during)\W{1,3}(?:about|around|roughly|almost|nearly|over|just[ \t]+over|well[ \t]+over|more[ \t]+than|at[ \t]+least|up[ \t]+to|some|~)?\W{0,2}$",
                          re.IGNORECASE)
-_NOT_OUTAGE_AFTER = re.compile(r"\W{0,3}(?:later|ago|earlier|before|prior|old|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
+_NOT_OUTAGE_AFTER = regex_cache.compile(r"\W{0,3}(?:later|ago|earlier|before|prior|old|in[ \t]+advance|long[ \t]+retention|of[ \t]+(?:data|logs|history|retention))",
                                re.IGNORECASE)
 OUTAGE_WORDS = ("outage", "outages", "down", "downtime", "degradation", "degraded", "unavailable",
                 "unavailability", "disruption", "disrupted", "failed", "failing", "failures", "errors",
@@ -113,7 +114,7 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
 
 
 #: "85% of our network", "40 percent of requests"
-SHARE = re.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?(?:%|percent)[ \t]+of[ \t]+(?:all[ \t]+|our[ \t]+|the[ \t]+)?"
+SHARE = regex_cache.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?(?:%|percent)[ \t]+of[ \t]+(?:all[ \t]+|our[ \t]+|the[ \t]+)?"
                    r"(?P<what>users|customers|players|traffic|requests|network|nodes|jobs|builds|sites|services|"
                    r"instances|clusters|queries|api[ \t]calls|calls|visitors|accounts|validators|pods)\b", re.IGNORECASE)
 

@@ -38,8 +38,8 @@ from ..functions import Context, Hit, check
 from ..text import PhraseRegex, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
 from ._shared import root_causes
 
-_HANDLE = re.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
-_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+_HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
+_PRONOUN = regex_cache.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
 _NOT_NAMES = frozenset("""The A An This That These Those It Its We Our They Their Nobody Someone Somebody Everyone
 Nothing No One Our Each Every Once After Before When While Then And But Or If As At In On Of For To Because
 Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily Fortunately Here There Some Many
@@ -157,7 +157,7 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
 
 _SUBJECT_WORD = r"(?<![\w.@'’-])(@[A-Za-z][\w-]{1,38}|[A-Za-z][\w'’-]*)\s+"
 #: the subject right before a verb, or before one adverb and the verb ("Bob quickly pushed")
-_SUBJECT_BEFORE = (re.compile(_SUBJECT_WORD + r"$"), re.compile(_SUBJECT_WORD + r"\w{3,}ly\s+$"))
+_SUBJECT_BEFORE = (regex_cache.compile(_SUBJECT_WORD + r"$"), regex_cache.compile(_SUBJECT_WORD + r"\w{3,}ly\s+$"))
 _SUBJECT_WINDOW = 120
 
 
@@ -173,9 +173,9 @@ def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
 
 
 #: a capitalised word right before a name: the first name of a full name ("Bob Smith")
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w.@'’-])([A-Z][a-z][\w'’-]*)\s+$")
+_FIRST_NAME_BEFORE = regex_cache.compile(r"(?<![\w.@'’-])([A-Z][a-z][\w'’-]*)\s+$")
 #: the agent of a passive verb: "pushed without review by Bob (Smith)", "deleted by @jdoe"
-_AGENT = re.compile(r"\bby\s+(@[A-Za-z][\w-]{1,38}|[A-Z][a-z][\w'’-]*)(?:\s+([A-Z][a-z][\w'’-]*))?")
+_AGENT = regex_cache.compile(r"\bby\s+(@[A-Za-z][\w-]{1,38}|[A-Z][a-z][\w'’-]*)(?:\s+([A-Z][a-z][\w'’-]*))?")
 _AGENT_WINDOW = 80
 
 
@@ -269,7 +269,7 @@ def blaming_subjects(text: str, names: set[str], things: Container[str], actions
     return found
 
 
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_SENTENCE_END = regex_cache.compile(r"[.;!?](?:\s|$)|\n")
 
 
 @lru_cache(maxsize=64)
