@@ -30,6 +30,17 @@ def test_pyproject_tool_section(run_cli, tmp_path):
     assert json.loads(out)["findings"][0]["severity"] == "info"
 
 
+def test_pyproject_tool_section_with_an_escaped_name_is_found(run_cli, tmp_path):
+    """Discovery skips parsing a pyproject.toml that never spells "pmlint"; a quoted key
+    may still escape it, and that table is pmlint's too."""
+    write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool."pm\\u006cint"]\nselect = ["PM301"]\n'
+                                       'severity = {PM301 = "info"}\n')
+    write(tmp_path / "pm.yaml", PM)
+    code, out, _ = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert code == 0
+    assert [(f["rule"], f["severity"]) for f in json.loads(out)["findings"]] == [("PM301", "info")]
+
+
 def test_command_line_wins_over_file(run_cli, tmp_path):
     write(tmp_path / ".pmlint.yaml", "select: [PM301]\nfail-on: never\n")
     write(tmp_path / "pm.yaml", PM)

@@ -64,6 +64,8 @@ def offending(modules: list[str], names: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("sample", ["exemplary.yaml", "flawed-night-pages.yaml"])
 def test_a_yaml_check_with_a_text_report_imports_only_what_it_uses(tmp_path: Path, sample: str) -> None:
+    # a project's pyproject.toml without a pmlint table: found while looking for config, never parsed
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "service"\n', encoding="utf-8")
     modules = loaded(tmp_path, "check", "--no-color", "-o", str(tmp_path / "report.txt"), str(EXAMPLES / sample))
     assert "pmlint.engine.rules" in modules and "pmlint.report.text" in modules, "the probe ran a check"
     assert offending(modules, NEVER + NEVER_FOR_YAML) == []
