@@ -99,3 +99,22 @@ def test_the_file_holds_no_document_text(tmp_path: Path) -> None:
     result = run("check", "-f", "json", str(postmortem), cache=cache)
     assert result.returncode in (0, 1), result.stderr
     assert b"Zebulon" not in regex_file(cache).read_bytes()
+
+
+def test_an_unwritable_cache_folder_costs_no_second_compilation(tmp_path: Path, monkeypatch) -> None:
+    """Working out a pattern's code for the file compiles it again: not when the file
+    cannot be written anyway (the cache "folder" is a file here)."""
+    from pmlint import regex_cache
+
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be\n")
+    monkeypatch.setenv("PMLINT_CACHE_DIR", str(blocker))
+    monkeypatch.setattr(regex_cache, "_new", {("unwritable (?:cache)", 0)})
+    monkeypatch.setattr(regex_cache, "_stored", {})
+
+    def compiled_again(pattern: str, flags: int) -> None:
+        raise AssertionError("worked out an entry that cannot be stored")
+
+    monkeypatch.setattr(regex_cache, "_entry", compiled_again)
+    regex_cache._save()
+    assert blocker.is_file()

@@ -31,6 +31,7 @@ import os
 import re
 import sys
 from binascii import crc32
+from pathlib import Path
 from typing import Any
 
 from .cache import cache_dir, read_own, write_own
@@ -144,8 +145,8 @@ def _save() -> None:
     if os.getpid() != _owner or not _new or _stored is None:
         return  # a forked worker, or nothing new
     folder, name = cache_dir(), file_name()
-    if folder is None or name is None:
-        return
+    if folder is None or name is None or not _writable(folder):
+        return  # working out the new entries costs a compilation each: not for nothing
     fresh = [entry for key in sorted(_new) if (entry := _entry(*key)) is not None]
     used = [entry for key, entry in _stored.items() if key in _used]
     rest = [entry for key, entry in _stored.items() if key not in _used and key not in _new]
@@ -155,3 +156,11 @@ def _save() -> None:
         return
     write_own(folder, name, data)
     _new.clear()
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
