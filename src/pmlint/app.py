@@ -162,7 +162,8 @@ def run_check(request: CheckRequest) -> CheckResult:
     refuse_to_overwrite_inputs([*request.destinations, request.write_baseline], files, "files being linted")
     options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
                          use_suppressions=request.use_suppressions, debug=request.debug,
-                         known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=request.profiles)
+                         known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=request.profiles,
+                         pedantic=(request.preset or config.preset) == "strict")
     raw = lint_files(files, engine_rules, options, jobs=request.jobs)
     threshold = request.fail_on or config.fail_on
     plan = Plan(rules=tuple(engine_rules), known_rules=options.known_rules,

@@ -75,7 +75,7 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     known = rules if all_rules is not None else [*load_rules(), rule]
     options = RunOptions(settings=merge_settings(_checked_settings(rule, index, example.get("settings"))),
                          severity={}, known_rules=tuple((each.id, each.name) for each in known),
-                         unresolved=unresolved)
+                         unresolved=unresolved, pedantic=example.get("preset") == "strict")
     findings = [f for f in lint_document(document, rules, options) if f.rule_id == rule.id]
     expect = list(example.get("expect") or [])
     expected = example.get("findings", len(expect) or 1) if kind == "invalid" else 0

@@ -48,6 +48,8 @@ class RunOptions:
     unresolved: list[tuple[str, str]] | None = None
     #: keep each document's durability profile for the reporters (`check --profile`)
     profiles: bool = False
+    #: report the pedantic variants of findings (`Hit.pedantic`): the `strict` preset
+    pedantic: bool = False
 
 
 def lint_document(document: Document, rules: Iterable[Rule], options: RunOptions) -> list[Finding]:
@@ -167,6 +169,8 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 else:
                     pairs = ((hit, gate_facts) for hit in function.check(target, target_pointer, spec.options, context))
                 for hit, built_on in pairs:
+                    if hit.pedantic and not options.pedantic:
+                        continue
                     finding = _finding(rule, severity, spec.message or rule.message, document, value,
                                        target_pointer, target, hit, options.unresolved)
                     if hit.inferred is not None:
@@ -243,7 +247,7 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
     else:
         message, missing = render_checked(template, node, target, pointer, hit.values)
         unresolved.extend((rule.id, name) for name in missing)
-    if hit.demote:
+    if hit.demote or hit.pedantic:
         severity = min(severity, Severity.INFO)
     return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix_for(document.format),
                    rule.category)

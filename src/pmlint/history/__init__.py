@@ -40,7 +40,8 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
         raise PmlintError(f"no postmortems found in {', '.join(paths)} (include: {', '.join(config.include)})")
     refuse_to_overwrite_inputs([request.output], files, "postmortems read")
     options = RunOptions(settings=config.settings, severity=severity_overrides(config, rules),
-                         known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=True)
+                         known_rules=tuple((rule.id, rule.name) for rule in rules), profiles=True,
+                         pedantic=config.preset == "strict")
     # The report keeps every incident in memory and makes no reference cycles: the cyclic
     # collector would only rescan the growing heap while results arrive (seconds at 10,000).
     collecting = gc.isenabled()

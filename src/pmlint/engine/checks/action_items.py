@@ -275,8 +275,8 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
 def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item that tries to fix people (settings.people_fix_phrases) without naming a
     system change (settings.system_change_words) in the same item. When another item of
-    the plan changes the system, the finding is `info`: the plan is sound, and the
-    training beside it is no defect a reviewer would raise."""
+    the plan changes the system, the plan is sound and the training beside it is no
+    defect a reviewer would raise: reported (at `info`) under the `strict` preset only."""
     if not isinstance(value, dict):
         return
     changes = words(context, "system_change_words")
@@ -287,9 +287,10 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
         text = value.get(name)
         found = search(regex, text) if isinstance(text, str) else None
         if found:
-            # training beside a system change elsewhere in the plan is pedantic to raise
+            # training beside a system change elsewhere in the plan is pedantic to raise:
+            # reported under `strict` only
             sound = any(item is not value and search(changes, text_of(item)) for _, item in action_items(context))
-            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), demote=sound)
+            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), pedantic=sound)
             return
 
 

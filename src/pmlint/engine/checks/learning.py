@@ -47,8 +47,8 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
     """`lessons.went_well`, `went_wrong` and `got_lucky` all hold something. Lessons written
     as one undivided list (`lessons.learned`, e.g. a Markdown "Insights" section) are
     reported as such: the team did reflect, and only the split is missing. Both that and a
-    partial split are `info` (pedantic in the default run); only no lessons anywhere in the
-    text is a warning."""
+    partial split are pedantic (reported at `info` under the `strict` preset only); only no
+    lessons anywhere in the text is a warning."""
     lessons = value.get("lessons") if isinstance(value, dict) else None
     lessons = lessons if isinstance(lessons, dict) else {}
     missing = [label for key, label in _PARTS if not is_truthy(lessons.get(key))]
@@ -56,12 +56,12 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
         return
     if is_truthy(lessons.get("learned")) and len(missing) == len(_PARTS):
         yield Hit(f"{pointer}/lessons", message="Lessons are recorded as one list; say separately what went well, "
-                  "what went wrong and where the team got lucky", demote=True)
+                  "what went wrong and where the team got lucky", pedantic=True)
         return
     # some lessons, or lessons stated in prose elsewhere: only the three-way split is missing
     partial = len(missing) < len(_PARTS) or evidence(context, "lessons") is not None
     yield Hit(f"{pointer}/lessons/{_PARTS[0][0]}" if not lessons else f"{pointer}/lessons",
-              {"missing": ", ".join(missing)}, demote=partial)
+              {"missing": ", ".join(missing)}, pedantic=partial)
 
 
 #: "we should deploy …", "the team needs to …", "in the future we must …" (not "should have")
