@@ -86,3 +86,59 @@ def test_large_timeline_swap_is_still_reported(run_cli, tmp_path):
     text = SOUND_PLAN.replace("2025-03-31 09:05 - Workers", "2025-03-31 08:30 - Workers")
     path = write(tmp_path / "swap.md", text)
     assert [item["severity"] for item in findings(run_cli, path, "PM502")] == ["warning"]
+
+
+# -- PM601: an exposure is not an outage; "for an additional two days" is a duration -----
+
+LEAK = """# {title}
+
+## Summary
+
+{summary}
+
+## Impact
+
+One deploy token with write access to 3 repositories could be read by anyone.
+
+## Action items
+
+- Enforce short-lived deploy tokens issued by the CI provider (owner: @ana)
+"""
+
+
+def test_security_exposure_is_not_asked_for_outage_minutes(run_cli, tmp_path):
+    """A leaked token with who or what was affected stated: no "how long" half-finding."""
+    path = tmp_path / "leak.md"
+    path.write_text(LEAK.format(title="Deploy token leaked in build logs",
+                                summary="A deploy token was printed to public build logs and revoked."),
+                    encoding="utf-8")
+    assert findings(run_cli, path, "PM601") == []
+
+
+def test_outage_with_who_but_not_how_long_is_still_reported(run_cli, tmp_path):
+    """The same text about an outage keeps the half-finding (at `info`)."""
+    path = tmp_path / "outage.md"
+    path.write_text(LEAK.format(title="Deploys failing", summary="Deploys failed because the token store was down.")
+                    .replace("One deploy token with write access to 3 repositories could be read by anyone.",
+                             "Deploys to 3 repositories failed."), encoding="utf-8")
+    assert [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM601")] == [
+        ("info", "Impact not quantified: how long (`duration_minutes`)")]
+
+
+def test_exposure_with_nothing_quantified_is_still_a_warning(run_cli, tmp_path):
+    """Security is no excuse for stating no impact at all: who and how long both missing."""
+    path = tmp_path / "vague-leak.md"
+    path.write_text(LEAK.format(title="Secrets leaked", summary="Some secrets were leaked.")
+                    .replace("One deploy token with write access to 3 repositories could be read by anyone.",
+                             "Some secrets could be read."), encoding="utf-8")
+    assert [item["severity"] for item in findings(run_cli, path, "PM601")] == ["warning"]
+
+
+def test_more_of_the_impact_in_words_is_a_duration(run_cli, tmp_path):
+    """ "The issue persisted for an additional two days" says how long, in words."""
+    text = LEAK.format(title="Deploys failing", summary="Deploys failed because the token store was down.").replace(
+        "One deploy token with write access to 3 repositories could be read by anyone.",
+        "Deploys to 3 repositories failed, and the issue persisted for an additional two days after the first fix.")
+    path = tmp_path / "more.md"
+    path.write_text(text, encoding="utf-8")
+    assert findings(run_cli, path, "PM601") == []

@@ -37,11 +37,13 @@ from .. import regex_cache
 #: than re.IGNORECASE on these alternations.
 _F = 0
 _APOS = "['\u2019]"
-_WORD_NUM = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
+_WORD_NUM = r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
 #: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word)
 _AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
            r"\s+(?:and a half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?))")
+#: "for an additional two days", "for another hour": more of the same impact
+_MORE = r"(?:(?:an?\s+)?(?:additional|extra|further|another)\s+)?"
 _APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|at maximum|at minimum|upwards of|well over|~)\s*)?"
 _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
              r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
@@ -117,7 +119,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "impact_duration": (
         ("duration", regex_cache.compile(
             r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
-            + _APPROX + _AMOUNT + r"\b"
+            + _APPROX + _MORE + _AMOUNT + r"\b"
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"

@@ -8,6 +8,7 @@ timeline with started and mitigated/resolved entries gives the duration.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
@@ -25,12 +26,30 @@ _WHO = re.compile(r"(?<![\d,.])[,.]*+\d[\d,.]*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:
 _HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
                        r"|(?<!\d)\d++h\s*+\d++m", re.IGNORECASE)
 
+def _security_exposure(data: dict, options: dict) -> bool:
+    """Whether the title or the summary names a security exposure (the rule's
+    `security_words`: "leaked", "vulnerability", "compromised", ...) rather than an outage."""
+    listed = options.get("security_words") or ()
+    if not listed:
+        return False
+    regex = _security_regex(tuple(str(word) for word in listed))
+    return any(isinstance(data.get(key), str) and regex.search(data[key]) for key in ("title", "summary"))
+
+
+@lru_cache(maxsize=8)
+def _security_regex(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")", re.IGNORECASE)
+
+
 def _number(value: Any) -> bool:
     return (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
         isinstance(value, str) and any(char.isdigit() for char in value))
 
 
-@check("impact_quantified")
+@check("impact_quantified", {"security_words": {
+    "type": "array", "items": {"type": "string"},
+    "description": "Words of a title or summary that name a security exposure: with who or what was affected "
+                   "stated, the outage minutes are not asked for."}})
 def impact_quantified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Impact states who or what was affected (users_affected, requests_failed, a number
     with a unit in the description, or a count, share or "all users" anywhere in the text)
@@ -54,6 +73,11 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed
             or evidence(context, "impact_duration")):
         missing.append("how long (`duration_minutes`)")
+    if len(missing) == 1 and missing[0].startswith("how long") and _security_exposure(data, options):
+        # a leaked token, a vulnerability or a compromised device is an exposure, not an
+        # outage: with who or what was affected stated, asking for an outage's minutes is
+        # noise a reviewer would not raise (an exposure with nothing quantified still is)
+        return
     if missing:
         target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
         values = {"missing": " and ".join(missing)}
