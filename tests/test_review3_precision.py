@@ -142,3 +142,77 @@ def test_more_of_the_impact_in_words_is_a_duration(run_cli, tmp_path):
     path = tmp_path / "more.md"
     path.write_text(text, encoding="utf-8")
     assert findings(run_cli, path, "PM601") == []
+
+
+# -- timelines written as headings: `### 2024 March 3 21:40 UTC` then prose -----------------
+
+HEADING_TIMELINE = """# Storage failover
+
+## Summary
+
+The primary storage cluster lost its quorum and every write failed until the failover to
+the standby region completed.
+
+## Timeline
+
+### 2024 March 3 21:40 UTC
+
+The primary storage cluster loses quorum and every write fails.
+
+### 2024 March 3 21:42 UTC
+
+Our monitoring began generating alerts about failed writes, and the on-call engineer starts
+triage.
+
+### 4 March 2024 02:10 UTC
+
+Once the standby was in sync, we conducted a failover to the standby region and writes
+succeed again.
+
+## Action items
+
+- Enforce automatic failover when quorum is lost for more than a minute (owner: @ana)
+"""
+
+
+def test_heading_timeline_is_read(run_cli, tmp_path):
+    """Year-first (`2024 March 3 21:40 UTC`) and day-first (`4 March 2024 02:10 UTC`)
+    headings are timeline entries: the prose under each is its event."""
+    path = tmp_path / "headings.md"
+    path.write_text(HEADING_TIMELINE, encoding="utf-8")
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert "2024-03-03T21:40:00+00:00" in out and "2024-03-04T02:10:00+00:00" in out
+    assert "loses quorum" in out
+    assert not any("timeline" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+def test_generated_alerts_are_detection_and_a_failover_is_mitigation(run_cli, tmp_path):
+    """ "Monitoring began generating alerts" two minutes after the onset is detection (no
+    slow-detection finding); "we conducted a failover" 4 h 30 min after it is the mitigation,
+    over the SEV1 limit."""
+    path = tmp_path / "headings.md"
+    path.write_text("---\nseverity: SEV1\n---\n" + HEADING_TIMELINE, encoding="utf-8")
+    assert findings(run_cli, path, "PM403") == []
+    found = findings(run_cli, path, "PM404")
+    assert len(found) == 1 and found[0]["severity"] == "warning"
+    assert found[0]["message"].startswith("Time to mitigate was 4 h 30 min, over the 60 min SEV1 limit (inferred the "
+                                          "onset from the first entry describing failure")
+
+
+def test_no_onset_when_something_was_noticed_first(run_cli, tmp_path):
+    """A report before any entry describes failure leaves the onset unknown: no figure."""
+    text = HEADING_TIMELINE.replace("The primary storage cluster loses quorum and every write fails.",
+                                    "A customer reported slow saves on the status page.")
+    path = tmp_path / "noticed.md"
+    path.write_text("---\nseverity: SEV1\n---\n" + text, encoding="utf-8")
+    assert findings(run_cli, path, "PM404") == []
+
+
+def test_year_first_words_are_not_dates():
+    """ "2019 may be ..." or "2 may fail" at the start of a line are no dates."""
+    from pmlint.load.md_time import parse_stamp
+
+    assert parse_stamp("2019 may be remembered as the year of the outage") is None
+    assert parse_stamp("2 may fail under load") is None
+    assert parse_stamp("2018 October 21 22:52 UTC").moment.isoformat() == "2018-10-21T22:52:00"

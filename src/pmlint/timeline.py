@@ -131,7 +131,8 @@ _FAILURE = regex_cache.compile(
 _SECRET = regex_cache.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t]keys?|api[ \t]keys?)\b", re.IGNORECASE)
 _CONTAINING = regex_cache.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
 _NOTICING = regex_cache.compile(
-    r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|alarm(?:s|ed)?|paged|pinged|notified|"
+    r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|"
+    r"(?:generat|rais|issu)(?:ed|es|ing)[ \t](?:an?[ \t])?(?:alerts?|alarms?|pages?)|alarm(?:s|ed)?|paged|pinged|notified|"
     r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint))\b", re.IGNORECASE)

@@ -8,7 +8,8 @@ table in settings (`inferred_severity_*`), and when signals disagree the higher 
 wins, as PagerDuty advises responders ("if unsure, assume the higher one").
 
 The duration comes from, in order: the stated `impact.duration_minutes`, the
-timeline (first `started` → first `resolved`, else `mitigated`), else the longest
+timeline (first `started` → first `resolved`, else `mitigated` unless the prose states
+a longer outage: a mitigation need not end the impact), else the longest
 duration written next to an outage word in the prose ("failed for just over nine
 hours", "24 hours and 11 minutes of service degradation"). A duration that follows
 "every", "within", "after", "later" or "ago" is a period or a delay, not an outage, and
@@ -83,8 +84,19 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
     end = first_of(timeline, "resolved") or first_of(timeline, "mitigated")
     minutes = minutes_between(start, end)
     if minutes is not None and 0 < minutes <= 90 * 1440 and end is not None:
-        return Fact(minutes, False, f"the timeline ({format_minutes(minutes)} from start to "
-                    f"{end.kind})", document.spans.get(end.pointer))
+        timed = Fact(minutes, False, f"the timeline ({format_minutes(minutes)} from start to {end.kind})",
+                     document.spans.get(end.pointer))
+        if end.kind == "resolved":
+            return timed
+        # a mitigation need not end the impact: a longer outage the prose states wins
+        # ("24 hours and 11 minutes of degradation" after a failover at 17 h 32 min)
+        stated = _prose_duration(document)
+        return stated if stated is not None and stated.value > minutes else timed
+    return _prose_duration(document)
+
+
+def _prose_duration(document: Document) -> Fact[float] | None:
+    """The longest duration written next to an outage word in the prose."""
     best: tuple[tuple[bool, float], str, str] | None = None
     outage = phrases(OUTAGE_WORDS)
     for pointer, text in document_texts(document, ("/timeline", "/action_items", "/detection")):

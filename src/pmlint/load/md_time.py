@@ -2,7 +2,7 @@
 
 Handles `2025-06-21 23:05 UTC`, `2025-06-21T23:05:00Z`, `13:40`, `9:29`, `10h47`, `[12-05 16:21]`,
 `07:30am`, `12:45 PM PST Saturday Oct 30th`, `Jan 8, 07:00 PST`, `Sep 29 2017 08:59`,
-`4/21/23 11:12 AM`, ranges (`17:00-18:00`: the start counts) and approximations (`~12:00`,
+`4/21/23 11:12 AM`, `2018 October 21 22:52 UTC`, `21 October 2018 22:52`, ranges (`17:00-18:00`: the start counts) and approximations (`~12:00`,
 `ca. 18:30`: the flag is returned, the time stays clean). Zones come from the entry, or
 from the caller's context (a heading, a table header, a sentence, front matter).
 """
@@ -43,6 +43,12 @@ _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+|$|(
 _MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?,?\s*(?:at\s+)?",
                          re.IGNORECASE)
 _DAY_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?:,?\s+(?P<y>\d{4}))?,?\s*",
+                             re.IGNORECASE)
+#: `2018 October 21 22:52 UTC` (year first) and `21 October 2018 22:52`: the year is
+#: required, so "2 may fail" at the start of a line is never a date
+_YEAR_MONTH_DATE = re.compile(r"(?P<y>\d{4})\s+" + _MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?!\d),?\s*",
+                              re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})(?!\d),?\s*",
                              re.IGNORECASE)
 #: `12-05 16:21` (k8s test-infra: month-day, then a time; the year comes from the document)
 _MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
@@ -157,7 +163,7 @@ def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
     start = position
     day: date | None = None
     clock: tuple[int, int, int] | None = None
-    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _MONTH_DAY):
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _MONTH_DAY):
         match = pattern.match(text, position)
         if match:
             if pattern is _MONTH_DAY and default_year is None:

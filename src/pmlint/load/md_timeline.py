@@ -41,14 +41,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
         r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over))\b", re.IGNORECASE)),
     ("mitigated", re.compile(
-        r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|rollback (?:completed?|finished|done)|"
+        r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|failed over|"
+        r"(?:conducted|performed|completed|ran|executed) (?:a |the )?(?:\w+ )?fail-?over|fail-?over (?:completed?|finished|done)|rollback (?:completed?|finished|done)|"
         r"rollback of .{0,60} (?:has )?completed|workaround (?:applied|deployed|in place)|repaired|"
         r"error rates? (?:drops?|returns?|recover)|recovered|issue goes away)\b", re.IGNORECASE)),
     ("escalated", re.compile(
         r"\b(?:escalated|escalates|escalation|incident (?:was )?declared|declared (?:an |the )?incident|"
         r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
     ("detected", re.compile(
-        r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|alerted|paged|pages|first detected|detected|noticed|"
+        r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
+        r"alerted|paged|pages|first detected|detected|noticed|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
         r"customers? reported|team alerted)\b",
         re.IGNORECASE)),

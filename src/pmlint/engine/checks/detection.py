@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ...infer.facts import Fact
+from ...infer.prose import quote
+from ...timeline import describes_failure, describes_noticing
 from ..functions import Context, Hit, check
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of, words
 from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
@@ -98,7 +100,9 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
             return
         yield Hit("", {"elapsed": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
                   span=fact.span, inferred=(f"{format_minutes(fact.value)} to detect", fact))
-    elif span == ("started", "mitigated") and _no_mitigation_in_timeline(context):
+    elif span == ("started", "mitigated") and not _no_mitigation_in_timeline(context):
+        yield from _onset_to_mitigation(limit, context)
+    elif span == ("started", "mitigated"):
         # a timeline that describes no mitigation, and prose that says how long the impact
         # lasted ("24 hours and 11 minutes of degradation"): nothing cut it short before then
         fact = getattr(profile, "duration_minutes", None)
@@ -111,6 +115,45 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
                   message=f"Impact lasted {format_minutes(fact.value)} and no timeline entry describes a mitigation "
                           f"(failover, rollback, fix, restore): over the {format_minutes(limit[1])} {limit[0]} limit "
                           f"for time to mitigate")
+
+
+def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable[Hit]:
+    """Time to mitigate for a timeline that marks a mitigation (a failover, a rollback) but
+    no start: the onset is the first earlier entry that describes failure or impact, as for
+    time to detect (none when something was noticed before any failure is described);
+    counted from detection when detection itself was over its limit."""
+    timeline = [entry for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
+    if first_of(timeline, "started") is not None:
+        return  # a marked start out of order with the mitigation: no figure to trust
+    end = first_of(timeline, "mitigated") or first_of(timeline, "resolved")
+    if end is None:
+        return
+    onset = None
+    for entry in timeline:
+        if entry.index >= end.index:
+            break
+        if entry.kind == "detected" or describes_noticing(entry.event):
+            return  # something was noticed before any failure is described: no onset to trust
+        if describes_failure(entry.event):
+            onset = entry
+            break
+    minutes = minutes_between(onset, end)
+    if onset is None or minutes is None or minutes <= 0:
+        return
+    detected = next((entry for entry in timeline if onset.index < entry.index <= end.index
+                     and (entry.kind == "detected" or describes_noticing(entry.event))), None)
+    to_detect = minutes_between(onset, detected)
+    since = ""
+    if detected is not None and to_detect is not None and to_detect > _detect_limit(context, limit):
+        minutes, since = minutes - to_detect, " (counted from detection: the time to detect is reported apart)"
+    if minutes <= limit[1]:
+        return
+    fact = Fact(minutes, True, f"the first entry describing failure, {quote(onset.event, 50)} at "
+                f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
+    yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
+              inferred=("the onset", fact),
+              message=f"Time to mitigate was {format_minutes(minutes)}{since}, over the {format_minutes(limit[1])} "
+                      f"{limit[0]} limit")
 
 
 def _no_mitigation_in_timeline(context: Context) -> bool:
