@@ -17,7 +17,9 @@ CONTEXT = Context(load_text("x.yaml", "title: x\n"), merge_settings(None))
     ({"title": "Roll back the 2.14 release"}, BAND_AID),
     ({"title": "Immediately restart the workers"}, BAND_AID),
     ({"title": "We will re-run the failed import"}, BAND_AID),
-    ({"title": "Increase the pool to 200", "type": "prevent"}, BAND_AID),
+    # a type the author stated is respected (issue 12 item 5): the verb decides untyped items only
+    ({"title": "Increase the pool to 200", "type": "prevent"}, DURABLE),
+    ({"title": "Increase the pool to 200"}, BAND_AID),
     ({"title": "Anything at all", "type": "repair"}, BAND_AID),
     ({"title": "Add automatic rollback when the canary fails"}, DURABLE),
     ({"title": "Split checkout onto its own database"}, DURABLE),
@@ -26,6 +28,16 @@ CONTEXT = Context(load_text("x.yaml", "title: x\n"), merge_settings(None))
 ])
 def test_classify(item, kind):
     assert classify(item, CONTEXT) == kind
+
+
+def test_an_inferred_type_gives_way_to_the_band_aid_verb():
+    """A type pmlint inferred from the words ("prevent" from "fix") is no author's claim."""
+    from pmlint.infer.facts import Fact
+    from pmlint.infer.overlay import InferredDict, ReadLog
+
+    item = InferredDict({"title": "Restart the workers to fix the leak"}, ReadLog())
+    item.put("type", "prevent", "type prevent", Fact("prevent", True, '"fix"'))
+    assert classify(item, CONTEXT) == BAND_AID
 
 
 def test_leading_verb_matches_only_at_the_start():
@@ -52,7 +64,8 @@ def test_architecture_cause_answered_only_by_code_is_flagged():
 @pytest.mark.parametrize("item", [
     "  - {title: Give checkout its own Redis, type: detect, layer: architecture}",      # wrong type
     "  - {title: Give checkout its own Redis, type: prevent, layer: architecture, status: wont-do}",
-    "  - {title: Restart Redis nightly, type: prevent, layer: architecture}",           # band-aid
+    "  - {title: Restart Redis nightly, type: repair, layer: architecture}",            # band-aid
+    "  - {title: Restart Redis nightly, layer: architecture}",                          # untyped band-aid
 ])
 def test_items_that_do_not_cover_a_layer(item):
     items = "  - {title: Add a timeout to the cache client, type: prevent, layer: code}\n" + item

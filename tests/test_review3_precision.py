@@ -216,3 +216,24 @@ def test_year_first_words_are_not_dates():
     assert parse_stamp("2019 may be remembered as the year of the outage") is None
     assert parse_stamp("2 may fail under load") is None
     assert parse_stamp("2018 October 21 22:52 UTC").moment.isoformat() == "2018-10-21T22:52:00"
+
+
+# -- an explicit `type:` is respected (issue 12 item 5) ------------------------------------
+
+TYPED_PLAN = """severity: SEV2
+summary: Checkout failed for 40 minutes because the database planner cached a bad plan.
+action_items:
+  - {{title: Upgrade the database to 14.2, whose planner no longer caches the bad plan{typed}}}
+  - {{title: Restart the checkout workers, type: repair}}
+"""
+
+
+def test_explicit_prevent_type_is_not_a_band_aid(run_cli, tmp_path):
+    """ "Upgrade ..." leads with a band-aid verb, but the author typed it `prevent`: the plan
+    is not band-aids only. Untyped, the same plan is reported."""
+    typed = tmp_path / "typed.yaml"
+    typed.write_text(TYPED_PLAN.format(typed=", type: prevent"), encoding="utf-8")
+    assert findings(run_cli, typed, "PM308") == []
+    untyped = tmp_path / "untyped.yaml"
+    untyped.write_text(TYPED_PLAN.format(typed=""), encoding="utf-8")
+    assert [item["rule"] for item in findings(run_cli, untyped, "PM308")] == ["PM308"]

@@ -25,9 +25,15 @@ DURABLE = "durable"
 
 def classify(item: dict[str, Any], context: Context) -> str:
     """`band-aid` for a repair of this incident (type `repair`, or a title that starts with
-    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise."""
-    if lower(item.get("type")) == "repair":
+    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise. A type
+    the author stated is respected (issue 12): "Upgrade the planner to 14.2, which fixes
+    the plan cache" marked `type: prevent` is the fix, not a bump; only a type pmlint
+    inferred from the words gives way to the leading verb."""
+    kind = lower(item.get("type"))
+    if kind == "repair":
         return BAND_AID
+    if kind and "type" not in getattr(item, "inferred", ()):
+        return DURABLE
     raw_title = item.get("title")
     title = raw_title if isinstance(raw_title, str) else ""
     if leading_verb(title, context.setting("band_aid_verbs") or ()):
