@@ -237,3 +237,25 @@ def test_explicit_prevent_type_is_not_a_band_aid(run_cli, tmp_path):
     untyped = tmp_path / "untyped.yaml"
     untyped.write_text(TYPED_PLAN.format(typed=""), encoding="utf-8")
     assert [item["rule"] for item in findings(run_cli, untyped, "PM308")] == ["PM308"]
+
+
+def test_a_date_range_states_how_long(run_cli, tmp_path):
+    """ "Timeline (all times PST) Saturday Oct 30th 2024 - Monday Nov 1st, 2024" or a
+    "**Date:** January 14-19, 2026" line says the incident spanned days: not "how long" missing."""
+    text = LEAK.format(title="Deploys failing", summary="Deploys failed because the token store was down.").replace(
+        "One deploy token with write access to 3 repositories could be read by anyone.",
+        "Deploys to 3 repositories failed.")
+    for line in ("**Date:** January 14-19, 2026", "## Timeline (all times PST) Saturday Oct 30th 2024 - Monday Nov 1st, 2024",
+                 "## Timeline (PST) 4/21/23-4/25/23"):
+        path = tmp_path / "range.md"
+        path.write_text(text.replace("## Summary", line + "\n\n## Summary"), encoding="utf-8")
+        assert findings(run_cli, path, "PM601") == [], line
+
+
+def test_a_date_and_a_time_are_no_range():
+    """ "Jan 14 - 15:30 deploy" is a date and a time, not January 14 to 15."""
+    from pmlint.load.evidence import PATTERNS
+
+    duration = PATTERNS["impact_duration"][0][1]
+    assert duration.search("jan 14 - 15:30 deploy starts") is None
+    assert duration.search("january 14-19, 2026").group() == "january 14-19"

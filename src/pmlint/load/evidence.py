@@ -42,6 +42,15 @@ _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|mont
 #: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word)
 _AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
            r"\s+(?:and a half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?))")
+#: The days an incident spanned, as a date range in a heading or a Date line: "January 14-19,
+#: 2026", "Oct 30th 2021 - Monday Nov 1st, 2021", "4/21/23-4/25/23", "2024-03-03 to 2024-03-05"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_TILL = r"\s*(?:-|\u2013|\u2014|to|until|through|till)\s*"
+_DATE_RANGE = (r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+\d{4})?" + _TILL +
+               r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s+)?(?:" + _MONTH + r"\s+)?" + _DAY + r"(?![:\d])\b"
+               r"|\b\d{1,2}/\d{1,2}/\d{2,4}" + _TILL + r"\d{1,2}/\d{1,2}/\d{2,4}\b"
+               r"|\b\d{4}-\d{2}-\d{2}\s*(?:\u2013|\u2014|\s-\s|to|until|through|till)\s*\d{4}-\d{2}-\d{2}\b")
 #: "for an additional two days", "for another hour": more of the same impact
 _MORE = r"(?:(?:an?\s+)?(?:additional|extra|further|another)\s+)?"
 _APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|at maximum|at minimum|upwards of|well over|~)\s*)?"
@@ -126,7 +135,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:between|from)\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s+(?:and|to|until|till|through)\s+"
             r"\d{1,2}:\d{2}\b"
             r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _AMOUNT +
-            r"\b", _F)),
+            r"\b|" + _DATE_RANGE, _F)),
     ),
     "actions": (
         ("commitment", regex_cache.compile(
