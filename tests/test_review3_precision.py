@@ -259,3 +259,19 @@ def test_a_date_and_a_time_are_no_range():
     duration = PATTERNS["impact_duration"][0][1]
     assert duration.search("jan 14 - 15:30 deploy starts") is None
     assert duration.search("january 14-19, 2026").group() == "january 14-19"
+
+
+# -- PM310: an investigation that names its hypotheses is concrete -------------------------
+
+def test_investigation_with_named_hypotheses_is_not_vague(run_cli, tmp_path):
+    """ "Investigate the timeouts, which may be due to A, B or C" can be answered hypothesis
+    by hypothesis; a bare "Investigate options for ..." is still vague."""
+    text = LEAK.format(title="Launches time out", summary="Launches timed out for 3 hours.").replace(
+        "- Enforce short-lived deploy tokens issued by the CI provider (owner: @ana)",
+        "- Investigate the launch timeouts, which may be due to the HTTP client, too many concurrent requests "
+        "or an overloaded hub (owner: @ana)\n- Investigate options for improving the rollout (owner: @bo)")
+    path = tmp_path / "investigate.md"
+    path.write_text(text, encoding="utf-8")
+    found = findings(run_cli, path, "PM310")
+    assert [item["line"] for item in found] == [text.splitlines().index("- Investigate options for improving the "
+                                                                        "rollout (owner: @bo)") + 1]

@@ -221,6 +221,9 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
 
 #: After an investigating verb, a specific question makes the item concrete.
 _SPECIFIC_QUESTION = re.compile(r"\s+(?:why|whether|the (?:root )?cause of)\b", re.IGNORECASE)
+#: ... and so do named hypotheses to test: "Investigate the timeouts, which may be due to A, B or C"
+_HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t]+(?:be[ \t]+)?(?:due[ \t]+to|caused[ \t]+by|"
+                         r"come[ \t]+from|stem[ \t]+from)\b", re.IGNORECASE)
 
 
 #: Vague items reported as warnings per plan; the rest are reported at `info`: a plan with
@@ -238,6 +241,8 @@ def _vague_verb(value: Any, context: Context) -> str | None:
         return None
     if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
+    if _HYPOTHESES.search(value["title"]):
+        return None  # the candidate causes are named: each one can be confirmed or ruled out
     if search(patterns(context, "measurable_patterns"), text_of(value)):
         return None
     return verb
@@ -261,7 +266,8 @@ def _vague_items(context: Context) -> list[int]:
 def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item title that starts with a vague verb (settings.vague_verbs) and states
     no measurable outcome (settings.measurable_patterns, in title or description). A
-    specific question after the verb ("Investigate why …", "… whether …") is concrete.
+    specific question after the verb ("Investigate why …", "… whether …") is concrete, and
+    so are named hypotheses ("…, which may be due to A, B or C").
     Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
     verb = _vague_verb(value, context)
     if verb is None:
