@@ -275,3 +275,36 @@ def test_investigation_with_named_hypotheses_is_not_vague(run_cli, tmp_path):
     found = findings(run_cli, path, "PM310")
     assert [item["line"] for item in found] == [text.splitlines().index("- Investigate options for improving the "
                                                                         "rollout (owner: @bo)") + 1]
+
+
+# -- PM203: the onset is the failure, not people at work -----------------------------------
+
+NIGHT_ONSET = """# Build queue outage
+
+## Summary
+
+Every CI job failed for 8 hours and 300 pull requests waited.
+
+## Timeline
+
+All times PDT.
+
+- 2025-03-26 17:40 - A node upgrade is initiated on the build cluster
+- 2025-03-26 23:04 - The node hosting the lock service is drained and its pod is stuck in a crash loop (**outage starts**)
+- 2025-03-27 07:16 - @kim notices the reports and restarts the lock service
+
+## Action items
+
+- Enforce a readiness check on the lock service in CI (owner: @kim)
+"""
+
+
+def test_the_onset_at_night_is_no_responder_at_work(run_cli, tmp_path):
+    """ "The node is drained; the pod crash-loops (outage starts)" at 23:04 is the failure
+    happening, not anybody working at night: no PM203. A responder at 23:04 still counts."""
+    path = tmp_path / "onset.md"
+    path.write_text(NIGHT_ONSET, encoding="utf-8")
+    assert findings(run_cli, path, "PM203") == []
+    worked = NIGHT_ONSET.replace("2025-03-27 07:16 - @kim notices", "2025-03-27 01:16 - @kim notices")
+    path.write_text(worked, encoding="utf-8")
+    assert [item["rule"] for item in findings(run_cli, path, "PM203")] == ["PM203"]

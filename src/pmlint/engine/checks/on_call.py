@@ -8,6 +8,8 @@ wall-clock time it says.
 
 from __future__ import annotations
 
+import re
+
 from datetime import time
 from typing import Any, Iterable
 
@@ -77,6 +79,9 @@ def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
     return responder is None or responder.search(text) is not None
 
 
+_PAGED = re.compile(r"\b(?:paged|page[sd]?|woken|woke|wakes?)\b", re.IGNORECASE)
+
+
 @check("night_events")
 def night_events(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Timeline entries inside the night window while `on_call.off_hours_pages` is 0 or
@@ -99,8 +104,11 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         return  # people awake anyway (their own hours, a hand-over, planned work): no lost sleep to record
     responder, outside = patterns(context, "night_responder_patterns"), patterns(context, "night_outside_patterns")
     timeline = value.get("timeline") if isinstance(value, dict) else None
+    # the onset milestone is the failure itself ("the node is drained; the pod crash-loops
+    # (outage starts)"), not people responding to it, unless it says someone was paged
     night = [(entry, clock) for entry, clock in night_entries(value, _night(context))
-             if responders_at_work(_event(timeline, entry.index), responder, outside)]
+             if responders_at_work(_event(timeline, entry.index), responder, outside)
+             and (entry.kind != "started" or _PAGED.search(_event(timeline, entry.index)))]
     if not night:
         return
     first, clock = night[0]
