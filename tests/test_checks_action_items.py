@@ -17,9 +17,10 @@ CONTEXT = Context(load_text("x.yaml", "title: x\n"), merge_settings(None))
     ({"title": "Roll back the 2.14 release"}, BAND_AID),
     ({"title": "Immediately restart the workers"}, BAND_AID),
     ({"title": "We will re-run the failed import"}, BAND_AID),
-    # a type the author stated is respected (issue 12 item 5): the verb decides untyped items only
-    ({"title": "Increase the pool to 200", "type": "prevent"}, DURABLE),
-    ({"title": "Increase the pool to 200"}, BAND_AID),
+    ({"title": "Increase the pool to 200", "type": "prevent"}, BAND_AID),   # a bare bump, whatever its type
+    # a stated type is respected where the item says what it changes (issue 12 item 5)
+    ({"title": "Upgrade Postgres to 14.2, which fixes the plan cache bug", "type": "prevent"}, DURABLE),
+    ({"title": "Upgrade Postgres to 14.2, which fixes the plan cache bug"}, BAND_AID),  # untyped: the verb decides
     ({"title": "Anything at all", "type": "repair"}, BAND_AID),
     ({"title": "Add automatic rollback when the canary fails"}, DURABLE),
     ({"title": "Split checkout onto its own database"}, DURABLE),
@@ -64,7 +65,7 @@ def test_architecture_cause_answered_only_by_code_is_flagged():
 @pytest.mark.parametrize("item", [
     "  - {title: Give checkout its own Redis, type: detect, layer: architecture}",      # wrong type
     "  - {title: Give checkout its own Redis, type: prevent, layer: architecture, status: wont-do}",
-    "  - {title: Restart Redis nightly, type: repair, layer: architecture}",            # band-aid
+    "  - {title: Restart Redis nightly, type: prevent, layer: architecture}",           # band-aid
     "  - {title: Restart Redis nightly, layer: architecture}",                          # untyped band-aid
 ])
 def test_items_that_do_not_cover_a_layer(item):

@@ -223,20 +223,31 @@ def test_year_first_words_are_not_dates():
 TYPED_PLAN = """severity: SEV2
 summary: Checkout failed for 40 minutes because the database planner cached a bad plan.
 action_items:
-  - {{title: Upgrade the database to 14.2, whose planner no longer caches the bad plan{typed}}}
+  - {{title: "Upgrade the database to 14.2, whose planner no longer caches the bad plan"{typed}}}
   - {{title: Restart the checkout workers, type: repair}}
 """
 
 
 def test_explicit_prevent_type_is_not_a_band_aid(run_cli, tmp_path):
-    """ "Upgrade ..." leads with a band-aid verb, but the author typed it `prevent`: the plan
-    is not band-aids only. Untyped, the same plan is reported."""
+    """ "Upgrade ..." leads with a band-aid verb, but the author typed it `prevent` and it
+    says what it fixes ("whose planner no longer ..."): the plan is not band-aids only.
+    Untyped, the same plan is reported."""
     typed = tmp_path / "typed.yaml"
     typed.write_text(TYPED_PLAN.format(typed=", type: prevent"), encoding="utf-8")
     assert findings(run_cli, typed, "PM308") == []
     untyped = tmp_path / "untyped.yaml"
     untyped.write_text(TYPED_PLAN.format(typed=""), encoding="utf-8")
     assert [item["rule"] for item in findings(run_cli, untyped, "PM308")] == ["PM308"]
+
+
+def test_a_bare_bump_typed_prevent_is_still_a_band_aid(run_cli, tmp_path):
+    """ "Increase the connection pool to 200", typed prevent, changes nothing behind the
+    incident: a plan of it and a restart is band-aids only (research: whatever its layer)."""
+    path = tmp_path / "bump.yaml"
+    path.write_text(TYPED_PLAN.format(typed=", type: prevent").replace(
+        '"Upgrade the database to 14.2, whose planner no longer caches the bad plan"',
+        "Increase the connection pool to 200"), encoding="utf-8")
+    assert [item["rule"] for item in findings(run_cli, path, "PM308")] == ["PM308"]
 
 
 def test_a_date_range_states_how_long(run_cli, tmp_path):

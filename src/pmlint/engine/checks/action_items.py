@@ -23,16 +23,28 @@ from .root_cause import is_unknown
 BAND_AID = "band-aid"
 DURABLE = "durable"
 
+#: What an item changes beyond the repair: "so that ...", "to prevent ...", "which fixes ...",
+#: "whose planner no longer ...". With it, a stated type outweighs a band-aid verb.
+_PURPOSE = re.compile(r"\b(?:so[ \t]+that|so[ \t]+it|to[ \t]+(?:prevent|stop|avoid|eliminate|remove[ \t]+the[ \t]+cause)|"
+                      r"which[ \t]+(?:fixes|prevents|removes|eliminates)|that[ \t]+(?:fixes|prevents|removes|eliminates)|"
+                      r"no[ \t]+longer|never[ \t]+again)\b", re.IGNORECASE)
+
+
 def classify(item: dict[str, Any], context: Context) -> str:
     """`band-aid` for a repair of this incident (type `repair`, or a title that starts with
-    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise. A type
-    the author stated is respected (issue 12): "Upgrade the planner to 14.2, which fixes
-    the plan cache" marked `type: prevent` is the fix, not a bump; only a type pmlint
-    inferred from the words gives way to the leading verb."""
+    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise.
+
+    A type the author stated is respected (issue 12) where the item says what it changes
+    beyond the repair: "Upgrade the database to 14.2, which fixes the plan cache bug"
+    typed `prevent` is the fix. A bare restart, rollback or bump stays a band-aid whatever
+    its stated type or layer ("Increase the pool to 200", typed prevent, changes nothing
+    behind the incident), and a type pmlint inferred from the words never outweighs the verb."""
     kind = lower(item.get("type"))
     if kind == "repair":
         return BAND_AID
-    if kind and "type" not in getattr(item, "inferred", ()):
+    raw_title = item.get("title")
+    stated = bool(kind) and "type" not in getattr(item, "inferred", ())
+    if stated and isinstance(raw_title, str) and _PURPOSE.search(raw_title):
         return DURABLE
     raw_title = item.get("title")
     title = raw_title if isinstance(raw_title, str) else ""
