@@ -35,7 +35,9 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     # people worked at 23:00-01:00: the night work is asked about (PM203), not called a page
     "persistence-2023-09-20-chain-halt.md": [("PM203", "first at 23:00")],
     # (avail-2023-12-04's "a week later" is when a partner confirmed the cause, not
-    # detection: the second review judged that PM403 false)
+    # detection: the second review judged that PM403 false); its conditional item
+    # ("If steps 1. and 2. do not result in ..., the event loop will be analyzed") is vague
+    "avail-2023-12-04-ipfs-network-merge.md": [("PM310", "is conditional")],
     # hours, overnight, before anyone noticed
     "k8s-test-infra-2019-03-26.md": [("PM403", "3 h 46 min")],
     # found by an engineer after 2 h 44 min, no detection item; the same failure AGAIN

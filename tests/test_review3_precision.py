@@ -319,3 +319,23 @@ def test_the_onset_at_night_is_no_responder_at_work(run_cli, tmp_path):
     worked = NIGHT_ONSET.replace("2025-03-27 07:16 - @kim notices", "2025-03-27 01:16 - @kim notices")
     path.write_text(worked, encoding="utf-8")
     assert [item["rule"] for item in findings(run_cli, path, "PM203")] == ["PM203"]
+
+
+# -- PM310: a conditional item that only promises to look again ----------------------------
+
+def test_conditional_look_again_item_is_vague(run_cli, tmp_path):
+    """ "If steps 1 and 2 do not help, the event loop will be analyzed" commits to nothing
+    (the numbers of its condition measure nothing done); a conditional item that does
+    something ("If the queue passes 1,000 jobs, page on-call") is concrete."""
+    text = LEAK.format(title="Queries slow down", summary="Queries were slow for 3 hours.").replace(
+        "- Enforce short-lived deploy tokens issued by the CI provider (owner: @ana)",
+        "1. Filter foreign peers at the connection layer (owner: @ana)\n"
+        "2. Restore the protocol name check (owner: @bo)\n"
+        "3. If steps 1. and 2. do not lower query latency, the event loop will be analyzed for other causes.\n"
+        "4. If the queue passes 1,000 jobs, page on-call automatically (owner: @cy)")
+    path = tmp_path / "conditional.md"
+    path.write_text(text, encoding="utf-8")
+    found = findings(run_cli, path, "PM310")
+    assert [item["message"].split(" (")[0] for item in found] == ["Action item is conditional"]
+    assert found[0]["line"] == text.splitlines().index(
+        "3. If steps 1. and 2. do not lower query latency, the event loop will be analyzed for other causes.") + 1

@@ -233,6 +233,15 @@ def causes_addressed(value: Any, pointer: str, options: dict, context: Context) 
 
 #: After an investigating verb, a specific question makes the item concrete.
 _SPECIFIC_QUESTION = re.compile(r"\s+(?:why|whether|the (?:root )?cause of)\b", re.IGNORECASE)
+#: "If steps 1 and 2 do not help, the event loop will be analyzed": a condition, then only a
+#: promise to look again. A conditional item that does something ("If the queue passes
+#: 1,000, page on-call") is not matched: the look-again verbs are required.
+_CONDITIONAL = re.compile(
+    r"^\W{0,4}(?P<word>if|in[ \t]+case|unless|should)\b.{0,200}?\b(?P<then>"
+    r"(?:will|would|should|could|may|might)[ \t]+(?:then[ \t]+)?be[ \t]+(?:analy[sz]ed|investigated|looked[ \t]+(?:at|into)|"
+    r"considered|evaluated|reviewed|explored|revisited|discussed)"
+    r"|(?:we|the[ \t]+team|they)[ \t]+(?:will|would|may|might|could)[ \t]+(?:then[ \t]+)?(?:analy[sz]e|investigate|"
+    r"look[ \t]+(?:at|into)|consider|evaluate|review|explore|revisit|discuss))\b", re.IGNORECASE)
 #: ... and so do named hypotheses to test: "Investigate the timeouts, which may be due to A, B or C"
 _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t]+(?:be[ \t]+)?(?:due[ \t]+to|caused[ \t]+by|"
                          r"come[ \t]+from|stem[ \t]+from)\b", re.IGNORECASE)
@@ -248,6 +257,11 @@ def _vague_verb(value: Any, context: Context) -> str | None:
     """The vague verb an item's title starts with, when nothing in it makes it concrete."""
     if not isinstance(value, dict) or not isinstance(value.get("title"), str):
         return None
+    conditional = _CONDITIONAL.match(value["title"])
+    if conditional:  # the condition's own numbers ("if steps 1 and 2 ...") measure nothing done
+        if search(patterns(context, "measurable_patterns"), value["title"][conditional.start("then"):]):
+            return None
+        return conditional.group("word")
     verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
     if verb is None:
         return None
@@ -279,14 +293,19 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     """An action item title that starts with a vague verb (settings.vague_verbs) and states
     no measurable outcome (settings.measurable_patterns, in title or description). A
     specific question after the verb ("Investigate why …", "… whether …") is concrete, and
-    so are named hypotheses ("…, which may be due to A, B or C").
-    Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
+    so are named hypotheses ("…, which may be due to A, B or C"). A conditional item that
+    only promises to look again ("If steps 1 and 2 do not help, the loop will be analyzed")
+    is vague too. Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
     verb = _vague_verb(value, context)
     if verb is None:
         return
     vague = _vague_items(context)
     rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
-    if rank < VAGUE_WARNINGS_PER_PLAN:
+    if _CONDITIONAL.match(value["title"]):
+        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=rank >= VAGUE_WARNINGS_PER_PLAN,
+                  message=f'Action item is conditional ("{shorten(value["title"])}") and then only promises to look '
+                          "again: say what will be done, by whom, and when the condition is checked")
+    elif rank < VAGUE_WARNINGS_PER_PLAN:
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
     else:
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=True,
