@@ -339,3 +339,12 @@ def test_conditional_look_again_item_is_vague(run_cli, tmp_path):
     assert [item["message"].split(" (")[0] for item in found] == ["Action item is conditional"]
     assert found[0]["line"] == text.splitlines().index(
         "3. If steps 1. and 2. do not lower query latency, the event loop will be analyzed for other causes.") + 1
+
+
+def test_a_memory_leak_outage_is_no_security_exposure(run_cli, tmp_path):
+    """ "A memory leak in the API" is an outage: the "how long" half is still asked."""
+    path = tmp_path / "memory-leak.md"
+    path.write_text(LEAK.format(title="API memory leak", summary="A memory leak in the API exposed a bug in the pool.")
+                    .replace("One deploy token with write access to 3 repositories could be read by anyone.",
+                             "Requests from 3 regions failed."), encoding="utf-8")
+    assert [item["severity"] for item in findings(run_cli, path, "PM601")] == ["info"]
