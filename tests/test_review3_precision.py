@@ -348,3 +348,33 @@ def test_a_memory_leak_outage_is_no_security_exposure(run_cli, tmp_path):
                     .replace("One deploy token with write access to 3 repositories could be read by anyone.",
                              "Requests from 3 regions failed."), encoding="utf-8")
     assert [item["severity"] for item in findings(run_cli, path, "PM601")] == ["info"]
+
+
+# -- PM011: a short post whose summary gives the start and the end -------------------------
+
+SHORT_POST = """# Flags API down
+
+## Summary
+
+The flags API was down for about 3 hours, {span}, because the database stalled and every
+client retried at once. 2,000 customers got empty flag responses.
+
+## Root cause
+
+Clients retried without backoff when the database stalled.
+
+## Action items
+
+- Enforce a 3 second timeout and no retries for flag requests in every SDK (owner: @ana)
+"""
+
+
+def test_a_summary_with_start_and_end_times_softens_no_timeline(run_cli, tmp_path):
+    """ "from 15:30 to 18:10 UTC" in the summary is the outline of a timeline: a missing
+    timeline section is `info`; without the times it stays a warning."""
+    path = tmp_path / "short.md"
+    path.write_text(SHORT_POST.format(span="from 15:30 to 18:10 UTC"), encoding="utf-8")
+    assert [(item["severity"], "timeline" in item["message"]) for item in findings(run_cli, path, "PM011")] == [
+        ("info", True)]
+    path.write_text(SHORT_POST.format(span="in the afternoon"), encoding="utf-8")
+    assert [item["severity"] for item in findings(run_cli, path, "PM011")] == ["warning"]

@@ -108,6 +108,11 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
     return 1 << 30, 0
 
 
+#: "from 15:30 to 18:10 UTC", "between 09:47 and 11:02": the incident's start and end
+_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+\d{1,2}:\d{2}\b",
+                         re.IGNORECASE)
+
+
 @check("sections_present")
 def sections_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every section in settings.required_sections is present and not empty (`a|b` means
@@ -116,8 +121,9 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     not structure its content: the section is there, so it is never "missing". So does
     the same content found anywhere in the text (`meta.evidence`: causes stated in
     prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
-    a summary and a timeline tell the story, or only the summary (the title and the
-    sections carry it), is reported at `info`."""
+    a summary and a timeline tell the story, only the summary (the title and the sections
+    carry it), or only the timeline where the summary gives the start and end times, is
+    reported at `info`."""
     data = value if isinstance(value, dict) else {}
     top = pointer in ("", "/")
     headed = context.document.meta.sections if top else {}
@@ -135,6 +141,10 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         # story (the cause is usually in that narrative), or only the summary: pedantic
         told = missing == ["`summary`"] or missing == ["`root_causes`"] and all(
             is_truthy(data.get(key)) or key in headed for key in ("summary", "timeline"))
+        # ... or only the timeline, from a short post whose summary gives the start and the
+        # end ("down for about 3 hours, from 15:30 to 18:10 UTC")
+        summary = data.get("summary")
+        told = told or (missing == ["`timeline`"] and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
         yield Hit("/" + _first_key(missing[0]),
                   {"missing": ", ".join(missing), "count": len(missing),
                    "sections": "section" if len(missing) == 1 else "sections"}, demote=told)
