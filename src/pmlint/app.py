@@ -18,7 +18,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from .errors import PmlintError
 
@@ -68,6 +68,9 @@ class CheckRequest:
     jobs: int | None = None
     #: let internal errors of a rule propagate instead of becoming PM009 findings
     debug: bool = False
+    #: told each configuration warning (a deprecated `settings:` key), once the rules took
+    #: the values; None: warnings are dropped
+    on_warning: Callable[[str], None] | None = None
     #: files the reports will be written to: refused when one of them is being linted
     destinations: tuple[str, ...] = ()
 
@@ -112,7 +115,7 @@ class _Prepared(NamedTuple):
 
 
 def _prepare(request: CheckRequest) -> _Prepared:
-    from .config import Config, load_config, select_rules
+    from .config import Config, configure_rules, load_config, select_rules
     from .engine.rules import load_rules
     from .filters import PerPath
 
@@ -122,7 +125,10 @@ def _prepare(request: CheckRequest) -> _Prepared:
     if request.isolated and request.config_path:
         raise PmlintError("--isolated ignores configuration files, so it cannot take --config; drop one of them")
     config = Config() if request.isolated else load_config(request.config_path)
-    rules = tuple(load_rules(config.rules_directories()))
+    rules = tuple(configure_rules(config, load_rules(config.rules_directories())))  # `rules: {ID: {...}}`
+    if request.on_warning is not None:  # after the rules took the values: a config error stays one line
+        for warning in config.warnings:
+            request.on_warning(warning)
     enabled = select_rules(rules, config, select=list(request.select) if request.select else None,
                            extend_select=list(request.extend_select), ignore=list(request.ignore),
                            preset=request.preset)
@@ -379,10 +385,11 @@ def write_report(fmt: str, destination: str | None, result: LintResult, context:
 
 def load_rule_pack(config_path: str | None = None) -> tuple[Rule, ...]:
     """Every rule: the built-in pack plus the configuration's `rules-dirs` (`pmlint rules`)."""
-    from .config import load_config
+    from .config import configure_rules, load_config
     from .engine.rules import load_rules
 
-    return tuple(load_rules(load_config(config_path).rules_directories()))
+    config = load_config(config_path)
+    return tuple(configure_rules(config, load_rules(config.rules_directories())))
 
 
 def find_rule(code: str, config_path: str | None = None) -> Rule:

@@ -154,7 +154,8 @@ def _build_cli():
             fail_on=fail_on, config_path=config_path, isolated=isolated, use_suppressions=not no_suppressions,
             stdin_filename=stdin_filename, respect_gitignore=respect_gitignore, changed_since=changed_since,
             baseline_path=baseline_path, write_baseline=write_baseline, profiles=show_profile, jobs=jobs or None,
-            debug=ctx.obj["debug"], destinations=tuple(destination for _, destination in targets if destination))
+            debug=ctx.obj["debug"], destinations=tuple(destination for _, destination in targets if destination),
+            on_warning=lambda text: click.echo(f"pmlint: warning: {text}", err=True))
         if show_config:
             click.echo(check_config_text(request), nl=False)
             return

@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from .codes import closest_code, matches_code, suggest_code  # noqa: F401  (re-exported: callers import them from here)
 from .errors import ConfigError
 from .model import Severity
-from .settings import DEFAULT_SETTINGS, SETTINGS_KIND, SettingError, check_setting, check_settings, did_you_mean, merge_settings
+from .settings import DEFAULT_SETTINGS, MOVED_SETTINGS, SETTINGS_KIND, SettingError, check_setting, check_settings, did_you_mean, merge_settings
 
 CONFIG_NAMES = (".pmlint.yaml", ".pmlint.yml")
 DEFAULT_INCLUDE = ["*.yaml", "*.yml", "*.md", "*.markdown"]
@@ -46,6 +46,11 @@ class Config:
     settings: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_SETTINGS))
     #: the `report:` section (owner → team, service aliases), read only by `pmlint report`
     report: dict[str, Any] = field(default_factory=dict)
+    #: per-rule option overrides: (rule code, {option: value}, pointer of the mapping that
+    #: holds them) from `rules:`, and from settings that moved into a rule (deprecated)
+    rule_options: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)
+    #: what the user should change, though it still works (old `settings:` keys)
+    warnings: list[str] = field(default_factory=list)
     #: the loaded YAML Document (for line numbers), or None (pyproject.toml, defaults)
     source: Any = field(default=None, repr=False, compare=False)
 
@@ -172,7 +177,7 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     return document.data or {}, document
 
 
-CONFIG_KEYS = ("preset", "select", "extend-select", "ignore", "severity", "fail-on", "include", "exclude",
+CONFIG_KEYS = ("preset", "select", "extend-select", "ignore", "severity", "rules", "fail-on", "include", "exclude",
                "per-path", "rules-dirs", "strict", "baseline", "settings", "report")
 PER_PATH_KEYS = ("select", "extend-select", "ignore", "severity")
 
@@ -186,6 +191,7 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
 
     if not isinstance(data, dict):
         raise fail("the configuration must be a mapping of keys (select, ignore, settings, ...)")
+    warnings: list[str] = []
     _check_keys(data, "", CONFIG_KEYS, fail)
     if isinstance(data.get("per-path"), dict):
         for pattern, overrides in data["per-path"].items():
@@ -195,7 +201,18 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     if errors:
         error = errors[0]
         raise fail(error.message, error.pointer)
-    settings = data.get("settings") or {}
+    settings = dict(data.get("settings") or {})
+    moved: dict[str, dict[str, Any]] = {}
+    for key, value in list(settings.items()):
+        if key in MOVED_SETTINGS:  # owned by a rule now: still honoured, for one release
+            rule_id = MOVED_SETTINGS[key]
+            try:
+                check_setting(key, value)
+            except SettingError as error:
+                raise fail(str(error), _below(join_pointer("/settings", key), error.path)) from None
+            moved.setdefault(rule_id, {})[key] = settings.pop(key)
+            warnings.append(f"`settings.{key}` is deprecated: {rule_id} owns it now; write "
+                            f"`rules: {{{rule_id}: {{{key}: ...}}}}` instead (`pmlint explain {rule_id}` lists its options)")
     for key, value in settings.items():
         pointer = join_pointer("/settings", key)
         if key not in DEFAULT_SETTINGS:
@@ -215,11 +232,18 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     except SettingError as error:
         raise fail(str(error), _below(join_pointer("/settings", error.key or ""), error.path)) from None
     config = Config(path=path, root=path.parent if path else Path.cwd(), source=source)
+    config.warnings = warnings
     config.preset = data.get("preset", config.preset)
     config.select = data.get("select")
     config.extend_select = list(data.get("extend-select", []))
     config.ignore = list(data.get("ignore", []))
     config.severity = dict(data.get("severity", {}))
+    config.rule_options = [(rule_id, options, "/settings") for rule_id, options in moved.items()]
+    for code, overrides in (data.get("rules") or {}).items():
+        options = {key: value for key, value in overrides.items() if key != "severity"}
+        if "severity" in overrides:
+            config.severity[code] = overrides["severity"]
+        config.rule_options.append((code, options, join_pointer("/rules", code)))
     config.fail_on = data.get("fail-on", config.fail_on)
     # `include` is a positive list and replaces the default; `exclude` extends the default
     # excludes (dot-folders, node_modules, README.md, ...), so excluding one more folder
@@ -342,6 +366,33 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
     enabled = [rule for rule in enabled if not picked(rule, ignored)]
     enabled.sort(key=lambda rule: rule.id)
     return enabled
+
+
+def configure_rules(config: Config, rules: Iterable[Any]) -> list[Any]:
+    """The loaded rules with config's option overrides applied (`rules: {ID: {option:
+    value}}`, and settings that moved into a rule). An unknown rule, an option the rule
+    does not have or a value its function does not accept is a ConfigError at the line
+    of the option. Settings that moved keep answering `{setting: NAME}` in users' own
+    rules with the owning rule's value, for one release."""
+    from .engine.rules import RuleError, configure_rule, rule_options
+
+    rules = list(rules)
+    by_id = {rule.id: index for index, rule in enumerate(rules)}
+    for code, overrides, base in config.rule_options:
+        matched = [rule for rule in rules if code.upper() == rule.id or code == rule.name]
+        if not matched:
+            raise config.error(unknown_code(code, "`rules`", rules), base)
+        rule = matched[0]
+        try:
+            rules[by_id[rule.id]] = configure_rule(rules[by_id[rule.id]], overrides, base)
+        except RuleError as error:
+            raise config.error(str(error), error.pointer or base) from None
+    for key, rule_id in MOVED_SETTINGS.items():
+        if rule_id in by_id:
+            for option in rule_options(rules[by_id[rule_id]]):
+                if option.name == key:
+                    config.settings[key] = option.value
+    return rules
 
 
 def severity_overrides(config: Config, rules: Iterable[Any]) -> dict[str, Severity]:

@@ -400,6 +400,11 @@ DEFAULT_SETTINGS: dict[str, Any] = {
     "extension_keys": [],
 }
 
+#: Settings that moved into the rule that reads them (old key → rule id); the option keeps
+#: the old key's name. A config that still sets one keeps working for one release, with a
+#: warning naming the new form `rules: {ID: {option: ...}}` (config.build_config).
+MOVED_SETTINGS: dict[str, str] = {}
+
 SETTINGS_HELP: dict[str, str] = {
     "max_file_bytes": "Files larger than this are reported (PM002) and not read (at most 50 MiB).",
     "time_budget_seconds": "Seconds one document may take to load and check, per MiB of it (at least one MiB's worth); "

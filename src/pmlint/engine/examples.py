@@ -65,6 +65,11 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     """
     kind = "invalid" if "invalid" in example else "valid"
     text = example.get(kind) or ""
+    if example.get("options"):  # the rule as config `rules: {ID: {...}}` would set it
+        configured = _configured(rule, index, example["options"])
+        if all_rules is not None:
+            all_rules = [configured if each is rule else each for each in all_rules]
+        rule = configured
     fmt = example.get("format", "yaml")
     document = load_text("example.md" if fmt == "markdown" else "example.yaml", text, {})
     rules = list(all_rules) if all_rules is not None else [rule]
@@ -81,6 +86,19 @@ def run_example(rule: Rule, index: int, example: dict[str, Any], all_rules: list
     expected = example.get("findings", len(expect) or 1) if kind == "invalid" else 0
     missing = list(dict.fromkeys(name for rule_id, name in unresolved if rule_id == rule.id))
     return ExampleOutcome(rule, index, kind, expected, findings, missing, expect)
+
+
+def _configured(rule: Rule, index: int, options: Any) -> Rule:
+    """The rule with an example's `options:` applied, checked like config overrides."""
+    from .rules import RuleError, configure_rule
+
+    where = f"{rule.id} example {index + 1}"
+    if not isinstance(options, dict):
+        raise ConfigError(f"{where}: `options` must be a mapping", rule.source or None)
+    try:
+        return configure_rule(rule, options)
+    except RuleError as error:
+        raise ConfigError(f"{where}: {error}", rule.source or None) from None
 
 
 def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:

@@ -38,15 +38,19 @@ REGISTRY: dict[str, Function] = {}
 
 def check(name: str, options: dict[str, Any] | None = None,
           prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-          infers: bool = False) -> Callable[[CheckFn], CheckFn]:
+          infers: bool = False, required: tuple[str, ...] = ()) -> Callable[[CheckFn], CheckFn]:
     """Register a check function. `options` is a JSON Schema (properties) for its options,
-    against which every rule's options are validated when the rule loads; `infers`: it
-    reads inferred facts where the document states none (see Function)."""
+    against which every rule's options are validated when the rule loads (and every
+    config override of them, `rules: {ID: {option: value}}`); `required`: options every
+    rule that calls it must give (its vocabulary: the rule file owns the words, the
+    function only reads them); `infers`: it reads inferred facts where the document
+    states none (see Function)."""
 
     def register(function: CheckFn) -> CheckFn:
-        REGISTRY[name] = Function(name, function, (function.__doc__ or "").strip(),
-                                  {"type": "object", "additionalProperties": False, "properties": options or {}},
-                                  prepare, infers=infers)
+        schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": options or {}}
+        if required:
+            schema["required"] = list(required)
+        REGISTRY[name] = Function(name, function, (function.__doc__ or "").strip(), schema, prepare, infers=infers)
         return function
 
     return register

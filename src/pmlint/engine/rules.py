@@ -27,7 +27,7 @@ from ..safe_io import NotRegularFile, TooLarge, read_limited
 from ..load import load_path
 from ..model import Severity
 from ..schema import load_schema, validate as validate_schema
-from ..settings import DEFAULT_SETTINGS, did_you_mean
+from ..settings import DEFAULT_SETTINGS, MOVED_SETTINGS, did_you_mean
 from . import pack
 from .builtin import get_function
 from .select import Selector, SelectorError, compile_selector
@@ -46,6 +46,8 @@ class CheckSpec:
     message: str | None
     #: the function's `prepare` has not run on `options` yet (it runs on first use)
     pending: bool = False
+    #: the options as the rule file (and config overrides) gave them, before `prepare`
+    given: dict[str, Any] | None = None
 
     def prepared(self, prepare: Callable[[dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
         """The options as the check function wants them, prepared once."""
@@ -296,7 +298,8 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
             pending = False
         if raw.get("message") is not None:
             check_template(raw["message"], where + "/message")
-        checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message"), pending))
+        checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message"), pending,
+                                dict(raw.get("options") or {})))
     check_template(data["message"], "/message")
     category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
     examples = data.get("examples")
@@ -313,11 +316,15 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
 
 def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any], pointer: str) -> None:
     """Each option against the schema its function declares; `{setting: NAME}` stands for
-    any value (the setting's own type is checked where settings are validated)."""
+    any value (the setting's own type is checked where settings are validated). An option
+    the function requires (its vocabulary) must be given."""
     properties = schema.get("properties", {})
     unknown = set(options) - set(properties)
     if unknown:
         raise RuleError(f"unknown option(s) {', '.join(sorted(unknown))} for function {function!r}", pointer)
+    missing = [key for key in schema.get("required", ()) if key not in options]
+    if missing:
+        raise RuleError(f"function {function!r} needs the option(s) {', '.join(missing)}", pointer)
     for key, value in options.items():
         if isinstance(value, dict) and set(value) == {"setting"}:
             continue
@@ -331,7 +338,7 @@ def _check_setting_references(value: Any, pointer: str) -> None:
     if isinstance(value, dict):
         if set(value) == {"setting"}:
             name = value["setting"]
-            if not isinstance(name, str) or name not in DEFAULT_SETTINGS:
+            if not isinstance(name, str) or (name not in DEFAULT_SETTINGS and name not in MOVED_SETTINGS):
                 raise RuleError(f"unknown setting {name!r}{did_you_mean(str(name), DEFAULT_SETTINGS)} "
                                 "in `{setting: ...}`", pointer)
             return
@@ -373,3 +380,88 @@ def _check_condition(condition: dict[str, Any]) -> None:
             _check_condition(part)
     if "not" in condition:
         _check_condition(condition["not"])
+
+
+# ---- options: what a rule file sets, what config may override -------------------------
+
+@dataclass(frozen=True, slots=True)
+class RuleOption:
+    """One option of a rule: its name, its value (the rule file's default, or the config's
+    override), and what its function says it means (the JSON Schema of the value)."""
+
+    name: str
+    value: Any
+    schema: dict[str, Any]
+
+    @property
+    def help(self) -> str:
+        return str(self.schema.get("description", ""))
+
+
+def rule_options(rule: Rule) -> list[RuleOption]:
+    """The options a rule sets (in `then.options`), in the order its checks give them; the
+    first check that sets a name wins when two do."""
+    seen: dict[str, RuleOption] = {}
+    for spec in rule.checks:
+        function = get_function(spec.function)
+        properties = function.options.get("properties", {}) if function is not None else {}
+        given = spec.given if spec.given is not None else spec.options
+        for key, value in given.items():
+            if key not in seen:
+                seen[key] = RuleOption(key, value, properties.get(key, {}))
+    return list(seen.values())
+
+
+def settable_options(rule: Rule) -> list[str]:
+    """Every option name config may set for `rule`: those its functions declare."""
+    names: list[str] = []
+    for spec in rule.checks:
+        function = get_function(spec.function)
+        for key in (function.options.get("properties", {}) if function is not None else {}):
+            if key not in names:
+                names.append(key)
+    return names
+
+
+def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rule:
+    """`rule` with option values from config (`rules: {ID: {option: value}}`), validated
+    against its functions' schemas and prepared (regexes compiled) now, so a bad value is
+    a configuration error before any document is read. A mapping merges one level deep
+    with the rule's own (`{SEV1: 5}` keeps the other severities' limits); anything else
+    replaces it. The cached rule is left as it is: a copy is returned.
+
+    Raises RuleError whose pointer is `base` + the option name (and the part below it)."""
+    from dataclasses import replace
+
+    specs = list(rule.checks)
+    for key, value in overrides.items():
+        targets = [index for index, spec in enumerate(specs) if key in (spec.given or {})]
+        if not targets:
+            targets = [index for index, spec in enumerate(specs)
+                       if key in getattr(get_function(spec.function), "options", {}).get("properties", {})]
+        if not targets:
+            known = settable_options(rule)
+            listed = f"; its options: {', '.join(known)}" if known else "; it has no options"
+            raise RuleError(f"rule {rule.id} ({rule.name}) has no option {key!r}{did_you_mean(str(key), known)}"
+                            f"{listed}", f"{base}/{key}")
+        for index in targets:
+            spec = specs[index]
+            function = get_function(spec.function)
+            assert function is not None
+            given = dict(spec.given or {})
+            current = given.get(key)
+            given[key] = {**current, **value} if isinstance(current, dict) and isinstance(value, dict) \
+                and set(current) != {"setting"} else value
+            try:
+                _check_options(function.name, {key: given[key]}, {**function.options, "required": []}, base)
+            except RuleError as error:
+                raise RuleError(str(error).replace(f"function {function.name!r}: ", f"rule {rule.id}: "),
+                                error.pointer or f"{base}/{key}") from None
+            options = dict(given)
+            if function.prepare is not None:
+                try:
+                    options = function.prepare(options)
+                except ValueError as error:
+                    raise RuleError(f"rule {rule.id} option {key!r}: {error}", f"{base}/{key}") from None
+            specs[index] = CheckSpec(spec.function, spec.field, options, spec.message, False, given)
+    return replace(rule, checks=tuple(specs))

@@ -20,7 +20,7 @@ __all__ = ["ReportRequest", "ReportSettings", "run_report"]
 
 def run_report(request: ReportRequest) -> dict[str, Any]:
     """The metrics of every postmortem under `request.paths` (see metrics.compute)."""
-    from ..config import load_config, select_rules, severity_overrides
+    from ..config import configure_rules, load_config, select_rules, severity_overrides
     from ..discover import discover, refuse_to_overwrite_inputs
     from ..engine.rules import load_rules
     from ..engine.run import RunOptions
@@ -31,7 +31,7 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
     from .metrics import compute
 
     config = load_config(request.config_path)
-    rules = load_rules(config.rules_directories())
+    rules = configure_rules(config, load_rules(config.rules_directories()))
     enabled = select_rules(rules, config)
     per_path = PerPath(config, rules, enabled, cli_select=False, cli_extend_select=[], cli_ignore=[])
     paths = list(request.paths) or ["."]

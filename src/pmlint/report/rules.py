@@ -51,6 +51,9 @@ def explain_text(rule: Rule) -> str:
     ]
     if rule.fix_markdown:
         out += ["", "How to fix (Markdown)", _indent(rule.fix_markdown)]
+    options = _options_text(rule)
+    if options:
+        out += ["", f"Options (set them in config: `rules: {{{rule.id}: {{OPTION: value}}}}`)", *options]
     for example in rule.examples:
         kind = "invalid" if "invalid" in example else "valid"
         text = example.get(kind, "")
@@ -61,6 +64,23 @@ def explain_text(rule: Rule) -> str:
             heading += f": {example['note']}"
         out += ["", heading, _indent(text.rstrip("\n"), "    ")]
     return "\n".join(out) + "\n"
+
+
+def _options_text(rule: Rule) -> list[str]:
+    """One entry per option: its name, what it means, and its value (the default, or the
+    config's) in full: a reviewer deciding whether to override a word list reads it all."""
+    from ..engine.rules import rule_options
+
+    lines = []
+    for option in rule_options(rule):
+        if isinstance(option.value, dict) and set(option.value) == {"setting"}:
+            shown = f"the setting `{option.value['setting']}`"
+        else:
+            shown = json.dumps(option.value, ensure_ascii=False)
+        lines.append(f"  {option.name}: {shown}")
+        if option.help:
+            lines.append(_indent(option.help, "      "))
+    return lines
 
 
 def _indent(text: str, prefix: str = "  ") -> str:
