@@ -52,7 +52,7 @@ def test_command_line_wins_over_file(run_cli, tmp_path):
     ("fail-on: sometimes\n", ".pmlint.yaml:1: `fail-on` is the text \"sometimes\"; expected one of"),
     ("ignore: PM301\n", ".pmlint.yaml:1: `ignore` must be a list, but it is the text \"PM301\""),
     ("settings:\n  sumary_max_words: 10\n", ".pmlint.yaml:2: unknown setting `settings.sumary_max_words`"),
-    ("settings:\n  summary_max_words: many\n", ".pmlint.yaml:2: `settings.summary_max_words` must be int"),
+    ("settings:\n  summary_max_words: many\n", ".pmlint.yaml:2: `settings.summary_max_words` must be a non-negative integer"),
     ("select: [PM301\n", ".pmlint.yaml:2: YAML syntax error"),
     ("select: [PM999]\n", "unknown rule or category 'PM999'"),
     ("severity: {PM301: loud}\n", ".pmlint.yaml:1: `severity.PM301` is the text \"loud\""),

@@ -58,10 +58,10 @@ def test_good_timezones_pass(value):
 
 def test_map_settings_merge_with_their_defaults_and_lists_replace(tmp_path):
     write(tmp_path / ".pmlint.yaml",
-          "settings:\n  max_time_to_detect_minutes: {SEV1: 5}\n  vague_verbs: [ponder]\n")
+          "settings:\n  max_time_to_detect_minutes: {SEV1: 5}\n  band_aid_verbs: [ponder]\n")
     settings = load_config(start=tmp_path).settings
     assert settings["max_time_to_detect_minutes"] == {"SEV1": 5, "SEV2": 30, "SEV3": 60, "SEV4": 240}
-    assert settings["vague_verbs"] == ["ponder"]
+    assert settings["band_aid_verbs"] == ["ponder"]
     assert merge_settings({"layer_keywords": {"code": ["regex"]}})["layer_keywords"]["architecture"]
 
 

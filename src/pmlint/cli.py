@@ -242,7 +242,12 @@ def _build_cli():
         from .schema import load_schema
         from .settings_schema import config_schema
 
-        click.echo(json.dumps(config_schema() if name == "config" else load_schema(name), indent=2))
+        if name == "config":
+            from .engine.rules import load_rules
+
+            click.echo(json.dumps(config_schema(load_rules()), indent=2))
+            return
+        click.echo(json.dumps(load_schema(name), indent=2))
 
     @cli.command(short_help="Print the YAML pmlint reads from a postmortem.")
     @click.argument("path", type=click.Path(dir_okay=False))

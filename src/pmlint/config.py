@@ -17,7 +17,7 @@ from typing import Any, Iterable
 from .codes import closest_code, matches_code, suggest_code  # noqa: F401  (re-exported: callers import them from here)
 from .errors import ConfigError
 from .model import Severity
-from .settings import DEFAULT_SETTINGS, MOVED_SETTINGS, SETTINGS_KIND, SettingError, check_setting, check_settings, did_you_mean, merge_settings
+from .settings import DEFAULT_SETTINGS, MOVED_SETTINGS, SettingError, check_setting, check_settings, did_you_mean, merge_settings
 
 CONFIG_NAMES = (".pmlint.yaml", ".pmlint.yml")
 DEFAULT_INCLUDE = ["*.yaml", "*.yml", "*.md", "*.markdown"]
@@ -197,31 +197,32 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
         for pattern, overrides in data["per-path"].items():
             if isinstance(overrides, dict):
                 _check_keys(overrides, join_pointer("/per-path", pattern), PER_PATH_KEYS, fail)
-    errors = validate(data, load_schema("config"))
+    # `settings` is checked key by key below (an unknown key suggests the closest, a moved
+    # one is still honoured): the schema judges everything else
+    errors = validate({key: value for key, value in data.items() if key != "settings"}, load_schema("config"))
     if errors:
         error = errors[0]
         raise fail(error.message, error.pointer)
+    if not isinstance(data.get("settings") or {}, dict):
+        raise fail("`settings` must be a mapping of setting → value (see the README's settings table)", "/settings")
     settings = dict(data.get("settings") or {})
-    moved: dict[str, dict[str, Any]] = {}
+    moved: list[tuple[str, dict[str, Any], str]] = []
     for key, value in list(settings.items()):
         if key in MOVED_SETTINGS:  # owned by a rule now: still honoured, for one release
-            rule_id = MOVED_SETTINGS[key]
+            rule_id, option, _ = MOVED_SETTINGS[key]
             try:
                 check_setting(key, value)
             except SettingError as error:
                 raise fail(str(error), _below(join_pointer("/settings", key), error.path)) from None
-            moved.setdefault(rule_id, {})[key] = settings.pop(key)
+            moved.append((rule_id, {option: settings.pop(key)}, join_pointer("/settings", key)))
             warnings.append(f"`settings.{key}` is deprecated: {rule_id} owns it now; write "
-                            f"`rules: {{{rule_id}: {{{key}: ...}}}}` instead (`pmlint explain {rule_id}` lists its options)")
+                            f"`rules: {{{rule_id}: {{{option}: ...}}}}` instead (`pmlint explain {rule_id}` "
+                            "lists its options)")
     for key, value in settings.items():
         pointer = join_pointer("/settings", key)
         if key not in DEFAULT_SETTINGS:
-            raise fail(f"unknown setting `settings.{key}`{did_you_mean(key, DEFAULT_SETTINGS)} "
+            raise fail(f"unknown setting `settings.{key}`{did_you_mean(key, [*DEFAULT_SETTINGS, *MOVED_SETTINGS])} "
                        "(see the README's settings table)", pointer)
-        default = DEFAULT_SETTINGS[key]
-        # a clock time's own message says what it should look like: `night_start: 7` → HH:MM
-        if default is not None and not _same_type(value, default) and SETTINGS_KIND[key] != "clock":
-            raise fail(f"`settings.{key}` must be {type(default).__name__}, got {type(value).__name__}", pointer)
         try:
             check_setting(key, value)
         except SettingError as error:
@@ -238,7 +239,7 @@ def build_config(data: dict[str, Any], path: Path | None = None, source: Any = N
     config.extend_select = list(data.get("extend-select", []))
     config.ignore = list(data.get("ignore", []))
     config.severity = dict(data.get("severity", {}))
-    config.rule_options = [(rule_id, options, "/settings") for rule_id, options in moved.items()]
+    config.rule_options = list(moved)
     for code, overrides in (data.get("rules") or {}).items():
         options = {key: value for key, value in overrides.items() if key != "severity"}
         if "severity" in overrides:
@@ -308,13 +309,6 @@ def _below(pointer: str, path: tuple[str | int, ...]) -> str:
         pointer = join_pointer(pointer, part)
     return pointer
 
-
-def _same_type(value: Any, default: Any) -> bool:
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, (int, float)):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    return isinstance(value, type(default))
 
 
 def unknown_code(code: str, where: str, rules: Iterable[Any]) -> str:
@@ -387,10 +381,10 @@ def configure_rules(config: Config, rules: Iterable[Any]) -> list[Any]:
             rules[by_id[rule.id]] = configure_rule(rules[by_id[rule.id]], overrides, base)
         except RuleError as error:
             raise config.error(str(error), error.pointer or base) from None
-    for key, rule_id in MOVED_SETTINGS.items():
+    for key, (rule_id, name, _) in MOVED_SETTINGS.items():
         if rule_id in by_id:
             for option in rule_options(rules[by_id[rule_id]]):
-                if option.name == key:
+                if option.name == name:
                     config.settings[key] = option.value
     return rules
 

@@ -1,34 +1,42 @@
-"""The configuration schema with one property per setting, generated from `settings.py`.
+"""`pmlint schema config`: the configuration schema, for editors.
 
-Each setting is declared once, in `settings.py` (default, help text, kind); the shape of
-each kind is declared once, in `config.schema.json` `$defs`. `pmlint schema config`
-prints the schema with `settings.properties` filled from them, so an editor completes
-every setting, shows its help and default, and flags a wrong type as you type. pmlint
-itself validates settings with `settings.check_setting`, which also checks what a schema
-cannot (a regex compiles, a section key exists); tests/test_settings_schema.py holds the
-two to agreement on every default and on wrong values of every kind.
+Settings are declared once, in `config.schema.json` itself (`settings.properties`: each
+setting's kind, help and default; `$defs`: each kind's shape), so that part is printed as
+it is. What the file cannot know is the rule pack: given the loaded rules, `rules` gets one
+property per rule, listing its options with their JSON Schema (from the check function
+that reads them) and the rule file's value as the default, so an editor completes
+`rules: {PM310: {vague_verbs: [...]}}` and flags a wrong type as you type.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Iterable
 
 from .schema import load_schema
-from .settings import DEFAULT_SETTINGS, SETTINGS_HELP, SETTINGS_KIND
 
 
-def setting_schema(key: str) -> dict[str, Any]:
-    """One setting's property: its kind's shape, its help text, its default."""
-    return {"$ref": f"#/$defs/{SETTINGS_KIND[key]}", "description": SETTINGS_HELP.get(key, ""),
-            "default": copy.deepcopy(DEFAULT_SETTINGS[key])}
+def rule_properties(rules: Iterable[Any]) -> dict[str, Any]:
+    """rule id → the schema of its entry under `rules`: severity and its options."""
+    from .engine.rules import rule_options
+
+    out: dict[str, Any] = {}
+    for rule in rules:
+        properties: dict[str, Any] = {
+            "severity": {"description": "The rule's severity.", "enum": ["error", "warning", "info"]}}
+        for option in rule_options(rule):
+            if isinstance(option.value, dict) and set(option.value) == {"setting"}:
+                continue  # read from a shared setting: set that one instead
+            properties[option.name] = {**copy.deepcopy(option.schema), "default": copy.deepcopy(option.value)}
+        out[rule.id] = {"description": f"{rule.name}: {rule.summary}", "type": "object",
+                        "additionalProperties": False, "properties": properties}
+    return out
 
 
-def config_schema() -> dict[str, Any]:
-    """`config.schema.json` with `settings` listing every setting (unknown ones are errors,
-    as they are for pmlint)."""
+def config_schema(rules: Iterable[Any] | None = None) -> dict[str, Any]:
+    """`config.schema.json`, with `rules` listing each rule's options when `rules` are given
+    (a rule may also be named by its name: those keys keep the generic shape)."""
     schema = copy.deepcopy(load_schema("config"))
-    settings = schema["properties"]["settings"]
-    settings["additionalProperties"] = False
-    settings["properties"] = {key: setting_schema(key) for key in DEFAULT_SETTINGS}
+    if rules is not None:
+        schema["properties"]["rules"]["properties"] = rule_properties(rules)
     return schema

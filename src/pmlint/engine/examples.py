@@ -9,7 +9,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..load import load_text
 from ..model import Finding
-from ..settings import DEFAULT_SETTINGS, SettingError, check_setting, did_you_mean, merge_settings
+from ..settings import DEFAULT_SETTINGS, MOVED_SETTINGS, SettingError, check_setting, did_you_mean, merge_settings
 from .rules import Rule, load_rules
 from .run import RunOptions, lint_document
 
@@ -109,7 +109,7 @@ def _checked_settings(rule: Rule, index: int, settings: Any) -> dict[str, Any]:
     if not isinstance(settings, dict):
         raise ConfigError(f"{where}: `settings` must be a mapping", rule.source or None)
     for key, value in settings.items():
-        if key not in DEFAULT_SETTINGS:
+        if key not in DEFAULT_SETTINGS and key not in MOVED_SETTINGS:  # a moved one still answers {setting: ...}
             raise ConfigError(f"{where}: unknown setting `settings.{key}`{did_you_mean(str(key), DEFAULT_SETTINGS)}",
                               rule.source or None)
         try:

@@ -12,7 +12,7 @@ import copy
 from typing import Any
 
 
-def kind(name: str, description: str = "") -> dict[str, Any]:
+def of_kind(name: str, description: str = "") -> dict[str, Any]:
     """The JSON Schema of kind `name` (a copy of `config.schema.json` `$defs[name]`),
     with `description` saying what this option means."""
     from ..schema import load_schema

@@ -53,6 +53,21 @@ def patterns(context: Context, setting: str) -> PhraseRegex | None:
         return None
 
 
+def option_words(options: dict[str, Any], name: str) -> PhraseRegex | None:
+    """One regex for a rule's word-list option (whole words, case-insensitive); compiled
+    once per list (`phrase_regex` caches by content, so a config override gets its own)."""
+    return phrase_regex(tuple(options.get(name) or ()))
+
+
+def option_patterns(options: dict[str, Any], name: str) -> PhraseRegex | None:
+    """One regex for a rule's option that holds raw regular expressions (checked to compile
+    when the rule or the config override loads)."""
+    try:
+        return phrase_regex((), tuple(options.get(name) or ()))
+    except re.error:
+        return None
+
+
 def text_of(item: Any, fields: tuple[str, ...] = ("title", "description")) -> str:
     """The prose of an item (title and description), or the item itself when it is text."""
     if isinstance(item, str):

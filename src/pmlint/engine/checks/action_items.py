@@ -15,8 +15,9 @@ from typing import Any, Iterable
 
 from ...grammar import leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
-from ._shared import (action_items, evidence, is_open, is_placeholder, lower, patterns, root_causes, search, text_of, title_of,
-                      words)
+from ..kinds import of_kind
+from ._shared import (action_items, evidence, is_open, is_placeholder, lower, option_patterns, option_words,
+                      root_causes, search, text_of, title_of)
 from ._time import entries
 from .root_cause import is_unknown
 
@@ -53,12 +54,12 @@ def classify(item: dict[str, Any], context: Context) -> str:
     return DURABLE
 
 
-def counts_at_layer(item: dict[str, Any], layer: str, context: Context) -> bool:
-    """A durable, open item of a durable type (settings.durable_action_types, or untyped) at `layer`."""
+def counts_at_layer(item: dict[str, Any], layer: str, context: Context, durable_types: Iterable[str]) -> bool:
+    """A durable, open item of a durable type (PM307's `durable_action_types`, or untyped) at `layer`."""
     if lower(item.get("layer")) != layer or not is_open(item, context):
         return False
     kind = lower(item.get("type"))
-    if kind is not None and kind not in {str(t).lower() for t in context.setting("durable_action_types") or ()}:
+    if kind is not None and kind not in {str(t).lower() for t in durable_types}:
         return False
     return classify(item, context) == DURABLE
 
@@ -79,7 +80,9 @@ def band_aid_only(value: Any, pointer: str, options: dict, context: Context) -> 
         yield Hit("/action_items", {"count": len(items), "titles": titles})
 
 
-@check("layer_fixed")
+@check("layer_fixed", {"durable_action_types": of_kind("words", "Action-item types that count as a fix at a "
+                                                         "cause's layer (untyped items count too).")},
+       required=("durable_action_types",))
 def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Each layer named by a root cause has an open prevent/mitigate item at that layer.
     One finding per uncovered layer, on the first cause at that layer."""
@@ -92,9 +95,9 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
         return
     items = [item for _, item in action_items(context)]
     for layer, (index, cause) in layers.items():
-        if any(counts_at_layer(item, layer, context) for item in items):
+        if any(counts_at_layer(item, layer, context, options["durable_action_types"]) for item in items):
             continue
-        durable_types = {str(t).lower() for t in context.setting("durable_action_types") or ()}
+        durable_types = {str(t).lower() for t in options["durable_action_types"]}
         elsewhere: dict[str, int] = {}
         other_types: list[str] = []
         untagged = {"untyped": 0, "typed": 0}  # durable items that name no layer, with and without a type
@@ -205,15 +208,17 @@ def _shares_words(words: set[str], index: dict[str, list[int]], item_words: list
     return False
 
 
-@check("causes_addressed")
+@check("causes_addressed", {"address_min_shared_words": of_kind(
+    "count", "Content words an action item must share with a root cause to address it without `addresses` "
+             "(0: only `addresses` counts).")}, required=("address_min_shared_words",))
 def causes_addressed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Each root cause is addressed by an open action item: named in its `addresses`, or
-    sharing settings.address_min_shared_words content words with it. Unknown causes are
+    sharing `address_min_shared_words` content words with it. Unknown causes are
     left to the unknown-cause rule."""
     items = [item for _, item in action_items(context) if is_open(item, context)]
     if not items:
         return
-    needed = int(context.setting("address_min_shared_words", 2))
+    needed = int(options["address_min_shared_words"])
     addressed = _Addressed(items)
     item_words = [significant(text_of(item)) for item in items]
     words_index: dict[str, list[int]] = {}
@@ -253,53 +258,57 @@ _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t
 VAGUE_WARNINGS_PER_PLAN = 3
 
 
-def _vague_verb(value: Any, context: Context) -> str | None:
+def _vague_verb(value: Any, options: dict) -> str | None:
     """The vague verb an item's title starts with, when nothing in it makes it concrete."""
     if not isinstance(value, dict) or not isinstance(value.get("title"), str):
         return None
     conditional = _CONDITIONAL.match(value["title"])
     if conditional:  # the condition's own numbers ("if steps 1 and 2 ...") measure nothing done
-        if search(patterns(context, "measurable_patterns"), value["title"][conditional.start("then"):]):
+        if search(option_patterns(options, "measurable_patterns"), value["title"][conditional.start("then"):]):
             return None
         return conditional.group("word")
-    verb = leading_verb(value["title"], context.setting("vague_verbs") or ())
+    verb = leading_verb(value["title"], options["vague_verbs"])
     if verb is None:
         return None
     if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):
         return None  # the candidate causes are named: each one can be confirmed or ruled out
-    if search(patterns(context, "measurable_patterns"), text_of(value)):
+    if search(option_patterns(options, "measurable_patterns"), text_of(value)):
         return None
     return verb
 
 
-#: (the plan's list, ids of its vague items): one scan per plan, not one per item.
-_vague_last: tuple[Any, list[int]] | None = None
+#: (the plan's list, the options, ids of its vague items): one scan per plan, not one per item.
+_vague_last: tuple[Any, Any, list[int]] | None = None
 
 
-def _vague_items(context: Context) -> list[int]:
+def _vague_items(context: Context, options: dict) -> list[int]:
     global _vague_last
     plan = context.data.get("action_items") if isinstance(context.data, dict) else None
-    if _vague_last is not None and _vague_last[0] is plan and plan is not None:
-        return _vague_last[1]
-    found = [id(item) for _, item in action_items(context) if _vague_verb(item, context) is not None]
-    _vague_last = (plan, found)
+    if _vague_last is not None and _vague_last[0] is plan and _vague_last[1] is options and plan is not None:
+        return _vague_last[2]
+    found = [id(item) for _, item in action_items(context) if _vague_verb(item, options) is not None]
+    _vague_last = (plan, options, found)
     return found
 
 
-@check("vague_action")
+@check("vague_action", {"vague_verbs": of_kind("words", "Leading verbs reported unless the item states a measurable "
+                                                      "outcome."),
+                        "measurable_patterns": of_kind("regex-list", "Regexes that count as a measurable outcome in "
+                                                                  "an action item's title or description.")},
+       required=("vague_verbs", "measurable_patterns"))
 def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """An action item title that starts with a vague verb (settings.vague_verbs) and states
-    no measurable outcome (settings.measurable_patterns, in title or description). A
+    """An action item title that starts with a vague verb (`vague_verbs`) and states
+    no measurable outcome (`measurable_patterns`, in title or description). A
     specific question after the verb ("Investigate why …", "… whether …") is concrete, and
     so are named hypotheses ("…, which may be due to A, B or C"). A conditional item that
     only promises to look again ("If steps 1 and 2 do not help, the loop will be analyzed")
     is vague too. Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
-    verb = _vague_verb(value, context)
+    verb = _vague_verb(value, options)
     if verb is None:
         return
-    vague = _vague_items(context)
+    vague = _vague_items(context, options)
     rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
     if _CONDITIONAL.match(value["title"]):
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=rank >= VAGUE_WARNINGS_PER_PLAN,
@@ -314,18 +323,21 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
                           f"{VAGUE_WARNINGS_PER_PLAN} are warnings)")
 
 
-@check("people_fix")
+@check("people_fix", {"people_fix_phrases": of_kind("words", "Phrases of actions that try to fix people."),
+                      "system_change_words": of_kind("words", "Words that show an action item also changes the "
+                                                           "system.")},
+       required=("people_fix_phrases", "system_change_words"))
 def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """An action item that tries to fix people (settings.people_fix_phrases) without naming a
-    system change (settings.system_change_words) in the same item. When another item of
+    """An action item that tries to fix people (`people_fix_phrases`) without naming a
+    system change (`system_change_words`) in the same item. When another item of
     the plan changes the system, the plan is sound and the training beside it is no
     defect a reviewer would raise: reported (at `info`) under the `strict` preset only."""
     if not isinstance(value, dict):
         return
-    changes = words(context, "system_change_words")
+    changes = option_words(options, "system_change_words")
     if search(changes, text_of(value)):
         return
-    regex = words(context, "people_fix_phrases")
+    regex = option_words(options, "people_fix_phrases")
     for name in ("title", "description"):
         text = value.get(name)
         found = search(regex, text) if isinstance(text, str) else None
@@ -337,17 +349,19 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
             return
 
 
-@check("no_action_justified")
+@check("no_action_justified", {"no_action_min_words": of_kind(
+    "count", "Shortest `no_action_reason`, in words, that counts as a justification.")},
+       required=("no_action_min_words",))
 def no_action_justified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A postmortem with no action items states a justified decision not to act: a
-    `no_action_reason` of at least settings.no_action_min_words words. Commitments in
+    `no_action_reason` of at least `no_action_min_words` words. Commitments in
     prose anywhere ("We will …", "We're deploying …", "changes have been made to …")
     are a plan: a document that states one is not reported as having none."""
     if action_items(context):
         return
     data = context.data if isinstance(context.data, dict) else {}
     reason = data.get("no_action_reason")
-    minimum = int(context.setting("no_action_min_words", 5))
+    minimum = int(options["no_action_min_words"])
     if not is_truthy(reason):
         if evidence(context, "actions") is not None:
             return

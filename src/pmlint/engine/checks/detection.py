@@ -15,7 +15,9 @@ from ...infer.facts import Fact
 from ...infer.prose import quote
 from ...timeline import describes_failure, describes_noticing
 from ..functions import Context, Hit, check
-from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of, words
+from ..kinds import of_kind
+from ..text import phrase_regex
+from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of
 from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
 
 
@@ -171,9 +173,10 @@ def _detect_limit(context: Context, fallback: tuple[str, float]) -> float:
     return found[1] if found is not None else fallback[1]
 
 
-def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any] | None = None) -> bool:
+def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any] | None = None,
+                   detect_words: Any = None) -> bool:
     """Type `detect`, or (untyped as written) a title about alerts, probes, dashboards, uptime
-    or a check that pages on-call (settings.detect_words). A type pmlint inferred ("test" →
+    or a check that pages on-call (PM402's `detect_words`). A type pmlint inferred ("test" →
     prevent) does not hide a detection item: "add a test/check to ensure allocation works"
     probes the live system, so the words are read whenever the author gave no type (or
     only `process`)."""
@@ -183,7 +186,7 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     written = lower((stated if stated is not None else item).get("type"))
     # `process` is usually a grouping heading ("Process improvements"): an "Uptime and
     # alerting" item under it still improves detection
-    return written in (None, "process") and search(words(context, "detect_words"), text_of(item)) is not None
+    return written in (None, "process") and search(phrase_regex(tuple(detect_words or ())), text_of(item)) is not None
 
 
 def _stated_item(context: Context, index: int) -> dict[str, Any] | None:
@@ -194,13 +197,15 @@ def _stated_item(context: Context, index: int) -> dict[str, Any] | None:
     return item if isinstance(item, dict) else None
 
 
-@check("detect_item", infers=True)
+@check("detect_item", {"detect_words": of_kind(
+    "words", "Words of an untyped action item that improves detection: a signal (alert, monitoring, probe), or a "
+             "check that runs against the live system and tells someone.")}, infers=True, required=("detect_words",))
 def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The plan holds an open action item that improves detection (see `is_detect_item`),
     or the text says detection was improved ("we've added alerts for high CPU usage")."""
     if evidence(context, "detection_improved") is not None:
         return
-    if not any(is_detect_item(item, context, _stated_item(context, index))
+    if not any(is_detect_item(item, context, _stated_item(context, index), options["detect_words"])
                for index, item in action_items(context) if is_open(item, context)):
         fact = getattr(context.profile, "detection_method", None)
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)

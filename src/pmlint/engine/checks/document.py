@@ -14,13 +14,16 @@ from typing import Any, Iterable
 
 from ...model import join_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
+from ..kinds import of_kind
 from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
 from ._shared import evidence, is_placeholder, normalise_severity
 from ._time import entries, first_of
 
 
-@check("template_residue", {"setting": {"type": "string", "description": "Setting that holds the list."},
+@check("template_residue", {"setting": {"type": "string", "description": "Setting that holds the list "
+                                                                        "(when `phrases` is not given)."},
+                            "phrases": of_kind("words", "The phrases themselves (instead of `setting`)."),
                             "kind": {"enum": ["patterns", "words"],
                                      "description": "The list holds regexes (default) or plain phrases."},
                             "once": {"type": "boolean",
@@ -38,7 +41,8 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
     `markers` (TODO, FIXME) count when they are the whole value, or open an action item
     (`TODO add an alert`, `todo: add an alert`); "the todo list" in prose is not residue.
     Other rules leave placeholder values to this one (`is_placeholder`): one phrase, one finding."""
-    listed = tuple(context.setting(options.get("setting", "template_placeholders")) or ())
+    listed = tuple(options["phrases"] if "phrases" in options
+                   else context.setting(options.get("setting", "template_placeholders")) or ())
     try:
         regex = phrase_regex(listed) if options.get("kind") == "words" else phrase_regex((), listed)
     except re.error:
@@ -113,9 +117,27 @@ _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:t
                          re.IGNORECASE)
 
 
-@check("sections_present")
+def _known_sections(options: dict) -> dict:
+    """`prepare` of `sections_present`: every required section is one a document can have
+    (a typo would make the rule demand a section nobody can write)."""
+    from ...settings import document_section_keys, did_you_mean
+
+    known = document_section_keys()
+    for index, item in enumerate(options.get("required_sections") or ()):
+        for part in str(item).split("|"):
+            section = part.strip()
+            if section not in known:
+                raise ValueError(f"`required_sections[{index}]` names an unknown section {section!r}"
+                                 f"{did_you_mean(section, known)} (known: {', '.join(sorted(known))}; "
+                                 "`a|b` accepts either)")
+    return options
+
+
+@check("sections_present", {"required_sections": of_kind(
+    "section-list", "Core sections required; `a|b` accepts either. Impact is PM601's job, action items PM313's.")},
+       prepare=_known_sections, required=("required_sections",))
 def sections_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Every section in settings.required_sections is present and not empty (`a|b` means
+    """Every section in `required_sections` is present and not empty (`a|b` means
     either will do). One finding names all that are missing (`{missing}`). In Markdown a
     recognised heading (`meta.sections`) counts as present even when the loader could
     not structure its content: the section is there, so it is never "missing". So does
@@ -128,7 +150,7 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     top = pointer in ("", "/")
     headed = context.document.meta.sections if top else {}
     missing = []
-    for spec in context.setting("required_sections") or ():
+    for spec in options["required_sections"]:
         options_ = [part.strip() for part in str(spec).split("|") if part.strip()]
         # a recognised heading is the section, even when its content could not be structured;
         # a section written as prose under another heading ("the root cause was ...",
@@ -225,17 +247,19 @@ def _without_publication_date(sources: list[tuple[str, date, str]],
     return sources
 
 
-@check("dates_agree")
+@check("dates_agree", {"date_tolerance_days": of_kind(
+    "count", "Days by which the `date` field, file name, title and timeline start may differ.")},
+       required=("date_tolerance_days",))
 def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The incident date in `date`, the file name, the title and the timeline agree within
-    settings.date_tolerance_days; each disagreeing source is reported against the first."""
+    `date_tolerance_days`; each disagreeing source is reported against the first."""
     sources = date_sources(value, context.document.path)
     covered = timeline_days(value)
     if context.document.format == "markdown":
         sources = _without_publication_date(sources, covered)
     if len(sources) < 2:
         return
-    tolerance = int(context.setting("date_tolerance_days", 1))
+    tolerance = int(options["date_tolerance_days"])
     label, reference, ref_pointer = sources[0]
     disagreeing: dict[date, list[tuple[str, str]]] = {}
     for other_label, other, other_pointer in sources[1:]:
@@ -278,19 +302,21 @@ def severity_recorded(value: Any, pointer: str, options: dict, context: Context)
 
 
 @check("known_keys", {"extension_prefix": {"type": "string", "description": "Keys starting with this are "
-                                           "extensions, never reported (default `x-`)."}})
+                                           "extensions, never reported (default `x-`)."},
+                      "extension_keys": of_kind("words", "Your own keys in YAML postmortems, allowed at any level; "
+                                                      "keys starting with `extension_prefix` always are.")})
 def known_keys(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every key of a mapping is one the postmortem schema defines at that place (top level,
     `impact`, `impact.slo`, `detection`, `on_call`, `lessons`, `layer_analysis`, each
     timeline entry, root cause and action item), a declared extension
-    (`settings.extension_keys`, at any level) or starts with `extension_prefix`. Gives
+    (`extension_keys`, at any level) or starts with `extension_prefix`. Gives
     `{key}`, `{where}` and `{suggestion}` (a did-you-mean among the keys allowed there).
     With `strict` on, unknown top-level keys are left to the schema check (PM005)."""
     from ...schema import load_schema
     from ...settings import did_you_mean
 
     prefix = options.get("extension_prefix", "x-")
-    declared = set(context.setting("extension_keys") or ())
+    declared = set(options.get("extension_keys") or ())
     strict = bool(context.setting("strict"))
     pending = [(value, load_schema("postmortem"), pointer)]
     while pending:

@@ -35,6 +35,7 @@ from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_singular_or_plural, looks_plural,
                         negated, participle_follows, subject_of)
 from ..functions import Context, Hit, check
+from ..kinds import of_kind
 from ..text import PhraseRegex, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
 from ._shared import root_causes
 
@@ -296,15 +297,20 @@ def _blame_before_sentence_end(masked: str, blame_regex: re.Pattern[str], positi
 @check("person_as_cause",
        {"also": {"type": "array", "items": {"type": "string"},
                  "description": "Top-level fields besides root causes (e.g. summary, trigger) where a person "
-                                "as the subject of a blaming sentence is reported."}})
+                                "as the subject of a blaming sentence is reported."},
+        "person_blame_verbs": of_kind("words", "Verbs that blame the person before them: in a root cause, and in "
+                                   "the `also` fields anywhere in a sentence whose subject is a person."),
+        "person_action_verbs": of_kind("words", "Neutral action verbs that, after a name or @handle in a root "
+                                    "cause, make a person the cause: \"Bob pushed the config\".")},
+       required=("person_blame_verbs", "person_action_verbs"))
 def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No root cause names an individual (see `person_phrases`), one finding per cause at
     the first such phrase; in the fields of `also`, no person is the subject of a blaming
     sentence (see `blaming_subjects`), one finding per field."""
     names = people(context)
     things = _LazyThings(context)
-    blames = tuple(context.setting("person_blame_verbs") or ())
-    actions = tuple(context.setting("person_action_verbs") or ())
+    blames = tuple(options["person_blame_verbs"])
+    actions = tuple(options["person_action_verbs"])
     data = context.data if isinstance(context.data, dict) else {}
     for field in options.get("also", ()):
         for string_pointer, text in context.strings(data.get(field), f"/{field}")[0]:
@@ -329,7 +335,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
 # ---- PM701 ----------------------------------------------------------------------------
 
 @check("blameless_language",
-       {"words": {"type": "array", "items": {"type": "string"}, "description": "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."},
+       {"words": of_kind("words", "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."),
         "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
         "defer": {"type": "array", "items": {"type": "string"}, "description": "Phrases another rule reports inside `defer_under` (a list or {setting: NAME}); "
                                  "not reported there again."},
@@ -339,7 +345,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
         "needs_participle": {"type": "array", "items": {"type": "string"}, "description": "Phrases reported only before a past participle (a list or "
                                             "{setting: NAME}): \"should have checked\", not \"should have alerting\"."},
         "roles": {"type": "array", "items": {"type": "string"}, "description": "Role words that make a subject a person (a list or {setting: NAME})."}},
-       prepare=lambda options: options)
+       prepare=lambda options: options, required=("words",))
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
     grammar of this module's docstring: `needs_person` phrases need a person as subject,

@@ -12,17 +12,20 @@ from typing import Any, Iterable
 
 from ...infer.prose import document_texts, sentence, span_at
 from ..functions import Context, Hit, check, is_truthy, shorten
+from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, lower, text_of
 from .action_items import BAND_AID, classify, significant
 
 
-@check("repeat_prevented", infers=True)
+@check("repeat_prevented", {"repeat_required_layer": of_kind(
+    "text", "Layer of the prevent item a repeat incident needs.")}, infers=True, required=("repeat_required_layer",))
 def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """With `related_incidents`, the plan holds an open prevent item at the required layer."""
+    """With `related_incidents`, the plan holds an open prevent item at the required layer
+    (`repeat_required_layer`)."""
     related = value.get("related_incidents") if isinstance(value, dict) else None
     if not is_truthy(related):
         return
-    layer = str(context.setting("repeat_required_layer") or "architecture").lower()
+    layer = str(options["repeat_required_layer"]).lower()
     for _, item in action_items(context):
         if (is_open(item, context) and lower(item.get("type")) == "prevent" and lower(item.get("layer")) == layer
                 and classify(item, context) != BAND_AID):

@@ -15,7 +15,8 @@ from typing import Any, Iterable
 
 from ...infer.on_call import NIGHT_WORK, awake_anyway
 from ..functions import Context, Hit, check, is_truthy
-from ._shared import action_items, evidence, is_open, patterns, search, text_of, words
+from ..kinds import of_kind
+from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
 from ._time import in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported for callers)
 
 
@@ -23,18 +24,20 @@ def _night(context: Context) -> tuple[Any, Any, Any]:
     return (context.setting("night_start"), context.setting("night_end"), context.setting("night_timezone"))
 
 
-def reduces_paging(item: dict[str, Any], context: Context) -> bool:
-    """Mentions alert tuning, automation, runbooks or routing (settings.paging_reduction_words).
+def reduces_paging(item: dict[str, Any], options: dict[str, Any]) -> bool:
+    """Mentions alert tuning, automation, runbooks or routing (`paging_reduction_words`).
     A `detect` item adds a signal, usually a new page, so it never counts."""
     if isinstance(item.get("type"), str) and item["type"].strip().lower() == "detect":
         return False
-    return search(words(context, "paging_reduction_words"), text_of(item)) is not None
+    return search(option_words(options, "paging_reduction_words"), text_of(item)) is not None
 
 
-@check("night_pages_answered", infers=True)
+@check("night_pages_answered", {"paging_reduction_words": of_kind(
+    "words", "Words of an action item that reduces paging or automates the response.")},
+       infers=True, required=("paging_reduction_words",))
 def night_pages_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Off-hours pages (or `sleep_interrupted: true`) are answered by an open action item
-    that reduces paging or automates the response (settings.paging_reduction_words)."""
+    that reduces paging or automates the response (`paging_reduction_words`)."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     if not isinstance(on_call, dict):
         return
@@ -49,7 +52,7 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
         # into the evening, or a one-off sprint, is fatigue that PM203 asks the author to
         # record; asking to "reduce paging" when nobody was paged is not the fix
         return
-    if any(reduces_paging(item, context) for _, item in action_items(context) if is_open(item, context)):
+    if any(reduces_paging(item, options) for _, item in action_items(context) if is_open(item, context)):
         return
     count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
     what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
@@ -71,8 +74,8 @@ def _event(timeline: Any, index: int) -> str:
 
 
 def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
-    """Whether a timeline entry shows responders doing something (settings.
-    night_responder_patterns: "we rolled back", "@dana restarts the pod", "Joe is paged"),
+    """Whether a timeline entry shows responders doing something (PM203's
+    `night_responder_patterns`: "we rolled back", "@dana restarts the pod", "Joe is paged"),
     rather than a customer's message or a report from outside (night_outside_patterns)."""
     if outside is not None and outside.search(text):
         return False
@@ -82,7 +85,13 @@ def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
 _PAGED = re.compile(r"\b(?:paged|page[sd]?|woken|woke|wakes?)\b", re.IGNORECASE)
 
 
-@check("night_events")
+@check("night_events", {
+    "night_responder_patterns": of_kind("regex-list", "Regexes of a night-time timeline entry that show responders "
+                                                   "at work."),
+    "night_outside_patterns": of_kind("regex-list", "Regexes of a night-time timeline entry written by or about "
+                                                 "people outside the response (customers, reporters): not on-call "
+                                                 "burden.")},
+       required=("night_responder_patterns", "night_outside_patterns"))
 def night_events(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Timeline entries inside the night window while `on_call.off_hours_pages` is 0 or
     missing: either nobody was woken (say so) or the count is wrong. Only entries that show
@@ -102,7 +111,8 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         return  # the prose states the page ("X is paged" at 00:32): PM202 owns it, nothing is missing
     if pages is None and awake_anyway(context.document, {"night_awake_phrases": context.setting("night_awake_phrases")}):
         return  # people awake anyway (their own hours, a hand-over, planned work): no lost sleep to record
-    responder, outside = patterns(context, "night_responder_patterns"), patterns(context, "night_outside_patterns")
+    responder = option_patterns(options, "night_responder_patterns")
+    outside = option_patterns(options, "night_outside_patterns")
     timeline = value.get("timeline") if isinstance(value, dict) else None
     # the onset milestone is the failure itself ("the node is drained; the pod crash-loops
     # (outage starts)"), not people responding to it, unless it says someone was paged
@@ -119,29 +129,32 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
                               "entries": "entry falls" if len(night) == 1 else "entries fall"})
 
 
-@check("toil_recorded")
+@check("toil_recorded", {"manual_step_words": of_kind("words", "Words in `resolution` that mark a manual step.")},
+       required=("manual_step_words",))
 def toil_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Manual steps in `resolution` (settings.manual_step_words) are listed in `on_call.toil`,
+    """Manual steps in `resolution` (`manual_step_words`) are listed in `on_call.toil`,
     so repeated hand work becomes visible and can be automated."""
     data = value if isinstance(value, dict) else {}
     on_call = data.get("on_call")
     if isinstance(on_call, dict) and is_truthy(on_call.get("toil")):
         return
     resolution = data.get("resolution")
-    found = search(words(context, "manual_step_words"), resolution) if isinstance(resolution, str) else None
+    found = search(option_words(options, "manual_step_words"), resolution) if isinstance(resolution, str) else None
     if found:
         yield Hit("/resolution", {"phrase": found.group()}, text=found.group())
 
 
-@check("lone_responder", infers=True)
+@check("lone_responder", {"load_sharing_words": of_kind(
+    "words", "Words of an action item that spreads the response beyond one person: a rota, a runbook, "
+             "automation.")}, infers=True, required=("load_sharing_words",))
 def lone_responder(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """`on_call.responders` is 1 (stated, or inferred from "the only maintainer") and no open
-    action item shares the load (settings.load_sharing_words: rota, runbook, automate)."""
+    action item shares the load (`load_sharing_words`: rota, runbook, automate)."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     responders = on_call.get("responders") if isinstance(on_call, dict) else None
     if isinstance(responders, bool) or responders != 1:
         return
-    regex = words(context, "load_sharing_words")
+    regex = option_words(options, "load_sharing_words")
     if any(search(regex, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
         return
     fact = getattr(getattr(context.profile, "on_call", None), "responders", None)

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
+from ..kinds import of_kind
 from ..text import phrase_regex
-from ._shared import action_items, is_open, lower, root_causes, search, text_of, words
+from ._shared import action_items, is_open, lower, option_words, root_causes, search, text_of, words
 
 _BARE = {"n/a", "na", "none", "no", "-", "not a factor", "not applicable", "nothing", "tbd", "ok", "fine"}
 
@@ -25,16 +26,20 @@ def explained(text: Any, min_words: int) -> bool:
     return stripped not in _BARE and len(stripped.split()) >= min_words
 
 
-@check("layer_analysis", infers=True)
+@check("layer_analysis", {
+    "analysed_layers": of_kind("words", "Layers the analysis must cover, by a cause or a `layer_analysis` entry."),
+    "layer_analysis_min_words": of_kind("count", "Shortest `layer_analysis` entry, in words, that counts as saying "
+                                              "why.")},
+       infers=True, required=("analysed_layers", "layer_analysis_min_words"))
 def layer_analysis(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Each layer in settings.analysed_layers has a root cause at that layer or a
+    """Each layer in `analysed_layers` has a root cause at that layer or a
     `layer_analysis` entry saying why it was not a factor (at least
-    settings.layer_analysis_min_words words)."""
-    layers = [str(layer).lower() for layer in context.setting("analysed_layers") or ()]
+    `layer_analysis_min_words` words)."""
+    layers = [str(layer).lower() for layer in options["analysed_layers"]]
     named = {lower(cause.get("layer")) for _, cause in root_causes(context)}
     analysis = value.get("layer_analysis") if isinstance(value, dict) else None
     analysis = analysis if isinstance(analysis, dict) else {}
-    min_words = int(context.setting("layer_analysis_min_words", 3))
+    min_words = int(options["layer_analysis_min_words"])
     missing = [layer for layer in layers if layer not in named and not is_truthy(analysis.get(layer))]
     if missing:
         target = "/layer_analysis" if analysis else "/root_causes"
@@ -47,14 +52,14 @@ def layer_analysis(value: Any, pointer: str, options: dict, context: Context) ->
                       message=f'Layer analysis for {layer} says "{analysis.get(layer)}" without saying why it was not a factor')
 
 
-@check("why_depth")
+@check("why_depth", {"min_why_depth": of_kind("count", "Shortest why-chain accepted.")}, required=("min_why_depth",))
 def why_depth(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Root causes carry a why-chain (`whys`) at least settings.min_why_depth deep.
+    """Root causes carry a why-chain (`whys`) at least `min_why_depth` deep.
     When no cause has one, one finding; otherwise one per shallow chain."""
     causes = root_causes(context)
     if not causes:
         return
-    depth = int(context.setting("min_why_depth", 3))
+    depth = int(options["min_why_depth"])
     if not any(isinstance(cause.get("whys"), list) and cause.get("whys") for _, cause in causes):
         yield Hit("/root_causes", {"depth": depth, "found": 0, "summary": "(none)"},
                   message=f"No root cause has a why-chain (`whys`); this severity asks for at least {depth} levels")
@@ -115,14 +120,15 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
     return search(words(context, "unknown_cause_phrases"), text) is not None
 
 
-@check("unknown_cause_followed_up")
+@check("unknown_cause_followed_up", {"investigate_words": of_kind(
+    "words", "Words of an action item that investigates or adds observability.")}, required=("investigate_words",))
 def unknown_cause_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A root cause described as unknown (settings.unknown_cause_phrases) needs an open action
-    item that investigates or adds observability (settings.investigate_words)."""
+    item that investigates or adds observability (`investigate_words`)."""
     unknown = [(index, cause) for index, cause in root_causes(context) if is_unknown(cause, context)]
     if not unknown:
         return
-    regex = words(context, "investigate_words")
+    regex = option_words(options, "investigate_words")
     for _, item in action_items(context):
         if is_open(item, context) and search(regex, text_of(item)):
             return

@@ -10,6 +10,7 @@ import re
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, shorten
+from ..kinds import of_kind
 from ..timeutil import parse_timestamp
 from ._shared import is_placeholder
 from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
@@ -41,10 +42,12 @@ def milestones_ordered(value: Any, pointer: str, options: dict, context: Context
                                       "previous": before.raw})
 
 
-@check("impact_duration_agrees")
+@check("impact_duration_agrees", {"duration_tolerance_minutes": of_kind(
+    "number", "How far `impact.duration_minutes` may differ from the timeline, in minutes.")},
+       required=("duration_tolerance_minutes",))
 def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """`impact.duration_minutes` matches started → mitigated or started → resolved in the
-    timeline, within settings.duration_tolerance_minutes."""
+    timeline, within `duration_tolerance_minutes`."""
     impact = value.get("impact") if isinstance(value, dict) else None
     stated = impact.get("duration_minutes") if isinstance(impact, dict) else None
     if not isinstance(stated, (int, float)) or isinstance(stated, bool):
@@ -55,7 +58,7 @@ def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Con
     spans = [(kind, minutes) for kind, minutes in measured if minutes is not None]
     if not spans:
         return
-    tolerance = float(context.setting("duration_tolerance_minutes", 15))
+    tolerance = float(options["duration_tolerance_minutes"])
     if any(abs(minutes - stated) <= tolerance for _, minutes in spans):
         return
     described = " and ".join(f"{format_minutes(minutes)} to {kind}" for kind, minutes in spans)
