@@ -1,0 +1,178 @@
+"""Rules own their vocabulary: options in the rule file, overridable per rule in config.
+
+Behaviour through the CLI: a new rule written as one YAML file (options and examples, no
+Python) runs; `rules: {ID: {option: value, severity: ...}}` changes what a rule reports;
+a bad option, in config or in a rule file, is exit 2 with one line naming the file and
+line; settings that moved into a rule still work, with a warning naming the new form.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import write
+
+#: A team's own rule: one YAML file, a generic function, its words as options, examples.
+NEW_RULE = """\
+id: ACME201
+name: no-hero-language
+category: language
+severity: warning
+summary: Nobody is called a hero.
+rationale: >
+  Calling a responder a hero celebrates the fire-fight instead of asking why it was needed.
+given: $
+then:
+  function: absent_pattern
+  options:
+    words: [hero, heroic, saved the day]
+message: 'Hero language: "{phrase}"'
+fix: Describe what the responder did, and what made it necessary.
+examples:
+  - invalid: |
+      summary: Dana was a hero and saved the day.
+    findings: 2
+  - valid: |
+      summary: Dana failed the database over to the replica.
+  - valid: |
+      summary: The on-call engineer saved the day.
+    options: {words: [heroic]}
+    note: the example runs with the option overridden, as config would set it
+"""
+
+PM = "title: x\nsummary: Dana was a hero again.\n"
+
+
+def _new_rule(tmp_path, config: str = "") -> None:
+    write(tmp_path / "rules" / "ACME201-no-hero-language.yaml", NEW_RULE)
+    write(tmp_path / ".pmlint.yaml", "rules-dirs: [rules]\nselect: [ACME201]\n" + config)
+    write(tmp_path / "pm.yaml", PM)
+
+
+def _findings(out: str) -> list[tuple[str, str, str]]:
+    return [(f["rule"], f["severity"], f["message"]) for f in json.loads(out)["findings"]]
+
+
+def test_a_new_rule_is_one_yaml_file_with_options_and_examples(run_cli, tmp_path):
+    _new_rule(tmp_path)
+    code, out, err = run_cli("test-rules", "rules", cwd=tmp_path)
+    assert code == 0, out + err
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert code == 0 and err == "", err  # a warning does not fail the run
+    assert _findings(out) == [("ACME201", "warning", 'Hero language: "hero"')]
+    code, out, _ = run_cli("explain", "ACME201", cwd=tmp_path)
+    assert code == 0 and 'words: ["hero", "heroic", "saved the day"]' in out
+
+
+def test_config_overrides_a_rules_options_and_severity(run_cli, tmp_path):
+    _new_rule(tmp_path, "rules:\n  no-hero-language: {words: [again], severity: info}\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert code == 0, err
+    assert _findings(out) == [("ACME201", "info", 'Hero language: "again"')]
+    code, out, _ = run_cli("explain", "ACME201", cwd=tmp_path)
+    assert 'words: ["again"]' in out  # explain shows the value in effect
+
+
+def test_a_built_in_rules_vocabulary_is_overridden_in_config(run_cli, tmp_path):
+    write(tmp_path / "pm.yaml", "title: x\naction_items:\n  - {title: Ponder the cache size}\n"
+                                "  - {title: Investigate the cache size}\n")
+    write(tmp_path / ".pmlint.yaml", "select: [PM310]\n")
+    code, out, _ = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [message for _, _, message in _findings(out)] == [
+        'Action item starts with the vague verb "Investigate" and states no measurable outcome']
+    write(tmp_path / ".pmlint.yaml", "select: [PM310]\nrules:\n  PM310:\n    vague_verbs: [ponder]\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert err == ""
+    assert [message for _, _, message in _findings(out)] == [
+        'Action item starts with the vague verb "Ponder" and states no measurable outcome']
+
+
+def test_a_mapping_option_merges_with_the_rules_own(run_cli, tmp_path):
+    """`{should have: ...}` replaces one suggestion of PM701 and keeps the others."""
+    write(tmp_path / "pm.yaml", "title: x\nsummary: We should have checked it; it was careless.\n")
+    write(tmp_path / ".pmlint.yaml", "select: [PM701]\nrules:\n  PM701:\n    suggestions: {should have: ' (ours)'}\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    messages = [message for _, _, message in _findings(out)]
+    assert 'Blaming phrase "should have" (ours)' in messages, err
+    assert any(message.startswith('Blaming phrase "careless" (describe the conditions') for message in messages)
+
+
+@pytest.mark.parametrize("config,line,expected", [
+    ("rules:\n  PM310:\n    vague_verb: [ponder]\n", 3,
+     "rule PM310 (vague-action) has no option 'vague_verb' (did you mean 'vague_verbs'?); its options: "
+     "vague_verbs, measurable_patterns"),
+    ("rules:\n  PM104:\n    min_why_depth: ten\n", 3, "`rules.PM104.min_why_depth` must be a whole number"),
+    ("rules:\n  PM310:\n    measurable_patterns:\n      - '\\d'\n      - '(unclosed'\n", 5,
+     "`rules.PM310.measurable_patterns[1]` is not a valid regular expression"),
+    ("rules:\n  PM011:\n    required_sections: [summary, timelines]\n", 3,
+     "names an unknown section 'timelines' (did you mean 'timeline'?)"),
+    ("rules:\n  PM7O1: {severity: info}\n", 2, "unknown rule or category 'PM7O1' in `rules` (did you mean 'PM701'?)"),
+    ("rules:\n  PM701: {severity: loud}\n", 2, "`rules.PM701.severity`"),
+])
+def test_a_bad_option_in_config_is_one_line_with_file_and_line(run_cli, tmp_path, config, line, expected):
+    write(tmp_path / ".pmlint.yaml", config)
+    write(tmp_path / "pm.yaml", PM)
+    code, out, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2, out
+    assert err.startswith(f"pmlint: error: {tmp_path / '.pmlint.yaml'}:{line}: "), err
+    assert expected in err and err.count("\n") == 1, err
+
+
+@pytest.mark.parametrize("change,line,expected", [
+    (("    words: [hero, heroic, saved the day]\n", "    words: [hero, 3]\n"), 12, "words[1]"),
+    (("    words: [hero, heroic, saved the day]\n", "    word: [hero]\n"), 12, "unknown option(s) word"),
+    (("  function: absent_pattern\n  options:\n    words: [hero, heroic, saved the day]\n",
+      "  function: vague_action\n"), 10, "function 'vague_action' needs the option(s) vague_verbs, measurable_patterns"),
+])
+def test_a_bad_option_in_a_rule_file_is_one_line_with_file_and_line(run_cli, tmp_path, change, line, expected):
+    write(tmp_path / "rules" / "ACME201-no-hero-language.yaml", NEW_RULE.replace(*change))
+    write(tmp_path / ".pmlint.yaml", "rules-dirs: [rules]\n")
+    write(tmp_path / "pm.yaml", PM)
+    code, out, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2, out
+    rule_file = tmp_path / "rules" / "ACME201-no-hero-language.yaml"
+    assert err.startswith(f"pmlint: error: {rule_file.resolve()}:{line}: ") or \
+        err.startswith(f"pmlint: error: {rule_file}:{line}: "), err
+    assert expected in err and err.count("\n") == 1, err
+
+
+def test_a_moved_setting_still_works_with_a_deprecation_warning(run_cli, tmp_path):
+    write(tmp_path / "pm.yaml", "title: x\naction_items:\n  - {title: Ponder the cache size}\n")
+    write(tmp_path / ".pmlint.yaml", "select: [PM310]\nsettings:\n  vague_verbs: [ponder]\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [rule for rule, _, _ in _findings(out)] == ["PM310"]
+    assert err == ("pmlint: warning: `settings.vague_verbs` is deprecated: PM310 owns it now; write "
+                   "`rules: {PM310: {vague_verbs: ...}}` instead (`pmlint explain PM310` lists its options)\n")
+    # a bad value of a moved setting is still the error it was, at its line
+    write(tmp_path / ".pmlint.yaml", "settings:\n  vague_verbs: [ponder, 3]\n")
+    code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2 and f"{tmp_path / '.pmlint.yaml'}:2: `settings.vague_verbs[1]` must be a non-empty string" in err
+
+
+def test_a_user_rule_reading_a_moved_setting_gets_the_owning_rules_value(run_cli, tmp_path):
+    rule = NEW_RULE.replace("    words: [hero, heroic, saved the day]\n", "    words: {setting: counterfactual_phrases}\n")
+    write(tmp_path / "rules" / "ACME201-no-hero-language.yaml", rule)
+    write(tmp_path / ".pmlint.yaml", "rules-dirs: [rules]\nselect: [ACME201]\nrules:\n  PM703: {words: [if only]}\n")
+    write(tmp_path / "pm.yaml", "title: x\nsummary: If only we had a canary. It could have been avoided.\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [message for _, _, message in _findings(out)] == ['Hero language: "If only"'], err
+
+
+def test_explain_lists_every_option_with_its_default(run_cli):
+    code, out, _ = run_cli("explain", "PM310")
+    assert code == 0
+    section = out[out.index("Options"):]
+    assert "rules: {PM310: {OPTION: value}}" in section
+    assert 'vague_verbs: ["investigate", "look into"' in section
+    assert "Leading verbs reported unless the item states a measurable outcome." in section
+    assert "measurable_patterns: [" in section
+
+
+def test_the_config_schema_completes_rule_options(run_cli):
+    code, out, _ = run_cli("schema", "config")
+    schema = json.loads(out)
+    pm310 = schema["properties"]["rules"]["properties"]["PM310"]["properties"]
+    assert pm310["vague_verbs"]["default"][0] == "investigate" and pm310["vague_verbs"]["type"] == "array"
+    assert pm310["severity"]["enum"] == ["error", "warning", "info"]
