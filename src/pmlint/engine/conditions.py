@@ -5,14 +5,38 @@
     {path: $.detection.method, equals: customer}
     {path: $.on_call.off_hours_pages, truthy: true}
     {all: [...]}, {any: [...]}, {not: {...}}
+
+Predicates on an action item (in `exists`'s `where`, where the item is what is tested),
+read from the same definitions the durability checks use (`items.py`):
+
+    {open: true}                      not closed as wont-do (done items still count)
+    {pending: true}                   its status is not one of settings.closed_statuses
+    {band_aid: true}                  a repair: type `repair`, or a title that starts with
+                                      one of settings.band_aid_verbs (restart, roll back, ...)
+
+and on the text at `path`:
+
+    {path: $.title, matches: 'OPS-\d+'}               a regex (RE2, case-insensitive) matches in it
+    {path: $.title, contains: [alert, probe]}          one of the phrases is in it (whole words;
+    {path: $.title, contains: {setting: NAME}}          a list or a setting)
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .items import is_band_aid, is_open_item, is_pending_item
 from .select import compile_selector
 from .severity import normalise_severity
+from .text import phrase_regex
+from .untrusted import compile_untrusted
+
+#: the item predicates: condition key → test of the item
+ITEM_PREDICATES = {
+    "open": lambda item, settings: is_open_item(item),
+    "pending": is_pending_item,
+    "band_aid": is_band_aid,
+}
 
 
 def resolve_setting(value: Any, settings: dict[str, Any]) -> Any:
@@ -42,6 +66,9 @@ def holds(condition: dict[str, Any], data: Any, settings: dict[str, Any]) -> boo
         return False
     if "not" in condition and holds(condition["not"], data, settings):
         return False
+    for key, test in ITEM_PREDICATES.items():
+        if key in condition and test(data, settings) != condition[key]:
+            return False
     if "path" not in condition:
         return True
     matches = [value for _, value in compile_selector(condition["path"]).select(data)]
@@ -60,4 +87,11 @@ def holds(condition: dict[str, Any], data: Any, settings: dict[str, Any]) -> boo
         return False
     if "truthy" in condition and _truthy(value) != condition["truthy"]:
         return False
+    if "matches" in condition and not (isinstance(value, str)
+                                       and compile_untrusted(condition["matches"]).search(value) is not None):
+        return False
+    if "contains" in condition:
+        regex = phrase_regex(tuple(resolve_setting(condition["contains"], settings) or ()))
+        if not (isinstance(value, str) and regex is not None and regex.search(value) is not None):
+            return False
     return True

@@ -55,6 +55,9 @@ class Hit:
     #: `info`, and only under the `strict` preset, so `recommended` stays what a reviewer
     #: would sign.
     pedantic: bool = False
+    #: which of the rule's `messages:` says this finding (a variant the check names, such
+    #: as `no_chain`); a rule without that entry says its own `message`
+    variant: str | None = None
 
 
 @dataclass(slots=True)
@@ -453,13 +456,9 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                         moment = written + shift
                     except OverflowError:  # past 9999-12-31: the calendar has no next day
                         moment = written
-                    yield Hit(target, values, message=f"Timeline entry {index + 1} ({shorten(raw)}) has the same date "
-                              f"as the entry before it ({shorten(previous[2])}) but an earlier time: pmlint reads it as "
-                              "after midnight; write the next day's date, or move the entry if it is out of order")
+                    yield Hit(target, values, variant="after_midnight")
                 elif _zone_slip(previous[3], written):
-                    yield Hit(target, values, pedantic=True, message=f"Timeline entry {index + 1} ({shorten(raw)}) is in "
-                              f"order on the clock after {shorten(previous[2])} but its zone is one hour off: a "
-                              "daylight-saving zone name written for the other (MST for PST)?")
+                    yield Hit(target, values, pedantic=True, variant="zone_slip")
                 elif behind <= timedelta(minutes=SMALL_SWAP_MINUTES):  # noise on real documents: strict only
                     yield Hit(target, values, pedantic=True)
                 else:

@@ -31,6 +31,7 @@ from ..settings import DEFAULT_SETTINGS, MOVED_SETTINGS, did_you_mean
 from . import pack
 from .builtin import get_function
 from .select import Selector, SelectorError, compile_selector
+from .untrusted import compile_untrusted
 
 CATEGORIES = {
     "0": "document", "1": "root-cause", "2": "on-call", "3": "action-items", "4": "detection",
@@ -80,6 +81,8 @@ class Rule:
     #: the fix in Markdown's terms (a heading, a table column, a `**Label:**` line), used
     #: for findings in Markdown postmortems; None: `fix` reads the same in both formats
     fix_markdown: str | None = None
+    #: message templates by variant name (`messages:`): what a check's Hit(variant=...) says
+    messages: dict[str, str] | None = None
 
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
@@ -288,6 +291,11 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
             raise RuleError(f"unknown check function {raw['function']!r} in `then`", where + "/function")
         options = dict(raw.get("options") or {})
         _check_setting_references(options, where + "/options")
+        if function.name == "exists" and isinstance(options.get("where"), dict):  # a condition, checked as one
+            try:
+                _check_condition(options["where"])
+            except SelectorError as error:
+                raise RuleError(str(error), where + "/options/where") from None
         _check_options(function.name, options, function.options, where + "/options")
         pending = function.prepare is not None
         if pending and prepare:
@@ -301,6 +309,8 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         checks.append(CheckSpec(function.name, raw.get("field"), options, raw.get("message"), pending,
                                 dict(raw.get("options") or {})))
     check_template(data["message"], "/message")
+    for name, template in (data.get("messages") or {}).items():
+        check_template(template, f"/messages/{name}")
     category = data.get("category") or CATEGORIES.get(rule_id[2:3] if rule_id.startswith("PM") else "", "custom")
     examples = data.get("examples")
     return Rule(
@@ -311,6 +321,8 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         example_list=list(examples or []) if examples is not None or source == "<rule>" else None,
         tags=tuple(data.get("tags") or ()), source=source,
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
+        messages={str(name): " ".join(str(text).split()) for name, text in (data.get("messages") or {}).items()}
+        or None,
     )
 
 
@@ -331,6 +343,23 @@ def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any
         errors = validate_schema(value, properties[key], pointer=f"{pointer}/{key}")
         if errors:
             raise RuleError(f"function {function!r}: {errors[0].message}", errors[0].pointer)
+        if (properties[key].get("items") or {}).get("format") == "regex":
+            _check_regexes(function, value, f"{pointer}/{key}")
+
+
+def _check_regexes(function: str, patterns: list[str], pointer: str) -> None:
+    """Each regex of a `regex-list` option compiles as the checks compile it (RE2, one
+    pattern at a time, case-insensitive): a bad one never silently turns a check off."""
+    from ..schema import dotted
+    from .text import phrase_regex
+
+    for index, pattern in enumerate(patterns):
+        try:
+            phrase_regex((), (pattern,))
+        except re.error as error:
+            where = f"{pointer}/{index}"
+            raise RuleError(f"function {function!r}: `{dotted(where)}` is not a valid regular expression "
+                            f"({error}): {pattern!r}", where) from None
 
 
 def _check_setting_references(value: Any, pointer: str) -> None:
@@ -373,8 +402,15 @@ def check_template(template: Any, pointer: str) -> None:
 
 
 def _check_condition(condition: dict[str, Any]) -> None:
+    """A condition's selectors parse and its `matches` regex compiles (as RE2 will run it)."""
     if "path" in condition:
         compile_selector(condition["path"])
+    if "matches" in condition:
+        try:
+            compile_untrusted(condition["matches"])
+        except re.error as error:
+            raise SelectorError(f"`matches` is not a valid regular expression ({error}): {condition['matches']!r}") \
+                from None
     for key in ("all", "any"):
         for part in condition.get(key, ()):
             _check_condition(part)

@@ -240,7 +240,10 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
         span = document.locate_text(pointer, hit.text, hit.occurrence)
     else:
         span = document.spans.get(pointer) or document.missing_span(pointer)
-    if hit.message:
+    variant = rule.messages.get(hit.variant) if hit.variant is not None and rule.messages else None
+    if variant is not None:
+        template = variant  # the rule's own words for this case (`messages:`), filled as usual
+    if hit.message and variant is None:
         message = hit.message
     elif unresolved is None:
         message = render(template, node, target, pointer, hit.values)

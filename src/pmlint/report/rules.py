@@ -51,6 +51,9 @@ def explain_text(rule: Rule) -> str:
     ]
     if rule.fix_markdown:
         out += ["", "How to fix (Markdown)", _indent(rule.fix_markdown)]
+    if rule.messages:
+        out += ["", "Messages", _indent(rule.message)]
+        out += [f"  {name}: {template}" for name, template in rule.messages.items()]
     options = _options_text(rule)
     if options:
         out += ["", f"Options (set them in config: `rules: {{{rule.id}: {{OPTION: value}}}}`)", *options]

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..functions import Context, shorten
+from ..items import is_open_item, is_pending_item
 from ..severity import normalise_severity  # noqa: F401  (re-exported for the checks)
 from ..text import PhraseRegex, find_phrases, phrase_regex
 from ._markers import marker_at
@@ -116,16 +117,14 @@ def not_a_factor(cause: dict[str, Any]) -> bool:
 
 
 def is_open(item: dict[str, Any], context: Context) -> bool:
-    """Not closed as `wont-do` (done items still count as part of the plan)."""
-    status = item.get("status")
-    return not (isinstance(status, str) and status.lower() in {"wont-do", "wont_do", "won't do", "cancelled"})
+    """Not closed as `wont-do` (done items still count as part of the plan); the
+    condition `{open: true}` asks the same (`items.is_open_item`)."""
+    return is_open_item(item)
 
 
 def is_pending(item: dict[str, Any], context: Context) -> bool:
-    """Still to do: its status is not one of `settings.closed_statuses`."""
-    status = item.get("status")
-    closed = {str(s).lower() for s in context.setting("closed_statuses") or ()}
-    return not (isinstance(status, str) and status.lower() in closed)
+    """Still to do: its status is not one of `settings.closed_statuses` (`{pending: true}`)."""
+    return is_pending_item(item, context.settings)
 
 
 def lower(value: Any) -> str | None:

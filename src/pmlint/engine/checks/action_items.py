@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ...grammar import leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
+from ..items import is_band_aid
 from ..kinds import of_kind
 from ._shared import (action_items, evidence, is_open, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
@@ -26,32 +27,19 @@ DURABLE = "durable"
 
 #: What an item changes beyond the repair: "so that ...", "to prevent ...", "which fixes ...",
 #: "whose planner no longer ...". With it, a stated type outweighs a band-aid verb.
-_PURPOSE = re.compile(r"\b(?:so[ \t]+that|so[ \t]+it|to[ \t]+(?:prevent|stop|avoid|eliminate|remove[ \t]+the[ \t]+cause)|"
-                      r"which[ \t]+(?:fixes|prevents|removes|eliminates)|that[ \t]+(?:fixes|prevents|removes|eliminates)|"
-                      r"no[ \t]+longer|never[ \t]+again)\b", re.IGNORECASE)
 
 
 def classify(item: dict[str, Any], context: Context) -> str:
     """`band-aid` for a repair of this incident (type `repair`, or a title that starts with
-    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise.
+    a band-aid verb such as restart, roll back, re-run, bump); `durable` otherwise. The
+    definition is `items.is_band_aid`, which the condition `{band_aid: true}` reads too.
 
     A type the author stated is respected (issue 12) where the item says what it changes
     beyond the repair: "Upgrade the database to 14.2, which fixes the plan cache bug"
     typed `prevent` is the fix. A bare restart, rollback or bump stays a band-aid whatever
     its stated type or layer ("Increase the pool to 200", typed prevent, changes nothing
     behind the incident), and a type pmlint inferred from the words never outweighs the verb."""
-    kind = lower(item.get("type"))
-    if kind == "repair":
-        return BAND_AID
-    raw_title = item.get("title")
-    stated = bool(kind) and "type" not in getattr(item, "inferred", ())
-    if stated and isinstance(raw_title, str) and _PURPOSE.search(raw_title):
-        return DURABLE
-    raw_title = item.get("title")
-    title = raw_title if isinstance(raw_title, str) else ""
-    if leading_verb(title, context.setting("band_aid_verbs") or ()):
-        return BAND_AID
-    return DURABLE
+    return BAND_AID if is_band_aid(item, context.settings) else DURABLE
 
 
 def counts_at_layer(item: dict[str, Any], layer: str, context: Context, durable_types: Iterable[str]) -> bool:
@@ -311,16 +299,13 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     vague = _vague_items(context, options)
     rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
     if _CONDITIONAL.match(value["title"]):
-        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=rank >= VAGUE_WARNINGS_PER_PLAN,
-                  message=f'Action item is conditional ("{shorten(value["title"])}") and then only promises to look '
-                          "again: say what will be done, by whom, and when the condition is checked")
+        yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
+                  demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="conditional")
     elif rank < VAGUE_WARNINGS_PER_PLAN:
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
     else:
-        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, demote=True,
-                  message=f'Action item starts with the vague verb "{verb}" and states no measurable outcome '
-                          f"(vague item {rank + 1} of {len(vague)} in this plan: the first "
-                          f"{VAGUE_WARNINGS_PER_PLAN} are warnings)")
+        yield Hit(f"{pointer}/title", {"verb": verb, "rank": rank + 1, "count": len(vague),
+                                       "limit": VAGUE_WARNINGS_PER_PLAN}, text=verb, demote=True, variant="beyond_limit")
 
 
 @check("people_fix", {"people_fix_phrases": of_kind("words", "Phrases of actions that try to fix people."),
@@ -366,9 +351,7 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
         if evidence(context, "actions") is not None:
             return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
-        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"},
-                  message="No action items and no `no_action_reason` says why none are needed (no commitment "
-                          "such as \"We will …\" found in any section or sentence)")
+        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason")
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})

@@ -71,11 +71,7 @@ def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterab
         # the figure rests on reading a same-day date as past midnight (the reading PM502 reports)
         inferred = (f"{format_minutes(minutes)} from {options['from']} to {options['to']}",
                     Fact(minutes, True, "the timeline, an entry dated the same day read as after midnight"))
-    if since:
-        yield Hit(end.pointer, values, inferred=inferred, message=f"Time to mitigate was {values['elapsed']}{since}, "
-                  f"over the {values['limit']} {limit[0]} limit")
-    else:
-        yield Hit(end.pointer, values, inferred=inferred)
+    yield Hit(end.pointer, values, inferred=inferred, variant="from_detection" if since else None)
 
 
 def _most_lenient(context: Context, setting: str) -> tuple[str, float] | None:
@@ -113,10 +109,8 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
         detect = getattr(profile, "time_to_detect_minutes", None)
         if detect is not None and detect.value > _detect_limit(context, limit):
             return  # the impact was mostly the detection delay, which PM403 reports
-        yield Hit("", span=fact.span, inferred=(f"{format_minutes(fact.value)} of impact", fact),
-                  message=f"Impact lasted {format_minutes(fact.value)} and no timeline entry describes a mitigation "
-                          f"(failover, rollback, fix, restore): over the {format_minutes(limit[1])} {limit[0]} limit "
-                          f"for time to mitigate")
+        yield Hit("", {"impact": format_minutes(fact.value), "limit": format_minutes(limit[1]), "severity": limit[0]},
+                  span=fact.span, inferred=(f"{format_minutes(fact.value)} of impact", fact), variant="unmitigated")
 
 
 def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable[Hit]:
@@ -153,9 +147,7 @@ def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable
     fact = Fact(minutes, True, f"the first entry describing failure, {quote(onset.event, 50)} at "
                 f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
     yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
-              inferred=("the onset", fact),
-              message=f"Time to mitigate was {format_minutes(minutes)}{since}, over the {format_minutes(limit[1])} "
-                      f"{limit[0]} limit")
+              inferred=("the onset", fact), variant="from_detection" if since else None)
 
 
 def _no_mitigation_in_timeline(context: Context) -> bool:
@@ -226,8 +218,6 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
     described = isinstance(detection, dict) and any(
         isinstance(detection.get(key), str) and detection[key].strip() for key in ("source", "gap", "description"))
     if described:
-        yield Hit(f"{pointer}/detection", message="Detection is described, but not what noticed it first: "
-                  "say whether an alert, monitoring, a synthetic check, a customer or an employee did", demote=True)
+        yield Hit(f"{pointer}/detection", variant="method_unsaid", demote=True)
     else:
-        yield Hit(f"{pointer}/detection/method", message="Detection method not recorded: no alert, report or "
-                  "person noticing the problem found in any section or sentence")
+        yield Hit(f"{pointer}/detection/method", variant="not_found")

@@ -70,7 +70,8 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         hits.sort(key=lambda hit: _position(spans, hit.pointer))  # the first in reading order
         first = hits[0]
         first.values["count"] = count
-        first.message = f'{count} {options.get("noun", "template prompts")} left in, first: "{first.values["phrase"]}"'
+        first.values["noun"] = options.get("noun", "template prompts")
+        first.variant = "several"
         hits = [first]
     yield from hits[:1] if options.get("once") else hits
 

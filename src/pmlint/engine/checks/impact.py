@@ -84,5 +84,4 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         if len(missing) == 1:
             yield Hit(target, values, demote=True)
         else:
-            yield Hit(target, values, message=f"Impact not quantified: {values['missing']}; no count, share or "
-                                              "duration found in any section or sentence")
+            yield Hit(target, values, variant="several_missing")

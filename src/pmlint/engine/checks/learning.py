@@ -58,8 +58,7 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
     if not missing:
         return
     if is_truthy(lessons.get("learned")) and len(missing) == len(_PARTS):
-        yield Hit(f"{pointer}/lessons", message="Lessons are recorded as one list; say separately what went well, "
-                  "what went wrong and where the team got lucky", pedantic=True)
+        yield Hit(f"{pointer}/lessons", variant="one_list", pedantic=True)
         return
     # some lessons, or lessons stated in prose elsewhere: only the three-way split is missing
     partial = len(missing) < len(_PARTS) or evidence(context, "lessons") is not None

@@ -60,11 +60,10 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     # an inferred burden was not recorded: say what the document shows instead
     shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
         else "recorded"
-    yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted", {"what": what, "shown": shown},
+    yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted",
+              {"what": what, "shown": shown, "who": "Someone was paged" if counted else "Responders worked"},
               span=fact.span if shown != "recorded" and fact is not None else None,
-              message=None if shown == "recorded" else
-              f"{'Someone was paged' if counted else 'Responders worked'} at night, but no action item reduces "
-              "paging or automates the response")
+              variant=None if shown == "recorded" else "inferred")
 
 
 def _event(timeline: Any, index: int) -> str:

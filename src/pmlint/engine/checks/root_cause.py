@@ -48,8 +48,8 @@ def layer_analysis(value: Any, pointer: str, options: dict, context: Context) ->
         if layer in named or layer in missing:
             continue
         if not explained(analysis.get(layer), min_words):
-            yield Hit(f"/layer_analysis/{layer}", {"layers": layer, "count": 1},
-                      message=f'Layer analysis for {layer} says "{analysis.get(layer)}" without saying why it was not a factor')
+            yield Hit(f"/layer_analysis/{layer}", {"layers": layer, "count": 1, "said": str(analysis.get(layer))},
+                      variant="unexplained")
 
 
 @check("why_depth", {"min_why_depth": of_kind("count", "Shortest why-chain accepted.")}, required=("min_why_depth",))
@@ -61,8 +61,7 @@ def why_depth(value: Any, pointer: str, options: dict, context: Context) -> Iter
         return
     depth = int(options["min_why_depth"])
     if not any(isinstance(cause.get("whys"), list) and cause.get("whys") for _, cause in causes):
-        yield Hit("/root_causes", {"depth": depth, "found": 0, "summary": "(none)"},
-                  message=f"No root cause has a why-chain (`whys`); this severity asks for at least {depth} levels")
+        yield Hit("/root_causes", {"depth": depth, "found": 0, "summary": "(none)"}, variant="no_chains")
         return
     for index, cause in causes:
         whys = cause.get("whys")
@@ -70,9 +69,7 @@ def why_depth(value: Any, pointer: str, options: dict, context: Context) -> Iter
         if found < depth:
             summary = cause.get("summary", f"#{index + 1}")
             yield Hit(f"/root_causes/{index}/whys" if whys else f"/root_causes/{index}",
-                      {"depth": depth, "found": found, "summary": summary},
-                      message=None if found else
-                      f'Root cause "{summary}" has no why-chain; go at least {depth} levels deep')
+                      {"depth": depth, "found": found, "summary": summary}, variant=None if found else "no_chain")
 
 
 def suggested_layer(text: str, context: Context) -> tuple[str, str] | None:

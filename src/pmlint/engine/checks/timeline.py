@@ -119,9 +119,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     for group in unreadable.values():
         if len(group) >= min_group:
             index, raw = group[0]
-            yield Hit(f"/timeline/{index}/at", {"value": shorten(raw)},
-                      message=f'{len(group)} timeline times could not be read as a date and time '
-                              f'(first: "{shorten(raw)}"); write them as `YYYY-MM-DD HH:MM` with a zone')
+            yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(group)}, variant="unreadable")
         else:
             for index, raw in group:
                 yield Hit(f"/timeline/{index}/at",
@@ -129,9 +127,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     if declared or not naive:
         return
     if aware == 0 and len(naive) > 1:
-        yield Hit("/timeline", {"count": len(naive)},
-                  message=f"None of the {len(naive)} timeline times carries a timezone; declare one, "
-                          "e.g. \"All times UTC\" or `timezone:`")
+        yield Hit("/timeline", {"count": len(naive)}, variant="no_zones")
         return
     for index, raw in naive:
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})

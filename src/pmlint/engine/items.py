@@ -1,0 +1,56 @@
+"""What an action item is, in the terms rules ask about: open, pending, a band-aid.
+
+One definition, read by the durability checks (`checks/`) and by conditions, so a rule
+file can ask the same questions without Python: `{open: true}`, `{pending: true}` and
+`{band_aid: true}` in `when` or in `exists`'s `where` (see `conditions.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..grammar import leading_verb
+
+#: Statuses that take an item out of the plan (a `done` item still counts as part of it).
+WONT_DO = frozenset({"wont-do", "wont_do", "won't do", "cancelled"})
+
+#: what an item says it changes beyond the repair ("..., which fixes the plan cache bug")
+_PURPOSE = re.compile(r"\b(?:so[ \t]+that|so[ \t]+it|to[ \t]+(?:prevent|stop|avoid|eliminate|remove[ \t]+the[ \t]+cause)|"
+                      r"which[ \t]+(?:fixes|prevents|removes|eliminates)|that[ \t]+(?:fixes|prevents|removes|eliminates)|"
+                      r"no[ \t]+longer|never[ \t]+again)\b", re.IGNORECASE)
+
+
+def is_open_item(item: Any) -> bool:
+    """An item not closed as `wont-do` (or cancelled). Not a mapping: not an item."""
+    if not isinstance(item, dict):
+        return False
+    status = item.get("status")
+    return not (isinstance(status, str) and status.lower() in WONT_DO)
+
+
+def is_pending_item(item: Any, settings: dict[str, Any]) -> bool:
+    """An item still to do: its status is not one of `settings.closed_statuses`."""
+    if not isinstance(item, dict):
+        return False
+    status = item.get("status")
+    closed = {str(s).lower() for s in settings.get("closed_statuses") or ()}
+    return not (isinstance(status, str) and status.lower() in closed)
+
+
+def is_band_aid(item: Any, settings: dict[str, Any]) -> bool:
+    """A repair of this incident: type `repair`, or a title that starts with a band-aid verb
+    (`settings.band_aid_verbs`: restart, roll back, re-run, bump, ...), unless the author
+    stated a type and the title says what it changes beyond the repair (`_PURPOSE`: "...,
+    which fixes the plan cache bug"); a type pmlint inferred never outweighs the verb."""
+    if not isinstance(item, dict):
+        return False
+    raw_kind = item.get("type")
+    kind = raw_kind.strip().lower() if isinstance(raw_kind, str) and raw_kind.strip() else None
+    if kind == "repair":
+        return True
+    title = item.get("title")
+    stated = bool(kind) and "type" not in getattr(item, "inferred", ())
+    if stated and isinstance(title, str) and _PURPOSE.search(title):
+        return False
+    return leading_verb(title if isinstance(title, str) else "", settings.get("band_aid_verbs") or ()) is not None
