@@ -176,3 +176,62 @@ def test_the_config_schema_completes_rule_options(run_cli):
     pm310 = schema["properties"]["rules"]["properties"]["PM310"]["properties"]
     assert pm310["vague_verbs"]["default"][0] == "investigate" and pm310["vague_verbs"]["type"] == "array"
     assert pm310["severity"]["enum"] == ["error", "warning", "info"]
+
+
+#: A plan rule in YAML alone: the predicates `open`, `band_aid`, `contains` and `matches`.
+PLAN_RULE = """\
+id: ACME301
+name: durable-alert-item
+severity: warning
+summary: A plan with a ticketed alert has a durable item too.
+rationale: An alert catches the next one sooner; only a durable fix stops it.
+when: {path: $.summary, matches: 'OPS-[0-9]+'}
+given: $
+then:
+  function: exists
+  options:
+    collection: $.action_items
+    where:
+      all:
+        - {open: true}
+        - {not: {band_aid: true}}
+        - {path: $.title, contains: [alert, probe]}
+message: No open, durable alerting item
+fix: Add one.
+examples:
+  - invalid: |
+      summary: OPS-12 outage
+      action_items:
+        - {title: Restart the alert router}
+        - {title: Add a disk alert, status: wont-do}
+  - valid: |
+      summary: OPS-12 outage
+      action_items:
+        - {title: Add a disk alert}
+  - valid: |
+      summary: an outage without a ticket
+"""
+
+
+def test_predicates_make_a_plan_rule_without_python(run_cli, tmp_path):
+    write(tmp_path / "rules" / "ACME301-durable-alert-item.yaml", PLAN_RULE)
+    code, out, err = run_cli("test-rules", "rules", cwd=tmp_path)
+    assert code == 0, out + err
+
+
+@pytest.mark.parametrize("change,expected", [
+    (("matches: 'OPS-[0-9]+'", "matches: '(?=OPS)'"), "`matches` is not a valid regular expression"),
+    (("- {open: true}", "- {path: $.title, matches: '(unclosed'}"), "`matches` is not a valid regular expression"),
+])
+def test_a_bad_predicate_is_a_rule_file_error(run_cli, tmp_path, change, expected):
+    write(tmp_path / "rules" / "ACME301-durable-alert-item.yaml", PLAN_RULE.replace(*change))
+    code, _, err = run_cli("test-rules", "rules", cwd=tmp_path)
+    assert code == 2 and expected in err and err.count("\n") == 1, err
+
+
+def test_an_override_regex_is_compiled_as_the_check_runs_it(run_cli, tmp_path):
+    """RE2 refuses a lookahead: the override is refused when the config loads, not dropped."""
+    write(tmp_path / ".pmlint.yaml", "rules:\n  PM310:\n    measurable_patterns: ['(?=soon)']\n")
+    write(tmp_path / "pm.yaml", PM)
+    code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2 and ".pmlint.yaml:3: " in err and "is not a valid regular expression" in err, err
