@@ -235,3 +235,15 @@ def test_an_override_regex_is_compiled_as_the_check_runs_it(run_cli, tmp_path):
     write(tmp_path / "pm.yaml", PM)
     code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
     assert code == 2 and ".pmlint.yaml:3: " in err and "is not a valid regular expression" in err, err
+
+
+def test_show_config_lists_the_rule_options_config_sets(run_cli, tmp_path):
+    from ruamel.yaml import YAML
+
+    write(tmp_path / ".pmlint.yaml", "rules:\n  vague-action: {vague_verbs: [ponder]}\n"
+                                     "settings:\n  no_action_min_words: 3\n")
+    write(tmp_path / "pm.yaml", PM)
+    code, out, _ = run_cli("check", "--show-config", "pm.yaml", cwd=tmp_path)
+    shown = YAML(typ="safe").load(out)
+    assert shown["rules"] == {"PM310": {"vague_verbs": ["ponder"]}, "PM313": {"no_action_min_words": 3}}
+    assert "vague_verbs" not in shown["settings"] and "major_severities" in shown["settings"]

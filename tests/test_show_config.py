@@ -16,7 +16,7 @@ def view(out: str) -> dict:
 
 
 def test_show_config_names_the_file_in_effect_those_not_used_and_the_resolved_values(run_cli, tmp_path):
-    write(tmp_path / ".pmlint.yaml", "ignore: [PM302]\nsettings:\n  summary_max_words: 99\n")
+    write(tmp_path / ".pmlint.yaml", "ignore: [PM302]\nsettings:\n  max_file_bytes: 99999\n")
     write(tmp_path / "team" / "pyproject.toml", "[tool.pmlint]\nfail-on = \"warning\"\nextend-select = [\"PM301\"]\n")
     code, out, err = run_cli("check", "--show-config", cwd=tmp_path / "team")
     assert code == 0, err
@@ -24,7 +24,7 @@ def test_show_config_names_the_file_in_effect_those_not_used_and_the_resolved_va
     assert shown["config-file"] == str((tmp_path / "team" / "pyproject.toml").resolve())
     assert shown["not-used"] == [str((tmp_path / ".pmlint.yaml").resolve())]  # the nearest wins, never merged
     assert shown["fail-on"] == "warning" and shown["extend-select"] == ["PM301"]
-    assert shown["settings"]["summary_max_words"] == 150  # the outer file is not read
+    assert shown["settings"]["max_file_bytes"] == 5242880  # the outer file is not read
     assert "PM301 action-item-owner" in shown["enabled-rules"]
     code, out, _ = run_cli("check", "--show-config", "--fail-on", "info", "--ignore", "PM301", cwd=tmp_path / "team")
     shown = view(out)
@@ -32,7 +32,7 @@ def test_show_config_names_the_file_in_effect_those_not_used_and_the_resolved_va
     assert "PM301 action-item-owner" not in shown["enabled-rules"]
     code, out, _ = run_cli("check", "--show-config", cwd=tmp_path)
     shown = view(out)
-    assert shown["settings"]["summary_max_words"] == 99 and shown["ignore"] == ["PM302"]
+    assert shown["settings"]["max_file_bytes"] == 99999 and shown["ignore"] == ["PM302"]
 
 
 def test_isolated_ignores_every_config_file(run_cli, tmp_path):

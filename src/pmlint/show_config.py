@@ -3,7 +3,8 @@
 Answers "why does pmlint (not) report this?" without reading code: the file in effect
 (or why there is none), the other files found above it that are not used (the nearest
 wins, files are never merged), the resolved keys after the command line, the rules that
-will run, and every setting with its value (defaults included).
+will run, the rule options the configuration sets (with the value in effect), and every
+setting with its value (defaults included).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def show_config(config: Any, enabled: Sequence[Any], *, isolated: bool, explicit
     from ruamel.yaml import YAML
 
     from .config import config_candidates
+    from .settings import MOVED_SETTINGS
 
     start = (start or Path.cwd()).resolve()
     if isolated:
@@ -47,7 +49,8 @@ def show_config(config: Any, enabled: Sequence[Any], *, isolated: bool, explicit
         "rules-dirs": list(config.rules_directories()),
         "baseline": str(config.root / config.baseline) if config.baseline else None,
         "enabled-rules": [f"{rule.id} {rule.name}" for rule in sorted(enabled, key=lambda rule: rule.id)],
-        "settings": {key: config.settings[key] for key in sorted(config.settings)},
+        "rules": _rule_options(config, enabled),
+        "settings": {key: config.settings[key] for key in sorted(config.settings) if key not in MOVED_SETTINGS},
     })
     yaml = YAML(typ="safe", pure=True)
     yaml.default_flow_style = False
@@ -56,6 +59,22 @@ def show_config(config: Any, enabled: Sequence[Any], *, isolated: bool, explicit
     stream = io.StringIO()
     yaml.dump(_plain(view), stream)
     return stream.getvalue()
+
+
+def _rule_options(config: Any, enabled: Sequence[Any]) -> dict[str, Any]:
+    """The options the configuration sets, per enabled rule, with the value in effect (a
+    mapping merged with the rule's own); `pmlint explain ID` lists the rest."""
+    from .engine.rules import rule_options
+
+    set_here: dict[str, set[str]] = {}
+    for code, overrides, _ in config.rule_options:
+        set_here.setdefault(code, set()).update(overrides)
+    out: dict[str, Any] = {}
+    for rule in sorted(enabled, key=lambda rule: rule.id):
+        names = set_here.get(rule.id, set()) | set_here.get(rule.name, set())
+        if names:
+            out[rule.id] = {option.name: option.value for option in rule_options(rule) if option.name in names}
+    return out
 
 
 def _plain(value: Any) -> Any:
