@@ -247,3 +247,40 @@ def test_show_config_lists_the_rule_options_config_sets(run_cli, tmp_path):
     shown = YAML(typ="safe").load(out)
     assert shown["rules"] == {"PM310": {"vague_verbs": ["ponder"]}, "PM313": {"no_action_min_words": 3}}
     assert "vague_verbs" not in shown["settings"] and "major_severities" in shown["settings"]
+
+
+def test_a_rules_own_when_vocabulary_is_an_option(run_cli, tmp_path):
+    """PM402 runs for the detection methods in its own `options:` (read by `when`)."""
+    write(tmp_path / "pm.yaml", "title: x\ndetection: {method: employee}\naction_items:\n  - {title: Fix the bug}\n")
+    write(tmp_path / ".pmlint.yaml", "select: [PM402]\n")
+    code, out, _ = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [rule for rule, _, _ in _findings(out)] == ["PM402"]
+    write(tmp_path / ".pmlint.yaml", "select: [PM402]\nrules:\n  PM402: {human_detection_methods: [customer]}\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert _findings(out) == [] and err == ""
+    code, out, _ = run_cli("explain", "PM402", cwd=tmp_path)
+    assert 'human_detection_methods: ["customer"]' in out
+
+
+@pytest.mark.parametrize("config,line,expected", [
+    ("settings:\n  severity_levels: [P1, P2]\n  major_severities: [P1]\n", 2,
+     "PM104's `why_depth_severities` keeps its default ['SEV1'], but 'SEV1' is not one of `settings.severity_levels`"),
+    ("rules:\n  PM104:\n    why_depth_severities: [SEV9]\n", 3,
+     "`rules.PM104.why_depth_severities` names 'SEV9', which is not one of `settings.severity_levels`"),
+    ("settings:\n  why_depth_severities: [SEV9]\n", 2,
+     "`settings.why_depth_severities` names 'SEV9', which is not one of `settings.severity_levels`"),
+])
+def test_a_rules_severity_list_names_configured_levels(run_cli, tmp_path, config, line, expected):
+    write(tmp_path / ".pmlint.yaml", config)
+    write(tmp_path / "pm.yaml", PM)
+    code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2 and err.startswith(f"pmlint: error: {tmp_path / '.pmlint.yaml'}:{line}: "), err
+    assert expected in err and err.count("\n") == 1, err
+
+
+def test_an_unknown_option_reference_is_a_rule_file_error(run_cli, tmp_path):
+    write(tmp_path / "rules" / "ACME301-durable-alert-item.yaml",
+          PLAN_RULE.replace("when: {path: $.summary, matches: 'OPS-[0-9]+'}",
+                            "options: {tickets: [OPS-1]}\nwhen: {path: $.summary, in: {option: ticket}}"))
+    code, _, err = run_cli("test-rules", "rules", cwd=tmp_path)
+    assert code == 2 and "unknown option 'ticket' (did you mean 'tickets'?)" in err and err.count("\n") == 1, err

@@ -368,10 +368,12 @@ def configure_rules(config: Config, rules: Iterable[Any]) -> list[Any]:
     does not have or a value its function does not accept is a ConfigError at the line
     of the option. Settings that moved keep answering `{setting: NAME}` in users' own
     rules with the owning rule's value, for one release."""
-    from .engine.rules import RuleError, configure_rule, rule_options
+    from .engine.rules import RuleError, configure_rule, rule_options, severity_options
+    from .model import join_pointer
 
     rules = list(rules)
     by_id = {rule.id: index for index, rule in enumerate(rules)}
+    set_at: dict[tuple[str, str], str] = {}  # (rule id, option) → pointer where config set it
     for code, overrides, base in config.rule_options:
         matched = [rule for rule in rules if code.upper() == rule.id or code == rule.name]
         if not matched:
@@ -381,12 +383,40 @@ def configure_rules(config: Config, rules: Iterable[Any]) -> list[Any]:
             rules[by_id[rule.id]] = configure_rule(rules[by_id[rule.id]], overrides, base)
         except RuleError as error:
             raise config.error(str(error), error.pointer or base) from None
+        for name in overrides:
+            set_at[(rule.id, name)] = base if base.startswith("/settings") else join_pointer(base, name)
+    _check_severity_options(config, rules, set_at, severity_options)
     for key, (rule_id, name, _) in MOVED_SETTINGS.items():
         if rule_id in by_id:
             for option in rule_options(rules[by_id[rule_id]]):
                 if option.name == name:
                     config.settings[key] = option.value
     return rules
+
+
+def _check_severity_options(config: Config, rules: list[Any], set_at: dict[tuple[str, str], str],
+                            severity_options: Any) -> None:
+    """A rule's own severity list (PM104's `why_depth_severities`) names levels of
+    `settings.severity_levels`: one the config set points at itself; a default that no
+    longer fits (the levels were renamed) points at `severity_levels`, as for settings."""
+    levels = [str(level) for level in config.settings.get("severity_levels") or ()]
+    known = {level.upper() for level in levels}
+    for rule in rules:
+        for name in severity_options(rule):
+            values = (rule.options or {}).get(name) or []
+            bad = next((value for value in values if str(value).upper() not in known), None)
+            if bad is None:
+                continue
+            pointer = set_at.get((rule.id, name))
+            if pointer is not None:
+                where = f"settings.{pointer.rsplit('/', 1)[-1]}" if pointer.startswith("/settings") \
+                    else f"rules.{rule.id}.{name}"
+                raise config.error(f"`{where}` names {bad!r}, which is not one of "
+                                   f"`settings.severity_levels` ({', '.join(levels)}){did_you_mean(str(bad), levels)}",
+                                   pointer)
+            raise config.error(f"{rule.id}'s `{name}` keeps its default {values}, but {bad!r} is not one of "
+                               f"`settings.severity_levels`; set `rules: {{{rule.id}: {{{name}: [...]}}}}` as well",
+                               "/settings/severity_levels")
 
 
 def severity_overrides(config: Config, rules: Iterable[Any]) -> dict[str, Severity]:

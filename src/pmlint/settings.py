@@ -23,6 +23,8 @@ from typing import Any
 #: A config that still sets one keeps working for one release: the value is checked as
 #: before and set on the rule, with a warning naming `rules: {ID: {option: ...}}`.
 MOVED_SETTINGS: dict[str, tuple[str, str, str]] = {
+    "human_detection_methods": ("PM402", "human_detection_methods", "words"),
+    "why_depth_severities": ("PM104", "why_depth_severities", "severity-subset"),
     "counterfactual_phrases": ("PM703", "words", "words"),
     "blame_phrases": ("PM701", "words", "words"),
     "blame_suggestions": ("PM701", "suggestions", "text-map"),

@@ -16,7 +16,7 @@ read from the same definitions the durability checks use (`items.py`):
 
 and on the text at `path`:
 
-    {path: $.title, matches: 'OPS-\d+'}               a regex (RE2, case-insensitive) matches in it
+    {path: $.title, matches: 'OPS-[0-9]+'}            a regex (RE2, case-insensitive) matches in it
     {path: $.title, contains: [alert, probe]}          one of the phrases is in it (whole words;
     {path: $.title, contains: {setting: NAME}}          a list or a setting)
 """

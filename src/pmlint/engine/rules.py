@@ -83,6 +83,10 @@ class Rule:
     fix_markdown: str | None = None
     #: message templates by variant name (`messages:`): what a check's Hit(variant=...) says
     messages: dict[str, str] | None = None
+    #: the rule's own options (`options:` at the top of the file): values its `when` reads
+    #: as `{option: NAME}`; `when` holds them substituted, `when_source` the references
+    options: dict[str, Any] | None = None
+    when_source: dict[str, Any] | None = None
 
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
@@ -275,10 +279,16 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         given = tuple(compile_selector(text) for text in ([givens] if isinstance(givens, str) else givens))
     except SelectorError as error:
         raise RuleError(str(error), "/given") from None
+    own = dict(data.get("options") or {})
+    for name, value in own.items():
+        errors = validate_schema(value, option_schema(value), pointer=f"/options/{name}")
+        if errors:
+            raise RuleError(errors[0].message, errors[0].pointer)
+    when = _with_options(data.get("when"), own, "/when") if data.get("when") else None
     try:
-        if data.get("when"):
-            _check_condition(data["when"])
-            _check_setting_references(data["when"], "/when")
+        if when:
+            _check_condition(when)
+            _check_setting_references(when, "/when")
     except SelectorError as error:
         raise RuleError(str(error), "/when") from None
     listed = isinstance(data["then"], list)
@@ -317,7 +327,8 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         id=rule_id, name=data["name"], category=category, severity=Severity.parse(data["severity"]),
         preset=data.get("preset", "recommended"), summary=data["summary"].strip(),
         rationale=" ".join(data["rationale"].split()), fix=data["fix"].strip(), message=data["message"].strip(),
-        given=given, checks=tuple(checks), when=data.get("when"),
+        given=given, checks=tuple(checks), when=when, options=own or None,
+        when_source=data.get("when") if own else None,
         example_list=list(examples or []) if examples is not None or source == "<rule>" else None,
         tags=tuple(data.get("tags") or ()), source=source,
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
@@ -360,6 +371,62 @@ def _check_regexes(function: str, patterns: list[str], pointer: str) -> None:
             where = f"{pointer}/{index}"
             raise RuleError(f"function {function!r}: `{dotted(where)}` is not a valid regular expression "
                             f"({error}): {pattern!r}", where) from None
+
+
+def option_schema(default: Any) -> dict[str, Any]:
+    """The schema of a rule-level option, from the kind of its default (a list of words, a
+    count, a number, a text, a flag): an override must have the same shape."""
+    from .kinds import of_kind
+
+    if isinstance(default, bool):
+        return of_kind("flag")
+    if isinstance(default, int):
+        return of_kind("count")
+    if isinstance(default, float):
+        return of_kind("number")
+    if isinstance(default, str):
+        return of_kind("text")
+    if isinstance(default, list):
+        return of_kind("words")
+    return {"type": "object"}
+
+
+def _with_options(value: Any, options: dict[str, Any], pointer: str) -> Any:
+    """`value` with every `{option: NAME}` replaced by the rule's option; an unknown name is
+    a RuleError at its place."""
+    if isinstance(value, dict):
+        if set(value) == {"option"}:
+            name = value["option"]
+            if not isinstance(name, str) or name not in options:
+                raise RuleError(f"unknown option {name!r}{did_you_mean(str(name), options)} in `{{option: ...}}` "
+                                "(declare it under `options:` at the top of the rule)", pointer)
+            return options[name]
+        return {key: _with_options(item, options, f"{pointer}/{key}") for key, item in value.items()}
+    if isinstance(value, list):
+        return [_with_options(item, options, f"{pointer}/{index}") for index, item in enumerate(value)]
+    return value
+
+
+def severity_options(rule: Rule) -> list[str]:
+    """The rule's own options its `when` compares with the document's severity
+    (`{path: $.severity, in: {option: NAME}}`): their values must be severity levels."""
+    found: list[str] = []
+
+    def walk(condition: Any) -> None:
+        if not isinstance(condition, dict):
+            return
+        if condition.get("path") == "$.severity":
+            for key in ("in", "not_in", "equals"):
+                ref = condition.get(key)
+                if isinstance(ref, dict) and set(ref) == {"option"}:
+                    found.append(str(ref["option"]))
+        for key in ("all", "any"):
+            for part in condition.get(key) or ():
+                walk(part)
+        walk(condition.get("not"))
+
+    walk(rule.when_source)
+    return found
 
 
 def _check_setting_references(value: Any, pointer: str) -> None:
@@ -437,7 +504,8 @@ class RuleOption:
 def rule_options(rule: Rule) -> list[RuleOption]:
     """The options a rule sets (in `then.options`), in the order its checks give them; the
     first check that sets a name wins when two do."""
-    seen: dict[str, RuleOption] = {}
+    seen: dict[str, RuleOption] = {name: RuleOption(name, value, {**option_schema(value), "description": (
+        "Read by the rule's `when`.")}) for name, value in (rule.options or {}).items()}
     for spec in rule.checks:
         function = get_function(spec.function)
         properties = function.options.get("properties", {}) if function is not None else {}
@@ -450,7 +518,7 @@ def rule_options(rule: Rule) -> list[RuleOption]:
 
 def settable_options(rule: Rule) -> list[str]:
     """Every option name config may set for `rule`: those its functions declare."""
-    names: list[str] = []
+    names: list[str] = list(rule.options or {})
     for spec in rule.checks:
         function = get_function(spec.function)
         for key in (function.options.get("properties", {}) if function is not None else {}):
@@ -470,7 +538,14 @@ def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rul
     from dataclasses import replace
 
     specs = list(rule.checks)
+    own = dict(rule.options or {})
     for key, value in overrides.items():
+        if key in own:  # read by `when`: same shape as the rule's own value
+            errors = validate_schema(value, option_schema(own[key]), pointer=f"{base}/{key}")
+            if errors:
+                raise RuleError(f"rule {rule.id}: {errors[0].message}", errors[0].pointer)
+            own[key] = value
+            continue
         targets = [index for index, spec in enumerate(specs) if key in (spec.given or {})]
         if not targets:
             targets = [index for index, spec in enumerate(specs)
@@ -500,4 +575,6 @@ def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rul
                 except ValueError as error:
                     raise RuleError(f"rule {rule.id} option {key!r}: {error}", f"{base}/{key}") from None
             specs[index] = CheckSpec(spec.function, spec.field, options, spec.message, False, given)
+    if own != (rule.options or {}):
+        return replace(rule, checks=tuple(specs), options=own, when=_with_options(rule.when_source, own, "/when"))
     return replace(rule, checks=tuple(specs))
