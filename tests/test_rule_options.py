@@ -284,3 +284,16 @@ def test_an_unknown_option_reference_is_a_rule_file_error(run_cli, tmp_path):
                             "options: {tickets: [OPS-1]}\nwhen: {path: $.summary, in: {option: ticket}}"))
     code, _, err = run_cli("test-rules", "rules", cwd=tmp_path)
     assert code == 2 and "unknown option 'ticket' (did you mean 'tickets'?)" in err and err.count("\n") == 1, err
+
+
+def test_a_user_rule_may_give_a_python_checks_vocabulary_as_a_setting(run_cli, tmp_path):
+    """`{setting: NAME}` stands for the value: the check reads the setting's words."""
+    rule = NEW_RULE.replace("  function: absent_pattern\n  options:\n    words: [hero, heroic, saved the day]\n",
+                            "  function: vague_action\n  options:\n    vague_verbs: {setting: band_aid_verbs}\n"
+                            "    measurable_patterns: ['\\\\d']\n").replace("given: $\n", "given: $.action_items[*]\n")
+    rule = rule.replace("message: 'Hero language: \"{phrase}\"'", "message: 'Band-aid \"{verb}\"'")
+    write(tmp_path / "rules" / "ACME201-no-hero-language.yaml", rule)
+    write(tmp_path / ".pmlint.yaml", "rules-dirs: [rules]\nselect: [ACME201]\n")
+    write(tmp_path / "pm.yaml", "title: x\naction_items:\n  - {title: Restart the workers}\n  - {title: Investigate it}\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [message for _, _, message in _findings(out)] == ['Band-aid "Restart"'], err

@@ -49,6 +49,8 @@ class CheckSpec:
     pending: bool = False
     #: the options as the rule file (and config overrides) gave them, before `prepare`
     given: dict[str, Any] | None = None
+    #: (settings, options with `{setting: NAME}` resolved): see `for_settings`
+    _resolved: tuple[dict[str, Any], dict[str, Any]] | None = None
 
     def prepared(self, prepare: Callable[[dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
         """The options as the check function wants them, prepared once."""
@@ -56,6 +58,20 @@ class CheckSpec:
             self.options = prepare(dict(self.options)) if prepare is not None else self.options
             self.pending = False
         return self.options
+
+    def for_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
+        """The prepared options with each `{setting: NAME}` replaced by the setting's value,
+        so a check reads a rule's words the same whether the rule file lists them or names
+        a setting (resolved once per settings, not once per document)."""
+        options = self.options
+        if not any(isinstance(value, dict) and set(value) == {"setting"} for value in options.values()):
+            return options
+        cached = self._resolved
+        if cached is None or cached[0] is not settings:
+            resolved = {key: settings.get(value["setting"]) if isinstance(value, dict) and set(value) == {"setting"}
+                        else value for key, value in options.items()}
+            cached = self._resolved = (settings, resolved)
+        return cached[1]
 
 
 @dataclass(slots=True)

@@ -167,7 +167,7 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 if reads_inferred:
                     pairs, _ = _check_inferred(function, spec, target, target_pointer, context, gate_facts)
                 else:
-                    pairs = ((hit, gate_facts) for hit in function.check(target, target_pointer, spec.options, context))
+                    pairs = ((hit, gate_facts) for hit in function.check(target, target_pointer, spec.for_settings(context.settings), context))
                 for hit, built_on in pairs:
                     if hit.pedantic and not options.pedantic:
                         continue
@@ -189,7 +189,7 @@ def _check_inferred(function: Any, spec: Any, target: Any, target_pointer: str, 
     log.clear()
     context.view = context.inferred_view
     try:
-        hits = list(function.check(target, target_pointer, spec.options, context))
+        hits = list(function.check(target, target_pointer, spec.for_settings(context.settings), context))
     finally:
         context.view = None
     read = log.take()
@@ -198,7 +198,7 @@ def _check_inferred(function: Any, spec: Any, target: Any, target_pointer: str, 
     stated = set()
     if read and not gate_facts:
         raw_target = resolve_pointer(context.document.data, target_pointer)
-        stated = {_hit_key(hit) for hit in function.check(raw_target, target_pointer, spec.options, context)}
+        stated = {_hit_key(hit) for hit in function.check(raw_target, target_pointer, spec.for_settings(context.settings), context)}
     # document-level facts (severity, detection, burden, repeat) are what a finding rests on;
     # the types and layers of items a check looked through are named only when alone
     read = [pair for pair in read if not _item_fact(pair[0])] or read[:1]
