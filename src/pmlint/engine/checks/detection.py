@@ -144,6 +144,7 @@ def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable
         minutes, since = minutes - to_detect, " (counted from detection: the time to detect is reported apart)"
     if minutes <= limit[1]:
         return
+    assert onset.moment is not None  # the timeline above holds timed entries only
     fact = Fact(minutes, True, f"the first entry describing failure, {quote(onset.event, 50)} at "
                 f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
     yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
