@@ -322,7 +322,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
                 _check_condition(options["where"])
             except SelectorError as error:
                 raise RuleError(str(error), where + "/options/where") from None
-        _check_options(function.name, options, function.options, where + "/options")
+        _check_options(function.name, options, function.options, where + "/options", deep=prepare)
         pending = function.prepare is not None
         if pending and prepare:
             try:
@@ -353,10 +353,13 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
     )
 
 
-def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any], pointer: str) -> None:
+def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any], pointer: str,
+                   deep: bool = True) -> None:
     """Each option against the schema its function declares; `{setting: NAME}` stands for
     any value (the setting's own type is checked where settings are validated). An option
-    the function requires (its vocabulary) must be given."""
+    the function requires (its vocabulary) must be given. `deep` also checks what a schema
+    cannot say (a regex compiles, a section exists): when a rule file is first read and
+    for config overrides, not for rules already checked (the cached or tested pack)."""
     properties = schema.get("properties", {})
     unknown = set(options) - set(properties)
     if unknown:
@@ -370,8 +373,27 @@ def _check_options(function: str, options: dict[str, Any], schema: dict[str, Any
         errors = validate_schema(value, properties[key], pointer=f"{pointer}/{key}")
         if errors:
             raise RuleError(f"function {function!r}: {errors[0].message}", errors[0].pointer)
-        if (properties[key].get("items") or {}).get("format") == "regex":
+        if deep and (properties[key].get("items") or {}).get("format") == "regex":
             _check_regexes(function, value, f"{pointer}/{key}")
+        if deep and (properties[key].get("items") or {}).get("format") == "section":
+            _check_sections(function, value, f"{pointer}/{key}")
+
+
+def _check_sections(function: str, sections: list[str], pointer: str) -> None:
+    """Each entry of a `section-list` option names top-level sections a document can have
+    (`a|b` for either): a typo would demand a section nobody can write."""
+    from ..schema import dotted
+    from ..settings import document_section_keys
+
+    known = document_section_keys()
+    for index, item in enumerate(sections):
+        for part in str(item).split("|"):
+            section = part.strip()
+            if section not in known:
+                where = f"{pointer}/{index}"
+                raise RuleError(f"function {function!r}: `{dotted(where)}` names an unknown section {section!r}"
+                                f"{did_you_mean(section, known)} (known: {', '.join(sorted(known))}; "
+                                "`a|b` accepts either)", where)
 
 
 def _check_regexes(function: str, patterns: list[str], pointer: str) -> None:

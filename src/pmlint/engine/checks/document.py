@@ -118,25 +118,9 @@ _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:t
                          re.IGNORECASE)
 
 
-def _known_sections(options: dict) -> dict:
-    """`prepare` of `sections_present`: every required section is one a document can have
-    (a typo would make the rule demand a section nobody can write)."""
-    from ...settings import document_section_keys, did_you_mean
-
-    known = document_section_keys()
-    for index, item in enumerate(options.get("required_sections") or ()):
-        for part in str(item).split("|"):
-            section = part.strip()
-            if section not in known:
-                raise ValueError(f"`required_sections[{index}]` names an unknown section {section!r}"
-                                 f"{did_you_mean(section, known)} (known: {', '.join(sorted(known))}; "
-                                 "`a|b` accepts either)")
-    return options
-
-
 @check("sections_present", {"required_sections": of_kind(
     "section-list", "Core sections required; `a|b` accepts either. Impact is PM601's job, action items PM313's.")},
-       prepare=_known_sections, required=("required_sections",))
+       required=("required_sections",))
 def sections_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every section in `required_sections` is present and not empty (`a|b` means
     either will do). One finding names all that are missing (`{missing}`). In Markdown a
