@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Mapping, Sequence
 
 from . import budget
+from .gc_tuning import fewer_collections
 from .discover import SourceFile
 from .engine.rules import Rule
 from .engine.run import RunOptions, run_rules, run_with_profile
@@ -178,7 +179,7 @@ def lint_source(source: SourceFile, rules: Sequence[Rule], options: RunOptions,
     its profile (when asked for), within the time budget."""
     seconds = budget.seconds_for(options.settings, _size(source))
     try:
-        with budget.time_budget(seconds):
+        with budget.time_budget(seconds), fewer_collections():
             if source.refused:
                 document = refused_document(source)
             elif source.content is not None:  # standard input, already read
