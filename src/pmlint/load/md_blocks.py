@@ -54,20 +54,33 @@ class Block:
 
 
 def _markdown_parser():
-    """CommonMark + GFM tables, block level only (built once, lazily: startup time matters)."""
+    """CommonMark + GFM tables, block level only (built once, lazily: startup time matters).
+
+    Tables go through `md_table.table`: the stock rule's decisions, one token per table
+    instead of several per cell (`markdown_parser(stock_tables=True)` is the reference)."""
     global _parser
     if _parser is None:
-        from markdown_it import MarkdownIt
-
-        parser = MarkdownIt("commonmark", {"html": True}).enable("table")
-        parser.disable("inline")
-        _parser = parser
+        _parser = markdown_parser()
     return _parser
 
 
-def parse_blocks(lines: list[str]) -> list[Block]:
-    """Blocks of the document whose source lines are `lines` (front matter already blanked)."""
-    tokens = _tokens(lines)
+def markdown_parser(stock_tables: bool = False):
+    """A new block-level parser; `stock_tables`: markdown-it's own table rule (for tests)."""
+    from markdown_it import MarkdownIt
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser.disable("inline")
+    if not stock_tables:
+        from .md_table import table
+
+        parser.block.ruler.at("table", table, {"alt": ["paragraph", "reference"]})
+    return parser
+
+
+def parse_blocks(lines: list[str], parser=None) -> list[Block]:
+    """Blocks of the document whose source lines are `lines` (front matter already blanked);
+    `parser`: another markdown-it parser than the loader's (tests compare table rules)."""
+    tokens = _tokens(lines, parser=parser)
     blocks: list[Block] = []
     items: list[int] = []  # stack of open list items (block indices)
     ordered: list[bool] = []
@@ -133,6 +146,8 @@ def parse_blocks(lines: list[str]) -> list[Block]:
             start, end = token.map or (0, 1)
             blocks.append(Block("html" if kind == "html_block" else "code", start + 1,
                                 _trim_end(lines, start, end), text=token.content, parent=parent))
+        elif kind == "pm_table":  # md_table's one token for a whole table
+            blocks.append(_table_block(token, lines, parent, quote_depth > 0))
         elif kind == "table_open":
             start, end = token.map or (0, 1)
             table = Block("table", start + 1, _trim_end(lines, start, end), parent=parent, quoted=quote_depth > 0)
@@ -176,7 +191,24 @@ _NOT_A_START = frozenset(" \t-+*0123456789") | {""}
 _RUNS_ON = ("fence", "html_block", "code_block")
 
 
-def _tokens(lines: list[str], chunk: int | None = None):
+def _table_block(token, lines: list[str], parent: int, quoted: bool) -> Block:
+    """A table Block from a `pm_table` token (see md_table)."""
+    start, end = token.map or (0, 1)
+    table = Block("table", start + 1, _trim_end(lines, start, end), parent=parent, quoted=quoted)
+    table.column = _first_text_column(lines, start)
+    table.end_column = _line_length(lines, table.end_line)
+    table.header = _row(token.meta["header"], lines, start + 1)
+    table.rows = [_row(cells, lines, start + offset + 1) for offset, cells in token.meta["rows"]]
+    return table
+
+
+def _row(texts: list[str], lines: list[str], line: int) -> list[Cell]:
+    row = [Cell(text, line, 1, 1) for text in texts]
+    _place_cells(row, lines, line)
+    return row
+
+
+def _tokens(lines: list[str], chunk: int | None = None, parser=None):
     """markdown-it's tokens for `lines`, parsed a stretch at a time, with `map` in
     document lines.
 
@@ -187,7 +219,7 @@ def _tokens(lines: list[str], chunk: int | None = None):
     start of the next stretch (doubled when it fills the stretch: linear overall).
     """
     size = chunk or CHUNK_LINES
-    parser = _markdown_parser()
+    parser = parser or _markdown_parser()
     start, total = 0, len(lines)
     while start < total:
         end = _boundary(lines, start + size, total)
