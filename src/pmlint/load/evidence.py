@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from .. import regex_cache
 
@@ -264,11 +264,25 @@ _JOIN = "\x00"
 class Evidence:
     """The evidence search for one document, run per kind on first request and cached:
     most documents state their facts in fields or sections, so rules seldom ask, and a
-    document pays only for the kinds some rule needed. `get(kind)` → entry or None."""
+    document pays only for the kinds some rule needed. `get(kind)` → entry or None.
 
-    __slots__ = ("_kept", "_starts", "_text", "_lowered", "_found")
+    `pieces` may be a function that returns them: the text is then gathered and joined
+    on the first `get` only (about half of the documents are never asked, and a Markdown
+    front matter, loaded as YAML, never is)."""
 
-    def __init__(self, pieces: Iterable[tuple[str, int, int, str | None]]) -> None:
+    __slots__ = ("_source", "_kept", "_starts", "_text", "_lowered", "_found")
+
+    def __init__(self, pieces: Iterable[tuple[str, int, int, str | None]] |
+                 Callable[[], Iterable[tuple[str, int, int, str | None]]]) -> None:
+        self._source = pieces if callable(pieces) else list(pieces)
+        self._found: dict[str, dict[str, Any] | None] = {}
+
+    def _gather(self) -> None:
+        """Join the pieces into one searchable text (once, on the first request)."""
+        source, self._source = self._source, None
+        if source is None:
+            return
+        pieces = source() if callable(source) else source
         self._kept = [piece for piece in pieces if piece[0]]
         self._starts: list[int] = []
         offset = 0
@@ -278,10 +292,11 @@ class Evidence:
         self._text = _JOIN.join(piece[0] for piece in self._kept)
         lowered = self._text.lower()
         self._lowered = lowered if len(lowered) == len(self._text) else self._text  # offsets must line up
-        self._found: dict[str, dict[str, Any] | None] = {}
 
     def get(self, kind: str, default: Any = None) -> dict[str, Any] | None:
         if kind not in self._found:
+            if self._source is not None:
+                self._gather()
             self._found[kind] = self._search(kind)
         found = self._found[kind]
         return default if found is None else found
@@ -311,9 +326,11 @@ class Evidence:
                 "label": best[1]}
 
 
-def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]]) -> Evidence:
+def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]] |
+                  Callable[[], Iterable[tuple[str, int, int, str | None]]]) -> Evidence:
     """The evidence of a document's text, as pieces (text, line, column, section key or
-    None) in document order; searched lazily, per kind (see Evidence)."""
+    None) in document order, or a function that returns them; searched lazily, per kind
+    (see Evidence)."""
     return Evidence(pieces)
 
 

@@ -173,22 +173,26 @@ def _evidence(blocks, sections):
     from .md_common import is_template_prompt, plain
 
     zone_of = {id(block): section.key for section in sections for block in section.blocks}
+    # the raw texts now (the blocks are not kept), made plain on the first request only
+    raw: list[tuple[str | list[str], int, int, str | None]] = []
+    for block in blocks:
+        zone = zone_of.get(id(block))
+        if block.kind in ("paragraph", "item", "heading", "label"):
+            if not is_template_prompt(block.text):
+                raw.append((block.text, block.line, block.column, zone))
+            for paragraph in block.rest:
+                if not is_template_prompt(paragraph):
+                    raw.append((paragraph, block.line, block.column, zone))
+        elif block.kind == "table":
+            for row in [block.header, *block.rows]:
+                if row:
+                    raw.append(([cell.text for cell in row], row[0].line, row[0].column, zone))
 
     def pieces():
-        for block in blocks:
-            zone = zone_of.get(id(block))
-            if block.kind in ("paragraph", "item", "heading", "label"):
-                if not is_template_prompt(block.text):
-                    yield plain(block.text), block.line, block.column, zone
-                for paragraph in block.rest:
-                    if not is_template_prompt(paragraph):
-                        yield plain(paragraph), block.line, block.column, zone
-            elif block.kind == "table":
-                for row in [block.header, *block.rows]:
-                    if row:
-                        yield " | ".join(plain(cell.text) for cell in row), row[0].line, row[0].column, zone
+        for text, line, column, zone in raw:
+            yield (plain(text) if isinstance(text, str) else " | ".join(map(plain, text))), line, column, zone
 
-    return find_evidence(pieces())
+    return find_evidence(pieces)
 
 
 def _declared_zone(blocks):

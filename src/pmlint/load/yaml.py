@@ -86,7 +86,7 @@ def _evidence(document: Document) -> Evidence:
                 span = document.spans.get(pointer)
                 yield node, span.line if span else 1, span.column if span else 1, pointer.split("/")[1] or None
 
-    return find_evidence(pieces())
+    return find_evidence(pieces)  # walked on the first request only (the data tree stays as it is)
 
 
 def _syntax_problem(error: Exception, lines: list[str]) -> Problem:
