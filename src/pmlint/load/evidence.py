@@ -274,7 +274,8 @@ class Evidence:
 
     def __init__(self, pieces: Iterable[tuple[str, int, int, str | None]] |
                  Callable[[], Iterable[tuple[str, int, int, str | None]]]) -> None:
-        self._source = pieces if callable(pieces) else list(pieces)
+        self._source: Callable[[], Iterable[tuple[str, int, int, str | None]]] | \
+            list[tuple[str, int, int, str | None]] | None = pieces if callable(pieces) else list(pieces)
         self._found: dict[str, dict[str, Any] | None] = {}
 
     def _gather(self) -> None:
