@@ -53,9 +53,12 @@ def document_zone(data: Any) -> tzinfo | None:
     return zone_named(declared) if isinstance(declared, str) else None
 
 
-#: (document data, its entries): the timeline rules all ask for the same document's entries
-#: in a row, so one parse serves them all. Holding `data` keeps its identity unique.
-_last: tuple[Any, list[Entry]] | None = None
+#: (document data, its timeline list, its `timezone`, the entries): the timeline rules and
+#: the inference all ask for the same document's entries, so one parse serves them all.
+#: Keyed by the timeline list itself, not only the data: the inferred view of a document
+#: (infer/overlay) is another mapping around the same list, and parsing a large timeline
+#: again for it cost as much as the first time. Holding the objects keeps identities unique.
+_last: tuple[Any, Any, Any, list[Entry]] | None = None
 
 
 def entries(data: Any) -> list[Entry]:
@@ -64,10 +67,14 @@ def entries(data: Any) -> list[Entry]:
     Cached for the most recent document: callers treat the list as read-only.
     """
     global _last
-    if _last is not None and _last[0] is data:
-        return _last[1]
+    timeline = data.get("timeline") if isinstance(data, dict) else None
+    if _last is not None:
+        if _last[0] is data:
+            return _last[3]
+        if isinstance(timeline, list) and timeline is _last[1] and data.get("timezone") == _last[2]:
+            return _last[3]  # the same timeline read in the same zone: the same entries
     result = _parse_entries(data)
-    _last = (data, result)
+    _last = (data, timeline, data.get("timezone") if isinstance(data, dict) else None, result)
     return result
 
 

@@ -128,14 +128,15 @@ class Output:
         self._record(pointer, value, span)
 
     def _record(self, pointer: str, value: Any, span: Span) -> None:
-        if isinstance(value, dict):
-            for key, child in value.items():
-                self.spans.setdefault(join_pointer(pointer, key), span)
-                self._record(join_pointer(pointer, key), child, span)
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                self.spans.setdefault(join_pointer(pointer, index), span)
-                self._record(join_pointer(pointer, index), child, span)
+        """A span (the value's) for every node below `pointer` that has none yet, in
+        document order; one pointer built per node, no call for a leaf."""
+        spans = self.spans
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        for key, child in items:
+            path = join_pointer(pointer, key)
+            spans.setdefault(path, span)
+            if isinstance(child, (dict, list)):
+                self._record(path, child, span)
 
     def widen(self, pointer: str, span: Span) -> None:
         """Grow the span of a container node to cover `span` too."""
@@ -143,6 +144,9 @@ class Output:
         if current is None:
             self.spans[pointer] = span
             return
+        if (current.line, current.column) <= (span.line, span.column) and \
+                (span.end_line, span.end_column) <= (current.end_line, current.end_column):
+            return  # already covered (a new equal Span per timeline entry was most of the cost)
         start = min((current.line, current.column), (span.line, span.column))
         end = max((current.end_line, current.end_column), (span.end_line, span.end_column))
         self.spans[pointer] = Span(start[0], start[1], end[0], end[1])
