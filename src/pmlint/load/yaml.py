@@ -110,8 +110,8 @@ def _syntax_problem(error: Exception, lines: list[str]) -> Problem:
 class _Frame:
     """One open collection on the builder's explicit stack."""
 
-    __slots__ = ("value", "pointer", "start", "is_map", "key", "merges", "anchor", "count_at_start",
-                 "discard")
+    __slots__ = ("value", "pointer", "start", "is_map", "key", "key_pointer", "merges", "anchor",
+                 "count_at_start", "discard")
 
     def __init__(self, value: Any, pointer: str | None, start: Any, is_map: bool, anchor: str | None,
                  count_at_start: int) -> None:
@@ -120,6 +120,7 @@ class _Frame:
         self.start = start
         self.is_map = is_map
         self.key: Any = None            #: pending mapping key (_NO_KEY when the next node is a key)
+        self.key_pointer: str | None = None  #: the pending key's pointer, once read
         self.merges: list[Any] = []
         self.anchor = anchor
         self.count_at_start = count_at_start
@@ -229,7 +230,7 @@ class _TreeBuilder:
                 elif parent.key is _SKIP or parent.key is _MERGE:
                     pointer = None
                 else:
-                    pointer = join_pointer(parent.pointer, parent.key)
+                    pointer = parent.key_pointer or join_pointer(parent.pointer, parent.key)
             else:
                 pointer = join_pointer(parent.pointer, len(parent.value))
             is_key = parent is not None and parent.is_map and parent.key is _NO_KEY
@@ -255,7 +256,10 @@ class _TreeBuilder:
             if kind == "ScalarEvent":
                 value = _scalar(event)
                 if pointer is not None:
-                    spans[pointer] = self.span(event.start_mark, event.end_mark)
+                    start, end = event.start_mark, event.end_mark
+                    # one line (most scalars): what `span` returns, without its checks
+                    spans[pointer] = Span(start.line + 1, start.column + 1, start.line + 1, max(end.column, 1)) \
+                        if end.line == start.line else self.span(start, end)
                 if event.anchor is not None:
                     self.anchors[event.anchor] = (value, 1)
                 root = self._attach(stack, value, event.start_mark, event.end_mark, False, scalar=event)
@@ -302,10 +306,11 @@ class _TreeBuilder:
                     self.span(start, end), child))
             parent.key = key
             if parent.pointer is not None:  # where a finding about a missing field below it points
-                self.document.key_spans[join_pointer(parent.pointer, key)] = Span(
+                parent.key_pointer = join_pointer(parent.pointer, key)
+                self.document.key_spans[parent.key_pointer] = Span(
                     start.line + 1, start.column + 1, end.line + 1, max(end.column, 1))
             return None
-        key, parent.key = parent.key, _NO_KEY
+        key, parent.key, parent.key_pointer = parent.key, _NO_KEY, None
         if key is _MERGE:
             parent.merges.append(value)
         elif key is not _SKIP:
