@@ -75,3 +75,10 @@ def test_a_table_is_one_token():
     tokens = list(md_blocks._tokens(lines))
     assert [token.type for token in tokens] == ["pm_table"]
     assert len(tokens[0].meta["rows"]) == 50
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="| ab\t\u00a0é", max_size=40), st.integers(min_value=0, max_value=3))
+def test_plain_rows_are_split_as_the_scan_splits_them(text, start):
+    """A row with no escape and no backtick is split by str.split: the same cells as the scan."""
+    assert md_blocks._cell_spans(text, start) == md_blocks._cell_spans_marked(text, start)

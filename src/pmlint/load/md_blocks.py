@@ -293,11 +293,37 @@ _CELL_MARK = re.compile(r"\\[\s\S]?|[`|]")
 def _place_cells(row: list[Cell], lines: list[str], line: int) -> None:
     """Columns of each cell on its source line (pipes split outside backticks)."""
     text = lines[line - 1].rstrip() if 0 < line <= len(lines) else ""
-    spans: list[tuple[int, int]] = []
     lead = len(text) - len(text.lstrip())
     start = lead + 1 if text[lead:lead + 1] == "|" else lead
+    spans = _cell_spans(text, start)
+    for cell, (begin, end) in zip(row, spans):
+        segment = text[begin:end]
+        offset = len(segment) - len(segment.lstrip())
+        cell.column = begin + offset + 1
+        cell.end_column = max(begin + len(segment.rstrip()), cell.column)
+    for cell in row[len(spans):]:
+        cell.column = cell.end_column = max(1, len(text))
+
+
+def _cell_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """[begin, end) of each cell of a row from `start` on: split at pipes, except escaped
+    ones and those inside backticks; a row with neither (most) is split by str.split."""
+    if "`" in text or "\\" in text:
+        return _cell_spans_marked(text, start)
+    spans: list[tuple[int, int]] = []
+    for part in text[start:].split("|")[:-1]:  # every part but the last ends at a pipe
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _cell_spans_marked(text: str, start: int) -> list[tuple[int, int]]:
+    """Cell spans by a scan of only the characters that matter: escapes, backticks, pipes."""
+    spans: list[tuple[int, int]] = []
     in_code = False
-    for mark in _CELL_MARK.finditer(text, start):  # only the characters that matter, not every one
+    for mark in _CELL_MARK.finditer(text, start):  # not every character
         char = mark.group()
         if char == "`":
             in_code = not in_code
@@ -306,13 +332,7 @@ def _place_cells(row: list[Cell], lines: list[str], line: int) -> None:
             start = mark.start() + 1
     if start < len(text):
         spans.append((start, len(text)))
-    for cell, (begin, end) in zip(row, spans):
-        segment = text[begin:end]
-        offset = len(segment) - len(segment.lstrip())
-        cell.column = begin + offset + 1
-        cell.end_column = max(begin + len(segment.rstrip()), cell.column)
-    for cell in row[len(spans):]:
-        cell.column = cell.end_column = max(1, len(text))
+    return spans
 
 
 def _trim_end(lines: list[str], start: int, end: int) -> int:
