@@ -122,7 +122,7 @@ def test_evidence_search_is_linear():
     def cost(copies: int) -> float:
         text = "# Outage\n\n" + "\n\n".join(f"## Part {index}\n\n{paragraph}" for index in range(copies))
         started = time.perf_counter()
-        load_text("pm.md", text).meta["evidence"].as_dict()  # the search runs on request: ask for every kind
+        load_text("pm.md", text).meta.evidence.as_dict()  # the search runs on request: ask for every kind
         return time.perf_counter() - started
 
     cost(5)
