@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pmlint.load import md_blocks
+from pmlint.load.markdown import blocks as md_blocks
 
 #: lines that open, continue or end every kind of block, including the ones that run on
 #: over blank lines and headings (fences, HTML blocks of kinds 1 to 5)

@@ -11,8 +11,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it.rules_block.table import escapedSplit
 
-from pmlint.load import md_blocks
-from pmlint.load.md_table import escaped_split
+from pmlint.load.markdown import blocks as md_blocks
+from pmlint.load.markdown.table import escaped_split
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

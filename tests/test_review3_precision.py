@@ -211,7 +211,7 @@ def test_no_onset_when_something_was_noticed_first(run_cli, tmp_path):
 
 def test_year_first_words_are_not_dates():
     """ "2019 may be ..." or "2 may fail" at the start of a line are no dates."""
-    from pmlint.load.md_time import parse_stamp
+    from pmlint.load.markdown.times import parse_stamp
 
     assert parse_stamp("2019 may be remembered as the year of the outage") is None
     assert parse_stamp("2 may fail under load") is None

@@ -43,7 +43,7 @@ NEVER = [
     "traceback",  # --debug only
 ]
 #: A YAML postmortem needs nothing of the Markdown loader.
-NEVER_FOR_YAML = ["pmlint.load.markdown", "pmlint.load.md_blocks", "pmlint.load.md_sections", "pmlint.load.md_convert"]
+NEVER_FOR_YAML = ["pmlint.load.markdown", "pmlint.load.markdown.blocks", "pmlint.load.markdown.sections", "pmlint.load.markdown.convert"]
 
 
 def loaded(tmp_path: Path, *args: str) -> list[str]:

@@ -446,7 +446,7 @@ def run_convert(path: str) -> Converted:
     fields it inferred filled in and marked as such."""
     from .config import load_config
     from .load import load_path
-    from .load.md_convert import to_yaml
+    from .load.markdown.convert import to_yaml
 
     if not os.path.isfile(path):
         raise PmlintError(f"no such file: {path}")

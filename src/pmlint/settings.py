@@ -111,7 +111,7 @@ class SettingError(ValueError):
 
 
 def _section_keys() -> set[str]:
-    from .load.md_sections import BUILTIN_ALIASES, LESSON_ALIASES
+    from .load.markdown.sections import BUILTIN_ALIASES, LESSON_ALIASES
 
     return set(BUILTIN_ALIASES) | set(LESSON_ALIASES)
 
@@ -119,7 +119,7 @@ def _section_keys() -> set[str]:
 def document_section_keys() -> set[str]:
     """Top-level sections a document can have (`required_sections`): the Markdown loader's
     section keys, less `whys`, which becomes part of a root cause rather than a section."""
-    from .load.md_sections import BUILTIN_ALIASES
+    from .load.markdown.sections import BUILTIN_ALIASES
 
     return set(BUILTIN_ALIASES) - {"whys"}
 

@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from ..model import Span, join_pointer
-from .md_blocks import Block
+from ...model import Span, join_pointer
+from .blocks import Block
 
 # Link and image texts hold no bracket, URLs at most one level of parentheses, autolinks
 # no `<` (as CommonMark has it): a match that may start at each `[` of a run and read to

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Problem, Span
+from ...model import Problem, Span
 
 #: Top-level schema fields front matter may set directly.
 SCHEMA_FIELDS = (
@@ -50,7 +50,7 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
     body = "\n".join(lines[1:end - 1])
     if not body.strip():
         return result
-    from .yaml import load_yaml
+    from ..yaml import load_yaml
 
     loaded = load_yaml(path, body + "\n")
     shift = 1  # the opening fence

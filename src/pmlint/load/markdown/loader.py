@@ -1,14 +1,18 @@
 """Markdown postmortems → Document, with the same data tree as YAML.
 
-Pipeline (each step a module with one job):
-    md_frontmatter  YAML front matter → identity fields (spans shifted into the file)
-    md_meta         `**Severity:** SEV1` / `Date: ...` lines at the top → identity fields
-    md_blocks       markdown-it-py block parse → headings, paragraphs, items, tables, fences
-    md_sections     heading / bold-label aliases → sections (configurable: settings.section_aliases)
-    md_timeline     timeline entries → [{at, event, kind}] with ISO times and zones
-    md_actions      action-item tables, task lists, bullets with inline fields, prose
-    md_causes       root causes with layer tags; five whys
-    md_fields       summary, impact, detection, resolution, on-call, lessons, ...
+Pipeline (each step a module of this package with one job):
+    frontmatter  YAML front matter → identity fields (spans shifted into the file)
+    meta         `**Severity:** SEV1` / `Date: ...` lines at the top → identity fields
+    blocks       markdown-it-py block parse → headings, paragraphs, items, tables, fences
+                 (table: one token per table instead of one per cell)
+    sections     heading / bold-label aliases → sections (configurable: settings.section_aliases)
+    times        dates, clock times and zones in the document's own notations
+    timeline     timeline entries → [{at, event, kind}] with ISO times and zones
+    actions      action-item tables, task lists, bullets with inline fields, prose
+    causes       root causes with layer tags; five whys
+    fields       summary, impact, detection, resolution, on-call, lessons, ...
+    common       plain text of a block, bold labels, template prompts, spans
+    convert      the loaded Document back out as YAML (`pmlint convert`)
 
 Contract with the rules (data and meta; rules never look at the Markdown):
 - `document.data` follows the postmortem schema's field names. A field is set only
@@ -54,22 +58,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Document, DocumentMeta, Span
-from .suppressions import find_suppressions
+from ...model import Document, DocumentMeta, Span
+from ..suppressions import find_suppressions
 
 
 def load_markdown(path: str, text: str, settings: dict) -> Document:
     """Parse a Markdown postmortem into the shared document model."""
-    from .md_actions import extract_actions
-    from .md_blocks import parse_blocks
-    from .md_causes import extract_causes
-    from .md_common import Output, plain
-    from .md_fields import extract_fields
-    from .md_frontmatter import read_front_matter
-    from .md_meta import metadata_region, read_metadata
-    from .md_sections import assign_sections, find_title, timeline_by_content
-    from .md_time import find_date, zone_for
-    from .md_timeline import TimeContext, extract_timeline
+    from .actions import extract_actions
+    from .blocks import parse_blocks
+    from .causes import extract_causes
+    from .common import Output, plain
+    from .fields import extract_fields
+    from .frontmatter import read_front_matter
+    from .meta import metadata_region, read_metadata
+    from .sections import assign_sections, find_title, timeline_by_content
+    from .times import find_date, zone_for
+    from .timeline import TimeContext, extract_timeline
 
     lines = text.splitlines()
     document = Document(path=path, format="markdown", lines=lines, data={})
@@ -147,8 +151,8 @@ def _lead(blocks, title, metadata_lines=frozenset()):
     """The paragraphs between the title and the first heading, as the summary of a document
     that has no Summary heading (pydis: the lead under `# All services outage`). Short
     notes such as "All times PDT." are no summary."""
-    from .md_sections import Section
-    from .md_time import declared_zone
+    from .sections import Section
+    from .times import declared_zone
 
     found = []
     # no title heading (the title is in front matter, or there is none): the lead starts at the top
@@ -169,8 +173,8 @@ def _evidence(blocks, sections):
     """Where the document states detection, impact, a plan, lessons, causes: every
     paragraph, item, heading and table row outside code and template prompts is searched,
     each with the section it sits in (text in the plan is no evidence of detection)."""
-    from .evidence import find_evidence
-    from .md_common import is_template_prompt, plain
+    from ..evidence import find_evidence
+    from .common import is_template_prompt, plain
 
     zone_of = {id(block): section.key for section in sections for block in section.blocks}
     # the raw texts now (the blocks are not kept), made plain on the first request only
@@ -198,7 +202,7 @@ def _evidence(blocks, sections):
 def _declared_zone(blocks):
     """A zone the document declares once for all its times, wherever it says so ("All times
     PDT." under the title, before the timeline); None when no sentence declares one."""
-    from .md_time import declared_zone
+    from .times import declared_zone
 
     for block in blocks:
         if block.kind != "paragraph" or block.quoted:
@@ -215,7 +219,7 @@ def _date_in_file_name(path: str):
     import os
     import re
 
-    from .md_time import find_date
+    from .times import find_date
 
     match = re.search(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)", os.path.basename(path))
     return find_date(match.group(0)) if match else None
@@ -235,7 +239,7 @@ _ALIASES_CACHE: dict[str, Any] = {}
 
 def _aliases(settings: dict):
     """The alias table for these settings (built once per distinct `section_aliases`)."""
-    from .md_sections import AliasTable
+    from .sections import AliasTable
 
     extra = settings.get("section_aliases") or {}
     cache_key = repr(sorted((str(key), tuple(map(str, value or ()))) for key, value in extra.items())) \
@@ -249,7 +253,7 @@ def _aliases(settings: dict):
 
 def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     """Keys in the schema's order, so `convert` output reads like a hand-written file."""
-    from .md_frontmatter import SCHEMA_FIELDS
+    from .frontmatter import SCHEMA_FIELDS
 
     ordered = {key: data[key] for key in SCHEMA_FIELDS if key in data}
     ordered.update((key, value) for key, value in data.items() if key not in ordered)

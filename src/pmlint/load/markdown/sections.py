@@ -210,8 +210,8 @@ def _is_qualifier(rest: str) -> bool:
 
 from dataclasses import dataclass, field  # noqa: E402
 
-from .md_blocks import Block  # noqa: E402
-from .md_common import bold_label, plain  # noqa: E402
+from .blocks import Block  # noqa: E402
+from .common import bold_label, plain  # noqa: E402
 
 #: Sections whose sub-headings are content (groups of actions, one entry per heading).
 _CONTAINERS = ("action_items", "timeline")
@@ -331,7 +331,7 @@ def _keep(section: Section) -> bool:
     (a `Context` label is a timeline only when most of its lines start with a time)."""
     if not section.provisional:
         return True
-    from .md_time import parse_stamp
+    from .times import parse_stamp
 
     texts = [line for block in section.blocks if block.kind in ("item", "paragraph")
              for line in block.text.split("\n") if line.strip()]
@@ -392,7 +392,7 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     no section holds (a time table at the end of a post, under "Appendix") form one."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .md_time import parse_stamp
+    from .times import parse_stamp
 
     def stamped(block: Block) -> tuple[int, int]:
         if block.kind == "table":

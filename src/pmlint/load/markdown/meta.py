@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import regex_cache
-from ..model import Span
+from ... import regex_cache
+from ...model import Span
 
 #: label (lower case) → schema field
 LABELS = {
@@ -53,7 +53,7 @@ class Metadata:
 
 def read_metadata(lines: list[str], start: int, stop: int) -> Metadata:
     """Labelled identity lines in `lines[start:stop]` (0-based, `stop` exclusive)."""
-    from .md_time import find_date
+    from .times import find_date
 
     found = Metadata()
     in_code = False

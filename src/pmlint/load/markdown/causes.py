@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..model import Span
-from .md_blocks import Block
-from .md_common import Output, bold_label, plain
-from .md_sections import Section
+from ...model import Span
+from .blocks import Block
+from .common import Output, bold_label, plain
+from .sections import Section
 
 _LAYER_WORDS = {
     "code": "code", "software": "code", "application": "code", "infrastructure": "infrastructure",

@@ -13,10 +13,10 @@ import math
 import re
 from typing import Any
 
-from ..model import Span
-from .md_blocks import Block
-from .md_common import Output, bold_label, plain
-from .md_sections import Section
+from ...model import Span
+from .blocks import Block
+from .common import Output, bold_label, plain
+from .sections import Section
 
 TEXT_KEYS = ("summary", "trigger", "resolution")
 
@@ -353,7 +353,7 @@ _TABLE = None
 def _lesson_table():
     global _TABLE
     if _TABLE is None:
-        from .md_sections import AliasTable
+        from .sections import AliasTable
 
         _TABLE = AliasTable()
     return _TABLE

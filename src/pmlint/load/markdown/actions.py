@@ -18,10 +18,10 @@ import difflib
 import re
 from typing import Any, NamedTuple
 
-from ..model import Span
-from .md_blocks import Block, Cell
-from .md_common import Output, bold_label, is_template_prompt, plain
-from .md_sections import Section
+from ...model import Span
+from .blocks import Block, Cell
+from .common import Output, bold_label, is_template_prompt, plain
+from .sections import Section
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("action", "action item", "action items", "title", "item", "description", "task", "what", "summary",

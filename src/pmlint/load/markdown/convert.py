@@ -10,11 +10,11 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..model import Document
+from ...model import Document
 
 
 def _schema_order() -> dict[str, Any]:
-    from ..schema import load_schema
+    from ...schema import load_schema
 
     return load_schema("postmortem")
 

@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
 
-from ..model import Span
-from .md_blocks import Block, Cell
-from .md_common import Output, block_span, plain
-from .md_sections import Section
-from .md_time import Stamp, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
+from ...model import Span
+from .blocks import Block, Cell
+from .common import Output, block_span, plain
+from .sections import Section
+from .times import Stamp, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")

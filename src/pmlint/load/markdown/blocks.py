@@ -56,7 +56,7 @@ class Block:
 def _markdown_parser():
     """CommonMark + GFM tables, block level only (built once, lazily: startup time matters).
 
-    Tables go through `md_table.table`: the stock rule's decisions, one token per table
+    Tables go through `table.table`: the stock rule's decisions, one token per table
     instead of several per cell (`markdown_parser(stock_tables=True)` is the reference)."""
     global _parser
     if _parser is None:
@@ -71,7 +71,7 @@ def markdown_parser(stock_tables: bool = False):
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     parser.disable("inline")
     if not stock_tables:
-        from .md_table import table
+        from .table import table
 
         parser.block.ruler.at("table", table, {"alt": ["paragraph", "reference"]})
     return parser
@@ -146,7 +146,7 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
             start, end = token.map or (0, 1)
             blocks.append(Block("html" if kind == "html_block" else "code", start + 1,
                                 _trim_end(lines, start, end), text=token.content, parent=parent))
-        elif kind == "pm_table":  # md_table's one token for a whole table
+        elif kind == "pm_table":  # table.py's one token for a whole table
             blocks.append(_table_block(token, lines, parent, quote_depth > 0))
         elif kind == "table_open":
             start, end = token.map or (0, 1)
@@ -192,7 +192,7 @@ _RUNS_ON = ("fence", "html_block", "code_block")
 
 
 def _table_block(token, lines: list[str], parent: int, quoted: bool) -> Block:
-    """A table Block from a `pm_table` token (see md_table)."""
+    """A table Block from a `pm_table` token (see table.py)."""
     start, end = token.map or (0, 1)
     table = Block("table", start + 1, _trim_end(lines, start, end), parent=parent, quoted=quoted)
     table.column = _first_text_column(lines, start)
