@@ -42,3 +42,11 @@ def test_missing_severity_is_a_strict_finding():
     assert len(messages(BODY, "PM015")) == 1
     assert messages("severity: SEV3\n" + BODY, "PM015") == []
     assert messages(BODY, "PM014") == []  # absent is PM015's, not PM014's
+
+
+def test_missing_severity_names_the_configured_levels():
+    """PM015's message lists the run's `severity_levels` (a `truthy` check citing a setting)."""
+    assert messages(BODY, "PM015") == ["Severity not recorded; write one of SEV1, SEV2, SEV3, SEV4"]
+    settings = {"severity_levels": ["P1", "P2", "P3"]}
+    assert messages(BODY, "PM015", settings=settings) == ["Severity not recorded; write one of P1, P2, P3"]
+    assert len(messages("severity: '  '\n" + BODY, "PM015")) == 1  # blank is not recorded

@@ -169,11 +169,28 @@ def defined(value: Any, pointer: str, options: dict, context: Context) -> Iterab
         yield Hit()
 
 
-@check("truthy")
+#: `values` of a presence check: names its message can cite besides the node's own fields
+_MESSAGE_VALUES = {"type": "object", "description": "Names the message may cite (`{levels}`), each a constant or "
+                   "{setting: NAME}; a list reads as `a, b, c`."}
+
+
+def message_values(options: dict, context: Context) -> dict[str, str]:
+    """The `values` option as message text: settings resolved, lists joined with commas, so
+    a rule says what to write ("write one of SEV1, SEV2, SEV3, SEV4") from the run's settings."""
+    out = {}
+    for name, raw in (options.get("values") or {}).items():
+        value = context.resolve(raw)
+        out[name] = ", ".join(str(item) for item in value) if isinstance(value, (list, tuple)) else \
+            "" if value is None else str(value)
+    return out
+
+
+@check("truthy", {"values": _MESSAGE_VALUES})
 def truthy(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """The field is present and not empty (not blank text, an empty list or mapping, or false)."""
+    """The field is present and not empty (not blank text, an empty list or mapping, or false).
+    `values` gives the message names of its own (`{levels}` from a setting)."""
     if not is_truthy(value):
-        yield Hit()
+        yield Hit(values=message_values(options, context))
 
 
 @check("falsy")

@@ -278,14 +278,6 @@ def severity_level(value: Any, pointer: str, options: dict, context: Context) ->
     yield Hit("/severity", {"value": str(severity), "allowed": allowed})
 
 
-@check("severity_recorded")
-def severity_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """The document records a `severity` (front matter, a `Severity:` line, or the field)."""
-    severity = value.get("severity") if isinstance(value, dict) else None
-    if severity is None or (isinstance(severity, str) and not severity.strip()):
-        yield Hit("/severity", {"levels": ", ".join(str(level) for level in context.setting("severity_levels") or ())})
-
-
 @check("known_keys", {"extension_prefix": {"type": "string", "description": "Keys starting with this are "
                                            "extensions, never reported (default `x-`)."},
                       "extension_keys": of_kind("words", "Your own keys in YAML postmortems, allowed at any level; "
