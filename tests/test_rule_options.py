@@ -297,3 +297,30 @@ def test_a_user_rule_may_give_a_python_checks_vocabulary_as_a_setting(run_cli, t
     write(tmp_path / "pm.yaml", "title: x\naction_items:\n  - {title: Restart the workers}\n  - {title: Investigate it}\n")
     code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
     assert [message for _, _, message in _findings(out)] == ['Band-aid "Restart"'], err
+
+
+TOIL_PM = "title: x\nresolution: We restarted the pods, then ran a script by hand.\n"
+
+
+def test_a_check_reads_the_rules_own_option_under_the_name_config_sets(run_cli, tmp_path):
+    """PM204's `absent_pattern` reads `words: {option: manual_step_words}`: config overrides
+    the rule's option (and the moved setting still reaches it), and the check runs with it."""
+    write(tmp_path / "pm.yaml", TOIL_PM)
+    write(tmp_path / ".pmlint.yaml", "select: [PM204]\n")
+    code, out, _ = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert [message for _, _, message in _findings(out)] == [
+        'Resolution describes a manual step ("restarted") but `on_call.toil` is empty']  # `first`: one finding
+    write(tmp_path / ".pmlint.yaml", "select: [PM204]\nrules:\n  PM204: {manual_step_words: [ran a script]}\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert err == "" and [message for _, _, message in _findings(out)] == [
+        'Resolution describes a manual step ("ran a script") but `on_call.toil` is empty']
+    write(tmp_path / ".pmlint.yaml", "select: [PM204]\nsettings:\n  manual_step_words: [by hand]\n")
+    code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    assert "deprecated" in err and [message for _, _, message in _findings(out)] == [
+        'Resolution describes a manual step ("by hand") but `on_call.toil` is empty']
+    write(tmp_path / ".pmlint.yaml", "select: [PM204]\nrules:\n  PM204: {manual_step_words: [by hand, 3]}\n")
+    code, _, err = run_cli("check", "pm.yaml", cwd=tmp_path)
+    assert code == 2 and err.count("\n") == 1 and ":3:" in err, err
+    write(tmp_path / ".pmlint.yaml", "select: [PM204]\n")
+    code, out, _ = run_cli("explain", "PM204", cwd=tmp_path)
+    assert "manual_step_words: [" in out and "\n  words:" not in out  # the check's `words` is the rule's option

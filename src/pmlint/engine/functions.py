@@ -258,11 +258,14 @@ def _prepare_absent(options: dict) -> dict:
        {"words": {"type": "array", "items": {"type": "string"},
                   "description": "Phrases matched as whole words, case-insensitively; a list or {setting: NAME}."},
         "patterns": {"type": "array", "items": {"type": "string"}, "description": "Regexes; a list or {setting: NAME}."},
-        "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."}},
+        "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
+        "first": {"type": "boolean", "description": "Report only the first match below the node (default false: "
+                                                     "every match)."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
-    Reports each match at its exact column, with `{phrase}` and `{suggestion}`."""
+    Reports each match at its exact column, with `{phrase}` and `{suggestion}`; with
+    `first`, only the first one (one finding says "this text has such a phrase")."""
     words = tuple(context.resolve(options.get("words")) or ())
     patterns = tuple(context.resolve(options.get("patterns")) or ())
     try:
@@ -284,6 +287,8 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             seen[key] = occurrence + 1
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
                       text=phrase, occurrence=_occurrence_in(text, phrase, match.start()))
+            if options.get("first"):
+                return
 
 
 def _occurrence_in(text: str, phrase: str, start: int) -> int:

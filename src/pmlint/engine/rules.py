@@ -48,6 +48,7 @@ class CheckSpec:
     #: the function's `prepare` has not run on `options` yet (it runs on first use)
     pending: bool = False
     #: the options as the rule file (and config overrides) gave them, before `prepare`
+    #: (`{option: NAME}` references kept, so a config override of the rule's option reaches them)
     given: dict[str, Any] | None = None
     #: (settings, options with `{setting: NAME}` resolved): see `for_settings`
     _resolved: tuple[dict[str, Any], dict[str, Any]] | None = None
@@ -315,7 +316,9 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         function = get_function(raw["function"])
         if function is None:
             raise RuleError(f"unknown check function {raw['function']!r} in `then`", where + "/function")
-        options = dict(raw.get("options") or {})
+        # `{option: NAME}` reads the rule's own option (`options:` at the top), as `when` does:
+        # one word list serves the gate and the check, under the name config overrides
+        options = _with_options(dict(raw.get("options") or {}), own, where + "/options")
         _check_setting_references(options, where + "/options")
         if function.name == "exists" and isinstance(options.get("where"), dict):  # a condition, checked as one
             try:
@@ -540,18 +543,31 @@ class RuleOption:
 
 
 def rule_options(rule: Rule) -> list[RuleOption]:
-    """The options a rule sets (in `then.options`), in the order its checks give them; the
-    first check that sets a name wins when two do."""
+    """The options a rule sets (its own `options:`, then `then.options`), in the order its
+    checks give them; the first check that sets a name wins when two do. A rule option a
+    check reads (`{option: NAME}`) is described as that check's option is."""
+    described: dict[str, str] = {}
+    for spec in rule.checks:
+        function = get_function(spec.function)
+        properties = function.options.get("properties", {}) if function is not None else {}
+        for key, value in (spec.given or {}).items():
+            if _option_ref(value) and key in properties:
+                described.setdefault(str(value["option"]), str(properties[key].get("description", "")))
     seen: dict[str, RuleOption] = {name: RuleOption(name, value, {**option_schema(value), "description": (
-        "Read by the rule's `when`.")}) for name, value in (rule.options or {}).items()}
+        described.get(name) or "Read by the rule's `when`.")}) for name, value in (rule.options or {}).items()}
     for spec in rule.checks:
         function = get_function(spec.function)
         properties = function.options.get("properties", {}) if function is not None else {}
         given = spec.given if spec.given is not None else spec.options
         for key, value in given.items():
-            if key not in seen:
+            if key not in seen and not _option_ref(value):
                 seen[key] = RuleOption(key, value, properties.get(key, {}))
     return list(seen.values())
+
+
+def _option_ref(value: Any) -> bool:
+    """`{option: NAME}`: a check option that reads the rule's own option (set under that name)."""
+    return isinstance(value, dict) and set(value) == {"option"}
 
 
 def settable_options(rule: Rule) -> list[str]:
@@ -560,7 +576,7 @@ def settable_options(rule: Rule) -> list[str]:
     for spec in rule.checks:
         function = get_function(spec.function)
         for key in (function.options.get("properties", {}) if function is not None else {}):
-            if key not in names:
+            if key not in names and not _option_ref((spec.given or {}).get(key)):
                 names.append(key)
     return names
 
@@ -584,7 +600,8 @@ def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rul
                 raise RuleError(f"rule {rule.id}: {errors[0].message}", errors[0].pointer)
             own[key] = value
             continue
-        targets = [index for index, spec in enumerate(specs) if key in (spec.given or {})]
+        targets = [index for index, spec in enumerate(specs)
+                   if key in (spec.given or {}) and not _option_ref((spec.given or {})[key])]
         if not targets:
             targets = [index for index, spec in enumerate(specs)
                        if key in getattr(get_function(spec.function), "options", {}).get("properties", {})]
@@ -606,7 +623,7 @@ def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rul
             except RuleError as error:
                 raise RuleError(str(error).replace(f"function {function.name!r}: ", f"rule {rule.id}: "),
                                 error.pointer or f"{base}/{key}") from None
-            options = dict(given)
+            options = _with_options(given, own, f"{base}/{key}")
             if function.prepare is not None:
                 try:
                     options = function.prepare(options)
@@ -614,5 +631,18 @@ def configure_rule(rule: Rule, overrides: dict[str, Any], base: str = "") -> Rul
                     raise RuleError(f"rule {rule.id} option {key!r}: {error}", f"{base}/{key}") from None
             specs[index] = CheckSpec(spec.function, spec.field, options, spec.message, False, given)
     if own != (rule.options or {}):
-        return replace(rule, checks=tuple(specs), options=own, when=_with_options(rule.when_source, own, "/when"))
+        for index, spec in enumerate(specs):  # checks reading a changed rule option get its new value
+            if not any(_option_ref(value) for value in (spec.given or {}).values()):
+                continue
+            function = get_function(spec.function)
+            assert function is not None
+            options = _with_options(dict(spec.given or {}), own, base)
+            if function.prepare is not None:
+                try:
+                    options = function.prepare(options)
+                except ValueError as error:
+                    raise RuleError(f"rule {rule.id}: {error}", base) from None
+            specs[index] = CheckSpec(spec.function, spec.field, options, spec.message, False, spec.given)
+        when = _with_options(rule.when_source, own, "/when") if rule.when_source else None
+        return replace(rule, checks=tuple(specs), options=own, when=when)
     return replace(rule, checks=tuple(specs))

@@ -1,4 +1,4 @@
-"""On-call checks (PM2xx): night pages answered, night timelines consistent, toil named.
+"""On-call checks (PM2xx): night pages answered, night timelines consistent, a lone responder.
 
 The night window is settings.night_start–settings.night_end (default 22:00–07:00),
 read in settings.night_timezone, else the document's `timezone`, else the zone each
@@ -14,7 +14,7 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...infer.on_call import NIGHT_WORK, awake_anyway
-from ..functions import Context, Hit, check, is_truthy
+from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
 from ._time import in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported for callers)
@@ -126,21 +126,6 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     yield Hit(first.pointer, {"count": len(night), "first": clock.strftime("%H:%M"),
                               "window": f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}", "state": state,
                               "entries": "entry falls" if len(night) == 1 else "entries fall"})
-
-
-@check("toil_recorded", {"manual_step_words": of_kind("words", "Words in `resolution` that mark a manual step.")},
-       required=("manual_step_words",))
-def toil_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Manual steps in `resolution` (`manual_step_words`) are listed in `on_call.toil`,
-    so repeated hand work becomes visible and can be automated."""
-    data = value if isinstance(value, dict) else {}
-    on_call = data.get("on_call")
-    if isinstance(on_call, dict) and is_truthy(on_call.get("toil")):
-        return
-    resolution = data.get("resolution")
-    found = search(option_words(options, "manual_step_words"), resolution) if isinstance(resolution, str) else None
-    if found:
-        yield Hit("/resolution", {"phrase": found.group()}, text=found.group())
 
 
 @check("lone_responder", {"load_sharing_words": of_kind(
