@@ -45,7 +45,7 @@ def test_json_lists_name_summary_and_options(run_cli):
     assert by_name["pattern"]["summary"].startswith("A text value contains `match`")
     assert [option["name"] for option in by_name["pattern"]["options"]] == ["match", "not_match", "ignore_case"]
     assert by_name["defined"]["options"] == [] and by_name["defined"]["plugin"] is None
-    assert [option["name"] for option in by_name["truthy"]["options"]] == ["values"]
+    assert [option["name"] for option in by_name["truthy"]["options"]] == ["cite"]
 
 
 def test_markdown_is_what_the_doc_holds(run_cli):

@@ -169,28 +169,28 @@ def defined(value: Any, pointer: str, options: dict, context: Context) -> Iterab
         yield Hit()
 
 
-#: `values` of a presence check: names its message can cite besides the node's own fields
-_MESSAGE_VALUES = {"type": "object", "description": "Names the message may cite (`{levels}`), each a constant or "
+#: `cite` of a presence check: names its message can cite besides the node's own fields
+_CITE = {"type": "object", "description": "Names the message may cite (`{levels}`), each a constant or "
                    "{setting: NAME}; a list reads as `a, b, c`."}
 
 
-def message_values(options: dict, context: Context) -> dict[str, str]:
-    """The `values` option as message text: settings resolved, lists joined with commas, so
+def cited(options: dict, context: Context) -> dict[str, str]:
+    """The `cite` option as message text: settings resolved, lists joined with commas, so
     a rule says what to write ("write one of SEV1, SEV2, SEV3, SEV4") from the run's settings."""
     out = {}
-    for name, raw in (options.get("values") or {}).items():
+    for name, raw in (options.get("cite") or {}).items():
         value = context.resolve(raw)
         out[name] = ", ".join(str(item) for item in value) if isinstance(value, (list, tuple)) else \
             "" if value is None else str(value)
     return out
 
 
-@check("truthy", {"values": _MESSAGE_VALUES})
+@check("truthy", {"cite": _CITE})
 def truthy(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The field is present and not empty (not blank text, an empty list or mapping, or false).
-    `values` gives the message names of its own (`{levels}` from a setting)."""
+    `cite` gives the message names of its own (`{levels}` from a setting)."""
     if not is_truthy(value):
-        yield Hit(values=message_values(options, context))
+        yield Hit(values=cited(options, context))
 
 
 @check("falsy")
@@ -337,6 +337,25 @@ def unique(value: Any, pointer: str, options: dict, context: Context) -> Iterabl
             yield Hit(target, {"value": shorten(key), "first": seen[normal] + 1, "index": index + 1})
         else:
             seen[normal] = index
+
+
+@check("covers", {"field": {"type": "string", "description": "Field of each item that names what it covers."},
+                  "values": {"type": "array", "description": "What the items together must name; a list or "
+                                                            "{setting: NAME}."}},
+       required=("field", "values"))
+def covers(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The items of a list, together, name each of `values` in their `field` (compared
+    case- and space-insensitively; an absent list names nothing). One finding on the list
+    names every value no item has (`{missing}`, `{count}`): "Timeline does not mark:
+    mitigated, resolved"."""
+    items = value if isinstance(value, list) else []
+    key = options["field"]
+    named = {" ".join(item[key].lower().split()) for item in items
+             if isinstance(item, dict) and isinstance(item.get(key), str)}
+    missing = [str(wanted) for wanted in context.resolve(options.get("values")) or ()
+               if " ".join(str(wanted).lower().split()) not in named]
+    if missing:
+        yield Hit(values={"missing": ", ".join(missing), "count": len(missing)})
 
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {

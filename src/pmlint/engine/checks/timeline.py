@@ -1,4 +1,5 @@
-"""Timeline checks (PM5xx): milestones present and in order; impact duration agrees.
+"""Timeline checks (PM5xx): milestones in order; impact duration agrees (PM503, milestones
+present, is the generic `covers` check).
 
 Milestones are timeline entries with `kind` started, detected, mitigated, resolved
 (settings.required_milestones). The first entry of each kind counts.
@@ -14,16 +15,6 @@ from ..kinds import of_kind
 from ..timeutil import parse_timestamp
 from ._shared import is_placeholder
 from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
-
-
-@check("milestones_present")
-def milestones_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Every kind in settings.required_milestones appears in the timeline (`{missing}`)."""
-    timeline = entries(value)
-    kinds = [str(kind).lower() for kind in context.setting("required_milestones") or ()]
-    missing = [kind for kind in kinds if first_of(timeline, kind) is None]
-    if missing:
-        yield Hit("/timeline", {"missing": ", ".join(missing), "count": len(missing)})
 
 
 @check("milestones_ordered")
