@@ -5,6 +5,12 @@ back, bump a limit) and leaves the condition that caused it in place, or answers
 an architecture problem with a code patch. These checks classify items by their
 declared `type` and `layer`, and, where a Markdown list has neither, by the
 leading verb of the title (settings.band_aid_verbs, settings.vague_verbs; `grammar.leading_verb`).
+
+Contract (see `checks/__init__.py`): inputs are the whole document (action items and
+root causes) and the band-aid / vague-verb vocabularies; outputs are one hit per item
+or per uncovered cause or layer. Code because it classifies items by their leading
+verb (grammar), matches items to causes by shared content words, and checks dates
+against the incident.
 """
 
 from __future__ import annotations

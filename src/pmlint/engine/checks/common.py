@@ -4,6 +4,10 @@
 a collection records a field (a Markdown action-item table without an owner column),
 that is one gap in the team's template, reported once on the collection; when some
 items have it, the ones that don't are the gaps, reported one by one.
+
+Contract (see `checks/__init__.py`): input is a list (`items_have`) or a mapping
+(`any_present`); output is one collective hit or one per item lacking the field. Generic:
+used by several rules, no domain vocabulary.
 """
 
 from __future__ import annotations

@@ -5,6 +5,11 @@ from the first timeline entry of each `kind`. They are held to per-severity limi
 (settings.max_time_to_detect_minutes, settings.max_time_to_mitigate_minutes) and the
 finding states the computed figure, because "detection was slow" starts no
 discussion and "47 minutes against a 30 minute limit" does.
+
+Contract (see `checks/__init__.py`): inputs are the whole document, its timeline
+(`pmlint.timeline`), the per-severity limits and the inferred detection facts; outputs
+are one hit per limit exceeded or gap unanswered, with the computed minutes. Code
+because it is timeline arithmetic and reads prose ("identified by our monitoring").
 """
 
 from __future__ import annotations

@@ -3,6 +3,13 @@
 These catch the postmortem that was started from a template and never finished,
 and the one whose file name, title and timeline tell different dates (usually a
 copy of last month's document).
+
+Contract (see `checks/__init__.py` for what all checks keep): inputs are the whole
+document, settings.template_placeholders, severity_levels and severity_aliases, and
+the postmortem schema; outputs are one hit per residue, per missing section group,
+per disagreeing date, per unknown key. Code because each reads a grammar a condition
+cannot: placeholders as whole values, a date in a file name, a `Sev-2` spelling, a
+did-you-mean among the keys the schema allows at that place.
 """
 
 from __future__ import annotations

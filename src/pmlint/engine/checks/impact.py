@@ -3,6 +3,11 @@
 A YAML postmortem states numbers in fields; a Markdown one usually writes them in
 prose ("78% of requests failed for 1h48m"), so the description counts too, and a
 timeline with started and mitigated/resolved entries gives the duration.
+
+Contract (see `checks/__init__.py`): input is the whole document (impact fields, the
+description's prose, the timeline); output is at most one hit naming what is missing
+(who, how long). Code because it recognises quantities in prose and measures the
+timeline.
 """
 
 from __future__ import annotations

@@ -23,6 +23,10 @@ as Kubernetes, nouns such as Config that open sentences) are never names. In
 the summary and the trigger, naming people is normal, so only a person as the subject of
 a sentence that blames ("@bob pushed a bad config and broke prod", "Dana forgot to ...")
 is reported.
+
+Contract (see `checks/__init__.py`): input is every text of the document (outside
+quotes and code); outputs are one hit per blaming phrase at its exact column. Code
+because it parses who is the subject of a sentence.
 """
 
 from __future__ import annotations

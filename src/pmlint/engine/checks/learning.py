@@ -3,6 +3,11 @@
 The first time is an incident, the second a pattern, the third a design decision
 nobody made. When `related_incidents` lists earlier incidents with the same cause,
 only a change to the architecture (settings.repeat_required_layer) breaks the loop.
+
+Contract (see `checks/__init__.py`): inputs are the whole document, its lessons and
+prose, and the inferred repeat fact; outputs are one hit per unanswered repeat,
+missing lesson split or unfollowed intention (at most MAX_INTENTS). Code because it
+infers from prose (a repeat, an intention) and words an ordinal.
 """
 
 from __future__ import annotations

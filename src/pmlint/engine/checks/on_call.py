@@ -4,6 +4,11 @@ The night window is settings.night_start–settings.night_end (default 22:00–0
 read in settings.night_timezone, else the document's `timezone`, else the zone each
 timestamp carries. A naive timestamp in a document with no zone is taken as the
 wall-clock time it says.
+
+Contract (see `checks/__init__.py`): inputs are the whole document, its timeline read
+in the night window, and the inferred on-call facts; outputs are one hit per burden
+left unanswered. Code because it is clock arithmetic across zones and inference from
+prose ("the only maintainer", "X is paged").
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ unknown causes followed up.
 The durability idea: a bug in code is rarely the whole story. The infrastructure
 that let it spread and the architecture that made it an outage are causes too, and
 each must either be named as a factor or explicitly ruled out.
+
+Contract (see `checks/__init__.py`): inputs are the root causes (a bare string cause
+read as its summary; a cause marked not a factor skipped), `layer_analysis` and the
+action items; outputs are one hit per uncovered layer, shallow chain, mis-tagged or
+unfollowed cause. Code because it cross-references causes, layers and items, and reads
+"unknown" causes (a bare "TBD", or a statement of settings.unknown_cause_phrases).
 """
 
 from __future__ import annotations

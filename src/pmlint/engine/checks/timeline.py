@@ -3,6 +3,11 @@ present, is the generic `covers` check).
 
 Milestones are timeline entries with `kind` started, detected, mitigated, resolved
 (settings.required_milestones). The first entry of each kind counts.
+
+Contract (see `checks/__init__.py`): input is the timeline as `pmlint.timeline` reads
+it (moments with zones, rollover past midnight); outputs are one hit per milestone out
+of order, duration disagreement or unreadable time. Code because it is timeline
+arithmetic.
 """
 
 from __future__ import annotations
