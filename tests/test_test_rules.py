@@ -78,3 +78,15 @@ def test_an_example_with_an_invalid_setting_is_a_rule_file_error(run_cli, tmp_pa
     code, _, err = run_cli("test-rules", str(tmp_path))
     assert code == 2
     assert "ACME101 example 1: `settings.measurable_patterns[0]` is not a valid regular expression" in err
+
+
+def test_the_built_in_pack_itself(run_cli):
+    """`pmlint test-rules rules` in a source checkout runs the shipped examples: the built-in
+    folder given as DIRECTORY is the pack, not a second copy of it (it said "PM301 is
+    defined twice (also in <the same file>)")."""
+    from pmlint.engine.rules import builtin_rules_dir
+
+    code, out, err = run_cli("test-rules", str(builtin_rules_dir()))
+    assert code == 0, out + err
+    assert "defined twice" not in out + err
+    assert "PASS PM301 example 1" in out and " 0 failed" in out

@@ -150,7 +150,11 @@ def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False
     there, which also bypasses the cache)."""
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    sources = [(builtin_rules_dir(), validate_builtin, True)] + [(Path(d), True, False) for d in directories]
+    builtin_dir = builtin_rules_dir()
+    # a directory that is the built-in pack itself (`pmlint test-rules rules` in a source
+    # checkout, `rules-dirs: [rules]`) adds nothing: it is not read a second time
+    extra = [Path(d) for d in directories if not _same_dir(Path(d), builtin_dir)]
+    sources = [(builtin_dir, validate_builtin, True)] + [(d, True, False) for d in extra]
     for directory, validate, builtin in sources:
         if not directory.is_dir():
             raise ConfigError(f"rules directory not found: {directory}")
@@ -167,6 +171,13 @@ def load_rules(directories: tuple[str, ...] = (), validate_builtin: bool = False
             rules.append(rule)
     rules.sort(key=lambda rule: rule.id)
     return tuple(rules)
+
+
+def _same_dir(a: Path, b: Path) -> bool:
+    try:
+        return a.is_dir() and b.is_dir() and a.samefile(b)
+    except OSError:
+        return False
 
 
 def _load_builtin(directory: Path, validate: bool) -> list[Rule]:
