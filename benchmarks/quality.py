@@ -3,6 +3,19 @@
 
     python benchmarks/quality.py [--corpus DIR] [--review FILE] [--preset recommended] [--json]
 
+Without `--review` it scores one pmlint run against three views, printed one after the
+other so each can be quoted on its own:
+
+- `shared`: the shared yardstick alone (../shared/quality/review.tsv, an outside
+  reviewer's verdicts on the 2026-11-29 findings);
+- `independent`: benchmarks/review-2026-11-30-independent.tsv alone, a third review by a
+  reviewer who judged every finding of 2026-11-30 in context before reading either
+  other table, with a reason per finding;
+- `combined`: the shared table, then the developers' own table
+  (benchmarks/review-2026-11-30.tsv, written by pmlint's developers: more generous, it
+  gives TP to findings the other two call FP or P), then the independent one; a later
+  table's verdict on a finding replaces an earlier one's.
+
 Runs the pmlint that the running interpreter imports (`python -m pmlint check`, so
 `/other/worktree/.venv/bin/python benchmarks/quality.py` scores that worktree's code)
 over the corpus, then matches every finding with a row of the review table
@@ -42,10 +55,19 @@ HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared"  # ../shared beside the clone, as CI lays it out
 DEFAULT_CORPUS = SHARED / "corpus"
 DEFAULT_REVIEW = SHARED / "quality" / "review.tsv"
-#: Our own second review (2026-11-30): an independent reviewer's verdicts on every finding
-#: pmlint gave after the inference work, with a reason each. Read after the shared table,
-#: so its verdict wins where both judged the same finding.
+#: The developers' own review (2026-11-30) of the findings pmlint gave after the inference
+#: work. Written by pmlint's developers, not an outside reviewer: generous where the
+#: independent review below is not, so it is never quoted alone.
 OWN_REVIEW = HERE / "review-2026-11-30.tsv"
+#: A third review (2026-11-30) by a reviewer outside the team: every finding judged in
+#: context, with a reason, before the other tables were read.
+INDEPENDENT_REVIEW = HERE / "review-2026-11-30-independent.tsv"
+#: The views printed without `--review`: name → tables, a later one winning.
+VIEWS: dict[str, list[Path]] = {
+    "shared": [DEFAULT_REVIEW],
+    "independent": [INDEPENDENT_REVIEW],
+    "combined": [DEFAULT_REVIEW, OWN_REVIEW, INDEPENDENT_REVIEW],
+}
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
 
@@ -142,11 +164,14 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
     fate: Counter[str] = Counter()
     loud: Counter[str] = Counter()  # verdicts of the findings at warning or error: the default signal in CI
     still_wrong: list[dict[str, Any]] = []
+    lost: list[dict[str, Any]] = []  # reviewed TPs pmlint no longer gives: each needs a reason
     for r_index, row in enumerate(reviewed):
         c_index = pairs.get(r_index)
         now = current[c_index] if c_index is not None else None
         if row.verdict == "TP":
             fate["tp_kept" if now else "tp_lost"] += 1
+            if now is None:
+                lost.append(asdict(row))
         elif row.verdict == "FP":
             fate["fp_kept" if now else "fp_removed"] += 1
         elif row.verdict == "P":
@@ -179,6 +204,7 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
         "errors_fp_or_p": [row for row in still_wrong if row["severity"] == "error"],
         "missing_on_fp": [row for row in still_wrong if row["verdict"] == "FP" and is_missing_claim(row["message"])],
         "still_fp_or_p": still_wrong,
+        "tp_lost": lost,
         "new_unreviewed": new,
     }
 
@@ -209,7 +235,8 @@ def print_text(result: dict[str, Any]) -> None:
           f"FP removed {fate.get('fp_removed', 0)}, kept {fate.get('fp_kept', 0)}; "
           f"P removed {fate.get('p_removed', 0)}, demoted to info {fate.get('p_demoted', 0)}, "
           f"kept {fate.get('p_kept', 0)}")
-    for title, key in (("errors a reviewer called FP or P", "errors_fp_or_p"),
+    for title, key in (("reviewed TPs no longer reported (say why each)", "tp_lost"),
+                       ("errors a reviewer called FP or P", "errors_fp_or_p"),
                        ('"missing" claims on reviewed FPs', "missing_on_fp"),
                        ("FP or P still in the default signal", "still_fp_or_p"),
                        ("NEW unreviewed findings (judge each)", "new_unreviewed")):
@@ -223,21 +250,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of postmortems")
     parser.add_argument("--review", type=Path, action="append",
                         help="review table (TSV); repeat to add your own verdicts on new findings "
-                             f"(default: {DEFAULT_REVIEW}, then {OWN_REVIEW.name})")
+                             "(default: the views shared, independent and combined, each scored alone)")
     parser.add_argument("--preset", default="recommended")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
-    reviews = args.review or [DEFAULT_REVIEW, OWN_REVIEW]
-    missing = [str(path) for path in [args.corpus, *reviews] if not path.exists()]
+    views = {"review": args.review} if args.review else VIEWS
+    tables = {path for paths in views.values() for path in paths}
+    missing = [str(path) for path in [args.corpus, *sorted(tables)] if not path.exists()]
     if missing or not args.corpus.is_dir():
         print(f"not found: {', '.join(missing) or args.corpus}", file=sys.stderr)
         return 2
-    rows = merge_reviews([read_review(path) for path in reviews])
-    result = score(rows, run_pmlint(args.corpus, args.preset))
+    current = run_pmlint(args.corpus, args.preset)
+    results = {name: score(merge_reviews([read_review(path) for path in paths]), current)
+               for name, paths in views.items()}
+    if args.review:  # one view: the shape callers of `--review` already read
+        results = results["review"]
+        if args.json:
+            print(json.dumps(results, indent=2))
+        else:
+            print_text(results)
+        return 0
     if args.json:
-        print(json.dumps(result, indent=2))
-    else:
+        print(json.dumps(results, indent=2))
+        return 0
+    for name, result in results.items():
+        print(f"== {name}: {', '.join(path.name for path in views[name])}")
         print_text(result)
+        print()
     return 0
 
 

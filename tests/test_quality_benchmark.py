@@ -107,3 +107,24 @@ def test_a_later_review_table_wins(tmp_path: Path):
                                 f"{row['message']}\n" for row in found), encoding="utf-8")
     data = json.loads(_run("--corpus", str(corpus), "--review", str(first), "--review", str(second), "--json").stdout)
     assert data["reviewed"] == {"TP": len(found)} and data["precision_reviewed"] == 1.0
+
+
+def test_without_review_each_table_is_scored_alone(tmp_path: Path):
+    """The shared yardstick, the independent review and the combined view are three
+    results from one run, so each reviewer's precision can be quoted on its own."""
+    shared = SCRIPT.parent.parent.parent / "shared" / "quality" / "review.tsv"
+    if not shared.exists():
+        import pytest
+        pytest.skip(f"shared review table not found at {shared}")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    data = json.loads(_run("--corpus", str(corpus), "--json").stdout)
+    assert set(data) == {"shared", "independent", "combined"}
+    # the corpus has none of the reviewed files: every finding is new in every view
+    for view in data.values():
+        assert view["fate"].get("tp_kept", 0) == 0 and view["new_unreviewed"]
+    assert data["independent"]["reviewed"] != data["shared"]["reviewed"]
+    text = _run("--corpus", str(corpus)).stdout
+    assert text.count("precision over reviewed findings still reported") == 3
+    assert "== independent: review-2026-11-30-independent.tsv" in text
