@@ -15,7 +15,8 @@ kind of fact is stated, searched on first request:
 
 Kinds: `detection` (label alert / customer / employee / other), `impact_who` (a count,
 share or "all users"), `impact_duration` (how long: "for 3 hours", "a 73-minute outage",
-"between 09:47 and 11:02"), `actions` (commitments: "We will …", "We're deploying …",
+"between 09:47 and 11:02", "Time to recovery: 13 minutes"), `exposure` (what a leak or a
+compromise exposed: "exposing a personal access token"), `actions` (commitments: "We will …", "We're deploying …",
 "To prevent this from happening again"), `lessons`, `root_causes` ("the root cause was",
 "caused by", "due to"). The result goes to `document.meta.evidence`; rules read it
 before they claim absence, and name where they looked in their message.
@@ -59,7 +60,12 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
              r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
              r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
              r"events?|commands?|webhooks?|notifications?|emails?|payments?|checkouts?|logins?|"
-             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?)")
+             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
+             r"images?|runners?)")
+
+#: What a leak or a compromise exposes: a secret, an account, a machine.
+_SECRET_NOUN = (r"(?:tokens?|secrets?|credentials?|keys?|passwords?|accounts?|runners?|machines?|laptops?|devices?|"
+                r"servers?|hosts?|certificates?|repositor(?:y|ies)|databases?|data|emails?|sessions?|cookies?)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -107,11 +113,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "impact_who": (
         ("count", regex_cache.compile(
-            r"(?<![\w/:.,-])\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
+            # "502 errors" is an HTTP status, not a count of errors
+            r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
             r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
             r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
-            r"hundreds of|thousands of|millions of)\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+            r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
             r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
@@ -123,6 +130,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
             r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
+            # "no image could be launched", "no requests were served": nothing worked, a 100 % share
+            r"|\bno\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\s+(?:could|can|would|were able|was able|succeeded|got through)\b"
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b", _F)),
     ),
     "impact_duration": (
@@ -135,7 +144,23 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:between|from)\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s+(?:and|to|until|till|through)\s+"
             r"\d{1,2}:\d{2}\b"
             r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _AMOUNT +
-            r"\b|" + _DATE_RANGE, _F)),
+            # a stats line: "Time to recovery: 13 minutes", "Downtime - 2h", "TTR: 45 min"
+            r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
+            r"(?:total\s+)?downtime|(?:outage|incident|impact)\s+(?:duration|length)|duration)\s*(?:[:=\-\u2013]|was|of)\s*"
+            + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE, _F)),
+    ),
+    # what a security incident exposed: "exposing a GitHub personal access token",
+    # "password compromise of an employee's account", "unauthorized access to the runners",
+    # "the token was leaked": in a leak or a compromise, that is who or what was affected
+    "exposure": (
+        ("exposed", regex_cache.compile(
+            r"\b(?:expos(?:ing|ed|es)|leak(?:ing|ed|s)|compromis(?:ing|ed|e of)|exfiltrat(?:ing|ed)|st(?:ole|olen)|"
+            r"unauthori[sz]ed\s+access\s+to|gained\s+access\s+to)\s+(?:an?\s+|the\s+|our\s+|their\s+|all\s+|"
+            r"multiple\s+|several\s+|two\s+|three\s+)?(?:[\w'\u2019-]+\s+){0,3}?" + _SECRET_NOUN + r"\b"
+            # "some secrets were leaked" names nothing: not an answer
+            r"|(?<!some )(?<!any )\b" + _SECRET_NOUN + r"\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been|have been|may have been|"
+            r"could have been|is|are)\s+(?:\w+\s+)?(?:exposed|leaked|compromised|exfiltrated|stolen|"
+            r"accessed|made public|published)\b", _F)),
     ),
     "actions": (
         ("commitment", regex_cache.compile(
@@ -213,7 +238,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
-    "impact_duration": "duration", "actions": "commitment to act", "lessons": "lesson",
+    "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
     "no_pages": "statement that nobody was paged", "detection_improved": "detection improvement",
     "root_causes": "cause",
 }
@@ -226,6 +251,7 @@ _QUOTE = 80
 IGNORED_IN = {
     "detection": frozenset({"action_items"}), "impact_who": frozenset({"action_items"}),
     "impact_duration": frozenset({"action_items"}), "root_causes": frozenset({"action_items"}),
+    "exposure": frozenset({"action_items"}),
 }
 
 #: (kind, label) searched in every section, the ignored ones included: "the primary cause
@@ -248,6 +274,7 @@ GATES: dict[str, tuple[str, ...]] = {
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no "),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month"),
+    "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun"),

@@ -18,7 +18,8 @@ from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
-from ._time import entries, first_of, minutes_between
+from ._time import Entry, entries, first_of, minutes_between
+from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
 # Both are only ever searched (does the description state it?), never read for their
 # span, so each match may start where a run of digits starts: a search that restarts at
@@ -30,6 +31,71 @@ _WHO = re.compile(r"(?<![\d,.])[,.]*+\d[\d,.]*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:
                   r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
 _HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
                        r"|(?<!\d)\d++h\s*+\d++m", re.IGNORECASE)
+
+#: An entry that says the service is back: the end of the impact in a timeline that marks
+#: no milestones ("All systems verified operational", "The issue is closed and everything
+#: seems fine", "traffic back"). Mitigation words ("rollback", "restored") count too.
+_RECOVERED = re.compile(
+    r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|restored|recovered|back\s+(?:up|online|to\s+normal|in\s+service)|operational|healthy|"
+    r"working\s+(?:again|normally|as\s+expected)|everything\s+(?:seems|is|looks|was)\s+(?:fine|ok|okay|normal|good)|"
+    r"(?:issue|incident|ticket|outage)\s+(?:is\s+|was\s+)?(?:closed|over)|all\s+clear|allowing\s+traffic|traffic\s+back)\b",
+    re.IGNORECASE)
+
+
+def timeline_duration(timeline: list[Entry]) -> float | None:
+    """Minutes from the onset to the recovery the timeline records, or None.
+
+    The onset is the first `started` entry, else the first that describes failure or
+    noticing it (or is marked `detected`). The end is the last entry marked `resolved` or
+    `mitigated` or that says the service recovered, as long as nothing fails or is noticed
+    after it (a timeline that ends on "alerted that Python is offline" has not recovered,
+    whatever it restored before). Bare clock times with no date are added up step by step. A timeline that is only a
+    start, or only lead-up, answers nothing: "how long" needs both ends."""
+    timed = [entry for entry in timeline
+             if (entry.moment is not None and not entry.date_only) or _clock(entry) is not None]
+    if len(timed) < 2:
+        return None
+    end = None
+    for entry in reversed(timed):
+        if entry.kind in ("resolved", "mitigated"):
+            end = entry
+            break
+        if entry.kind in ("started", "detected") or describes_noticing(entry.event):
+            return None
+        if _RECOVERED.search(entry.event):
+            end = entry
+            break
+        if describes_failure(entry.event):
+            return None
+        if describes_mitigation(entry.event):
+            end = entry
+            break
+    if end is None:
+        return None
+    onset = first_of(timed, "started") or next(
+        (entry for entry in timed if entry.kind == "detected" or describes_failure(entry.event)
+         or describes_noticing(entry.event)), None)
+    if onset is None or onset is end:
+        return None
+    minutes = minutes_between(onset, end)
+    if minutes is None:  # bare clock times, no date anywhere: add up the steps, past midnight too
+        clocks = [_clock(entry) for entry in timed[timed.index(onset):timed.index(end) + 1]] \
+            if timed.index(onset) < timed.index(end) else []
+        if clocks and None not in clocks:
+            minutes = sum((later - earlier) % 1440 for earlier, later in zip(clocks, clocks[1:]))
+    return minutes if minutes is not None and minutes > 0 else None
+
+
+_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
+
+
+def _clock(entry: Entry) -> int | None:
+    """Minutes after midnight of an entry written as a bare clock time (`09:47`), else None."""
+    match = _CLOCK.fullmatch(entry.raw)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    return int(match.group(1)) * 60 + int(match.group(2))
+
 
 def _security_exposure(data: dict, options: dict) -> bool:
     """Whether the title or the summary names a security exposure (the rule's
@@ -57,9 +123,10 @@ def _number(value: Any) -> bool:
                    "stated, the outage minutes are not asked for."}})
 def impact_quantified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Impact states who or what was affected (users_affected, requests_failed, a number
-    with a unit in the description, or a count, share or "all users" anywhere in the text)
-    and for how long (duration_minutes, a duration in the description or anywhere in the
-    text, or started and mitigated/resolved in the timeline).
+    with a unit in the description, a count, share or "all users" anywhere in the text, or
+    in a leak or compromise what was exposed) and for how long (duration_minutes, a
+    duration in the description or anywhere in the text, a stats line such as "Time to
+    recovery: 13 minutes", or an onset and a recovery in the timeline).
 
     Nothing quantified anywhere is a warning that says where pmlint looked; one half
     stated and the other not is reported at `info` (a reviewer seldom raises it)."""
@@ -69,16 +136,19 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     stated = impact.get("description")
     description = stated if isinstance(stated, str) else ""
     missing = []
+    # in a leak or a compromise, who or what was affected is what was exposed (a token, an
+    # account, the runners): a count of users does not fit it
+    exposed = evidence(context, "exposure")
     if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
-            or _WHO.search(description) or evidence(context, "impact_who")):
+            or _WHO.search(description) or evidence(context, "impact_who") or exposed):
         missing.append("who or what was affected (`users_affected` or `requests_failed`)")
     timeline = entries(data)
     start = first_of(timeline, "started")
     computed = any(minutes_between(start, first_of(timeline, kind)) is not None for kind in ("mitigated", "resolved"))
     if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed
-            or evidence(context, "impact_duration")):
+            or evidence(context, "impact_duration") or timeline_duration(timeline) is not None):
         missing.append("how long (`duration_minutes`)")
-    if len(missing) == 1 and missing[0].startswith("how long") and _security_exposure(data, options):
+    if len(missing) == 1 and missing[0].startswith("how long") and (exposed or _security_exposure(data, options)):
         # a leaked token, a vulnerability or a compromised device is an exposure, not an
         # outage: with who or what was affected stated, asking for an outage's minutes is
         # noise a reviewer would not raise (an exposure with nothing quantified still is)
