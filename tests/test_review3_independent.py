@@ -133,3 +133,47 @@ def test_an_incident_that_names_nothing_exposed_is_still_asked_who(run_cli, tmp_
     found = findings(run_cli, write(tmp_path, "vague-leak.md", text), "PM601")
     assert [item["message"] for item in found] == [
         "Impact not quantified: who or what was affected (`users_affected` or `requests_failed`)"]
+
+
+# -- PM011: the cause stated in the opening prose or under another heading -------------
+
+DISCLOSURE = """# Deploy token disclosure
+
+{lead}
+
+## Impact
+
+{impact}
+
+## What we're doing about it
+
+- Mask every secret in CI output with the runner's secret masking (owner: @ana, due: 2025-04-01)
+"""
+
+
+def _pm011(run_cli, tmp_path, lead: str, impact: str) -> list[tuple[str, str]]:
+    path = write(tmp_path, "disclosure.md", DISCLOSURE.format(lead=lead, impact=impact))
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM011")]
+
+
+def test_how_a_secret_leaked_in_the_lead_is_the_cause(run_cli, tmp_path):
+    """ "A token was leaked from our CI logs" states the cause: no `root_causes` claim;
+    the timeline a short disclosure lacks, when it says how long it took, is info."""
+    found = _pm011(run_cli, tmp_path, "On 2025-03-04 a researcher found that a deploy token with write access was "
+                   "leaked from our CI logs. Within a few hours the token had been revoked and replaced.",
+                   "Nobody used the token: the audit log shows no push with it.")
+    assert all("root_causes" not in message for _, message in found), found
+    assert [severity for severity, _ in found] == ["info"], found
+
+
+def test_a_cause_written_under_impact_counts(run_cli, tmp_path):
+    found = _pm011(run_cli, tmp_path, "On 2025-03-04 we published a build artifact by mistake.",
+                   "Build artifacts are zip files which can be unpacked, exposing a deploy token and two API keys.")
+    assert all("root_causes" not in message for _, message in found), found
+
+
+def test_no_cause_anywhere_is_still_reported(run_cli, tmp_path):
+    """Without any statement of how it happened, the cause is still asked for."""
+    found = _pm011(run_cli, tmp_path, "On 2025-03-04 a researcher wrote to us about a deploy token.",
+                   "Nobody used the token: the audit log shows no push with it.")
+    assert any("root_causes" in message for _, message in found), found

@@ -67,6 +67,9 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
 _SECRET_NOUN = (r"(?:tokens?|secrets?|credentials?|keys?|passwords?|accounts?|runners?|machines?|laptops?|devices?|"
                 r"servers?|hosts?|certificates?|repositor(?:y|ies)|databases?|data|emails?|sessions?|cookies?)")
 
+#: A secret that leaks: how it got out is the cause of a leak.
+_CREDENTIAL = r"(?:tokens?|secrets?|credentials?|keys?|passwords?|certificates?)"
+
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "detection": (
@@ -158,7 +161,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"unauthori[sz]ed\s+access\s+to|gained\s+access\s+to)\s+(?:an?\s+|the\s+|our\s+|their\s+|all\s+|"
             r"multiple\s+|several\s+|two\s+|three\s+)?(?:[\w'\u2019-]+\s+){0,3}?" + _SECRET_NOUN + r"\b"
             # "some secrets were leaked" names nothing: not an answer
-            r"|(?<!some )(?<!any )\b" + _SECRET_NOUN + r"\s+(?:\w+\s+){0,2}?(?:was|were|had been|has been|have been|may have been|"
+            r"|(?<!some )(?<!any )\b" + _SECRET_NOUN + r"\b[^.\x00]{0,60}?\b(?:was|were|had been|has been|have been|may have been|"
             r"could have been|is|are)\s+(?:\w+\s+)?(?:exposed|leaked|compromised|exfiltrated|stolen|"
             r"accessed|made public|published)\b", _F)),
     ),
@@ -227,6 +230,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
             r"|,\s+(?:thereby\s+|ultimately\s+)?causing\b", _F)),
+        # in a leak, how the secret got out is the cause: "a token ... was leaked from our
+        # Jenkins", "secrets were exposed in build output", "binary files ... exposing a token"
+        ("leak path", regex_cache.compile(
+            r"\b" + _CREDENTIAL + r"\b[^.\x00]{0,80}?\b(?:was|were|had been|has been|have been|got)\s+(?:\w+\s+)?"
+            r"(?:leaked|exposed|printed|logged|committed|pushed|published|revealed|written|shown)\s+"
+            r"(?:from|in|into|to|via|through|by|on)\b"
+            r"|\b(?:which|that)\s+(?:\w+,?\s+){0,4}?(?:exposing|exposed|leaking|leaked|revealing|revealed)\s+"
+            r"(?:an?\s+|the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}?" + _CREDENTIAL + r"\b"
+            r"|\b(?:this|it|the\s+(?:outage|incident|failure|leak|exposure|problem|issue))\s+(?:happened|occurred)\s+because\b",
+            _F)),
         # "The primary cause of these issues is ...": a statement of the cause in any section,
         # the plan included (authors explain the cause next to its fix)
         ("stated cause", regex_cache.compile(
@@ -278,7 +291,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun"),
-    "root_causes": ("cause", "causing", "determined", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
+    "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
+                    "published", "revealed", "written", "shown", "determined", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),

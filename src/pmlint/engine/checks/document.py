@@ -136,8 +136,8 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     the same content found anywhere in the text (`meta.evidence`: causes stated in
     prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
     a summary and a timeline tell the story, only the summary (the title and the sections
-    carry it), or only the timeline where the summary gives the start and end times, is
-    reported at `info`."""
+    carry it), or only the timeline where the summary gives the start and end times or a
+    short disclosure of a leak (SHORT_POST_WORDS) says how long it took, is reported at `info`."""
     data = value if isinstance(value, dict) else {}
     top = pointer in ("", "/")
     headed = context.document.meta.sections if top else {}
@@ -159,9 +159,24 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         # end ("down for about 3 hours, from 15:30 to 18:10 UTC")
         summary = data.get("summary")
         told = told or (missing == ["`timeline`"] and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
+        # ... or a short disclosure of a leak whose prose says how long it took ("within a few
+        # hours the credentials had been revoked"): an exposure, not an outage to reconstruct
+        # (a short outage post without a timeline is still a warning)
+        told = told or (missing == ["`timeline`"] and top and evidence(context, "exposure") is not None
+                        and evidence(context, "impact_duration") is not None and _words(context) <= SHORT_POST_WORDS)
         yield Hit("/" + _first_key(missing[0]),
                   {"missing": ", ".join(missing), "count": len(missing),
                    "sections": "section" if len(missing) == 1 else "sections"}, demote=told)
+
+
+#: A post this short (words of prose) is a disclosure or a note, not a full review.
+SHORT_POST_WORDS = 400
+
+
+def _words(context: Context) -> int:
+    """Words of prose in the document (every string value), counted up to a bound."""
+    _, _, joined = context.strings(context.data, "")
+    return len(joined.split(None, SHORT_POST_WORDS + 1))
 
 
 def _first_key(label: str) -> str:
