@@ -177,3 +177,50 @@ def test_no_cause_anywhere_is_still_reported(run_cli, tmp_path):
     found = _pm011(run_cli, tmp_path, "On 2025-03-04 a researcher wrote to us about a deploy token.",
                    "Nobody used the token: the audit log shows no push with it.")
     assert any("root_causes" in message for _, message in found), found
+
+
+# -- PM310: a vague verb on a tracked item in an otherwise concrete plan ---------------
+
+PLAN = """# Queue outage
+
+## Summary
+
+Every upload failed for 40 minutes because the queue's disk filled up.
+
+## Action items
+
+{items}
+"""
+
+CONCRETE = "- Alert when the queue disk passes 80 % for 5 minutes (owner: @ana, due: 2025-04-01)"
+
+
+def _pm310(run_cli, tmp_path, items: str, preset: str = "recommended") -> list[tuple[str, str]]:
+    path = write(tmp_path, "plan.md", PLAN.format(items=items))
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM310", preset=preset)]
+
+
+def test_a_tracked_vague_item_in_a_concrete_plan_is_info(run_cli, tmp_path):
+    for reference in ("(#4521)", "https://github.com/example/queue/issues/88", "(QUEUE-311)"):
+        found = _pm310(run_cli, tmp_path, f"{CONCRETE}\n- Improve disk usage alerting {reference}")
+        assert [severity for severity, _ in found] == ["info"], (reference, found)
+        assert "tracked in" in found[0][1]
+
+
+def test_an_untracked_vague_item_is_still_a_warning(run_cli, tmp_path):
+    found = _pm310(run_cli, tmp_path, f"{CONCRETE}\n- Improve disk usage alerting")
+    assert [severity for severity, _ in found] == ["warning"]
+
+
+def test_a_severity_or_a_cve_name_is_no_tracking_reference():
+    from pmlint.engine.checks.action_items import tracked
+    assert tracked({"title": "Investigate SEV-1 handling for CVE-2021-44228"}) is None
+    assert tracked({"title": "Improve alerting", "ticket": "https://example.org/issues/4"}) == \
+        "https://example.org/issues/4"
+    assert tracked({"title": "Improve alerting, see OPS-412"}) == "OPS-412"
+
+
+def test_a_plan_of_only_tracked_vague_items_is_still_a_warning(run_cli, tmp_path):
+    """Links do not make a plan of open-ended items concrete."""
+    found = _pm310(run_cli, tmp_path, "- Improve disk usage alerting (#4521)\n- Investigate the queue (#4522)")
+    assert [severity for severity, _ in found] == ["warning", "warning"]

@@ -273,18 +273,44 @@ def _vague_verb(value: Any, options: dict) -> str | None:
     return verb
 
 
-#: (the plan's list, the options, ids of its vague items): one scan per plan, not one per item.
-_vague_last: tuple[Any, Any, list[int]] | None = None
+#: A tracking reference in an item's text: an issue or PR number, or a link to one.
+_TRACKING = re.compile(r"(?<![\w&])#\d{1,7}\b|https?://\S{1,200}?/(?:issues|pull|pulls|merge_requests|browse|tickets?)/"
+                       r"[\w-]{1,40}|\b(?!(?:SEV|CVE|CWE|GHSA|RFC|ISO|UTC|GMT)-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
 
 
-def _vague_items(context: Context, options: dict) -> list[int]:
+def tracked(item: Any) -> str | None:
+    """The item's tracking reference (its `ticket`, or an issue/PR number or link in its
+    text), or None. A vague verb on a tracked item names work someone already follows in a
+    tracker, where the outcome is defined."""
+    if not isinstance(item, dict):
+        return None
+    ticket = item.get("ticket")
+    if isinstance(ticket, str) and ticket.strip():
+        return ticket.strip()
+    found = _TRACKING.search(text_of(item))
+    return found.group() if found else None
+
+
+#: (the plan's list, the options, (ids of its untracked vague items, whether any item is
+#: not vague)): one scan per plan, not one per item.
+_vague_last: tuple[Any, Any, tuple[list[int], bool]] | None = None
+
+
+def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
+    """Ids of the plan's untracked vague items (in order), and whether the plan holds an
+    item that is not vague (a concrete plan)."""
     global _vague_last
     plan = context.data.get("action_items") if isinstance(context.data, dict) else None
     if _vague_last is not None and _vague_last[0] is plan and _vague_last[1] is options and plan is not None:
         return _vague_last[2]
-    found = [id(item) for _, item in action_items(context) if _vague_verb(item, options) is not None]
-    _vague_last = (plan, options, found)
-    return found
+    found, concrete = [], False
+    for _, item in action_items(context):
+        if _vague_verb(item, options) is None:
+            concrete = True
+        elif tracked(item) is None:
+            found.append(id(item))
+    _vague_last = (plan, options, (found, concrete))
+    return found, concrete
 
 
 @check("vague_action", {"vague_verbs": of_kind("words", "Leading verbs reported unless the item states a measurable "
@@ -298,11 +324,20 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     specific question after the verb ("Investigate why …", "… whether …") is concrete, and
     so are named hypotheses ("…, which may be due to A, B or C"). A conditional item that
     only promises to look again ("If steps 1 and 2 do not help, the loop will be analyzed")
-    is vague too. Beyond the first VAGUE_WARNINGS_PER_PLAN vague items of a plan, the rest are `info`."""
+    is vague too. A vague item with a tracking reference (`ticket`, "#123", an issue link)
+    in a plan that has a concrete item is `info`: the tracker holds the outcome. Beyond
+    the first VAGUE_WARNINGS_PER_PLAN untracked vague items of a plan, the rest are `info`."""
     verb = _vague_verb(value, options)
     if verb is None:
         return
-    vague = _vague_items(context, options)
+    vague, concrete = _vague_items(context, options)
+    reference = tracked(value)
+    if reference is not None and concrete and not _CONDITIONAL.match(value["title"]):
+        # tracked in an issue, in a plan that is otherwise concrete: the tracker holds the
+        # outcome; a reviewer would not raise it (review 3: pedantic)
+        yield Hit(f"{pointer}/title", {"verb": verb, "reference": shorten(reference, 60)}, text=verb, demote=True,
+                  variant="tracked")
+        return
     rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
     if _CONDITIONAL.match(value["title"]):
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
