@@ -224,3 +224,31 @@ def test_a_plan_of_only_tracked_vague_items_is_still_a_warning(run_cli, tmp_path
     """Links do not make a plan of open-ended items concrete."""
     found = _pm310(run_cli, tmp_path, "- Improve disk usage alerting (#4521)\n- Investigate the queue (#4522)")
     assert [severity for severity, _ in found] == ["warning", "warning"]
+
+
+# -- PM403: slow detection where the plan already has a detection item -----------------
+
+SLOW = """severity: SEV2
+title: Checkout errors
+summary: Checkout failed for 2 hours for 5% of customers because a config flag was wrong.
+timeline:
+  - {at: "2025-06-21T23:05:00Z", event: Error rate rises, kind: started}
+  - {at: "2025-06-22T00:52:00Z", event: A customer reports errors, kind: detected}
+  - {at: "2025-06-22T01:05:00Z", event: The flag is rolled back, kind: mitigated}
+action_items:
+  - {title: Validate config flags in CI before deploy, owner: ana, due: 2025-08-01, type: prevent}
+"""
+
+
+def test_slow_detection_with_a_detect_item_in_the_plan_is_info(run_cli, tmp_path):
+    path = write(tmp_path, "slow.yaml", SLOW + "  - {title: Alert when checkout errors pass 1% for 5 minutes, "
+                                              "owner: ana, due: 2025-08-01, type: detect}\n")
+    found = findings(run_cli, path, "PM403", "PM402")
+    assert [(item["rule"], item["severity"]) for item in found] == [("PM403", "info")]
+    assert "the plan already improves detection" in found[0]["message"]
+
+
+def test_slow_detection_without_a_detect_item_is_a_warning(run_cli, tmp_path):
+    found = findings(run_cli, write(tmp_path, "slow.yaml", SLOW), "PM403")
+    assert [item["severity"] for item in found] == ["warning"]
+    assert "already" not in found[0]["message"]

@@ -44,7 +44,32 @@ def limit_for(context: Context, setting: str) -> tuple[str, float] | None:
        infers=True)
 def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Minutes from the first `from` entry to the first `to` entry of the timeline stay
-    within the limit for the document's severity. Reports `{elapsed}`, `{limit}`, `{severity}`."""
+    within the limit for the document's severity. Reports `{elapsed}`, `{limit}`, `{severity}`.
+
+    Slow detection in a document whose plan already has a detection item (the check
+    PM402 makes) is `info`: the fix the finding asks for is there, and the message says so."""
+    hits = list(_elapsed(options, context))
+    if hits and (options["from"], options["to"]) == ("started", "detected"):
+        answer = _detection_answered(context)
+        if answer is not None:
+            for hit in hits:
+                hit.demote = True
+                hit.message = (f"Time to detect was {hit.values.get('elapsed')}, over the {hit.values.get('limit')} "
+                               f"{hit.values.get('severity')} limit; the plan already improves detection ({answer})")
+    yield from hits
+
+
+def _detection_answered(context: Context) -> str | None:
+    """What in the document improves detection: an open detect item of the plan (quoted),
+    or prose saying detection was improved; None when nothing does."""
+    for index, item in action_items(context):
+        if is_open(item, context) and is_detect_item(item, context, _stated_item(context, index)):
+            return quote(text_of(item), 50)
+    found = evidence(context, "detection_improved")
+    return f'"{found["text"]}"' if found is not None else None
+
+
+def _elapsed(options: dict, context: Context) -> Iterable[Hit]:
     limit = limit_for(context, options["limits"])
     if limit is None:
         lenient = _most_lenient(context, options["limits"])
