@@ -252,3 +252,34 @@ def test_slow_detection_without_a_detect_item_is_a_warning(run_cli, tmp_path):
     found = findings(run_cli, write(tmp_path, "slow.yaml", SLOW), "PM403")
     assert [item["severity"] for item in found] == ["warning"]
     assert "already" not in found[0]["message"]
+
+
+# -- PM501: one house style without a zone is info; a slip in a zoned timeline is not ---
+
+ZONES = """# Ingress errors
+
+## Summary
+
+Every request to the login service failed for 47 minutes after an ingress upgrade.
+
+## Timeline
+
+{timeline}
+
+## Action items
+
+- Run the WAF rules against recorded login traffic before each upgrade (owner: @ana, due: 2025-04-01)
+"""
+
+
+def test_a_timeline_without_any_zone_is_info(run_cli, tmp_path):
+    timeline = "- 2025-03-04 09:12 Login requests start failing\n- 2025-03-04 09:59 The upgrade is rolled back"
+    found = findings(run_cli, write(tmp_path, "house.md", ZONES.format(timeline=timeline)), "PM501")
+    assert [item["severity"] for item in found] == ["info"]
+
+
+def test_one_time_without_the_zone_the_others_have_is_a_warning(run_cli, tmp_path):
+    timeline = ("- 2025-03-04 09:12 UTC Login requests start failing\n- 2025-03-04 09:40 Paged\n"
+                "- 2025-03-04 09:59 UTC The upgrade is rolled back")
+    found = findings(run_cli, write(tmp_path, "slip.md", ZONES.format(timeline=timeline)), "PM501")
+    assert [item["severity"] for item in found] == ["warning"]

@@ -82,7 +82,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     """Timeline times parse and carry a timezone, said the way a reviewer says it.
 
     When no timed entry carries a zone (and the document declares no `timezone`), that is
-    one gap: one finding on the timeline. When only some lack one, each of those is reported.
+    one gap: one finding on the timeline, at `info` (one house style: the times still order
+    the events and give durations). When only some lack one, each of those is reported.
     Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
     `min_group` entries; an odd one out is reported on its own; a time the author marks as
     unknown (`2X:XX (not sure exact time)`) is no slip. Date-only entries
@@ -123,7 +124,9 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     if declared or not naive:
         return
     if aware == 0 and len(naive) > 1:
-        yield Hit("/timeline", {"count": len(naive)}, variant="no_zones")
+        # one house style throughout: the times still order the events and give the
+        # durations, so a reviewer seldom raises it (review 3: pedantic); `info`
+        yield Hit("/timeline", {"count": len(naive)}, demote=True, variant="no_zones")
         return
     for index, raw in naive:
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})
