@@ -17,6 +17,10 @@ def test_window_wraps_midnight():
     assert parse_clock("nonsense", time(22)) == time(22)
 
 
+#: A lone entry before midnight is evening work: still reported, at info, and says so.
+EVENING = "; all before midnight: evening work, not lost sleep, unless someone was paged"
+
+
 def doc(at: str, extra: str = "") -> str:
     return f'{extra}\ntimeline:\n  - {{at: "{at}", event: On-call rolls back the deploy}}\n  - {{at: "2025-06-21T12:00:00Z", event: Later}}\n'
 
@@ -25,7 +29,7 @@ def test_utc_timestamp_is_read_in_the_document_zone():
     assert messages(doc("2025-06-21T21:30:00Z"), "PM203") == []
     found = messages(doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin"), "PM203")
     assert found == ["1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
-                     "but `on_call.off_hours_pages` is missing"]
+                     "but `on_call.off_hours_pages` is missing" + EVENING]
 
 
 def test_night_timezone_setting_wins_over_document_zone():
@@ -35,7 +39,7 @@ def test_night_timezone_setting_wins_over_document_zone():
     assert messages(doc("2025-06-21T12:30:00Z"), "PM203", settings=tokyo) == []  # 21:30 in Tokyo
     assert messages(doc("2025-06-21T14:30:00Z"), "PM203", settings=tokyo) == [  # 23:30 in Tokyo
         "1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
-        "but `on_call.off_hours_pages` is missing"]
+        "but `on_call.off_hours_pages` is missing" + EVENING]
 
 
 def test_recorded_night_pages_or_custom_window_silence_it():

@@ -283,3 +283,36 @@ def test_one_time_without_the_zone_the_others_have_is_a_warning(run_cli, tmp_pat
                 "- 2025-03-04 09:59 UTC The upgrade is rolled back")
     found = findings(run_cli, write(tmp_path, "slip.md", ZONES.format(timeline=timeline)), "PM501")
     assert [item["severity"] for item in found] == ["warning"]
+
+
+# -- PM203: evening work is not lost sleep; the count says what was counted -------------
+
+NIGHT = """timezone: Europe/Berlin
+title: Storage migration
+summary: The storage migration ran long and 3% of uploads failed for 2 hours.
+timeline:
+{entries}
+action_items:
+  - {{title: Split the migration into batches of 1000 volumes, owner: ana, due: 2025-08-01}}
+"""
+
+
+def _pm203(run_cli, tmp_path, *entries: tuple[str, str]) -> list[tuple[str, str]]:
+    rows = "\n".join(f'  - {{at: "{at}", event: "{event}"}}' for at, event in entries)
+    path = write(tmp_path, "night.yaml", NIGHT.format(entries=rows))
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM203")]
+
+
+def test_one_evening_entry_finishing_planned_work_is_info(run_cli, tmp_path):
+    found = _pm203(run_cli, tmp_path, ("2025-06-21T18:00:00+02:00", "We start the planned migration"),
+                   ("2025-06-21T23:55:00+02:00", "We finish the migration and verify the volumes"))
+    assert [severity for severity, _ in found] == ["info"]
+    assert "before midnight" in found[0][1]
+
+
+def test_responders_working_past_midnight_is_a_warning_with_the_right_count(run_cli, tmp_path):
+    found = _pm203(run_cli, tmp_path, ("2025-06-21T23:10:00+02:00", "We roll back the migration"),
+                   ("2025-06-22T00:20:00+02:00", "A customer reports failed uploads"),
+                   ("2025-06-22T01:30:00+02:00", "We restore the last volume"))
+    assert found == [("warning", "2 of the 3 timeline entries in the night window 22:00–07:00 show responders at "
+                                 "work (first at 23:10) but `on_call.off_hours_pages` is missing")]

@@ -100,7 +100,10 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     """Timeline entries inside the night window while `on_call.off_hours_pages` is 0 or
     missing: either nobody was woken (say so) or the count is wrong. Only entries that show
     responders at work count (`responders_at_work`): a customer writing in at 05:44 wakes
-    nobody. A document that says nobody was paged is taken at its word."""
+    nobody, and the message says how many of the window's entries were counted. A
+    document that says nobody was paged is taken at its word. When every responder entry
+    falls before midnight (evening work: a launch running late, planned work finishing at
+    23:55) the finding is `info`: nobody lost sleep unless someone was paged."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     pages = on_call.get("off_hours_pages") if isinstance(on_call, dict) else None
     if isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0:
@@ -120,7 +123,8 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     timeline = value.get("timeline") if isinstance(value, dict) else None
     # the onset milestone is the failure itself ("the node is drained; the pod crash-loops
     # (outage starts)"), not people responding to it, unless it says someone was paged
-    night = [(entry, clock) for entry, clock in night_entries(value, _night(context))
+    in_window_ = night_entries(value, _night(context))
+    night = [(entry, clock) for entry, clock in in_window_
              if responders_at_work(_event(timeline, entry.index), responder, outside)
              and (entry.kind != "started" or _PAGED.search(_event(timeline, entry.index)))]
     if not night:
@@ -128,9 +132,17 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     first, clock = night[0]
     start, end = (parse_clock(_night(context)[0], time(22, 0)), parse_clock(_night(context)[1], time(7, 0)))
     state = "0" if pages == 0 else "missing"
-    yield Hit(first.pointer, {"count": len(night), "first": clock.strftime("%H:%M"),
-                              "window": f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}", "state": state,
-                              "entries": "entry falls" if len(night) == 1 else "entries fall"})
+    window = f"{start.strftime('%H:%M')}–{end.strftime('%H:%M')}"
+    values = {"count": len(night), "total": len(in_window_), "first": clock.strftime("%H:%M"), "window": window,
+              "state": state, "entries": "entry falls" if len(night) == 1 else "entries fall"}
+    # say which entries were counted when not all of the window's are: only responders at work
+    variant = "counted" if len(night) < len(in_window_) else None
+    # a window that wraps midnight, with every responder entry before midnight: evening
+    # work (a launch running late, planned work finishing at 23:55), not lost sleep
+    evening = start > end and all(entry_clock >= start for _, entry_clock in night)
+    if evening:
+        variant = "counted_evening" if variant else "evening"
+    yield Hit(first.pointer, values, demote=evening, variant=variant)
 
 
 @check("lone_responder", {"load_sharing_words": of_kind(
