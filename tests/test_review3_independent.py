@@ -316,3 +316,41 @@ def test_responders_working_past_midnight_is_a_warning_with_the_right_count(run_
                    ("2025-06-22T01:30:00+02:00", "We restore the last volume"))
     assert found == [("warning", "2 of the 3 timeline entries in the night window 22:00–07:00 show responders at "
                                  "work (first at 23:10) but `on_call.off_hours_pages` is missing")]
+
+
+# -- PM202: a night read on UTC clocks is a guess about where the responders sleep ------
+
+PAGED = """# Database failover
+
+## Summary
+
+Writes failed for 3 hours for 20% of customers when the primary database lost its disk.
+
+## Timeline
+
+{zone}
+
+- 2025-06-21 {clock} The on-call database engineer is paged and joins the incident
+- 2025-06-22 02:10 The replica is promoted and writes recover
+
+## Action items
+
+- Alert on disk health of the primary before it fails (owner: @ana, due: 2025-08-01)
+"""
+
+
+def _pm202(run_cli, tmp_path, zone: str, clock: str) -> list[tuple[str, str]]:
+    path = write(tmp_path, "paged.md", PAGED.format(zone=zone, clock=clock))
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM202")]
+
+
+def test_a_page_at_night_in_utc_is_info_and_says_the_zone_is_unknown(run_cli, tmp_path):
+    found = _pm202(run_cli, tmp_path, "All times UTC.", "23:13")
+    assert [severity for severity, _ in found] == ["info"]
+    assert "night read in UTC" in found[0][1]
+
+
+def test_a_page_at_night_in_the_teams_zone_is_a_warning(run_cli, tmp_path):
+    found = _pm202(run_cli, tmp_path, "All times CET.", "23:13")
+    assert [severity for severity, _ in found] == ["warning"]
+    assert "UTC" not in found[0][1]

@@ -22,7 +22,7 @@ from ...infer.on_call import NIGHT_WORK, awake_anyway
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
-from ._time import in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported for callers)
+from ._time import document_zone, entries, in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported)
 
 
 def _night(context: Context) -> tuple[Any, Any, Any]:
@@ -42,7 +42,10 @@ def reduces_paging(item: dict[str, Any], options: dict[str, Any]) -> bool:
        infers=True, required=("paging_reduction_words",))
 def night_pages_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Off-hours pages (or `sleep_interrupted: true`) are answered by an open action item
-    that reduces paging or automates the response (`paging_reduction_words`)."""
+    that reduces paging or automates the response (`paging_reduction_words`).
+    A burden inferred from a night read on UTC clocks, with nothing saying where the
+    responders are (`utc_night`), is `info` and says so: UTC is how times are written,
+    not where people sleep."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     if not isinstance(on_call, dict):
         return
@@ -65,10 +68,48 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     # an inferred burden was not recorded: say what the document shows instead
     shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
         else "recorded"
+    # night read from UTC clocks: UTC is a convention for writing times, not where the
+    # responders live (23:13 UTC is the afternoon in the Americas); the night is a guess
+    in_utc = shown != "recorded" and utc_night(context)
     yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted",
               {"what": what, "shown": shown, "who": "Someone was paged" if counted else "Responders worked"},
-              span=fact.span if shown != "recorded" and fact is not None else None,
-              variant=None if shown == "recorded" else "inferred")
+              span=fact.span if shown != "recorded" and fact is not None else None, demote=in_utc,
+              variant=None if shown == "recorded" else "inferred_utc" if in_utc else "inferred")
+
+
+_UTC_WORD = re.compile(r"\b(?:UTC|GMT|Z)\b")
+
+
+def utc_night(context: Context) -> bool:
+    """Whether the night window was read on UTC clocks with nothing saying where the
+    responders are: no `night_timezone` setting, no local `timezone` declared, and every
+    timeline time that carries a zone carries UTC (none carrying one: time-stamped lines
+    read as written, so the lines themselves must say UTC). Naive times are the
+    author's wall clock, a local time: not UTC."""
+    if context.setting("night_timezone"):
+        return False
+    zone = document_zone(context.data)
+    if zone is not None and not _is_utc(zone):
+        return False
+    timed = [entry for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
+    if timed:
+        aware = [entry for entry in timed if entry.moment.tzinfo is not None]
+        return bool(aware) and len(aware) == len(timed) and all(_is_utc(entry.moment.tzinfo, entry.moment)
+                                                                 for entry in aware)
+    return zone is not None or any(_UTC_WORD.search(line) for line in context.document.lines[:20000]
+                                   if _STAMP.match(line))
+
+
+_STAMP = re.compile(r"^[ \t>*_\-+\u2022]{0,8}(?:\d{4}-\d{2}-\d{2}[ T]{1,2})?\d{1,2}:\d{2}")
+
+
+def _is_utc(zone: Any, moment: Any = None) -> bool:
+    try:
+        offset = zone.utcoffset(moment)
+    except (TypeError, ValueError):
+        return False
+    return offset is not None and offset.total_seconds() == 0 and \
+        str(getattr(zone, "key", zone)).upper() not in ("EUROPE/LONDON", "EUROPE/LISBON", "ATLANTIC/REYKJAVIK")
 
 
 def _event(timeline: Any, index: int) -> str:
