@@ -172,7 +172,7 @@ def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable
     since = ""
     if detected is not None and to_detect is not None and to_detect > _detect_limit(context, limit):
         minutes, since = minutes - to_detect, " (counted from detection: the time to detect is reported apart)"
-    if minutes <= limit[1]:
+    if minutes <= limit[1] or onset.moment is None:  # a figure implies a moment; mypy cannot tell
         return
     assert onset.moment is not None  # the timeline above holds timed entries only
     fact = Fact(minutes, True, f"the first entry describing failure, {quote(onset.event, 50)} at "

@@ -79,10 +79,11 @@ def timeline_duration(timeline: list[Entry]) -> float | None:
         return None
     minutes = minutes_between(onset, end)
     if minutes is None:  # bare clock times, no date anywhere: add up the steps, past midnight too
-        clocks = [_clock(entry) for entry in timed[timed.index(onset):timed.index(end) + 1]] \
+        read = [_clock(entry) for entry in timed[timed.index(onset):timed.index(end) + 1]] \
             if timed.index(onset) < timed.index(end) else []
-        if clocks and None not in clocks:
-            minutes = sum((later - earlier) % 1440 for earlier, later in zip(clocks, clocks[1:]))
+        clocks = [clock for clock in read if clock is not None]
+        if clocks and len(clocks) == len(read):
+            minutes = float(sum((later - earlier) % 1440 for earlier, later in zip(clocks, clocks[1:])))
     return minutes if minutes is not None and minutes > 0 else None
 
 

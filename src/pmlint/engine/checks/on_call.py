@@ -91,11 +91,9 @@ def utc_night(context: Context) -> bool:
     zone = document_zone(context.data)
     if zone is not None and not _is_utc(zone):
         return False
-    timed = [entry for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
-    if timed:
-        aware = [entry for entry in timed if entry.moment.tzinfo is not None]
-        return bool(aware) and len(aware) == len(timed) and all(_is_utc(entry.moment.tzinfo, entry.moment)
-                                                                 for entry in aware)
+    moments = [entry.moment for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
+    if moments:
+        return all(moment.tzinfo is not None and _is_utc(moment.tzinfo, moment) for moment in moments)
     return zone is not None or any(_UTC_WORD.search(line) for line in context.document.lines[:20000]
                                    if _STAMP.match(line))
 
