@@ -26,6 +26,9 @@ with several `--review` tables, a later one's verdict on a finding replaces an e
 2. else same file and rule when the message is identical, or when the rule speaks once
    in that file on both sides (a document-level finding whose line moved).
 
+A verdict matched to a finding whose message has changed since it was judged is listed
+("carried over"): the verdict was given to another claim, so a person checks it holds.
+
 It prints precision over the reviewed findings still reported (TP / (TP + FP + P),
 where a pedantic finding now at `info` counts as fixed: `info` is where the reviewer's
 standard puts it; a false one counts at any severity), the
@@ -152,6 +155,17 @@ def match(reviewed: list[Row], current: list[Row]) -> dict[int, int]:
     return pairs
 
 
+#: A review table may cut long messages (the independent one keeps 100 characters).
+CUT_AT = 95
+
+
+def same_claim(reviewed: str, current: str) -> bool:
+    """Whether the reviewed message is the current one (or its start, in a table that
+    cuts long messages)."""
+    reviewed = reviewed.strip()
+    return reviewed == current or (len(reviewed) >= CUT_AT and current.startswith(reviewed.rstrip("…").rstrip()))
+
+
 def is_missing_claim(message: str) -> bool:
     lowered = message.lower()
     return any(word in lowered for word in MISSING_WORDS)
@@ -165,6 +179,7 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
     loud: Counter[str] = Counter()  # verdicts of the findings at warning or error: the default signal in CI
     still_wrong: list[dict[str, Any]] = []
     lost: list[dict[str, Any]] = []  # reviewed TPs pmlint no longer gives: each needs a reason
+    carried: list[dict[str, Any]] = []  # verdicts given to a finding whose message has changed since
     for r_index, row in enumerate(reviewed):
         c_index = pairs.get(r_index)
         now = current[c_index] if c_index is not None else None
@@ -183,6 +198,8 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
                 fate["p_kept"] += 1
         if now is not None and now.severity != "info":
             loud[row.verdict] += 1
+        if now is not None and not same_claim(row.message, now.message):
+            carried.append({**asdict(now), "verdict": row.verdict, "reviewed_message": row.message})
         if now is not None and row.verdict in ("FP", "P") and not (row.verdict == "P" and now.severity == "info"):
             still_wrong.append({**asdict(now), "verdict": row.verdict})
     # every finding counts, at any severity, but a pedantic one moved to `info`: that is
@@ -205,6 +222,7 @@ def score(reviewed: list[Row], current: list[Row]) -> dict[str, Any]:
         "missing_on_fp": [row for row in still_wrong if row["verdict"] == "FP" and is_missing_claim(row["message"])],
         "still_fp_or_p": still_wrong,
         "tp_lost": lost,
+        "carried_over": carried,
         "new_unreviewed": new,
     }
 
@@ -239,6 +257,8 @@ def print_text(result: dict[str, Any]) -> None:
                        ("errors a reviewer called FP or P", "errors_fp_or_p"),
                        ('"missing" claims on reviewed FPs', "missing_on_fp"),
                        ("FP or P still in the default signal", "still_fp_or_p"),
+                       ("verdicts carried to a finding whose message changed (check each still holds)",
+                        "carried_over"),
                        ("NEW unreviewed findings (judge each)", "new_unreviewed")):
         print(f"{title}: {len(result[key])}")
         for row in result[key]:

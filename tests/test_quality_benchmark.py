@@ -62,6 +62,7 @@ def test_quality_scores_a_tiny_corpus(tmp_path: Path):
     assert data["fate"] == {"tp_kept": 1, "fp_kept": 1, "fp_removed": 1}
     assert data["precision_reviewed"] == 0.5
     assert [row["message"] for row in data["still_fp_or_p"]] == [moved["message"]]
+    assert data["carried_over"] == []  # same messages: nothing judged under another wording
     assert len(data["new_unreviewed"]) == len(rest)
     assert data["precision_all_low"] == round(1 / (2 + len(rest)), 4)
 
@@ -89,6 +90,24 @@ def test_quality_adds_a_second_review_table(tmp_path: Path):
                             for row in found), encoding="utf-8")
     data = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--review", str(mine), "--json").stdout)
     assert data["new_unreviewed"] == [] and data["precision_reviewed"] == 1.0
+
+
+def test_a_verdict_on_an_older_message_is_listed_as_carried_over(tmp_path: Path):
+    """A finding matched by file, rule and line whose message changed since it was judged
+    keeps the verdict, and is listed so a person checks the verdict still holds."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    row = found[0]
+    old = tmp_path / "old.tsv"
+    old.write_text(f"checkout.md\t{row['line']}\t{row['rule']}\t{row['severity']}\tTP\tAn older wording\n",
+                   encoding="utf-8")
+    data = json.loads(_run("--corpus", str(corpus), "--review", str(old), "--json").stdout)
+    assert [(item["message"], item["reviewed_message"]) for item in data["carried_over"]] == [
+        (row["message"], "An older wording")]
 
 
 def test_a_later_review_table_wins(tmp_path: Path):
