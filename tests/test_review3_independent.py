@@ -354,3 +354,12 @@ def test_a_page_at_night_in_the_teams_zone_is_a_warning(run_cli, tmp_path):
     found = _pm202(run_cli, tmp_path, "All times CET.", "23:13")
     assert [severity for severity, _ in found] == ["warning"]
     assert "UTC" not in found[0][1]
+
+
+def test_a_timeline_ending_on_a_restart_answers_how_long(run_cli, tmp_path):
+    """The response's last step (a pod killed or restarted) with nothing failing after it
+    ends the impact: "Node starts reporting 'no space left'" … "Pod killed" is a duration."""
+    timeline = ("- 2025-01-20 13:50 The node starts reporting \"no space left on device\"\n"
+                "- 2025-01-22 10:39 The log shipper pod is killed, releasing its file watches")
+    path = write(tmp_path, "restart.md", OUTAGE.format(who="Every search request failed.", timeline=timeline))
+    assert findings(run_cli, path, "PM601") == []

@@ -34,11 +34,14 @@ _HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|m
 
 #: An entry that says the service is back: the end of the impact in a timeline that marks
 #: no milestones ("All systems verified operational", "The issue is closed and everything
-#: seems fine", "traffic back"). Mitigation words ("rollback", "restored") count too.
+#: seems fine", "traffic back", a pod killed or restarted as the last step). Mitigation
+#: words ("rollback", "restored") count too.
 _RECOVERED = re.compile(
     r"(?<!not )(?<!n't )(?<!never )\b(?:resolved|restored|recovered|back\s+(?:up|online|to\s+normal|in\s+service)|operational|healthy|"
     r"working\s+(?:again|normally|as\s+expected)|everything\s+(?:seems|is|looks|was)\s+(?:fine|ok|okay|normal|good)|"
-    r"(?:issue|incident|ticket|outage)\s+(?:is\s+|was\s+)?(?:closed|over)|all\s+clear|allowing\s+traffic|traffic\s+back)\b",
+    r"(?:issue|incident|ticket|outage)\s+(?:is\s+|was\s+)?(?:closed|over)|all\s+clear|allowing\s+traffic|traffic\s+back|"
+    # the last step of a response that ends on nothing failing: "Pod killed, releasing file watches"
+    r"killed|restarted|rebooted|relaunched|recycled|redeployed)\b",
     re.IGNORECASE)
 
 
