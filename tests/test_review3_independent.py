@@ -363,3 +363,12 @@ def test_a_timeline_ending_on_a_restart_answers_how_long(run_cli, tmp_path):
                 "- 2025-01-22 10:39 The log shipper pod is killed, releasing its file watches")
     path = write(tmp_path, "restart.md", OUTAGE.format(who="Every search request failed.", timeline=timeline))
     assert findings(run_cli, path, "PM601") == []
+
+
+def test_an_untyped_alerting_item_counts_as_the_plans_detection_item(run_cli, tmp_path):
+    """An item written without a type ("Alert when ...") improves detection, as PM402 reads it."""
+    path = write(tmp_path, "slow.yaml", SLOW + "  - {title: Alert when checkout errors pass 1% for 5 minutes, "
+                                              "owner: ana, due: 2025-08-01}\n")
+    found = findings(run_cli, path, "PM403")
+    assert [item["severity"] for item in found] == ["info"]
+    assert '"Alert when checkout errors pass 1% for 5 minutes"' in found[0]["message"]
