@@ -155,28 +155,74 @@ def _indexed(text: str) -> tuple[str, frozenset[str]]:
     return found
 
 
+#: Texts shorter than this are scanned with the phrase list's regex directly; longer ones
+#: only at the words a phrase can start with (see `Phrases.finditer`).
+ANCHOR_MIN_CHARS = 200
+#: lower-cased long text → (word → offsets where it starts in it): every phrase list of
+#: inference scans the same strings of the same document
+_offsets: dict[str, dict[str, list[int]]] = {}
+
+
+def _word_offsets(low: str) -> dict[str, list[int]]:
+    """word → start offsets of that word in `low`, built once per text."""
+    offsets = _offsets.get(low)
+    if offsets is None:
+        if len(_offsets) > 256:
+            _offsets.clear()
+        offsets = _offsets[low] = {}
+        for match in _WORD.finditer(low):
+            word = match.group()
+            where = offsets.get(word)
+            if where is None:
+                offsets[word] = [match.start()]
+            else:
+                where.append(match.start())
+    return offsets
+
+
 class Phrases:
     """A whole-word, case-insensitive matcher for a list of literal phrases.
 
     Scanning is the cost of inference, so it is kept small: the text is lower-cased and
     split into words once (shared by every list), a list whose phrases start with none
     of those words is not scanned at all, and the scan itself is a case-sensitive regex
-    of lower-case literals after a word boundary, which the engine runs in one fast
-    linear pass."""
+    of lower-case literals after a word boundary. On a long text the regex is only tried
+    where one of the list's first words starts (`anchored`): an alternation of fifty
+    phrases behind a lookbehind is otherwise tried at every character, a dozen lists in
+    a row over the same joined document."""
 
-    __slots__ = ("regex", "first_words")
+    __slots__ = ("regex", "first_words", "anchored")
 
-    def __init__(self, regex: re.Pattern[str], first_words: frozenset[str]) -> None:
+    def __init__(self, regex: re.Pattern[str], first_words: frozenset[str], anchored: bool = False) -> None:
         self.regex, self.first_words = regex, first_words
+        #: every phrase starts with its first word (a letter or digit first): a match can
+        #: only start where a word of `first_words` does, so those are the only places to try
+        self.anchored = anchored
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Found]:
         if not text:
             return
         low, words = _indexed(text)
-        if self.first_words.isdisjoint(words):
+        present = self.first_words.intersection(words)
+        if not present:
             return
-        for match in self.regex.finditer(low, pos, len(low) if endpos is None else endpos):
-            yield Found(text, match.start(), match.end())
+        end = len(low) if endpos is None else endpos
+        if not self.anchored or len(low) < ANCHOR_MIN_CHARS or end < len(low):  # a cut text has other words
+            for match in self.regex.finditer(low, pos, end):
+                yield Found(text, match.start(), match.end())
+            return
+        # the same matches as `regex.finditer`: leftmost first, non-overlapping (a match
+        # starts at a word of `first_words`, since the lookbehind needs a non-word before it)
+        offsets = _word_offsets(low)
+        starts = sorted(offset for word in present for offset in offsets[word])
+        after = pos
+        for start in starts:
+            if start < after:
+                continue
+            match = self.regex.match(low, start, end)
+            if match is not None:
+                after = match.end()
+                yield Found(text, start, after)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Found | None:
         return next(self.finditer(text, pos, endpos), None)
@@ -198,7 +244,8 @@ def phrases(terms: tuple[str, ...]) -> Phrases | None:
         return None
     body = "|".join(re.escape(term).replace(r"\ ", r"[\s-]{1,3}") for term in cleaned)
     first = frozenset(word for term in cleaned for word in _WORD.findall(term)[:1])
-    return Phrases(regex_cache.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first)
+    anchored = all(_WORD.match(term) for term in cleaned)
+    return Phrases(regex_cache.compile(rf"(?<![\w-])(?:{body})(?![\w-])"), first, anchored)
 
 
 #: (texts list, start offsets, joined text) of the last list `find` scanned
@@ -220,11 +267,15 @@ def _joined(texts: list[tuple[str, str]]) -> tuple[list[int], str]:
 
 def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
          allow_negated: bool = False) -> Iterable[tuple[str, str, Any]]:
-    """(pointer, text, match) for each non-negated match of `regex` in `texts`; a list of
-    texts is scanned as one joined string (one pass per phrase list, not one per string)."""
+    """(pointer, text, match) for each non-negated match of `regex` in `texts`.
+
+    An anchored phrase list (the usual kind) reads each string's words, indexed once per
+    string for every list of the document: a string that holds none of the list's first
+    words costs a set test, and one that does is tried only where they start. Other
+    lists scan a list of texts as one joined string (one pass per list, not per string)."""
     if regex is None:
         return
-    if isinstance(texts, list) and isinstance(regex, Phrases) and len(texts) > 1:
+    if isinstance(texts, list) and isinstance(regex, Phrases) and not regex.anchored and len(texts) > 1:
         from bisect import bisect_right
 
         starts, joined = _joined(texts)
@@ -237,7 +288,10 @@ def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str
             if allow_negated or not negated(text, start):
                 yield pointer, text, Found(text, start, start + match.end() - match.start())
         return
+    first_words = regex.first_words if isinstance(regex, Phrases) else None
     for pointer, text in texts:
+        if first_words is not None and (not text or first_words.isdisjoint(_indexed(text)[1])):
+            continue  # the common case, tested here rather than in a generator per string
         for each in regex.finditer(text):
             if allow_negated or not negated(text, each.start()):
                 yield pointer, text, each

@@ -1,0 +1,69 @@
+"""Phrase lists find the same matches whichever way they scan.
+
+`Phrases.finditer` tries its regex only where one of the list's first words starts
+when the text is long (`ANCHOR_MIN_CHARS`); that must give exactly what one pass of the
+regex over the whole text gives: the same matches, leftmost first, none overlapping.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings, strategies as st
+
+from pmlint.infer import prose
+from pmlint.infer.prose import ANCHOR_MIN_CHARS, find, phrases
+from pmlint.settings import DEFAULT_SETTINGS
+
+WORDS = ["page", "paged", "pager", "on", "call", "on-call", "the", "we", "a", "woke", "up", "night", "no", "one",
+         "was", "alert", "é", "über", "data", "24/7", "x_page", "re-page", "PAGED", "İ", "ß"]
+SEPARATORS = [" ", "  ", "-", "\n", ", ", ". ", "_", "'", "/", "\u00a0", ""]
+
+
+def _plain(regex: prose.Phrases, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    """One pass of the regex (after the cheap word filter every scan has always made)."""
+    low, words = prose._indexed(text)
+    if regex.first_words.isdisjoint(words):
+        return []
+    return [(match.start(), match.end()) for match in regex.regex.finditer(low, pos, len(low) if endpos is None else endpos)]
+
+
+def _scanned(regex: prose.Phrases, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+    return [(found.start(), found.end()) for found in regex.finditer(text, pos, endpos)]
+
+
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=200).map(
+    lambda pairs: "".join(word + separator for word, separator in pairs))
+terms = st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=3).map(" ".join), min_size=1, max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, terms, st.integers(0, 50))
+def test_anchored_scan_finds_what_the_regex_finds(text: str, words: list[str], pos: int) -> None:
+    regex = phrases(tuple(words))
+    assert regex is not None
+    long_text = text * (1 + ANCHOR_MIN_CHARS // max(1, len(text)))  # long enough to be anchored
+    for sample in (text, long_text):
+        assert _scanned(regex, sample) == _plain(regex, sample)
+        assert _scanned(regex, sample, pos) == _plain(regex, sample, pos)
+        assert _scanned(regex, sample, pos, len(sample) - pos) == _plain(regex, sample, pos, len(sample) - pos)
+
+
+def test_every_settings_phrase_list_scans_the_same_way() -> None:
+    """The shipped word lists, on a document-sized text that holds each of their phrases."""
+    lists = [value for value in DEFAULT_SETTINGS.values() if isinstance(value, list) and value
+             and all(isinstance(item, str) for item in value)]
+    lists += [value for table in DEFAULT_SETTINGS.values() if isinstance(table, dict)
+              for value in table.values() if isinstance(value, list) and all(isinstance(item, str) for item in value)]
+    assert len(lists) > 20
+    everything = [str(item) for value in lists for item in value]
+    text = " The team was paged at night. ".join(
+        f"{phrase}{separator}" for phrase, separator in zip(everything, [". ", ", ", " and ", "-", "\n"] * len(everything)))
+    anchored = 0
+    for value in lists:
+        regex = phrases(tuple(value))
+        if regex is None:
+            continue
+        anchored += regex.anchored
+        assert _scanned(regex, text) == _plain(regex, text)
+        found = list(find(regex, [("/a", text[: len(text) // 2]), ("/b", text[len(text) // 2:])]))
+        assert found, value  # every list finds its own phrases
+    assert anchored > 20  # the fast path is the one the shipped lists take
