@@ -67,3 +67,35 @@ def test_every_settings_phrase_list_scans_the_same_way() -> None:
         found = list(find(regex, [("/a", text[: len(text) // 2]), ("/b", text[len(text) // 2:])]))
         assert found, value  # every list finds its own phrases
     assert anchored > 20  # the fast path is the one the shipped lists take
+
+
+# -- the engine's word lists (`engine.text.PhraseRegex`) -------------------------------------
+
+ENGINE_WORDS = ["pushed", "fat-fingered", "didn't check", "fat", "didn", "rolled back", "forgot to", "failed", "Bob", "he", "human error", "x_pushed", "PUSHED",
+                "should have", "blame", "3am", "ok"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ENGINE_WORDS + WORDS), st.sampled_from(SEPARATORS)), min_size=1,
+                max_size=80).map(lambda pairs: "".join(word + separator for word, separator in pairs)),
+       st.lists(st.sampled_from(ENGINE_WORDS), min_size=1, max_size=6))
+def test_engine_word_list_finds_what_its_regex_finds(text: str, words: list[str]) -> None:
+    from pmlint.engine.text import phrase_regex
+
+    regex = phrase_regex(tuple(words))
+    assert regex is not None
+    expected = [match.span() for match in regex.regex.finditer(text)]
+    assert [match.span() for match in regex.finditer(text)] == expected
+    assert (regex.search(text).span() if regex.search(text) else None) == (expected[0] if expected else None)
+
+
+def test_engine_word_filter_is_used_for_plain_words() -> None:
+    from pmlint.engine.text import phrase_regex
+
+    plain = phrase_regex(("pushed", "rolled back"))
+    assert plain is not None and plain.first_words == frozenset({"pushed", "rolled"})
+    assert phrase_regex(("fat-fingered", "didn't check")).first_words == frozenset({"fat", "didn"})
+    assert plain.search("Bob PUSHED it") is not None and plain.search("nothing here, pushedx") is None
+    hyphenated = phrase_regex(("_x", "paged"))
+    assert hyphenated is not None and hyphenated.first_words is None  # starts with no word: no filter
+    assert hyphenated.search("the _x engineer") is not None

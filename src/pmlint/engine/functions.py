@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from ..infer.prose import data_strings
-from ..model import Document, Span, join_pointer, occurrence_at
+from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
 from .conditions import holds, resolve_setting
 from .registry import REGISTRY, Function, check, get_function, list_functions
 from .text import find_phrases, iter_strings, phrase_regex
@@ -75,21 +75,24 @@ class Context:
     #: pointer → (strings below it, their start offsets in the joined text, joined text):
     #: several language rules scan the same strings of the same document
     _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
-    _subtrees: dict[str, tuple[int, int] | int] | None = None
+    #: the tree the whole document's strings (`_strings[""]`) were walked in
+    _whole: Any = None
 
     def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
         cached = self._strings.get(pointer)
         if cached is None:
             whole = self._strings.get("") if pointer else None
-            if whole is not None:  # a subtree of the document: a slice of the strings already walked
-                low_high = self._ranges(whole[0]).get(pointer, (0, 0))
-                low, high = (low_high, low_high + 1) if isinstance(low_high, int) else low_high
-                found = whole[0][low:high]
+            if whole is not None:  # a subtree of the document: the strings below it in the tree walked
+                # (a walk of that subtree alone: the same pairs as a slice of the whole walk, at
+                # the cost of the subtree rather than of indexing every string of the document)
+                found = list(iter_strings(resolve_pointer(self._whole, pointer), pointer))
             elif not pointer and value is self.document.data and isinstance(value, (dict, list)):
                 found = data_strings(self.document)  # the same walk inference made: shared, not copied
             else:
                 found = list(iter_strings(value, pointer))
+            if not pointer:
+                self._whole = value
             starts, offset = [], 0
             for _, text in found:
                 starts.append(offset)
@@ -97,28 +100,6 @@ class Context:
             cached = (found, starts, "\n".join(text for _, text in found))
             self._strings[pointer] = cached
         return cached
-
-    def _ranges(self, walked: list[tuple[str, str]]) -> dict[str, tuple[int, int] | int]:
-        """pointer → (first, last + 1) index of the strings below it in `walked` (document
-        order keeps a subtree's strings together), or a string's own index for its pointer.
-        Built once per document: filtering the whole list for each of ten thousand action
-        items was quadratic."""
-        if self._subtrees is None:
-            # most keys are the strings' own pointers (leaves): the key is that pointer as it
-            # is, its value the string's index alone (a leaf holds one string); containers
-            # get (first, last + 1), built in place (no lists copied into a second dict)
-            ranges: dict[str, tuple[int, int] | int] = {}
-            for index, (where, _) in enumerate(walked):
-                if where:
-                    ranges[where] = index
-                cut = where.rfind("/")
-                while cut > 0:
-                    key = where[:cut]
-                    span = ranges.get(key)
-                    ranges[key] = (index, index + 1) if span is None or isinstance(span, int) else (span[0], index + 1)
-                    cut = where.rfind("/", 0, cut)
-            self._subtrees = ranges
-        return self._subtrees
 
     def strings_matching(self, value: Any, pointer: str, regex: Any) -> list[tuple[str, str]]:
         """The (pointer, text) pairs below `value` in which `regex` may match.

@@ -73,6 +73,28 @@ def _only_nested_bars(pattern: str) -> bool:
     return True
 
 
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+#: text → its lower-case ASCII words: the language rules test the same strings many times
+_words_seen: dict[str, frozenset[str]] = {}
+
+
+def ascii_words(text: str) -> frozenset[str]:
+    """The words (`[a-z0-9]+`, lower-cased) of an ASCII text, cached."""
+    found = _words_seen.get(text)
+    if found is None:
+        if len(_words_seen) > 4096:
+            _words_seen.clear()
+        found = _words_seen[text] = frozenset(_ASCII_WORD.findall(text.lower()))
+    return found
+
+
+def _first_words(anchors: tuple[str, ...] | None) -> frozenset[str] | None:
+    words = [_ASCII_WORD.match(anchor) for anchor in anchors or ()]
+    if not words or not all(words):
+        return None
+    return frozenset(word.group() for word in words if word)
+
+
 class PhraseRegex:
     """A compiled alternation with a literal pre-check.
 
@@ -82,7 +104,7 @@ class PhraseRegex:
     clean document cost microseconds; when one does, the real regex decides.
     """
 
-    __slots__ = ("regex", "literals", "pattern", "anchors")
+    __slots__ = ("regex", "literals", "pattern", "anchors", "first_words")
 
     def __init__(self, regex: Any, literals: tuple[str, ...] | None,
                  anchors: tuple[str, ...] | None = None) -> None:
@@ -91,18 +113,27 @@ class PhraseRegex:
         self.pattern = regex.pattern
         #: for word lists only: each phrase's first word; a match can only start where one does
         self.anchors = anchors
+        #: the first word (`[a-z0-9]+`) of each anchor, when each starts with one: a match
+        #: starts at a word boundary with that word ("fat-fingered" with "fat", "didn't"
+        #: with "didn"), so an ASCII text none of whose words is one of them holds no match,
+        #: which a set test tells without running the regex
+        self.first_words = _first_words(anchors)
 
-    def _may_match(self, text: str) -> bool:
+    def _may_match(self, text: str, *args: int) -> bool:
+        # (not for a slice: cutting a text at `endpos` can make a word where there was none)
+        if not args and self.first_words is not None and text.isascii() \
+                and self.first_words.isdisjoint(ascii_words(text)):
+            return False
         if self.literals is None:
             return True
         lowered = text.lower()
         return any(literal in lowered for literal in self.literals)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
-        return self.regex.search(text, *args) if self._may_match(text) else None
+        return self.regex.search(text, *args) if self._may_match(text, *args) else None
 
     def finditer(self, text: str, *args: int) -> Iterator[re.Match[str]]:
-        if not self._may_match(text):
+        if not self._may_match(text, *args):
             return iter(())
         # anchoring pays on long texts; on a short one a single regex pass is cheaper
         if self.anchors is not None and not args and len(text) > 40 * len(self.anchors):

@@ -40,11 +40,12 @@ from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_s
                         negated, participle_follows, subject_of)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
-from ..text import PhraseRegex, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
+from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
 from ._shared import root_causes
 
 _HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
 _PRONOUN = regex_cache.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+_PRONOUN_WORDS = frozenset({"he", "she", "him", "his", "her"})
 _NOT_NAMES = frozenset("""The A An This That These Those It Its We Our They Their Nobody Someone Somebody Everyone
 Nothing No One Our Each Every Once After Before When While Then And But Or If As At In On Of For To Because
 Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily Fortunately Here There Some Many
@@ -160,6 +161,18 @@ def _names_regex(names: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True)))
 
 
+#: (the last set of names asked for, its regex): PM702 asks once per string of every cause
+_last_names: tuple[set[str] | None, re.Pattern[str] | None] = (None, None)
+
+
+def _names_regex_of(names: set[str]) -> re.Pattern[str] | None:
+    """`_names_regex` for a set of names, sorted and looked up once per set, not per string."""
+    global _last_names
+    if _last_names[0] is not names:
+        _last_names = (names, _names_regex(tuple(sorted(names))) if names else None)
+    return _last_names[1]
+
+
 _SUBJECT_WORD = r"(?<![\w.@'’-])(@[A-Za-z][\w-]{1,38}|[A-Za-z][\w'’-]*)\s+"
 #: the subject right before a verb, or before one adverb and the verb ("Bob quickly pushed")
 _SUBJECT_BEFORE = (regex_cache.compile(_SUBJECT_WORD + r"$"), regex_cache.compile(_SUBJECT_WORD + r"\w{3,}ly\s+$"))
@@ -246,11 +259,13 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     names, he/she pronouns, and a name as the subject of a verb of `verbs`. Quoted text
     and code are skipped. In order of position."""
     masked = mask_quotes_and_code(text)
-    found = [(match.start(), match.group()) for match in _HANDLE.finditer(masked)]
-    names_regex = _names_regex(tuple(sorted(names)))
+    # (each scan is skipped when a cheap test shows it cannot match: no "@", no pronoun)
+    found = [(match.start(), match.group()) for match in _HANDLE.finditer(masked)] if "@" in masked else []
+    names_regex = _names_regex_of(names)
     if names_regex is not None:
         found += [(match.start(), match.group()) for match in names_regex.finditer(masked)]
-    found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
+    if not masked.isascii() or not _PRONOUN_WORDS.isdisjoint(ascii_words(masked)):
+        found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
     found += [(start, word) for start, word, _ in _subjects(masked, names, things, verbs, False)]
     return sorted(set(found))
 
