@@ -74,18 +74,24 @@ def _only_nested_bars(pattern: str) -> bool:
 
 
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
-#: text → its lower-case ASCII words: the language rules test the same strings many times
-_words_seen: dict[str, frozenset[str]] = {}
+#: text → (the text lower-cased, its lower-case ASCII words): the language rules test and
+#: scan the same strings (the whole document joined, above all) many times
+_lowered_seen: dict[str, tuple[str, frozenset[str]]] = {}
+
+
+def _lowered(text: str) -> tuple[str, frozenset[str]]:
+    found = _lowered_seen.get(text)
+    if found is None:
+        if len(_lowered_seen) > 4096:
+            _lowered_seen.clear()
+        lowered = text.lower()
+        found = _lowered_seen[text] = (lowered, frozenset(_ASCII_WORD.findall(lowered)))
+    return found
 
 
 def ascii_words(text: str) -> frozenset[str]:
     """The words (`[a-z0-9]+`, lower-cased) of an ASCII text, cached."""
-    found = _words_seen.get(text)
-    if found is None:
-        if len(_words_seen) > 4096:
-            _words_seen.clear()
-        found = _words_seen[text] = frozenset(_ASCII_WORD.findall(text.lower()))
-    return found
+    return _lowered(text)[1]
 
 
 def _first_words(anchors: tuple[str, ...] | None) -> frozenset[str] | None:
@@ -121,12 +127,11 @@ class PhraseRegex:
 
     def _may_match(self, text: str, *args: int) -> bool:
         # (not for a slice: cutting a text at `endpos` can make a word where there was none)
-        if not args and self.first_words is not None and text.isascii() \
-                and self.first_words.isdisjoint(ascii_words(text)):
+        lowered, words = _lowered(text)
+        if not args and self.first_words is not None and text.isascii() and self.first_words.isdisjoint(words):
             return False
         if self.literals is None:
             return True
-        lowered = text.lower()
         return any(literal in lowered for literal in self.literals)
 
     def search(self, text: str, *args: int) -> re.Match[str] | None:
@@ -137,7 +142,7 @@ class PhraseRegex:
             return iter(())
         # anchoring pays on long texts; on a short one a single regex pass is cheaper
         if self.anchors is not None and not args and len(text) > 40 * len(self.anchors):
-            lowered = text.lower()
+            lowered = _lowered(text)[0]
             if len(lowered) == len(text):  # offsets agree (some Unicode lower-cases change length)
                 return iter(self._anchored(text, lowered))
         return self.regex.finditer(text, *args)
@@ -149,7 +154,11 @@ class PhraseRegex:
         at every position; substring search finds the few places worth trying.
         """
         positions: set[int] = set()
-        for anchor in self.anchors or ():
+        anchors = self.anchors or ()
+        if self.first_words is not None and text.isascii():  # only those whose first word is in the text
+            words = _lowered(text)[1]
+            anchors = tuple(anchor for anchor in anchors if _ASCII_WORD.match(anchor).group() in words)  # type: ignore[union-attr]
+        for anchor in anchors:
             index = lowered.find(anchor)
             while index >= 0:
                 positions.add(index)

@@ -155,6 +155,11 @@ def _indexed(text: str) -> tuple[str, frozenset[str]]:
     return found
 
 
+def words_of(text: str) -> frozenset[str]:
+    """The words (`[a-z0-9]+`) of `text` lower-cased, cached with the phrase lists' index."""
+    return _indexed(text)[1]
+
+
 #: Texts shorter than this are scanned with the phrase list's regex directly; longer ones
 #: only at the words a phrase can start with (see `Phrases.finditer`).
 ANCHOR_MIN_CHARS = 200

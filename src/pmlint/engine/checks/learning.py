@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from ...infer.prose import document_texts, sentence, span_at
+from ...infer.prose import document_texts, sentence, span_at, words_of
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, lower, text_of
@@ -75,6 +75,8 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
 _INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?(?:should|must|need[ \t]+to|needs[ \t]+to|"
                      r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
                      re.IGNORECASE)
+#: Every _INTENT match holds one of these words.
+_INTENT_WORDS = frozenset({"we", "team"})
 #: Words (cut to five letters, as `significant` does) too generic to tie a sentence to an item.
 _GENERIC = frozenset({"shoul", "must", "need", "needs", "issue", "cause", "cause", "incid", "syste", "servi", "probl",
                       "error", "futur", "time", "make", "sure", "ensur", "also", "work", "thing", "thing", "able",
@@ -92,10 +94,14 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     enough, so a finding means no item is even about the same thing. One finding per
     paragraph, and none for an intention that shares a word with one already reported:
     a lesson said twice is one missing item."""
-    items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
+    items: list[set[str]] | None = None  # each item's words, read at the first intention found
     reported: list[set[str]] = []  # the words of each intention reported
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
+        if _INTENT_WORDS.isdisjoint(words_of(text)):
+            continue  # no "we", no "team": no intention (a set test on words inference indexed)
         for match in _INTENT.finditer(text):
+            if items is None:
+                items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
             said = sentence(text, match.start(), match.end())
             tail = said[said.lower().find(match.group().lower()):] if match.group().lower() in said.lower() else said
             words = significant(tail) - _GENERIC
