@@ -55,6 +55,12 @@ _TYPE_NAMES = {
 }
 
 
+#: Python types whose values certainly are of a JSON type (`type(value) in ...`, so `bool`
+#: never passes for an integer): the usual node is accepted with one set test
+_CERTAIN = {"object": (dict,), "array": (list,), "string": (str,), "boolean": (bool,), "integer": (int,),
+            "number": (int, float), "null": (type(None),)}
+
+
 def _is_type(value: Any, expected: str) -> bool:
     if expected == "object":
         return isinstance(value, dict)
@@ -128,7 +134,7 @@ class _Plan:
     instead of looking up a dozen keywords per node (the validator runs on every node
     of every YAML postmortem)."""
 
-    __slots__ = ("schema", "ref", "types", "enum", "const", "has_const", "string", "number", "properties",
+    __slots__ = ("schema", "ref", "types", "certain", "enum", "const", "has_const", "string", "number", "properties",
                  "required", "additional", "names", "min_items", "max_items", "items", "any_of", "one_of")
 
     def __init__(self, schema: dict[str, Any], root: dict[str, Any]) -> None:
@@ -136,6 +142,7 @@ class _Plan:
         self.ref: _Plan | None = None
         expected = schema.get("type")
         self.types = None if expected is None else tuple(expected if isinstance(expected, list) else [expected])
+        self.certain = frozenset(kind for option in self.types or () for kind in _CERTAIN.get(option, ()))
         self.enum = schema.get("enum")
         self.has_const = "const" in schema
         self.const = schema.get("const")
@@ -187,7 +194,7 @@ def _check(value: Any, plan: _Plan, path: Path_, errors: list[SchemaError]) -> N
     if plan.ref is not None:
         _check(value, plan.ref, path, errors)
     types = plan.types
-    if types is not None and not any(_is_type(value, option) for option in types):
+    if types is not None and type(value) not in plan.certain and not any(_is_type(value, option) for option in types):
         pointer = _pointer(path)
         shown = [option for option in types if not (option == "integer" and "number" in types)]
         wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
@@ -224,6 +231,8 @@ def _check(value: Any, plan: _Plan, path: Path_, errors: list[SchemaError]) -> N
         if "maximum" in schema and value > schema["maximum"]:
             pointer = _pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at most {schema['maximum']}", "maximum"))
+    if not plan.any_of and not plan.one_of:
+        return
     for keyword, branches in (("anyOf", plan.any_of), ("oneOf", plan.one_of)):
         if branches:
             pointer = _pointer(path)

@@ -317,21 +317,37 @@ def known_keys(value: Any, pointer: str, options: dict, context: Context) -> Ite
     prefix = options.get("extension_prefix", "x-")
     declared = set(options.get("extension_keys") or ())
     strict = bool(context.setting("strict"))
-    pending = [(value, load_schema("postmortem"), pointer)]
+    # a node's place is (parent's place, key), joined into a pointer only for a finding
+    pending: list[tuple[Any, dict, Any]] = [(value, load_schema("postmortem"), pointer)]
     while pending:
-        node, schema, here = pending.pop()
+        node, schema, place = pending.pop()
         if isinstance(node, dict) and isinstance(schema.get("properties"), dict):
             allowed = schema["properties"]
             for key, child in node.items():
                 name = str(key)
                 if name in allowed:
-                    pending.append((child, allowed[name], join_pointer(here, name)))
-                elif not (name.startswith(prefix) or name in declared or (strict and here == pointer)):
+                    if isinstance(child, (dict, list)):
+                        pending.append((child, allowed[name], (place, name)))
+                elif not (name.startswith(prefix) or name in declared or (strict and place == pointer)):
+                    here = _joined(place)
                     where = join_pointer(here, name)
                     yield Hit(where, {"key": name, "where": _place(here), "suggestion": did_you_mean(name, allowed)},
                               span=context.document.key_spans.get(where))  # the key, not its value
         elif isinstance(node, list) and isinstance(schema.get("items"), dict):
-            pending.extend((item, schema["items"], join_pointer(here, str(index))) for index, item in enumerate(node))
+            items = schema["items"]
+            pending.extend((item, items, (place, str(index))) for index, item in enumerate(node)
+                           if isinstance(item, (dict, list)))
+
+
+def _joined(place: Any) -> str:
+    """The pointer of a place written (parent's place, key), down to the starting pointer."""
+    tokens = []
+    while isinstance(place, tuple):
+        place, token = place
+        tokens.append(token)
+    for token in reversed(tokens):
+        place = join_pointer(place, token)
+    return place
 
 
 def _place(pointer: str) -> str:
