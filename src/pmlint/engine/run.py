@@ -84,7 +84,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
     profile = None
     enabled = list(rules)
     findings: list[Finding] = []
-    if not document.broken and (options.profiles or any(_may_infer(rule) for rule in enabled)):
+    if not document.broken and (options.profiles or _any_may_infer(rules, enabled)):
         try:
             profile = build_profile(document, options.settings)
             context.profile = profile
@@ -115,6 +115,21 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
                 document.path, Span.point(1), "", None, "document"))
     findings.sort(key=Finding.sort_key)
     return findings, profile
+
+
+#: (rules, whether any may infer) for the last tuple of rules asked about: a run asks for
+#: every document with the same tuple (a list may change between calls: not cached)
+_last_may_infer: tuple[Any, bool] | None = None
+
+
+def _any_may_infer(rules: Iterable[Rule], enabled: list[Rule]) -> bool:
+    global _last_may_infer
+    if isinstance(rules, tuple) and _last_may_infer is not None and _last_may_infer[0] is rules:
+        return _last_may_infer[1]
+    answer = any(_may_infer(rule) for rule in enabled)
+    if isinstance(rules, tuple):
+        _last_may_infer = (rules, answer)
+    return answer
 
 
 def _may_infer(rule: Rule) -> bool:

@@ -32,6 +32,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     links: list[str] = []
     link_pointer = ""
     for pointer, text in texts:
+        if "http" not in text:  # (every link starts so: a substring test, not a scan)
+            continue
         for match in _LINK.finditer(text):
             url = match.group().rstrip(".,;:")
             if _EARLIER.search(url) and own not in url.lower() and url not in links:
@@ -40,7 +42,7 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     hit = next(iter(find(phrases(terms_of(settings.get("repeat_phrases"))), texts)), None)
     if hit is None:
         for pointer, text in texts:
-            emphatic = _EMPHATIC_AGAIN.search(text)
+            emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
             if emphatic:
                 hit = (pointer, text, emphatic)
                 break
