@@ -100,3 +100,20 @@ def test_engine_word_filter_is_used_for_plain_words() -> None:
     hyphenated = phrase_regex(("_x", "paged"))
     assert hyphenated is not None and hyphenated.first_words is None  # starts with no word: no filter
     assert hyphenated.search("the _x engineer") is not None
+
+
+def test_a_long_list_of_texts_joined_finds_what_one_by_one_finds() -> None:
+    """Above PER_STRING_MAX texts `find` scans them joined (a 5 MB document's strings):
+    the same (pointer, offset, phrase) as reading them one at a time."""
+    regex = phrases(tuple(DEFAULT_SETTINGS["on_call_burden_phrases"]) + ("was paged", "no one"))
+    assert regex is not None and regex.anchored
+    sentences = ["The on-call engineer was paged at 03:10.", "No one was paged.", "Nothing here.",
+                 "We woke up to alerts, and worked through the night " * 6, ""]
+    texts = [(f"/t/{index}", sentences[index % len(sentences)]) for index in range(prose.PER_STRING_MAX + 10)]
+
+    def seen(found: object) -> list[tuple[str, int, str]]:
+        return [(pointer, match.start(), match.group()) for pointer, _, match in found]  # type: ignore[attr-defined]
+
+    joined = seen(find(regex, texts))
+    assert joined and joined == seen(find(regex, iter(texts)))  # an iterator is read one text at a time
+    assert seen(find(regex, texts[:50])) == seen(find(regex, iter(texts[:50])))

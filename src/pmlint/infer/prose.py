@@ -163,6 +163,10 @@ def words_of(text: str) -> frozenset[str]:
 #: Texts shorter than this are scanned with the phrase list's regex directly; longer ones
 #: only at the words a phrase can start with (see `Phrases.finditer`).
 ANCHOR_MIN_CHARS = 200
+#: `find` reads at most this many strings one by one (their words stay cached from one
+#: phrase list to the next); a larger list (a 5 MB document's 190,000 strings) is scanned
+#: joined, one regex pass per list, as caches that small would only be rebuilt per list
+PER_STRING_MAX = 2048
 #: lower-cased long text → (word → offsets where it starts in it): every phrase list of
 #: inference scans the same strings of the same document
 _offsets: dict[str, dict[str, list[int]]] = {}
@@ -172,7 +176,7 @@ def _word_offsets(low: str) -> dict[str, list[int]]:
     """word → start offsets of that word in `low`, built once per text."""
     offsets = _offsets.get(low)
     if offsets is None:
-        if len(_offsets) > 256:
+        if len(_offsets) > PER_STRING_MAX:
             _offsets.clear()
         offsets = _offsets[low] = {}
         for match in _WORD.finditer(low):
@@ -229,6 +233,14 @@ class Phrases:
                 after = match.end()
                 yield Found(text, start, after)
 
+    def scan(self, text: str) -> Iterator[re.Match[str]]:
+        """The regex's matches in the lower-cased `text`, in one pass (no word index built:
+        for a text read once, such as a large document's strings joined)."""
+        low, words = _indexed(text)
+        if self.first_words.isdisjoint(words):
+            return iter(())
+        return self.regex.finditer(low)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Found | None:
         return next(self.finditer(text, pos, endpos), None)
 
@@ -277,14 +289,16 @@ def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str
     An anchored phrase list (the usual kind) reads each string's words, indexed once per
     string for every list of the document: a string that holds none of the list's first
     words costs a set test, and one that does is tried only where they start. Other
-    lists scan a list of texts as one joined string (one pass per list, not per string)."""
+    lists, and lists of more than PER_STRING_MAX texts, scan them as one joined string
+    (one pass per list, not per string)."""
     if regex is None:
         return
-    if isinstance(texts, list) and isinstance(regex, Phrases) and not regex.anchored and len(texts) > 1:
+    if isinstance(texts, list) and isinstance(regex, Phrases) and len(texts) > 1 \
+            and (not regex.anchored or len(texts) > PER_STRING_MAX):
         from bisect import bisect_right
 
         starts, joined = _joined(texts)
-        for match in regex.finditer(joined):
+        for match in regex.scan(joined):
             index = bisect_right(starts, match.start()) - 1
             pointer, text = texts[index]
             start = match.start() - starts[index]
