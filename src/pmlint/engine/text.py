@@ -79,7 +79,15 @@ _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _lowered_seen: dict[str, tuple[str, frozenset[str]]] = {}
 
 
-def _lowered(text: str) -> tuple[str, frozenset[str]]:
+#: Longer texts (a 5 MB document joined) are neither cached nor split into words: the
+#: copy would stay in memory, and a scan reads such a text once anyway.
+LOWERED_MAX_CHARS = 1 << 16
+
+
+def _lowered(text: str) -> tuple[str, frozenset[str] | None]:
+    """(text lower-cased, its words; None for a text longer than LOWERED_MAX_CHARS)."""
+    if len(text) > LOWERED_MAX_CHARS:
+        return text.lower(), None
     found = _lowered_seen.get(text)
     if found is None:
         if len(_lowered_seen) > 4096:
@@ -91,7 +99,8 @@ def _lowered(text: str) -> tuple[str, frozenset[str]]:
 
 def ascii_words(text: str) -> frozenset[str]:
     """The words (`[a-z0-9]+`, lower-cased) of an ASCII text, cached."""
-    return _lowered(text)[1]
+    words = _lowered(text)[1]
+    return frozenset(_ASCII_WORD.findall(text.lower())) if words is None else words
 
 
 def _first_words(anchors: tuple[str, ...] | None) -> frozenset[str] | None:
@@ -128,7 +137,8 @@ class PhraseRegex:
     def _may_match(self, text: str, *args: int) -> bool:
         # (not for a slice: cutting a text at `endpos` can make a word where there was none)
         lowered, words = _lowered(text)
-        if not args and self.first_words is not None and text.isascii() and self.first_words.isdisjoint(words):
+        if not args and self.first_words is not None and words is not None and text.isascii() \
+                and self.first_words.isdisjoint(words):
             return False
         if self.literals is None:
             return True
@@ -155,8 +165,8 @@ class PhraseRegex:
         """
         positions: set[int] = set()
         anchors = self.anchors or ()
-        if self.first_words is not None and text.isascii():  # only those whose first word is in the text
-            words = _lowered(text)[1]
+        words = _lowered(text)[1]
+        if self.first_words is not None and words is not None and text.isascii():  # those whose first word is there
             anchors = tuple(anchor for anchor in anchors if _ASCII_WORD.match(anchor).group() in words)  # type: ignore[union-attr]
         for anchor in anchors:
             index = lowered.find(anchor)

@@ -176,7 +176,7 @@ def _word_offsets(low: str) -> dict[str, list[int]]:
     """word → start offsets of that word in `low`, built once per text."""
     offsets = _offsets.get(low)
     if offsets is None:
-        if len(_offsets) > PER_STRING_MAX:
+        if len(_offsets) > 256:  # (a document's long strings; memory stays small for a 5 MB one)
             _offsets.clear()
         offsets = _offsets[low] = {}
         for match in _WORD.finditer(low):
