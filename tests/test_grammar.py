@@ -73,3 +73,18 @@ def test_clauses_are_found_once_per_text_not_once_per_phrase():
     for index in range(0, len(text), len(text) // 1000):
         subject_of(text, index)
     assert grammar._breaks.cache_info().misses == 1
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("should have been caught in review.", "review"),
+    ("should have been caught in code review.", "code review"),
+    ("should have been noticed by the on-call engineer.", "on-call"),
+    ("should have been addressed before it created any impact.", None),
+    ("should have been found in staging.", None),
+    ("should have checked the dashboard, in review.", None),
+    ("should have been caught. In review we saw it.", None),
+])
+def test_passive_agent(text, agent):
+    from pmlint.grammar import passive_agent
+
+    assert passive_agent(text, len("should have"), frozenset({"review", "code review"})) == agent

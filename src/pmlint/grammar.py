@@ -200,6 +200,37 @@ def participle_follows(text: str, end: int) -> bool:
     return False
 
 
+
+#: How far after "should have been <participle>" a passive agent is looked for (words).
+_AGENT_REACH = 8
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "any", "every", "each", "whoever"})
+
+
+def passive_agent(text: str, end: int, activities: frozenset[str] = frozenset()) -> str | None:
+    """Who a passive "should have been <participle>" names as its agent, within the clause
+    after `end`: the head word after "by" ("should have been caught by the reviewer" →
+    "reviewer"), or an activity of `activities` after "in" or "during" that only people
+    do ("should have been caught in review" → "review"). None when the clause names no
+    agent ("an issue which should have been addressed before ..."): a passive without
+    an agent blames nobody. Reads at most _AGENT_REACH words, so it is linear."""
+    words = [match for _, match in zip(range(_AGENT_REACH + 2), _WORD.finditer(text, end))]
+    if len(words) < 2 or words[0].group().lower() != "been":
+        return None
+    stop = CLAUSE_BREAK.search(text, words[1].end())
+    limit = stop.start() if stop is not None else len(text)
+    lowered = [match.group().lower() for match in words[2:] if match.start() < limit]
+    for index, word in enumerate(lowered):
+        rest = [item for item in lowered[index + 1:index + 4] if item not in _DETERMINERS]
+        if word == "by" and rest:
+            return rest[0]
+        if word in ("in", "during") and rest:
+            for size in (2, 1):
+                phrase = " ".join(rest[:size])
+                if len(rest) >= size and phrase in activities:
+                    return phrase
+    return None
+
+
 # ---- modal and future lead-ins ----------------------------------------------------------
 
 #: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".

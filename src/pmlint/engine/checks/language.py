@@ -9,7 +9,10 @@ because the same words describe systems as often as people:
   `is_person` (settings.blame_person_phrases, settings.person_roles: "the team failed to").
 - "should have" blames only before a past participle ("should have checked", "should
   have been caught"), not as a wish ("we should have alerting on ..."); see
-  `participle_follows` (settings.blame_participle_phrases).
+  `participle_follows` (settings.blame_participle_phrases). Without a person as
+  subject it blames only a passive whose agent is a person or a people-only activity
+  ("this should have been caught in review", "... by the on-call engineer"); see
+  `passive_agent` (option `agent_activities`).
 - A phrase right after a negation ("this was not human error", "no human error was
   involved") is not reported; see `negated`.
 
@@ -37,7 +40,7 @@ from typing import Any, Container, Iterable
 
 from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_singular_or_plural, looks_plural,
-                        negated, participle_follows, subject_of)
+                        negated, participle_follows, passive_agent, subject_of)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
@@ -363,7 +366,10 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                                         "{setting: NAME}): \"Sam failed to\", not \"the pod that failed to\"."},
         "needs_participle": {"type": "array", "items": {"type": "string"}, "description": "Phrases reported only before a past participle (a list or "
                                             "{setting: NAME}): \"should have checked\", not \"should have alerting\"."},
-        "roles": {"type": "array", "items": {"type": "string"}, "description": "Role words that make a subject a person (a list or {setting: NAME})."}},
+        "roles": {"type": "array", "items": {"type": "string"}, "description": "Role words that make a subject a person (a list or {setting: NAME})."},
+        "agent_activities": {"type": "array", "items": {"type": "string"},
+                             "description": "Activities only people do, read as the agent of a passive `needs_participle` phrase "
+                                            "(a list or {setting: NAME}): \"should have been caught in review\"."}},
        prepare=lambda options: options, required=("words",))
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
@@ -382,6 +388,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     needs_person = lowered(context.resolve(options.get("needs_person")))
     needs_participle = lowered(context.resolve(options.get("needs_participle")))
     roles = lowered(context.resolve(options.get("roles")))
+    activities = lowered(context.resolve(options.get("agent_activities")))
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
     under = options.get("defer_under", "/root_causes")
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
@@ -404,6 +411,10 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 if things is None:
                     things = _LazyThings(context)
                 if subject is None or not is_person(subject, roles, names, things):
-                    continue
+                    # a passive with a person or a people-only activity as its agent
+                    # ("this should have been caught in review") blames them all the same
+                    agent = passive_agent(masked, match.end(), activities) if key in needs_participle else None
+                    if agent is None or not (agent in activities or is_person(agent, roles, names, things)):
+                        continue
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
                       text=phrase, occurrence=occurrence_at(text, phrase, match.start()))
