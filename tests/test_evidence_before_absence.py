@@ -140,3 +140,42 @@ def test_a_layer_marked_not_a_factor_is_not_a_cause():
 def test_toil_accepts_a_sentence():
     text = "on_call:\n  toil: Someone re-ran the failed jobs by hand, one by one.\n"
     assert [f.rule_id for f in lint_yaml(text, {"PM005"})] == []
+
+
+HOLLOW_TIMELINE = """# Cache outage
+
+## Summary
+
+The cache cluster lost quorum and checkout failed for most users.
+
+## Timeline {WIP}
+
+{body}
+
+## Root cause
+
+A library upgrade removed the quorum check.
+"""
+
+
+def test_a_timeline_heading_over_narrative_without_any_time_is_no_timeline():
+    """A lost yardstick TP (avail-2023-12-04, "## Timeline {WIP}" over narrative): the
+    heading alone used to count as the section. Reported at the document, naming the heading."""
+    body = "Debugging began right after the first reports. A week later the vendor confirmed the bug."
+    found = [f for f in lint_md(HOLLOW_TIMELINE.replace("{body}", body), {"PM011"}) if f.rule_id == "PM011"]
+    assert len(found) == 1
+    assert "`timeline` (its heading at line 7 gives no date or time)" in found[0].message
+    assert found[0].severity is Severity.WARNING
+
+
+@pytest.mark.parametrize("body", [
+    "On Dec 4 the cache lost quorum; by the afternoon the vendor had a patch.",
+    "Around 22h15 the cache lost quorum.",
+    "- 4th of December: the cache lost quorum",
+    "On Monday the cache lost quorum and on Tuesday the patch shipped.",
+    "### The first hours\n\nAt 9 am the cache lost quorum.",
+])
+def test_a_timeline_heading_with_any_date_or_time_is_the_timeline(body: str):
+    """Any date or time form, even one the loader cannot read as entries, keeps the heading
+    as the timeline: evidence before absence."""
+    assert "PM011" not in rules_of(lint_md(HOLLOW_TIMELINE.replace("{body}", body), {"PM011"}))

@@ -132,7 +132,8 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     """Every section in `required_sections` is present and not empty (`a|b` means
     either will do). One finding names all that are missing (`{missing}`). In Markdown a
     recognised heading (`meta.sections`) counts as present even when the loader could
-    not structure its content: the section is there, so it is never "missing". So does
+    not structure its content: the section is there, so it is never "missing" (except a
+    timeline heading over text with no date or time at all, `_hollow`). So does
     the same content found anywhere in the text (`meta.evidence`: causes stated in
     prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
     a summary and a timeline tell the story, only the summary (the title and the sections
@@ -147,22 +148,25 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         # a recognised heading is the section, even when its content could not be structured;
         # a section written as prose under another heading ("the root cause was ...",
         # time-stamped lines) is there too: evidence before absence
-        if not any(is_truthy(data.get(name)) or name in headed or (top and evidence(context, name) is not None)
-                   for name in options_):
-            missing.append(" or ".join(f"`{name}`" for name in options_))
+        if not any(is_truthy(data.get(name)) or (name in headed and not _hollow(context, name, headed[name]))
+                   or (top and evidence(context, name) is not None) for name in options_):
+            missing.append(" or ".join(f"`{name}`" for name in options_ if name not in headed) or
+                           " or ".join(f"`{name}` (its heading at line {headed[name]} gives no date or time)"
+                                       for name in options_))
     if missing:
+        keys = [_first_key(label) for label in missing]
         # only the cause heading missing from a document whose summary and timeline tell the
         # story (the cause is usually in that narrative), or only the summary: pedantic
-        told = missing == ["`summary`"] or missing == ["`root_causes`"] and all(
+        told = keys == ["summary"] or keys == ["root_causes"] and all(
             is_truthy(data.get(key)) or key in headed for key in ("summary", "timeline"))
         # ... or only the timeline, from a short post whose summary gives the start and the
         # end ("down for about 3 hours, from 15:30 to 18:10 UTC")
         summary = data.get("summary")
-        told = told or (missing == ["`timeline`"] and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
+        told = told or (keys == ["timeline"] and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
         # ... or a short disclosure of a leak whose prose says how long it took ("within a few
         # hours the credentials had been revoked"): an exposure, not an outage to reconstruct
         # (a short outage post without a timeline is still a warning)
-        told = told or (missing == ["`timeline`"] and top and evidence(context, "exposure") is not None
+        told = told or (keys == ["timeline"] and top and evidence(context, "exposure") is not None
                         and evidence(context, "impact_duration") is not None and _words(context) <= SHORT_POST_WORDS)
         yield Hit("/" + _first_key(missing[0]),
                   {"missing": ", ".join(missing), "count": len(missing),
@@ -171,6 +175,36 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
 
 #: A post this short (words of prose) is a disclosure or a note, not a full review.
 SHORT_POST_WORDS = 400
+
+
+#: A date or a time of day in any common form: "22:52", "2 am", "2023-12-04", "12/04",
+#: "Dec 4", "4th of December", a weekday. A timeline section without one is no timeline.
+_WHEN = re.compile(
+    r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:T|day)\s?[+-]?\s?\d", re.IGNORECASE)
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+
+
+def _hollow(context: Context, name: str, line: int) -> bool:
+    """Whether the Markdown heading of `name` at `line` heads a section that cannot be what
+    it says: a timeline whose text (down to the next heading of its level or above) gives
+    no date or time at all ("## Timeline {WIP}" over narrative prose). Any date or time
+    form, even one the loader could not read, keeps the heading as the section."""
+    lines = context.document.lines or []
+    if name != "timeline" or not 1 <= line <= len(lines):
+        return False
+    heading = _ATX.match(lines[line - 1])
+    level = len(heading.group(1)) if heading else 2
+    for text in lines[line:]:
+        other = _ATX.match(text)
+        if other is not None and len(other.group(1)) <= level or heading is None and _SETEXT.match(text):
+            break
+        if _WHEN.search(text):
+            return False
+    return _WHEN.search(lines[line - 1]) is None
 
 
 def _words(context: Context) -> int:
