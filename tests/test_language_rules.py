@@ -81,6 +81,8 @@ def test_should_have_as_a_wish_is_not_blame(engine, sentence):
     "The disk filled, an issue which should have been addressed before it created any impact.",
     "Ideally this bug should have been found in staging before it reached production.",
     "The page should have been sent by the monitoring system within a minute.",
+    "The change should have been reverted by Monday.",
+    "It should have been caught by CI.",
     "This should have been caught in review, but the review tool hid the diff.",
 ])
 def test_should_have_without_a_person_is_not_blame(engine, sentence):
