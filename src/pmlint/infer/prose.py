@@ -228,9 +228,9 @@ class Phrases:
         for start in starts:
             if start < after:
                 continue
-            match = self.regex.match(low, start, end)
-            if match is not None:
-                after = match.end()
+            found = self.regex.match(low, start, end)
+            if found is not None:
+                after = found.end()
                 yield Found(text, start, after)
 
     def scan(self, text: str) -> Iterator[re.Match[str]]:
