@@ -27,14 +27,34 @@ def zone_named(name: str | None) -> tzinfo | None:
         return None
 
 
+#: text → its parse: a timeline's `at` strings are parsed by the timeline model, the order
+#: rule and the zone rule; a 5 MB document has 40,000 of them. Bounded: cleared when full.
+_parsed: dict[str, datetime | None] = {}
+_PARSED_MAX = 65536
+
+
 def parse_timestamp(value: object) -> datetime | None:
     """ISO 8601 date-times (`2025-06-21T23:05:00Z`, `2025-06-21 23:05 UTC`, `...+02:00`).
 
     Returns an aware datetime when the text carries a zone, a naive one when it does
-    not, and None when it is not a timestamp at all.
+    not, and None when it is not a timestamp at all. Cached per text (datetimes are
+    immutable): the same timeline is read by several rules.
     """
     if not isinstance(value, str):
         return None
+    if len(value) > 64:  # no timestamp is this long: not kept, so no large text outlives its document
+        return _parse_timestamp(value)
+    try:
+        return _parsed[value]
+    except KeyError:
+        pass
+    if len(_parsed) >= _PARSED_MAX:
+        _parsed.clear()
+    parsed = _parsed[value] = _parse_timestamp(value)
+    return parsed
+
+
+def _parse_timestamp(value: str) -> datetime | None:
     text = value.strip()
     if not text or not text[:1].isdigit():
         return None

@@ -119,11 +119,24 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
     return found
 
 
+#: (document, its phrase list, the answer): inference and PM203 both ask, and on a large
+#: document each asking is a scan of every string it holds
+_last_awake: tuple[Document, tuple[str, ...], bool] | None = None
+
+
 def awake_anyway(document: Document, settings: Mapping[str, Any]) -> bool:
     """Whether the text says the people at work at night were awake anyway (settings.
-    night_awake_phrases: their own hours, a hand-over to another zone, planned work)."""
+    night_awake_phrases: their own hours, a hand-over to another zone, planned work).
+
+    Cached for the most recent document and phrase list."""
+    global _last_awake
+    words = _words(settings, "night_awake_phrases")
+    if _last_awake is not None and _last_awake[0] is document and _last_awake[1] == words:
+        return _last_awake[2]
     texts = document_texts(document, ("/action_items",))
-    return next(iter(find(phrases(_words(settings, "night_awake_phrases")), texts, allow_negated=True)), None) is not None
+    found = next(iter(find(phrases(words), texts, allow_negated=True)), None) is not None
+    _last_awake = (document, words, found)
+    return found
 
 
 def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, Fact]:
