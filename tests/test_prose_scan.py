@@ -47,6 +47,17 @@ def test_anchored_scan_finds_what_the_regex_finds(text: str, words: list[str], p
         assert _scanned(regex, sample, pos, len(sample) - pos) == _plain(regex, sample, pos, len(sample) - pos)
 
 
+@settings(max_examples=300, deadline=None)
+@given(texts, terms)
+def test_a_joined_scan_finds_what_the_regex_finds(text: str, words: list[str]) -> None:
+    """`Phrases.scan` (a large document's strings joined) searches without the lookbehind
+    and checks it itself: the same matches, in order, as one pass of the full regex."""
+    regex = phrases(tuple(words))
+    assert regex is not None and regex.bare is not None
+    scanned = [(match.start(), match.end()) for match in regex.scan(text)]
+    assert scanned == _plain(regex, text)
+
+
 def test_every_settings_phrase_list_scans_the_same_way() -> None:
     """The shipped word lists, on a document-sized text that holds each of their phrases."""
     lists = [value for value in DEFAULT_SETTINGS.values() if isinstance(value, list) and value
@@ -64,6 +75,7 @@ def test_every_settings_phrase_list_scans_the_same_way() -> None:
             continue
         anchored += regex.anchored
         assert _scanned(regex, text) == _plain(regex, text)
+        assert [(match.start(), match.end()) for match in regex.scan(text)] == _plain(regex, text)
         found = list(find(regex, [("/a", text[: len(text) // 2]), ("/b", text[len(text) // 2:])]))
         assert found, value  # every list finds its own phrases
     assert anchored > 20  # the fast path is the one the shipped lists take
