@@ -252,15 +252,16 @@ class Phrases:
             return iter(())
         if self.bare is None:
             return self.regex.finditer(low)
-        return self._scan_bare(low)
+        return self._scan_bare(self.bare, low)
 
-    def _scan_bare(self, low: str) -> Iterator[re.Match[str]]:
+    @staticmethod
+    def _scan_bare(bare: re.Pattern[str], low: str) -> Iterator[re.Match[str]]:
         """`regex.finditer(low)`'s matches, found by `bare`: a pattern that starts with a
         lookbehind is tried at every character, while one that starts with the phrases
         lets the regex engine skip to the characters they start with (twice as fast on a
         5 MB text). A match whose start fails the lookbehind is dropped and the search
         resumes one character on, as finditer does: the same matches, in the same order."""
-        search, before = self.bare.search, _WORDISH.match
+        search, before = bare.search, _WORDISH.match
         position = 0
         while True:
             match = search(low, position)
@@ -335,8 +336,8 @@ def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str
             and (not regex.anchored or len(texts) > PER_STRING_MAX):
         from bisect import bisect_right
 
-        starts, joined, index = _joined(texts)
-        for match in regex.scan(joined, index):
+        starts, joined, joined_index = _joined(texts)
+        for match in regex.scan(joined, joined_index):
             index = bisect_right(starts, match.start()) - 1
             pointer, text = texts[index]
             start = match.start() - starts[index]
