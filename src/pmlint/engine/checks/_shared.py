@@ -112,8 +112,10 @@ _NOT_A_FACTOR = re.compile(r"^\W*(?:n/?a|none|nothing|not applicable|not relevan
 
 def not_a_factor(cause: dict[str, Any]) -> bool:
     """A cause entry with a layer whose text rules that layer out ("not a factor")."""
+    if not cause.get("layer"):  # asked first: most causes carry no layer, and joining costs
+        return False
     text = " ".join(str(cause.get(key) or "") for key in ("summary", "description")).strip()
-    return bool(cause.get("layer")) and bool(_NOT_A_FACTOR.search(text))
+    return bool(_NOT_A_FACTOR.search(text))
 
 
 def is_open(item: dict[str, Any], context: Context) -> bool:
