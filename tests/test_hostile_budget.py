@@ -95,6 +95,26 @@ def test_the_pool_kills_and_replaces_a_stuck_worker(slow_rule, tmp_path, monkeyp
     assert linted == {f"f{index:02}.yaml" for index in range(12)}  # every other file, none lost
 
 
+def test_a_stuck_file_in_mid_chunk_is_the_one_reported_and_the_files_done_before_it_are_not_lost(
+        slow_rule, tmp_path, monkeypatch):
+    """A worker sends its chunk's outcomes together: when it is killed, the files it had
+    done but not sent are linted again elsewhere, and the file it was on is the one named."""
+    use_the_pool(monkeypatch)
+    monkeypatch.setattr(lint_module, "CHUNK_FILES", 4)
+    monkeypatch.setattr(lint_module, "GRACE_SECONDS", 1.0)
+    # 32 files: chunks of min(CHUNK_FILES, files / (4 × workers)) = 4
+    names = ["a00.yaml", "a01.yaml", "b-stuck.yaml", *(f"c{index:02}.yaml" for index in range(29))]
+    for name in names:
+        write(tmp_path / name, "title: STUCK\n" if "stuck" in name else "title: fine\nsummary: The engineer was careless.\n")
+    files = discover([str(tmp_path)], ["*.yaml"], [])
+    assert [source.display.rsplit("/", 1)[-1] for source in files][:3] == names[:3]  # one worker's first chunk
+    result = lint_files(files, rules(slow_rule), options(0.5), jobs=2)
+    stuck = [f for f in result.findings if f.path.endswith("b-stuck.yaml")]
+    assert [f.rule_id for f in stuck] == ["PM007"] and "stopped answering" in stuck[0].message
+    linted = sorted(f.path.rsplit("/", 1)[-1] for f in result.findings if f.rule_id == "PM701")
+    assert linted == sorted(name for name in names if "stuck" not in name)  # each once, none lost
+
+
 def test_the_pool_reports_a_slow_document_like_the_serial_run(slow_rule, tmp_path, monkeypatch):
     use_the_pool(monkeypatch)
     write(tmp_path / "a-slow.yaml", "title: SLOW\n")
