@@ -50,8 +50,8 @@ class CheckSpec:
     #: the options as the rule file (and config overrides) gave them, before `prepare`
     #: (`{option: NAME}` references kept, so a config override of the rule's option reaches them)
     given: dict[str, Any] | None = None
-    #: (settings, options with `{setting: NAME}` resolved): see `for_settings`
-    _resolved: tuple[dict[str, Any], dict[str, Any]] | None = None
+    #: (settings, options, those options with `{setting: NAME}` resolved): see `for_settings`
+    _resolved: tuple[dict[str, Any], dict[str, Any], dict[str, Any]] | None = None
 
     def prepared(self, prepare: Callable[[dict[str, Any]], dict[str, Any]] | None) -> dict[str, Any]:
         """The options as the check function wants them, prepared once."""
@@ -63,16 +63,18 @@ class CheckSpec:
     def for_settings(self, settings: dict[str, Any]) -> dict[str, Any]:
         """The prepared options with each `{setting: NAME}` replaced by the setting's value,
         so a check reads a rule's words the same whether the rule file lists them or names
-        a setting (resolved once per settings, not once per document)."""
+        a setting (resolved once per settings and options, not once per document: this
+        runs for every rule on every document)."""
         options = self.options
-        if not any(isinstance(value, dict) and set(value) == {"setting"} for value in options.values()):
-            return options
         cached = self._resolved
-        if cached is None or cached[0] is not settings:
-            resolved = {key: settings.get(value["setting"]) if isinstance(value, dict) and set(value) == {"setting"}
-                        else value for key, value in options.items()}
-            cached = self._resolved = (settings, resolved)
-        return cached[1]
+        if cached is None or cached[0] is not settings or cached[1] is not options:
+            if any(isinstance(value, dict) and set(value) == {"setting"} for value in options.values()):
+                resolved = {key: settings.get(value["setting"]) if isinstance(value, dict) and set(value) == {"setting"}
+                            else value for key, value in options.items()}
+            else:
+                resolved = options
+            cached = self._resolved = (settings, options, resolved)
+        return cached[2]
 
 
 @dataclass(slots=True)
