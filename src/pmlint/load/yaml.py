@@ -28,6 +28,7 @@ from .limits import MAX_DEPTH, MAX_NODES, LimitExceeded
 from .suppressions import find_suppressions
 
 _CORE = "tag:yaml.org,2002:"
+_STR_TAG = _CORE + "str"
 _PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
@@ -246,7 +247,9 @@ class _TreeBuilder:
                 root = self._attach(stack, anchored[0], event.start_mark, event.end_mark, False, is_alias=True)
                 continue
 
-            self._limit(1, event.start_mark)
+            self.count += 1  # `_limit(1, ...)` inlined: this runs for every node
+            if self.count > MAX_NODES:
+                self._limit(0, event.start_mark)
             tag = event.tag
             if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
                 shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
@@ -254,7 +257,7 @@ class _TreeBuilder:
                     "yaml-tag", f"YAML tag {shown!r} is ignored: pmlint reads plain data only",
                     self.span(event.start_mark, event.end_mark), pointer or ""))
             if kind == "ScalarEvent":
-                value = _scalar(event)
+                value = _scalar(event, tag)
                 if pointer is not None:
                     start, end = event.start_mark, event.end_mark
                     # one line (most scalars): what `span` returns, without its checks
@@ -336,13 +339,14 @@ def _shown(key: str) -> str:
     return repr(_shorten(key))
 
 
-def _scalar(node: Any) -> Any:
+def _scalar(node: Any, tag: str | None) -> Any:
     """YAML 1.2 core-schema resolution for plain scalars; quoted ones stay strings.
+    `tag` is the node's (ruamel's `tag` is a property that builds it on every read).
 
     Dates and times stay ISO strings, as the document model requires.
     """
     value = node.value
-    if node.style or node.tag == _CORE + "str" or len(value) > 64 or value[:1] not in _NON_TEXT_START:
+    if value[:1] not in _NON_TEXT_START or node.style or len(value) > 64 or tag == _STR_TAG:
         return value  # most scalars are words: skip the regexes
     if _NULL.match(value):
         return None
