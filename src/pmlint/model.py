@@ -363,6 +363,22 @@ def join_pointer(parent: str, token: str | int) -> str:
     return f"{parent}/{escape_pointer_token(token)}"
 
 
+#: A place in a walk written as nested (parent place, token) pairs down to a starting
+#: pointer: walks over every node build these cheaply and join a string only for a finding.
+Place = Any
+
+
+def place_pointer(place: Place) -> str:
+    """The JSON Pointer of a (parent place, token) chain, joined only when a finding needs it."""
+    tokens = []
+    while isinstance(place, tuple):
+        place, token = place
+        tokens.append(token)
+    for token in reversed(tokens):
+        place = join_pointer(place, token)
+    return place
+
+
 def iter_strings(value: object, pointer: str = "", skip: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """(pointer, text) for every string at or below `value`, in document order; pointers
     that start with one of `skip` (e.g. "/timeline") are left out, with all below them.

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..model import join_pointer
+from ..model import Place, place_pointer
 
 SUPPORTED_KEYWORDS = frozenset({
     "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "default",
@@ -116,17 +116,7 @@ def validate(value: Any, schema: dict[str, Any], root: dict[str, Any] | None = N
 
 #: A path is the pointer string of the node where validation started, or a pair
 #: (parent path, token): child pointers are only joined into strings for an error.
-Path_ = Any
-
-
-def _pointer(path: Path_) -> str:
-    tokens = []
-    while isinstance(path, tuple):
-        path, token = path
-        tokens.append(token)
-    for token in reversed(tokens):
-        path = join_pointer(path, token)
-    return path
+Path_ = Place
 
 
 class _Plan:
@@ -195,29 +185,29 @@ def _check(value: Any, plan: _Plan, path: Path_, errors: list[SchemaError]) -> N
         _check(value, plan.ref, path, errors)
     types = plan.types
     if types is not None and type(value) not in plan.certain and not any(_is_type(value, option) for option in types):
-        pointer = _pointer(path)
+        pointer = place_pointer(path)
         shown = [option for option in types if not (option == "integer" and "number" in types)]
         wanted = " or ".join(_TYPE_NAMES.get(option, option) for option in shown)
         errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {wanted}, but it is {describe(value)}", "type"))
         return
     if plan.enum is not None and value not in plan.enum:
-        pointer = _pointer(path)
+        pointer = place_pointer(path)
         allowed = ", ".join(str(option) for option in plan.enum)
         errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {describe(value)}; expected one of: {allowed}", "enum"))
     if plan.has_const and value != plan.const:
-        pointer = _pointer(path)
+        pointer = place_pointer(path)
         errors.append(SchemaError(pointer, f"`{dotted(pointer)}` must be {plan.const!r}", "const"))
     if isinstance(value, str):
         if plan.string:
-            _check_string(value, plan.schema, _pointer(path), errors)
+            _check_string(value, plan.schema, place_pointer(path), errors)
     elif isinstance(value, dict):
         _check_object(value, plan, path, errors)
     elif isinstance(value, list):
         if plan.min_items is not None and len(value) < plan.min_items:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` needs at least {plan.min_items} item(s)", "minItems"))
         if plan.max_items is not None and len(value) > plan.max_items:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` may hold at most {plan.max_items} item(s)", "maxItems"))
         items = plan.items
         if items is not None:
@@ -226,16 +216,16 @@ def _check(value: Any, plan: _Plan, path: Path_, errors: list[SchemaError]) -> N
     elif plan.number and isinstance(value, (int, float)) and not isinstance(value, bool):
         schema = plan.schema
         if "minimum" in schema and value < schema["minimum"]:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at least {schema['minimum']}", "minimum"))
         if "maximum" in schema and value > schema["maximum"]:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is {value}; it must be at most {schema['maximum']}", "maximum"))
     if not plan.any_of and not plan.one_of:
         return
     for keyword, branches in (("anyOf", plan.any_of), ("oneOf", plan.one_of)):
         if branches:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             results = []
             for branch in branches:
                 branch_errors: list[SchemaError] = []
@@ -276,7 +266,7 @@ def _valid_date(value: str) -> bool:
 def _check_object(value: dict, plan: _Plan, path: Path_, errors: list[SchemaError]) -> None:
     for required in plan.required:
         if required not in value:
-            pointer = _pointer(path)
+            pointer = place_pointer(path)
             errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is missing the required field `{required}`", "required"))
     properties = plan.properties
     additional = plan.additional
@@ -285,15 +275,15 @@ def _check_object(value: dict, plan: _Plan, path: Path_, errors: list[SchemaErro
         child = (path, key)
         if names is not None:
             key_errors: list[SchemaError] = []
-            _check(key, names, _pointer(child), key_errors)
+            _check(key, names, place_pointer(child), key_errors)
             if key_errors:
-                pointer = _pointer(child)
+                pointer = place_pointer(child)
                 errors.append(SchemaError(pointer, f"`{dotted(pointer)}` is not an allowed key here", "propertyNames"))
         known = properties.get(key)
         if known is not None:
             _check(item, known, child, errors)
         elif additional is False:
-            pointer = _pointer(child)
+            pointer = place_pointer(child)
             listed = ", ".join(sorted(properties))
             errors.append(SchemaError(pointer, f"Unknown key `{dotted(pointer)}`" + (f" (known keys: {listed})" if listed else ""),
                                       "additionalProperties"))

@@ -19,7 +19,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
-from ...model import join_pointer, resolve_pointer
+from ...model import join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
 from ..text import find_phrases, occurrence_at, phrase_regex
@@ -363,7 +363,7 @@ def known_keys(value: Any, pointer: str, options: dict, context: Context) -> Ite
                     if isinstance(child, (dict, list)):
                         pending.append((child, allowed[name], (place, name)))
                 elif not (name.startswith(prefix) or name in declared or (strict and place == pointer)):
-                    here = _joined(place)
+                    here = place_pointer(place)
                     where = join_pointer(here, name)
                     yield Hit(where, {"key": name, "where": _place(here), "suggestion": did_you_mean(name, allowed)},
                               span=context.document.key_spans.get(where))  # the key, not its value
@@ -373,15 +373,6 @@ def known_keys(value: Any, pointer: str, options: dict, context: Context) -> Ite
                            if isinstance(item, (dict, list)))
 
 
-def _joined(place: Any) -> str:
-    """The pointer of a place written (parent's place, key), down to the starting pointer."""
-    tokens = []
-    while isinstance(place, tuple):
-        place, token = place
-        tokens.append(token)
-    for token in reversed(tokens):
-        place = join_pointer(place, token)
-    return place
 
 
 def _place(pointer: str) -> str:
