@@ -324,3 +324,22 @@ def test_a_check_reads_the_rules_own_option_under_the_name_config_sets(run_cli, 
     write(tmp_path / ".pmlint.yaml", "select: [PM204]\n")
     code, out, _ = run_cli("explain", "PM204", cwd=tmp_path)
     assert "manual_step_words: [" in out and "\n  words:" not in out  # the check's `words` is the rule's option
+
+
+def test_the_shared_detection_vocabulary_is_one_setting_both_rules_read(run_cli, tmp_path):
+    """PM402 (no detection item) and PM403 (slow detection; softer when the plan detects)
+    read `settings.detect_words`: one list, so a team's own word counts for both, and the
+    two rules can never disagree about what a detection item is."""
+    write(tmp_path / "pm.yaml", "title: x\nseverity: SEV1\ndetection: {method: customer}\n"
+          "timeline:\n  - {at: '2024-05-01T10:00:00Z', event: outage starts, kind: started}\n"
+          "  - {at: '2024-05-01T14:00:00Z', event: a customer tells us, kind: detected}\n"
+          "action_items:\n  - {title: Add a heartbeat for checkout, owner: dana, due: 2024-06-01}\n")
+    write(tmp_path / ".pmlint.yaml", "select: [PM402, PM403]\n")
+    _, out, _ = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    before = {rule: (severity, message) for rule, severity, message in _findings(out)}
+    assert before["PM402"][0] == "warning" and before["PM403"][0] == "warning", before
+    write(tmp_path / ".pmlint.yaml", "select: [PM402, PM403]\nsettings:\n  detect_words: [heartbeat]\n")
+    _, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
+    after = {rule: (severity, message) for rule, severity, message in _findings(out)}
+    assert "PM402" not in after and after["PM403"][0] == "info", (after, err)
+    assert "deprecated" not in err  # a shared setting, not one a rule owns

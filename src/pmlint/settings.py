@@ -45,7 +45,6 @@ MOVED_SETTINGS: dict[str, tuple[str, str, str]] = {
     "night_outside_patterns": ("PM203", "night_outside_patterns", "regex-list"),
     "manual_step_words": ("PM204", "manual_step_words", "words"),
     "load_sharing_words": ("PM206", "load_sharing_words", "words"),
-    "detect_words": ("PM402", "detect_words", "words"),
     "analysed_layers": ("PM102", "analysed_layers", "words"),
     "layer_analysis_min_words": ("PM102", "layer_analysis_min_words", "count"),
     "min_why_depth": ("PM104", "min_why_depth", "count"),
