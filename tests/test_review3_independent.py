@@ -372,3 +372,36 @@ def test_an_untyped_alerting_item_counts_as_the_plans_detection_item(run_cli, tm
     found = findings(run_cli, path, "PM403")
     assert [item["severity"] for item in found] == ["info"]
     assert '"Alert when checkout errors pass 1% for 5 minutes"' in found[0]["message"]
+
+
+# -- repeats: the incident must be said to be like an earlier one ------------------------
+
+REPEAT = """# Job queue stall
+
+## Summary
+
+Jobs stopped for 40 minutes for every customer. {lucky}
+
+## Root cause
+
+A config push removed the queue's worker pool.
+
+## Action items
+
+- Restart the workers automatically when the pool is empty (owner: @ana, due: 2025-04-01)
+"""
+
+
+def test_tooling_from_a_previous_outage_is_no_repeat(run_cli, tmp_path):
+    """"We already had tooling from the previous outage" says where a script came from,
+    not that this incident is the earlier one again: no repeat, no PM802."""
+    path = write(tmp_path, "pm.md", REPEAT.format(
+        lucky="We already had tooling to resolve this from the previous outage."))
+    assert findings(run_cli, path, "PM802") == []
+
+
+def test_an_incident_like_the_previous_one_is_a_repeat(run_cli, tmp_path):
+    path = write(tmp_path, "pm.md", REPEAT.format(
+        lucky="The queue stalled the same way as in the previous outage."))
+    found = findings(run_cli, path, "PM802")
+    assert len(found) == 1 and "inferred a repeat incident" in found[0]["message"], found
