@@ -124,6 +124,8 @@ def rolls_over(previous: datetime, moment: datetime) -> bool:
     it is ROLLOVER or more earlier on the clock (23:04 then 02:50), so a date was left unchanged."""
     if moment.date() != previous.date():
         return False
+    if previous.tzinfo is moment.tzinfo:  # one tzinfo object: subtraction is on the clocks already
+        return previous - moment >= ROLLOVER
     return previous.replace(tzinfo=None) - moment.replace(tzinfo=None) >= ROLLOVER
 
 

@@ -6,6 +6,7 @@ Kept free of registration so unit tests can call them directly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from ..functions import Context, shorten
@@ -115,6 +116,13 @@ def not_a_factor(cause: dict[str, Any]) -> bool:
     if not cause.get("layer"):  # asked first: most causes carry no layer, and joining costs
         return False
     text = " ".join(str(cause.get(key) or "") for key in ("summary", "description")).strip()
+    return _rules_out(text)
+
+
+@lru_cache(maxsize=4096)
+def _rules_out(text: str) -> bool:
+    """Cached per text: several checks read the same root causes (`root_causes`), and the
+    search tries its alternatives at every character of a long cause."""
     return bool(_NOT_A_FACTOR.search(text))
 
 

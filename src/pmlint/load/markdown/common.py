@@ -42,7 +42,9 @@ def plain(markdown: str) -> str:
     if not markdown:
         return ""
     if not _SPECIAL.search(markdown):
-        return _SPACE.sub(" ", markdown).strip()
+        if "  " in markdown or "\n" in markdown or "\t" in markdown or "\r" in markdown:
+            return _SPACE.sub(" ", markdown).strip()
+        return markdown.strip()  # no run of whitespace to fold: the substitution would change nothing
     text = _IMAGE.sub("", markdown)
     text = _LINK.sub(r"\1", text)
     text = _REF_LINK.sub(r"\1", text)

@@ -18,6 +18,7 @@ Code fences are never read as entries.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
@@ -64,6 +65,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _ANY_KIND = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KINDS), re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def classify_event(text: str) -> str:
     """started | detected | escalated | mitigated | resolved | other, by keywords."""
     if not _ANY_KIND.search(text):

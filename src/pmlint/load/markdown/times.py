@@ -152,8 +152,37 @@ def _date_of(match: re.Match[str], default_year: int | None) -> date | None:
         return None
 
 
+#: The shape most table rows and bullets are written in (`2025-06-14 13:07`, `13:07`, the
+#: whole text): read without the general parser's dozen matches; any other text, or a date
+#: or time that is not valid, goes to the general parser (which gives the same Stamp).
+_PLAIN_STAMP = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})")
+
+
 def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
     """The time (and date) `text` starts with, or None when it does not start with one."""
+    plain_stamp = _PLAIN_STAMP.fullmatch(text)
+    if plain_stamp is not None:
+        fast = _plain_stamp(text, plain_stamp)
+        if fast is not None:
+            return fast
+    return _parse_stamp(text, default_year)
+
+
+def _plain_stamp(text: str, match: re.Match[str]) -> Stamp | None:
+    year, month, day, hour, minute = match.groups()
+    clock = (int(hour), int(minute), 0)
+    if clock[0] > 23 or clock[1] > 59:
+        return None  # 24:00 and the invalid: the general parser decides
+    if year is None:
+        return Stamp(None, None, False, True, False, len(text), text, clock)
+    try:
+        moment = datetime(int(year), int(month), int(day), clock[0], clock[1])
+    except ValueError:
+        return None
+    return Stamp(moment, None, True, True, False, len(text), text, clock)
+
+
+def _parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
     position = _skip(text, 0, _LEAD_MARKUP)
     approximate = False
     match = _APPROX.match(text, position)
