@@ -388,17 +388,24 @@ def iter_strings(value: object, pointer: str = "", skip: tuple[str, ...] = ()) -
     Lives in the model so the engine and `infer/` share it without importing each other.
     """
     found: list[tuple[str, str]] = []
-    stack: list[tuple[str, object]] = [(pointer, value)]
+    append = found.append
+    # a stack of (pointer, value) iterators, one per open container: a string below a
+    # container is taken where it is met, not pushed and popped (most nodes are strings)
+    stack: list[Iterator[tuple[str, object]]] = [iter(((pointer, value),))]
     while stack:
-        where, node = stack.pop()
-        if skip and where.startswith(skip):
-            continue
-        if isinstance(node, str):
-            found.append((where, node))
-        elif isinstance(node, dict):
-            stack.extend((f"{where}/{escape_pointer_token(key)}", item) for key, item in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((f"{where}/{index}", node[index]) for index in range(len(node) - 1, -1, -1))
+        for where, node in stack[-1]:
+            if skip and where.startswith(skip):
+                continue
+            if isinstance(node, str):
+                append((where, node))
+            elif isinstance(node, dict):
+                stack.append(zip([f"{where}/{escape_pointer_token(key)}" for key in node], node.values()))
+                break
+            elif isinstance(node, list):
+                stack.append(zip([f"{where}/{index}" for index in range(len(node))], node))
+                break
+        else:
+            stack.pop()
     return found
 
 

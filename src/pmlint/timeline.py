@@ -249,8 +249,27 @@ def local_time(moment: datetime, zone: tzinfo | None) -> time:
     return moment.time()
 
 
+#: (entries list, the window asked for, the answer): inference and PM203 ask for the same
+#: document's night entries; the entries list is `entries`' own, so a new document misses
+_last_night: tuple[list[Entry], tuple[Any, Any, Any], Any, list[tuple[Entry, time]]] | None = None
+
+
 def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
-    """Timeline entries inside the night window (start, end, zone), with their local time."""
+    """Timeline entries inside the night window (start, end, zone), with their local time.
+
+    Cached for the most recent document and window: callers treat the list as read-only."""
+    global _last_night
+    listed = entries(data)
+    zone_setting = None if settings_night[2] else (data.get("timezone") if isinstance(data, dict) else None)
+    if _last_night is not None and _last_night[0] is listed and _last_night[1] == settings_night \
+            and _last_night[2] == zone_setting:
+        return _last_night[3]
+    found = _night_entries(data, settings_night)
+    _last_night = (listed, settings_night, zone_setting, found)
+    return found
+
+
+def _night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
     start = parse_clock(settings_night[0], time(22, 0))
     end = parse_clock(settings_night[1], time(7, 0))
     zone = zone_named(settings_night[2]) if settings_night[2] else document_zone(data)

@@ -50,7 +50,9 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     for pointer, span in document.spans.items():
         if pointer:
             first, last = max(span.line, 0), min(span.end_line, count + 1)
-            if last >= first:
+            if last == first:  # most spans: one line (a timeline row, a table cell)
+                covered[first] = 1
+            elif last > first:
                 covered[first:last + 1] = b"\x01" * (last - first + 1)
     found: list[tuple[str, str]] = []
     start = 0
