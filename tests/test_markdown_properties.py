@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pmlint.load.markdown import load_markdown
@@ -31,3 +31,27 @@ def test_arbitrary_markdown_never_raises_and_spans_are_in_the_file(pieces):
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_raises(text):
     load_markdown("p.md", text, {})
+
+
+_DIGITS2 = st.integers(min_value=0, max_value=99).map(lambda number: f"{number:02d}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.tuples(st.integers(min_value=0, max_value=9999).map(lambda year: f"{year:04d}"), _DIGITS2, _DIGITS2,
+              _DIGITS2, _DIGITS2).map(lambda parts: f"{parts[0]}-{parts[1]}-{parts[2]} {parts[3]}:{parts[4]}"),
+    st.tuples(_DIGITS2, _DIGITS2).map(lambda parts: f"{parts[0]}:{parts[1]}")),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=9999)))
+@example("24:00", None)
+@example("24:07", 2025)
+@example("23:60", None)
+@example("2025-06-14 24:00", None)
+@example("2025-02-29 10:00", None)
+@example("2024-02-29 23:59", 2024)
+@example("0000-01-01 00:00", None)
+def test_plain_stamp_fast_path_gives_the_general_parsers_stamp(text, year):
+    """`2025-06-14 13:07` and `13:07` (a table row's whole cell) skip the general parser:
+    valid or not, the Stamp must be exactly the one it gives."""
+    from pmlint.load.markdown.times import _parse_stamp, parse_stamp
+
+    assert parse_stamp(text, year) == _parse_stamp(text, year)
