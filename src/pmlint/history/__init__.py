@@ -52,7 +52,7 @@ def run_report(request: ReportRequest) -> dict[str, Any]:
         plan = Plan(rules=tuple(engine_rules), known_rules=options.known_rules, suppressions=raw.suppressions,
                     per_path=per_path, files=tuple(raw.files), fail_on="never")
         kept = filter_findings(raw.findings, plan).kept
-        incidents, unreadable = assemble(files, raw.collected or {}, raw.profiles or {}, kept)
+        incidents, unreadable = assemble(files, raw.collected or {}, kept)
         return compute(incidents, unreadable, request, config.settings, ReportSettings.from_config(config.report),
                        found=len(files), output=request.output)
     finally:

@@ -5,10 +5,15 @@ pool) lints it and builds its durability profile once for the rules and the repo
 (`RunOptions(profiles=True)`); the collector hook keeps its id and tags. Findings go
 through the same filter stage as `check` (suppression comments, per-path configuration). A broken document (bad YAML, unreadable, not a postmortem) becomes an
 `Unreadable` entry, never an abort.
+
+The profile travels from the worker as the object itself, pickled by position (see
+`_by_position`), not as its JSON form: no `to_json` in the worker, no rebuilding in the
+parent after the pool (the parent unpickles while the workers are still busy).
 """
 
 from __future__ import annotations
 
+import copyreg
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -41,21 +46,34 @@ class Unreadable:
 
 @dataclass(frozen=True, slots=True)
 class Collected:
-    """What a worker keeps of a document for the report, beside its profile (which the
-    lint run builds once for the rules and sends back in its JSON form)."""
+    """What a worker keeps of a document for the report: its id, tags and the profile the
+    lint run built once for the rules (None when it could not be built)."""
 
     doc_id: str | None
     tags: tuple[str, ...]
     problem: str | None
+    profile: Profile | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # by position: one per file through the pool, and a slotted dataclass's default
         # __setstate__ (a Python loop over its fields) costs the parent 7 us each
-        return Collected, (self.doc_id, self.tags, self.problem)
+        return Collected, (self.doc_id, self.tags, self.problem, self.profile)
 
 
-def collect_document(document: Document, settings: Mapping[str, Any]) -> Collected:
-    """The lint run's collector for `pmlint report`: the id and tags, or why it is unreadable."""
+def _by_position(value: Any) -> tuple[Any, tuple[Any, ...]]:
+    """Pickle a profile's frozen, slotted dataclasses as `Class(*fields)`, as Span and
+    Finding do with their own __reduce__: the default state-dict form rebuilds each
+    object field by field in Python, and a profile holds ~20 of them."""
+    return type(value), tuple(getattr(value, name) for name in value.__slots__)
+
+
+for _class in (Profile, Fact, CauseProfile, ItemProfile, OnCallBurden):
+    copyreg.pickle(_class, _by_position)
+
+
+def collect_document(document: Document, settings: Mapping[str, Any], profile: Profile | None = None) -> Collected:
+    """The lint run's collector for `pmlint report`: the id, tags and profile, or why the
+    document is unreadable."""
     if document.broken:
         return Collected(None, (), next((p.message for p in document.problems), "not readable"))
     data = document.data if isinstance(document.data, dict) else {}
@@ -67,10 +85,11 @@ def collect_document(document: Document, settings: Mapping[str, Any]) -> Collect
         tags=tuple(str(tag).strip().lower() for tag in tags if isinstance(tag, (str, int)) and str(tag).strip())
         if isinstance(tags, list) else (),
         problem=None,
+        profile=profile,
     )
 
 
-def assemble(files: Sequence[Any], collected: Mapping[str, Collected], profiles: Mapping[str, dict[str, Any]],
+def assemble(files: Sequence[Any], collected: Mapping[str, Collected],
              findings: Sequence[Finding]) -> tuple[list[Incident], list[Unreadable]]:
     """One Incident per readable file, one Unreadable per broken one, in discovery order.
     `findings` are the filter stage's kept findings (suppressions, per-path configuration
@@ -82,7 +101,7 @@ def assemble(files: Sequence[Any], collected: Mapping[str, Collected], profiles:
     unreadable: list[Unreadable] = []
     for source in files:
         entry = collected.get(source.display)
-        profile = profiles.get(source.display)
+        profile = entry.profile if entry is not None else None
         if entry is None or entry.problem is not None or profile is None:
             reason = (entry.problem if entry and entry.problem else
                       "its profile could not be built (see the PM009 finding from `pmlint check`)" if entry
@@ -90,7 +109,7 @@ def assemble(files: Sequence[Any], collected: Mapping[str, Collected], profiles:
             unreadable.append(Unreadable(source.display, reason))
             continue
         incidents.append(Incident(source.display, os.path.abspath(source.path), entry.doc_id,
-                                  profile_from_json(profile), entry.tags, tuple(by_path.get(source.display, ()))))
+                                  profile, entry.tags, tuple(by_path.get(source.display, ()))))
     return incidents, unreadable
 
 
