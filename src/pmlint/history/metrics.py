@@ -41,12 +41,15 @@ def quarter_of(day: date) -> str:
     return f"{day.year:04}-Q{(day.month - 1) // 3 + 1}"
 
 
+_SEV_NUMBER = re.compile(r"(?i)sev[\s_-]*(\d)")
+
+
 def normal_severity(value: str | None, settings: Mapping[str, Any]) -> str | None:
     """`Sev-2`, `sev 2`, `high` (an alias from settings) → the configured level name."""
     if not value:
         return None
     text = value.strip()
-    match = re.fullmatch(r"(?i)sev[\s_-]*(\d)", text)
+    match = _SEV_NUMBER.fullmatch(text)
     if match:
         return f"SEV{match.group(1)}"
     aliases = {str(k).lower(): str(v) for k, v in (settings.get("severity_aliases") or {}).items()}
@@ -172,10 +175,17 @@ def _incident_row(fact: Facts) -> dict[str, Any]:
         "causes": len(profile.causes),
         "action_items": len(profile.items),
         "repeat": _fact_json(profile.repeat),
-        "findings": {"error": incident.count(Severity.ERROR), "warning": incident.count(Severity.WARNING),
-                     "info": incident.count(Severity.INFO)},
+        "findings": _severity_counts(incident),
         "score": fact.score,
     }
+
+
+def _severity_counts(incident: Incident) -> dict[str, int]:
+    """Findings by severity, in one pass over them."""
+    counts = {Severity.ERROR: 0, Severity.WARNING: 0, Severity.INFO: 0}
+    for _, _, severity in incident.findings:
+        counts[severity] += 1
+    return {"error": counts[Severity.ERROR], "warning": counts[Severity.WARNING], "info": counts[Severity.INFO]}
 
 
 def _link(file: str, base: str) -> str:
@@ -322,15 +332,15 @@ def _on_call(facts: Sequence[Facts]) -> dict[str, Any]:
         if fact.month and fact.quarter:
             buckets += [periods["month"].setdefault(fact.month, empty()),
                         periods["quarter"].setdefault(fact.quarter, empty())]
-        known = [getattr(burden, name) for name in BURDEN_FIELDS]
+        figures = [(name, known.value) for name in BURDEN_FIELDS if (known := getattr(burden, name)) is not None]
+        reported, toil, woke = bool(figures), burden.toil is not None, burden.woke_someone
         for bucket in buckets:
             bucket["incidents"] += 1
-            bucket["reported"] += any(value is not None for value in known)
-            for name, value in zip(BURDEN_FIELDS, known):
-                if value is not None:
-                    bucket[name] += value.value
-            bucket["toil_incidents"] += burden.toil is not None
-            bucket["woke_someone"] += burden.woke_someone
+            bucket["reported"] += reported
+            for name, value in figures:
+                bucket[name] += value
+            bucket["toil_incidents"] += toil
+            bucket["woke_someone"] += woke
     for bucket in [totals, *periods["month"].values(), *periods["quarter"].values()]:
         bucket["person_hours"] = round(float(bucket["person_hours"]), 1)
     woke = [fact for fact in facts if fact.incident.profile.on_call.woke_someone]
@@ -351,25 +361,29 @@ def _action_items(facts: Sequence[Facts], today: date, config: ReportSettings) -
     `today` for open items (None when the incident is undated). An item without an owner
     or a due date is listed; its team is the `report.teams` mapping of its owner."""
     rows: list[dict[str, Any]] = []
+    teams: dict[str | None, str | None] = {}  # owner → team: a history has few owners, 45,000 items
     for fact in facts:
+        path, link, day, quarter = fact.incident.path, fact.link, fact.date, fact.quarter
         for item in fact.incident.profile.items:
-            overdue = not item.done and item.due is not None and item.due < today
+            done, due, owner = item.done, item.due, item.owner
+            overdue = not done and due is not None and due < today
+            team = teams[owner] if owner in teams else teams.setdefault(owner, config.team_of(owner))
             rows.append({
-                "incident": fact.incident.path,
-                "link": fact.link,
+                "incident": path,
+                "link": link,
                 "title": item.title,
-                "owner": item.owner,
-                "team": config.team_of(item.owner),
-                "due": item.due.isoformat() if item.due else None,
+                "owner": owner,
+                "team": team,
+                "due": due.isoformat() if due else None,
                 "status": item.status,
                 "type": item.type.value if item.type else None,
                 "layer": item.layer.value if item.layer else None,
                 "durable": item.durable,
-                "done": item.done,
+                "done": done,
                 "overdue": overdue,
-                "days_overdue": (today - item.due).days if overdue and item.due else None,
-                "age_days": (today - fact.date).days if fact.date and not item.done else None,
-                "quarter": fact.quarter,
+                "days_overdue": (today - due).days if overdue and due else None,
+                "age_days": (today - day).days if day and not done else None,
+                "quarter": quarter,
             })
 
     def tally(key: str) -> dict[str, dict[str, int]]:
@@ -437,10 +451,15 @@ def _recurrence(facts: Sequence[Facts]) -> dict[str, Any]:
     # not its whole word set), then each group of causes becomes a group of incidents
     owners: list[int] = []
     words: list[frozenset[str]] = []
+    known: dict[str, frozenset[str]] = {}  # summary → words: histories repeat root causes
     for index, fact in enumerate(facts):
         for cause in fact.incident.profile.causes:
             owners.append(index)
-            words.append(cause_words((cause.summary,)))
+            summary = cause.summary
+            found = known.get(summary)
+            if found is None:
+                found = known[summary] = cause_words((summary,))
+            words.append(found)
     themes: dict[frozenset[int], str] = {}
     for members in theme_groups(words):
         incidents = frozenset(owners[member] for member in members)
