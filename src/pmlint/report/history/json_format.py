@@ -14,9 +14,10 @@ from typing import Any, TextIO
 def render(model: dict[str, Any], stream: TextIO) -> None:
     """One top-level key per line, and one line per element of a top-level list (an
     incident, an action item): diffable line by line, and each line is encoded by the C
-    encoder (json's indenting encoder is pure Python: 4x slower on 10,000 incidents)."""
-    def encode(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    encoder (json's indenting encoder is pure Python: 4x slower on 10,000 incidents).
+    One encoder serves every line: `json.dumps` with options builds a new one per call
+    (45,000 lines on 10,000 incidents)."""
+    encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
     keys = list(model)
     stream.write("{\n")
