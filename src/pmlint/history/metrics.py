@@ -333,14 +333,14 @@ def _on_call(facts: Sequence[Facts]) -> dict[str, Any]:
             buckets += [periods["month"].setdefault(fact.month, empty()),
                         periods["quarter"].setdefault(fact.quarter, empty())]
         figures = [(name, known.value) for name in BURDEN_FIELDS if (known := getattr(burden, name)) is not None]
-        reported, toil, woke = bool(figures), burden.toil is not None, burden.woke_someone
+        reported, toil, woken = bool(figures), burden.toil is not None, burden.woke_someone
         for bucket in buckets:
             bucket["incidents"] += 1
             bucket["reported"] += reported
             for name, value in figures:
                 bucket[name] += value
             bucket["toil_incidents"] += toil
-            bucket["woke_someone"] += woke
+            bucket["woke_someone"] += woken
     for bucket in [totals, *periods["month"].values(), *periods["quarter"].values()]:
         bucket["person_hours"] = round(float(bucket["person_hours"]), 1)
     woke = [fact for fact in facts if fact.incident.profile.on_call.woke_someone]
