@@ -141,3 +141,19 @@ def test_a_config_cannot_lift_the_file_size_limit_past_its_ceiling(tmp_path):
 def test_a_lower_budget_is_accepted(tmp_path):
     write(tmp_path / ".pmlint.yaml", "settings:\n  time_budget_seconds: 2.5\n")
     assert load_config(start=tmp_path).settings["time_budget_seconds"] == 2.5
+
+
+def test_time_running_out_in_inference_names_inference(slow_rule, tmp_path, monkeypatch):
+    """Inference runs between loading and the rules: PM007 says so, not "load"."""
+    from pmlint.engine import run as run_module
+
+    def slow_profile(document, settings):
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            pass
+
+    monkeypatch.setattr(run_module, "build_profile", slow_profile)
+    write(tmp_path / "a.yaml", "title: fine\n")
+    result = lint_files(discover([str(tmp_path)], ["*.yaml"], []), rules(slow_rule), options(0.3))
+    [finding] = [f for f in result.findings if f.rule_id == "PM007"]
+    assert "stage `inference`" in finding.message, finding.message

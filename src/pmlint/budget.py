@@ -85,5 +85,6 @@ def time_budget(seconds: float) -> Iterator[None]:
 
 
 def set_stage(name: str) -> None:
+    """Name what the current document is doing (load, inference, a rule), for PM007."""
     global stage
     stage = name

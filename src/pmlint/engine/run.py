@@ -85,6 +85,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
     enabled = list(rules)
     findings: list[Finding] = []
     if not document.broken and (options.profiles or _any_may_infer(rules, enabled)):
+        budget.set_stage("inference")  # named in PM007 if the time runs out here, not "load"
         try:
             profile = build_profile(document, options.settings)
             context.profile = profile
@@ -102,7 +103,7 @@ def run_with_profile(document: Document, rules: Iterable[Rule], options: RunOpti
     for rule in enabled:
         if broken and not rule.loader_rule:
             continue
-        budget.stage = f"rule {rule.id} ({rule.name})"  # named in PM007 if the time runs out here
+        budget.set_stage(f"rule {rule.id} ({rule.name})")  # named in PM007 if the time runs out here
         try:
             findings.extend(_run_rule(rule, document, context, options))
         except Exception as error:  # contain one rule's bug; never lose the others
