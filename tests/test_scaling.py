@@ -80,3 +80,11 @@ def test_the_issue_cases_stay_linear_up_to_a_megabyte(name: str) -> None:
     """256 KB → 1 MB for the cases that took minutes before (3,000 digits: 81 s)."""
     token = TOKENS[name]
     assert_linear("p.md", lambda size: markdown_document(token, size), 256_000, repeat=1)
+
+
+@pytest.mark.parametrize("line", ["Severity: a{spaces}b", "**Severity:** a{spaces}b", "| Severity | a{spaces}b |"])
+def test_a_metadata_line_with_a_long_run_of_spaces_stays_linear(line: str) -> None:
+    """The identity lines at the top (`Severity: SEV1`, bold or in a table) once matched
+    their value lazily before `[ \\t]*$`, retrying the rest of a run of spaces at each of
+    its characters: 20,000 spaces took 0.76 s, 80,000 about twelve times that."""
+    assert_linear("p.md", lambda size: "# T\n\n" + line.format(spaces=" " * size) + "\n", 20_000)
