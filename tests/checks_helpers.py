@@ -8,9 +8,11 @@ from pmlint.load import load_text
 from pmlint.settings import MOVED_SETTINGS, merge_settings
 
 
-def lint_yaml(text: str, rule_ids: set[str] | None = None, settings: dict | None = None, path: str = "pm.yaml"):
+def lint_yaml(text: str, rule_ids: set[str] | None = None, settings: dict | None = None, path: str = "pm.yaml",
+              pedantic: bool = False):
     """`settings` may name settings that moved into a rule (`min_why_depth`): they set
-    that rule's option, as a config file's old `settings:` key still does."""
+    that rule's option, as a config file's old `settings:` key still does. `pedantic`
+    reports the variants the `strict` preset alone shows."""
     document = load_text(path, text, {})
     settings = dict(settings or {})
     overrides: dict[str, dict] = {}
@@ -19,7 +21,7 @@ def lint_yaml(text: str, rule_ids: set[str] | None = None, settings: dict | None
         overrides.setdefault(rule_id, {})[option] = settings.pop(key)
     rules = [configure_rule(rule, overrides[rule.id]) if rule.id in overrides else rule
              for rule in load_rules() if rule_ids is None or rule.id in rule_ids]
-    return lint_document(document, rules, RunOptions(settings=merge_settings(settings), severity={}))
+    return lint_document(document, rules, RunOptions(settings=merge_settings(settings), severity={}, pedantic=pedantic))
 
 
 def messages(text: str, rule_id: str, **kwargs) -> list[str]:

@@ -17,7 +17,8 @@ def test_window_wraps_midnight():
     assert parse_clock("nonsense", time(22)) == time(22)
 
 
-#: A lone entry before midnight is evening work: still reported, at info, and says so.
+#: A lone entry before midnight is evening work: reported at info under `strict` only,
+#: and says so.
 EVENING = "; all before midnight: evening work, not lost sleep, unless someone was paged"
 
 
@@ -26,20 +27,29 @@ def doc(at: str, extra: str = "") -> str:
 
 
 def test_utc_timestamp_is_read_in_the_document_zone():
-    assert messages(doc("2025-06-21T21:30:00Z"), "PM203") == []
-    found = messages(doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin"), "PM203")
+    assert messages(doc("2025-06-21T22:30:00Z"), "PM203") == []  # 22:30 UTC: evening, `strict` only
+    assert messages(doc("2025-06-21T21:30:00Z"), "PM203", pedantic=True) == []
+    # 22:30 UTC is 00:30 in Berlin: after midnight, lost sleep, in the default run
+    found = messages(doc("2025-06-21T22:30:00Z", "timezone: Europe/Berlin"), "PM203")
+    assert found == ["1 timeline entry falls in the night window 22:00–07:00 (first at 00:30) "
+                     "but `on_call.off_hours_pages` is missing"]
+    # 21:30 UTC is 23:30 in Berlin: evening work, `strict` only
+    assert messages(doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin"), "PM203") == []
+    found = messages(doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin"), "PM203", pedantic=True)
     assert found == ["1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
                      "but `on_call.off_hours_pages` is missing" + EVENING]
 
 
 def test_night_timezone_setting_wins_over_document_zone():
-    text = doc("2025-06-21T21:30:00Z", "timezone: Europe/Berlin")
-    assert messages(text, "PM203", settings={"night_timezone": "UTC"}) == []
-    tokyo = {"night_timezone": "Asia/Tokyo"}
-    assert messages(doc("2025-06-21T12:30:00Z"), "PM203", settings=tokyo) == []  # 21:30 in Tokyo
-    assert messages(doc("2025-06-21T14:30:00Z"), "PM203", settings=tokyo) == [  # 23:30 in Tokyo
-        "1 timeline entry falls in the night window 22:00–07:00 (first at 23:30) "
+    text = doc("2025-06-21T22:30:00Z", "timezone: Europe/Berlin")
+    assert messages(text, "PM203", settings={"night_timezone": "UTC"}, pedantic=True) == [
+        "1 timeline entry falls in the night window 22:00–07:00 (first at 22:30) "
         "but `on_call.off_hours_pages` is missing" + EVENING]
+    tokyo = {"night_timezone": "Asia/Tokyo"}
+    assert messages(doc("2025-06-21T12:30:00Z"), "PM203", settings=tokyo, pedantic=True) == []  # 21:30 in Tokyo
+    assert messages(doc("2025-06-21T15:30:00Z"), "PM203", settings=tokyo) == [  # 00:30 in Tokyo
+        "1 timeline entry falls in the night window 22:00–07:00 (first at 00:30) "
+        "but `on_call.off_hours_pages` is missing"]
 
 
 def test_recorded_night_pages_or_custom_window_silence_it():

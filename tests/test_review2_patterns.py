@@ -44,11 +44,13 @@ All times UTC.
 
 
 def test_night_timestamps_alone_are_asked_about_once_and_not_called_a_page(run_cli, tmp_path):
-    found = rules_of(run_cli, write(tmp_path / "2025-04-02-replay.md", NIGHT_WORK), "PM202", "PM203")
+    # past midnight (evening work alone is reported under `strict` only)
+    late = NIGHT_WORK.replace("2025-04-02 22:40", "2025-04-03 00:40").replace("2025-04-02 23:30", "2025-04-03 01:30")
+    found = rules_of(run_cli, write(tmp_path / "2025-04-02-replay.md", late), "PM202", "PM203")
     # one concern, one finding: PM203 asks to record the night work; nobody was paged,
     # so "reduce paging" (PM202) is not the fix
     assert [item["rule"] for item in found] == ["PM203"]
-    assert "first at 22:40" in found[0]["message"]
+    assert "first at 00:40" in found[0]["message"]
 
 
 def test_a_page_in_the_prose_is_the_count_pm203_reads(run_cli, tmp_path):

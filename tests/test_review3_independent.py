@@ -151,17 +151,20 @@ DISCLOSURE = """# Deploy token disclosure
 """
 
 
-def _pm011(run_cli, tmp_path, lead: str, impact: str) -> list[tuple[str, str]]:
+def _pm011(run_cli, tmp_path, lead: str, impact: str, preset: str = "recommended") -> list[tuple[str, str]]:
     path = write(tmp_path, "disclosure.md", DISCLOSURE.format(lead=lead, impact=impact))
-    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM011")]
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM011", preset=preset)]
 
 
 def test_how_a_secret_leaked_in_the_lead_is_the_cause(run_cli, tmp_path):
     """ "A token was leaked from our CI logs" states the cause: no `root_causes` claim;
-    the timeline a short disclosure lacks, when it says how long it took, is info."""
-    found = _pm011(run_cli, tmp_path, "On 2025-03-04 a researcher found that a deploy token with write access was "
-                   "leaked from our CI logs. Within a few hours the token had been revoked and replaced.",
-                   "Nobody used the token: the audit log shows no push with it.")
+    the timeline a short disclosure lacks, when it says how long it took, is pedantic:
+    `info` under `strict` only."""
+    lead = ("On 2025-03-04 a researcher found that a deploy token with write access was "
+            "leaked from our CI logs. Within a few hours the token had been revoked and replaced.")
+    impact = "Nobody used the token: the audit log shows no push with it."
+    assert _pm011(run_cli, tmp_path, lead, impact) == []
+    found = _pm011(run_cli, tmp_path, lead, impact, preset="strict")
     assert all("root_causes" not in message for _, message in found), found
     assert [severity for severity, _ in found] == ["info"], found
 
@@ -177,6 +180,39 @@ def test_no_cause_anywhere_is_still_reported(run_cli, tmp_path):
     found = _pm011(run_cli, tmp_path, "On 2025-03-04 a researcher wrote to us about a deploy token.",
                    "Nobody used the token: the audit log shows no push with it.")
     assert any("root_causes" in message for _, message in found), found
+
+
+VULNERABILITY = """# Parser library exposure
+
+## Summary
+
+We checked every service for the vulnerable parser library and patched the two that used it.
+
+## Timeline
+
+All times UTC.
+
+- 2025-03-04 09:00 {published}
+- 2025-03-04 11:30 Every repository is searched for the library
+- 2025-03-05 16:00 The two affected services are patched
+
+## Action items
+
+- Keep a dependency inventory that answers "who uses library X" in one query (owner: @ana, due: 2025-04-01)
+"""
+
+
+def test_a_published_vulnerability_is_the_cause_of_a_vulnerability_response(run_cli, tmp_path):
+    """A response to a published vulnerability names its cause by its CVE id or by saying
+    the vulnerability was published: no `root_causes` claim (both reviewers: pedantic)."""
+    for published in ("CVE-2025-12345 is published for the parser library",
+                      "The parser vulnerability was publicly disclosed"):
+        path = write(tmp_path, "exposure.md", VULNERABILITY.format(published=published))
+        found = findings(run_cli, path, "PM011", preset="strict")
+        assert all("root_causes" not in item["message"] for item in found), (published, found)
+    # a vulnerability mentioned without being published is no cause statement
+    path = write(tmp_path, "exposure.md", VULNERABILITY.format(published="Someone asks about a vulnerability"))
+    assert any("root_causes" in item["message"] for item in findings(run_cli, path, "PM011", preset="strict"))
 
 
 # -- PM310: a vague verb on a tracked item in an otherwise concrete plan ---------------
@@ -200,9 +236,13 @@ def _pm310(run_cli, tmp_path, items: str, preset: str = "recommended") -> list[t
     return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM310", preset=preset)]
 
 
-def test_a_tracked_vague_item_in_a_concrete_plan_is_info(run_cli, tmp_path):
+def test_a_tracked_vague_item_in_a_concrete_plan_is_strict_only(run_cli, tmp_path):
+    """The tracker holds the outcome: a reviewer does not raise it (independent review:
+    pedantic), so `recommended` is silent and `strict` says it at `info`."""
     for reference in ("(#4521)", "https://github.com/example/queue/issues/88", "(QUEUE-311)"):
-        found = _pm310(run_cli, tmp_path, f"{CONCRETE}\n- Improve disk usage alerting {reference}")
+        items = f"{CONCRETE}\n- Improve disk usage alerting {reference}"
+        assert _pm310(run_cli, tmp_path, items) == [], reference
+        found = _pm310(run_cli, tmp_path, items, preset="strict")
         assert [severity for severity, _ in found] == ["info"], (reference, found)
         assert "tracked in" in found[0][1]
 
@@ -272,9 +312,13 @@ Every request to the login service failed for 47 minutes after an ingress upgrad
 """
 
 
-def test_a_timeline_without_any_zone_is_info(run_cli, tmp_path):
+def test_a_timeline_without_any_zone_is_strict_only(run_cli, tmp_path):
+    """One house style with no zone at all: the durations are still right, so a reviewer
+    does not raise it (independent review: pedantic); `strict` says it at `info`."""
     timeline = "- 2025-03-04 09:12 Login requests start failing\n- 2025-03-04 09:59 The upgrade is rolled back"
-    found = findings(run_cli, write(tmp_path, "house.md", ZONES.format(timeline=timeline)), "PM501")
+    path = write(tmp_path, "house.md", ZONES.format(timeline=timeline))
+    assert findings(run_cli, path, "PM501") == []
+    found = findings(run_cli, path, "PM501", preset="strict")
     assert [item["severity"] for item in found] == ["info"]
 
 
@@ -297,15 +341,17 @@ action_items:
 """
 
 
-def _pm203(run_cli, tmp_path, *entries: tuple[str, str]) -> list[tuple[str, str]]:
+def _pm203(run_cli, tmp_path, *entries: tuple[str, str], preset: str = "recommended") -> list[tuple[str, str]]:
     rows = "\n".join(f'  - {{at: "{at}", event: "{event}"}}' for at, event in entries)
     path = write(tmp_path, "night.yaml", NIGHT.format(entries=rows))
-    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM203")]
+    return [(item["severity"], item["message"]) for item in findings(run_cli, path, "PM203", preset=preset)]
 
 
-def test_one_evening_entry_finishing_planned_work_is_info(run_cli, tmp_path):
-    found = _pm203(run_cli, tmp_path, ("2025-06-21T18:00:00+02:00", "We start the planned migration"),
-                   ("2025-06-21T23:55:00+02:00", "We finish the migration and verify the volumes"))
+def test_one_evening_entry_finishing_planned_work_is_strict_only(run_cli, tmp_path):
+    entries = (("2025-06-21T18:00:00+02:00", "We start the planned migration"),
+               ("2025-06-21T23:55:00+02:00", "We finish the migration and verify the volumes"))
+    assert _pm203(run_cli, tmp_path, *entries) == []
+    found = _pm203(run_cli, tmp_path, *entries, preset="strict")
     assert [severity for severity, _ in found] == ["info"]
     assert "before midnight" in found[0][1]
 

@@ -240,6 +240,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:an?\s+|the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}?" + _CREDENTIAL + r"\b"
             r"|\b(?:this|it|the\s+(?:outage|incident|failure|leak|exposure|problem|issue))\s+(?:happened|occurred)\s+because\b",
             _F)),
+        # a response to a published vulnerability names its cause by its CVE id: the flaw
+        # was in a dependency, and what the review asks is how fast exposure was found
+        ("published vulnerability", regex_cache.compile(
+            r"\bcve-\d{4}-\d{4,7}\b|\bvulnerabilit(?:y|ies)\s+(?:was|were|had\s+been|has\s+been)\s+"
+            r"(?:publicly\s+)?(?:published|disclosed|announced)\b", _F)),
         # "The primary cause of these issues is ...": a statement of the cause in any section,
         # the plan included (authors explain the cause next to its fix)
         ("stated cause", regex_cache.compile(
@@ -293,7 +298,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun"),
     "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
-                    "outage", "led to", "leading to", "culprit", "reason"),
+                    "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect"),

@@ -325,7 +325,8 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     so are named hypotheses ("…, which may be due to A, B or C"). A conditional item that
     only promises to look again ("If steps 1 and 2 do not help, the loop will be analyzed")
     is vague too. A vague item with a tracking reference (`ticket`, "#123", an issue link)
-    in a plan that has a concrete item is `info`: the tracker holds the outcome. Beyond
+    in a plan that has a concrete item is pedantic (`info`, `strict` preset only): the
+    tracker holds the outcome. Beyond
     the first VAGUE_WARNINGS_PER_PLAN untracked vague items of a plan, the rest are `info`."""
     verb = _vague_verb(value, options)
     if verb is None:
@@ -335,7 +336,7 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     if reference is not None and concrete and not _CONDITIONAL.match(value["title"]):
         # tracked in an issue, in a plan that is otherwise concrete: the tracker holds the
         # outcome; a reviewer would not raise it (review 3: pedantic)
-        yield Hit(f"{pointer}/title", {"verb": verb, "reference": shorten(reference, 60)}, text=verb, demote=True,
+        yield Hit(f"{pointer}/title", {"verb": verb, "reference": shorten(reference, 60)}, text=verb, pedantic=True,
                   variant="tracked")
         return
     rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)

@@ -181,7 +181,8 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     evening = start > end and all(entry_clock >= start for _, entry_clock in night)
     if evening:
         variant = "counted_evening" if variant else "evening"
-    yield Hit(first.pointer, values, demote=evening, variant=variant)
+    # pedantic (strict only): a reviewer does not ask to count an evening as a night page
+    yield Hit(first.pointer, values, pedantic=evening, variant=variant)
 
 
 @check("lone_responder", {"load_sharing_words": of_kind(

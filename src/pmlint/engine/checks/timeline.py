@@ -125,8 +125,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         return
     if aware == 0 and len(naive) > 1:
         # one house style throughout: the times still order the events and give the
-        # durations, so a reviewer seldom raises it (review 3: pedantic); `info`
-        yield Hit("/timeline", {"count": len(naive)}, demote=True, variant="no_zones")
+        # durations, so a reviewer seldom raises it (review 3: pedantic); `strict` only
+        yield Hit("/timeline", {"count": len(naive)}, pedantic=True, variant="no_zones")
         return
     for index, raw in naive:
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})
