@@ -1,4 +1,4 @@
-"""Action-item sections → `action_items: [{title, owner?, due?, priority?, ticket?, type?, layer?, status?}]`.
+"""Action-item sections → `action_items: [{title, description?, owner?, due?, priority?, ticket?, type?, layer?, status?}]`.
 
 Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
 - `table`: columns matched by alias, forgivingly (an `Addresses` column of root-cause
@@ -7,7 +7,9 @@ Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
 - `list`: task lists and bullets, with inline fields (`owner: @x`, `due: 2025-07-15`,
   `ABC-123`, URLs, `P0`–`P4`, `[code]`/`layer: code`, `[prevent]`/`type: detect`, done
   markers ✅ `(done)` `[x]` `**DONE**`); a sub-heading or a bold-only parent bullet
-  groups items (its words may give their type, "Completed" gives their status);
+  groups items (its words may give their type, "Completed" gives their status); a
+  bold lead-in is the title and the text after it (with the item's later paragraphs)
+  its `description`, so the rules read the whole commitment;
 - `prose`: paragraphs only; each paragraph becomes one item so its text stays linted.
 Fields are only set when the document states them.
 """
@@ -343,8 +345,11 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
         return
     item = {"title": title, **fields}
     span = Span(block.line, block.column, block.end_line, block.end_column)
-    title_span = span  # the title is the item's text, over all its lines
-    items.add(item, span, {"title": title_span}, group)
+    spans = {"title": span}  # the title is the item's text, over all its lines
+    details = _details(text, block, span)
+    if details is not None:
+        item["description"], spans["description"], spans["title"] = details
+    items.add(item, span, spans, group)
 
 
 def _set_field(fields: dict[str, Any], key: str, value: str) -> None:
@@ -375,11 +380,48 @@ def _set_field(fields: dict[str, Any], key: str, value: str) -> None:
             fields.setdefault("status", found)
 
 
-def _title(text: str) -> str:
-    """The item's text without its inline fields and markers; a bold lead-in alone when present."""
+def _lead_in(text: str) -> tuple[str, str] | None:
+    """(lead-in, the text after it) when the item starts with a bold lead-in followed by
+    more text (`**Separate node groups per AZ**: Will allow ...`); None otherwise."""
     label = bold_label(text)
     if label is not None and label[1].strip() and len(label[0]) > 3:
-        return plain(label[0])
+        return label
+    return None
+
+
+def _title(text: str) -> str:
+    """The item's text without its inline fields and markers; a bold lead-in alone when present."""
+    lead_in = _lead_in(text)
+    if lead_in is not None:
+        return plain(lead_in[0])
+    return _clean(text)
+
+
+def _details(text: str, block: Block, span: Span) -> tuple[str, Span, Span] | None:
+    """(description, its span, the title's span) for an item that says more than its title:
+    the text after a bold lead-in and the item's later paragraphs, cleaned of inline fields
+    like the title. The rules read the whole commitment ("**Make sure ...**: this is a work
+    in progress and we will start revising ..."), not its lead-in alone; None when the
+    title is all the item says."""
+    lead_in = _lead_in(text)
+    parts = [_clean(lead_in[1])] if lead_in is not None else []
+    parts.extend(_clean(paragraph) for paragraph in block.rest)
+    description = " ".join(part for part in parts if part)
+    if not description:
+        return None
+    if lead_in is None:  # later paragraphs only: they start on the line after the first one
+        first_lines = text.count("\n") + 1
+        start = Span(block.line + first_lines, block.column, span.end_line, span.end_column)
+        return description, start if start.line <= span.end_line else span, span
+    offset = len(text) - len(lead_in[1])
+    line = block.line + text.count("\n", 0, offset)
+    column = block.column + offset if line == block.line else block.column
+    title_span = Span(block.line, block.column, line, max(column - 1, block.column))
+    return description, Span(line, column, span.end_line, span.end_column), title_span
+
+
+def _clean(text: str) -> str:
+    """Inline Markdown as plain text without the item's inline fields and markers."""
     cleaned = _FIELD.sub(" ", text)
     cleaned = _DONE_MARKERS.sub(" ", cleaned)
     cleaned = re.sub(r"\[(?:P[0-4]|code|infra|infrastructure|architecture|process|prevent|mitigate|detect|repair)\]",
