@@ -252,8 +252,76 @@ _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t
 VAGUE_WARNINGS_PER_PLAN = 3
 
 
+#: A person or team committing to a change in an item's body: "we will move the SRE tasks
+#: to a weekly slot", "the platform team is going to split the pool". The subject must be
+#: people ("priority-classes will ensure ..." explains the change, it commits to nothing).
+_COMMITMENT = re.compile(
+    r"(?:\b(?:we|I|they)|\bteams?|@[\w-]{1,40})[ \t]+(?:will|shall|(?:are|is|am)[ \t]+going[ \t]+to|plans?[ \t]+to)[ \t]+"
+    r"(?:(?:also|then|now|first|soon|immediately)[ \t]+)?(?P<verb>[a-z][a-z-]{1,30})\b|"
+    r"\b(?:we|I|they)'ll[ \t]+(?P<verb2>[a-z][a-z-]{1,30})\b", re.IGNORECASE)
+#: Verbs after "we will" that commit to no change: intent, effort or explanation.
+_NO_CHANGE_VERBS = frozenset({
+    "be", "have", "need", "start", "begin", "continue", "keep", "try", "attempt", "aim", "seek", "strive", "want",
+    "work", "do", "make", "ensure", "get", "take", "look", "think", "figure", "find", "learn", "see", "also",
+    "help", "allow", "enable", "let", "hopefully", "probably", "likely", "not", "never", "always", "still",
+    "re-iterate", "reiterate", "remind", "communicate", "share", "follow", "monitor", "watch", "keep", "remain",
+})
+#: The end of the first sentence of an item without a lead-in: what follows is its body.
+_FIRST_SENTENCE = re.compile(r"[.!?][ \t]+(?=[A-Z])")
+
+
+def _body(value: dict[str, Any]) -> str:
+    """What an item says beyond its lead-in: its description (the text after a bold lead-in),
+    else the sentences of its title after the first."""
+    description = value.get("description")
+    if isinstance(description, str) and description.strip():
+        return description
+    title = value.get("title")
+    found = _FIRST_SENTENCE.search(title) if isinstance(title, str) else None
+    return title[found.end():] if found else ""
+
+
+def _commits_to_change(body: str, options: dict) -> bool:
+    """The body has a person or team commit to a change ("we will move the job to its own
+    pool"); starting, evaluating or wanting is no change, nor is a vague verb."""
+    if not body:
+        return False
+    for found in _COMMITMENT.finditer(body):
+        name = "verb" if found.group("verb") else "verb2"
+        if found.group(name).lower() in _NO_CHANGE_VERBS:
+            continue
+        if leading_verb(body[found.start(name):], options["vague_verbs"]) is not None:
+            continue  # "we will evaluate ...": a vague verb is no change either
+        return True
+    return False
+
+
+def _restated_intent(value: dict[str, Any], options: dict) -> tuple[str, str] | None:
+    """(lead-in verb, the intent phrase) for an item that opens with an intent verb
+    (`intent_lead_ins`: "Make sure", "Ensure") and whose body only restates the intent
+    ("this is a work in progress and we will start revising ... and evaluate where ...",
+    `intent_patterns` or a vague verb), naming no change, no measurable outcome and no
+    commitment: the item says what the team wants, not what it will do. The lead-in alone
+    is no finding ("Make sure user pods are in a separate pool" names the end state), nor
+    is a lead-in its body explains ("... : so they do not starve the core pods")."""
+    verb = leading_verb(value["title"], options.get("intent_lead_ins") or ())
+    body = _body(value) if verb is not None else ""
+    if not body:
+        return None
+    intent = search(option_patterns(options, "intent_patterns"), body) or search(option_words(options, "vague_verbs"),
+                                                                                 body)
+    if intent is None:
+        return None
+    if search(option_patterns(options, "measurable_patterns"), text_of(value)) or _commits_to_change(body, options):
+        return None
+    return verb, intent.group()
+
+
 def _vague_verb(value: Any, options: dict) -> str | None:
-    """The vague verb an item's title starts with, when nothing in it makes it concrete."""
+    """The vague verb an item's title starts with, when nothing in it makes it concrete
+    (the title and its description: a body that commits to a change or states a
+    measurable outcome makes a vague lead-in concrete); or the intent verb of an item
+    whose body only restates its intent (`_restated_intent`)."""
     if not isinstance(value, dict) or not isinstance(value.get("title"), str):
         return None
     conditional = _CONDITIONAL.match(value["title"])
@@ -263,13 +331,16 @@ def _vague_verb(value: Any, options: dict) -> str | None:
         return conditional.group("word")
     verb = leading_verb(value["title"], options["vague_verbs"])
     if verb is None:
-        return None
+        restated = _restated_intent(value, options)
+        return restated[0] if restated else None
     if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):
         return None  # the candidate causes are named: each one can be confirmed or ruled out
     if search(option_patterns(options, "measurable_patterns"), text_of(value)):
         return None
+    if _commits_to_change(_body(value), options):
+        return None  # "**Consider X**: we will move the job to its own pool": the body is the plan
     return verb
 
 
@@ -316,7 +387,13 @@ def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
 @check("vague_action", {"vague_verbs": of_kind("words", "Leading verbs reported unless the item states a measurable "
                                                       "outcome."),
                         "measurable_patterns": of_kind("regex-list", "Regexes that count as a measurable outcome in "
-                                                                  "an action item's title or description.")},
+                                                                  "an action item's title or description."),
+                        "intent_lead_ins": of_kind("words", "Leading verbs that state an intended end state (make "
+                                                          "sure, ensure): reported only when the item's body "
+                                                          "restates the intent and names no change."),
+                        "intent_patterns": of_kind("regex-list", "Regexes for a body that restates intent instead "
+                                                              "of naming a change (work in progress, start ...ing)."
+                                                   )},
        required=("vague_verbs", "measurable_patterns"))
 def vague_action(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item title that starts with a vague verb (`vague_verbs`) and states
@@ -324,7 +401,10 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     specific question after the verb ("Investigate why …", "… whether …") is concrete, and
     so are named hypotheses ("…, which may be due to A, B or C"). A conditional item that
     only promises to look again ("If steps 1 and 2 do not help, the loop will be analyzed")
-    is vague too. A vague item with a tracking reference (`ticket`, "#123", an issue link)
+    is vague too, and so is an item that opens with an intent (`intent_lead_ins`, "Make sure
+    ...") whose body only restates it (`_restated_intent`). A vague lead-in whose body
+    states a measurable outcome or has a person or team commit to a change is concrete.
+    A vague item with a tracking reference (`ticket`, "#123", an issue link)
     in a plan that has a concrete item is pedantic (`info`, `strict` preset only): the
     tracker holds the outcome. Beyond
     the first VAGUE_WARNINGS_PER_PLAN untracked vague items of a plan, the rest are `info`."""
@@ -343,6 +423,11 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     if _CONDITIONAL.match(value["title"]):
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="conditional")
+    elif leading_verb(value["title"], options["vague_verbs"]) is None:  # an intent its body only restates
+        restated = _restated_intent(value, options)
+        yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"]),
+                                       "intent": shorten(restated[1] if restated else verb)}, text=verb,
+                  demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="restated")
     elif rank < VAGUE_WARNINGS_PER_PLAN:
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
     else:
