@@ -1,0 +1,165 @@
+"""Action items read whole (issue 12): a Markdown item written as a bold lead-in and a
+body keeps its body as the item's `description`, with its position, and the rules read
+the whole commitment. CLI in (synthetic Markdown), findings out.
+
+PM310 reads the body as a reviewer does: an intent ("Make sure ...") whose body only
+restates it is vague; a concrete lead-in explained by its body stays concrete; a vague
+lead-in whose body commits to a change or states a measurable outcome is concrete.
+PM312 tells a test someone adds (a system change) from teams asked to test (people).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pmlint.load import load_path
+
+HEAD = "# Node pool ran out of IPs\n\n## Summary\n\nPods could not be scheduled for 3 hours.\n\n## Action items\n\n"
+
+
+def _write(tmp_path: Path, body: str, name: str = "pm.md") -> Path:
+    path = tmp_path / name
+    path.write_text(HEAD + body, encoding="utf-8")
+    return path
+
+
+def _findings(run_cli, path: Path, rules: str) -> list[dict]:
+    code, out, _ = run_cli("check", "--isolated", "--format", "json", "--select", rules, str(path))
+    assert code in (0, 1), out
+    data = json.loads(out)
+    return data["findings"] if isinstance(data, dict) else data
+
+
+def _line_of(path: Path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
+# ---- the loader keeps the body, with its position ------------------------------------
+
+def test_lead_in_is_the_title_and_the_rest_the_description(tmp_path):
+    path = _write(tmp_path, "- **Split node groups per zone**: Will allow the scheduler to\n"
+                            "  place pods in every zone.\n\n"
+                            "  Needs a new launch template.\n")
+    document = load_path(str(path))
+    item = document.data["action_items"][0]
+    assert item["title"] == "Split node groups per zone"
+    assert item["description"] == ("Will allow the scheduler to place pods in every zone. "
+                                   "Needs a new launch template.")
+    first = _line_of(path, "Split node groups")
+    title, description = document.spans["/action_items/0/title"], document.spans["/action_items/0/description"]
+    assert (title.line, title.end_line) == (first, first)
+    # the body starts after the lead-in, on the same line, and runs to the item's end
+    assert description.line == first and description.column > title.end_column
+    assert description.end_line == _line_of(path, "launch template")
+
+
+def test_an_item_without_a_lead_in_has_no_description(tmp_path):
+    document = load_path(str(_write(tmp_path, "- Add an alert on free IPs below 10%\n")))
+    assert "description" not in document.data["action_items"][0]
+
+
+def test_the_body_reaches_type_and_layer_inference(run_cli, tmp_path):
+    """The lead-in names no layer; its body does ("Kubernetes node"): the item is read as
+    infrastructure, inferred, with the word that gave it."""
+    path = _write(tmp_path, "- **Implement priority classes for critical workloads**: critical pods cannot be\n"
+                            "  scheduled on a Kubernetes node that is full.\n")
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0
+    assert "layer: infrastructure" in out and "inferred from" in out
+
+
+# ---- PM310 -------------------------------------------------------------------------
+
+def test_an_intent_whose_body_only_restates_it_is_vague(run_cli, tmp_path):
+    path = _write(tmp_path, "- **Make sure all deployed resources have a plan for monitoring / scaling**: This is a\n"
+                            "  work in progress and we will start revising all our components and evaluate where\n"
+                            "  we are vulnerable.\n"
+                            "- **Split node groups per zone**: Will allow the scheduler to place pods evenly.\n")
+    found = _findings(run_cli, path, "PM310")
+    assert [(f["line"], f["severity"]) for f in found] == [(_line_of(path, "Make sure"), "warning")], found
+    assert "only restates it" in found[0]["message"] and "Make sure all deployed" in found[0]["message"]
+
+
+@pytest.mark.parametrize("body", [
+    "so that user pods can never starve the core pods of memory",    # measurable / explained
+    "the platform team will move user pods to their own node pool",  # a team commits to a change
+    "we will add a resource quota per namespace",
+])
+def test_an_intent_with_a_concrete_body_is_not_vague(run_cli, tmp_path, body):
+    path = _write(tmp_path, f"- **Make sure all deployed resources have a plan for scaling**: {body}. This is a work in"
+                            " progress.\n")
+    assert _findings(run_cli, path, "PM310") == []
+
+
+def test_an_intent_alone_is_not_vague(run_cli, tmp_path):
+    """"Make sure user pods are in a separate pool" names its end state (review: FP)."""
+    path = _write(tmp_path, "- Make sure user pods are in a separate pool\n"
+                            "- **Ensure pycurl is used**: the simple client leaks sockets.\n")
+    assert _findings(run_cli, path, "PM310") == []
+
+
+def test_a_concrete_lead_in_explained_by_its_body_stays_concrete(run_cli, tmp_path):
+    path = _write(tmp_path, "- **Separate node autoscaling groups per availability zone**: Will allow more organic\n"
+                            "  scheduling; we will evaluate other options later.\n")
+    assert _findings(run_cli, path, "PM310") == []
+
+
+@pytest.mark.parametrize("body, vague", [
+    ("SRE's need a better feeling of what goes on; we need to ensure tasks are prioritized properly.", True),
+    ("We will reserve one sprint slot a week for reliability tickets.", False),  # measurable ("week")
+    ("The SRE team will move reliability tickets into their own board lane.", False),  # a team commits
+    ("We will evaluate ways to do it.", True),  # "will evaluate" commits to nothing
+])
+def test_a_vague_lead_in_is_judged_with_its_body(run_cli, tmp_path, body, vague):
+    path = _write(tmp_path, f"- **Consider separate prioritization of SRE tasks**: {body}\n")
+    found = _findings(run_cli, path, "PM310")
+    assert bool(found) is vague, found
+    if vague:
+        assert 'vague verb "Consider"' in found[0]["message"]
+
+
+# ---- PM312 -------------------------------------------------------------------------
+
+def test_reiterating_the_need_for_teams_to_test_is_a_people_fix(run_cli, tmp_path):
+    """"test workloads" is what teams are asked to do, not a test added to the system."""
+    text = ("## Future actions\n\n"
+            "The platform team will re-iterate the need for service teams to use the non-production\n"
+            "ingress controllers for their dev and test workloads so that they can identify issues early.\n")
+    path = tmp_path / "pm.md"
+    path.write_text("# Ingress upgrade blocked requests\n\n" + text, encoding="utf-8")
+    found = _findings(run_cli, path, "PM312")
+    assert [f["line"] for f in found] == [_line_of(path, "re-iterate")], found
+    assert '"re-iterate"' in found[0]["message"]
+
+
+def test_a_conditional_people_fix_is_reported_once_as_a_people_fix(run_cli, tmp_path):
+    """"Should there be ..., X will re-iterate ...": the condition does not hide the people
+    fix (PM312), and re-iterating is no promise to look again (no PM310 conditional)."""
+    path = tmp_path / "pm.md"
+    path.write_text("# Ingress upgrade blocked requests\n\n"
+                    "- **Impact**:\n  Users could not sign in for 47 minutes.\n\n"
+                    "- **Review actions**:\n"
+                    "  Should there be a requirement to update the ingress the platform team will re-iterate the\n"
+                    "  need for service teams to test workloads with new versions before they reach production.\n",
+                    encoding="utf-8")
+    found = _findings(run_cli, path, "PM310,PM312")
+    assert [f["rule"] for f in found] == ["PM312"], found
+
+
+@pytest.mark.parametrize("item", [
+    "Remind engineers to check the region, and add a regression test for the region guard",
+    "Train the team on the failover runbook; the drill has an end-to-end test in CI",
+])
+def test_a_people_fix_with_a_test_added_is_a_system_change(run_cli, tmp_path, item):
+    path = _write(tmp_path, f"- {item}\n")
+    assert _findings(run_cli, path, "PM312") == []
+
+
+def test_a_people_fix_in_the_body_of_a_lead_in_is_read(run_cli, tmp_path):
+    path = _write(tmp_path, "- **Token hygiene**: we requested all maintainers review and prune their tokens.\n")
+    found = _findings(run_cli, path, "PM312")
+    assert [f["line"] for f in found] == [_line_of(path, "Token hygiene")], found
