@@ -54,8 +54,14 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     "chia-2023-08-04-compromised-runners.md": [("PM203", "first at 02:42")],
     # the deploy-process lesson never became an action item
     "cratesio-2020-02-20-index-sync.md": [("PM804", "we should deploy hotfixes")],
-    # noticed in another team's Slack: human detection, no detection item
-    "moj-2026-03-30-ingress-nginx-rollback.md": [("PM402", "inferred detection by employee")],
+    # noticed in another team's Slack: human detection, no detection item; "Cloud Platform
+    # will re-iterate the need for service teams to ..." fixes people (its "test workloads"
+    # is what teams are asked to do, no test added)
+    "moj-2026-03-30-ingress-nginx-rollback.md": [("PM402", "inferred detection by employee"),
+                                                 ("PM312", '("re-iterate")')],
+    # "**Make sure all deployed resources have a plan ...**: This is a work in progress and
+    # we will start revising ...": the body only restates the intent
+    "dfds-PM2019-009-ip-starvation.md": [("PM310", "only restates it")],
 }
 
 
@@ -106,3 +112,21 @@ def test_customer_messages_at_night_are_not_burden():
     """posthog-2026-01-17: customer messages at 05:44 UTC are not responders working."""
     profile = build_profile(load_path(str(CORPUS / "posthog-2026-01-17-replay-sdk-fetch-wrapper.md")))
     assert not profile.on_call.woke_someone
+
+
+def test_people_fix_is_reported_where_it_is_written():
+    """moj-2026-03-30: both places that ask service teams to test (the "Review actions"
+    label, line 34, and the prose "Future Actions" section, line 84) are reported."""
+    lines = [finding.span.line for finding in _findings("moj-2026-03-30-ingress-nginx-rollback.md")
+             if finding.rule_id == "PM312"]
+    text = (CORPUS / "moj-2026-03-30-ingress-nginx-rollback.md").read_text(encoding="utf-8").splitlines()
+    assert lines and all("re-iterate" in text[line - 1] for line in lines), lines
+    assert len(lines) == 2
+
+
+def test_concrete_lead_ins_explained_by_their_body_are_not_vague():
+    """dfds-PM2019-009: "Separate ... per AWS availability zone" and "Implement
+    priority-classes ..." are explained by their body, not made vague by it."""
+    found = [finding for finding in _findings("dfds-PM2019-009-ip-starvation.md") if finding.rule_id == "PM310"]
+    text = (CORPUS / "dfds-PM2019-009-ip-starvation.md").read_text(encoding="utf-8").splitlines()
+    assert sorted(text[finding.span.line - 1][:20] for finding in found) == ["- **Consider separat", "- **Make sure all de"]
