@@ -72,6 +72,16 @@ def test_the_body_reaches_type_and_layer_inference(run_cli, tmp_path):
     assert "layer: infrastructure" in out and "inferred from" in out
 
 
+def test_the_type_is_what_the_lead_in_does_not_what_the_body_explains(run_cli, tmp_path):
+    """A body that says why ("our monitoring did not catch it") does not make a new node
+    pool a detection item; what it touches ("pods") still gives its layer."""
+    path = _write(tmp_path, "- **Move user pods to their own node pool**: our monitoring did not catch the memory\n"
+                            "  pressure.\n")
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0
+    assert "type:" not in out and "layer: infrastructure" in out
+
+
 # ---- PM310 -------------------------------------------------------------------------
 
 def test_an_intent_whose_body_only_restates_it_is_vague(run_cli, tmp_path):

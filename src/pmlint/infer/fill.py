@@ -72,12 +72,19 @@ def _cause(document: Document, cause: CauseProfile, data: dict, settings: Mappin
 
 
 def _item(item: ItemProfile, data: dict, settings: Mapping[str, Any]) -> ItemProfile:
-    text = _text(_node(data, item.pointer), ("title", "description")) or item.title
+    """The item's type from its title, its layer from its title first: a lead-in says what
+    the item does, and its description often why ("our monitoring did not catch it", "can
+    help prevent scheduling issues"): words a type read from it would get wrong. What the
+    item touches ("pods on every node") is the layer, so the description gives it when the
+    title names none."""
+    node = _node(data, item.pointer)
+    title = _text(node, ("title",)) or item.title
+    text = _text(node, ("title", "description")) or item.title
     kind, layer = item.type, item.layer
     if kind is None:
-        found = infer_type(text, settings)
+        found = infer_type(title, settings)
         kind = Fact(found[0], True, f'"{found[1]}"') if found else None
     if layer is None:
-        found = infer_layer(text, settings)
+        found = infer_layer(title, settings) or (infer_layer(text, settings) if text != title else None)
         layer = Fact(found[0], True, f'"{found[1]}"') if found else None
     return replace(item, type=kind, layer=layer)
