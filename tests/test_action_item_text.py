@@ -173,3 +173,19 @@ def test_a_people_fix_in_the_body_of_a_lead_in_is_read(run_cli, tmp_path):
     path = _write(tmp_path, "- **Token hygiene**: we requested all maintainers review and prune their tokens.\n")
     found = _findings(run_cli, path, "PM312")
     assert [f["line"] for f in found] == [_line_of(path, "Token hygiene")], found
+
+
+# ---- reading a body stays linear ------------------------------------------------------
+
+@pytest.mark.parametrize("token", ["we will start ", "we ", ". ", "team\t", "@a-", "start revis", "Make sure "])
+def test_a_long_body_after_a_lead_in_stays_linear(token):
+    """The body is read for commitments, intent and sentences: 4x the body costs at most
+    6x the time (the same ratio test as tests/test_scaling.py), for both PM310 paths."""
+    from test_scaling import assert_linear
+
+    def make(size: int) -> str:
+        run = (token * (size // (2 * len(token)) + 1))[: size // 2]
+        return (f"# T\n\n## Action items\n\n- **Make sure the pool has a plan**: {run}\n"
+                f"- **Consider splitting the pool**: {run}\n")
+
+    assert_linear("p.md", make, 20_000)
