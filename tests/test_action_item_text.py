@@ -98,6 +98,8 @@ def test_an_intent_whose_body_only_restates_it_is_vague(run_cli, tmp_path):
     "so that user pods can never starve the core pods of memory",    # measurable / explained
     "the platform team will move user pods to their own node pool",  # a team commits to a change
     "we will add a resource quota per namespace",
+    "we need to add a resource quota per namespace",                 # a necessity naming the change
+    "we're adding a resource quota per namespace",                   # work under way
 ])
 def test_an_intent_with_a_concrete_body_is_not_vague(run_cli, tmp_path, body):
     path = _write(tmp_path, f"- **Make sure all deployed resources have a plan for scaling**: {body}. This is a work in"
@@ -123,6 +125,8 @@ def test_a_concrete_lead_in_explained_by_its_body_stays_concrete(run_cli, tmp_pa
     ("We will reserve one sprint slot a week for reliability tickets.", False),  # measurable ("week")
     ("The SRE team will move reliability tickets into their own board lane.", False),  # a team commits
     ("We will evaluate ways to do it.", True),  # "will evaluate" commits to nothing
+    ("We are starting to look at it and we are assessing where we stand.", True),
+    ("They will have to be more careful.", True),
 ])
 def test_a_vague_lead_in_is_judged_with_its_body(run_cli, tmp_path, body, vague):
     path = _write(tmp_path, f"- **Consider separate prioritization of SRE tasks**: {body}\n")

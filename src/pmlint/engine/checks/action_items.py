@@ -253,18 +253,30 @@ VAGUE_WARNINGS_PER_PLAN = 3
 
 
 #: A person or team committing to a change in an item's body: "we will move the SRE tasks
-#: to a weekly slot", "the platform team is going to split the pool". The subject must be
-#: people ("priority-classes will ensure ..." explains the change, it commits to nothing).
+#: to a weekly slot", "the platform team is going to split the pool", "we need to add a
+#: lock", "we're adding a quota". The subject must be people ("priority-classes will ensure
+#: ..." explains the change, it commits to nothing).
 _COMMITMENT = re.compile(
-    r"(?:\b(?:we|I|they)|\bteams?|@[\w-]{1,40})[ \t]+(?:will|shall|(?:are|is|am)[ \t]+going[ \t]+to|plans?[ \t]+to)[ \t]+"
-    r"(?:(?:also|then|now|first|soon|immediately)[ \t]+)?(?P<verb>[a-z][a-z-]{1,30})\b|"
-    r"\b(?:we|I|they)'ll[ \t]+(?P<verb2>[a-z][a-z-]{1,30})\b", re.IGNORECASE)
+    r"(?:\b(?:we|I|they)|\bteams?|@[\w-]{1,40})"
+    r"(?:[ \t]+(?:will|shall|must|should|(?:need|needs|have|has|plan|plans)[ \t]+to|(?:are|is|am)[ \t]+going[ \t]+to)|'ll)"
+    r"[ \t]+(?:(?:also|then|now|first|soon|immediately)[ \t]+)?(?P<verb>[a-z][a-z-]{1,30})\b|"
+    r"(?:\b(?:we|they)|\bteams?)(?:[ \t]+(?:are|is)|'re)[ \t]+(?:(?:also|now|currently|already)[ \t]+)?"
+    r"(?P<ing>[a-z][a-z-]{1,30}ing)\b", re.IGNORECASE)
 #: Verbs after "we will" that commit to no change: intent, effort or explanation.
 _NO_CHANGE_VERBS = frozenset({
     "be", "have", "need", "start", "begin", "continue", "keep", "try", "attempt", "aim", "seek", "strive", "want",
     "work", "do", "make", "ensure", "get", "take", "look", "think", "figure", "find", "learn", "see", "also",
     "help", "allow", "enable", "let", "hopefully", "probably", "likely", "not", "never", "always", "still",
-    "re-iterate", "reiterate", "remind", "communicate", "share", "follow", "monitor", "watch", "keep", "remain",
+    "re-iterate", "reiterate", "remind", "communicate", "share", "follow", "monitor", "watch", "remain",
+})
+#: ... and their "-ing" forms after "we are": "we are starting to ...", "we're working on it".
+_NO_CHANGE_ING = frozenset({
+    "being", "having", "needing", "starting", "beginning", "continuing", "keeping", "trying", "attempting", "aiming",
+    "seeking", "striving", "wanting", "working", "doing", "making", "ensuring", "getting", "taking", "looking",
+    "thinking", "figuring", "finding", "learning", "seeing", "helping", "allowing", "enabling", "letting",
+    "reiterating", "re-iterating", "reminding", "communicating", "sharing", "following", "monitoring", "watching",
+    "remaining", "going", "planning", "hoping", "waiting", "assessing", "revisiting", "revising", "improving",
+    "analysing", "analyzing", "checking",
 })
 #: The end of the first sentence of an item without a lead-in: what follows is its body.
 _FIRST_SENTENCE = re.compile(r"[.!?][ \t]+(?=[A-Z])")
@@ -287,8 +299,8 @@ def _commits_to_change(body: str, options: dict) -> bool:
     if not body:
         return False
     for found in _COMMITMENT.finditer(body):
-        name = "verb" if found.group("verb") else "verb2"
-        if found.group(name).lower() in _NO_CHANGE_VERBS:
+        name = "verb" if found.group("verb") else "ing"
+        if found.group(name).lower() in (_NO_CHANGE_VERBS if name == "verb" else _NO_CHANGE_ING):
             continue
         if leading_verb(body[found.start(name):], options["vague_verbs"]) is not None:
             continue  # "we will evaluate ...": a vague verb is no change either
