@@ -181,9 +181,10 @@ def test_a_people_fix_in_the_body_of_a_lead_in_is_read(run_cli, tmp_path):
 
 # ---- reading a body stays linear ------------------------------------------------------
 
-@pytest.mark.parametrize("token", ["we will start ", "we ", ". ", "team\t", "@a-", "start revis", "Make sure "])
+@pytest.mark.parametrize("token", ["we will start ", "we ", ". ", "team\t", "@a-", "start revis", "Make sure ", "remind ",
+                                   "engineers to double-check "])
 def test_a_long_body_after_a_lead_in_stays_linear(token):
-    """The body is read for commitments, intent and sentences: 4x the body costs at most
+    """The body is read for commitments, intent, sentences and people fixes: 4x the body costs at most
     6x the time (the same ratio test as tests/test_scaling.py), for both PM310 paths."""
     from test_scaling import assert_linear
 
@@ -193,3 +194,14 @@ def test_a_long_body_after_a_lead_in_stays_linear(token):
                 f"- **Consider splitting the pool**: {run}\n")
 
     assert_linear("p.md", make, 20_000)
+
+
+@pytest.mark.parametrize("body, reported", [
+    ("previously we relied on engineers to double-check the region before deploying.", False),  # what it replaces
+    ("we will remind engineers to double-check the region.", True),  # the body's own commitment
+    ("Remind engineers to double-check the region.", True),
+])
+def test_a_people_fix_in_a_body_counts_only_as_its_commitment(run_cli, tmp_path, body, reported):
+    path = _write(tmp_path, f"- **Add a canary stage to the deploy pipeline**: {body}\n")
+    found = _findings(run_cli, path, "PM312")
+    assert bool(found) is reported, found

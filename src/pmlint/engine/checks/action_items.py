@@ -447,13 +447,30 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
                                        "limit": VAGUE_WARNINGS_PER_PLAN}, text=verb, demote=True, variant="beyond_limit")
 
 
+#: What comes right before a people fix the text commits to: a sentence start ("Remind all
+#: engineers ..."), or people as its subject ("we will re-iterate", "we requested all",
+#: "the team is reminding"): not "we relied on engineers to double-check".
+_COMMITTED_BEFORE = re.compile(
+    r"(?:^|[.;:!?]|\b(?:we|I|they|teams?|@[\w-]{1,40})"
+    r"(?:[ \t]+(?:will|shall|must|should|have|has|had|are|is|also|then|now|already|going[ \t]+to|need[ \t]+to|"
+    r"plan[ \t]+to)|'ll|'ve|'re)*)[ \t]*$", re.IGNORECASE)
+
+
+def _committed(text: str, start: int) -> bool:
+    """Whether the people fix at `start` is the body's own commitment (see `_COMMITTED_BEFORE`);
+    the 80 characters before it are enough, and keep the test linear."""
+    return _COMMITTED_BEFORE.search(text, max(0, start - 80), start) is not None
+
+
 @check("people_fix", {"people_fix_phrases": of_kind("words", "Phrases of actions that try to fix people."),
                       "system_change_words": of_kind("words", "Words that show an action item also changes the "
                                                            "system.")},
        required=("people_fix_phrases", "system_change_words"))
 def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item that tries to fix people (`people_fix_phrases`) without naming a
-    system change (`system_change_words`) in the same item. When another item of
+    system change (`system_change_words`) in the same item; in a description, only one
+    the body commits to (`_committed`: "we will remind ...", not "we relied on engineers to
+    double-check", which explains what the item replaces). When another item of
     the plan changes the system, the plan is sound and the training beside it is no
     defect a reviewer would raise: reported (at `info`) under the `strict` preset only."""
     if not isinstance(value, dict):
@@ -465,6 +482,10 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
     for name in ("title", "description"):
         text = value.get(name)
         found = search(regex, text) if isinstance(text, str) else None
+        if found and name == "description":
+            # a description often explains what the item replaces ("we relied on engineers
+            # to double-check"): only a people fix the body commits to counts
+            found = next((match for match in regex.finditer(text) if _committed(text, match.start())), None)
         if found:
             # training beside a system change elsewhere in the plan is pedantic to raise:
             # reported under `strict` only
