@@ -205,3 +205,14 @@ def test_a_people_fix_in_a_body_counts_only_as_its_commitment(run_cli, tmp_path,
     path = _write(tmp_path, f"- **Add a canary stage to the deploy pipeline**: {body}\n")
     found = _findings(run_cli, path, "PM312")
     assert bool(found) is reported, found
+
+
+def test_a_stated_purpose_in_the_body_makes_a_typed_upgrade_durable(run_cli, tmp_path):
+    """The band-aid rules read the body too: "**Upgrade Postgres to 14.2** (type: prevent):
+    which fixes the plan cache bug" says what it changes beyond the repair, as it would in
+    its title; without the body it is a bare upgrade, a band-aid."""
+    plain_item = _write(tmp_path, "- **Upgrade Postgres to 14.2**: planned for next week (type: prevent)\n", "a.md")
+    with_purpose = _write(tmp_path, "- **Upgrade Postgres to 14.2**: which fixes the plan cache bug (type: prevent)\n",
+                          "b.md")
+    assert [f["rule"] for f in _findings(run_cli, plain_item, "PM308,PM309")]
+    assert _findings(run_cli, with_purpose, "PM308,PM309") == []

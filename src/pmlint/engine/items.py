@@ -41,8 +41,9 @@ def is_pending_item(item: Any, settings: dict[str, Any]) -> bool:
 def is_band_aid(item: Any, settings: dict[str, Any]) -> bool:
     """A repair of this incident: type `repair`, or a title that starts with a band-aid verb
     (`settings.band_aid_verbs`: restart, roll back, re-run, bump, ...), unless the author
-    stated a type and the title says what it changes beyond the repair (`_PURPOSE`: "...,
-    which fixes the plan cache bug"); a type pmlint inferred never outweighs the verb."""
+    stated a type and the title or description says what it changes beyond the repair
+    (`_PURPOSE`: "..., which fixes the plan cache bug"); a type pmlint inferred never
+    outweighs the verb."""
     if not isinstance(item, dict):
         return False
     raw_kind = item.get("type")
@@ -51,6 +52,6 @@ def is_band_aid(item: Any, settings: dict[str, Any]) -> bool:
         return True
     title = item.get("title")
     stated = bool(kind) and "type" not in getattr(item, "inferred", ())
-    if stated and isinstance(title, str) and _PURPOSE.search(title):
-        return False
+    if stated and any(isinstance(text, str) and _PURPOSE.search(text) for text in (title, item.get("description"))):
+        return False  # the purpose may sit in the body of a lead-in ("**Upgrade to 14.2**: which fixes ...")
     return leading_verb(title if isinstance(title, str) else "", settings.get("band_aid_verbs") or ()) is not None
