@@ -181,7 +181,7 @@ def test_a_people_fix_in_the_body_of_a_lead_in_is_read(run_cli, tmp_path):
 
 # ---- reading a body stays linear ------------------------------------------------------
 
-@pytest.mark.parametrize("token", ["we will start ", "we ", ". ", "team\t", "@a-", "start revis", "Make sure ", "remind ",
+@pytest.mark.parametrize("token", ["we will start ", "we ", ". ", "team\t", "@a-", "start revis", "Make sure ", "remind ", "and evaluate ",
                                    "engineers to double-check "])
 def test_a_long_body_after_a_lead_in_stays_linear(token):
     """The body is read for commitments, intent, sentences and people fixes: 4x the body costs at most
@@ -216,3 +216,13 @@ def test_a_stated_purpose_in_the_body_makes_a_typed_upgrade_durable(run_cli, tmp
                           "b.md")
     assert [f["rule"] for f in _findings(run_cli, plain_item, "PM308,PM309")]
     assert _findings(run_cli, with_purpose, "PM308,PM309") == []
+
+
+@pytest.mark.parametrize("body, vague", [
+    ("The incident review showed the pool had no headroom.", False),  # "review" as a noun
+    ("We will review it later.", True),                               # a promise to look again
+    ("Costs money, and we will evaluate the options.", True),
+])
+def test_an_intent_body_is_vague_only_where_it_promises_to_look_again(run_cli, tmp_path, body, vague):
+    path = _write(tmp_path, f"- **Ensure the node pool has headroom**: {body}\n")
+    assert bool(_findings(run_cli, path, "PM310")) is vague

@@ -308,11 +308,18 @@ def _commits_to_change(body: str, options: dict) -> bool:
     return False
 
 
+#: What comes right before a vague verb that the body promises ("we will evaluate", "and
+#: evaluate where ...", "Review ..."), not one used as a noun or in passing ("the incident
+#: review showed ...", "to keep latency low").
+_VAGUE_PROMISED = re.compile(r"(?:^|[.;:!?]|\b(?:will|shall|should|must|'ll|need[ \t]+to|plan[ \t]+to|going[ \t]+to|"
+                             r"have[ \t]+to|and))[ \t]*$", re.IGNORECASE)
+
+
 def _restated_intent(value: dict[str, Any], options: dict) -> tuple[str, str] | None:
     """(lead-in verb, the intent phrase) for an item that opens with an intent verb
     (`intent_lead_ins`: "Make sure", "Ensure") and whose body only restates the intent
     ("this is a work in progress and we will start revising ... and evaluate where ...",
-    `intent_patterns` or a vague verb), naming no change, no measurable outcome and no
+    `intent_patterns`, or a vague verb it promises: `_VAGUE_PROMISED`), naming no change, no measurable outcome and no
     commitment: the item says what the team wants, not what it will do. The lead-in alone
     is no finding ("Make sure user pods are in a separate pool" names the end state), nor
     is a lead-in its body explains ("... : so they do not starve the core pods")."""
@@ -320,8 +327,11 @@ def _restated_intent(value: dict[str, Any], options: dict) -> tuple[str, str] | 
     body = _body(value) if verb is not None else ""
     if not body:
         return None
-    intent = search(option_patterns(options, "intent_patterns"), body) or search(option_words(options, "vague_verbs"),
-                                                                                 body)
+    intent = search(option_patterns(options, "intent_patterns"), body)
+    if intent is None:
+        vague = option_words(options, "vague_verbs")
+        intent = next((found for found in (vague.finditer(body) if vague is not None else ())
+                       if _VAGUE_PROMISED.search(body, max(0, found.start() - 40), found.start())), None)
     if intent is None:
         return None
     if search(option_patterns(options, "measurable_patterns"), text_of(value)) or _commits_to_change(body, options):
