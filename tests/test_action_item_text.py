@@ -57,6 +57,24 @@ def test_lead_in_is_the_title_and_the_rest_the_description(tmp_path):
     assert description.end_line == _line_of(path, "launch template")
 
 
+def test_the_body_is_found_after_a_task_marker_and_on_the_next_line(tmp_path):
+    path = _write(tmp_path, "- [ ] **Split node groups per zone**: Will allow more scheduling.\n"
+                            "- **Make sure the pool has a plan**:\n"
+                            "  This is a work in progress.\n")
+    document = load_path(str(path))
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def at(pointer: str) -> str:
+        span = document.spans[pointer]
+        return lines[span.line - 1][span.column - 1:]
+
+    assert at("/action_items/0/description").startswith("Will allow more scheduling.")
+    assert at("/action_items/1/description").startswith("This is a work in progress.")
+    title = document.spans["/action_items/0/title"]
+    assert lines[title.line - 1][title.column - 1:title.end_column].endswith("zone**:")
+    assert document.data["action_items"][0]["status"] == "open"
+
+
 def test_an_item_without_a_lead_in_has_no_description(tmp_path):
     document = load_path(str(_write(tmp_path, "- Add an alert on free IPs below 10%\n")))
     assert "description" not in document.data["action_items"][0]
@@ -226,3 +244,33 @@ def test_a_stated_purpose_in_the_body_makes_a_typed_upgrade_durable(run_cli, tmp
 def test_an_intent_body_is_vague_only_where_it_promises_to_look_again(run_cli, tmp_path, body, vague):
     path = _write(tmp_path, f"- **Ensure the node pool has headroom**: {body}\n")
     assert bool(_findings(run_cli, path, "PM310")) is vague
+
+
+# ---- property: any lead-in item loads, and its spans lie inside the item ----------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from pmlint.load.markdown import load_markdown  # noqa: E402
+
+_WORDS = st.lists(st.sampled_from(list("ab *_:[]()@\n-.`#|\t") + ["we will ", "**", "  ", "P1", "owner: @x"]),
+                  max_size=20).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(["", "[ ] ", "[x] "]), _WORDS, st.sampled_from([":", ": ", ":\n  ", " -"]),
+                          _WORDS, st.sampled_from(["", "\n\n  later paragraph"])), min_size=1, max_size=6))
+def test_lead_in_items_load_with_spans_inside_the_item(items):
+    text = "# T\n\n## Action items\n\n" + "".join(
+        f"- {task}**{lead or 'x'}**{sep}{body.replace(chr(10), ' ')}{later}\n" for task, lead, sep, body, later in items)
+    document = load_markdown("p.md", text, {})
+    count = len(document.lines)
+    for index, item in enumerate(document.data.get("action_items") or []):
+        whole = document.spans[f"/action_items/{index}"]
+        for key in ("title", "description"):
+            if key not in item:
+                continue
+            span = document.spans[f"/action_items/{index}/{key}"]
+            assert 1 <= span.line <= span.end_line <= count, (key, span)
+            assert (whole.line, whole.column) <= (span.line, span.column), (key, span, whole)
+            assert (span.end_line, span.end_column) <= (whole.end_line, whole.end_column), (key, span, whole)

@@ -289,9 +289,10 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
         return  # "N/A" under "Review actions" is the absence of a plan, not a plan
     fields: dict[str, Any] = {}
     task = _TASK.match(text)
+    prefix = 0
     if task:
         fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
-        text = text[task.end():]
+        text, prefix = text[task.end():], task.end()
     trailing = trailing_fields(text)
     if trailing is not None:
         text, found = trailing
@@ -346,7 +347,7 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
     item = {"title": title, **fields}
     span = Span(block.line, block.column, block.end_line, block.end_column)
     spans = {"title": span}  # the title is the item's text, over all its lines
-    details = _details(text, block, span)
+    details = _details(text, block, span, prefix)
     if details is not None:
         item["description"], spans["description"], spans["title"] = details
     items.add(item, span, spans, group)
@@ -397,12 +398,13 @@ def _title(text: str) -> str:
     return _clean(text)
 
 
-def _details(text: str, block: Block, span: Span) -> tuple[str, Span, Span] | None:
+def _details(text: str, block: Block, span: Span, prefix: int = 0) -> tuple[str, Span, Span] | None:
     """(description, its span, the title's span) for an item that says more than its title:
     the text after a bold lead-in and the item's later paragraphs, cleaned of inline fields
     like the title. The rules read the whole commitment ("**Make sure ...**: this is a work
     in progress and we will start revising ..."), not its lead-in alone; None when the
-    title is all the item says."""
+    title is all the item says. `prefix`: characters of the item's raw text before `text`
+    (a task marker `[ ] `)."""
     lead_in = _lead_in(text)
     parts = [_clean(lead_in[1])] if lead_in is not None else []
     parts.extend(_clean(paragraph) for paragraph in block.rest)
@@ -413,10 +415,12 @@ def _details(text: str, block: Block, span: Span) -> tuple[str, Span, Span] | No
         first_lines = text.count("\n") + 1
         start = Span(block.line + first_lines, block.column, span.end_line, span.end_column)
         return description, start if start.line <= span.end_line else span, span
-    offset = len(text) - len(lead_in[1])
-    line = block.line + text.count("\n", 0, offset)
-    column = block.column + offset if line == block.line else block.column
-    title_span = Span(block.line, block.column, line, max(column - 1, block.column))
+    rest = lead_in[1]
+    end = prefix + len(text[:len(text) - len(rest)].rstrip())  # where the lead-in ends, in the item's text
+    start = prefix + len(text) - len(rest.lstrip())  # where the body starts
+    line = block.line + block.text.count("\n", 0, start)
+    column = block.column + start if line == block.line else block.column  # continuation lines: indent stripped
+    title_span = Span(block.line, block.column, block.line, max(block.column + end - 1, block.column))
     return description, Span(line, column, span.end_line, span.end_column), title_span
 
 
