@@ -80,6 +80,13 @@ def test_an_item_without_a_lead_in_has_no_description(tmp_path):
     assert "description" not in document.data["action_items"][0]
 
 
+def test_later_paragraphs_of_a_plain_item_are_its_description(tmp_path):
+    path = _write(tmp_path, "- Add an alert on free IPs below 10%\n  in every subnet\n\n  It pages the network team.\n")
+    document = load_path(str(path))
+    assert document.data["action_items"][0]["description"] == "It pages the network team."
+    assert document.spans["/action_items/0/description"].line == _line_of(path, "It pages")
+
+
 def test_the_body_reaches_type_and_layer_inference(run_cli, tmp_path):
     """The lead-in names no layer; its body does ("Kubernetes node"): the item is read as
     infrastructure, inferred, with the word that gave it."""

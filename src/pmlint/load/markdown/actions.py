@@ -411,9 +411,9 @@ def _details(text: str, block: Block, span: Span, prefix: int = 0) -> tuple[str,
     description = " ".join(part for part in parts if part)
     if not description:
         return None
-    if lead_in is None:  # later paragraphs only: they start on the line after the first one
-        first_lines = text.count("\n") + 1
-        start = Span(block.line + first_lines, block.column, span.end_line, span.end_column)
+    if lead_in is None:  # later paragraphs only: after the first one and a blank line
+        first_lines = block.text.count("\n") + 1
+        start = Span(block.line + first_lines + 1, block.column, span.end_line, span.end_column)
         return description, start if start.line <= span.end_line else span, span
     rest = lead_in[1]
     end = prefix + len(text[:len(text) - len(rest)].rstrip())  # where the lead-in ends, in the item's text
