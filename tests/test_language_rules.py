@@ -197,6 +197,7 @@ def test_systems_acting_in_a_root_cause_are_not_people(engine, cause):
     ("@bob pushed a bad config and broke prod.", "@bob"),
     ("Dana forgot to renew the certificate, so checkout failed.", "Dana"),
     ("The outage began when Lee accidentally deleted the bucket.", "Lee"),
+    ("The tool guesses the subdomains. @kim looked over its list without being thorough and trusted it.", "@kim"),
 ])
 def test_a_person_blamed_in_the_summary_is_reported(engine, summary, person):
     found = findings(engine, f"summary: '{summary}'\n", "PM702")
@@ -212,6 +213,21 @@ def test_a_person_blamed_in_the_summary_is_reported(engine, summary, person):
 ])
 def test_people_mentioned_in_the_summary_are_not_blamed(engine, summary):
     assert findings(engine, f"authors: [Sam Rivera]\nsummary: '{summary}'\n", "PM702") == []
+
+
+@pytest.mark.parametrize("cause", [
+    "Failure of HE.net routing equipment, the only upstream of the rack",
+    "HE needed to ship replacement hardware from abroad, extending the outage",
+    "The HIS export job deleted the index",
+])
+def test_abbreviations_and_domains_are_not_pronouns(engine, cause):
+    # an organisation in capitals ("HE" for an ISP), an acronym or a domain is no person
+    assert findings(engine, f"root_causes:\n  - summary: '{cause}'\n", "PM702") == []
+
+
+def test_a_lower_case_pronoun_in_a_root_cause_is_still_a_person(engine):
+    found = findings(engine, "root_causes:\n  - summary: 'The pool drained because he ran the script twice'\n", "PM702")
+    assert len(found) == 1 and '("he")' in found[0].message
 
 
 def test_trigger_is_checked_too(engine):

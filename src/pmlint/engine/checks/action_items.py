@@ -23,7 +23,7 @@ from ...grammar import leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ..kinds import of_kind
-from ._shared import (action_items, evidence, is_open, is_placeholder, lower, option_patterns, option_words,
+from ._shared import (action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
 from ._time import entries
 from .root_cause import is_unknown
@@ -241,6 +241,11 @@ _CONDITIONAL = re.compile(
     r"considered|evaluated|reviewed|explored|revisited|discussed)"
     r"|(?:we|the[ \t]+team|they)[ \t]+(?:will|would|may|might|could)[ \t]+(?:then[ \t]+)?(?:analy[sz]e|investigate|"
     r"look[ \t]+(?:at|into)|consider|evaluate|review|explore|revisit|discuss))\b", re.IGNORECASE)
+#: After "continue to" / "keep", a verb of an existing practice ("Continue to host images on
+#: Docker Hub", "Keep using GitHub for public repositories") states a strategy kept, not a
+#: task: nothing to finish, so nothing vague. "Continue to improve alerting" stays vague.
+_KEEPING = re.compile(r"\s+(?:to\s+)?(?:use|using|host|hosting|run|running|rely|relying|publish|publishing|serve|"
+                      r"serving|store|storing|support|supporting|offer|offering|provide|providing)\b", re.IGNORECASE)
 #: ... and so do named hypotheses to test: "Investigate the timeouts, which may be due to A, B or C"
 _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t]+(?:be[ \t]+)?(?:due[ \t]+to|caused[ \t]+by|"
                          r"come[ \t]+from|stem[ \t]+from)\b", re.IGNORECASE)
@@ -355,6 +360,9 @@ def _vague_verb(value: Any, options: dict) -> str | None:
     if verb is None:
         restated = _restated_intent(value, options)
         return restated[0] if restated else None
+    if verb.split()[0].lower() in ("continue", "keep") and _KEEPING.match(value["title"],
+                                                                         value["title"].find(verb) + len(verb)):
+        return None  # "Continue to host images on Docker Hub": a practice kept, a strategy stated, no task
     if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):
@@ -371,17 +379,31 @@ _TRACKING = re.compile(r"(?<![\w&])#\d{1,7}\b|https?://\S{1,200}?/(?:issues|pull
                        r"[\w-]{1,40}|\b(?!(?:SEV|CVE|CWE|GHSA|RFC|ISO|UTC|GMT)-)[A-Z][A-Z0-9]{1,9}-\d{1,6}\b")
 
 
-def tracked(item: Any) -> str | None:
+#: A link that points into a tracker: an issue, a pull or merge request, a ticket, a bug.
+_TRACKER_LINK = re.compile(r"/(?:issues?|pulls?|merge_requests|browse|tickets?|bugs?|tasks?|show_bug\.cgi)\b|#\d|"
+                           r"\b[A-Z][A-Z0-9]{1,9}-\d{1,6}\b|\bjira\b|linear\.app|atlassian\.net")
+
+
+def tracked(item: Any, ticket_stated: bool = True) -> str | None:
     """The item's tracking reference (its `ticket`, or an issue/PR number or link in its
     text), or None. A vague verb on a tracked item names work someone already follows in a
-    tracker, where the outcome is defined."""
+    tracker, where the outcome is defined. When the ticket was not stated but taken from
+    a link in the item's text (Markdown: `ticket_stated` False), a link that points at no
+    tracker (a vendor's notice, a blog post) tracks nothing."""
     if not isinstance(item, dict):
         return None
     ticket = item.get("ticket")
-    if isinstance(ticket, str) and ticket.strip():
+    if isinstance(ticket, str) and ticket.strip() and (ticket_stated or "://" not in ticket
+                                                       or _TRACKER_LINK.search(ticket)):
         return ticket.strip()
     found = _TRACKING.search(text_of(item))
     return found.group() if found else None
+
+
+def _tickets_stated(context: Context) -> bool:
+    """Whether an item's `ticket` is what its author wrote (YAML), not a link the Markdown
+    loader took from the item's text."""
+    return getattr(context.document, "format", None) != "markdown"
 
 
 #: (the plan's list, the options, (ids of its untracked vague items, whether any item is
@@ -400,7 +422,7 @@ def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
     for _, item in action_items(context):
         if _vague_verb(item, options) is None:
             concrete = True
-        elif tracked(item) is None:
+        elif tracked(item, _tickets_stated(context)) is None and is_pending(item, context):
             found.append(id(item))
     _vague_last = (plan, options, (found, concrete))
     return found, concrete
@@ -430,11 +452,13 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     in a plan that has a concrete item is pedantic (`info`, `strict` preset only): the
     tracker holds the outcome. Beyond
     the first VAGUE_WARNINGS_PER_PLAN untracked vague items of a plan, the rest are `info`."""
+    if isinstance(value, dict) and not is_pending(value, context):
+        return  # done: a response step logged in the plan ("Try to retrigger ...", DONE), not a follow-up to judge
     verb = _vague_verb(value, options)
     if verb is None:
         return
     vague, concrete = _vague_items(context, options)
-    reference = tracked(value)
+    reference = tracked(value, _tickets_stated(context))
     if reference is not None and concrete and not _CONDITIONAL.match(value["title"]):
         # tracked in an issue, in a plan that is otherwise concrete: the tracker holds the
         # outcome; a reviewer would not raise it (review 3: pedantic)
@@ -472,10 +496,24 @@ def _committed(text: str, start: int) -> bool:
     return _COMMITTED_BEFORE.search(text, max(0, start - 80), start) is not None
 
 
+#: Layers whose fixes change the system, not the people who run it.
+_SYSTEM_LAYERS = frozenset({"code", "infrastructure", "architecture"})
+
+
+def _changes_system(item: Any, changes: Any) -> bool:
+    """Whether an action item changes the system: it names a system change
+    (`system_change_words`), or its layer, stated or inferred from its words ("Disable
+    agent forwarding on the servers", "removed the bots' commit rights"), is code,
+    infrastructure or architecture."""
+    if not isinstance(item, dict):
+        return False
+    return lower(item.get("layer")) in _SYSTEM_LAYERS or search(changes, text_of(item)) is not None
+
+
 @check("people_fix", {"people_fix_phrases": of_kind("words", "Phrases of actions that try to fix people."),
                       "system_change_words": of_kind("words", "Words that show an action item also changes the "
                                                            "system.")},
-       required=("people_fix_phrases", "system_change_words"))
+       infers=True, required=("people_fix_phrases", "system_change_words"))
 def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """An action item that tries to fix people (`people_fix_phrases`) without naming a
     system change (`system_change_words`) in the same item; in a description, only one
@@ -499,7 +537,7 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
         if found:
             # training beside a system change elsewhere in the plan is pedantic to raise:
             # reported under `strict` only
-            sound = any(item is not value and search(changes, text_of(item)) for _, item in action_items(context))
+            sound = any(item is not value and _changes_system(item, changes) for _, item in action_items(context))
             yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), pedantic=sound)
             return
 

@@ -47,7 +47,9 @@ from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code,
 from ._shared import root_causes
 
 _HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
-_PRONOUN = regex_cache.compile(r"\b(?:he|she|him|his|her)\b", re.IGNORECASE)
+#: "he", "She": a pronoun is written in lower case or capitalised; "HE" (HE.net, an ISP),
+#: "HIS" (an acronym) or "he.net" (a domain) is an organisation or a product, not a person
+_PRONOUN = regex_cache.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b(?![.-]\w)")
 _PRONOUN_WORDS = frozenset({"he", "she", "him", "his", "her"})
 _NOT_NAMES = frozenset("""The A An This That These Those It Its We Our They Their Nobody Someone Somebody Everyone
 Nothing No One Our Each Every Once After Before When While Then And But Or If As At In On Of For To Because
@@ -246,7 +248,7 @@ def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple
             if match is None:
                 continue
             word = match.group(1)
-            if word.startswith("@") or (pronouns and word.lower() in ("he", "she")) or is_name(word, names, things):
+            if word.startswith("@") or (pronouns and word in ("he", "she", "He", "She")) or is_name(word, names, things):
                 start, word = _full_name(masked, window + match.start(1), word, names, things)
                 yield start, word, verb
                 break
