@@ -106,3 +106,117 @@ def test_training_alone_is_still_a_people_fix(run_cli, tmp_path):
         .replace("- We have removed the bots' commit access to the package repositories.\n", "")
     path = write(tmp_path / "2025-03-02-automerge.md", text)
     assert [item["severity"] for item in findings(run_cli, path, "PM312")] == ["warning"]
+
+
+# -- detection: a subject that is the detector, a verb of noticing about this incident ----
+
+POOL = """# Vault drained
+
+## Summary
+
+On 2025-03-02 an attacker skewed the vault's price oracle and drained 40% of the vault.
+
+## Timeline
+
+All times UTC.
+
+- 2025-03-02 13:38 - The attacker borrows against the skewed price
+- 2025-03-02 13:52 - The attacker sells the proceeds through a third-party pool, priced normally
+- 2025-03-02 15:20 - We pause the vault
+
+## Root cause
+
+The oracle read a single pool's spot price.
+
+## Action items
+
+- Add a lower bound to the oracle price
+"""
+
+
+def test_a_party_named_without_a_verb_of_noticing_is_no_detector(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-vault.md", POOL)
+    assert findings(run_cli, path, "PM402") == []
+    missing = findings(run_cli, path, "PM401")
+    assert len(missing) == 1 and "no alert, report or person noticing" in missing[0]["message"]
+
+
+def test_a_third_party_that_reports_is_a_detector(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-vault.md", POOL.replace(
+        "- 2025-03-02 15:20 - We pause the vault", "- 2025-03-02 15:10 - A third party notified us of the drain\n"
+                                                  "- 2025-03-02 15:20 - We pause the vault"))
+    found = findings(run_cli, path, "PM402")
+    assert len(found) == 1 and 'Detected by customer' in found[0]["message"]
+
+
+ROLLOUT = """# Dashboard outage
+
+## Summary
+
+The dashboard was down for 3 hours on 2025-03-02 after a node image update.
+
+## Timeline
+
+All times UTC.
+
+- 2025-03-02 04:00 - Nodescaler noticed that a new node image was available and started replacing the nodes
+- 2025-03-02 04:45 - The uptime metric drops
+- 2025-03-02 08:07 - Dana Reyes posted a message reporting the outage in the support channel
+- 2025-03-02 08:40 - We pin the previous node image
+
+## Action items
+
+- Pin node images and roll them out to staging first
+"""
+
+
+def test_a_tool_noticing_is_no_employee_and_the_person_reporting_is(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-dashboard.md", ROLLOUT)
+    found = findings(run_cli, path, "PM402")
+    assert len(found) == 1
+    assert 'Detected by employee' in found[0]["message"] and '"posted a message reporting"' in found[0]["message"]
+    assert found[0]["line"] == 13
+
+
+def test_a_name_noticing_a_problem_is_still_a_person(run_cli, tmp_path):
+    text = ROLLOUT.replace("Dana Reyes posted a message reporting the outage in the support channel",
+                           "Dana noticed that the dashboard returned errors")
+    found = findings(run_cli, path := write(tmp_path / "2025-03-02-dashboard.md", text), "PM402")
+    assert len(found) == 1 and '"noticed that"' in found[0]["message"] and found[0]["line"] == 13, path
+
+
+DISCLOSED = """# Permission check bypass
+
+## Summary
+
+A flaw in team permissions let a team member add themselves as an owner. It was fixed the same day; no one used it.
+
+## Timeline
+
+All times UTC.
+
+- 2025-03-02 16:37 - A user testing the organisations feature noticed the issue and reported it according to our security policy
+- 2025-03-02 17:02 - We confirm the flaw
+- 2025-03-02 18:40 - The fix is deployed
+
+## Action items
+
+- Check the caller's role on every team membership change
+"""
+
+
+def test_a_flaw_reported_through_a_disclosure_channel_needs_no_alert_item(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-permissions.md", DISCLOSED)
+    assert findings(run_cli, path, "PM402") == []
+    strict = findings(run_cli, path, "PM402", preset="strict")
+    assert [item["severity"] for item in strict] == ["info"]
+    # an outside user noticing is a customer, not an employee, whatever phrase matched
+    assert "Detected by customer through a disclosure channel" in strict[0]["message"]
+
+
+def test_a_live_exposure_reported_by_a_researcher_still_asks_for_detection(run_cli, tmp_path):
+    text = DISCLOSED.replace("noticed the issue and reported it", "noticed that an admin token had leaked in a public image and reported it")
+    path = write(tmp_path / "2025-03-02-permissions.md", text)
+    found = findings(run_cli, path, "PM402")
+    assert [item["severity"] for item in found] == ["warning"]
+    assert "disclosure channel" not in found[0]["message"]

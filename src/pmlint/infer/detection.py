@@ -23,7 +23,7 @@ from ..timeline import (
     minutes_between,
 )
 from .facts import Fact
-from .prose import document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
+from .prose import SENTENCE_REACH, document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
 from .severity import DURATION, UNIT_WORDS, duration_minutes
 
 #: Words of automated alerting. Not "alerted": "the team is alerted via the chat channel"
@@ -38,6 +38,105 @@ _DELAY_BEFORE = regex_cache.compile(r"(?:unnoticed|undetected|unnoticed|exposed|
                            re.IGNORECASE)
 
 
+#: A verb of noticing or reporting: what a detector does. A phrase that names a party
+#: only ("a third-party pool", "a security researcher") says who, not that they noticed.
+_REPORTING = regex_cache.compile(
+    r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|spott\w{0,4}|"
+    r"identif\w{0,6}|found|finding|findings|alert\w{0,3}|caught|aware|flag\w{0,4}|reach\w{0,3}[ \t]+out|warn\w{0,3}|"
+    r"told|tell\w{0,3}|inform\w{0,3}|notif\w{0,6}|contact\w{0,3}|submit\w{0,5}|disclos\w{0,4}|complain\w{0,4}|"
+    r"messag\w{0,3}|wrote|writ\w{0,4}|e-?mail\w{0,3}|tweet\w{0,3}|post\w{0,3}|raised|filed|opened)\b", re.IGNORECASE)
+#: Who did the noticing, read from the words before the verb in its clause.
+_OUTSIDE_SUBJECT = regex_cache.compile(r"\b(?:users?|customers?|clients?|researchers?|third[- ]part(?:y|ies)|"
+                                       r"community|reporters?|public|outsiders?|external)\b", re.IGNORECASE)
+_PERSON_SUBJECT = regex_cache.compile(
+    r"(?:^|[^\w@])(?:@[A-Za-z0-9]|(?i:we|i|our|us|team|teams|engineers?|developers?|devs?|on-?call(?:ers?)?|sres?|"
+    r"admins?|administrators?|operators?|maintainers?|staff|employees?|colleagues?|someone|somebody|he|she|they|"
+    r"members?|volunteers?|responders?|folks|people|person|analysts?|managers?)\b)")
+#: Words that leave a clause without a subject of its own ("first noticed", "then, noticed"):
+#: the author speaking, as in a log line.
+_NO_SUBJECT = regex_cache.compile(r"(?i:then|also|first|later|finally|soon|quickly|manually|eventually|and|so|"
+                                  r"initially|immediately|who|which|that|had|has|have|was|were|is|only|just|it)"
+                                  r"|[\d:apm./()*_\-\u2013\u2014\[\]]+")
+#: A name standing alone ("Joe noticed that"), not a link or code: "[Karpenter](…) noticed" names a tool.
+_BARE_NAME = regex_cache.compile(r"[A-Z][a-z]{1,20}(?:[ \t]+[A-Z][a-z]{1,20})?")
+_CLAUSE_START = regex_cache.compile(r"[.;:!?\n,]|[ \t][-\u2013\u2014][ \t]")
+_LINK_TARGET = regex_cache.compile(r"\]\([^)\s]{0,300}\)")
+
+
+def _subject(text: str, start: int) -> str:
+    """The words before a verb at `start`, back to the start of its clause (at most 100
+    characters), with Markdown link targets dropped."""
+    before = _LINK_TARGET.sub("]", text[max(0, start - 100):start])
+    cut = 0
+    for match in _CLAUSE_START.finditer(before):
+        cut = match.end()
+    return before[cut:].strip()
+
+
+def _detector(method: str, phrase: str, text: str, start: int, end: int, in_detection: bool) -> str | None:
+    """The method a match of `method`'s phrase supports, or None when the text does not
+    say that someone noticed this incident: a party named without a verb of noticing or
+    reporting ("a third-party pool, priced normally"), outside a Detection section; or a
+    verb of noticing whose subject is a tool ("[Karpenter](…) noticed that a new version
+    was available"). An outside party noticing ("a user of the service noticed the
+    issue") is `customer`, whatever the phrase list said."""
+    if method not in ("employee", "customer"):
+        return method
+    if _REPORTING.search(phrase) is None:
+        if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
+            return None
+        return method
+    if method != "employee" or _REPORTING.match(phrase) is None and not phrase.lower().startswith(
+            ("first ", "was ", "manually ", "happened ", "oncall ", "on-call ")):
+        return method  # the phrase names its subject ("an engineer noticed", "we spotted")
+    subject = _subject(text, start)
+    if _OUTSIDE_SUBJECT.search(subject):
+        return "customer"
+    if not subject or _PERSON_SUBJECT.search(subject) or _NO_SUBJECT.fullmatch(subject.replace(" ", "")) \
+            or all(_NO_SUBJECT.fullmatch(word) for word in subject.split()):
+        return method
+    rest = text[end:end + SENTENCE_REACH]
+    stop = _SENTENCE_STOP.search(rest)
+    if _BARE_NAME.fullmatch(subject) and _about_a_problem(rest[:stop.start()] if stop else rest):
+        # "Joe noticed that the queue was stuck"; a name noticing no problem is as likely a
+        # tool doing its job ("Karpenter noticed that a new version was available")
+        return method
+    return None
+
+
+_SENTENCE_STOP = regex_cache.compile(r"[.!?](?:\s|$)|\n")
+_PROBLEM = regex_cache.compile(r"\b(?:issues?|problems?|outages?|incidents?|bugs?|errors?|faults?|failures?|breakage|"
+                               r"broken|down|unavailable|wrong|missing)\b", re.IGNORECASE)
+
+
+def _about_a_problem(text: str) -> bool:
+    """Whether what was noticed is a problem (errors, an outage, "the issue")."""
+    return describes_failure(text) or _PROBLEM.search(text) is not None
+
+
+#: A report through a disclosure channel (a researcher, a bug bounty, a security policy) ...
+_DISCLOSURE = regex_cache.compile(r"\b(?:security[ \t]+researchers?|researchers?|hackerone|hacker[ \t]+one|bug[ \t]+bounty|"
+                                  r"bugcrowd|security[ \t]+policy|security@|responsibl[ey][ \t]+disclos\w{0,4}|"
+                                  r"coordinated[ \t]+disclosure|disclosed[ \t]+to[ \t]+us|vulnerability[ \t]+reports?|"
+                                  r"security[ \t]+reports?)", re.IGNORECASE)
+#: ... of something live and detectable: a leaked credential, an intrusion, malware
+_EXPOSURE = regex_cache.compile(r"\b(?:leak\w{0,4}|exposed|exposure|intrusion|intruders?|breach\w{0,3}|compromis\w{0,4}|"
+                                r"malware|malicious|backdoor\w{0,2}|stolen|exfiltrat\w{0,5}|tokens?|credentials?|"
+                                r"secrets?|passwords?|api[ \t]+keys?|private[ \t]+keys?|ssh[ \t]+keys?|attackers?|"
+                                r"exploited|in[ \t]+the[ \t]+wild)\b", re.IGNORECASE)
+
+
+def disclosed_flaw(text: str) -> str | None:
+    """Whether the sentence that says how the incident was found is a flaw reported through
+    a disclosure channel (a security researcher, HackerOne, a bug bounty, the security
+    policy) with nothing live in it: no leaked credential, no intrusion, no malware. The
+    channel is the detector a team wants for a flaw in its code; an exposure that was live
+    (a token leaked for months) is one its own scanning could have caught. Returns the
+    channel's words, or None."""
+    channel = _DISCLOSURE.search(text)
+    return channel.group() if channel is not None and _EXPOSURE.search(text) is None else None
+
+
 def _ordered_texts(document: Document) -> list[tuple[str, str]]:
     texts = document_texts(document, ("/action_items",))
     return sorted(texts, key=lambda pair: 0 if pair[0].startswith("/detection") else 1)  # stable: document order
@@ -45,25 +144,41 @@ def _ordered_texts(document: Document) -> list[tuple[str, str]]:
 
 def infer_method(document: Document, settings: Mapping[str, Any]) -> Fact[str] | None:
     """The detection method the prose names first, else None."""
+    return infer_detection(document, settings)[0]
+
+
+def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[str] | None, Fact[bool] | None]:
+    """(the detection method the prose names first, whether that sentence reports a flaw
+    through a disclosure channel with nothing exposed: see `disclosed_flaw`); (None, None)
+    when no passage names what noticed the problem."""
     table = settings.get("detection_method_phrases") or {}
     if not isinstance(table, dict):
-        return None
+        return None, None
     regexes = [(str(method), phrases(terms_of(terms))) for method, terms in table.items()
                if isinstance(terms, (list, tuple))]
     texts = _ordered_texts(document)
     order = {id(pair[1]): index for index, pair in enumerate(texts)}
-    best: tuple[int, int, str, str, str] | None = None  # (rank of the text, offset, method, pointer, phrase)
+    # (rank of the text, offset, method, pointer, phrase, its sentence)
+    best: tuple[int, int, str, str, str, str] | None = None
     for method, regex in regexes:
         for pointer, text, match in find(regex, texts):
-            if method in ("employee", "customer") and _ALERTING.search(sentence(text, match.start(), match.end())):
+            around = sentence(text, match.start(), match.end())
+            if method in ("employee", "customer") and _ALERTING.search(around):
                 continue
+            found = _detector(method, match.group(), text, match.start(), match.end(), pointer.startswith("/detection"))
+            if found is None:
+                continue  # a party named, a tool noticing: nobody noticed this incident here
             rank = (order.get(id(text), len(texts)), match.start())
             if best is None or rank < best[:2]:
-                best = (rank[0], rank[1], method, pointer, match.group())
+                best = (rank[0], rank[1], found, pointer, match.group(), around)
             break  # the first usable match of this method: later ones rank lower
     if best is None:
-        return None
-    return Fact(best[2], True, quote(best[4]), span_at(document, best[3], best[4]))
+        return None, None
+    span = span_at(document, best[3], best[4])
+    method = Fact(best[2], True, quote(best[4]), span)
+    channel = disclosed_flaw(best[5]) if best[2] in ("customer", "employee") else None
+    disclosed = Fact(True, True, quote(channel), span) if channel else None
+    return method, disclosed
 
 
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.

@@ -87,6 +87,11 @@ class Profile:
     items: tuple[ItemProfile, ...] = ()
     on_call: OnCallBurden = field(default_factory=OnCallBurden)
     detection_method: Fact[str] | None = None
+    #: True when the detecting person reported a flaw through a disclosure channel (a
+    #: researcher, a bug bounty, the security policy) and nothing was exposed: that channel
+    #: is the detector a team wants, so asking for an alert is pedantic (PM402). Inferred
+    #: only with the method; not part of the JSON profile.
+    detection_disclosed: Fact[bool] | None = None
     time_to_detect_minutes: Fact[float] | None = None
     time_to_mitigate_minutes: Fact[float] | None = None
     duration_minutes: Fact[float] | None = None

@@ -228,12 +228,23 @@ def _stated_item(context: Context, index: int) -> dict[str, Any] | None:
              "check that runs against the live system and tells someone.")}, infers=True, required=("detect_words",))
 def detect_item(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The plan holds an open action item that improves detection (see `is_detect_item`),
-    or the text says detection was improved ("we've added alerts for high CPU usage")."""
+    or the text says detection was improved ("we've added alerts for high CPU usage").
+    A flaw reported through a disclosure channel with nothing exposed (the profile's
+    `detection_disclosed`) is pedantic: the researcher, the bug bounty, the security
+    policy is the detector a team wants for a flaw in its code; a leaked credential or an
+    intrusion that stayed live is one its own scanning could have caught."""
     if evidence(context, "detection_improved") is not None:
         return
     if not any(is_detect_item(item, context, _stated_item(context, index), options["detect_words"])
                for index, item in action_items(context) if is_open(item, context)):
         fact = getattr(context.profile, "detection_method", None)
+        disclosed = getattr(context.profile, "detection_disclosed", None)
+        if disclosed is not None and disclosed.value and fact is not None and fact.inferred:
+            # a flaw reported through a disclosure channel, nothing exposed: the channel is
+            # the detector a team wants; an alert item is optional (strict only, at info)
+            yield Hit(values={"value": value, "evidence": disclosed.evidence}, span=fact.span, pedantic=True,
+                      variant="disclosed")
+            return
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)
 
 
