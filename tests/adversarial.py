@@ -58,6 +58,10 @@ TOKENS: dict[str, str] = {
     "people": "Bob pushed ",
     "url": "https://x.io/",
     "ticket": "JIRA-123 ",
+    "noticed": "Karpenter noticed that ",
+    "disclosure": "a security researcher reported via HackerOne ",
+    "provider-night": "- 03:10 - The team of the hosting provider responded\n",
+    "continue-to": "- Continue to host ",
     "triggers": _trigger_words(),
 }
 

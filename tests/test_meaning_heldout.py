@@ -220,3 +220,64 @@ def test_a_live_exposure_reported_by_a_researcher_still_asks_for_detection(run_c
     found = findings(run_cli, path, "PM402")
     assert [item["severity"] for item in found] == ["warning"]
     assert "disclosure channel" not in found[0]["message"]
+
+
+# -- night burden: whose night, and what answers it ----------------------------------------
+
+PROVIDER = """# Website flood
+
+## Summary
+
+The website was unreachable for four short periods on 2025-03-02 during a request flood.
+
+## Timeline
+
+All times UTC.
+
+- 2025-03-02 05:13 - The website monitor triggers an alert
+- 2025-03-02 05:16 - The responsible team of the hosting provider responded and blocked the flooding address
+- 2025-03-02 11:34 - The hosting provider informs us of the flood
+- 2025-03-02 14:30 - We ask the hosting provider for its logs
+
+## Action items
+
+- Put the website behind a rate-limiting proxy
+"""
+
+
+def test_an_outside_party_acting_at_night_is_not_the_teams_night(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-flood.md", PROVIDER)
+    assert findings(run_cli, path, "PM202", "PM203") == []
+
+
+def test_the_team_acting_at_night_with_the_provider_is_still_night_work(run_cli, tmp_path):
+    text = PROVIDER.replace("The responsible team of the hosting provider responded and blocked the flooding address",
+                            "We call the hosting provider and block the flooding address")
+    path = write(tmp_path / "2025-03-02-flood.md", text)
+    found = findings(run_cli, path, "PM203")
+    assert len(found) == 1 and "(first at 05:16)" in found[0]["message"]
+
+
+BREACH = """# Build host breach
+
+## Summary
+
+On 2025-03-02 a contributor reported an unknown SSH key on the build host. We rotated every key and
+rebuilt the hosts through the night, until we had to pause for sleep at 4am.
+
+## Action items
+
+- Rebuild every host from configuration management
+"""
+
+
+def test_night_work_no_alert_caused_asks_to_share_the_night_not_to_tune_alerts(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-breach.md", BREACH)
+    found = findings(run_cli, path, "PM202")
+    assert len(found) == 1
+    assert "no page and no alert behind it" in found[0]["message"] and "hand-over" in found[0]["message"]
+
+
+def test_an_incident_manager_item_shares_the_night(run_cli, tmp_path):
+    path = write(tmp_path / "2025-03-02-breach.md", BREACH + "- Name one incident manager who runs the hand-over between responders\n")
+    assert findings(run_cli, path, "PM202") == []

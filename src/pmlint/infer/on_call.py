@@ -6,7 +6,8 @@ to", "worked through the night"); timeline entries inside the night window
 (settings.night_start/night_end, in settings.night_timezone or the document's zone)
 that are a responder acting (settings.responder_action_words: investigated, rolled
 back, deployed, joined) and not somebody reporting (settings.reporter_words: a
-customer, a user, a message, a report); and a lone responder (settings.
+customer, a user, a message, a report) nor an outside party acting (settings.
+outside_responder_words: the hosting provider's team); and a lone responder (settings.
 lone_responder_phrases: "the only maintainer", "one volunteer").
 
 Not signals, ever: customer reports or automated events at night; and when the
@@ -53,6 +54,25 @@ def _event_text(data: dict, index: int) -> str:
     return event if isinstance(event, str) else ""
 
 
+#: What may stand before an outside party that is the subject of an entry ("The
+#: responsible team of the hosting provider responded"): no word of the team's own, no
+#: verb in the past tense ("Contacted the provider": the team acting), no preposition
+#: ("a call with the vendor": the team is on it).
+_NOT_SUBJECT = re.compile(r"\b(?:we|our|us|i|my|with|to|from|for|\w{2,}ed)\b", re.IGNORECASE)
+#: How far into an entry its subject reaches, in characters.
+SUBJECT_REACH = 60
+
+
+def outside_actor(text: str, settings: Mapping[str, Any]) -> bool:
+    """Whether an entry's subject is an outside party (settings.outside_responder_words:
+    a hosting provider, a vendor, an ISP): their people acting at 05:16 is their night,
+    not the team's, which may not hear of it until the morning."""
+    regex = phrases(_words(settings, "outside_responder_words"))
+    head = text[:SUBJECT_REACH]
+    found = regex.search(head) if regex is not None else None
+    return found is not None and _NOT_SUBJECT.search(head, 0, found.start()) is None
+
+
 def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, str, str]]:
     """(timeline index, local HH:MM, event text) of every night entry that is a responder
     acting, not a report from outside."""
@@ -66,7 +86,7 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
         text = _event_text(data, entry.index)
         if not text or ((acting is None or acting.search(text) is None) and _MENTION.search(text) is None):
             continue
-        if reporting is not None and reporting.search(text) is not None:
+        if reporting is not None and reporting.search(text) is not None or outside_actor(text, settings):
             continue
         found.append((entry.index, clock.strftime("%H:%M"), text))
     return found
@@ -109,7 +129,7 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
             if not follow.strip() or _STAMPED.match(follow) or follow.lstrip()[:1] in "-*+#|":
                 break
             text += " " + follow.strip()
-        if reporting is not None and reporting.search(text):
+        if reporting is not None and reporting.search(text) or outside_actor(_STAMPED.sub("", text, 1), settings):
             continue
         page = paging is not None and any(not negated(text, hit.start()) for hit in paging.finditer(text))
         if page or (acting is not None and acting.search(text)) or _MENTION.search(text):

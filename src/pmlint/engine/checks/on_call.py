@@ -18,7 +18,7 @@ import re
 from datetime import time
 from typing import Any, Iterable
 
-from ...infer.on_call import NIGHT_WORK, awake_anyway
+from ...infer.on_call import NIGHT_WORK, awake_anyway, outside_actor
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
@@ -37,15 +37,25 @@ def reduces_paging(item: dict[str, Any], options: dict[str, Any]) -> bool:
     return search(option_words(options, "paging_reduction_words"), text_of(item)) is not None
 
 
+#: Detection methods that page someone: night work after one of them answers an alert.
+_PAGING_METHODS = frozenset({"alert", "monitoring", "synthetic"})
+
+
 @check("night_pages_answered", {"paging_reduction_words": of_kind(
-    "words", "Words of an action item that reduces paging or automates the response.")},
+    "words", "Words of an action item that reduces paging or automates the response."),
+    "night_response_words": of_kind(
+        "words", "Words of an action item that shares or shortens a night response no alert caused (a breach, a "
+                 "migration): a hand-over, a rota, an incident manager.")},
        infers=True, required=("paging_reduction_words",))
 def night_pages_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Off-hours pages (or `sleep_interrupted: true`) are answered by an open action item
     that reduces paging or automates the response (`paging_reduction_words`).
     A burden inferred from a night read on UTC clocks, with nothing saying where the
     responders are (`utc_night`), is `info` and says so: UTC is how times are written,
-    not where people sleep."""
+    not where people sleep. Night work inferred from prose ("pause for sleep") with no
+    page and no alert behind the detection (a breach found by a person) was no alert
+    page: an item that shares the night (`night_response_words`: a hand-over, a rota, an
+    incident manager) answers it too, and the message says so."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     if not isinstance(on_call, dict):
         return
@@ -60,7 +70,13 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
         # into the evening, or a one-off sprint, is fatigue that PM203 asks the author to
         # record; asking to "reduce paging" when nobody was paged is not the fix
         return
-    if any(reduces_paging(item, options) for _, item in action_items(context) if is_open(item, context)):
+    # night work no alert caused (nobody paged; found by a person: a breach response, a
+    # migration): "tune or reroute the alert" does not fit; sharing the night does
+    method = getattr(getattr(context.profile, "detection_method", None), "value", None)
+    unpaged = not counted and asleep is not None and asleep.inferred and method not in _PAGING_METHODS
+    sharing = option_words(options, "night_response_words") if unpaged else None
+    if any(reduces_paging(item, options) or (sharing is not None and search(sharing, text_of(item)))
+           for _, item in action_items(context) if is_open(item, context)):
         return
     count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
     what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
@@ -74,7 +90,8 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted",
               {"what": what, "shown": shown, "who": "Someone was paged" if counted else "Responders worked"},
               span=fact.span if shown != "recorded" and fact is not None else None, demote=in_utc,
-              variant=None if shown == "recorded" else "inferred_utc" if in_utc else "inferred")
+              variant=None if shown == "recorded" else "unpaged" if unpaged and not in_utc
+              else "inferred_utc" if in_utc else "inferred")
 
 
 _UTC_WORD = re.compile(r"\b(?:UTC|GMT|Z)\b")
@@ -163,8 +180,10 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     # the onset milestone is the failure itself ("the node is drained; the pod crash-loops
     # (outage starts)"), not people responding to it, unless it says someone was paged
     in_window_ = night_entries(value, _night(context))
+    outsiders = {"outside_responder_words": context.setting("outside_responder_words")}
     night = [(entry, clock) for entry, clock in in_window_
              if responders_at_work(_event(timeline, entry.index), responder, outside)
+             and not outside_actor(_event(timeline, entry.index), outsiders)
              and (entry.kind != "started" or _PAGED.search(_event(timeline, entry.index)))]
     if not night:
         return
