@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from conftest import write
 
 
@@ -281,3 +282,22 @@ def test_night_work_no_alert_caused_asks_to_share_the_night_not_to_tune_alerts(r
 def test_an_incident_manager_item_shares_the_night(run_cli, tmp_path):
     path = write(tmp_path / "2025-03-02-breach.md", BREACH + "- Name one incident manager who runs the hand-over between responders\n")
     assert findings(run_cli, path, "PM202") == []
+
+
+@pytest.mark.parametrize("sentence,method", [
+    ("At 21:45 UTC, Ana Costa notices the unusual transfer pattern of a contract calling the vault.", "employee"),
+    ("Thanks to our users filing reports in the support tracker, we narrowed it to one cache node.", "customer"),
+])
+def test_more_ways_of_saying_who_noticed(run_cli, tmp_path, sentence, method):
+    text = f"""# Vault drained
+
+## Summary
+
+On 2025-03-02 the vault lost 40% of its deposits over 38 minutes. {sentence}
+
+## Action items
+
+- Add a lower bound to the oracle price
+"""
+    found = findings(run_cli, write(tmp_path / "2025-03-02-vault.md", text), "PM402")
+    assert len(found) == 1 and f"Detected by {method}" in found[0]["message"]

@@ -97,9 +97,12 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return method
     rest = text[end:end + SENTENCE_REACH]
     stop = _SENTENCE_STOP.search(rest)
-    if _BARE_NAME.fullmatch(subject) and _about_a_problem(rest[:stop.start()] if stop else rest):
-        # "Joe noticed that the queue was stuck"; a name noticing no problem is as likely a
-        # tool doing its job ("Karpenter noticed that a new version was available")
+    name = _BARE_NAME.fullmatch(subject)
+    if name and (" " in subject or _about_a_problem(rest[:stop.start()] if stop else rest)):
+        # a full name ("Ana Costa notices the odd transfers") is a person; a single name
+        # only when what it noticed is a problem ("Joe noticed that the queue was stuck"):
+        # otherwise it is as likely a tool at work ("Karpenter noticed that a new version
+        # was available")
         return method
     return None
 
