@@ -287,6 +287,7 @@ def test_an_incident_manager_item_shares_the_night(run_cli, tmp_path):
 @pytest.mark.parametrize("sentence,method", [
     ("At 21:45 UTC, Ana Costa notices the unusual transfer pattern of a contract calling the vault.", "employee"),
     ("Thanks to our users filing reports in the support tracker, we narrowed it to one cache node.", "customer"),
+    ("The registry team was notified by Lee Park at a security firm.", "customer"),
 ])
 def test_more_ways_of_saying_who_noticed(run_cli, tmp_path, sentence, method):
     text = f"""# Vault drained
