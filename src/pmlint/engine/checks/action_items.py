@@ -500,14 +500,18 @@ def _committed(text: str, start: int) -> bool:
 _SYSTEM_LAYERS = frozenset({"code", "infrastructure", "architecture"})
 
 
-def _changes_system(item: Any, changes: Any) -> bool:
+def _changes_system(item: Any, changes: Any, people: Any) -> bool:
     """Whether an action item changes the system: it names a system change
     (`system_change_words`), or its layer, stated or inferred from its words ("Disable
     agent forwarding on the servers", "removed the bots' commit rights"), is code,
-    infrastructure or architecture."""
+    infrastructure or architecture, and it is no people fix itself (`people`: "re-iterate
+    the need to test on the staging ingress" names a layer's words, not a change)."""
     if not isinstance(item, dict):
         return False
-    return lower(item.get("layer")) in _SYSTEM_LAYERS or search(changes, text_of(item)) is not None
+    if search(changes, text_of(item)) is not None:
+        return True
+    return lower(item.get("layer")) in _SYSTEM_LAYERS and lower(item.get("type")) != "process" \
+        and search(people, text_of(item)) is None
 
 
 @check("people_fix", {"people_fix_phrases": of_kind("words", "Phrases of actions that try to fix people."),
@@ -537,7 +541,7 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
         if found:
             # training beside a system change elsewhere in the plan is pedantic to raise:
             # reported under `strict` only
-            sound = any(item is not value and _changes_system(item, changes) for _, item in action_items(context))
+            sound = any(item is not value and _changes_system(item, changes, regex) for _, item in action_items(context))
             yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), pedantic=sound)
             return
 
