@@ -369,7 +369,12 @@ def span_at(document: Document, pointer: str, needle: str) -> Span | None:
     """Where `needle` stands in the source (the node's span when it cannot be pinned down)."""
     if pointer.startswith("#L"):
         first = int(pointer[2:])
-        for number in range(first, min(len(document.lines), first + 200) + 1):
+        last = min(len(document.lines), first + 200)
+        for number in range(first, last + 1):  # the words themselves first, then their first word
+            column = document.lines[number - 1].find(needle)
+            if column >= 0 and needle:
+                return Span(number, column + 1, number, column + len(needle))
+        for number in range(first, last + 1):
             column = document.lines[number - 1].find(needle.split()[0] if needle.split() else needle)
             if column >= 0:
                 return Span(number, column + 1, number, column + len(needle))

@@ -85,7 +85,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bautomated\s+(?:warning|alert|notification|email|message|report|check)s?\b"
             r"|\b(?:warning|alert|alarm|notification)s?\s+from\s+(?:our\s+|the\s+)?[a-z]"
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
-            r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?alerts?\b", _F)),
+            r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?(?:sms\s+|e-?mail\s+|slack\s+|push\s+|"
+            r"pagerduty\s+|opsgenie\s+|text\s+)?alerts?\b"
+            # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
+            r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
+            r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
+            r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b", _F)),
         ("customer", regex_cache.compile(
             r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
@@ -102,8 +107,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
             # "a <bounty/security> report detailing ... was submitted", "a report was received via email"
-            r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made)\b"
-            r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b", _F)),
+            r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made|opened)\b"
+            r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b"
+            # "the crates.io team was notified by <a person> at <an outside firm>", "we were told by"
+            r"|\b(?:was|were|got|had been)\s+(?:first\s+)?(?:notified|alerted|informed|contacted|told|tipped off|warned)\s+"
+            r"(?:\w+\s+){0,2}?by\s+(?!our\s+(?:monitoring|alert))[a-z]"
+            # "thanks to our users filing reports", "customers opening tickets"
+            r"|\b(?:users?|customers?|clients?|community(?: members?)?|players?|people|folks)\s+(?:\w+\s+)?"
+            r"(?:filing|submitting|opening|sending|raising)\s+(?:\w+\s+)?(?:reports?|issues?|tickets?|bugs?|complaints?)\b"
+            # "the first two reports of persistent 502s are opened"
+            r"|\breports?\b[^.\x00]{0,80}?\b(?:are|get|got)\s+(?:first\s+)?(?:opened|submitted|received|filed)\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
@@ -126,7 +139,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
-            r"compromised|blocked|disconnected|rejected|deleted)\b", _F)),
+            r"compromised|blocked|disconnected|rejected|deleted)\b"
+            # a count of things in words: "a single cask was compromised", "three crates were yanked"
+            r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|a handful of|dozens of|"
+            r"hundreds of|thousands of)\s+(?:[\w-]+\s+){1,2}?(?:was|were|got|had been)\s+(?:\w+\s+)?"
+            r"(?:affected|impacted|lost|dropped|failed|broken|corrupted|exposed|compromised|blocked|deleted|yanked|"
+            r"removed|published|uploaded|downloaded|infected)\b"
+            # none, stated: "no evidence that any of these crates were downloaded by an actual user"
+            r"|\bno\s+(?:evidence|indication|signs?)\s+(?:that\s+|of\s+)?(?:any|anyone|anybody)\b[^.\x00]{0,80}?"
+            r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:downloaded|accessed|affected|impacted|"
+            r"exploited|used|installed|compromised|exposed|stolen|leaked)\b", _F)),
         ("all", regex_cache.compile(
             r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
             r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
@@ -135,7 +157,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
             # "no image could be launched", "no requests were served": nothing worked, a 100 % share
             r"|\bno\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\s+(?:could|can|would|were able|was able|succeeded|got through)\b"
-            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b", _F)),
+            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b"
+            # "Everyone visiting the site couldn't open it": all of them, by a pronoun
+            r"|\b(?:everyone|everybody|anyone|anybody)\s+(?:[\w-]+\s+){0,4}?(?:could" + _APOS + r"?n" + _APOS +
+            r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
+            r"lost access|got errors?|saw errors?|was blocked|were blocked)\b", _F)),
     ),
     "impact_duration": (
         ("duration", regex_cache.compile(
@@ -144,8 +170,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
-            r"|\b(?:between|from)\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s+(?:and|to|until|till|through)\s+"
-            r"\d{1,2}:\d{2}\b"
+            r"|\b(?:between|from)\s+~?\d{1,2}:\d{2}\b[^.\x00:]{0,40}?\s(?:and|to|until|till|through)\s+~?\d{1,2}:\d{2}\b"
+            # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am"
+            r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014)\s*~?\d{1,2}:\d{2}\b"
+            # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
+            r"|\bstart(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*[^\x00]{1,60}?\bend(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*\w"
+            # bounded by events: "for the duration of the demonstration ... until its reversal",
+            # "over the following hour"
+            r"|\bfor\s+the\s+(?:whole\s+|entire\s+)?duration\s+of\b"
+            r"|\b(?:over|for|within|during)\s+the\s+(?:following|next|first|last)\s+(?:few\s+|couple of\s+)?"
+            r"(?:seconds?|minutes?|hours?|days?|weeks?)\b"
             r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _AMOUNT +
             # a stats line: "Time to recovery: 13 minutes", "Downtime - 2h", "TTR: 45 min"
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
@@ -194,8 +228,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:changes|work|improvements|fixes|migration|segmentation|rotation|remediation)\b[^.\x00]{0,80}?"
             r"\b(?:is|are)\s+(?:also\s+|now\s+|already\s+)?(?:under\s?way|in progress)\b"
             r"|\bchanges\s+(?:are\s+)?coming\b"
+            # done since, in the first person: "I've bumped the droplet's RAM", "we have added an alert"
+            r"|\b(?:we|i)(?:" + _APOS + r"ve|\s+have)\s+(?:now\s+|also\s+|since\s+|already\s+)?(?:bumped|increased|"
+            r"doubled|raised|added|installed|enabled|set up|introduced|implemented|automated|scheduled|hardened|"
+            r"tightened|documented|opened (?:an?\s+)?(?:issue|ticket))\b"
             r"|\b(?:has|have)\s+(?:already\s+)?(?:started|begun)\s+(?:to\s+[a-z]|work|rolling|moving|migrating|rotating|"
             r"implementing|replacing|deploying)", _F)),
+        # a rule the lessons lay down: "Snapshots must not be older than 7 days", "Do not migrate
+        # both nodes at once" (only in a lessons section: elsewhere "must" describes the system)
+        ("rule", regex_cache.compile(
+            r"(?:^|\x00)(?:do not|don" + _APOS + r"t|never|always)\s+[a-z]"
+            r"|\b(?:must|shall)\s+(?:not\s+|never\s+|always\s+)?(?:be|have|run|use|exist|happen|stay|remain|include)\b",
+            _F)),
     ),
     "detection_improved": (
         ("added", regex_cache.compile(
@@ -229,7 +273,20 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
-            r"|,\s+(?:thereby\s+|ultimately\s+)?causing\b", _F)),
+            r"|,\s+(?:thereby\s+|ultimately\s+)?causing\b"
+            # "this is due to a flaw in ...", "the bug was in the parser", "this issue was introduced in ..."
+            r"|\b(?:this|that|it|which)\s+(?:is|was)\s+(?:all\s+|ultimately\s+|mainly\s+)?due\s+to\b"
+            r"|\bthe\s+(?:bug|flaw|problem|issue|fault|defect|error|mistake)\s+(?:was|is|lay|lies)\s+in\b"
+            r"|\b(?:issue|bug|flaw|vulnerability|regression|problem|defect)\s+(?:was|were|had been)\s+"
+            r"(?:first\s+|originally\s+)?introduced\b"
+            # "would allow an attacker to ...", "allowed for this disconnect"
+            r"|\b(?:would\s+|could\s+)?allow(?:ed|s)?\s+(?:an?\s+|any\s+)?(?:attackers?|malicious\s+\w+)\s+to\b"
+            r"|\ballow(?:ed|s)?\s+for\s+(?:this|these|the)\s+(?:\w+\s+)?(?:disconnect|issue|bug|problem|flaw|"
+            r"vulnerability|exploit|attack|bypass|escalation|leak|exposure|failure|outage)\b"
+            # "which later on leads to 100 %", "the database failed because the disk was full"
+            r"|\b(?:which|that)\s+(?:later\s+on\s+|later\s+|then\s+|in\s+turn\s+|eventually\s+)?(?:leads|led)\s+to\b"
+            r"|\b(?:failed|crashed|broke|went down|stopped|hung|froze|timed out|ran out|filled up|expired|"
+            r"happened|occurred|(?:was|were)\s+(?:down|unavailable|slow|unresponsive|broken))\s+(?:\w+\s+){0,2}?because\b", _F)),
         # in a leak, how the secret got out is the cause: "a token ... was leaked from our
         # Jenkins", "secrets were exposed in build output", "binary files ... exposing a token"
         ("leak path", regex_cache.compile(
@@ -276,6 +333,9 @@ IGNORED_IN = {
 #: of these issues is ..." states the cause even when written under the action items.
 SEARCHED_EVERYWHERE = frozenset({("root_causes", "stated cause")})
 
+#: (kind, label) searched only in these sections.
+ONLY_IN = {("actions", "rule"): frozenset({"lessons"})}
+
 
 _DIGITS = tuple("0123456789")
 #: Per kind, words one of which every match contains (lower case): a document without any
@@ -290,14 +350,16 @@ GATES: dict[str, tuple[str, ...]] = {
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
-                             "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no "),
-    "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month"),
+                             "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
+                             "everyone", "everybody", "anyone", "anybody"),
+    "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
-                "being", "working", "under way", "underway", "in progress", "coming", "started", "begun"),
+                "being", "working", "under way", "underway", "in progress", "coming", "started", "begun", "must",
+                "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have"),
     "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
-                    "published", "revealed", "written", "shown", "determined", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
+                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
@@ -362,7 +424,7 @@ class Evidence:
         for label, pattern in patterns:
             ignored = frozenset() if (kind, label) in SEARCHED_EVERYWHERE else ignored_in
             match = _first_outside(pattern, self._lowered, self._kept, self._starts, ignored,
-                                   best[0] if best else len(self._lowered))
+                                   best[0] if best else len(self._lowered), ONLY_IN.get((kind, label)))
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), label, match)
         if best is None:
@@ -382,15 +444,18 @@ def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]] |
 
 
 def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list[int], ignored: frozenset[str],
-                   end: int) -> re.Match[str] | None:
-    """The first match before `end` in a piece whose section the kind does not ignore."""
+                   end: int, only: frozenset[str] | None = None) -> re.Match[str] | None:
+    """The first match before `end` in a piece whose section the kind does not ignore
+    (and, with `only`, one of those sections)."""
+    if only is not None and not any(piece[3] in only for piece in kept):
+        return None
     position = 0
     while position < end:
         match = pattern.search(text, position, end)
         if match is None:
             return None
-        index = bisect_right(starts, match.start()) - 1
-        if kept[index][3] not in ignored:
+        index = bisect_right(starts, match.start() + (text[match.start()] == _JOIN)) - 1
+        if kept[index][3] not in ignored and (only is None or kept[index][3] in only):
             return match
         position = starts[index + 1] if index + 1 < len(starts) else end  # skip the rest of that piece
     return None

@@ -85,6 +85,41 @@ _GENERIC = frozenset({"shoul", "must", "need", "needs", "issue", "cause", "cause
 MAX_INTENTS = 3
 
 
+#: "Service Level Agreement" → "sla": an item says "Review the ISP SLAs" for the intent
+#: "understand the Service Level Agreement"
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){1,4}\b")
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|^[ \t]+\S")
+#: Lines looked back over for the sentence that leads a list in.
+_LEAD_IN_REACH = 60
+
+
+def _initials(text: str) -> set[str]:
+    """The acronyms of the capitalised names a sentence spells out ("Service Level
+    Agreement" → "sla"), so an item that uses the acronym takes the intent up."""
+    return {"".join(word[0] for word in run.split()).lower() for run in _CAPITALISED_RUN.findall(text)}
+
+
+def _singular(word: str) -> str:
+    """"slas" → "sla": an acronym's plural (item words are cut to five letters already)."""
+    return word[:-1] if 3 <= len(word) <= 5 and word.endswith("s") and word[:-1].isalpha() else word
+
+
+def _led_in_by_statement(lines: list[str], line: int) -> bool:
+    """Whether `line` is an item of a list that a statement ending in ":" leads in, not an
+    intention ("We've established guiding criteria for disabling the system:" over
+    "- If an attack is ongoing: we should disable or pause"): the items are what was
+    established. A lead-in that is itself an intention leaves its items to be judged."""
+    if not 1 <= line <= len(lines) or not _LIST_LINE.match(lines[line - 1]):
+        return False
+    for number in range(line - 1, max(0, line - 1 - _LEAD_IN_REACH), -1):
+        text = lines[number - 1]
+        if not text.strip() or _LIST_LINE.match(text):
+            continue
+        lead = text.strip()
+        return lead.endswith(":") and not lead.startswith("#") and _INTENT.search(lead) is None
+    return False
+
+
 @check("intent_followed_up")
 def intent_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A sentence outside the action items that says what the team should do ("we should
@@ -101,16 +136,21 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
             continue  # no "we", no "team": no intention (a set test on words inference indexed)
         for match in _INTENT.finditer(text):
             if items is None:
-                items = [significant(text_of(item)) - _GENERIC for _, item in action_items(context)]
+                items = [{_singular(word) for word in significant(text_of(item))} - _GENERIC
+                         for _, item in action_items(context)]
             said = sentence(text, match.start(), match.end())
             tail = said[said.lower().find(match.group().lower()):] if match.group().lower() in said.lower() else said
-            words = significant(tail) - _GENERIC
+            if said.rstrip().endswith(":"):
+                continue  # "steps we need to take:" leads in the list that says which
+            words = (significant(tail) | _initials(tail)) - _GENERIC
             if any(words & item for item in items):
                 continue
+            span = span_at(context.document, where, match.group())
+            if span is not None and _led_in_by_statement(context.document.lines or [], span.line):
+                continue  # a criterion under "We've established these criteria:": adopted, not intended
             if any(words & earlier for earlier in reported):
                 continue  # the same lesson said again: reported once
-            yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)},
-                      span=span_at(context.document, where, match.group()))
+            yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)}, span=span)
             reported.append(words)
             if len(reported) >= MAX_INTENTS:
                 return

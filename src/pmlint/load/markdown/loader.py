@@ -157,9 +157,21 @@ def _lead(blocks, title, metadata_lines=frozenset()):
     found = []
     # no title heading (the title is in front matter, or there is none): the lead starts at the top
     start = title.index + 1 if title is not None and title.index >= 0 else 0 if title is None else len(blocks)
+    # a first `##` taken as the title with prose before it (the title is in front matter):
+    # that prose, above every heading, is the lead
+    if title is not None and 0 < title.index < len(blocks) and title.level > 1 and \
+            any(block.kind == "paragraph" and block.parent < 0 for block in blocks[:title.index]):
+        start = 0
+    lead_in = False  # the last lead paragraph ends with ":": the list after it belongs to the lead
     for block in blocks[start:]:
+        if block.kind == "item" and lead_in:
+            if not block.quoted:
+                found.append(block)  # "... over three distinct time periods:" and its list
+            continue
+        lead_in = False
         if block.kind not in ("paragraph", "html", "empty"):
             break  # a heading, or a list (MoJ's `- **Key events**`): the lead is over
+        lead_in = block.kind == "paragraph" and block.text.rstrip().endswith(":")
         if block.kind == "paragraph" and not block.quoted and block.parent < 0 and \
                 declared_zone(block.text.strip(" *_")) is None and \
                 not all(line in metadata_lines for line in range(block.line, block.end_line + 1)):

@@ -153,6 +153,13 @@ class AliasTable:
             for alias in texts or ():
                 self._add(str(alias), str(key), part)
         self.by_length = sorted(self.exact, key=len, reverse=True)
+        #: every alias of FUZZY_MIN characters or more with one character deleted → that alias
+        self._deleted: dict[str, str | None] = {}
+        for alias in self.exact:
+            if len(alias) >= FUZZY_MIN:
+                for variant in {alias[:at] + alias[at + 1:] for at in range(len(alias))}:
+                    other = self._deleted.get(variant, alias)
+                    self._deleted[variant] = alias if other == alias else None  # ambiguous: no match
 
     def _add(self, alias: str, key: str, sub: str | None) -> None:
         normalised, _ = normalise_heading(alias)
@@ -182,6 +189,10 @@ class AliasTable:
             if found:
                 return SectionMatch(found[0], found[1], qualifier)
             normalised = stripped
+        near = self._near(normalised)
+        if near is not None:
+            key, sub = self.exact[near]
+            return SectionMatch(key, sub, qualifier)
         if not allow_prefix:
             return None
         for alias in self.by_length:
@@ -191,7 +202,52 @@ class AliasTable:
                 rest = normalised[len(alias):]
                 if _is_qualifier(rest):
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
+        if _PREVENTION.search(normalised):
+            return SectionMatch("action_items", None, qualifier)
         return None
+
+
+    def _near(self, normalised: str) -> str | None:
+        """The one alias `normalised` misspells by one letter ("Moving Foward", "Lessons
+        Leanred", "Timline of events"): a letter missing, added, changed or two swapped.
+        Only aliases of FUZZY_MIN letters or more, and only when one alias is that close."""
+        if not FUZZY_MIN <= len(normalised) <= FUZZY_MAX:
+            return None
+        found: set[str] = set()
+        deleted = self._deleted
+        if normalised in deleted:  # a letter missing
+            found.add(deleted[normalised] or "")
+        for at in range(len(normalised)):
+            variant = normalised[:at] + normalised[at + 1:]
+            if variant in self.exact and len(variant) >= FUZZY_MIN:  # a letter added
+                found.add(variant)
+            if variant in deleted:  # a letter changed, or two swapped
+                alias = deleted[variant] or ""
+                if alias == "" or len(alias) == len(normalised) and _one_apart(alias, normalised):
+                    found.add(alias)
+        found.discard(normalised)
+        return found.pop() if len(found) == 1 and "" not in found else None
+
+
+#: A heading that asks or says how a recurrence is prevented is the plan, however it is
+#: worded: "What is being done to prevent future incidents?", "Preventing this from
+#: happening again", "How we will avoid a repeat".
+_PREVENTION = re.compile(
+    r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
+    r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
+    r"(?:about|to prevent|next)\b")
+
+
+#: Shortest and longest heading matched with one letter off: shorter names are too close
+#: to ordinary words ("cause" / "cases"), longer headings are sentences.
+FUZZY_MIN, FUZZY_MAX = 8, 48
+
+
+def _one_apart(alias: str, text: str) -> bool:
+    """Same length, and one letter changed or two neighbours swapped."""
+    diffs = [at for at in range(len(alias)) if alias[at] != text[at]]
+    return len(diffs) == 1 or len(diffs) == 2 and diffs[1] == diffs[0] + 1 and \
+        alias[diffs[0]] == text[diffs[1]] and alias[diffs[1]] == text[diffs[0]]
 
 
 _QUALIFIER_WORDS = re.compile(
@@ -259,7 +315,10 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
     open_label: Section | None = None  # an empty top-level label whose text follows as paragraphs
     open_started = False
     open_ordered = False  # items of another list (`1.` after `- **Review actions**:`) are its content
-    for block in blocks:
+    for position, block in enumerate(blocks):
+        if block.kind == "paragraph":
+            _promote_label_line(block, blocks[position + 1] if position + 1 < len(blocks) else None, aliases,
+                                _innermost(stack))
         if open_label is not None and block.parent >= 0 and labelled.get(block.parent) is open_label:
             open_label = None  # the label has children: its content is those, not what follows
         if open_label is not None and block.parent < 0 and block.kind != "heading" and not block.quoted:
@@ -315,6 +374,36 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
         if current is not None:
             current.blocks.append(block)
     return [section for section in sections if _keep(section)]
+
+
+#: A heading line written as a paragraph: plain, bold or italic text and nothing else
+#: ("Action Items", "_Lessons learned_", "**Follow-up**:").
+_LABEL_LINE = re.compile(r"^(\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 '\u2019&/,-]{1,58}?)\1?[ \t]*:?[ \t]*\1?$")
+#: Level given to a promoted label line: below every real heading, so the next heading
+#: of any level (or the next label line) ends its section.
+LABEL_LEVEL = 7
+
+
+def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
+    """A one-line paragraph that is only a section name, directly followed by a list, is a
+    heading written without `#` (sushibar's plain "Action Items" over three bullets,
+    turboflakes' "_Lessons learned_"): it becomes a heading one level below every real
+    one. Only an exact section name (no prefix match) counts, and a bold or italic name
+    inside the plan or the timeline stays a group label there (`**Detection**` over
+    detection items)."""
+    if block.quoted or block.parent >= 0 or "\n" in block.text or following is None or \
+            following.kind != "item" or following.parent >= 0 or following.quoted or \
+            following.line - block.end_line > 2:
+        return
+    found = _LABEL_LINE.match(block.text.strip())
+    if found is None or found.group(1) and not block.text.strip().rstrip(": \t").endswith(found.group(1)):
+        return
+    if current is not None and current.key in _NO_LABELS and (found.group(1) or current.key in _CONTAINERS):
+        return
+    match = aliases.match(found.group(2), allow_prefix=False)
+    if match is None or current is not None and current.key == match.key and current.sub == match.sub:
+        return
+    block.kind, block.level = "heading", LABEL_LEVEL
 
 
 #: Bold labels that are no section name but whose content decides the section: MoJ's
