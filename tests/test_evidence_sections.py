@@ -264,3 +264,25 @@ def test_new_patterns_scale_linearly(unit):
     cost(200)
     small, large = min(cost(1000) for _ in range(3)), min(cost(10000) for _ in range(3))
     assert large < small * 25, (unit, small, large)
+
+
+# -- a timeline the summary or a short disclosure answers -------------------------------------
+
+def test_windows_in_the_summary_make_a_missing_timeline_pedantic(run_cli, tmp_path):
+    text = ("---\ntitle: Registry downtime\n---\n\n"
+            "The registry was down twice this month, in two windows:\n\n"
+            "1. March 4th -- 15:00 to 19:30 UTC\n2. March 9th -- 15:30 to 18:00 UTC\n\n"
+            "The root cause was a database that ran out of memory under load.\n\n"
+            "## What we are doing about it\n\n- Add a second database replica\n")
+    assert "PM011" not in rule_ids(check(run_cli, tmp_path, text, "PM011"))
+    no_windows = text.replace("15:00 to 19:30 UTC", "in the afternoon").replace("15:30 to 18:00 UTC", "at night")
+    assert "PM011" in rule_ids(check(run_cli, tmp_path, no_windows, "PM011"))
+
+
+def test_a_short_supply_chain_disclosure_needs_no_timeline_section(run_cli, tmp_path):
+    text = ("# Security disclosure\n\nA researcher reported that our review bot could be tricked into "
+            "approving a change. This is due to a flaw in the diff parser the bot uses.\n\n"
+            "## What was impacted\n\nA single package was compromised with a harmless change for the duration "
+            "of the demonstration until its reversal.\n\n## What we're doing about it\n\n"
+            "- The review bot has been disabled\n- Every change needs a maintainer's approval\n")
+    assert "PM011" not in rule_ids(check(run_cli, tmp_path, text, "PM011"))

@@ -67,6 +67,10 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
 _SECRET_NOUN = (r"(?:tokens?|secrets?|credentials?|keys?|passwords?|accounts?|runners?|machines?|laptops?|devices?|"
                 r"servers?|hosts?|certificates?|repositor(?:y|ies)|databases?|data|emails?|sessions?|cookies?)")
 
+#: What a supply-chain compromise reaches: "a single cask was compromised".
+_SUPPLY_NOUN = (r"(?:packages?|crates?|casks?|formula(?:e|s)?|gems?|modules?|librar(?:y|ies)|images?|releases?|"
+                r"artifacts?|binaries|dependenc(?:y|ies)|extensions?|plugins?)")
+
 #: A secret that leaks: how it got out is the cause of a leak.
 _CREDENTIAL = r"(?:tokens?|secrets?|credentials?|keys?|passwords?|certificates?)"
 
@@ -195,7 +199,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"unauthori[sz]ed\s+access\s+to|gained\s+access\s+to)\s+(?:an?\s+|the\s+|our\s+|their\s+|all\s+|"
             r"multiple\s+|several\s+|two\s+|three\s+)?(?:[\w'\u2019-]+\s+){0,3}?" + _SECRET_NOUN + r"\b"
             # "some secrets were leaked" names nothing: not an answer
-            r"|(?<!some )(?<!any )\b" + _SECRET_NOUN + r"\b[^.\x00]{0,60}?\b(?:was|were|had been|has been|have been|may have been|"
+            r"|(?<!some )(?<!any )\b(?:" + _SECRET_NOUN + r"|" + _SUPPLY_NOUN + r")\b[^.\x00]{0,60}?\b(?:was|were|had been|has been|have been|may have been|"
             r"could have been|is|are)\s+(?:\w+\s+)?(?:exposed|leaked|compromised|exfiltrated|stolen|"
             r"accessed|made public|published)\b", _F)),
     ),

@@ -120,9 +120,10 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
     return 1 << 30, 0
 
 
-#: "from 15:30 to 18:10 UTC", "between 09:47 and 11:02": the incident's start and end
-_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+\d{1,2}:\d{2}\b",
-                         re.IGNORECASE)
+#: "from 15:30 to 18:10 UTC", "between 09:47 and 11:02", a window "15:00 to 19:30 UTC": the
+#: incident's start and end
+_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+\d{1,2}:\d{2}\b"
+                         r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
 @check("sections_present", {"required_sections": of_kind(
