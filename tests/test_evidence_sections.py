@@ -286,3 +286,9 @@ def test_a_short_supply_chain_disclosure_needs_no_timeline_section(run_cli, tmp_
             "of the demonstration until its reversal.\n\n## What we're doing about it\n\n"
             "- The review bot has been disabled\n- Every change needs a maintainer's approval\n")
     assert "PM011" not in rule_ids(check(run_cli, tmp_path, text, "PM011"))
+
+
+def test_a_flood_of_http_errors_is_no_duration(run_cli, tmp_path):
+    text = "# Outage\n\n## Story\n\nAll users saw a flood of 404s and a wave of 500s.\n"
+    found = check(run_cli, tmp_path, text, "PM601")
+    assert [finding["message"] for finding in found] == ["Impact not quantified: how long (`duration_minutes`)"]

@@ -40,8 +40,9 @@ _F = 0
 _APOS = "['\u2019]"
 _WORD_NUM = r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
-#: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word)
-_AMOUNT = (r"(?:\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
+#: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word;
+#: "a flood of 404s" counts HTTP errors, not seconds)
+_AMOUNT = (r"(?:(?![1-5]\d\ds\b)\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
            r"\s+(?:and a half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?))")
 #: The days an incident spanned, as a date range in a heading or a Date line: "January 14-19,
 #: 2026", "Oct 30th 2021 - Monday Nov 1st, 2021", "4/21/23-4/25/23", "2024-03-03 to 2024-03-05"
