@@ -292,3 +292,8 @@ def test_a_flood_of_http_errors_is_no_duration(run_cli, tmp_path):
     text = "# Outage\n\n## Story\n\nAll users saw a flood of 404s and a wave of 500s.\n"
     found = check(run_cli, tmp_path, text, "PM601")
     assert [finding["message"] for finding in found] == ["Impact not quantified: how long (`duration_minutes`)"]
+
+
+def test_a_guess_about_the_past_in_the_lessons_is_no_rule(run_cli, tmp_path):
+    text = HEAD + "\n## Lessons learned\n\n- The alert must have been muted during the upgrade.\n"
+    assert "PM313" in rule_ids(check(run_cli, tmp_path, text, "PM313"))

@@ -115,7 +115,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made|opened)\b"
             r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b"
             # "the crates.io team was notified by <a person> at <an outside firm>", "we were told by"
-            r"|\b(?:was|were|got|had been)\s+(?:first\s+)?(?:notified|alerted|informed|contacted|told|tipped off|warned)\s+"
+            r"|\b(?:was|were|got|had been)\s+(?:first\s+)?(?:notified|alerted|informed|contacted|tipped off|warned)\s+"
             r"(?:\w+\s+){0,2}?by\s+(?!our\s+(?:monitoring|alert))[a-z]"
             # "thanks to our users filing reports", "customers opening tickets"
             r"|\b(?:users?|customers?|clients?|community(?: members?)?|players?|people|folks)\s+(?:\w+\s+)?"
@@ -243,7 +243,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # both nodes at once" (only in a lessons section: elsewhere "must" describes the system)
         ("rule", regex_cache.compile(
             r"(?:^|\x00)(?:do not|don" + _APOS + r"t|never|always)\s+[a-z]"
-            r"|\b(?:must|shall)\s+(?:not\s+|never\s+|always\s+)?(?:be|have|run|use|exist|happen|stay|remain|include)\b",
+            # ("it must have been muted", "that must be the cause" guess at the past: no rule)
+            r"|\b(?:must|shall)\s+(?:not\s+|never\s+|always\s+)?(?:be\b(?!\s+(?:the|an?|due|because|related|caused)\b)|"
+            r"have\b(?!\s+(?:been|had|gone|happened|caused|missed|failed)\b)|run|use|exist|happen|stay|remain|include)\b",
             _F)),
     ),
     "detection_improved": (
