@@ -297,3 +297,13 @@ def test_a_flood_of_http_errors_is_no_duration(run_cli, tmp_path):
 def test_a_guess_about_the_past_in_the_lessons_is_no_rule(run_cli, tmp_path):
     text = HEAD + "\n## Lessons learned\n\n- The alert must have been muted during the upgrade.\n"
     assert "PM313" in rule_ids(check(run_cli, tmp_path, text, "PM313"))
+
+
+def test_an_upper_case_provider_abbreviation_is_no_pronoun(run_cli, tmp_path):
+    """A root cause that a bold label over a list now opens names its provider "HE" (for
+    HE.net): an abbreviation, not "he"."""
+    text = HEAD + ("\n**Root Cause:**\n- A failure of HE.net routing equipment cut both uplinks.\n\n"
+                   "## Action items\n\n- Add a second upstream provider\n")
+    assert "PM702" not in rule_ids(check(run_cli, tmp_path, text, "PM702"))
+    person = text.replace("HE.net routing equipment cut", "routing equipment he configured cut")
+    assert "PM702" in rule_ids(check(run_cli, tmp_path, person, "PM702"))
