@@ -307,3 +307,12 @@ def test_an_upper_case_provider_abbreviation_is_no_pronoun(run_cli, tmp_path):
     assert "PM702" not in rule_ids(check(run_cli, tmp_path, text, "PM702"))
     person = text.replace("HE.net routing equipment cut", "routing equipment he configured cut")
     assert "PM702" in rule_ids(check(run_cli, tmp_path, person, "PM702"))
+
+
+def test_a_typosquatting_disclosure_with_its_count_is_not_asked_for_outage_minutes(run_cli, tmp_path):
+    text = ("# Registry notice\n\n## Summary\n\nA researcher told us that a new account had uploaded packages that "
+            "typosquatted popular ones. The packages were removed.\n\n## Analysis\n\nWe have no evidence that "
+            "any of these packages were downloaded by a real user.\n")
+    assert "PM601" not in rule_ids(check(run_cli, tmp_path, text, "PM601"))
+    outage = text.replace("typosquatted popular ones", "slowed the index down")
+    assert "PM601" in rule_ids(check(run_cli, tmp_path, outage, "PM601"))
