@@ -126,9 +126,12 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     deploy in smaller steps", "we need to add alerting") shares a content word (not a
     generic one such as "issue" or "system") with some action item; otherwise the lesson
     was written down and never became work. Lenient on purpose: one shared word is
-    enough, so a finding means no item is even about the same thing. One finding per
-    paragraph, and none for an intention that shares a word with one already reported:
-    a lesson said twice is one missing item."""
+    enough, so a finding means no item is even about the same thing (an acronym counts:
+    "Service Level Agreement" meets "SLAs"). One finding per paragraph, and none for an
+    intention that shares a word with one already reported: a lesson said twice is one
+    missing item. An intention ending in ":" leads in the list that says what, and the
+    items of a list a statement leads in ("We've established these criteria:") were
+    adopted, not intended: neither is reported."""
     items: list[set[str]] | None = None  # each item's words, read at the first intention found
     reported: list[set[str]] = []  # the words of each intention reported
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
