@@ -6,6 +6,7 @@ and read the JSON findings, so they test what a user sees.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from pathlib import Path
@@ -257,12 +258,15 @@ def test_new_patterns_scale_linearly(unit):
 
     def cost(copies: int) -> float:
         text = "# Outage\n\n## Notes\n\n" + unit * copies
+        gc.collect()
         started = time.perf_counter()
         load_text("pm.md", text).meta.evidence.as_dict()
         return time.perf_counter() - started
 
     cost(200)
     small, large = min(cost(1000) for _ in range(3)), min(cost(10000) for _ in range(3))
+    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
+        small, large = min(small, *(cost(1000) for _ in range(3))), min(large, *(cost(10000) for _ in range(3)))
     assert large < small * 25, (unit, small, large)
 
 
