@@ -270,8 +270,7 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     if names_regex is not None:
         found += [(match.start(), match.group()) for match in names_regex.finditer(masked)]
     if not masked.isascii() or not _PRONOUN_WORDS.isdisjoint(ascii_words(masked)):
-        found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)
-                  if not match.group().isupper()]  # "HE" (HE.net, Hurricane Electric) is an abbreviation
+        found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
     found += [(start, word) for start, word, _ in _subjects(masked, names, things, verbs, False)]
     return sorted(set(found))
 
