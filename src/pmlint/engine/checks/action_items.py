@@ -247,6 +247,9 @@ _CONDITIONAL = re.compile(
 _KEEPING = re.compile(r"\s+(?:to\s+)?(?:use|using|host|hosting|run|running|rely|relying|publish|publishing|serve|"
                       r"serving|store|storing|support|supporting|offer|offering|provide|providing)\b", re.IGNORECASE)
 #: ... and so do named hypotheses to test: "Investigate the timeouts, which may be due to A, B or C"
+#: "Review and update the SLAs", "Investigate and fix the leak": the vague verb is joined
+#: to a change the item commits to (the verb after "and" is checked against the vague ones).
+_AND_CHANGE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<verb>[a-z][a-z-]{1,30})\b", re.IGNORECASE)
 _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t]+(?:be[ \t]+)?(?:due[ \t]+to|caused[ \t]+by|"
                          r"come[ \t]+from|stem[ \t]+from)\b", re.IGNORECASE)
 
@@ -367,6 +370,10 @@ def _vague_verb(value: Any, options: dict) -> str | None:
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):
         return None  # the candidate causes are named: each one can be confirmed or ruled out
+    joined = _AND_CHANGE.match(value["title"], value["title"].find(verb) + len(verb))
+    if joined and joined.group("verb").lower() not in _NO_CHANGE_VERBS and \
+            leading_verb(value["title"][joined.start("verb"):], options["vague_verbs"]) is None:
+        return None  # "Review and update the SLAs": the review ends in a change
     if search(option_patterns(options, "measurable_patterns"), text_of(value)):
         return None
     if _commits_to_change(_body(value), options):

@@ -9,7 +9,10 @@ Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
   markers ✅ `(done)` `[x]` `**DONE**`); a sub-heading or a bold-only parent bullet
   groups items (its words may give their type, "Completed" gives their status); a
   bold lead-in is the title and the text after it (with the item's later paragraphs)
-  its `description`, so the rules read the whole commitment;
+  its `description`, so the rules read the whole commitment; nested `**Label:** value`
+  bullets (`Description:`, `Owner:`, `Due:`) are the description and fields of the item
+  above them (`_fielded_items`); a lead-in that only names its kind of content
+  (`**Review actions**:`, `**Action taken:**`) is no title (`_content_label`);
 - `prose`: paragraphs only; each paragraph becomes one item so its text stays linted.
 Fields are only set when the document states them.
 """
@@ -162,6 +165,8 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
         group: str | None = None
         group_hints: dict[str, str] = {}
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
+        fielded = _fielded_items(section.blocks)
+        absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
         parents: dict[int, str] = {}
         prose: list[tuple[str, Span, str | None]] = []
         if section.heading is not None:
@@ -177,17 +182,20 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
                     sources.append("table")
                     columns.extend(column for column in found if column not in columns)
             elif block.kind == "item" and not block.quoted:
+                if id(block) in absorbed:
+                    continue  # a `**Owner:** ...` bullet: read as a field of the item above it
+                nested = fielded.get(block.index)
                 if block.parent in item_ids and block.parent in parents:
-                    _item(items, block, parents[block.parent], _hints(parents[block.parent]) or group_hints)
+                    _item(items, block, parents[block.parent], _hints(parents[block.parent]) or group_hints, nested)
                     sources.append("list")
                 elif block.parent in item_ids:
                     _attach_detail(out, items, block)
                 else:
-                    label = _group_label(block)
+                    label = _group_label(block) if nested is None else None
                     if label is not None:
                         parents[block.index] = label
                         continue
-                    _item(items, block, group, group_hints)
+                    _item(items, block, group, group_hints, nested)
                     sources.append("list")
             elif block.kind == "label":
                 parents[block.index] = group or ""
@@ -218,6 +226,87 @@ def _hints(group: str | None) -> dict[str, str]:
     if found:
         hints["type"] = found
     return hints
+
+
+#: Labels of a nested `**Label:** value` bullet that hold what the item above it is about
+#: (`- **Description:** Research backup ISPs ...`): its description, not an item of its own.
+_DESCRIPTION_LABELS = frozenset({
+    "description", "details", "detail", "notes", "note", "context", "rationale", "reason", "why", "goal", "goals",
+    "objective", "outcome", "expected outcome", "result", "expected result", "success criteria",
+    "acceptance criteria", "definition of done", "done when", "scope", "plan", "approach", "next steps", "steps",
+    "summary", "what", "how", "comment", "comments", "problem", "proposal", "solution", "action", "task",
+})
+#: Description labels that add nothing to what follows them (others stay: "Why: the disk filled")
+_UNNAMED = frozenset({"description", "details", "detail", "summary", "what", "action", "task"})
+#: Labels that name one of the item's fields (`Owner:`, `Due date:`, `Status:`, `Tracking:`), by COLUMN_ALIASES
+_FIELD_LABELS = {alias: key for alias, key in _ALIAS_TO_KEY.items()
+                 if key in ("owner", "due", "priority", "ticket", "type", "layer", "status")}
+#: A plain `Owner: @alice` line: a short label, a colon, a value (only known labels count)
+_PLAIN_PAIR = re.compile(r"(?P<label>[A-Za-z][A-Za-z /-]{0,24}?)[ \t]*:[ \t]+(?=\S)")
+
+
+class _Pair(NamedTuple):
+    """A nested `**Label:** value` bullet: `key` is a field name, "description", or None
+    (a label pmlint does not know: its text joins the description with its label)."""
+
+    block: Block
+    key: str | None
+    label: str
+    value: str
+    span: Span
+
+
+def _labelled_pair(block: Block) -> _Pair | None:
+    """The bullet as a `Label: value` pair: bold (`**Owner:** alice`, `**Owner**: alice`)
+    with any label, or plain (`Owner: alice`) with a known one; None otherwise."""
+    text = block.text
+    found = bold_label(text)
+    if found is not None:
+        label, rest = found
+        if ":" not in text[:len(text) - len(rest)] and "：" not in text[:len(text) - len(rest)]:
+            return None
+    else:
+        match = _PLAIN_PAIR.match(text)
+        if match is None:
+            return None
+        label, rest = match.group("label"), text[match.end():]
+    if not rest.strip():
+        return None
+    name = re.sub(r"\s+", " ", plain(label).strip(" :：").lower())
+    key = "description" if name in _DESCRIPTION_LABELS else _FIELD_LABELS.get(name)
+    if key is None and found is None:
+        return None
+    start = len(text) - len(rest.lstrip())
+    line = block.line + text.count("\n", 0, start)
+    column = block.column + start if line == block.line else block.column
+    value = "\n\n".join([rest.strip(), *block.rest]).strip()
+    return _Pair(block, key, plain(label).strip(" :："), value, Span(line, column, block.end_line, block.end_column))
+
+
+def _fielded_items(blocks: list[Block]) -> dict[int, list[_Pair]]:
+    """Items whose nested bullets are `**Label:** value` pairs (`1. **Enhance monitoring**`
+    over `- **Description:** ...`, `- **Owner:** ...`): item index → its pairs. Such an item
+    is one action item, its own text the title, and the pairs its description and fields;
+    read as a group label over items, every item was titled "Description". An item counts
+    when at least half its nested bullets are pairs, one with a known label or a label that
+    the bullets of another item repeat (a template)."""
+    children: dict[int, list[Block]] = {}
+    for block in blocks:
+        if block.kind == "item" and block.parent >= 0:
+            children.setdefault(block.parent, []).append(block)
+    found = {parent: [pair for pair in map(_labelled_pair, kids) if pair is not None]
+             for parent, kids in children.items()}
+    parents_of: dict[str, int] = {}
+    for pairs in found.values():
+        for name in {pair.label.lower() for pair in pairs}:
+            parents_of[name] = parents_of.get(name, 0) + 1
+    fielded: dict[int, list[_Pair]] = {}
+    for parent, pairs in found.items():
+        # a known label, or one every item repeats (a template: `**Impact:**` under each)
+        if any(pair.key is not None or parents_of[pair.label.lower()] > 1 for pair in pairs) and \
+                2 * len(pairs) >= len(children[parent]):
+            fielded[parent] = pairs
+    return fielded
 
 
 def _group_label(block: Block) -> str | None:
@@ -283,7 +372,10 @@ _NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothi
                       r"not applicable|-+)\W*$", re.IGNORECASE)
 
 
-def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str]) -> None:
+def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
+          nested: list[_Pair] | None = None) -> None:
+    """One list item as an action item; `nested`: its `**Label:** value` bullets (its
+    description and fields, see `_fielded_items`)."""
     text = block.text
     if _NOTHING.match(plain(text)):
         return  # "N/A" under "Review actions" is the absence of a plan, not a plan
@@ -293,6 +385,14 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
     if task:
         fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
         text, prefix = text[task.end():], task.end()
+    content = _content_label(text)
+    if content is not None:  # "**Action taken:** we pinned ...": the label names what follows
+        label, rest = content
+        start = len(text) - len(rest.lstrip())
+        text, prefix = text[start:], prefix + start
+        status = _label_status(label)
+        if status is not None:
+            fields.setdefault("status", status)
     trailing = trailing_fields(text)
     if trailing is not None:
         text, found = trailing
@@ -339,6 +439,20 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
                 "prevent", "prevention", "preventive", "mitigate", "mitigation", "detect", "detection", "process",
                 "repair", "fix"):
             fields["type"] = normalise_type(word)
+    field_spans: dict[str, Span] = {}
+    described: list[_Pair] = []
+    for pair in nested or ():
+        if pair.key in (None, "description"):
+            described.append(pair)
+            continue
+        value = _cell_value(pair.key, Cell(pair.value, pair.span.line, pair.span.column, pair.span.end_column))
+        if value is not None and pair.key not in fields:
+            fields[pair.key] = value
+            field_spans[pair.key] = pair.span
+    if "ticket" not in fields and described:
+        ticket = ticket_in("\n".join(pair.value for pair in described))
+        if ticket:
+            fields["ticket"] = ticket
     for key, value in hints.items():
         fields.setdefault(key, value)
     title = _title(text)
@@ -346,11 +460,27 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str])
         return
     item = {"title": title, **fields}
     span = Span(block.line, block.column, block.end_line, block.end_column)
-    spans = {"title": span}  # the title is the item's text, over all its lines
+    title_span = span  # the title is the item's text, over all its lines (after a content label)
+    if content is not None:
+        line = block.line + block.text.count("\n", 0, prefix)
+        title_span = Span(line, block.column + prefix if line == block.line else block.column, span.end_line,
+                          span.end_column)
+    spans = {"title": title_span, **field_spans}
     details = _details(text, block, span, prefix)
     if details is not None:
         item["description"], spans["description"], spans["title"] = details
+        if _lead_in(text) is None:
+            spans["title"] = title_span
+    if described:
+        parts = [item.get("description", "")]
+        parts.extend(_clean(pair.value) if pair.label.lower() in _UNNAMED else f"{pair.label}: {_clean(pair.value)}"
+                     for pair in described)
+        item["description"] = _sentences(parts)
+        first, last = spans.get("description", described[0].span), described[-1].span
+        spans["description"] = Span(first.line, first.column, last.end_line, last.end_column)
     items.add(item, span, spans, group)
+    for pair in nested or ():
+        items.out.widen(f"/action_items/{items.count - 1}", pair.span)
 
 
 def _set_field(fields: dict[str, Any], key: str, value: str) -> None:
@@ -379,6 +509,39 @@ def _set_field(fields: dict[str, Any], key: str, value: str) -> None:
         found = normalise_status(value)
         if found:
             fields.setdefault("status", found)
+
+
+#: A lead-in that only names the kind of text after it ("**Review actions**:", "**Action
+#: taken:**", "**Next steps**:", "**TODO**:"), optionally qualified ("Short-term fix"): no title.
+_CONTENT_LEAD_IN = re.compile(
+    r"(?:(?:review|follow[- ]?up|corrective|preventive|preventative|remediation|immediate|short[- ]term|"
+    r"long[- ]term|medium[- ]term|future|next|proposed|planned|completed|open|pending|key|other|additional|"
+    r"further|recommended|suggested|required|our)\s+){0,2}"
+    r"(?:action(?:s|\s+items?)?|items?|steps?|tasks?|to-?dos?|follow[- ]?ups?|description|details?|notes?|"
+    r"summary|plan|remediations?|recommendations?|fix(?:es)?|changes?)"
+    r"(?:\s+(?:taken|planned|done|completed|proposed|required|needed|pending|identified|agreed))?", re.IGNORECASE)
+
+
+def _content_label(text: str) -> tuple[str, str] | None:
+    """(label, the text after it) when the item opens with a bold label that names a kind
+    of content, not the action (`**Review actions**: Add a test ...`): the text after it
+    is the item; read as its title, "Review actions" made PM310 see the vague verb "Review"."""
+    label = bold_label(text)
+    if label is None or not label[1].strip():
+        return None
+    name = re.sub(r"\s+", " ", plain(label[0]).strip(" :："))
+    if len(name) > 40 or _CONTENT_LEAD_IN.fullmatch(name) is None:
+        return None
+    return name, label[1]
+
+
+def _label_status(label: str) -> str | None:
+    """The status a content label states: "Actions taken" done, "Actions planned" open."""
+    if re.search(r"\b(?:taken|done|completed)$", label, re.I):
+        return "done"
+    if re.search(r"\b(?:planned|proposed|pending|required|needed|open)$|^(?:to-?dos?|open)\b", label, re.I):
+        return "open"
+    return None
 
 
 def _lead_in(text: str) -> tuple[str, str] | None:
@@ -422,6 +585,13 @@ def _details(text: str, block: Block, span: Span, prefix: int = 0) -> tuple[str,
     column = block.column + start if line == block.line else block.column  # continuation lines: indent stripped
     title_span = Span(block.line, block.column, block.line, max(block.column + end - 1, block.column))
     return description, Span(line, column, span.end_line, span.end_column), title_span
+
+
+def _sentences(parts: list[str]) -> str:
+    """Parts of a description as one text, each ended as a sentence ("... 5 minutes. Why: ...")."""
+    kept = [part for part in parts if part]
+    return " ".join(part if index == len(kept) - 1 or part[-1] in ".!?:;" else part + "."
+                    for index, part in enumerate(kept))
 
 
 def _clean(text: str) -> str:
