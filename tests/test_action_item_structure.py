@@ -151,6 +151,16 @@ def test_an_action_lead_in_stays_the_title(tmp_path):
     assert item["title"] == "Separate node groups per zone"
 
 
+# ---- a response step marked done is no open commitment ------------------------------
+
+def test_a_vague_step_marked_done_is_not_reported(run_cli, tmp_path):
+    path = _write(tmp_path, "| Action item | Type | Owner | State |\n|---|---|---|---|\n"
+                            "| Investigate reasons for the failure | mitigate | ana | DONE |\n"
+                            "| Investigate the retry storm | repair | ana | ONGOING |\n")
+    found = _findings(run_cli, path, "PM310")
+    assert [finding["line"] for finding in found] == [_line_of(path, "retry storm")]
+
+
 # ---- property: any fielded list loads one item per parent, spans inside the file ----
 
 _KNOWN = st.sampled_from(["Description", "Owner", "Due", "Status", "Priority", "Ticket", "Notes", "Why"])

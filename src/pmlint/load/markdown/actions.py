@@ -270,12 +270,10 @@ def _labelled_pair(block: Block) -> _Pair | None:
         if match is None:
             return None
         label, rest = match.group("label"), text[match.end():]
-    if not rest.strip():
-        return None
     name = re.sub(r"\s+", " ", plain(label).strip(" :：").lower())
     key = "description" if name in _DESCRIPTION_LABELS else _FIELD_LABELS.get(name)
-    if key is None and found is None:
-        return None
+    if key is None and (found is None or not rest.strip()):
+        return None  # a known label left empty (`- **Owner:**`) is still the item's field
     start = len(text) - len(rest.lstrip())
     line = block.line + text.count("\n", 0, start)
     column = block.column + start if line == block.line else block.column
@@ -443,7 +441,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     described: list[_Pair] = []
     for pair in nested or ():
         if pair.key in (None, "description"):
-            described.append(pair)
+            if _clean(pair.value):
+                described.append(pair)
             continue
         value = _cell_value(pair.key, Cell(pair.value, pair.span.line, pair.span.column, pair.span.end_column))
         if value is not None and pair.key not in fields:
