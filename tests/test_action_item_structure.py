@@ -151,6 +151,23 @@ def test_an_action_lead_in_stays_the_title(tmp_path):
     assert item["title"] == "Separate node groups per zone"
 
 
+# ---- status markers are the status, not the title ------------------------------------
+
+def test_status_prefixes_and_an_empty_box_are_the_status(run_cli, tmp_path):
+    path = _write(tmp_path, "- [] File an issue for each corrective action\n"
+                            "- TODO: Investigate the connection pool\n"
+                            "- DONE - Pinned the CNI plugin to 1.12\n"
+                            "- [WIP] Shard the job queue by tenant\n")
+    document = load_path(str(path))
+    items = document.data["action_items"]
+    assert [(item["title"], item["status"]) for item in items] == [
+        ("File an issue for each corrective action", "open"), ("Investigate the connection pool", "open"),
+        ("Pinned the CNI plugin to 1.12", "done"), ("Shard the job queue by tenant", "in-progress")]
+    found = _findings(run_cli, path, "PM310")
+    assert [(finding["line"], finding["column"]) for finding in found] == [
+        (_line_of(path, "TODO:"), len("- TODO: ") + 1)]
+
+
 # ---- a response step marked done is no open commitment ------------------------------
 
 def test_a_vague_step_marked_done_is_not_reported(run_cli, tmp_path):

@@ -63,7 +63,11 @@ _STATUSES = (
     ("in-progress", re.compile(r"\b(?:in[ -]progress|wip|ongoing|started|doing)\b|🚧", re.I)),
     ("open", re.compile(r"\b(?:open|todo|to do|not started|planned|pending|backlog)\b|\[ \]", re.I)),
 )
-_TASK = re.compile(r"^\s*\[(?P<mark>[ xX])\]\s*")
+#: a task marker: `[ ]`, `[x]`, and `[]` (an unchecked box as people type it)
+_TASK = re.compile(r"^\s*\[(?P<mark>[ xX]?)\]\s*")
+#: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`
+_STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed)\]\s*[:\-–—]?|"
+                            r"(?P<word>todo|to-do|done|wip|fixed)\s*[:\-–—])\s*(?=\S)", re.IGNORECASE)
 _FIELD = re.compile(
     r"(?:^|[\s(\[,;|])(?P<key>owner|owners|assignee|assigned to|who|dri|due|due date|eta|deadline|by|priority|prio|"
     r"ticket|issue|jira|bug|tracking|type|layer|status)\s*[:=]\s*"
@@ -383,6 +387,12 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     if task:
         fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
         text, prefix = text[task.end():], task.end()
+    status_prefix = _STATUS_PREFIX.match(text)
+    if status_prefix is not None:  # "TODO: add an alert": the marker is the status, not the title
+        word = (status_prefix.group("bracket") or status_prefix.group("word")).lower()
+        fields.setdefault("status", "open" if word in ("todo", "to-do") else
+                          "in-progress" if word == "wip" else "done")
+        text, prefix = text[status_prefix.end():], prefix + status_prefix.end()
     content = _content_label(text)
     if content is not None:  # "**Action taken:** we pinned ...": the label names what follows
         label, rest = content
@@ -460,7 +470,7 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     item = {"title": title, **fields}
     span = Span(block.line, block.column, block.end_line, block.end_column)
     title_span = span  # the title is the item's text, over all its lines (after a content label)
-    if content is not None:
+    if content is not None or status_prefix is not None:
         line = block.line + block.text.count("\n", 0, prefix)
         title_span = Span(line, block.column + prefix if line == block.line else block.column, span.end_line,
                           span.end_column)
