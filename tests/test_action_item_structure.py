@@ -151,6 +151,64 @@ def test_an_action_lead_in_stays_the_title(tmp_path):
     assert item["title"] == "Separate node groups per zone"
 
 
+# ---- a sub-heading with only prose under it, in a plan that lists its other actions ---
+
+REMEDIATIONS = """\
+# Checkout outage
+
+## Summary
+
+Checkout failed for 2 hours on 2024-03-01.
+
+## Detection
+
+A customer reported the outage on Twitter.
+
+## Remediations
+
+We split the remediation work into the following areas.
+
+### SSH
+
+The biggest issues concerned SSH, which we take in turn:
+
+#### Agent forwarding
+
+- Disable SSH agent forwarding on all servers
+
+#### Changes to SSH keys should be monitored
+
+We will alert on every change to an authorized_keys file.
+
+Keys are managed by Ansible only.
+"""
+
+
+def test_a_prose_sub_heading_of_a_listed_plan_is_an_item(tmp_path):
+    path = tmp_path / "pm.md"
+    path.write_text(REMEDIATIONS, encoding="utf-8")
+    document = load_path(str(path))
+    items = document.data["action_items"]
+    # the intro and the heading over sub-headings (an intro ending in ":") are no items
+    assert [item["title"] for item in items] == ["Disable SSH agent forwarding on all servers",
+                                                 "Changes to SSH keys should be monitored"]
+    assert items[1]["description"] == ("We will alert on every change to an authorized_keys file. "
+                                       "Keys are managed by Ansible only.")
+    assert document.spans["/action_items/1/title"].line == _line_of(path, "#### Changes to SSH keys")
+    description = document.spans["/action_items/1/description"]
+    assert (description.line, description.end_line) == (_line_of(path, "We will alert"), _line_of(path, "Ansible"))
+
+
+def test_the_plan_in_a_prose_sub_heading_counts(run_cli, tmp_path):
+    """The detection work under its own heading answers PM402; without it the plan has none."""
+    path = tmp_path / "pm.md"
+    path.write_text(REMEDIATIONS, encoding="utf-8")
+    assert _findings(run_cli, path, "PM402") == []
+    without = tmp_path / "without.md"
+    without.write_text(REMEDIATIONS.split("#### Changes")[0], encoding="utf-8")
+    assert [finding["rule"] for finding in _findings(run_cli, without, "PM402")] == ["PM402"]
+
+
 # ---- status markers are the status, not the title ------------------------------------
 
 def test_status_prefixes_and_an_empty_box_are_the_status(run_cli, tmp_path):

@@ -14,6 +14,8 @@ Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
   above them (`_fielded_items`); a lead-in that only names its kind of content
   (`**Review actions**:`, `**Action taken:**`) is no title (`_content_label`);
 - `prose`: paragraphs only; each paragraph becomes one item so its text stays linted.
+  In a section that does list its items, a sub-heading with only paragraphs under it is
+  one item, the heading its title and the paragraphs its description (`_heading_item`).
 Fields are only set when the document states them.
 """
 
@@ -173,11 +175,20 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
         absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
         parents: dict[int, str] = {}
         prose: list[tuple[str, Span, str | None]] = []
+        listed = any(block.kind in ("item", "table") and not block.quoted for block in section.blocks)
+        heading: Block | None = None  # the sub-heading whose text is read, and its paragraphs
+        heading_prose: list[tuple[str, Span, str | None]] = []
+        heading_listed = False
         if section.heading is not None:
             out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
                                             section.heading.end_column))
         for block in section.blocks:
+            if block.kind in ("item", "table") and not block.quoted:
+                heading_listed = True
             if block.kind == "heading":
+                if listed and heading is not None and not heading_listed:
+                    _heading_item(items, heading, heading_prose, group_hints)
+                heading, heading_prose, heading_listed = block, [], False
                 group = plain(block.text)
                 group_hints = _hints(group)
             elif block.kind == "table":
@@ -207,12 +218,33 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
                 text = plain(block.text)
                 if text and not text.endswith(":") and not _is_filler(text):
                     prose.append((text, Span(block.line, block.column, block.end_line, block.end_column), group))
+                    heading_prose.append(prose[-1])
+        if listed and heading is not None and not heading_listed:
+            _heading_item(items, heading, heading_prose, group_hints)
         if not any(block.kind in ("item", "table") for block in section.blocks):
             for text, span, group in prose:  # prose is the items only where there is no list or table
                 items.add({"title": text}, span, {"title": span}, group)
                 sources.append("prose")
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
+
+
+def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, str | None]],
+                  hints: dict[str, str]) -> None:
+    """A sub-heading of a plan that lists its other actions, with only paragraphs under it
+    ("##### Changes to SSH keys should be carefully monitored", then how): one remediation,
+    the heading its title and the paragraphs its description. Skipped, the plan lost its
+    detection work and PM402 said no item improves detection."""
+    if not prose:
+        return  # an intro ("... which we'll take in turn:") or a heading over sub-headings
+    title = plain(heading.text)
+    if not title:
+        return
+    title_span = Span(heading.line, heading.column, heading.line, heading.end_column)
+    description_span = Span(prose[0][1].line, prose[0][1].column, prose[-1][1].end_line, prose[-1][1].end_column)
+    item: dict[str, Any] = {"title": title, "description": _sentences([text for text, _, _ in prose]), **hints}
+    span = Span(heading.line, heading.column, description_span.end_line, description_span.end_column)
+    items.add(item, span, {"title": title_span, "description": description_span}, title)
 
 
 def _is_filler(text: str) -> bool:
