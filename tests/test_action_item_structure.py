@@ -95,6 +95,32 @@ def test_plain_labels_and_unknown_bold_labels_are_read_too(tmp_path):
     assert item["description"] == "Why: one tenant filled the queue"
 
 
+def test_labelled_lines_and_paragraphs_of_an_item_are_its_fields(run_cli, tmp_path):
+    """The same fields written as lines under the title, or as the item's own paragraphs:
+    the first made the whole item one title, the second dropped the item as a group label."""
+    path = _write(tmp_path, "1. **Add route monitoring**\n"
+                            "   **Owner:** dana\n"
+                            "   **Due:** 2025-03-01\n"
+                            "   **Description:** Alert when the route flaps twice\n"
+                            "   in 10 minutes.\n\n"
+                            "2. **Add a second provider**\n\n"
+                            "   **Owner:** erin\n\n"
+                            "   **Description:** Contract a second ISP.\n")
+    document = load_path(str(path))
+    items = document.data["action_items"]
+    assert [(item["title"], item.get("owner"), item.get("description")) for item in items] == [
+        ("Add route monitoring", "dana", "Alert when the route flaps twice in 10 minutes."),
+        ("Add a second provider", "erin", "Contract a second ISP.")]
+    assert items[0]["due"] == "2025-03-01"
+    assert document.spans["/action_items/0/owner"].line == _line_of(path, "**Owner:** dana")
+
+
+def test_an_inline_field_on_a_later_line_is_still_read_inline(tmp_path):
+    path = _write(tmp_path, "- Add an alert on disk usage\n  owner: @bob due: 2025-01-01\n")
+    item = load_path(str(path)).data["action_items"][0]
+    assert (item["owner"], item["due"]) == ("bob", "2025-01-01")
+
+
 def test_a_label_every_item_repeats_is_a_field(tmp_path):
     path = _write(tmp_path, "1. **Add a second provider**\n   - **Impact:** no single upstream\n\n"
                             "2. **Add route monitoring**\n   - **Impact:** flaps are paged\n")
@@ -246,15 +272,16 @@ _WORDS = st.text(alphabet="abcdefghij XYZ:-*_`[]()@#0123456789", min_size=1, max
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_WORDS, st.tuples(_KNOWN, _WORDS),
                           st.lists(st.tuples(_LABELS, _WORDS), max_size=3)), min_size=1, max_size=5),
-       st.booleans())
-def test_fielded_items_load_one_item_per_parent(entries, ordered):
-    """Items with a known label among their labelled bullets (and others, unknown)."""
+       st.booleans(), st.sampled_from(["   - ", "   ", "\n   "]))
+def test_fielded_items_load_one_item_per_parent(entries, ordered, layout):
+    """Items with a known label among their labelled bullets, lines or paragraphs (and
+    others, unknown)."""
     body = ""
     for index, (title, first, more) in enumerate(entries, 1):
         pairs = [first, *more]
         marker = f"{index}." if ordered else "-"
         body += f"{marker} **Item {index} {title.strip('*_ ')}**\n"
-        body += "".join(f"   - **{label}:** {value}\n" for label, value in pairs)
+        body += "".join(f"{layout}**{label}:** {value}\n" for label, value in pairs)
         body += "\n"
     document = load_markdown("p.md", HEAD + body, {})
     count = len(document.lines)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from ...model import Span
@@ -172,6 +173,7 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
         group_hints: dict[str, str] = {}
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
+        with_children = {block.parent for block in section.blocks if block.kind == "item"}
         absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
         parents: dict[int, str] = {}
         prose: list[tuple[str, Span, str | None]] = []
@@ -206,7 +208,9 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
                 elif block.parent in item_ids:
                     _attach_detail(out, items, block)
                 else:
-                    label = _group_label(block) if nested is None else None
+                    # an item with paragraphs of its own and nothing nested is no group label
+                    label = _group_label(block) if nested is None and \
+                        not (block.rest and block.index not in with_children) else None
                     if label is not None:
                         parents[block.index] = label
                         continue
@@ -317,6 +321,67 @@ def _labelled_pair(block: Block) -> _Pair | None:
     return _Pair(block, key, plain(label).strip(" :："), value, Span(line, column, block.end_line, block.end_column))
 
 
+def _split_pairs(block: Block) -> tuple[Block, list[_Pair]]:
+    """The item without its own bold `**Label:** value` lines and paragraphs, and those
+    pairs: `1. **Add route monitoring**` then `**Owner:** dana` and `**Due:** 2025-03-01`
+    on the next lines (or as paragraphs of the item) are its fields, not its title. The
+    first pair needs a known label; a line that is no pair continues the pair above it."""
+    lines = block.text.split("\n")
+    start = next((index for index in range(1, len(lines)) if _bold_pair(lines[index], known=True)), None)
+    pairs: list[_Pair] = []
+    if start is not None:
+        for index in range(start, len(lines)):
+            pairs = _add_line(pairs, block, lines[index], block.line + index, block.column)
+        lines = lines[:start]
+    rest: list[str] = []
+    span_all = Span(block.line, block.column, block.end_line, block.end_column)
+    for paragraph in block.rest:
+        found: list[_Pair] = []
+        if _bold_pair(paragraph.split("\n", 1)[0], known=True):
+            for line in paragraph.split("\n"):
+                found = _add_line(found, block, line, None, block.column, span_all)
+        if found:
+            pairs.extend(found)
+        else:
+            rest.append(paragraph)
+    if not pairs:
+        return block, []
+    return replace(block, text="\n".join(lines), rest=rest), pairs
+
+
+def _bold_pair(line: str, known: bool = False) -> tuple[str | None, str, int] | None:
+    """(key, label, where the value starts) for a bold `**Label:** value` line; with
+    `known`, only a label that names a field or a description."""
+    found = bold_label(line)
+    if found is None:
+        return None
+    label, rest = found
+    consumed = line[:len(line) - len(rest)]
+    if ":" not in consumed and "：" not in consumed:
+        return None
+    name = re.sub(r"\s+", " ", plain(label).strip(" :：").lower())
+    key = "description" if name in _DESCRIPTION_LABELS else _FIELD_LABELS.get(name)
+    if known and key is None:
+        return None
+    return key, plain(label).strip(" :："), len(line) - len(rest.lstrip())
+
+
+def _add_line(pairs: list[_Pair], block: Block, line: str, number: int | None, column: int,
+              fallback: Span | None = None) -> list[_Pair]:
+    """`pairs` with one more line: a new pair, or the continuation of the last one."""
+    found = _bold_pair(line)
+    if found is None:
+        if pairs:
+            last = pairs[-1]
+            pairs[-1] = last._replace(value=(last.value + " " + line.strip()).strip())
+        return pairs
+    key, label, start = found
+    span = Span(number, column + start, number, max(column + len(line) - 1, column + start)) \
+        if number is not None else fallback or Span(block.line, block.column, block.end_line, block.end_column)
+    pairs.append(_Pair(block, key, label, line[start:].strip(), span))
+    return pairs
+
+
 def _fielded_items(blocks: list[Block]) -> dict[int, list[_Pair]]:
     """Items whose nested bullets are `**Label:** value` pairs (`1. **Enhance monitoring**`
     over `- **Description:** ...`, `- **Owner:** ...`): item index → its pairs. Such an item
@@ -410,6 +475,9 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
           nested: list[_Pair] | None = None) -> None:
     """One list item as an action item; `nested`: its `**Label:** value` bullets (its
     description and fields, see `_fielded_items`)."""
+    block, own = _split_pairs(block)
+    if own:
+        nested = [*(nested or ()), *own]
     text = block.text
     if _NOTHING.match(plain(text)):
         return  # "N/A" under "Review actions" is the absence of a plan, not a plan
