@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -292,3 +293,27 @@ def test_fielded_items_load_one_item_per_parent(entries, ordered, layout):
     # every item is titled by its own line, never by a field label
     assert all(title.startswith("Item ") for title in titles), titles
     assert len(titles) == len(set(titles))
+
+
+# ---- reading the structure stays linear ----------------------------------------------
+
+@pytest.mark.parametrize("shape", ["continuation", "lines", "bullets", "headings", "review and "])
+def test_structured_items_stay_linear(shape):
+    """Many continuation lines after a pair, many labelled lines or bullets under one item,
+    many prose sub-headings, a title of repeated "review and": 4x the text costs at most
+    6x the time (the ratio test of tests/test_scaling.py)."""
+    from test_scaling import assert_linear
+
+    def make(size: int) -> str:
+        head = "# T\n\n## Action items\n\n- Add an alert\n\n"
+        if shape == "continuation":
+            return head + "1. **Add route monitoring**\n   **Owner:** dana\n" + "   more words\n" * (size // 14)
+        if shape == "lines":
+            return head + "1. **Add route monitoring**\n" + "   **Owner:** dana\n" * (size // 19)
+        if shape == "bullets":
+            return head + "1. **Add route monitoring**\n" + "   - **Notes:** more\n" * (size // 21)
+        if shape == "headings":
+            return head + "### Keep patched\n\nWe patch weekly.\n\n" * (size // 36)
+        return head + "- Review " + shape * (size // len(shape)) + "update\n"
+
+    assert_linear("p.md", make, 20_000)

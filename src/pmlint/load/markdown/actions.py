@@ -330,18 +330,12 @@ def _split_pairs(block: Block) -> tuple[Block, list[_Pair]]:
     start = next((index for index in range(1, len(lines)) if _bold_pair(lines[index], known=True)), None)
     pairs: list[_Pair] = []
     if start is not None:
-        for index in range(start, len(lines)):
-            pairs = _add_line(pairs, block, lines[index], block.line + index, block.column)
+        pairs = _pairs_of(block, lines[start:], start)
         lines = lines[:start]
     rest: list[str] = []
-    span_all = Span(block.line, block.column, block.end_line, block.end_column)
     for paragraph in block.rest:
-        found: list[_Pair] = []
         if _bold_pair(paragraph.split("\n", 1)[0], known=True):
-            for line in paragraph.split("\n"):
-                found = _add_line(found, block, line, None, block.column, span_all)
-        if found:
-            pairs.extend(found)
+            pairs.extend(_pairs_of(block, paragraph.split("\n"), None))
         else:
             rest.append(paragraph)
     if not pairs:
@@ -366,20 +360,27 @@ def _bold_pair(line: str, known: bool = False) -> tuple[str | None, str, int] | 
     return key, plain(label).strip(" :："), len(line) - len(rest.lstrip())
 
 
-def _add_line(pairs: list[_Pair], block: Block, line: str, number: int | None, column: int,
-              fallback: Span | None = None) -> list[_Pair]:
-    """`pairs` with one more line: a new pair, or the continuation of the last one."""
-    found = _bold_pair(line)
-    if found is None:
-        if pairs:
-            last = pairs[-1]
-            pairs[-1] = last._replace(value=(last.value + " " + line.strip()).strip())
-        return pairs
-    key, label, start = found
-    span = Span(number, column + start, number, max(column + len(line) - 1, column + start)) \
-        if number is not None else fallback or Span(block.line, block.column, block.end_line, block.end_column)
-    pairs.append(_Pair(block, key, label, line[start:].strip(), span))
-    return pairs
+def _pairs_of(block: Block, lines: list[str], first: int | None) -> list[_Pair]:
+    """The pairs of `lines` (the first one a pair): a line that is no pair continues the pair
+    above it. `first`: the index of `lines[0]` in the item's first paragraph, whose lines
+    stand on consecutive source lines; None for a later paragraph (its lines are not known:
+    the item's span)."""
+    found: list[tuple[str | None, str, list[str], Span]] = []
+    for offset, line in enumerate(lines):
+        pair = _bold_pair(line)
+        if pair is None:
+            if found:
+                found[-1][2].append(line.strip())
+            continue
+        key, label, start = pair
+        if first is None:
+            span = Span(block.line, block.column, block.end_line, block.end_column)
+        else:
+            number = block.line + first + offset
+            span = Span(number, block.column + start, number, max(block.column + len(line) - 1, block.column + start))
+        found.append((key, label, [line[start:].strip()], span))
+    return [_Pair(block, key, label, " ".join(part for part in parts if part), span)
+            for key, label, parts, span in found]
 
 
 def _fielded_items(blocks: list[Block]) -> dict[int, list[_Pair]]:
@@ -685,8 +686,8 @@ def _details(text: str, block: Block, span: Span, prefix: int = 0) -> tuple[str,
         return None
     if lead_in is None:  # later paragraphs only: after the first one and a blank line
         first_lines = block.text.count("\n") + 1
-        start = Span(block.line + first_lines + 1, block.column, span.end_line, span.end_column)
-        return description, start if start.line <= span.end_line else span, span
+        later = Span(block.line + first_lines + 1, block.column, span.end_line, span.end_column)
+        return description, later if later.line <= span.end_line else span, span
     rest = lead_in[1]
     end = prefix + len(text[:len(text) - len(rest)].rstrip())  # where the lead-in ends, in the item's text
     start = prefix + len(text) - len(rest.lstrip())  # where the body starts
