@@ -178,10 +178,10 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     if best is None:
         return None, None
     span = span_at(document, best[3], best[4])
-    method = Fact(best[2], True, quote(best[4]), span)
+    found_method: Fact[str] = Fact(best[2], True, quote(best[4]), span)
     channel = disclosed_flaw(best[5]) if best[2] in ("customer", "employee") else None
     disclosed = Fact(True, True, quote(channel), span) if channel else None
-    return method, disclosed
+    return found_method, disclosed
 
 
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.

@@ -297,7 +297,9 @@ def _body(value: dict[str, Any]) -> str:
     if isinstance(description, str) and description.strip():
         return description
     title = value.get("title")
-    found = _FIRST_SENTENCE.search(title) if isinstance(title, str) else None
+    if not isinstance(title, str):
+        return ""
+    found = _FIRST_SENTENCE.search(title)
     return title[found.end():] if found else ""
 
 
@@ -333,7 +335,7 @@ def _restated_intent(value: dict[str, Any], options: dict) -> tuple[str, str] | 
     is a lead-in its body explains ("... : so they do not starve the core pods")."""
     verb = leading_verb(value["title"], options.get("intent_lead_ins") or ())
     body = _body(value) if verb is not None else ""
-    if not body:
+    if verb is None or not body:
         return None
     intent = search(option_patterns(options, "intent_patterns"), body)
     if intent is None:
@@ -540,7 +542,9 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
     regex = option_words(options, "people_fix_phrases")
     for name in ("title", "description"):
         text = value.get(name)
-        found = search(regex, text) if isinstance(text, str) else None
+        if not isinstance(text, str) or regex is None:
+            continue
+        found = search(regex, text)
         if found and name == "description":
             # a description often explains what the item replaces ("we relied on engineers
             # to double-check"): only a people fix the body commits to counts
