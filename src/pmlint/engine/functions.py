@@ -458,6 +458,15 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
         if parsed is None:
             continue
         written = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+        if _DAY_ONLY.match(str(raw).strip()) or (previous is not None and previous[4]):
+            # a date with no time of day (`2024-12-16`) is a day, not midnight: it is out of
+            # order only before an earlier day, and nothing on its own day is before it
+            if previous is not None and written.date() < previous[3].date():
+                yield Hit(join_pointer(join_pointer(pointer, index), key),
+                          {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1})
+            shift = timedelta(0)
+            previous = (index, written, raw, written, bool(_DAY_ONLY.match(str(raw).strip())))
+            continue
         if previous is not None and written.date() != previous[3].date():
             shift = timedelta(0)
         try:
@@ -485,7 +494,11 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                     yield Hit(target, values, pedantic=True)
                 else:
                     yield Hit(target, values)
-        previous = (index, moment, raw, written)
+        previous = (index, moment, raw, written, False)
+
+
+#: `2024-12-16`: a date-only timeline entry (pmlint.timeline._DATE_ONLY)
+_DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _zone_slip(before: datetime, after: datetime) -> bool:

@@ -278,7 +278,8 @@ def _without_publication_date(sources: list[tuple[str, date, str]],
     incident, so a `date` a few days to weeks later than every other source (file name,
     title, the last day of the timeline) dates the write-up and says nothing against them.
     The same holds for a file named after its publication day (`2023-08-04-...md` for an
-    incident whose timeline ends on July 31).
+    incident whose timeline ends on July 31). A `date` on the last day of a timeline that
+    runs over several days is the write-up's too: at the end of the span, not its start.
     """
     # front matter `date`, then a file name dated on publication (a file is named when the
     # write-up is, days after the incident: a month off is more likely a typo)
@@ -290,6 +291,11 @@ def _without_publication_date(sources: list[tuple[str, date, str]],
         published = stated[0][1]
         latest = max([other[1] for other in others] + ([covered[1]] if covered else []))
         if latest < published <= latest + window:
+            sources = others
+        elif kind == "/date" and covered is not None and published == latest == covered[1] and \
+                covered[0] < covered[1]:
+            # written on the timeline's last day ("Date: 2025-02-12" over a timeline that
+            # runs 10-12 Feb): the write-up's date, at the end of the incident it covers
             sources = others
     return sources
 

@@ -83,7 +83,9 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
 
     When no timed entry carries a zone (and the document declares no `timezone`), that is
     one gap: one finding on the timeline, at `info` (one house style: the times still order
-    the events and give durations). When only some lack one, each of those is reported.
+    the events and give durations). When several lack one among zoned entries, that too is
+    one finding (at the first); a single entry without the zone the others carry is a slip,
+    reported at the entry.
     Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
     `min_group` entries; an odd one out is reported on its own; a time the author marks as
     unknown (`2X:XX (not sure exact time)`) is no slip. Date-only entries
@@ -127,6 +129,13 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         # one house style throughout: the times still order the events and give the
         # durations, so a reviewer seldom raises it (review 3: pedantic); `strict` only
         yield Hit("/timeline", {"count": len(naive)}, pedantic=True, variant="no_zones")
+        return
+    if len(naive) > 1:
+        # several without a zone among zoned ones: one gap, one finding at the first of them
+        # (a zone stated once and meant for the rest is read so by the Markdown loader)
+        index, raw = naive[0]
+        yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(naive), "total": len(naive) + aware},
+                  variant="some_zones")
         return
     for index, raw in naive:
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})

@@ -72,7 +72,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .frontmatter import read_front_matter
     from .meta import metadata_region, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
-    from .times import find_date, zone_for
+    from .times import day_first_dates, find_date, zone_for
     from .timeline import TimeContext, extract_timeline
 
     lines = text.splitlines()
@@ -88,7 +88,11 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
     sections = timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines)
-    labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line))
+    # which way `11-01-2026` reads, once for the whole document (times.day_first_dates)
+    references = [found for found in (find_date(str(front.data.get("date") or "")) if "date" in front.data else None,
+                                      _date_in_file_name(path)) if found is not None]
+    day_first = day_first_dates(lines, references)
+    labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line), day_first=day_first)
     identity = {**labelled.data, **front.data}  # front matter wins
 
     out = Output()
@@ -112,9 +116,9 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     for key, value in labelled.data.items():
         if key not in front.data:
             out.put(f"/{key}", value, labelled.spans[f"/{key}"])
-    context = TimeContext(zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
-    start = find_date(str(identity.get("date") or "")) or (find_date(title_text or "") if title else None) \
-        or _date_in_file_name(path)
+    context = TimeContext(day_first=day_first, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
+    start = find_date(str(identity.get("date") or ""), day_first=day_first) \
+        or (find_date(title_text or "", day_first=day_first) if title else None) or _date_in_file_name(path)
     context.day = start
     context.start = start
     context.year = start.year if start else None

@@ -53,8 +53,9 @@ class Metadata:
     lines: set[int] = field(default_factory=set)  # lines that were metadata, not prose
 
 
-def read_metadata(lines: list[str], start: int, stop: int) -> Metadata:
-    """Labelled identity lines in `lines[start:stop]` (0-based, `stop` exclusive)."""
+def read_metadata(lines: list[str], start: int, stop: int, day_first: bool = False) -> Metadata:
+    """Labelled identity lines in `lines[start:stop]` (0-based, `stop` exclusive); `day_first`:
+    the document writes numeric dates day first (`Date: 11-01-2026` is 11 January)."""
     from .times import find_date
 
     found = Metadata()
@@ -76,7 +77,7 @@ def read_metadata(lines: list[str], start: int, stop: int) -> Metadata:
         if key == "date":
             if _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
                 continue  # "January 14-19, 2026" is a span, not the incident's date
-            day = find_date(raw)
+            day = find_date(raw, day_first=day_first)
             if day is None:
                 continue
             value = day.isoformat()

@@ -86,6 +86,7 @@ class TimeContext:
     start: date | None = None  # the document's date (front matter, title, file name)
     previous: datetime | None = None
     approximate: list[str] = field(default_factory=list)
+    day_first: bool = False  # numeric dates read day first in this document (`11-01-2026`)
 
 
 class _Timeline:
@@ -96,6 +97,8 @@ class _Timeline:
         self.count = 0
         self.pending: int | None = None  # an entry (heading) still waiting for its event text
         self.milestones: set[int] = set()  # entries written as `Label YYYY-MM-DD HH:MM` (a milestone summary)
+        self.zoned: list[tuple[int, tzinfo]] = []  # (entry, zone) for entries whose own text names a zone
+        self.naive: list[tuple[int, datetime]] = []  # (entry, moment) for timed entries with no zone at all
 
     def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
               zone: tzinfo | None) -> None:
@@ -122,6 +125,10 @@ class _Timeline:
             elif moment is not None:
                 context.previous = moment
                 at = iso(moment, stamp.zone or zone or context.zone)
+                if stamp.zone is not None:
+                    self.zoned.append((self.count, stamp.zone))
+                elif (zone or context.zone) is None:
+                    self.naive.append((self.count, moment))
             else:
                 at = stamp.raw
         pointer = f"/timeline/{self.count}"
@@ -170,7 +177,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
             continue
         heading_text = plain(section.heading.text) if section.heading else ""
         zone = find_zone(section.qualifier) or context.zone
-        day = find_date(section.qualifier or heading_text, context.year)
+        day = find_date(section.qualifier or heading_text, context.year, context.day_first)
         if day is not None:
             context.day = day
         timeline.pending = None
@@ -182,7 +189,27 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
         out.data.pop("timeline", None)
         out.spans.pop("/timeline", None)
         return
+    _carry_zones(timeline)
     _merge_milestones(timeline)
+
+
+def _carry_zones(timeline: _Timeline) -> None:
+    """A zone stated once holds for the entries after it: `**Feb 04, 21:45 (UTC):**` then
+    `**21:48:**`, `**21:56:**` are UTC, as a reader takes them. Only where the zone is the
+    exception in the writing (as many zone-less entries as zoned ones, or more): in a
+    timeline whose entries mostly carry their zone, the one without it is a slip (PM501
+    reports it) and is left as written. Entries before the first zoned one stay without."""
+    if not timeline.zoned or not timeline.naive or len(timeline.naive) < len(timeline.zoned):
+        return
+    items = timeline.out.data["timeline"]
+    zoned = timeline.zoned
+    position = 0
+    for index, moment in timeline.naive:
+        while position < len(zoned) and zoned[position][0] < index:
+            position += 1
+        if position == 0:
+            continue  # before any zone was stated
+        items[index]["at"] = iso(moment, zoned[position - 1][1])
 
 
 def _moment_key(at: object) -> datetime | None:
@@ -247,7 +274,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         return zone
     if block.kind == "heading":
         timeline.pending = None
-        stamp = parse_stamp(block.text, context.year)
+        stamp = parse_stamp(block.text, context.year, context.day_first)
         if stamp is None:
             raw = looks_like_time(block.text)
             if raw:
@@ -259,7 +286,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         event = _event(block.text[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
             context.day = stamp.moment.date() if stamp.moment else context.day
-            return zone
+            return stamp.zone or zone  # `### 2019-01-22 (UTC)`: the zone of the entries under it
         timeline.entry(stamp, None, event, _span(block), _span(block), zone)
         timeline.pending = timeline.count - 1
         return zone
@@ -267,11 +294,11 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         return _paragraph(timeline, block, zone, lines)
     if block.kind == "item":
         text = block.text.split("\n", 1)[0] if "\n" in block.text and _first_line_stamp(block.text) else block.text
-        stamp = parse_stamp(text, context.year)
+        stamp = parse_stamp(text, context.year, context.day_first)
         if stamp is None:
             labelled = _LABELLED.match(plain(text))
             if labelled:
-                stamp = parse_stamp(labelled.group("stamp"), context.year)
+                stamp = parse_stamp(labelled.group("stamp"), context.year, context.day_first)
                 if stamp is not None:
                     event = labelled.group("label") + (" " + _event(labelled.group("stamp")[stamp.end:])).rstrip()
                     timeline.milestones.add(timeline.count)
@@ -287,7 +314,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         event = _event(block.text[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
             context.day = stamp.moment.date() if stamp.moment else context.day
-            return zone
+            return stamp.zone or zone  # `- **Feb 4, 2021 (UTC)**` over the entries
         timeline.pending = None
         timeline.entry(stamp, None, event, _span(block), _span(block), zone)
     return zone
@@ -303,13 +330,13 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
     current: int | None = None
     for offset, raw_line in enumerate(text_lines):
         number = block.line + offset
-        stamp = parse_stamp(raw_line, context.year)
+        stamp = parse_stamp(raw_line, context.year, context.day_first)
         line_span = _line_span(lines, number)
         if stamp is None:
             declared = declared_zone(plain(raw_line))
             if declared is not None and current is None:
                 zone = declared  # in force for the rest of this section
-                day = find_date(raw_line, context.year)  # "All times in PST, on February 5th 2019"
+                day = find_date(raw_line, context.year, context.day_first)  # "All times in PST, on February 5th 2019"
                 if day is not None:
                     context.day = day
                 continue
@@ -332,6 +359,7 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
         if stamp.has_date and not stamp.has_time and not event:
             if stamp.moment is not None:
                 context.day = stamp.moment.date()
+            zone = stamp.zone or zone  # `**Feb 4, 2021 (UTC)**` above the entries
             continue
         timeline.pending = None
         timeline.entry(stamp, None, event, line_span, line_span, zone)
@@ -351,7 +379,7 @@ def _table(timeline: _Timeline, block: Block, zone: tzinfo | None) -> None:
         if time_column >= len(row):
             continue
         cell = row[time_column]
-        stamp = parse_stamp(cell.text, timeline.context.year)
+        stamp = parse_stamp(cell.text, timeline.context.year, timeline.context.day_first)
         event = " — ".join(plain(row[index].text) for index in event_columns if index < len(row) and row[index].text.strip())
         row_span = Span(cell.line, row[0].column if row else 1, cell.line, max(c.end_column for c in row))
         if stamp is None:

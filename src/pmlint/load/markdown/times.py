@@ -55,6 +55,11 @@ _MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
 #: `4/21/23`, `07-30-2023` (dashes only with a four-digit year; `30-07-2023` is read day first)
 _US_DATE = re.compile(r"(?P<mo>\d{1,2})(?:/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})|-(?P<d2>\d{1,2})-(?P<y2>\d{4}))(?!\d)"
                       r"\s*,?\s*")
+#: Between a date and its time: `24-10-2024 - 08:15`, `2023-01-04/11:34`, `2024-05-10, 03:50`
+#: (tried only where a date was read and no time follows it directly).
+_DATE_TIME_SEP = re.compile(r"[ \t]{0,3}[-–—/@|,][ \t]{0,3}(?=\d)")
+#: A numeric date whose field order is in question: `11-01-2026`, `4/21/23` (not `2021-01-04`).
+NUMERIC_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 _WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
 _APPROX = re.compile(r"^(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:-|–|—|to)\s*~?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
@@ -122,22 +127,25 @@ def declared_zone(sentence: str) -> tzinfo | None:
     return find_zone(sentence)
 
 
-def find_date(text: str, default_year: int | None = None) -> date | None:
-    """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`)."""
+def find_date(text: str, default_year: int | None = None, day_first: bool = False) -> date | None:
+    """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`);
+    `day_first`: the document writes numeric dates day first (`11-01-2026` is 11 January)."""
     for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE):
         for match in pattern.finditer(text):
-            found = _date_of(match, default_year)
+            found = _date_of(match, default_year, day_first)
             if found is not None:
                 return found
     return None
 
 
-def _date_of(match: re.Match[str], default_year: int | None) -> date | None:
+def _date_of(match: re.Match[str], default_year: int | None, day_first: bool = False) -> date | None:
     groups = match.groupdict()
     if groups.get("d2") is not None:  # `07-30-2023`
         groups = {**groups, "d": groups["d2"], "y": groups["y2"]}
-        if int(groups["mo"]) > 12 >= int(groups["d"]):
-            groups["mo"], groups["d"] = groups["d"], groups["mo"]
+    if match.re is _US_DATE and groups.get("d") is not None:
+        # `30-07-2023` can only be day first; `11-01-2026` is whatever the document's order is
+        if day_first or int(groups["mo"]) > 12 >= int(groups["d"]):
+            groups = {**groups, "mo": groups["d"], "d": groups["mo"]}
     year = groups.get("y")
     if year is None:
         if default_year is None:
@@ -158,14 +166,15 @@ def _date_of(match: re.Match[str], default_year: int | None) -> date | None:
 _PLAIN_STAMP = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})")
 
 
-def parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
-    """The time (and date) `text` starts with, or None when it does not start with one."""
+def parse_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
+    """The time (and date) `text` starts with, or None when it does not start with one.
+    `day_first`: numeric dates in this document are written day first (`day_first_dates`)."""
     plain_stamp = _PLAIN_STAMP.fullmatch(text)
     if plain_stamp is not None:
         fast = _plain_stamp(text, plain_stamp)
         if fast is not None:
             return fast
-    return _parse_stamp(text, default_year)
+    return _parse_stamp(text, default_year, day_first)
 
 
 def _plain_stamp(text: str, match: re.Match[str]) -> Stamp | None:
@@ -182,7 +191,7 @@ def _plain_stamp(text: str, match: re.Match[str]) -> Stamp | None:
     return Stamp(moment, None, True, True, False, len(text), text, clock)
 
 
-def _parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
+def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
     position = _skip(text, 0, _LEAD_MARKUP)
     approximate = False
     match = _APPROX.match(text, position)
@@ -197,7 +206,7 @@ def _parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
         if match:
             if pattern is _MONTH_DAY and default_year is None:
                 return None
-            day = _date_of(match, default_year)
+            day = _date_of(match, default_year, day_first)
             if day is None and match.groupdict().get("y") is None and pattern is _MONTH_DATE:
                 day = None
             position = match.end()
@@ -206,6 +215,12 @@ def _parse_stamp(text: str, default_year: int | None = None) -> Stamp | None:
             break
     position = _skip(text, position, _LEAD_MARKUP)
     time_match = _TIME.match(text, position)
+    if day is not None and not (time_match and _valid_time(time_match)):
+        separator = _DATE_TIME_SEP.match(text, position)  # `24-10-2024 - 08:15`, `2023-01-04/11:34`
+        if separator:
+            after = _TIME.match(text, separator.end())
+            if after and _valid_time(after) and after.group("m") is not None:
+                time_match, position = after, separator.end()
     if time_match and _valid_time(time_match):
         clock = _clock(time_match)
         position = time_match.end()
@@ -283,3 +298,63 @@ def iso(moment: datetime, zone: tzinfo | None) -> str:
     if zone is not None:
         return moment.replace(tzinfo=zone).isoformat()
     return moment.isoformat()
+
+
+#: Spelled dates that settle which way a document's numeric dates read (`8 January 2026`).
+_SPELLED_DATES = (_MONTH_DATE, _DAY_MONTH_YEAR)
+
+
+def day_first_dates(lines: list[str], references: list[date]) -> bool:
+    """Whether this document writes its numeric dates day first (`11-01-2026` = 11 January).
+
+    Decided once for the whole document, as a reader does: a numeric date whose first field
+    is over 12 (`24-10-2024`) makes it day first, one whose second field is over 12
+    (`10-24-2024`) month first (both, or neither: the evidence below). When every numeric
+    date could be read either way, the order that puts them nearest the document's other
+    dates wins (`references`: the front matter, the file name; and every date spelled with
+    a month name in the text, `8 January 2026`). With no evidence either way, month first
+    (the reading pmlint always made). Linear: one pass of a bounded pattern per line.
+    """
+    first_big = second_big = False
+    ambiguous: list[tuple[int, int, int]] = []
+    for line in lines:
+        if "-" not in line and "/" not in line:
+            continue
+        for match in NUMERIC_DATE.finditer(line):
+            one, two, year = int(match.group(1)), int(match.group(3)), match.group(4)
+            number = int(year) + (2000 if len(year) == 2 else 0)
+            if one > 12 >= two >= 1:
+                first_big = True
+            elif two > 12 >= one >= 1:
+                second_big = True
+            elif 1 <= one <= 12 and 1 <= two <= 12 and one != two and len(ambiguous) < 200:
+                ambiguous.append((one, two, number))
+    if first_big != second_big:
+        return first_big
+    if not ambiguous:
+        return False
+    spelled: list[date] = []
+    for line in lines:  # only for a document whose numeric dates leave the order open
+        lowered = line.lower()
+        if len(spelled) >= 200 or not any(word in lowered for word in _MONTHS):
+            continue
+        for pattern in _SPELLED_DATES:
+            for match in pattern.finditer(line):
+                found = _date_of(match, None) if match.groupdict().get("y") else None
+                if found is not None:
+                    spelled.append(found)
+    known = [*references, *spelled]
+    if not known:
+        return False
+
+    def distance(day: int, month: int, year: int) -> int:
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return 10 ** 6
+        return min(abs((value - other).days) for other in known)
+
+    month_first = sum(min(distance(two, one, year), 400) for one, two, year in ambiguous)
+    day_first = sum(min(distance(one, two, year), 400) for one, two, year in ambiguous)
+    return day_first < month_first
+
