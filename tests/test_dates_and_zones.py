@@ -267,3 +267,74 @@ def test_a_date_line_on_the_timelines_last_day_is_the_write_ups_date(tmp_path, r
 def test_a_date_line_before_the_timeline_still_disagrees(tmp_path, run_cli):
     path = write(tmp_path / "2025-02-10-stuck-withdrawals.md", WRITE_UP_DATE.replace("Date: 2025-02-12", "Date: 2025-01-12"))
     assert len(findings(run_cli, path, "PM012")) == 1
+
+
+# -- timelines told in prose -----------------------------------------------------------
+
+PROSE_CHRONOLOGY = """# Build server intrusion
+
+## Summary
+
+An attacker used an outdated build server to reach production hosts; every host was rebuilt.
+
+## Root cause
+
+The build server ran a plugin with a known remote code execution flaw, and it was reachable from the internet.
+
+## What happened
+
+The attacker first got into the build server on March 2nd through the plugin flaw.
+
+On Mar 20th at 09:14 UTC an engineer logged into a build agent with agent forwarding on, which let the attacker reach other hosts.
+
+A researcher warned us on Mar 27th that the build server was outdated.
+
+By around 2am on Mar 28th we had locked the attacker out, and the rebuild started that morning.
+"""
+
+
+def test_a_dated_chronology_in_prose_is_a_timeline(tmp_path, run_cli):
+    path = write(tmp_path / "intrusion.md", PROSE_CHRONOLOGY)
+    assert not any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+def test_two_dates_in_prose_are_no_timeline(tmp_path, run_cli):
+    text = PROSE_CHRONOLOGY.split("A researcher")[0]
+    path = write(tmp_path / "intrusion.md", text)
+    assert any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+def test_times_in_a_log_excerpt_are_no_timeline(tmp_path, run_cli):
+    text = PROSE_CHRONOLOGY.split("## What happened")[0] + (
+        "## What happened\n\nThe service crashed; the log said:\n\n```\n"
+        "Mar 21 21:26:21 host app: error\nMar 21 21:29:39 host app: error\n"
+        "Mar 21 21:31:02 host app: error\nMar 21 21:48:12 host app: error\n```\n")
+    path = write(tmp_path / "intrusion.md", text)
+    assert any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+NAMED_TIMELINE = """# April outages
+
+## Summary
+
+Several outages in April made the service unavailable for hours; this post covers all of them.
+
+## Root cause
+
+A nightly database job locked the database, and a cache flush overloaded the API.
+
+## Establishing the timeline
+
+### Database lock-up
+
+On 15 April 2026 the database locked up; at 2:10am the nightly job had started the cascade.
+
+### Cache stampede
+
+On 23 April 2026 the API fell over after a cache flush.
+"""
+
+
+def test_a_heading_that_names_the_timeline_in_other_words_is_the_timeline(tmp_path, run_cli):
+    path = write(tmp_path / "april.md", NAMED_TIMELINE)
+    assert not any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))

@@ -88,3 +88,16 @@ def test_a_metadata_line_with_a_long_run_of_spaces_stays_linear(line: str) -> No
     their value lazily before `[ \\t]*$`, retrying the rest of a run of spaces at each of
     its characters: 20,000 spaces took 0.76 s, 80,000 about twelve times that."""
     assert_linear("p.md", lambda size: "# T\n\n" + line.format(spaces=" " * size) + "\n", 20_000)
+
+
+@pytest.mark.parametrize("body", ["jan" * 4, "Jan 8 ", "8 of January ", "01-02-2020 ", "24-10-2024 - ", "2023-01-04/",
+                                  "- 2024-05-10, ", "\n#### The timeline\n", "\n###### Apr 4th\n"])
+def test_dates_read_per_document_stay_linear(body: str) -> None:
+    """Which way numeric dates read is decided from the whole text (`11-01-2026` against the
+    dates spelled out), and a date may be followed by `- 08:15` or `/11:34`: one long line of
+    each, under a timeline heading, with an ambiguous date so the spelled dates are searched;
+    and, with no timeline heading, many headings that name the timeline or dates, for the
+    search for a chronology told in prose (PM011)."""
+    heading = "Outage" if body.startswith("\n") else "Timeline"
+    make = lambda size: f"# T\n\n## {heading}\n\n- 11-01-2026 10:00 start\n- " + body * (size // len(body)) + "\n"
+    assert_linear("p.md", make, 20_000)

@@ -151,7 +151,8 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         # a section written as prose under another heading ("the root cause was ...",
         # time-stamped lines) is there too: evidence before absence
         if not any(is_truthy(data.get(name)) or (name in headed and not _hollow(context, name, headed[name]))
-                   or (top and evidence(context, name) is not None) for name in options_):
+                   or (top and evidence(context, name) is not None)
+                   or (top and name == "timeline" and _chronology(context) is not None) for name in options_):
             missing.append(" or ".join(f"`{name}`" for name in options_ if name not in headed) or
                            " or ".join(f"`{name}` (its heading at line {headed[name]} gives no date or time)"
                                        for name in options_))
@@ -211,6 +212,57 @@ def _hollow(context: Context, name: str, line: int) -> bool:
         if _WHEN.search(text):
             return False
     return _WHEN.search(lines[line - 1]) is None
+
+
+#: A moment named in prose: `Apr 4th`, `13 April 2026`, `2025-02-10`, `12:32`, `2am`. Every
+#: repeat is bounded (the text is untrusted).
+_MOMENT = re.compile(
+    r"\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b"
+    r"|\d{4}-\d{2}-\d{2}\b|\d{1,2}:\d{2}\b|\d{1,2}[ \t]?[ap]\.?m\b)", re.IGNORECASE)
+#: A heading that names the timeline in other words ("Establishing the timeline").
+_TIMELINE_WORD = re.compile(r"\b(?:timeline|chronology)\b", re.IGNORECASE)
+#: Moments (distinct, on separate lines) that make a section's prose a chronology.
+CHRONOLOGY_MOMENTS = 4
+
+
+def _chronology(context: Context) -> int | None:
+    """The heading line of a section that tells the incident as a dated chronology in prose
+    or items, which a timeline requirement accepts (evidence before absence): a heading that
+    names the timeline in other words over text with two moments or more ("## Establishing
+    the timeline", then "On 11 April 2026, ..."), or a section whose own text (to the next
+    heading) names CHRONOLOGY_MOMENTS distinct dates or times on as many lines ("On Apr 4th
+    at 12:32 GMT ...", "By around 2am on Apr 11th ..."). Code blocks are no chronology: a
+    log excerpt is not the story of the response. None when there is none."""
+    document = context.document
+    lines = document.lines or []
+    if document.format != "markdown" or not lines:
+        return None
+    meta = document.meta
+    code = set()
+    for first, last in getattr(meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    headings = [(number, len(match.group(1))) for number, text in enumerate(lines, start=1)
+                if number not in code and (match := _ATX.match(text)) is not None]
+    for position, (number, level) in enumerate(headings):
+        leaf_end = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
+        named = _TIMELINE_WORD.search(lines[number - 1]) is not None
+        end = leaf_end
+        if named:  # the whole section, its sub-sections too
+            end = next((other for other, other_level in headings[position + 1:] if other_level <= level),
+                       len(lines) + 1)
+        seen: set[str] = set()
+        moment_lines = 0
+        for line in range(number + 1, end):
+            if line in code:
+                continue
+            found = {match.group(0).lower() for match in _MOMENT.finditer(lines[line - 1][:2000])}
+            if found - seen:
+                moment_lines += 1
+            seen |= found
+        if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS:
+            return number
+    return None
 
 
 def _words(context: Context) -> int:

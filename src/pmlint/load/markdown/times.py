@@ -300,8 +300,16 @@ def iso(moment: datetime, zone: tzinfo | None) -> str:
     return moment.isoformat()
 
 
-#: Spelled dates that settle which way a document's numeric dates read (`8 January 2026`).
-_SPELLED_DATES = (_MONTH_DATE, _DAY_MONTH_YEAR)
+#: Spelled dates with a year that settle which way a document's numeric dates read (`8 January
+#: 2026`, `Jan 8th, 2026`), searched through whole lines: every repeat is bounded, so a line of
+#: `janjanjan...` costs a few steps per character (the parser's `[a-z]*` would retry the run).
+_MONTH_SCAN = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_SPELLED_DATES = (
+    re.compile(r"(?<![a-z])" + _MONTH_SCAN + r"[ \t]{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?[ \t]{1,3}(?P<y>\d{4})(?!\d)",
+               re.IGNORECASE),
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?" + _MONTH_SCAN +
+               r",?[ \t]{1,3}(?P<y>\d{4})(?!\d)", re.IGNORECASE),
+)
 
 
 def day_first_dates(lines: list[str], references: list[date]) -> bool:
@@ -340,7 +348,7 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
             continue
         for pattern in _SPELLED_DATES:
             for match in pattern.finditer(line):
-                found = _date_of(match, None) if match.groupdict().get("y") else None
+                found = _date_of(match, None)
                 if found is not None:
                     spelled.append(found)
     known = [*references, *spelled]
