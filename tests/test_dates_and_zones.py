@@ -338,3 +338,39 @@ On 23 April 2026 the API fell over after a cache flush.
 def test_a_heading_that_names_the_timeline_in_other_words_is_the_timeline(tmp_path, run_cli):
     path = write(tmp_path / "april.md", NAMED_TIMELINE)
     assert not any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+# -- 24-hour times without a colon, and a time never filled in -------------------------
+
+COMPACT_TIMES = """# Patch rollout
+
+## Timeline (UTC)
+
+- 2024-03-05 1625: A researcher reports the flaw by e-mail.
+- 2024-03-05 X: The researcher pings us in chat to check the e-mail arrived.
+- 2024-03-05 1650: Response call begins.
+- 2024-03-06 0457: Provider A upgrades.
+- 2024-03-06 2309: Provider B upgrades production.
+- 2024-03-06 1432: Provider B upgrades staging.
+- 2024-03-06 1945: Provider C is told.
+- 2024-03-07 1617: The fix is merged.
+"""
+
+
+def test_times_without_a_colon_after_a_date_are_read(tmp_path):
+    path = write(tmp_path / "patch.md", COMPACT_TIMES)
+    ats = [entry["at"] for entry in timeline(path)]
+    assert ats[0] == "2024-03-05T16:25:00+00:00" and ats[3] == "2024-03-06T04:57:00+00:00"
+
+
+def test_a_time_left_as_a_placeholder_is_reported(tmp_path, run_cli):
+    path = write(tmp_path / "patch.md", COMPACT_TIMES)
+    assert timeline(path)[1]["at"] == "2024-03-05 X"
+    found = findings(run_cli, path, "PM501")
+    assert [(item["line"], "placeholder for its time" in item["message"]) for item in found] == [(6, True)]
+
+
+def test_an_entry_out_of_order_is_reported_once_not_again_at_every_later_date(tmp_path, run_cli):
+    path = write(tmp_path / "patch.md", COMPACT_TIMES)
+    found = findings(run_cli, path, "PM502")
+    assert [item["line"] for item in found] == [10]  # 14:32 after 23:09; the 2024-03-07 entry is in order

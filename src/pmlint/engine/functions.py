@@ -478,6 +478,8 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                 behind = previous[1] - moment
             except TypeError:  # aware vs naive: cannot be ordered
                 behind = None
+            if behind is not None and behind > timedelta(0) and previous[1] != previous[3] and written >= previous[3]:
+                behind = None  # in order with what the author wrote: only the after-midnight reading put it behind
             if behind is not None and behind > timedelta(0):
                 target = join_pointer(join_pointer(pointer, index), key)
                 values = {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1}

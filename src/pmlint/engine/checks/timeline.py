@@ -71,6 +71,8 @@ def _shape(raw: str) -> str:
     return _SHAPE_ALPHA.sub("a", _SHAPE_DIGIT.sub("9", raw.strip()))
 
 
+#: A date whose time was left as a placeholder (`2022-02-02 X`, `2022-02-02 ??`).
+_TIME_LEFT_OUT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T](?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)$")
 #: A time the author says is unknown (`2X:XX (not sure exact time)`); masked digits alone are still reported.
 _UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)", re.IGNORECASE)
 
@@ -121,8 +123,9 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(group)}, variant="unreadable")
         else:
             for index, raw in group:
-                yield Hit(f"/timeline/{index}/at",
-                          {"value": shorten(raw), "problem": "is not a valid ISO 8601 date-time"})
+                problem = "keeps a placeholder for its time; fill it in, or write the date alone" \
+                    if _TIME_LEFT_OUT.match(raw) else "is not a valid ISO 8601 date-time"
+                yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": problem})
     if declared or not naive:
         return
     if aware == 0 and len(naive) > 1:

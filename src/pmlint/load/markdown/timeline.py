@@ -120,7 +120,9 @@ class _Timeline:
                         context.previous - moment >= ROLLOVER and next_day > context.previous:
                     moment = next_day
                     context.day = moment.date()
-            if moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
+            if stamp.unknown_time:
+                at = stamp.raw  # `2022-02-02 X`: the time was never filled in; kept as written (PM501)
+            elif moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
                 at = moment.date().isoformat()  # a date-only entry stays a date: no invented midnight
             elif moment is not None:
                 context.previous = moment

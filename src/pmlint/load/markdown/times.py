@@ -58,6 +58,12 @@ _US_DATE = re.compile(r"(?P<mo>\d{1,2})(?:/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})|-(?
 #: Between a date and its time: `24-10-2024 - 08:15`, `2023-01-04/11:34`, `2024-05-10, 03:50`
 #: (tried only where a date was read and no time follows it directly).
 _DATE_TIME_SEP = re.compile(r"[ \t]{0,3}[-–—/@|,][ \t]{0,3}(?=\d)")
+#: `1625` right after a date, then the entry's separator or a zone (`2022-02-02 1625: ...`,
+#: `2022-02-03 0457 UTC - ...`): a 24-hour time written without its colon. Only after a
+#: date, so "2000 users" opening a sentence is never a time.
+_COMPACT_TIME = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=[ \t]{0,3}(?:[:–—-]|\(|UTC\b|GMT\b|Z\b|$))")
+#: A placeholder where a date's time belongs, before the entry's separator: `X`, `XX:XX`, `??`.
+_TIME_PLACEHOLDER = re.compile(r"(?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)(?=[ \t]{0,3}:|[ \t]{1,3}[–—-][ \t])")
 #: A numeric date whose field order is in question: `11-01-2026`, `4/21/23` (not `2021-01-04`).
 NUMERIC_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 _WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
@@ -81,6 +87,7 @@ class Stamp:
     raw: str
     clock: tuple[int, int, int] | None = None  # (hour, minute, second) when a time was written
     year_inferred: bool = False  # the date was written without a year (`12-05 16:21`)
+    unknown_time: bool = False  # a date with a placeholder for its time (`2022-02-02 X: ...`)
 
 
 def zone_for(word: str | None, on: date | None = None) -> tzinfo | None:
@@ -221,13 +228,22 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
             after = _TIME.match(text, separator.end())
             if after and _valid_time(after) and after.group("m") is not None:
                 time_match, position = after, separator.end()
+    unknown = False
+    if day is not None and not (time_match and _valid_time(time_match)):
+        compact = _COMPACT_TIME.match(text, position)  # `2022-02-02 1625: ...` (a time without a colon)
+        if compact:
+            clock, position, time_match = (int(compact.group("h")), int(compact.group("m")), 0), compact.end(), None
+        else:
+            placeholder = _TIME_PLACEHOLDER.match(text, position)  # `2022-02-02 X: ...`: the time left to fill in
+            if placeholder:
+                unknown, position = True, placeholder.end()
     if time_match and _valid_time(time_match):
         clock = _clock(time_match)
         position = time_match.end()
         range_end = _RANGE_END.match(text, position)
         if range_end:
             position = range_end.end()
-    elif day is None and not (match and match.re is _MONTH_DATE):
+    elif clock is None and day is None and not (match and match.re is _MONTH_DATE):
         return None
     if clock is None and day is None and not (match and match.re is _MONTH_DATE):
         return None
@@ -256,7 +272,7 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
         # a month and day without a year we can infer: keep the text, it cannot be placed
         return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock)
     return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock,
-                 year_inferred=match is not None and match.re is _MONTH_DAY)
+                 year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown)
 
 
 def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:
