@@ -374,3 +374,37 @@ def test_an_entry_out_of_order_is_reported_once_not_again_at_every_later_date(tm
     path = write(tmp_path / "patch.md", COMPACT_TIMES)
     found = findings(run_cli, path, "PM502")
     assert [item["line"] for item in found] == [10]  # 14:32 after 23:09; the 2024-03-07 entry is in order
+
+
+LEAD_CHRONOLOGY = """---
+date: 2024-11-26T15:14:59Z
+title: Registry downtime
+---
+
+The registry was down three times between November 4th and November 15th:
+
+1. November 4th -- 14:30 to 15:00 UTC
+2. November 13th -- 15:00 to 19:30 UTC
+3. November 15th -- 15:30 to 18:00 UTC
+
+## Summary
+
+The registry ran out of disk and of people to watch it; a second server now takes the load.
+
+## Root cause
+
+One database server held every package and nobody was paid to watch it.
+"""
+
+
+def test_a_dated_chronology_in_the_lead_is_a_timeline(tmp_path, run_cli):
+    path = write(tmp_path / "registry.md", LEAD_CHRONOLOGY)
+    assert not any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+def test_the_front_matter_dates_are_no_chronology(tmp_path, run_cli):
+    text = LEAD_CHRONOLOGY.split("The registry was down")[0] + LEAD_CHRONOLOGY.split("18:00 UTC\n")[1]
+    text = text.replace("title: Registry downtime\n", "title: Registry downtime\nupdated: 2024-11-27 10:00\n"
+                        "reviewed: 2024-11-28 11:00\npublished: 2024-11-29 12:00\ncreated: 2024-11-25 09:00\n", 1)
+    path = write(tmp_path / "registry.md", text)
+    assert any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))

@@ -228,7 +228,8 @@ CHRONOLOGY_MOMENTS = 4
 
 def _chronology(context: Context) -> int | None:
     """The heading line of a section that tells the incident as a dated chronology in prose
-    or items, which a timeline requirement accepts (evidence before absence): a heading that
+    or items, which a timeline requirement accepts (evidence before absence; the lead before
+    the first heading is a section too): a heading that
     names the timeline in other words over text with two moments or more ("## Establishing
     the timeline", then "On 11 April 2026, ..."), or a section whose own text (to the next
     heading) names CHRONOLOGY_MOMENTS distinct dates or times on as many lines ("On Apr 4th
@@ -242,11 +243,15 @@ def _chronology(context: Context) -> int | None:
     code = set()
     for first, last in getattr(meta, "code_lines", ()) or ():
         code.update(range(first, last + 1))
-    headings = [(number, len(match.group(1))) for number, text in enumerate(lines, start=1)
-                if number not in code and (match := _ATX.match(text)) is not None]
+    # the lead before the first heading is a section too (after any front matter)
+    front_end = 0
+    if lines[0].strip() == "---":
+        front_end = next((number for number, text in enumerate(lines[1:], start=2) if text.strip() in ("---", "...")), 0)
+    headings = [(front_end, 0)] + [(number, len(match.group(1))) for number, text in enumerate(lines, start=1)
+                                   if number > front_end and number not in code and (match := _ATX.match(text))]
     for position, (number, level) in enumerate(headings):
         leaf_end = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
-        named = _TIMELINE_WORD.search(lines[number - 1]) is not None
+        named = level > 0 and _TIMELINE_WORD.search(lines[number - 1]) is not None
         end = leaf_end
         if named:  # the whole section, its sub-sections too
             end = next((other for other, other_level in headings[position + 1:] if other_level <= level),
@@ -261,7 +266,7 @@ def _chronology(context: Context) -> int | None:
                 moment_lines += 1
             seen |= found
         if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS:
-            return number
+            return max(number, 1)
     return None
 
 
