@@ -408,3 +408,9 @@ def test_the_front_matter_dates_are_no_chronology(tmp_path, run_cli):
                         "reviewed: 2024-11-28 11:00\npublished: 2024-11-29 12:00\ncreated: 2024-11-25 09:00\n", 1)
     path = write(tmp_path / "registry.md", text)
     assert any("`timeline`" in item["message"] for item in findings(run_cli, path, "PM011"))
+
+
+def test_an_iso_date_in_the_title_settles_ambiguous_numeric_dates(tmp_path):
+    text = DAY_FIRST_AMBIGUOUS.replace("on 8 January 2026 ", "").replace("# Webhook", "# 2026-01-11: Webhook")
+    path = write(tmp_path / "webhook-cert.md", text)
+    assert timeline(path)[1]["at"] == "2026-01-11T10:00:00+00:00"

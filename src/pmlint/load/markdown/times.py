@@ -326,6 +326,8 @@ _SPELLED_DATES = (
     re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?" + _MONTH_SCAN +
                r",?[ \t]{1,3}(?P<y>\d{4})(?!\d)", re.IGNORECASE),
 )
+#: An ISO date anywhere (a title `# 2024-04-03 outage`, a log line): evidence as good as a spelled one.
+_ISO_SCAN = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
 
 def day_first_dates(lines: list[str], references: list[date]) -> bool:
@@ -336,7 +338,8 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
     (`10-24-2024`) month first (both, or neither: the evidence below). When every numeric
     date could be read either way, the order that puts them nearest the document's other
     dates wins (`references`: the front matter, the file name; and every date spelled with
-    a month name in the text, `8 January 2026`). With no evidence either way, month first
+    a month name or written ISO in the text, `8 January 2026`, `2026-01-11`). With no
+    evidence either way, month first
     (the reading pmlint always made). Linear: one pass of a bounded pattern per line.
     """
     first_big = second_big = False
@@ -359,8 +362,16 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
         return False
     spelled: list[date] = []
     for line in lines:  # only for a document whose numeric dates leave the order open
+        if len(spelled) >= 200:
+            break
+        if "-" in line:
+            for match in _ISO_SCAN.finditer(line):
+                try:
+                    spelled.append(date(int(match.group("y")), int(match.group("mo")), int(match.group("d"))))
+                except ValueError:
+                    continue
         lowered = line.lower()
-        if len(spelled) >= 200 or not any(word in lowered for word in _MONTHS):
+        if not any(word in lowered for word in _MONTHS):
             continue
         for pattern in _SPELLED_DATES:
             for match in pattern.finditer(line):
