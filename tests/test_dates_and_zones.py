@@ -414,3 +414,22 @@ def test_an_iso_date_in_the_title_settles_ambiguous_numeric_dates(tmp_path):
     text = DAY_FIRST_AMBIGUOUS.replace("on 8 January 2026 ", "").replace("# Webhook", "# 2026-01-11: Webhook")
     path = write(tmp_path / "webhook-cert.md", text)
     assert timeline(path)[1]["at"] == "2026-01-11T10:00:00+00:00"
+
+
+
+ORDER_DECIDES = """# Batch job backlog
+
+## Timeline
+
+- 05-03-2025 10:00 UTC - Nightly batch starts failing
+- 06-03-2025 09:00 UTC - Backlog noticed
+- 07-03-2025 12:00 UTC - Batch fixed, backlog drained
+- 03-04-2025 12:00 UTC - Follow-up review held
+"""
+
+
+def test_with_no_other_date_the_reading_that_keeps_the_timeline_in_order_wins(tmp_path, run_cli):
+    path = write(tmp_path / "backlog.md", ORDER_DECIDES)
+    ats = [entry["at"] for entry in timeline(path)]
+    assert ats[0].startswith("2025-03-05") and ats[3].startswith("2025-04-03")  # day first
+    assert findings(run_cli, path, "PM502") == []

@@ -338,8 +338,9 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
     (`10-24-2024`) month first (both, or neither: the evidence below). When every numeric
     date could be read either way, the order that puts them nearest the document's other
     dates wins (`references`: the front matter, the file name; and every date spelled with
-    a month name or written ISO in the text, `8 January 2026`, `2026-01-11`). With no
-    evidence either way, month first
+    a month name or written ISO in the text, `8 January 2026`, `2026-01-11`); with none, the
+    reading that keeps the dates in the order they are written (a timeline runs forward).
+    With no evidence either way, month first
     (the reading pmlint always made). Linear: one pass of a bounded pattern per line.
     """
     first_big = second_big = False
@@ -379,17 +380,26 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
                 if found is not None:
                     spelled.append(found)
     known = [*references, *spelled]
-    if not known:
-        return False
+    if known:
+        def distance(day: int, month: int, year: int) -> int:
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                return 10 ** 6
+            return min(abs((value - other).days) for other in known)
 
-    def distance(day: int, month: int, year: int) -> int:
-        try:
-            value = date(year, month, day)
-        except ValueError:
-            return 10 ** 6
-        return min(abs((value - other).days) for other in known)
-
-    month_first = sum(min(distance(two, one, year), 400) for one, two, year in ambiguous)
-    day_first = sum(min(distance(one, two, year), 400) for one, two, year in ambiguous)
+        month_first = sum(min(distance(two, one, year), 400) for one, two, year in ambiguous)
+        day_first = sum(min(distance(one, two, year), 400) for one, two, year in ambiguous)
+        if day_first != month_first:
+            return day_first < month_first
+    # no other date to go by: the reading that keeps the dates in the order they are written
+    # (a timeline runs forward), month first on a tie
+    month_first = _inversions([(year, one, two) for one, two, year in ambiguous])
+    day_first = _inversions([(year, two, one) for one, two, year in ambiguous])
     return day_first < month_first
+
+
+def _inversions(days: list[tuple[int, int, int]]) -> int:
+    """How often a date is earlier than the one written before it."""
+    return sum(1 for before, after in zip(days, days[1:]) if after < before)
 
