@@ -433,3 +433,26 @@ def test_with_no_other_date_the_reading_that_keeps_the_timeline_in_order_wins(tm
     ats = [entry["at"] for entry in timeline(path)]
     assert ats[0].startswith("2025-03-05") and ats[3].startswith("2025-04-03")  # day first
     assert findings(run_cli, path, "PM502") == []
+
+
+LABELLED_ZONE = """# Uplink outage
+
+## Summary
+
+- **Outage start (UTC):** 14 May 2024, 03:50
+- **Outage end (UTC):** 15 May 2024, 12:21
+
+## Timeline
+
+- 14 May 2024, 03:50 – Uplink fails
+- 14 May 2024, 04:01 – Monitoring pages the operations team
+- 15 May 2024, 12:21 – New link in service, resolved
+"""
+
+
+def test_a_zone_in_a_labelled_time_of_the_summary_holds_for_the_timeline(tmp_path, run_cli):
+    path = write(tmp_path / "uplink.md", LABELLED_ZONE)
+    assert all(entry["at"].endswith("+00:00") for entry in timeline(path))
+    assert findings(run_cli, path, "PM501", preset="strict") == []
+    without = write(tmp_path / "other.md", LABELLED_ZONE.replace(" (UTC)", ""))
+    assert len(findings(run_cli, without, "PM501", preset="strict")) == 1

@@ -91,7 +91,7 @@ def test_a_metadata_line_with_a_long_run_of_spaces_stays_linear(line: str) -> No
 
 
 @pytest.mark.parametrize("body", ["jan" * 4, "Jan 8 ", "8 of January ", "01-02-2020 ", "24-10-2024 - ", "2023-01-04/",
-                                  "- 2024-05-10, ", "2020-01-02-", "\n#### The timeline\n", "\n###### Apr 4th\n"])
+                                  "- 2024-05-10, ", "2020-01-02-", "\n- **Start (UTC):** 10:00 x\n", "\n#### The timeline\n", "\n###### Apr 4th\n"])
 def test_dates_read_per_document_stay_linear(body: str) -> None:
     """Which way numeric dates read is decided from the whole text (`11-01-2026` against the
     dates spelled out), and a date may be followed by `- 08:15` or `/11:34`: one long line of

@@ -217,14 +217,16 @@ def _evidence(blocks, sections):
 
 def _declared_zone(blocks):
     """A zone the document declares once for all its times, wherever it says so ("All times
-    PDT." under the title, before the timeline); None when no sentence declares one."""
-    from .times import declared_zone
+    PDT." under the title, before the timeline; a labelled time such as "**Outage start
+    (UTC):** 15 December 2024, 03:53" in the summary); None when nothing declares one."""
+    from .times import declared_zone, labelled_zone
 
     for block in blocks:
-        if block.kind != "paragraph" or block.quoted:
+        if block.kind not in ("paragraph", "item") or block.quoted:
             continue
         for line in block.text.split("\n"):
-            zone = declared_zone(line.strip(" *_"))
+            zone = declared_zone(line.strip(" *_")) if block.kind == "paragraph" else None
+            zone = zone or labelled_zone(line)  # "**Outage start (UTC):** 15 December 2024, 03:53"
             if zone is not None:
                 return zone
     return None

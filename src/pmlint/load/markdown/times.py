@@ -134,6 +134,20 @@ def declared_zone(sentence: str) -> tzinfo | None:
     return find_zone(sentence)
 
 
+#: `Outage start (UTC): 15 December 2024, 03:53`, `**Detected (PST)**: 09:12`: a label whose
+#: zone in brackets is the zone of the time it labels. Bounded: a short label, then the value.
+_LABELLED_ZONE = re.compile(r"^[ \t]{0,8}(?:[-*+][ \t]{1,4})?[*_]{0,2}[A-Za-z][A-Za-z ]{0,40}\((?P<zone>[A-Za-z]{1,5}"
+                            r"(?:[+-]\d{1,2}(?::?\d{2})?)?)\)[ \t]{0,3}[*_]{0,2}[ \t]{0,3}:[ \t]{0,3}[*_]{0,2}[ \t]{0,3}"
+                            r"(?=[^\n]{0,40}\d{1,2}:\d{2})")
+
+
+def labelled_zone(line: str) -> tzinfo | None:
+    """The zone of a labelled time ("Outage Start (UTC): 15 December 2024, 03:53"), a
+    declaration for the document's other times; None for any other line."""
+    match = _LABELLED_ZONE.match(line)
+    return zone_for(match.group("zone")) if match else None
+
+
 def find_date(text: str, default_year: int | None = None, day_first: bool = False) -> date | None:
     """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`);
     `day_first`: the document writes numeric dates day first (`11-01-2026` is 11 January)."""
