@@ -456,3 +456,12 @@ def test_a_zone_in_a_labelled_time_of_the_summary_holds_for_the_timeline(tmp_pat
     assert findings(run_cli, path, "PM501", preset="strict") == []
     without = write(tmp_path / "other.md", LABELLED_ZONE.replace(" (UTC)", ""))
     assert len(findings(run_cli, without, "PM501", preset="strict")) == 1
+
+
+def test_a_numeric_title_date_whose_order_is_certain_is_compared(tmp_path, run_cli):
+    text = DAY_OVER_TWELVE.replace("# Node image rollout", "# 30-09-2024 - Node image rollout")
+    path = write(tmp_path / "2024-11-02-rollout.md", text)
+    found = findings(run_cli, path, "PM012")
+    assert len(found) == 1 and "title says 2024-09-30" in found[0]["message"]
+    ambiguous = write(tmp_path / "2024-11-02-other.md", text.replace("30-09-2024", "09-10-2024"))
+    assert findings(run_cli, ambiguous, "PM012") == []  # 9 October or 10 September: not for PM012 to guess

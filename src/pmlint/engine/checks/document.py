@@ -283,13 +283,28 @@ def _first_key(label: str) -> str:
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 
 
+#: `30-09-2024`, `10/24/2024`: a numeric date with a four-digit year, read only when one field
+#: is over 12 (which way an ambiguous `11-01-2026` reads is the loader's per-document call).
+_NUMERIC_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?![\d/-])")
+
+
 def date_in(text: Any) -> date | None:
-    """The first YYYY-MM-DD date in `text` that is a real date."""
+    """The first YYYY-MM-DD date in `text` that is a real date; else the first numeric date
+    whose order is certain (`30-09-2024` in a title `# 30-09-2024 - All instances down`)."""
     if not isinstance(text, str):
         return None
     for match in _ISO_DATE.finditer(text):
         try:
             return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        except ValueError:
+            continue
+    for match in _NUMERIC_DATE.finditer(text):
+        one, two, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if (one > 12) == (two > 12):
+            continue  # ambiguous (or no date at all)
+        day, month = (one, two) if one > 12 else (two, one)
+        try:
+            return date(year, month, day)
         except ValueError:
             continue
     return None
