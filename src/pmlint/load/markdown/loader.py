@@ -91,7 +91,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     # which way `11-01-2026` reads, once for the whole document (times.day_first_dates)
     references = [found for found in (find_date(str(front.data.get("date") or "")) if "date" in front.data else None,
                                       _date_in_file_name(path)) if found is not None]
-    day_first = day_first_dates(lines, references)
+    day_first = day_first_dates(text, references)
     labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line), day_first=day_first)
     identity = {**labelled.data, **front.data}  # front matter wins
 

@@ -344,7 +344,7 @@ _SPELLED_DATES = (
 _ISO_SCAN = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
 
-def day_first_dates(lines: list[str], references: list[date]) -> bool:
+def day_first_dates(text: str, references: list[date]) -> bool:
     """Whether this document writes its numeric dates day first (`11-01-2026` = 11 January).
 
     Decided once for the whole document, as a reader does: a numeric date whose first field
@@ -354,45 +354,39 @@ def day_first_dates(lines: list[str], references: list[date]) -> bool:
     dates wins (`references`: the front matter, the file name; and every date spelled with
     a month name or written ISO in the text, `8 January 2026`, `2026-01-11`); with none, the
     reading that keeps the dates in the order they are written (a timeline runs forward).
-    With no evidence either way, month first
-    (the reading pmlint always made). Linear: one pass of a bounded pattern per line.
+    With no evidence either way, month first (the reading pmlint always made). Linear: a
+    few bounded patterns run once over the text (in C, not line by line).
     """
     first_big = second_big = False
     ambiguous: list[tuple[int, int, int]] = []
-    for line in lines:
-        if "-" not in line and "/" not in line:
-            continue
-        for match in NUMERIC_DATE.finditer(line):
-            one, two, year = int(match.group(1)), int(match.group(3)), match.group(4)
-            number = int(year) + (2000 if len(year) == 2 else 0)
-            if one > 12 >= two >= 1:
-                first_big = True
-            elif two > 12 >= one >= 1:
-                second_big = True
-            elif 1 <= one <= 12 and 1 <= two <= 12 and one != two and len(ambiguous) < 200:
-                ambiguous.append((one, two, number))
+    for match in NUMERIC_DATE.finditer(text):
+        one, two, year = int(match.group(1)), int(match.group(3)), match.group(4)
+        number = int(year) + (2000 if len(year) == 2 else 0)
+        if one > 12 >= two >= 1:
+            first_big = True
+        elif two > 12 >= one >= 1:
+            second_big = True
+        elif 1 <= one <= 12 and 1 <= two <= 12 and one != two and len(ambiguous) < 200:
+            ambiguous.append((one, two, number))
     if first_big != second_big:
         return first_big
     if not ambiguous:
         return False
-    spelled: list[date] = []
-    for line in lines:  # only for a document whose numeric dates leave the order open
+    spelled: list[date] = []  # only for a document whose numeric dates leave the order open
+    for match in _ISO_SCAN.finditer(text):
         if len(spelled) >= 200:
             break
-        if "-" in line:
-            for match in _ISO_SCAN.finditer(line):
-                try:
-                    spelled.append(date(int(match.group("y")), int(match.group("mo")), int(match.group("d"))))
-                except ValueError:
-                    continue
-        lowered = line.lower()
-        if not any(word in lowered for word in _MONTHS):
+        try:
+            spelled.append(date(int(match.group("y")), int(match.group("mo")), int(match.group("d"))))
+        except ValueError:
             continue
-        for pattern in _SPELLED_DATES:
-            for match in pattern.finditer(line):
-                found = _date_of(match, None)
-                if found is not None:
-                    spelled.append(found)
+    for pattern in _SPELLED_DATES:
+        for match in pattern.finditer(text):
+            if len(spelled) >= 400:
+                break
+            found = _date_of(match, None)
+            if found is not None:
+                spelled.append(found)
     known = [*references, *spelled]
     if known:
         def distance(day: int, month: int, year: int) -> int:
