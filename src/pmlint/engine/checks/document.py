@@ -253,9 +253,9 @@ def _chronology(context: Context) -> int | None:
         leaf_end = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
         named = level > 0 and _TIMELINE_WORD.search(lines[number - 1]) is not None
         end = leaf_end
-        if named:  # the whole section, its sub-sections too
-            end = next((other for other, other_level in headings[position + 1:] if other_level <= level),
-                       len(lines) + 1)
+        if named:  # the whole section, its sub-sections too (walked, never copied: linear)
+            end = next((headings[after][0] for after in range(position + 1, len(headings))
+                        if headings[after][1] <= level), len(lines) + 1)
         seen: set[str] = set()
         moment_lines = 0
         for line in range(number + 1, end):
