@@ -99,7 +99,10 @@ def test_dates_read_per_document_stay_linear(body: str) -> None:
     and, with no timeline heading, many headings that name the timeline or dates, for the
     search for a chronology told in prose (PM011)."""
     heading = "Outage" if body.startswith("\n") else "Timeline"
-    make = lambda size: f"# T\n\n## {heading}\n\n- 11-01-2026 10:00 start\n- " + body * (size // len(body)) + "\n"
+
+    def make(size: int) -> str:
+        return f"# T\n\n## {heading}\n\n- 11-01-2026 10:00 start\n- " + body * (size // len(body)) + "\n"
+
     # thousands of headings make thousands of objects: at 20 KB a collection of the suite's
     # heap weighs more than the text (x7 in a full run, x4 alone), so start where it does not
     assert_linear("p.md", make, 80_000 if heading == "Outage" else 20_000)

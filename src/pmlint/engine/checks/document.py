@@ -240,7 +240,7 @@ def _chronology(context: Context) -> int | None:
     if document.format != "markdown" or not lines:
         return None
     meta = document.meta
-    code = set()
+    code: set[int] = set()
     for first, last in getattr(meta, "code_lines", ()) or ():
         code.update(range(first, last + 1))
     # the lead before the first heading is a section too (after any front matter)

@@ -239,9 +239,9 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     if day is not None and not (time_match and _valid_time(time_match)):
         separator = _DATE_TIME_SEP.match(text, position)  # `24-10-2024 - 08:15`, `2023-01-04/11:34`
         if separator:
-            after = _TIME.match(text, separator.end())
-            if after and _valid_time(after) and after.group("m") is not None:
-                time_match, position = after, separator.end()
+            timed = _TIME.match(text, separator.end())
+            if timed and _valid_time(timed) and timed.group("m") is not None:
+                time_match, position = timed, separator.end()
     unknown = False
     if day is not None and not (time_match and _valid_time(time_match)):
         compact = _COMPACT_TIME.match(text, position)  # `2022-02-02 1625: ...` (a time without a colon)
