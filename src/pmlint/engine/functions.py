@@ -241,12 +241,16 @@ def _prepare_absent(options: dict) -> dict:
         "patterns": {"type": "array", "items": {"type": "string"}, "description": "Regexes; a list or {setting: NAME}."},
         "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
         "first": {"type": "boolean", "description": "Report only the first match below the node (default false: "
-                                                     "every match)."}},
+                                                     "every match)."},
+        "per_sentence": {"type": "boolean", "description": "Report at most one match per sentence (default false): "
+                                                            "two phrases of one claim are one finding."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
     Reports each match at its exact column, with `{phrase}` and `{suggestion}`; with
-    `first`, only the first one (one finding says "this text has such a phrase")."""
+    `first`, only the first one (one finding says "this text has such a phrase"); with
+    `per_sentence`, the first of each sentence ("would not have happened had we ..." is
+    one counterfactual, not two)."""
     words = tuple(context.resolve(options.get("words")) or ())
     patterns = tuple(context.resolve(options.get("patterns")) or ())
     try:
@@ -259,9 +263,16 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
     if not candidates:
         return
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
+    per_sentence = bool(options.get("per_sentence"))
     for string_pointer, text in candidates:
         seen: dict[str, int] = {}
+        sentence_end = -1
         for match in find_phrases(text, regex):
+            if per_sentence:
+                if match.start() < sentence_end:
+                    continue  # a second phrase of a sentence already reported
+                stop = _SENTENCE_END.search(text, match.end())
+                sentence_end = stop.end() if stop else len(text)
             phrase = text[match.start():match.end()]
             key = " ".join(phrase.lower().split())
             occurrence = seen.get(key, 0)
@@ -270,6 +281,10 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
                       text=phrase, occurrence=_occurrence_in(text, phrase, match.start()))
             if options.get("first"):
                 return
+
+
+#: The end of a sentence: a full stop, question or exclamation mark before a space or the end.
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 
 
 def _occurrence_in(text: str, phrase: str, start: int) -> int:
