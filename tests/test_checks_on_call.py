@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import time
 
-from checks_helpers import messages
+from checks_helpers import lint_yaml, messages
 
 from pmlint.engine.checks.on_call import in_window, parse_clock
 
@@ -65,3 +65,16 @@ def test_night_pages_need_a_paging_reduction_item():
     assert messages(base % "Route disk warnings to business hours", "PM202") == []
     wont = "on_call: {off_hours_pages: 1}\naction_items:\n  - {title: Tune the alert, status: wont-do}\n"
     assert messages(wont, "PM202") == ["1 off-hours page recorded, but no action item reduces paging or automates the response"]
+
+
+def test_a_night_read_only_on_utc_clocks_is_strict_only():
+    """02:30 UTC is 19:30 in California and 11:30 in Tokyo: with nothing saying where the
+    responders are, nobody is known to have lost sleep, so `recommended` is silent and
+    `strict` asks at `info`; a declared local zone or `night_timezone` makes it a claim."""
+    late = doc("2025-06-22T02:30:00Z")
+    assert messages(late, "PM203") == []
+    assert [f.severity.name for f in lint_yaml(late, {"PM203"}, pedantic=True)] == ["INFO"]
+    assert messages(late, "PM203", settings={"night_timezone": "UTC"}) == [
+        "1 timeline entry falls in the night window 22:00–07:00 (first at 02:30) "
+        "but `on_call.off_hours_pages` is missing"]
+    assert len(messages(doc("2025-06-22T00:30:00Z", "timezone: Europe/London"), "PM203")) == 1

@@ -233,7 +233,7 @@ The website was unreachable for four short periods on 2025-03-02 during a reques
 
 ## Timeline
 
-All times UTC.
+All times CET.
 
 - 2025-03-02 05:13 - The website monitor triggers an alert
 - 2025-03-02 05:16 - The responsible team of the hosting provider responded and blocked the flooding address

@@ -44,8 +44,10 @@ All times UTC.
 
 
 def test_night_timestamps_alone_are_asked_about_once_and_not_called_a_page(run_cli, tmp_path):
-    # past midnight (evening work alone is reported under `strict` only)
-    late = NIGHT_WORK.replace("2025-04-02 22:40", "2025-04-03 00:40").replace("2025-04-02 23:30", "2025-04-03 01:30")
+    # past midnight in the team's own zone (evening work alone, or a night read only on
+    # UTC clocks, is reported under `strict` only)
+    late = NIGHT_WORK.replace("2025-04-02 22:40", "2025-04-03 00:40").replace("2025-04-02 23:30", "2025-04-03 01:30") \
+        .replace("All times UTC.", "All times CET.")
     found = rules_of(run_cli, write(tmp_path / "2025-04-02-replay.md", late), "PM202", "PM203")
     # one concern, one finding: PM203 asks to record the night work; nobody was paged,
     # so "reduce paging" (PM202) is not the fix

@@ -200,8 +200,10 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     evening = start > end and all(entry_clock >= start for _, entry_clock in night)
     if evening:
         variant = "counted_evening" if variant else "evening"
-    # pedantic (strict only): a reviewer does not ask to count an evening as a night page
-    yield Hit(first.pointer, values, pedantic=evening, variant=variant)
+    # pedantic (strict only): a reviewer does not ask to count an evening as a night page,
+    # nor a night read only on UTC clocks (23:00 UTC is the afternoon in the Americas and
+    # the morning in Asia: nothing says the responders were asleep)
+    yield Hit(first.pointer, values, pedantic=evening or utc_night(context), variant=variant)
 
 
 @check("lone_responder", {"load_sharing_words": of_kind(
