@@ -344,6 +344,12 @@ _SPELLED_DATES = (
 _ISO_SCAN = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)")
 
 
+#: How much of a document settles its date order: a reader settles it from the first dates
+#: they meet, and a postmortem is a few KB; the bound keeps a 5 MB document from paying for
+#: scans whose answer its first pages already gave.
+DATE_ORDER_SCAN = 256 * 1024
+
+
 def day_first_dates(text: str, references: list[date]) -> bool:
     """Whether this document writes its numeric dates day first (`11-01-2026` = 11 January).
 
@@ -355,8 +361,10 @@ def day_first_dates(text: str, references: list[date]) -> bool:
     a month name or written ISO in the text, `8 January 2026`, `2026-01-11`); with none, the
     reading that keeps the dates in the order they are written (a timeline runs forward).
     With no evidence either way, month first (the reading pmlint always made). Linear: a
-    few bounded patterns run once over the text (in C, not line by line).
+    few bounded patterns run once over the text (in C, not line by line), over its first
+    DATE_ORDER_SCAN characters.
     """
+    text = text[:DATE_ORDER_SCAN]
     first_big = second_big = False
     ambiguous: list[tuple[int, int, int]] = []
     for match in NUMERIC_DATE.finditer(text):
