@@ -281,3 +281,29 @@ def test_lead_in_items_load_with_spans_inside_the_item(items):
             assert 1 <= span.line <= span.end_line <= count, (key, span)
             assert (whole.line, whole.column) <= (span.line, span.column), (key, span, whole)
             assert (span.end_line, span.end_column) <= (whole.end_line, whole.end_column), (key, span, whole)
+
+
+REPEATED_PEOPLE_FIX = """# Ingress rollback
+
+## Summary
+
+The ingress upgrade broke uploads for 2 hours for every user.
+
+## Action items
+
+- The platform team will re-iterate the need for service teams to test on staging.
+
+## Future actions
+
+- The platform team will re-iterate the need for service teams to use the staging ingress.
+"""
+
+
+def test_a_people_fix_repeated_in_a_later_item_is_said_once(run_cli, tmp_path):
+    """One point, one finding: the first is a warning; the repeat is `info` under `strict` only."""
+    path = tmp_path / "2025-03-30-ingress.md"
+    path.write_text(REPEATED_PEOPLE_FIX, encoding="utf-8")
+    for preset, expected in (("recommended", [(9, "warning")]), ("strict", [(9, "warning"), (13, "info")])):
+        code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", preset, str(path))
+        found = [(item["line"], item["severity"]) for item in json.loads(out)["findings"] if item["rule"] == "PM312"]
+        assert found == expected, (preset, found)

@@ -533,7 +533,8 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
     the body commits to (`_committed`: "we will remind ...", not "we relied on engineers to
     double-check", which explains what the item replaces). When another item of
     the plan changes the system, the plan is sound and the training beside it is no
-    defect a reviewer would raise: reported (at `info`) under the `strict` preset only."""
+    defect a reviewer would raise: reported (at `info`) under the `strict` preset only; so
+    is the same people fix repeated in a later item (said once, at the first)."""
     if not isinstance(value, dict):
         return
     changes = option_words(options, "system_change_words")
@@ -552,8 +553,15 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
         if found:
             # training beside a system change elsewhere in the plan is pedantic to raise:
             # reported under `strict` only
-            sound = any(item is not value and _changes_system(item, changes, regex) for _, item in action_items(context))
-            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), pedantic=sound)
+            items = [item for _, item in action_items(context)]
+            sound = any(item is not value and _changes_system(item, changes, regex) for item in items)
+            # one point, one finding: the same people fix written again in a later item (a
+            # plan repeated in a prose "Future actions" section) is said once, at the first
+            phrase = found.group().lower()
+            earlier = items[:next((index for index, item in enumerate(items) if item is value), 0)]
+            repeated = any(phrase in text_of(item).lower() and search(changes, text_of(item)) is None
+                           for item in earlier)
+            yield Hit(f"{pointer}/{name}", {"phrase": found.group()}, text=found.group(), pedantic=sound or repeated)
             return
 
 
