@@ -31,7 +31,9 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
     # one maintainer carried the whole response
     "homebrew-2018-07-31-leaked-token.md": [("PM206", "inferred 1 responder")],
     # found by an outside party after ~16 months, no detection item
-    "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "483 d"), ("PM402", "inferred detection by customer")],
+    # found by an outside party after 16 months, no detection item: PM403 names the delay,
+    # who found it, and asks for the detect item (PM402 repeating it is strict-only)
+    "pypi-2024-06-28-leaked-admin-token.md": [("PM403", "483 d"), ("PM403", "reports their finding")],
     # people worked at 23:00-01:00: the night work is asked about (PM203), not called a page
     "persistence-2023-09-20-chain-halt.md": [("PM203", "first at 23:00")],
     # (avail-2023-12-04's "a week later" is when a partner confirmed the cause, not

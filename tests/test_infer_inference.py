@@ -236,8 +236,12 @@ def test_detection_method_and_delay_from_prose(run_cli, tmp_path):
     report = check_json(run_cli, path, "--select", "PM401,PM402,PM403")
     by_rule = {item["rule"]: item for item in report["findings"]}
     assert "PM401" not in by_rule  # the text says who noticed: nothing is missing
-    assert by_rule["PM402"]["severity"] == "warning" and "inferred detection by customer" in by_rule["PM402"]["message"]
+    # one point, one finding: the week's delay (PM403) asks for the detect item; PM402's
+    # "no detect item" says it again only under `strict`, at info
+    assert "PM402" not in by_rule
     assert "7 d" in by_rule["PM403"]["message"] and "inferred" in by_rule["PM403"]["message"]
+    strict = {item["rule"]: item for item in check_json(run_cli, path, "--select", "PM402", "--preset", "strict")["findings"]}
+    assert strict["PM402"]["severity"] == "info" and "inferred detection by customer" in strict["PM402"]["message"]
 
 
 def test_engineer_noticing_by_chance_is_employee_detection(tmp_path):

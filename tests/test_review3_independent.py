@@ -288,6 +288,17 @@ def test_slow_detection_with_a_detect_item_in_the_plan_is_info(run_cli, tmp_path
     assert "the plan already improves detection" in found[0]["message"]
 
 
+def test_slow_human_detection_without_a_detect_item_is_one_finding(run_cli, tmp_path):
+    """A customer found it, late, and nothing in the plan improves detection: PM403 names
+    the delay and asks for the detect item; PM402 asking the same again is `strict` only."""
+    path = write(tmp_path, "slow.yaml", SLOW)
+    assert [(item["rule"], item["severity"]) for item in findings(run_cli, path, "PM402", "PM403")] == [
+        ("PM403", "warning")]
+    assert sorted((item["rule"], item["severity"]) for item in findings(run_cli, path, "PM402", "PM403",
+                                                                          preset="strict")) == [
+        ("PM402", "info"), ("PM403", "warning")]
+
+
 def test_slow_detection_without_a_detect_item_is_a_warning(run_cli, tmp_path):
     found = findings(run_cli, write(tmp_path, "slow.yaml", SLOW), "PM403")
     assert [item["severity"] for item in found] == ["warning"]

@@ -105,4 +105,5 @@ def test_dates_read_per_document_stay_linear(body: str) -> None:
 
     # thousands of headings make thousands of objects: at 20 KB a collection of the suite's
     # heap weighs more than the text (x7 in a full run, x4 alone), so start where it does not
-    assert_linear("p.md", make, 80_000 if heading == "Outage" else 20_000)
+    # (80 KB still failed once in a full run: 160 KB, best of 3)
+    assert_linear("p.md", make, 160_000 if heading == "Outage" else 20_000, repeat=3)

@@ -245,7 +245,21 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
             yield Hit(values={"value": value, "evidence": disclosed.evidence}, span=fact.span, pedantic=True,
                       variant="disclosed")
             return
-        yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None)
+        # one point, one finding: when detection also took longer than its limit, PM403
+        # names the delay and asks for the same detect item; this one is then `strict` only
+        yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
+                  pedantic=_detection_over_limit(context))
+
+
+def _detection_over_limit(context: Context) -> bool:
+    """Whether the profile's time to detect is over the limit for the document's severity
+    (stated or inferred; else the most lenient), as PM403 reads it."""
+    fact = getattr(context.profile, "time_to_detect_minutes", None)
+    minutes = getattr(fact, "value", None)
+    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
+        return False
+    limit = limit_for(context, "max_time_to_detect_minutes") or _most_lenient(context, "max_time_to_detect_minutes")
+    return limit is not None and minutes > limit[1]
 
 
 @check("detection_recorded", infers=True)
