@@ -3,7 +3,7 @@
 
     python benchmarks/quality.py [--corpus DIR] [--review FILE] [--preset recommended] [--json]
 
-Without `--review` it scores one pmlint run against three views, printed one after the
+Without `--review` it scores one pmlint run against four views, printed one after the
 other so each can be quoted on its own:
 
 - `shared`: the shared yardstick alone (../shared/quality/review.tsv, an outside
@@ -11,6 +11,9 @@ other so each can be quoted on its own:
 - `independent`: benchmarks/review-2026-11-30-independent.tsv alone, a third review by a
   reviewer who judged every finding of 2026-11-30 in context before reading either
   other table, with a reason per finding;
+- `final`: benchmarks/review-2026-11-30-final.tsv alone, a fourth outside review of the
+  findings left after the held-out precision work (2026-11-30, later), judged without
+  reading any other table;
 - `combined`: the shared table, then the developers' own table
   (benchmarks/review-2026-11-30.tsv, written by pmlint's developers: more generous, it
   gives TP to findings the other two call FP or P), then the independent one; a later
@@ -65,11 +68,16 @@ OWN_REVIEW = HERE / "review-2026-11-30.tsv"
 #: A third review (2026-11-30) by a reviewer outside the team: every finding judged in
 #: context, with a reason, before the other tables were read.
 INDEPENDENT_REVIEW = HERE / "review-2026-11-30-independent.tsv"
+#: A fourth review (2026-11-30, later) by another reviewer outside the team, of the
+#: findings left after the held-out precision work: every one judged in context, without
+#: reading any other table.
+FINAL_REVIEW = HERE / "review-2026-11-30-final.tsv"
 #: The views printed without `--review`: name → tables, a later one winning.
 VIEWS: dict[str, list[Path]] = {
     "shared": [DEFAULT_REVIEW],
     "independent": [INDEPENDENT_REVIEW],
     "combined": [DEFAULT_REVIEW, OWN_REVIEW, INDEPENDENT_REVIEW],
+    "final": [FINAL_REVIEW],
 }
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
@@ -270,7 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of postmortems")
     parser.add_argument("--review", type=Path, action="append",
                         help="review table (TSV); repeat to add your own verdicts on new findings "
-                             "(default: the views shared, independent and combined, each scored alone)")
+                             "(default: the views shared, independent, combined and final, each scored alone)")
     parser.add_argument("--preset", default="recommended")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)

@@ -129,8 +129,9 @@ def test_a_later_review_table_wins(tmp_path: Path):
 
 
 def test_without_review_each_table_is_scored_alone(tmp_path: Path):
-    """The shared yardstick, the independent review and the combined view are three
-    results from one run, so each reviewer's precision can be quoted on its own."""
+    """The shared yardstick, the independent review, the combined view and the final
+    review are four results from one run, so each reviewer's precision can be quoted on
+    its own."""
     shared = SCRIPT.parent.parent.parent / "shared" / "quality" / "review.tsv"
     if not shared.exists():
         import pytest
@@ -139,11 +140,12 @@ def test_without_review_each_table_is_scored_alone(tmp_path: Path):
     corpus.mkdir()
     (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
     data = json.loads(_run("--corpus", str(corpus), "--json").stdout)
-    assert set(data) == {"shared", "independent", "combined"}
+    assert set(data) == {"shared", "independent", "combined", "final"}
     # the corpus has none of the reviewed files: every finding is new in every view
     for view in data.values():
         assert view["fate"].get("tp_kept", 0) == 0 and view["new_unreviewed"]
     assert data["independent"]["reviewed"] != data["shared"]["reviewed"]
     text = _run("--corpus", str(corpus)).stdout
-    assert text.count("precision over reviewed findings still reported") == 3
+    assert text.count("precision over reviewed findings still reported") == 4
     assert "== independent: review-2026-11-30-independent.tsv" in text
+    assert "== final: review-2026-11-30-final.tsv" in text
