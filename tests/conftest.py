@@ -25,6 +25,22 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def isolated_findings(run_cli, path: Path, rules: str) -> list[dict]:
+    """The JSON findings of `pmlint check --isolated --select RULES PATH` (exit 0 or 1)."""
+    import json
+
+    code, out, _ = run_cli("check", "--isolated", "--format", "json", "--select", rules, str(path))
+    assert code in (0, 1), out
+    data = json.loads(out)
+    return data["findings"] if isinstance(data, dict) else data
+
+
+def line_of(path: Path, text: str) -> int:
+    """The 1-based number of the first line of `path` that contains `text`."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text in line)
+
+
 def char_device(path, major: int, minor: int):
     """A character device node at `path` (made in a temporary folder, never the real
     /dev/null); skips the test where making one needs root."""

@@ -13,10 +13,10 @@ CLI in (synthetic Markdown), findings out; a property test for the structure.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from conftest import isolated_findings, line_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -47,23 +47,13 @@ def _write(tmp_path: Path, body: str, name: str = "pm.md") -> Path:
     return path
 
 
-def _findings(run_cli, path: Path, rules: str) -> list[dict]:
-    code, out, _ = run_cli("check", "--isolated", "--format", "json", "--select", rules, str(path))
-    assert code in (0, 1), out
-    data = json.loads(out)
-    return data["findings"] if isinstance(data, dict) else data
-
-
-def _line_of(path: Path, text: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if text in line)
 
 
 # ---- labelled sub-bullets are the item's fields --------------------------------------
 
 def test_items_with_a_labelled_description_are_not_duplicates(run_cli, tmp_path):
     path = _write(tmp_path, FIELDED)
-    assert _findings(run_cli, path, "PM311") == []
+    assert isolated_findings(run_cli, path, "PM311") == []
 
 
 def test_the_item_line_is_the_title_and_the_labelled_bullets_its_fields(tmp_path):
@@ -78,11 +68,11 @@ def test_the_item_line_is_the_title_and_the_labelled_bullets_its_fields(tmp_path
     # each field points at its own bullet, the description at the text after its label
     lines = path.read_text(encoding="utf-8").splitlines()
     owner = document.spans["/action_items/1/owner"]
-    assert owner.line == _line_of(path, "**Owner:**")
+    assert owner.line == line_of(path, "**Owner:**")
     description = document.spans["/action_items/1/description"]
-    assert description.line == _line_of(path, "flaps more than twice")
+    assert description.line == line_of(path, "flaps more than twice")
     assert lines[description.line - 1][description.column - 1:].startswith("Alert when")
-    assert document.spans["/action_items/1"].line == _line_of(path, "Add route monitoring")
+    assert document.spans["/action_items/1"].line == line_of(path, "Add route monitoring")
 
 
 def test_plain_labels_and_unknown_bold_labels_are_read_too(tmp_path):
@@ -113,7 +103,7 @@ def test_labelled_lines_and_paragraphs_of_an_item_are_its_fields(run_cli, tmp_pa
         ("Add route monitoring", "dana", "Alert when the route flaps twice in 10 minutes."),
         ("Add a second provider", "erin", "Contract a second ISP.")]
     assert items[0]["due"] == "2025-03-01"
-    assert document.spans["/action_items/0/owner"].line == _line_of(path, "**Owner:** dana")
+    assert document.spans["/action_items/0/owner"].line == line_of(path, "**Owner:** dana")
 
 
 def test_an_inline_field_on_a_later_line_is_still_read_inline(tmp_path):
@@ -145,8 +135,8 @@ def test_the_description_of_a_vague_title_is_read(run_cli, tmp_path):
     vague = _write(tmp_path, "1. **Investigate pool sizing**\n   - **Owner:** @ana\n", "vague.md")
     concrete = _write(tmp_path, "1. **Investigate pool sizing**\n"
                                 "   - **Description:** We will raise the pool to 200 connections.\n", "concrete.md")
-    assert [finding["rule"] for finding in _findings(run_cli, vague, "PM310")] == ["PM310"]
-    assert _findings(run_cli, concrete, "PM310") == []
+    assert [finding["rule"] for finding in isolated_findings(run_cli, vague, "PM310")] == ["PM310"]
+    assert isolated_findings(run_cli, concrete, "PM310") == []
 
 
 # ---- a lead-in that only labels its text is no title ---------------------------------
@@ -158,7 +148,7 @@ def test_a_content_label_is_not_the_title(run_cli, tmp_path):
     items = document.data["action_items"]
     assert items[0]["title"] == "Add a test that checks IP allocation on every deploy"
     assert items[1]["title"] == "We pinned the CNI plugin to 1.12" and items[1]["status"] == "done"
-    assert _findings(run_cli, path, "PM310") == []
+    assert isolated_findings(run_cli, path, "PM310") == []
     # the title's span starts at the text, after the label
     lines = path.read_text(encoding="utf-8").splitlines()
     title = document.spans["/action_items/0/title"]
@@ -167,7 +157,7 @@ def test_a_content_label_is_not_the_title(run_cli, tmp_path):
 
 def test_a_vague_text_after_a_content_label_is_still_vague(run_cli, tmp_path):
     path = _write(tmp_path, "- **Next steps**: Investigate the connection pool\n")
-    found = _findings(run_cli, path, "PM310")
+    found = isolated_findings(run_cli, path, "PM310")
     assert [finding["message"] for finding in found] == [
         'Action item starts with the vague verb "Investigate" and states no measurable outcome']
 
@@ -221,19 +211,19 @@ def test_a_prose_sub_heading_of_a_listed_plan_is_an_item(tmp_path):
                                                  "Changes to SSH keys should be monitored"]
     assert items[1]["description"] == ("We will alert on every change to an authorized_keys file. "
                                        "Keys are managed by Ansible only.")
-    assert document.spans["/action_items/1/title"].line == _line_of(path, "#### Changes to SSH keys")
+    assert document.spans["/action_items/1/title"].line == line_of(path, "#### Changes to SSH keys")
     description = document.spans["/action_items/1/description"]
-    assert (description.line, description.end_line) == (_line_of(path, "We will alert"), _line_of(path, "Ansible"))
+    assert (description.line, description.end_line) == (line_of(path, "We will alert"), line_of(path, "Ansible"))
 
 
 def test_the_plan_in_a_prose_sub_heading_counts(run_cli, tmp_path):
     """The detection work under its own heading answers PM402; without it the plan has none."""
     path = tmp_path / "pm.md"
     path.write_text(REMEDIATIONS, encoding="utf-8")
-    assert _findings(run_cli, path, "PM402") == []
+    assert isolated_findings(run_cli, path, "PM402") == []
     without = tmp_path / "without.md"
     without.write_text(REMEDIATIONS.split("#### Changes")[0], encoding="utf-8")
-    assert [finding["rule"] for finding in _findings(run_cli, without, "PM402")] == ["PM402"]
+    assert [finding["rule"] for finding in isolated_findings(run_cli, without, "PM402")] == ["PM402"]
 
 
 # ---- status markers are the status, not the title ------------------------------------
@@ -248,9 +238,9 @@ def test_status_prefixes_and_an_empty_box_are_the_status(run_cli, tmp_path):
     assert [(item["title"], item["status"]) for item in items] == [
         ("File an issue for each corrective action", "open"), ("Investigate the connection pool", "open"),
         ("Pinned the CNI plugin to 1.12", "done"), ("Shard the job queue by tenant", "in-progress")]
-    found = _findings(run_cli, path, "PM310")
+    found = isolated_findings(run_cli, path, "PM310")
     assert [(finding["line"], finding["column"]) for finding in found] == [
-        (_line_of(path, "TODO:"), len("- TODO: ") + 1)]
+        (line_of(path, "TODO:"), len("- TODO: ") + 1)]
 
 
 # ---- a response step marked done is no open commitment ------------------------------
@@ -259,8 +249,8 @@ def test_a_vague_step_marked_done_is_not_reported(run_cli, tmp_path):
     path = _write(tmp_path, "| Action item | Type | Owner | State |\n|---|---|---|---|\n"
                             "| Investigate reasons for the failure | mitigate | ana | DONE |\n"
                             "| Investigate the retry storm | repair | ana | ONGOING |\n")
-    found = _findings(run_cli, path, "PM310")
-    assert [finding["line"] for finding in found] == [_line_of(path, "retry storm")]
+    found = isolated_findings(run_cli, path, "PM310")
+    assert [finding["line"] for finding in found] == [line_of(path, "retry storm")]
 
 
 # ---- property: any fielded list loads one item per parent, spans inside the file ----

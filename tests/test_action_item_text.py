@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import isolated_findings, line_of
 
 from pmlint.load import load_path
 
@@ -26,16 +27,6 @@ def _write(tmp_path: Path, body: str, name: str = "pm.md") -> Path:
     return path
 
 
-def _findings(run_cli, path: Path, rules: str) -> list[dict]:
-    code, out, _ = run_cli("check", "--isolated", "--format", "json", "--select", rules, str(path))
-    assert code in (0, 1), out
-    data = json.loads(out)
-    return data["findings"] if isinstance(data, dict) else data
-
-
-def _line_of(path: Path, text: str) -> int:
-    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                if text in line)
 
 
 # ---- the loader keeps the body, with its position ------------------------------------
@@ -49,12 +40,12 @@ def test_lead_in_is_the_title_and_the_rest_the_description(tmp_path):
     assert item["title"] == "Split node groups per zone"
     assert item["description"] == ("Will allow the scheduler to place pods in every zone. "
                                    "Needs a new launch template.")
-    first = _line_of(path, "Split node groups")
+    first = line_of(path, "Split node groups")
     title, description = document.spans["/action_items/0/title"], document.spans["/action_items/0/description"]
     assert (title.line, title.end_line) == (first, first)
     # the body starts after the lead-in, on the same line, and runs to the item's end
     assert description.line == first and description.column > title.end_column
-    assert description.end_line == _line_of(path, "launch template")
+    assert description.end_line == line_of(path, "launch template")
 
 
 def test_the_body_is_found_after_a_task_marker_and_on_the_next_line(tmp_path):
@@ -84,7 +75,7 @@ def test_later_paragraphs_of_a_plain_item_are_its_description(tmp_path):
     path = _write(tmp_path, "- Add an alert on free IPs below 10%\n  in every subnet\n\n  It pages the network team.\n")
     document = load_path(str(path))
     assert document.data["action_items"][0]["description"] == "It pages the network team."
-    assert document.spans["/action_items/0/description"].line == _line_of(path, "It pages")
+    assert document.spans["/action_items/0/description"].line == line_of(path, "It pages")
 
 
 def test_the_body_reaches_type_and_layer_inference(run_cli, tmp_path):
@@ -114,8 +105,8 @@ def test_an_intent_whose_body_only_restates_it_is_vague(run_cli, tmp_path):
                             "  work in progress and we will start revising all our components and evaluate where\n"
                             "  we are vulnerable.\n"
                             "- **Split node groups per zone**: Will allow the scheduler to place pods evenly.\n")
-    found = _findings(run_cli, path, "PM310")
-    assert [(f["line"], f["severity"]) for f in found] == [(_line_of(path, "Make sure"), "warning")], found
+    found = isolated_findings(run_cli, path, "PM310")
+    assert [(f["line"], f["severity"]) for f in found] == [(line_of(path, "Make sure"), "warning")], found
     assert "only restates it" in found[0]["message"] and "Make sure all deployed" in found[0]["message"]
 
 
@@ -129,20 +120,20 @@ def test_an_intent_whose_body_only_restates_it_is_vague(run_cli, tmp_path):
 def test_an_intent_with_a_concrete_body_is_not_vague(run_cli, tmp_path, body):
     path = _write(tmp_path, f"- **Make sure all deployed resources have a plan for scaling**: {body}. This is a work in"
                             " progress.\n")
-    assert _findings(run_cli, path, "PM310") == []
+    assert isolated_findings(run_cli, path, "PM310") == []
 
 
 def test_an_intent_alone_is_not_vague(run_cli, tmp_path):
     """"Make sure user pods are in a separate pool" names its end state (review: FP)."""
     path = _write(tmp_path, "- Make sure user pods are in a separate pool\n"
                             "- **Ensure pycurl is used**: the simple client leaks sockets.\n")
-    assert _findings(run_cli, path, "PM310") == []
+    assert isolated_findings(run_cli, path, "PM310") == []
 
 
 def test_a_concrete_lead_in_explained_by_its_body_stays_concrete(run_cli, tmp_path):
     path = _write(tmp_path, "- **Separate node autoscaling groups per availability zone**: Will allow more organic\n"
                             "  scheduling; we will evaluate other options later.\n")
-    assert _findings(run_cli, path, "PM310") == []
+    assert isolated_findings(run_cli, path, "PM310") == []
 
 
 @pytest.mark.parametrize("body, vague", [
@@ -155,7 +146,7 @@ def test_a_concrete_lead_in_explained_by_its_body_stays_concrete(run_cli, tmp_pa
 ])
 def test_a_vague_lead_in_is_judged_with_its_body(run_cli, tmp_path, body, vague):
     path = _write(tmp_path, f"- **Consider separate prioritization of SRE tasks**: {body}\n")
-    found = _findings(run_cli, path, "PM310")
+    found = isolated_findings(run_cli, path, "PM310")
     assert bool(found) is vague, found
     if vague:
         assert 'vague verb "Consider"' in found[0]["message"]
@@ -170,8 +161,8 @@ def test_reiterating_the_need_for_teams_to_test_is_a_people_fix(run_cli, tmp_pat
             "ingress controllers for their dev and test workloads so that they can identify issues early.\n")
     path = tmp_path / "pm.md"
     path.write_text("# Ingress upgrade blocked requests\n\n" + text, encoding="utf-8")
-    found = _findings(run_cli, path, "PM312")
-    assert [f["line"] for f in found] == [_line_of(path, "re-iterate")], found
+    found = isolated_findings(run_cli, path, "PM312")
+    assert [f["line"] for f in found] == [line_of(path, "re-iterate")], found
     assert '"re-iterate"' in found[0]["message"]
 
 
@@ -185,7 +176,7 @@ def test_a_conditional_people_fix_is_reported_once_as_a_people_fix(run_cli, tmp_
                     "  Should there be a requirement to update the ingress the platform team will re-iterate the\n"
                     "  need for service teams to test workloads with new versions before they reach production.\n",
                     encoding="utf-8")
-    found = _findings(run_cli, path, "PM310,PM312")
+    found = isolated_findings(run_cli, path, "PM310,PM312")
     assert [f["rule"] for f in found] == ["PM312"], found
 
 
@@ -195,13 +186,13 @@ def test_a_conditional_people_fix_is_reported_once_as_a_people_fix(run_cli, tmp_
 ])
 def test_a_people_fix_with_a_test_added_is_a_system_change(run_cli, tmp_path, item):
     path = _write(tmp_path, f"- {item}\n")
-    assert _findings(run_cli, path, "PM312") == []
+    assert isolated_findings(run_cli, path, "PM312") == []
 
 
 def test_a_people_fix_in_the_body_of_a_lead_in_is_read(run_cli, tmp_path):
     path = _write(tmp_path, "- **Token hygiene**: we requested all maintainers review and prune their tokens.\n")
-    found = _findings(run_cli, path, "PM312")
-    assert [f["line"] for f in found] == [_line_of(path, "Token hygiene")], found
+    found = isolated_findings(run_cli, path, "PM312")
+    assert [f["line"] for f in found] == [line_of(path, "Token hygiene")], found
 
 
 # ---- reading a body stays linear ------------------------------------------------------
@@ -228,7 +219,7 @@ def test_a_long_body_after_a_lead_in_stays_linear(token):
 ])
 def test_a_people_fix_in_a_body_counts_only_as_its_commitment(run_cli, tmp_path, body, reported):
     path = _write(tmp_path, f"- **Add a canary stage to the deploy pipeline**: {body}\n")
-    found = _findings(run_cli, path, "PM312")
+    found = isolated_findings(run_cli, path, "PM312")
     assert bool(found) is reported, found
 
 
@@ -239,8 +230,8 @@ def test_a_stated_purpose_in_the_body_makes_a_typed_upgrade_durable(run_cli, tmp
     plain_item = _write(tmp_path, "- **Upgrade Postgres to 14.2**: planned for next week (type: prevent)\n", "a.md")
     with_purpose = _write(tmp_path, "- **Upgrade Postgres to 14.2**: which fixes the plan cache bug (type: prevent)\n",
                           "b.md")
-    assert [f["rule"] for f in _findings(run_cli, plain_item, "PM308,PM309")]
-    assert _findings(run_cli, with_purpose, "PM308,PM309") == []
+    assert [f["rule"] for f in isolated_findings(run_cli, plain_item, "PM308,PM309")]
+    assert isolated_findings(run_cli, with_purpose, "PM308,PM309") == []
 
 
 @pytest.mark.parametrize("body, vague", [
@@ -250,7 +241,7 @@ def test_a_stated_purpose_in_the_body_makes_a_typed_upgrade_durable(run_cli, tmp
 ])
 def test_an_intent_body_is_vague_only_where_it_promises_to_look_again(run_cli, tmp_path, body, vague):
     path = _write(tmp_path, f"- **Ensure the node pool has headroom**: {body}\n")
-    assert bool(_findings(run_cli, path, "PM310")) is vague
+    assert bool(isolated_findings(run_cli, path, "PM310")) is vague
 
 
 # ---- property: any lead-in item loads, and its spans lie inside the item ----------------
