@@ -47,8 +47,6 @@ def _write(tmp_path: Path, body: str, name: str = "pm.md") -> Path:
     return path
 
 
-
-
 # ---- labelled sub-bullets are the item's fields --------------------------------------
 
 def test_items_with_a_labelled_description_are_not_duplicates(run_cli, tmp_path):

@@ -27,8 +27,6 @@ def _write(tmp_path: Path, body: str, name: str = "pm.md") -> Path:
     return path
 
 
-
-
 # ---- the loader keeps the body, with its position ------------------------------------
 
 def test_lead_in_is_the_title_and_the_rest_the_description(tmp_path):
