@@ -320,3 +320,28 @@ def test_a_typosquatting_disclosure_with_its_count_is_not_asked_for_outage_minut
     assert "PM601" not in rule_ids(check(run_cli, tmp_path, text, "PM601"))
     outage = text.replace("typosquatted popular ones", "slowed the index down")
     assert "PM601" in rule_ids(check(run_cli, tmp_path, outage, "PM601"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "A user who had not opened it for months reopened the website and noticed a blank screen.",
+    "| 08:35 | @rachel notices on the forum that the app name is wrong |",
+    "- 13:35 UTC: An outside auditor notified `acme-forge` of the leaked token.",
+])
+def test_detection_told_as_a_story_counts(run_cli, tmp_path, sentence):
+    """Held-out C: a user a clause away from "noticed", a chat log's "@handle notices", an
+    outside party that "notified <us> of" it: each says how the incident was found."""
+    text = f"# Outage\n\n## Notes\n\n{sentence}\n"
+    assert "PM401" not in rule_ids(check(run_cli, tmp_path, text, "PM401"))
+
+
+def test_a_detection_section_in_words_is_not_asked_for_a_category(run_cli, tmp_path):
+    """A Detection section that tells how it was found ("the tutorial tests start failing")
+    is recorded: asking for a category word is `strict` only."""
+    text = "# Outage\n\n## Detection\n\nThe tutorial tests start failing again and again despite retries.\n"
+    assert "PM401" not in rule_ids(check(run_cli, tmp_path, text, "PM401"))
+    path = tmp_path / "strict.md"
+    path.write_text(text, encoding="utf-8")
+    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", "strict", "--select", "PM401",
+                             str(path))
+    assert code == 0, err
+    assert [item["severity"] for item in json.loads(out)["findings"]] == ["info"]

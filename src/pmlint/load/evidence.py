@@ -121,7 +121,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:users?|customers?|clients?|community(?: members?)?|players?|people|folks)\s+(?:\w+\s+)?"
             r"(?:filing|submitting|opening|sending|raising)\s+(?:\w+\s+)?(?:reports?|issues?|tickets?|bugs?|complaints?)\b"
             # "the first two reports of persistent 502s are opened"
-            r"|\breports?\b[^.\x00]{0,80}?\b(?:are|get|got)\s+(?:first\s+)?(?:opened|submitted|received|filed)\b", _F)),
+            r"|\breports?\b[^.\x00]{0,80}?\b(?:are|get|got)\s+(?:first\s+)?(?:opened|submitted|received|filed)\b"
+            # "A user who had not opened it for long reopened the website and noticed a blank
+            # screen": the subject a clause away from its verb (bounded, within the sentence)
+            r"|\b(?:an?|one|the|some|several)\s+(?:of\s+(?:our|the)\s+)?(?:users?|customers?|clients?|players?)\b"
+            r"[^.\x00]{0,80}?\b(?:noticed|reported|discovered|spotted|complained)\b", _F)),
+        # an outside party telling the team, in the active voice: "OSTIF and their contractor
+        # notified conda-forge of the leaked token", "a researcher informed us that ..."
+        ("told", regex_cache.compile(
+            r"\b(?:notified|informed|alerted|warned|tipped off)\s+(?:us|our\s+team|the\s+team|`?[\w.-]+`?)\s+"
+            r"(?:of|about|that)\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
@@ -130,7 +139,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"saw that|detected|identified)\b"
             r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
             r"|\b(?:is|are|was|were)\s+(?:first\s+)?(?:noticed|discovered|detected|spotted)\b"
-            r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b", _F)),
+            r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b"
+            # a chat or tracker log: "@rachel notices on Discord that ...", "@andre finds that ..."
+            r"|(?<![\w@])@[\w-]+\s+(?:\w+\s+){0,2}?(?:notices|noticed|spots|spotted|discovers|discovered|realizes|"
+            r"realises|realized|realised|finds\s+that|found\s+that|sees\s+that|saw\s+that)\b", _F)),
     ),
     "impact_who": (
         ("count", regex_cache.compile(
@@ -349,7 +361,7 @@ _DIGITS = tuple("0123456789")
 #: of them is not scanned for that kind. Cheap substring tests, so most documents pay for
 #: a few regex scans only, each stopping at its first match.
 GATES: dict[str, tuple[str, ...]] = {
-    "detection": ("detect", "identif", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
+    "detection": ("detect", "identif", "finds", "sees that", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",

@@ -267,7 +267,8 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
     """`detection.method` is set, or the text anywhere says what noticed the incident
     ("identified by our monitoring", "a user reported", "we noticed": the loaders'
     whole-document evidence search). When a detection section describes it in words that
-    name no method, the finding is `info` (the author did write something); only when
+    name no method, the finding is pedantic (`info` under `strict` only: the author did
+    write how it was found); only when
     nothing anywhere says how it was found is it reported as missing, saying where pmlint looked."""
     detection = value.get("detection") if isinstance(value, dict) else None
     if isinstance(detection, dict) and lower(detection.get("method")):
@@ -277,6 +278,8 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
     described = isinstance(detection, dict) and any(
         isinstance(detection.get(key), str) and detection[key].strip() for key in ("source", "gap", "description"))
     if described:
-        yield Hit(f"{pointer}/detection", variant="method_unsaid", demote=True)
+        # the author wrote how it was found ("the tutorial tests start failing"): asking for
+        # a category word is pedantic (strict only)
+        yield Hit(f"{pointer}/detection", variant="method_unsaid", pedantic=True)
     else:
         yield Hit(f"{pointer}/detection/method", variant="not_found")
