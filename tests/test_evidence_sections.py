@@ -345,3 +345,11 @@ def test_a_detection_section_in_words_is_not_asked_for_a_category(run_cli, tmp_p
                              str(path))
     assert code == 0, err
     assert [item["severity"] for item in json.loads(out)["findings"]] == ["info"]
+
+
+def test_a_question_heading_that_states_the_problem_is_the_summary(run_cli, tmp_path):
+    """Held-out C: "## What was the problem?" opens a post as its summary does."""
+    text = ("# Blank screen\n\n## What was the problem?\n\nEvery returning user saw a blank page for two days.\n\n"
+            "## Why did it happen?\n\nThe stored schema changed and old entries broke the page.\n")
+    found = check(run_cli, tmp_path, text, "PM011")
+    assert all("`summary`" not in item["message"] for item in found), found

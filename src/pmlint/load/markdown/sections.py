@@ -24,6 +24,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "summary": (
         "summary", "issue summary", "incident summary", "executive summary", "overview", "description",
         "tl;dr", "tldr", "what happened", "brief description", "synopsis", "abstract",
+        "what was the problem", "what is the problem", "what was the issue", "the problem", "problem",
+        "problem statement", "incident description", "description of the incident",
     ),
     "impact": (
         "impact", "user impact", "customer impact", "summary of impact", "business impact", "affected users",
@@ -52,7 +54,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "resolution": (
         "resolution", "resolution and recovery", "recovery", "mitigation", "mitigation and resolution",
         "mitigation & resolution", "remediation steps taken", "how it was resolved", "how was it resolved",
-        "fix", "the fix", "solving", "restoration",
+        "fix", "the fix", "solving", "restoration", "how did we fix it", "how we fixed it",
     ),
     "action_items": (
         "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
