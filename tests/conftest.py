@@ -25,6 +25,15 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def rule_findings(run_cli, path: Path, *rules: str, preset: str = "recommended") -> list[dict]:
+    """The JSON findings of `rules` from `pmlint check --preset PRESET PATH` (exit 0 forced)."""
+    import json
+
+    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", preset, str(path))
+    assert code == 0, err
+    return [item for item in json.loads(out)["findings"] if item["rule"] in rules]
+
+
 def isolated_findings(run_cli, path: Path, rules: str) -> list[dict]:
     """The JSON findings of `pmlint check --isolated --select RULES PATH` (exit 0 or 1)."""
     import json

@@ -5,17 +5,9 @@ our own synthetic Markdown (never their text). CLI in, findings out.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+from conftest import rule_findings as findings
 from conftest import write
-
-
-def findings(run_cli, path: Path, *rules: str, preset: str = "recommended") -> list[dict]:
-    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", preset, str(path))
-    assert code == 0, err
-    return [item for item in json.loads(out)["findings"] if item["rule"] in rules]
 
 
 # -- PM310: response steps done, strategies kept, links that track nothing -----------------

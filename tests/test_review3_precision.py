@@ -6,16 +6,8 @@ Each pattern is shown on our own synthetic Markdown: a document goes in through 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from conftest import rule_findings as findings
 from conftest import write
-
-
-def findings(run_cli, path: Path, *rules: str, preset: str = "recommended") -> list[dict]:
-    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", preset, str(path))
-    assert code == 0, err
-    return [item for item in json.loads(out)["findings"] if item["rule"] in rules]
 
 
 # -- pedantic variants: `strict` only --------------------------------------------------
