@@ -35,10 +35,25 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=120)
 
 
-def test_quality_scores_a_tiny_corpus(tmp_path: Path):
+def _corpus(tmp_path: Path) -> Path:
+    """A corpus of one postmortem none of the review tables knows."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    return corpus
+
+
+def _first_run(tmp_path: Path) -> tuple[Path, Path, list[dict]]:
+    """(corpus, an empty review table, the findings that run leaves unreviewed)."""
+    corpus = _corpus(tmp_path)
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("", encoding="utf-8")
+    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    return corpus, empty, found
+
+
+def test_quality_scores_a_tiny_corpus(tmp_path: Path):
+    corpus = _corpus(tmp_path)
     empty_review = tmp_path / "empty.tsv"
     empty_review.write_text("file\tline\trule\tseverity\tverdict\tmessage\n", encoding="utf-8")
     first = _run("--corpus", str(corpus), "--review", str(empty_review), "--json")
@@ -79,12 +94,7 @@ def test_quality_rejects_a_missing_corpus(tmp_path: Path):
 
 def test_quality_adds_a_second_review_table(tmp_path: Path):
     """Verdicts on new findings, kept in a second table, make them reviewed."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
-    empty = tmp_path / "empty.tsv"
-    empty.write_text("", encoding="utf-8")
-    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    corpus, empty, found = _first_run(tmp_path)
     mine = tmp_path / "mine.tsv"
     mine.write_text("".join(f"checkout.md\t{row['line']}\t{row['rule']}\t{row['severity']}\tTP\t{row['message']}\n"
                             for row in found), encoding="utf-8")
@@ -95,12 +105,7 @@ def test_quality_adds_a_second_review_table(tmp_path: Path):
 def test_a_verdict_on_an_older_message_is_listed_as_carried_over(tmp_path: Path):
     """A finding matched by file, rule and line whose message changed since it was judged
     keeps the verdict, and is listed so a person checks the verdict still holds."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
-    empty = tmp_path / "empty.tsv"
-    empty.write_text("", encoding="utf-8")
-    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    corpus, empty, found = _first_run(tmp_path)
     row = found[0]
     old = tmp_path / "old.tsv"
     old.write_text(f"checkout.md\t{row['line']}\t{row['rule']}\t{row['severity']}\tTP\tAn older wording\n",
@@ -113,12 +118,7 @@ def test_a_verdict_on_an_older_message_is_listed_as_carried_over(tmp_path: Path)
 def test_a_later_review_table_wins(tmp_path: Path):
     """A second review that re-judges a finding replaces the first verdict; it is not
     counted twice (once kept, once lost)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
-    empty = tmp_path / "empty.tsv"
-    empty.write_text("", encoding="utf-8")
-    found = json.loads(_run("--corpus", str(corpus), "--review", str(empty), "--json").stdout)["new_unreviewed"]
+    corpus, empty, found = _first_run(tmp_path)
     assert found
     first, second = tmp_path / "first.tsv", tmp_path / "second.tsv"
     for path, verdict in ((first, "FP"), (second, "TP")):
@@ -136,9 +136,7 @@ def test_without_review_each_table_is_scored_alone(tmp_path: Path):
     if not shared.exists():
         import pytest
         pytest.skip(f"shared review table not found at {shared}")
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "checkout.md").write_text(POSTMORTEM, encoding="utf-8")
+    corpus = _corpus(tmp_path)
     data = json.loads(_run("--corpus", str(corpus), "--json").stdout)
     assert set(data) == {"shared", "independent", "combined", "final"}
     # the corpus has none of the reviewed files: every finding is new in every view
