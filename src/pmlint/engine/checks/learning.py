@@ -75,6 +75,16 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
 _INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?(?:should|must|need[ \t]+to|needs[ \t]+to|"
                      r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
                      re.IGNORECASE)
+#: Verbs (and verb phrases) that, after "we have to / need to / must", explain how things
+#: are, not what the team will do: "we have to trust the LP token to report the amount"
+#: describes a design, "we need to rely on the provider" a dependency, "we must accept some
+#: risk" a stance. A state, a belief or an acceptance is no commitment a plan could take
+#: up. ("be" and "have" never reach this list: `_INTENT` skips "have" and needs a verb of
+#: three letters or more; "we need to know when ..." asks for detection, so only "know
+#: that" explains.) The rule's `explanation_verbs` replaces the list.
+EXPLANATION_VERBS = ("trust", "rely on", "rely upon", "assume", "accept", "believe", "depend on", "depend upon",
+                     "live with", "wait for", "wait until", "wait on", "hope", "expect", "tolerate", "know that",
+                     "take it on faith", "take their word")
 #: Every _INTENT match holds one of these words.
 _INTENT_WORDS = frozenset({"we", "team"})
 #: Words (cut to five letters, as `significant` does) too generic to tie a sentence to an item.
@@ -120,7 +130,17 @@ def _led_in_by_statement(lines: list[str], line: int) -> bool:
     return False
 
 
-@check("intent_followed_up")
+def _explains(text: str, start: int, verbs: tuple[str, ...]) -> bool:
+    """Whether the words at `start` open one of `verbs` ("trust", "rely on") as whole
+    words: "trust the token" does, "trustworthy" and "relying" do not."""
+    rest = " ".join(text[start:start + 40].lower().split())
+    return any(rest.startswith(verb) and (len(rest) == len(verb) or not (rest[len(verb)].isalnum() or rest[len(verb)] == "-"))
+               for verb in verbs)
+
+
+@check("intent_followed_up", {"explanation_verbs": of_kind(
+    "words", "Verbs after \"we have to\", \"we need to\" or \"we must\" that explain how things are (trust, rely "
+             "on, assume, accept, know) rather than say what the team will do: no intention.")})
 def intent_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A sentence outside the action items that says what the team should do ("we should
     deploy in smaller steps", "we need to add alerting") shares a content word (not a
@@ -131,13 +151,19 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     intention that shares a word with one already reported: a lesson said twice is one
     missing item. An intention ending in ":" leads in the list that says what, and the
     items of a list a statement leads in ("We've established these criteria:") were
-    adopted, not intended: neither is reported."""
+    adopted, not intended: neither is reported. A stative verb after the modal
+    (`explanation_verbs`: "we have to trust the token", "we must rely on the provider")
+    explains the design or a dependency: no intention either."""
+    explaining = tuple(" ".join(str(verb).lower().split()) for verb in
+                       (options.get("explanation_verbs", EXPLANATION_VERBS) or ()))
     items: list[set[str]] | None = None  # each item's words, read at the first intention found
     reported: list[set[str]] = []  # the words of each intention reported
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
         if _INTENT_WORDS.isdisjoint(words_of(text)):
             continue  # no "we", no "team": no intention (a set test on words inference indexed)
         for match in _INTENT.finditer(text):
+            if _explains(text, match.start("verb"), explaining):
+                continue  # "we have to trust the token to ...": how the design works, not a plan
             if items is None:
                 items = [{_singular(word) for word in significant(text_of(item))} - _GENERIC
                          for _, item in action_items(context)]
