@@ -152,6 +152,8 @@ _MITIGATION = regex_cache.compile(
     r"\b(?:mitigat\w{0,6}|fail(?:ed)?[ \t]?over|failover|roll(?:ed|ing)?[ \t]?back|rollback|revert(?:s|ed|ing)?|"
     r"restor(?:e|es|ed|ing)|recover(?:s|ed|y)?|resolv(?:e|es|ed)|resolution|fix(?:es|ed)?[ \t](?:is[ \t]|was[ \t])?(?:deployed|released|rolled|applied|shipped|merged)|"
     r"deploy(?:s|ed)?[ \t](?:a|the)[ \t](?:fix|patch|hotfix)|hotfix|patched|workaround|migrat(?:e|es|ed|ing|ion)|"
+    # "Traefik 1.7.30 deployed, resolving issue": the clause after the comma says what the step did
+    r"(?<=,[ \t])(?:resolving|restoring|fixing|mitigating)|"
     r"back[ \t](?:up|online|to[ \t]normal)|disabled|scaled[ \t]up|stopped|blocked|rotated|revoked|destroyed|deleted|removed)\b",
     re.IGNORECASE)
 
@@ -163,14 +165,18 @@ _LEAD_UP = regex_cache.compile(r"\b(?:introduc\w{1,4}|merged|approved|scheduled|
 #: The author's own milestone label in the text: "(started)", "(outage starts)", "(detected)".
 _MARKED_START = regex_cache.compile(r"\((?:[*_]{0,2})(?:started|onset|(?:outage|impact|incident|problem)[ \t]start(?:s|ed)?)(?:[*_]{0,2})\)",
                            re.IGNORECASE)
+#: The onset said in words: "incident started", "outage began", "impact begins".
+_SAID_START = regex_cache.compile(r"\b(?:outage|impact|incident|problems?|issues?|disruption|degradation|attack)[ \t]+"
+                                  r"(?:started|starts|began|begins|commenced)\b", re.IGNORECASE)
 _MARKED_DETECTED = regex_cache.compile(r"\((?:[*_]{0,2})(?:detected|noticed|reported)(?:[*_]{0,2})\)", re.IGNORECASE)
 
 
 def describes_failure(text: str) -> bool:
     """The event describes failure or impact (errors, an outage, users unable, a secret
     exposed), and not a change made before the fault ("a crash-loop bug is introduced").
-    An entry the author labels "(started)" or "(outage starts)" is the onset, whatever it says."""
-    if _MARKED_START.search(text):
+    An entry the author labels "(started)" or "(outage starts)", or that says "incident
+    started" / "outage began", is the onset, whatever it says."""
+    if _MARKED_START.search(text) or _SAID_START.search(text):
         return True
     if _LEAD_UP.search(text):
         return False

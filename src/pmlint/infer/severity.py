@@ -11,9 +11,10 @@ The duration comes from, in order: the stated `impact.duration_minutes`, the
 timeline (first `started` → first `resolved`, else `mitigated` unless the prose states
 a longer outage: a mitigation need not end the impact), else the longest
 duration written next to an outage word in the prose ("failed for just over nine
-hours", "24 hours and 11 minutes of service degradation"). A duration that follows
-"every", "within", "after", "later" or "ago" is a period or a delay, not an outage, and
-one after "at maximum", "at most" or "bounded to" is an upper bound, not the length.
+hours", "24 hours and 11 minutes of service degradation"), else the window between
+two clock times the prose gives for the onset and the recovery (infer/window.py).
+A duration that follows "every", "within", "after", "later" or "ago" is a period or a
+delay, not an outage, and one after "at maximum", "at most" or "bounded to" is an upper bound, not the length.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .. import regex_cache
 from ..model import Document
 from ..timeline import entries, first_of, format_minutes, minutes_between
 from .facts import Fact
+from .window import CLOCK_TIMES, clock_window
 from .prose import document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
 
 _NUMBER_WORDS = {
@@ -92,7 +94,9 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
         # ("24 hours and 11 minutes of degradation" after a failover at 17 h 32 min)
         stated = _prose_duration(document)
         return stated if stated is not None and stated.value > minutes else timed
-    return _prose_duration(document)
+    # a written duration first; else the window between two clock times the prose gives
+    # ("became inaccessible at 9:40am" ... "came back online at 12:10pm")
+    return _prose_duration(document) or clock_window(document)
 
 
 def _prose_duration(document: Document) -> Fact[float] | None:
@@ -181,7 +185,8 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
     if long_level is not None:
         assert duration is not None
         lasted = duration.evidence if duration.evidence.startswith('"') else \
-            f"{format_minutes(duration.value)} of impact in the timeline"
+            f"{format_minutes(duration.value)} of impact ({duration.evidence})" if duration.evidence.startswith(CLOCK_TIMES) \
+            else f"{format_minutes(duration.value)} of impact in the timeline"
         candidates.append((long_level, lasted, duration.span))
     if scope_hit is not None and scope_level in rank:
         candidates.append((scope_level, f"impact on {scope_hit[0]}", scope_hit[1]))

@@ -260,6 +260,41 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"have\b(?!\s+(?:been|had|gone|happened|caused|missed|failed)\b)|run|use|exist|happen|stay|remain|include)\b",
             _F)),
     ),
+    # the impact stated as none: "No known impact.", "There was no customer impact", "no user
+    # data was accessed", "no users were affected", "Impact: none". A negation must be the
+    # whole statement: "no impact on latency" (something else was hit) and "no customer
+    # impact, but builds failed" state some impact, and "no impact yet" is a moment.
+    "no_impact": (
+        ("none stated", regex_cache.compile(
+            # "No known impact." opening a sentence, "there was no customer impact", "we saw no
+            # impact", "this had no user impact" (after a subject, only impact on someone: "the
+            # restart had no impact" says a fix did nothing, not that nobody was hit)
+            r"(?:(?:(?<![^\x00\n])|(?<=[.;!]\s)|\b(?:there\s+(?:was|were|has\s+been|had\s+been)|we\s+(?:saw|observed|found|"
+            r"know\s+of|are\s+aware\s+of)|resulted\s+in)\s+)"
+            r"no\s+(?:known\s+|observed\s+|noticeable\s+|visible\s+|measurable\s+|significant\s+|actual\s+|real\s+|"
+            r"direct\s+|lasting\s+|further\s+)?(?:(?:customer|user|client|player|end[- ]user|production|external|public|"
+            r"service|business|security)[- ]?(?:facing\s+|visible\s+)?\s*)?"
+            r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|campaign|issue|event|exposure|leak))\s+"
+            r"(?:had|has\s+had|caused|has\s+caused)\s+no\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|"
+            r"actual\s+|direct\s+)?(?:customer|user|client|player|end[- ]user|production|external|public|service|"
+            r"business|security)[- ]?(?:facing\s+|visible\s+)?\s*)impacts?\b"
+            # "no impact on latency": only "on users / customers / production" is the whole of it
+            r"(?!\s+(?:on|to)\s+(?!(?:our\s+|the\s+|any\s+|end[- ])?(?:users?|customers?|clients?|players?|production|"
+            r"services?|anyone)\b))"
+            r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|other\s+than|apart\s+from|besides|beyond|"
+            r"until|yet|so\s+far|expected|anticipated)\b)"
+            r"|\b(?:no|none\s+of\s+(?:the|our))\s+(?:[\w-]+\s+){0,2}?(?:users?|customers?|clients?|players?|people|"
+            r"accounts?)\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:\w+\s+)?(?:affected|impacted|harmed)\b"
+            # in a security incident: "no user data was accessed", "no customer accounts were compromised"
+            r"|\bno\s+(?:[\w-]+\s+){0,2}?(?:data|accounts?|funds|secrets?|credentials?|tokens?|keys?|packages?|"
+            r"repositor(?:y|ies)|systems?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
+            r"(?:accessed|exposed|compromised|leaked|stolen|exfiltrated|tampered\s+with)\b"
+            r"|\b(?:nobody|no\s+one|no-one)\s+(?:was|were)\s+(?:\w+\s+)?(?:affected|impacted|harmed)\b"
+            r"|\bimpact\s*[:=\-\u2013]\s*(?:none|nil|nothing|no\s+impact)\b", _F)),
+        # "## Impact" that says only "None." (only in the impact section: elsewhere a bare
+        # "None" answers some other heading)
+        ("none", regex_cache.compile(r"(?<![^\x00])(?:none|nil|nothing|no\s+impact)\.?(?=\x00|$)", _F)),
+    ),
     "detection_improved": (
         ("added", regex_cache.compile(
             r"\b(?:we|i|the team)(?:" + _APOS + r"ve|" + _APOS + r"ll| have| will| are| had)?\s+(?:now\s+|also\s+|since\s+)?"
@@ -334,7 +369,7 @@ DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
     "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
     "no_pages": "statement that nobody was paged", "detection_improved": "detection improvement",
-    "root_causes": "cause",
+    "root_causes": "cause", "no_impact": "statement that there was no impact",
 }
 #: Longest quote of the matched words kept in the evidence.
 _QUOTE = 80
@@ -346,6 +381,8 @@ IGNORED_IN = {
     "detection": frozenset({"action_items"}), "impact_who": frozenset({"action_items"}),
     "impact_duration": frozenset({"action_items"}), "root_causes": frozenset({"action_items"}),
     "exposure": frozenset({"action_items"}),
+    # a timeline entry's "no customer impact" is a moment ("yet"), the plan's a goal
+    "no_impact": frozenset({"action_items", "timeline"}),
 }
 
 #: (kind, label) searched in every section, the ignored ones included: "the primary cause
@@ -353,7 +390,7 @@ IGNORED_IN = {
 SEARCHED_EVERYWHERE = frozenset({("root_causes", "stated cause")})
 
 #: (kind, label) searched only in these sections.
-ONLY_IN = {("actions", "rule"): frozenset({"lessons"})}
+ONLY_IN = {("actions", "rule"): frozenset({"lessons"}), ("no_impact", "none"): frozenset({"impact"})}
 
 
 _DIGITS = tuple("0123456789")
@@ -380,6 +417,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab"),
+    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect"),

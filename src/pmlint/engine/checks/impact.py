@@ -18,7 +18,8 @@ from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
-from ._time import Entry, entries, first_of, minutes_between
+from ._time import Entry, entries, first_of, format_minutes, minutes_between
+from ...infer.window import clock_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
 # Both are only ever searched (does the description state it?), never read for their
@@ -45,15 +46,48 @@ _RECOVERED = re.compile(
     re.IGNORECASE)
 
 
+#: What people said, quoted in an entry ("@ana says `we can't have this happen again`"):
+#: the entry's event is the saying, so its words neither fail nor recover anything. Each
+#: quote stops at the next quote mark or line end (linear: no scan runs past another start).
+_QUOTED = re.compile(r"`[^`\n]*+`|\"[^\"\n]*+\"|\u201c[^\u201c\u201d\n]*+\u201d")
+#: Something made available ("Android set to `Ready for Sale`", "the app is live", "the
+#: bucket was made public") and later withdrawn ("Removed From Sale", "unpublished",
+#: "taken down", "yanked"): an exposure window whose start is the release, not the first
+#: failure, when the timeline ends on the withdrawal.
+_RELEASED = re.compile(
+    r"\b(?:ready[ \t]+for[ \t]+sale|went[ \t]+live|goes[ \t]+live|is[ \t]+(?:now[ \t]+)?live|made[ \t]+(?:publicly[ \t]+)?"
+    r"(?:available|public)|became[ \t]+(?:publicly[ \t]+)?(?:available|public)|published[ \t]+to|"
+    r"released[ \t]+to[ \t]+(?:production|the[ \t]+public|users|everyone|all))\b", re.IGNORECASE)
+_WITHDRAWN = re.compile(
+    r"\b(?:removed[ \t]+from[ \t]+(?:sale|the[ \t]+(?:app[ \t]+)?store|production|the[ \t]+registry)|unpublished|"
+    r"taken[ \t]+down|pulled[ \t]+from|withdrawn|yanked|made[ \t]+private|delisted|unlisted)\b", re.IGNORECASE)
+
+
+#: A verb that reports speech: what follows in quotes is what someone said (a quoted
+#: label, "set to `Removed From Sale`", is no speech and stays).
+_SAYS = re.compile(r"\b(?:says|said|states|stated|writes|wrote|asks|asked|mentions|mentioned|comments|commented|"
+                   r"replies|replied|posts|posted|announces|announced|adds|added|notes|noted)\b", re.IGNORECASE)
+
+
+def _said_removed(text: str) -> str:
+    """The event without what people are quoted as saying ("@ana says `...`")."""
+    if not ("`" in text or '"' in text or "\u201c" in text) or _SAYS.search(text) is None:
+        return text
+    return _QUOTED.sub(" ", text)
+
+
 def timeline_duration(timeline: list[Entry]) -> float | None:
     """Minutes from the onset to the recovery the timeline records, or None.
 
     The onset is the first `started` entry, else the first that describes failure or
-    noticing it (or is marked `detected`). The end is the last entry marked `resolved` or
-    `mitigated` or that says the service recovered, as long as nothing fails or is noticed
-    after it (a timeline that ends on "alerted that Python is offline" has not recovered,
-    whatever it restored before). Bare clock times with no date are added up step by step. A timeline that is only a
-    start, or only lead-up, answers nothing: "how long" needs both ends."""
+    noticing it (or is marked `detected`); when the end withdraws something released
+    ("Removed From Sale" after "Ready for Sale"), the release is the onset if it comes
+    first. The end is the last entry marked `resolved` or `mitigated` or that says the
+    service recovered, as long as nothing fails or is noticed after it (a timeline that
+    ends on "alerted that Python is offline" has not recovered, whatever it restored
+    before; what someone is quoted as saying after it is talk, not a failure). Bare clock
+    times with no date are added up step by step. A timeline that is only a start, or only
+    lead-up, answers nothing: "how long" needs both ends."""
     timed = [entry for entry in timeline
              if (entry.moment is not None and not entry.date_only) or _clock(entry) is not None]
     if len(timed) < 2:
@@ -63,14 +97,15 @@ def timeline_duration(timeline: list[Entry]) -> float | None:
         if entry.kind in ("resolved", "mitigated"):
             end = entry
             break
-        if entry.kind in ("started", "detected") or describes_noticing(entry.event):
+        event = _said_removed(entry.event)
+        if entry.kind in ("started", "detected") or describes_noticing(event):
             return None
-        if _RECOVERED.search(entry.event):
+        if _RECOVERED.search(event):
             end = entry
             break
-        if describes_failure(entry.event):
+        if describes_failure(event):
             return None
-        if describes_mitigation(entry.event):
+        if describes_mitigation(event) or _WITHDRAWN.search(event):
             end = entry
             break
     if end is None:
@@ -78,6 +113,10 @@ def timeline_duration(timeline: list[Entry]) -> float | None:
     onset = first_of(timed, "started") or next(
         (entry for entry in timed if entry.kind == "detected" or describes_failure(entry.event)
          or describes_noticing(entry.event)), None)
+    if _WITHDRAWN.search(end.event) and not first_of(timed, "started"):
+        released = next((entry for entry in timed[:timed.index(end)] if _RELEASED.search(entry.event)), None)
+        if released is not None and (onset is None or timed.index(released) < timed.index(onset)):
+            onset = released
     if onset is None or onset is end:
         return None
     minutes = minutes_between(onset, end)
@@ -130,7 +169,13 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     with a unit in the description, a count, share or "all users" anywhere in the text, or
     in a leak or compromise what was exposed) and for how long (duration_minutes, a
     duration in the description or anywhere in the text, a stats line such as "Time to
-    recovery: 13 minutes", or an onset and a recovery in the timeline).
+    recovery: 13 minutes", an onset and a recovery in the timeline, or two clock times in
+    the prose: "became inaccessible at 9:40am" ... "came back online at 12:10pm", an inferred
+    duration that a finding resting on it names).
+
+    An impact stated as none ("No known impact", "no users were affected", "Impact: none";
+    see `no_impact` in load/evidence.py: "no impact on latency" or "no customer impact,
+    but ..." is not none) answers both halves: nothing is asked.
 
     Nothing quantified anywhere is a warning that says where pmlint looked; one half
     stated and the other not is reported at `info` (a reviewer seldom raises it)."""
@@ -149,18 +194,29 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     timeline = entries(data)
     start = first_of(timeline, "started")
     computed = any(minutes_between(start, first_of(timeline, kind)) is not None for kind in ("mitigated", "resolved"))
+    window = None
     if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed
             or evidence(context, "impact_duration") or timeline_duration(timeline) is not None):
-        missing.append("how long (`duration_minutes`)")
+        # no duration written: the window between two clock times the prose gives for the
+        # onset and the recovery answers "how long" (an inferred fact, named if a finding rests on it)
+        window = clock_window(context.document)
+        if window is None:
+            missing.append("how long (`duration_minutes`)")
     if len(missing) == 1 and missing[0].startswith("how long") and (exposed or _security_exposure(data, options)):
         # a leaked token, a vulnerability or a compromised device is an exposure, not an
         # outage: with who or what was affected stated, asking for an outage's minutes is
         # noise a reviewer would not raise (an exposure with nothing quantified still is)
         return
+    if missing and evidence(context, "no_impact") is not None:
+        # "No known impact", "no users were affected", "Impact: none": the impact is stated,
+        # as none, and nothing that did not happen has a count or a duration (a phishing
+        # attempt nobody fell for has no minutes to ask for)
+        return
     if missing:
         target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
         values = {"missing": " and ".join(missing)}
         if len(missing) == 1:
-            yield Hit(target, values, demote=True)
+            inferred = (f"{format_minutes(window.value)} of impact", window) if window is not None else None
+            yield Hit(target, values, demote=True, inferred=inferred)
         else:
             yield Hit(target, values, variant="several_missing")
