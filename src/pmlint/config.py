@@ -358,6 +358,10 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
         enabled = [rule for rule in rules if chosen_preset == "strict" or rule.preset == "recommended"]
     enabled += [rule for rule in rules if rule not in enabled and picked(rule, extend)]
     enabled = [rule for rule in enabled if not picked(rule, ignored)]
+    # a summary rule yields to the rules whose findings already say it (`yields_to`): under
+    # `strict`, PM301's per-item owners replace PM314's one finding about the whole plan
+    enabled = [rule for rule in enabled
+               if not any(picked(other, getattr(rule, "yields_to", ())) for other in enabled if other is not rule)]
     enabled.sort(key=lambda rule: rule.id)
     return enabled
 

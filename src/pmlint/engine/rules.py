@@ -106,6 +106,9 @@ class Rule:
     #: as `{option: NAME}`; `when` holds them substituted, `when_source` the references
     options: dict[str, Any] | None = None
     when_source: dict[str, Any] | None = None
+    #: rules (ids or names) whose findings already say what this one says: when any of them
+    #: is enabled in the run, this one is not (`config.select_rules`): one gap, one finding
+    yields_to: tuple[str, ...] = ()
 
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
@@ -363,6 +366,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         when_source=data.get("when") if own else None,
         example_list=list(examples or []) if examples is not None or source == "<rule>" else None,
         tags=tuple(data.get("tags") or ()), source=source,
+        yields_to=tuple(str(code) for code in data.get("yields_to") or ()),
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
         messages={str(name): " ".join(str(text).split()) for name, text in (data.get("messages") or {}).items()}
         or None,

@@ -51,6 +51,9 @@ def explain_text(rule: Rule) -> str:
     ]
     if rule.fix_markdown:
         out += ["", "How to fix (Markdown)", _indent(rule.fix_markdown)]
+    if rule.yields_to:
+        out += ["", "Yields to", _indent(f"Silent when {' or '.join(rule.yields_to)} runs in the same check (the "
+                                         "strict preset, or a select): their findings already say it.")]
     if rule.messages:
         out += ["", "Messages", _indent(rule.message)]
         out += [f"  {name}: {template}" for name, template in rule.messages.items()]

@@ -462,9 +462,16 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
                 fields.setdefault("type", normalise_type(lowered))
         elif field is not None:
             _set_field(fields, field.group("key").lower(), field.group("value").strip())
+        elif len(parts) == 1 and match.group(0).lstrip(" \t,;:").startswith("[") and _BRACKET_OWNER.fullmatch(part) \
+                and normalise_status(part) is None:
+            fields.setdefault("owner", part)  # "... at 1 MB [alice]": a name in brackets, as teams tag owners
         else:
             return None
     return text[:match.start()], fields
+
+
+#: a bracketed owner tag: a handle (`[alice]`, `[sre-team]`) or a name (`[Jane Doe]`)
+_BRACKET_OWNER = re.compile(r"[a-z][a-z0-9_.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 
 
 #: A list item that says there is nothing to do ("N/A", "None", "Nothing"): no action item.

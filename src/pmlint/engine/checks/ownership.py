@@ -1,0 +1,106 @@
+"""Whether anyone owns the plan: one finding per document when no open item names an owner.
+
+Reviewers of real postmortems raise "none of these actions has an owner or a date" as
+one point about the plan, not one per item: the per-item rules (PM301, PM302) are the
+`strict` preset's; this is the `recommended` one's summary of them (`plan_owned`).
+
+Contract (see `checks/__init__.py`): input is the document (`$`): its action items, the
+Markdown loader's `meta.action_item_source` and the text of the whole document. An
+item names an owner when its `owner` field holds a name (not a placeholder such as
+"???" or "TBD") or its text matches one of the rule's `owner_patterns` ("@alice",
+"assigned to", "— Jane"); a due date likewise (`due`, or `due_patterns`: a date, a
+quarter, "next sprint"). An item whose title reports work done ("We enabled ...",
+"... was introduced": `done_patterns`) is not open, whatever its status. Silent when the plan is tracked elsewhere: the document says
+so (`tracked_patterns`: "tracked in JIRA-123", "owners are in the tracker"), or more
+than `tracked_share` of the open items link a ticket (the tracker holds assignees and
+milestones). The vocabulary is the rule file's; the function only counts.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ..functions import Context, Hit, check
+from ._shared import is_pending, option_patterns
+
+#: a ticket reference a tracker resolves: a URL, `ABC-123`, `#123` (not "TODO" in a Ticket column)
+_TRACKER_REFERENCE = re.compile(r"https?://|\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b")
+#: an owner value that names nobody: only punctuation ("???", "-")
+_NO_NAME = re.compile(r"^[\W_]*$")
+
+
+@check("plan_owned",
+       {"owner_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                           "description": "Regexes: an item's title or description that matches one names its owner."},
+        "due_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                         "description": "Regexes: an item's title or description that matches one names a due date."},
+        "no_owner_values": {"type": "array", "items": {"type": "string"},
+                            "description": "`owner` values that name nobody (`TBD`, `unassigned`), compared case-insensitively."},
+        "tracked_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                             "description": "Regexes: a document whose text matches one says its plan's owners are "
+                                            "kept elsewhere (\"tracked in JIRA-123\"): no finding."},
+        "done_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                          "description": "Regexes: an item whose title matches one reports work already done "
+                                         "(\"We enabled branch protection\", \"... was introduced\"): not open."},
+        "tracked_share": {"type": "number", "minimum": 0, "maximum": 1,
+                          "description": "When more than this share of the open items link a ticket, the tracker "
+                                         "holds the owners: no finding (1: never)."}},
+       required=("owner_patterns", "due_patterns"))
+def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """One finding on the first open action item when none of the open items names an
+    owner (variant `owner` when some name a due date; `one` / `one_owner` for a plan of
+    one item); at `info` when the items are paragraphs of prose rather than a list, a
+    table or YAML. No open item: nothing (PM313 asks for a plan)."""
+    items = value.get("action_items") if isinstance(value, dict) else None
+    if not isinstance(items, list):
+        return
+    done = option_patterns(options, "done_patterns")
+    pending = [(index, item) for index, item in enumerate(items) if isinstance(item, dict) and is_pending(item, context)
+               and not (done is not None and isinstance(item.get("title"), str) and done.search(item["title"]))]
+    if not pending:
+        return
+    owner_regex = option_patterns(options, "owner_patterns")
+    nobody = {str(word).strip().lower() for word in options.get("no_owner_values") or ()}
+    if any(_owned(item, owner_regex, nobody) for _, item in pending):
+        return
+    share = options.get("tracked_share", 0.5)
+    linked = sum(1 for _, item in pending if _tracked(item.get("ticket")))
+    if share < 1 and linked > share * len(pending):
+        return
+    tracked = option_patterns(options, "tracked_patterns")
+    if tracked is not None:
+        joined = context.strings(context.document.data, "")[2]
+        if tracked.search(joined) is not None:
+            return
+    due_regex = option_patterns(options, "due_patterns")
+    dated = any(_has(item.get("due")) or _says(item, due_regex) for _, item in pending)
+    variant = ("one_owner" if dated else "one") if len(pending) == 1 else ("owner" if dated else None)
+    prose = context.document.meta.action_item_source == "prose"
+    yield Hit(f"{pointer.rstrip('/')}/action_items/{pending[0][0]}", {"count": len(pending)}, variant=variant,
+              demote=prose)
+
+
+def _owned(item: dict[str, Any], regex: Any, nobody: set[str]) -> bool:
+    owner = item.get("owner")
+    if isinstance(owner, list):
+        owner = " ".join(str(part) for part in owner if part)
+    if isinstance(owner, str) and owner.strip() and not _NO_NAME.match(owner) and owner.strip().lower() not in nobody:
+        return True
+    return _says(item, regex)
+
+
+def _has(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool) and bool(str(value).strip()) \
+        and not _NO_NAME.match(str(value))
+
+
+def _says(item: dict[str, Any], regex: Any) -> bool:
+    if regex is None:
+        return False
+    return any(isinstance(item.get(name), str) and regex.search(item[name]) is not None
+               for name in ("title", "description"))
+
+
+def _tracked(ticket: Any) -> bool:
+    return isinstance(ticket, str) and _TRACKER_REFERENCE.search(ticket) is not None

@@ -1,0 +1,182 @@
+"""PM314: a plan nobody owns, said once per document under `recommended`.
+
+Every outside reviewer of real postmortems raised "none of these actions has an owner or
+a date" first; the per-item rules (PM301, PM302) are `strict` only. Synthetic Markdown
+and YAML written here; CLI in, findings out.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import rule_findings as findings
+from conftest import line_of, write
+
+PLAN = """# Queue outage
+
+## Summary
+
+The job queue stopped for 40 minutes on 2025-05-02 after its disk filled.
+
+## Action items
+
+{items}
+"""
+
+OPEN_ITEMS = """- [ ] Alert when the queue disk passes 80% for 5 minutes
+- [ ] Cap the size of each job payload at 1 MB
+- [x] Delete the stuck jobs
+- [ ] Move job payloads to object storage"""
+
+
+def plan(tmp_path, items: str, name: str = "2025-05-02-queue.md", before: str = ""):
+    text = PLAN.format(items=items)
+    if before:
+        text = text.replace("## Action items", before + "\n\n## Action items")
+    return write(tmp_path / name, text)
+
+
+def test_no_open_item_names_an_owner_or_a_date_is_one_warning_on_the_first_open_item(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS)
+    found = findings(run_cli, path, "PM314")
+    assert [(item["severity"], item["message"]) for item in found] == [
+        ("warning", "None of the 3 open action items names an owner or a due date")]
+    assert found[0]["line"] == line_of(path, "Alert when the queue disk")
+
+
+def test_dates_without_owners_say_only_owner(run_cli, tmp_path):
+    items = OPEN_ITEMS.replace("for 5 minutes", "for 5 minutes, due 2025-06-01")
+    found = findings(run_cli, plan(tmp_path, items), "PM314")
+    assert [item["message"] for item in found] == ["None of the 3 open action items names an owner"]
+
+
+@pytest.mark.parametrize("owned", [
+    "- [ ] Cap the size of each job payload at 1 MB (@alice)",
+    "- [ ] Cap the size of each job payload at 1 MB — Jane Doe",
+    "- [ ] Cap the size of each job payload at 1 MB, assigned to Bob",
+    "- [ ] Cap the size of each job payload at 1 MB [alice]",
+    "- [ ] @storage-team: cap the size of each job payload at 1 MB",
+    "- [ ] Cap the size of each job payload at 1 MB. Owner: Priya",
+    "- [ ] Cap the size of each job payload at 1 MB; the storage team will own the limit",
+])
+def test_an_owner_written_in_any_usual_way_on_any_open_item_is_enough(run_cli, tmp_path, owned):
+    items = OPEN_ITEMS.replace("- [ ] Cap the size of each job payload at 1 MB", owned)
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+def test_an_owner_column_in_a_table_owns_the_plan(run_cli, tmp_path):
+    table = """| Action | Owner | Due |
+|---|---|---|
+| Alert when the queue disk passes 80% for 5 minutes | dana | 2025-06-01 |
+| Move job payloads to object storage | | |"""
+    assert findings(run_cli, plan(tmp_path, table), "PM314") == []
+
+
+def test_a_placeholder_owner_is_nobody(run_cli, tmp_path):
+    table = """| Action | Owner |
+|---|---|
+| Alert when the queue disk passes 80% for 5 minutes | ??? |
+| Move job payloads to object storage | TBD |"""
+    found = findings(run_cli, plan(tmp_path, table), "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+
+
+def test_a_ticket_link_alone_is_no_owner(run_cli, tmp_path):
+    items = OPEN_ITEMS.replace("at 1 MB", "at 1 MB (OPS-12)")
+    found = findings(run_cli, plan(tmp_path, items), "PM314")
+    assert len(found) == 1
+
+
+def test_a_plan_whose_items_link_tickets_is_tracked_in_the_tracker(run_cli, tmp_path):
+    items = """- [ ] Alert when the queue disk passes 80% for 5 minutes (OPS-11)
+- [ ] Cap the size of each job payload at 1 MB (OPS-12)
+- [ ] Move job payloads to object storage (https://tracker.example.com/issues/13)"""
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Follow-ups are tracked in OPS-400.",
+    "Owners and due dates are tracked in our issue tracker.",
+    "The remediation work is tracked in the backlog of the storage team.",
+])
+def test_a_document_that_says_where_the_plan_is_tracked_is_not_reported(run_cli, tmp_path, sentence):
+    path = plan(tmp_path, OPEN_ITEMS, before=f"## Follow-up\n\n{sentence}")
+    assert findings(run_cli, path, "PM314") == []
+
+
+def test_done_items_do_not_count_and_a_finished_plan_is_not_reported(run_cli, tmp_path):
+    items = """- [x] Delete the stuck jobs
+- We enabled disk alerts on every queue host
+- Payload size limits were introduced in the client"""
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+def test_no_plan_at_all_is_pm313s_finding_not_this_one(run_cli, tmp_path):
+    path = write(tmp_path / "2025-05-02-queue.md", "# Queue outage\n\n## Summary\n\nThe queue stopped on 2025-05-02.\n")
+    assert findings(run_cli, path, "PM314") == []
+    assert len(findings(run_cli, path, "PM313")) == 1
+
+
+def test_items_read_from_paragraphs_of_prose_are_reported_at_info(run_cli, tmp_path):
+    prose = ("We will alert when the queue disk passes 80% for five minutes.\n\n"
+             "We will also move job payloads to object storage.")
+    found = findings(run_cli, plan(tmp_path, prose), "PM314")
+    assert [(item["severity"], item["message"]) for item in found] == [
+        ("info", "None of the 2 open action items names an owner or a due date")]
+
+
+def test_a_yaml_plan_of_one_item(run_cli, tmp_path):
+    path = write(tmp_path / "pm.yaml", "title: Queue outage\naction_items:\n  - title: Move job payloads to object storage\n")
+    found = findings(run_cli, path, "PM314")
+    assert [(item["severity"], item["line"], item["message"]) for item in found] == [
+        ("warning", 3, "The only open action item names no owner or due date")]
+
+
+def test_strict_reports_each_item_through_pm301_and_pm302_and_not_the_summary(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS)
+    found = findings(run_cli, path, "PM301", "PM302", "PM314", preset="strict")
+    assert sorted(item["rule"] for item in found) == ["PM301", "PM302"]
+    assert {item["message"] for item in found} == {"None of the 3 open action items has an owner",
+                                                  "None of the 3 open action items has a due date"}
+
+
+def test_selecting_the_per_item_rule_silences_the_summary(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS)
+    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--extend-select", "PM301", str(path))
+    assert code == 0, err
+    import json
+
+    rules = [item["rule"] for item in json.loads(out)["findings"]]
+    assert "PM301" in rules and "PM314" not in rules
+
+
+def test_explain_shows_that_the_rule_yields_to_the_per_item_rules(run_cli):
+    code, out, _ = run_cli("explain", "PM314")
+    assert code == 0
+    assert "Yields to" in out and "Silent when PM301 or PM302 runs" in out
+    assert "owner_patterns" in out and "tracked_patterns" in out
+
+
+def test_a_users_rule_can_yield_to_another(run_cli, tmp_path):
+    rules = tmp_path / "team-rules"
+    write(rules / "ACME101.yaml", """id: ACME101
+name: acme-title
+severity: warning
+summary: A title is set.
+rationale: Readers find postmortems by title.
+yields_to: [PM301]
+given: $
+then: {field: title, function: truthy}
+message: No title
+fix: Add a title.
+examples:
+  - invalid: |
+      summary: x
+""")
+    write(tmp_path / ".pmlint.yaml", f"rules-dirs: [{rules}]\n")
+    path = write(tmp_path / "pm.yaml", "summary: The queue stopped.\n")
+    import json
+
+    code, out, _ = run_cli("check", "--format", "json", "--exit-zero", str(path), cwd=tmp_path)
+    assert "ACME101" in [item["rule"] for item in json.loads(out)["findings"]]
+    code, out, _ = run_cli("check", "--format", "json", "--exit-zero", "--preset", "strict", str(path), cwd=tmp_path)
+    assert "ACME101" not in [item["rule"] for item in json.loads(out)["findings"]]
