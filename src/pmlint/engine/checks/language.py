@@ -44,7 +44,7 @@ from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_s
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
-from ._shared import root_causes
+from ._shared import option_words, root_causes
 
 _HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
 #: "he", "She": a pronoun is written in lower case or capitalised; "HE" (HE.net, an ISP),
@@ -155,7 +155,8 @@ def _verbs_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
     if not verbs:
         return None
     alternatives = sorted((r"\s+".join(map(re.escape, verb.split())) for verb in verbs), key=len, reverse=True)
-    return regex_cache.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+    # "re-started", "re-deployed": the verb with a hyphenated "re-" is the same action
+    return regex_cache.compile(rf"\b(?:re-)?(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=64)
@@ -318,6 +319,52 @@ def _blame_before_sentence_end(masked: str, blame_regex: re.Pattern[str], positi
     return index < len(starts) and ends[index] <= sentence_end
 
 
+#: a capitalised word after which an organisation is named: "our provider Hetzner", "thanks to
+#: Alice" (a credit: never blame either way), "a ticket from Acme"
+_ORGANISATION_BEFORE = regex_cache.compile(
+    r"\b(?:provider|vendor|hoster|host|isp|upstream|partner|company|supplier|by|at|with|via|to|from)\s+([A-Z][a-z]+)\b")
+
+
+@lru_cache(maxsize=16)
+def _organisations(joined: str, nouns: tuple[str, ...]) -> frozenset[str]:
+    """Capitalised words the document uses as an organisation or a product, lower-cased:
+    followed by one of `nouns` ("Hetzner support", "Acme's network", "Foo Inc") or after a
+    word that names a provider or a preposition of credit ("our provider Hetzner",
+    "thanks to Alice"). A name used so is never blamed as a person by `erring_subjects`."""
+    found = {match.lower() for match in _ORGANISATION_BEFORE.findall(joined)}
+    if nouns:
+        alternatives = "|".join(sorted((r"\s+".join(map(re.escape, noun.split())) for noun in nouns), key=len, reverse=True))
+        after = regex_cache.compile(rf"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:{alternatives})\b", re.IGNORECASE)
+        found.update(match.group(1).lower() for match in after.finditer(joined) if match.group(1)[0].isupper())
+    return frozenset(found)
+
+
+def erring_subjects(text: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
+                    errors: PhraseRegex | None) -> list[tuple[int, str]]:
+    """(offset, person) where a named person or @handle is the subject of a verb of `verbs`
+    ("Jacob re-started the validator", "@kim looked over it") and the same sentence calls
+    what happened a personal error (`errors`: "by mistake", "carelessly", "operator
+    error"), not negated ("this was not operator error"). "I" and "we" are no names: a
+    writer owning their own mistake is not blamed."""
+    if errors is None:
+        return []
+    masked = mask_quotes_and_code(text)
+    marks = [match.start() for match in find_phrases(masked, errors) if not negated(masked, match.start())]
+    if not marks:
+        return []
+    from bisect import bisect_left
+
+    ends_at, _ = _starts(masked, _SENTENCE_END)
+    found = []
+    for start, word, verb in _subjects(masked, names, things, verbs, False):
+        index = bisect_left(ends_at, verb.end())
+        end = ends_at[index] if index < len(ends_at) else len(masked)
+        begin = ends_at[bisect_left(ends_at, start) - 1] if bisect_left(ends_at, start) > 0 else 0
+        if any(begin <= mark < end for mark in marks):
+            found.append((start, word))
+    return found
+
+
 @check("person_as_cause",
        {"also": {"type": "array", "items": {"type": "string"},
                  "description": "Top-level fields besides root causes (e.g. summary, trigger) where a person "
@@ -325,7 +372,14 @@ def _blame_before_sentence_end(masked: str, blame_regex: re.Pattern[str], positi
         "person_blame_verbs": of_kind("words", "Verbs that blame the person before them: in a root cause, and in "
                                    "the `also` fields anywhere in a sentence whose subject is a person."),
         "person_action_verbs": of_kind("words", "Neutral action verbs that, after a name or @handle in a root "
-                                    "cause, make a person the cause: \"Bob pushed the config\".")},
+                                    "cause, make a person the cause: \"Bob pushed the config\"."),
+        "person_error_words": of_kind("words", "Words that call what a person did an error (\"by mistake\", "
+                                   "\"operator error\", \"carelessly\"): anywhere in the document outside the root "
+                                   "causes, a name or @handle as the subject of an action or blame verb in a "
+                                   "sentence with one of them is reported (\"Jacob restarted the node by mistake\")."),
+        "organisation_words": of_kind("words", "Words after a capitalised name that make it an organisation or a "
+                                   "product (\"Hetzner support\", \"Acme Inc\"): such a name is never blamed as a person "
+                                   "by `person_error_words`.")},
        required=("person_blame_verbs", "person_action_verbs"))
 def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No root cause names an individual (see `person_phrases`), one finding per cause at
@@ -336,14 +390,34 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     blames = tuple(options["person_blame_verbs"])
     actions = tuple(options["person_action_verbs"])
     data = context.data if isinstance(context.data, dict) else {}
+    reported: set[str] = set()
     for field in options.get("also", ()):
         for string_pointer, text in context.strings(data.get(field), f"/{field}")[0]:
             found = blaming_subjects(text, names, things, actions, blames)
             if found:
                 start, person = found[0]
+                reported.add(field)
                 yield Hit(string_pointer, {"person": person, "where": field.replace("_", " ").capitalize()},
                           text=person, occurrence=occurrence_at(text, person, start))
                 break
+    errors = option_words(options, "person_error_words")
+    if errors is not None:
+        organisations: frozenset[str] | None = None
+        for string_pointer, text in context.strings_matching(data, "", errors):
+            field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
+            if field in reported or field == "root_causes":
+                continue  # one finding per field; a root cause names no person at all (below)
+            found = erring_subjects(text, names, things, actions + blames, errors)
+            if found and organisations is None:
+                organisations = _organisations(context.strings(data, "")[2],
+                                               tuple(options.get("organisation_words") or ()))
+            found = [(start, person) for start, person in found
+                     if person.startswith("@") or person in names or person.split()[0].lower() not in (organisations or ())]
+            if found:
+                start, person = found[0]
+                reported.add(field)
+                yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
+                          text=person, occurrence=occurrence_at(text, person, start))
     for index, cause in root_causes(context):
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
@@ -354,6 +428,11 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                 yield Hit(string_pointer, {"person": phrase, "where": "Root cause", "summary": cause.get("summary", "")},
                           text=phrase, occurrence=occurrence_at(text, phrase, start))
                 break
+
+
+def _field_label(field: str) -> str:
+    """How a message names the part of the document ("action_items" → "Action items")."""
+    return field.replace("_", " ").capitalize() or "The text"
 
 
 # ---- PM701 ----------------------------------------------------------------------------
