@@ -62,6 +62,8 @@ TOKENS: dict[str, str] = {
     "disclosure": "a security researcher reported via HackerOne ",
     "provider-night": "- 03:10 - The team of the hosting provider responded\n",
     "continue-to": "- Continue to host ",
+    "erring": "Jacob restarted the node by mistake, Acme support said ",
+    "unowned-item": "- [ ] Study the queue [x] - Jane by next sprint\n",
     "triggers": _trigger_words(),
 }
 
