@@ -180,3 +180,24 @@ examples:
     assert "ACME101" in [item["rule"] for item in json.loads(out)["findings"]]
     code, out, _ = run_cli("check", "--format", "json", "--exit-zero", "--preset", "strict", str(path), cwd=tmp_path)
     assert "ACME101" not in [item["rule"] for item in json.loads(out)["findings"]]
+
+
+@pytest.mark.parametrize("heading", ["## Prevention Measures", "## Corrective measures", "**Actions planned:**"])
+def test_plans_under_measures_and_actions_planned_are_read(run_cli, tmp_path, heading):
+    text = f"""# Mail outage
+
+## Summary
+
+Inbound mail was delayed for 3 hours on 2025-05-02 after a firewall rule was reordered.
+
+## Lessons learned
+
+Reordering rules by hand is risky.
+
+{heading}
+
+- Alert when no inbound mail arrives for 15 minutes
+- Validate the rule order in CI before every firewall change
+"""
+    found = findings(run_cli, write(tmp_path / "2025-05-02-mail.md", text), "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]

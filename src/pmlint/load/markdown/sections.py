@@ -68,6 +68,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remediation and follow-up steps", "remediation and follow up steps", "follow-up steps", "follow up steps",
         "recent improvements and future steps", "future steps", "future improvements", "future work",
         "preventing recurrence", "prevention", "what's next", "next actions",
+        "prevention measures", "preventive measures", "preventative measures", "corrective measures",
+        "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
