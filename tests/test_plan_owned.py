@@ -201,3 +201,27 @@ Reordering rules by hand is risky.
 """
     found = findings(run_cli, write(tmp_path / "2025-05-02-mail.md", text), "PM314")
     assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+
+
+def test_yields_to_an_unknown_rule_is_a_one_line_config_error(run_cli, tmp_path):
+    rules = tmp_path / "team-rules"
+    write(rules / "ACME102.yaml", """id: ACME102
+name: acme-summary
+severity: warning
+summary: A summary is set.
+rationale: Readers need one.
+yields_to: [PM3O1]
+given: $
+then: {field: summary, function: truthy}
+message: No summary
+fix: Add a summary.
+examples:
+  - invalid: |
+      title: x
+""")
+    write(tmp_path / ".pmlint.yaml", f"rules-dirs: [{rules}]\n")
+    path = write(tmp_path / "pm.yaml", "title: The queue stopped.\n")
+    code, out, err = run_cli("check", str(path), cwd=tmp_path)
+    assert code == 2
+    assert "`yields_to` names 'PM3O1', which is no rule" in err and "PM301" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1

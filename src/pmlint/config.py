@@ -358,6 +358,11 @@ def select_rules(rules: Iterable[Any], config: Config, *, select: list[str] | No
         enabled = [rule for rule in rules if chosen_preset == "strict" or rule.preset == "recommended"]
     enabled += [rule for rule in rules if rule not in enabled and picked(rule, extend)]
     enabled = [rule for rule in enabled if not picked(rule, ignored)]
+    for rule in rules:
+        for code in getattr(rule, "yields_to", ()):
+            if not known_code(code, rules):  # a typo would quietly report one gap twice
+                raise ConfigError(f"{rule.source or rule.id}:{getattr(rule, 'line', 1)}: rule {rule.id}: "
+                                  f"`yields_to` names {code!r}, which is no rule{suggest_code(code, rules)}")
     # a summary rule yields to the rules whose findings already say it (`yields_to`): under
     # `strict`, PM301's per-item owners replace PM314's one finding about the whole plan
     enabled = [rule for rule in enabled
