@@ -325,7 +325,7 @@ _ORGANISATION_BEFORE = regex_cache.compile(
     r"\b(?:provider|vendor|hoster|host|isp|upstream|partner|company|supplier|by|at|with|via|to|from)\s+([A-Z][a-z]+)\b")
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=4)  # keyed on a whole document's text: keep few alive
 def _organisations(joined: str, nouns: tuple[str, ...]) -> frozenset[str]:
     """Capitalised words the document uses as an organisation or a product, lower-cased:
     followed by one of `nouns` ("Hetzner support", "Acme's network", "Foo Inc") or after a
