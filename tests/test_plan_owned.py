@@ -110,6 +110,23 @@ def test_done_items_do_not_count_and_a_finished_plan_is_not_reported(run_cli, tm
     assert findings(run_cli, plan(tmp_path, items), "PM314") == []
 
 
+@pytest.mark.parametrize("decided", [
+    "The reviewer recommended signing every release; the committee voted on it and it was rejected.",
+    "Moving payloads to object storage: the team decided against it for now.",
+    "A second queue was proposed; this was declined because of the cost.",
+])
+def test_a_proposal_the_team_rejected_is_not_an_open_item(run_cli, tmp_path, decided):
+    items = f"""- [x] Delete the stuck jobs
+- We enabled disk alerts on every queue host
+- {decided}"""
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+def test_an_item_about_rejected_requests_is_still_open(run_cli, tmp_path):
+    items = "- Alert when requests are rejected by the queue for more than 5 minutes"
+    assert len(findings(run_cli, plan(tmp_path, items), "PM314")) == 1
+
+
 def test_no_plan_at_all_is_pm313s_finding_not_this_one(run_cli, tmp_path):
     path = write(tmp_path / "2025-05-02-queue.md", "# Queue outage\n\n## Summary\n\nThe queue stopped on 2025-05-02.\n")
     assert findings(run_cli, path, "PM314") == []
