@@ -130,6 +130,11 @@ class DocumentMeta:
     action_item_groups: Mapping[str, str] = field(default_factory=dict)
     #: pointers of timeline entries written as approximate (`~12:00`)
     timeline_approximate: tuple[str, ...] = ()
+    #: pointers of timeline entries whose hour may be a.m. or p.m. (`4:16` written with no
+    #: leading zero and no am/pm in a document that writes `9:40am` elsewhere): never night work
+    timeline_ambiguous_hours: tuple[str, ...] = ()
+    #: the document writes am/pm somewhere (`9:40am`, `3 p.m.`): it keeps a 12-hour clock
+    twelve_hour_clock: bool = False
 
 
 #: the meta of a document no loader said anything about (frozen: one instance serves all)

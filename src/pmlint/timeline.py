@@ -255,13 +255,27 @@ def local_time(moment: datetime, zone: tzinfo | None) -> time:
     return moment.time()
 
 
+def unclear_hours(pointers: Any) -> frozenset[int]:
+    """Timeline indices from the loader's `timeline_ambiguous_hours` pointers (`/timeline/3`):
+    entries whose hour may be a.m. or p.m. (`4:16` in a document that writes `9:40am`)."""
+    found = set()
+    for pointer in pointers or ():
+        head, _, index = str(pointer).rpartition("/")
+        if head == "/timeline" and index.isdigit():
+            found.add(int(index))
+    return frozenset(found)
+
+
 #: (entries list, the window asked for, the answer): inference and PM203 ask for the same
 #: document's night entries; the entries list is `entries`' own, so a new document misses
 _last_night: tuple[list[Entry], tuple[Any, Any, Any], Any, list[tuple[Entry, time]]] | None = None
 
 
-def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:
+def night_entries(data: Any, settings_night: tuple[Any, Any, Any],
+                  unclear: frozenset[int] = frozenset()) -> list[tuple[Entry, time]]:
     """Timeline entries inside the night window (start, end, zone), with their local time.
+    Entries in `unclear` (an hour that may be a.m. or p.m.: `unclear_hours`) are no
+    evidence of night work and are left out.
 
     Cached for the most recent document and window: callers treat the list as read-only."""
     global _last_night
@@ -269,10 +283,11 @@ def night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple
     zone_setting = None if settings_night[2] else (data.get("timezone") if isinstance(data, dict) else None)
     if _last_night is not None and _last_night[0] is listed and _last_night[1] == settings_night \
             and _last_night[2] == zone_setting:
-        return _last_night[3]
-    found = _night_entries(data, settings_night)
-    _last_night = (listed, settings_night, zone_setting, found)
-    return found
+        found = _last_night[3]
+    else:
+        found = _night_entries(data, settings_night)
+        _last_night = (listed, settings_night, zone_setting, found)
+    return [pair for pair in found if pair[0].index not in unclear] if unclear else found
 
 
 def _night_entries(data: Any, settings_night: tuple[Any, Any, Any]) -> list[tuple[Entry, time]]:

@@ -30,7 +30,7 @@ from datetime import time
 from typing import Any, Mapping
 
 from ..model import Document, Span
-from ..timeline import in_window, night_entries, parse_clock
+from ..timeline import in_window, night_entries, parse_clock, unclear_hours
 from .facts import Fact
 from .prose import document_texts, find, negated, phrases, quote, span_at, terms_of
 
@@ -78,7 +78,7 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
     acting, not a report from outside."""
     data = document.data if isinstance(document.data, dict) else {}
     night = night_entries(data, (settings.get("night_start"), settings.get("night_end"),
-                                 settings.get("night_timezone")))
+                                 settings.get("night_timezone")), unclear_hours(document.meta.timeline_ambiguous_hours))
     acting = phrases(_words(settings, "responder_action_words"))
     reporting = phrases(_words(settings, "reporter_words"))
     found = []
@@ -105,22 +105,34 @@ def _clock(match: re.Match[str]) -> time:
     return time(hour, int(match.group("minute")))
 
 
+def _bare(match: re.Match[str]) -> bool:
+    """The hour is 1–12 with no leading zero and no am/pm (`4:16`): in a document that writes
+    am/pm elsewhere it may be the afternoon."""
+    hour = match.group("hour")
+    return not match.group("half") and not hour.startswith("0") and 1 <= int(hour) <= 12
+
+
 def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, time, str, bool]]:
     """(line, clock, text, is a page) for each time-stamped line anywhere in the source
     ("- **00:32 UTC:** ... Joe is paged", "07-30-2023 2:42 am - ...") that falls in the
     night window and shows a responder acting or being paged, not a report from outside.
-    It reads what a loader may not have taken as the timeline; clocks are read as written."""
+    It reads what a loader may not have taken as the timeline; clocks are read as written,
+    except an hour that may be a.m. or p.m. (`DocumentMeta.timeline_ambiguous_hours`, or a
+    bare `4:16` in a document that writes am/pm elsewhere), which is no evidence of night."""
     acting = phrases(_words(settings, "responder_action_words"))
     paging = phrases(_words(settings, "page_words"))
     reporting = phrases(_words(settings, "reporter_words"))
     start = parse_clock(settings.get("night_start"), time(22, 0))
     end = parse_clock(settings.get("night_end"), time(7, 0))
     lines = document.lines
+    meta = document.meta
+    unclear = {span.line for pointer in meta.timeline_ambiguous_hours
+               if (span := document.spans.get(pointer + "/at")) is not None}
     found = []
     for number, line in enumerate(lines[:20000], 1):
         match = _STAMPED.match(line)
-        if match is None:
-            continue
+        if match is None or number in unclear or (meta.twelve_hour_clock and _bare(match)):
+            continue  # an hour that may be a.m. or p.m. (`4:16` beside `9:40am`): no night evidence
         clock = _clock(match)
         if not in_window(clock, start, end):
             continue

@@ -22,7 +22,7 @@ from ...infer.on_call import NIGHT_WORK, awake_anyway, outside_actor
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
-from ._time import document_zone, entries, in_window, night_entries, parse_clock  # noqa: F401 (in_window: re-exported)
+from ._time import document_zone, entries, in_window, night_entries, parse_clock, unclear_hours  # noqa: F401 (in_window: re-exported)
 
 
 def _night(context: Context) -> tuple[Any, Any, Any]:
@@ -179,7 +179,9 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     timeline = value.get("timeline") if isinstance(value, dict) else None
     # the onset milestone is the failure itself ("the node is drained; the pod crash-loops
     # (outage starts)"), not people responding to it, unless it says someone was paged
-    in_window_ = night_entries(value, _night(context))
+    # an hour that may be a.m. or p.m. (`4:16` beside `9:40am`) is no night work (the loader's
+    # `timeline_ambiguous_hours`)
+    in_window_ = night_entries(value, _night(context), unclear_hours(context.document.meta.timeline_ambiguous_hours))
     outsiders = {"outside_responder_words": context.setting("outside_responder_words")}
     night = [(entry, clock) for entry, clock in in_window_
              if responders_at_work(_event(timeline, entry.index), responder, outside)

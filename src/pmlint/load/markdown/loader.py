@@ -38,7 +38,10 @@ Contract with the rules (data and meta; rules never look at the Markdown):
   ("title", "type", "owner", "ticket")): a rule can say "the table has no owner column"
   once instead of once per row. `action_item_groups`: {item index: the sub-heading or
   label it was listed under}. `timeline_approximate`: pointers of entries written as
-  approximate (`~12:00`). `front_matter`: front-matter keys that are not schema fields
+  approximate (`~12:00`). `twelve_hour_clock`: the text writes am/pm somewhere (`9:40am`).
+  `timeline_ambiguous_hours`: pointers of entries whose hour may be a.m. or p.m. (`4:16` in
+  a document that writes am/pm elsewhere, or beside 24-hour afternoon hours it fits among
+  as well: timeline.py); rules never count them as night work. `front_matter`: front-matter keys that are not schema fields
   (Jekyll etc.). `lead_summary`: the line of the lead paragraphs (between the title and
   the first heading) used as `summary` when no heading opens a summary section. `title`:
   the H1 text, also used as `data.title` when front matter has none.
@@ -72,7 +75,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .frontmatter import read_front_matter
     from .meta import metadata_region, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
-    from .times import day_first_dates, find_date, zone_for
+    from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .timeline import TimeContext, extract_timeline
 
     lines = text.splitlines()
@@ -124,6 +127,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     context.year = start.year if start else None
     if context.zone is None:
         context.zone = _declared_zone(blocks)
+    context.twelve_hour = writes_am_pm(_block_texts(blocks))
     extract_timeline(sections, out, lines, context)
     extract_causes(sections, out)
     actions = extract_actions(sections, out)
@@ -131,7 +135,8 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         title_line=title_line, code_lines=code_lines, sections=opened, evidence=_evidence(blocks, sections),
         front_matter=front.extra or {}, title=title_text, lead_summary=lead_summary,
         action_item_source=actions.source, action_item_columns=actions.columns, action_item_groups=actions.groups,
-        timeline_approximate=tuple(context.approximate))
+        timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
+        twelve_hour_clock=context.twelve_hour)
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value
@@ -213,6 +218,18 @@ def _evidence(blocks, sections):
             yield (plain(text) if isinstance(text, str) else " | ".join(map(plain, text))), line, column, zone
 
     return find_evidence(pieces)
+
+
+def _block_texts(blocks):
+    """The text of every paragraph, item, heading and table cell outside code, in order."""
+    for block in blocks:
+        if block.kind in ("paragraph", "item", "heading", "label"):
+            yield block.text
+            yield from block.rest
+        elif block.kind == "table":
+            for row in [block.header, *block.rows]:
+                for cell in row:
+                    yield cell.text
 
 
 def _declared_zone(blocks):

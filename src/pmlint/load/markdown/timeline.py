@@ -87,6 +87,8 @@ class TimeContext:
     previous: datetime | None = None
     approximate: list[str] = field(default_factory=list)
     day_first: bool = False  # numeric dates read day first in this document (`11-01-2026`)
+    twelve_hour: bool = False  # the document writes am/pm somewhere (`9:40am`): a bare `4:16` may be 16:16
+    ambiguous: list[str] = field(default_factory=list)  # pointers of entries whose hour may be a.m. or p.m.
 
 
 class _Timeline:
@@ -99,6 +101,8 @@ class _Timeline:
         self.milestones: set[int] = set()  # entries written as `Label YYYY-MM-DD HH:MM` (a milestone summary)
         self.zoned: list[tuple[int, tzinfo]] = []  # (entry, zone) for entries whose own text names a zone
         self.naive: list[tuple[int, datetime]] = []  # (entry, moment) for timed entries with no zone at all
+        #: (entry, moment as read, hour written bare with no zone: a candidate for the p.m. reading)
+        self.clocks: list[tuple[int, datetime, bool]] = []
 
     def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
               zone: tzinfo | None) -> None:
@@ -109,17 +113,28 @@ class _Timeline:
             if moment is not None and stamp.year_inferred and context.start is not None and \
                     moment.date() > (_plus_days(context.start, 31) or date.max) and moment.year > 1:
                 moment = moment.replace(year=moment.year - 1)  # `12-05` in a March postmortem: last December
+            afternoon = False  # the hour re-read as p.m. to keep the timeline in order (see _afternoon)
+            rolled = False
             if moment is not None and stamp.has_date:
+                if stamp.has_time and _afternoon(stamp, moment, context):
+                    moment, afternoon = moment + _HALF_DAY, True
                 context.day = moment.date()
             elif stamp.clock is not None and context.day is not None and stamp.moment is None and stamp.raw and \
                     not re.match(r"[A-Za-z]", stamp.raw):
                 hour, minute, second = stamp.clock
                 moment = datetime(context.day.year, context.day.month, context.day.day, hour, minute, second)
                 next_day = _plus_days(moment, 1)  # None on 9999-12-31: no day after it to roll over to
-                if context.previous is not None and moment < context.previous and next_day is not None and \
+                if _afternoon(stamp, moment, context):
+                    moment, afternoon = moment + _HALF_DAY, True
+                elif context.previous is not None and moment < context.previous and next_day is not None and \
                         context.previous - moment >= ROLLOVER and next_day > context.previous:
-                    moment = next_day
+                    moment, rolled = next_day, True  # no p.m. reading in order: after midnight
                     context.day = moment.date()
+            if moment is not None and stamp.clock is not None and not stamp.unknown_time:
+                if afternoon or (stamp.bare_hour and context.twelve_hour):
+                    context.ambiguous.append(f"/timeline/{self.count}")
+                self.clocks.append((self.count, moment, stamp.bare_hour and not afternoon and not rolled
+                                    and stamp.clock[0] <= 9 and (stamp.zone or zone or context.zone) is None))
             if stamp.unknown_time:
                 at = stamp.raw  # `2022-02-02 X`: the time was never filled in; kept as written (PM501)
             elif moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
@@ -172,6 +187,59 @@ class _Timeline:
         self.out.widen("/timeline", span)
 
 
+_HALF_DAY = timedelta(hours=12)
+#: A smaller step back is a slip in the order (two entries swapped), never the other half of the day.
+_SWAP = timedelta(hours=1)
+
+
+def _afternoon(stamp: Stamp, moment: datetime, context: TimeContext) -> bool:
+    """Whether a bare hour (`1:05`, no leading zero, no am/pm) is read as p.m.: its a.m.
+    reading goes back an hour or more from the entry before it on the same day, and the p.m.
+    reading is in order (`11:50`, then `1:05` is 13:05 on a 12-hour clock, not 01:05 the next
+    night). Single-digit hours only, or 10 and 11 too in a document that writes am/pm; a
+    step back past midnight (`23:04`, then `2:50`) has no p.m. reading in order and still
+    rolls over to the next day."""
+    previous = context.previous
+    if not stamp.bare_hour or stamp.clock is None or previous is None or moment.date() != previous.date():
+        return False
+    hour = stamp.clock[0]
+    if hour >= 12 or (hour > 9 and not context.twelve_hour):
+        return False
+    return previous - moment >= _SWAP and moment + _HALF_DAY >= previous
+
+
+def _ambiguous_by_order(timeline: _Timeline) -> None:
+    """A single-digit hour with no am/pm and no zone (`4:16`) followed, the same day, by a
+    24-hour afternoon hour (`18:30`) that its p.m. reading (16:16) also fits before, is
+    ambiguous: the order cannot tell the two readings apart. "Fits" is between the nearest
+    entries around it whose hour is not in question. Such an entry is no evidence of night
+    work (`DocumentMeta.timeline_ambiguous_hours`). Not ambiguous: a leading zero (`04:16`,
+    a 24-hour clock); an entry read as after midnight (`23:04`, then `2:50`); one with no
+    afternoon hour after it (`3:10`, `3:40`, then `14:00`: 15:40 would be out of order)."""
+    clocks = timeline.clocks
+    if not any(candidate for _, _, candidate in clocks):
+        return
+    marked = set(timeline.context.ambiguous)
+    fixed = [(index, moment) for index, moment, candidate in clocks if not candidate]
+    position = 0
+    for index, moment, candidate in clocks:
+        while position < len(fixed) and fixed[position][0] < index:
+            position += 1
+        if not candidate or f"/timeline/{index}" in marked or position >= len(fixed):
+            continue
+        later = moment + _HALF_DAY
+        before = fixed[position - 1][1] if position > 0 else None
+        after = fixed[position][1]
+        if after.hour < 13 or after.date() != moment.date():
+            continue
+        try:
+            fits = (before is None or before <= later) and later <= after
+        except TypeError:  # aware vs naive neighbours: the order cannot tell
+            continue
+        if fits:
+            timeline.context.ambiguous.append(f"/timeline/{index}")
+
+
 def extract_timeline(sections: list[Section], out: Output, lines: list[str], context: TimeContext) -> None:
     timeline = _Timeline(out, lines, context)
     for section in sections:
@@ -192,6 +260,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
         out.spans.pop("/timeline", None)
         return
     _carry_zones(timeline)
+    _ambiguous_by_order(timeline)
     _merge_milestones(timeline)
 
 
@@ -263,6 +332,7 @@ def _merge_milestones(timeline: _Timeline) -> None:
     timeline.out.data["timeline"] = [items[old] for old in order]
     position = {f"/timeline/{old}": f"/timeline/{new}" for new, old in enumerate(order)}
     timeline.context.approximate[:] = [position.get(pointer, pointer) for pointer in timeline.context.approximate]
+    timeline.context.ambiguous[:] = [position.get(pointer, pointer) for pointer in timeline.context.ambiguous]
 
 
 def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Iterable
 
 _OFFSETS = {
     "utc": 0, "gmt": 0, "z": 0, "wet": 0, "cet": 60, "west": 60, "bst": 60, "cest": 120, "eet": 120,
@@ -88,6 +89,9 @@ class Stamp:
     clock: tuple[int, int, int] | None = None  # (hour, minute, second) when a time was written
     year_inferred: bool = False  # the date was written without a year (`12-05 16:21`)
     unknown_time: bool = False  # a date with a placeholder for its time (`2022-02-02 X: ...`)
+    #: the hour was written 1–12 with no leading zero and no am/pm (`4:16`, `11:05`): on a
+    #: 12-hour clock it may be the afternoon (see `timeline.py`); `04:16` and `16:16` are not
+    bare_hour: bool = False
 
 
 def zone_for(word: str | None, on: date | None = None) -> tzinfo | None:
@@ -203,13 +207,14 @@ def _plain_stamp(text: str, match: re.Match[str]) -> Stamp | None:
     clock = (int(hour), int(minute), 0)
     if clock[0] > 23 or clock[1] > 59:
         return None  # 24:00 and the invalid: the general parser decides
+    bare = 10 <= clock[0] <= 12  # two digits: `09:40` has its leading zero, `10:40` may be 22:40
     if year is None:
-        return Stamp(None, None, False, True, False, len(text), text, clock)
+        return Stamp(None, None, False, True, False, len(text), text, clock, bare_hour=bare)
     try:
         moment = datetime(int(year), int(month), int(day), clock[0], clock[1])
     except ValueError:
         return None
-    return Stamp(moment, None, True, True, False, len(text), text, clock)
+    return Stamp(moment, None, True, True, False, len(text), text, clock, bare_hour=bare)
 
 
 def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
@@ -251,8 +256,10 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
             placeholder = _TIME_PLACEHOLDER.match(text, position)  # `2022-02-02 X: ...`: the time left to fill in
             if placeholder:
                 unknown, position = True, placeholder.end()
+    bare = False
     if time_match and _valid_time(time_match):
         clock = _clock(time_match)
+        bare = _bare_hour(time_match)
         position = time_match.end()
         range_end = _RANGE_END.match(text, position)
         if range_end:
@@ -284,9 +291,9 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
         moment = datetime(day.year, day.month, day.day, hour, minute, second)
     if match is not None and match.re is _MONTH_DATE and day is None:
         # a month and day without a year we can infer: keep the text, it cannot be placed
-        return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock)
+        return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock, bare_hour=bare)
     return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock,
-                 year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown)
+                 year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown, bare_hour=bare)
 
 
 def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:
@@ -300,6 +307,22 @@ def _valid_time(match: re.Match[str]) -> bool:
     if match.group("m") is None and not match.group("ampm2"):
         return False
     return hour <= 24 and minute < 60
+
+
+def _bare_hour(match: re.Match[str]) -> bool:
+    """The hour is 1–12, written without a leading zero and without am/pm (`4:16`, `11:05`)."""
+    hour = match.group("h")
+    return not (match.group("ampm") or match.group("ampm2")) and not hour.startswith("0") and 1 <= int(hour) <= 12
+
+
+#: A 12-hour time anywhere in prose: `9:40am`, `12:10 pm`, `3 a.m.`, `11PM` (not `PM2019`, not `I am`).
+_AM_PM = re.compile(r"(?<![\w.:])(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ \t]?(?:[ap]\.m\.|[ap]m)(?![\w])", re.IGNORECASE)
+
+
+def writes_am_pm(texts: Iterable[str]) -> bool:
+    """Whether the document writes any time with am/pm (`9:40am`, `3 p.m.`): then it keeps a
+    12-hour clock, and a bare `4:16` elsewhere in it may be 16:16. Stops at the first one."""
+    return any(_AM_PM.search(text) for text in texts)
 
 
 def _clock(match: re.Match[str]) -> tuple[int, int, int]:
