@@ -142,7 +142,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b"
             # a chat or tracker log: "@rachel notices on Discord that ...", "@andre finds that ..."
             r"|(?<![\w@])@[\w-]+\s+(?:\w+\s+){0,2}?(?:notices|noticed|spots|spotted|discovers|discovered|realizes|"
-            r"realises|realized|realised|finds\s+that|found\s+that|sees\s+that|saw\s+that)\b", _F)),
+            r"realises|realized|realised|finds\s+that|found\s+that|sees\s+that|saw\s+that)\b"
+            # the people targeted spread the warning: "the phishing mail was circulated to
+            # inform other employees" (someone inside noticed it and told the rest)
+            r"|\b(?:inform|warn|alert|notify|tell)(?:ed|ing|s)?\s+(?:the\s+)?(?:other|fellow|all|the rest of (?:the|our))"
+            r"\s+(?:[\w-]+\s+)?(?:employees|colleagues|staff|team ?mates|co-?workers|team members)\b", _F)),
     ),
     "impact_who": (
         ("count", regex_cache.compile(
@@ -402,7 +406,8 @@ GATES: dict[str, tuple[str, ...]] = {
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
-                  "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received"),
+                  "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
+                  "inform", "warn", "tell"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",

@@ -23,6 +23,7 @@ from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import phrase_regex
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of
+from ._detection_signals import came_to_light, own_change_seen, timeline_detected
 from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
 
 
@@ -262,14 +263,22 @@ def _detection_over_limit(context: Context) -> bool:
     return limit is not None and minutes > limit[1]
 
 
-@check("detection_recorded", infers=True)
+@check("detection_recorded", {"own_change_minutes": of_kind(
+    "number", "An outage that followed the team's own change within this many minutes (or lasted no longer) was "
+              "seen by the people making the change: asking what detected it is pedantic (strict only).")},
+       infers=True)
 def detection_recorded(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """`detection.method` is set, or the text anywhere says what noticed the incident
     ("identified by our monitoring", "a user reported", "we noticed": the loaders'
-    whole-document evidence search). When a detection section describes it in words that
-    name no method, the finding is pedantic (`info` under `strict` only: the author did
-    write how it was found); only when
-    nothing anywhere says how it was found is it reported as missing, saying where pmlint looked."""
+    whole-document evidence search). Pedantic (`info` under `strict` only), because the
+    author did record the detection, only not by what: a detection section that
+    describes it in words that name no method; a timeline entry that marks the moment
+    it was detected ("~23:56 UTC: Primary connectivity loss detected"); an outage that
+    followed the team's own change within `own_change_minutes` (see
+    `_detection_signals.own_change_seen`), which the people making it saw. A sentence
+    saying the team learned of it without saying how ("the team was notified") keeps the
+    warning but quotes it; "nothing found in any section or sentence" is said only when
+    nothing was."""
     detection = value.get("detection") if isinstance(value, dict) else None
     if isinstance(detection, dict) and lower(detection.get("method")):
         return
@@ -281,5 +290,21 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
         # the author wrote how it was found ("the tutorial tests start failing"): asking for
         # a category word is pedantic (strict only)
         yield Hit(f"{pointer}/detection", variant="method_unsaid", pedantic=True)
-    else:
-        yield Hit(f"{pointer}/detection/method", variant="not_found")
+        return
+    minutes = options.get("own_change_minutes", 15)
+    own = own_change_seen(context.document, float(minutes)) \
+        if isinstance(minutes, (int, float)) and not isinstance(minutes, bool) else None
+    if own is not None:
+        yield Hit(f"{pointer}/detection", {"evidence": own}, variant="own_change", pedantic=True)
+        return
+    detected = timeline_detected(value)
+    if detected is not None:
+        yield Hit(f"{pointer}/detection", {"value": detected.raw, "event": quote(detected.event, 50)},
+                  span=context.document.spans.get(f"/timeline/{detected.index}"), variant="timeline_detected",
+                  pedantic=True)
+        return
+    learned = came_to_light(context.document)
+    if learned is not None:
+        yield Hit(f"{pointer}/detection/method", {"evidence": learned}, variant="unsaid_how")
+        return
+    yield Hit(f"{pointer}/detection/method", variant="not_found")

@@ -1,0 +1,119 @@
+"""What a document says about its detection when it names no method (PM401's evidence).
+
+Three readings, each a claim a reviewer would accept:
+
+- `timeline_detected`: a timeline entry marks the moment of detection ("~23:56 UTC:
+  Primary connectivity loss detected", `kind: detected`): when and that, not by what.
+- `own_change_seen`: the outage followed the team's own change within minutes, so the
+  people making it saw it: a timeline entry of the change ("Initiated planned router-id
+  standardization", "We swap the core router") followed within `minutes` by the first
+  entry describing failure or noticing; or prose in which the author says their own
+  change or planned work caused it ("I caused an outage", "the planned intervention
+  resulted in ...") and the impact lasted no longer than `minutes` ("for a period of
+  around four minutes"). Automated changes (a pipeline, a cron job) are not the team at
+  the keyboard.
+- `came_to_light`: a sentence says the team learned of it without saying how ("the team
+  was notified about the issue"): the "nothing found" message would not be true.
+
+All patterns are bounded alternations run once over each text: linear in its size.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ... import regex_cache
+from ...infer.prose import document_texts, quote, sentence
+from ...model import Document
+from ...timeline import Entry, describes_failure, describes_noticing, entries, format_minutes, minutes_between
+
+#: A change the team makes: planned work, a deploy, a swap, a migration, a config push.
+_CHANGE = regex_cache.compile(
+    r"\b(?:planned|maintenance|intervention|change[ \t]window|initiat(?:e|ed|es|ing)|"
+    r"(?:start(?:s|ed)?|beg[ai]ns?|kick(?:s|ed)?[ \t]off)[ \t](?:the[ \t]|a[ \t]|our[ \t])?(?:[\w-]+[ \t]){0,2}?"
+    r"(?:change|work|maintenance|migration|upgrade|rollout|swap|replacement|deploy(?:ment)?|cutover)|"
+    r"deploy(?:s|ed|ing)?|roll(?:s|ed|ing)?[ \t]out|rollout|migrat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|"
+    r"swap(?:s|ped|ping)?|replac(?:e|es|ed|ing)|reconfigur\w{1,6}|standardi[sz]\w{1,6}|cut[ \t]?over|"
+    r"(?:push|appl(?:y|ie))(?:s|d|ed|ing)?[ \t](?:the[ \t]|a[ \t]|our[ \t]|new[ \t])?(?:config\w{0,9}|change|patch))\b",
+    re.IGNORECASE)
+#: A change no person was watching as it went out.
+_UNATTENDED = regex_cache.compile(r"\b(?:automat\w{0,6}|cron\w{0,4}|bots?|pipelines?|nightly|unattended|dependabot|"
+                                  r"renovate)\b", re.IGNORECASE)
+#: The author says their own change or planned work caused the outage.
+_OWN_CAUSE = regex_cache.compile(
+    r"\b(?:i|we)[ \t]+(?:\w+[ \t]+)?(?:caused|triggered|broke|took[ \t]+down|knocked[ \t]+out)\b"
+    r"|\b(?:my|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:change|mistake|maintenance|upgrade|migration|deploy(?:ment)?|swap|"
+    r"intervention|work)[ \t]+(?:\w+[ \t]+)?(?:caused|triggered|led[ \t]+to|resulted[ \t]+in|broke|took[ \t]+down)\b"
+    r"|\b(?:planned|scheduled)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:maintenance|intervention|change|work|upgrade|migration|"
+    r"operation|swap|replacement)\b[^.\n]{0,160}?\b(?:resulted[ \t]+in|caused|led[ \t]+to|triggered)\b",
+    re.IGNORECASE)
+_SHORT_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "a few": 5, "a couple of": 2, "a": 1}
+#: How long the impact lasted, in seconds or minutes: "for a period of around four minutes".
+_SHORT = regex_cache.compile(
+    r"\b(?:for|lasted|lasting|of)[ \t]+(?:(?:a[ \t]+period[ \t]+of|about|around|approximately|roughly|just|only|"
+    r"under|less[ \t]+than)[ \t]+){0,3}~?[ \t]?(?P<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"a[ \t]+few|a[ \t]+couple[ \t]+of|a)[ \t]+(?P<unit>seconds?|secs?|minutes?|mins?)\b", re.IGNORECASE)
+#: Words of impact for the sentence a short duration sits in ("traffic was blackholed").
+_IMPACT = regex_cache.compile(r"\b(?:outages?|blackhol\w{0,4}|dropp\w{0,3}|lost|loss|disrupt\w{0,6}|impact\w{0,3}|"
+                              r"down|offline|unreachable)\b", re.IGNORECASE)
+#: The team learned of it, how unsaid: "the team was notified about the issue".
+_CAME_TO_LIGHT = regex_cache.compile(
+    r"\b(?:team|we|engineers?|on-?call(?:ers?)?|staff|responders?|maintainers?|operators?|admins?|i)[ \t]+"
+    r"(?:was|were|got|had[ \t]+been|became|is|are)[ \t]+(?:first[ \t]+)?(?:notified|informed|alerted|made[ \t]+aware|"
+    r"told|aware)\b|\bcame[ \t]+to[ \t]+light\b", re.IGNORECASE)
+
+
+def timeline_detected(data: Any) -> Entry | None:
+    """The first timeline entry that marks the moment of detection (`kind: detected`)."""
+    return next((entry for entry in entries(data) if entry.kind == "detected"), None)
+
+
+def own_change_seen(document: Document, minutes: float) -> str | None:
+    """Evidence that the outage followed the team's own change and was seen within
+    `minutes` (see the module docstring), as words for the finding; None otherwise."""
+    data = document.data if isinstance(document.data, dict) else {}
+    timed = [entry for entry in entries(data) if entry.moment is not None and not entry.date_only]
+    for change, after in zip(timed, timed[1:]):
+        if _failing(change):
+            break  # the failure came first: what follows is the response, not the change
+        if not _failing(after):
+            continue
+        gap = minutes_between(change, after)
+        if gap is not None and 0 <= gap <= minutes and _CHANGE.search(change.event) and \
+                not _UNATTENDED.search(change.event):
+            return (f"{quote(after.event, 50)} {format_minutes(gap)} after the team's own change "
+                    f"{quote(change.event, 50)}")
+        break
+    texts = document_texts(document, ("/action_items", "/timeline"))
+    cause = next(((text, match) for _, text in texts for match in [_OWN_CAUSE.search(text)] if match), None)
+    if cause is None or _UNATTENDED.search(sentence(cause[0], cause[1].start(), cause[1].end())):
+        return None
+    for _, text in texts:
+        for match in _SHORT.finditer(text):
+            number = match.group("number").lower()
+            value = float(_SHORT_NUMBER.get(re.sub(r"[ \t]+", " ", number), 0) if not number.isdigit() else number)
+            if match.group("unit").lower().startswith("sec"):
+                value /= 60
+            around = sentence(text, match.start(), match.end())
+            if 0 < value <= minutes and (_IMPACT.search(around) or describes_failure(around)):
+                return f"{quote(cause[1].group(), 50)}, with impact {quote(match.group(), 50)}"
+    return None
+
+
+def _failing(entry: Entry) -> bool:
+    """The entry describes failure or impact ("traffic is dropped"), or someone noticing it."""
+    return entry.kind in ("started", "detected") or describes_failure(entry.event) or \
+        describes_noticing(entry.event) or _IMPACT.search(entry.event) is not None
+
+
+def came_to_light(document: Document) -> str | None:
+    """The words of a sentence saying the team learned of the problem without saying how."""
+    for _, text in document_texts(document, ("/action_items",)):
+        match = _CAME_TO_LIGHT.search(text)
+        if match is not None:
+            around = sentence(text, match.start(), match.end())
+            at = around.find(match.group())
+            return quote(around[at:] if at >= 0 else around, 60)  # from the subject on: "team was notified …"
+    return None
