@@ -87,6 +87,13 @@ def test_an_outage_long_after_the_change_still_asks_how_it_was_detected(tmp_path
     assert "found in any section or sentence" in found[0]["message"]
 
 
+def test_a_failure_right_after_the_change_that_nobody_acted_on_for_hours_still_asks(tmp_path, run_cli):
+    # errors 3 minutes after the swap, but the next thing anyone did was two hours later:
+    # nothing says the people making the change saw it
+    path = write(tmp_path / "swap.md", OWN_CHANGE.replace("21:07", "23:07"))
+    assert [item["severity"] for item in _pm401(run_cli, path)] == ["warning"]
+
+
 def test_an_unattended_change_is_not_the_team_watching(tmp_path, run_cli):
     text = OWN_CHANGE.replace("We swap the core router for the new hardware",
                               "The nightly pipeline deploys the new router config automatically")
@@ -155,3 +162,18 @@ A phishing campaign targeted the private mail accounts of several developers.
 The phishing mail was circulated promptly to inform other employees.
 """)
     assert _pm401(run_cli, path, "strict") == []
+
+
+def test_we_noticed_at_a_time_is_never_reported_as_nothing_found(tmp_path, run_cli):
+    path = write(tmp_path / "queue.md", """\
+# Queue stall
+
+## Summary
+
+The job queue stalled after a broker upgrade. We noticed at 14:02 that no job had
+finished for twenty minutes and restarted the broker.
+""")
+    for preset in ("recommended", "strict"):
+        assert not any("found in any section or sentence" in item["message"]
+                       for item in _pm401(run_cli, path, preset))
+    assert _pm401(run_cli, path) == []

@@ -7,7 +7,8 @@ Three readings, each a claim a reviewer would accept:
 - `own_change_seen`: the outage followed the team's own change within minutes, so the
   people making it saw it: a timeline entry of the change ("Initiated planned router-id
   standardization", "We swap the core router") followed within `minutes` by the first
-  entry describing failure or noticing; or prose in which the author says their own
+  entry describing failure or noticing, and by someone noticing it or the team acting on
+  it (a rollback, a fix) within the same minutes; or prose in which the author says their own
   change or planned work caused it ("I caused an outage", "the planned intervention
   resulted in ...") and the impact lasted no longer than `minutes` ("for a period of
   around four minutes"). Automated changes (a pipeline, a cron job) are not the team at
@@ -26,7 +27,9 @@ from typing import Any
 from ... import regex_cache
 from ...infer.prose import document_texts, quote, sentence
 from ...model import Document
-from ...timeline import Entry, describes_failure, describes_noticing, entries, format_minutes, minutes_between
+from ...timeline import (
+    Entry, describes_failure, describes_mitigation, describes_noticing, entries, format_minutes, minutes_between,
+)
 
 #: A change the team makes: planned work, a deploy, a swap, a migration, a config push.
 _CHANGE = regex_cache.compile(
@@ -75,14 +78,19 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
     `minutes` (see the module docstring), as words for the finding; None otherwise."""
     data = document.data if isinstance(document.data, dict) else {}
     timed = [entry for entry in entries(data) if entry.moment is not None and not entry.date_only]
-    for change, after in zip(timed, timed[1:]):
+    for position, (change, after) in enumerate(zip(timed, timed[1:])):
         if _failing(change):
             break  # the failure came first: what follows is the response, not the change
         if not _failing(after):
             continue
         gap = minutes_between(change, after)
-        if gap is not None and 0 <= gap <= minutes and _CHANGE.search(change.event) and \
-                not _UNATTENDED.search(change.event):
+        if gap is None or not 0 <= gap <= minutes or not _CHANGE.search(change.event) or \
+                _UNATTENDED.search(change.event):
+            break
+        # seen: someone noticing it, or the team acting on it, within the same minutes
+        seen = next((entry for entry in timed[position + 1:] if _noticed_or_answered(entry)), None)
+        reach = minutes_between(change, seen)
+        if reach is not None and 0 <= reach <= minutes:
             return (f"{quote(after.event, 50)} {format_minutes(gap)} after the team's own change "
                     f"{quote(change.event, 50)}")
         break
@@ -106,6 +114,12 @@ def _failing(entry: Entry) -> bool:
     """The entry describes failure or impact ("traffic is dropped"), or someone noticing it."""
     return entry.kind in ("started", "detected") or describes_failure(entry.event) or \
         describes_noticing(entry.event) or _IMPACT.search(entry.event) is not None
+
+
+def _noticed_or_answered(entry: Entry) -> bool:
+    """Someone noticed the failure, or the team acted on it (a rollback, a fix, a restore)."""
+    return entry.kind in ("detected", "mitigated", "resolved") or describes_noticing(entry.event) or \
+        describes_mitigation(entry.event)
 
 
 def came_to_light(document: Document) -> str | None:
