@@ -11,7 +11,14 @@
 
 from __future__ import annotations
 
+import gc
+import time
+
+import pytest
+
 from conftest import rule_findings, write
+from pmlint.engine.checks._detection_signals import came_to_light, own_change_seen
+from pmlint.load import load_text
 
 
 def _pm401(run_cli, path, preset="recommended"):
@@ -177,3 +184,27 @@ finished for twenty minutes and restarted the broker.
         assert not any("found in any section or sentence" in item["message"]
                        for item in _pm401(run_cli, path, preset))
     assert _pm401(run_cli, path) == []
+
+
+@pytest.mark.parametrize("unit", [
+    "I caused ", "for a period of about ", "we we were ", "planned maintenance ", "- 4:16 we swap it\n",
+    "9:40am ", "- 2025-01-01 4:16 We deploy\n- 2025-01-01 18:30 x\n",
+])
+def test_detection_signals_and_clock_reading_scale_linearly(unit):
+    """Ten times the text costs about ten times the time, whatever it repeats (the
+    loader's am/pm and ambiguity passes, PM401's own-change and came-to-light readings)."""
+
+    def cost(copies: int) -> float:
+        text = "# Outage\n\n## Timeline\n\n" + unit * copies
+        gc.collect()
+        started = time.perf_counter()
+        document = load_text("pm.md", text)
+        own_change_seen(document, 15)
+        came_to_light(document)
+        return time.perf_counter() - started
+
+    cost(100)
+    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
+    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
+        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
+    assert large < small * 25, (unit, small, large)
