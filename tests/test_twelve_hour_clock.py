@@ -148,6 +148,16 @@ def test_a_bare_hour_is_read_as_pm_when_that_keeps_the_timeline_in_order(tmp_pat
     assert [entry["at"][11:16] for entry in _converted(run_cli, path)["timeline"]] == ["11:50", "13:05", "13:40"]
 
 
+def test_without_am_pm_a_step_back_nearer_than_the_pm_reading_stays_out_of_order(tmp_path, run_cli):
+    # 11:50 then 9:30 in a document that never writes am/pm: 21:30 is further from 11:50
+    # than 09:30 is, so the entry stays as written and PM502 reports the order
+    text = AFTERNOON.replace("2025-03-03 1:05", "2025-03-03 9:30").replace("2025-03-03 1:40", "2025-03-03 9:45")
+    path = write(tmp_path / "outage.md", text)
+    found = rule_findings(run_cli, path, "PM502")
+    assert len(found) == 1 and "earlier than the entry before it" in found[0]["message"]
+    assert [entry["at"][11:16] for entry in _converted(run_cli, path)["timeline"]] == ["11:50", "09:30", "09:45"]
+
+
 def test_a_written_date_left_unchanged_past_midnight_is_still_reported(tmp_path, run_cli):
     # 23:04 then 02:50 on the same date: no p.m. reading is in order; PM502 says so
     text = AFTERNOON.replace("11:50", "23:04").replace("1:05", "02:50").replace("1:40", "03:20")

@@ -196,7 +196,9 @@ def _afternoon(stamp: Stamp, moment: datetime, context: TimeContext) -> bool:
     """Whether a bare hour (`1:05`, no leading zero, no am/pm) is read as p.m.: its a.m.
     reading goes back an hour or more from the entry before it on the same day, and the p.m.
     reading is in order (`11:50`, then `1:05` is 13:05 on a 12-hour clock, not 01:05 the next
-    night). Single-digit hours only, or 10 and 11 too in a document that writes am/pm; a
+    night). In a document that writes am/pm, any hour 1–11; in one that does not, a
+    single-digit hour, and only when the p.m. reading is nearer the entry before than the
+    a.m. one (`11:00` then `9:30` stays 09:30, out of order: 21:30 is further away). A
     step back past midnight (`23:04`, then `2:50`) has no p.m. reading in order and still
     rolls over to the next day."""
     previous = context.previous
@@ -205,7 +207,10 @@ def _afternoon(stamp: Stamp, moment: datetime, context: TimeContext) -> bool:
     hour = stamp.clock[0]
     if hour >= 12 or (hour > 9 and not context.twelve_hour):
         return False
-    return previous - moment >= _SWAP and moment + _HALF_DAY >= previous
+    back, later = previous - moment, moment + _HALF_DAY
+    if back < _SWAP or later < previous:
+        return False
+    return context.twelve_hour or later - previous < back
 
 
 def _ambiguous_by_order(timeline: _Timeline) -> None:
