@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import yaml
 
 from conftest import rule_findings, write
+from pmlint.load.markdown.times import writes_am_pm
 
 
 def _converted(run_cli, path) -> dict:
@@ -176,3 +178,12 @@ timeline:
 """)
     found = rule_findings(run_cli, path, "PM203")
     assert len(found) == 1 and "02:42" in found[0]["message"]
+
+
+@pytest.mark.parametrize("text, twelve_hour", [
+    ("at about 9:40am", True), ("back at 12:10 PM", True), ("woken at 3 a.m.", True), ("until 11PM", True),
+    ("see PM2019-009", False), ("I am on call", False), ("2 PMs were paged", False), ("23:45pm", False),
+    ("version 1.2 am", False), ("at 09:40", False),
+])
+def test_what_counts_as_writing_am_pm(text, twelve_hour):
+    assert writes_am_pm([text]) is twelve_hour
