@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
+from ruamel.yaml import YAML
 
 from conftest import rule_findings, write
 from pmlint.load.markdown.times import writes_am_pm
@@ -23,7 +23,7 @@ from pmlint.load.markdown.times import writes_am_pm
 def _converted(run_cli, path) -> dict:
     code, out, err = run_cli("convert", str(path))
     assert code == 0, err
-    return yaml.safe_load(out)
+    return YAML(typ="safe").load(out)
 
 
 def _profile(run_cli, path) -> dict:
