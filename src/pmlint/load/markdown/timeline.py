@@ -116,7 +116,7 @@ class _Timeline:
             afternoon = False  # the hour re-read as p.m. to keep the timeline in order (see _afternoon)
             rolled = False
             if moment is not None and stamp.has_date:
-                if stamp.has_time and _afternoon(stamp, moment, context):
+                if stamp.bare_hour and stamp.has_time and _afternoon(stamp, moment, context):
                     moment, afternoon = moment + _HALF_DAY, True
                 context.day = moment.date()
             elif stamp.clock is not None and context.day is not None and stamp.moment is None and stamp.raw and \
@@ -124,7 +124,7 @@ class _Timeline:
                 hour, minute, second = stamp.clock
                 moment = datetime(context.day.year, context.day.month, context.day.day, hour, minute, second)
                 next_day = _plus_days(moment, 1)  # None on 9999-12-31: no day after it to roll over to
-                if _afternoon(stamp, moment, context):
+                if stamp.bare_hour and _afternoon(stamp, moment, context):
                     moment, afternoon = moment + _HALF_DAY, True
                 elif context.previous is not None and moment < context.previous and next_day is not None and \
                         context.previous - moment >= ROLLOVER and next_day > context.previous:
