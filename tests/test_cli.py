@@ -171,3 +171,29 @@ def test_unexpected_error_is_one_line_without_debug(monkeypatch, capsys):
     assert exit_info.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("pmlint: internal error: RuntimeError: kaboom") and "Traceback" not in err
+
+
+def test_console_run_leaves_the_heap_out_of_the_exit_collection(monkeypatch, tmp_path):
+    """The console script (main() reading sys.argv) freezes the heap before the process
+    exits, so Python's exit-time collection does not walk a large document's objects;
+    main(args) (tests, embedding) leaves the collector alone, and the report is written."""
+    import gc
+
+    from pmlint import cli
+
+    write(tmp_path / "pm.yaml", GOOD)
+    report = tmp_path / "out.json"
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit):
+            cli.main(["check", "--select", "PM00", str(tmp_path / "pm.yaml")])
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(sys, "argv", ["pmlint", "check", "--select", "PM00", "-f", f"json:{report}",
+                                          str(tmp_path / "pm.yaml")])
+        with pytest.raises(SystemExit) as exit_info:
+            cli.main()
+        assert exit_info.value.code == 0
+        assert gc.get_freeze_count() > 0
+        assert json.loads(report.read_text())["findings"] == []
+    finally:
+        gc.unfreeze()
