@@ -129,3 +129,22 @@ def test_a_long_list_of_texts_joined_finds_what_one_by_one_finds() -> None:
     joined = seen(find(regex, texts))
     assert joined and joined == seen(find(regex, iter(texts)))  # an iterator is read one text at a time
     assert seen(find(regex, texts[:50])) == seen(find(regex, iter(texts[:50])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, terms)
+def test_a_text_without_every_word_of_any_phrase_holds_no_match(text: str, words: list[str]) -> None:
+    """`viable` lets `scan` skip a long text: it may only say no where the regex finds nothing."""
+    regex = phrases(tuple(words))
+    assert regex is not None
+    if not regex.viable(prose._indexed(text)[1]):
+        assert _plain(regex, text) == []
+
+
+def test_a_joined_text_with_a_first_word_but_no_whole_phrase_is_not_scanned(monkeypatch) -> None:
+    regex = phrases(("scheduled maintenance", "their local time"))
+    assert regex is not None and regex.bare is not None
+    text = "The deploy was scheduled for noon; the local team watched. " * 50
+    monkeypatch.setattr(prose.Phrases, "_scan_bare", staticmethod(lambda bare, low: iter([None])))
+    assert list(regex.scan(text)) == []  # "maintenance" and "their" are missing: no scan at all
+    assert list(regex.scan(text + " during scheduled maintenance")) == [None]  # now it scans
