@@ -148,3 +148,34 @@ def test_a_joined_text_with_a_first_word_but_no_whole_phrase_is_not_scanned(monk
     monkeypatch.setattr(prose.Phrases, "_scan_bare", staticmethod(lambda bare, low: iter([None])))
     assert list(regex.scan(text)) == []  # "maintenance" and "their" are missing: no scan at all
     assert list(regex.scan(text + " during scheduled maintenance")) == [None]  # now it scans
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(ENGINE_WORDS + WORDS + ["still", "k", "s", "haven", "t"]),
+                          st.sampled_from(SEPARATORS)), min_size=1, max_size=80).map(
+           lambda pairs: "".join(word + separator for word, separator in pairs)),
+       st.lists(st.lists(st.sampled_from(ENGINE_WORDS + ["haven’t", "ſtill", "\u212a", "still k"]), min_size=1,
+                         max_size=3).map(" ".join), min_size=1, max_size=6))
+def test_engine_word_list_skips_only_texts_without_a_match(text: str, words: list[str]) -> None:
+    """`PhraseRegex.viable` (all the words of some phrase in the text) may only turn away
+    a text the regex finds nothing in: also for phrases with letters that match ASCII
+    ones case-insensitively ("ſ" is "s", the Kelvin sign "k") or none ("’")."""
+    from pmlint.engine.text import _lowered, phrase_regex
+
+    regex = phrase_regex(tuple(words))
+    assert regex is not None
+    expected = [match.span() for match in regex.regex.finditer(text)]
+    assert [match.span() for match in regex.finditer(text)] == expected
+    if text.isascii() and not regex.viable(_lowered(text)[1]):
+        assert expected == []
+
+
+def test_engine_word_list_is_not_run_on_a_text_without_all_of_a_phrases_words() -> None:
+    from pmlint.engine.text import phrase_regex
+
+    regex = phrase_regex(("no root cause was found", "we don’t know why"))
+    assert regex is not None and regex.literals is not None and "cause" in regex.literals
+    text = "The pool filled; nobody looked at the cause until the second page."
+    assert not regex._may_match(text)  # "cause" is there, but not "root", "was", "found"
+    assert regex.search("In the end no root cause was found.") is not None
+    assert regex.search("We don’t know why.") is not None  # not ASCII: the regex decides
