@@ -11,9 +11,10 @@ other so each can be quoted on its own:
 - `independent`: benchmarks/review-2026-11-30-independent.tsv alone, a third review by a
   reviewer who judged every finding of 2026-11-30 in context before reading either
   other table, with a reason per finding;
-- `final`: benchmarks/review-2026-11-30-final.tsv alone, a fourth outside review of the
+- `final`: benchmarks/review-2026-11-30-final.tsv, a fourth outside review of the
   findings left after the held-out precision work (2026-11-30, later), judged without
-  reading any other table;
+  reading any other table, then benchmarks/review-2026-11-30-new.tsv, the same kind of
+  review of the findings the recall pass added after it;
 - `combined`: the shared table, then the developers' own table
   (benchmarks/review-2026-11-30.tsv, written by pmlint's developers: more generous, it
   gives TP to findings the other two call FP or P), then the independent one; a later
@@ -72,12 +73,15 @@ INDEPENDENT_REVIEW = HERE / "review-2026-11-30-independent.tsv"
 #: findings left after the held-out precision work: every one judged in context, without
 #: reading any other table.
 FINAL_REVIEW = HERE / "review-2026-11-30-final.tsv"
+#: The same kind of outside review of the findings the recall pass added after it (PM314's
+#: unowned plans), judged in context without reading any other table; it extends `final`.
+NEW_FINDINGS_REVIEW = HERE / "review-2026-11-30-new.tsv"
 #: The views printed without `--review`: name → tables, a later one winning.
 VIEWS: dict[str, list[Path]] = {
     "shared": [DEFAULT_REVIEW],
     "independent": [INDEPENDENT_REVIEW],
     "combined": [DEFAULT_REVIEW, OWN_REVIEW, INDEPENDENT_REVIEW],
-    "final": [FINAL_REVIEW],
+    "final": [FINAL_REVIEW, NEW_FINDINGS_REVIEW],
 }
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
