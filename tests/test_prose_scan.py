@@ -179,3 +179,14 @@ def test_engine_word_list_is_not_run_on_a_text_without_all_of_a_phrases_words() 
     assert not regex._may_match(text)  # "cause" is there, but not "root", "was", "found"
     assert regex.search("In the end no root cause was found.") is not None
     assert regex.search("We don’t know why.") is not None  # not ASCII: the regex decides
+
+
+def test_a_phrase_with_a_letter_that_folds_to_ascii_still_finds_the_ascii_text() -> None:
+    """'ſ' matches 's' case-insensitively but 'ſ'.lower() is no 's': a literal pre-check
+    built from the non-ASCII word would turn 'still' away (found by the property test)."""
+    from pmlint.engine.text import phrase_regex
+
+    regex = phrase_regex(("ſtill",))
+    assert regex is not None
+    assert [match.span() for match in regex.finditer("still ")] == [(0, 5)]
+    assert regex.search("it is still down") is not None

@@ -226,6 +226,15 @@ class PhraseRegex:
         return self.regex.fullmatch(text, *args)
 
 
+def _literal(words: list[str]) -> str | None:
+    """The phrase's longest ASCII word, lower-cased: a substring every match holds in the
+    lower-cased text. Not a non-ASCII word: the regex matches case-insensitively, and "ſ"
+    matches "s" although "ſ".lower() is no "s" ("ſtill" would turn "still" away). None
+    when the phrase has no ASCII word (then the regex decides)."""
+    ascii_words = [word for word in words if word.isascii()]
+    return max(ascii_words, key=len).lower() if ascii_words else None
+
+
 @lru_cache(maxsize=512)
 def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> PhraseRegex | None:
     """One case-insensitive matcher for whole-word phrases (spaces match any whitespace) and raw patterns."""
@@ -235,7 +244,8 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
     if not parts:
         return None
     # the longest word is the rarest: "list the sequence of events" → "sequence"
-    literals: list[str] | None = [max(phrase, key=len).lower() for phrase in words]
+    found = [_literal(phrase) for phrase in words]
+    literals: list[str] | None = None if None in found else [literal for literal in found if literal is not None]
     for pattern in patterns:
         literal = required_literal(pattern)
         if literal is None or literals is None:
