@@ -135,6 +135,9 @@ class DocumentMeta:
     timeline_ambiguous_hours: tuple[str, ...] = ()
     #: the document writes am/pm somewhere (`9:40am`, `3 p.m.`): it keeps a 12-hour clock
     twelve_hour_clock: bool = False
+    #: which way the document writes numeric dates (`11/01/2026`): True day first, False
+    #: month first (Markdown: `times.day_first_dates`); None: not known (YAML)
+    day_first_dates: bool | None = None
 
 
 #: the meta of a document no loader said anything about (frozen: one instance serves all)

@@ -55,6 +55,10 @@ class Hit:
     #: `info`, and only under the `strict` preset, so `recommended` stays what a reviewer
     #: would sign.
     pedantic: bool = False
+    #: A finding pmlint cannot be certain of (a due date read one of two ways, a date
+    #: relative to when it was written): at most `warning`, whatever the rule's severity,
+    #: since `error` is kept for what pmlint is certain of.
+    uncertain: bool = False
     #: which of the rule's `messages:` says this finding (a variant the check names, such
     #: as `no_chain`); a rule without that entry says its own `message`
     variant: str | None = None

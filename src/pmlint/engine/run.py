@@ -268,6 +268,8 @@ def _finding(rule: Rule, severity: Severity, template: str, document: Document, 
         unresolved.extend((rule.id, name) for name in missing)
     if hit.demote or hit.pedantic:
         severity = min(severity, Severity.INFO)
+    elif hit.uncertain:
+        severity = min(severity, Severity.WARNING)
     return Finding(rule.id, rule.name, severity, message, document.path, span, pointer, rule.fix_for(document.format),
                    rule.category)
 

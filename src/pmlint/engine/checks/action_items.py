@@ -25,6 +25,7 @@ from ..items import is_band_aid
 from ..kinds import of_kind
 from ._shared import (action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
+from ._due import read_due
 from ._time import entries
 from .root_cause import is_unknown
 
@@ -619,16 +620,63 @@ def incident_date(context: Context) -> date | None:
 
 @check("due_date_valid")
 def due_date_valid(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """A `due` value is a date (YYYY-MM-DD; a month or quarter is accepted) and is not
-    before the incident (`date`, else the first timeline entry). A template placeholder
-    (`YYYY-MM-DD`) is left to PM010."""
+    """A `due` value of an open item reads as a date and is not before the incident.
+
+    Dates are read as people write them (`_due.read_due`: `2025-07-15`, `Jul 16, 2023`,
+    `16 July 2023`, `2023/07/16`, `16/07/2023`, `Q3 2025`, `end of Q3`), numeric ones in
+    the document's own order (`meta.day_first_dates`). Only what pmlint is certain of is
+    reported at the rule's severity: a value shaped as a date that is no day on any
+    calendar (`2023-13-45`), or a day before the stated incident `date` whichever way it
+    reads. A date relative to when it was written ("next sprint"), text pmlint cannot
+    read, or a day before the incident only in one reading or only before the first
+    timeline entry, is at most a `warning`. A value that says there is no date yet
+    ("soon", "ASAP", "ongoing") is PM302's (no due date); a template placeholder
+    (`YYYY-MM-DD`, `TBD`) is PM010's; a done item's due date no longer matters."""
     if value is None or value == "" or is_placeholder(value, context):
         return
-    parsed = parse_due(value)
-    if parsed is None:
-        yield Hit(values={"value": shorten(value), "problem": "is not a date (write YYYY-MM-DD)"})
+    item = resolve_item(context, pointer)
+    if item is not None and not is_pending(item, context):
         return
-    if isinstance(parsed, date):
-        start = incident_date(context)
-        if start is not None and parsed < start:
-            yield Hit(values={"value": shorten(value), "problem": f"is before the incident ({start.isoformat()})"})
+    order = context.document.meta.day_first_dates
+    due = read_due(value, order)
+    if due.kind in ("none", "horizon"):
+        return
+    if due.kind == "impossible":
+        yield Hit(values={"value": shorten(value), "problem": "is not a day on the calendar"})
+        return
+    if due.kind == "relative":
+        yield Hit(values={"value": shorten(value), "problem": "is relative to when it was written: a reader later "
+                                                              "cannot tell when it was due (write the calendar date)"},
+                  uncertain=True)
+        return
+    if due.kind == "unknown":
+        yield Hit(values={"value": shorten(value), "problem": "could not be read as a date (write YYYY-MM-DD)"},
+                  uncertain=True)
+        return
+    stated = incident_date_stated(context)
+    start = stated or incident_date(context)
+    if start is None or all(day >= start for day in due.days):
+        return
+    # certain: before a stated incident date whichever way the day and month are read
+    both = read_due(value, None).days
+    certain = stated is not None and all(day < start for day in both)
+    yield Hit(values={"value": shorten(value), "problem": f"is before the incident ({start.isoformat()})"},
+              uncertain=not certain)
+
+
+def incident_date_stated(context: Context) -> date | None:
+    """The incident `date` the document states (front matter, a `Date:` line, the YAML field)."""
+    data = context.data if isinstance(context.data, dict) else {}
+    parsed = parse_due(data.get("date"))
+    return parsed if isinstance(parsed, date) else None
+
+
+def resolve_item(context: Context, pointer: str) -> dict[str, Any] | None:
+    """The action item a `/action_items/N/due` pointer belongs to."""
+    parts = pointer.strip("/").split("/")
+    data = context.data if isinstance(context.data, dict) else {}
+    items = data.get("action_items")
+    if len(parts) >= 2 and parts[0] == "action_items" and parts[1].isdigit() and isinstance(items, list) \
+            and int(parts[1]) < len(items) and isinstance(items[int(parts[1])], dict):
+        return items[int(parts[1])]
+    return None

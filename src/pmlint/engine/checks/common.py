@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from ...model import join_pointer
 from ..functions import Context, Hit, check, is_truthy
+from ._due import read_due
 from ._shared import is_pending, title_of
 
 
@@ -25,7 +26,10 @@ from ._shared import is_pending, title_of
         "collective": {"type": "string",
                        "description": "Message when no item has the field; `{count}` is the number of items."},
         "pending_only": {"type": "boolean",
-                         "description": "Skip items whose status is in settings.closed_statuses (default false)."}})
+                         "description": "Skip items whose status is in settings.closed_statuses (default false)."},
+        "dated": {"type": "boolean",
+                  "description": "The field holds a date: a value that says there is none yet (\"soon\", "
+                                 "\"ASAP\", \"ongoing\", \"n/a\") counts as missing (default false)."}})
 def items_have(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every item of a list has `field`. When none has it, one finding on the list
     (`collective`); otherwise one finding per item without it (the rule's message, with `{title}`)."""
@@ -37,7 +41,9 @@ def items_have(value: Any, pointer: str, options: dict, context: Context) -> Ite
         items = [(index, item) for index, item in items if is_pending(item, context)]
     if not items:
         return
-    lacking = [(index, item) for index, item in items if not is_truthy(item.get(name))]
+    dated = bool(options.get("dated"))
+    lacking = [(index, item) for index, item in items
+               if not is_truthy(item.get(name)) or (dated and read_due(item.get(name)).kind == "none")]
     if not lacking:
         return
     if len(lacking) == len(items) and len(items) > 1:

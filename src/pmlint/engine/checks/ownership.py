@@ -19,9 +19,11 @@ milestones). The vocabulary is the rule file's; the function only counts.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
+from ._due import read_due
 from ._shared import is_pending, option_patterns
 
 #: a ticket reference a tracker resolves: a URL, `ABC-123`, `#123` (not "TODO" in a Ticket column)
@@ -91,8 +93,11 @@ def _owned(item: dict[str, Any], regex: Any, nobody: set[str]) -> bool:
 
 
 def _has(value: Any) -> bool:
+    """A due value that names a date or horizon: not blank, not "soon" or "n/a" (`_due`)."""
+    if isinstance(value, date):
+        return True
     return isinstance(value, (str, int)) and not isinstance(value, bool) and bool(str(value).strip()) \
-        and not _NO_NAME.match(str(value))
+        and not _NO_NAME.match(str(value)) and read_due(value).kind != "none"
 
 
 def _says(item: dict[str, Any], regex: Any) -> bool:
