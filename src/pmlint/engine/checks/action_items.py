@@ -567,13 +567,20 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
 
 
 @check("no_action_justified", {"no_action_min_words": of_kind(
-    "count", "Shortest `no_action_reason`, in words, that counts as a justification.")},
+    "count", "Shortest `no_action_reason`, in words, that counts as a justification."),
+    "shipped_fix_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                             "description": "Regexes: a document whose text matches one records that its fix "
+                                            "shipped (merged, released, regression tests added): with nothing "
+                                            "left to do, the missing plan is reported under `strict` only."}},
        required=("no_action_min_words",))
 def no_action_justified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A postmortem with no action items states a justified decision not to act: a
     `no_action_reason` of at least `no_action_min_words` words. Commitments in
     prose anywhere ("We will …", "We're deploying …", "changes have been made to …")
-    are a plan: a document that states one is not reported as having none."""
+    are a plan: a document that states one is not reported as having none. A bug-fix
+    write-up that records its fix as shipped (`shipped_fix_patterns`: "the fix was merged",
+    "fixed in 2.4.1", "two regression tests added") has nothing left to do: asking for a
+    plan there is pedantic (`strict` only)."""
     if action_items(context):
         return
     data = context.data if isinstance(context.data, dict) else {}
@@ -583,7 +590,10 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
         if evidence(context, "actions") is not None:
             return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
-        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason")
+        shipped = option_patterns(options, "shipped_fix_patterns")
+        done = shipped is not None and any(shipped.search(line) is not None for line in context.document.lines or ())
+        yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason",
+                  pedantic=done)
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})

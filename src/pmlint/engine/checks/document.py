@@ -393,13 +393,28 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         if other_label == "timeline start" and covered is not None and \
                 (covered[0] - timedelta(days=tolerance)) <= reference <= (covered[1] + timedelta(days=tolerance)):
             continue  # a timeline that opens with the lead-up weeks before still covers the incident's day
-        disagreeing.setdefault(other, []).append((other_label, other_pointer))
+        # one wrong fact, one finding: a source that agrees with one already disagreeing
+        # says the same thing about the reference: named in that finding when it gives the
+        # same day, silent when it only covers it (a timeline from the lead-up to the
+        # file name's day, both against a wrong `date`)
+        same = next((day for day in disagreeing if _agree(day, other, other_label, covered, tolerance)), other)
+        if same == other or abs((other - same).days) <= tolerance:
+            disagreeing.setdefault(same, []).append((other_label, other_pointer))
     for other, found in disagreeing.items():  # the title and the timeline agreeing with each other: one finding
         labels = [name for name, _ in found]
         source = labels[0] if len(labels) == 1 else " and the ".join((", the ".join(labels[:-1]), labels[-1]))
         yield Hit(found[0][1] or ref_pointer or "/title",
                   {"source": source, "date": other.isoformat(), "reference": label,
                    "reference_date": reference.isoformat(), "says": "says" if len(labels) == 1 else "say"})
+
+
+def _agree(day: date, other: date, other_label: str, covered: tuple[date, date] | None, tolerance: int) -> bool:
+    """Whether two disagreeing sources agree with each other: within `tolerance` days, or
+    the timeline (`other_label` its start) covers the other's day."""
+    if abs((other - day).days) <= tolerance:
+        return True
+    return other_label == "timeline start" and covered is not None and \
+        covered[0] - timedelta(days=tolerance) <= day <= covered[1] + timedelta(days=tolerance)
 
 
 @check("severity_level")

@@ -162,7 +162,9 @@ class ActionsFound(NamedTuple):
     groups: dict[str, str]
 
 
-def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
+def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | None = None) -> ActionsFound:
+    """The action items of every action-item section, then (`blocks`: the whole document)
+    the commitments labelled inline anywhere else ("Action point: enable push alerts")."""
     items = _Items(out)
     sources: list[str] = []
     columns: list[str] = []
@@ -181,6 +183,8 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
         heading: Block | None = None  # the sub-heading whose text is read, and its paragraphs
         heading_prose: list[tuple[str, Span, str | None]] = []
         heading_listed = False
+        #: the paragraphs under each sub-heading (None: before the first), for a plan of prose
+        headed: list[tuple[Block | None, list[tuple[str, Span, str | None]]]] = [(None, [])]
         if section.heading is not None:
             out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
                                             section.heading.end_column))
@@ -191,6 +195,7 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
                 if listed and heading is not None and not heading_listed:
                     _heading_item(items, heading, heading_prose, group_hints)
                 heading, heading_prose, heading_listed = block, [], False
+                headed.append((block, heading_prose))
                 group = plain(block.text)
                 group_hints = _hints(group)
             elif block.kind == "table":
@@ -220,17 +225,61 @@ def extract_actions(sections: list[Section], out: Output) -> ActionsFound:
                 parents[block.index] = group or ""
             elif block.kind == "paragraph" and not block.quoted and not is_template_prompt(block.text):
                 text = plain(block.text)
-                if text and not text.endswith(":") and not _is_filler(text):
+                if text and not text.endswith(":") and not _is_filler(text) and not _NOTHING.match(text):
                     prose.append((text, Span(block.line, block.column, block.end_line, block.end_column), group))
                     heading_prose.append(prose[-1])
+                    if heading is None:
+                        headed[0][1].append(prose[-1])
         if listed and heading is not None and not heading_listed:
             _heading_item(items, heading, heading_prose, group_hints)
         if not any(block.kind in ("item", "table") for block in section.blocks):
-            for text, span, group in prose:  # prose is the items only where there is no list or table
-                items.add({"title": text}, span, {"title": span}, group)
-                sources.append("prose")
+            # prose is the items only where there is no list or table: a sub-heading with
+            # paragraphs under it is one item ("#### @dana Alerts configured", then how),
+            # any other paragraph one item of its own
+            for sub, paragraphs in headed:
+                if sub is not None and paragraphs and plain(sub.text):
+                    _heading_item(items, sub, paragraphs, _hints(plain(sub.text)))
+                    sources.append("list")
+                    continue
+                for text, span, group in paragraphs:
+                    items.add({"title": text}, span, {"title": span}, group)
+                    sources.append("prose")
+    if blocks is not None and _labelled_actions(items, sections, blocks):
+        sources.append("prose")
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
+
+
+#: A paragraph or bullet that labels itself a commitment, wherever it stands: "Action
+#: point: enable push alerts", "**Action item:** ...", "Follow-up: ...", "Next step: ...".
+#: Not "AP:" or "AI:" (an access point, artificial intelligence), nor "TODO:" (a
+#: placeholder, PM010's). Bounded repeats, anchored at the start: linear.
+_ACTION_LABEL = re.compile(
+    r"^[ \t]{0,3}(?:action[ -]?points?|action[ -]?items?|follow[ -]?ups?(?:[ \t]{1,3}(?:actions?|items?))?|"
+    r"next[ -]steps?|remediation[ \t]{1,3}items?)[ \t]{0,3}(?:\(\w{1,20}\)[ \t]{0,3})?[:：][ \t]{0,3}(?=\S)",
+    re.IGNORECASE)
+
+
+def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block]) -> bool:
+    """Items for the labelled commitments outside the plan and the timeline (there an
+    entry's "Follow-up:" is what happened); True when any was found."""
+    skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
+            for block in section.blocks}
+    found = False
+    for block in blocks:
+        if block.kind not in ("paragraph", "item") or block.quoted or id(block) in skip:
+            continue
+        text = plain(block.text)
+        label = _ACTION_LABEL.match(text)
+        if label is None:
+            continue
+        title = text[label.end():].strip()
+        if not title or _NOTHING.match(title) or is_template_prompt(title):
+            continue
+        span = Span(block.line, block.column, block.end_line, block.end_column)
+        items.add({"title": title}, span, {"title": span}, None)
+        found = True
+    return found
 
 
 def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, str | None]],
@@ -241,14 +290,42 @@ def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, st
     detection work and PM402 said no item improves detection."""
     if not prose:
         return  # an intro ("... which we'll take in turn:") or a heading over sub-headings
-    title = plain(heading.text)
+    title, owner = _heading_owner(plain(heading.text))
     if not title:
         return
     title_span = Span(heading.line, heading.column, heading.line, heading.end_column)
     description_span = Span(prose[0][1].line, prose[0][1].column, prose[-1][1].end_line, prose[-1][1].end_column)
     item: dict[str, Any] = {"title": title, "description": _sentences([text for text, _, _ in prose]), **hints}
+    if owner is not None:
+        item["owner"] = owner
     span = Span(heading.line, heading.column, description_span.end_line, description_span.end_column)
     items.add(item, span, {"title": title_span, "description": description_span}, title)
+
+
+#: An item heading's enumerator ("1)", "2.", "Step 3:") and its owner: one @handle at its
+#: start ("@dana Alerts configured") or end ("Alerts added by @dana", "... (@dana)")
+_ENUMERATOR = re.compile(r"^(?:step[ \t]{1,3})?\d{1,3}[.):][ \t]{1,3}", re.IGNORECASE)
+_LEAD_OWNER = re.compile(r"^@(?P<owner>[A-Za-z0-9][\w.-]{0,38})[ \t]{1,3}(?:[-–—:][ \t]{1,3})?(?=\S)")
+_TAIL_OWNER = re.compile(r"[ \t]{1,3}(?:(?:by|owner:?|owned[ \t]by|assigned[ \t]to)[ \t]{1,3}|[-–—|][ \t]{0,3})?"
+                         r"\(?@(?P<owner>[A-Za-z0-9][\w.-]{0,38})\)?[ \t]*$", re.IGNORECASE)
+
+
+_CODE_MENTION = re.compile(r"`(@[A-Za-z0-9][\w.-]{0,38})`")
+
+
+def _heading_owner(text: str) -> tuple[str, str | None]:
+    """(title, owner) of an item heading: the enumerator dropped, and the one @handle that
+    leads or ends it taken as the owner (a mention inside the sentence is not one)."""
+    text = _ENUMERATOR.sub("", _CODE_MENTION.sub(r"\1", text.strip()), count=1)
+    if len(_MENTION.findall(text)) != 1:
+        return text, None
+    for pattern in (_LEAD_OWNER, _TAIL_OWNER):
+        found = pattern.search(text)
+        if found is not None:
+            rest = (text[:found.start()] + text[found.end():]).strip()
+            if rest:
+                return rest, found.group("owner").rstrip(".")
+    return text, None
 
 
 def _is_filler(text: str) -> bool:
@@ -475,7 +552,9 @@ _BRACKET_OWNER = re.compile(r"[a-z][a-z0-9_.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)
 
 
 #: A list item that says there is nothing to do ("N/A", "None", "Nothing"): no action item.
-_NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothing(?: to do)?|no actions?(?: needed| required)?|"
+_NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothing(?: to do)?|"
+                      r"no (?:further |more |additional |other |follow-up )?actions?(?: items?)?"
+                      r"(?: (?:are|is|were|was))?(?: (?:needed|required|necessary|planned))?|"
                       r"not applicable|-+)\W*$", re.IGNORECASE)
 
 

@@ -130,7 +130,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     context.twelve_hour = writes_am_pm(_block_texts(blocks))
     extract_timeline(sections, out, lines, context)
     extract_causes(sections, out)
-    actions = extract_actions(sections, out)
+    actions = extract_actions(sections, out, blocks)
     document.meta = DocumentMeta(
         title_line=title_line, code_lines=code_lines, sections=opened, evidence=_evidence(blocks, sections),
         front_matter=front.extra or {}, title=title_text, lead_summary=lead_summary,

@@ -197,6 +197,8 @@ class AliasTable:
         if near is not None:
             key, sub = self.exact[near]
             return SectionMatch(key, sub, qualifier)
+        if _ACTION_HEADING.fullmatch(normalised):  # the whole heading: as good as an alias
+            return SectionMatch("action_items", None, qualifier)
         if not allow_prefix:
             return None
         for alias in self.by_length:
@@ -240,6 +242,21 @@ _PREVENTION = re.compile(
     r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
     r"(?:about|to prevent|next)\b")
+
+
+#: A heading that names the plan by what it holds, however it qualifies it: "Resulting
+#: action", "Resolving actions", "Remedial measures", "Proactive measures", "Follow-up
+#: items", "Corrective action points", "Open action items". Only the whole heading (one to
+#: three qualifiers, then the noun), so "Actions taken during the incident" is not the plan.
+_ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|preventive|preventative|proactive|"
+                     r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
+                     r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
+                     r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
+                     r"and|&|/|,)")
+_ACTION_HEADING = re.compile(
+    r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
+    r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|"
+    r"improvements?|remediations?|work items?|todos?)")
 
 
 #: Shortest and longest heading matched with one letter off: shorter names are too close
