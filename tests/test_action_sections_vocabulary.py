@@ -175,3 +175,27 @@ date: 2023-05-16
 The cache was reachable from the internet.
 """)
     assert len(rule_findings(run_cli, path, "PM012")) == 2
+
+
+INTENT = HEAD + """\
+## Opportunities
+
+We need to improve our monitoring and alerting on {scope}.
+
+## Resulting action
+
+#### @kim Alerts added for pgbouncer errors
+
+Alerts for error log lines on pgbouncer were added.
+"""
+
+
+def test_an_intent_about_every_critical_system_is_not_taken_up_by_one_components_alert(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", INTENT.format(scope="critical systems"))
+    [found] = rule_findings(run_cli, path, "PM804")
+    assert "critical systems" in found["message"]
+
+
+def test_an_intent_about_the_same_kind_of_work_is_taken_up(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", INTENT.format(scope="the connection pooler"))
+    assert rule_findings(run_cli, path, "PM804") == []

@@ -91,6 +91,29 @@ _INTENT_WORDS = frozenset({"we", "team"})
 _GENERIC = frozenset({"shoul", "must", "need", "needs", "issue", "cause", "cause", "incid", "syste", "servi", "probl",
                       "error", "futur", "time", "make", "sure", "ensur", "also", "work", "thing", "thing", "able",
                       "again", "prevent", "preve", "happe", "order", "avoid", "like", "much", "many"})
+#: Words (cut to five letters) that name a kind of work, not what it is about.
+_KIND_OF_WORK = frozenset({"alert", "monit", "test", "testi", "runbo", "docum", "loggi", "logs", "dashb", "metri",
+                           "obser", "pagin", "notif"})
+#: An intention about a whole class of systems: "on critical systems", "for all services",
+#: "across every component". Bounded and anchored on words: linear.
+_BROAD = re.compile(r"\b(?:all|every|each|critical|key|core|other)[ \t]{1,3}(?:of[ \t]{1,3}(?:our|the)[ \t]{1,3})?"
+                    r"(?:systems?|services?|components?|dependencies|hosts?|servers?|databases?|parts)\b|"
+                    r"\bacross[ \t]{1,3}the[ \t]{1,3}board\b|\beverywhere\b", re.IGNORECASE)
+
+
+def _taken_up(words: set[str], items: list[set[str]], broad: bool) -> bool:
+    """Whether an item shares a word with the intention (lenient: one word is enough). For
+    an intention about a whole class of systems (`broad`: "improve our monitoring and
+    alerting on critical systems"), a shared word that only names the kind of work
+    (`_KIND_OF_WORK`) is not enough: an alert on one component ("Alerts added for pgbouncer
+    errors") takes up a part of it, and the rest is still only written down."""
+    for item in items:
+        shared = words & item
+        if shared and not (broad and shared <= _KIND_OF_WORK):
+            return True
+    return False
+
+
 #: At most this many unanswered intentions are reported per document: the point is made by the first ones.
 MAX_INTENTS = 3
 
@@ -172,7 +195,7 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
             if said.rstrip().endswith(":"):
                 continue  # "steps we need to take:" leads in the list that says which
             words = (significant(tail) | _initials(tail)) - _GENERIC
-            if any(words & item for item in items):
+            if _taken_up(words, items, _BROAD.search(tail) is not None):
                 continue
             span = span_at(context.document, where, match.group())
             if span is not None and _led_in_by_statement(context.document.lines or [], span.line):
