@@ -75,6 +75,12 @@ _SUPPLY_NOUN = (r"(?:packages?|crates?|casks?|formula(?:e|s)?|gems?|modules?|lib
 #: A secret that leaks: how it got out is the cause of a leak.
 _CREDENTIAL = r"(?:tokens?|secrets?|credentials?|keys?|passwords?|certificates?)"
 
+#: Monitoring and alerting tools named as the subject of an alert ("Sentry alerted").
+_TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|nagios|zabbix|icinga|statuscake|"
+         r"pingdom|uptime ?robot|uptimerobot|new ?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks(?:\.io)?|"
+         r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
+         r"uptime kuma|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|dead ?man'?s ?snitch)")
+
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "detection": (
@@ -92,6 +98,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
             r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?(?:sms\s+|e-?mail\s+|slack\s+|push\s+|"
             r"pagerduty\s+|opsgenie\s+|text\s+)?alerts?\b"
+            # a monitoring tool named as the sender: "Sentry begins sending rollup error alerts",
+            # "Datadog sent us two alerts" (not "did not send alerts": no alert, no detection)
+            r"|\b" + _TOOL + r"\s+(?:\w+\s+)?(?:sen[dt]\w*|fir(?:ed|es|ing)|rais(?:ed|es|ing)|generat\w+|emit\w*|post\w*)\s+"
+            r"(?:us\s+)?(?:an?\s+|the\s+|several\s+|multiple\s+|many\s+|some\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?:alerts?|alarms?|pages?|notifications?|warnings?)\b"
+            # "Sentry alerted", "PagerDuty paged the on-call", "Grafana notified us"
+            r"|\b" + _TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
+            r"warned|warns|called|texted|emailed)\b"
+            r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + _TOOL + r"\b"
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
             r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
@@ -111,6 +126,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:incoming|initial|first|external)\s+reports?\b|\breports?\s+(?:came in|arrived|started)\b"
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
+            # a user's report on the tracker: "@jjudish posts an issue describing unusual errors",
+            # "a user opened a GitHub issue", "someone filed a bug" (not "we opened an issue to
+            # track the fix": the team's own issue is no report)
+            r"|(?:(?<![\w@])@[\w-]+|\b(?:an?|one|the|some|several)\s+(?:[\w-]+\s+)?(?:users?|customers?|clients?|"
+            r"contributors?|players?|members?|maintainers?\s+of\s+[\w-]+|downstream\s+[\w-]+)|\bsomeone|\bsomebody)\s+"
+            r"(?:\w+\s+)?(?:posts|posted|opens|opened|files|filed|creates|created|submits|submitted|raises|raised|reports|"
+            r"reported)\s+(?:an?\s+|the\s+)?\[?(?:new\s+)?(?:github\s+|gitlab\s+|jira\s+|bug\s+|support\s+)?"
+            r"(?:issues?|bugs?|tickets?|bug reports?|reports?)\b"
             # "a <bounty/security> report detailing ... was submitted", "a report was received via email"
             r"|\breports?\b[^.\x00]{0,80}?\b(?:is|was|were)\s+(?:first\s+)?(?:submitted|received|filed|sent in|made|opened)\b"
             r"|\b(?:submitted|filed|sent)\s+(?:us\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+)?report\b"
@@ -147,6 +170,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # inform other employees" (someone inside noticed it and told the rest)
             r"|\b(?:inform|warn|alert|notify|tell)(?:ed|ing|s)?\s+(?:the\s+)?(?:other|fellow|all|the rest of (?:the|our))"
             r"\s+(?:[\w-]+\s+)?(?:employees|colleagues|staff|team ?mates|co-?workers|team members)\b", _F)),
+        # manual monitoring of sources outside: "Watching "official" sources meant 2 days
+        # before learning it was an RCE", "we follow the upstream security mailing list"
+        ("other", regex_cache.compile(
+            r"\b(?:watch(?:ing|ed|es)?|monitor(?:ing|ed|s)?|follow(?:ing|ed|s)?|track(?:ing|ed|s)?|check(?:ing|ed|s)?|"
+            r"read(?:ing|s)?|subscri(?:bed|bing)\s+to)\s+(?:the\s+|our\s+)?[\"'\u201c\u2018]?"
+            r"(?:official|public|upstream|vendor|security|external|project)[\"'\u201d\u2019]?\s+(?:[\w-]+\s+)?"
+            r"(?:sources?|feeds?|advisor(?:y|ies)|mailing[\s-]lists?|announcements?|channels?|bulletins?|"
+            r"security pages?|cve (?:lists?|feeds?))\b", _F)),
     ),
     "impact_who": (
         ("count", regex_cache.compile(
@@ -407,7 +438,8 @@ GATES: dict[str, tuple[str, ...]] = {
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
                   "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
-                  "inform", "warn", "tell"),
+                  "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "source", "feed", "advisor",
+                  "mailing", "announce", "bulletin", "channel"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
