@@ -144,7 +144,31 @@ _NOTICING = regex_cache.compile(
     r"(?:generat|rais|issu)(?:ed|es|ing)[ \t](?:an?[ \t])?(?:alerts?|alarms?|pages?)|alarm(?:s|ed)?|paged|pinged|notified|"
     r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
-    r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint))\b", re.IGNORECASE)
+    r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint)|"
+    # a tool sending alerts ("Sentry begins sending rollup error alerts"); a person seeing it
+    # ("Rob sees huge number of errors", "@esk noted that requests did not fail over")
+    r"(?:sen(?:d|ds|t|ding)|fir(?:e|es|ing))[ \t](?:\w+[ \t]){0,3}?(?:alerts?|alarms?|pages?)|"
+    r"(?:sees|saw|observe[sd]|not(?:ed|es)[ \t]that))\b", re.IGNORECASE)
+#: An alert or page sent by a machine: no person has seen it yet.
+_ALERT = regex_cache.compile(
+    r"(?<!\bno[ \t])(?<!\bnot[ \t])\b(?:(?:alerts?|alarms?|pages?|monitors?)[ \t](?:(?:started|starts|began|begins|kept|"
+    r"were|was|is|are|have|has|had)[ \t](?:been[ \t])?)?(?:fired|fires|firing|triggered|went[ \t]off)|"
+    r"(?:sen(?:d|ds|t|ding)|fir(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|generat\w{1,4}|issu(?:e|es|ed|ing))[ \t](?:\w+[ \t]){0,3}?"
+    r"(?:alerts?|alarms?|pages?))\b", re.IGNORECASE)
+#: A person at work on it: seeing, acknowledging, investigating, acting.
+_HUMAN = regex_cache.compile(
+    r"\b(?:sees|saw|seen|notic\w{1,4}|not(?:ed|es)[ \t]that|spott\w{1,3}|discover\w{1,3}|realis\w{1,3}|realiz\w{1,3}|acknowledg\w{1,4}|"
+    r"respond\w{0,3}|investigat\w{1,5}|look(?:s|ed|ing)?[ \t]into|check(?:s|ed)[ \t]|restart\w{0,3}|confirm\w{0,3}|"
+    r"report(?:s|ed)|escalat\w{1,4}|call[ \t]was[ \t]started|(?:is|was|were|gets|got)[ \t]+woken)\b", re.IGNORECASE)
+#: An entry that says all was still well: the fault was in place, the impact not yet
+#: ("Services are operational, but the conditions for failure have been set", "this looks
+#: fine on the surface").
+_LATENT = regex_cache.compile(
+    r"\bconditions?[ \t]for[ \t](?:the[ \t]|a[ \t])?(?:failure|outage|incident)|\bset[ \t](?:up[ \t])?for[ \t]failure|"
+    r"\b(?:services?|systems?|everything|the[ \t]site|the[ \t]service|it)[ \t](?:are|is|was|were|remain(?:s|ed)?|"
+    r"stay(?:s|ed)?)[ \t](?:still[ \t]|fully[ \t])?(?:operational|working|fine|healthy|unaffected|normal)\b|"
+    r"\blook(?:s|ed)?[ \t](?:fine|ok|okay|good|normal|healthy)\b|\bseem(?:s|ed)?[ \t](?:fine|ok|okay|good|normal|healthy)\b|"
+    r"\b(?:latent|dormant)\b|\bno[ \t](?:user[ \t]|customer[ \t])?impact[ \t]yet\b", re.IGNORECASE)
 #: Diagnosis, not detection: "root cause identified", "found the cause", "confirmed".
 DIAGNOSIS = regex_cache.compile(r"\b(?:root[ \t]cause|the[ \t]cause|culprit|the[ \t]reason|diagnos\w{0,4}|confirm\w{0,4})\b",
                         re.IGNORECASE)
@@ -178,8 +202,8 @@ def describes_failure(text: str) -> bool:
     started" / "outage began", is the onset, whatever it says."""
     if _MARKED_START.search(text) or _SAID_START.search(text):
         return True
-    if _LEAD_UP.search(text):
-        return False
+    if _LEAD_UP.search(text) or _LATENT.search(text):
+        return False  # a change made, or a fault in place with no impact yet: not the onset
     if _FAILURE.search(text):
         return True
     return _SECRET.search(text) is not None and _CONTAINING.search(text) is not None
@@ -193,12 +217,62 @@ def describes_noticing(text: str) -> bool:
     return _NOTICING.search(text) is not None and DIAGNOSIS.search(text) is None
 
 
+def describes_alert(text: str) -> bool:
+    """The event is an alert or page sent by a machine ("Sentry begins sending error
+    alerts", "the disk alert fired") with no person seeing or acting on it in the entry."""
+    return _ALERT.search(text) is not None and _HUMAN.search(text) is None
+
+
+def describes_response(text: str) -> bool:
+    """A person is on it: seeing, acknowledging, investigating or acting ("Rob sees huge
+    number of errors", "on-call acknowledges the page", "restarts the pods"); a mitigation too."""
+    return not describes_alert(text) and (_HUMAN.search(text) is not None or describes_mitigation(text))
+
+
 def describes_mitigation(text: str) -> bool:
     """The event describes stopping the impact: a failover, rollback, fix deployed, migration, restore."""
     return _MITIGATION.search(text) is not None
 
 
 _DATE_ONLY = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: The impact stopping, said outright ("the alert stopped firing", "errors subsided").
+_ENDED = regex_cache.compile(
+    r"\b(?:alerts?|alarms?|pages?)[ \t](?:stopped|stops|ceased)[ \t]firing\b|\b(?:errors?|5xxs?|failures?)[ \t]"
+    r"(?:stopped|stop|subsided|cleared|ceased|went[ \t]away)\b|\b(?:back|returned)[ \t]to[ \t]normal\b|"
+    r"\b(?:is|was|were|been)[ \t](?:fully[ \t])?(?:resolved|recovered|restored)\b", re.IGNORECASE)
+#: A quiet stretch after the impact ended that, followed by failure again, starts a new
+#: episode: "resolved at 19:40", then "errors again at 15:15 the next day".
+EPISODE_GAP = timedelta(hours=6)
+
+
+def episodes(timeline: list[Entry]) -> list[list[Entry]]:
+    """The timed entries split into episodes of impact. An episode ends at an entry that
+    marks or describes the impact stopping (a mitigation, `resolved`, "the alert stopped
+    firing") unless failure is described again after it; an entry describing failure
+    EPISODE_GAP or more after the end starts the next (a date-only entry, a day with no
+    time, never starts one). One incident that recurs the next day is two episodes: measured as one, a 2-hour outage and a 3-hour one read as 23 hours."""
+    found: list[list[Entry]] = []
+    current: list[Entry] = []
+    ended = False
+    for entry in timeline:
+        if entry.moment is None:
+            continue
+        failing = entry.kind == "started" or describes_failure(entry.event)
+        if current and ended and failing:
+            gap = minutes_between(current[-1], entry)
+            if gap is not None and gap >= EPISODE_GAP.total_seconds() / 60:
+                found.append(current)
+                current = []
+        current.append(entry)
+        if entry.kind in ("mitigated", "resolved") or _ENDED.search(entry.event) or \
+                (describes_mitigation(entry.event) and not failing):
+            ended = True
+        elif failing:
+            ended = False
+    if current:
+        found.append(current)
+    return found
 
 
 def first_of(timeline: list[Entry], kind: str) -> Entry | None:

@@ -14,13 +14,14 @@ cannot say, a duration in prose tied to noticing: "a week later, a user reported
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .. import regex_cache
 from ..model import Document
 from ..timeline import (
-    DIAGNOSIS as _DIAGNOSIS, Entry, describes_failure, describes_noticing, entries, first_of, format_minutes,
-    minutes_between,
+    DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
+    episodes, first_of, format_minutes, minutes_between,
 )
 from .facts import Fact
 from .prose import SENTENCE_REACH, document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
@@ -82,6 +83,10 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     issue") is `customer`, whatever the phrase list said."""
     if method not in ("employee", "customer"):
         return method
+    if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):
+        return None  # "we opened an issue to track the fix": the team's own issue, no report
+    if method == "employee" and _diagnostic(text, start, end):
+        return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
     if _REPORTING.search(phrase) is None:
         if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
             return None
@@ -105,6 +110,32 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         # was available")
         return method
     return None
+
+
+#: Customer phrases that begin with the verb of a tracker ("opened an issue"): who did it is
+#: read from the words before them.
+_TRACKER_VERBS = ("post", "open", "file")
+_TEAM = regex_cache.compile(r"\b(?:we|i|us|our[ \t]+(?:[\w-]+[ \t]+)?(?:team|engineers?|on-?call|staff)|the[ \t]+team)\b",
+                            re.IGNORECASE)
+#: An observation made while debugging, not the moment the problem came to light: a thing
+#: noticed as a noun ("the strange thing we noticed here"), or a sentence about debugging
+#: ("while investigating, we noticed the config had ...", "need to investigate").
+_NOTICED_THING = regex_cache.compile(r"\b(?:thing|things|part|detail|details|behaviou?r|pattern|fact|one)[ \t]+"
+                                     r"(?:that[ \t]+|which[ \t]+)?$", re.IGNORECASE)
+_DEBUGGING = regex_cache.compile(
+    r"\b(?:while|when|during|after)[ \t]+(?:we[ \t]+(?:were[ \t]+)?)?(?:debugging|investigating|troubleshooting|"
+    r"digging|looking[ \t]+into|analy[sz]ing|(?:the[ \t]+)?(?:investigation|debugging|troubleshooting|analysis))\b"
+    r"|\b(?:need|needs|have)[ \t]+to[ \t]+(?:investigate|dig|look[ \t]+into)\b"
+    r"|\b(?:strange|odd|weird|curious|interesting(?:ly)?|puzzling)[ \t]+(?:thing|part|detail|behaviou?r|pattern)\b",
+    re.IGNORECASE)
+
+
+def _diagnostic(text: str, start: int, end: int) -> bool:
+    """Whether "we noticed" at text[start:end] is an observation made while debugging
+    (see `_DEBUGGING`), which says nothing about how the incident came to light."""
+    if _NOTICED_THING.search(text[max(0, start - 60):start].rstrip(" \t") + " "):
+        return True
+    return _DEBUGGING.search(sentence(text, start, end)) is not None
 
 
 _SENTENCE_STOP = regex_cache.compile(r"[.!?](?:\s|$)|\n")
@@ -193,25 +224,80 @@ def _clock(entry: Entry) -> str:
     return entry.moment.date().isoformat() if entry.date_only else entry.moment.strftime("%H:%M")
 
 
-def onset_and_detection(timeline: list[Entry]) -> tuple[Entry, Entry] | None:
-    """(onset, detection) for a timeline that marks no start: the onset is the first entry
-    that describes failure or impact (lead-up such as a PR merged is skipped), detection
-    the first later entry that says someone or something learned of it. None when the
-    reading is ambiguous: something was noticed before any failure is described, or the
-    onset entry itself is the report (detected at once)."""
-    onset = None
+#: An alert nobody acted on for this long was not seen: the delay is acknowledgement (who
+#: gets the alert, at what hour), not a missing signal.
+UNSEEN_ALERT_MINUTES = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a timeline with no milestones says about detection, in one episode of impact."""
+
+    onset: Entry
+    #: the first person knowing: a report, someone noticing, a responder at work; or an
+    #: alert that someone acted on within UNSEEN_ALERT_MINUTES
+    detected: Entry
+    #: an alert that fired UNSEEN_ALERT_MINUTES or more before anyone acted on it
+    alert: Entry | None = None
+    episode: int = 1
+    episodes: int = 1
+
+
+def onset_and_detection(timeline: list[Entry]) -> Reading | None:
+    """The onset and detection of the first episode of impact (see `readings`)."""
+    found = readings(timeline)
+    return found[0] if found else None
+
+
+def readings(timeline: list[Entry]) -> list[Reading]:
+    """(onset, detection) per episode of impact (`timeline.episodes`) for a timeline that
+    marks no start. The onset is the first entry that describes failure or impact: lead-up
+    such as a PR merged, and a fault in place with no impact yet ("services are
+    operational, but the conditions for failure have been set"), are skipped. Detection is
+    the first later entry that says a person learned of it; an alert a person acted on
+    only UNSEEN_ALERT_MINUTES or more later is kept apart (`Reading.alert`): the people
+    learned of it when they acted. An episode is left out when its reading is ambiguous:
+    something was noticed before any failure is described, or the onset entry itself is
+    the report (detected at once)."""
+    parts = episodes(timeline)
+    found = []
+    for number, part in enumerate(parts, 1):
+        reading = episode_reading(part)
+        if reading is not None:
+            found.append(Reading(reading.onset, reading.detected, reading.alert, number, len(parts)))
+    return found
+
+
+def episode_reading(timeline: list[Entry]) -> Reading | None:
+    """The onset and detection of one episode's entries (see `readings`), or None."""
+    onset: Entry | None = None
+    alert: Entry | None = None
     for entry in timeline:
         if entry.moment is None:
             continue
-        noticing = entry.kind == "detected" or describes_noticing(entry.event)
+        machine = entry.kind != "detected" and describes_alert(entry.event)
+        noticing = machine or entry.kind == "detected" or describes_noticing(entry.event)
         if onset is None:
+            if machine and describes_failure(entry.event):
+                onset = alert = entry  # "alerts started firing for elevated 500 errors": the onset, seen by a machine
+                continue
             if noticing:
                 return None
             if entry.kind == "started" or describes_failure(entry.event):
                 onset = entry
             continue
-        if noticing:
-            return onset, entry
+        if alert is None and machine:
+            alert = entry
+            continue
+        if alert is not None and (noticing or describes_response(entry.event)) and not describes_alert(entry.event):
+            late = minutes_between(alert, entry)
+            if late is not None and late >= UNSEEN_ALERT_MINUTES:
+                return Reading(onset, entry, alert)
+            return Reading(onset, alert) if alert is not onset else None
+        if alert is None and noticing:
+            return Reading(onset, entry)
+    if alert is not None and onset is not None and alert is not onset:
+        return Reading(onset, alert)  # an alert, and no later word of anyone: the alert is the detection
     return None
 
 
@@ -233,6 +319,12 @@ def _crossed_midnight(timeline: list[Entry], start: Entry, end: Entry) -> bool:
 def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fact[float] | None:
     """Minutes from onset to detection: the timeline's milestones, else prose, else the
     timeline's onset and detection read from what its entries describe."""
+    return infer_detect_timing(document, settings)[0]
+
+
+def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[float] | None, Fact[float] | None]:
+    """(time to detect as `infer_time_to_detect` reads it, the alert that fired long before
+    anyone acted on it when that reading came from the timeline's entries: see `readings`)."""
     data = document.data if isinstance(document.data, dict) else {}
     timeline = entries(data)
     start, detected = first_of(timeline, "started"), first_of(timeline, "detected")
@@ -242,7 +334,7 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
         wrapped = _crossed_midnight(timeline, start, detected)
         how = ", read as crossing midnight" if wrapped else ""
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
-                    document.spans.get(detected.pointer))
+                    document.spans.get(detected.pointer)), None
     best: tuple[float, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")):
         if not has_words(text, UNIT_WORDS):
@@ -263,20 +355,39 @@ def infer_time_to_detect(document: Document, settings: Mapping[str, Any]) -> Fac
                 best = (minutes, pointer, match.group())
     if best is not None:
         minutes, pointer, phrase = best
-        return Fact(minutes, True, f"{quote(phrase)} before detection", span_at(document, pointer, phrase))
+        return Fact(minutes, True, f"{quote(phrase)} before detection", span_at(document, pointer, phrase)), None
     if start is None:
-        found = onset_and_detection(timeline)
-        if found is None:
-            return None
-        onset, detection = found
-        gap = _gap(onset, detection)
-        if gap is None:
-            return None
-        how = ", read as crossing midnight" if _crossed_midnight(timeline, onset, detection) else ""
-        return Fact(gap, True, f"the timeline ({format_minutes(gap)} from {quote(onset.event, 50)} at {_clock(onset)}, "
-                    f"the first entry describing failure, to {quote(detection.event, 50)} at {_clock(detection)}{how})",
-                    document.spans.get(detection.pointer))
-    return None
+        return _from_readings(document, timeline)
+    return None, None
+
+
+def _from_readings(document: Document, timeline: list[Entry]) -> tuple[Fact[float] | None, Fact[float] | None]:
+    """(time to detect, the alert nobody saw) from the longest detection delay of any
+    episode of impact (`readings`); the evidence names the entries it was read from, the
+    episode when there are several, and the alert that fired before anyone acted."""
+    best: tuple[float, Reading] | None = None
+    for reading in readings(timeline):
+        gap = _gap(reading.onset, reading.detected)
+        if gap is not None and (best is None or gap > best[0]):
+            best = (gap, reading)
+    if best is None:
+        return None, None
+    gap, reading = best
+    onset, detection = reading.onset, reading.detected
+    how = ", read as crossing midnight" if _crossed_midnight(timeline, onset, detection) else ""
+    which = f" in episode {reading.episode} of {reading.episodes} of impact" if reading.episodes > 1 else ""
+    start = "the first entry describing failure" if reading.episode == 1 else "the first entry describing failure again"
+    fact = Fact(gap, True, f"the timeline{which} ({format_minutes(gap)} from {quote(onset.event, 50)} at "
+                f"{_clock(onset)}, {start}, to {quote(detection.event, 50)} at {_clock(detection)}{how})",
+                document.spans.get(detection.pointer))
+    alert = reading.alert
+    if alert is None or alert.moment is None:
+        return fact, None
+    unseen = minutes_between(alert, detection) or 0.0
+    after = minutes_between(onset, alert) or 0.0
+    when = "at the onset" if alert is onset else f"{format_minutes(after)} after the onset"
+    return fact, Fact(unseen, True, f"an alert at {_clock(alert)} ({quote(alert.event, 36)}), {when}",
+                      document.spans.get(alert.pointer))
 
 
 def time_to_mitigate(document: Document) -> Fact[float] | None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Any, Mapping
 
 from ..model import Document
-from .detection import infer_detection, infer_time_to_detect, time_to_mitigate
+from .detection import infer_detect_timing, infer_detection, time_to_mitigate
 from .facts import Fact
 from .layers import infer_layer, infer_type, ruled_out
 from .on_call import infer_on_call
@@ -37,11 +37,13 @@ def infer_missing(document: Document, profile: Profile, settings: Mapping[str, A
         repeat = Fact(True, False, "`related_incidents`", document.spans.get("/related_incidents"))
     method, disclosed = (profile.detection_method, None) if profile.detection_method is not None \
         else infer_detection(document, settings)
+    to_detect, unseen = (profile.time_to_detect_minutes, None) if profile.time_to_detect_minutes is not None \
+        else infer_detect_timing(document, settings)
     return replace(
         profile, severity=severity, causes=causes, items=items, on_call=on_call,
         duration_minutes=duration,
         detection_method=method, detection_disclosed=disclosed,
-        time_to_detect_minutes=profile.time_to_detect_minutes or infer_time_to_detect(document, settings),
+        time_to_detect_minutes=to_detect, alert_unseen=unseen,
         time_to_mitigate_minutes=profile.time_to_mitigate_minutes or time_to_mitigate(document),
         repeat=repeat, related_incidents=profile.related_incidents or links,
     )

@@ -93,6 +93,11 @@ class Profile:
     #: only with the method; not part of the JSON profile.
     detection_disclosed: Fact[bool] | None = None
     time_to_detect_minutes: Fact[float] | None = None
+    #: An alert that fired long before anyone acted on it (inferred with the time to detect
+    #: from a timeline's entries): the delay is acknowledgement, so PM403 asks for alert
+    #: routing, not a new alert. Its value is the minutes until someone acted, its evidence
+    #: the alert ("an alert at 21:00 (…), 30 min after the onset"); not in the JSON profile.
+    alert_unseen: Fact[float] | None = None
     time_to_mitigate_minutes: Fact[float] | None = None
     duration_minutes: Fact[float] | None = None
     related_incidents: tuple[str, ...] = ()

@@ -15,6 +15,9 @@ Three readings, each a claim a reviewer would accept:
   the keyboard.
 - `came_to_light`: a sentence says the team learned of it without saying how ("the team
   was notified about the issue"): the "nothing found" message would not be true.
+- `scheduled_event`: the failure struck at a scheduled event that everyone involved was
+  watching ("Upon reaching the upgrade height 3341663, upgraded nodes panicked", "the
+  chain halted at the planned hard fork"): that it was seen at once is self-evident.
 
 All patterns are bounded alternations run once over each text: linear in its size.
 """
@@ -66,6 +69,29 @@ _CAME_TO_LIGHT = regex_cache.compile(
     r"\b(?:team|we|engineers?|on-?call(?:ers?)?|staff|responders?|maintainers?|operators?|admins?|i)[ \t]+"
     r"(?:was|were|got|had[ \t]+been|became|is|are)[ \t]+(?:first[ \t]+)?(?:notified|informed|alerted|made[ \t]+aware|"
     r"told|aware)\b|\bcame[ \t]+to[ \t]+light\b", re.IGNORECASE)
+
+
+#: A scheduled event a whole network watches: an upgrade height, a planned fork or upgrade.
+_SCHEDULED = regex_cache.compile(
+    r"\b(?:upon|on|at|after|when)[ \t]+(?:reaching|hitting|arriving[ \t]+at|crossing)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?"
+    r"(?:upgrade|fork|halt)[ \t]+(?:height|block|epoch|slot)\b"
+    r"|\bat[ \t]+(?:the[ \t]+)?(?:upgrade|fork|halt)[ \t]+(?:height|block|epoch|slot)\b"
+    r"|\b(?:at|during|after)[ \t]+(?:the[ \t]+)?(?:planned|scheduled|coordinated)[ \t]+(?:network[ \t]+|chain[ \t]+|"
+    r"software[ \t]+)?(?:upgrade|hard[ \t-]?fork|fork|activation)\b", re.IGNORECASE)
+#: What went wrong at it: a panic, a halt, a crash, errors.
+_BROKE = regex_cache.compile(r"\b(?:panic\w{0,3}|halt\w{0,3}|crash\w{0,4}|fail\w{0,4}|stall\w{0,3}|stopped|errors?|"
+                             r"down|stuck|consensus[ \t]+failure)\b", re.IGNORECASE)
+
+
+def scheduled_event(document: Document) -> str | None:
+    """The words of a sentence saying the failure struck at a scheduled event the whole
+    network was watching (an upgrade height, a planned fork): None when there is none."""
+    for _, text in document_texts(document, ("/action_items",)):
+        for match in _SCHEDULED.finditer(text):
+            around = sentence(text, match.start(), match.end())
+            if _BROKE.search(around):
+                return quote(around, 80)
+    return None
 
 
 def timeline_detected(data: Any) -> Entry | None:

@@ -16,14 +16,15 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ...infer.detection import episode_reading
 from ...infer.facts import Fact
 from ...infer.prose import quote
-from ...timeline import describes_failure, describes_noticing
+from ...timeline import Entry, describes_failure, describes_noticing, episodes
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import phrase_regex
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of
-from ._detection_signals import came_to_light, own_change_seen, timeline_detected
+from ._detection_signals import came_to_light, own_change_seen, scheduled_event, timeline_detected
 from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
 
 
@@ -51,8 +52,21 @@ def elapsed(value: Any, pointer: str, options: dict, context: Context) -> Iterab
     within the limit for the document's severity. Reports `{elapsed}`, `{limit}`, `{severity}`.
 
     Slow detection in a document whose plan already has a detection item (the check
-    PM402 makes) is `info`: the fix the finding asks for is there, and the message says so."""
+    PM402 makes) is `info`: the fix the finding asks for is there, and the message says so.
+    Slow detection read from a timeline in which an alert fired long before anyone acted
+    on it (the profile's `alert_unseen`) says so: the gap is acknowledgement, and the fix
+    is routing that alert to someone who is paged, not a new detection item."""
     hits = list(_elapsed(options, context))
+    unseen = getattr(context.profile, "alert_unseen", None)
+    if hits and (options["from"], options["to"]) == ("started", "detected") and unseen is not None \
+            and all(hit.inferred is not None for hit in hits):
+        # an alert fired, nobody acted on it: the fix is routing it to someone, not a new alert
+        for hit in hits:
+            hit.values["alert"] = unseen.evidence
+            hit.values["unseen"] = format_minutes(unseen.value)
+            hit.variant = "unacknowledged"
+        yield from hits
+        return
     if hits and (options["from"], options["to"]) == ("started", "detected"):
         answer = _detection_answered(context, options.get("detect_words"))
         if answer is not None:
@@ -149,40 +163,60 @@ def _inferred_elapsed(options: dict, limit: tuple[str, float], context: Context)
 
 def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable[Hit]:
     """Time to mitigate for a timeline that marks a mitigation (a failover, a rollback) but
-    no start: the onset is the first earlier entry that describes failure or impact, as for
-    time to detect (none when something was noticed before any failure is described);
-    counted from detection when detection itself was over its limit."""
+    no start, per episode of impact (`timeline.episodes`: an outage resolved, then back
+    the next day, is two): the onset is the episode's first entry that describes failure
+    or impact, as for time to detect (none when something was noticed before any failure
+    is described), the end its first `mitigated` (else `resolved`) entry; counted from
+    detection when detection itself was over its limit. The longest episode over the limit
+    is reported, named when there are several."""
     timeline = [entry for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
     if first_of(timeline, "started") is not None:
         return  # a marked start out of order with the mitigation: no figure to trust
+    parts = episodes(timeline)
+    best: tuple[float, Entry, Entry, bool, int] | None = None
+    for number, part in enumerate(parts, 1):
+        found = _episode_mitigation(part, limit, context)
+        if found is not None and (best is None or found[0] > best[0]):
+            best = (*found, number)
+    if best is None:
+        return
+    minutes, onset, end, since, number = best
+    if minutes <= limit[1] or onset.moment is None:  # a figure implies a moment; mypy cannot tell
+        return
+    which = f"in episode {number} of {len(parts)} of impact, " if len(parts) > 1 else ""
+    fact = Fact(minutes, True, f"{which}the first entry describing failure, {quote(onset.event, 50)} at "
+                f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
+    yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
+              inferred=("the onset", fact), variant="from_detection" if since else None)
+
+
+def _episode_mitigation(timeline: list[Entry], limit: tuple[str, float],
+                        context: Context) -> tuple[float, Entry, Entry, bool] | None:
+    """(minutes, onset, end, counted from detection) for one episode, or None."""
     end = first_of(timeline, "mitigated") or first_of(timeline, "resolved")
     if end is None:
-        return
+        return None
     onset = None
     for entry in timeline:
         if entry.index >= end.index:
             break
         if entry.kind == "detected" or describes_noticing(entry.event):
-            return  # something was noticed before any failure is described: no onset to trust
+            return None  # something was noticed before any failure is described: no onset to trust
         if describes_failure(entry.event):
             onset = entry
             break
     minutes = minutes_between(onset, end)
     if onset is None or minutes is None or minutes <= 0:
-        return
+        return None
     detected = next((entry for entry in timeline if onset.index < entry.index <= end.index
                      and (entry.kind == "detected" or describes_noticing(entry.event))), None)
+    read = episode_reading(timeline)
+    if read is not None and read.onset is onset and read.alert is not None and read.detected.index <= end.index:
+        detected = read.detected  # an alert nobody acted on: detected when a person did, as PM403 reads it
     to_detect = minutes_between(onset, detected)
-    since = ""
     if detected is not None and to_detect is not None and to_detect > _detect_limit(context, limit):
-        minutes, since = minutes - to_detect, " (counted from detection: the time to detect is reported apart)"
-    if minutes <= limit[1] or onset.moment is None:  # a figure implies a moment; mypy cannot tell
-        return
-    assert onset.moment is not None  # the timeline above holds timed entries only
-    fact = Fact(minutes, True, f"the first entry describing failure, {quote(onset.event, 50)} at "
-                f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
-    yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
-              inferred=("the onset", fact), variant="from_detection" if since else None)
+        return minutes - to_detect, onset, end, True
+    return minutes, onset, end, False
 
 
 def _no_mitigation_in_timeline(context: Context) -> bool:
@@ -275,7 +309,9 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
     describes it in words that name no method; a timeline entry that marks the moment
     it was detected ("~23:56 UTC: Primary connectivity loss detected"); an outage that
     followed the team's own change within `own_change_minutes` (see
-    `_detection_signals.own_change_seen`), which the people making it saw. A sentence
+    `_detection_signals.own_change_seen`), which the people making it saw; a failure at a
+    scheduled event the whole network watched (`scheduled_event`: "upon reaching the
+    upgrade height, nodes panicked"). A sentence
     saying the team learned of it without saying how ("the team was notified") keeps the
     warning but quotes it; "nothing found in any section or sentence" is said only when
     nothing was."""
@@ -296,6 +332,11 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
         if isinstance(minutes, (int, float)) and not isinstance(minutes, bool) else None
     if own is not None:
         yield Hit(f"{pointer}/detection", {"evidence": own}, variant="own_change", pedantic=True)
+        return
+    scheduled = scheduled_event(context.document)
+    if scheduled is not None:
+        # a chain halting at its upgrade height is seen by everyone running it, at once
+        yield Hit(f"{pointer}/detection", {"evidence": scheduled}, variant="scheduled_event", pedantic=True)
         return
     detected = timeline_detected(value)
     if detected is not None:
