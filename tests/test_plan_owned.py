@@ -242,3 +242,107 @@ examples:
     assert code == 2
     assert "`yields_to` names 'PM3O1', which is no rule" in err and "PM301" in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+# --- who the document is written for: a team's record vs a write-up for outside readers ---
+
+@pytest.mark.parametrize("public", [
+    "We are deeply sorry for the disruption this caused to each and every one of you.",
+    "We apologize for the delay in publishing this report.",
+    "Thank you for your patience while we worked through this.",
+])
+def test_a_write_up_addressed_to_its_readers_does_not_ask_for_owners(run_cli, tmp_path, public):
+    path = plan(tmp_path, OPEN_ITEMS, before=f"## A note to our users\n\n{public}")
+    assert findings(run_cli, path, "PM314") == []
+
+
+def test_a_team_record_with_the_same_plan_is_still_asked_for_owners(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS, before="## Attendees\n\n- Dana (SRE)\n- Lee (storage)")
+    assert len(findings(run_cli, path, "PM314")) == 1
+
+
+@pytest.mark.parametrize("head", [
+    "# Public Incident Report – Queue outage\n\n**Report type:** Public / Sanitized\n",
+    "---\ntitle: Security Incident Disclosure\nauthor: dana\n---\n\n# Queue outage\n",
+    "---\ntitle: Queue outage\nlayout: blog-post.hbs\n---\n\n# Queue outage\n",
+])
+def test_a_public_label_or_a_blogs_front_matter_marks_a_write_up_for_outside_readers(run_cli, tmp_path, head):
+    path = write(tmp_path / "2025-05-02-queue.md", PLAN.format(items=OPEN_ITEMS).replace("# Queue outage\n", head, 1))
+    assert findings(run_cli, path, "PM314") == []
+
+
+def test_the_public_write_ups_finding_is_still_there_at_info_under_strict(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS, before="## Sorry\n\nWe are sorry for letting you down.")
+    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", "strict",
+                             "--ignore", "PM301,PM302", str(path))
+    import json
+
+    found = [item for item in json.loads(out)["findings"] if item["rule"] == "PM314"]
+    assert [(item["severity"], item["message"]) for item in found] == [
+        ("info", "None of the 3 open action items names an owner or a due date")]
+
+
+def test_a_stray_word_sanitised_in_the_narrative_does_not_make_a_record_public(run_cli, tmp_path):
+    path = plan(tmp_path, OPEN_ITEMS, before="## Mitigation\n\nThe credentials were revoked and sanitised in CI logs.")
+    assert len(findings(run_cli, path, "PM314")) == 1
+
+
+# --- the plan's heading and the document's metadata track, date and own the items ---
+
+def test_a_tracking_issue_linked_in_the_plans_heading_tracks_the_items_under_it(run_cli, tmp_path):
+    items = """### Short-term improvements ([Follow along here](https://github.com/acme/queue/issues/391))
+
+- Alert when the queue disk passes 80% for 5 minutes
+- Cap the size of each job payload at 1 MB
+
+### Later
+
+- Move job payloads to object storage"""
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+def test_a_link_to_documentation_in_a_heading_tracks_nothing(run_cli, tmp_path):
+    items = """### Short-term improvements ([see the runbook](https://wiki.example.com/queue/runbook))
+
+- Alert when the queue disk passes 80% for 5 minutes
+- Cap the size of each job payload at 1 MB"""
+    assert len(findings(run_cli, plan(tmp_path, items), "PM314")) == 1
+
+
+def test_a_date_range_in_the_plans_heading_dates_the_items_under_it(run_cli, tmp_path):
+    items = """### Long-term improvements (Q4 2025 - Q1 2026)
+
+- Move job payloads to object storage
+- Shard the queue by tenant"""
+    found = findings(run_cli, plan(tmp_path, items), "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner"]
+
+
+def test_the_incident_date_in_the_title_does_not_date_the_plan(run_cli, tmp_path):
+    text = PLAN.format(items="- **Review actions**:\n\n1. Alert on queue disk use\n2. Cap payload size")
+    path = write(tmp_path / "pm.md", text.replace("# Queue outage", "# Incident on 2025-05-02 - queue outage"))
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+
+
+@pytest.mark.parametrize("owner", ["## Owner: @aronas", "**Owner:** Jane Doe", "- DRI: storage team"])
+def test_a_document_level_owner_owns_the_plan(run_cli, tmp_path, owner):
+    path = write(tmp_path / "pm.md", f"{owner}\n\n" + PLAN.format(items=OPEN_ITEMS))
+    assert findings(run_cli, path, "PM314") == []
+
+
+@pytest.mark.parametrize("owner", ["## Owner: TBD", "**Owner:** ???"])
+def test_a_placeholder_document_owner_owns_nothing(run_cli, tmp_path, owner):
+    path = write(tmp_path / "pm.md", f"{owner}\n\n" + PLAN.format(items=OPEN_ITEMS))
+    assert len(findings(run_cli, path, "PM314")) == 1
+
+
+def test_a_team_that_intends_to_do_the_work_owns_it(run_cli, tmp_path):
+    prose = "The storage team intends to work with the vendor to move job payloads to object storage once it is ready."
+    assert findings(run_cli, plan(tmp_path, prose), "PM314") == []
+
+
+def test_a_plan_half_of_whose_items_link_an_issue_is_tracked(run_cli, tmp_path):
+    items = """- [ ] Page the on-call when the queue stops ([#12829](https://github.com/acme/queue/issues/12829))
+- [ ] Write onboarding guidelines for new on-call members"""
+    assert findings(run_cli, plan(tmp_path, items), "PM314") == []

@@ -13,11 +13,23 @@ quarter, "next sprint"). An item whose title reports work done ("We enabled ..."
 "... was introduced": `done_patterns`) is not open, whatever its status. Silent when the plan is tracked elsewhere: the document says
 so (`tracked_patterns`: "tracked in JIRA-123", "owners are in the tracker"), or more
 than `tracked_share` of the open items link a ticket (the tracker holds assignees and
-milestones). The vocabulary is the rule file's; the function only counts.
+milestones); an item listed under a heading that links a tracking issue ("### Short-term
+([Follow along](.../issues/39133))") is linked, one under a heading that names a date or a
+quarter ("Long-term (Q4 2025 - Q1 2026)") is dated. Silent too when the document names the
+plan's owner once for all items (`plan_owner_patterns`: "## Owner: @alice", "Owner: Jane"
+among the metadata lines).
+
+Who the document is written for decides how much the finding weighs: a team's own record
+(metadata lines, an attendee list, a checkbox plan) is asked who owns its plan; a write-up
+for outside readers (an apology to its users, "thank you for your patience", a "Public /
+Sanitized" label, a blog's front matter: `public_patterns`) speaks for the company as a
+whole, whose owners live in its internal tracker, so the finding there is pedantic
+(`strict` only, at info). The vocabulary is the rule file's; the function only counts.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date
 from typing import Any, Iterable
@@ -30,6 +42,14 @@ from ._shared import is_pending, option_patterns
 _TRACKER_REFERENCE = re.compile(r"https?://|\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b")
 #: an owner value that names nobody: only punctuation ("???", "-")
 _NO_NAME = re.compile(r"^[\W_]*$")
+#: a heading that links a tracker's issue, pull request, epic or board, or names a ticket
+_TRACKING_HEADING = re.compile(r"https?://\S*/(?:issues|pull|merge_requests|browse|milestones?|projects?|epics?|boards?)/"
+                               r"|\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b")
+#: a Markdown section heading (ATX, level 2 and below: the title's date is the incident's,
+#: not the plan's) or a line that is only a bold label ("**Next steps:**", "- **Review actions**:")
+_HEADING_LINE = re.compile(r"^\s{0,3}(?:#{2,6}\s|(?:[-*]\s+)?\*\*[^*\n]{1,120}\*\*:?\s*$)")
+#: how much of the document the whole-text scans read (the signals sit in its first pages)
+_SCAN_BYTES = 256 * 1024
 
 
 @check("plan_owned",
@@ -46,8 +66,16 @@ _NO_NAME = re.compile(r"^[\W_]*$")
                           "description": "Regexes: an item whose title matches one reports work already done "
                                          "(\"We enabled branch protection\", \"... was introduced\"): not open."},
         "tracked_share": {"type": "number", "minimum": 0, "maximum": 1,
-                          "description": "When more than this share of the open items link a ticket, the tracker "
-                                         "holds the owners: no finding (1: never)."}},
+                          "description": "When at least this share of the open items link a ticket, the tracker "
+                                         "holds the owners: no finding (1: only when every one does)."},
+        "plan_owner_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                                "description": "Multiline regexes over the document's text: a match names the "
+                                               "owner of the whole plan (\"## Owner: @alice\"); what follows its colon "
+                                               "must not be one of `no_owner_values`."},
+        "public_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                            "description": "Multiline regexes over the document's text: a match marks a write-up "
+                                           "for outside readers (an apology to users, a \"Public\" label, a blog's "
+                                           "front matter), where the finding is pedantic (strict only)."}},
        required=("owner_patterns", "due_patterns"))
 def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """One finding on the first open action item when none of the open items names an
@@ -66,9 +94,14 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
     nobody = {str(word).strip().lower() for word in options.get("no_owner_values") or ()}
     if any(_owned(item, owner_regex, nobody) for _, item in pending):
         return
+    text = "\n".join(context.document.lines)[:_SCAN_BYTES]
+    if _plan_owner(text, options, nobody):
+        return
+    headings = _headings_of(context, pointer, pending)
     share = options.get("tracked_share", 0.5)
-    linked = sum(1 for _, item in pending if _tracked(item.get("ticket")))
-    if share < 1 and linked > share * len(pending):
+    linked = sum(1 for index, item in pending
+                 if _tracked(item.get("ticket")) or _TRACKING_HEADING.search(headings.get(index, "")) is not None)
+    if share <= 1 and linked and linked >= share * len(pending):
         return
     tracked = option_patterns(options, "tracked_patterns")
     if tracked is not None:
@@ -76,11 +109,50 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
         if tracked.search(joined) is not None:
             return
     due_regex = option_patterns(options, "due_patterns")
-    dated = any(_has(item.get("due")) or _says(item, due_regex) for _, item in pending)
+    dated = any(_has(item.get("due")) or _says(item, due_regex)
+                or (due_regex is not None and due_regex.search(headings.get(index, "")) is not None)
+                for index, item in pending)
     variant = ("one_owner" if dated else "one") if len(pending) == 1 else ("owner" if dated else None)
     prose = context.document.meta.action_item_source == "prose"
+    public = option_patterns(options, "public_patterns")
+    outside = public is not None and public.search(text) is not None
     yield Hit(f"{pointer.rstrip('/')}/action_items/{pending[0][0]}", {"count": len(pending)}, variant=variant,
-              demote=prose)
+              demote=prose, pedantic=outside)
+
+
+def _plan_owner(text: str, options: dict, nobody: set[str]) -> bool:
+    """Whether the document names one owner for its whole plan ("## Owner: @alice")."""
+    regex = option_patterns(options, "plan_owner_patterns")
+    if regex is None:
+        return False
+    for found in regex.finditer(text):
+        line = found.group()
+        name = re.split(r"[:=]", line, maxsplit=1)[-1].strip(" \t*_`'\"").lower()
+        if name and not _NO_NAME.match(name) and name not in nobody:
+            return True
+    return False
+
+
+def _headings_of(context: Context, pointer: str, pending: list[tuple[int, Any]]) -> dict[int, str]:
+    """The raw source line of the heading each pending item is listed under (Markdown),
+    links and all: the heading may carry the tracking issue or the date of its items."""
+    lines = context.document.lines
+    spans = context.document.spans
+    base = pointer.rstrip("/")
+    wanted = {}
+    for index, _ in pending:
+        span = spans.get(f"{base}/action_items/{index}")
+        if span is not None and 0 < span.line <= len(lines):
+            wanted[index] = span.line
+    if not wanted or context.document.format != "markdown":
+        return {}
+    heading_lines = [number for number, line in enumerate(lines, 1) if _HEADING_LINE.match(line)]
+    found: dict[int, str] = {}
+    for index, line in wanted.items():
+        position = bisect.bisect_left(heading_lines, line) - 1
+        if position >= 0:
+            found[index] = lines[heading_lines[position] - 1]
+    return found
 
 
 def _owned(item: dict[str, Any], regex: Any, nobody: set[str]) -> bool:
