@@ -251,6 +251,26 @@ _KEEPING = re.compile(r"\s+(?:to\s+)?(?:use|using|host|hosting|run|running|rely|
 #: "Review and update the SLAs", "Investigate and fix the leak": the vague verb is joined
 #: to a change the item commits to (the verb after "and" is checked against the vague ones).
 _AND_CHANGE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<verb>[a-z][a-z-]{1,30})\b", re.IGNORECASE)
+#: "monitor for mail-stack network rule warnings": the monitoring names the exact signal
+#: to watch (a qualified warning, error, failure ...), so its end state, a monitor on that
+#: signal, can be checked ("monitor the ingress for certificate renewal failures" too);
+#: "monitor for issues", "monitor for errors" name none.
+_NAMED_SIGNAL = re.compile(r"(?:[ \t]+(?!for\b)[\w-]+){0,5}?[ \t]+for[ \t]+(?:[\w-]+[ \t]+){1,6}(?:warnings?|errors?|alerts?|failures?|"
+                           r"exceptions?|timeouts?|denials?|rejections?|crash(?:es)?|restarts?|"
+                           r"log[ \t]+(?:lines?|messages?|entries))\b", re.IGNORECASE)
+#: "review who has access ..., and ensure the group is limited to those who need to know":
+#: the vague verb ends in a checkable end state the item names (something is/are done).
+_ENSURED_STATE = re.compile(r"(?:\band|,)[ \t]+(?:ensure|make[ \t]+sure|verify|confirm)[ \t]+(?:that[ \t]+)?"
+                            r"[^.;\n]{1,80}?\b(?:is|are|stays?|remains?)[ \t]+(?:only[ \t]+|now[ \t]+)?"
+                            r"[a-z]{2,30}(?:ed|en)\b", re.IGNORECASE)
+#: "Study route reflectors to move route management from the edge routers to a central
+#: route server": an exploratory item that states its target architecture; a reviewer
+#: would not demand a measurable outcome of it (pedantic: `strict` only).
+_TARGET_STATED = re.compile(r"\bto[ \t]+(?:move|migrate|shift|switch|replace|consolidate|centrali[sz]e|adopt)\b"
+                            r"[^.;]{0,160}?\b(?:to|into|onto|with|by)[ \t]+\w", re.IGNORECASE)
+#: the exploratory verbs `_TARGET_STATED` applies to
+_EXPLORING = frozenset({"study", "studying", "explore", "exploring", "evaluate", "evaluating", "assess", "investigate",
+                        "investigating", "research", "look into", "consider", "considering"})
 _HYPOTHESES = re.compile(r"\b(?:which|that|it|they)[ \t]+(?:may|might|could)[ \t]+(?:be[ \t]+)?(?:due[ \t]+to|caused[ \t]+by|"
                          r"come[ \t]+from|stem[ \t]+from)\b", re.IGNORECASE)
 
@@ -373,6 +393,11 @@ def _vague_verb(value: Any, options: dict) -> str | None:
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):
         return None  # the candidate causes are named: each one can be confirmed or ruled out
+    after = value["title"][value["title"].find(verb) + len(verb):]
+    if verb.lower() in ("monitor", "monitoring") and _NAMED_SIGNAL.match(after):
+        return None  # "monitor for mail-stack network rule warnings": the signal is named
+    if _ENSURED_STATE.search(after):
+        return None  # "review who has access ..., and ensure the group is limited to ...": an end state
     joined = _AND_CHANGE.match(value["title"], value["title"].find(verb) + len(verb))
     if joined and joined.group("verb").lower() not in _NO_CHANGE_VERBS and \
             leading_verb(value["title"][joined.start("verb"):], options["vague_verbs"]) is None:
@@ -484,11 +509,15 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"]),
                                        "intent": shorten(restated[1] if restated else verb)}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="restated")
-    elif rank < VAGUE_WARNINGS_PER_PLAN:
-        yield Hit(f"{pointer}/title", {"verb": verb}, text=verb)
     else:
-        yield Hit(f"{pointer}/title", {"verb": verb, "rank": rank + 1, "count": len(vague),
-                                       "limit": VAGUE_WARNINGS_PER_PLAN}, text=verb, demote=True, variant="beyond_limit")
+        # an exploratory item that names its target architecture: pedantic (strict only)
+        aimed = verb.lower() in _EXPLORING and _TARGET_STATED.search(value["title"]) is not None
+        if rank < VAGUE_WARNINGS_PER_PLAN:
+            yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=aimed)
+        else:
+            yield Hit(f"{pointer}/title", {"verb": verb, "rank": rank + 1, "count": len(vague),
+                                           "limit": VAGUE_WARNINGS_PER_PLAN}, text=verb, demote=True,
+                      variant="beyond_limit", pedantic=aimed)
 
 
 #: What comes right before a people fix the text commits to: a sentence start ("Remind all
