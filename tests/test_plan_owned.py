@@ -346,3 +346,26 @@ def test_a_plan_half_of_whose_items_link_an_issue_is_tracked(run_cli, tmp_path):
     items = """- [ ] Page the on-call when the queue stops ([#12829](https://github.com/acme/queue/issues/12829))
 - [ ] Write onboarding guidelines for new on-call members"""
     assert findings(run_cli, plan(tmp_path, items), "PM314") == []
+
+
+def test_every_bold_todo_counts_with_or_without_a_colon(run_cli, tmp_path):
+    text = """# Disk full
+
+## Summary
+
+The staging host's disk filled on 2024-03-17 and the site was down for 2 hours.
+
+## Lessons learned
+
+The proxmox graph is easier to read than `zpool list`.
+
+**DONE**: Alex added the wiki to the monitored sites.
+
+**TODO**: monitor the state of every systemd service.
+
+**TODO** a ZFS exporter that alerts on disk usage.
+
+**TODO** the staging import checks free disk space before it downloads the dump.
+"""
+    found = findings(run_cli, write(tmp_path / "2024-03-17-disk.md", text), "PM314")
+    assert [item["message"] for item in found] == ["None of the 3 open action items names an owner or a due date"]

@@ -33,6 +33,10 @@ _SPACE = re.compile(r"[ \t\r\n]+")
 _BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
 
 
+#: a bold task marker is a label even without a colon: "**TODO** add a ZFS exporter" is the
+#: same open item as "**TODO**: add a ZFS exporter" (three TODOs were read as one)
+_MARKER_LABEL = re.compile(r"to-?do|to do|done", re.IGNORECASE)
+
 _SPECIAL = re.compile(r"[!\[<*_~`\\]")
 
 
@@ -82,7 +86,8 @@ def bold_label(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     rest = text[match.end():]
-    if not (match.group("colon") or match.group("sep") or not rest.strip() or rest.startswith("\n")):
+    if not (match.group("colon") or match.group("sep") or not rest.strip() or rest.startswith("\n")
+            or _MARKER_LABEL.fullmatch(match.group("label").strip())):
         return None
     return match.group("label").strip(), rest
 
