@@ -250,6 +250,8 @@ examples:
     "We are deeply sorry for the disruption this caused to each and every one of you.",
     "We apologize for the delay in publishing this report.",
     "Thank you for your patience while we worked through this.",
+    "These lessons are the product of an internal retrospective.",
+    "Internal post-mortem: https://github.com/acme/incidents/pull/120",
 ])
 def test_a_write_up_addressed_to_its_readers_does_not_ask_for_owners(run_cli, tmp_path, public):
     path = plan(tmp_path, OPEN_ITEMS, before=f"## A note to our users\n\n{public}")
@@ -282,8 +284,13 @@ def test_the_public_write_ups_finding_is_still_there_at_info_under_strict(run_cl
         ("info", "None of the 3 open action items names an owner or a due date")]
 
 
-def test_a_stray_word_sanitised_in_the_narrative_does_not_make_a_record_public(run_cli, tmp_path):
-    path = plan(tmp_path, OPEN_ITEMS, before="## Mitigation\n\nThe credentials were revoked and sanitised in CI logs.")
+@pytest.mark.parametrize("narrative", [
+    "The credentials were revoked and sanitised in CI logs.",
+    "The hot fix was prepared for internal review.",
+    "We started an internal investigation into the other hosts.",
+])
+def test_a_stray_word_in_the_narrative_does_not_make_a_record_public(run_cli, tmp_path, narrative):
+    path = plan(tmp_path, OPEN_ITEMS, before=f"## Mitigation\n\n{narrative}")
     assert len(findings(run_cli, path, "PM314")) == 1
 
 
