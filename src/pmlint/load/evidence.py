@@ -64,6 +64,21 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
              r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
              r"images?|runners?)")
 
+#: Currency codes and the common crypto tickers a loss is counted in ("18k USD", "40 ETH",
+#: "16.37k 3CRV"): whole words after a number (before one, only fiat codes: "USD 18k", not "eth 2").
+_CURRENCY = (r"(?:usd|eur|gbp|jpy|chf|cad|aud|usdc|usdt|dai|busd|ust|eth|weth|btc|wbtc|bnb|atom|luna|matic|avax|"
+             r"ksm|crv|3crv|cvx)\b")
+
+#: An amount of money or tokens: "18k USD", "$18,000", "USD 18k", "1.2M tokens", "40 ETH".
+_MONEY = (r"(?<![\w/:.,-])(?:[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|million|billion|thousand)\b)?"
+          r"|(?:usd|eur|gbp|jpy|chf|cad|aud)\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|million|billion|thousand)\b)?"
+          r"|\d+(?:[.,]\d+)*\s*(?:k|m|bn?|million|billion|thousand)?\s+(?:[\w-]+\s+)?(?:" + _CURRENCY + r"|"
+          r"tokens?|coins?|dollars?|euros?|pounds sterling)\b)")
+#: A word that makes an amount a loss: lost, stolen, drained, the cost or the value of it.
+_LOSS_WORD = (r"\b(?:lost|loss(?:es)?|lose|stole|stolen|drain(?:ed|ing)?|exploited|damages?|costs?|refund(?:ed|s)?|"
+              r"reimburs\w*|compensat\w*|paid|worth|value|bount(?:y|ies)|withdrawn|withdrew|took|taken|siphoned|"
+              r"misappropriated|seized|burned|burnt)\b")
+
 #: What a leak or a compromise exposes: a secret, an account, a machine.
 _SECRET_NOUN = (r"(?:tokens?|secrets?|credentials?|keys?|passwords?|accounts?|runners?|machines?|laptops?|devices?|"
                 r"servers?|hosts?|certificates?|repositor(?:y|ies)|databases?|data|emails?|sessions?|cookies?)")
@@ -214,6 +229,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:everyone|everybody|anyone|anybody)\s+(?:[\w-]+\s+){0,4}?(?:could" + _APOS + r"?n" + _APOS +
             r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
             r"lost access|got errors?|saw errors?|was blocked|were blocked)\b", _F)),
+        # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
+        # "drained 1.2M tokens", "≈ 40 ETH was lost" (what an exploit or a bad trade cost is the
+        # quantified impact of a loss); an amount with no loss word in its sentence ("cases
+        # accounting for ~$50K") is not what the incident cost
+        ("loss", regex_cache.compile(
+            _LOSS_WORD + r"[^.\x00]{0,60}?" + _MONEY + r"|" + _MONEY + r"[^.\x00]{0,60}?" + _LOSS_WORD, _F)),
     ),
     "impact_duration": (
         ("duration", regex_cache.compile(
@@ -366,6 +387,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "this is due to a flaw in ...", "the bug was in the parser", "this issue was introduced in ..."
             r"|\b(?:this|that|it|which)\s+(?:is|was)\s+(?:all\s+|ultimately\s+|mainly\s+)?due\s+to\b"
             r"|\bthe\s+(?:bug|flaw|problem|issue|fault|defect|error|mistake)\s+(?:was|is|lay|lies)\s+in\b"
+            # "the bug was an unguarded method", "the vulnerability was a missing access check"
+            r"|\bthe\s+(?:bug|flaw|defect|vulnerability|exploit)\s+(?:was|is)\s+(?:an?|that)\s"
             r"|\b(?:issue|bug|flaw|vulnerability|regression|problem|defect)\s+(?:was|were|had been)\s+"
             r"(?:first\s+|originally\s+)?introduced\b"
             # "would allow an attacker to ...", "allowed for this disconnect"
@@ -391,6 +414,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("published vulnerability", regex_cache.compile(
             r"\bcve-\d{4}-\d{4,7}\b|\bvulnerabilit(?:y|ies)\s+(?:was|were|had\s+been|has\s+been)\s+"
             r"(?:publicly\s+)?(?:published|disclosed|announced)\b", _F)),
+        # a heading that announces the explanation: "## Details of vulnerability", "## Technical
+        # details", "## What happened and why", "## The bug" (a whole heading, or a bold label)
+        ("cause heading", regex_cache.compile(
+            r"(?<![^\x00])(?:details\s+of\s+(?:the\s+)?(?:vulnerability|bug|exploit|flaw|attack|failure|issue|"
+            r"incident|outage|problem)|(?:vulnerability|bug|exploit|attack|technical)\s+(?:details|analysis|"
+            r"explanation|breakdown|deep[- ]dive)|what\s+(?:happened|went\s+wrong)\s+and\s+why|"
+            r"the\s+(?:bug|vulnerability|exploit|flaw))[\s:.]{0,3}(?=\x00|$)", _F)),
         # "The primary cause of these issues is ...": a statement of the cause in any section,
         # the plan included (authors explain the cause next to its fix)
         ("stated cause", regex_cache.compile(
@@ -453,7 +483,8 @@ GATES: dict[str, tuple[str, ...]] = {
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have"),
     "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
-                    "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab"),
+                    "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
+                    "explanation", "breakdown", "dive", " why", "exploit", "flaw"),
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
