@@ -49,7 +49,7 @@ def test_a_system_failing_is_not_blame(engine, sentence):
 
 
 @pytest.mark.parametrize("sentence,phrase", [
-    ("We failed to notice the alert.", "failed to"),
+    ("I failed to notice the alert.", "failed to"),
     ("The on-call engineer failed to escalate.", "failed to"),
     ("The SREs simply forgot to renew it.", "forgot to"),
     ("'@jdoe neglected to run the migration.'", "neglected to"),
@@ -122,7 +122,7 @@ def test_a_passive_agent_in_markdown_is_reported_at_its_place(run_cli, tmp_path)
     "The engineer should have checked the dashboard.",
     "They shouldn't have deployed on a Friday.",
     "He should not have run the script.",
-    "We should have known better.",
+    "The developer should have known better.",
 ])
 def test_should_have_before_a_participle_is_blame(engine, sentence):
     assert len(phrases(engine, f"summary: {sentence}\n")) == 1

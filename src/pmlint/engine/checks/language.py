@@ -15,6 +15,12 @@ because the same words describe systems as often as people:
   `passive_agent` (option `agent_activities`).
 - A phrase right after a negation ("this was not human error", "no human error was
   involved") is not reported; see `negated`.
+- The authors' "we" as the subject of a `needs_person` phrase is collective ownership,
+  not blame ("we logged a warning but failed to see it as an error case", "we should have
+  deployed something else first"): the team names its own gap and points at nobody (option
+  `collective_subjects`). A named person, a role ("the engineer", "the developer"), "I",
+  he/she and "the team" (a team the text points at) stay reported, and so do words that
+  blame whatever their subject ("careless", "incompetent").
 
 PM702 (`person_as_cause`): a postmortem may name responders ("Sam rolled back at
 23:40"); it must not make a person the cause. Inside root causes that means any @handle,
@@ -450,7 +456,11 @@ def _field_label(field: str) -> str:
         "roles": {"type": "array", "items": {"type": "string"}, "description": "Role words that make a subject a person (a list or {setting: NAME})."},
         "agent_activities": {"type": "array", "items": {"type": "string"},
                              "description": "Activities only people do, read as the agent of a passive `needs_participle` phrase "
-                                            "(a list or {setting: NAME}): \"should have been caught in review\"."}},
+                                            "(a list or {setting: NAME}): \"should have been caught in review\"."},
+        "collective_subjects": {"type": "array", "items": {"type": "string"},
+                                "description": "Subjects that make a `needs_person` phrase the authors' collective ownership, "
+                                               "not blame (a list or {setting: NAME}): \"we failed to treat the warning as an "
+                                               "error\", \"we should have tested the upgrade\"."}},
        prepare=lambda options: options, required=("words",))
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
@@ -470,6 +480,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     needs_participle = lowered(context.resolve(options.get("needs_participle")))
     roles = lowered(context.resolve(options.get("roles")))
     activities = lowered(context.resolve(options.get("agent_activities")))
+    collective = lowered(context.resolve(options.get("collective_subjects")))
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
     under = options.get("defer_under", "/root_causes")
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
@@ -489,6 +500,8 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 continue
             if key in needs_person:
                 subject = subject_of(masked, match.start()) or coordinated_subject(masked, match.start())
+                if subject is not None and subject.lower() in collective:
+                    continue  # "we failed to see the warning as an error": the team owns a gap, nobody is blamed
                 if things is None:
                     things = _LazyThings(context)
                 if subject is None or not is_person(subject, roles, names, things):
