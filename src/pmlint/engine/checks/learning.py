@@ -13,6 +13,7 @@ infers from prose (a repeat, an intention) and words an ordinal.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Iterable
 
 from ...infer.prose import document_texts, sentence, span_at, words_of
@@ -153,6 +154,70 @@ def _led_in_by_statement(lines: list[str], line: int) -> bool:
     return False
 
 
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
+#: A heading that names a procedure: "Restart procedure", "How to recover", "Runbook",
+#: "Steps", "Upgrade instructions" (but not a plan: "How to prevent this", "Next steps").
+_PROCEDURE_HEADING = re.compile(
+    r"\b(?:runbooks?|playbooks?|procedures?|how[ -]to|instructions?|walk-?through|guide|steps?)\b", re.IGNORECASE)
+_PLAN_HEADING = re.compile(r"\b(?:prevent\w*|avoid\w*|future|again|improve\w*|next|follow[- ]?ups?|action|"
+                           r"remediation|lessons?|learn\w*)\b", re.IGNORECASE)
+#: A heading that is one step of a procedure: "### 11. Restore the backup", "Step 3: ..."
+_STEP_HEADING = re.compile(r"^(?:step[ \t]+\d{1,3}\b|\d{1,3}[.)][ \t]+\S)", re.IGNORECASE)
+_ORDERED_ITEM = re.compile(r"^[ \t]{0,6}\d{1,3}[.)][ \t]+\S")
+#: Lines either side of a numbered item looked at for the commands of its step.
+_STEP_REACH = 6
+
+
+class _Procedures:
+    """Which lines of a Markdown document are instructions of a runbook or a how-to, not
+    lessons: under a heading that names a procedure ("Restart procedure", "How to recover",
+    "Runbook", "Steps"), or in a numbered step (a "### 11. Restore ..." heading, or an item
+    of an ordered list) with a code block in that step ("We need to restore our backup to
+    prevent this." over the `cp` commands that do it). A numbered section heading without
+    commands ("## 3. Lessons") is no step. The headings are read once per document and
+    each question is a binary search: linear however many intentions the text states."""
+
+    def __init__(self, document: Any) -> None:
+        self.lines: list[str] = document.lines or []
+        self.code = sorted(getattr(document.meta, "code_lines", ()) or ())
+        self.code_starts = [first for first, _ in self.code]
+        self.headings: list[tuple[int, int, str]] = []  # (line, level, title) outside code
+        for number, text in enumerate(self.lines, start=1):
+            if text.lstrip(" ").startswith("#") and (match := _ATX.match(text)) and not self._in_code(number):
+                self.headings.append((number, len(match.group(1)), match.group(2).strip().strip("*_")))
+        self.heading_lines = [number for number, _, _ in self.headings]
+        # where each heading's section ends: the next heading of its level or above (one pass, a stack)
+        self.ends = [len(self.lines) + 1] * len(self.headings)
+        open_: list[int] = []
+        for index, (number, level, _) in enumerate(self.headings):
+            while open_ and self.headings[open_[-1]][1] >= level:
+                self.ends[open_.pop()] = number
+            open_.append(index)
+
+    def _in_code(self, number: int) -> bool:
+        at = bisect_right(self.code_starts, number) - 1
+        return at >= 0 and self.code[at][1] >= number
+
+    def _code_between(self, first: int, last: int) -> bool:
+        at = bisect_right(self.code_starts, last) - 1  # the last block starting by `last`
+        return at >= 0 and self.code[at][1] >= first
+
+    def __contains__(self, line: object) -> bool:
+        if not isinstance(line, int) or not 1 <= line <= len(self.lines):
+            return False
+        if _ORDERED_ITEM.match(self.lines[line - 1]) and self._code_between(line - _STEP_REACH, line + _STEP_REACH):
+            return True
+        at = bisect_right(self.heading_lines, line - 1) - 1
+        if at < 0:
+            return False
+        number, _, title = self.headings[at]
+        if _PROCEDURE_HEADING.search(title) and not _PLAN_HEADING.search(title):
+            return True
+        if not _STEP_HEADING.match(title):
+            return False
+        return self._code_between(number + 1, self.ends[at] - 1)
+
+
 def _explains(text: str, start: int, verbs: tuple[str, ...]) -> bool:
     """Whether the words at `start` open one of `verbs` ("trust", "rely on") as whole
     words: "trust the token" does, "trustworthy" and "relying" do not."""
@@ -181,6 +246,7 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
                        (options.get("explanation_verbs", EXPLANATION_VERBS) or ()))
     items: list[set[str]] | None = None  # each item's words, read at the first intention found
     reported: list[set[str]] = []  # the words of each intention reported
+    procedures: _Procedures | None = None  # read at the first intention placed on a line
     for where, text in document_texts(context.document, ("/action_items", "/timeline")):
         if _INTENT_WORDS.isdisjoint(words_of(text)):
             continue  # no "we", no "team": no intention (a set test on words inference indexed)
@@ -200,6 +266,10 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
             span = span_at(context.document, where, match.group())
             if span is not None and _led_in_by_statement(context.document.lines or [], span.line):
                 continue  # a criterion under "We've established these criteria:": adopted, not intended
+            if span is not None:
+                procedures = procedures or _Procedures(context.document)
+                if span.line in procedures:
+                    continue  # "We need to restore our backup" in step 11 of a runbook: an instruction
             if any(words & earlier for earlier in reported):
                 continue  # the same lesson said again: reported once
             yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)}, span=span)
