@@ -47,10 +47,10 @@ def test_folded_phrase_example_points_at_the_phrase_not_the_block():
 
 def test_phrase_across_a_wrapped_markdown_list_item_is_found():
     text = ("# Outage\n\n## Summary\n\nThe deploy went out.\n\n## Action items\n\n"
-            "- We should set up monitoring and we should\n  have caught it in review (@ops)\n")
+            "- We should set up monitoring and they should\n  have caught it in review (@ops)\n")
     found = lint("pm.md", text, "PM701")
     assert len(found) == 1
-    assert (found[0].span.line, found[0].span.column, found[0].span.end_line, found[0].span.end_column) == (9, 38, 10, 6)
+    assert (found[0].span.line, found[0].span.column, found[0].span.end_line, found[0].span.end_column) == (9, 40, 10, 6)
 
 
 def test_phrase_across_a_wrapped_markdown_paragraph_is_found():

@@ -91,7 +91,7 @@ def test_a_built_in_rules_vocabulary_is_overridden_in_config(run_cli, tmp_path):
 
 def test_a_mapping_option_merges_with_the_rules_own(run_cli, tmp_path):
     """`{should have: ...}` replaces one suggestion of PM701 and keeps the others."""
-    write(tmp_path / "pm.yaml", "title: x\nsummary: We should have checked it; it was careless.\n")
+    write(tmp_path / "pm.yaml", "title: x\nsummary: The engineer should have checked it; it was careless.\n")
     write(tmp_path / ".pmlint.yaml", "select: [PM701]\nrules:\n  PM701:\n    suggestions: {should have: ' (ours)'}\n")
     code, out, err = run_cli("check", "-f", "json", "pm.yaml", cwd=tmp_path)
     messages = [message for _, _, message in _findings(out)]
