@@ -148,3 +148,39 @@ def test_an_intention_an_item_already_covers_is_not_reported(run_cli, tmp_path):
             "## Action items\n\n- Alerts added for pgbouncer errors by @ana\n"
             "- Spreadsheet created to calculate the database connections required\n")
     assert _check(run_cli, tmp_path, text, "PM804") == []
+
+
+# ---- PM701: contempt for people is blame, whoever writes it ----------------------------
+
+@pytest.mark.parametrize("sentence,phrase", [
+    ("The successor group is repairing the mess they created.", "mess they created"),
+    ("Do not let inexperienced managers handle billions while greedy VCs push them.", "inexperienced"),
+    ("Greedy investors pushed the launch.", "Greedy"),
+    ("Inexperienced management led to bad decisions during the event.", "Inexperienced"),
+    ("The founders were greedy and ignored the warnings.", "greedy"),
+    ("Lazy developers skipped the tests.", "Lazy"),
+    ("The maintainers were incompetent.", "incompetent"),
+])
+def test_contempt_for_people_is_blame(run_cli, tmp_path, sentence, phrase):
+    text = f"# Depeg retrospective\n\n## Summary\n\n{sentence}\n"
+    found = _check(run_cli, tmp_path, text, "PM701")
+    assert [item["message"].split('"')[1] for item in found][:1] == [phrase]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The scheduler packs jobs with a greedy algorithm.",
+    "The regex was greedy and matched the whole line.",
+    "Images use lazy loading, so the first request is slow.",
+    "Lazy evaluation of the config hid the typo.",
+    "A stupid-simple retry wrapper was added.",
+    "New and inexperienced users were confused by the error page.",
+    "The reckless retry loop doubled the load.",
+])
+def test_the_same_words_in_technical_use_are_not_blame(run_cli, tmp_path, sentence):
+    text = f"# Outage\n\n## Summary\n\n{sentence}\n"
+    assert _check(run_cli, tmp_path, text, "PM701") == []
+
+
+def test_a_judgement_negated_right_before_it_is_not_blame(run_cli, tmp_path):
+    text = "# Outage\n\n## Summary\n\nThe operators were not careless and the founders were never greedy.\n"
+    assert _check(run_cli, tmp_path, text, "PM701") == []

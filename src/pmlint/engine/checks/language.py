@@ -15,6 +15,11 @@ because the same words describe systems as often as people:
   `passive_agent` (option `agent_activities`).
 - A phrase right after a negation ("this was not human error", "no human error was
   involved") is not reported; see `negated`.
+- Contemptuous judgements with technical uses ("greedy", "lazy", "inexperienced",
+  "stupid", "reckless") blame only when they qualify people: before a person noun
+  ("greedy VCs", "inexperienced managers"; roles and option `people_nouns`) or after
+  "was"/"were" with a person as subject ("they were greedy"), never "a greedy algorithm"
+  or "lazy loading"; see `_judges_people` (option `needs_person_after`).
 - The authors' "we" as the subject of a `needs_person` phrase is collective ownership,
   not blame ("we logged a warning but failed to see it as an error case", "we should have
   deployed something else first"): the team names its own gap and points at nobody (option
@@ -45,8 +50,8 @@ from functools import lru_cache
 from typing import Any, Container, Iterable
 
 from ... import regex_cache
-from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, coordinated_subject, in_singular_or_plural, looks_plural,
-                        negated, participle_follows, passive_agent, subject_of)
+from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
+                        looks_plural, negated, participle_follows, passive_agent, subject_of, words_before)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
@@ -443,6 +448,27 @@ def _field_label(field: str) -> str:
 
 # ---- PM701 ----------------------------------------------------------------------------
 
+_NEXT_WORDS = regex_cache.compile(r"[ \t]*+(?:[-\w']++[ \t]++)?+([-\w']++)")
+_NEXT_WORD = regex_cache.compile(r"[ \t]*+([-\w']++)")
+_COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "seem", "seemed", "seems", "got", "became"})
+
+
+def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[str]) -> bool:
+    """Whether the judgement at masked[start:end] qualifies people: the next word, or the
+    one after it ("greedy VCs", "inexperienced product managers"), is a person noun, or a
+    copula before it has a person as subject ("they were greedy", "management was
+    incompetent"). "A greedy algorithm" and "lazy loading" judge no one."""
+    for pattern in (_NEXT_WORD, _NEXT_WORDS):
+        follow = pattern.match(masked, end)
+        if follow is not None and in_singular_or_plural(follow.group(1).lower(), people_nouns):
+            return True
+    before = [word.lower() for _, word in zip(range(3), words_before(masked, clause_start(masked, start), start))]
+    if before and before[0] in _COPULAS:
+        subject = next((word for word in before[1:] if word not in ("also", "just", "so", "too", "very", "really")), None)
+        return subject is not None and (subject in PERSON_PRONOUNS or in_singular_or_plural(subject, people_nouns))
+    return False
+
+
 @check("blameless_language",
        {"words": of_kind("words", "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."),
         "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
@@ -457,6 +483,13 @@ def _field_label(field: str) -> str:
         "agent_activities": {"type": "array", "items": {"type": "string"},
                              "description": "Activities only people do, read as the agent of a passive `needs_participle` phrase "
                                             "(a list or {setting: NAME}): \"should have been caught in review\"."},
+        "needs_person_after": {"type": "array", "items": {"type": "string"},
+                               "description": "Judgements reported only of people (a list or {setting: NAME}): before "
+                                              "a person (\"greedy VCs\", \"lazy developers\") or after \"was\"/\"were\" "
+                                              "with a person as subject (\"they were greedy\"), not \"a greedy algorithm\"."},
+        "people_nouns": {"type": "array", "items": {"type": "string"},
+                         "description": "Nouns for people, besides `roles`, that a `needs_person_after` judgement may "
+                                        "qualify (a list or {setting: NAME}): investors, VCs, management."},
         "collective_subjects": {"type": "array", "items": {"type": "string"},
                                 "description": "Subjects that make a `needs_person` phrase the authors' collective ownership, "
                                                "not blame (a list or {setting: NAME}): \"we failed to treat the warning as an "
@@ -481,6 +514,8 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     roles = lowered(context.resolve(options.get("roles")))
     activities = lowered(context.resolve(options.get("agent_activities")))
     collective = lowered(context.resolve(options.get("collective_subjects")))
+    judgements = lowered(context.resolve(options.get("needs_person_after")))
+    people_nouns = lowered(context.resolve(options.get("people_nouns"))) | roles
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
     under = options.get("defer_under", "/root_causes")
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
@@ -494,7 +529,14 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
             if deferred is not None and (string_pointer == under or string_pointer.startswith(under + "/")) \
                     and deferred.fullmatch(phrase):
                 continue
-            if negated(masked, match.start()):
+            if key in judgements:
+                # a judgement is negated only by the word right before it ("not greedy"): in
+                # "do not let inexperienced managers ..." the negation is of the verb
+                previous = next(iter(words_before(masked, clause_start(masked, match.start()), match.start())), "")
+                if previous.lower() in ("not", "never", "no", "nor", "neither") or \
+                        not _judges_people(masked, match.start(), match.end(), people_nouns):
+                    continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
+            elif negated(masked, match.start()):
                 continue
             if key in needs_participle and not participle_follows(masked, match.end()):
                 continue
