@@ -49,7 +49,7 @@ def test_a_system_failing_is_not_blame(engine, sentence):
 
 
 @pytest.mark.parametrize("sentence,phrase", [
-    ("I failed to notice the alert.", "failed to"),
+    ("They failed to notice the alert.", "failed to"),
     ("The on-call engineer failed to escalate.", "failed to"),
     ("The SREs simply forgot to renew it.", "forgot to"),
     ("'@jdoe neglected to run the migration.'", "neglected to"),

@@ -20,12 +20,12 @@ because the same words describe systems as often as people:
   ("greedy VCs", "inexperienced managers"; roles and option `people_nouns`) or after
   "was"/"were" with a person as subject ("they were greedy"), never "a greedy algorithm"
   or "lazy loading"; see `_judges_people` (option `needs_person_after`).
-- The authors' "we" as the subject of a `needs_person` phrase is collective ownership,
+- The writers' own "we" or "I" as the subject of a `needs_person` phrase is ownership,
   not blame ("we logged a warning but failed to see it as an error case", "we should have
-  deployed something else first"): the team names its own gap and points at nobody (option
-  `collective_subjects`). A named person, a role ("the engineer", "the developer"), "I",
-  he/she and "the team" (a team the text points at) stay reported, and so do words that
-  blame whatever their subject ("careless", "incompetent").
+  deployed something else first"): the writers name their own gap and point at nobody, as
+  PM702 decides for "I made a mistake" (option `owning_subjects`). A named person, a role
+  ("the engineer", "the developer"), he/she/they and "the team" (a team the text points
+  at) stay reported, and so do words that blame whatever their subject ("careless").
 
 PM702 (`person_as_cause`): a postmortem may name responders ("Sam rolled back at
 23:40"); it must not make a person the cause. Inside root causes that means any @handle,
@@ -490,8 +490,8 @@ def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[st
         "people_nouns": {"type": "array", "items": {"type": "string"},
                          "description": "Nouns for people, besides `roles`, that a `needs_person_after` judgement may "
                                         "qualify (a list or {setting: NAME}): investors, VCs, management."},
-        "collective_subjects": {"type": "array", "items": {"type": "string"},
-                                "description": "Subjects that make a `needs_person` phrase the authors' collective ownership, "
+        "owning_subjects": {"type": "array", "items": {"type": "string"},
+                                "description": "Subjects that make a `needs_person` phrase the writers' own ownership, "
                                                "not blame (a list or {setting: NAME}): \"we failed to treat the warning as an "
                                                "error\", \"we should have tested the upgrade\"."}},
        prepare=lambda options: options, required=("words",))
@@ -513,7 +513,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     needs_participle = lowered(context.resolve(options.get("needs_participle")))
     roles = lowered(context.resolve(options.get("roles")))
     activities = lowered(context.resolve(options.get("agent_activities")))
-    collective = lowered(context.resolve(options.get("collective_subjects")))
+    owning = lowered(context.resolve(options.get("owning_subjects")))
     judgements = lowered(context.resolve(options.get("needs_person_after")))
     people_nouns = lowered(context.resolve(options.get("people_nouns"))) | roles
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
@@ -542,7 +542,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 continue
             if key in needs_person:
                 subject = subject_of(masked, match.start()) or coordinated_subject(masked, match.start())
-                if subject is not None and subject.lower() in collective:
+                if subject is not None and subject.lower() in owning:
                     continue  # "we failed to see the warning as an error": the team owns a gap, nobody is blamed
                 if things is None:
                     things = _LazyThings(context)
