@@ -427,7 +427,7 @@ def test_suppressions_in_html_comments():
     document = load_path(str(FIXTURES / "bullets-no-owner.md"))
     suppression = document.suppressions[0]
     assert suppression.rules == ("PM701",)
-    assert document.lines[suppression.target_line - 1].startswith("We should have")
+    assert document.lines[suppression.target_line - 1].startswith("The on-call engineer should have")
 
 
 @pytest.mark.parametrize("name", ["post.markdown", "README", "incident.html.md.erb"])
