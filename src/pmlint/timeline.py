@@ -25,6 +25,7 @@ first that says someone or something learned of it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
@@ -195,11 +196,14 @@ _SAID_START = regex_cache.compile(r"\b(?:outage|impact|incident|problems?|issues
 _MARKED_DETECTED = regex_cache.compile(r"\((?:[*_]{0,2})(?:detected|noticed|reported)(?:[*_]{0,2})\)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def describes_failure(text: str) -> bool:
     """The event describes failure or impact (errors, an outage, users unable, a secret
     exposed), and not a change made before the fault ("a crash-loop bug is introduced").
     An entry the author labels "(started)" or "(outage starts)", or that says "incident
-    started" / "outage began", is the onset, whatever it says."""
+    started" / "outage began", is the onset, whatever it says. Cached: time to detect and
+    time to mitigate each split the same timeline into episodes, asking this of every
+    entry (a tenth of a 5 MB timeline's rule time, twice)."""
     if _MARKED_START.search(text) or _SAID_START.search(text):
         return True
     if _LEAD_UP.search(text) or _LATENT.search(text):
