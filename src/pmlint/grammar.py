@@ -201,6 +201,27 @@ def participle_follows(text: str, end: int) -> bool:
 
 
 
+#: Participles after "been" that describe the subject's own conduct, not something done
+#: to it: "the engineer should have been more prepared" still judges the engineer.
+_OWN_STATE_PARTICIPLES = frozenset({"prepared", "focused", "distracted", "disciplined", "organised", "organized",
+                                    "committed", "concerned", "motivated", "engaged"})
+
+
+def passive_follows(text: str, end: int) -> bool:
+    """Whether "been" and a past participle follow `end` (adverbs skipped): "X should have
+    been involved", "... been told", "... been paged". The subject of such a passive is
+    who the action was done to, not who left it undone: "the Hub's team should have been
+    involved" asks for a process that involves them and blames nobody. A participle of
+    the subject's own state ("been prepared", "been focused") is no such passive."""
+    words = [match for _, match in zip(range(3), _WORD.finditer(text, end))]
+    index = next((i for i, match in enumerate(words) if match.group().lower() not in _SKIP_AFTER), None)
+    if index is None or words[index].group().lower() != "been" or not participle_follows(text, words[index].end()):
+        return False
+    following = [match.group().lower() for _, match in zip(range(4), _WORD.finditer(text, words[index].end()))]
+    state = next((word for word in following if word not in _SKIP_AFTER and not (word.endswith("ly") and len(word) > 4)), "")
+    return state not in _OWN_STATE_PARTICIPLES
+
+
 #: How far after "should have been <participle>" a passive agent is looked for (words).
 _AGENT_REACH = 8
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "any", "every", "each", "whoever"})

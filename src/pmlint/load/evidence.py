@@ -365,6 +365,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:paged|woken|woken up|called|alerted)\b|\bno\s+(?:pages?|alerts?)\s+(?:was|were)\s+(?:sent|fired|needed)\b"
             r"|\bwithout\s+(?:paging|waking)\b|\b(?:was|were)\s+not\s+paged\b|\bno\s+one\s+got\s+paged\b", _F)),
     ),
+    # no pager to count pages on: "there's no clear ops on-call/escalation plan", "we don't
+    # have an on-call rotation", "a volunteer-run project"
+    "no_pager": (
+        ("no pager", regex_cache.compile(
+            r"\b(?:no|not\s+(?:have|had)\s+(?:an?|any)|(?:don|didn|doesn)(?:'|\u2019)?t\s+have\s+(?:an?|any)|"
+            r"without\s+(?:an?|any))\s+(?:clear\s+|formal\s+|dedicated\s+|real\s+|official\s+|established\s+|"
+            r"24/7\s+)?(?:ops\s+)?(?:on[- ]?call|pager|pagerduty)(?:\s*/\s*escalation|\s+or\s+escalation)?"
+            r"(?:\s+(?:rotation|rota|schedule|plan|process|system|team|duty|coverage|policy))?\b", _F)),
+        ("volunteers", regex_cache.compile(
+            r"\bvolunteer[- ](?:run|driven|led|based|maintained|staffed|project|team|effort|organi[sz]ation)\b"
+            r"|\b(?:run|maintained|staffed)\s+(?:entirely\s+|solely\s+|only\s+)?by\s+volunteers\b|\ball[- ]volunteer\b",
+            _F)),
+    ),
     "lessons": (
         ("lessons", regex_cache.compile(
             r"\b(?:lessons?\s+(?:learned|learnt)|we (?:have\s+)?(?:learned|learnt)|what we learned|went well|"
@@ -433,7 +446,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
     "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
-    "no_pages": "statement that nobody was paged", "detection_improved": "detection improvement",
+    "no_pages": "statement that nobody was paged", "no_pager": "statement that there is no pager or on-call rotation",
+    "detection_improved": "detection improvement",
     "root_causes": "cause", "no_impact": "statement that there was no impact",
 }
 #: Longest quote of the matched words kept in the evidence.
@@ -488,6 +502,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
+    "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect"),
 }
 #: Joins the pieces: no `\s` or `\w` pattern part can match across it.

@@ -12,7 +12,10 @@ because the same words describe systems as often as people:
   `participle_follows` (settings.blame_participle_phrases). Without a person as
   subject it blames only a passive whose agent is a person or a people-only activity
   ("this should have been caught in review", "... by the on-call engineer"); see
-  `passive_agent` (option `agent_activities`).
+  `passive_agent` (option `agent_activities`). A person as the subject of such a passive
+  is who the action was done to, not who left it undone ("the Hub's team should have
+  been involved", "the on-call engineer should have been paged"): only the agent counts;
+  see `passive_follows`.
 - A phrase right after a negation ("this was not human error", "no human error was
   involved") is not reported; see `negated`.
 - Contemptuous judgements with technical uses ("greedy", "lazy", "inexperienced",
@@ -51,7 +54,8 @@ from typing import Any, Container, Iterable
 
 from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
-                        looks_plural, negated, participle_follows, passive_agent, subject_of, words_before)
+                        looks_plural, negated, participle_follows, passive_agent, passive_follows, subject_of,
+                        words_before)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
@@ -376,6 +380,51 @@ def erring_subjects(text: str, names: set[str], things: Container[str], verbs: t
     return found
 
 
+#: words either side of an adversary word that may name the adversary ("the attacker, Jia
+#: Tan,", "@evil (a threat actor)", "the malicious contributor cool-develope")
+_ADVERSARY_REACH = 6
+_NAME_OR_HANDLE = regex_cache.compile(r"(?<![\w.@'’-])(?:@[A-Za-z][\w-]{1,38}|[A-Z][a-z][\w'’-]*)")
+#: how far before a he/she/his/her an adversary word makes it the adversary's (characters)
+_PRONOUN_REACH = 240
+
+
+@lru_cache(maxsize=4)  # keyed on a whole document's text: keep few alive
+def _adversary_names(joined: str, adversaries: PhraseRegex | None) -> frozenset[str]:
+    """Names and @handles the document puts right beside an adversary word (within
+    _ADVERSARY_REACH words either side: "the attacker Jia Tan", "@evil, a threat actor"):
+    blamelessness protects the team's people, not whoever attacked them. Linear: one
+    scan for adversary words, a bounded window around each."""
+    if adversaries is None:
+        return frozenset()
+    found: set[str] = set()
+    for match in adversaries.finditer(joined):
+        start = max(0, match.start() - _ADVERSARY_REACH * 12)
+        end = min(len(joined), match.end() + _ADVERSARY_REACH * 12)
+        found.update(name.group() for name in _NAME_OR_HANDLE.finditer(joined, start, end))
+    return frozenset(found)
+
+
+def _adversary_pronoun(masked: str, start: int, adversaries: PhraseRegex | None) -> bool:
+    """Whether the he/she/his/her at `start` follows an adversary word in the same text
+    (within _PRONOUN_REACH characters): "the actor retained access past his termination"
+    speaks of the attacker, not a colleague."""
+    return adversaries is not None and adversaries.search(masked, max(0, start - _PRONOUN_REACH), start) is not None
+
+
+def _not_adversary(found: list[tuple[int, str]], masked: str, adversary_names: frozenset[str],
+                   adversaries: PhraseRegex | None) -> list[tuple[int, str]]:
+    """`found` without the persons that are adversaries: a name or @handle the document
+    puts beside an adversary word, or a pronoun after one."""
+    kept = []
+    for start, person in found:
+        if person.split()[0] in adversary_names:
+            continue
+        if person.lower() in _PRONOUN_WORDS and _adversary_pronoun(masked, start, adversaries):
+            continue
+        kept.append((start, person))
+    return kept
+
+
 @check("person_as_cause",
        {"also": {"type": "array", "items": {"type": "string"},
                  "description": "Top-level fields besides root causes (e.g. summary, trigger) where a person "
@@ -390,7 +439,14 @@ def erring_subjects(text: str, names: set[str], things: Container[str], verbs: t
                                    "sentence with one of them is reported (\"Jacob restarted the node by mistake\")."),
         "organisation_words": of_kind("words", "Words after a capitalised name that make it an organisation or a "
                                    "product (\"Hetzner support\", \"Acme Inc\"): such a name is never blamed as a person "
-                                   "by `person_error_words`.")},
+                                   "by `person_error_words`."),
+        "person_omission_verbs": of_kind("words", "A failure to act that blames the named person or @handle before it "
+                                      "(\"@kim did not alert others\", \"Dana forgot to\"): reported anywhere in the "
+                                      "document, like an error word. \"Nobody alerted\" names no one; the writer's own "
+                                      "\"I did not\" is ownership."),
+        "adversary_words": of_kind("words", "Words for an adversary (attacker, threat actor, malicious, scammer): a "
+                                "name or @handle beside one, or he/she after one in the same text, is the adversary, "
+                                "not a colleague, and is never reported.")},
        required=("person_blame_verbs", "person_action_verbs"))
 def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No root cause names an individual (see `person_phrases`), one finding per cause at
@@ -401,10 +457,12 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     blames = tuple(options["person_blame_verbs"])
     actions = tuple(options["person_action_verbs"])
     data = context.data if isinstance(context.data, dict) else {}
+    adversaries = option_words(options, "adversary_words")
+    enemies = _adversary_names(context.strings(data, "")[2], adversaries) if adversaries is not None else frozenset()
     reported: set[str] = set()
     for field in options.get("also", ()):
         for string_pointer, text in context.strings(data.get(field), f"/{field}")[0]:
-            found = blaming_subjects(text, names, things, actions, blames)
+            found = _not_adversary(blaming_subjects(text, names, things, actions, blames), text, enemies, adversaries)
             if found:
                 start, person = found[0]
                 reported.add(field)
@@ -418,7 +476,8 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
             field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
             if field in reported or field == "root_causes":
                 continue  # one finding per field; a root cause names no person at all (below)
-            found = erring_subjects(text, names, things, actions + blames, errors)
+            found = _not_adversary(erring_subjects(text, names, things, actions + blames, errors), text, enemies,
+                                   adversaries)
             if found and organisations is None:
                 organisations = _organisations(context.strings(data, "")[2],
                                                tuple(options.get("organisation_words") or ()))
@@ -429,11 +488,36 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                 reported.add(field)
                 yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
                           text=person, occurrence=occurrence_at(text, person, start))
+    omissions = tuple(options.get("person_omission_verbs") or ())
+    omission_regex = option_words(options, "person_omission_verbs")
+    if omission_regex is not None:
+        known_organisations: frozenset[str] | None = None
+        for string_pointer, text in context.strings_matching(data, "", omission_regex):
+            field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
+            if field in reported or field == "root_causes":
+                continue  # one finding per field; a root cause names no person at all (below)
+            masked = mask_quotes_and_code(text)
+            # only the subject right before the failure to act ("@kim did not alert"), never
+            # an agent after it: "forgot to ... by Bob" is no one's omission
+            found = [(start, person) for start, person, verb in _subjects(masked, names, things, omissions, False)
+                     if start < verb.start() and not negated(masked, verb.start())]
+            found = _not_adversary(found, masked, enemies, adversaries)
+            if found and known_organisations is None:
+                known_organisations = _organisations(context.strings(data, "")[2],
+                                                     tuple(options.get("organisation_words") or ()))
+            found = [(start, person) for start, person in found if person.startswith("@") or person in names
+                     or person.split()[0].lower() not in (known_organisations or ())]
+            if found:
+                start, person = found[0]
+                reported.add(field)
+                yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
+                          text=person, occurrence=occurrence_at(text, person, start))
     for index, cause in root_causes(context):
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
         for string_pointer, text in context.strings(node, base)[0]:
-            phrases = person_phrases(text, names, blames + actions, things)
+            phrases = _not_adversary(person_phrases(text, names, blames + actions, things), mask_quotes_and_code(text),
+                                     enemies, adversaries)
             if phrases:
                 start, phrase = phrases[0]
                 yield Hit(string_pointer, {"person": phrase, "where": "Root cause", "summary": cause.get("summary", "")},
@@ -546,7 +630,10 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                     continue  # "we failed to see the warning as an error": the team owns a gap, nobody is blamed
                 if things is None:
                     things = _LazyThings(context)
-                if subject is None or not is_person(subject, roles, names, things):
+                # "the Hub's team should have been involved": the subject of a passive is who
+                # the action was done to, so only its agent can be blamed
+                passive = key in needs_participle and passive_follows(masked, match.end())
+                if passive or subject is None or not is_person(subject, roles, names, things):
                     # a passive with a person or a people-only activity as its agent
                     # ("this should have been caught in review") blames them all the same
                     agent = passive_agent(masked, match.end(), activities) if key in needs_participle else None

@@ -159,7 +159,9 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     nobody, and the message says how many of the window's entries were counted. A
     document that says nobody was paged is taken at its word. When every responder entry
     falls before midnight (evening work: a launch running late, planned work finishing at
-    23:55) the finding is `info`: nobody lost sleep unless someone was paged."""
+    23:55) the finding is `info`: nobody lost sleep unless someone was paged. So is a
+    document that says there is no pager or on-call rotation: it speaks of the night work
+    and the hand-over, not of a pages field."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     pages = on_call.get("off_hours_pages") if isinstance(on_call, dict) else None
     if isinstance(pages, (int, float)) and not isinstance(pages, bool) and pages > 0:
@@ -205,7 +207,14 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     # pedantic (strict only): a reviewer does not ask to count an evening as a night page,
     # nor a night read only on UTC clocks (23:00 UTC is the afternoon in the Americas and
     # the morning in Asia: nothing says the responders were asleep)
-    yield Hit(first.pointer, values, pedantic=evening or utc_night(context), variant=variant)
+    # no pager at all ("there's no clear ops on-call/escalation plan", a volunteer-run
+    # project): there are no pages to count, so the finding speaks of the night work and
+    # the missing hand-over, and is pedantic (strict only): the field asks for nothing real
+    no_pager = evidence(context, "no_pager") if pages is None else None
+    if no_pager is not None:
+        values["quote"], values["line"] = no_pager.get("text", ""), no_pager.get("line", "?")
+        variant = "no_pager"
+    yield Hit(first.pointer, values, pedantic=evening or utc_night(context) or no_pager is not None, variant=variant)
 
 
 @check("lone_responder", {"load_sharing_words": of_kind(
