@@ -92,6 +92,7 @@ def test_a_person_named_as_the_adversary_elsewhere_is_not_blamed(run_cli, tmp_pa
 @pytest.mark.parametrize("sentence", [
     "@jdoe did not alert others that the change touched the Terraform state.",
     "Priya didn't tell the release channel about the migration.",
+    "Priya didn't tell the release channel about the migration.".replace("'", "\u2019"),
     "@kim forgot to announce the maintenance window.",
     "Bob neglected to update the runbook after the migration.",
     "@jdoe failed to notify the other maintainers.",
