@@ -53,6 +53,9 @@ _DATE_RANGE = (r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+\d{4})?" + _TILL +
                r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s+)?(?:" + _MONTH + r"\s+)?" + _DAY + r"(?![:\d])\b"
                r"|\b\d{1,2}/\d{1,2}/\d{2,4}" + _TILL + r"\d{1,2}/\d{1,2}/\d{2,4}\b"
                r"|\b\d{4}-\d{2}-\d{2}\s*(?:\u2013|\u2014|\s-\s|to|until|through|till)\s*\d{4}-\d{2}-\d{2}\b")
+#: a date before a clock time in a window: "2025-07-30 21:27", "June 17, 2023 at 18:05", "17 June 2023, 18:05"
+_ON_DATE = (r"(?:\d{4}-\d{2}-\d{2}(?:\s+|t)|" + _MONTH + r"\s+" + _DAY + r",?\s+(?:\d{4},?\s+)?(?:at\s+)?|"
+            + _DAY + r"\s+" + _MONTH + r",?\s+(?:\d{4},?\s+)?(?:at\s+)?)?")
 #: "for an additional two days", "for another hour": more of the same impact
 _MORE = r"(?:(?:an?\s+)?(?:additional|extra|further|another)\s+)?"
 _APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|at maximum|at minimum|upwards of|well over|~)\s*)?"
@@ -225,6 +228,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "no image could be launched", "no requests were served": nothing worked, a 100 % share
             r"|\bno\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\s+(?:could|can|would|were able|was able|succeeded|got through)\b"
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b"
+            # the whole of something: "an ecosystem wide outage", "the website wasn't responding",
+            # "All of Hex API features, including ..., were affected"
+            r"|\b(?:ecosystem|network|system|company|platform|site|service|fleet|region|industry|chain|org)[- ]wide\b"
+            r"|\b(?:site|website|service|platform|app|api|server)\s+(?:wasn" + _APOS + r"t|was\s+not|stopped)\s+responding\b"
+            r"|\ball\s+of\s+(?:[\w.-]+\s+){1,2}?(?:features?|functionality|services?|apis?|endpoints?|products?)\b"
+            r"[^.\x00]{0,120}?\b(?:were|was)\s+(?:\w+\s+)?(?:affected|impacted|unavailable|down|inaccessible|broken)\b"
             # "Everyone visiting the site couldn't open it": all of them, by a pronoun
             r"|\b(?:everyone|everybody|anyone|anybody)\s+(?:[\w-]+\s+){0,4}?(?:could" + _APOS + r"?n" + _APOS +
             r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
@@ -243,7 +252,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
-            r"|\b(?:between|from)\s+~?\d{1,2}:\d{2}\b[^.\x00:]{0,40}?\s(?:and|to|until|till|through)\s+~?\d{1,2}:\d{2}\b"
+            # "between 09:47 and 11:02", "Between approximately 2025-07-30 21:27 UTC and 2025-07-31
+            # 07:27 UTC" (a date before either clock time, an approximation before the first)
+            r"|\b(?:between|from)\s+" + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}\b[^.\x00:]{0,40}?\s(?:and|to|until|till|through)\s+"
+            + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}\b"
+            # an amount set beside the outage: "was down for a while today (~6 hours)", "the site
+            # was offline (about 6 hours)", "6 hours of downtime", "~6 hours down"
+            r"|\b(?:down|offline|unavailable|unreachable|inaccessible|outage|downtime)\b[^.\x00()]{0,40}?\(\s*" + _APPROX
+            + _AMOUNT + r"\b[^()\x00]{0,20}\)"
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?"
+            r"(?:downtime|outage|unavailability|disruption)|(?:down|offline))\b"
+            # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
+            r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"
             # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am"
             r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014)\s*~?\d{1,2}:\d{2}\b"
             # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
@@ -284,8 +305,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
             r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
             r"documenting|automating|hardening|also|now))\b"
-            r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|going forward|moving forward|"
-            r"in the future,? we|to mitigate future|from happening again|never happens? again|"
+            # ("Going forward, we are no longer doing X and hope to Y" commits to nothing: a stance
+            # and a hope are no plan)
+            r"|\b(?:going forward|moving forward|in the future,? we)\b(?![^.\x00]{0,40}?\b(?:no\s+longer|hope|hoping|"
+            r"would\s+like|wish|might|may)\b)"
+            r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|"
+            r"to mitigate future|from happening again|never happens? again|"
             r"doesn" + _APOS + r"t happen again|does not happen again)\b"
             r"|\b(?:changes|steps|measures|actions|improvements|mitigations|safeguards)\s+(?:have\s+been|had\s+been|were|"
             r"are\s+being|will\s+be)\s+(?:made|taken|implemented|put in place|introduced|deployed|added)\b"
@@ -347,9 +372,36 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:accessed|exposed|compromised|leaked|stolen|exfiltrated|tampered\s+with)\b"
             r"|\b(?:nobody|no\s+one|no-one)\s+(?:was|were)\s+(?:\w+\s+)?(?:affected|impacted|harmed)\b"
             r"|\bimpact\s*[:=\-\u2013]\s*(?:none|nil|nothing|no\s+impact)\b", _F)),
+        # no outage: "the service was never unavailable", "there was no downtime", "without any
+        # downtime" (the service stayed up: nothing to count or time); "never unavailable for more
+        # than a minute" and "no downtime, but 30 % of requests failed" state some impact
+        ("no outage", regex_cache.compile(
+            r"(?:\b(?:service|services|site|website|platform|system|api|network|chain|app|product|cluster)\s+"
+            r"(?:was|were|has\s+been|have\s+been|had\s+been|remained|stayed)\s+(?:never|not|at\s+no\s+(?:point|time))\s+"
+            r"(?:\w+\s+)?(?:unavailable|down|offline|interrupted|unreachable|inaccessible)\b"
+            r"|\b(?:there\s+(?:was|were|has\s+been|had\s+been)|with|caused|had|saw|resulted\s+in|without)\s+"
+            r"(?:no|any)\s+(?:user[- ]facing\s+|customer[- ]facing\s+|service\s+)?(?:downtime|outage|"
+            r"service\s+(?:interruption|disruption))\b)"
+            r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|other\s+than|apart\s+from|beyond|"
+            r"more\s+than|longer\s+than|over\s+(?:an?\s+|\d)|until|yet|so\s+far)\b)", _F)),
         # "## Impact" that says only "None." (only in the impact section: elsewhere a bare
         # "None" answers some other heading)
         ("none", regex_cache.compile(r"(?<![^\x00])(?:none|nil|nothing|no\s+impact)\.?(?=\x00|$)", _F)),
+    ),
+    # a vulnerability found before anyone used it: "it hasn't been exploited", "was never
+    # exploited", "fixed before any exploitation", "no funds were at risk" (nobody was harmed,
+    # but the exposure still lasted a while: this answers who, not how long)
+    "not_exploited": (
+        ("not exploited", regex_cache.compile(
+            r"(?:\b(?:has|have|had|was|were|is|are)(?:n" + _APOS + r"t|\s+not|\s+never)\s+(?:yet\s+)?(?:been\s+)?"
+            r"(?:actively\s+|successfully\s+|ever\s+)?exploited\b"
+            r"|\bbefore\s+(?:any\s+(?:exploitation|exploit|attack)|it\s+(?:could\s+be|was)\s+exploited|"
+            r"anyone\s+(?:could\s+)?exploit)"
+            r"|\bno\s+(?:evidence|sign|signs|indication)\s+(?:of|that)\s+(?:any\s+|active\s+)?(?:exploitation|"
+            r"(?:it|the\s+(?:bug|flaw|vulnerability))\s+(?:was|has\s+been|had\s+been)\s+exploited)\b"
+            r"|\bno\s+(?:user\s+|customer\s+)?(?:funds|assets|tokens)\s+(?:were|was|are|have\s+been)\s+"
+            r"(?:ever\s+)?(?:at\s+risk|lost|stolen|drained)\b)"
+            r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|until)\b)", _F)),
     ),
     "detection_improved": (
         ("added", regex_cache.compile(
@@ -442,6 +494,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
 }
 
+#: A commitment to act in prose ("We will ...", "we are working on adding ..."), for checks
+#: that look for one sentence with a particular subject (lower-cased text).
+COMMITMENT: re.Pattern[str] = PATTERNS["actions"][0][1]
+
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
@@ -449,6 +505,7 @@ DESCRIPTIONS = {
     "no_pages": "statement that nobody was paged", "no_pager": "statement that there is no pager or on-call rotation",
     "detection_improved": "detection improvement",
     "root_causes": "cause", "no_impact": "statement that there was no impact",
+    "not_exploited": "statement that a vulnerability was not exploited",
 }
 #: Longest quote of the matched words kept in the evidence.
 _QUOTE = 80
@@ -462,6 +519,7 @@ IGNORED_IN = {
     "exposure": frozenset({"action_items"}),
     # a timeline entry's "no customer impact" is a moment ("yet"), the plan's a goal
     "no_impact": frozenset({"action_items", "timeline"}),
+    "not_exploited": frozenset({"action_items", "timeline"}),
 }
 
 #: (kind, label) searched in every section, the ignored ones included: "the primary cause
@@ -488,7 +546,7 @@ GATES: dict[str, tuple[str, ...]] = {
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
-                             "everyone", "everybody", "anyone", "anybody"),
+                             "everyone", "everybody", "anyone", "anybody", "wide", "responding"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
@@ -499,7 +557,8 @@ GATES: dict[str, tuple[str, ...]] = {
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", " why", "exploit", "flaw"),
-    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil"),
+    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no "),
+    "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),

@@ -173,9 +173,11 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     the prose: "became inaccessible at 9:40am" ... "came back online at 12:10pm", an inferred
     duration that a finding resting on it names).
 
-    An impact stated as none ("No known impact", "no users were affected", "Impact: none";
-    see `no_impact` in load/evidence.py: "no impact on latency" or "no customer impact,
-    but ..." is not none) answers both halves: nothing is asked.
+    An impact stated as none ("No known impact", "no users were affected", "Impact: none",
+    "the service was never unavailable", "no downtime"; see `no_impact` in load/evidence.py:
+    "no impact on latency" or "no customer impact, but ..." is not none) answers both
+    halves: nothing is asked. A vulnerability stated as not exploited ("it hasn't been
+    exploited", "no funds were at risk") answers who was affected (nobody), not how long.
 
     Nothing quantified anywhere is a warning that says where pmlint looked; one half
     stated and the other not is reported at `info` (a reviewer seldom raises it)."""
@@ -189,7 +191,10 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     # account, the runners): a count of users does not fit it
     exposed = evidence(context, "exposure")
     if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
-            or _WHO.search(description) or evidence(context, "impact_who") or exposed):
+            or _WHO.search(description) or evidence(context, "impact_who") or exposed
+            # a vulnerability nobody exploited harmed nobody: who is answered (none), how long
+            # the exposure lasted still is a fair question
+            or evidence(context, "not_exploited")):
         missing.append("who or what was affected (`users_affected` or `requests_failed`)")
     timeline = entries(data)
     start = first_of(timeline, "started")

@@ -83,7 +83,7 @@ _URL = re.compile(r"https?://[^\s)>\]]+")
 _ISSUE_REF = re.compile(r"(?<![\w&])#\d{2,7}\b")
 _PRIORITY = re.compile(r"(?<![\w-])\[?P([0-4])\]?(?![\w-])")
 _TAG = re.compile(r"\[(?P<tag>[a-z][a-z -]{1,20})\]", re.I)
-_DONE_MARKERS = re.compile(r"\s*(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
+_DONE_MARKERS = re.compile(r"\s*(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)(?:\s+(?:during|in|on|as\s+part\s+of|since|at)\b[^()]{0,40})?\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "?", "—"}
 
 
@@ -551,6 +551,11 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
 _BRACKET_OWNER = re.compile(r"[a-z][a-z0-9_.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 
 
+#: a leading owner tag in capitals, as teams prefix items with who does them: "[ICL] Removed
+#: legacy access", "[SRE] Add an alert" (not a link "[AR](...)", a reference "[AR][1]" or "[AR]:")
+_OWNER_TAG = re.compile(r"\s*\[(?P<tag>[A-Z][A-Z0-9&_.-]{1,15})\](?![(\[:])\s+(?=\S)")
+
+
 #: A list item that says there is nothing to do ("N/A", "None", "Nothing"): no action item.
 _NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothing(?: to do)?|"
                       r"no (?:further |more |additional |other |follow-up )?actions?(?: items?)?"
@@ -580,6 +585,11 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         fields.setdefault("status", "open" if word in ("todo", "to-do") else
                           "in-progress" if word == "wip" else "done")
         text, prefix = text[status_prefix.end():], prefix + status_prefix.end()
+    tag = _OWNER_TAG.match(text)
+    if tag is not None and normalise_status(tag.group("tag")) is None:
+        # "[ICL] Rotated the keys": a leading upper-case tag is the team that owns the item
+        fields.setdefault("owner", tag.group("tag"))
+        text, prefix = text[tag.end():], prefix + tag.end()
     content = _content_label(text)
     if content is not None:  # "**Action taken:** we pinned ...": the label names what follows
         label, rest = content
