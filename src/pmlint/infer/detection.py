@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .. import regex_cache
-from ..model import Document
+from ..model import Document, Span
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
     episodes, first_of, format_minutes, minutes_between,
@@ -171,6 +171,67 @@ def disclosed_flaw(text: str) -> str | None:
     return channel.group() if channel is not None and _EXPOSURE.search(text) is None else None
 
 
+#: A flaw found by reading code, whoever read it: "he had found a potential vulnerability
+#: in the drand software", "an audit found", "during a code review"
+_FLAW_FOUND = regex_cache.compile(r"\b(?:vulnerabilit(?:y|ies)|security[ \t]+(?:flaw|bug|issue|hole)s?|"
+                                  r"(?:security[ \t]+|code[ \t]+|third[- ]party[ \t]+)?audit(?:s|ors?|ing|ed)?|"
+                                  r"code[ \t]+reviews?|bug[ \t]+bount(?:y|ies))\b", re.IGNORECASE)
+#: The flaw was used against the system: then it was live, and detection could have seen it.
+#: "it hasn't been exploited", "no evidence it was exploited" are not (negated in their sentence).
+_EXPLOITED = regex_cache.compile(r"\b(?:(?:was|were|been|being|is|are|got)[ \t]+(?:\w+[ \t]+)?exploited|"
+                                 r"attackers?[ \t]+(?:\w+[ \t]+)?(?:exploited|used|abused|drained|stole)|"
+                                 r"exploited[ \t]+(?:the|this|a|an|it)\b|in[ \t]+the[ \t]+wild)", re.IGNORECASE)
+_NEGATION = regex_cache.compile(r"\b(?:not|no|never|nor|without|n't)\b|n't|\bhasn|\bwasn|\bweren", re.IGNORECASE)
+
+
+def found_in_review(text: str, texts: list[tuple[str, str]]) -> str | None:
+    """Whether the detection sentence `text` names a vulnerability found by reading code
+    (an audit, a code review, a researcher or a partner reporting "a potential
+    vulnerability"), nothing live in it (`_EXPOSURE`), and no sentence of the document
+    says it was exploited: an alert does not find a flaw nobody used, so asking for one is
+    pedantic. Returns the words that say so, or None."""
+    flaw = _FLAW_FOUND.search(text)
+    if flaw is None or _EXPOSURE.search(text) is not None:
+        return None
+    for _, other in texts:
+        for match in _EXPLOITED.finditer(other):
+            around = sentence(other, match.start(), match.end())
+            if _NEGATION.search(around) is None:
+                return None
+    return flaw.group()
+
+
+#: A verb of fixing or shipping right before the duration: "merged three hours later",
+#: "a release two hours later" says when the fix landed, not when anyone noticed.
+_FIX_BEFORE = regex_cache.compile(r"\b(?:merged|submitted|released|deployed|fixed|published|rolled[ \t]+out|shipped|"
+                                  r"restored|resolved|mitigated|upgraded|patched|release|fix|deploy(?:ment)?|recovered|"
+                                  r"back[ \t]+(?:up|online|in[ \t]+sync))\W{1,3}(?:\w+\W{1,3})?$", re.IGNORECASE)
+
+
+#: An onset dated back from the moment of detection: "the issue had started a week earlier"
+_ONSET_BEFORE = regex_cache.compile(r"\b(?:started|start|began|begun|occurred|happened|appeared|introduced|"
+                                    r"been[ \t]+(?:happening|going[ \t]+on|failing|broken|running))\W{1,3}(?:\w+\W{1,3})?$",
+                                    re.IGNORECASE)
+
+
+def _tied_to_noticing(text: str, start: int, end: int) -> bool:
+    """Whether a delay ("three hours later") at text[start:end] is tied to noticing: a
+    word of noticing or reporting in the same sentence ("a week later, a user reported",
+    "noticed after three hours"), and no verb of fixing or shipping right before it
+    ("merged three hours later"). A noticing word in the sentence before ("identified the
+    cause. A fix was merged three hours later") says nothing about this duration, unless
+    the duration dates the onset back from it ("The issue had started a week earlier")."""
+    before = text[max(0, start - 40):start]
+    if _FIX_BEFORE.search(before):
+        return False
+    if _NOTICING.search(sentence(text, start, end)) is not None:
+        return True
+    # "A customer reported a critical issue. The issue had started a week earlier": the
+    # onset dated back from the report of the sentence before
+    return _ONSET_BEFORE.search(before) is not None and \
+        _NOTICING.search(text, max(0, start - 160), min(len(text), end + 120)) is not None
+
+
 def _ordered_texts(document: Document) -> list[tuple[str, str]]:
     texts = document_texts(document, ("/action_items",))
     return sorted(texts, key=lambda pair: 0 if pair[0].startswith("/detection") else 1)  # stable: document order
@@ -207,12 +268,30 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
                 best = (rank[0], rank[1], found, pointer, match.group(), around)
             break  # the first usable match of this method: later ones rank lower
     if best is None:
-        return None, None
+        return _self_noticed(document)
     span = span_at(document, best[3], best[4])
     found_method: Fact[str] = Fact(best[2], True, quote(best[4]), span)
-    channel = disclosed_flaw(best[5]) if best[2] in ("customer", "employee") else None
+    channel = None
+    if best[2] in ("customer", "employee"):
+        channel = disclosed_flaw(best[5]) or found_in_review(best[5], texts)
     disclosed = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
+
+
+def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | None]:
+    """`employee`, inferred, when no listed phrase names a detector and the document's
+    first detection evidence is its author using the service and finding it broken ("this
+    morning I opened the site and instead of seeing ... the app had logged me out": the
+    evidence search's `self` label); else (None, None). Nobody else noticed, so the gap
+    an alert would close is the one PM402 asks about."""
+    found = document.meta.evidence.get("detection") if document.meta.evidence is not None else None
+    if not isinstance(found, dict) or found.get("label") != "self":
+        return None, None
+    line, column, text = found.get("line"), found.get("column"), str(found.get("text") or "")
+    if not isinstance(line, int) or not isinstance(column, int):
+        return None, None
+    span = span_at(document, f"#L{line}", text) if 0 < line <= len(document.lines) else Span.point(line, column)
+    return Fact("employee", True, quote(text), span), None
 
 
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.
@@ -347,8 +426,8 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             head = _DELAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
             if tail is None and head is None:
                 continue
-            if head is None and _NOTICING.search(text, max(0, match.start() - 160), min(len(text), match.end() + 120)) is None:
-                continue
+            if head is None and not _tied_to_noticing(text, match.start(), match.end()):
+                continue  # "a fix was merged three hours later": a delay, but not to detection
             if _DIAGNOSIS.search(sentence(text, match.start(), match.end())):
                 continue  # "a week later we confirmed the cause": time to diagnose, not to detect
             if best is None or minutes > best[0]:

@@ -27,7 +27,7 @@ from ..model import Document
 from ..timeline import entries, first_of, format_minutes, minutes_between
 from .facts import Fact
 from .window import CLOCK_TIMES, clock_window
-from .prose import document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
+from .prose import Phrases, document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
 
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -99,6 +99,46 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
     return _prose_duration(document) or clock_window(document)
 
 
+#: "had been running untouched for over a year", "in production for two years": how old
+#: something is, not how long anything failed
+_AGE_BEFORE = regex_cache.compile(r"\b(?:running|run|worked|working|existed|existing|live|in[ \t]+production|in[ \t]+place|"
+                                  r"untouched|unchanged|stable|free|in[ \t]+use|used|around|fine|flawlessly|reliably|"
+                                  r"smoothly|without[ \t]+(?:issues?|problems?|incidents?))\W{1,3}"
+                                  r"(?:for|over)\W{1,3}(?:about|around|roughly|almost|nearly|over|more[ \t]+than|"
+                                  r"some|at[ \t]+least|~)?\W{0,2}$", re.IGNORECASE)
+#: an outage word said not to have happened: "problem free", "error-free", "without errors"
+_FREE_AFTER = regex_cache.compile(r"[ \t-]{0,2}free\b", re.IGNORECASE)
+_NONE_BEFORE = regex_cache.compile(r"\b(?:no|without|never|zero)[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
+_CLAUSE_STOP = regex_cache.compile(r"[;:]|,[ \t]+(?:but|while|whereas|although)\b", re.IGNORECASE)
+
+
+def _tied_to_outage(outage: Phrases, text: str, start: int, end: int) -> bool:
+    """Whether the duration at text[start:end] is tied to an outage word: one in its clause
+    (the sentence cut at ";", ":" and ", but"), not said to be absent ("problem free",
+    "without errors"), and the duration is not the age of something ("had been running
+    untouched for over a year")."""
+    if _AGE_BEFORE.search(text[max(0, start - 60):start]):
+        return False
+    around = sentence(text, start, end)
+    offset = text.find(around, max(0, start - len(around)))
+    if offset < 0:
+        offset = start
+    here = start - offset
+    cut_start, cut_end = 0, len(around)
+    for stop in _CLAUSE_STOP.finditer(around):
+        if stop.end() <= here:
+            cut_start = stop.end()
+        elif stop.start() >= here + (end - start):
+            cut_end = stop.start()
+            break
+    clause = around[cut_start:cut_end]
+    for word in outage.finditer(clause):
+        if _FREE_AFTER.match(clause, word.end()) or _NONE_BEFORE.search(clause[max(0, word.start() - 30):word.start()]):
+            continue
+        return True
+    return False
+
+
 def _prose_duration(document: Document) -> Fact[float] | None:
     """The longest duration written next to an outage word in the prose."""
     best: tuple[tuple[bool, float], str, str] | None = None
@@ -116,8 +156,7 @@ def _prose_duration(document: Document) -> Fact[float] | None:
                 continue
             if _WEAK_AFTER.match(text, match.end()) and not _FOR_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
                 continue
-            around = sentence(text, match.start(), match.end())
-            if outage is None or outage.search(around) is None:
+            if outage is None or not _tied_to_outage(outage, text, match.start(), match.end()):
                 continue
             # "lasted for seven hours" says how long the impact was; a bare "slipped a day" may not
             stated_length = _FOR_BEFORE.search(text[max(0, match.start() - 24):match.start()]) is not None

@@ -167,11 +167,27 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # screen": the subject a clause away from its verb (bounded, within the sentence)
             r"|\b(?:an?|one|the|some|several)\s+(?:of\s+(?:our|the)\s+)?(?:users?|customers?|clients?|players?)\b"
             r"[^.\x00]{0,80}?\b(?:noticed|reported|discovered|spotted|complained)\b", _F)),
+        # a notification in a chat tool: "We got notifications on Slack that validator-a is
+        # not producing blocks", "a message in #alerts" (a bot or a person posting there)
+        ("chat", regex_cache.compile(
+            r"\b(?:got|received|receiv\w+|saw|had|came)\s+(?:an?\s+|several\s+|multiple\s+|some\s+|many\s+)?"
+            r"(?:[\w-]+\s+)?(?:notifications?|messages?|pings?|alerts?)\s+(?:on|in|via|through|from)\s+"
+            r"(?:our\s+|the\s+|an?\s+)?(?:slack|discord|telegram|mattermost|matrix|zulip|irc|microsoft teams|#[\w-]+)"
+            r"|\b(?:slack|discord|telegram|mattermost|matrix|zulip)\s+(?:bot\s+)?(?:notifications?|messages?|alerts?|pings?)\s+"
+            r"(?:that|about|saying|reporting|from|warning)\b"
+            r"|\b(?:notifications?|messages?|alerts?|posts?)\s+(?:on|in)\s+(?:the\s+)?#[\w-]{0,30}?"
+            r"(?:alert|alarm|monitor|incident|ops|status|on-?call|pager)", _F)),
         # an outside party telling the team, in the active voice: "OSTIF and their contractor
-        # notified conda-forge of the leaked token", "a researcher informed us that ..."
+        # notified conda-forge of the leaked token", "a researcher informed us that ...";
+        # or flagging the problem: "SEAL flags contributor X as malicious actor", "they
+        # flagged it to us"
         ("told", regex_cache.compile(
             r"\b(?:notified|informed|alerted|warned|tipped off)\s+(?:us|our\s+team|the\s+team|`?[\w.-]+`?)\s+"
-            r"(?:of|about|that)\b", _F)),
+            r"(?:of|about|that)\b"
+            r"|\bflag(?:s|ged)\s+(?:[\w`'@.-]+\s+){1,4}?as\s+(?:an?\s+|the\s+)?(?:potentially\s+|likely\s+|possibly\s+)?"
+            r"(?:malicious|compromised|suspicious|fraudulent|phishing|vulnerable|hacked|spam|a threat|unsafe)\b"
+            r"|\b(?:flagged|reported|raised)\s+(?:it\s+|this\s+|the\s+(?:issue|problem|bug|outage)\s+)?(?:to|with)\s+us\b"
+            r"|\b(?:flagged|warned|tipped off)\s+us\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
@@ -188,6 +204,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # inform other employees" (someone inside noticed it and told the rest)
             r"|\b(?:inform|warn|alert|notify|tell)(?:ed|ing|s)?\s+(?:the\s+)?(?:other|fellow|all|the rest of (?:the|our))"
             r"\s+(?:[\w-]+\s+)?(?:employees|colleagues|staff|team ?mates|co-?workers|team members)\b", _F)),
+        # the author using the service and finding it broken: "this morning I opened
+        # Pine.blog to read the news and instead of seeing ...", "we tried to log in and saw"
+        # (not "we opened the logs and found": reading records is diagnosis). The method
+        # inference reads this label as `employee` when no listed phrase names a detector.
+        ("self", regex_cache.compile(
+            r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|tried to (?:open|load|log in|log into|sign in|"
+            r"access|use|visit|reach))\s+(?!(?:an?\s+|the\s+|our\s+)?(?:issues?|tickets?|prs?|pull requests?|incidents?|"
+            r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell)\b)"
+            r"(?:[^.\x00]|\.(?=\S)){0,80}?\b(?:saw|seeing|see|noticed|found|realized|realised)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
