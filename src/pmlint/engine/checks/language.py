@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Container, Iterable
+from typing import Any, Callable, Container, Iterable, Iterator
 
 from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
@@ -470,48 +470,23 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                           text=person, occurrence=occurrence_at(text, person, start))
                 break
     errors = option_words(options, "person_error_words")
+    organisations = _LazyOrganisations(context, data, tuple(options.get("organisation_words") or ()))
     if errors is not None:
-        organisations: frozenset[str] | None = None
-        for string_pointer, text in context.strings_matching(data, "", errors):
-            field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
-            if field in reported or field == "root_causes":
-                continue  # one finding per field; a root cause names no person at all (below)
-            found = _not_adversary(erring_subjects(text, names, things, actions + blames, errors), text, enemies,
-                                   adversaries)
-            if found and organisations is None:
-                organisations = _organisations(context.strings(data, "")[2],
-                                               tuple(options.get("organisation_words") or ()))
-            found = [(start, person) for start, person in found
-                     if person.startswith("@") or person in names or person.split()[0].lower() not in (organisations or ())]
-            if found:
-                start, person = found[0]
-                reported.add(field)
-                yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
-                          text=person, occurrence=occurrence_at(text, person, start))
+        def erring(text: str) -> list[tuple[int, str]]:
+            return _not_adversary(erring_subjects(text, names, things, actions + blames, errors), text, enemies,
+                                  adversaries)
+        yield from _named_subject_hits(context, data, errors, erring, names, organisations, reported)
     omissions = tuple(options.get("person_omission_verbs") or ())
     omission_regex = option_words(options, "person_omission_verbs")
     if omission_regex is not None:
-        known_organisations: frozenset[str] | None = None
-        for string_pointer, text in context.strings_matching(data, "", omission_regex):
-            field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
-            if field in reported or field == "root_causes":
-                continue  # one finding per field; a root cause names no person at all (below)
+        def omitting(text: str) -> list[tuple[int, str]]:
             masked = mask_quotes_and_code(text)
             # only the subject right before the failure to act ("@kim did not alert"), never
             # an agent after it: "forgot to ... by Bob" is no one's omission
             found = [(start, person) for start, person, verb in _subjects(masked, names, things, omissions, False)
                      if start < verb.start() and not negated(masked, verb.start())]
-            found = _not_adversary(found, masked, enemies, adversaries)
-            if found and known_organisations is None:
-                known_organisations = _organisations(context.strings(data, "")[2],
-                                                     tuple(options.get("organisation_words") or ()))
-            found = [(start, person) for start, person in found if person.startswith("@") or person in names
-                     or person.split()[0].lower() not in (known_organisations or ())]
-            if found:
-                start, person = found[0]
-                reported.add(field)
-                yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
-                          text=person, occurrence=occurrence_at(text, person, start))
+            return _not_adversary(found, masked, enemies, adversaries)
+        yield from _named_subject_hits(context, data, omission_regex, omitting, names, organisations, reported)
     for index, cause in root_causes(context):
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
@@ -523,6 +498,39 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                 yield Hit(string_pointer, {"person": phrase, "where": "Root cause", "summary": cause.get("summary", "")},
                           text=phrase, occurrence=occurrence_at(text, phrase, start))
                 break
+
+
+class _LazyOrganisations:
+    """The document's organisation names (`_organisations`), read on first use: most
+    documents have no sentence with an error word or a failure to act, so most never pay."""
+
+    def __init__(self, context: Context, data: dict, words: tuple[str, ...]) -> None:
+        self._context, self._data, self._words = context, data, words
+        self._names: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._names is None:
+            self._names = _organisations(self._context.strings(self._data, "")[2], self._words)
+        return word in self._names
+
+
+def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable[[str], list[tuple[int, str]]],
+                        names: Any, organisations: _LazyOrganisations, reported: set[str]) -> Iterator[Hit]:
+    """One finding per field (outside the root causes and the fields already `reported`)
+    for the first person `find` reads in a string `regex` matches: an @handle or a known
+    name always, any other name unless the document treats it as an organisation
+    ("Hetzner support")."""
+    for string_pointer, text in context.strings_matching(data, "", regex):
+        field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
+        if field in reported or field == "root_causes":
+            continue  # one finding per field; a root cause names no person at all (below)
+        found = [(start, person) for start, person in find(text)
+                 if person.startswith("@") or person in names or person.split()[0].lower() not in organisations]
+        if found:
+            start, person = found[0]
+            reported.add(field)
+            yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
+                      text=person, occurrence=occurrence_at(text, person, start))
 
 
 def _field_label(field: str) -> str:
