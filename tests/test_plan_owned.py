@@ -376,3 +376,114 @@ The proxmox graph is easier to read than `zpool list`.
 """
     found = findings(run_cli, write(tmp_path / "2024-03-17-disk.md", text), "PM314")
     assert [item["message"] for item in found] == ["None of the 3 open action items names an owner or a due date"]
+
+
+# A closing note after an item ("- This has been done.") and steps someone else already
+# carried out ("validators rolled back their states") are not open items: counted, they
+# inflated the count and put the finding's line on a finished step (held-out set D).
+
+THREE_OPEN = """- Alert when the queue disk passes 80% for 5 minutes
+- Cap the size of each job payload at 1 MB
+- Move job payloads to object storage"""
+
+
+@pytest.mark.parametrize("note", [
+    "  - This has been done.",
+    "  - This has now been done, see the announcement list.",
+    "  - Done as of 2025-05-09.",
+    "  - Update: completed.",
+    "  This has been done.",
+    "\n  It is now deployed on every queue host.",
+])
+def test_a_closing_note_under_an_item_closes_it(run_cli, tmp_path, note):
+    items = THREE_OPEN.replace("80% for 5 minutes", "80% for 5 minutes\n" + note)
+    path = plan(tmp_path, items)
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, "Cap the size of each job")
+
+
+@pytest.mark.parametrize("note", [
+    "  - This has not been done yet.",
+    "  - This will be done after the migration.",
+    "  - Done when the alert pages the on-call engineer.",
+    "  - It was fixed temporarily by restarting the worker.",
+])
+def test_a_note_that_does_not_say_the_item_is_done_leaves_it_open(run_cli, tmp_path, note):
+    items = THREE_OPEN.replace("80% for 5 minutes", "80% for 5 minutes\n" + note)
+    path = plan(tmp_path, items)
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 3 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, "Alert when the queue disk")
+
+
+def test_a_closing_note_after_a_labelled_action_point_closes_it(run_cli, tmp_path):
+    text = """# Queue outage
+
+## Summary
+
+The job queue stopped for 40 minutes on 2025-05-02 after its disk filled.
+
+## Announcements
+
+Operators learned of the outage late.
+
+Action point: create a low-volume announcement list for the operators of dependent services.
+- This has been done. Sign up on the mailing-list page.
+
+## Monitoring
+
+Action point: alert when the queue disk passes 80% for 5 minutes.
+
+Action point: page the on-call engineer when the queue stops for 2 minutes.
+"""
+    path = write(tmp_path / "2025-05-02-queue.md", text)
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, "Action point: alert when the queue disk")
+
+
+def test_an_action_point_followed_by_an_unfinished_note_stays_open(run_cli, tmp_path):
+    text = """# Queue outage
+
+## Summary
+
+The job queue stopped for 40 minutes on 2025-05-02 after its disk filled.
+
+## Announcements
+
+Action point: create a low-volume announcement list for the operators of dependent services.
+- This has not been done yet.
+
+Action point: alert when the queue disk passes 80% for 5 minutes.
+"""
+    path = write(tmp_path / "2025-05-02-queue.md", text)
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, "Action point: create a low-volume")
+
+
+def test_steps_others_carried_out_told_in_the_past_tense_are_not_open(run_cli, tmp_path):
+    items = """- validators rolled back their states to the previous block
+- operators downgraded their binaries to v3.1.0
+- validators were asked to resume consensus, skipping the upgrade height
+- Alert when the queue disk passes 80% for 5 minutes
+- Cap the size of each job payload at 1 MB"""
+    path = plan(tmp_path, items)
+    found = findings(run_cli, path, "PM314")
+    assert [item["message"] for item in found] == ["None of the 2 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, "Alert when the queue disk")
+
+
+@pytest.mark.parametrize("item", [
+    "Validators will roll back their states before the next upgrade",
+    "Alert when the queue filled up as it did on Monday",
+    "Operators should be asked to resume consensus only after the patch is verified",
+    "Alerts based on the queue depth of every worker",
+])
+def test_future_work_and_incident_details_in_an_item_stay_open(run_cli, tmp_path, item):
+    items = f"- {item}\n- Cap the size of each job payload at 1 MB"
+    path = plan(tmp_path, items)
+    found = findings(run_cli, path, "PM314")
+    assert [entry["message"] for entry in found] == ["None of the 2 open action items names an owner or a due date"]
+    assert found[0]["line"] == line_of(path, item)

@@ -260,13 +260,37 @@ _ACTION_LABEL = re.compile(
     re.IGNORECASE)
 
 
+#: A note that closes the item it follows (its next line, a later paragraph or a
+#: sub-bullet): "This has been done.", "It is now deployed", "Done as of 2021-09-01",
+#: "Update: completed". Not "This has not been done yet", "Done when alerts page", nor
+#: "It was fixed temporarily ..." (only the words that say the work is finished follow
+#: "was"). Anchored, bounded: linear.
+_CLOSING_NOTE = re.compile(
+    r"^\W{0,4}(?:(?:this|that|it|these|those|all\s+of\s+(?:this|these|them))\s+"
+    r"(?:(?:has|have|is|are)\s+(?:now\s+|since\s+|already\s+|also\s+){0,2}(?:been\s+)?"
+    r"(?:done|complete|completed|implemented|fixed|deployed|shipped|resolved|addressed|merged|released|in\s+place|"
+    r"rolled\s+out|set\s+up)"
+    r"|(?:was|were)\s+(?:already\s+|also\s+)?(?:done|completed|implemented|deployed|shipped|merged|released|"
+    r"rolled\s+out))\b"
+    r"|(?:(?:update|status)\s{0,3}:\s{0,3})?(?:done|completed|fixed|implemented|deployed|shipped|resolved)"
+    r"(?:\s{0,3}[.!:(]|\s*$|\s+(?:as\s+of|on|in|since)\b))",
+    re.IGNORECASE)
+
+
+def closing_note(text: str) -> bool:
+    """Whether a line, paragraph or sub-bullet following an item says the item is done."""
+    return _CLOSING_NOTE.match(plain(text)) is not None
+
+
 def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block]) -> bool:
     """Items for the labelled commitments outside the plan and the timeline (there an
-    entry's "Follow-up:" is what happened); True when any was found."""
+    entry's "Follow-up:" is what happened); True when any was found. A closing note on
+    the next line, a later paragraph or the bullet right under it ("- This has been
+    done.") marks the item done."""
     skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
             for block in section.blocks}
     found = False
-    for block in blocks:
+    for position, block in enumerate(blocks):
         if block.kind not in ("paragraph", "item") or block.quoted or id(block) in skip:
             continue
         text = plain(block.text)
@@ -277,9 +301,22 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
         if not title or _NOTHING.match(title) or is_template_prompt(title):
             continue
         span = Span(block.line, block.column, block.end_line, block.end_column)
-        items.add({"title": title}, span, {"title": span}, None)
+        item: dict[str, Any] = {"title": title}
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if _closed_in_place(block) or (following is not None and following.kind in ("paragraph", "item")
+                                       and not following.quoted and following.line <= block.end_line + 2
+                                       and closing_note(following.text)):
+            item["status"] = "done"
+        items.add(item, span, {"title": span}, None)
         found = True
     return found
+
+
+def _closed_in_place(block: Block) -> bool:
+    """Whether a line after the first of the item's text, or a later paragraph of it, is a
+    closing note ("Add an announcement list\nThis has been done.")."""
+    return any(closing_note(line) for line in block.text.split("\n")[1:]) or any(
+        closing_note(paragraph) for paragraph in block.rest)
 
 
 def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, str | None]],
@@ -603,6 +640,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         text, found = trailing
         for key, value in found.items():
             fields.setdefault(key, value)
+    if _closed_in_place(block):
+        fields.setdefault("status", "done")
     if _DONE_MARKERS.search(text):
         marker = _DONE_MARKERS.search(text).group(0).strip().lower()  # type: ignore[union-attr]
         if "todo" in marker:
@@ -817,6 +856,8 @@ def _attach_detail(out: Output, items: _Items, block: Block) -> None:
     if not items.count:
         return
     parent = out.data["action_items"][items.count - 1]
+    if closing_note(block.text):  # "- This has been done." under the item
+        parent.setdefault("status", "done")
     ticket = ticket_in(block.text)
     if ticket and "ticket" not in parent:
         parent["ticket"] = ticket
