@@ -99,3 +99,21 @@ def _timelines(draw: st.DrawFn) -> list[Entry]:
 @given(_timelines())
 def test_episodes_split_as_when_every_entry_is_asked(entries: list[Entry]) -> None:
     assert timeline.episodes(entries) == _episodes_plain(entries)
+
+
+def test_evidence_pattern_gates_hold_every_match() -> None:
+    """A pattern skipped by PATTERN_GATES (no gate word in the document) would have found
+    nothing: each phrase the pattern matches holds a gate word, and is still found."""
+    from pmlint.load.evidence import PATTERN_GATES, PATTERNS, find_evidence
+
+    examples = {("no_pager", "volunteers"): ["This is a volunteer-run project.", "The service is run entirely by "
+                                             "volunteers.", "We are an all-volunteer team.",
+                                             "A Volunteer Driven effort."]}
+    assert set(examples) == set(PATTERN_GATES)
+    for (kind, label), texts in examples.items():
+        pattern = dict(PATTERNS[kind])[label]
+        for text in texts:
+            assert pattern.search(text.lower()) is not None, text
+            assert any(word in text.lower() for word in PATTERN_GATES[(kind, label)]), text
+            found = find_evidence([(text, 1, 1, None)]).get(kind)
+            assert found is not None and found["label"] == label, text

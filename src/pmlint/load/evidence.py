@@ -553,6 +553,13 @@ SEARCHED_EVERYWHERE = frozenset({("root_causes", "stated cause")})
 
 #: (kind, label) searched only in these sections.
 ONLY_IN = {("actions", "rule"): frozenset({"lessons"}), ("no_impact", "none"): frozenset({"impact"})}
+#: (kind, label) → words one of which every match of that pattern holds (lower case), where
+#: they are narrower than the kind's GATES: a document that passes the kind's gate (a large
+#: one holds "on-call" somewhere) but holds none of these is not scanned for that pattern,
+#: a scan of the whole joined text (60 ms on a 5 MB document) saved.
+PATTERN_GATES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("no_pager", "volunteers"): ("volunteer",),
+}
 
 
 _DIGITS = tuple("0123456789")
@@ -646,6 +653,9 @@ class Evidence:
         ignored_in = IGNORED_IN.get(kind, frozenset())
         best: tuple[int, str, re.Match[str]] | None = None
         for label, pattern in patterns:
+            words = PATTERN_GATES.get((kind, label))
+            if words is not None and not any(word in self._lowered for word in words):
+                continue
             ignored = frozenset() if (kind, label) in SEARCHED_EVERYWHERE else ignored_in
             match = _first_outside(pattern, self._lowered, self._kept, self._starts, ignored,
                                    best[0] if best else len(self._lowered), ONLY_IN.get((kind, label)))
