@@ -64,6 +64,10 @@ _WORDS = [
     "services are still operational", "it is fine", "looks fine", "seemed normal", "latent", "dormant",
     "no user impact yet", "rolled back", "restored", "resolved", "failover", "back to normal",
     "errors subsided", "the alert stopped firing", "was fully recovered", "we", "the", "checkout", "at", ",",
+    "failed over", "rolling back", "reverted", "resolution", "fix was deployed", "deployed the patch", "hotfix",
+    "patched", "workaround", "migration", "resolving", "restoring", "fixing", "mitigating", "back online",
+    "back up", "disabled", "scaled up", "stopped", "blocked", "rotated", "revoked", "destroyed", "deleted",
+    "removed", "alarms ceased firing", "5xx went away", "errors cleared", "returned to normal", "been restored",
     "ſtarted", "K", "\u212aeys", "é", "5", "s", "\t",
 ]
 _TEXTS = st.lists(st.sampled_from(_WORDS), max_size=8).map(" ".join)
@@ -75,10 +79,19 @@ def test_describes_failure_answers_as_its_regexes(text: str) -> None:
     assert timeline.describes_failure.__wrapped__(text) == _failure_plain(text)  # type: ignore[attr-defined]
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_describes_mitigation_and_end_answer_as_their_regexes(text: str) -> None:
+    assert timeline.describes_mitigation.__wrapped__(text) == (timeline._MITIGATION.search(text) is not None)  # type: ignore[attr-defined]
+    assert timeline.describes_end.__wrapped__(text) == (timeline._ENDED.search(text) is not None)  # type: ignore[attr-defined]
+
+
 def test_describes_failure_on_every_word_alone() -> None:
     for word in _WORDS:
-        for text in (word, word.upper(), word.title(), f"x {word} y"):
+        for text in (word, word.upper(), word.title(), f"x {word} y", f"it, {word}"):
             assert timeline.describes_failure.__wrapped__(text) == _failure_plain(text), text  # type: ignore[attr-defined]
+            assert timeline.describes_mitigation.__wrapped__(text) == (timeline._MITIGATION.search(text) is not None), text  # type: ignore[attr-defined]
+            assert timeline.describes_end.__wrapped__(text) == (timeline._ENDED.search(text) is not None), text  # type: ignore[attr-defined]
 
 
 _START = datetime(2024, 3, 1, 9, 0)

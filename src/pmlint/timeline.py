@@ -279,7 +279,8 @@ def describes_response(text: str) -> bool:
 @lru_cache(maxsize=_TEXTS)
 def describes_mitigation(text: str) -> bool:
     """The event describes stopping the impact: a failover, rollback, fix deployed, migration, restore."""
-    return _MITIGATION.search(text) is not None
+    return _may_hold(text.lower() if text.isascii() else None, _MITIGATION_WORDS) and \
+        _MITIGATION.search(text) is not None
 
 
 _DATE_ONLY = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -294,7 +295,14 @@ _ENDED = regex_cache.compile(
 @lru_cache(maxsize=_TEXTS)
 def describes_end(text: str) -> bool:
     """The event says the impact stopped ("the alert stopped firing", "errors subsided", "back to normal")."""
-    return _ENDED.search(text) is not None
+    return _may_hold(text.lower() if text.isascii() else None, _ENDED_WORDS) and _ENDED.search(text) is not None
+
+
+#: Words one of which every match of _MITIGATION, of _ENDED holds (see `_may_hold`).
+_MITIGATION_WORDS = ("mitigat", "fail", "roll", "revert", "restor", "recover", "resolv", "resolution", "fix", "patch",
+                     "workaround", "migrat", "back", "disabled", "scaled", "stopped", "blocked", "rotated", "revoked",
+                     "destroyed", "deleted", "removed")
+_ENDED_WORDS = ("firing", "stop", "subsided", "cleared", "ceased", "went", "normal", "resolved", "recovered", "restored")
 
 
 #: A quiet stretch after the impact ended that, followed by failure again, starts a new
