@@ -83,26 +83,38 @@ def test_should_have_as_a_wish_is_not_blame(engine, sentence):
     "The page should have been sent by the monitoring system within a minute.",
     "The change should have been reverted by Monday.",
     "It should have been caught by CI.",
-    "This should have been caught in review, but the review tool hid the diff.",
 ])
 def test_should_have_without_a_person_is_not_blame(engine, sentence):
     """Issue 12: "should have" blames only with a person or team as its subject, or as
     the agent of a passive; a system or a place ("in staging") as agent blames nobody."""
-    assert phrases(engine, f"summary: {sentence}\n") == ([] if "review tool" not in sentence else ["should have"])
+    assert phrases(engine, f"summary: {sentence}\n") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The expiry warning should have been noticed by the on-call engineer.",
+    "It should have been spotted by the team.",
+])
+def test_a_passive_with_a_person_as_agent_is_blame(engine, sentence):
+    assert phrases(engine, f"summary: {sentence}\n") == ["should have"]
 
 
 @pytest.mark.parametrize("sentence", [
     "This should have been caught in review.",
+    "This should have been caught in review, but the review tool hid the diff.",
     "The config change should have been caught during code review before it merged.",
-    "The expiry warning should have been noticed by the on-call engineer.",
-    "It should have been spotted by the team.",
 ])
-def test_a_passive_with_a_person_or_review_as_agent_is_blame(engine, sentence):
-    """The shared yardstick's TP (k8s-test-infra-2019-01-23:89, "This should have been
-    caught in review"): the reviewers are the agent even though "This" is the subject.
-    Changed on purpose: this sentence was listed as not blame when only the grammatical
-    subject was read, which lost that true finding."""
-    assert phrases(engine, f"summary: {sentence}\n") == ["should have"]
+def test_a_passive_with_review_as_agent_is_hindsight_under_strict_only(run_cli, tmp_path, sentence):
+    """Changed on purpose (issue 12, the outside review of 2026-11-30): "This should have
+    been caught in review" names no person: the shared yardstick had called it blame, the
+    in-context reviewer hindsight about a process ("subject is 'This', the doc explains the
+    systemic cause; at most a wording nit"). It is reported at `info` under `strict` only."""
+    from conftest import rule_findings
+
+    doc = tmp_path / "pm.md"
+    doc.write_text(f"# Prow outage\n\n## Summary\n\nA config change broke job loading.\n\n"
+                   f"## Lessons learned\n\n{sentence}\n", encoding="utf-8")
+    assert rule_findings(run_cli, doc, "PM701") == []
+    assert [(f["line"], f["severity"]) for f in rule_findings(run_cli, doc, "PM701", preset="strict")] == [(9, "info")]
 
 
 def test_a_passive_agent_in_markdown_is_reported_at_its_place(run_cli, tmp_path):
@@ -111,7 +123,7 @@ def test_a_passive_agent_in_markdown_is_reported_at_its_place(run_cli, tmp_path)
 
     doc = tmp_path / "pm.md"
     doc.write_text("# Prow outage\n\n## Summary\n\nA config change broke job loading.\n\n"
-                   "## Lessons learned\n\nThis should have been caught in review.\n"
+                   "## Lessons learned\n\nThis should have been noticed by the reviewer.\n"
                    "An issue which should have been addressed earlier.\n", encoding="utf-8")
     _code, stdout, _err = run_cli("check", "--format", "json", "--select", "PM701", str(doc))
     found = [(f["rule"], f["line"]) for f in json.loads(stdout)["findings"]]

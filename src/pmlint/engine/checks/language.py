@@ -632,6 +632,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 continue
             if key in needs_participle and not participle_follows(masked, match.end()):
                 continue
+            hindsight = False
             if key in needs_person:
                 subject = subject_of(masked, match.start()) or coordinated_subject(masked, match.start())
                 if subject is not None and subject.lower() in owning:
@@ -642,10 +643,12 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 # the action was done to, so only its agent can be blamed
                 passive = key in needs_participle and passive_follows(masked, match.end())
                 if passive or subject is None or not is_person(subject, roles, names, things):
-                    # a passive with a person or a people-only activity as its agent
-                    # ("this should have been caught in review") blames them all the same
+                    # a passive with a person as its agent ("... by the on-call engineer") blames
+                    # them all the same; one with a people-only activity ("this should have been
+                    # caught in review") is hindsight about a process, naming nobody: `strict` only
                     agent = passive_agent(masked, match.end(), activities) if key in needs_participle else None
                     if agent is None or not (agent in activities or is_person(agent, roles, names, things)):
                         continue
+                    hindsight = agent in activities
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
-                      text=phrase, occurrence=occurrence_at(text, phrase, match.start()))
+                      text=phrase, occurrence=occurrence_at(text, phrase, match.start()), pedantic=hindsight)
