@@ -37,6 +37,10 @@ _DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:
 _DELAY_BEFORE = regex_cache.compile(r"(?:unnoticed|undetected|unnoticed|exposed|exposure|dormant|latent|unknown|unaware|"
                            r"went[ \t]+undiscovered|in[ \t]+place|lurking)\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|~)?[ \t]*$",
                            re.IGNORECASE)
+#: "detected within ten minutes (of the rollout)": the delay to detection stated as an
+#: upper bound, read as that many minutes
+_WITHIN_BEFORE = regex_cache.compile(r"\b(?:detected|noticed|spotted|caught|discovered|identified|found)[ \t]+within"
+                                     r"[ \t]+(?:about|around|roughly|some|~)?[ \t]*$", re.IGNORECASE)
 
 
 #: A verb of noticing or reporting: what a detector does. A phrase that names a party
@@ -414,7 +418,7 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         how = ", read as crossing midnight" if wrapped else ""
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer)), None
-    best: tuple[float, str, str] | None = None
+    best: tuple[float, str, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")):
         if not has_words(text, UNIT_WORDS):
             continue
@@ -423,7 +427,9 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             if minutes is None:
                 continue
             tail = _DELAY_AFTER.match(text, match.end())
-            head = _DELAY_BEFORE.search(text[max(0, match.start() - 40):match.start()])
+            before = text[max(0, match.start() - 40):match.start()]
+            within = _WITHIN_BEFORE.search(before)
+            head = _DELAY_BEFORE.search(before) or within
             if tail is None and head is None:
                 continue
             if head is None and not _tied_to_noticing(text, match.start(), match.end()):
@@ -431,10 +437,12 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             if _DIAGNOSIS.search(sentence(text, match.start(), match.end())):
                 continue  # "a week later we confirmed the cause": time to diagnose, not to detect
             if best is None or minutes > best[0]:
-                best = (minutes, pointer, match.group())
+                # "detected within ten minutes" says it all; "unnoticed for a week" needs "before detection"
+                phrase = before[within.start():] + match.group() if within is not None and head is within else None
+                best = (minutes, pointer, phrase or match.group(), "" if phrase else " before detection")
     if best is not None:
-        minutes, pointer, phrase = best
-        return Fact(minutes, True, f"{quote(phrase)} before detection", span_at(document, pointer, phrase)), None
+        minutes, pointer, phrase, suffix = best
+        return Fact(minutes, True, f"{quote(phrase)}{suffix}", span_at(document, pointer, phrase)), None
     if start is None:
         return _from_readings(document, timeline)
     return None, None

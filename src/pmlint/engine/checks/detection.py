@@ -281,9 +281,24 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
                       variant="disclosed")
             return
         # one point, one finding: when detection also took longer than its limit, PM403
-        # names the delay and asks for the same detect item; this one is then `strict` only
+        # names the delay and asks for the same detect item; this one is then `strict` only.
+        # An employee who noticed within the strictest limit of any severity found it as
+        # fast as an alert would have: detection was not the weakness (`strict` only too).
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
-                  pedantic=_detection_over_limit(context))
+                  pedantic=_detection_over_limit(context) or (lower(value) == "employee" and _detected_at_once(context)))
+
+
+def _detected_at_once(context: Context) -> bool:
+    """Whether the profile's time to detect is within the strictest limit of the table
+    (SEV1's 15 minutes by default): fast at any severity."""
+    fact = getattr(context.profile, "time_to_detect_minutes", None)
+    minutes = getattr(fact, "value", None)
+    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
+        return False
+    limits = context.setting("max_time_to_detect_minutes") or {}
+    usable = [float(limit) for limit in (limits.values() if isinstance(limits, dict) else ())
+              if isinstance(limit, (int, float)) and not isinstance(limit, bool)]
+    return bool(usable) and 0 <= minutes <= min(usable)
 
 
 def _detection_over_limit(context: Context) -> bool:
