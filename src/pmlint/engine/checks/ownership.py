@@ -72,6 +72,10 @@ _SCAN_BYTES = 256 * 1024
                                 "description": "Multiline regexes over the document's text: a match names the "
                                                "owner of the whole plan (\"## Owner: @alice\"); what follows its colon "
                                                "must not be one of `no_owner_values`."},
+        "plan_done_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                               "description": "Regexes over the document's text: a match says the plan as a "
+                                              "whole was carried out (\"Most immediate remedies have been "
+                                              "deployed\"), where the finding is pedantic (strict only)."},
         "public_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
                             "description": "Multiline regexes over the document's text: a match marks a write-up "
                                            "for outside readers (an apology to users, a \"Public\" label, a blog's "
@@ -81,7 +85,9 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
     """One finding on the first open action item when none of the open items names an
     owner (variant `owner` when some name a due date; `one` / `one_owner` for a plan of
     one item); at `info` when the items are paragraphs of prose rather than a list, a
-    table or YAML. No open item: nothing (PM313 asks for a plan)."""
+    table or YAML. No open item: nothing (PM313 asks for a plan). Pedantic (strict only)
+    in a write-up for outside readers (`public_patterns`) and when the document reports
+    the plan as carried out (`plan_done_patterns`)."""
     items = value.get("action_items") if isinstance(value, dict) else None
     if not isinstance(items, list):
         return
@@ -116,8 +122,10 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
     prose = context.document.meta.action_item_source == "prose"
     public = option_patterns(options, "public_patterns")
     outside = public is not None and public.search(text) is not None
+    finished = option_patterns(options, "plan_done_patterns")
+    carried_out = finished is not None and finished.search(text) is not None
     yield Hit(f"{pointer.rstrip('/')}/action_items/{pending[0][0]}", {"count": len(pending)}, variant=variant,
-              demote=prose, pedantic=outside)
+              demote=prose, pedantic=outside or carried_out)
 
 
 def _plan_owner(text: str, options: dict, nobody: set[str]) -> bool:
