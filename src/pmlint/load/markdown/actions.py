@@ -172,7 +172,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         if section.key != "action_items":
             continue
         group: str | None = None
-        group_hints: dict[str, str] = {}
+        # "What we changed", "Changes made": a plan told as done
+        group_hints: dict[str, str] = {"status": "done"} if section.heading is not None and \
+            _DONE_PLAN.search(plain(section.heading.text)) else {}
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
@@ -367,6 +369,12 @@ def _heading_owner(text: str) -> tuple[str, str | None]:
 
 def _is_filler(text: str) -> bool:
     return len(text) < 4
+
+
+#: A plan heading in the past tense: its items report work done ("What we changed",
+#: "Changes made", "Fixes shipped"), not commitments still open.
+_DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
+                        r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented))\b", re.I)
 
 
 def _hints(group: str | None) -> dict[str, str]:

@@ -70,6 +70,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "preventing recurrence", "prevention", "what's next", "next actions",
         "prevention measures", "preventive measures", "preventative measures", "corrective measures",
         "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
+        "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
+        "changes made", "what we did about it", "fixes made",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
@@ -210,6 +212,10 @@ class AliasTable:
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
         if _PREVENTION.search(normalised):
             return SectionMatch("action_items", None, qualifier)
+        if _DETECTION_HEADING.search(normalised):
+            return SectionMatch("detection", None, qualifier)
+        if _CAUSE_HEADING.search(normalised):
+            return SectionMatch("root_causes", None, qualifier)
         return None
 
 
@@ -242,6 +248,22 @@ _PREVENTION = re.compile(
     r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
     r"(?:about|to prevent|next)\b")
+
+
+#: A heading that asks why or how the incident went unseen: "Why it took 22 hours to
+#: notice", "How we found out", "Why nobody noticed", "Why it went undetected".
+_DETECTION_HEADING = re.compile(
+    r"^(?:why|how)\b[^?]{0,40}?\b(?:to|before)\s+(?:we\s+|anyone\s+|somebody\s+|someone\s+)?"
+    r"(?:notice|detect|spot|discover|find\s+out|catch)\b"
+    r"|^(?:why|how)\s+(?:nobody|no\s+one|we|it\s+was|this\s+was)\s+(?:didn't\s+|did\s+not\s+)?"
+    r"(?:noticed?|detected?|found\s+out|caught|spotted)\b"
+    r"|\b(?:went|go|goes|stayed|remained)\s+(?:unnoticed|undetected)\b")
+
+#: A heading that asks why the incident happened, in the writers' words: "Why it
+#: happened", "Why we didn't have backups", "Why the deploy broke chat".
+_CAUSE_HEADING = re.compile(
+    r"^why\s+(?:(?:it|this|that|the\s+[\w-]+|our\s+[\w-]+)\s+(?:happened|failed|broke|went\s+down|stopped|crashed)"
+    r"|we\s+(?:didn't|did\s+not|had\s+no|lacked|missed|weren't|were\s+not)|(?:did|was|were)\s+)\b")
 
 
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
