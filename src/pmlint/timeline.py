@@ -156,6 +156,12 @@ _NOTICING = regex_cache.compile(
     # ("Rob sees huge number of errors", "@esk noted that requests did not fail over")
     r"(?:sen(?:d|ds|t|ding)|fir(?:e|es|ing))[ \t](?:\w+[ \t]){0,3}?(?:alerts?|alarms?|pages?)|"
     r"(?:sees|saw|observe[sd]|not(?:ed|es)[ \t]that))\b", re.IGNORECASE)
+#: A negation right after a word of noticing ("alarm does not fire", "alerts never
+#: fired") or right before it ("no alert", "nobody noticed", "not detected"): bounded.
+_NOT_AFTER = regex_cache.compile(r"[ \t]{1,3}(?:(?:does|did|do|was|were|is|are|has|have|had)[ \t]{0,3}(?:not\b|n't\b)|"
+                                 r"never\b|failed[ \t]to\b|didn't\b|doesn't\b|wasn't\b|weren't\b)", re.IGNORECASE)
+_NOT_BEFORE = regex_cache.compile(r"\b(?:no|not|never|nobody|no[ \t]one|without)[ \t]{1,3}(?:\w+[ \t]{1,3})?$",
+                                  re.IGNORECASE)
 #: An alert or page sent by a machine: no person has seen it yet.
 _ALERT = regex_cache.compile(
     r"(?<!\bno[ \t])(?<!\bnot[ \t])\b(?:(?:alerts?|alarms?|pages?|monitors?)[ \t](?:(?:started|starts|began|begins|kept|"
@@ -259,7 +265,12 @@ def describes_noticing(text: str) -> bool:
     came in, someone noticed), not that its cause was found."""
     if _MARKED_DETECTED.search(text):
         return True
-    return _NOTICING.search(text) is not None and DIAGNOSIS.search(text) is None
+    if DIAGNOSIS.search(text) is not None:
+        return False
+    # "Alarm does not fire", "no alert was raised", "nobody noticed": negated, nobody learned of it
+    return any(not _NOT_AFTER.match(text, match.end()) and not _NOT_BEFORE.search(text, max(0, match.start() - 12),
+                                                                                  match.start())
+               for match in _NOTICING.finditer(text))
 
 
 @lru_cache(maxsize=_TEXTS)

@@ -125,6 +125,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b" + _TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
             r"warned|warns|called|texted|emailed)\b"
             r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + _TOOL + r"\b"
+            # "Detection waited for the next morning's daily health-report check", "detection
+            # came from the nightly backup report": the detector named after "detection"
+            r"|\bdetection\s+(?:waited\s+for|came\s+(?:from|via|through|with)|relied\s+on|depended\s+on|"
+            r"was\s+(?:by|via|through|left\s+to))\s+(?:[\w'`.-]+\s+){0,7}?(?:checks?|reports?|alerts?|alarms?|"
+            r"monitors?|monitoring|probes?|dashboards?|scans?|scanners?)\b"
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
             r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"

@@ -53,7 +53,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
         r"alerted|paged|pages|first detected|detected|noticed|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
-        r"customers? reported|team alerted)\b",
+        r"customers? reported|team alerted|first (?:human[- ])?visible (?:signal|sign))\b",
         re.IGNORECASE)),
     ("started", re.compile(
         r"\b(?:(?:incident|outage|impact|problem|issue|degradation|errors?|failures?) (?:starts?|started|begins?|began)|"
