@@ -226,6 +226,14 @@ def _explains(text: str, start: int, verbs: tuple[str, ...]) -> bool:
                for verb in verbs)
 
 
+def _asks(tail: str) -> bool:
+    """Whether the intention is part of a question: its clause runs into a "?" before the
+    sentence ends ("we need to reset the database, do you want to continue?", a tool's
+    prompt quoted in the narrative, or "should we add alerting?")."""
+    stop = min((at for at in (tail.find("."), tail.find("!")) if at >= 0), default=len(tail))
+    return "?" in tail[:stop]
+
+
 @check("intent_followed_up", {"explanation_verbs": of_kind(
     "words", "Verbs after \"we have to\", \"we need to\" or \"we must\" that explain how things are (trust, rely "
              "on, assume, accept, know) rather than say what the team will do: no intention.")})
@@ -241,7 +249,9 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     items of a list a statement leads in ("We've established these criteria:") were
     adopted, not intended: neither is reported. A stative verb after the modal
     (`explanation_verbs`: "we have to trust the token", "we must rely on the provider")
-    explains the design or a dependency: no intention either."""
+    explains the design or a dependency: no intention either. An intention in a question
+    ("should we add alerting?", a tool's prompt quoted in the narrative) asks, and plans
+    nothing."""
     explaining = tuple(" ".join(str(verb).lower().split()) for verb in
                        (options.get("explanation_verbs", EXPLANATION_VERBS) or ()))
     items: list[set[str]] | None = None  # each item's words, read at the first intention found
@@ -260,6 +270,8 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
             tail = said[said.lower().find(match.group().lower()):] if match.group().lower() in said.lower() else said
             if said.rstrip().endswith(":"):
                 continue  # "steps we need to take:" leads in the list that says which
+            if _asks(tail):
+                continue  # "we need to reset the database, do you want to continue?": a question, no plan
             words = (significant(tail) | _initials(tail)) - _GENERIC
             if _taken_up(words, items, _BROAD.search(tail) is not None):
                 continue
