@@ -1,4 +1,5 @@
-"""How long the impact lasted, from two clock times in the prose.
+"""How long the impact lasted, from two clock times in the prose (or in a status page's
+front matter: `front_matter_window`).
 
 People often write the start and the end of an outage in different sentences, with no
 duration: "At about 9:40am all services became inaccessible. [...] At 12:10pm all
@@ -28,6 +29,7 @@ from typing import Iterable
 from .. import regex_cache
 from ..grammar import negated_or_hedged
 from ..model import Document
+from ..timeutil import parse_timestamp
 from .facts import Fact
 from .prose import document_texts, quote, span_at
 
@@ -60,6 +62,35 @@ _STOP = regex_cache.compile(r"[.!?](?=\s|$)|\n[ \t]*\n")
 CLOCK_TIMES = "the clock times"
 #: Longest sentence searched for the clock time of a phrase (characters each side).
 _REACH = 240
+
+
+#: Front-matter keys of a status page's incident (cState: `date` and `resolvedWhen`):
+#: when it began and when it was resolved.
+_FRONT_START = ("date", "started", "started_at", "startedAt", "start", "begin")
+_FRONT_END = ("resolvedWhen", "resolved_when", "resolved_at", "resolvedAt", "ended", "ended_at", "endedAt", "end")
+#: A date with a time of day ("2022-05-27T16:50:00-00:00", "2022-05-29 16:22"): a bare date gives no window.
+_DATE_TIME = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def front_matter_window(document: Document) -> Fact[float] | None:
+    """The minutes between the start and the resolution a status page's front matter
+    records (`date: 2022-05-27T16:50`, `resolvedWhen: 2022-05-29T16:22`), as an inferred
+    fact; None unless both carry a time of day and the end comes after the start."""
+    front = document.meta.front_matter or {}
+    data = document.data if isinstance(document.data, dict) else {}
+    start = next((str(value) for key in _FRONT_START for value in [front.get(key, data.get(key) if key == "date"
+                                                                          else None)] if value is not None), None)
+    end = next((str(front[key]) for key in _FRONT_END if front.get(key) is not None), None)
+    if start is None or end is None or not (_DATE_TIME.match(start) and _DATE_TIME.match(end)):
+        return None
+    began, resolved = parse_timestamp(start), parse_timestamp(end)
+    if began is None or resolved is None or (began.tzinfo is None) != (resolved.tzinfo is None):
+        return None
+    minutes = (resolved - began).total_seconds() / 60
+    if minutes <= 0:
+        return None
+    return Fact(minutes, True, f"the front matter's start {quote(start, 30)} and resolution {quote(end, 30)}",
+                document.spans.get("/date"))
 
 
 def clock_window(document: Document) -> Fact[float] | None:

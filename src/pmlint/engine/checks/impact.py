@@ -19,7 +19,7 @@ from typing import Any, Iterable
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
-from ...infer.window import clock_window
+from ...infer.window import clock_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
 # Both are only ever searched (does the description state it?), never read for their
@@ -204,7 +204,7 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
             or evidence(context, "impact_duration") or timeline_duration(timeline) is not None):
         # no duration written: the window between two clock times the prose gives for the
         # onset and the recovery answers "how long" (an inferred fact, named if a finding rests on it)
-        window = clock_window(context.document)
+        window = clock_window(context.document) or front_matter_window(context.document)
         if window is None:
             missing.append("how long (`duration_minutes`)")
     if len(missing) == 1 and missing[0].startswith("how long") and (exposed or _security_exposure(data, options)):
