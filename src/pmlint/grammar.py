@@ -43,8 +43,12 @@ _NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IG
 _NON_SPACE = re.compile(r"\S")
 #: a consonant or y before the final s: `Deploys`, `Components`, but not `James` or `Chris`
 _PLURAL = re.compile(r"(?:[^aeiousy]|y)s$")
-_NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing"})
+_NEGATORS = frozenset({"not", "no", "never", "nobody", "without", "neither", "nor", "none", "nothing", "cannot"})
 _NEGATION_WINDOW = 3
+#: Negators that reach across a verb and its object ("nor can we deflect the blame",
+#: "we cannot in good faith blame"): a wider window.
+_CLAUSE_NEGATORS = frozenset({"nor", "cannot", "neither"})
+_CLAUSE_NEGATION_WINDOW = 6
 #: Past participles that do not end in -ed.
 _IRREGULAR_PARTICIPLES = frozenset("""been done gone seen known made caught taken run set put read built sent kept left
 found thought told written spoken chosen given driven broken begun understood held brought bought taught shut hit
@@ -164,8 +168,9 @@ def negated(text: str, start: int) -> bool:
     """Whether a negation stands among the few words before `start` in its clause
     ("this was not human error", "no human error was involved", "nobody was to blame")."""
     nearest = words_before(text, clause_start(text, start, _NEGATION_BREAK), start)
-    before = [word for _, word in zip(range(_NEGATION_WINDOW), nearest)]
-    return any(word.lower() in _NEGATORS or word.lower().endswith(("n't", "n’t")) for word in before)
+    before = [word.lower() for _, word in zip(range(_CLAUSE_NEGATION_WINDOW), nearest)]
+    return any(word in _NEGATORS or word.endswith(("n't", "n’t")) for word in before[:_NEGATION_WINDOW]) or \
+        any(word in _CLAUSE_NEGATORS for word in before)
 
 
 #: How far before a phrase a negation may stand ("no customer data was lost").
