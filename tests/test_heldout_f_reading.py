@@ -131,3 +131,13 @@ def test_refusing_blame_and_judging_work_is_not_blame(run_cli, tmp_path, sentenc
 def test_judging_people_as_sloppy_stays_blame(run_cli, tmp_path):
     doc = write(tmp_path / "pm.md", "# Outage\n\n## Why did all this happen?\n\nSloppy engineers skipped the review.\n")
     assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM701")] == ["PM701"]
+
+
+@pytest.mark.parametrize("item, expected", [
+    ("Improve alerting via Datadog. We currently have liveness checks, and will add alerts on disk space.", []),
+    ("Improve alerting via Datadog. The gateway logs all requests, and will add load.", ["PM310"]),
+    ("Improve alerting via Datadog.", ["PM310"]),
+])
+def test_a_vague_lead_in_with_an_elided_we_will_commitment(run_cli, tmp_path, item, expected):
+    doc = write(tmp_path / "pm.md", f"# Gateway outage\n\n## Corrective actions\n\n- {item}\n")
+    assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM310")] == expected

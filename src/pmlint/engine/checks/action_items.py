@@ -283,14 +283,16 @@ VAGUE_WARNINGS_PER_PLAN = 3
 
 #: A person or team committing to a change in an item's body: "we will move the SRE tasks
 #: to a weekly slot", "the platform team is going to split the pool", "we need to add a
-#: lock", "we're adding a quota". The subject must be people ("priority-classes will ensure
+#: lock", "we're adding a quota", "we have checks, and will add alerts". The subject must be people ("priority-classes will ensure
 #: ..." explains the change, it commits to nothing).
 _COMMITMENT = re.compile(
-    r"(?:\b(?:we|I|they)|\bteams?|@[\w-]{1,40})"
+    r"(?:\b(?:we|I|they)|\bteams?|@[\w-]{1,40}|(?P<elided>\band))"
     r"(?:[ \t]+(?:will|shall|must|should|(?:need|needs|have|has|plan|plans)[ \t]+to|(?:are|is|am)[ \t]+going[ \t]+to)|'ll)"
     r"[ \t]+(?:(?:also|then|now|first|soon|immediately)[ \t]+)?(?P<verb>[a-z][a-z-]{1,30})\b|"
     r"(?:\b(?:we|they)|\bteams?)(?:[ \t]+(?:are|is)|'re)[ \t]+(?:(?:also|now|currently|already)[ \t]+)?"
     r"(?P<ing>[a-z][a-z-]{1,30}ing)\b", re.IGNORECASE)
+#: "We" earlier in the same sentence, the subject of an elided "..., and will add alerts".
+_WE_BEFORE = re.compile(r"\bwe\b[^.!?]*$", re.IGNORECASE)
 #: Verbs after "we will" that commit to no change: intent, effort or explanation.
 _NO_CHANGE_VERBS = frozenset({
     "be", "have", "need", "start", "begin", "continue", "keep", "try", "attempt", "aim", "seek", "strive", "want",
@@ -330,6 +332,8 @@ def _commits_to_change(body: str, options: dict) -> bool:
     if not body:
         return False
     for found in _COMMITMENT.finditer(body):
+        if found.group("elided") and not _WE_BEFORE.search(body, max(0, found.start() - 120), found.start()):
+            continue  # "... and will add alerts on ..." commits only with "we" earlier in its sentence
         name = "verb" if found.group("verb") else "ing"
         if found.group(name).lower() in (_NO_CHANGE_VERBS if name == "verb" else _NO_CHANGE_ING):
             continue
