@@ -141,3 +141,14 @@ def test_judging_people_as_sloppy_stays_blame(run_cli, tmp_path):
 def test_a_vague_lead_in_with_an_elided_we_will_commitment(run_cli, tmp_path, item, expected):
     doc = write(tmp_path / "pm.md", f"# Gateway outage\n\n## Corrective actions\n\n- {item}\n")
     assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM310")] == expected
+
+
+@pytest.mark.parametrize("line, counted", [
+    ("- Two source keys missing from the backup; the sync was blocked for about three days.", True),
+    ("- 14 files lost during the copy; the sync was blocked for about three days.", True),
+    ("- Keys went missing from the backup; the sync was blocked for about three days.", False),
+])
+def test_a_count_of_things_missing_is_who_or_what_was_affected(run_cli, tmp_path, line, counted):
+    doc = write(tmp_path / "pm.md", f"# Backup gap\n\n## Impact\n\n{line}\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, doc, "PM601", preset="strict")]
+    assert any("who or what" in message for message in messages) is not counted
