@@ -19,6 +19,8 @@ from ..functions import Context, Hit, check, shorten
 from ..kinds import of_kind
 from ..timeutil import parse_timestamp
 from ._shared import is_placeholder
+from ...infer.stated_duration import DurationClaim, stated_claims, stated_windows, tolerance_for
+from ...timeline import Entry
 from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
 
 
@@ -39,27 +41,105 @@ def milestones_ordered(value: Any, pointer: str, options: dict, context: Context
 
 
 @check("impact_duration_agrees", {"duration_tolerance_minutes": of_kind(
-    "number", "How far `impact.duration_minutes` may differ from the timeline, in minutes.")},
+    "number", "How far a stated duration may differ from the timeline, in minutes (the least "
+    "tolerance: a figure rounded to the hour or hedged with \"about\" is allowed more).")},
        required=("duration_tolerance_minutes",))
 def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """`impact.duration_minutes` matches started → mitigated or started → resolved in the
-    timeline, within `duration_tolerance_minutes`."""
-    impact = value.get("impact") if isinstance(value, dict) else None
+    """A stated impact duration agrees with the times the document gives, within a tolerance
+    that respects how the figure was written (`infer.stated_duration`).
+
+    Three readings, each reported only when both of its values are read with confidence:
+
+    1. `impact.duration_minutes` against the timeline's marked milestones (started →
+       mitigated or resolved), as always;
+    2. a sentence that states the length and both its ends ("from 13:50 until 18:42, for a
+       total outage of 4:21h"): the document's own arithmetic;
+    3. a duration the prose states as the outage's length ("lasted 4 hours 21 minutes",
+       "Duration: ~9 hours") against the timeline's marked milestones (`kind`, or the
+       Markdown loader's reading of "outage starts", "resolved"). Several different
+       lengths in the prose (phases of one incident) compare with nothing: which one the
+       timeline should give cannot be told. A timeline that marks no start and end is not
+       read for its onset and recovery here: on real postmortems the entries that describe
+       failure and recovery named the wrong ones (an investigation step for the onset, a
+       failover plan for the end) too often for a claim of contradiction.
+    """
+    if not isinstance(value, dict):
+        return
+    floor = float(options["duration_tolerance_minutes"])
+    impact = value.get("impact")
     stated = impact.get("duration_minutes") if isinstance(impact, dict) else None
-    if not isinstance(stated, (int, float)) or isinstance(stated, bool):
-        return
+    number = stated if isinstance(stated, (int, float)) and not isinstance(stated, bool) and stated == stated else None
     timeline = entries(value)
+    marked = _marked_spans(timeline)
+    document = context.document
+    claims = stated_claims(document) if document is not None else []
+    windows = stated_windows(document) if document is not None else []
+    for window in windows:
+        tolerance = tolerance_for(window.claim, floor)
+        if abs(window.minutes - window.claim.minutes) > tolerance:
+            yield Hit(None, {"phrase": shorten(window.claim.phrase, 50), "line": _line(window.claim.span),
+                             "start": window.start, "end": window.end, "computed": format_minutes(window.minutes),
+                             "tolerance": format_minutes(tolerance)},
+                      span=window.claim.span, variant="window")
+    if number is not None and marked:
+        tolerance = _impact_tolerance(number, claims, floor)
+        if any(abs(minutes - number) <= tolerance for _, minutes, _ in marked):
+            return
+        described = " and ".join(f"{format_minutes(minutes)} to {kind}" for kind, minutes, _ in marked)
+        yield Hit("/impact/duration_minutes", {"stated": format_minutes(number), "computed": described,
+                                               "tolerance": format_minutes(tolerance)})
+        return
+    checked = {(window.claim.pointer, window.claim.phrase) for window in windows}
+    prose = [claim for claim in claims if (claim.pointer, claim.phrase) not in checked]
+    if number is not None and not any(claim.pointer.startswith("/impact") for claim in prose):
+        span = document.spans.get("/impact/duration_minutes") if document is not None else None
+        prose.insert(0, DurationClaim(float(number), f"impact.duration_minutes: {number}", 1.0, False,
+                                      "/impact/duration_minutes", span))
+    if not prose:
+        return
+    measured = marked
+    if not measured:
+        return  # a timeline that marks no start and end: its entries are no reading to hold a figure to
+    distinct = [claim for index, claim in enumerate(prose)
+                if not any(abs(claim.minutes - other.minutes) <= tolerance_for(other, floor) for other in prose[:index])]
+    if any(abs(minutes - claim.minutes) <= tolerance_for(claim, floor) for claim in prose for _, minutes, _ in measured):
+        return
+    if len(distinct) != 1:
+        return  # several lengths stated (phases of one incident): no one figure to hold the timeline to
+    claim = distinct[0]
+    kind, minutes, (start, end) = measured[0]
+    spans = document.spans if document is not None else {}
+    values = {"phrase": shorten(claim.phrase, 50), "line": _line(claim.span), "computed": format_minutes(minutes),
+              "start_line": _line(spans.get(f"/timeline/{start.index}")),
+              "end_line": _line(spans.get(f"/timeline/{end.index}")), "kind": kind,
+              "tolerance": format_minutes(tolerance_for(claim, floor))}
+    yield Hit(None, values, span=claim.span, variant="prose")
+
+
+def _line(span: Any) -> str:
+    return str(span.line) if span is not None else "?"
+
+
+def _marked_spans(timeline: list[Entry]) -> list[tuple[str, float, tuple[Entry, Entry]]]:
+    """(end kind, minutes, (start, end)) from the first `started` to the first `mitigated`
+    and the first `resolved` entry: the milestones the timeline marks."""
     start = first_of(timeline, "started")
-    measured = [(kind, minutes_between(start, first_of(timeline, kind))) for kind in ("mitigated", "resolved")]
-    spans = [(kind, minutes) for kind, minutes in measured if minutes is not None]
-    if not spans:
-        return
-    tolerance = float(options["duration_tolerance_minutes"])
-    if any(abs(minutes - stated) <= tolerance for _, minutes in spans):
-        return
-    described = " and ".join(f"{format_minutes(minutes)} to {kind}" for kind, minutes in spans)
-    yield Hit("/impact/duration_minutes", {"stated": format_minutes(stated), "computed": described,
-                                           "tolerance": format_minutes(tolerance)})
+    found = []
+    for kind in ("mitigated", "resolved"):
+        end = first_of(timeline, kind)
+        minutes = minutes_between(start, end)
+        if minutes is not None and start is not None and end is not None:
+            found.append((kind, minutes, (start, end)))
+    return found
+
+
+def _impact_tolerance(number: float, claims: list[DurationClaim], floor: float) -> float:
+    """The tolerance for `impact.duration_minutes`: the floor, or what the words it was read
+    from allow (a Markdown "lasting about 2 hours" is 120 minutes, give or take 30)."""
+    for claim in claims:
+        if claim.pointer.startswith("/impact") and abs(claim.minutes - number) < 0.5:
+            return tolerance_for(claim, floor)
+    return floor
 
 
 _SHAPE_DIGIT = re.compile(r"\d")

@@ -1,0 +1,264 @@
+"""How long a postmortem says the impact lasted, as written, and how precisely.
+
+PM505 compares a stated duration with the times the document gives. A comparison is
+only as good as its two readings, so this module reads a duration only where the text
+says it is the length of the outage ("lasted 47 minutes", "for a total outage of 4:21h",
+"Duration: ~9 hours", "6 hours of downtime") and keeps how it was written:
+
+- its **granularity**: "4:21h", "4 hours 21 minutes" and "95 minutes" are to the minute;
+  "4 hours" is rounded to the hour (30 minutes either way); "2 days" to the day;
+- its **hedge**: "about", "approximately", "~", "roughly" allow a quarter of the figure;
+- a **bound** ("at least", "over", "less than", "just under") is not a length at all and
+  is not read: "lasted for at least seven hours" contradicts no 9-hour timeline.
+
+`tolerance_for(claim, floor)` turns that into the difference a reader would accept, so
+"about 2 hours" against 2 h 20 min is agreement and "4:21h" against 4 h 52 min is not.
+
+`stated_windows` reads the sentence that gives the length and both ends of it ("from the
+start of the outage (2021-11-03 13:50:46) until [...] (2021-11-03 18:42:57) for a total
+outage of 4:21h", "lasting 1 hour and 48 minutes, from 16:58 to 18:46 UTC"): the
+document's own arithmetic, checkable with no inference at all.
+
+Every regex is an alternation of literal words with bounded gaps: linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from .. import regex_cache
+from ..model import Document, Span
+from .prose import document_texts, span_at
+
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                 "forty": 40, "forty-five": 45, "an": 1, "a": 1}
+_NUM = r"(?:\d{1,4}(?:\.\d{1,2})?|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + ")"
+_MIN_UNIT = r"(?:minutes?|mins?|m)"
+_HOUR_UNIT = r"(?:hours?|hrs?|h)"
+_DAY_UNIT = r"(?:days?)"
+#: "4:21h", "4:21 hours" | "9hrs 34mins", "1 hour and 48 minutes", "47 minutes", "~9 hours", "2 days"
+_AMOUNT = (r"(?:(?P<hh>\d{1,3}):(?P<mm>[0-5]\d)[ \t]?" + _HOUR_UNIT + r"\b"
+           r"|(?P<n>" + _NUM + r")[ \t-]{0,2}(?P<unit>" + _MIN_UNIT + "|" + _HOUR_UNIT + "|" + _DAY_UNIT + r")\b"
+           r"(?:[ \t,]{0,2}(?:and[ \t]{1,3})?(?P<n2>\d{1,2})[ \t-]{0,2}(?P<unit2>" + _MIN_UNIT + "|" + _HOUR_UNIT +
+           r")\b)?)")
+_HEDGE = r"(?P<hedge>about|approximately|approx\.?|around|roughly|some|nearly|almost|circa|ca\.|an[ \t]estimated|~|≈|\\~)"
+_BOUND = (r"(?P<bound>at[ \t]least|at[ \t]most|(?:just[ \t]|well[ \t])?(?:over|under)|more[ \t]than|less[ \t]than|"
+          r"fewer[ \t]than|up[ \t]to|upwards[ \t]of|maximum|max\.?|no[ \t]more[ \t]than|>|<)")
+#: What says the figure is the length of the outage, before it: "lasted (for)", "for a total
+#: (outage) of", "total downtime (was)", "Duration:", "down for", "an outage of".
+_CUE = (r"(?:lasted|lasting|lasts|last(?:ed)?[ \t]for|"
+        r"(?:for[ \t])?(?:a[ \t])?total(?:[ \t](?:outage|downtime|disruption|impact|duration|outage[ \t]time))?"
+        r"(?:[ \t](?:of|was|is|:))?|"
+        r"(?:outage|downtime|disruption|incident|impact|unavailability)[ \t](?:of|lasted|was|lasting)|"
+        r"duration(?:[ \t]of[ \t](?:the[ \t])?(?:outage|incident|impact|disruption))?(?:[ \t]was|[ \t]is)?[ \t]?:?|"
+        r"(?:was|were|went|been|is|are)[ \t](?:down|offline|unavailable|unreachable|halted|stalled|degraded)[ \t]for|"
+        r"down[ \t]for)")
+_CLAIM = regex_cache.compile(
+    r"(?<![\w:.])(?:(?P<cue>" + _CUE + r")(?:[ \t:]{1,3}(?:for[ \t])?|[ \t]?(?:\*\*)?[ \t]?))?"
+    r"(?:(?:" + _HEDGE + r"|" + _BOUND + r")[ \t]?)?" + _AMOUNT
+    + r"(?P<tail>(?=[ \t](?:of[ \t])?(?:total[ \t])?(?:downtime|outage|disruption|unavailability)\b))?",
+    re.IGNORECASE)
+#: A duration that follows these is a period or a delay, not the outage's length.
+_NOT_LENGTH_AFTER = regex_cache.compile(r"[ \t]{0,2}(?:later|ago|earlier|of[ \t](?:data|logs|state|history|retention))\b",
+                                        re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class DurationClaim:
+    """A duration the document states as the length of the impact, as written."""
+
+    minutes: float
+    phrase: str
+    #: rounding of the figure as written, in minutes (1 for "4:21h", 30 for "4 hours")
+    granularity: float
+    hedged: bool
+    pointer: str
+    span: Span | None
+
+    @property
+    def line(self) -> int | None:
+        return self.span.line if self.span else None
+
+
+def tolerance_for(claim: DurationClaim, floor: float) -> float:
+    """The difference a reader accepts between this figure and the times: the configured
+    floor; half the rounding the figure was written to; a quarter of it when hedged."""
+    allowed = max(float(floor), claim.granularity / 2 if claim.granularity > 1 else 0.0)
+    if claim.hedged:
+        allowed = max(allowed, claim.minutes * 0.25)
+    return allowed
+
+
+def _number(word: str) -> float | None:
+    lowered = word.lower()
+    if lowered in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[lowered])
+    try:
+        return float(lowered)
+    except ValueError:
+        return None
+
+
+def _unit_minutes(unit: str) -> float:
+    lowered = unit.lower()
+    if lowered.startswith("d"):
+        return 1440.0
+    if lowered.startswith("h"):
+        return 60.0
+    return 1.0
+
+
+def read_claim(match: re.Match[str]) -> tuple[float, float] | None:
+    """(minutes, granularity) of a `_CLAIM` match, None for a bound or an unreadable figure."""
+    if match.group("bound"):
+        return None
+    if match.group("hh") is not None:
+        return int(match.group("hh")) * 60 + int(match.group("mm")), 1.0
+    amount = _number(match.group("n") or "")
+    if amount is None:
+        return None
+    factor = _unit_minutes(match.group("unit"))
+    minutes = amount * factor
+    granularity = 1.0 if factor == 1 else factor * (0.5 if amount != int(amount) else 1.0)
+    if match.group("n2") is not None:
+        minutes += int(match.group("n2")) * _unit_minutes(match.group("unit2"))
+        granularity = 1.0 if _unit_minutes(match.group("unit2")) == 1 else 60.0
+    if minutes <= 0 or minutes != minutes or minutes > 366 * 1440:
+        return None
+    return minutes, granularity
+
+
+def claims_in(text: str) -> list[tuple[re.Match[str], float, float]]:
+    """(match, minutes, granularity) for every stated length of the outage in `text`."""
+    found = []
+    if not any(char.isdigit() for char in text) and not any(word in text.lower() for word in _WORD_NUMBERS):
+        return found
+    for match in _CLAIM.finditer(text):
+        if match.group("cue") is None and match.group("tail") is None:
+            continue  # a figure not said to be the outage's length
+        if _NOT_LENGTH_AFTER.match(text, match.end()):
+            continue
+        read = read_claim(match)
+        if read is not None:
+            found.append((match, *read))
+    return found
+
+
+#: Where the length of the outage is stated: the prose, not the timeline's entries, the
+#: plan, the lessons or the causes (a phase, a delay or a bug's age is said there).
+_SKIP = ("/timeline", "/action_items", "/lessons", "/root_causes", "/detection", "/on_call", "/trigger")
+
+
+def stated_claims(document: Document) -> list[DurationClaim]:
+    """Every duration the prose states as the length of the impact, in document order."""
+    found = []
+    for pointer, text in document_texts(document, _SKIP):
+        for match, minutes, granularity in claims_in(text):
+            phrase = match.group().strip()
+            found.append(DurationClaim(minutes, phrase, granularity, match.group("hedge") is not None, pointer,
+                                       span_at(document, pointer, phrase)))
+    return found
+
+
+# ---- the window a sentence gives: "from 16:58 to 18:46 UTC" -----------------------------
+
+_TIME = regex_cache.compile(
+    r"(?<![\w:.,/-])(?:(?P<date>\d{4}-\d{2}-\d{2})(?:,?[ \t]{1,2}|T))?(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)"
+    r"(?::(?P<second>[0-5]\d))?(?:[ \t]?(?P<half>[ap])\.?m\b\.?)?(?![\d:])(?![ \t]?(?:h|hrs?|hours?)\b)"
+    r"(?:[ \t]?\(?(?P<zone>[A-Z]{2,5})\b\)?)?")
+#: Between the two ends: "to", "until", "till", "through", a dash.
+_TILL = regex_cache.compile(r"(?:^|[\s)])(?:to|until|till|through|thru)\b|^[ \t)]*[-\u2013\u2014][ \t(]*$", re.IGNORECASE)
+#: Before the start: "from", "between", "since", "start of".
+_FROM = regex_cache.compile(r"\b(?:from|between|since|start(?:ed|s)?|began|beginning)\b", re.IGNORECASE)
+_SENTENCE_END = regex_cache.compile(r"[.!?](?=\s|$)|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class StatedWindow:
+    """A sentence that states the length of the impact and both its ends."""
+
+    claim: DurationClaim
+    start: str
+    end: str
+    minutes: float
+    start_span: Span | None
+    end_span: Span | None
+
+
+def _moment(match: re.Match[str]) -> tuple[datetime, bool]:
+    """(the time, whether a date was written) of a `_TIME` match."""
+    hour = int(match.group("hour"))
+    half = (match.group("half") or "").lower()
+    if half == "p" and hour < 12:
+        hour += 12
+    elif half == "a" and hour == 12:
+        hour = 0
+    second = int(match.group("second") or 0)
+    if match.group("date"):
+        day = datetime.fromisoformat(match.group("date"))
+        return day.replace(hour=hour, minute=int(match.group("minute")), second=second), True
+    return datetime(2000, 1, 1, hour, int(match.group("minute")), second), False
+
+
+def _window(text: str, begin: int, end: int, claim: re.Match[str]) -> tuple[re.Match[str], re.Match[str], float] | None:
+    """The two times of the sentence text[begin:end] that bound the outage, and the minutes
+    between them; None unless there are exactly two, joined by "to"/"until"/a dash, with
+    "from"/"between"/"start" before the first or nothing but the joint between them."""
+    times = [match for match in _TIME.finditer(text, begin, end)
+             if match.end() <= claim.start() or match.start() >= claim.end()]
+    if len(times) != 2:
+        return None
+    first, second = times
+    between = text[first.end():second.start()]
+    if len(between) > 120 or not _TILL.search(between):
+        return None
+    lead = text[max(begin, first.start() - 80):first.start()]
+    if len(between.strip(" \t()")) > 8 and not _FROM.search(lead):
+        return None
+    zones = {(match.group("zone") or "").upper() for match in times} - {""}
+    if len(zones) > 1:
+        return None  # two zones: PM506's matter, no arithmetic here
+    try:
+        start, start_dated = _moment(first)
+        stop, stop_dated = _moment(second)
+    except ValueError:  # 2021-02-30: no such day
+        return None
+    if start_dated != stop_dated:
+        if not start_dated:
+            return None
+        start = stop.replace(hour=start.hour, minute=start.minute, second=start.second) if not stop_dated else start
+        stop = start.replace(hour=stop.hour, minute=stop.minute, second=stop.second) if not stop_dated else stop
+    minutes = (stop - start).total_seconds() / 60
+    if minutes < 0 and not (start_dated and stop_dated):
+        minutes += 1440  # "23:55 UTC to 01:30 UTC": past midnight
+    if minutes <= 0:
+        return None
+    return first, second, minutes
+
+
+def stated_windows(document: Document) -> list[StatedWindow]:
+    """Every sentence that states the length of the impact together with its start and end."""
+    found = []
+    for pointer, text in document_texts(document, _SKIP):
+        claims = claims_in(text)
+        for match, minutes, granularity in claims:
+            begin = 0
+            for stop in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start()):
+                begin = stop.end()
+            after = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + 400))
+            end = after.start() if after else min(len(text), match.end() + 400)
+            window = _window(text, begin, end, match)
+            if window is None:
+                continue
+            first, second, span_minutes = window
+            phrase = match.group().strip()
+            claim = DurationClaim(minutes, phrase, granularity, match.group("hedge") is not None, pointer,
+                                  span_at(document, pointer, phrase))
+            found.append(StatedWindow(claim, first.group().strip(), second.group().strip(), span_minutes,
+                                      span_at(document, pointer, first.group().strip()),
+                                      span_at(document, pointer, second.group().strip())))
+    return found
+
