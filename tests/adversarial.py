@@ -65,6 +65,9 @@ TOKENS: dict[str, str] = {
     "erring": "Jacob restarted the node by mistake, Acme support said ",
     "unowned-item": "- [ ] Study the queue [x] - Jane by next sprint\n",
     "triggers": _trigger_words(),
+    "duration-window": "the outage lasted 4:21h from 10:00 to 14:52 ",
+    "duration-cue": "for a total outage of about ",
+    "zone-mix": "- 2025-05-28 10:30 BST: halt\n- 2025-05-28 11:10 UTC (10:10 PST) resume\n",
 }
 
 _SECTIONS = ("summary", "impact", "timeline", "root_causes", "action_items", "lessons", "resolution", "detection")

@@ -133,6 +133,9 @@ class DocumentMeta:
     #: pointers of timeline entries whose hour may be a.m. or p.m. (`4:16` written with no
     #: leading zero and no am/pm in a document that writes `9:40am` elsewhere): never night work
     timeline_ambiguous_hours: tuple[str, ...] = ()
+    #: (pointer, zone as written: `BST`, `PDT`, `UTC`) for each timeline entry whose own text
+    #: names its zone (Markdown); the ISO `at` keeps only the offset, and PM506 needs the name
+    timeline_zone_words: tuple[tuple[str, str], ...] = ()
     #: the document writes am/pm somewhere (`9:40am`, `3 p.m.`): it keeps a 12-hour clock
     twelve_hour_clock: bool = False
     #: which way the document writes numeric dates (`11/01/2026`): True day first, False

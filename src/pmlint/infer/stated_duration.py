@@ -174,6 +174,8 @@ _TILL = regex_cache.compile(r"(?:^|[\s)])(?:to|until|till|through|thru)\b|^[ \t)
 #: Before the start: "from", "between", "since", "start of".
 _FROM = regex_cache.compile(r"\b(?:from|between|since|start(?:ed|s)?|began|beginning)\b", re.IGNORECASE)
 _SENTENCE_END = regex_cache.compile(r"[.!?](?=\s|$)|\n")
+#: How far around a stated length its sentence is looked for, each side (bounded work per claim).
+_REACH = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,11 +247,11 @@ def stated_windows(document: Document) -> list[StatedWindow]:
     for pointer, text in document_texts(document, _SKIP):
         claims = claims_in(text)
         for match, minutes, granularity in claims:
-            begin = 0
-            for stop in _SENTENCE_END.finditer(text, max(0, match.start() - 400), match.start()):
+            begin = max(0, match.start() - _REACH)  # bounded: a sentence with no end in reach is cut there
+            for stop in _SENTENCE_END.finditer(text, begin, match.start()):
                 begin = stop.end()
-            after = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + 400))
-            end = after.start() if after else min(len(text), match.end() + 400)
+            after = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + _REACH))
+            end = after.start() if after else min(len(text), match.end() + _REACH)
             window = _window(text, begin, end, match)
             if window is None:
                 continue

@@ -222,3 +222,115 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         return
     for index, raw in naive:
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": "has no timezone"})
+
+
+#: Zones that are one clock to a reader: a zone, its daylight variant and the names people
+#: give it (PST/PDT/PT/Pacific), by family. A zone not listed is its own family (its name).
+_ZONE_FAMILIES = {
+    "utc": "UTC", "z": "UTC", "gmt": "UTC", "ut": "UTC", "etc/utc": "UTC",
+    "pst": "US/Pacific", "pdt": "US/Pacific", "pt": "US/Pacific", "pacific": "US/Pacific",
+    "america/los_angeles": "US/Pacific", "pst8pdt": "US/Pacific",
+    "est": "US/Eastern", "edt": "US/Eastern", "et": "US/Eastern", "eastern": "US/Eastern",
+    "america/new_york": "US/Eastern", "est5edt": "US/Eastern",
+    "cst": "US/Central", "cdt": "US/Central", "ct": "US/Central", "central": "US/Central",
+    "america/chicago": "US/Central", "cst6cdt": "US/Central",
+    "mst": "US/Mountain", "mdt": "US/Mountain", "mt": "US/Mountain", "mountain": "US/Mountain",
+    "america/denver": "US/Mountain", "mst7mdt": "US/Mountain",
+    "cet": "CET", "cest": "CET", "europe/berlin": "CET", "europe/paris": "CET", "europe/amsterdam": "CET",
+    "bst": "UK", "europe/london": "UK",
+    "aest": "AU/East", "aedt": "AU/East", "nzst": "NZ", "nzdt": "NZ", "nzt": "NZ", "akst": "US/Alaska",
+    "akdt": "US/Alaska",
+}
+#: The document says its times are UK time: GMT is then the winter half of GMT/BST, not UTC.
+_UK_TIME = re.compile(r"\b(?:UK|U\.K\.|British|London)[ \t]+time\b|\bEurope/London\b", re.IGNORECASE)
+#: A zone written with its offset (`UTC+1`, `GMT-7`, `+02:00`): a reader can order it.
+_OFFSET_WORD = re.compile(r"^(?:UTC|GMT)?[+-]\d{1,2}(?::?\d{2})?$", re.IGNORECASE)
+#: A time in another zone in brackets beside an entry's own: "10:00 BST (09:00 UTC)".
+_CONVERSION = re.compile(r"\(\s*(?:~\s*)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?\s*)?(?P<zone>[A-Za-z]{1,5}(?:[+-]\d{1,2})?)\s*\)")
+#: The zone written at the end of a YAML `at` (`2025-06-21 10:00 BST`, `...Z`).
+_AT_ZONE = re.compile(r"(?:\d|\s)(?P<zone>Z|[A-Za-z]{2,5}|[A-Za-z]+/[A-Za-z_]{2,30})$")
+
+
+def _family(word: str, uk_time: bool) -> str | None:
+    """The clock a zone name stands for; None for a written offset (orderable as it is)."""
+    text = word.strip()
+    if _OFFSET_WORD.match(text):
+        return None
+    lowered = text.lower()
+    if uk_time and lowered == "gmt":
+        return "UK"
+    return _ZONE_FAMILIES.get(lowered, text.upper())
+
+
+def _zone_words(value: dict, context: Context) -> list[tuple[int, str]]:
+    """(timeline index, zone as written) for each entry that names its own zone."""
+    meta = getattr(context.document, "meta", None) if context.document is not None else None
+    written = getattr(meta, "timeline_zone_words", ()) or ()
+    found: list[tuple[int, str]] = []
+    for pointer, word in written:
+        head, _, index = str(pointer).rpartition("/")
+        if head == "/timeline" and index.isdigit():
+            found.append((int(index), str(word)))
+    if found or context.document is None or context.document.format == "markdown":
+        return found
+    timeline = value.get("timeline")
+    for index, item in enumerate(timeline if isinstance(timeline, list) else ()):
+        at = item.get("at") if isinstance(item, dict) else None
+        match = _AT_ZONE.search(at.strip()) if isinstance(at, str) and len(at) <= 64 else None
+        if match and at[:1].isdigit():
+            found.append((index, "UTC" if match.group("zone").upper() == "Z" else match.group("zone")))
+    return found
+
+
+@check("timeline_zone_mix")
+def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Entries of one timeline written in different zones (BST and UTC, PST and UTC) with no
+    conversion stated: a reader cannot put them in order without knowing the offsets.
+
+    Not a mix: a zone and its daylight variant or another name for it (PST/PDT/PT/Pacific,
+    EST/EDT/ET, CET/CEST; GMT/BST when the document says its times are UK time); offsets
+    written out (`UTC+1`, `+02:00`); an entry that gives its time in the other zone too
+    ("10:00 BST (09:00 UTC)"): each entry counts for every zone it is given in, and the
+    timeline is one clock when one zone is common to all its zoned entries. One finding for
+    the timeline, at its first entry in the zone fewer entries use."""
+    if not isinstance(value, dict) or not isinstance(value.get("timeline"), list):
+        return
+    words = _zone_words(value, context)
+    if len(words) < 2:
+        return
+    lines = getattr(context.document, "lines", ()) if context.document is not None else ()
+    uk_time = any(_UK_TIME.search(line) for line in lines[:400] if "time" in line.lower() or "London" in line)
+    timeline = value["timeline"]
+    per_entry: list[tuple[int, str, set[str]]] = []
+    for index, word in words:
+        family = _family(word, uk_time)
+        if family is None:
+            continue
+        families = {family}
+        item = timeline[index] if index < len(timeline) else None
+        event = item.get("event") if isinstance(item, dict) else None
+        if isinstance(event, str):
+            for conversion in _CONVERSION.finditer(event[:200]):
+                other = _family(conversion.group("zone"), uk_time)
+                if other is not None:
+                    families.add(other)
+        per_entry.append((index, word, families))
+    if len(per_entry) < 2 or set.intersection(*(families for _, _, families in per_entry)):
+        return
+    counts: dict[str, list[tuple[int, str]]] = {}
+    for index, word, families in per_entry:
+        if len(families) == 1:
+            counts.setdefault(next(iter(families)), []).append((index, word))
+    if len(counts) < 2:
+        return
+    ranked = sorted(counts.items(), key=lambda pair: (-len(pair[1]), pair[1][0][0]))
+    (_, main), (_, other) = ranked[0], ranked[1]
+    spans = context.document.spans if context.document is not None else {}
+    index = other[0][0]
+    yield Hit(f"/timeline/{index}/at", {
+        "zone": other[0][1], "count": _entries(len(other)), "main_zone": main[0][1], "main_count": len(main),
+        "line": _line(spans.get(f"/timeline/{index}")), "main_line": _line(spans.get(f"/timeline/{main[0][0]}"))})
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"{count} entries"

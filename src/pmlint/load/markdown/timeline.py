@@ -89,6 +89,7 @@ class TimeContext:
     day_first: bool = False  # numeric dates read day first in this document (`11-01-2026`)
     twelve_hour: bool = False  # the document writes am/pm somewhere (`9:40am`): a bare `4:16` may be 16:16
     ambiguous: list[str] = field(default_factory=list)  # pointers of entries whose hour may be a.m. or p.m.
+    zone_words: list[tuple[str, str]] = field(default_factory=list)  # (pointer, zone as written) per zoned entry
 
 
 class _Timeline:
@@ -144,6 +145,8 @@ class _Timeline:
                 at = iso(moment, stamp.zone or zone or context.zone)
                 if stamp.zone is not None:
                     self.zoned.append((self.count, stamp.zone))
+                    if stamp.zone_word:
+                        context.zone_words.append((f"/timeline/{self.count}", stamp.zone_word))
                 elif (zone or context.zone) is None:
                     self.naive.append((self.count, moment))
             else:
@@ -338,6 +341,7 @@ def _merge_milestones(timeline: _Timeline) -> None:
     position = {f"/timeline/{old}": f"/timeline/{new}" for new, old in enumerate(order)}
     timeline.context.approximate[:] = [position.get(pointer, pointer) for pointer in timeline.context.approximate]
     timeline.context.ambiguous[:] = [position.get(pointer, pointer) for pointer in timeline.context.ambiguous]
+    timeline.context.zone_words[:] = [(position.get(pointer, pointer), word) for pointer, word in timeline.context.zone_words]
 
 
 def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:

@@ -92,6 +92,8 @@ class Stamp:
     #: the hour was written 1–12 with no leading zero and no am/pm (`4:16`, `11:05`): on a
     #: 12-hour clock it may be the afternoon (see `timeline.py`); `04:16` and `16:16` are not
     bare_hour: bool = False
+    #: the zone as written after the time (`BST`, `PDT`, `UTC+1`), when it named one
+    zone_word: str | None = None
 
 
 def zone_for(word: str | None, on: date | None = None) -> tzinfo | None:
@@ -269,11 +271,13 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     if clock is None and day is None and not (match and match.re is _MONTH_DATE):
         return None
     zone = None
+    zone_word = None
     zone_match = _ZONE.match(text, position)
     if zone_match:
         zone = zone_for(zone_match.group("zone"), day)
         if zone is not None:
             position = zone_match.end()
+            zone_word = zone_match.group("zone")
     if day is None and clock is not None:  # "12:45 PM PST Saturday Oct 30th"
         weekday = _WEEKDAY.match(text, position)
         after = weekday.end() if weekday else position
@@ -291,9 +295,11 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
         moment = datetime(day.year, day.month, day.day, hour, minute, second)
     if match is not None and match.re is _MONTH_DATE and day is None:
         # a month and day without a year we can infer: keep the text, it cannot be placed
-        return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock, bare_hour=bare)
+        return Stamp(None, zone, False, clock is not None, approximate, position, raw, clock, bare_hour=bare,
+                     zone_word=zone_word)
     return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock,
-                 year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown, bare_hour=bare)
+                 year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown, bare_hour=bare,
+                 zone_word=zone_word)
 
 
 def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:
