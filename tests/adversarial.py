@@ -67,6 +67,7 @@ TOKENS: dict[str, str] = {
     "triggers": _trigger_words(),
     "duration-window": "the outage lasted 4:21h from 10:00 to 14:52 ",
     "duration-cue": "for a total outage of about ",
+    "zone-range": "10:30 AM BST - May 28 2025, 19:30 UTC ",
     "zone-mix": "- 2025-05-28 10:30 BST: halt\n- 2025-05-28 11:10 UTC (10:10 PST) resume\n",
 }
 

@@ -74,3 +74,18 @@ def test_yaml_at_values_in_different_zones(run_cli, tmp_path):
   - {at: "2025-06-21T17:20:00Z", event: Alert fires}
 """)
     assert rule_findings(run_cli, path, "PM506") == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- Halt: May 28 2025, 10:30 AM BST - May 28 2025, 19:30 UTC", 1),
+    ("The outage ran from 09:00 PST to 17:40 UTC.", 1),
+    ("The outage ran from 09:00 PST to 11:40 PDT.", 0),
+    ("The outage lasted 95 minutes (23:55 UTC to 01:30 UTC).", 0),
+    ("Halt: 10:30 BST - 19:30 UTC (18:30 BST)", 0),
+], ids=["bst-utc", "pst-utc", "daylight-variant", "one-zone", "conversion-given"])
+def test_a_range_outside_the_timeline_with_ends_in_two_zones(run_cli, tmp_path, line, expected):
+    path = write(tmp_path / "pm.md", f"# Incident\n\n## Summary\n\n{line}\n")
+    found = rule_findings(run_cli, path, "PM506")
+    assert len(found) == expected
+    if expected:
+        assert found[0]["line"] == 5 and "(line 5)" in found[0]["message"]

@@ -19,6 +19,7 @@ from ..functions import Context, Hit, check, shorten
 from ..kinds import of_kind
 from ..timeutil import parse_timestamp
 from ._shared import is_placeholder
+from ...infer.prose import document_texts, span_at
 from ...infer.stated_duration import DurationClaim, stated_claims, stated_windows, tolerance_for
 from ...timeline import Entry
 from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
@@ -292,14 +293,21 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
     written out (`UTC+1`, `+02:00`); an entry that gives its time in the other zone too
     ("10:00 BST (09:00 UTC)"): each entry counts for every zone it is given in, and the
     timeline is one clock when one zone is common to all its zoned entries. One finding for
-    the timeline, at its first entry in the zone fewer entries use."""
-    if not isinstance(value, dict) or not isinstance(value.get("timeline"), list):
+    the timeline, at its first entry in the zone fewer entries use.
+
+    Outside the timeline, a time range whose two ends are written in different zones
+    ("11:30 AM BST - 20:30 PM UTC") is reported at the range: its length cannot be read
+    off it. A zone named in passing in the prose ("paged at 3 AM PST") is not read."""
+    if not isinstance(value, dict):
+        return
+    lines = getattr(context.document, "lines", ()) if context.document is not None else ()
+    uk_time = any(_UK_TIME.search(line) for line in lines[:400] if "time" in line.lower() or "London" in line)
+    yield from _mixed_ranges(context, uk_time)
+    if not isinstance(value.get("timeline"), list):
         return
     words = _zone_words(value, context)
     if len(words) < 2:
         return
-    lines = getattr(context.document, "lines", ()) if context.document is not None else ()
-    uk_time = any(_UK_TIME.search(line) for line in lines[:400] if "time" in line.lower() or "London" in line)
     timeline = value["timeline"]
     per_entry: list[tuple[int, str, set[str]]] = []
     for index, word in words:
@@ -334,3 +342,34 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
 
 def _entries(count: int) -> str:
     return "1 entry" if count == 1 else f"{count} entries"
+
+
+def _clock_zone(name: str) -> str:
+    """A clock time and the zone written after it, the zone captured as `name`."""
+    return (r"\d{1,2}:\d{2}(?::\d{2})?[ \t]?(?:[AaPp]\.?[Mm]\.?)?[ \t]?\(?(?P<" + name +
+            r">UTC|GMT|Z|[A-Z]{2,4}T)\)?")
+
+
+#: A time range with a zone at each end: "11:30 AM BST - May 28 2025, 20:30 PM UTC".
+_ZONED_RANGE = re.compile(
+    r"(?<![\w:])" + _clock_zone("first") + r"[ \t]{0,3}(?:-|\u2013|\u2014|to|until|till|through)[ \t]{1,3}"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?[ \t]\d{1,2}(?:st|nd|rd|th)?,?(?:[ \t]\d{4})?|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}[ \t][A-Z][a-z]{2,8}(?:[ \t]\d{4})?),?[ \t]{1,2})?(?<![\w:])" + _clock_zone("second")
+    + r"(?![\w])(?![ \t]?\([^)]{0,20}\d:\d)")
+
+
+def _mixed_ranges(context: Context, uk_time: bool) -> Iterable[Hit]:
+    """A time range outside the timeline whose ends are written in two zones."""
+    document = context.document
+    if document is None:
+        return
+    for pointer, text in document_texts(document, ("/timeline",)):
+        if ":" not in text:
+            continue
+        for match in _ZONED_RANGE.finditer(text):
+            first, second = _family(match.group("first"), uk_time), _family(match.group("second"), uk_time)
+            if first is None or second is None or first == second:
+                continue
+            span = span_at(document, pointer, match.group())
+            yield Hit(None, {"range": match.group(), "zone": match.group("first"), "other": match.group("second"),
+                             "line": _line(span)}, span=span, variant="range")
