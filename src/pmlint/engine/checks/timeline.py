@@ -337,7 +337,8 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
     index = other[0][0]
     yield Hit(f"/timeline/{index}/at", {
         "zone": other[0][1], "count": _entries(len(other)), "main_zone": main[0][1], "main_count": len(main),
-        "line": _line(spans.get(f"/timeline/{index}")), "main_line": _line(spans.get(f"/timeline/{main[0][0]}"))})
+        "line": _line(spans.get(f"/timeline/{index}")), "main_line": _line(spans.get(f"/timeline/{main[0][0]}"))},
+        variant="single" if len(other) == 1 else None)
 
 
 def _entries(count: int) -> str:
