@@ -54,6 +54,16 @@ def test_two_times_that_are_not_a_window_are_not_read_as_one(run_cli, tmp_path):
     assert rule_findings(run_cli, path, "PM505") == []
 
 
+@pytest.mark.parametrize("sentence", [
+    "The outage lasted 3 hours; from 10:00 to 10:30 we tried restarting the cache.",
+    "The outage lasted 3 hours, and much later that week, once the vendor had replied to every one of our "
+    "questions, we ran a drill from 10:00 to 10:30.",
+])
+def test_a_window_in_another_clause_is_not_the_stated_length(run_cli, tmp_path, sentence):
+    path = write(tmp_path / "pm.md", f"# Cache\n\n## Summary\n\n{sentence}\n")
+    assert rule_findings(run_cli, path, "PM505") == []
+
+
 TIMELINE = """# Cache outage
 
 ## Summary

@@ -176,6 +176,8 @@ _FROM = regex_cache.compile(r"\b(?:from|between|since|start(?:ed|s)?|began|begin
 _SENTENCE_END = regex_cache.compile(r"[.!?](?=\s|$)|\n")
 #: How far around a stated length its sentence is looked for, each side (bounded work per claim).
 _REACH = 400
+#: Most characters between a stated length and the nearer end of its window.
+_GAP = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +216,16 @@ def _window(text: str, begin: int, end: int, claim: re.Match[str]) -> tuple[re.M
     if len(times) != 2:
         return None
     first, second = times
+    # the length and its ends are one statement: side by side in one clause ("from 16:58 to
+    # 18:46, lasting 1 hour 48 minutes"), not "lasted 3 hours; from 10:00 to 10:30 we tried ..."
+    if claim.start() >= second.end():
+        gap = text[second.end():claim.start()]
+    elif claim.end() <= first.start():
+        gap = text[claim.end():first.start()]
+    else:
+        return None
+    if len(gap) > _GAP or ";" in gap:
+        return None
     between = text[first.end():second.start()]
     if len(between) > 120 or not _TILL.search(between):
         return None
