@@ -56,6 +56,11 @@ def test_gmt_and_bst_are_one_clock_when_the_document_says_uk_time(run_cli, tmp_p
     assert len(rule_findings(run_cli, write(tmp_path / "b.md", _timeline(*entries)), "PM506")) == 1
 
 
+def test_a_conversion_stated_once_for_the_document_is_no_mix(run_cli, tmp_path):
+    text = _timeline(*MIXED, intro="Times are in BST (UTC+1) where marked, UTC otherwise.")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM506") == []
+
+
 def test_a_zone_in_the_prose_outside_the_timeline_is_no_mix(run_cli, tmp_path):
     """A local time in the narrative ("at 3 AM PST the engineer was paged") beside a UTC timeline."""
     text = _timeline("2025-05-28 11:10 UTC: Alert fires", "2025-05-28 11:40 UTC: Rollback",

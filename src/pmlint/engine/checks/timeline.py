@@ -252,6 +252,21 @@ _CONVERSION = re.compile(r"\(\s*(?:~\s*)?\d{1,2}(?::\d{2}){1,2}\s*(?:[ap]\.?m\.?
 _AT_ZONE = re.compile(r"(?:\d|\s)(?P<zone>Z|[A-Za-z]{2,5}|[A-Za-z]+/[A-Za-z_]{2,30})$")
 
 
+#: A zone with its offset stated: "BST (UTC+1)", "PDT = UTC-7", "CEST, i.e. UTC+02:00".
+_STATED_OFFSET = re.compile(r"(?<![\w/])(?P<zone>[A-Z]{2,5})\b[^.\n]{0,12}?\b(?:UTC|GMT)[ \t]?[+\-\u2212][ \t]?\d")
+
+
+def _offset_stated(lines: Any, zones: set[str]) -> bool:
+    """Whether the document gives the UTC offset of one of `zones` anywhere (first 2,000 lines)."""
+    for line in list(lines)[:2000]:
+        if "UTC" not in line and "GMT" not in line:
+            continue
+        for match in _STATED_OFFSET.finditer(line[:2000]):
+            if match.group("zone") in zones and match.group("zone") not in ("UTC", "GMT"):
+                return True
+    return False
+
+
 def _family(word: str, uk_time: bool) -> str | None:
     """The clock a zone name stands for; None for a written offset (orderable as it is)."""
     text = word.strip()
@@ -333,6 +348,8 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
         return
     ranked = sorted(counts.items(), key=lambda pair: (-len(pair[1]), pair[1][0][0]))
     (_, main), (_, other) = ranked[0], ranked[1]
+    if _offset_stated(lines, {word.upper() for entries_ in counts.values() for _, word in entries_}):
+        return  # "All times BST (UTC+1)": the conversion is stated once for the document
     spans = context.document.spans if context.document is not None else {}
     index = other[0][0]
     yield Hit(f"/timeline/{index}/at", {
