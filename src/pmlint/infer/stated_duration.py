@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 
 from .. import regex_cache
@@ -56,11 +57,18 @@ _CUE = (r"(?:lasted|lasting|lasts|last(?:ed)?[ \t]for|"
         r"duration(?:[ \t]of[ \t](?:the[ \t])?(?:outage|incident|impact|disruption))?(?:[ \t]was|[ \t]is)?[ \t]?:?|"
         r"(?:was|were|went|been|is|are)[ \t](?:down|offline|unavailable|unreachable|halted|stalled|degraded)[ \t]for|"
         r"down[ \t]for)")
-_CLAIM = regex_cache.compile(
-    r"(?<![\w:.])(?:(?P<cue>" + _CUE + r")(?:[ \t:]{1,3}(?:for[ \t])?|[ \t]?(?:\*\*)?[ \t]?))?"
-    r"(?:(?:" + _HEDGE + r"|" + _BOUND + r")[ \t]?)?" + _AMOUNT
-    + r"(?P<tail>(?=[ \t](?:of[ \t])?(?:total[ \t])?(?:downtime|outage|disruption|unavailability)\b))?",
-    re.IGNORECASE)
+#: A figure with its unit: what every stated length holds. Searched first (it starts at a
+#: digit or a number word); the cue before it is then looked for in a short slice.
+_FIGURE = regex_cache.compile(r"(?<![\w:.])" + _AMOUNT, re.IGNORECASE)
+#: What stands just before a figure that is the outage's length: a cue, then a hedge or a bound.
+_BEFORE = regex_cache.compile(
+    r"(?<![\w])(?:(?P<cue>" + _CUE + r")(?:[ \t:]{1,3}(?:for[ \t])?|[ \t]?(?:\*\*)?[ \t]?))?"
+    r"(?:(?:" + _HEDGE + r"|" + _BOUND + r")[ \t]?)?$", re.IGNORECASE)
+#: ... or just after it: "6 hours of downtime", "a 7-minute outage".
+_TAIL = regex_cache.compile(r"[ \t-](?:of[ \t])?(?:total[ \t])?(?:downtime|outage|disruption|unavailability)\b",
+                            re.IGNORECASE)
+#: How far before a figure its cue is looked for.
+_CUE_REACH = 64
 #: A duration that follows these is a period or a delay, not the outage's length.
 _NOT_LENGTH_AFTER = regex_cache.compile(r"[ \t]{0,2}(?:later|ago|earlier|of[ \t](?:data|logs|state|history|retention))\b",
                                         re.IGNORECASE)
@@ -111,10 +119,20 @@ def _unit_minutes(unit: str) -> float:
     return 1.0
 
 
-def read_claim(match: re.Match[str]) -> tuple[float, float] | None:
-    """(minutes, granularity) of a `_CLAIM` match, None for a bound or an unreadable figure."""
-    if match.group("bound"):
-        return None
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A stated length found in one text: where, as written, and its reading."""
+
+    start: int
+    end: int
+    phrase: str
+    hedged: bool
+    minutes: float
+    granularity: float
+
+
+def read_figure(match: re.Match[str]) -> tuple[float, float] | None:
+    """(minutes, granularity) of a `_FIGURE` match, None for an unreadable figure."""
     if match.group("hh") is not None:
         return int(match.group("hh")) * 60 + int(match.group("mm")), 1.0
     amount = _number(match.group("n") or "")
@@ -131,20 +149,46 @@ def read_claim(match: re.Match[str]) -> tuple[float, float] | None:
     return minutes, granularity
 
 
-def claims_in(text: str) -> list[tuple[re.Match[str], float, float]]:
-    """(match, minutes, granularity) for every stated length of the outage in `text`."""
-    found = []
-    if not any(char.isdigit() for char in text) and not any(word in text.lower() for word in _WORD_NUMBERS):
-        return found
-    for match in _CLAIM.finditer(text):
-        if match.group("cue") is None and match.group("tail") is None:
+#: Words one of which every figure's unit holds: a text with none holds no stated length.
+_UNIT_HINT = regex_cache.compile(r"min|hour|hr|day|\d[ \t-]?[hHmMdD]", re.IGNORECASE)
+
+
+def claims_in(text: str) -> tuple[_Found, ...]:
+    """`_claims_in`, cached for short texts only: no large text outlives its document."""
+    return _claims_cached(text) if len(text) <= 4096 else _claims_in(text)
+
+
+@lru_cache(maxsize=4096)
+def _claims_cached(text: str) -> tuple[_Found, ...]:
+    return _claims_in(text)
+
+
+def _claims_in(text: str) -> tuple[_Found, ...]:
+    """Every stated length of the outage in `text`: a figure with a cue before it ("lasted",
+    "a total outage of", "Duration:") or an outage word after it ("6 hours of downtime"),
+    not a bound ("at least") and not a delay ("3 hours later"). Cached per text: PM505
+    reads the same prose for its lengths and for the windows around them."""
+    if _UNIT_HINT.search(text) is None:
+        return ()
+    found: list[_Found] = []
+    for match in _FIGURE.finditer(text):
+        left = max(0, match.start() - _CUE_REACH)
+        before = _BEFORE.search(text, left, match.start())
+        cue = before is not None and before.group("cue") is not None
+        if not cue and _TAIL.match(text, match.end()) is None:
             continue  # a figure not said to be the outage's length
+        if before is not None and before.group("bound"):
+            continue  # "at least seven hours", "just under 7 hours": a bound, no length
         if _NOT_LENGTH_AFTER.match(text, match.end()):
             continue
-        read = read_claim(match)
-        if read is not None:
-            found.append((match, *read))
-    return found
+        read = read_figure(match)
+        if read is None:
+            continue
+        start = before.start() if cue and before is not None else \
+            (before.start() if before is not None and before.group("hedge") else match.start())
+        found.append(_Found(start, match.end(), text[start:match.end()].strip(),
+                            before is not None and before.group("hedge") is not None, *read))
+    return tuple(found)
 
 
 #: Where the length of the outage is stated: the prose, not the timeline's entries, the
@@ -156,10 +200,9 @@ def stated_claims(document: Document) -> list[DurationClaim]:
     """Every duration the prose states as the length of the impact, in document order."""
     found = []
     for pointer, text in document_texts(document, _SKIP):
-        for match, minutes, granularity in claims_in(text):
-            phrase = match.group().strip()
-            found.append(DurationClaim(minutes, phrase, granularity, match.group("hedge") is not None, pointer,
-                                       span_at(document, pointer, phrase)))
+        for claim in claims_in(text):
+            found.append(DurationClaim(claim.minutes, claim.phrase, claim.granularity, claim.hedged, pointer,
+                                       span_at(document, pointer, claim.phrase)))
     return found
 
 
@@ -207,21 +250,21 @@ def _moment(match: re.Match[str]) -> tuple[datetime, bool]:
     return datetime(2000, 1, 1, hour, int(match.group("minute")), second), False
 
 
-def _window(text: str, begin: int, end: int, claim: re.Match[str]) -> tuple[re.Match[str], re.Match[str], float] | None:
+def _window(text: str, begin: int, end: int, claim: _Found) -> tuple[re.Match[str], re.Match[str], float] | None:
     """The two times of the sentence text[begin:end] that bound the outage, and the minutes
     between them; None unless there are exactly two, joined by "to"/"until"/a dash, with
     "from"/"between"/"start" before the first or nothing but the joint between them."""
     times = [match for match in _TIME.finditer(text, begin, end)
-             if match.end() <= claim.start() or match.start() >= claim.end()]
+             if match.end() <= claim.start or match.start() >= claim.end]
     if len(times) != 2:
         return None
     first, second = times
     # the length and its ends are one statement: side by side in one clause ("from 16:58 to
     # 18:46, lasting 1 hour 48 minutes"), not "lasted 3 hours; from 10:00 to 10:30 we tried ..."
-    if claim.start() >= second.end():
-        gap = text[second.end():claim.start()]
-    elif claim.end() <= first.start():
-        gap = text[claim.end():first.start()]
+    if claim.start >= second.end():
+        gap = text[second.end():claim.start]
+    elif claim.end <= first.start():
+        gap = text[claim.end:first.start()]
     else:
         return None
     if len(gap) > _GAP or ";" in gap:
@@ -258,19 +301,18 @@ def stated_windows(document: Document) -> list[StatedWindow]:
     found = []
     for pointer, text in document_texts(document, _SKIP):
         claims = claims_in(text)
-        for match, minutes, granularity in claims:
-            begin = max(0, match.start() - _REACH)  # bounded: a sentence with no end in reach is cut there
-            for stop in _SENTENCE_END.finditer(text, begin, match.start()):
+        for match in claims:
+            begin = max(0, match.start - _REACH)  # bounded: a sentence with no end in reach is cut there
+            for stop in _SENTENCE_END.finditer(text, begin, match.start):
                 begin = stop.end()
-            after = _SENTENCE_END.search(text, match.end(), min(len(text), match.end() + _REACH))
-            end = after.start() if after else min(len(text), match.end() + _REACH)
+            after = _SENTENCE_END.search(text, match.end, min(len(text), match.end + _REACH))
+            end = after.start() if after else min(len(text), match.end + _REACH)
             window = _window(text, begin, end, match)
             if window is None:
                 continue
             first, second, span_minutes = window
-            phrase = match.group().strip()
-            claim = DurationClaim(minutes, phrase, granularity, match.group("hedge") is not None, pointer,
-                                  span_at(document, pointer, phrase))
+            claim = DurationClaim(match.minutes, match.phrase, match.granularity, match.hedged, pointer,
+                                  span_at(document, pointer, match.phrase))
             found.append(StatedWindow(claim, first.group().strip(), second.group().strip(), span_minutes,
                                       span_at(document, pointer, first.group().strip()),
                                       span_at(document, pointer, second.group().strip())))

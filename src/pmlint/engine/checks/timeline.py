@@ -13,6 +13,7 @@ arithmetic.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, shorten
@@ -258,7 +259,7 @@ _STATED_OFFSET = re.compile(r"(?<![\w/])(?P<zone>[A-Z]{2,5})\b[^.\n]{0,12}?\b(?:
 
 def _offset_stated(lines: Any, zones: set[str]) -> bool:
     """Whether the document gives the UTC offset of one of `zones` anywhere (first 2,000 lines)."""
-    for line in list(lines)[:2000]:
+    for line in islice(lines, 2000):
         if "UTC" not in line and "GMT" not in line:
             continue
         for match in _STATED_OFFSET.finditer(line[:2000]):
@@ -316,7 +317,7 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
     if not isinstance(value, dict):
         return
     lines = getattr(context.document, "lines", ()) if context.document is not None else ()
-    uk_time = any(_UK_TIME.search(line) for line in lines[:400] if "time" in line.lower() or "London" in line)
+    uk_time = any(_UK_TIME.search(line) for line in islice(lines, 400) if "time" in line.lower() or "London" in line)
     yield from _mixed_ranges(context, uk_time)
     if not isinstance(value.get("timeline"), list):
         return
