@@ -46,6 +46,16 @@ def test_a_window_past_midnight_is_read_as_such(run_cli, tmp_path):
     assert rule_findings(run_cli, path, "PM505") == []
 
 
+def test_a_window_with_no_dates_is_read_up_to_whole_days(run_cli, tmp_path):
+    """The clock alone cannot tell how many midnights passed: 28 hours from 22:00 on Monday
+    to 02:00 on Wednesday agrees; 3 hours from 22:00 to 02:00 does not."""
+    agree = "The outage lasted 28 hours, from 22:00 on Monday to 02:00 on Wednesday."
+    assert rule_findings(run_cli, write(tmp_path / "a.md", f"# X\n\n## Summary\n\n{agree}\n"), "PM505") == []
+    disagree = "The outage lasted 3 hours, from 22:00 to 02:00 UTC."
+    found = rule_findings(run_cli, write(tmp_path / "b.md", f"# X\n\n## Summary\n\n{disagree}\n"), "PM505")
+    assert len(found) == 1 and "4 h" in found[0]["message"]
+
+
 def test_two_times_that_are_not_a_window_are_not_read_as_one(run_cli, tmp_path):
     """An alert at 10:00 and a restart at 10:30 in a sentence about a 2-hour outage: the two
     times are events, not the outage's ends."""

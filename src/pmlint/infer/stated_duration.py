@@ -283,14 +283,17 @@ def _window(text: str, begin: int, end: int, claim: _Found) -> tuple[re.Match[st
         stop, stop_dated = _moment(second)
     except ValueError:  # 2021-02-30: no such day
         return None
-    if start_dated != stop_dated:
-        if not start_dated:
-            return None
-        start = stop.replace(hour=start.hour, minute=start.minute, second=start.second) if not stop_dated else start
-        stop = start.replace(hour=stop.hour, minute=stop.minute, second=stop.second) if not stop_dated else stop
+    if start_dated and not stop_dated:
+        stop = start.replace(hour=stop.hour, minute=stop.minute, second=stop.second)  # the end on the start's day
+    elif stop_dated and not start_dated:
+        return None
     minutes = (stop - start).total_seconds() / 60
-    if minutes < 0 and not (start_dated and stop_dated):
-        minutes += 1440  # "23:55 UTC to 01:30 UTC": past midnight
+    if not stop_dated:
+        # no date at the end: the days between are not written ("from 22:00 to 02:00",
+        # "from 22:00 on Monday to 02:00 on Wednesday"), so the clock gives the length
+        # only up to whole days; the reading nearest the stated length is taken
+        minutes %= 1440
+        minutes += 1440 * max(0, round((claim.minutes - minutes) / 1440))
     if minutes <= 0:
         return None
     return first, second, minutes
