@@ -162,6 +162,14 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         # story (the cause is usually in that narrative), or only the summary: pedantic
         cause_told = keys == ["root_causes"] and all(
             is_truthy(data.get(key)) or key in headed for key in ("summary", "timeline"))
+        # ... or only the timeline, from one person's short post on their own project that
+        # says how long it was down ("Pine.blog was down for a while today (~6 hours)"):
+        # the length is told, and there is no team whose response a timeline would check
+        cause_told = cause_told or (keys == ["timeline"] and top and _lone_author_post(context)
+                                    and evidence(context, "impact_duration") is not None)
+        # ... or only the timeline, where the text links to one published elsewhere ("our
+        # detailed chronological [timeline on our GHSA](https://...)"): it exists, only not here
+        cause_told = cause_told or (keys == ["timeline"] and top and _timeline_linked(context))
         told = keys == ["summary"]
         # ... or only the timeline, from a short post whose summary gives the start and the
         # end ("down for about 3 hours, from 15:30 to 18:10 UTC")
@@ -182,6 +190,68 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
 
 #: A post this short (words of prose) is a disclosure or a note, not a full review.
 SHORT_POST_WORDS = 400
+#: A first-person blog post this short (words of prose outside code) is one person's note on
+#: their own outage, not a team's review.
+LONE_POST_WORDS = 1000
+#: First-person pronouns: singular (one author) and plural (a team). "US" in capitals (a
+#: region, "US East") is no pronoun.
+_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
+_PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
+#: Singular pronouns that make a post first-person throughout, not one quoted "I".
+LONE_AUTHOR_PRONOUNS = 5
+
+
+#: A link to a timeline kept elsewhere: the word in a link's text ("[timeline on our
+#: GHSA](https://...)") or just before a bare address ("full timeline: https://...").
+_TIMELINE_NAMED = re.compile(r"\b(?:timeline|chronology|chronological)\b", re.IGNORECASE)
+_TIMELINE_LINK = re.compile(
+    r"\[[^\]\n]{0,200}?\b(?:timeline|chronology)\b[^\]\n]{0,200}\]\(\S"
+    r"|\b(?:timeline|chronology)[ \t]*(?::|at|here:?)[ \t]*<?https?://", re.IGNORECASE)
+
+
+def _timeline_linked(context: Context) -> bool:
+    """Whether a line of prose (not a heading, not code) links to a timeline kept elsewhere
+    ("Here's our detailed chronological [timeline on our GHSA](https://...)", "full
+    timeline: https://..."): it exists, so its absence here is asked for at `info`."""
+    document = context.document
+    lines = document.lines or []
+    if document.format != "markdown":
+        return False
+    code: set[int] = set()
+    for first, last in getattr(document.meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    for number, text in enumerate(lines, start=1):
+        text = text[:2000]
+        if number in code or _ATX.match(text) or _TIMELINE_NAMED.search(text) is None:
+            continue
+        if _TIMELINE_LINK.search(text) is not None:
+            return True
+    return False
+
+
+def _lone_author_post(context: Context) -> bool:
+    """Whether the document is one person's short post: Markdown prose (outside code) of at
+    most LONE_POST_WORDS words, written in the first person singular (LONE_AUTHOR_PRONOUNS
+    "I"/"my"/"me" or more) and never in the plural ("we", "our", "us"), with no summary
+    or impact heading (a team's template has them)."""
+    document = context.document
+    lines = document.lines or []
+    if document.format != "markdown" or not lines:
+        return False
+    if any(name in document.meta.sections for name in ("summary", "impact")):
+        return False
+    code: set[int] = set()
+    for first, last in getattr(document.meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    words = singular = 0
+    for number, text in enumerate(lines, start=1):
+        if number in code:
+            continue
+        words += len(text.split(None, LONE_POST_WORDS + 1))  # bounded: a huge line stops the count
+        if words > LONE_POST_WORDS or _PLURAL.search(text) is not None:
+            return False
+        singular += len(_SINGULAR.findall(text))
+    return singular >= LONE_AUTHOR_PRONOUNS
 
 
 #: A date or a time of day in any common form: "22:52", "2 am", "2023-12-04", "12/04",
@@ -233,8 +303,13 @@ def _chronology(context: Context) -> int | None:
     names the timeline in other words over text with two moments or more ("## Establishing
     the timeline", then "On 11 April 2026, ..."), or a section whose own text (to the next
     heading) names CHRONOLOGY_MOMENTS distinct dates or times on as many lines ("On Apr 4th
-    at 12:32 GMT ...", "By around 2am on Apr 11th ..."). Code blocks are no chronology: a
-    log excerpt is not the story of the response. None when there is none."""
+    at 12:32 GMT ...", "By around 2am on Apr 11th ..."). Code blocks count only as a log of
+    the incident (`_log_chronology`): time-stamped log lines across CHRONOLOGY_MOMENTS
+    distinct minutes, in order, saying CHRONOLOGY_MOMENTS different things ("21:26 ...
+    21:29 ... 21:48 ... 23:14", the excerpts of a step-by-step account, or an incident log
+    pasted as code); one burst of log lines within a minute or two, or the same error
+    logged again and again, is an excerpt of the failure, not the story of the response.
+    None when there is none."""
     document = context.document
     lines = document.lines or []
     if document.format != "markdown" or not lines:
@@ -258,16 +333,48 @@ def _chronology(context: Context) -> int | None:
                         if headings[after][1] <= level), len(lines) + 1)
         seen: set[str] = set()
         moment_lines = 0
+        logged: list[int] = []  # minute of day of each time-stamped code line, in reading order
+        said: set[str] = set()  # what those lines say, digits aside
         for line in range(number + 1, end):
             if line in code:
+                text = lines[line - 1][:2000]
+                clock = _LOG_CLOCK.search(text)
+                if clock is not None:
+                    logged.append(int(clock.group(1)) * 60 + int(clock.group(2)))
+                    said.add(_DIGITS.sub("", text[clock.end():]).strip().lower())
                 continue
             found = {match.group(0).lower() for match in _MOMENT.finditer(lines[line - 1][:2000])}
             if found - seen:
                 moment_lines += 1
             seen |= found
-        if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS:
+        if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS \
+                or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged):
             return max(number, 1)
     return None
+
+
+#: A time of day on a log line (`Mar 21 21:26:21 host ...`, `2022-03-21 21:48:12 error=...`):
+#: the first one on the line is when it was logged.
+_DIGITS = re.compile(r"\d+")
+_LOG_CLOCK = re.compile(r"(?<![\d:.])([01]?\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?(?![\d:])")
+
+
+def _log_chronology(minutes: list[int]) -> bool:
+    """Whether the times of the log lines of a section (minute of day, in reading order)
+    tell the incident as it went: CHRONOLOGY_MOMENTS distinct minutes or more, moving
+    forward (past midnight at most once, within LOG_WRAP_MINUTES). Repeats of a minute are
+    one moment (a burst of lines logged together), so one excerpt of the failure is no
+    chronology, and excerpts out of order (10:05, then 09:00) are not one account."""
+    distinct = [minute for position, minute in enumerate(minutes) if position == 0 or minute != minutes[position - 1]]
+    if len(set(distinct)) < CHRONOLOGY_MOMENTS:
+        return False
+    backwards = [(later - earlier) % 1440 for earlier, later in zip(distinct, distinct[1:]) if later < earlier]
+    return len(backwards) <= 1 and all(gap <= LOG_WRAP_MINUTES for gap in backwards)
+
+
+#: A log that goes back in time by the clock has passed midnight only if the step forward
+#: (23:48 → 00:10: 22 minutes) is this short.
+LOG_WRAP_MINUTES = 6 * 60
 
 
 def _words(context: Context) -> int:
