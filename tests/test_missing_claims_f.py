@@ -111,6 +111,35 @@ def test_a_teams_or_a_long_post_or_one_without_a_duration_still_warns(run_cli, t
     assert [item["severity"] for item in found] == ["warning"], (variant, found)
 
 
+# ---- PM601: never "no count, share or duration found" when the text gives one ------------
+
+_SOURCING = """# CVE-2021-41773 post mortem
+
+## Raw data
+
+The advisory was published on the vendor's page and on the mailing list.
+
+# Conclusion
+
+Watching "official" sources meant {lag} before learning it was an RCE.
+"""
+
+
+def test_a_duration_the_text_gives_is_quoted_not_denied(run_cli, tmp_path):
+    found = _findings(run_cli, tmp_path, _SOURCING.format(lag="2 days"), "PM601")
+    assert len(found) == 1, found
+    message = found[0]["message"]
+    assert "no count, share or duration found" not in message
+    assert '"2 days before learning it was an RCE' in message and "not as who was affected" in message
+    assert found[0]["severity"] == "warning"
+
+
+def test_with_no_number_at_all_the_message_says_where_it_looked(run_cli, tmp_path):
+    found = _findings(run_cli, tmp_path, _SOURCING.format(lag="a while"), "PM601")
+    assert len(found) == 1, found
+    assert "no count, share or duration found in any section or sentence" in found[0]["message"]
+
+
 # ---- PM011: a timeline published elsewhere and linked ------------------------------------
 
 _LINKED = """# Supply-chain attack

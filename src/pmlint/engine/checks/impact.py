@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
+from ...infer.prose import document_texts, quote, sentence
 from ...infer.window import clock_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
@@ -223,5 +224,25 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         if len(missing) == 1:
             inferred = (f"{format_minutes(window.value)} of impact", window) if window is not None else None
             yield Hit(target, values, demote=True, inferred=inferred)
+            return
+        # "no count, share or duration found in any section or sentence" is said only when
+        # it is true: a number the text does give ("2 days before learning it was an RCE",
+        # "~7 hours to catch up"), that pmlint cannot tie to the impact, is quoted instead
+        unlinked = _unlinked_quantity(context)
+        if unlinked is not None:
+            yield Hit(target, {**values, "found": unlinked}, variant="unlinked_quantity")
         else:
             yield Hit(target, values, variant="several_missing")
+
+
+def _unlinked_quantity(context: Context) -> str | None:
+    """The words around the first duration or count anywhere in the text ("2 days before
+    learning it was an RCE"), quoted, or None when the text gives none. Action items are
+    plans ("alert when a certificate expires within 14 days"), not what happened: skipped."""
+    for _, text in document_texts(context.document, ("/action_items",)):
+        match = _HOW_LONG.search(text) or _WHO.search(text)
+        if match is not None:
+            around = sentence(text, match.start(), match.end())
+            at = around.find(match.group())
+            return quote(around[at:] if at >= 0 else around, 40)
+    return None
