@@ -140,6 +140,39 @@ def test_with_no_number_at_all_the_message_says_where_it_looked(run_cli, tmp_pat
     assert "no count, share or duration found in any section or sentence" in found[0]["message"]
 
 
+# ---- PM313: a fix shipped in a numbered release is a corrective action -------------------
+
+_VULN = """# Control-plane vulnerability
+
+A researcher reported a vulnerability in the control RPC. The bug was introduced when the
+control and network interfaces were merged in a large refactor.
+
+{fix}
+"""
+
+
+@pytest.mark.parametrize("fix", [
+    "The fix was simple: in drand v2.1.0, we separated the control and network interfaces.",
+    "The fix was released in 2.4.1 the next morning.",
+    "The fix has been included in version 3.2.0.",
+])
+def test_a_fix_shipped_in_a_release_is_asked_for_a_plan_under_strict_only(run_cli, tmp_path, fix):
+    text = _VULN.format(fix=fix)
+    assert _findings(run_cli, tmp_path, text, "PM313") == []
+    strict = _findings(run_cli, tmp_path, text, "PM313", preset="strict")
+    assert [item["severity"] for item in strict] == ["info"], strict
+
+
+@pytest.mark.parametrize("fix", [
+    "The fix is planned for v2.2.",
+    "The fix was expected in 2.2 but slipped.",
+    "The fix will be in v2.2.",
+])
+def test_a_fix_not_yet_shipped_leaves_the_missing_plan_a_warning(run_cli, tmp_path, fix):
+    found = _findings(run_cli, tmp_path, _VULN.format(fix=fix), "PM313")
+    assert [item["severity"] for item in found] == ["warning"], found
+
+
 # ---- PM011: a timeline published elsewhere and linked ------------------------------------
 
 _LINKED = """# Supply-chain attack
