@@ -205,3 +205,22 @@ def test_a_timeline_linked_elsewhere_is_missing_here_at_info(run_cli, tmp_path, 
 def test_a_timeline_mentioned_but_not_linked_still_warns(run_cli, tmp_path, line):
     found = _timeline_missing(_findings(run_cli, tmp_path, _LINKED.format(line=line), "PM011"))
     assert [item["severity"] for item in found] == ["warning"], found
+
+
+# ---- the new readers stay linear ---------------------------------------------------------
+
+@pytest.mark.parametrize("unit", [
+    "```\n" + "Mar 21 21:26:21 host node[1]: error 7\n" * 20 + "```\n\n",  # code logs, all one minute
+    "I opened my site and I saw the timeline [timeline](https://x.org/t) https://x.org\n\n",  # first person, links
+    "[" * 50 + "timeline " * 20 + "\n\n",  # unclosed link text around the word
+])
+def test_the_timeline_and_quantity_readers_stay_linear(unit):
+    """A document with no timeline reaches every new reader (code-block logs, the lone
+    author's pronouns, timeline links, PM601's quoted quantity): 4x the text costs at most
+    6x the time (tests/test_scaling.py's measure)."""
+    from test_scaling import assert_linear
+
+    def make(size: int) -> str:
+        return "# Outage\n\nThe site broke.\n\n" + unit * max(1, size // len(unit))
+
+    assert_linear("p.md", make, 20_000)
