@@ -570,6 +570,18 @@ PATTERN_GATES: dict[tuple[str, str], tuple[str, ...]] = {
     ("no_pager", "volunteers"): ("volunteer",),
 }
 
+#: (kind, label)s searched without the `\b` that leads each branch of their pattern (see
+#: `search_from`): on a 5 MB document each is three times as fast that way (65 → 20 ms),
+#: and `no_pages`, `no_pager` and `detection_improved` scan such a document whole (it
+#: passes their gates and states none of them). Not the others: where a branch starts with
+#: a common word ("we", "i"), the bare search stops at too many places inside words and is
+#: slower than the full pattern.
+BARE_SEARCHED = frozenset({
+    ("no_pages", "nobody paged"), ("no_pager", "no pager"), ("no_pager", "volunteers"),
+    ("detection_improved", "added"), ("lessons", "lessons"), ("detection", "self"), ("detection", "other"),
+    ("root_causes", "published vulnerability"), ("root_causes", "stated cause"),
+})
+
 
 _DIGITS = tuple("0123456789")
 #: Per kind, words one of which every match contains (lower case): a document without any
@@ -667,7 +679,8 @@ class Evidence:
                 continue
             ignored = frozenset() if (kind, label) in SEARCHED_EVERYWHERE else ignored_in
             match = _first_outside(pattern, self._lowered, self._kept, self._starts, ignored,
-                                   best[0] if best else len(self._lowered), ONLY_IN.get((kind, label)))
+                                   best[0] if best else len(self._lowered), ONLY_IN.get((kind, label)),
+                                   (kind, label) in BARE_SEARCHED)
             if match is not None and (best is None or match.start() < best[0]):
                 best = (match.start(), label, match)
         if best is None:
@@ -687,14 +700,15 @@ def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]] |
 
 
 def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list[int], ignored: frozenset[str],
-                   end: int, only: frozenset[str] | None = None) -> re.Match[str] | None:
+                   end: int, only: frozenset[str] | None = None, bare: bool = False) -> re.Match[str] | None:
     """The first match before `end` in a piece whose section the kind does not ignore
-    (and, with `only`, one of those sections)."""
+    (and, with `only`, one of those sections); `bare`: found by `search_from`."""
     if only is not None and not any(piece[3] in only for piece in kept):
         return None
+    search = search_from if bare else _search
     position = 0
     while position < end:
-        match = pattern.search(text, position, end)
+        match = search(pattern, text, position, end)
         if match is None:
             return None
         index = bisect_right(starts, match.start() + (text[match.start()] == _JOIN)) - 1
@@ -702,6 +716,80 @@ def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list
             return match
         position = starts[index + 1] if index + 1 < len(starts) else end  # skip the rest of that piece
     return None
+
+
+def _search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """The full pattern's search (the kinds not in BARE_SEARCHED)."""
+    return pattern.search(text, start, end)
+
+
+#: A word boundary, tried at one position (the regex engine looks at the character before it).
+_BOUNDARY = re.compile(r"\b")
+#: pattern → the same alternation without the `\b` that leads each of its branches (None
+#: when some branch does not start with one): see `search_from`.
+_BARE: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+
+
+def search_from(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """`pattern.search(text, start, end)`, the same match, found faster for a pattern whose
+    every branch starts with `\\b`.
+
+    The regex engine tries such a pattern at every position of the text, testing the
+    boundary first; without it, the engine skips ahead to where a branch can start (three
+    times as fast on a 5 MB document: 65 → 20 ms a kind). A match of the bare alternation
+    stands when its start is a word boundary: there, every branch's `\\b` holds, so the
+    first branch to match is the one the full pattern takes. Where it is not, no branch
+    can match at that position, and the search goes on one character later, as the full
+    pattern's does. Property-tested against the full pattern (tests/test_evidence_search.py)."""
+    if pattern not in _BARE:
+        _BARE[pattern] = _bare(pattern)
+    bare = _BARE[pattern]
+    if bare is None:
+        return pattern.search(text, start, end)
+    while True:
+        match = bare.search(text, start, end)
+        if match is None or _BOUNDARY.match(text, match.start(), end):
+            return match
+        start = match.start() + 1
+
+
+def _bare(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """`pattern` with the leading `\\b` of each top-level branch removed; None unless every
+    branch has one (followed by something other than a quantifier)."""
+    branches = top_level_branches(pattern.pattern)
+    if not all(branch.startswith("\\b") and branch[2:3] not in ("", "*", "+", "?", "{", "|")
+               for branch in branches):
+        return None
+    return regex_cache.compile("|".join(branch[2:] for branch in branches), pattern.flags & ~re.UNICODE)
+
+
+def top_level_branches(source: str) -> list[str]:
+    """The alternatives of a regex at its top level (`a|(b|c)` → `a`, `(b|c)`): a `|` inside
+    a group or a character class, or escaped, splits nothing."""
+    branches, depth, start, index = [], 0, 0, 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "[":  # a class, up to its `]` (one right after `[` or `[^` is a member)
+            index += 1
+            if source[index:index + 1] == "^":
+                index += 1
+            if source[index:index + 1] == "]":
+                index += 1
+            while index < len(source) and source[index] != "]":
+                index += 2 if source[index] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(source[start:index])
+            start = index + 1
+        index += 1
+    branches.append(source[start:])
+    return branches
 
 
 def where(entry: dict[str, Any] | None) -> str:
