@@ -54,3 +54,22 @@ def test_masking_keeps_offsets():
     masked = mask_quotes_and_code(sample)
     assert len(masked) == len(sample)
     assert [m.start() for m in phrase_regex(("should have",)).finditer(masked)] == [sample.rindex("should have")]
+
+
+#: first words of the phrase lists inside longer words ("her" in "other", "failed" after "_"
+#: or a letter), which the anchored search must not start a match at, as `\b` does not
+NEAR_MISSES = ["other", "there", "whether", "xfailed", "_failed", "éfailed", "failed", "her", "Her", "should", "have",
+               "shouldn't", "1should", "human", "error", "-", "'", "\n", "ß", "İ", "blame", "x"]
+SEPARATORS = [" ", "", "-", "\n", "'", "_", "  "]
+long_text = st.lists(st.tuples(st.sampled_from(NEAR_MISSES), st.sampled_from(SEPARATORS)), min_size=1, max_size=40).map(
+    lambda pairs: "".join(word + separator for word, separator in pairs)).map(
+    lambda joined: joined * (1 + 4000 // len(joined)))  # long enough to be anchored
+
+
+@settings(max_examples=200, deadline=None)
+@given(long_text, st.sampled_from(["blame_phrases", "counterfactual_phrases", "template_prompts"]))
+def test_anchored_search_of_a_long_text_equals_plain_regex(sample, setting):
+    """A long text is searched only where a phrase's first word starts at a word boundary."""
+    matcher = phrase_regex(tuple(_option(*PHRASE_LISTS[setting])) + ("her", "failed"))
+    assert len(sample) > 40 * len(matcher.anchors)
+    assert [m.span() for m in matcher.finditer(sample)] == [m.span() for m in matcher.regex.finditer(sample)]
