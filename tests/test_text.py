@@ -73,3 +73,19 @@ def test_anchored_search_of_a_long_text_equals_plain_regex(sample, setting):
     matcher = phrase_regex(tuple(_option(*PHRASE_LISTS[setting])) + ("her", "failed"))
     assert len(sample) > 40 * len(matcher.anchors)
     assert [m.span() for m in matcher.finditer(sample)] == [m.span() for m in matcher.regex.finditer(sample)]
+
+
+def test_fewest_literals_drops_those_holding_another():
+    from pmlint.engine.text import _fewest
+
+    assert _fewest(["attackers", "attacker", "threat", "threat", "actor", "hacker"]) == ("attacker", "threat", "actor",
+                                                                                       "hacker")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "ab", "abc", "b", "bc", "ca", "x", ""]), min_size=1, max_size=6),
+       st.text(alphabet="abcx ", max_size=12))
+def test_fewest_literals_give_the_same_precheck(literals, sample):
+    from pmlint.engine.text import _fewest
+
+    assert any(literal in sample for literal in _fewest(literals)) == any(literal in sample for literal in literals)

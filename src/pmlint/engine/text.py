@@ -242,6 +242,16 @@ def _literal(words: list[str]) -> str | None:
     return max(ascii_words, key=len).lower() if ascii_words else None
 
 
+def _fewest(literals: list[str]) -> tuple[str, ...]:
+    """`literals` less those that hold another one ("attackers" holds "attacker"): where the
+    longer occurs, so does the shorter, so the pre-check's answer is the same, and each
+    literal left out is one substring search less (2 ms on a 5 MB document joined, where
+    PM702's adversary words were 34 searches, duplicates included)."""
+    unique = list(dict.fromkeys(literals))
+    return tuple(literal for literal in unique
+                 if not any(other != literal and other in literal for other in unique))
+
+
 @lru_cache(maxsize=512)
 def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> PhraseRegex | None:
     """One case-insensitive matcher for whole-word phrases (spaces match any whitespace) and raw patterns."""
@@ -268,7 +278,7 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
         regex: Any = compile_untrusted("|".join(parts))
     else:  # escaped word lists only: Python's re, linear for these
         regex = regex_cache.compile("|".join(parts), re.IGNORECASE)
-    return PhraseRegex(regex, tuple(literals) if literals is not None else None, anchors,
+    return PhraseRegex(regex, _fewest(literals) if literals is not None else None, anchors,
                        None if patterns else _word_sets(words))
 
 
