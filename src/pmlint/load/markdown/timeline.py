@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from datetime import date, datetime, timedelta, tzinfo
 
+from ... import regex_cache
 from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, block_span, plain
@@ -63,14 +64,24 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: Any kind's words: one search tells most events (those of no kind) apart, instead of five.
 _ANY_KIND = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _KINDS), re.IGNORECASE)
+#: The same patterns (written in lower case) without re.IGNORECASE, for an ASCII event
+#: lower-cased: a third of the time on a 5 MB timeline's 40,000 events (ignoring case makes
+#: the engine fold each character it compares). Only for ASCII: matching ignores case the
+#: Unicode way ("ſ" matches "s", the Kelvin sign "k"), which lower-casing does not follow.
+_KINDS_LOWER = tuple((kind, regex_cache.compile(pattern.pattern)) for kind, pattern in _KINDS)
+_ANY_KIND_LOWER = regex_cache.compile(_ANY_KIND.pattern)
 
 
 @lru_cache(maxsize=4096)
 def classify_event(text: str) -> str:
     """started | detected | escalated | mitigated | resolved | other, by keywords."""
-    if not _ANY_KIND.search(text):
+    if text.isascii():
+        text, any_kind, kinds = text.lower(), _ANY_KIND_LOWER, _KINDS_LOWER
+    else:
+        any_kind, kinds = _ANY_KIND, _KINDS
+    if not any_kind.search(text):
         return "other"
-    for kind, pattern in _KINDS:
+    for kind, pattern in kinds:
         if pattern.search(text):
             return kind
     return "other"
