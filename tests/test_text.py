@@ -89,3 +89,19 @@ def test_fewest_literals_give_the_same_precheck(literals, sample):
     from pmlint.engine.text import _fewest
 
     assert any(literal in sample for literal in _fewest(literals)) == any(literal in sample for literal in literals)
+
+
+@settings(max_examples=25, deadline=None)
+@given(long_text, long_text, st.sampled_from(["blame_phrases", "counterfactual_phrases", "template_prompts"]))
+def test_a_text_longer_than_the_word_cache_is_searched_as_the_plain_regex_does(first, second, setting):
+    """Texts over LOWERED_MAX_CHARS (a large document's strings joined) keep their substring
+    answers between word lists; another text asked next must not get the first one's."""
+    from pmlint.engine.text import LOWERED_MAX_CHARS
+
+    lists = [phrase_regex(tuple(_option(*PHRASE_LISTS[name])) + ("her", "failed"))
+             for name in (setting, "blame_phrases", "template_prompts")]
+    for sample in (first, second, first):
+        sample = sample * (1 + LOWERED_MAX_CHARS // len(sample))
+        for matcher in lists:
+            assert [m.span() for m in matcher.finditer(sample)] == [m.span() for m in matcher.regex.finditer(sample)]
+            assert (matcher.search(sample) is None) == (matcher.regex.search(sample) is None)
