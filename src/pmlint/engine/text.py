@@ -146,7 +146,7 @@ def _matches_ascii(char: str) -> bool:
     return any(single.fullmatch(chr(code)) for code in range(128))
 
 
-def _word_sets(phrases: list[list[str]]) -> tuple[frozenset[str] | None, ...]:
+def phrase_word_sets(phrases: list[list[str]]) -> tuple[frozenset[str] | None, ...]:
     """For each phrase (its words), the words (`[a-z0-9]+`) an ASCII text must hold for the
     phrase to match in it (see `PhraseRegex.viable`); None where that cannot be told (a
     non-ASCII letter that matches an ASCII one). A phrase with a character that matches
@@ -316,7 +316,7 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
     else:  # escaped word lists only: Python's re, linear for these
         regex = regex_cache.compile("|".join(parts), re.IGNORECASE)
     return PhraseRegex(regex, _fewest(literals) if literals is not None else None, anchors,
-                       None if patterns else _word_sets(words))
+                       None if patterns else phrase_word_sets(words))
 
 
 # How a reported phrase is found again (in a string, or in the source by

@@ -58,7 +58,8 @@ from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated
                         words_before)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
-from ..text import PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex
+from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
+                    phrase_word_sets)
 from ._shared import option_words, root_causes
 
 _HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
@@ -204,11 +205,16 @@ _SUBJECT_WINDOW = 120
 def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
     """`_verbs_regex`, tried only where one of the verbs' first words occurs (see PhraseRegex):
     scanning for verbs and looking back for a subject is far cheaper than trying every
-    word of the document as a subject."""
+    word of the document as a subject. An ASCII text that holds none of the verb phrases'
+    words all together is not scanned at all (`PhraseRegex.viable`): a root cause that
+    says "without backoff" and "looked at" holds first words of "without checking" and
+    "looked over", not the phrases, and the alternation of seventy of them ignoring case
+    cost 0.1 ms on each of a large document's 3,300 causes."""
     regex = _verbs_regex(verbs)
     if regex is None:
         return None
-    return PhraseRegex(regex, None, tuple(sorted({verb.split()[0].lower() for verb in verbs if verb.split()})))
+    phrases = [verb.split() for verb in verbs if verb.split()]
+    return PhraseRegex(regex, None, tuple(sorted({words[0].lower() for words in phrases})), phrase_word_sets(phrases))
 
 
 #: a capitalised word right before a name: the first name of a full name ("Bob Smith")
