@@ -81,14 +81,23 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
                                  settings.get("night_timezone")), unclear_hours(document.meta.timeline_ambiguous_hours))
     acting = phrases(_words(settings, "responder_action_words"))
     reporting = phrases(_words(settings, "reporter_words"))
+    # one answer per event text: a long timeline repeats its texts (a 5 MB document's
+    # 15,000 night entries hold 5,700 distinct ones), and each answer is several searches
+    responding: dict[str, bool] = {}
+
+    def responder_acting(text: str) -> bool:
+        if text not in responding:
+            responding[text] = ((acting is not None and acting.search(text) is not None)
+                                or _MENTION.search(text) is not None) \
+                and not (reporting is not None and reporting.search(text) is not None) \
+                and not outside_actor(text, settings)
+        return responding[text]
+
     found = []
     for entry, clock in night:
         text = _event_text(data, entry.index)
-        if not text or ((acting is None or acting.search(text) is None) and _MENTION.search(text) is None):
-            continue
-        if reporting is not None and reporting.search(text) is not None or outside_actor(text, settings):
-            continue
-        found.append((entry.index, clock.strftime("%H:%M"), text))
+        if text and responder_acting(text):
+            found.append((entry.index, clock.strftime("%H:%M"), text))
     return found
 
 
