@@ -190,3 +190,17 @@ def test_a_phrase_with_a_letter_that_folds_to_ascii_still_finds_the_ascii_text()
     assert regex is not None
     assert [match.span() for match in regex.finditer("still ")] == [(0, 5)]
     assert regex.search("it is still down") is not None
+
+
+LONG_WORDS = WORDS + ["x9", "İstanbul", "ﬁne", "naïve", "K", "\u00a0", "\x00", "a_b", "é1", "2fa"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(LONG_WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=60))
+def test_a_long_texts_words_are_the_words_the_pattern_finds(pairs: list[tuple[str, str]]) -> None:
+    """A text over `_LONG_CHARS` is split into words without the regex: the same words."""
+    text = "".join(word + separator for word, separator in pairs)
+    text = text * (1 + prose._LONG_CHARS // max(1, len(text)))
+    low, words = prose._index(text)
+    assert words == frozenset(prose._WORD.findall(low))
+    assert prose._words_of_long(low[:300]) == frozenset(prose._WORD.findall(low[:300]))

