@@ -47,3 +47,12 @@ def test_a_cause_with_first_words_but_no_verb_phrase_is_not_scanned() -> None:
     words = language.ascii_words(cause)
     assert finder.first_words & words and not finder.viable(words)
     assert list(finder.finditer(cause)) == list(finder.regex.finditer(cause)) == []
+
+
+def test_a_re_prefixed_verb_in_a_long_text_is_found_from_its_re() -> None:
+    """Found by Hypothesis: on a text long enough to be anchored, "re-deployed" was found
+    from "deployed", three characters late (the subject lookback then missed "Bob")."""
+    finder = language._verbs_finder(VERBS)
+    text = "Bob re-deployed the config. " * (1 + 80 * len(finder.anchors) // 28)
+    assert [match.span() for match in finder.finditer(text)] == [match.span() for match in finder.regex.finditer(text)]
+    assert next(iter(finder.finditer(text))).group() == "re-deployed"

@@ -214,7 +214,11 @@ def _verbs_finder(verbs: tuple[str, ...]) -> PhraseRegex | None:
     if regex is None:
         return None
     phrases = [verb.split() for verb in verbs if verb.split()]
-    return PhraseRegex(regex, None, tuple(sorted({words[0].lower() for words in phrases})), phrase_word_sets(phrases))
+    firsts = {words[0].lower() for words in phrases}
+    # "re-deployed" matches from its "re-": anchored at "deployed" alone, a long text's
+    # match would start three characters late, and the subject before it would be missed
+    anchors = tuple(sorted(firsts | {f"re-{first}" for first in firsts}))
+    return PhraseRegex(regex, None, anchors, phrase_word_sets(phrases))
 
 
 #: a capitalised word right before a name: the first name of a full name ("Bob Smith")
