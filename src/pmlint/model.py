@@ -141,6 +141,10 @@ class DocumentMeta:
     #: which way the document writes numeric dates (`11/01/2026`): True day first, False
     #: month first (Markdown: `times.day_first_dates`); None: not known (YAML)
     day_first_dates: bool | None = None
+    #: the timeline was written newest first (a status page, an incident log; Markdown:
+    #: `timeline._newest_first`); the loader put it oldest first, so every time computation
+    #: reads it as any timeline. YAML timelines are read either way by `pmlint.timeline`
+    timeline_newest_first: bool = False
 
 
 #: the meta of a document no loader said anything about (frozen: one instance serves all)

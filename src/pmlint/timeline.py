@@ -85,6 +85,44 @@ def entries(data: Any) -> list[Entry]:
     return result
 
 
+def newest_first(moments: list[datetime]) -> bool:
+    """Whether timed moments, in the order written, are a newest-first log (a status page,
+    an incident log): two or more steps back in time, and more steps back than forward.
+    A forward timeline with one entry out of place has one step back among forward ones."""
+    back = forward = 0
+    for before, after in zip(moments, moments[1:]):
+        try:
+            if after < before:
+                back += 1
+            elif after > before:
+                forward += 1
+        except TypeError:  # aware vs naive: no order between them
+            continue
+    return back >= 2 and back > forward
+
+
+def _read(item: Any, zone: tzinfo | None) -> tuple[str, datetime | None, bool]:
+    """An entry's `at` as text, its moment (None if unparseable) and whether it is a day only."""
+    raw = item.get("at")
+    raw_text = raw if isinstance(raw, str) else "" if raw is None else str(raw)
+    parsed = parse_timestamp(raw_text)
+    moment = None if parsed is None else (with_default_zone(parsed, zone) or parsed)
+    return raw_text, moment, bool(parsed is not None and _DATE_ONLY.match(raw_text.strip()))
+
+
+def written_order(timeline: list[Any], zone: tzinfo | None = None) -> list[int]:
+    """The indices of a timeline's entries oldest first: as written, or reversed when the
+    timeline is written newest first (`newest_first`, over the entries with a time of day)."""
+    read = [_read(item, zone) if isinstance(item, dict) else ("", None, False) for item in timeline]
+    return _order(read)
+
+
+def _order(read: list[tuple[str, datetime | None, bool]]) -> list[int]:
+    order = list(range(len(read)))
+    moments = [moment for _, moment, day in read if moment is not None and not day]
+    return order[::-1] if newest_first(moments) else order
+
+
 def _parse_entries(data: Any) -> list[Entry]:
     timeline = data.get("timeline") if isinstance(data, dict) else None
     if not isinstance(timeline, list):
@@ -93,14 +131,12 @@ def _parse_entries(data: Any) -> list[Entry]:
     out = []
     previous: datetime | None = None  # the last timed moment as written
     shift = 0  # days added since a same-day entry went back past midnight
-    for index, item in enumerate(timeline):
+    read = [_read(item, zone) if isinstance(item, dict) else ("", None, False) for item in timeline]
+    for index in _order(read):  # a newest-first log is read oldest first
+        item = timeline[index]
         if not isinstance(item, dict):
             continue
-        raw = item.get("at")
-        raw_text = raw if isinstance(raw, str) else "" if raw is None else str(raw)
-        parsed = parse_timestamp(raw_text)
-        moment = None if parsed is None else (with_default_zone(parsed, zone) or parsed)
-        date_only = bool(parsed is not None and _DATE_ONLY.match(raw_text.strip()))
+        raw_text, moment, date_only = read[index]
         rolled = False
         if moment is not None and not date_only:
             if previous is not None and moment.date() != previous.date():
@@ -300,7 +336,9 @@ _DATE_ONLY = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ENDED = regex_cache.compile(
     r"\b(?:alerts?|alarms?|pages?)[ \t](?:stopped|stops|ceased)[ \t]firing\b|\b(?:errors?|5xxs?|failures?)[ \t]"
     r"(?:stopped|stop|subsided|cleared|ceased|went[ \t]away)\b|\b(?:back|returned)[ \t]to[ \t]normal\b|"
-    r"\b(?:is|was|were|been)[ \t](?:fully[ \t])?(?:resolved|recovered|restored)\b", re.IGNORECASE)
+    r"\b(?:is|was|were|been)[ \t](?:fully[ \t])?(?:resolved|recovered|restored)\b|"
+    # a status page's closing update: "Services operating normally", "all systems operational"
+    r"\b(?:services?|systems?|everything)[ \t](?:are[ \t]|is[ \t])?(?:operating|running|working)[ \t]normally\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=_TEXTS)

@@ -461,7 +461,7 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     backwards. A swap of a few minutes, or an entry whose zone differs by exactly one
     hour from the one before and is in order on the clock (MST written for PST), is
     reported at `info`: a slip, not a wrong story."""
-    from ..timeline import rolls_over
+    from ..timeline import rolls_over, written_order
     from .timeutil import parse_timestamp, with_default_zone, zone_named
 
     if not isinstance(value, list):
@@ -471,7 +471,14 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     default = zone_named(declared if isinstance(declared, str) else None)
     previous = None
     shift = timedelta(0)
-    for index, item in enumerate(value):
+    order = written_order(value, default) if key == "at" else list(range(len(value)))
+    reverse = bool(order) and order[0] != 0
+    if reverse or context.document.meta.timeline_newest_first:
+        # a status page or incident log, newest first: read oldest first, not out of order;
+        # one note (strict only) says so, never one finding per entry
+        yield Hit(pointer, {"count": len(value)}, pedantic=True, variant="newest_first")
+    for index in order:
+        item = value[index]
         raw = item.get(key) if isinstance(item, dict) else None
         parsed = parse_timestamp(raw)
         if parsed is None:

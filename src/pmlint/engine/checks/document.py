@@ -489,6 +489,10 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
     covered = timeline_days(value)
     if context.document.format == "markdown":
         sources = _without_publication_date(sources, covered)
+    if context.document.meta.timeline_newest_first:
+        # a newest-first log (a status page) starts at the oldest update it still keeps,
+        # not on the day it is filed under
+        sources = [source for source in sources if source[0] != "timeline start"]
     if len(sources) < 2:
         return
     tolerance = int(options["date_tolerance_days"])

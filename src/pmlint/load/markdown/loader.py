@@ -137,7 +137,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         action_item_source=actions.source, action_item_columns=actions.columns, action_item_groups=actions.groups,
         timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
         timeline_zone_words=tuple(context.zone_words),
-        twelve_hour_clock=context.twelve_hour, day_first_dates=day_first)
+        twelve_hour_clock=context.twelve_hour, day_first_dates=day_first, timeline_newest_first=context.newest_first)
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value

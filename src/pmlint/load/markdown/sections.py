@@ -524,7 +524,7 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     no section holds (a time table at the end of a post, under "Appendix") form one."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .times import parse_stamp
+    from .times import date_heading, parse_stamp
 
     def stamped(block: Block) -> tuple[int, int]:
         if block.kind == "table":
@@ -551,6 +551,14 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     loose = [block for block in blocks if id(block) not in held and block.parent < 0 and not block.quoted
              and block.kind in ("item", "paragraph", "table") and stamped(block)[0] > 0]
     if sum(stamped(block)[0] for block in loose) >= 3:
+        # a status page or incident log: `### June 25, 2020` over each incident's updates
+        # dates the time-only lines under it (timeline.py), so the heading goes with them
+        openers = {id(section.heading) for section in sections if section.heading is not None}
+        dated = [block for block in blocks if block.kind == "heading" and block.parent < 0 and not block.quoted
+                 and id(block) not in openers and id(block) not in held and block.line < loose[-1].line
+                 and date_heading(plain(block.text)) is not None]
+        if dated:
+            loose = sorted([*loose, *dated], key=lambda block: block.line)
         sections.append(Section("timeline", None, loose[0].line, None, blocks=loose))
         sections.sort(key=lambda section: section.line)
     return sections

@@ -28,7 +28,7 @@ from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, block_span, plain
 from .sections import Section
-from .times import Stamp, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
+from .times import Stamp, date_heading, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
@@ -101,6 +101,7 @@ class TimeContext:
     twelve_hour: bool = False  # the document writes am/pm somewhere (`9:40am`): a bare `4:16` may be 16:16
     ambiguous: list[str] = field(default_factory=list)  # pointers of entries whose hour may be a.m. or p.m.
     zone_words: list[tuple[str, str]] = field(default_factory=list)  # (pointer, zone as written) per zoned entry
+    newest_first: bool = False  # the timeline (or each run under a date heading) was written newest first
 
 
 class _Timeline:
@@ -115,6 +116,21 @@ class _Timeline:
         self.naive: list[tuple[int, datetime]] = []  # (entry, moment) for timed entries with no zone at all
         #: (entry, moment as read, hour written bare with no zone: a candidate for the p.m. reading)
         self.clocks: list[tuple[int, datetime, bool]] = []
+        #: runs: the entries under one date heading (or date line); a new one starts at each
+        self.run = 0
+        self.rolled_days = 0  # days the current run moved on by reading entries as after midnight
+        #: (entry, run, moment as written: the run's date and the clock, no p.m. or after-midnight reading)
+        self.written: list[tuple[int, int, datetime]] = []
+        self.loose = False  # stamped lines gathered from the whole document (no Timeline section)
+        self.dated_runs: set[int] = set()  # runs opened by a date heading or date line
+
+    def new_run(self, day: date | None) -> None:
+        """A date heading or date line: the time-only entries after it are on `day`."""
+        self.run += 1
+        self.rolled_days = 0
+        if day is not None:
+            self.context.day = day
+            self.dated_runs.add(self.run)
 
     def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
               zone: tzinfo | None) -> None:
@@ -127,7 +143,9 @@ class _Timeline:
                 moment = moment.replace(year=moment.year - 1)  # `12-05` in a March postmortem: last December
             afternoon = False  # the hour re-read as p.m. to keep the timeline in order (see _afternoon)
             rolled = False
+            written: datetime | None = moment if stamp.has_date else None
             if moment is not None and stamp.has_date:
+                self.rolled_days = 0
                 if stamp.bare_hour and stamp.has_time and _afternoon(stamp, moment, context):
                     moment, afternoon = moment + _HALF_DAY, True
                 context.day = moment.date()
@@ -135,6 +153,10 @@ class _Timeline:
                     not re.match(r"[A-Za-z]", stamp.raw):
                 hour, minute, second = stamp.clock
                 moment = datetime(context.day.year, context.day.month, context.day.day, hour, minute, second)
+                try:
+                    written = moment - timedelta(days=self.rolled_days)
+                except OverflowError:
+                    written = None
                 next_day = _plus_days(moment, 1)  # None on 9999-12-31: no day after it to roll over to
                 if stamp.bare_hour and _afternoon(stamp, moment, context):
                     moment, afternoon = moment + _HALF_DAY, True
@@ -142,6 +164,7 @@ class _Timeline:
                         context.previous - moment >= ROLLOVER and next_day > context.previous:
                     moment, rolled = next_day, True  # no p.m. reading in order: after midnight
                     context.day = moment.date()
+                    self.rolled_days += 1
             if moment is not None and stamp.clock is not None and not stamp.unknown_time:
                 if afternoon or (stamp.bare_hour and context.twelve_hour):
                     context.ambiguous.append(f"/timeline/{self.count}")
@@ -154,6 +177,8 @@ class _Timeline:
             elif moment is not None:
                 context.previous = moment
                 at = iso(moment, stamp.zone or zone or context.zone)
+                if written is not None:
+                    self.written.append((self.count, self.run, written))
                 if stamp.zone is not None:
                     self.zoned.append((self.count, stamp.zone))
                     if stamp.zone_word:
@@ -267,8 +292,8 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
         heading_text = plain(section.heading.text) if section.heading else ""
         zone = find_zone(section.qualifier) or context.zone
         day = find_date(section.qualifier or heading_text, context.year, context.day_first)
-        if day is not None:
-            context.day = day
+        timeline.new_run(day)
+        timeline.loose = section.heading is None
         timeline.pending = None
         if section.heading is not None:
             out.widen("/timeline", block_span(section.heading))
@@ -280,6 +305,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
         return
     _carry_zones(timeline)
     _ambiguous_by_order(timeline)
+    _newest_first(timeline)
     _merge_milestones(timeline)
 
 
@@ -336,6 +362,13 @@ def _merge_milestones(timeline: _Timeline) -> None:
             order.append(summary.pop(0))
         order.append(index)
     order.extend(summary)
+    _reorder(timeline, order)
+
+
+def _reorder(timeline: _Timeline, order: list[int]) -> None:
+    """Put the entries in `order` (old indices, in their new order); spans and the
+    pointers kept in the context move with them."""
+    items = timeline.out.data["timeline"]
     if order == list(range(len(items))):
         return
     spans = timeline.out.spans
@@ -366,6 +399,11 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         return zone
     if block.kind == "heading":
         timeline.pending = None
+        dated = date_heading(plain(block.text), context.year, context.day_first)
+        if dated is not None and dated.moment is not None and (timeline.loose or not dated.has_time):
+            # `### June 25, 2020` (any level): the date of the lines under it, until the next one
+            timeline.new_run(dated.moment.date())
+            return dated.zone or zone
         stamp = parse_stamp(block.text, context.year, context.day_first)
         if stamp is None:
             raw = looks_like_time(block.text)
@@ -377,7 +415,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
             return find_zone(block.text) or zone
         event = _event(block.text[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
-            context.day = stamp.moment.date() if stamp.moment else context.day
+            timeline.new_run(stamp.moment.date() if stamp.moment else None)
             return stamp.zone or zone  # `### 2019-01-22 (UTC)`: the zone of the entries under it
         timeline.entry(stamp, None, event, _span(block), _span(block), zone)
         timeline.pending = timeline.count - 1
@@ -405,7 +443,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
             return zone
         event = _event(block.text[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
-            context.day = stamp.moment.date() if stamp.moment else context.day
+            timeline.new_run(stamp.moment.date() if stamp.moment else None)
             return stamp.zone or zone  # `- **Feb 4, 2021 (UTC)**` over the entries
         timeline.pending = None
         timeline.entry(stamp, None, event, _span(block), _span(block), zone)
@@ -449,8 +487,7 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
             continue
         event = _event(raw_line[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
-            if stamp.moment is not None:
-                context.day = stamp.moment.date()
+            timeline.new_run(stamp.moment.date() if stamp.moment is not None else None)
             zone = stamp.zone or zone  # `**Feb 4, 2021 (UTC)**` above the entries
             continue
         timeline.pending = None
@@ -506,3 +543,74 @@ def _plus_days(value: Any, days: int) -> Any:
         return value + timedelta(days=days)
     except OverflowError:
         return None
+
+
+def _descending(moments: list[datetime]) -> tuple[int, int]:
+    """(steps back, steps forward) between consecutive moments; equal ones count neither."""
+    back = forward = 0
+    for before, after in zip(moments, moments[1:]):
+        if after < before:
+            back += 1
+        elif after > before:
+            forward += 1
+    return back, forward
+
+
+def _newest_first(timeline: _Timeline) -> None:
+    """A status page or incident log lists its updates newest first: the whole timeline,
+    or each run under a date heading (`### June 25, 2020`, then `(7:30 UTC) Services
+    operating normally.`, `(1:00 UTC) One of the databases failed ...`), and often its
+    dated runs newest first too. Where most consecutive steps within the runs go back in
+    time (two or more, more back than forward) the log is reverse-chronological, not out of
+    order: its times are taken as written (no p.m. or after-midnight reading, which exist to
+    keep a forward timeline in order) and its entries are put oldest first; dated runs
+    listed newest first (more steps back than forward between them) are put oldest first
+    as well. Onset, detection, mitigation and durations are then measured as in any
+    timeline (`DocumentMeta.timeline_newest_first` remembers it, for one strict-only note).
+    A forward timeline with one entry out of place has one step back among many forward
+    ones and is left as written (PM502 reports the entry)."""
+    written = timeline.written
+    if len(written) < 2:
+        return
+    runs: dict[int, list[tuple[int, int, datetime]]] = {}
+    for record in written:
+        runs.setdefault(record[1], []).append(record)
+    counts = {run: _descending([moment for _, _, moment in records]) for run, records in runs.items()}
+    back = sum(count[0] for count in counts.values())
+    forward = sum(count[1] for count in counts.values())
+    within = back >= 2 and back > forward
+    keys = [min(moment for _, _, moment in records) for records in runs.values()]
+    run_back, run_forward = _descending(keys)
+    across = len(runs) >= 2 and all(run in timeline.dated_runs for run in runs) and run_back >= 1 \
+        and run_back > run_forward
+    if len(runs) == 1 and not within:
+        return
+    if not within and not across:
+        return
+    items = timeline.out.data["timeline"]
+    segments: list[list[int]] = []
+    for position, (run, records) in enumerate(runs.items()):
+        first = records[0][0]
+        following = list(runs.values())[position + 1][0][0] if position + 1 < len(runs) else len(items)
+        reverse = within and counts[run][0] > counts[run][1]
+        if reverse:
+            for index, _, moment in records:
+                _retime(items[index], moment)
+        last = records[-1][0]
+        body = list(range(first, last + 1))
+        segments.append((body[::-1] if reverse else body) + list(range(last + 1, following)))
+    head = list(range(0, written[0][0]))
+    if across:
+        segments.reverse()
+    order = head + [index for segment in segments for index in segment]
+    timeline.context.newest_first = True
+    _reorder(timeline, order)
+
+
+def _retime(item: dict, moment: datetime) -> None:
+    """Set an entry's `at` to `moment` as written, in the zone it was read in."""
+    try:
+        zone = datetime.fromisoformat(str(item.get("at"))).tzinfo
+    except ValueError:
+        return
+    item["at"] = iso(moment, zone)

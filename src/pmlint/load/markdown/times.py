@@ -469,3 +469,38 @@ def _inversions(days: list[tuple[int, int, int]]) -> int:
     """How often a date is earlier than the one written before it."""
     return sum(1 for before, after in zip(days, days[1:]) if after < before)
 
+
+
+#: `May 26 - 27th, 2018`, `May 31 – June 1, 2018`: the end of a range of days, dropped so the
+#: range reads as its first day (with the year written after the last one).
+_DAY_RANGE_END = re.compile(r"(?<=\d)(?:st|nd|rd|th)?[ \t]{0,3}[-–—][ \t]{0,3}"
+                            r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3})?"
+                            r"\d{1,2}(?:st|nd|rd|th)?(?=,?[ \t]{1,3}\d{4}\b)", re.IGNORECASE)
+_HEADING_TRIM = " \t*_`#:.,()[]"
+_MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+                          "sept", "oct", "nov", "dec"))
+
+
+def date_heading(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
+    """The date a heading consists of (`### June 25, 2020`, `## April 25th, 2018`,
+    `### May 26 - 27th, 2018`, `#### 2019-01-22 14:00 UTC`, `### Monday, June 3, 2024`), or
+    None when the heading says anything else ("Timeline", "June 25, 2020: the outage").
+    A date heading dates the time-only lines under it, until the next one (a status page,
+    an incident log). A range of days reads as its first day. Bounded: headings only, short."""
+    candidate = text.strip().strip(_HEADING_TRIM)
+    if not candidate or len(candidate) > 60 or not candidate[0].isalnum():
+        return None
+    weekday = _WEEKDAY.match(candidate)
+    if weekday and weekday.end() and not candidate[:1].isdigit():
+        candidate = candidate[weekday.end():]
+    word = re.match(r"[A-Za-z]+", candidate)
+    if word and word.group(0).lower() not in _MONTH_NAMES:
+        return None  # "Mayday 5", "Decision 2": a month word must be a month
+    candidate = _DAY_RANGE_END.sub("", candidate, count=1)
+    stamp = parse_stamp(candidate, default_year, day_first)
+    if stamp is None or not stamp.has_date or stamp.moment is None:
+        return None
+    if candidate[stamp.end:].strip(_HEADING_TRIM):
+        return None  # more than a date: a title with a date in it
+    return stamp
