@@ -176,3 +176,55 @@ def test_date_headings(text, expected):
 @pytest.mark.parametrize("text", ["June 25, 2020: the outage", "Timeline", "Mayday 5", "Decision 2", "12:00", ""])
 def test_not_date_headings(text):
     assert date_heading(text, 2020) is None
+
+
+# -- 2. severity: emoji around a level, a status page's own scale --------------------------
+
+def severity_doc(severity: str) -> str:
+    return f"# Subscription outage\n\n**Date**: October 23, 2025\n**Severity**: {severity}\n\n## Summary\n\nPaid plans were not activated.\n"
+
+
+@pytest.mark.parametrize("severity", ["🔴 Critical", "**High**", "(SEV2)", "critical!"])
+def test_marks_around_a_known_level_are_no_part_of_it(run_cli, tmp_path, severity):
+    assert rules(check(run_cli, tmp_path, "sev.md", severity_doc(severity)), "PM014") == []
+
+
+def test_an_unknown_level_is_still_reported(run_cli, tmp_path):
+    assert len(rules(check(run_cli, tmp_path, "sev.md", severity_doc("🔴 Urgent")), "PM014")) == 1
+
+
+CSTATE = """\
+---
+title: Debian package installs unavailable
+date: 2022-05-27T16:50:00-00:00
+resolved: true
+# Possible severity levels: down, disrupted, notice
+severity: {severity}
+---
+
+Package installs failed; a configuration fix restored them.
+"""
+
+
+def test_a_status_page_level_with_no_defensible_mapping_is_strict_only(run_cli, tmp_path):
+    text = CSTATE.format(severity="disrupted")
+    assert rules(check(run_cli, tmp_path, "status.md", text), "PM014") == []
+    found = rules(check(run_cli, tmp_path, "status.md", text, "--preset", "strict"), "PM014")
+    assert len(found) == 1 and found[0]["severity"] == "info" and "status page" in found[0]["message"]
+
+
+def test_a_status_page_down_is_read_as_sev1(run_cli, tmp_path):
+    text = CSTATE.format(severity="down")
+    assert rules(check(run_cli, tmp_path, "status.md", text, "--preset", "strict"), "PM014") == []
+    code, out, _ = run_cli("convert", str(tmp_path / "status.md"))
+    assert code == 0 and "severity: down" in out  # the page's word is kept as written
+
+
+def test_the_status_page_table_is_configurable(run_cli, tmp_path):
+    (tmp_path / ".pmlint.yaml").write_text("settings:\n  status_page_severities:\n    disrupted: SEV2\n",
+                                          encoding="utf-8")
+    text = CSTATE.format(severity="disrupted")
+    (tmp_path / "status.md").write_text(text, encoding="utf-8")
+    code, out, _ = run_cli("check", "--format", "json", "--preset", "strict", "status.md", cwd=tmp_path)
+    assert code in (0, 1)
+    assert rules(json.loads(out)["findings"], "PM014") == []

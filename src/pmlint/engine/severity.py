@@ -12,24 +12,41 @@ from typing import Any
 _SEV_NUMBER = re.compile(r"(?:sev(?:erity)?)[ \t_-]*(\d)", re.IGNORECASE)
 
 
+#: Marks around a level ("🔴 Critical", "**High**", "(SEV2)", "critical!"): not part of the word.
+_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
+
+
 def normalise_severity(value: Any, settings: dict) -> str | None:
     """The `severity_levels` name `value` means, or None when it names none of them.
 
     Case is ignored (`sev2` → SEV2); `Sev-2`, `SEV 2`, `sev_2`, `Severity 2` are SEV2 when
-    SEV2 is a level; a word in `severity_aliases` (`Critical`, `high`) maps to its level.
+    SEV2 is a level; a word in `severity_aliases` (`Critical`, `high`) maps to its level, and
+    so does a status page's own scale in `status_page_severities` (`major outage` → SEV1).
+    An emoji or punctuation around the word is no part of it (`🔴 Critical` is `Critical`).
     `P1` stays unknown: it is a priority scale, and guessing would be ambiguous."""
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip()
     if not text:
         return None
+    found = _level(text, settings)
+    if found is None:
+        bare = _AROUND.sub("", text)
+        if bare and bare != text:
+            found = _level(bare, settings)
+    return found
+
+
+def _level(text: str, settings: dict) -> str | None:
     levels = {str(level).upper(): str(level) for level in settings.get("severity_levels") or ()}
     if text.upper() in levels:
         return levels[text.upper()]
-    aliases = {str(key).strip().lower(): target for key, target in (settings.get("severity_aliases") or {}).items()}
-    target = aliases.get(text.lower().rstrip("."))
-    if target is not None:
-        return levels.get(str(target).upper())
+    word = " ".join(text.lower().rstrip(".").split())
+    for table in ("severity_aliases", "status_page_severities"):
+        aliases = {" ".join(str(key).strip().lower().split()): target for key, target in (settings.get(table) or {}).items()}
+        target = aliases.get(word)
+        if target is not None:
+            return levels.get(str(target).upper())
     match = _SEV_NUMBER.fullmatch(text)
     if match:
         return levels.get(f"SEV{match.group(1)}")

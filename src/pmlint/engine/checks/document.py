@@ -528,11 +528,15 @@ def _agree(day: date, other: date, other_label: str, covered: tuple[date, date] 
         covered[0] - timedelta(days=tolerance) <= day <= covered[1] + timedelta(days=tolerance)
 
 
-@check("severity_level")
+@check("severity_level", {"status_page_words": of_kind(
+    "words", "A status page's own levels that map to no severity level defensibly (cState `disrupted`, "
+             "`notice`; Statuspage `degraded performance`): reported under `strict` only, as the page's scale.")})
 def severity_level(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A `severity` that is present names one of settings.severity_levels, after
-    `severity_aliases` and `Sev-2` spellings are normalised (`{value}`, `{allowed}`).
-    A template placeholder is PM010's."""
+    `severity_aliases`, `status_page_severities` and `Sev-2` spellings are normalised
+    (`{value}`, `{allowed}`); an emoji or punctuation around the word is ignored. A word
+    of a status page's own scale (`status_page_words`) that no level fits is the page's
+    convention, not a mistake: reported under `strict` only. A template placeholder is PM010's."""
     severity = value.get("severity") if isinstance(value, dict) else None
     if severity is None or (isinstance(severity, str) and not severity.strip()) or is_placeholder(severity, context):
         return
@@ -541,6 +545,10 @@ def severity_level(value: Any, pointer: str, options: dict, context: Context) ->
     levels = [str(level) for level in context.setting("severity_levels") or ()]
     aliases = sorted(str(key) for key in (context.setting("severity_aliases") or {}))
     allowed = ", ".join(levels) + (f" (or {', '.join(aliases)})" if aliases else "")
+    word = " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", str(severity)).lower().split())
+    if word in {" ".join(str(known).lower().split()) for known in options.get("status_page_words") or ()}:
+        yield Hit("/severity", {"value": str(severity), "allowed": allowed}, pedantic=True, variant="status_page")
+        return
     yield Hit("/severity", {"value": str(severity), "allowed": allowed})
 
 
