@@ -228,3 +228,35 @@ def test_the_status_page_table_is_configurable(run_cli, tmp_path):
     code, out, _ = run_cli("check", "--format", "json", "--preset", "strict", "status.md", cwd=tmp_path)
     assert code in (0, 1)
     assert rules(json.loads(out)["findings"], "PM014") == []
+
+
+# -- 3. a lone responder's load shared -----------------------------------------------------
+
+def lone(follow_up: str) -> str:
+    return f"""\
+# Docs site outage
+
+## Summary
+
+The docs site was down for seven hours. One person carried the response alone, at night.
+
+## Follow-up
+
+- {follow_up}
+"""
+
+
+@pytest.mark.parametrize("follow_up", [
+    "The monitoring system should notify more people. Ideally, it would ping the chat directly.",
+    "Add an @emergency role on the chat server which has notifications enabled.",
+    "Expand DNS approvals to the second team since that would increase the number of people in different time zones.",
+    "Add the second team's members to the OWNERS file.",
+    "We are working on adding more people to be on-call.",
+])
+def test_follow_ups_that_share_the_load(run_cli, tmp_path, follow_up):
+    assert rules(check(run_cli, tmp_path, "lone.md", lone(follow_up)), "PM206") == []
+
+
+def test_a_follow_up_that_shares_nothing_keeps_the_finding(run_cli, tmp_path):
+    found = rules(check(run_cli, tmp_path, "lone.md", lone("Email more customers about planned maintenance.")), "PM206")
+    assert len(found) == 1
