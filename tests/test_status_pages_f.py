@@ -260,3 +260,31 @@ def test_follow_ups_that_share_the_load(run_cli, tmp_path, follow_up):
 def test_a_follow_up_that_shares_nothing_keeps_the_finding(run_cli, tmp_path):
     found = rules(check(run_cli, tmp_path, "lone.md", lone("Email more customers about planned maintenance.")), "PM206")
     assert len(found) == 1
+
+
+# -- properties ----------------------------------------------------------------------------
+
+from datetime import datetime, timedelta, timezone  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from pmlint.timeline import entries  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_date_heading_never_fails_and_is_a_date_or_nothing(text):
+    stamp = date_heading(text, 2020)
+    assert stamp is None or (stamp.has_date and stamp.moment is not None)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=600), min_size=3, max_size=30, unique=True))
+def test_a_timeline_written_newest_first_reads_as_written_oldest_first(offsets):
+    start = datetime(2025, 6, 21, 8, 0, tzinfo=timezone.utc)
+    moments = [start + timedelta(minutes=minutes) for minutes in sorted(offsets)]
+    forward = {"timeline": [{"at": moment.isoformat(), "event": f"step {n}"} for n, moment in enumerate(moments)]}
+    backward = {"timeline": list(reversed(forward["timeline"]))}
+    read_forward = [(entry.moment, entry.event) for entry in entries(forward)]
+    read_backward = [(entry.moment, entry.event) for entry in entries(backward)]
+    assert read_forward == read_backward == [(moment, f"step {n}") for n, moment in enumerate(moments)]

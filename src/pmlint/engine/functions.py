@@ -473,7 +473,7 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     shift = timedelta(0)
     order = written_order(value, default) if key == "at" else list(range(len(value)))
     reverse = bool(order) and order[0] != 0
-    if reverse or context.document.meta.timeline_newest_first:
+    if reverse or (key == "at" and pointer == "/timeline" and context.document.meta.timeline_newest_first):
         # a status page or incident log, newest first: read oldest first, not out of order;
         # one note (strict only) says so, never one finding per entry
         yield Hit(pointer, {"count": len(value)}, pedantic=True, variant="newest_first")
