@@ -288,3 +288,20 @@ def test_a_timeline_written_newest_first_reads_as_written_oldest_first(offsets):
     read_forward = [(entry.moment, entry.event) for entry in entries(forward)]
     read_backward = [(entry.moment, entry.event) for entry in entries(backward)]
     assert read_forward == read_backward == [(moment, f"step {n}") for n, moment in enumerate(moments)]
+
+
+def test_an_hour_written_in_utc_is_never_read_as_pm(run_cli, tmp_path):
+    text = """\
+# Database failover
+
+## Timeline
+
+### 2024-03-01
+
+(7:30 UTC) Replica lag alert fires.
+
+(1:00 UTC) The failover completed.
+"""
+    # not a log (one step back): the forward reading puts 1:00 after midnight, never at 13:00
+    assert [entry["at"] for entry in timeline(run_cli, tmp_path, "utc.md", text)] == [
+        "2024-03-01T07:30:00+00:00", "2024-03-02T01:00:00+00:00"]

@@ -239,10 +239,13 @@ def _afternoon(stamp: Stamp, moment: datetime, context: TimeContext) -> bool:
     single-digit hour, and only when the p.m. reading is nearer the entry before than the
     a.m. one (`11:00` then `9:30` stays 09:30, out of order: 21:30 is further away). A
     step back past midnight (`23:04`, then `2:50`) has no p.m. reading in order and still
-    rolls over to the next day."""
+    rolls over to the next day. An hour the entry itself writes in UTC (`(1:00 UTC)`) in a
+    document that writes no am/pm is on the 24-hour clock UTC is written on: never p.m."""
     previous = context.previous
     if not stamp.bare_hour or stamp.clock is None or previous is None or moment.date() != previous.date():
         return False
+    if stamp.zone is not None and stamp.zone.utcoffset(None) == timedelta(0) and not context.twelve_hour:
+        return False  # `(1:00 UTC)`: UTC is written on a 24-hour clock, 1:00 is never 13:00
     hour = stamp.clock[0]
     if hour >= 12 or (hour > 9 and not context.twelve_hour):
         return False
