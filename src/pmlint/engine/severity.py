@@ -12,8 +12,17 @@ from typing import Any
 _SEV_NUMBER = re.compile(r"(?:sev(?:erity)?)[ \t_-]*(\d)", re.IGNORECASE)
 
 
-#: Marks around a level ("🔴 Critical", "**High**", "(SEV2)", "critical!"): not part of the word.
-_AROUND = re.compile(r"^[\W_]+|[\W_]+$")
+def strip_marks(text: str) -> str:
+    """`text` without the marks around a level ("🔴 Critical", "**High**", "(SEV2)",
+    "critical!"): every character that is not a letter or digit at either end. Linear,
+    by index (a regex anchored at the end retried a long run of spaces at each of its
+    characters)."""
+    start, end = 0, len(text)
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return text[start:end]
 
 
 def normalise_severity(value: Any, settings: dict) -> str | None:
@@ -31,7 +40,7 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
         return None
     found = _level(text, settings)
     if found is None:
-        bare = _AROUND.sub("", text)
+        bare = strip_marks(text)
         if bare and bare != text:
             found = _level(bare, settings)
     return found

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from ...model import join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
+from ..severity import strip_marks
 from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
 from ._shared import evidence, is_placeholder, normalise_severity
@@ -545,7 +546,7 @@ def severity_level(value: Any, pointer: str, options: dict, context: Context) ->
     levels = [str(level) for level in context.setting("severity_levels") or ()]
     aliases = sorted(str(key) for key in (context.setting("severity_aliases") or {}))
     allowed = ", ".join(levels) + (f" (or {', '.join(aliases)})" if aliases else "")
-    word = " ".join(re.sub(r"^[\W_]+|[\W_]+$", "", str(severity)).lower().split())
+    word = " ".join(strip_marks(str(severity)).lower().split())
     if word in {" ".join(str(known).lower().split()) for known in options.get("status_page_words") or ()}:
         yield Hit("/severity", {"value": str(severity), "allowed": allowed}, pedantic=True, variant="status_page")
         return

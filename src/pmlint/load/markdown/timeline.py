@@ -592,9 +592,9 @@ def _newest_first(timeline: _Timeline) -> None:
         return
     items = timeline.out.data["timeline"]
     segments: list[list[int]] = []
+    starts = [records[0][0] for records in runs.values()] + [len(items)]
     for position, (run, records) in enumerate(runs.items()):
-        first = records[0][0]
-        following = list(runs.values())[position + 1][0][0] if position + 1 < len(runs) else len(items)
+        first, following = starts[position], starts[position + 1]
         reverse = within and counts[run][0] > counts[run][1]
         if reverse:
             for index, _, moment in records:
