@@ -285,16 +285,18 @@ def _zone_words(value: dict, context: Context) -> list[tuple[int, str]]:
     written = getattr(meta, "timeline_zone_words", ()) or ()
     found: list[tuple[int, str]] = []
     for pointer, word in written:
-        head, _, index = str(pointer).rpartition("/")
-        if head == "/timeline" and index.isdigit():
-            found.append((int(index), str(word)))
+        head, _, position = str(pointer).rpartition("/")
+        if head == "/timeline" and position.isdigit():
+            found.append((int(position), str(word)))
     if found or context.document is None or context.document.format == "markdown":
         return found
     timeline = value.get("timeline")
     for index, item in enumerate(timeline if isinstance(timeline, list) else ()):
         at = item.get("at") if isinstance(item, dict) else None
-        match = _AT_ZONE.search(at.strip()) if isinstance(at, str) and len(at) <= 64 else None
-        if match and at[:1].isdigit():
+        if not isinstance(at, str) or len(at) > 64 or not at[:1].isdigit():
+            continue
+        match = _AT_ZONE.search(at.strip())
+        if match:
             found.append((index, "UTC" if match.group("zone").upper() == "Z" else match.group("zone")))
     return found
 
@@ -348,15 +350,16 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
     if len(counts) < 2:
         return
     ranked = sorted(counts.items(), key=lambda pair: (-len(pair[1]), pair[1][0][0]))
-    (_, main), (_, other) = ranked[0], ranked[1]
+    (_, main_entries), (_, other_entries) = ranked[0], ranked[1]
     if _offset_stated(lines, {word.upper() for entries_ in counts.values() for _, word in entries_}):
         return  # "All times BST (UTC+1)": the conversion is stated once for the document
     spans = context.document.spans if context.document is not None else {}
-    index = other[0][0]
-    yield Hit(f"/timeline/{index}/at", {
-        "zone": other[0][1], "count": _entries(len(other)), "main_zone": main[0][1], "main_count": len(main),
-        "line": _line(spans.get(f"/timeline/{index}")), "main_line": _line(spans.get(f"/timeline/{main[0][0]}"))},
-        variant="single" if len(other) == 1 else None)
+    first = other_entries[0][0]
+    yield Hit(f"/timeline/{first}/at", {
+        "zone": other_entries[0][1], "count": _entries(len(other_entries)), "main_zone": main_entries[0][1],
+        "main_count": len(main_entries), "line": _line(spans.get(f"/timeline/{first}")),
+        "main_line": _line(spans.get(f"/timeline/{main_entries[0][0]}"))},
+        variant="single" if len(other_entries) == 1 else None)
 
 
 def _entries(count: int) -> str:
