@@ -140,12 +140,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
             r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
             r"identified|discovered|found|spotted|disclosed|"
-            r"opened an? (?:issue|ticket|bug)|filed an? (?:issue|ticket|bug)|emailed|wrote to us|let us know|notified us)\b"
+            r"opened an? (?:issue|ticket|bug)|filed an? (?:issue|ticket|bug)|emailed|wrote to us|let us know|notified us|"
+            # the present tense of a timeline entry: "A user from team Booking notifies us on Slack"
+            r"notifies us|notify us|tells us|tell us|lets us know|reports|report that|contacts us|pings us|"
+            r"reaches out|reach out)\b"
             r"|\b(?:received|got|had)\s+(?:an?\s+|several\s+|multiple\s+|many\s+|some\s+)?(?:\w+\s+)?"
             r"(?:reports?|complaints?|emails?|messages?|tickets?|issues?|notifications?)\s+from\b"
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # "we were made aware of issues that our users had when cloning"
+            r"|\bmade\s+aware\s+of\s+(?:the\s+|some\s+|several\s+)?(?:issues?|problems?|reports?|errors?|failures?)\s+"
+            r"(?:that\s+|which\s+)?(?:our\s+|some\s+|several\s+|many\s+)?(?:users?|customers?|clients?|players?|members?)\b"
             r"|\b(?:incoming|initial|first|external)\s+reports?\b|\breports?\s+(?:came in|arrived|started)\b"
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
@@ -171,7 +177,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "A user who had not opened it for long reopened the website and noticed a blank
             # screen": the subject a clause away from its verb (bounded, within the sentence)
             r"|\b(?:an?|one|the|some|several)\s+(?:of\s+(?:our|the)\s+)?(?:users?|customers?|clients?|players?)\b"
-            r"[^.\x00]{0,80}?\b(?:noticed|reported|discovered|spotted|complained)\b", _F)),
+            r"[^.\x00]{0,80}?\b(?:noticed|reported|discovered|spotted|complained|notifies\s+us|notified\s+us|"
+            r"tells\s+us|told\s+us|lets\s+us\s+know|let\s+us\s+know|contacts\s+us|contacted\s+us|reports)\b", _F)),
         # a notification in a chat tool: "We got notifications on Slack that validator-a is
         # not producing blocks", "a message in #alerts" (a bot or a person posting there)
         ("chat", regex_cache.compile(

@@ -1,0 +1,45 @@
+"""What held-out set G showed pmlint did not read (issue 12; verdicts in
+benchmarks/heldout/review-G.tsv). Synthetic documents, CLI in, findings out.
+
+- A timeline entry in the present tense records a user's report: "A user from team
+  Booking notifies us on Slack that ..." (the subject a clause away from its verb).
+- "We were made aware of issues that our users had when cloning" is a user report.
+- A role opening an item as its subject ("Developers to come up with ...") owns it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+
+
+@pytest.mark.parametrize("entry, reported", [
+    ("12:39 A user from team Booking notifies us on Slack that their environment is down.", False),
+    ("12:39 One of our customers tells us that exports fail.", False),
+    ("12:39 We restart the nodes of the development cluster.", True),
+])
+def test_a_report_in_the_present_tense_records_detection(run_cli, tmp_path, entry, reported):
+    doc = write(tmp_path / "pm.md", f"# Nodes terminating\n\n## Timeline\n\n* 2022-01-07\n  * {entry}\n"
+                "  * 13:10 The nodes are replaced and the cluster recovers.\n")
+    assert bool(rule_findings(run_cli, doc, "PM401")) is reported
+
+
+@pytest.mark.parametrize("sentence, reported", [
+    ("Recently we were made aware of issues that our users had when cloning the spec repo.", False),
+    ("Recently we were made aware of the cost of cloning the spec repo.", True),
+])
+def test_made_aware_of_users_issues_is_a_user_report(run_cli, tmp_path, sentence, reported):
+    doc = write(tmp_path / "pm.md", f"# Spec repo\n\n## Summary\n\n{sentence} GitHub rate-limited the repository.\n")
+    assert bool(rule_findings(run_cli, doc, "PM401")) is reported
+
+
+@pytest.mark.parametrize("item, owned", [
+    ("Developers to come up with a response approach to non-critical alarms", True),
+    ("The platform team to add an alarm on retries", True),
+    ("Come up with a response approach to non-critical alarms", False),
+])
+def test_a_role_opening_the_item_owns_it(run_cli, tmp_path, item, owned):
+    doc = write(tmp_path / "pm.md", f"# Lambda retries\n\n## Summary\n\nRetries overloaded the database.\n\n"
+                f"## Actions\n\n- {item}\n- Write some docs around incidents\n")
+    assert bool(rule_findings(run_cli, doc, "PM314")) is not owned
