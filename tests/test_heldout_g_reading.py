@@ -43,3 +43,42 @@ def test_a_role_opening_the_item_owns_it(run_cli, tmp_path, item, owned):
     doc = write(tmp_path / "pm.md", f"# Lambda retries\n\n## Summary\n\nRetries overloaded the database.\n\n"
                 f"## Actions\n\n- {item}\n- Write some docs around incidents\n")
     assert bool(rule_findings(run_cli, doc, "PM314")) is not owned
+
+
+DNS = """\
+# Unclaimed buckets
+
+## Summary
+
+Three subdomains pointed at deleted S3 buckets.
+
+## Corrective Actions
+
+Immediate corrective action was taken to remove three CNAME records. The records pointed the following subdomains:
+
+- staticshare
+- statictranslations
+
+Additionally, the devops team removed other old records. Namely:
+
+| type  | name                     |
+| ----- | ------------------------ |
+| CNAME | share.america.gov        |
+| A     | www.statemag.state.gov   |
+
+{closing}
+"""
+
+
+def test_values_listed_under_the_plan_are_no_action_items(run_cli, tmp_path):
+    doc = write(tmp_path / "pm.md", DNS.format(
+        closing="Internal devops documentation will be updated to ensure such subdomains are always proxied."))
+    assert rule_findings(run_cli, doc, "PM313", "PM314") == []
+    code, out, err = run_cli("convert", str(doc))
+    assert code == 0, err
+    assert "staticshare" not in out and "share.america.gov" not in out  # neither listed value became an item
+
+
+def test_without_a_commitment_the_missing_plan_is_reported(run_cli, tmp_path):
+    doc = write(tmp_path / "pm.md", DNS.format(closing="The records posed no risk themselves."))
+    assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM313")] == ["PM313"]

@@ -364,6 +364,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"migrated|replaced|removed|updated|reviewed|audited|revoked|rebuilt|built|developed|introduced|hardened|"
             r"tightened|moved|changed|reworked|improved|addressed|segmented|patched|fixed|automated|documented)\b"
             r"|\b(?:is|are)\s+(?:actively\s+|currently\s+|now\s+)?working\s+(?:on|to)\b"
+            # a passive future with its purpose: "Internal devops documentation will be updated to
+            # ensure subdomains are always proxied"
+            r"|\bwill\s+(?:also\s+)?be\s+(?:updated|added|changed|created|written|implemented|introduced|deployed|"
+            r"rolled\s+out|migrated|replaced|removed|automated|documented|enforced|fixed|extended|revised)\s+"
+            r"(?:to|so\s+that|so\s+as\s+to|in\s+order\s+to)\b"
             r"|\b(?:changes|work|improvements|fixes|migration|segmentation|rotation|remediation)\b[^.\x00]{0,80}?"
             r"\b(?:is|are)\s+(?:also\s+|now\s+|already\s+)?(?:under\s?way|in progress)\b"
             r"|\bchanges\s+(?:are\s+)?coming\b"

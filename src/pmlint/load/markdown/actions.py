@@ -608,6 +608,16 @@ _NOTHING = re.compile(r"^\W*(?:n/?a|none(?: identified| needed| required)?|nothi
                       r"not applicable|-+)\W*$", re.IGNORECASE)
 
 
+#: A list item or table cell that is one lower-case token (a host name, a subdomain, a
+#: record: "staticshare", "publications.america.gov"): a value the prose lists, no action.
+_LISTED_VALUE = re.compile(r"^[a-z0-9][a-z0-9._-]{0,62}$")
+
+
+def _is_listed_value(text: str) -> bool:
+    """Whether an item's text is one lower-case token, not a task (see `_LISTED_VALUE`)."""
+    return _LISTED_VALUE.match(plain(text).strip().strip("`")) is not None
+
+
 def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
           nested: list[_Pair] | None = None) -> None:
     """One list item as an action item; `nested`: its `**Label:** value` bullets (its
@@ -618,6 +628,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     text = block.text
     if _NOTHING.match(plain(text)):
         return  # "N/A" under "Review actions" is the absence of a plan, not a plan
+    if _is_listed_value(text):
+        return  # "- staticshare" after "the following subdomains:": a value listed, no task
     fields: dict[str, Any] = {}
     task = _TASK.match(text)
     prefix = 0
@@ -891,8 +903,8 @@ def _table(items: _Items, block: Block, group: str | None, hints: dict[str, str]
                 continue
             fields.setdefault(key, value)
             spans.setdefault(key, Span(cell.line, cell.column, cell.line, cell.end_column))
-        if not fields.get("title"):
-            continue
+        if not fields.get("title") or (isinstance(fields["title"], str) and _is_listed_value(fields["title"])):
+            continue  # no title, or a record listed in a table ("CNAME | share.america.gov")
         for key, value in hints.items():
             fields.setdefault(key, value)
         row_span = Span(row[0].line, row[0].column, row[0].line, max(cell.end_column for cell in row))
