@@ -14,7 +14,9 @@ other so each can be quoted on its own:
 - `final`: benchmarks/review-2026-11-30-final.tsv, a fourth outside review of the
   findings left after the held-out precision work (2026-11-30, later), judged without
   reading any other table, then benchmarks/review-2026-11-30-new.tsv, the same kind of
-  review of the findings the recall pass added after it;
+  review of the findings the recall pass added after it, then
+  benchmarks/review-2026-11-30-third.tsv, of the findings new or changed after the third
+  session's fixes;
 - `combined`: the shared table, then the developers' own table
   (benchmarks/review-2026-11-30.tsv, written by pmlint's developers: more generous, it
   gives TP to findings the other two call FP or P), then the independent one; a later
@@ -76,12 +78,15 @@ FINAL_REVIEW = HERE / "review-2026-11-30-final.tsv"
 #: The same kind of outside review of the findings the recall pass added after it (PM314's
 #: unowned plans), judged in context without reading any other table; it extends `final`.
 NEW_FINDINGS_REVIEW = HERE / "review-2026-11-30-new.tsv"
+#: The same kind of outside review (third session) of the findings that were new, or whose
+#: message changed, after that session's fixes; it extends `final`.
+THIRD_REVIEW = HERE / "review-2026-11-30-third.tsv"
 #: The views printed without `--review`: name → tables, a later one winning.
 VIEWS: dict[str, list[Path]] = {
     "shared": [DEFAULT_REVIEW],
     "independent": [INDEPENDENT_REVIEW],
     "combined": [DEFAULT_REVIEW, OWN_REVIEW, INDEPENDENT_REVIEW],
-    "final": [FINAL_REVIEW, NEW_FINDINGS_REVIEW],
+    "final": [FINAL_REVIEW, NEW_FINDINGS_REVIEW, THIRD_REVIEW],
 }
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
