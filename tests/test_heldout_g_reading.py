@@ -38,6 +38,8 @@ def test_made_aware_of_users_issues_is_a_user_report(run_cli, tmp_path, sentence
     ("Developers to come up with a response approach to non-critical alarms", True),
     ("The platform team to add an alarm on retries", True),
     ("Come up with a response approach to non-critical alarms", False),
+    ("Remind engineers to double-check the region before deploying", False),
+    ("Ask the team to review alarms weekly", False),
 ])
 def test_a_role_opening_the_item_owns_it(run_cli, tmp_path, item, owned):
     doc = write(tmp_path / "pm.md", f"# Lambda retries\n\n## Summary\n\nRetries overloaded the database.\n\n"
@@ -82,3 +84,49 @@ def test_values_listed_under_the_plan_are_no_action_items(run_cli, tmp_path):
 def test_without_a_commitment_the_missing_plan_is_reported(run_cli, tmp_path):
     doc = write(tmp_path / "pm.md", DNS.format(closing="The records posed no risk themselves."))
     assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM313")] == ["PM313"]
+
+
+NORWEGIAN = """\
+# Søknader uten oppgave
+
+**Sammendrag:** Ved overgangen til det nye systemet ble 182 søknader ikke rutet til riktig kontor.
+Søknadene ble liggende uten oppgave i over to uker før et kontor meldte fra om saken.
+
+**Rotårsaker:** Logikken for overgangen sjekket bare om søknaden var ny, og ikke om den allerede
+hadde fått en oppgave i det gamle systemet. Derfor ble søknader som kom inn samme dag oversett.
+
+**Påvisning:** Jira-sak fra et NAV-kontor som manglet oppgaver for flere brukere denne uken.
+
+**Tiltak:** Vi har laget en jobb som finner søknader uten oppgave hver natt og varsler teamet.
+Det er også lagt til en test for overgangen, slik at feilen ikke kan komme tilbake igjen senere.
+"""
+
+
+def test_a_document_in_another_language_gets_no_missing_claims_by_default(run_cli, tmp_path):
+    """Nothing was searched: pmlint's vocabularies are English. The absence claims are
+    `info` under `strict` only (rules with `claims_absence: true`)."""
+    doc = write(tmp_path / "pm.md", NORWEGIAN)
+    absence = ("PM011", "PM313", "PM401", "PM601", "PM801")
+    assert rule_findings(run_cli, doc, *absence) == []
+    strict = rule_findings(run_cli, doc, *absence, preset="strict")
+    assert strict and {finding["severity"] for finding in strict} == {"info"}
+
+
+def test_english_prose_keeps_its_missing_claims(run_cli, tmp_path):
+    doc = write(tmp_path / "pm.md", "# Applications without a task\n\n## Summary\n\n"
+                "During the cut-over to the new system, 182 applications were not routed to the right office. "
+                "They stayed without a task for over two weeks before an office told us about it. The logic "
+                "for the cut-over only checked whether an application was new, and not whether it already had "
+                "a task in the old system, so applications that came in on the same day were missed by it.\n")
+    assert [finding["rule"] for finding in rule_findings(run_cli, doc, "PM011")] == ["PM011"]
+
+
+def test_reading_the_language_is_bounded():
+    from pmlint.load.markdown.language import unread_language
+
+    english = ["The service was down for an hour and the team restored it from a backup."] * 20
+    assert unread_language(english) is False
+    assert unread_language(NORWEGIAN.splitlines() * 3) is True
+    assert unread_language(["Søknader uten oppgave"]) is False  # too few words to tell
+    huge = ["Søknadene ble liggende uten oppgave hos kontoret i mange uker."] * 200_000
+    assert unread_language(huge) is True  # reads only the first 64 KB

@@ -145,6 +145,10 @@ class DocumentMeta:
     #: `timeline._newest_first`); the loader put it oldest first, so every time computation
     #: reads it as any timeline. YAML timelines are read either way by `pmlint.timeline`
     timeline_newest_first: bool = False
+    #: the prose is in a language pmlint's vocabularies do not read (Markdown: fewer than
+    #: `prose.ENGLISH_SHARE` of its words are common English words): a rule that claims
+    #: something is absent cannot have searched for it (`Rule.claims_absence`)
+    unread_language: bool = False
 
 
 #: the meta of a document no loader said anything about (frozen: one instance serves all)

@@ -109,6 +109,10 @@ class Rule:
     #: rules (ids or names) whose findings already say what this one says: when any of them
     #: is enabled in the run, this one is not (`config.select_rules`): one gap, one finding
     yields_to: tuple[str, ...] = ()
+    #: the rule's findings claim something is absent from the document ("no detection
+    #: method found in any section or sentence"): on a document in a language pmlint does
+    #: not read they are `strict`-only, since nothing was really searched
+    claims_absence: bool = False
 
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
@@ -367,6 +371,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         example_list=list(examples or []) if examples is not None or source == "<rule>" else None,
         tags=tuple(data.get("tags") or ()), source=source,
         yields_to=tuple(str(code) for code in data.get("yields_to") or ()),
+        claims_absence=bool(data.get("claims_absence", False)),
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
         messages={str(name): " ".join(str(text).split()) for name, text in (data.get("messages") or {}).items()}
         or None,

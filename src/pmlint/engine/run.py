@@ -185,6 +185,8 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 else:
                     pairs = ((hit, gate_facts) for hit in function.check(target, target_pointer, spec.for_settings(context.settings), context))
                 for hit, built_on in pairs:
+                    if rule.claims_absence and document.meta.unread_language and not hit.pedantic:
+                        hit = replace(hit, pedantic=True)  # nothing was searched in a language pmlint does not read
                     if hit.pedantic and not options.pedantic:
                         continue
                     finding = _finding(rule, severity, spec.message or rule.message, document, value,
