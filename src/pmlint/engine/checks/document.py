@@ -6,7 +6,7 @@ copy of last month's document).
 
 Contract (see `checks/__init__.py` for what all checks keep): inputs are the whole
 document, settings.template_placeholders, severity_levels and severity_aliases, and
-the postmortem schema; outputs are one hit per residue, per missing section group,
+the postmortem schema; outputs are one hit per residue, per missing section,
 per disagreeing date, per unknown key. Code because each reads a grammar a condition
 cannot: placeholders as whole values, a date in a file name, a `Sev-2` spelling, a
 did-you-mean among the keys the schema allows at that place.
@@ -132,16 +132,17 @@ _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:t
        required=("required_sections",))
 def sections_present(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Every section in `required_sections` is present and not empty (`a|b` means
-    either will do). One finding names all that are missing (`{missing}`). In Markdown a
+    either will do). One finding per missing section (`{missing}`): each is its own
+    claim, softened by its own conditions (`_softened`). In Markdown a
     recognised heading (`meta.sections`) counts as present even when the loader could
     not structure its content: the section is there, so it is never "missing" (except a
     timeline heading over text with no date or time at all, `_hollow`). So does
     the same content found anywhere in the text (`meta.evidence`: causes stated in
-    prose, time-stamped lines outside a timeline heading). Only `root_causes` missing where
-    a summary and a timeline tell the story, only the summary (the title and the sections
-    carry it), or only the timeline where the summary gives the start and end times or a
-    short disclosure of a leak (SHORT_POST_WORDS) says how long it took, is softened: the
-    cause at `info`, the summary or the timeline pedantic (`info`, `strict` preset only)."""
+    prose, time-stamped lines outside a timeline heading). `root_causes` missing where a
+    summary and a timeline tell the story, the summary (the title and the sections carry
+    it), or the timeline where the summary gives the start and end times or a short
+    disclosure of a leak (SHORT_POST_WORDS) says how long it took, is softened: the cause
+    at `info`, the summary or the timeline pedantic (`info`, `strict` preset only)."""
     data = value if isinstance(value, dict) else {}
     top = pointer in ("", "/")
     headed = context.document.meta.sections if top else {}
@@ -157,36 +158,41 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
             missing.append(" or ".join(f"`{name}`" for name in options_ if name not in headed) or
                            " or ".join(f"`{name}` (its heading at line {headed[name]} gives no date or time)"
                                        for name in options_))
-    if missing:
-        keys = [_first_key(label) for label in missing]
-        # only the cause heading missing from a document whose summary and timeline tell the
-        # story (the cause is usually in that narrative), or only the summary: pedantic
-        cause_told = keys == ["root_causes"] and all(
-            is_truthy(data.get(key)) or key in headed for key in ("summary", "timeline"))
-        # ... or only the timeline, from one person's short post on their own project that
-        # says how long it was down ("Pine.blog was down for a while today (~6 hours)"):
-        # the length is told, and there is no team whose response a timeline would check
-        cause_told = cause_told or (keys == ["timeline"] and top and _lone_author_post(context)
-                                    and evidence(context, "impact_duration") is not None)
-        # ... or only the timeline, where the text links to one published elsewhere ("our
-        # detailed chronological [timeline on our GHSA](https://...)"): it exists, only not here
-        cause_told = cause_told or (keys == ["timeline"] and top and _timeline_linked(context))
-        told = keys == ["summary"]
-        # ... or only the timeline, from a short post whose summary gives the start and the
-        # end ("down for about 3 hours, from 15:30 to 18:10 UTC")
-        summary = data.get("summary")
-        told = told or (keys == ["timeline"] and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
-        # ... or a short disclosure of a leak whose prose says how long it took ("within a few
-        # hours the credentials had been revoked"): an exposure, not an outage to reconstruct
-        # (a short outage post without a timeline is still a warning)
-        told = told or (keys == ["timeline"] and top and evidence(context, "exposure") is not None
-                        and evidence(context, "impact_duration") is not None and _words(context) <= SHORT_POST_WORDS)
-        # a missing cause section stays in the default run at `info` (the cause is the core
-        # of a review); a summary the title and sections carry, or a timeline the summary
-        # or a short disclosure answers, is form a reviewer would not raise: `strict` only
-        yield Hit("/" + _first_key(missing[0]),
-                  {"missing": ", ".join(missing), "count": len(missing),
-                   "sections": "section" if len(missing) == 1 else "sections"}, demote=cause_told, pedantic=told)
+    # one finding per missing section: "no timeline" and "no cause" are two claims, and a
+    # reviewer who finds one of them false rejects a finding that joins them
+    for label in missing:
+        key = _first_key(label)
+        demote, told = _softened(key, data, headed, top, context)
+        yield Hit("/" + key, {"missing": label, "count": 1, "sections": "section"}, demote=demote, pedantic=told)
+
+
+def _softened(key: str, data: dict, headed: dict, top: bool, context: Context) -> tuple[bool, bool]:
+    """(demote to info, pedantic) for the finding that `key` is missing; each condition
+    is about that section alone and what stands in for it elsewhere in the document."""
+    # the cause heading missing from a document whose summary and timeline tell the story
+    # (the cause is usually in that narrative): `info`
+    demote = key == "root_causes" and all(
+        is_truthy(data.get(other)) or other in headed for other in ("summary", "timeline"))
+    # ... or the timeline, from one person's short post on their own project that says how
+    # long it was down ("Pine.blog was down for a while today (~6 hours)"): the length is
+    # told, and there is no team whose response a timeline would check
+    demote = demote or (key == "timeline" and top and _lone_author_post(context)
+                        and evidence(context, "impact_duration") is not None)
+    # ... or the timeline, where the text links to one published elsewhere ("our detailed
+    # chronological [timeline on our GHSA](https://...)"): it exists, only not here
+    demote = demote or (key == "timeline" and top and _timeline_linked(context))
+    # the summary, which the title and the sections carry: form a reviewer would not raise
+    told = key == "summary"
+    # ... or the timeline, from a short post whose summary gives the start and the end
+    # ("down for about 3 hours, from 15:30 to 18:10 UTC")
+    summary = data.get("summary")
+    told = told or (key == "timeline" and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
+    # ... or a short disclosure of a leak whose prose says how long it took ("within a few
+    # hours the credentials had been revoked"): an exposure, not an outage to reconstruct
+    # (a short outage post without a timeline is still a warning)
+    told = told or (key == "timeline" and top and evidence(context, "exposure") is not None
+                    and evidence(context, "impact_duration") is not None and _words(context) <= SHORT_POST_WORDS)
+    return demote, told
 
 
 #: A post this short (words of prose) is a disclosure or a note, not a full review.
