@@ -112,6 +112,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:we|i|they|engineers?|on-?call(?: engineers?)?|the team|responders?)\s+(?:were|was|got|had been)\s+"
             r"(?:first\s+)?(?:alerted|paged|notified)\b"
             r"|\bautomated\s+(?:warning|alert|notification|email|message|report|check)s?\b"
+            # the passive: "A raintank alert was recieved @ 23:38" (the common misspelling too)
+            r"|\b(?:alerts?|alarms?|pages?)\s+(?:was|were|got|had\s+been)\s+(?:first\s+)?"
+            r"(?:received|recieved|sent|fired|triggered|raised)\b"
             r"|\b(?:warning|alert|alarm|notification)s?\s+from\s+(?:our\s+|the\s+)?[a-z]"
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
             r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?(?:sms\s+|e-?mail\s+|slack\s+|push\s+|"
@@ -139,6 +142,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
             r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
+            r"informed|informs|"
             r"identified|discovered|found|spotted|disclosed|"
             r"opened an? (?:issue|ticket|bug)|filed an? (?:issue|ticket|bug)|emailed|wrote to us|let us know|notified us|"
             # the present tense of a timeline entry: "A user from team Booking notifies us on Slack"
@@ -199,7 +203,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bflag(?:s|ged)\s+(?:[\w`'@.-]+\s+){1,4}?as\s+(?:an?\s+|the\s+)?(?:potentially\s+|likely\s+|possibly\s+)?"
             r"(?:malicious|compromised|suspicious|fraudulent|phishing|vulnerable|hacked|spam|a threat|unsafe)\b"
             r"|\b(?:flagged|reported|raised)\s+(?:it\s+|this\s+|the\s+(?:issue|problem|bug|outage)\s+)?(?:to|with)\s+us\b"
-            r"|\b(?:flagged|warned|tipped off)\s+us\b", _F)),
+            r"|\b(?:flagged|warned|tipped off)\s+us\b"
+            # a message from someone: "I saw an email from our community manager", "got a
+            # call from the hosting provider" (what the team received, not what it sent)
+            r"|\b(?:saw|got|received|had|read)\s+(?:an?\s+|the\s+)?(?:urgent\s+)?(?:e-?mail|message|text|call|phone call|dm)s?"
+            r"\s+from\s+(?:our\s+|the\s+|an?\s+|my\s+|one\s+of\s+our\s+)?[a-z]"
+            # a log line with no subject: "0258: notified that block generation was halted"
+            r"|(?:(?<![^\x00])|:\s|[-\u2013\u2014]\s)\s*(?:were\s+|was\s+|got\s+)?(?:notified|informed|alerted|told)\s+"
+            r"(?:that|of|about)\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
@@ -509,7 +520,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "which later on leads to 100 %", "the database failed because the disk was full"
             r"|\b(?:which|that)\s+(?:later\s+on\s+|later\s+|then\s+|in\s+turn\s+|eventually\s+)?(?:leads|led)\s+to\b"
             r"|\b(?:failed|crashed|broke|went down|stopped|hung|froze|timed out|ran out|filled up|expired|"
-            r"happened|occurred|(?:was|were)\s+(?:down|unavailable|slow|unresponsive|broken))\s+(?:\w+\s+){0,2}?because\b", _F)),
+            r"happened|occurred|(?:was|were)\s+(?:down|unavailable|slow|unresponsive|broken))\s+(?:\w+\s+){0,2}?because\b"
+            # what an error told the team: "the error “clientid is in use” can mean that NFS and
+            # the server were out of sync", "the log message indicated that the disk was full"
+            r"|\b(?:errors?|error messages?|messages?|warnings?|logs?|log lines?)\b[^.\x00]{0,80}?"
+            r"\b(?:means|meant|can\s+mean|could\s+mean|may\s+mean|might\s+mean|indicates|indicated)\s+that\b"
+            # the consequence told after its cause: "... by running a fork bomb on them. What
+            # followed was the complete lockup", "This resulted in a full disk"
+            r"|\bwhat\s+followed\s+was\b|\b(?:this|which|that|it)\s+(?:ultimately\s+|then\s+)?result(?:ed|s)\s+in\b"
+            # a known bug named as the cause: "we found that the error is the same as mentioned
+            # in the issue #5168" (an upstream defect, tracked elsewhere)
+            r"|\b(?:error|failure|crash|problem|bug|panic)\s+(?:is|was)\s+(?:exactly\s+)?the\s+same\s+as\s+"
+            r"(?:the\s+one\s+|that\s+|what\s+(?:is|was)\s+)?(?:mentioned|described|reported|tracked|documented)\s+in\b",
+            _F)),
         # in a leak, how the secret got out is the cause: "a token ... was leaked from our
         # Jenkins", "secrets were exposed in build output", "binary files ... exposing a token"
         ("leak path", regex_cache.compile(
@@ -618,7 +641,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun", "must",
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have"),
-    "root_causes": ("cause", "causing", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
+    "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", " why", "exploit", "flaw"),

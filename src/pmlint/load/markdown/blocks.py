@@ -48,6 +48,9 @@ class Block:
     parent: int = -1
     ordered: bool = False
     quoted: bool = False
+    #: a code block made by indentation alone (no fence): often a list item indented one
+    #: level too deep after a code fence, which the author meant as text
+    indented: bool = False
     rest: list[str] = field(default_factory=list)
     header: list[Cell] = field(default_factory=list)
     rows: list[list[Cell]] = field(default_factory=list)
@@ -145,7 +148,8 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
         elif kind in ("fence", "code_block", "html_block"):
             start, end = token.map or (0, 1)
             blocks.append(Block("html" if kind == "html_block" else "code", start + 1,
-                                _trim_end(lines, start, end), text=token.content, parent=parent))
+                                _trim_end(lines, start, end), text=token.content, parent=parent,
+                                indented=kind == "code_block"))
         elif kind == "pm_table":  # table.py's one token for a whole table
             blocks.append(_table_block(token, lines, parent, quote_depth > 0))
         elif kind == "table_open":

@@ -59,6 +59,8 @@ comments. Any exception here is a bug; the engine reports it as PM009.
 
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from ...model import Document, DocumentMeta, Span
@@ -193,6 +195,11 @@ def _lead(blocks, title, metadata_lines=frozenset()):
     return Section("summary", None, found[0].line, None, blocks=found)
 
 
+#: Indented "code" that is only bulleted lines of prose (words, no code punctuation).
+_PROSE_ITEMS = re.compile(r"(?:[ \t]*[*+-][ \t]+[A-Za-z][^\n={};$<>|\\]{20,400}(?:\n|\Z)|[ \t]*\n)+")
+_BULLET = re.compile(r"^[ \t]*[*+-][ \t]+")
+
+
 def _evidence(blocks, sections):
     """Where the document states detection, impact, a plan, lessons, causes: every
     paragraph, item, heading and table row outside code and template prompts is searched,
@@ -211,6 +218,12 @@ def _evidence(blocks, sections):
             for paragraph in block.rest:
                 if not is_template_prompt(paragraph):
                     raw.append((paragraph, block.line, block.column, zone))
+        elif block.kind == "code" and block.indented and _PROSE_ITEMS.fullmatch(block.text[:4000]):
+            # "    *   From this an admin identified ...": a list item indented one level too
+            # deep (after a code fence in the list) reads as indented code, but it is prose
+            for offset, line in enumerate(block.text.split("\n")):
+                if line.strip():
+                    raw.append((_BULLET.sub("", line, count=1), block.line + offset, block.column, zone))
         elif block.kind == "table":
             for row in [block.header, *block.rows]:
                 if row:

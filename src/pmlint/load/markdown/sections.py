@@ -35,6 +35,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "detection": (
         "detection", "how was it detected", "how it was detected", "how we detected it", "identified",
         "incident detected by", "detected by", "discovery", "alerting",
+        "alert received", "alerts received", "alert", "alerts", "first alert", "how we found out",
+        "how we noticed", "how it was noticed", "how was it noticed", "how it was discovered",
     ),
     "timeline": (
         "timeline", "incident timeline", "timeline of events", "chronology", "chain of events", "key events",
@@ -55,6 +57,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "resolution", "resolution and recovery", "recovery", "mitigation", "mitigation and resolution",
         "mitigation & resolution", "remediation steps taken", "how it was resolved", "how was it resolved",
         "fix", "the fix", "solving", "restoration", "how did we fix it", "how we fixed it",
+        "fixing the problem", "fixing the issue", "fixing it", "the solution", "solution",
     ),
     "action_items": (
         "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
@@ -105,10 +108,13 @@ LESSON_ALIASES: dict[str, tuple[str, ...]] = {
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+")
 _PARENS = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]\([^()]*\)")
-#: Words that qualify a section name without changing it ("Detailed Timeline", "Full RCA").
+#: Words that qualify a section name without changing it ("Detailed Timeline", "Full RCA"),
+#: and the conversational openers of a blog's headings ("But how did this happen?", "So,
+#: what happened?", "Okay, what went wrong").
 _LEADING_MODIFIERS = re.compile(
-    r"^(?:detailed|full|complete|brief|short|extended|high-level|high level|overall|initial|final|updated|"
-    r"preliminary|technical|incident|our|the)\s+"
+    r"^(?:(?:but|so|and|now|okay|ok|well|finally),?\s+)?"
+    r"(?:(?:detailed|full|complete|brief|short|extended|high-level|high level|overall|initial|final|updated|"
+    r"preliminary|technical|incident|our|the|an?)\s+)?"
 )
 _MARKUP = re.compile(r"[*_`]+")
 _SPACES = re.compile(r"\s+")
