@@ -36,7 +36,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
             continue
         for match in _LINK.finditer(text):
             url = match.group().rstrip(".,;:")
-            if _EARLIER.search(url) and own not in url.lower() and url not in links:
+            if _EARLIER.search(url) and own not in url.lower() and url not in links and \
+                    not _someone_elses(text, match.start()):
                 links.append(url)
                 link_pointer = link_pointer or pointer
     hit = next(iter(find(phrases(terms_of(settings.get("repeat_phrases"))), texts)), None)
@@ -57,6 +58,30 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
         return Fact(True, True, f"a link to an earlier postmortem ({earlier[0][:80]})",
                     span_at(document, link_pointer, earlier[0])), tuple(earlier)
     return None, ()
+
+
+#: How far before a link its sentence is read for whose incident it is (characters).
+_ATTRIBUTION_REACH = 240
+#: Another party named as the author or owner of a linked incident: "[the October 21 incident
+#: analysis by Github](...)", "Cloudflare's postmortem", "the report from AWS" (a capitalised
+#: name; bounded gaps, linear).
+_OTHER_PARTY = re.compile(r"\b(?:by|from)[ \t]+(?:the[ \t]+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|"
+                          r"Thu|Fri|Sat|Sun|Last|Our|This|That|The|An?)\b|(?:January|February|March|April|June|July|August|"
+                          r"September|October|November|December)\b)[A-Z][\w.&-]{1,40}\b|\b[A-Z][\w.&-]{1,40}(?:['\u2019]s)[ \t]+"
+                          r"(?:[\w-]+[ \t]+){0,4}?(?:post-?mortem|incident|outage|analysis|report|review|write-?up|rca)\b")
+_FIRST_PERSON_PLURAL = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+
+
+def _someone_elses(text: str, at: int) -> bool:
+    """Whether the link at `at` is to another organisation's incident: its sentence, up to
+    the link, names another party as its author ("the incident analysis by Github", "AWS's
+    post-mortem") and says nothing of "we" or "our". Reading someone else's postmortem is
+    no repeat of one's own incident ("our previous postmortem by the SRE team" still is)."""
+    start = max(0, at - _ATTRIBUTION_REACH)
+    window = text[start:at]
+    cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "), window.rfind("\n"))
+    window = window[cut + 1:] if cut >= 0 else window
+    return _OTHER_PARTY.search(window) is not None and _FIRST_PERSON_PLURAL.search(window) is None
 
 
 _DATE = re.compile(r"(?<!\d)(\d{4})[-/](\d{2})[-/](\d{2})(?!\d)")

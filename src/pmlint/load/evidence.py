@@ -38,7 +38,10 @@ from .. import regex_cache
 #: than re.IGNORECASE on these alternations.
 _F = 0
 _APOS = "['\u2019]"
-_WORD_NUM = r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety)"
+#: "twenty four", "thirty-six": a tens word with its units (before the tens word alone)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
+_WORD_NUM = (r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+             r"fifteen|eighteen|" + _TENS + r")")
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
 #: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word;
 #: "a flood of 404s" counts HTTP errors, not seconds)
@@ -251,6 +254,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
             r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
+            # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
+            # "half of the requests", "two-thirds of the sites"
+            r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
+            r"|\bhalf)\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
             r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
@@ -314,6 +321,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             + _AMOUNT + r"\b[^()\x00]{0,20}\)"
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?"
             r"(?:downtime|outage|unavailability|disruption)|(?:down|offline))\b"
+            # availability lost for a while: "79 minutes of partial availability", "two hours of
+            # degraded service" (not "99.9% availability": an amount of time, then the loss)
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+of\s+(?:partial|reduced|degraded|limited|intermittent)\s+"
+            r"(?:availability|service|performance|connectivity)\b"
+            # a word number before the outage: "a two hour outage", "a twenty-four hour downtime"
+            r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" + _TENS + r")[- ]"
+            r"(?:second|minute|hour|day|week)s?[- ](?:long\s+)?(?:outage|downtime|degradation|disruption|incident|"
+            r"interruption|halt)\b"
+            # a start clock time and "lasted until" a later one: "at approximately 12:05pm our website
+            # went down ... and lasted until Friday, November 18th, at 3:01pm"
+            r"|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b[^.\x00]{0,120}?\b(?:lasted|lasting|continued|persisted|"
+            r"was\s+(?:down|offline|unavailable))\s+(?:until|till|through)\b[^.\x00]{0,60}?\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
             r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"
@@ -634,7 +653,8 @@ GATES: dict[str, tuple[str, ...]] = {
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
-                             "everyone", "everybody", "anyone", "anybody", "wide", "responding"),
+                             "everyone", "everybody", "anyone", "anybody", "wide", "responding", "half", "third",
+                             "quarter", "fifth", "tenth"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",

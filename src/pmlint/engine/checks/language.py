@@ -72,7 +72,8 @@ Nothing No One Our Each Every Once After Before When While Then And But Or If As
 Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily Fortunately Here There Some Many
 Most All Both Neither Either Another Other Such Since Until During Without With From By Into Upon So Yet Not
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
-September October November December Today Yesterday Tomorrow Tonight""".split())
+September October November December Today Yesterday Tomorrow Tonight What Who Whom Whose Why How Where Which
+What's Who's""".split())
 
 
 # ---- people ---------------------------------------------------------------------------

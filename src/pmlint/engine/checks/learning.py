@@ -74,7 +74,8 @@ def lessons_recorded(value: Any, pointer: str, options: dict, context: Context) 
 
 #: "we should deploy …", "the team needs to …", "in the future we must …" (not "should have")
 _INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?(?:should|must|need[ \t]+to|needs[ \t]+to|"
-                     r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
+                     r"will[ \t]+need[ \t]+to|have[ \t]+to|ought[ \t]+to)[ \t]+(?:also[ \t]+)?(?P<first>first[ \t]+)?"
+                     r"(?!have\b|been\b|not\b)(?P<verb>[a-z]{3,20})\b",
                      re.IGNORECASE)
 #: Verbs (and verb phrases) that, after "we have to / need to / must", explain how things
 #: are, not what the team will do: "we have to trust the LP token to report the amount"
@@ -86,6 +87,19 @@ _INTENT = re.compile(r"\b(?:we|the[ \t]+team|our[ \t]+team)[ \t]+(?:also[ \t]+)?
 EXPLANATION_VERBS = ("trust", "rely on", "rely upon", "assume", "accept", "believe", "depend on", "depend upon",
                      "live with", "wait for", "wait until", "wait on", "hope", "expect", "tolerate", "know that",
                      "take it on faith", "take their word")
+#: Verbs after the modal that speak about the write-up itself: "we need to talk about the
+#: deploy", "to do that we must first understand the precursors" leads into what follows, it
+#: plans no work. "talk about", "recap", "look back" always do; the others ("understand",
+#: "discuss", "look at") only as the last words before a heading, or after "first" (an order
+#: of telling): "we need to understand why the alert did not fire" mid-paragraph is a lesson.
+#: The rule's `discourse_verbs` replaces the list; RHETORICAL_VERBS need no heading.
+DISCOURSE_VERBS = ("talk about", "recap", "look back", "step back", "take a step back", "go back to", "understand",
+                   "discuss", "explain", "describe", "mention", "look at", "examine", "dig into", "dive into",
+                   "go over", "go through", "walk through", "consider the", "review the events")
+RHETORICAL_VERBS = frozenset({"talk about", "recap", "look back", "step back", "take a step back", "go back to"})
+#: A reason clause right before the intention: "We do this because we must support older
+#: browsers" states a standing constraint that explains the design, not a lesson to act on.
+_REASON_BEFORE = re.compile(r"\b(?:because|since|as|given[ \t]+that|seeing[ \t]+that|for)[ \t]+$", re.IGNORECASE)
 #: Every _INTENT match holds one of these words.
 _INTENT_WORDS = frozenset({"we", "team"})
 #: Words (cut to five letters, as `significant` does) too generic to tie a sentence to an item.
@@ -226,6 +240,31 @@ def _explains(text: str, start: int, verbs: tuple[str, ...]) -> bool:
                for verb in verbs)
 
 
+def _leads_into_heading(text: str, said: str, lines: list[str], line: int) -> bool:
+    """Whether the sentence `said` ends its paragraph `text` and the next non-blank line of
+    the document after that paragraph is a heading: the sentence announces the section."""
+    if not text.rstrip().endswith(said.rstrip()) or line < 1:
+        return False
+    at = line  # 1-based line of the intention: walk to the paragraph's end, then past blanks
+    while at < len(lines) and lines[at - 1].strip():
+        at += 1
+    while at <= len(lines) and not lines[at - 1].strip():
+        at += 1
+    return at <= len(lines) and lines[at - 1].lstrip().startswith("#")
+
+
+def _rhetorical(match: re.Match[str], text: str, said: str, verbs: tuple[str, ...], lines: list[str],
+                line: int | None) -> bool:
+    """Whether the intention speaks about the write-up (see DISCOURSE_VERBS): a rhetorical
+    verb anywhere; another discourse verb after "first" or as the lead into a heading."""
+    verb = next((verb for verb in verbs if _explains(match.string, match.start("verb"), (verb,))), None)
+    if verb is None:
+        return False
+    if verb in RHETORICAL_VERBS or match.group("first"):
+        return True
+    return line is not None and _leads_into_heading(text, said, lines, line)
+
+
 def _asks(tail: str) -> bool:
     """Whether the intention is part of a question: its clause runs into a "?" before the
     sentence ends ("we need to reset the database, do you want to continue?", a tool's
@@ -236,7 +275,10 @@ def _asks(tail: str) -> bool:
 
 @check("intent_followed_up", {"explanation_verbs": of_kind(
     "words", "Verbs after \"we have to\", \"we need to\" or \"we must\" that explain how things are (trust, rely "
-             "on, assume, accept, know) rather than say what the team will do: no intention.")})
+             "on, assume, accept, know) rather than say what the team will do: no intention."),
+    "discourse_verbs": of_kind(
+    "words", "Verbs after the modal that speak about the write-up (talk about, understand, discuss): no intention "
+             "when rhetorical (talk about, recap, look back), after \"first\", or as the last words before a heading.")})
 def intent_followed_up(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A sentence outside the action items that says what the team should do ("we should
     deploy in smaller steps", "we need to add alerting") shares a content word (not a
@@ -251,9 +293,14 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
     (`explanation_verbs`: "we have to trust the token", "we must rely on the provider")
     explains the design or a dependency: no intention either. An intention in a question
     ("should we add alerting?", a tool's prompt quoted in the narrative) asks, and plans
-    nothing."""
+    nothing. An intention in a reason clause ("we do this because we must support older
+    browsers") states a standing constraint, and one that speaks about the write-up
+    (`discourse_verbs`: "to do that we must first understand the precursors", before the
+    "Precursors" heading) leads into the telling: neither is reported."""
     explaining = tuple(" ".join(str(verb).lower().split()) for verb in
                        (options.get("explanation_verbs", EXPLANATION_VERBS) or ()))
+    discourse = tuple(" ".join(str(verb).lower().split()) for verb in
+                      (options.get("discourse_verbs", DISCOURSE_VERBS) or ()))
     items: list[set[str]] | None = None  # each item's words, read at the first intention found
     reported: list[set[str]] = []  # the words of each intention reported
     procedures: _Procedures | None = None  # read at the first intention placed on a line
@@ -272,12 +319,17 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
                 continue  # "steps we need to take:" leads in the list that says which
             if _asks(tail):
                 continue  # "we need to reset the database, do you want to continue?": a question, no plan
+            if _REASON_BEFORE.search(said[:max(0, len(said) - len(tail))]):
+                continue  # "because we must support older browsers": a standing constraint, the design's reason
             words = (significant(tail) | _initials(tail)) - _GENERIC
             if _taken_up(words, items, _BROAD.search(tail) is not None):
                 continue
             span = span_at(context.document, where, match.group())
             if span is not None and _led_in_by_statement(context.document.lines or [], span.line):
                 continue  # a criterion under "We've established these criteria:": adopted, not intended
+            if discourse and _rhetorical(match, text, said, discourse, context.document.lines or [],
+                                         span.line if span is not None else None):
+                continue  # "to do that we must first understand the precursors": leads into the telling
             if span is not None:
                 procedures = procedures or _Procedures(context.document)
                 if span.line in procedures:

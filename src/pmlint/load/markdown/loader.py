@@ -60,7 +60,7 @@ comments. Any exception here is a bug; the engine reports it as PM009.
 from __future__ import annotations
 
 import re
-
+from datetime import date, timedelta
 from typing import Any
 
 from ...model import Document, DocumentMeta, Span
@@ -123,8 +123,11 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         if key not in front.data:
             out.put(f"/{key}", value, labelled.spans[f"/{key}"])
     context = TimeContext(day_first=day_first, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
-    start = find_date(str(identity.get("date") or ""), day_first=day_first) \
-        or (find_date(title_text or "", day_first=day_first) if title else None) or _date_in_file_name(path)
+    start = _incident_day(find_date(str(front.data.get("date") or ""), day_first=day_first) if "date" in front.data
+                          else None,
+                          find_date(str(identity.get("date") or ""), day_first=day_first),
+                          find_date(title_text or "", day_first=day_first) if title else None,
+                          _date_in_file_name(path))
     context.day = start
     context.start = start
     context.year = start.year if start else None
@@ -263,6 +266,23 @@ def _declared_zone(blocks):
             if zone is not None:
                 return zone
     return None
+
+
+#: How long after an incident a blog post is typically published: a front-matter `date` up to
+#: this much later than the date in the title or the file name dates the post.
+_PUBLICATION_WINDOW = timedelta(days=120)
+
+
+def _incident_day(front: date | None, stated: date | None, titled: date | None, named: date | None) -> date | None:
+    """The day undated timeline times ("18:45 We created the fleet") fall on: the stated
+    date, else the title's, else the file name's. A blog's front-matter `date` is its
+    publication date when the title ("Incident retrospective 25/02/2019") or the file name
+    gives an earlier day within _PUBLICATION_WINDOW: that earlier day is the incident's."""
+    if front is not None and stated == front:
+        earlier = [day for day in (titled, named) if day is not None and day < front <= day + _PUBLICATION_WINDOW]
+        if earlier:
+            return min(earlier)
+    return stated or titled or named
 
 
 def _date_in_file_name(path: str):
