@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import re
 from datetime import date, timedelta
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ...model import join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
@@ -166,7 +166,7 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         yield Hit("/" + key, {"missing": label, "count": 1, "sections": "section"}, demote=demote, pedantic=told)
 
 
-def _softened(key: str, data: dict, headed: dict, top: bool, context: Context) -> tuple[bool, bool]:
+def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, context: Context) -> tuple[bool, bool]:
     """(demote to info, pedantic) for the finding that `key` is missing; each condition
     is about that section alone and what stands in for it elsewhere in the document."""
     # the cause heading missing from a document whose summary and timeline tell the story
