@@ -16,7 +16,8 @@ other so each can be quoted on its own:
   reading any other table, then benchmarks/review-2026-11-30-new.tsv, the same kind of
   review of the findings the recall pass added after it, then
   benchmarks/review-2026-11-30-third.tsv, of the findings new or changed after the third
-  session's fixes;
+  session's fixes, then benchmarks/heldout/review-fourth.tsv (its corpus rows), of those
+  new after the held-out H fixes;
 - `combined`: the shared table, then the developers' own table
   (benchmarks/review-2026-11-30.tsv, written by pmlint's developers: more generous, it
   gives TP to findings the other two call FP or P), then the independent one; a later
@@ -81,12 +82,15 @@ NEW_FINDINGS_REVIEW = HERE / "review-2026-11-30-new.tsv"
 #: The same kind of outside review (third session) of the findings that were new, or whose
 #: message changed, after that session's fixes; it extends `final`.
 THIRD_REVIEW = HERE / "review-2026-11-30-third.tsv"
+#: And of the findings new after the held-out H fixes (PM011 split into one finding per
+#: section): one judge over every set, so only its corpus rows count here.
+FOURTH_REVIEW = HERE / "heldout" / "review-fourth.tsv"
 #: The views printed without `--review`: name → tables, a later one winning.
 VIEWS: dict[str, list[Path]] = {
     "shared": [DEFAULT_REVIEW],
     "independent": [INDEPENDENT_REVIEW],
     "combined": [DEFAULT_REVIEW, OWN_REVIEW, INDEPENDENT_REVIEW],
-    "final": [FINAL_REVIEW, NEW_FINDINGS_REVIEW, THIRD_REVIEW],
+    "final": [FINAL_REVIEW, NEW_FINDINGS_REVIEW, THIRD_REVIEW, FOURTH_REVIEW],
 }
 #: A finding that claims something is absent: the claim a reviewer checks first.
 MISSING_WORDS = ("missing", "not recorded", "no action item", "not quantified", "no timeline", "none of the")
@@ -150,12 +154,17 @@ def match(reviewed: list[Row], current: list[Row]) -> dict[int, int]:
     by_key: dict[tuple[str, str, int], list[int]] = {}
     for index, row in enumerate(current):
         by_key.setdefault((row.file, row.rule, row.line), []).append(index)
-    for r_index, row in enumerate(reviewed):
-        for c_index in by_key.get((row.file, row.rule, row.line), []):
-            if c_index not in taken:
-                pairs[r_index] = c_index
-                taken.add(c_index)
-                break
+    # same place and same claim first (a finding split into one per section keeps its
+    # line), then the same place whatever the message
+    for exact in (True, False):
+        for r_index, row in enumerate(reviewed):
+            if r_index in pairs:
+                continue
+            for c_index in by_key.get((row.file, row.rule, row.line), []):
+                if c_index not in taken and (not exact or same_claim(row.message, current[c_index].message)):
+                    pairs[r_index] = c_index
+                    taken.add(c_index)
+                    break
     reviewed_count = Counter((row.file, row.rule) for row in reviewed)
     current_count = Counter((row.file, row.rule) for row in current)
     for r_index, row in enumerate(reviewed):
@@ -298,7 +307,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"not found: {', '.join(missing) or args.corpus}", file=sys.stderr)
         return 2
     current = run_pmlint(args.corpus, args.preset)
-    results = {name: score(merge_reviews([read_review(path) for path in paths]), current)
+    # a table may cover several folders (one judge's verdicts on every set): only the rows
+    # for documents in this folder are scored
+    present = {path.name for path in args.corpus.iterdir()}
+    results = {name: score([row for row in merge_reviews([read_review(path) for path in paths])
+                            if row.file in present], current)
                for name, paths in views.items()}
     if args.review:  # one view: the shape callers of `--review` already read
         results = results["review"]
