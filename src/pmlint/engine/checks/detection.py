@@ -288,12 +288,17 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
                   pedantic=_detection_over_limit(context) or (lower(value) == "employee" and _detected_at_once(context)))
 
 
+def _detect_minutes(context: Context) -> float | None:
+    """The profile's time to detect (stated or inferred), in minutes, or None."""
+    minutes = getattr(getattr(context.profile, "time_to_detect_minutes", None), "value", None)
+    return None if not isinstance(minutes, (int, float)) or isinstance(minutes, bool) else float(minutes)
+
+
 def _detected_at_once(context: Context) -> bool:
     """Whether the profile's time to detect is within the strictest limit of the table
     (SEV1's 15 minutes by default): fast at any severity."""
-    fact = getattr(context.profile, "time_to_detect_minutes", None)
-    minutes = getattr(fact, "value", None)
-    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
+    minutes = _detect_minutes(context)
+    if minutes is None:
         return False
     limits = context.setting("max_time_to_detect_minutes") or {}
     usable = [float(limit) for limit in (limits.values() if isinstance(limits, dict) else ())
@@ -304,9 +309,8 @@ def _detected_at_once(context: Context) -> bool:
 def _detection_over_limit(context: Context) -> bool:
     """Whether the profile's time to detect is over the limit for the document's severity
     (stated or inferred; else the most lenient), as PM403 reads it."""
-    fact = getattr(context.profile, "time_to_detect_minutes", None)
-    minutes = getattr(fact, "value", None)
-    if not isinstance(minutes, (int, float)) or isinstance(minutes, bool):
+    minutes = _detect_minutes(context)
+    if minutes is None:
         return False
     limit = limit_for(context, "max_time_to_detect_minutes") or _most_lenient(context, "max_time_to_detect_minutes")
     return limit is not None and minutes > limit[1]
