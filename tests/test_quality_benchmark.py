@@ -139,10 +139,13 @@ def test_without_review_each_table_is_scored_alone(tmp_path: Path):
     corpus = _corpus(tmp_path)
     data = json.loads(_run("--corpus", str(corpus), "--json").stdout)
     assert set(data) == {"shared", "independent", "combined", "final"}
-    # the corpus has none of the reviewed files: every finding is new in every view
+    # the corpus has none of the reviewed files: every finding is new in every view, and
+    # rows for documents outside --corpus are not scored (no TP "lost" for them)
     for view in data.values():
         assert view["fate"].get("tp_kept", 0) == 0 and view["new_unreviewed"]
-    assert data["independent"]["reviewed"] != data["shared"]["reviewed"]
+        assert view["fate"].get("tp_lost", 0) == 0 and view["reviewed"] == {}
+    real = json.loads(_run("--corpus", str(shared.parent.parent / "corpus"), "--json").stdout)
+    assert real["independent"]["reviewed"] != real["shared"]["reviewed"]  # each table scored alone
     text = _run("--corpus", str(corpus)).stdout
     assert text.count("precision over reviewed findings still reported") == 4
     assert "== independent: review-2026-11-30-independent.tsv" in text
