@@ -19,6 +19,8 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
+from ...infer.prose import document_texts
+from ...infer.window import clock_window, front_matter_window
 from ...model import join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
@@ -127,6 +129,39 @@ _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:t
                          r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
+#: A clock time: "10:16", "3:01pm", "9 a.m.", and the dotted "10.16" after "at (about)" only
+#: (a bare "2.14" is a version, not a time).
+_BOUND_CLOCK = (r"(?:\d{1,2}:\d{2}(?:[ \t]*[ap]\.?m\b\.?)?|\d{1,2}[ \t]*[ap]\.?m\b\.?"
+                r"|(?<=at[ \t])\d{1,2}\.\d{2}\b|(?<=approximately[ \t])\d{1,2}\.\d{2}\b"
+                r"|(?<=about[ \t])\d{1,2}\.\d{2}\b|(?<=around[ \t])\d{1,2}\.\d{2}\b)")
+#: The start and the end in one stretch of prose: an onset with a clock time, then, in the
+#: next few hundred characters, a recovery with a later one ("went down ... at 12:05pm ...
+#: lasted until Friday, November 18th, at 3:01pm"; "started at approximately 10.16, and was
+#: fixed by AWS at approximately 11.35"). Bounded gaps, no nesting: linear.
+_START_THEN_END = re.compile(
+    r"\b(?:started|began|begun|went[ \t]+down|went[ \t]+offline|became[ \t]+(?:unavailable|unreachable|inaccessible)"
+    r"|stopped[ \t]+(?:working|responding|serving))\b[^\x00]{0,80}?" + _BOUND_CLOCK
+    + r"[^\x00]{0,240}?\b(?:lasted[ \t]+until|until|was[ \t]+fixed|were[ \t]+fixed|fixed|restored|resolved|recovered"
+    r"|came[ \t]+back|back[ \t]+online|back[ \t]+up|mitigated)\b[^\x00]{0,80}?" + _BOUND_CLOCK
+    + r"|" + _BOUND_CLOCK + r"[^\x00]{0,80}?\b(?:started|began|went[ \t]+down|went[ \t]+offline"
+    r"|became[ \t]+(?:unavailable|unreachable|inaccessible))\b[^\x00]{0,240}?\b(?:lasted[ \t]+until|until)\b"
+    r"[^\x00]{0,80}?" + _BOUND_CLOCK, re.IGNORECASE)
+
+
+def _bounds_told(context: Context) -> bool:
+    """Whether the document gives the incident's start and end at clock times: in its
+    prose (`_START_THEN_END`, or a start sentence and a later recovery sentence,
+    `clock_window`), or in a status page's front matter (`front_matter_window`). A
+    missing timeline is then form, not a gap: when it began and ended is told."""
+    document = context.document
+    if clock_window(document) is not None or front_matter_window(document) is not None:
+        return True
+    for _, text in document_texts(document, ("/action_items",)):
+        if any(char.isdigit() for char in text) and _START_THEN_END.search(text) is not None:
+            return True
+    return False
+
+
 @check("sections_present", {"required_sections": of_kind(
     "section-list", "Core sections required; `a|b` accepts either. Impact is PM601's job, action items PM313's.")},
        required=("required_sections",))
@@ -187,6 +222,10 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # ("down for about 3 hours, from 15:30 to 18:10 UTC")
     summary = data.get("summary")
     told = told or (key == "timeline" and isinstance(summary, str) and _CLOCK_SPAN.search(summary) is not None)
+    # ... or from any text that gives the start and the end at clock times ("the failure
+    # started at approximately 10.16, and was fixed by AWS at approximately 11.35"), or a
+    # status page's front matter (`date`, `resolvedWhen`): the outline of a timeline is there
+    told = told or (key == "timeline" and top and _bounds_told(context))
     # ... or a short disclosure of a leak whose prose says how long it took ("within a few
     # hours the credentials had been revoked"): an exposure, not an outage to reconstruct
     # (a short outage post without a timeline is still a warning)
