@@ -184,7 +184,11 @@ _SECRET = regex_cache.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|pr
 _CONTAINING = regex_cache.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
 _NOTICING = regex_cache.compile(
     r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|"
-    r"(?:generat|rais|issu)(?:ed|es|ing)[ \t](?:an?[ \t])?(?:alerts?|alarms?|pages?)|alarm(?:s|ed)?|paged|pinged|notified|"
+    r"(?:generat|rais|issu)(?:ed|es|ing)[ \t](?:an?[ \t])?(?:alerts?|alarms?|pages?)|alarm(?:s|ed)?|paged|pinged|"
+    # "we were notified", "on-call notified": being told; "Notified impacted users by email"
+    # is the team telling others (communication, not detection)
+    r"notified(?![ \t](?:(?:all|the|our|any|every|affected|impacted|potentially|possibly|\w+[ \t]impacted)[ \t]){0,2}"
+    r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
     r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint)|"
