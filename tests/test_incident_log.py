@@ -1,0 +1,59 @@
+"""A status page's history of many incidents leaves detection, paging and lessons out by its
+form: PM401, PM201 and PM801 are `strict`-only there (`omitted_by_incident_logs`), while
+one incident told under date headings is a postmortem like any other. CLI in, findings out.
+
+Held-out reviews called "Detection method not recorded" pedantic on two status-page logs
+(a cluster's 2018 log and a cloud status page, both newest first over months)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import rule_findings, write
+from pmlint.load.markdown.blocks import parse_blocks
+from pmlint.load.markdown.log_form import incident_log
+
+_ENTRIES = [("December 21, 2018", "Partial file system failure", "The scratch file system failed on two nodes."),
+            ("November 8, 2018", "Planned power outage", "The cluster was shut down for the campus power work."),
+            ("September 13, 2018", "Scheduler unreachable", "The job scheduler did not answer for two hours.")]
+
+
+def _log(entries=_ENTRIES) -> str:
+    return "# Cluster status\n\n" + "".join(f"### {day}\n\n#### {title}\n\n{text}\n\n" for day, title, text in entries)
+
+
+def test_a_log_of_many_incidents_is_not_asked_for_detection_outside_strict(run_cli, tmp_path):
+    path = write(tmp_path / "status.md", _log())
+    assert rule_findings(run_cli, path, "PM401") == []
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM401", preset="strict")] == ["info"]
+
+
+@pytest.mark.parametrize("entries", [
+    list(reversed(_ENTRIES)),  # oldest first: one incident's chronology under date headings
+    [("December 12, 2018", "Power failure", "Power failed."), ("December 13, 2018", "Recovery", "Nodes rebooted."),
+     ("December 11, 2018", "Before", "All well.")],  # within days, even newest first: one incident's days
+    _ENTRIES[:2],  # two date headings: not enough to tell
+])
+def test_one_incident_under_date_headings_is_a_postmortem(run_cli, tmp_path, entries):
+    path = write(tmp_path / "pm.md", _log(entries))
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM401")] == ["warning"]
+
+
+def test_a_long_title_with_a_date_is_no_date_heading():
+    text = _log([(f"What we learned from the outage on {day}", title, body) for day, title, body in _ENTRIES])
+    assert incident_log(parse_blocks(text.splitlines())) is False
+
+
+def test_reading_the_headings_is_linear():
+    def seconds(repeats: int) -> float:
+        blocks = parse_blocks(_log(_ENTRIES * repeats).splitlines())
+        began = time.perf_counter()
+        for _ in range(5):
+            incident_log(blocks)
+        return time.perf_counter() - began
+
+    seconds(50)
+    small, large = min(seconds(200) for _ in range(3)), min(seconds(1600) for _ in range(3))
+    assert large / small < 8 * 2.5
