@@ -30,6 +30,7 @@ def _timeline_claims(run_cli, tmp_path, text: str, preset: str = "recommended") 
     "approximately 11.35.",
     "On Thursday at approximately 12:05pm our website went down to fix a deployment issue and lasted until "
     "Friday, November 18th, at 3:01pm.",
+    "On Sunday from ~12:00 (maybe before) to 17:55 CEST the websites were returning errors.",
     "At about 9:40am all services became inaccessible. The team rolled back the change. At 12:10pm all services "
     "came back online.",
 ])

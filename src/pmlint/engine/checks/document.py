@@ -125,7 +125,10 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 
 #: "from 15:30 to 18:10 UTC", "between 09:47 and 11:02", a window "15:00 to 19:30 UTC": the
 #: incident's start and end
-_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+\d{1,2}:\d{2}\b"
+#: ("from ~12:00 (maybe before) to 17:55 CEST", "between about 9:40 and 12:10")
+_ABOUT = r"(?:~[ \t]?|(?:approximately|approx\.?|about|around|roughly|circa|ca\.)[ \t]+)?"
+_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+"
+                         + _ABOUT + r"\d{1,2}:\d{2}\b"
                          r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
@@ -150,14 +153,16 @@ _START_THEN_END = re.compile(
 
 def _bounds_told(context: Context) -> bool:
     """Whether the document gives the incident's start and end at clock times: in its
-    prose (`_START_THEN_END`, or a start sentence and a later recovery sentence,
+    prose (`_START_THEN_END`, a span "from ~12:00 to 17:55" `_CLOCK_SPAN`, or a start
+    sentence and a later recovery sentence,
     `clock_window`), or in a status page's front matter (`front_matter_window`). A
     missing timeline is then form, not a gap: when it began and ended is told."""
     document = context.document
     if clock_window(document) is not None or front_matter_window(document) is not None:
         return True
     for _, text in document_texts(document, ("/action_items",)):
-        if any(char.isdigit() for char in text) and _START_THEN_END.search(text) is not None:
+        if any(char.isdigit() for char in text) and (_START_THEN_END.search(text) is not None
+                                                      or _CLOCK_SPAN.search(text) is not None):
             return True
     return False
 
