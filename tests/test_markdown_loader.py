@@ -135,7 +135,7 @@ def test_front_matter_sets_identity_fields_with_shifted_spans():
     assert "weight" not in document.data
 
 
-def test_broken_front_matter_is_a_syntax_problem_at_its_line():
+def test_broken_front_matter_is_a_front_matter_problem_at_its_line():
     document = load("""
         ---
         title: ok
@@ -143,7 +143,7 @@ def test_broken_front_matter_is_a_syntax_problem_at_its_line():
         ---
         # T
     """)
-    problems = [problem for problem in document.problems if problem.code == "syntax"]
+    problems = [problem for problem in document.problems if problem.code == "front-matter"]
     assert problems and problems[0].span.line >= 3
     assert problems[0].message.startswith("Front matter")
 

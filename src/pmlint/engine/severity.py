@@ -46,13 +46,20 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
     return found
 
 
+def scale_word(text: str) -> str:
+    """A severity word as a scale names it: case, a final full stop, and the hyphens,
+    underscores and spaces between its words ignored (a status page's `partial-outage`,
+    Statuspage's API `major_outage`, "Partial  outage" are one word)."""
+    return " ".join(text.lower().rstrip(".").replace("-", " ").replace("_", " ").split())
+
+
 def _level(text: str, settings: dict) -> str | None:
     levels = {str(level).upper(): str(level) for level in settings.get("severity_levels") or ()}
     if text.upper() in levels:
         return levels[text.upper()]
-    word = " ".join(text.lower().rstrip(".").split())
+    word = scale_word(text)
     for table in ("severity_aliases", "status_page_severities"):
-        aliases = {" ".join(str(key).strip().lower().split()): target for key, target in (settings.get(table) or {}).items()}
+        aliases = {scale_word(str(key)): target for key, target in (settings.get(table) or {}).items()}
         target = aliases.get(word)
         if target is not None:
             return levels.get(str(target).upper())

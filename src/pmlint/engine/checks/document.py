@@ -24,7 +24,7 @@ from ...infer.window import clock_window, front_matter_window
 from ...model import join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
-from ..severity import strip_marks
+from ..severity import scale_word, strip_marks
 from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
 from ._shared import evidence, is_placeholder, normalise_severity
@@ -596,8 +596,8 @@ def severity_level(value: Any, pointer: str, options: dict, context: Context) ->
     levels = [str(level) for level in context.setting("severity_levels") or ()]
     aliases = sorted(str(key) for key in (context.setting("severity_aliases") or {}))
     allowed = ", ".join(levels) + (f" (or {', '.join(aliases)})" if aliases else "")
-    word = " ".join(strip_marks(str(severity)).lower().split())
-    if word in {" ".join(str(known).lower().split()) for known in options.get("status_page_words") or ()}:
+    word = scale_word(strip_marks(str(severity)))
+    if word in {scale_word(str(known)) for known in options.get("status_page_words") or ()}:
         yield Hit("/severity", {"value": str(severity), "allowed": allowed}, pedantic=True, variant="status_page")
         return
     yield Hit("/severity", {"value": str(severity), "allowed": allowed})

@@ -6,6 +6,12 @@ fence so they point into the Markdown file. Front matter that does not parse is 
 `syntax` Problem (PM001 reports it, and the document is not linted further: the
 fields rules would check are exactly the ones that could not be read). Jekyll/MkDocs keys that are not schema
 fields (`weight`, `draft`, `categories`) are kept in `meta.front_matter` only.
+
+Front matter that is not valid YAML (`authors: @joshblack`) or not a mapping is a
+`front-matter` Problem, which is not fatal: the site's metadata could not be read, but the
+postmortem is the body below it, and the body is linted as if there were no front matter
+(PM017 reports it at `info`). Problems that guard resources (nesting too deep, an alias
+expansion too large) stay fatal.
 """
 
 from __future__ import annotations
@@ -14,6 +20,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...model import Problem, Span
+
+#: The problem code of front matter that is not valid YAML or not a mapping (PM017): not
+#: fatal, the body is still the postmortem.
+FRONT_MATTER_PROBLEM = "front-matter"
 
 #: Top-level schema fields front matter may set directly.
 SCHEMA_FIELDS = (
@@ -58,10 +68,12 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         if problem.code in ("syntax", "too-deep", "too-large-expansion", "duplicate-key", "complex-key", "yaml-tag",
                             "multiple-documents"):
             span = _shift(problem.span, shift)
-            result.problems.append(Problem(problem.code, f"Front matter: {problem.message}", span, problem.pointer))
+            # the site's metadata is unreadable, the postmortem below it is not
+            code = FRONT_MATTER_PROBLEM if problem.code == "syntax" else problem.code
+            result.problems.append(Problem(code, f"Front matter: {problem.message}", span, problem.pointer))
         elif problem.code == "not-a-mapping":
             result.problems.append(Problem(
-                "syntax", "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
+                FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
     if not isinstance(loaded.data, dict):
         return result
     for pointer, span in loaded.spans.items():

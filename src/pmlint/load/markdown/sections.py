@@ -313,7 +313,7 @@ def _is_qualifier(rest: str) -> bool:
 
 # -- assigning blocks to sections ---------------------------------------------------------
 
-from dataclasses import dataclass, field  # noqa: E402
+from dataclasses import dataclass, field, replace  # noqa: E402
 
 from .blocks import Block  # noqa: E402
 from .common import bold_label, plain  # noqa: E402
@@ -366,8 +366,7 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
     open_ordered = False  # items of another list (`1.` after `- **Review actions**:`) are its content
     for position, block in enumerate(blocks):
         if block.kind == "paragraph":
-            _promote_label_line(block, blocks[position + 1] if position + 1 < len(blocks) else None, aliases,
-                                _innermost(stack))
+            _promote_label_line(block, _next_content(blocks, position), aliases, _innermost(stack))
         if open_label is not None and block.parent >= 0 and labelled.get(block.parent) is open_label:
             open_label = None  # the label has children: its content is those, not what follows
         if open_label is not None and block.parent < 0 and block.kind != "heading" and not block.quoted:
@@ -433,16 +432,39 @@ _LABEL_LINE = re.compile(r"^(\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 '\u2019&/,-]{1,58
 LABEL_LEVEL = 7
 
 
+#: Blank lines (or a template's HTML comment) allowed between a label line and its list or table.
+_LABEL_GAP = 2
+
+
+def _next_content(blocks: list[Block], position: int) -> Block | None:
+    """The block after blocks[position], past a template's HTML comments ("<!-- What are
+    the action items ... -->" between "**Action Items**" and its table), with `line` moved
+    up to the comment's so the gap to the label is measured without the comment."""
+    following = position + 1
+    skipped = None
+    while following < len(blocks) and blocks[following].kind == "html" and \
+            blocks[following].text.lstrip().startswith("<!--") and following - position <= 3:
+        skipped = skipped or blocks[following]
+        following += 1
+    if following >= len(blocks):
+        return None
+    if skipped is None:
+        return blocks[following]
+    found = blocks[following]
+    return found if found.line - blocks[following - 1].end_line > _LABEL_GAP else replace(found, line=skipped.line)
+
+
 def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
-    """A one-line paragraph that is only a section name, directly followed by a list, is a
-    heading written without `#` (sushibar's plain "Action Items" over three bullets,
-    turboflakes' "_Lessons learned_"): it becomes a heading one level below every real
-    one. Only an exact section name (no prefix match) counts, and a bold or italic name
-    inside the plan or the timeline stays a group label there (`**Detection**` over
-    detection items)."""
+    """A one-line paragraph that is only a section name, directly followed by a list or a
+    table (past a template's HTML comment), is a heading written without `#` (sushibar's
+    plain "Action Items" over three bullets, turboflakes' "_Lessons learned_", a
+    template's "**Action Items**" over its table): it becomes a heading one level below
+    every real one. Only an exact section name (no prefix match) counts, and a bold or
+    italic name inside the plan or the timeline stays a group label there (`**Detection**`
+    over detection items)."""
     if block.quoted or block.parent >= 0 or "\n" in block.text or following is None or \
-            following.kind != "item" or following.parent >= 0 or following.quoted or \
-            following.line - block.end_line > 2:
+            following.kind not in ("item", "table") or following.parent >= 0 or following.quoted or \
+            following.line - block.end_line > _LABEL_GAP:
         return
     found = _LABEL_LINE.match(block.text.strip())
     if found is None or found.group(1) and not block.text.strip().rstrip(": \t").endswith(found.group(1)):

@@ -1,0 +1,65 @@
+"""Held-out set I, read as written (CLI in, findings out, on synthetic postmortems):
+
+- Front matter that is not valid YAML (`authors: @joshblack`) is the site's metadata: PM017
+  reports it at `info` and the body is still linted (it used to stop at a PM001 error).
+- A template's bold "**Action Items**" line over its table, with the template's HTML
+  comment between them, opens the plan: the table's items are read (no PM313).
+- A status page's own severity words ("outage", "partial-outage") are its scale.
+"""
+
+from __future__ import annotations
+
+from conftest import rule_findings, write
+
+_BODY = ("# v10.11.0 release\n\n## Summary\n\nThe release broke users' builds for two hours.\n\n"
+         "## Root causes\n\nAn `@error` expression sat outside the mixin, which caused every build to fail.\n\n")
+
+
+def test_broken_front_matter_is_info_and_the_body_is_still_linted(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", "---\ndate: 2020-04-09\nauthors: @joshblack\n---\n\n" + _BODY)
+    found = rule_findings(run_cli, path, "PM001", "PM017", "PM313")
+    assert [(item["rule"], item["severity"], item["line"]) for item in found] == [
+        ("PM017", "info", 3), ("PM313", "warning", 6)]
+
+
+def test_a_hostile_front_matter_is_still_fatal(run_cli, tmp_path):
+    """Resource guards stay fatal: nesting too deep is not read past."""
+    deep = "a: " + "[" * 200 + "]" * 200
+    path = write(tmp_path / "pm.md", f"---\n{deep}\n---\n\n" + _BODY)
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM001", "PM017", "PM313")] in (["PM001"], [])
+
+
+def test_a_bold_action_items_line_over_a_table_past_a_comment_opens_the_plan(run_cli, tmp_path):
+    text = (_BODY + "## Resolution\n\nWe rolled back both packages.\n\n**Action Items**\n\n<!-- What are the action items that came out of this postmortem? Reference\n"
+            "issues and Pull Requests in the \"Bug\" column -->\n\n| Action item | Owner | Bug |\n| --- | --- | --- |\n"
+            "| Address the underlying issue with the expression | @joshblack | https://example.com/pull/1 |\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM313") == []
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert "owner: joshblack" in out
+
+
+def test_a_bold_line_over_a_table_that_names_no_section_is_no_heading(run_cli, tmp_path):
+    text = (_BODY + "## Resolution\n\nWe rolled back both packages.\n\n**Build matrix**\n\n| Package | Version |\n| --- | --- |\n| styles | 10.11.0 |\n")
+    path = write(tmp_path / "pm.md", text)
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM313")] == ["PM313"]
+
+
+def _status_page(severity: str) -> str:
+    return f"---\ntitle: Attack on our infrastructure\nstatus: resolved\nseverity: {severity}\n---\n\n" + _BODY
+
+
+def test_a_status_pages_own_outage_level_is_its_scale(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _status_page("outage"))
+    assert rule_findings(run_cli, path, "PM014") == []
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM014", preset="strict")] == ["info"]
+
+
+def test_hyphenated_and_underscored_status_levels_map_like_spaced_ones(run_cli, tmp_path):
+    """`partial-outage`, `partial_outage` map to SEV2 like `partial outage`: not even `strict` asks."""
+    for level in ("partial-outage", "partial_outage", "Partial  outage"):
+        path = write(tmp_path / "pm.md", _status_page(level))
+        assert rule_findings(run_cli, path, "PM014", preset="strict") == [], level
+    path = write(tmp_path / "pm.md", _status_page("partial-whatever"))
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM014")] == ["warning"]
