@@ -107,3 +107,16 @@ def test_dates_read_per_document_stay_linear(body: str) -> None:
     # heap weighs more than the text (x7 in a full run, x4 alone), so start where it does not
     # (80 KB still failed once in a full run: 160 KB, best of 3)
     assert_linear("p.md", make, 160_000 if heading == "Outage" else 20_000, repeat=3)
+
+
+@pytest.mark.parametrize("token", ["We are ", "we intend to ", "In the future, we are looking to ", "Make the x ",
+                                   "make more ", "more resilient "])
+def test_prose_plan_lead_ins_stay_linear(token: str) -> None:
+    """A plan item made of one repeated intent lead-in ("We are ", "we intend to ") or of
+    the words of an item that asks for more of a quality ("Make the x ... more resilient"):
+    the vague-verb and band-aid tests read lead-ins in a loop, and the quality test a
+    bounded run of words before it."""
+    def make(size: int) -> str:
+        return "# T\n\n## Looking forward\n\n- " + token * (size // len(token)) + "more resilient.\n"
+
+    assert_linear("p.md", make, 20_000)

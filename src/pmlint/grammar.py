@@ -259,9 +259,15 @@ def passive_agent(text: str, end: int, activities: frozenset[str] = frozenset())
 
 # ---- modal and future lead-ins ----------------------------------------------------------
 
-#: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To".
-LEAD_IN = (r"^\W*+(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
-           r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly)\s+)*")
+#: Words before the verb that do not change it: "We will", "We should consider", "I'll", "To",
+#: and the intents a prose plan opens with ("We intend to", "In the future we are looking to",
+#: "I want to", "We are" before an -ing form: "We are looking into ...").
+LEAD_IN = (r"^\W*+(?:(?:in\s+the\s+future|going\s+forward|moving\s+forward)\s*,?\s+)?"
+           r"(?:(?:we\s+will|we'll|we\s+should|we\s+could|we\s+need\s+to|we\s+must|we\s+may|we\s+might|"
+           r"we\s+are\s+going\s+to|i\s+will|i'll|should|to|immediately|manually|temporarily|quickly|"
+           r"(?:we|i)(?:\s+(?:intend|plan|want|aim|hope|would\s+like)|'d\s+like)\s+to|"
+           r"(?:we\s+are|we're|i\s+am|i'm)\s+(?:(?:also|now|currently)\s+)?(?:looking|planning|aiming|hoping|going)\s+to|"
+           r"we\s+are|we're)\s+)*")
 
 
 @lru_cache(maxsize=32)

@@ -156,6 +156,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # a timeline entry: "Report received from Lido about high missed block rate"
+            r"|\b(?:an?\s+|first\s+)?reports?\s+(?:was\s+|were\s+)?received\s+from\s+[\w-]{2,40}"
             # "we were made aware of issues that our users had when cloning"
             r"|\bmade\s+aware\s+of\s+(?:the\s+|some\s+|several\s+)?(?:issues?|problems?|reports?|errors?|failures?)\s+"
             r"(?:that\s+|which\s+)?(?:our\s+|some\s+|several\s+|many\s+)?(?:users?|customers?|clients?|players?|members?)\b"

@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import Any, Iterable
 
-from ...grammar import leading_verb
+from ...grammar import LEAD_IN, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ..kinds import of_kind
@@ -374,6 +374,15 @@ def _restated_intent(value: dict[str, Any], options: dict) -> tuple[str, str] | 
     return verb, intent.group()
 
 
+#: "Make the component that allocates node_modules more resilient.", "Make deploys safer":
+#: the item asks for more of a quality and names no end state; the whole title is that one
+#: request (anything after it, a "so that ..." or a number, is read by `measurable_patterns`).
+_MORE_OF = re.compile(LEAD_IN + r"(?P<verb>make)(?![ \t]+sure\b)[ \t]+(?:[\w'\u2019./-]+[ \t]+){1,10}?(?P<quality>(?:more|less)[ \t]+"
+                      r"(?:resilient|robust|reliable|stable|secure|scalable|efficient|fault[- ]tolerant|performant|"
+                      r"careful|transparent|visible|observable|clear|consistent|predictable|maintainable)|better|safer|"
+                      r"faster|stronger|smarter)[ \t]*[.!]?[ \t]*$", re.IGNORECASE)
+
+
 def _vague_verb(value: Any, options: dict) -> str | None:
     """The vague verb an item's title starts with, when nothing in it makes it concrete
     (the title and its description: a body that commits to a change or states a
@@ -389,7 +398,13 @@ def _vague_verb(value: Any, options: dict) -> str | None:
     verb = leading_verb(value["title"], options["vague_verbs"])
     if verb is None:
         restated = _restated_intent(value, options)
-        return restated[0] if restated else None
+        if restated:
+            return restated[0]
+        more = _MORE_OF.match(value["title"])
+        if more and not search(option_patterns(options, "measurable_patterns"), text_of(value)) \
+                and not _commits_to_change(_body(value), options):
+            return more.group("quality")
+        return None
     if verb.split()[0].lower() in ("continue", "keep") and _KEEPING.match(value["title"],
                                                                          value["title"].find(verb) + len(verb)):
         return None  # "Continue to host images on Docker Hub": a practice kept, a strategy stated, no task
@@ -508,6 +523,10 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     if _CONDITIONAL.match(value["title"]):
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="conditional")
+    elif leading_verb(value["title"], options["vague_verbs"]) is None and _restated_intent(value, options) is None:
+        # "Make the component ... more resilient": more of a quality, no end state
+        yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
+                  demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="comparative")
     elif leading_verb(value["title"], options["vague_verbs"]) is None:  # an intent its body only restates
         restated = _restated_intent(value, options)
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"]),

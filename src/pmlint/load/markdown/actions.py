@@ -368,7 +368,17 @@ def _heading_owner(text: str) -> tuple[str, str | None]:
 
 
 def _is_filler(text: str) -> bool:
-    return len(text) < 4
+    """Too short to be an item, or a closing courtesy that commits to nothing: an apology,
+    thanks or a contact line ending a prose plan ("Once again, the team sincerely
+    apologises ... If you have any questions, please contact ...")."""
+    return len(text) < 4 or (_CLOSING.search(text) is not None and _PROMISE.search(text) is None)
+
+
+#: An apology, thanks or an invitation to ask: how a public write-up's last paragraph reads.
+_CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|thanks\s+for|if\s+you\s+have\s+any\s+"
+                      r"questions|(?:don't|do\s+not)\s+hesitate\s+to\s+(?:contact|reach))\b", re.I)
+#: ... beside a promise, the paragraph is still a commitment ("Sorry; we will add an alert").
+_PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b", re.I)
 
 
 #: A plan heading in the past tense: its items report work done ("What we changed",

@@ -75,6 +75,11 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
         "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
         "changes made", "what we did about it", "fixes made",
+        # the plan announced as a change of course or an outlook: "What we're doing differently",
+        # "Looking forward" (a public write-up's plan is often headed so)
+        "what we're doing differently", "what we are doing differently", "what we will do differently",
+        "what we'll do differently", "what we'll be doing differently", "what we're changing going forward",
+        "doing differently", "looking forward", "looking ahead",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
