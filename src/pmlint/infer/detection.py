@@ -32,10 +32,25 @@ from .severity import DURATION, UNIT_WORDS, duration_minutes
 _ALERTING = regex_cache.compile(r"\b(?:alert|alerts|alerting|alarm|monitoring|pager|pagerduty|opsgenie)\b", re.IGNORECASE)
 _NOTICING = regex_cache.compile(r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|"
                        r"spott\w{0,4}|identif\w{0,6}|found|alerted|caught|became aware|flagged)\b", re.IGNORECASE)
-_DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|anybody|someone|somebody|we|it|the|our|they|a|an)\b)",
-                          re.IGNORECASE)
+_DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:anyone|anybody|someone|somebody|we|it|the|our|they|a|an)\b"
+                                   # "It Took 22 Hours to Notice", "took us two days to spot it"
+                                   r"|[ \t]+(?:for[ \t]+(?:us|anyone|anybody|someone|the[ \t]+team)[ \t]+)?to[ \t]+"
+                                   r"(?:notice|detect|discover|spot|catch|realise|realize|become[ \t]+aware)\b)",
+                                   re.IGNORECASE)
+#: The negated noticing of `_DELAY_BEFORE` ("not noticed or flagged for"): quoted whole.
+_NOT_NOTICED = regex_cache.compile(r"(?:not|never|n't)[ \t]+(?:been[ \t]+)?(?:noticed|detected|flagged|discovered|"
+                                   r"spotted|caught|reported)\b", re.IGNORECASE)
+#: A verb of taking right before the duration, for `_DELAY_AFTER`'s "to notice": "it took
+#: 22 hours to notice" is a delay to detection, "a fix 22 hours to notice" is nothing.
+_TOOK_BEFORE = regex_cache.compile(r"\b(?:took|takes|take|taking|needed|required)[ \t]+(?:us[ \t]+|them[ \t]+|the[ \t]+team[ \t]+)?"
+                                   r"(?:about[ \t]+|around[ \t]+|roughly[ \t]+|almost[ \t]+|nearly[ \t]+|over[ \t]+|~[ \t]?)?$",
+                                   re.IGNORECASE)
 _DELAY_BEFORE = regex_cache.compile(r"(?:unnoticed|undetected|unnoticed|exposed|exposure|dormant|latent|unknown|unaware|"
-                           r"went[ \t]+undiscovered|in[ \t]+place|lurking)\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|~)?[ \t]*$",
+                           r"went[ \t]+undiscovered|in[ \t]+place|lurking"
+                           # "The issue was not noticed or flagged for at least 2 weeks"
+                           r"|(?:not|never|n't)[ \t]+(?:been[ \t]+)?(?:noticed|detected|flagged|discovered|spotted|caught|"
+                           r"reported)(?:[ \t]+(?:or|nor)[ \t]+(?:noticed|detected|flagged|discovered|spotted|caught|reported))?)"
+                           r"\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|at[ \t]+least|~)?[ \t]*$",
                            re.IGNORECASE)
 #: "detected within ten minutes (of the rollout)": the delay to detection stated as an
 #: upper bound, read as that many minutes
@@ -282,20 +297,121 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     return found_method, disclosed
 
 
+#: A person of the team named as the one who told: "an email from our community manager".
+_TEAM_TELLER = regex_cache.compile(
+    r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|a|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
+    r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
+    r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?)\b", re.IGNORECASE)
+#: Monitoring tools, which no person is: a sentence naming one is no human report.
+_TOOL_WORDS = regex_cache.compile(
+    r"\b(?:sentry|grafana|prometheus|datadog|nagios|zabbix|icinga|statuscake|pingdom|uptime\s?robot|uptimerobot|"
+    r"new\s?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks|checkly|cronitor|monitors?|probes?|"
+    r"bots?|dashboards?|metrics|scanners?|automated|automatic(?:ally)?)\b", re.IGNORECASE)
+
+
 def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | None]:
-    """`employee`, inferred, when no listed phrase names a detector and the document's
-    first detection evidence is its author using the service and finding it broken ("this
-    morning I opened the site and instead of seeing ... the app had logged me out": the
-    evidence search's `self` label); else (None, None). Nobody else noticed, so the gap
-    an alert would close is the one PM402 asks about."""
+    """The detector the document-wide evidence search found first, when no listed phrase
+    names one (the evidence search reads more ways of saying it than the phrase table);
+    else (None, None). Inferred, with the evidence's words:
+
+    - `self`: the author using the service and finding it broken ("this morning I opened
+      the site and instead of seeing ... the app had logged me out") is `employee`;
+    - `customer`: an outside report ("A user from team Booking notifies us on Slack",
+      "reported by customer", "we were informed by partners") is `customer`;
+    - `told`: someone telling the team ("OSTIF notified conda-forge of the leaked token",
+      "notified that block generation was halted by Wemade", "an email from our community
+      manager") is `customer`, or `employee` when the teller is one of the team's own;
+      "X notified Y of it" only when Y is the team ("us", or the name in the document's
+      title or file name): "DEPO notified OCC of the outage" is the team telling others;
+    - `employee`: people of the team noticing ("they observed the inability to ...") only
+      in a Detection section, where it can only be how the incident was found; elsewhere
+      "we identified" as often names the cause found.
+
+    Not when the sentence names an alert, monitoring or a tool (a bot posting, a monitor
+    "informing" the team): a machine noticed, not a person. Nobody's alert noticed, so the
+    gap an alert would close is the one PM402 asks about."""
     found = document.meta.evidence.get("detection") if document.meta.evidence is not None else None
-    if not isinstance(found, dict) or found.get("label") != "self":
+    if not isinstance(found, dict):
+        return None, None
+    label = found.get("label")
+    if label not in ("self", "customer", "told") and not (label == "employee" and found.get("section") == "detection"):
         return None, None
     line, column, text = found.get("line"), found.get("column"), str(found.get("text") or "")
     if not isinstance(line, int) or not isinstance(column, int):
         return None, None
-    span = span_at(document, f"#L{line}", text) if 0 < line <= len(document.lines) else Span.point(line, column)
-    return Fact("employee", True, quote(text), span), None
+    inside = 0 < line <= len(document.lines)
+    span = span_at(document, f"#L{line}", text) if inside else Span.point(line, column)
+    if label == "self":
+        return Fact("employee", True, quote(text), span), None
+    around = _evidence_sentence(document, line, text) if inside else text
+    if _ALERTING.search(around) or _TOOL_WORDS.search(around):
+        return None, None
+    if label == "told" and not _tells_the_team(document, text):
+        return None, None
+    if label == "employee" and _diagnostic(around, 0, len(around)):
+        return None, None
+    method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
+    channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
+    disclosed = Fact(True, True, quote(channel), span) if channel else None
+    return Fact(method, True, quote(_clause(around, text), 60), span), disclosed
+
+
+#: "notified <whom> of": whom, read from the `told` evidence's words.
+_TOLD_WHOM = regex_cache.compile(r"^(?:notified|informed|alerted|warned|tipped\s+off)\s+(?P<whom>.+?)\s+(?:of|about|that)$",
+                                 re.IGNORECASE)
+_US = regex_cache.compile(r"^(?:us|our\s+team|the\s+team)$", re.IGNORECASE)
+_NOT_ALNUM = regex_cache.compile(r"[^a-z0-9]+")
+
+
+def _tells_the_team(document: Document, text: str) -> bool:
+    """Whether `told` evidence ("notified `conda-forge` of") tells the team itself: "us",
+    "our team", or a name the document's title or file name carries; any other form of
+    the label ("flags X as malicious", "an email from ...") does."""
+    found = _TOLD_WHOM.match(text.strip())
+    if found is None:
+        return True
+    whom = found.group("whom").strip()
+    if _US.match(whom):
+        return True
+    name = _NOT_ALNUM.sub("", whom.lower())
+    title = str(document.meta.title or (document.data.get("title") if isinstance(document.data, dict) else "") or "")
+    names = _NOT_ALNUM.sub("", (title + " " + document.path.rsplit("/", 1)[-1]).lower())
+    return len(name) >= 3 and name in names
+
+
+#: Where a clause starts: after punctuation and a space, a table cell's bar, a list dash.
+_CLAUSE_CUT = regex_cache.compile(r"[.;:!?,|][ \t]|[ \t][-\u2013\u2014][ \t]")
+#: What leads a timeline line: bullets, bold marks, a clock time ("* 12:39 ", "**06:39**").
+_LEAD = regex_cache.compile(r"^[-*|>\s]*(?:\**\d{1,2}[:.]\d{2}(?:[ \t]?(?:utc|am|pm))?\**[ \t]*\|?[ \t]*)?", re.IGNORECASE)
+
+
+#: A Markdown link, read as its words: "[Recently](https://...)" is "Recently".
+_LINK = regex_cache.compile(r"\[([^\]\n]{0,200})\]\([^)\s]{0,300}\)")
+
+
+def _clause(around: str, text: str) -> str:
+    """The clause of `around` that holds the evidence `text`, from its start ("OSTIF and
+    their contractor notified ...", "we were informed by partners that ..."): the words a
+    reader needs, without the list marks and clock times of the line."""
+    around = _LINK.sub(r"\1", around)
+    at = around.lower().find(text.lower()[:40])
+    if at < 0:
+        return _LEAD.sub("", around)
+    start = 0
+    for cut in _CLAUSE_CUT.finditer(around, 0, at):
+        start = cut.end()
+    clause = around[start:]
+    return clause[_LEAD.match(clause).end():] if _LEAD.match(clause) else clause
+
+
+def _evidence_sentence(document: Document, line: int, text: str) -> str:
+    """The sentence of the source line `line` that holds the evidence `text` (the line
+    itself when the words cannot be found in it: a match that ran across lines)."""
+    source = document.lines[line - 1]
+    at = source.lower().find(text.lower()[:40])
+    if at < 0:
+        return source
+    return sentence(source, at, at + len(text))
 
 
 #: Shortest gap, in minutes, read from date-only entries: days are all a date can tell.
@@ -419,7 +535,7 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer)), None
     best: tuple[float, str, str, str] | None = None
-    for pointer, text in document_texts(document, ("/action_items", "/timeline")):
+    for pointer, text in document_texts(document, ("/action_items", "/timeline")) + _detection_heading(document):
         if not has_words(text, UNIT_WORDS):
             continue
         for match in DURATION.finditer(text):
@@ -428,6 +544,9 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
                 continue
             tail = _DELAY_AFTER.match(text, match.end())
             before = text[max(0, match.start() - 40):match.start()]
+            if tail is not None and tail.group().lstrip(" \t,").lower().startswith(("to", "for")) \
+                    and not _TOOK_BEFORE.search(before):
+                tail = None  # "to notice" only after a verb of taking: "it took 22 hours to notice"
             within = _WITHIN_BEFORE.search(before)
             head = _DELAY_BEFORE.search(before) or within
             if tail is None and head is None:
@@ -439,6 +558,11 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             if best is None or minutes > best[0]:
                 # "detected within ten minutes" says it all; "unnoticed for a week" needs "before detection"
                 phrase = before[within.start():] + match.group() if within is not None and head is within else None
+                if phrase is None and tail is not None and tail.group().lstrip(" \t,").lower().startswith(("to", "for")):
+                    took = _TOOK_BEFORE.search(before)
+                    phrase = before[took.start():] + match.group() + tail.group() if took is not None else None
+                elif phrase is None and head is not None and _NOT_NOTICED.search(head.group()):
+                    phrase = head.group().lstrip(" \t") + match.group()
                 best = (minutes, pointer, phrase or match.group(), "" if phrase else " before detection")
     if best is not None:
         minutes, pointer, phrase, suffix = best
@@ -446,6 +570,15 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
     if start is None:
         return _from_readings(document, timeline)
     return None, None
+
+
+def _detection_heading(document: Document) -> list[tuple[str, str]]:
+    """The heading that opens the Detection section, as a text ("## Why It Took 22 Hours to
+    Notice"): a heading is no node's text, and this one can say how long detection took."""
+    line = document.meta.sections.get("detection")
+    if not isinstance(line, int) or not 0 < line <= len(document.lines):
+        return []
+    return [(f"#L{line}", document.lines[line - 1].lstrip("#* \t").rstrip("#* \t"))]
 
 
 def _from_readings(document: Document, timeline: list[Entry]) -> tuple[Fact[float] | None, Fact[float] | None]:

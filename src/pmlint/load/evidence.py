@@ -11,7 +11,10 @@ Markdown every paragraph, list item, heading and table cell outside code; for YA
 string value — and returns an `Evidence` whose `get(kind)` gives the first place each
 kind of fact is stated, searched on first request:
 
-    evidence.get("detection") == {"line": 12, "column": 1, "text": "a user reported", "label": "customer"}
+    evidence.get("detection") == {"line": 12, "column": 1, "text": "a user reported", "label": "customer",
+                                  "section": "summary"}
+
+(`section`: the key of the section the words stand in, None outside any.)
 
 Kinds: `detection` (label alert / customer / employee / other), `impact_who` (a count,
 share or "all users"), `impact_duration` (how long: "for 3 hours", "a 73-minute outage",
@@ -217,7 +220,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?:(?<![^\x00])|:\s|[-\u2013\u2014]\s)\s*(?:were\s+|was\s+|got\s+)?(?:notified|informed|alerted|told)\s+"
             r"(?:that|of|about)\b", _F)),
         ("employee", regex_cache.compile(
-            r"\b(?:we|i|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
+            r"\b(?:we|i|they|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
             r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team))\s+(?:\w+\s+)?"
             r"(?:first\s+)?(?:noticed|discovered|realized|realised|became aware|spotted|observed|found out|"
@@ -745,7 +748,7 @@ class Evidence:
         index = bisect_right(self._starts, best[0]) - 1
         _, line, column, _ = self._kept[index]
         return {"line": line, "column": column, "text": self._text[best[2].start():best[2].end()][:_QUOTE],
-                "label": best[1]}
+                "label": best[1], "section": self._kept[index][3]}
 
 
 def find_evidence(pieces: Iterable[tuple[str, int, int, str | None]] |

@@ -236,15 +236,19 @@ def _detect_limit(context: Context, fallback: tuple[str, float]) -> float:
 
 def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any] | None = None,
                    detect_words: Any = None) -> bool:
-    """Type `detect`, or (untyped as written) a title about alerts, probes, dashboards, uptime
-    or a check that pages on-call (PM402's `detect_words`). A type pmlint inferred ("test" →
-    prevent) does not hide a detection item: "add a test/check to ensure allocation works"
-    probes the live system, so the words are read whenever the author gave no type (or
-    only `process`)."""
-    kind = lower(item.get("type"))
-    if kind == "detect":
-        return True
+    """Type `detect` as the author wrote it, or (untyped as written) a title about alerts,
+    probes, dashboards, uptime or a check that pages on-call (PM402's `detect_words`). A
+    type pmlint inferred counts for nothing either way: "add a test/check to ensure
+    allocation works" (inferred prevent) probes the live system, and "strengthen partner
+    notification cadences" (inferred detect, from "notification") tells others of an
+    outage, so the words are read whenever the author gave no type (or only `process`)."""
     written = lower((stated if stated is not None else item).get("type"))
+    if written == "detect":
+        return True
+    # a `detect` type pmlint inferred is not taken on trust: the type table reads
+    # "notification" and "metrics" as detection, but "strengthen partner notification
+    # cadences" tells others, and a metric nobody is alerted on finds nothing; the item's
+    # own words must name a signal (`detect_words`), as for an untyped item
     # `process` is usually a grouping heading ("Process improvements"): an "Uptime and
     # alerting" item under it still improves detection
     return written in (None, "process") and search(phrase_regex(tuple(detect_words or ())), text_of(item)) is not None
