@@ -404,10 +404,20 @@ def _clause(around: str, text: str) -> str:
     return clause[_LEAD.match(clause).end():] if _LEAD.match(clause) else clause
 
 
+#: How many source lines a wrapped sentence is read across.
+_PARAGRAPH_LINES = 6
+
+
 def _evidence_sentence(document: Document, line: int, text: str) -> str:
-    """The sentence of the source line `line` that holds the evidence `text` (the line
-    itself when the words cannot be found in it: a match that ran across lines)."""
-    source = document.lines[line - 1]
+    """The sentence that holds the evidence `text`, read from its paragraph: the source
+    line `line` and the lines after it up to a blank line (at most _PARAGRAPH_LINES, so a
+    wrapped sentence reads whole); the line itself when the words cannot be found in it."""
+    lines = []
+    for number in range(line - 1, min(len(document.lines), line - 1 + _PARAGRAPH_LINES)):
+        if number > line - 1 and (not document.lines[number].strip() or document.lines[number].lstrip()[:1] in "-*|#"):
+            break  # a blank line, or the next list item, table row or heading
+        lines.append(document.lines[number].strip())
+    source = " ".join(lines)
     at = source.lower().find(text.lower()[:40])
     if at < 0:
         return source
