@@ -73,6 +73,7 @@ def test_a_plan_with_an_alert_answers_it(tmp_path, run_cli, detection):
     "Sentry notifies us on Slack that the error rate is up.",  # a tool, not a person
     "A report received from the uptime monitor said the site was down.",
     "We observed the pods restarting and set quotas.",  # outside a Detection section
+    "The team was notified by email that the pods were down.",  # by whom unsaid: a machine as likely
 ])
 def test_what_is_not_a_person_noticing_leaves_pm402_silent(tmp_path, run_cli, detection):
     path = write(tmp_path / "devcluster.md", DOC.format(detection=detection, item="- Set quotas on new namespaces"))
@@ -143,6 +144,7 @@ The map of the locator did not render on mobile layouts after a CSS clean-up.
 @pytest.mark.parametrize("delay, elapsed, quoted", [
     ("The issue was not noticed or flagged for at least 2 weeks.", "14 d", "not noticed or flagged for at least 2 weeks"),
     ("It took us three days to notice that the map was gone.", "3 d", "took us three days to notice"),
+    ("The outage went undetected by humans for seven hours.", "7 h", "undetected by humans for seven hours"),
 ])
 def test_a_latent_period_said_in_words_is_a_time_to_detect(tmp_path, run_cli, delay, elapsed, quoted):
     path = write(tmp_path / "map.md", LATENT.format(delay=delay))

@@ -40,6 +40,8 @@ _DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:
 #: The negated noticing of `_DELAY_BEFORE` ("not noticed or flagged for"): quoted whole.
 _NOT_NOTICED = regex_cache.compile(r"(?:not|never|n't)[ \t]+(?:been[ \t]+)?(?:noticed|detected|flagged|discovered|"
                                    r"spotted|caught|reported)\b", re.IGNORECASE)
+#: "undetected by humans for": the whole phrase is quoted, it says who did not notice.
+_BY_WHOM = regex_cache.compile(r"[ \t]by[ \t]", re.IGNORECASE)
 #: A verb of taking right before the duration, for `_DELAY_AFTER`'s "to notice": "it took
 #: 22 hours to notice" is a delay to detection, "a fix 22 hours to notice" is nothing.
 _TOOK_BEFORE = regex_cache.compile(r"\b(?:took|takes|take|taking|needed|required)[ \t]+(?:us[ \t]+|them[ \t]+|the[ \t]+team[ \t]+)?"
@@ -50,6 +52,8 @@ _DELAY_BEFORE = regex_cache.compile(r"(?:unnoticed|undetected|unnoticed|exposed|
                            # "The issue was not noticed or flagged for at least 2 weeks"
                            r"|(?:not|never|n't)[ \t]+(?:been[ \t]+)?(?:noticed|detected|flagged|discovered|spotted|caught|"
                            r"reported)(?:[ \t]+(?:or|nor)[ \t]+(?:noticed|detected|flagged|discovered|spotted|caught|reported))?)"
+                           # "went undetected by humans for seven hours"
+                           r"(?:[ \t]+by[ \t]+(?:any(?:one|body)|humans?|people|us|the[ \t]+team|users?|customers?))?"
                            r"\W{1,4}(?:for[ \t]+)?(?:about|around|roughly|almost|nearly|over|some|at[ \t]+least|~)?[ \t]*$",
                            re.IGNORECASE)
 #: "detected within ten minutes (of the rollout)": the delay to detection stated as an
@@ -277,7 +281,7 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     for method, regex in regexes:
         for pointer, text, match in find(regex, texts):
             around = sentence(text, match.start(), match.end())
-            if method in ("employee", "customer") and _ALERTING.search(around):
+            if method in ("employee", "customer") and (_ALERTING.search(around) or _BY_MACHINE.search(around)):
                 continue
             found = _detector(method, match.group(), text, match.start(), match.end(), pointer.startswith("/detection"))
             if found is None:
@@ -307,6 +311,9 @@ _TOOL_WORDS = regex_cache.compile(
     r"\b(?:sentry|grafana|prometheus|datadog|nagios|zabbix|icinga|statuscake|pingdom|uptime\s?robot|uptimerobot|"
     r"new\s?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks|checkly|cronitor|monitors?|probes?|"
     r"bots?|dashboards?|metrics|scanners?|automated|automatic(?:ally)?)\b", re.IGNORECASE)
+#: "we were notified by email that the disk was full": by whom is unsaid, a machine as likely.
+_BY_MACHINE = regex_cache.compile(r"\b(?:notified|informed|alerted|told)[ \t]+(?:us[ \t]+)?(?:by|via)[ \t]+(?:an?[ \t]+)?"
+                                  r"(?:e-?mails?|sms|texts?|pages?|pagers?|phone|calls?|notifications?)\b", re.IGNORECASE)
 
 
 def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | None]:
@@ -344,7 +351,7 @@ def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | No
     if label == "self":
         return Fact("employee", True, quote(text), span), None
     around = _evidence_sentence(document, line, text) if inside else text
-    if _ALERTING.search(around) or _TOOL_WORDS.search(around):
+    if _ALERTING.search(around) or _TOOL_WORDS.search(around) or _BY_MACHINE.search(around):
         return None, None
     if label == "told" and not _tells_the_team(document, text):
         return None, None
@@ -571,7 +578,8 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
                 if phrase is None and tail is not None and tail.group().lstrip(" \t,").lower().startswith(("to", "for")):
                     took = _TOOK_BEFORE.search(before)
                     phrase = before[took.start():] + match.group() + tail.group() if took is not None else None
-                elif phrase is None and head is not None and _NOT_NOTICED.search(head.group()):
+                elif phrase is None and head is not None and (_NOT_NOTICED.search(head.group()) or
+                                                              _BY_WHOM.search(head.group())):
                     phrase = head.group().lstrip(" \t") + match.group()
                 best = (minutes, pointer, phrase or match.group(), "" if phrase else " before detection")
     if best is not None:
