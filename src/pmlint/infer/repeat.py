@@ -3,7 +3,10 @@
 Signals (settings.repeat_phrases): "happened again", "part two", "a recurrence of",
 "same issue as", "once again" — read outside the timeline, whose "failing again" is
 one incident's own course, and outside the action items. An emphatic capitalised
-"AGAIN" counts too. Links (Markdown or bare URLs) whose address names a postmortem,
+"AGAIN" counts too, and so do the ways of saying it that no fixed phrase lists
+(`_REPEAT_SAID`): "the cause is the same as an earlier incident", "as happened last
+year", "this has been an issue in the past", "we have seen this error before", "we had
+another power outage". A link in the paragraph that says so is the earlier incident's. Links (Markdown or bare URLs) whose address names a postmortem,
 incident report or post-incident review are related incidents; a link alone infers a
 repeat only when its address carries a date more than a day before this incident's
 (posts also link their own announcement).
@@ -17,10 +20,85 @@ from typing import Any, Mapping
 
 from ..model import Document
 from .facts import Fact
-from .prose import document_texts, find, phrases, quote, span_at, terms_of
+from .prose import document_texts, find, has_words, phrases, quote, span_at, terms_of
 
 _EMPHATIC_AGAIN = re.compile(r"(?<![A-Za-z])AGAIN(?![A-Za-z])")
 _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
+#: How this incident is said to repeat an earlier one, beyond the fixed `repeat_phrases`.
+#: Each alternative names what came before (an earlier incident, a month or year, "in the
+#: past", "before") or a repeat ("yet another outage"): "the same as the previous
+#: version" or "another outage" to be avoided say nothing of the kind. Every gap is
+#: bounded and each alternative opens with a word: linear.
+_MONTH_OR_YEAR = (r"(?:in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|"
+                  r"december|(?:19|20)\d\d)|last[ \t]+(?:year|month|week|quarter|spring|summer|autumn|fall|winter|time))")
+_INCIDENT_NOUN = r"(?:time|incidents?|outages?|issues?|problems?|failures?|events?|breach(?:es)?|attacks?|downtimes?|post-?mortems?)"
+_REPEAT_SAID = re.compile(
+    # "the cause is the same as an earlier [incident]", "same symptoms as in the previous outage", "same as in June"
+    r"\bsame(?:[ \t]+[\w-]+){0,3}?[ \t]+as[ \t]+(?:(?:(?:in|with|during|on|for)[ \t]+)?(?:an?|the|our|that)[ \t]+"
+    r"(?:earlier|previous|prior|last|former)[ \t]+\[?" + _INCIDENT_NOUN + r"|" + _MONTH_OR_YEAR + r")\b"
+    # "as happened last year", "as it did in March", "like we saw in 2022", "as happened before"
+    r"|\b(?:as|like)[ \t]+(?:it[ \t]+|we[ \t]+|they[ \t]+)?(?:happened|occurred|did|saw|experienced|had)[ \t]+"
+    r"(?:(?:back|once|already)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
+    r"|\b(?:as|like)[ \t]+(?:it[ \t]+)?(?:happened|occurred)[ \t]+(?:before|previously)\b(?![ \t]+(?:the|a|an|we|it|our|this)\b)"
+    # "this has been an issue in the past", "has been a known problem in the past"
+    r"|\b(?:has|have|had)[ \t]+(?:been[ \t]+(?:an?[ \t]+)?(?:(?:known|recurring|long-standing|common)[ \t]+)?"
+    r"(?:issue|problem|failure)|(?:happened|occurred))[ \t]+(?:(?:for|with|on)[ \t]+[\w-]{1,30}[ \t]+)?in[ \t]+the[ \t]+past\b"
+    # "we have seen this error before", "we've had the same problem in the past"
+    r"|\bwe(?:[ \t]+have|[ \t]+had|'ve|\u2019ve)?[ \t]+(?:seen|had|hit|experienced)[ \t]+(?:(?:this|that)"
+    r"(?:[ \t]+(?:issue|problem|failure|error|outage|incident|bug))?|the[ \t]+same[ \t]+(?:issue|problem|failure|"
+    r"error|outage|incident|bug))[ \t]+(?:before|previously|in[ \t]+the[ \t]+past)\b"
+    # "we had another power outage", "this was yet another DNS incident"
+    r"|\b(?:had|was|suffered|experienced|saw|faced)[ \t]+(?:yet[ \t]+)?another[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:outage|incident|failure|breach|attack|downtime|disruption)\b"
+    r"|\byet[ \t]+another[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:outage|incident|failure|breach|attack|downtime|disruption)\b",
+    re.IGNORECASE)
+#: Every `_REPEAT_SAID` match holds one of these words (a cheap filter on each text's word index).
+_REPEAT_WORDS = frozenset({"same", "happened", "occurred", "did", "saw", "experienced", "had", "past", "seen",
+                           "another"})
+_PARAGRAPH_REACH = 600
+
+
+def _paragraph(text: str, at: int) -> str:
+    """The paragraph of `text` around offset `at` (bounded either side)."""
+    start = text.rfind("\n\n", max(0, at - _PARAGRAPH_REACH), at)
+    end = text.find("\n\n", at, at + _PARAGRAPH_REACH)
+    return text[start + 1 if start >= 0 else max(0, at - _PARAGRAPH_REACH):end if end >= 0 else at + _PARAGRAPH_REACH]
+
+
+def _span_of(document: Document, pointer: str, said: str) -> Any:
+    """Where the words `said` stand: the whole phrase, else its first words alone (a phrase
+    broken over two source lines, or running into a link's `[text]`)."""
+    span = span_at(document, pointer, said)
+    words = said.split()
+    node = document.spans.get(pointer)
+    for size in (4, 3, 2):
+        if span is None or span != node or len(words) <= size:
+            break
+        span = span_at(document, pointer, " ".join(words[:size]))
+    return span
+
+
+#: Lines read either side of a repeat's line for its paragraph's links in the source.
+_SOURCE_REACH = 8
+
+
+def _source_paragraph(document: Document, span: Any) -> str:
+    """The source lines of the paragraph at `span` (links are kept there, while the data
+    holds a link's text only), at most _SOURCE_REACH lines either side (a node's span,
+    up to 4 * _SOURCE_REACH lines)."""
+    lines = document.lines or []
+    if span is None or not 1 <= span.line <= len(lines):
+        return ""
+    # the span is the phrase's, or the whole node's when the phrase could not be pinned down
+    # (a link's text in the data, `[incident](...)` in the source): its lines are read too
+    first, last = span.line, min(max(span.end_line, span.line), span.line + 4 * _SOURCE_REACH, len(lines))
+    while first > max(1, span.line - _SOURCE_REACH) and lines[first - 2].strip():
+        first -= 1
+    while last < min(len(lines), span.line + _SOURCE_REACH) and lines[last].strip():
+        last += 1
+    return "\n".join(line[:2000] for line in lines[first - 1:last])
+
+
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
 
 
@@ -42,14 +120,21 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 link_pointer = link_pointer or pointer
     hit = next(iter(find(phrases(terms_of(settings.get("repeat_phrases"))), texts)), None)
     if hit is None:
+        hit = next(iter(find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts
+                                             if has_words(text, _REPEAT_WORDS)])), None)
+    if hit is None:
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
             if emphatic:
                 hit = (pointer, text, emphatic)
                 break
     if hit is not None:
-        pointer, _, match = hit
-        return Fact(True, True, quote(match.group()), span_at(document, pointer, match.group())), tuple(links)
+        pointer, text, match = hit
+        span = _span_of(document, pointer, match.group())
+        if not links:  # "the same as an earlier [incident](https://docs.example/...)": the link is the earlier one
+            said = _LINK.search(_paragraph(text, match.start())) or _LINK.search(_source_paragraph(document, span))
+            links = [said.group().rstrip(".,;:")] if said is not None else []
+        return Fact(True, True, quote(match.group()), span), tuple(links)
     # a link alone is a repeat only when it is dated well before this incident: posts also
     # link their own announcement, and a link with no date says nothing about when
     own_date = _date_in(str(data.get("date") or "")) or _date_in(document.path.rsplit("/", 1)[-1])

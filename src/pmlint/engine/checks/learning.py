@@ -27,7 +27,9 @@ from .action_items import BAND_AID, classify, significant
     "text", "Layer of the prevent item a repeat incident needs.")}, infers=True, required=("repeat_required_layer",))
 def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """With `related_incidents`, the plan holds an open prevent item at the required layer
-    (`repeat_required_layer`)."""
+    (`repeat_required_layer`). A repeat inferred from the prose ("the same issue as in
+    June") with no link to an earlier postmortem anywhere in the document is reported as
+    the `unlinked` variant: it asks for that link too."""
     related = value.get("related_incidents") if isinstance(value, dict) else None
     if not is_truthy(related):
         return
@@ -38,9 +40,13 @@ def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) 
             return
     count = len(related) if isinstance(related, list) else 1
     fact = getattr(context.profile, "repeat", None)
+    inferred = fact is not None and fact.inferred
+    # a repeat read from the prose with no link to the earlier incident anywhere: the
+    # finding asks for the link as well as for the fix ("unlinked" in the rule's messages)
+    unlinked = inferred and not getattr(context.profile, "related_incidents", ())
     yield Hit("/related_incidents", {"count": count, "layer": layer,
                                      "times": "second" if count == 1 else f"{_ordinal(count + 1)}"},
-              span=fact.span if fact is not None and fact.inferred else None)
+              span=fact.span if inferred else None, variant="unlinked" if unlinked else None)
 
 
 def _ordinal(number: int) -> str:
