@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from ...infer.prose import document_texts
 from ...infer.window import clock_window, front_matter_window
-from ...model import join_pointer, place_pointer, resolve_pointer
+from ...model import Span, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
 from ..severity import scale_word, strip_marks
@@ -29,6 +29,7 @@ from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
 from ._shared import evidence, is_placeholder, normalise_severity
 from ._time import entries, first_of
+from ._weekdays import weekday_dates, year_of_weekday
 
 
 @check("template_residue", {"setting": {"type": "string", "description": "Setting that holds the list "
@@ -538,6 +539,7 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
     `date_tolerance_days`; each disagreeing source is reported against the first."""
     sources = date_sources(value, context.document.path)
     covered = timeline_days(value)
+    yield from _weekday_hits(context, sources)
     if context.document.format == "markdown":
         sources = _without_publication_date(sources, covered)
     if context.document.meta.timeline_newest_first:
@@ -568,6 +570,43 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         yield Hit(found[0][1] or ref_pointer or "/title",
                   {"source": source, "date": other.isoformat(), "reference": label,
                    "reference_date": reference.isoformat(), "says": "says" if len(labels) == 1 else "say"})
+
+
+#: Which sources a weekday slip's year is checked against first: those with a line to quote.
+_SOURCE_ORDER = ("timeline start", "title", "`date` field", "file name")
+
+
+def _weekday_hits(context: Context, sources: list[tuple[str, date, str]]) -> Iterable[Hit]:
+    """A date written beside a weekday that is not its own ("Monday, April 3, 2024": a
+    Wednesday). When the weekday is the date's in the year another source gives (April 3
+    was a Monday in 2023, the timeline's year), the year contradicts that source: a
+    warning quoting both. A weekday that fits no year of the document is a slip of the
+    weekday or the day, reported at `info`."""
+    lines = context.document.lines or []
+    written = weekday_dates(lines, getattr(context.document.meta, "code_lines", ()) or ())
+    if all(each.fits for each in written):
+        return
+    # the year's witnesses: dates written with their own weekday first (quoted as written),
+    # then the other sources, those with a line first
+    ordered = sorted(sources, key=lambda source: _SOURCE_ORDER.index(source[0]) if source[0] in _SOURCE_ORDER else 9)
+    witnesses = [(each.day, f'"{each.said}" on line {each.line}') for each in written if each.fits]
+    for label, day, pointer in ordered:
+        where = context.document.spans.get(pointer) if pointer else None
+        witnesses.append((day, f"the {label} ({day.isoformat()}{f', line {where.line}' if where else ''})"))
+    for slip in written:
+        if slip.fits:
+            continue
+        span = Span(slip.line, slip.column, slip.line, slip.column + len(slip.said) - 1)
+        values = {"line": slip.line, "said": slip.said, "date": slip.day.isoformat(),
+                  "actual": slip.day.strftime("%A"), "weekday": slip.weekday.capitalize(),
+                  "month_day": f"{slip.day.strftime('%B')} {slip.day.day}"}
+        year = year_of_weekday(slip, [day.year for day, _ in witnesses])
+        source = next((said for day, said in witnesses if day.year == year), None) if year else None
+        if source is None:
+            yield Hit("", values, span=span, variant="weekday", demote=True)
+            continue
+        values.update({"year": year, "source": source})
+        yield Hit("", values, span=span, variant="weekday_year")
 
 
 def _agree(day: date, other: date, other_label: str, covered: tuple[date, date] | None, tolerance: int) -> bool:

@@ -1,0 +1,139 @@
+"""PM802 reads a repeat however the document says it, and PM012 checks a date against
+the weekday written beside it.
+
+Behaviour first: Markdown in, findings out (`pmlint check --format json`). A repeat said
+in prose ("as happened last year", "this has been an issue in the past") is a repeat
+incident; a link in the paragraph that says so is the earlier incident's; words that only
+sound like one ("to avoid another outage", "the same as the previous version") are not.
+A weekday that is not its date's is a slip; when it is the date's in the year the rest
+of the document uses, the year is the slip and both dates are quoted. Scaling tests
+(ratios) for the two new text scanners.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from test_scaling import assert_linear
+
+
+def _findings(run_cli, path: Path, rule: str) -> list[dict]:
+    _, out, _ = run_cli("check", "--format", "json", "--select", rule, str(path))
+    return json.loads(out)["findings"]
+
+
+REPEAT = """# Disk full on db-1
+
+## Summary
+
+The database disk filled up. {said}
+
+## Timeline
+
+- 2025-06-21 10:00 UTC - Disk alert fires
+- 2025-06-21 10:30 UTC - Old logs deleted
+
+## Action items
+
+- Delete old logs weekly
+"""
+
+
+@pytest.mark.parametrize("said, words", [
+    ("It is the same issue as in June.", "same issue as"),
+    ("It failed for the second time this month.", "second time this"),
+    ("The disk filled up, as happened last year.", "as happened last year"),
+    ("This has been an issue in the past for the reporting job.", "has been an issue in the past"),
+    ("We have seen this error before.", "We have seen this error before"),
+    ("We had another disk outage.", "had another disk outage"),
+    ("Yet another outage of the same host.", "Yet another outage"),
+])
+def test_a_repeat_said_in_prose_asks_for_the_link_and_an_architecture_fix(run_cli, tmp_path, said, words):
+    path = write(tmp_path / "2025-06-21-disk.md", REPEAT.format(said=said))
+    found = _findings(run_cli, path, "PM802")
+    assert len(found) == 1, found
+    message = found[0]["message"]
+    assert message.startswith("The document says this happened before, yet it links no earlier postmortem")
+    assert f'inferred a repeat incident from "{words}"' in message
+    assert found[0]["severity"] == "warning" and found[0]["line"] == 5
+
+
+@pytest.mark.parametrize("said", [
+    "To avoid another outage we now rotate logs.",
+    "The settings are the same as the previous version.",
+    "It has never happened before.",
+    "The cache behaves as it did before the deploy.",
+    "Packages known to have caused issues in the past were updated.",
+    "The node was restarted a second time and recovered.",
+])
+def test_words_that_only_sound_like_a_repeat_are_not_one(run_cli, tmp_path, said):
+    path = write(tmp_path / "2025-06-21-disk.md", REPEAT.format(said=said))
+    assert _findings(run_cli, path, "PM802") == []
+
+
+def test_the_link_beside_the_words_is_the_earlier_incident(run_cli, tmp_path):
+    said = "The cause is the same as an earlier\n[incident](https://docs.example.com/d/1abc)."
+    path = write(tmp_path / "2025-06-21-disk.md", REPEAT.format(said=said))
+    found = _findings(run_cli, path, "PM802")
+    assert len(found) == 1
+    assert found[0]["message"].startswith("This is the second incident with this cause (1 related)")
+    assert found[0]["line"] == 5  # the words, not the summary's first line
+
+
+def test_an_architecture_item_answers_a_repeat_said_in_prose(run_cli, tmp_path):
+    text = REPEAT.format(said="It is the same issue as in June.").replace(
+        "- Delete old logs weekly", "- [prevent] [architecture] Move logs to their own volume")
+    path = write(tmp_path / "2025-06-21-disk.md", text)
+    assert _findings(run_cli, path, "PM802") == []
+
+
+DAYS = """# Token exposure
+
+## Timeline
+
+* **Sunday, April 2, 2023**
+* 11:21: An internal incident was created
+* **{second}**
+* 08:43: A new app was created
+"""
+
+
+def test_a_year_that_contradicts_the_weekday_and_the_other_dates_is_a_warning(run_cli, tmp_path):
+    path = write(tmp_path / "token.md", DAYS.format(second="Monday, April 3, 2024"))
+    found = _findings(run_cli, path, "PM012")
+    assert [(f["line"], f["severity"]) for f in found] == [(7, "warning")]
+    assert found[0]["message"] == ('Line 7 says "Monday, April 3, 2024", but 2024-04-03 was a Wednesday; April 3 '
+                                   'was a Monday in 2023, the year of "Sunday, April 2, 2023" on line 5')
+
+
+def test_a_weekday_that_fits_no_year_of_the_document_is_info(run_cli, tmp_path):
+    path = write(tmp_path / "token.md", DAYS.format(second="Tuesday, 2023-04-03"))
+    found = _findings(run_cli, path, "PM012")
+    assert [(f["line"], f["severity"]) for f in found] == [(7, "info")]
+    assert found[0]["message"] == 'Line 7 says "Tuesday, 2023-04-03", but 2023-04-03 was a Monday'
+
+
+@pytest.mark.parametrize("second", ["Monday, April 3, 2023", "Monday 3 April 2023", "Monday, 2023-04-03"])
+def test_dates_whose_weekday_is_right_are_silent(run_cli, tmp_path, second):
+    path = write(tmp_path / "token.md", DAYS.format(second=second))
+    assert _findings(run_cli, path, "PM012") == []
+
+
+def test_a_weekday_in_a_code_block_is_not_read(run_cli, tmp_path):
+    text = DAYS.format(second="Monday, April 3, 2023") + "\n```\nTuesday, 2023-04-03 log line\n```\n"
+    path = write(tmp_path / "token.md", text)
+    assert _findings(run_cli, path, "PM012") == []
+
+
+@pytest.mark.parametrize("body", ["Monday, 2023-04-0", "Monday, April 3, 202", "the same as an earlier the same ",
+                                  "has been an issue in the past for ", "as happened in ", "had another had another ",
+                                  "we have seen this we have seen "])
+def test_the_new_scanners_stay_linear(body: str) -> None:
+    def make(size: int) -> str:
+        return "# T\n\n## Summary\n\n" + body * (size // len(body)) + "\n"
+
+    assert_linear("p.md", make, 20_000)
