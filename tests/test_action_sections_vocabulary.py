@@ -159,7 +159,7 @@ date: 2023-05-16
 | 2023-07-16 10:45 | An engineer notices read-only errors |
 """)
     [found] = rule_findings(run_cli, path, "PM012")
-    assert found["message"] == "The file name says 2023-07-16 but the `date` field says 2023-05-16"
+    assert found["message"] == "The file name says 2023-07-16 but the `date` field (line 2) says 2023-05-16"
     assert found["line"] == 2
 
 

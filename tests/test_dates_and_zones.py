@@ -462,6 +462,6 @@ def test_a_numeric_title_date_whose_order_is_certain_is_compared(tmp_path, run_c
     text = DAY_OVER_TWELVE.replace("# Node image rollout", "# 30-09-2024 - Node image rollout")
     path = write(tmp_path / "2024-11-02-rollout.md", text)
     found = findings(run_cli, path, "PM012")
-    assert len(found) == 1 and "title says 2024-09-30" in found[0]["message"]
+    assert len(found) == 1 and "title (line 1) says 2024-09-30" in found[0]["message"]
     ambiguous = write(tmp_path / "2024-11-02-other.md", text.replace("30-09-2024", "09-10-2024"))
     assert findings(run_cli, ambiguous, "PM012") == []  # 9 October or 10 September: not for PM012 to guess

@@ -137,3 +137,31 @@ def test_the_new_scanners_stay_linear(body: str) -> None:
         return "# T\n\n## Summary\n\n" + body * (size // len(body)) + "\n"
 
     assert_linear("p.md", make, 20_000)
+
+
+DATE_SECTION = """# Publishing V1 post-mortem
+
+## Date
+{date}
+
+## Timeline
+
+| Time | Event |
+|---|---|
+| 2020-02-05 18:00 | The release is published too early |
+| 2020-02-06 08:58 | Nightlies are paused |
+"""
+
+
+def test_a_date_section_before_the_incident_contradicts_the_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "postmortem.md", DATE_SECTION.format(date="2020-01-07"))
+    found = _findings(run_cli, path, "PM012")
+    assert [(f["line"], f["severity"]) for f in found] == [(10, "warning")]
+    assert found[0]["message"] == "The timeline start (line 10) says 2020-02-05 but the `date` field (line 4) says 2020-01-07"
+
+
+@pytest.mark.parametrize("date", ["2020-02-06", "2020-02-12", "Start: Wednesday, 2020-02-05 End: Thursday, 2020-02-06",
+                                  "We published this on 2019-01-01 after the review of the release."])
+def test_a_date_section_that_dates_the_write_up_or_says_more_is_silent(run_cli, tmp_path, date):
+    path = write(tmp_path / "postmortem.md", DATE_SECTION.format(date=date))
+    assert _findings(run_cli, path, "PM012") == []

@@ -550,7 +550,7 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         return
     tolerance = int(options["date_tolerance_days"])
     label, reference, ref_pointer = sources[0]
-    disagreeing: dict[date, list[tuple[str, str]]] = {}
+    disagreeing: dict[date, list[tuple[str, str, date]]] = {}
     for other_label, other, other_pointer in sources[1:]:
         if abs((other - reference).days) <= tolerance:
             continue
@@ -563,13 +563,23 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         # file name's day, both against a wrong `date`)
         same = next((day for day in disagreeing if _agree(day, other, other_label, covered, tolerance)), other)
         if same == other or abs((other - same).days) <= tolerance:
-            disagreeing.setdefault(same, []).append((other_label, other_pointer))
+            disagreeing.setdefault(same, []).append((other_label, other_pointer, other))
     for other, found in disagreeing.items():  # the title and the timeline agreeing with each other: one finding
-        labels = [name for name, _ in found]
+        labels = [_at_line(name, where, context, day if day != other else None) for name, where, day in found]
         source = labels[0] if len(labels) == 1 else " and the ".join((", the ".join(labels[:-1]), labels[-1]))
         yield Hit(found[0][1] or ref_pointer or "/title",
-                  {"source": source, "date": other.isoformat(), "reference": label,
+                  {"source": source, "date": other.isoformat(), "reference": _at_line(label, ref_pointer, context),
                    "reference_date": reference.isoformat(), "says": "says" if len(labels) == 1 else "say"})
+
+
+def _at_line(label: str, pointer: str, context: Context, day: date | None = None) -> str:
+    """"the title (line 1)": a source named with the line it stands on, so the reader finds
+    both dates (the file name has none); with `day` when it is not the date the finding
+    quotes for its group ("the timeline start (line 58, 2020-02-05)", beside a file name's
+    2020-02-06 that the timeline covers)."""
+    span = context.document.spans.get(pointer) if pointer else None
+    notes = ([f"line {span.line}"] if span is not None else []) + ([day.isoformat()] if day is not None else [])
+    return f"{label} ({', '.join(notes)})" if notes else label
 
 
 #: Which sources a weekday slip's year is checked against first: those with a line to quote.

@@ -77,7 +77,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .frontmatter import read_front_matter
     from .language import unread_language
     from .log_form import incident_log
-    from .meta import metadata_region, read_metadata
+    from .meta import metadata_region, read_date_section, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .timeline import TimeContext, extract_timeline
@@ -100,6 +100,10 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
                                       _date_in_file_name(path)) if found is not None]
     day_first = day_first_dates(text, references)
     labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line), day_first=day_first)
+    if "date" not in labelled.data:  # "## Date" over "2020-01-07": the date field written as a heading
+        dated = read_date_section(blocks, title, day_first=day_first)
+        labelled.data.update(dated.data)
+        labelled.spans.update(dated.spans)
     identity = {**labelled.data, **front.data}  # front matter wins
 
     out = Output()

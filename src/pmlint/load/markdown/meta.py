@@ -104,3 +104,44 @@ def metadata_region(blocks: list, title: Any, front_end: int) -> tuple[int, int]
     if stop is None:
         stop = min(front_end + 40, max((block.end_line for block in blocks), default=front_end))
     return front_end, stop
+
+
+#: Headings among the first ones read for a `Date` section.
+_DATE_HEADING_REACH = 4
+#: A paragraph that is a date and nothing else (`2020-01-07`, `**March 3, 2024**`).
+_DATE_ONLY = regex_cache.compile(r"^[ \t*_]*(?P<value>[^\n]{4,40}?)[ \t*_.]*$")
+
+
+def read_date_section(blocks: list, title: Any, day_first: bool = False) -> Metadata:
+    """A `## Date` (or `Incident date`) section among the first headings whose whole text is
+    one date: the template's date field written as a heading ("## Date" over "2020-01-07").
+    A section with more than a date in it ("Start: ... End: ...") is left out."""
+    from .times import find_date
+
+    found = Metadata()
+    headings = 0
+    for position, block in enumerate(blocks):
+        if block.kind != "heading" or block is title:
+            continue
+        headings += 1
+        if headings > _DATE_HEADING_REACH:
+            break
+        label = block.text.strip().strip("*_").strip().rstrip(":").strip().lower()
+        if LABELS.get(label) != "date":
+            continue
+        after = blocks[position + 1] if position + 1 < len(blocks) else None
+        if after is None or after.kind != "paragraph" or after.end_line != after.line:
+            return found
+        match = _DATE_ONLY.match(after.text)
+        raw = match.group("value") if match else ""
+        if not raw or _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
+            return found
+        day = find_date(raw, day_first=day_first)
+        if day is None or len(raw.split()) > 5:
+            return found  # no date, or a sentence with a date in it
+        found.data["date"] = day.isoformat()
+        column = after.column + after.text.find(raw)
+        found.spans["/date"] = Span(after.line, column, after.line, column + len(raw) - 1)
+        found.lines.add(after.line)
+        return found
+    return found
