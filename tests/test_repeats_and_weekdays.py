@@ -165,3 +165,47 @@ def test_a_date_section_before_the_incident_contradicts_the_timeline(run_cli, tm
 def test_a_date_section_that_dates_the_write_up_or_says_more_is_silent(run_cli, tmp_path, date):
     path = write(tmp_path / "postmortem.md", DATE_SECTION.format(date=date))
     assert _findings(run_cli, path, "PM012") == []
+
+
+WINDOW = """# Nodes down
+
+Starting December 12 around 11:00, several compute nodes went down.
+
+<!--
+start: {start}
+stop: {stop}
+-->
+"""
+
+
+def test_a_stated_stop_before_its_start_is_reported_with_both_lines(run_cli, tmp_path):
+    path = write(tmp_path / "status.md", WINDOW.format(start="2018-12-20T16:40:00", stop="2018-12-17T17:00:00"))
+    found = _findings(run_cli, path, "PM012")
+    assert [(f["line"], f["severity"]) for f in found] == [(7, "warning")]
+    assert found[0]["message"] == "The stop on line 7 (2018-12-17T17:00:00) is before the start on line 6 (2018-12-20T16:40:00)"
+
+
+@pytest.mark.parametrize("start, stop", [
+    ("2018-12-12T10:20:00", "2018-12-19T14:20:00"),  # in order
+    ("2018-12-12 23:00 PST", "2018-12-13 01:00 UTC"),  # another zone, within a day: not for PM012 to convert
+    ("2018-12-12", "2018-12-12"),  # the same day, no times
+])
+def test_a_window_in_order_or_across_zones_is_silent(run_cli, tmp_path, start, stop):
+    path = write(tmp_path / "status.md", WINDOW.format(start=start, stop=stop))
+    assert _findings(run_cli, path, "PM012") == []
+
+
+def test_a_start_and_an_end_far_apart_are_not_a_pair(run_cli, tmp_path):
+    text = WINDOW.format(start="2018-12-20T16:40:00", stop="2018-12-21T17:00:00").replace(
+        "stop: 2018-12-21T17:00:00", "\n\n\n\nstop: 2018-12-17T17:00:00")
+    path = write(tmp_path / "status.md", text)
+    assert _findings(run_cli, path, "PM012") == []
+
+
+@pytest.mark.parametrize("body", ["start: 2018-12-20T16:40:00\n", "start: 2018-12-20T16:40:00\nstop: 2018-12-17T17:00:00\n",
+                                  "start: 2018-12-2" + " " * 30 + "\n"])
+def test_stated_windows_stay_linear(body: str) -> None:
+    def make(size: int) -> str:
+        return "# T\n\n" + body * (size // len(body)) + "\n"
+
+    assert_linear("p.md", make, 20_000)

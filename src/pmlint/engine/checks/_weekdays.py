@@ -1,5 +1,7 @@
-"""A date written with its weekday ("Monday, April 3, 2024", "Sunday, 2023-10-14") whose
-weekday is not that date's: PM012's calendar check (`dates_agree`).
+"""Dates that contradict each other within a few words: a date written with its weekday
+("Monday, April 3, 2024", "Sunday, 2023-10-14") whose weekday is not that date's, and a
+stated end before the start stated just above it (`start: 2018-12-20T16:40`, `stop:
+2018-12-17T17:00`). PM012's checks on the text itself (`dates_agree`).
 
 The weekday and the date are written side by side, so no time zone can come between
 them: one of the two is wrong, and the calendar says which day the date fell on. When
@@ -93,3 +95,75 @@ def year_of_weekday(slip: Slip, years: Iterable[int]) -> int | None:
         except ValueError:  # 29 February
             continue
     return None
+
+
+#: A labelled start or end with a full date (`start: 2018-12-20T16:40:00`, `- **End:** 2024-05-02
+#: 10:15`): the machine-readable window a status page or template keeps beside its text.
+_STATED = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<label>start(?:ed)?|began|begin|stop(?:ped)?|end(?:ed)?|resolved)"
+    r"(?:[ \t]*(?:time|at|date))?[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T \t]{1,3}(?P<clock>\d{2}:\d{2}(?::\d{2})?))?(?P<rest>[^\n]{0,40})$",
+    re.IGNORECASE)
+#: Lines between a start and the end that follows it.
+_STATED_REACH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """A stated start and the end stated right after it, the end earlier than the start."""
+
+    start_line: int
+    start: str
+    end_line: int
+    end: str
+    end_label: str
+
+
+def _moment(match: re.Match[str]) -> tuple[date, str, str] | None:
+    """(day, clock or "", as written) of a stated start or end; None when its date is no date."""
+    try:
+        day = date.fromisoformat(match.group("day"))
+    except ValueError:
+        return None
+    clock = match.group("clock") or ""
+    if len(clock) == 5:
+        clock += ":00"
+    written = match.group(0)[match.start("day"):match.end("clock") if match.group("clock") else match.end("day")]
+    return day, clock, written
+
+
+def _reversed(began: tuple[date, str, str], ended: tuple[date, str, str], same_zone: bool) -> bool:
+    """Whether the end is before the start: to the second with the same zone words and both
+    times given, by the day with the same zone words, by more than a day across zones."""
+    if same_zone and began[1] and ended[1]:
+        return (ended[0], ended[1]) < (began[0], began[1])
+    if same_zone:
+        return ended[0] < began[0]
+    return (began[0] - ended[0]).days > 1
+
+
+def reversed_windows(lines: list[str], skip: Iterable[tuple[int, int]] = ()) -> list[Window]:
+    """Every stated start followed within _STATED_REACH lines by a stated end that is earlier
+    (both with a full date, the same words after them: no zone between them to convert)."""
+    skipped = {number for first, last in skip for number in range(first, last + 1)}
+    found: list[Window] = []
+    start: tuple[int, re.Match[str]] | None = None
+    for number, text in enumerate(lines, start=1):
+        if number in skipped or ":" not in text:
+            continue
+        match = _STATED.match(text[:_LINE_LIMIT])
+        if match is None:
+            continue
+        label = match.group("label").lower()
+        if label.startswith(("start", "beg")):
+            start = (number, match)
+            continue
+        if start is None or number - start[0] > _STATED_REACH:
+            continue
+        began, ended = _moment(start[1]), _moment(match)
+        same_zone = start[1].group("rest").strip() == match.group("rest").strip()
+        if began is not None and ended is not None and _reversed(began, ended, same_zone):
+            found.append(Window(start[0], began[2], number, ended[2], label))
+        start = None
+    return found

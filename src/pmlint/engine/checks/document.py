@@ -29,7 +29,7 @@ from ..text import find_phrases, occurrence_at, phrase_regex
 from ._markers import marker_at
 from ._shared import evidence, is_placeholder, normalise_severity
 from ._time import entries, first_of
-from ._weekdays import weekday_dates, year_of_weekday
+from ._weekdays import reversed_windows, weekday_dates, year_of_weekday
 
 
 @check("template_residue", {"setting": {"type": "string", "description": "Setting that holds the list "
@@ -593,7 +593,13 @@ def _weekday_hits(context: Context, sources: list[tuple[str, date, str]]) -> Ite
     warning quoting both. A weekday that fits no year of the document is a slip of the
     weekday or the day, reported at `info`."""
     lines = context.document.lines or []
-    written = weekday_dates(lines, getattr(context.document.meta, "code_lines", ()) or ())
+    code = getattr(context.document.meta, "code_lines", ()) or ()
+    for window in reversed_windows(lines, code):
+        yield Hit("", {"end_label": window.end_label, "end": window.end, "end_line": window.end_line,
+                       "start": window.start, "start_line": window.start_line},
+                  span=Span(window.end_line, 1, window.end_line, max(len(lines[window.end_line - 1]), 1)),
+                  variant="reversed")
+    written = weekday_dates(lines, code)
     if all(each.fits for each in written):
         return
     # the year's witnesses: dates written with their own weekday first (quoted as written),
