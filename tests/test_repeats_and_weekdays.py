@@ -69,6 +69,9 @@ def test_a_repeat_said_in_prose_asks_for_the_link_and_an_architecture_fix(run_cl
     "The cache behaves as it did before the deploy.",
     "Packages known to have caused issues in the past were updated.",
     "The node was restarted a second time and recovered.",
+    "There was another failure mode we had not considered.",
+    "As we did last year, we ran a game day before the sale.",
+    "We have seen this pattern before in other companies.",
 ])
 def test_words_that_only_sound_like_a_repeat_are_not_one(run_cli, tmp_path, said):
     path = write(tmp_path / "2025-06-21-disk.md", REPEAT.format(said=said))

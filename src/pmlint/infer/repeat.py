@@ -32,12 +32,16 @@ _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
 _MONTH_OR_YEAR = (r"(?:in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december|(?:19|20)\d\d)|last[ \t]+(?:year|month|week|quarter|spring|summer|autumn|fall|winter|time))")
 _INCIDENT_NOUN = r"(?:time|incidents?|outages?|issues?|problems?|failures?|events?|breach(?:es)?|attacks?|downtimes?|post-?mortems?)"
+#: "another failure mode", "another attack vector": a kind of failure, not one that happened.
+_NOT_A_KIND = (r"(?![ \t-]+(?:modes?|vectors?|points?|domains?|scenarios?|cases?|paths?|surfaces?|windows?|types?|"
+               r"class(?:es)?|reports?|channels?|tickets?|response|management|commander)\b)")
 _REPEAT_SAID = re.compile(
     # "the cause is the same as an earlier [incident]", "same symptoms as in the previous outage", "same as in June"
     r"\bsame(?:[ \t]+[\w-]+){0,3}?[ \t]+as[ \t]+(?:(?:(?:in|with|during|on|for)[ \t]+)?(?:an?|the|our|that)[ \t]+"
     r"(?:earlier|previous|prior|last|former)[ \t]+\[?" + _INCIDENT_NOUN + r"|" + _MONTH_OR_YEAR + r")\b"
-    # "as happened last year", "as it did in March", "like we saw in 2022", "as happened before"
-    r"|\b(?:as|like)[ \t]+(?:it[ \t]+|we[ \t]+|they[ \t]+)?(?:happened|occurred|did|saw|experienced|had)[ \t]+"
+    # "as happened last year", "as it happened in March", "like we experienced in 2022", "as happened before"
+    # ("as we did last year, we ran a game day" compares, it repeats nothing)
+    r"|\b(?:as|like)[ \t]+(?:it[ \t]+|we[ \t]+|they[ \t]+)?(?:happened|occurred|experienced)[ \t]+"
     r"(?:(?:back|once|already)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
     r"|\b(?:as|like)[ \t]+(?:it[ \t]+)?(?:happened|occurred)[ \t]+(?:before|previously)\b(?![ \t]+(?:the|a|an|we|it|our|this)\b)"
     # "this has been an issue in the past", "has been a known problem in the past"
@@ -49,12 +53,12 @@ _REPEAT_SAID = re.compile(
     r"error|outage|incident|bug))[ \t]+(?:before|previously|in[ \t]+the[ \t]+past)\b"
     # "we had another power outage", "this was yet another DNS incident"
     r"|\b(?:had|was|suffered|experienced|saw|faced)[ \t]+(?:yet[ \t]+)?another[ \t]+(?:[\w-]+[ \t]+){0,2}?"
-    r"(?:outage|incident|failure|breach|attack|downtime|disruption)\b"
-    r"|\byet[ \t]+another[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:outage|incident|failure|breach|attack|downtime|disruption)\b",
+    r"(?:outage|incident|failure|breach|attack|downtime|disruption)\b" + _NOT_A_KIND +
+    r"|\byet[ \t]+another[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:outage|incident|failure|breach|attack|downtime|disruption)\b"
+    + _NOT_A_KIND,
     re.IGNORECASE)
 #: Every `_REPEAT_SAID` match holds one of these words (a cheap filter on each text's word index).
-_REPEAT_WORDS = frozenset({"same", "happened", "occurred", "did", "saw", "experienced", "had", "past", "seen",
-                           "another"})
+_REPEAT_WORDS = frozenset({"same", "happened", "occurred", "experienced", "past", "seen", "another"})
 _PARAGRAPH_REACH = 600
 
 
