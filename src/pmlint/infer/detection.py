@@ -408,7 +408,8 @@ def _clause(around: str, text: str) -> str:
     for cut in _CLAUSE_CUT.finditer(around, 0, at):
         start = cut.end()
     clause = around[start:]
-    return clause[_LEAD.match(clause).end():] if _LEAD.match(clause) else clause
+    lead = _LEAD.match(clause)
+    return clause[lead.end():] if lead is not None else clause
 
 
 #: How many source lines a wrapped sentence is read across.

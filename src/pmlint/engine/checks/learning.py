@@ -46,7 +46,7 @@ def repeat_prevented(value: Any, pointer: str, options: dict, context: Context) 
     unlinked = inferred and not getattr(context.profile, "related_incidents", ())
     yield Hit("/related_incidents", {"count": count, "layer": layer,
                                      "times": "second" if count == 1 else f"{_ordinal(count + 1)}"},
-              span=fact.span if inferred else None, variant="unlinked" if unlinked else None)
+              span=fact.span if fact is not None and inferred else None, variant="unlinked" if unlinked else None)
 
 
 def _ordinal(number: int) -> str:
