@@ -63,3 +63,26 @@ def test_hyphenated_and_underscored_status_levels_map_like_spaced_ones(run_cli, 
         assert rule_findings(run_cli, path, "PM014", preset="strict") == [], level
     path = write(tmp_path / "pm.md", _status_page("partial-whatever"))
     assert [item["severity"] for item in rule_findings(run_cli, path, "PM014")] == ["warning"]
+
+
+# ---- PM505: a header block that labels start, end and length is its own arithmetic ----------
+
+def _header(rows: str) -> str:
+    return f"# Rollout caused an outage\n\n{rows}\n## Summary\n\nA rolling deployment flushed the cache.\n"
+
+
+def test_a_header_tables_duration_is_held_to_its_own_start_and_end(run_cli, tmp_path):
+    rows = ("| | |\n|:--|:--|\n| Start Time | 2018-06-29 12:58 PST |\n| End Time | 2018-06-29 13:55 PST |\n"
+            "| Total Duration | 39 Minutes |\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", _header(rows)), "PM505")
+    assert [(item["line"], item["severity"]) for item in found] == [(7, "warning")]
+    assert "57 min" in found[0]["message"] and '"39 Minutes"' in found[0]["message"]
+
+
+def test_labelled_lines_that_agree_or_cannot_be_read_say_nothing(run_cli, tmp_path):
+    agree = "- **Start time:** 12:58 UTC\n- **End time:** 13:55 UTC\n- **Duration:** 57 minutes\n"
+    zones = "- Start time: 12:58 PST\n- End time: 21:55 UTC\n- Duration: 39 minutes\n"
+    far = "- Start time: 12:58\n" + "".join(f"- Note {n}: text\n" for n in range(10)) + \
+          "- End time: 13:55\n- Duration: 39 minutes\n"
+    for rows in (agree, zones, far):
+        assert rule_findings(run_cli, write(tmp_path / "pm.md", _header(rows)), "PM505") == [], rows

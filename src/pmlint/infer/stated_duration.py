@@ -225,7 +225,8 @@ _GAP = 60
 
 @dataclass(frozen=True, slots=True)
 class StatedWindow:
-    """A sentence that states the length of the impact and both its ends."""
+    """A sentence (or a labelled metadata block, `labelled`) that states the length of the
+    impact and both its ends."""
 
     claim: DurationClaim
     start: str
@@ -233,6 +234,8 @@ class StatedWindow:
     minutes: float
     start_span: Span | None
     end_span: Span | None
+    #: read from labelled rows ("Start Time", "End Time", "Total Duration"), not one sentence
+    labelled: bool = False
 
 
 def _moment(match: re.Match[str]) -> tuple[datetime, bool]:
@@ -299,9 +302,84 @@ def _window(text: str, begin: int, end: int, claim: _Found) -> tuple[re.Match[st
     return first, second, minutes
 
 
+#: A labelled start, end or length in a metadata block: "| Start Time | 2018-06-29 12:58 PST |",
+#: "**End time:** 13:55", "- Total Duration: 39 Minutes". The value runs to the line's end or
+#: the next cell; greedy, no nesting: linear.
+_LABELLED = regex_cache.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*(?:\*\*|__)?(?P<label>(?:incident[ \t]+|outage[ \t]+|impact[ \t]+)?"
+    r"(?:start(?:ed)?|began|end(?:ed)?|resolved|recovered)(?:[ \t]+(?:time|at|date[ \t]*/[ \t]*time))?"
+    r"|(?:total[ \t]+)?(?:duration|downtime|outage[ \t]+duration|length|impact[ \t]+duration))"
+    r"(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?|\|)[ \t]*(?P<value>[^|\n]{1,80})", re.IGNORECASE)
+#: Lines from the top searched for such a block, and most lines between its first and last row.
+_LABELLED_TOP = 80
+_LABELLED_BLOCK = 8
+
+
+def labelled_window(document: Document) -> StatedWindow | None:
+    """A metadata block at the top that labels the start, the end and the length of the
+    impact ("| Start Time | 2018-06-29 12:58 PST |", "| End Time | 2018-06-29 13:55 PST |",
+    "| Total Duration | 39 Minutes |"), as a window to hold the length to; None unless all
+    three are read within `_LABELLED_BLOCK` lines, the ends in one zone (or none)."""
+    lines = document.lines or []
+    start = end = None
+    length: tuple[_Found, int, str] | None = None
+    first_row = None
+    for number, text in enumerate(lines[:_LABELLED_TOP], start=1):
+        match = _LABELLED.match(text[:400])
+        if match is None:
+            continue
+        if first_row is not None and number - first_row > _LABELLED_BLOCK:
+            break
+        label = match.group("label").lower()
+        value = match.group("value").strip().strip("*_").strip()
+        if "duration" in label or "downtime" in label or "length" in label:
+            claims = claims_in(f"Duration: {value}")  # the label says what the figure is
+            if length is None and len(claims) == 1:
+                length = (claims[0], number, value)
+        else:
+            times = list(_TIME.finditer(value))
+            if len(times) != 1:
+                continue
+            if any(word.startswith(("start", "began")) for word in label.split()):
+                start = start or (times[0], number, value)
+            else:
+                end = end or (times[0], number, value)
+        first_row = first_row or number
+    if start is None or end is None or length is None:
+        return None
+    zones = {(match.group("zone") or "").upper() for match in (start[0], end[0])} - {""}
+    if len(zones) > 1:
+        return None
+    try:
+        began, began_dated = _moment(start[0])
+        ended, ended_dated = _moment(end[0])
+    except ValueError:
+        return None
+    if began_dated != ended_dated:
+        return None
+    minutes = (ended - began).total_seconds() / 60
+    if minutes <= 0:
+        return None
+    found, row, said = length
+    claim = DurationClaim(found.minutes, said, found.granularity, found.hedged, "", _row_span(lines, row, said))
+    return StatedWindow(claim, start[0].group().strip(), end[0].group().strip(), minutes,
+                        _row_span(lines, start[1], start[0].group().strip()),
+                        _row_span(lines, end[1], end[0].group().strip()), labelled=True)
+
+
+def _row_span(lines: list[str], number: int, text: str) -> Span:
+    """The span of `text` on 1-based line `number` (the line's start when it is not there)."""
+    column = max(lines[number - 1].find(text), 0) + 1
+    return Span(number, column, number, column + len(text))
+
+
 def stated_windows(document: Document) -> list[StatedWindow]:
-    """Every sentence that states the length of the impact together with its start and end."""
+    """Every sentence that states the length of the impact together with its start and end,
+    and a metadata block that labels all three (`labelled_window`)."""
     found = []
+    labelled = labelled_window(document)
+    if labelled is not None:
+        found.append(labelled)
     for pointer, text in document_texts(document, _SKIP):
         claims = claims_in(text)
         for match in claims:

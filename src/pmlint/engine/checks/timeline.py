@@ -82,7 +82,7 @@ def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Con
             yield Hit(None, {"phrase": shorten(window.claim.phrase, 50), "line": _line(window.claim.span),
                              "start": window.start, "end": window.end, "computed": format_minutes(window.minutes),
                              "tolerance": format_minutes(tolerance)},
-                      span=window.claim.span, variant="window")
+                      span=window.claim.span, variant="labelled" if window.labelled else "window")
     if number is not None and marked:
         tolerance = _impact_tolerance(number, claims, floor)
         if any(abs(minutes - number) <= tolerance for _, minutes, _ in marked):

@@ -30,6 +30,8 @@ LABELS = {
     "severity": "severity", "sev": "severity", "severity level": "severity", "incident severity": "severity",
     "impact level": "severity", "priority level": "severity",
     "date": "date", "incident date": "date", "date of incident": "date",
+    # a header table's start is the incident's date ("| Start Time | 2018-06-29 12:58 PST |")
+    "start time": "date", "start date": "date", "incident start": "date", "incident start time": "date",
     "status": "status", "document status": "status", "postmortem status": "status",
 }
 _LABEL = "|".join(sorted((re.escape(label) for label in LABELS), key=len, reverse=True))
