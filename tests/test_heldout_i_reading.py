@@ -86,3 +86,22 @@ def test_labelled_lines_that_agree_or_cannot_be_read_say_nothing(run_cli, tmp_pa
           "- End time: 13:55\n- Duration: 39 minutes\n"
     for rows in (agree, zones, far):
         assert rule_findings(run_cli, write(tmp_path / "pm.md", _header(rows)), "PM505") == [], rows
+
+
+def test_broken_front_matter_still_gives_its_date_and_title(run_cli, tmp_path):
+    """The date line of front matter that does not parse is still the incident's date: a
+    timeline dated eight years off is reported against it (PM012)."""
+    text = ("---\ndate: 2020-04-09\nauthors: @joshblack\n---\n\n" + _BODY +
+            "## Timeline\n\n- 2012-04-09 17:00 UTC: v10.11.0 promoted to latest\n"
+            "- 2012-04-09 17:30 UTC: first reports of failing builds\n")
+    path = write(tmp_path / "pm.md", text)
+    found = rule_findings(run_cli, path, "PM012")
+    assert len(found) == 1 and "2012-04-09" in found[0]["message"] and "2020-04-09" in found[0]["message"]
+    code, out, err = run_cli("convert", str(path))
+    assert "date: '2020-04-09'" in out
+
+
+def test_only_plain_date_and_title_lines_are_salvaged(run_cli, tmp_path):
+    text = "---\ndate: [2020-04-09\nseverity: SEV1\nauthors: @joshblack\n---\n\n" + _BODY
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert "date:" not in out and "severity: SEV1" not in out

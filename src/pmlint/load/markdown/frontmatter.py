@@ -16,6 +16,7 @@ expansion too large) stay fatal.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,9 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         elif problem.code == "not-a-mapping":
             result.problems.append(Problem(
                 FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
+    if any(problem.code == FRONT_MATTER_PROBLEM for problem in result.problems):
+        _salvage(lines[1:end - 1], shift, result)
+        return result
     if not isinstance(loaded.data, dict):
         return result
     for pointer, span in loaded.spans.items():
@@ -88,3 +92,23 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
 
 def _shift(span: Span, lines: int) -> Span:
     return Span(span.line + lines, span.column, span.end_line + lines, span.end_column)
+
+
+#: Fields read line by line from front matter that does not parse: the incident's date and
+#: title, when each is a plain `key: value` line at the top level.
+_SALVAGED = ("date", "title")
+_PLAIN = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[\w\d][^#\n]{0,200}?)[ \t]*$")
+
+
+def _salvage(body: list[str], shift: int, result: FrontMatter) -> None:
+    """The date and the title of front matter that is not valid YAML (`authors: @josh` on
+    another line), from their own plain `date: 2020-04-09` lines: the rest is unreadable,
+    but these two say what the incident is and when, and PM012 holds the body to them."""
+    for number, line in enumerate(body[:200], start=1 + shift):
+        match = _PLAIN.match(line)
+        if match is None or match.group("key") not in _SALVAGED or match.group("key") in result.data:
+            continue
+        value = match.group("value").strip().strip("'\"")
+        result.data[match.group("key")] = value
+        column = match.start("value") + 1
+        result.spans["/" + match.group("key")] = Span(number, column, number, column + len(value) - 1)
