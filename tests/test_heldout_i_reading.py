@@ -105,3 +105,49 @@ def test_only_plain_date_and_title_lines_are_salvaged(run_cli, tmp_path):
     text = "---\ndate: [2020-04-09\nseverity: SEV1\nauthors: @joshblack\n---\n\n" + _BODY
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert "date:" not in out and "severity: SEV1" not in out
+
+
+# ---- a severity labelled in a details section is the stated severity -----------------------
+
+def _details(value: str, where: str = "details") -> str:
+    label = f"- **Incident Severity**: {value}\n"
+    top = label if where == "top" else ""
+    body = label if where == "details" else ""
+    code = f"```\nSeverity: {value}\n```\n" if where == "code" else ""
+    return (f"# RCA: validator consensus issues\n\n{top}\n## 1. Executive summary\n\nMissed blocks for two hours.\n\n"
+            f"## 2. Incident details\n\n- **Services Affected**: validator\n{body}{code}")
+
+
+def _severity(run_cli, tmp_path, text: str) -> str | None:
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    lines = [line for line in out.splitlines() if line.startswith("severity:")]
+    return lines[0] if lines else None
+
+
+def test_a_severity_labelled_under_incident_details_is_stated(run_cli, tmp_path):
+    assert _severity(run_cli, tmp_path, _details("Critical")) == "severity: Critical"
+    assert _severity(run_cli, tmp_path, _details("Sev-2")) == "severity: Sev-2"
+
+
+def test_an_unknown_word_or_a_code_block_deep_in_the_text_is_no_severity(run_cli, tmp_path):
+    for text in (_details("whatever we felt"), _details("Critical", where="code")):
+        found = _severity(run_cli, tmp_path, text)
+        assert found is None or "inferred" in found, text
+
+
+def test_reading_labelled_severity_is_linear():
+    import time
+
+    from pmlint.load.markdown.meta import labelled_severity
+
+    def seconds(repeats: int) -> float:
+        lines = ["- **Severity level**: " + "ev " * 30] * repeats
+        began = time.perf_counter()
+        for _ in range(3):
+            labelled_severity(lines, (), lambda value: False)
+        return time.perf_counter() - began
+
+    seconds(500)
+    small, large = min(seconds(2000) for _ in range(3)), min(seconds(16000) for _ in range(3))
+    assert large / small < 8 * 2.5

@@ -77,7 +77,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .frontmatter import read_front_matter
     from .language import unread_language
     from .log_form import incident_log
-    from .meta import metadata_region, read_date_section, read_metadata
+    from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .timeline import TimeContext, extract_timeline
@@ -127,6 +127,10 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     for key, value in labelled.data.items():
         if key not in front.data:
             out.put(f"/{key}", value, labelled.spans[f"/{key}"])
+    if "severity" not in identity:  # "**Incident Severity**: Critical" under "## Incident Details"
+        stated = labelled_severity(lines, code_lines, _severity_words(settings), start=front.end_line)
+        if stated is not None:
+            out.put("/severity", stated[0], stated[1])
     context = TimeContext(day_first=day_first, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
     start = _incident_day(find_date(str(front.data.get("date") or ""), day_first=day_first) if "date" in front.data
                           else None,
@@ -334,3 +338,19 @@ def _ordered(data: dict[str, Any]) -> dict[str, Any]:
     ordered = {key: data[key] for key in SCHEMA_FIELDS if key in data}
     ordered.update((key, value) for key, value in data.items() if key not in ordered)
     return ordered
+
+
+#: "SEV1", "Sev-2", "sev 3", "Severity 2", "P1"-free: the numbered scales pmlint reads.
+_SEV_NUMBERED = re.compile(r"(?:sev(?:erity)?)[ \t_-]?\d", re.IGNORECASE)
+
+
+def _severity_words(settings: dict) -> Any:
+    """Whether a labelled value names a severity some scale knows: a level, an alias, a
+    status page's level, or a numbered `SEV 2` (case, hyphens and underscores ignored)."""
+    def word(text: str) -> str:
+        return " ".join(str(text).lower().replace("-", " ").replace("_", " ").split())
+
+    known = {word(level) for level in settings.get("severity_levels") or ()}
+    for table in ("severity_aliases", "status_page_severities"):
+        known.update(word(key) for key in (settings.get(table) or {}))
+    return lambda value: word(value.strip("🔴🟠🟡🟢⚪ .")) in known or _SEV_NUMBERED.fullmatch(value.strip()) is not None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from ... import regex_cache
 from ...model import Span
@@ -147,3 +147,32 @@ def read_date_section(blocks: list, title: Any, day_first: bool = False) -> Meta
         found.lines.add(after.line)
         return found
     return found
+
+
+#: Labels that name the severity (the `LABELS` that map to it).
+_SEVERITY_LABELS = frozenset(label for label, key in LABELS.items() if key == "severity")
+
+
+def labelled_severity(lines: list[str], code_lines: tuple[tuple[int, int], ...],
+                      known: Callable[[str], bool], start: int = 0) -> tuple[str, Span] | None:
+    """The first severity labelled anywhere in the document ("- **Incident Severity**:
+    Critical" under "## Incident Details", a `| Severity | SEV2 |` row further down) whose
+    value `known` accepts (a level, an alias, a status page's level): for documents whose
+    metadata sits in a section rather than at the top. A value no scale knows is left to
+    the top block: one labelled line deep in the text is not enough to claim a new level.
+    Lines before `start` (the front matter, which has its own reader) are not read.
+    Linear: one anchored match per line that holds "ev" (seVErity, lEVel)."""
+    skipped = {number for first, last in code_lines for number in range(first, last + 1)}
+    for index in range(max(start, 0), len(lines)):
+        text = lines[index]
+        if ("ev" not in text and "EV" not in text) or index + 1 in skipped:
+            continue
+        match = _LINE.match(text) or _ROW.match(text) or _PLAIN_LINE.match(text)
+        if match is None or match.group("label").lower() not in _SEVERITY_LABELS:
+            continue
+        raw = match.group("value").strip().strip("*_").strip()
+        if not raw or not known(raw):
+            continue
+        column = match.start("value") + 1 + (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
+        return raw, Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
+    return None
