@@ -391,6 +391,25 @@ def quote(text: str, limit: int = 60) -> str:
     return f'"{flat}"'
 
 
+def prose_span(document: Document, where: str, start: int, end: int) -> Span:
+    """Where text[start:end] of the uncovered paragraph `where` ("#L<line>", see
+    `uncovered`) stands in the source: the paragraph is its lines stripped and joined by
+    one space, so an offset walks the lines it spans (a phrase broken across two lines
+    ends on the first). Linear in the paragraph."""
+    line = int(where[2:])
+    lines = document.lines or []
+    offset = 0
+    while line <= len(lines):
+        raw = lines[line - 1]
+        text = raw.strip()
+        if start <= offset + len(text) or line == len(lines):
+            column = len(raw) - len(raw.lstrip()) + (start - offset) + 1
+            return Span(line, column, line, column + max(0, min(end, offset + len(text)) - start) - 1)
+        offset += len(text) + 1
+        line += 1
+    return Span.point(int(where[2:]))
+
+
 def span_at(document: Document, pointer: str, needle: str) -> Span | None:
     """Where `needle` stands in the source (the node's span when it cannot be pinned down)."""
     if pointer.startswith("#L"):

@@ -23,6 +23,13 @@ because the same words describe systems as often as people:
   ("greedy VCs", "inexperienced managers"; roles and option `people_nouns`) or after
   "was"/"were" with a person as subject ("they were greedy"), never "a greedy algorithm"
   or "lazy loading"; see `_judges_people` (option `needs_person_after`).
+- Contempt for oneself is blame, unlike ownership: "I'm an idiot", "I shouldn't be
+  trusted with this" (option `judges_subject`: of a person, the writer included, never
+  of a system), "my stupid mistake" (option `person_acts`). An adverb that judges a
+  person's negated deed ("nor did he adequately test", option `judges_deed`) is quoted
+  whole; see `_negated_conduct`. Contempt said again is one claim (`once_per_document`).
+- A Markdown post's prose that no node of the data tree holds (`uncovered`: an incident
+  log under dated headings), less code blocks, is read too; see `_prose`.
 - The writers' own "we" or "I" as the subject of a `needs_person` phrase is ownership,
   not blame ("we logged a warning but failed to see it as an error case", "we should have
   deployed something else first"): the writers name their own gap and point at nobody, as
@@ -56,6 +63,7 @@ from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
                         looks_plural, negated, participle_follows, passive_agent, passive_follows, subject_of,
                         words_before)
+from ...infer.prose import prose_span, uncovered
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
@@ -511,6 +519,37 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                 break
 
 
+_FENCE = regex_cache.compile(r"[ \t]{0,3}(?:```|~~~)")
+_LIST_MARK = regex_cache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+
+
+def _prose(document: Any, regex: Any) -> list[tuple[str, str]]:
+    """The paragraphs of a Markdown post that no node of the data tree holds (`uncovered`,
+    as "#L<line>") in which `regex` may match, less code: a fenced block or an indented
+    one ("    he forgot to close the socket") quotes a program, not the writers. Linear:
+    the fences are found in one pass, and only when some paragraph may match."""
+    found = [(where, text) for where, text in uncovered(document) if regex.search(text)]
+    if not found:
+        return found
+    lines = document.lines or []
+    fenced = bytearray(len(lines) + 2)
+    inside = False
+    for number, line in enumerate(lines, 1):
+        if _FENCE.match(line):
+            inside = not inside
+            fenced[number] = 1
+        elif inside:
+            fenced[number] = 1
+    kept = []
+    for where, text in found:
+        line = int(where[2:])
+        raw = lines[line - 1] if 0 < line <= len(lines) else ""
+        indented = raw.startswith(("    ", "\t")) and not _LIST_MARK.match(raw)
+        if not fenced[line] and not indented:
+            kept.append((where, text))
+    return kept
+
+
 class _LazyOrganisations:
     """The document's organisation names (`_organisations`), read on first use: most
     documents have no sentence with an error word or a failure to act, so most never pay."""
@@ -531,7 +570,8 @@ def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable
     for the first person `find` reads in a string `regex` matches: an @handle or a known
     name always, any other name unless the document treats it as an organisation
     ("Hetzner support")."""
-    for string_pointer, text in context.strings_matching(data, "", regex):
+    prose = _prose(context.document, regex)
+    for string_pointer, text in context.strings_matching(data, "", regex) + prose:
         field = string_pointer.split("/")[1] if string_pointer.count("/") else ""
         if field in reported or field == "root_causes":
             continue  # one finding per field; a root cause names no person at all (below)
@@ -540,6 +580,10 @@ def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable
         if found:
             start, person = found[0]
             reported.add(field)
+            if string_pointer.startswith("#L"):
+                yield Hit("", {"person": person, "where": "The text"},
+                          span=prose_span(context.document, string_pointer, start, start + len(person)))
+                continue
             yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
                       text=person, occurrence=occurrence_at(text, person, start))
 
@@ -556,20 +600,60 @@ _NEXT_WORD = regex_cache.compile(r"[ \t]*+([-\w']++)")
 _COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "seem", "seemed", "seems", "got", "became"})
 
 
-def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[str]) -> bool:
+#: "-proof" after a judgement ("idiot-proof", "fool proof"): a property of a design
+_PROOF_AFTER = regex_cache.compile(r"[ \t-]?proof\b", re.IGNORECASE)
+#: "stupid of me", "careless of him": the judgement is of the person named after "of"
+_OF_PERSON = regex_cache.compile(r"[ \t]++of[ \t]++(?:me|us|him|her|them|you)\b", re.IGNORECASE)
+
+
+def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[str],
+                   acts: frozenset[str] = frozenset()) -> bool:
     """Whether the judgement at masked[start:end] qualifies people: the next word, or the
-    one after it ("greedy VCs", "inexperienced product managers"), is a person noun, or a
-    copula before it has a person as subject ("they were greedy", "management was
-    incompetent"). "A greedy algorithm" and "lazy loading" judge no one."""
+    one after it ("greedy VCs", "inexperienced product managers"), is a person noun or
+    something only a person does (`acts`: "my stupid mistake"), "of me" follows ("stupid
+    of me"), or a copula before it has a person as subject ("they were greedy",
+    "management was incompetent"). "A greedy algorithm", "lazy loading" and "a dumb
+    idea" judge no one."""
+    nouns = people_nouns | acts
     for pattern in (_NEXT_WORD, _NEXT_WORDS):
         follow = pattern.match(masked, end)
-        if follow is not None and in_singular_or_plural(follow.group(1).lower(), people_nouns):
+        if follow is not None and in_singular_or_plural(follow.group(1).lower(), nouns):
             return True
+    if _OF_PERSON.match(masked, end):
+        return True
     before = [word.lower() for _, word in zip(range(3), words_before(masked, clause_start(masked, start), start))]
     if before and before[0] in _COPULAS:
         subject = next((word for word in before[1:] if word not in ("also", "just", "so", "too", "very", "really")), None)
         return subject is not None and (subject in PERSON_PRONOUNS or in_singular_or_plural(subject, people_nouns))
     return False
+
+
+#: the auxiliary of an active negated deed ("did not", "nor did he"): "was not properly
+#: configured" is a passive about a system, "was not properly trained" about the training
+_DID = frozenset({"did", "didn't", "didn’t", "does", "doesn't", "doesn’t"})
+_NEGATORS = frozenset({"not", "never", "nor", "neither", "didn't", "didn’t", "doesn't", "doesn’t"})
+
+
+def _negated_conduct(masked: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """(subject, start, end) of a negated deed judged by the adverb at masked[start:end]
+    ("@kim did not adequately test", "nor did he properly check"), or None: within four
+    words before it in its clause, a negation and "did", and the nearest other word is
+    the subject. The deed runs from the subject or "did", whichever comes first, to the
+    word after the adverb."""
+    cut = clause_start(masked, start)
+    before = [word for _, word in zip(range(4), words_before(masked, cut, start))]
+    lowered = [word.lower() for word in before]
+    if _NEGATORS.isdisjoint(lowered) or _DID.isdisjoint(lowered):
+        return None
+    subject = next((word for word, low in zip(before, lowered) if low not in _DID and low not in _NEGATORS), None)
+    if subject is None:
+        return None
+    # the furthest of the words read (at most four, all between `cut` and `start`) opens the deed
+    begin = start
+    for word in before:
+        begin = masked.rfind(word, cut, begin)
+    follow = _NEXT_WORD.match(masked, end)
+    return subject, max(begin, cut), follow.end() if follow is not None else end
 
 
 @check("blameless_language",
@@ -596,7 +680,25 @@ def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[st
         "owning_subjects": {"type": "array", "items": {"type": "string"},
                                 "description": "Subjects that make a `needs_person` phrase the writers' own ownership, "
                                                "not blame (a list or {setting: NAME}): \"we failed to treat the warning as an "
-                                               "error\", \"we should have tested the upgrade\"."}},
+                                               "error\", \"we should have tested the upgrade\"."},
+        "judges_subject": {"type": "array", "items": {"type": "string"},
+                           "description": "Phrases that judge their subject's character (a list or {setting: NAME}): "
+                                          "reported with a person as subject, the writers' own \"I\" or \"we\" "
+                                          "included (\"I shouldn't be trusted\"), never of a system (\"the cache "
+                                          "cannot be trusted\")."},
+        "person_acts": {"type": "array", "items": {"type": "string"},
+                        "description": "What only a person does, after which a `needs_person_after` judgement "
+                                       "judges whoever did it (a list or {setting: NAME}): \"my stupid mistake\"."},
+        "judges_deed": {"type": "array", "items": {"type": "string"},
+                        "description": "Adverbs that judge a person's negated deed (a list or {setting: NAME}): "
+                                       "reported after \"did not\" or \"nor did\" with a person as subject "
+                                       "(\"@kim did not adequately test\", \"nor did he properly check\"), never the "
+                                       "writers' own \"we\" or \"I\", nor a passive about a system (\"was not "
+                                       "properly configured\")."},
+        "once_per_document": {"type": "array", "items": {"type": "string"},
+                              "description": "Phrases reported at their first place only, besides the "
+                                             "`needs_person_after` judgements (a list or {setting: NAME}): contempt "
+                                             "said again is one claim (\"I'm an idiot\" twice)."}},
        prepare=lambda options: options, required=("words",))
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
@@ -609,7 +711,10 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     if regex is None:
         return
     candidates = context.strings_matching(value, pointer, regex)
-    if not candidates:
+    # a Markdown post keeps prose under headings the loader did not map (a dated entry of
+    # an incident log, an untitled introduction): blame there is blame all the same
+    prose = _prose(context.document, regex) if not pointer or pointer == "$" else []
+    if not candidates and not prose:
         return
     lowered = lambda items: frozenset(" ".join(str(item).lower().split()) for item in items or ())  # noqa: E731
     needs_person = lowered(context.resolve(options.get("needs_person")))
@@ -622,34 +727,58 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     deferred = phrase_regex(tuple(context.resolve(options.get("defer")) or ()))
     under = options.get("defer_under", "/root_causes")
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
+    character = lowered(context.resolve(options.get("judges_subject")))
+    conduct = lowered(context.resolve(options.get("judges_deed")))
+    acts = lowered(context.resolve(options.get("person_acts")))
+    once = judgements | lowered(context.resolve(options.get("once_per_document")))
     names = people(context)
     things: Container[str] | None = None
-    for string_pointer, text in candidates:
+    reported_once: set[str] = set()  # `once_per_document` judgements already reported
+
+    def blaming(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
+        """(start, end, phrase, key, hindsight) for every blaming phrase of `text`."""
+        nonlocal things
         masked = mask_quotes_and_code(text)
         for match in find_phrases(text, regex):
             phrase = text[match.start():match.end()]
             key = " ".join(phrase.lower().split())
-            if deferred is not None and (string_pointer == under or string_pointer.startswith(under + "/")) \
-                    and deferred.fullmatch(phrase):
+            if key in conduct:  # the negation is part of the judged deed
+                # "nor did he adequately test": a person's deed judged; "we did not properly test" is
+                # ownership, "log rotation was not properly configured" a system
+                deed = _negated_conduct(masked, match.start(), match.end())
+                if deed is None or deed[0].lower() in owning:
+                    continue
+                if things is None:
+                    things = _LazyThings(context)
+                if is_person(deed[0], roles, names, things):
+                    yield deed[1], deed[2], text[deed[1]:deed[2]], key, False  # quoted whole: "nor did he adequately test"
                 continue
             if key in judgements:
                 # a judgement is negated only by the word right before it ("not greedy"): in
                 # "do not let inexperienced managers ..." the negation is of the verb
                 previous = next(iter(words_before(masked, clause_start(masked, match.start()), match.start())), "")
                 if previous.lower() in ("not", "never", "no", "nor", "neither") or \
-                        not _judges_people(masked, match.start(), match.end(), people_nouns):
+                        not _judges_people(masked, match.start(), match.end(), people_nouns, acts):
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
             elif negated(masked, match.start()):
                 continue
+            if _PROOF_AFTER.match(masked, match.end()):
+                continue  # "idiot-proof", "fool proof": a property of a design, not a judgement of anyone
             if key in needs_participle and not participle_follows(masked, match.end()):
                 continue
             hindsight = False
-            if key in needs_person:
+            if key in needs_person or key in character:
                 subject = subject_of(masked, match.start()) or coordinated_subject(masked, match.start())
                 if subject is not None and subject.lower() in owning:
+                    if key in character:
+                        yield match.start(), match.end(), phrase, key, False  # "I shouldn't be trusted": self-contempt, not ownership
                     continue  # "we failed to see the warning as an error": the team owns a gap, nobody is blamed
                 if things is None:
                     things = _LazyThings(context)
+                if key in character:
+                    if subject is not None and is_person(subject, roles, names, things):
+                        yield match.start(), match.end(), phrase, key, False
+                    continue  # "the cache cannot be trusted" judges a system
                 # "the Hub's team should have been involved": the subject of a passive is who
                 # the action was done to, so only its agent can be blamed
                 passive = key in needs_participle and passive_follows(masked, match.end())
@@ -661,5 +790,24 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                     if agent is None or not (agent in activities or is_person(agent, roles, names, things)):
                         continue
                     hindsight = agent in activities
-            yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
-                      text=phrase, occurrence=occurrence_at(text, phrase, match.start()), pedantic=hindsight)
+            yield match.start(), match.end(), phrase, key, hindsight
+
+    def hits(where: str, text: str) -> Iterator[Hit]:
+        for start, end, phrase, key, hindsight in blaming(text):
+            if deferred is not None and (where == under or where.startswith(under + "/")) \
+                    and deferred.fullmatch(phrase):
+                continue
+            if key in once:
+                if key in reported_once:
+                    continue  # the same judgement again: a reviewer raises it once
+                reported_once.add(key)
+            values = {"phrase": phrase, "suggestion": suggestions.get(key, "")}
+            if where.startswith("#L"):  # prose no field holds: placed by its line
+                yield Hit("", values, span=prose_span(context.document, where, start, end),
+                          pedantic=hindsight)
+            else:
+                yield Hit(where, values, text=phrase, occurrence=occurrence_at(text, phrase, start),
+                          pedantic=hindsight)
+
+    for where, text in candidates + prose:
+        yield from hits(where, text)
