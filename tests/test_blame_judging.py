@@ -144,7 +144,7 @@ def test_reading_judgements_in_unmapped_prose_scales_linearly(unit):
         return time.perf_counter() - started
 
     cost(200)
-    small, large = min(cost(400) for _ in range(3)), min(cost(4000) for _ in range(3))
+    small, large = min(cost(1000) for _ in range(3)), min(cost(10000) for _ in range(3))
     if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(400) for _ in range(3))), min(large, *(cost(4000) for _ in range(3)))
+        small, large = min(small, *(cost(1000) for _ in range(3))), min(large, *(cost(10000) for _ in range(3)))
     assert large < small * 25, (unit, small, large)

@@ -391,23 +391,41 @@ def quote(text: str, limit: int = 60) -> str:
     return f'"{flat}"'
 
 
-def prose_span(document: Document, where: str, start: int, end: int) -> Span:
-    """Where text[start:end] of the uncovered paragraph `where` ("#L<line>", see
-    `uncovered`) stands in the source: the paragraph is its lines stripped and joined by
-    one space, so an offset walks the lines it spans (a phrase broken across two lines
-    ends on the first). Linear in the paragraph."""
-    line = int(where[2:])
-    lines = document.lines or []
-    offset = 0
-    while line <= len(lines):
-        raw = lines[line - 1]
-        text = raw.strip()
-        if start <= offset + len(text) or line == len(lines):
-            column = len(raw) - len(raw.lstrip()) + (start - offset) + 1
-            return Span(line, column, line, column + max(0, min(end, offset + len(text)) - start) - 1)
-        offset += len(text) + 1
-        line += 1
-    return Span.point(int(where[2:]))
+class ProseLines:
+    """Where offsets of an uncovered paragraph (`uncovered`: "#L<line>", its lines
+    stripped and joined by one space) stand in the source. Built once per paragraph (a
+    pass over its lines), then each offset is a binary search: a paragraph with many
+    findings costs its length once, not once per finding."""
+
+    def __init__(self, document: Document, where: str, length: int) -> None:
+        from bisect import bisect_right
+
+        self._bisect = bisect_right
+        self._first = int(where[2:])
+        lines = document.lines or []
+        self._starts: list[int] = []  # the paragraph offset each source line begins at
+        self._indents: list[int] = []
+        self._lengths: list[int] = []
+        offset, line = 0, self._first
+        while line <= len(lines) and offset <= length:
+            raw = lines[line - 1]
+            text = raw.strip()
+            self._starts.append(offset)
+            self._indents.append(len(raw) - len(raw.lstrip()))
+            self._lengths.append(len(text))
+            offset += len(text) + 1
+            line += 1
+
+    def span(self, start: int, end: int) -> Span:
+        """The source span of paragraph[start:end] (a phrase broken across two lines ends
+        on the first)."""
+        if not self._starts:
+            return Span.point(self._first)
+        index = max(0, self._bisect(self._starts, start) - 1)
+        offset = self._starts[index]
+        column = self._indents[index] + (start - offset) + 1
+        stop = min(end, offset + self._lengths[index])
+        return Span(self._first + index, column, self._first + index, column + max(0, stop - start) - 1)
 
 
 def span_at(document: Document, pointer: str, needle: str) -> Span | None:

@@ -63,7 +63,7 @@ from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
                         looks_plural, negated, participle_follows, passive_agent, passive_follows, subject_of,
                         words_before)
-from ...infer.prose import prose_span, uncovered
+from ...infer.prose import ProseLines, uncovered
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
@@ -582,7 +582,7 @@ def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable
             reported.add(field)
             if string_pointer.startswith("#L"):
                 yield Hit("", {"person": person, "where": "The text"},
-                          span=prose_span(context.document, string_pointer, start, start + len(person)))
+                          span=ProseLines(context.document, string_pointer, len(text)).span(start, start + len(person)))
                 continue
             yield Hit(string_pointer, {"person": person, "where": _field_label(field)},
                       text=person, occurrence=occurrence_at(text, person, start))
@@ -793,6 +793,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
             yield match.start(), match.end(), phrase, key, hindsight
 
     def hits(where: str, text: str) -> Iterator[Hit]:
+        located: ProseLines | None = None  # read at the first finding in prose no field holds
         for start, end, phrase, key, hindsight in blaming(text):
             if deferred is not None and (where == under or where.startswith(under + "/")) \
                     and deferred.fullmatch(phrase):
@@ -803,7 +804,8 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 reported_once.add(key)
             values = {"phrase": phrase, "suggestion": suggestions.get(key, "")}
             if where.startswith("#L"):  # prose no field holds: placed by its line
-                yield Hit("", values, span=prose_span(context.document, where, start, end),
+                located = located or ProseLines(context.document, where, len(text))
+                yield Hit("", values, span=located.span(start, end),
                           pedantic=hindsight)
             else:
                 yield Hit(where, values, text=phrase, occurrence=occurrence_at(text, phrase, start),
