@@ -477,7 +477,8 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
         # a status page or incident log, newest first: read oldest first, not out of order;
         # one note (strict only) says so, never one finding per entry
         yield Hit(pointer, {"count": len(value)}, pedantic=True, variant="newest_first")
-    for index in order:
+    earlier: tuple[datetime, Any] | None = None  # (written, raw) of the entry before `previous`
+    for position, index in enumerate(order):
         item = value[index]
         raw = item.get(key) if isinstance(item, dict) else None
         parsed = parse_timestamp(raw)
@@ -491,6 +492,7 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                 yield Hit(join_pointer(join_pointer(pointer, index), key),
                           {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1})
             shift = timedelta(0)
+            earlier = (previous[3], previous[2]) if previous is not None else None
             previous = (index, written, raw, written, bool(_DAY_ONLY.match(str(raw).strip())))
             continue
         if previous is not None and written.date() != previous[3].date():
@@ -509,7 +511,16 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
             if behind is not None and behind > timedelta(0):
                 target = join_pointer(join_pointer(pointer, index), key)
                 values = {"value": shorten(raw), "previous": shorten(previous[2]), "index": index + 1}
-                if rolls_over(previous[3], written):
+                if behind > timedelta(days=1) and _spike(earlier, previous[3], written,
+                                                         _written_at(value, order, position + 1, key, default)):
+                    # one entry dated days after both its neighbours, which are in order with
+                    # each other ("2022-02-20 19:30" among 2022-02-02 entries): the slip is
+                    # in that entry, so the finding points there, not at the one after it
+                    assert earlier is not None
+                    yield Hit(join_pointer(join_pointer(pointer, previous[0]), key),
+                              {"value": shorten(previous[2]), "index": previous[0] + 1, "before": shorten(earlier[1]),
+                               "after": shorten(raw)}, variant="outlier")
+                elif rolls_over(previous[3], written):
                     shift += timedelta(days=1)
                     try:
                         moment = written + shift
@@ -522,7 +533,32 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                     yield Hit(target, values, pedantic=True)
                 else:
                     yield Hit(target, values)
+        earlier = (previous[3], previous[2]) if previous is not None else None
         previous = (index, moment, raw, written, False)
+
+
+def _written_at(value: list, order: list[int], position: int, key: str, default: Any) -> datetime | None:
+    """The time the entry at `position` of the written order gives, in the default zone
+    (None past the end, or when it does not parse)."""
+    from .timeutil import parse_timestamp, with_default_zone
+
+    if position >= len(order):
+        return None
+    item = value[order[position]]
+    parsed = parse_timestamp(item.get(key) if isinstance(item, dict) else None)
+    return None if parsed is None else with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+
+
+def _spike(earlier: tuple[datetime, Any] | None, spiked: datetime, current: datetime, following: datetime | None) -> bool:
+    """Whether `spiked` is later than the entries on both sides of it, which are in order
+    with each other and with the one after (`earlier` <= `current` <= `following` <
+    `spiked`): one entry out of place, not the rest of the timeline."""
+    if earlier is None or following is None:
+        return False
+    try:
+        return earlier[0] <= current <= following < spiked
+    except TypeError:  # aware vs naive: cannot be ordered
+        return False
 
 
 #: `2024-12-16`: a date-only timeline entry (pmlint.timeline._DATE_ONLY)
