@@ -34,3 +34,12 @@ def test_a_late_entry_the_rest_follows_is_no_outlier(run_cli, tmp_path):
     """When the entries after the late one are later still, the slip is the early one."""
     found = _lines(run_cli, tmp_path, "2022-02-02 17:42", "2022-02-05 19:06", "2022-02-03 20:21", "2022-02-06 21:00")
     assert found == [(7, "Timeline entry 3")]
+
+
+def test_an_entry_that_runs_on_is_out_of_order_only_under_strict(run_cli, tmp_path):
+    text = ("# Network outage\n\n## Timeline\n\n- 2024-12-15 04:18 UTC - First enquiry to the ISP\n"
+            "- 2024-12-15 11:31 UTC - Traffic fails over to the second site\n"
+            "- 2024-12-15 11:12 UTC & Ongoing – Additional enquiries to the ISP\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM502") == []
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM502", preset="strict")] == ["info"]

@@ -529,12 +529,25 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                     yield Hit(target, values, variant="after_midnight")
                 elif _zone_slip(previous[3], written):
                     yield Hit(target, values, pedantic=True, variant="zone_slip")
-                elif behind <= timedelta(minutes=SMALL_SWAP_MINUTES):  # noise on real documents: strict only
+                elif behind <= timedelta(minutes=SMALL_SWAP_MINUTES) or _ongoing(item):
+                    # a swap of minutes is noise on real documents; an entry that runs on
+                    # ("11:12 & Ongoing – Additional Enquiries") is a span placed by its
+                    # topic, not a point out of order: strict only
                     yield Hit(target, values, pedantic=True)
                 else:
                     yield Hit(target, values)
         earlier = (previous[3], previous[2]) if previous is not None else None
         previous = (index, moment, raw, written, False)
+
+
+#: An entry that runs on from its time: "11:12 & Ongoing – ...", "02:50 onwards", "(ongoing)".
+_ONGOING = re.compile(r"^[\s&+(\-\u2013\u2014]*(?:ongoing|onwards?|and[ \t]+ongoing|continuing|throughout)\b", re.IGNORECASE)
+
+
+def _ongoing(item: Any) -> bool:
+    """Whether a timeline entry's text opens by saying it runs on from its time."""
+    text = item.get("event") if isinstance(item, dict) else None
+    return isinstance(text, str) and _ONGOING.match(text[:200]) is not None
 
 
 def _written_at(value: list, order: list[int], position: int, key: str, default: Any) -> datetime | None:
