@@ -43,3 +43,4 @@ def test_an_entry_that_runs_on_is_out_of_order_only_under_strict(run_cli, tmp_pa
     path = write(tmp_path / "pm.md", text)
     assert rule_findings(run_cli, path, "PM502") == []
     assert [item["severity"] for item in rule_findings(run_cli, path, "PM502", preset="strict")] == ["info"]
+

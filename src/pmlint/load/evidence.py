@@ -164,7 +164,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "we were made aware of issues that our users had when cloning"
             r"|\bmade\s+aware\s+of\s+(?:the\s+|some\s+|several\s+)?(?:issues?|problems?|reports?|errors?|failures?)\s+"
             r"(?:that\s+|which\s+)?(?:our\s+|some\s+|several\s+|many\s+)?(?:users?|customers?|clients?|players?|members?)\b"
-            r"|\b(?:incoming|initial|first|external)\s+reports?\b|\breports?\s+(?:came in|arrived|started)\b"
+            # "Initial user report:", "first customer reports", "incoming support tickets"
+            r"|\b(?:incoming|initial|first|external)\s+(?:(?:user|customer|community|player|support|bug)\s+)?"
+            r"(?:reports?|tickets?|complaints?)\b|\breports?\s+(?:came in|arrived|started)\b"
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
             # a user's report on the tracker: "@jjudish posts an issue describing unusual errors",
