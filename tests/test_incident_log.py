@@ -1,5 +1,5 @@
 """A status page's history of many incidents leaves detection, paging and lessons out by its
-form: PM401, PM201 and PM801 are `strict`-only there (`omitted_by_incident_logs`), while
+form: PM401, PM201 and PM801 are `strict`-only there (`omitted_by: [incident-log]`), while
 one incident told under date headings is a postmortem like any other. CLI in, findings out.
 
 Held-out reviews called "Detection method not recorded" pedantic on two status-page logs
@@ -13,7 +13,7 @@ import pytest
 
 from conftest import rule_findings, write
 from pmlint.load.markdown.blocks import parse_blocks
-from pmlint.load.markdown.log_form import incident_log
+from pmlint.load.markdown.forms import incident_log
 
 _ENTRIES = [("December 21, 2018", "Partial file system failure", "The scratch file system failed on two nodes."),
             ("November 8, 2018", "Planned power outage", "The cluster was shut down for the campus power work."),
@@ -57,3 +57,40 @@ def test_reading_the_headings_is_linear():
     seconds(50)
     small, large = min(seconds(200) for _ in range(3)), min(seconds(1600) for _ in range(3))
     assert large / small < 8 * 2.5
+
+
+# ---- an update written while the incident is open ---------------------------------------
+
+_INTERIM = ("# Server issues\n\nMany of you will already have noticed that we are having some server issues. "
+            "The problem is being worked on and we hope to restore all services within the next few days.\n\n"
+            "* Resource center\n\nIt is currently being restored from a backup.\n")
+
+
+def test_an_interim_update_is_not_asked_for_its_plan_or_detection_outside_strict(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _INTERIM)
+    assert rule_findings(run_cli, path, "PM313", "PM401") == []
+    strict = rule_findings(run_cli, path, "PM313", "PM401", preset="strict")
+    assert sorted((item["rule"], item["severity"]) for item in strict) == [("PM313", "info"), ("PM401", "info")]
+
+
+def test_an_interim_update_still_misses_its_cause(run_cli, tmp_path):
+    """What the form has not reached is softened, not what it should say now: no cause."""
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", _INTERIM), "PM011")
+    assert any("root_causes" in item["message"] and item["severity"] == "warning" for item in found)
+
+
+@pytest.mark.parametrize("said", ["A full postmortem will follow next week.", "Updates to follow.",
+                                  "We will publish a detailed incident report once the review is done."])
+def test_a_promised_report_marks_an_interim_update(said):
+    from pmlint.load.markdown.forms import interim_update
+
+    assert interim_update(parse_blocks(f"# Outage\n\nThe API was down for an hour. {said}\n".splitlines()))
+
+
+@pytest.mark.parametrize("said", ["The problem was worked on overnight and resolved at 06:00.",
+                                  "We expect to restore backups faster after this change.",
+                                  "A permanent fix is being worked on by the platform team."])
+def test_a_finished_postmortem_is_no_interim_update(said):
+    from pmlint.load.markdown.forms import interim_update
+
+    assert not interim_update(parse_blocks(f"# Outage\n\n{said}\n".splitlines()))

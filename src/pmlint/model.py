@@ -149,10 +149,11 @@ class DocumentMeta:
     #: `prose.ENGLISH_SHARE` of its words are common English words): a rule that claims
     #: something is absent cannot have searched for it (`Rule.claims_absence`)
     unread_language: bool = False
-    #: the document is a log of many incidents, newest first (a status page's history;
-    #: Markdown: `log_form.incident_log`): what its form leaves out (detection, paging,
-    #: lessons) is not claimed absent outside `strict` (`Rule.omitted_by_incident_logs`)
-    incident_log: bool = False
+    #: forms the document takes that leave things out by design (Markdown:
+    #: `forms.document_forms`: `incident-log`, a status page's history of many incidents;
+    #: `interim-update`, written while the incident is open): what a rule says is absent
+    #: is not claimed outside `strict` when the rule lists the form (`Rule.omitted_by`)
+    forms: tuple[str, ...] = ()
 
 
 #: the meta of a document no loader said anything about (frozen: one instance serves all)

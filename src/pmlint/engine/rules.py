@@ -113,10 +113,10 @@ class Rule:
     #: method found in any section or sentence"): on a document in a language pmlint does
     #: not read they are `strict`-only, since nothing was really searched
     claims_absence: bool = False
-    #: what the rule says is absent is what a log of many incidents (a status page's
-    #: history) leaves out by its form (detection, paging, lessons): on such a document
-    #: its findings are `strict`-only
-    omitted_by_incident_logs: bool = False
+    #: document forms (`DocumentMeta.forms`: `incident-log`, `interim-update`) that leave
+    #: out by design what the rule says is absent: on such a document its findings are
+    #: `strict`-only
+    omitted_by: tuple[str, ...] = ()
 
     def fix_for(self, fmt: str) -> str:
         """The fix hint in the document's own language (`fmt`: yaml or markdown)."""
@@ -376,7 +376,7 @@ def compile_rule(data: dict[str, Any], source: str = "<rule>", prepare: bool = T
         tags=tuple(data.get("tags") or ()), source=source,
         yields_to=tuple(str(code) for code in data.get("yields_to") or ()),
         claims_absence=bool(data.get("claims_absence", False)),
-        omitted_by_incident_logs=bool(data.get("omitted_by_incident_logs", False)),
+        omitted_by=tuple(str(form) for form in data.get("omitted_by") or ()),
         fix_markdown=" ".join(data["fix_markdown"].split()) if data.get("fix_markdown") else None,
         messages={str(name): " ".join(str(text).split()) for name, text in (data.get("messages") or {}).items()}
         or None,

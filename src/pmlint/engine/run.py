@@ -187,8 +187,9 @@ def _run_rule(rule: Rule, document: Document, context: Context, options: RunOpti
                 for hit, built_on in pairs:
                     if rule.claims_absence and document.meta.unread_language and not hit.pedantic:
                         hit = replace(hit, pedantic=True)  # nothing was searched in a language pmlint does not read
-                    if rule.omitted_by_incident_logs and document.meta.incident_log and not hit.pedantic:
-                        hit = replace(hit, pedantic=True)  # a status page's history leaves this out by its form
+                    if rule.omitted_by and not hit.pedantic and any(form in rule.omitted_by
+                                                                    for form in document.meta.forms):
+                        hit = replace(hit, pedantic=True)  # the document's form leaves this out by design
                     if hit.pedantic and not options.pedantic:
                         continue
                     finding = _finding(rule, severity, spec.message or rule.message, document, value,

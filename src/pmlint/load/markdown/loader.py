@@ -76,7 +76,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .fields import extract_fields
     from .frontmatter import read_front_matter
     from .language import unread_language
-    from .log_form import incident_log
+    from .forms import document_forms
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
@@ -153,7 +153,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
         timeline_zone_words=tuple(context.zone_words),
         twelve_hour_clock=context.twelve_hour, day_first_dates=day_first, timeline_newest_first=context.newest_first,
-        unread_language=unread_language(lines, code_lines), incident_log=incident_log(blocks, day_first))
+        unread_language=unread_language(lines, code_lines), forms=document_forms(blocks, day_first))
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value

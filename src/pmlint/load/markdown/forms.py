@@ -1,0 +1,97 @@
+"""What form a Markdown document takes, where the form leaves things out by design.
+
+`document_forms` names them (`DocumentMeta.forms`); a rule whose findings say something
+is absent lists the forms that omit it (`Rule.omitted_by`), and is `strict`-only there.
+
+**incident-log**: a log of many incidents (a status page's history).
+
+A status page's history ("### December 21, 2018 / #### Partial file system failure /
+### December 12-20, 2018 / #### Nodes down / ...") is several incidents, each told in a
+few lines of updates, newest first. Its form leaves out what a postmortem of one incident
+records: how each was detected, who was paged, what was learned. A rule whose findings
+say such a thing is absent (`omitted_by: [incident-log]`) is then asked for under
+`strict` only, while the rules about what the entries do say (impact, causes, plans) run
+as on any document.
+
+The sign: three or more short headings that are dates, spanning more than
+`LOG_SPAN_DAYS` days, written newest first. One incident's chronology under date headings
+("### March 2nd", "### March 20th", "### March 27th") reads oldest first, and a
+multi-day outage's date headings span days, not weeks. Linear: one pass over the
+headings.
+
+**interim-update**: an update written while the incident is still open ("The problem is
+being worked on and we hope to restore all services within the next few days", "a full
+postmortem will follow"). What it has not reached yet (the plan, how the problem was first
+noticed, the lessons) is asked for under `strict` only; what it says (impact, status) is
+checked as usual. Read from prose outside code, one bounded regex per text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .blocks import Block
+from .common import plain
+from .times import find_date
+
+#: The form names rules list in `omitted_by`.
+INCIDENT_LOG = "incident-log"
+INTERIM_UPDATE = "interim-update"
+FORMS = (INCIDENT_LOG, INTERIM_UPDATE)
+
+#: Date headings needed before a document reads as a log.
+LOG_DATE_HEADINGS = 3
+#: Date headings spread over more than this many days are more than one incident.
+LOG_SPAN_DAYS = 14
+#: A heading longer than this (in words) is a title that mentions a date, not a date.
+_DATE_HEADING_WORDS = 7
+
+
+def incident_log(blocks: Iterable[Block], day_first: bool = False) -> bool:
+    """Whether the headings that are dates (`_DATE_HEADING_WORDS` words or fewer) are at
+    least LOG_DATE_HEADINGS, span more than LOG_SPAN_DAYS days and run newest first (the
+    first dated heading later than the last)."""
+    dates = []
+    for block in blocks:
+        if block.kind != "heading":
+            continue
+        text = plain(block.text)
+        if len(text.split(None, _DATE_HEADING_WORDS)) > _DATE_HEADING_WORDS:
+            continue
+        found = find_date(text, day_first=day_first)
+        if found is not None:
+            dates.append(found)
+    if len(dates) < LOG_DATE_HEADINGS:
+        return False
+    return (max(dates) - min(dates)).days > LOG_SPAN_DAYS and dates[0] > dates[-1]
+
+
+
+#: Words of an update written while the incident is open: the problem still being worked
+#: on or restored, the service still down, recovery hoped for, the full report to follow.
+_INTERIM = re.compile(
+    r"\b(?:problems?|issues?|outages?|incidents?|situation)[ \t]+(?:is|are)[ \t]+(?:currently[ \t]+|still[ \t]+)?"
+    r"being[ \t]+(?:worked[ \t]+on|investigated)\b"
+    r"|\b(?:is|are)[ \t]+(?:currently|still)[ \t]+being[ \t]+restored\b"
+    r"|\b(?:is|are|remains?)[ \t]+still[ \t]+(?:offline|down|unavailable|degraded)\b"
+    r"|\bwe[ \t]+(?:hope|expect)[ \t]+to[ \t]+restore[ \t]+(?:all[ \t]+|the[ \t]+|full[ \t]+)?"
+    r"(?:services?|access|functionality|operations?)\b"
+    r"|\b(?:full|detailed|complete)[ \t]+(?:post-?mortem|report|write-?up|rca)[ \t]+"
+    r"(?:will[ \t]+follow|to[ \t]+follow|will[ \t]+be[ \t]+(?:posted|published|shared))\b"
+    r"|\bwill[ \t]+(?:publish|post|share)[ \t]+a[ \t]+(?:full[ \t]+|detailed[ \t]+|complete[ \t]+)?"
+    r"(?:post-?mortem|incident[ \t]+report|write-?up|rca)\b"
+    r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b", re.IGNORECASE)
+
+
+def interim_update(blocks: Iterable[Block]) -> bool:
+    """Whether a paragraph or list item (outside code) says the incident is still open
+    (`_INTERIM`)."""
+    return any(block.kind in ("paragraph", "item", "html") and _INTERIM.search(block.text[:20000]) is not None
+               for block in blocks)
+
+
+def document_forms(blocks: list[Block], day_first: bool = False) -> tuple[str, ...]:
+    """The forms (`FORMS`) the document takes."""
+    return tuple(name for name, found in ((INCIDENT_LOG, incident_log(blocks, day_first)),
+                                          (INTERIM_UPDATE, interim_update(blocks))) if found)
