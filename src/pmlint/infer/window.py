@@ -29,7 +29,6 @@ from typing import Iterable
 from .. import regex_cache
 from ..grammar import negated_or_hedged
 from ..model import Document
-from ..timeutil import parse_timestamp
 from .facts import Fact
 from .prose import document_texts, quote, span_at
 
@@ -64,33 +63,53 @@ CLOCK_TIMES = "the clock times"
 _REACH = 240
 
 
-#: Front-matter keys of a status page's incident (cState: `date` and `resolvedWhen`):
-#: when it began and when it was resolved.
-_FRONT_START = ("date", "started", "started_at", "startedAt", "start", "begin")
-_FRONT_END = ("resolvedWhen", "resolved_when", "resolved_at", "resolvedAt", "ended", "ended_at", "endedAt", "end")
-#: A date with a time of day ("2022-05-27T16:50:00-00:00", "2022-05-29 16:22"): a bare date gives no window.
-_DATE_TIME = regex_cache.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-
-
 def front_matter_window(document: Document) -> Fact[float] | None:
     """The minutes between the start and the resolution a status page's front matter
-    records (`date: 2022-05-27T16:50`, `resolvedWhen: 2022-05-29T16:22`), as an inferred
-    fact; None unless both carry a time of day and the end comes after the start."""
-    front = document.meta.front_matter or {}
+    records, as an inferred fact: its own fields (cState: `date: 2022-05-27T16:50`,
+    `resolvedWhen: 2022-05-29T16:22`; a Jekyll status page: `date: 05-03-2020 01:40`,
+    `resolvedDate: 05-03-2020 17:00`, read in the document's date order), else the first
+    and last of its timed states when the last says resolved (`incident_states`,
+    `incident_updates`: `load.markdown.states`). None unless both ends carry a time of
+    day, both or neither name a zone, and the end comes after the start."""
+    meta = document.meta
+    if not meta.front_matter:
+        return None  # no front matter (every YAML document): nothing to read
+    # only a Markdown document has front matter: a YAML check never imports the Markdown package
+    from ..load.markdown.states import END_KEYS, START_KEYS, read_time, status_states
+
+    front = dict(meta.front_matter)
     data = document.data if isinstance(document.data, dict) else {}
-    start = next((str(value) for key in _FRONT_START for value in [front.get(key, data.get(key) if key == "date"
-                                                                          else None)] if value is not None), None)
-    end = next((str(front[key]) for key in _FRONT_END if front.get(key) is not None), None)
-    if start is None or end is None or not (_DATE_TIME.match(start) and _DATE_TIME.match(end)):
+    if "date" not in front and data.get("date") is not None:
+        front["date"] = data["date"]  # a schema field: in the data, not among the extra keys
+    day_first = bool(getattr(meta, "day_first_dates", False))
+    start = next(((key, str(front[key])) for key in START_KEYS if read_time(front.get(key), day_first)), None)
+    end = next(((key, str(front[key])) for key in END_KEYS if read_time(front.get(key), day_first)), None)
+    if start is not None and end is not None:
+        evidence = f"the front matter's start {quote(start[1], 30)} and resolution {quote(end[1], 30)}"
+        return _window(read_time(start[1], day_first), read_time(end[1], day_first), evidence,
+                       document.spans.get(f"/{start[0]}"))
+    found = status_states(front, day_first)
+    if found is None:
         return None
-    began, resolved = parse_timestamp(start), parse_timestamp(end)
+    key, states = found
+    try:
+        first, last = min(states, key=lambda state: state.moment), max(states, key=lambda state: state.moment)
+    except TypeError:  # aware and naive times mixed: no order to read
+        return None
+    if not last.resolved:
+        return None  # the last state is no resolution: the page does not say the incident ended
+    evidence = (f"the first and last of the front matter's `{key}`: {quote(first.at, 30)} "
+                f"and {quote(last.at, 30)} ({quote(last.text, 40)})")
+    return _window(first.moment, last.moment, evidence, document.spans.get(first.item))
+
+
+def _window(began, resolved, evidence: str, span) -> Fact[float] | None:
     if began is None or resolved is None or (began.tzinfo is None) != (resolved.tzinfo is None):
         return None
     minutes = (resolved - began).total_seconds() / 60
     if minutes <= 0:
         return None
-    return Fact(minutes, True, f"the front matter's start {quote(start, 30)} and resolution {quote(end, 30)}",
-                document.spans.get("/date"))
+    return Fact(minutes, True, evidence, span)
 
 
 def clock_window(document: Document) -> Fact[float] | None:

@@ -361,6 +361,8 @@ def _chronology(context: Context) -> int | None:
     21:29 ... 21:48 ... 23:14", the excerpts of a step-by-step account, or an incident log
     pasted as code); one burst of log lines within a minute or two, or the same error
     logged again and again, is an excerpt of the failure, not the story of the response.
+    A dated log counts too (`_dated_log`): headings that open with dates in date order
+    (`## 2026-02-22: ...`, `## 2026-02-23: ...`), each over the events of that day.
     None when there is none."""
     document = context.document
     lines = document.lines or []
@@ -376,6 +378,9 @@ def _chronology(context: Context) -> int | None:
         front_end = next((number for number, text in enumerate(lines[1:], start=2) if text.strip() in ("---", "...")), 0)
     headings = [(front_end, 0)] + [(number, len(match.group(1))) for number, text in enumerate(lines, start=1)
                                    if number > front_end and number not in code and (match := _ATX.match(text))]
+    dated = _dated_log(lines, headings, code, getattr(meta, "title_line", None))
+    if dated is not None:
+        return dated
     for position, (number, level) in enumerate(headings):
         leaf_end = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
         named = level > 0 and _TIMELINE_WORD.search(lines[number - 1]) is not None
@@ -403,6 +408,62 @@ def _chronology(context: Context) -> int | None:
                 or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged):
             return max(number, 1)
     return None
+
+
+#: A heading that opens with a date (`## 2026-02-22: v0.1.4 release failed`, `### June 25,
+#: 2020`, `## 3 March 2024 - follow-up`): the date of what is told under it.
+_MONTH_NAME = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_DATED_HEADING = (
+    re.compile(r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})(?!\d)"),
+    re.compile(r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}" + _MONTH_NAME + r"[ \t]{1,3}(?P<d>\d{1,2})(?:st|nd|rd|th)?,?"
+               r"[ \t]{1,3}(?P<y>\d{4})(?!\d)", re.IGNORECASE),
+    re.compile(r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}(?P<d>\d{1,2})(?:st|nd|rd|th)?[ \t]{1,3}" + _MONTH_NAME +
+               r",?[ \t]{1,3}(?P<y>\d{4})(?!\d)", re.IGNORECASE),
+)
+_MONTH_NUMBER = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+#: Dated headings (distinct dates) that make a document a dated log of the incident.
+DATED_LOG_DATES = 2
+
+
+def _heading_date(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the date a Markdown heading opens with, or None."""
+    for pattern in _DATED_HEADING:
+        match = pattern.match(text[:200])
+        if match is None:
+            continue
+        month = _MONTH_NUMBER[match.group("mon")[:3].lower()] if "mon" in match.groupdict() else int(match.group("mo"))
+        day = int(match.group("d"))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return int(match.group("y")), month, day
+    return None
+
+
+def _dated_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], title: int | None) -> int | None:
+    """The line of the first dated heading of a document told as a dated log: headings that
+    open with a date (`## 2026-02-22: v0.1.4 release failed`, `## 2026-02-23: First field
+    issue triage`), DATED_LOG_DATES distinct dates or more, in date order (oldest first or
+    newest first, never back and forth), each over text of its own (the events of that
+    day). That is a chronology, dated to the day: a reviewer faults its missing clock times,
+    not a missing timeline. One date heading, the document's title, or dated headings out
+    of order (a list of unrelated notes) are none. None when there is none."""
+    found: list[tuple[int, tuple[int, int, int]]] = []
+    for position, (number, level) in enumerate(headings):
+        if level == 0 or number == title:
+            continue
+        when = _heading_date(lines[number - 1])
+        if when is None:
+            continue
+        following = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
+        if any(lines[line - 1].strip() for line in range(number + 1, following) if line not in code):
+            found.append((number, when))
+    dates = [when for _, when in found]
+    if len(set(dates)) < DATED_LOG_DATES:
+        return None
+    steps = [(later > earlier) - (later < earlier) for earlier, later in zip(dates, dates[1:])]
+    if 1 in steps and -1 in steps:
+        return None  # back and forth: dated notes, not one account in order
+    return found[0][0]
 
 
 #: A time of day on a log line (`Mar 21 21:26:21 host ...`, `2022-03-21 21:48:12 error=...`):

@@ -80,7 +80,8 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
     from .sections import assign_sections, find_title, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
-    from .timeline import TimeContext, extract_timeline
+    from .states import status_states
+    from .timeline import TimeContext, extract_states, extract_timeline
 
     lines = text.splitlines()
     document = Document(path=path, format="markdown", lines=lines, data={})
@@ -144,6 +145,11 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         context.zone = _declared_zone(blocks)
     context.twelve_hour = writes_am_pm(_block_texts(blocks))
     extract_timeline(sections, out, lines, context)
+    if "timeline" not in out.data and "timeline" not in front.data:
+        # a status page keeps its updates in front matter (`incident_states`): the timeline
+        states = status_states({**front.data, **front.extra}, day_first)
+        if states is not None:
+            extract_states(*states, out, front.spans, context)
     extract_causes(sections, out)
     actions = extract_actions(sections, out, blocks)
     document.meta = DocumentMeta(

@@ -557,7 +557,11 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     no section holds (a time table at the end of a post, under "Appendix") form one."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .times import date_heading, parse_stamp
+    from .times import date_heading, parse_stamp, shortcode_line
+
+    def timed(line: str) -> bool:
+        # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`: a stamp in a shortcode counts too
+        return _clock(parse_stamp((shortcode_line(line) or line).strip(" *_")))
 
     def stamped(block: Block) -> tuple[int, int]:
         if block.kind == "table":
@@ -565,9 +569,9 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
         if block.kind not in ("item", "paragraph"):
             return 0, 0
         # a wrapped entry is one entry: its continuation lines are no evidence against it
-        hits = sum(1 for line in block.text.split("\n") if line.strip() and _clock(parse_stamp(line.strip(" *_"))))
+        hits = sum(1 for line in block.text.split("\n") if line.strip() and timed(line))
         first = block.text.lstrip().split("\n", 1)[0]
-        return hits, hits + (0 if _clock(parse_stamp(first.strip(" *_"))) else 1)
+        return hits, hits + (0 if timed(first) else 1)
 
     rekeyed = False
     for section in sections:

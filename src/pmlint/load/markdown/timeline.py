@@ -28,7 +28,9 @@ from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, block_span, plain
 from .sections import Section
-from .times import Stamp, date_heading, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp
+from .states import State
+from .times import (Stamp, date_heading, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp,
+                    shortcode_line)
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
@@ -426,7 +428,12 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
     if block.kind == "paragraph":
         return _paragraph(timeline, block, zone, lines)
     if block.kind == "item":
-        text = block.text.split("\n", 1)[0] if "\n" in block.text and _first_line_stamp(block.text) else block.text
+        source = block.text
+        first = source.split("\n", 1)[0]
+        lifted = shortcode_line(first)  # `- Restored. {{< track "2018-12-31T09:13:00Z" >}}`
+        if lifted is not None:
+            source = lifted + source[len(first):]
+        text = source.split("\n", 1)[0] if "\n" in source and _first_line_stamp(source) else source
         stamp = parse_stamp(text, context.year, context.day_first)
         if stamp is None:
             labelled = _LABELLED.match(plain(text))
@@ -444,7 +451,7 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
             if timeline.pending is not None:
                 timeline.append_event(plain(block.text), _span(block))
             return zone
-        event = _event(block.text[stamp.end:])
+        event = _event(source[stamp.end:])
         if stamp.has_date and not stamp.has_time and not event:
             timeline.new_run(stamp.moment.date() if stamp.moment else None)
             return stamp.zone or zone  # `- **Feb 4, 2021 (UTC)**` over the entries
@@ -463,6 +470,7 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
     current: int | None = None
     for offset, raw_line in enumerate(text_lines):
         number = block.line + offset
+        raw_line = shortcode_line(raw_line) or raw_line  # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`
         stamp = parse_stamp(raw_line, context.year, context.day_first)
         line_span = _line_span(lines, number)
         if stamp is None:
@@ -617,3 +625,39 @@ def _retime(item: dict, moment: datetime) -> None:
     except ValueError:
         return
     item["at"] = iso(moment, zone)
+
+
+def extract_states(key: str, states: list[State], out: Output, spans: dict[str, Span], context: TimeContext) -> None:
+    """A status page's timed states in front matter (`states.status_states`) as the
+    timeline, for a document whose body has none: one entry per state, at the state's time
+    (in its own zone, else the document's), oldest first (a list written newest first, as
+    Statuspage exports are, is turned around), each entry's span the state's lines. A
+    state whose time names no zone, in a document that names none, is listed with the
+    hours whose place in the day is unclear (`TimeContext.ambiguous`): the night rules do
+    not count it as night work."""
+    order = list(states)
+    try:
+        back, forward = _descending([state.moment for state in order])
+    except TypeError:  # aware and naive times mixed: the order cannot be compared
+        back, forward = 0, 0
+    if back > forward:
+        order.reverse()
+    items: list[dict[str, Any]] = []
+    for index, state in enumerate(order):
+        moment = state.moment
+        zone = moment.tzinfo or context.zone
+        at = iso(moment.replace(tzinfo=None), zone)
+        items.append({"at": at, "event": state.text, "kind": classify_event(state.text)})
+        if zone is None:
+            # a page's update time with no zone (a server's clock, the readers' UTC?): where
+            # it fell in the responders' day cannot be told, so it is no evidence of night work
+            context.ambiguous.append(f"/timeline/{index}")
+        span = spans.get(state.item) or spans.get(f"/{key}")
+        if span is not None:
+            out.spans[f"/timeline/{index}"] = span
+            out.spans[f"/timeline/{index}/event"] = span
+            out.spans[f"/timeline/{index}/at"] = spans.get(state.at_pointer, span)
+    out.data["timeline"] = items
+    whole = spans.get(f"/{key}")
+    if whole is not None:
+        out.spans["/timeline"] = whole

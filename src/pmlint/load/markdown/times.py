@@ -282,9 +282,12 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
         weekday = _WEEKDAY.match(text, position)
         after = weekday.end() if weekday else position
         trailing = _MONTH_DATE.match(text, after) or _DAY_MONTH_DATE.match(text, after)
+        dated = None if trailing else _date_after_time(text, position, default_year, day_first)
         if trailing:
             day = _date_of(trailing, default_year)
             position = trailing.end()
+        elif dated is not None:  # "18:30, Nov 27, 2025", "18:30 UTC on 2025-11-27"
+            day, position = dated
         elif weekday and weekday.group(0).strip():
             position = weekday.end() if text[weekday.end():weekday.end() + 1] in (":", "-", " ", "") else position
     raw = text[start:position].strip(" ,*_")
@@ -300,6 +303,57 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     return Stamp(moment, zone, day is not None, clock is not None, approximate, position, raw, clock,
                  year_inferred=match is not None and match.re is _MONTH_DAY, unknown_time=unknown, bare_hour=bare,
                  zone_word=zone_word)
+
+
+#: Between a time and the date written after it: `18:30, Nov 27, 2025`, `18:30 UTC on 2025-11-27`.
+_TIME_DATE_SEP = re.compile(r"[ \t]{0,3}(?:,|\bon\b)[ \t]{0,3}|[ \t]{1,3}")
+
+
+def _date_after_time(text: str, position: int, default_year: int | None,
+                     day_first: bool) -> tuple[date, int] | None:
+    """The date written after a time (`18:30, Nov 27, 2025`, `18:30, Thursday 27 Nov 2025`,
+    `18:30 on 2025-11-27`, `18:30 27/11/2025` in the document's date order) and the index
+    just after it; None when no readable date follows (the time stays time-only). Every
+    repeat is bounded: one match per pattern at one position."""
+    separator = _TIME_DATE_SEP.match(text, position)
+    if separator is None:
+        return None
+    start = separator.end()
+    weekday = _WEEKDAY.match(text, start)
+    if weekday is not None and weekday.group(0).strip():
+        start = weekday.end()
+    for pattern in (_MONTH_DATE, _DAY_MONTH_DATE, _ISO_DATE, _US_DATE):
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        found = _date_of(match, default_year, day_first)
+        return (found, match.end()) if found is not None else None
+    return None
+
+
+#: A Hugo shortcode (`{{< track "2018-12-21T12:15:00.000Z" >}}`, `{{% update at="..." %}}`):
+#: bounded, never nested, on one line.
+_SHORTCODE = re.compile(r"\{\{[<%][^{}\n]{0,200}?[%>]\}\}")
+#: An ISO 8601 date and time inside a shortcode, with its zone when it has one.
+_SHORTCODE_TIME = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+                             r"(?:[ \t]?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})(?![\w]))?")
+
+
+def shortcode_line(line: str) -> str | None:
+    """A line that carries its time stamp in a shortcode, as a status page built with Hugo
+    writes its updates (cState: `All tiles restored. {{< track "2018-12-31T09:13:00.000Z" >}}`),
+    rewritten with the stamp first and the shortcode taken out (`2018-12-31T09:13:00.000Z
+    All tiles restored.`), so it reads as any time-stamped line; None for a line with no
+    shortcode holding an ISO date and time (`{{< figure src="..." >}}`, a bare date).
+    Whatever the shortcode's name: the time stamp is what makes the line an update."""
+    if "{{" not in line:
+        return None
+    for match in _SHORTCODE.finditer(line):
+        stamp = _SHORTCODE_TIME.search(match.group(0))
+        if stamp is not None:
+            rest = f"{line[:match.start()].strip()} {line[match.end():].strip()}".strip()
+            return f"{stamp.group(0)} {rest}".rstrip()
+    return None
 
 
 def _skip(text: str, position: int, pattern: re.Pattern[str]) -> int:
