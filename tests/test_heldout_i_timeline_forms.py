@@ -150,6 +150,27 @@ def test_states_listed_newest_first_are_read_oldest_first_and_bound_the_impact(r
     assert all("how long" not in item["message"] for item in rule_findings(run_cli, path, "PM601"))
 
 
+def test_the_first_and_last_states_bound_the_window_when_the_last_says_resolved(tmp_path):
+    path = write(tmp_path / "status.md", _UPDATES)
+    window = front_matter_window(load_markdown(str(path), path.read_text(), {}))
+    assert window is not None and window.value == 90 and window.inferred
+    assert "first and last of the front matter's `incident_updates`" in window.evidence
+    ongoing = _UPDATES.replace("status: resolved\n  body: The fix is deployed and error rates are back to normal.",
+                               "status: monitoring\n  body: A fix is deployed; we are watching error rates.")
+    path = write(tmp_path / "ongoing.md", ongoing)
+    assert front_matter_window(load_markdown(str(path), path.read_text(), {})) is None
+
+
+def test_an_untimed_resolution_listed_first_takes_the_pages_end_not_its_start():
+    front = {"date": "2023-06-01 14:50", "resolved_at": "2023-06-01 16:20",
+             "updates": [{"status": "resolved", "body": "Fixed."},
+                         {"status": "identified", "body": "Bad deploy.", "at": "2023-06-01 15:05"},
+                         {"status": "investigating", "body": "Errors.", "at": "2023-06-01 14:55"}]}
+    _, states = status_states(front)
+    assert [state.at for state in states] == ["2023-06-01 16:20", "2023-06-01 15:05", "2023-06-01 14:55"]
+    assert states[0].resolved and states[0].at_pointer == "/resolved_at"
+
+
 def test_a_list_whose_last_state_is_no_resolution_gives_no_window():
     front = {"updates": [{"status": "investigating", "body": "Errors.", "at": "2023-06-01 14:50"},
                          {"status": "identified", "body": "Bad deploy.", "at": "2023-06-01 15:05"}]}

@@ -11,9 +11,10 @@ the incident was resolved.
 Times are read in the document's own date order (`05-03-2020` is 5 March only in a
 document that writes its dates day first: `times.day_first_dates`), with the date and
 the time required: a state dated to the day gives no clock time to measure from. A
-state written with no time of its own takes the page's: the first one the incident's
-start (`date`, `started_at`), the last one, when it says resolved, the incident's end
-(`resolvedDate`, `resolvedWhen`, `resolved_at`). Others without a time are left out.
+state written with no time of its own takes the page's: one that says resolved, first or
+last in the list, the incident's end (`resolvedDate`, `resolvedWhen`, `resolved_at`), else
+the first one the incident's start (`date`, `started_at`). Others without a time are left
+out.
 
 Bounded: front matter only (at most MAX_STATES states per list, MAX_TEXT characters
 of text each), each value read once by the stamp parser.
@@ -136,10 +137,11 @@ def status_states(front: Mapping[str, Any], day_first: bool = False) -> tuple[st
             if moment is not None and found is not None:
                 states.append(State(str(found[1]).strip(), moment, text, pointer, f"{pointer}/{found[0]}", resolved))
                 continue
-            # no time of its own: the first state is the incident's start, the last (when it
-            # says resolved) its end, as the page's own fields give them
-            page = _page_time(front, START_KEYS, day_first) if index == 0 else \
-                _page_time(front, END_KEYS, day_first) if index == last and resolved else None
+            # no time of its own: the state that says resolved, first or last (a list written
+            # newest first starts with it), is the incident's end, and the first state
+            # otherwise its start, as the page's own fields give them
+            page = _page_time(front, END_KEYS, day_first) if resolved and index in (0, last) else \
+                _page_time(front, START_KEYS, day_first) if index == 0 else None
             if page is not None:
                 states.append(State(page[1], page[2], text, pointer, f"/{page[0]}", resolved))
         if len(states) >= 2:
