@@ -4,8 +4,9 @@ about oneself, and blame in prose no section of the schema holds.
 CLI in, findings out, on synthetic postmortems:
 
 - PM701: contempt for a person is blame whoever writes it, the writer included ("I'm an
-  idiot", "my stupid mistake", "I shouldn't be trusted with this", "such a long disruption
-  is inexcusable"); the writers' plain ownership ("we should have tested", "I made a
+  idiot", "my stupid mistake", "I shouldn't be trusted with this"); an apology ("such a
+  long disruption is inexcusable") and words about blame in a sentence that rejects it
+  ("avoid sentiment/blame", "not a post trying to cast blame") are not; the writers' plain ownership ("we should have tested", "I made a
   mistake") and words about systems ("the cache cannot be trusted", "idiot-proof", "a dumb
   idea", "a stupid bug") are not;
 - PM701: contempt said again is one claim, reported at its first place;
@@ -40,7 +41,6 @@ def _phrases(found: list[dict]) -> list[str]:
     ("The on-call engineer cannot be trusted with production.", "cannot be trusted"),
     ("It was my stupid mistake.", "stupid"),
     ("That was stupid of me.", "stupid"),
-    ("Such a long disruption is inexcusable.", "inexcusable"),
     ("Some moron deleted the DNS zone.", "moron"),
 ])
 def test_judging_a_person_or_oneself_is_blame(run_cli, tmp_path, sentence, phrase):
@@ -58,6 +58,12 @@ def test_judging_a_person_or_oneself_is_blame(run_cli, tmp_path, sentence, phras
     "Removing the nightly vacuum was a dumb idea.",
     "A stupid bug in the parser dropped the renewal email.",
     "This was not inexcusable, and nobody is an idiot for missing it.",
+    "Such a long disruption is inexcusable.",
+    "Keep the report factual - avoid sentiment/blame, and no names.",
+    "This **is not** a post trying to tear down the Node.js authors or cast blame.",
+    "It's tempting to blame the disaster on the wine. However, the script was written sober.",
+    "When blame gets assigned to people, those people are less likely to speak up.",
+    "Incidents are not an employee&#8217;s fault, they are a fault of the organization.",
 ])
 def test_ownership_and_words_about_systems_are_not_blame(run_cli, tmp_path, sentence):
     assert rule_findings(run_cli, _doc(tmp_path, sentence), "PM701") == []
@@ -148,3 +154,12 @@ def test_reading_judgements_in_unmapped_prose_scales_linearly(unit):
     if large >= small * 25:  # a shared, loaded machine: measure once more before judging
         small, large = min(small, *(cost(1000) for _ in range(3))), min(large, *(cost(10000) for _ in range(3)))
     assert large < small * 25, (unit, small, large)
+
+
+@pytest.mark.parametrize("sentence, phrase", [
+    ("The outage was his fault: he skipped the checklist.", "his fault"),
+    ("We all know who to blame: the intern pushed to main.", "blame"),
+])
+def test_blame_said_outright_is_still_reported(run_cli, tmp_path, sentence, phrase):
+    found = rule_findings(run_cli, _doc(tmp_path, sentence), "PM701")
+    assert [item["message"].split('"')[1] for item in found] == [phrase]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import rule_findings, write
 from test_scaling import assert_linear
 
 
@@ -212,3 +212,13 @@ def test_stated_windows_stay_linear(body: str) -> None:
         return "# T\n\n" + body * (size // len(body)) + "\n"
 
     assert_linear("p.md", make, 20_000)
+
+
+@pytest.mark.parametrize("said", [
+    "A fix is now in place to be more resilient when a similar outage happens again.",
+    "If the same issue as last week comes back, the runbook covers it.",
+    "We added a canary to prevent a recurrence of the failure.",
+])
+def test_a_repeat_imagined_is_no_repeat(run_cli, tmp_path, said):
+    text = f"# Storage outage\n\n## Summary\n\nThe bucket was unreachable for an hour. {said}\n"
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM802") == []

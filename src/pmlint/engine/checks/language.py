@@ -656,6 +656,27 @@ def _negated_conduct(masked: str, start: int, end: int) -> tuple[str, int, int] 
     return subject, max(begin, cut), follow.end() if follow is not None else end
 
 
+#: Before a word about blame in its sentence: the writer rejecting, avoiding or weighing
+#: blame, or speaking of it in general ("when blame gets assigned to people").
+_REJECTING = re.compile(r"\b(?:not|no|never|nobody|no[ \t]+one|without|avoid\w{0,3}|tempting|tempted|rather[ \t]+than|"
+                        r"instead[ \t]+of|when|whenever|if|blameless)\b|n['’]t\b", re.IGNORECASE)
+#: Where a sentence starts: after a full stop, !, ? or ; before a space ("Node.js" and
+#: "&#8217;" go on), or a line break.
+_SENTENCE_STOP = re.compile(r"[.!?;](?=\s)|\n")
+#: The furthest back a sentence is read (characters).
+_SENTENCE_REACH = 300
+
+
+def _rejects_blame(masked: str, start: int) -> bool:
+    """Whether the sentence before masked[start] rejects, avoids or weighs blame
+    (`_REJECTING`): bounded to `_SENTENCE_REACH` characters."""
+    left = max(0, start - _SENTENCE_REACH)
+    begin = left
+    for stop in _SENTENCE_STOP.finditer(masked, left, start):
+        begin = stop.end()
+    return _REJECTING.search(masked, begin, start) is not None
+
+
 @check("blameless_language",
        {"words": of_kind("words", "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."),
         "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
@@ -698,7 +719,12 @@ def _negated_conduct(masked: str, start: int, end: int) -> tuple[str, int, int] 
         "once_per_document": {"type": "array", "items": {"type": "string"},
                               "description": "Phrases reported at their first place only, besides the "
                                              "`needs_person_after` judgements (a list or {setting: NAME}): contempt "
-                                             "said again is one claim (\"I'm an idiot\" twice)."}},
+                                             "said again is one claim (\"I'm an idiot\" twice)."},
+        "blame_talk": {"type": "array", "items": {"type": "string"},
+                       "description": "Words about blame itself (a list or {setting: NAME}): not reported when "
+                                      "their sentence rejects or weighs blame before them (\"avoid sentiment/blame\", "
+                                      "\"not a post trying to cast blame\", \"it's tempting to blame the wine\", "
+                                      "\"when blame gets assigned to people, ...\", \"not an employee's fault\")."}},
        prepare=lambda options: options, required=("words",))
 def blameless_language(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """Like `absent_pattern` over the whole document (outside quotes and code), with the
@@ -731,6 +757,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     conduct = lowered(context.resolve(options.get("judges_deed")))
     acts = lowered(context.resolve(options.get("person_acts")))
     once = judgements | lowered(context.resolve(options.get("once_per_document")))
+    talk = lowered(context.resolve(options.get("blame_talk")))
     names = people(context)
     things: Container[str] | None = None
     reported_once: set[str] = set()  # `once_per_document` judgements already reported
@@ -762,6 +789,8 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
             elif negated(masked, match.start()):
                 continue
+            if key in talk and _rejects_blame(masked, match.start()):
+                continue  # "avoid sentiment/blame", "not ... cast blame": a statement against blame
             if _PROOF_AFTER.match(masked, match.end()):
                 continue  # "idiot-proof", "fool proof": a property of a design, not a judgement of anyone
             if key in needs_participle and not participle_follows(masked, match.end()):
