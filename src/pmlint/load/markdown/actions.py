@@ -180,6 +180,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
         absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
         parents: dict[int, str] = {}
+        told_done = _lists_told_done(section.blocks, absorbed)
         prose: list[tuple[str, Span, str | None]] = []
         listed = any(block.kind in ("item", "table") and not block.quoted for block in section.blocks)
         heading: Block | None = None  # the sub-heading whose text is read, and its paragraphs
@@ -210,7 +211,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     continue  # a `**Owner:** ...` bullet: read as a field of the item above it
                 nested = fielded.get(block.index)
                 if block.parent in item_ids and block.parent in parents:
-                    _item(items, block, parents[block.parent], _hints(parents[block.parent]) or group_hints, nested)
+                    _item(items, block, parents[block.parent],
+                          _done_if(block, told_done, _hints(parents[block.parent]) or group_hints), nested)
                     sources.append("list")
                 elif block.parent in item_ids:
                     _attach_detail(out, items, block)
@@ -221,7 +223,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     if label is not None:
                         parents[block.index] = label
                         continue
-                    _item(items, block, group, group_hints, nested)
+                    _item(items, block, group, _done_if(block, told_done, group_hints), nested)
                     sources.append("list")
             elif block.kind == "label":
                 parents[block.index] = group or ""
@@ -387,12 +389,89 @@ _DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixe
                         r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented))\b", re.I)
 
 
+#: The first word of a list item told as done: a verb in the past tense ("Redeployed the
+#: previous version (Igor)", "Retargeted the tag and reran the release"), after "We" or "I"
+#: if written. A word ending in -eed ("Need to ..."), or "embed", is no past tense.
+_PAST_LEAD = re.compile(
+    r"^[^\w`]{0,4}(?:(?:we|i)[ \t]{1,3}(?:(?:have|had|also|then|quickly|immediately)[ \t]{1,3}){0,2})?"
+    r"(?P<verb>(?!(?:embed|imbed|shred)\b)[a-z]{2,20}(?<!e)ed|(?:re)?ran|rebuilt|rewrote|wrote|made|took|sent|"
+    r"built|brought|paid|undid|gave|began|did|drew|threw|froze|spun|swapped|kept|found|fought|told|sold|"
+    r"got|rolled)\b", re.I)
+#: Words that lead an item either as a past tense or as an adjective of a plan's noun
+#: phrase ("Improved alerting", "Updated runbook", "Automated failover") or as an
+#: imperative ("Set the OTP version"): they neither show a list is done nor that it is open.
+_EITHER_LEAD = frozenset({
+    "improved", "increased", "reduced", "enhanced", "automated", "extended", "expanded", "dedicated",
+    "centralized", "centralised", "detailed", "advanced", "updated", "revised", "scheduled", "distributed",
+    "documented", "standardized", "standardised", "unified", "simplified", "streamlined", "hardened",
+    "limited", "proposed", "planned", "suggested", "recommended", "required", "desired", "expected",
+    "requested", "intended", "continued", "shared", "tightened", "strengthened",
+    "set", "put", "reset", "cut", "shut", "let", "hit", "upset", "spread", "read", "quit",
+})
+_FIRST_WORD = re.compile(r"^[^\w`]{0,4}(?P<word>[A-Za-z]{1,20})\b")
+
+
+def _lead_kind(text: str) -> str:
+    """"past" (the item reports work done), "either" (no telling), or "plan" (an item
+    still to do: "Add ...", "PHP-FPM should ...", "Investigate ...")."""
+    text = plain(text).strip()
+    word = _FIRST_WORD.match(text)
+    if not text or word is not None and word.group("word").lower() in _EITHER_LEAD:
+        return "either"
+    past = _PAST_LEAD.match(text)
+    if past is not None and past.group("verb").lower() not in _EITHER_LEAD:
+        return "past"
+    # "Commit containing the fix:" over the hash: a label over details, no action
+    return "either" if text.endswith(":") else "plan"
+
+
+def _lists_told_done(blocks: list[Block], absorbed: set[int]) -> set[int]:
+    """The items (by id) of the lists of a plan told in the past tense: where one item at
+    least leads with a past tense ("Redeployed the previous version", "Retargeted the tag
+    and reran the release") and none reads as work still to do, the list reports what was
+    done, and its items are no open commitments. A list that mixes in one item to do ("Add
+    a regression test") stays open. A list is the items under one sub-heading with one parent."""
+    lists: dict[tuple[int, int], list[Block]] = {}
+    heading = 0
+    for block in blocks:
+        if block.kind == "heading":
+            heading += 1
+        elif block.kind == "item" and not block.quoted and id(block) not in absorbed:
+            lists.setdefault((heading, block.parent), []).append(block)
+    told: set[int] = set()
+    for members in lists.values():
+        # a task box or a status prefix ("[ ] ...", "TODO: ...") says the status itself
+        kinds = {"plan" if _TASK.match(block.text) or _STATUS_PREFIX.match(block.text) else _lead_kind(block.text)
+                 for block in members}
+        if "past" in kinds and "plan" not in kinds:
+            told.update(id(block) for block in members)
+    # what is nested under an item told as done ("Updated the runner label:" over the
+    # `runs-on:` line) is a detail of that work (parents come before their children)
+    by_index = {block.index: block for block in blocks if block.kind == "item"}
+    for block in blocks:
+        parent = by_index.get(block.parent) if block.kind == "item" and block.parent >= 0 else None
+        if parent is not None and id(parent) in told and not _TASK.match(block.text) \
+                and not _STATUS_PREFIX.match(block.text):
+            told.add(id(block))
+    return told
+
+
+def _done_if(block: Block, told_done: set[int], hints: dict[str, str]) -> dict[str, str]:
+    """`hints`, with status done when the item's list is told as done (`_lists_told_done`)."""
+    return {**hints, "status": "done"} if id(block) in told_done else hints
+
+
+#: A group heading or label that says its items are done: "Immediate Actions (Completed)",
+#: "Immediate Actions Taken", "Steps performed" (not "Actions to be taken": still open).
+_DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )\b(?:completed?|done|finished|taken|performed|carried\s+out)\b", re.I)
+
+
 def _hints(group: str | None) -> dict[str, str]:
     """Fields a group heading implies: "Immediate Actions (Completed)" → status done."""
     if not group:
         return {}
     hints: dict[str, str] = {}
-    if re.search(r"\b(?:completed?|done|finished)\b", group, re.I):
+    if _DONE_GROUP.search(group):
         hints["status"] = "done"
     found = normalise_type(group)
     if found:

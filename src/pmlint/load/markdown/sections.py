@@ -80,6 +80,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "what we're doing differently", "what we are doing differently", "what we will do differently",
         "what we'll do differently", "what we'll be doing differently", "what we're changing going forward",
         "doing differently", "looking forward", "looking ahead",
+        # a plan kept as a to-do list: "TODO List", "To-do", "Follow-up list"
+        "todo list", "to do list", "to-do list", "to-do", "to-dos", "todos", "todo items", "to-do items",
+        "follow-up list", "follow up list", "action list", "action item list",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
@@ -289,7 +292,7 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
     r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|"
-    r"improvements?|remediations?|work items?|todos?)")
+    r"improvements?|remediations?|work items?|todos?|to-dos?)(?: list)?")
 
 
 #: Shortest and longest heading matched with one letter off: shorter names are too close
