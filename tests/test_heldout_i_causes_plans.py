@@ -156,6 +156,58 @@ def test_a_total_duration_table_row_is_how_long(run_cli, tmp_path):
     assert not any("how long" in finding["message"] for finding in found), found
 
 
+GLOSSARY = """\
+## Action items
+
+Action items fall under three types. Types:
+
+- Prevent - Prevent similar issues from occurring.
+- Detect - Be more effective in detecting when similar issues occur.
+- Mitigate - Reduce time to recovery for users.
+
+Priorities:
+
+- P0 - Critical for reliability of the release.
+- P1 - Important for long term success of the project.
+
+| Action Item | Type | Priority | Status |
+| --- | --- | --- | --- |
+| Testing can reproduce data inconsistency | Prevent | P0 | DONE |
+| Detect data corruption by default | Detect | P0 | |
+| Document the recovery procedure | Mitigate | P1 | |
+"""
+
+
+def test_definitions_of_the_plans_terms_are_no_items(run_cli, tmp_path):
+    found = _plan(run_cli, tmp_path, GLOSSARY, "PM314")
+    assert len(found) == 1 and "None of the 2 open action items" in found[0]["message"], found
+    assert found[0]["line"] == 28  # the first open row, not a definition
+
+
+def test_priority_led_items_without_a_table_are_still_items(run_cli, tmp_path):
+    body = "## Action items\n\n- P0 - Add an alert on disk usage\n- P1 - Cap the log volume per service\n"
+    found = _plan(run_cli, tmp_path, body, "PM314")
+    assert len(found) == 1 and "None of the 2 open action items" in found[0]["message"], found
+
+
+def test_a_task_list_under_any_heading_is_the_plan(run_cli, tmp_path):
+    body = "## Next\n\n- [ ] Add a disk alert\n- [ ] Cap log volume per service\n- [x] Rotate the logs\n"
+    found = _plan(run_cli, tmp_path, body, "PM313", "PM314")
+    assert [finding["rule"] for finding in found] == ["PM314"], found
+    assert "None of the 2 open action items" in found[0]["message"]
+
+
+@pytest.mark.parametrize("body", [
+    # a checklist of what was done is no plan still open
+    "## Checklist\n\n- [x] Timeline reviewed\n- [x] Shared with the team\n",
+    # one box is no list
+    "## Next\n\n- [ ] Add a disk alert\n",
+])
+def test_other_lists_with_boxes_make_no_plan(run_cli, tmp_path, body):
+    found = _plan(run_cli, tmp_path, body, "PM313", "PM314")
+    assert [finding["rule"] for finding in found] == ["PM313"], found
+
+
 # -- cost -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("unit", [
@@ -183,15 +235,18 @@ def test_the_new_cause_readings_scale_linearly(unit):
     assert large < small * 25, (unit, small, large)
 
 
-@pytest.mark.parametrize("item", ["- Redeployed the build\n", "- Updated the runner:\n  - `x`\n", "- Add x\n"])
-def test_reading_lists_told_as_done_is_linear(item):
+@pytest.mark.parametrize("heading, item", [
+    ("Corrective actions", "- Redeployed the build\n"), ("Corrective actions", "- Updated the runner:\n  - `x`\n"),
+    ("Corrective actions", "- Add x\n"), ("Action items", "- P0 - x\n"), ("Next", "- [ ] Add x\n  - y\n"),
+])
+def test_reading_lists_told_as_done_is_linear(heading, item):
     import gc
     import time
 
     from pmlint.load import load_text
 
     def cost(copies: int) -> float:
-        text = "# Outage\n\n## Corrective actions\n\n" + item * copies
+        text = f"# Outage\n\n## {heading}\n\n" + item * copies + "\n| Action | Owner |\n| --- | --- |\n| x | y |\n"
         gc.collect()
         started = time.perf_counter()
         load_text("pm.md", text)

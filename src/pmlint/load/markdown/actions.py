@@ -179,6 +179,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         fielded = _fielded_items(section.blocks)
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
         absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
+        absorbed |= _glossary_lists(section.blocks)
         parents: dict[int, str] = {}
         told_done = _lists_told_done(section.blocks, absorbed)
         prose: list[tuple[str, Span, str | None]] = []
@@ -423,6 +424,36 @@ def _lead_kind(text: str) -> str:
         return "past"
     # "Commit containing the fix:" over the hash: a label over details, no action
     return "either" if text.endswith(":") else "plan"
+
+
+#: A list item that defines a term of the plan's table, not a task: "Prevent - Prevent similar
+#: issues from occurring", "P0 - Critical for reliability of the release", "**Detect**: ..."
+_DEFINITION = re.compile(
+    r"^\W{0,3}(?:p[0-4]|prevent(?:ive|ion)?|detect(?:ive|ion)?|mitigat(?:e|ion)|repair|process|fix|"
+    r"code|infra(?:structure)?|architecture)\W{0,3}[ \t]{0,3}[-\u2013\u2014:][ \t]{1,3}\S", re.IGNORECASE)
+
+
+def _glossary_lists(blocks: list[Block]) -> set[int]:
+    """The items (by id) of lists that define the terms of the plan's table ("Action items
+    fall under three types: - Prevent - ..., - Detect - ...", "- P0 - Critical for ..."):
+    where the section holds an action-item table, a list of two or more items each naming
+    a type, a layer or a priority, then a dash or colon and its meaning, is a glossary.
+    Read as items, etcd's six definitions made 5 open items "11"."""
+    if not any(block.kind == "table" and not block.quoted and "title" in
+               (column_key(cell.text) for cell in block.header) for block in blocks):
+        return set()
+    lists: dict[tuple[int, int], list[Block]] = {}
+    heading = 0
+    for block in blocks:
+        if block.kind == "heading":
+            heading += 1
+        elif block.kind == "item" and not block.quoted:
+            lists.setdefault((heading, block.parent), []).append(block)
+    found: set[int] = set()
+    for members in lists.values():
+        if len(members) >= 2 and all(_DEFINITION.match(plain(block.text)) for block in members):
+            found.update(id(block) for block in members)
+    return found
 
 
 def _lists_told_done(blocks: list[Block], absorbed: set[int]) -> set[int]:

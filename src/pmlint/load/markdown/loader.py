@@ -78,7 +78,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .language import unread_language
     from .forms import document_forms
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
-    from .sections import assign_sections, find_title, timeline_by_content
+    from .sections import assign_sections, find_title, plan_by_content, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .states import status_states
     from .timeline import TimeContext, extract_states, extract_timeline
@@ -95,7 +95,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     code_lines = tuple(sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"}))
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
-    sections = timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines)
+    sections = plan_by_content(blocks, timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines))
     # which way `11-01-2026` reads, once for the whole document (times.day_first_dates)
     references = [found for found in (find_date(str(front.data.get("date") or "")) if "date" in front.data else None,
                                       _date_in_file_name(path)) if found is not None]

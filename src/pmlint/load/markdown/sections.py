@@ -607,3 +607,44 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
 def _clock(stamp) -> bool:
     """A stamp with a time of day (a bare date opens too many ordinary sentences)."""
     return stamp is not None and stamp.has_time
+
+
+#: A task-list box that opens an item: `[ ]`, `[]` (an unchecked box as people type it), `[x]`
+_TASK_BOX = re.compile(r"^[ \t]{0,3}\[(?P<mark>[ xX]?)\][ \t]+\S")
+
+
+def plan_by_content(blocks: list[Block], sections: list[Section]) -> list[Section]:
+    """A task list is a plan whatever its heading: with no action-item section, a list that
+    no section holds, of two or more items each opening with a task box (most of them
+    unchecked: work still to do), becomes the plan. Read as nothing, "- [ ] Add an alert"
+    under "## Next" made PM313 say the document commits to nothing."""
+    if any(section.key == "action_items" for section in sections):
+        return sections
+    held = {id(block) for section in sections for block in section.blocks}
+    found: list[Section] = []
+    run: list[Block] = []  # the current list: its top-level items and what is nested under them
+
+    def close() -> None:
+        tops = [block for block in run if block.parent < 0]
+        boxes = [_TASK_BOX.match(block.text) for block in tops]
+        if len(tops) >= 2 and all(boxes) and \
+                2 * sum(1 for box in boxes if box is not None and box.group("mark") in ("", " ")) > len(tops):
+            found.append(Section("action_items", None, run[0].line, None, blocks=list(run)))
+        run.clear()
+
+    for block in blocks:
+        if id(block) in held or block.quoted:
+            if run:
+                close()
+            continue
+        if block.kind == "item" and (block.parent < 0 or run):
+            if block.parent < 0 and run and run[-1].ordered != block.ordered:
+                close()
+            run.append(block)
+        elif run and block.parent < 0:
+            close()
+    if run:
+        close()
+    if not found:
+        return sections
+    return sorted([*sections, *found], key=lambda section: section.line)
