@@ -45,6 +45,8 @@ def _causes(run_cli, tmp_path, prose: str) -> list[dict]:
     "Because of a typo in the DNS zone file, the records of every host were dropped.",
     "The cache was flushed during the deploy, resulting in an outage of the checkout page.",
     "The web server went down due to a full disk on the host.",
+    "A misconfigured load balancer caused the outage of the checkout page.",
+    "An expired certificate triggered the failures of every API call.",
 ])
 def test_causes_stated_in_prose_are_found(run_cli, tmp_path, prose):
     assert _causes(run_cli, tmp_path, prose) == []
@@ -58,6 +60,8 @@ def test_causes_stated_in_prose_are_found(run_cli, tmp_path, prose):
     "Users who upgraded may lose their keys; this can lead to loss of funds.",
     "Latency exceeded the alert threshold, and the on-call engineer restarted the service.",
     "An attacker could try to log in with leaked passwords, so we reset them all.",
+    "We still don't know what caused the outage; the server was slow and we restarted it.",
+    "The outage caused errors for many users.",
 ])
 def test_symptoms_alone_are_still_no_cause(run_cli, tmp_path, prose):
     found = _causes(run_cli, tmp_path, prose)
@@ -229,9 +233,9 @@ def test_the_new_cause_readings_scale_linearly(unit):
         return time.perf_counter() - started
 
     cost(200)
-    small, large = min(cost(2000) for _ in range(3)), min(cost(20000) for _ in range(3))
+    small, large = min(cost(5000) for _ in range(3)), min(cost(50000) for _ in range(3))
     if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(2000) for _ in range(3))), min(large, *(cost(20000) for _ in range(3)))
+        small, large = min(small, *(cost(5000) for _ in range(3))), min(large, *(cost(50000) for _ in range(3)))
     assert large < small * 25, (unit, small, large)
 
 

@@ -562,12 +562,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:the|this|that|an?|our)\s+(?:outage|incident|downtime|disruption|situation|issue|problem|"
             r"above|following)\b)[^,.\x00]{1,40}"
             # one failure leading to the next: "a lightning strike led to power loss", "the
-            # retry storm leads to connection exhaustion" (not "the outage led to ...": what the
-            # incident led to is its impact, not its cause; nor "this can lead to": a risk)
-            r"|\b(?=le[ad])(?<!outage )(?<!outages )(?<!incident )(?<!downtime )(?<!disruption )(?<!this )(?<!it )"
+            # retry storm leads to connection exhaustion", "an expired certificate caused the
+            # outage" (not "the outage led to ...": what the incident led to is its impact, not
+            # its cause; nor "this can lead to": a risk; nor "we don't know what caused it")
+            r"|\b(?=le[ad]|caus|trig)(?<!what )(?<!have )(?<!outage )(?<!outages )(?<!incident )(?<!downtime )(?<!disruption )(?<!this )(?<!it )"
             r"(?<!report )(?<!reports )(?<!complaints )(?<!alert )(?<!alerts )(?<!investigation )(?<!review )"
             r"(?<!can )(?<!could )(?<!may )(?<!might )(?<!will )(?<!would )(?<!should )(?<!must )(?<!not )"
-            r"(?<!never )(?<!to )(?:led|leads|lead)\s+to\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
+            r"(?<!never )(?<!to )(?:(?:led|leads|lead)\s+to|caused|causes|triggered|triggers)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:outages?|downtime|failures?|crash(?:es)?|corruption|data\s+loss|power\s+loss|exhaustion|"
             r"deadlocks?|overload|saturation|fragmentation|timeouts?|errors?|unavailability|instability|"
             r"inconsistenc(?:y|ies)|split[- ]brain|outofmemory|oom|leaks?|lockups?|loss\s+of)\b"
