@@ -160,6 +160,14 @@ def test_a_total_duration_table_row_is_how_long(run_cli, tmp_path):
     assert not any("how long" in finding["message"] for finding in found), found
 
 
+def test_a_list_introduced_as_work_performed_is_done(run_cli, tmp_path):
+    body = ("## Remediations\n\nList of actions performed to resolve the problem:\n\n"
+            "- Restart apache and php-fpm\n- Roll back to the previous version\n\n"
+            "Actions to be taken:\n\n- Add a disk alert on the database hosts\n")
+    found = _plan(run_cli, tmp_path, body, "PM314")
+    assert len(found) == 1 and found[0]["message"] == "The only open action item names no owner or due date", found
+
+
 GLOSSARY = """\
 ## Action items
 

@@ -182,6 +182,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         absorbed |= _glossary_lists(section.blocks)
         parents: dict[int, str] = {}
         told_done = _lists_told_done(section.blocks, absorbed)
+        intro_done = False  # after a paragraph that introduces the work done (`_DONE_INTRO`)
         prose: list[tuple[str, Span, str | None]] = []
         listed = any(block.kind in ("item", "table") and not block.quoted for block in section.blocks)
         heading: Block | None = None  # the sub-heading whose text is read, and its paragraphs
@@ -202,6 +203,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 headed.append((block, heading_prose))
                 group = plain(block.text)
                 group_hints = _hints(group)
+                intro_done = False
             elif block.kind == "table":
                 found = _table(items, block, group, group_hints)
                 if found is not None:
@@ -213,7 +215,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 nested = fielded.get(block.index)
                 if block.parent in item_ids and block.parent in parents:
                     _item(items, block, parents[block.parent],
-                          _done_if(block, told_done, _hints(parents[block.parent]) or group_hints), nested)
+                          _done_if(block, told_done, _hints(parents[block.parent]) or group_hints, intro_done), nested)
                     sources.append("list")
                 elif block.parent in item_ids:
                     _attach_detail(out, items, block)
@@ -224,12 +226,14 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     if label is not None:
                         parents[block.index] = label
                         continue
-                    _item(items, block, group, _done_if(block, told_done, group_hints), nested)
+                    _item(items, block, group, _done_if(block, told_done, group_hints, intro_done), nested)
                     sources.append("list")
             elif block.kind == "label":
                 parents[block.index] = group or ""
             elif block.kind == "paragraph" and not block.quoted and not is_template_prompt(block.text):
                 text = plain(block.text)
+                # "List of actions performed to resolve the problem:": the list after it is done
+                intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
                 if text and not text.endswith(":") and not _is_filler(text) and not _NOTHING.match(text):
                     prose.append((text, Span(block.line, block.column, block.end_line, block.end_column), group))
                     heading_prose.append(prose[-1])
@@ -487,9 +491,21 @@ def _lists_told_done(blocks: list[Block], absorbed: set[int]) -> set[int]:
     return told
 
 
-def _done_if(block: Block, told_done: set[int], hints: dict[str, str]) -> dict[str, str]:
-    """`hints`, with status done when the item's list is told as done (`_lists_told_done`)."""
-    return {**hints, "status": "done"} if id(block) in told_done else hints
+def _done_if(block: Block, told_done: set[int], hints: dict[str, str], intro_done: bool = False) -> dict[str, str]:
+    """`hints`, with status done when the item's list is told as done (`_lists_told_done`)
+    or follows a paragraph that introduces work done (`_DONE_INTRO`)."""
+    return {**hints, "status": "done"} if intro_done or id(block) in told_done else hints
+
+
+#: A paragraph that introduces a list of work done: "List of actions performed to resolve
+#: the problem:", "Steps taken:", "Changes we made:", "We took the following steps:" (not
+#: "Actions to be taken:" nor "Changes that will be made:").
+_DONE_INTRO = re.compile(
+    r"\b(?:actions?|steps?|changes?|fixes|things|remediations?|measures)[ \t]+(?:that[ \t]+)?"
+    r"(?:we[ \t]+|were[ \t]+|have[ \t]+been[ \t]+|we[ \t]+have[ \t]+)?(?:performed|taken|took|done|did|made|"
+    r"carried[ \t]+out|completed|applied|implemented)\b"
+    r"|\bwe[ \t]+(?:have[ \t]+)?(?:took|taken|performed|did|done|made|applied|implemented|carried[ \t]+out)[ \t]+"
+    r"the[ \t]+following\b", re.IGNORECASE)
 
 
 #: A group heading or label that says its items are done: "Immediate Actions (Completed)",
