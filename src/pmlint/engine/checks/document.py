@@ -491,9 +491,14 @@ LOG_WRAP_MINUTES = 6 * 60
 
 
 def _words(context: Context) -> int:
-    """Words of prose in the document (every string value), counted up to a bound."""
-    _, _, joined = context.strings(context.data, "")
-    return len(joined.split(None, SHORT_POST_WORDS + 1))
+    """Words of prose in the document (every string value, and the prose no value holds:
+    a post exported as HTML paragraphs), counted up to a bound."""
+    count = 0
+    for _, text in document_texts(context.document):
+        count += len(text.split(None, SHORT_POST_WORDS + 1))
+        if count > SHORT_POST_WORDS:
+            break
+    return count
 
 
 def _first_key(label: str) -> str:

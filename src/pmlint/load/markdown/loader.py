@@ -246,6 +246,12 @@ def _evidence(blocks, sections):
             for row in [block.header, *block.rows]:
                 if row:
                     raw.append(([cell.text for cell in row], row[0].line, row[0].column, zone))
+        elif block.kind == "html":
+            # a post exported as HTML paragraphs ("<p>the incident was caused by ...</p>"):
+            # the words between the tags are prose all the same
+            prose = html_prose(block.text)
+            if prose is not None:
+                raw.append((prose, block.line, block.column, zone))
 
     def pieces():
         for text, line, column, zone in raw:
@@ -360,3 +366,23 @@ def _severity_words(settings: dict) -> Any:
     for table in ("severity_aliases", "status_page_severities"):
         known.update(word(key) for key in (settings.get(table) or {}))
     return lambda value: word(value.strip("🔴🟠🟡🟢⚪ .")) in known or _SEV_NUMBERED.fullmatch(value.strip()) is not None
+
+
+#: A tag (bounded: a "<" with no ">" within 500 characters is text); blocks that hold no prose.
+_TAG = re.compile(r"<[^<>]{0,500}>")
+_NOT_PROSE = re.compile(r"^\s*<(?:!--|script|style|svg|iframe|img|video|audio|picture|figure|table)\b", re.IGNORECASE)
+#: Fewest words between the tags for an HTML block to count as prose.
+_HTML_PROSE_WORDS = 5
+
+
+def html_prose(text: str) -> str | None:
+    """The words of an HTML block written as prose ("<p>We were notified by ...</p>"),
+    tags removed and entities decoded, line breaks kept where they were (so evidence keeps
+    its line); None for a comment, a script, an image or a block of fewer than
+    `_HTML_PROSE_WORDS` words. Linear: one bounded tag pattern, one unescape."""
+    from html import unescape
+
+    if _NOT_PROSE.match(text):
+        return None
+    prose = unescape(_TAG.sub(lambda tag: "\n" * tag.group().count("\n") or " ", text[:200_000]))
+    return prose if len(prose.split(None, _HTML_PROSE_WORDS)) > _HTML_PROSE_WORDS else None

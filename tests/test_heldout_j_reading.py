@@ -1,0 +1,55 @@
+"""Held-out set J, read as written (CLI in, findings out, on synthetic postmortems):
+
+- A post exported as HTML paragraphs ("<p>the incident was caused by ...</p>") is prose:
+  its cause, its plan and its impact are found, so no "missing" claim is made on them;
+  a comment, a script or an image is not prose.
+- A long post of HTML paragraphs is not "a short disclosure": its missing timeline is
+  still a warning.
+"""
+
+from __future__ import annotations
+
+import time
+
+from conftest import rule_findings, write
+from pmlint.load.markdown.loader import html_prose
+
+_POST = ("# Secrets in a public log\n\n<p>On March 29th one of our engineers noticed that keys were printed to a public "
+         "log.</p>\n\n<p>In the end, the incident was caused by a misconfiguration of a process that resulted in keys "
+         "being printed to that process&#8217;s logs.</p>\n\n<p>We will rotate keys automatically, delete continuous "
+         "integration logs after 48 hours, and scan execution logs for leaked secrets.</p>\n")
+
+
+def test_html_paragraphs_are_prose(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _POST)
+    found = rule_findings(run_cli, path, "PM011", "PM313")
+    assert not any("root_causes" in item["message"] for item in found)
+    assert not [item for item in found if item["rule"] == "PM313"]
+
+
+def test_a_comment_or_a_script_is_not_prose():
+    assert html_prose("<!-- the incident was caused by a template comment here -->") is None
+    assert html_prose("<script>var cause = 'the incident was caused by nothing at all';</script>") is None
+    assert html_prose("<p>Too short.</p>") is None
+    assert html_prose("<p>The incident was caused\nby a bad deploy of the proxy.</p>").count("\n") == 1
+
+
+def test_a_long_html_post_still_misses_its_timeline(run_cli, tmp_path):
+    filler = "".join(f"<p>Paragraph {n} explains what the secrets were and who could have read them.</p>\n\n"
+                     for n in range(60))
+    text = _POST.replace("printed to a public log.</p>", "printed to a public log, exposing keys.</p>") + filler
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
+    assert [item["severity"] for item in found if "`timeline`" in item["message"]] == ["warning"]
+
+
+def test_reading_html_prose_is_linear():
+    def seconds(repeats: int) -> float:
+        text = "<p " + "a" * 50 + " < b > " * repeats + "</p>"
+        began = time.perf_counter()
+        for _ in range(5):
+            html_prose(text)
+        return time.perf_counter() - began
+
+    seconds(1000)
+    small, large = min(seconds(4000) for _ in range(3)), min(seconds(32000) for _ in range(3))
+    assert large / small < 8 * 2.5
