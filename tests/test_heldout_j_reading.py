@@ -53,3 +53,20 @@ def test_reading_html_prose_is_linear():
     seconds(1000)
     small, large = min(seconds(4000) for _ in range(3)), min(seconds(32000) for _ in range(3))
     assert large / small < 8 * 2.5
+
+
+def test_a_person_thanked_in_a_cause_section_is_credit_not_cause(run_cli, tmp_path):
+    text = ("# Chain halt\n\n## Root cause\n\nA map iteration made block results non-deterministic.\n\n"
+            "- We improved our CI to catch non-deterministic code, thanks to @joeabbey for the PR.\n")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM702") == []
+    blamed = text.replace("thanks to @joeabbey for the PR", "after @joeabbey merged the map change")
+    assert [item["rule"] for item in rule_findings(run_cli, write(tmp_path / "pm2.md", blamed), "PM702")] == ["PM702"]
+
+
+def test_a_change_made_to_prevent_a_recurrence_is_a_fix_already_taken(run_cli, tmp_path):
+    for said in ("We improved our CICD to avoid this kind of non-deterministic issue in the future.",
+                 "A fix is now put in place to be more resilient."):
+        text = f"# Chain halt\n\n## Summary\n\nThe chain halted for a day.\n\n## Conclusion\n\n{said}\n"
+        path = write(tmp_path / "pm.md", text)
+        assert rule_findings(run_cli, path, "PM313") == [], said
+        assert [item["severity"] for item in rule_findings(run_cli, path, "PM313", preset="strict")] == ["info"], said

@@ -307,7 +307,13 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     if not masked.isascii() or not _PRONOUN_WORDS.isdisjoint(ascii_words(masked)):
         found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
     found += [(start, word) for start, word, _ in _subjects(masked, names, things, verbs, False)]
-    return sorted(set(found))
+    # a person thanked ("thanks to @joeabbey for the PR") is credited, not made the cause
+    return sorted({(start, word) for start, word in found if not _THANKED.search(masked, max(0, start - 40), start)})
+
+
+#: Just before a name: credit, not cause ("thanks to @joeabbey for the fix", "kudos to Dana").
+_THANKED = regex_cache.compile(r"\b(?:thanks|thank[ \t]+you|thanked|kudos|credit|shout-?outs?|props|grateful|gratitude)"
+                               r"\b[^.;\n]{0,25}$", re.IGNORECASE)
 
 
 def blaming_subjects(text: str, names: set[str], things: Container[str], actions: tuple[str, ...],
