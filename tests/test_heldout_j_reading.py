@@ -70,3 +70,25 @@ def test_a_change_made_to_prevent_a_recurrence_is_a_fix_already_taken(run_cli, t
         path = write(tmp_path / "pm.md", text)
         assert rule_findings(run_cli, path, "PM313") == [], said
         assert [item["severity"] for item in rule_findings(run_cli, path, "PM313", preset="strict")] == ["info"], said
+
+
+_PLAN = ("# Control plane outage\n\n## Summary\n\nThe cluster's control plane was lost for 30 hours.\n\n"
+         "#### What we could do to prevent this happening again\n\n* multi-node control plane\n* chaos engineering\n\n"
+         "### Actions\n\n* Move incident reports to the team manual [DB]\n"
+         "* Add a basic pingdom healthcheck [CF to write story]\n* Make our incident process official [IBG]\n")
+
+
+def test_initials_in_brackets_own_an_item_and_a_brainstorm_is_no_plan(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _PLAN)
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert [line.strip() for line in out.splitlines() if line.strip().startswith("owner:")] == [
+        "owner: DB", "owner: CF", "owner: IBG"]
+    assert "multi-node control plane" not in out.split("action_items:")[-1]
+    assert rule_findings(run_cli, path, "PM314") == []
+
+
+def test_a_task_box_or_a_done_tag_is_no_owner(run_cli, tmp_path):
+    text = "# Outage\n\n## Action items\n\n- [x] Add a disk alert [done]\n- [ ] Rotate the keys [P1]\n"
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert "owner:" not in out

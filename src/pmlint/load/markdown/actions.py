@@ -351,6 +351,8 @@ def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, st
 #: An item heading's enumerator ("1)", "2.", "Step 3:") and its owner: one @handle at its
 #: start ("@dana Alerts configured") or end ("Alerts added by @dana", "... (@dana)")
 _ENUMERATOR = re.compile(r"^(?:step[ \t]{1,3})?\d{1,3}[.):][ \t]{1,3}", re.IGNORECASE)
+#: Initials in brackets after an item's words: "[DB]", "[IBG]", "[CF to write story]".
+_INITIALS = re.compile(r"(?<=\S)[ \t]{1,3}\[(?P<owner>[A-Z]{2,4})(?:[ \t]+to[ \t]+[^\]\n]{1,40})?\]")
 _LEAD_OWNER = re.compile(r"^@(?P<owner>[A-Za-z0-9][\w.-]{0,38})[ \t]{1,3}(?:[-–—:][ \t]{1,3})?(?=\S)")
 _TAIL_OWNER = re.compile(r"[ \t]{1,3}(?:(?:by|owner:?|owned[ \t]by|assigned[ \t]to)[ \t]{1,3}|[-–—|][ \t]{0,3})?"
                          r"\(?@(?P<owner>[A-Za-z0-9][\w.-]{0,38})\)?[ \t]*$", re.IGNORECASE)
@@ -820,6 +822,12 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         if len(mentions) == 1 and re.search(r"(?:\(|—|–|-|\|)\s*" + re.escape(mentions[0]) + r"\s*\)?\s*$|"
                                             r"^\s*" + re.escape(mentions[0]), text.strip()):
             fields["owner"] = mentions[0].lstrip("@")
+    if "owner" not in fields:
+        # a team's initials in brackets after the item: "Move incident reports to the manual [DB]",
+        # "Add a healthcheck [CF to write story]" (not a task box "[x]", not "[done]")
+        initials = _INITIALS.search(text)
+        if initials is not None:
+            fields["owner"] = initials.group("owner")
     if "ticket" not in fields:
         ticket = ticket_in(text + "\n" + "\n".join(block.rest))
         if ticket:

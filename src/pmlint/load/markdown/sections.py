@@ -224,7 +224,7 @@ class AliasTable:
                 rest = normalised[len(alias):]
                 if _is_qualifier(rest):
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
-        if _PREVENTION.search(normalised):
+        if _PREVENTION.search(normalised) and not _OPTIONS.search(normalised):
             return SectionMatch("action_items", None, qualifier)
         if _DETECTION_HEADING.search(normalised):
             return SectionMatch("detection", None, qualifier)
@@ -262,6 +262,11 @@ _PREVENTION = re.compile(
     r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
     r"(?:about|to prevent|next)\b")
+
+
+#: A heading of options, not commitments: "What we could do to prevent this happening
+#: again", "Ideas to avoid a repeat" (a brainstorm the plan picks from).
+_OPTIONS = re.compile(r"\b(?:could|might|ideas?|brainstorm\w*|options|possible|possibilities)\b")
 
 
 #: A heading that asks why or how the incident went unseen: "Why it took 22 hours to
