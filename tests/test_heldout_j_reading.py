@@ -92,3 +92,14 @@ def test_a_task_box_or_a_done_tag_is_no_owner(run_cli, tmp_path):
     text = "# Outage\n\n## Action items\n\n- [x] Add a disk alert [done]\n- [ ] Rotate the keys [P1]\n"
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert "owner:" not in out
+
+
+def test_a_header_window_and_a_total_outage_are_read(run_cli, tmp_path):
+    """ "**Duration**: ~15 minutes (10:00 - 10:15 CET)" tells the start and the end; "Total
+    home LAN network outage" says what was affected: everything it serves."""
+    text = ("# Incident Report: Network Outage\n\n**Duration**: ~15 minutes (10:00 - 10:15 CET)\n"
+            "**Impact**: Total home LAN network outage (no DNS, no DHCP).\n\n## What happened?\n\n"
+            "A mount failed at boot, which caused the DNS server to stop.\n")
+    path = write(tmp_path / "pm.md", text)
+    found = rule_findings(run_cli, path, "PM011", "PM601")
+    assert not [item for item in found if "`timeline`" in item["message"] or item["rule"] == "PM601"]

@@ -302,6 +302,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the whole of something: "an ecosystem wide outage", "the website wasn't responding",
             # "All of Hex API features, including ..., were affected"
             r"|\b(?:ecosystem|network|system|company|platform|site|service|fleet|region|industry|chain|org)[- ]wide\b"
+            # everything it serves: "Total home LAN network outage", "a complete outage of the API"
+            r"|\b(?:total|complete|full)\s+(?:[\w-]+\s+){0,3}?(?:outage|blackout)\b"
             r"|\b(?:site|website|service|platform|app|api|server)\s+(?:wasn" + _APOS + r"t|was\s+not|stopped)\s+responding\b"
             r"|\ball\s+of\s+(?:[\w.-]+\s+){1,2}?(?:features?|functionality|services?|apis?|endpoints?|products?)\b"
             r"[^.\x00]{0,120}?\b(?:were|was)\s+(?:\w+\s+)?(?:affected|impacted|unavailable|down|inaccessible|broken)\b"

@@ -130,7 +130,8 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 _ABOUT = r"(?:~[ \t]?|(?:approximately|approx\.?|about|around|roughly|circa|ca\.)[ \t]+)?"
 _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+"
                          + _ABOUT + r"\d{1,2}:\d{2}\b"
-                         r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b", re.IGNORECASE)
+                         r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b"
+                         r"|\b\d{1,2}:\d{2}[ \t]+-[ \t]+\d{1,2}:\d{2}\b", re.IGNORECASE)
 
 
 #: A clock time: "10:16", "3:01pm", "9 a.m.", and the dotted "10.16" after "at (about)" only
