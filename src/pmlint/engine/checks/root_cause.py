@@ -1,5 +1,5 @@
 """Root-cause checks (PM1xx): layers analysed, why-chains deep enough, layer hints,
-unknown causes followed up.
+unknown causes followed up, causes that stop at the code change.
 
 The durability idea: a bug in code is rarely the whole story. The infrastructure
 that let it spread and the architecture that made it an outage are causes too, and
@@ -14,6 +14,7 @@ unfollowed cause. Code because it cross-references causes, layers and items, and
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, is_truthy
@@ -137,3 +138,90 @@ def unknown_cause_followed_up(value: Any, pointer: str, options: dict, context: 
             return
     index, cause = unknown[0]
     yield Hit(f"/root_causes/{index}", {"summary": cause.get("summary", "")})
+
+
+def _whole_text(context: Context) -> str:
+    """Every line of the document as written (front matter, sections pmlint does not
+    read, action items): a claim that something is missing searches all of it."""
+    return "\n".join(context.document.lines)
+
+
+#: A heading that opens a timeline, whether or not its entries could be read as one.
+_TIMELINE_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t].{0,80}?\b(?:timeline|chronology|sequence of events)\b",
+                               re.IGNORECASE)
+_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+
+
+def _text_beyond_timeline(context: Context) -> str:
+    """The document's lines less its timeline: a timeline narrates the response ("first
+    hypothesis tested", "fix reviewed and deployed"), so a loose word there ("tested",
+    "caught") says nothing about how the change that caused the incident got through.
+    The timeline is every line a timeline entry spans, and every line under a heading
+    that names one (entries pmlint could not read as times are still the timeline)."""
+    document = context.document
+    skipped: set[int] = set()
+    for where, span in document.spans.items():
+        if where == "/timeline" or where.startswith("/timeline/"):
+            skipped.update(range(span.line, max(span.line, span.end_line) + 1))
+    kept, inside = [], False
+    for number, line in enumerate(document.lines, 1):
+        if _HEADING.match(line):
+            inside = _TIMELINE_HEADING.match(line) is not None
+        if not inside and number not in skipped:
+            kept.append(line)
+    return "\n".join(kept)
+
+
+@check("cause_beyond_code", {
+    "caught_words": of_kind("words", "Words that show, anywhere in the document, that it says how a change got "
+                                     "through or should have been stopped: review, CI, staging, canary, 'slipped "
+                                     "through'."),
+    "caught_words_beyond_timeline": of_kind("words", "Looser words of the same ('tested', 'caught', 'approved'), "
+                                                     "counted outside the timeline only, where they narrate the "
+                                                     "response."),
+    "change_words": of_kind("words", "Words that make a code cause a change that shipped ('introduced', "
+                                     "'refactoring', 'pull request'); a code cause without one is code that "
+                                     "misbehaved, and the finding asks what let it cause the outage.")},
+       infers=True, required=("caught_words",))
+def cause_beyond_code(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """Every root cause with a layer is at the code layer (stated or inferred), and the
+    document never speaks of how the change got through (`caught_words` anywhere,
+    `caught_words_beyond_timeline` outside the timeline): one hit on the first code cause."""
+    causes = root_causes(context)
+    first: tuple[int, dict[str, Any]] | None = None
+    for index, cause in causes:
+        layer = lower(cause.get("layer"))
+        if not layer:
+            continue
+        if layer != "code":
+            return
+        if first is None:
+            first = (index, cause)
+    if first is None:
+        return
+    if search(option_words(options, "caught_words"), _whole_text(context)):
+        return
+    loose = option_words(options, "caught_words_beyond_timeline")
+    if loose is not None and search(loose, _text_beyond_timeline(context)):
+        return
+    index, cause = first
+    change = option_words(options, "change_words")
+    changed = any(search(change, text_of(item, ("summary", "description")))
+                  for _, item in causes if lower(item.get("layer")) == "code")
+    yield Hit(f"/root_causes/{index}", {"summary": _quoted(str(cause.get("summary") or ""), change, context)},
+              variant=None if changed else "no_change")
+
+
+def _quoted(summary: str, change: Any, context: Context) -> str:
+    """A long cause quoted around the word that names the change or the code (its layer's
+    words), so the finding shows what made it a code cause; about 100 characters."""
+    if len(summary) <= 100:
+        return summary
+    code = words_for(tuple((context.setting("layer_keywords") or {}).get("code") or ()))
+    for regex in (change, code):
+        found = search(regex, summary)
+        if found is not None:  # about 40 characters before the word that made it code, from a word start
+            start = summary.rfind(" ", 0, max(0, found.start() - 40)) + 1
+            part = summary[start:start + 94].rsplit(" ", 1)[0] if start + 94 < len(summary) else summary[start:]
+            return ("..." if start else "") + part + ("..." if start + len(part) < len(summary) else "")
+    return summary[:97] + "..."
