@@ -84,13 +84,26 @@ _INTERIM = re.compile(
     r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b", re.IGNORECASE)
 
 
+#: How much prose (characters, from the top) is read for the words of an interim update.
+INTERIM_CHARS = 50_000
+
+
 def interim_update(blocks: Iterable[Block]) -> bool:
-    """Whether a paragraph or list item (outside code) says the incident is still open
-    (`_INTERIM`)."""
-    # one search over the joined texts (one C call), not one per block: a 5 MB post has
-    # tens of thousands of blocks; the phrases never span a line break
-    joined = "\n".join(block.text[:20000] for block in blocks if block.kind in ("paragraph", "item", "html"))
-    return _INTERIM.search(joined) is not None
+    """Whether a paragraph or list item (outside code) in the first `INTERIM_CHARS`
+    characters of prose says the incident is still open (`_INTERIM`)."""
+    # one search over the joined texts (one C call), not one per block; an update written
+    # while the incident is open is short, or says so early: the first INTERIM_CHARS
+    # characters are read (a 5 MB post costs nothing more than a short one); the phrases
+    # never span a line break
+    texts: list[str] = []
+    size = 0
+    for block in blocks:
+        if block.kind in ("paragraph", "item", "html"):
+            texts.append(block.text[:INTERIM_CHARS - size])
+            size += len(texts[-1]) + 1
+            if size >= INTERIM_CHARS:
+                break
+    return _INTERIM.search("\n".join(texts)) is not None
 
 
 def document_forms(blocks: list[Block], day_first: bool = False) -> tuple[str, ...]:
