@@ -90,7 +90,9 @@ def test_code_changes_are_read_at_the_code_layer(tmp_path, run_cli, cause, word)
 def test_a_stated_code_layer_in_yaml(tmp_path, run_cli):
     text = ("title: Checkout errors\nroot_causes:\n  - {summary: The price formatter dereferences a missing "
             "currency, layer: code}\n")
-    found = rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM107")
+    # no change named: the claim is a guess, `strict` only
+    assert rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM107") == []
+    found = rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM107", preset="strict")
     assert len(found) == 1 and "inferred" not in found[0]["message"]
 
 
@@ -130,7 +132,7 @@ def test_a_timeline_of_dates_only_is_still_the_timeline(tmp_path, run_cli):
 def test_the_timeline_of_a_yaml_postmortem(tmp_path, run_cli):
     text = ("title: Checkout errors\nroot_causes:\n  - {summary: The price formatter dereferences a missing "
             "currency, layer: code}\ntimeline:\n  - {at: '2026-01-02T10:00:00Z', event: Fix tested and approved}\n")
-    assert len(rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM107")) == 1
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM107", preset="strict")) == 1
 
 
 def test_the_search_stays_linear():

@@ -208,8 +208,10 @@ def cause_beyond_code(value: Any, pointer: str, options: dict, context: Context)
     change = option_words(options, "change_words")
     changed = any(search(change, text_of(item, ("summary", "description")))
                   for _, item in causes if lower(item.get("layer")) == "code")
+    # with no change named, "code" may be a workload the team runs, not code it shipped
+    # ("misbehaving code running in a container"): the claim is a guess, `strict` only
     yield Hit(f"/root_causes/{index}", {"summary": _quoted(str(cause.get("summary") or ""), change, context)},
-              variant=None if changed else "no_change")
+              variant=None if changed else "no_change", pedantic=not changed)
 
 
 def _quoted(summary: str, change: Any, context: Context) -> str:
