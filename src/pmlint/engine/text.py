@@ -306,7 +306,11 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
             literals = None
             break
         literals.append(literal)
-    anchors = tuple(sorted({phrase[0].lower() for phrase in words})) if not patterns else None
+    # anchors are found by substring search in the lower-cased text: a first word that is not
+    # ASCII ("ſtill" matches "still" case-insensitively, though "ſ".lower() is no "s") would
+    # turn its matches away, so such a list is not anchored
+    anchors = tuple(sorted({phrase[0].lower() for phrase in words})) \
+        if not patterns and all(phrase[0].isascii() for phrase in words) else None
     if patterns:  # regexes from settings or rule files: RE2, linear time whatever they say
         from .untrusted import compile_untrusted
 
