@@ -289,6 +289,14 @@ def _fewest(literals: list[str]) -> tuple[str, ...]:
                  if not any(other != literal and other in literal for other in unique))
 
 
+def _ascii_start(word: str) -> str:
+    """The part of `word` before its first character that is not ASCII."""
+    for index, char in enumerate(word):
+        if not char.isascii():
+            return word[:index]
+    return word
+
+
 @lru_cache(maxsize=512)
 def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> PhraseRegex | None:
     """One case-insensitive matcher for whole-word phrases (spaces match any whitespace) and raw patterns."""
@@ -306,11 +314,12 @@ def phrase_regex(phrases: tuple[str, ...], patterns: tuple[str, ...] = ()) -> Ph
             literals = None
             break
         literals.append(literal)
-    # anchors are found by substring search in the lower-cased text: a first word that is not
-    # ASCII ("ſtill" matches "still" case-insensitively, though "ſ".lower() is no "s") would
-    # turn its matches away, so such a list is not anchored
-    anchors = tuple(sorted({phrase[0].lower() for phrase in words})) \
-        if not patterns and all(phrase[0].isascii() for phrase in words) else None
+    # anchors are found by substring search in the lower-cased text, so each is the ASCII
+    # start of a phrase's first word ("shouldn’t" → "shouldn"): a letter that is not ASCII
+    # may match an ASCII one case-insensitively ("ſtill" matches "still", though "ſ".lower()
+    # is no "s"), and a first word that starts with one leaves the list unanchored
+    starts = {_ascii_start(phrase[0].lower()) for phrase in words}
+    anchors = tuple(sorted(starts)) if not patterns and "" not in starts else None
     if patterns:  # regexes from settings or rule files: RE2, linear time whatever they say
         from .untrusted import compile_untrusted
 
