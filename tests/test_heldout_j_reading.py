@@ -103,3 +103,17 @@ def test_a_header_window_and_a_total_outage_are_read(run_cli, tmp_path):
     path = write(tmp_path / "pm.md", text)
     found = rule_findings(run_cli, path, "PM011", "PM601")
     assert not [item for item in found if "`timeline`" in item["message"] or item["rule"] == "PM601"]
+
+
+def test_safeguards_told_as_built_are_fixes_taken(run_cli, tmp_path):
+    """ "We added the following Datadog monitors", "we also created some useful dashboards":
+    the plan was carried out, so a missing action-item section is asked for under `strict`
+    only (held-out set J)."""
+    text = ("# Job queue outage\n\n## Summary\n\nThe job queue starved for six hours.\n\n## What we learned\n\n"
+            "We added the following Datadog monitors:\n\n* queue latency over 5 minutes\n* job failures over 5 %\n\n"
+            "We also created some useful dashboards for each worker.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM313") == []
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM313", preset="strict")] == ["info"]
+    planned = text.replace("We added the following", "We should look at").replace("We also created", "We want")
+    assert [item["rule"] for item in rule_findings(run_cli, write(tmp_path / "p2.md", planned), "PM313")] == ["PM313"]
