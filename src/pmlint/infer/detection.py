@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .. import regex_cache
+from ..load.evidence import TOOL
 from ..model import Document, Span
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
@@ -307,10 +308,10 @@ _TEAM_TELLER = regex_cache.compile(
     r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
     r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?)\b", re.IGNORECASE)
 #: Monitoring tools, which no person is: a sentence naming one is no human report.
+#: (the tools by name are the detection evidence's own list, `load.evidence.TOOL`)
 _TOOL_WORDS = regex_cache.compile(
-    r"\b(?:sentry|grafana|prometheus|datadog|nagios|zabbix|icinga|statuscake|pingdom|uptime\s?robot|uptimerobot|"
-    r"new\s?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks|checkly|cronitor|monitors?|probes?|"
-    r"bots?|dashboards?|metrics|scanners?|automated|automatic(?:ally)?)\b", re.IGNORECASE)
+    r"\b(?:" + TOOL + r"|monitors?|probes?|bots?|dashboards?|metrics|scanners?|automated|automatic(?:ally)?)\b",
+    re.IGNORECASE)
 #: "we were notified by email that the disk was full": by whom is unsaid, a machine as likely.
 _BY_MACHINE = regex_cache.compile(r"\b(?:notified|informed|alerted|told)[ \t]+(?:us[ \t]+)?(?:by|via)[ \t]+(?:an?[ \t]+)?"
                                   r"(?:e-?mails?|sms|texts?|pages?|pagers?|phone|calls?|notifications?)\b", re.IGNORECASE)

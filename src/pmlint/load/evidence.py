@@ -103,7 +103,8 @@ _SUPPLY_NOUN = (r"(?:packages?|crates?|casks?|formula(?:e|s)?|gems?|modules?|lib
 _CREDENTIAL = r"(?:tokens?|secrets?|credentials?|keys?|passwords?|certificates?)"
 
 #: Monitoring and alerting tools named as the subject of an alert ("Sentry alerted").
-_TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|nagios|zabbix|icinga|statuscake|"
+#: Monitoring and alerting tools by name (also what PM402 reads as no person: `infer.detection`).
+TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|nagios|zabbix|icinga|statuscake|"
          r"pingdom|uptime ?robot|uptimerobot|new ?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks(?:\.io)?|"
          r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
          r"uptime kuma|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|dead ?man'?s ?snitch)")
@@ -130,13 +131,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"pagerduty\s+|opsgenie\s+|text\s+)?alerts?\b"
             # a monitoring tool named as the sender: "Sentry begins sending rollup error alerts",
             # "Datadog sent us two alerts" (not "did not send alerts": no alert, no detection)
-            r"|\b" + _TOOL + r"\s+(?:\w+\s+)?(?:sen[dt]\w*|fir(?:ed|es|ing)|rais(?:ed|es|ing)|generat\w+|emit\w*|post\w*)\s+"
+            r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:sen[dt]\w*|fir(?:ed|es|ing)|rais(?:ed|es|ing)|generat\w+|emit\w*|post\w*)\s+"
             r"(?:us\s+)?(?:an?\s+|the\s+|several\s+|multiple\s+|many\s+|some\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:alerts?|alarms?|pages?|notifications?|warnings?)\b"
             # "Sentry alerted", "PagerDuty paged the on-call", "Grafana notified us"
-            r"|\b" + _TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
+            r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
             r"warned|warns|called|texted|emailed)\b"
-            r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + _TOOL + r"\b"
+            r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + TOOL + r"\b"
             # "Detection waited for the next morning's daily health-report check", "detection
             # came from the nightly backup report": the detector named after "detection"
             r"|\bdetection\s+(?:waited\s+for|came\s+(?:from|via|through|with)|relied\s+on|depended\s+on|"
