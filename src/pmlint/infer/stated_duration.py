@@ -30,6 +30,7 @@ from functools import lru_cache
 from datetime import datetime
 
 from .. import regex_cache
+from ..load.labelled_rows import labelled_rows
 from ..model import Document, Span
 from .prose import document_texts, span_at
 
@@ -302,14 +303,6 @@ def _window(text: str, begin: int, end: int, claim: _Found) -> tuple[re.Match[st
     return first, second, minutes
 
 
-#: A labelled start, end or length in a metadata block: "| Start Time | 2018-06-29 12:58 PST |",
-#: "**End time:** 13:55", "- Total Duration: 39 Minutes". The value runs to the line's end or
-#: the next cell; greedy, no nesting: linear.
-_LABELLED = regex_cache.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*(?:\*\*|__)?(?P<label>(?:incident[ \t]+|outage[ \t]+|impact[ \t]+)?"
-    r"(?:start(?:ed)?|began|end(?:ed)?|resolved|recovered)(?:[ \t]+(?:time|at|date[ \t]*/[ \t]*time))?"
-    r"|(?:total[ \t]+)?(?:duration|downtime|outage[ \t]+duration|length|impact[ \t]+duration))"
-    r"(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?|\|)[ \t]*(?P<value>[^|\n]{1,80})", re.IGNORECASE)
 #: Lines from the top searched for such a block, and most lines between its first and last row.
 _LABELLED_TOP = 80
 _LABELLED_BLOCK = 8
@@ -324,15 +317,12 @@ def labelled_window(document: Document) -> StatedWindow | None:
     start = end = None
     length: tuple[_Found, int, str] | None = None
     first_row = None
-    for number, text in enumerate(lines[:_LABELLED_TOP], start=1):
-        match = _LABELLED.match(text[:400])
-        if match is None:
-            continue
+    for each in labelled_rows(lines[:_LABELLED_TOP]):
+        number = each.line
         if first_row is not None and number - first_row > _LABELLED_BLOCK:
             break
-        label = match.group("label").lower()
-        value = match.group("value").strip().strip("*_").strip()
-        if "duration" in label or "downtime" in label or "length" in label:
+        value = each.value.strip().strip("*_").strip()
+        if each.kind == "length":
             claims = claims_in(f"Duration: {value}")  # the label says what the figure is
             if length is None and len(claims) == 1:
                 length = (claims[0], number, value)
@@ -340,7 +330,7 @@ def labelled_window(document: Document) -> StatedWindow | None:
             times = list(_TIME.finditer(value))
             if len(times) != 1:
                 continue
-            if any(word.startswith(("start", "began")) for word in label.split()):
+            if each.kind == "start":
                 start = start or (times[0], number, value)
             else:
                 end = end or (times[0], number, value)

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
+from ...load.labelled_rows import labelled_rows
+
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 _MONTH = r"(?P<{}>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|" + "|".join(_MONTHS) + r")\.?"
@@ -97,13 +99,11 @@ def year_of_weekday(slip: Slip, years: Iterable[int]) -> int | None:
     return None
 
 
-#: A labelled start or end with a full date (`start: 2018-12-20T16:40:00`, `- **End:** 2024-05-02
-#: 10:15`): the machine-readable window a status page or template keeps beside its text.
-_STATED = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<label>start(?:ed)?|began|begin|stop(?:ped)?|end(?:ed)?|resolved)"
-    r"(?:[ \t]*(?:time|at|date))?[ \t]*(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
-    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T \t]{1,3}(?P<clock>\d{2}:\d{2}(?::\d{2})?))?(?P<rest>[^\n]{0,40})$",
+#: The value of a labelled start or end (`load.labelled_rows`) that is a full date: `2018-12-20T16:40:00`,
+#: `Thu, 2024-05-02 10:15 UTC`; what follows the time (its zone) is kept to compare the two.
+_ISO_VALUE = re.compile(
+    r"(?:\*\*|__)?[ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T \t]{1,3}(?P<clock>\d{2}:\d{2}(?::\d{2})?))?(?P<rest>[^\n]{0,40})",
     re.IGNORECASE)
 #: Lines between a start and the end that follows it.
 _STATED_REACH = 3
@@ -146,23 +146,20 @@ def _reversed(began: tuple[date, str, str], ended: tuple[date, str, str], same_z
 def reversed_windows(lines: list[str], skip: Iterable[tuple[int, int]] = ()) -> list[Window]:
     """Every stated start followed within _STATED_REACH lines by a stated end that is earlier
     (both with a full date, the same words after them: no zone between them to convert)."""
-    skipped = {number for first, last in skip for number in range(first, last + 1)}
     found: list[Window] = []
     start: tuple[int, re.Match[str]] | None = None
-    for number, text in enumerate(lines, start=1):
-        if number in skipped or ":" not in text:
-            continue
-        match = _STATED.match(text[:_LINE_LIMIT])
+    for row in labelled_rows(lines, skip):
+        match = _ISO_VALUE.fullmatch(row.value.rstrip()) if row.kind != "length" else None
         if match is None:
             continue
-        label = match.group("label").lower()
-        if label.startswith(("start", "beg")):
+        number, label = row.line, row.label.lower()
+        if row.kind == "start":
             start = (number, match)
             continue
         if start is None or number - start[0] > _STATED_REACH:
             continue
         began, ended = _moment(start[1]), _moment(match)
-        same_zone = start[1].group("rest").strip() == match.group("rest").strip()
+        same_zone = start[1].group("rest").strip(" \t*_") == match.group("rest").strip(" \t*_")
         if began is not None and ended is not None and _reversed(began, ended, same_zone):
             found.append(Window(start[0], began[2], number, ended[2], label))
         start = None
