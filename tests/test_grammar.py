@@ -88,3 +88,28 @@ def test_passive_agent(text, agent):
     from pmlint.grammar import passive_agent
 
     assert passive_agent(text, len("should have"), frozenset({"review", "code review"})) == agent
+
+
+@pytest.mark.parametrize("text, phrase, imagined_case", [
+    ("We will be more resilient when a similar outage happens again.", "similar outage", True),
+    ("Monitoring to prevent a recurrence of the disk filling.", "recurrence", True),
+    ("If the same issue recurs, page the database team.", "same issue", True),
+    ("This is the second time this month: a similar outage hit us on May 2.", "similar outage", False),
+    ("It happened again on Friday; nothing in the clause imagines it.", "again", False),
+])
+def test_imagined(text, phrase, imagined_case):
+    assert grammar.imagined(text, at(text, phrase)) is imagined_case
+
+
+@pytest.mark.parametrize("text, phrase, rejected", [
+    ("This is not a post trying to cast blame on anyone.", "blame", True),
+    ("It's tempting to blame the disaster on the wine.", "blame", True),
+    ("Incidents happen when blame gets assigned to people.", "blame", True),
+    ("We practise blameless reviews, so nobody takes the fault here.", "fault", True),
+    ("The outage was the fault of the on-call engineer.", "fault", False),
+    ("Sam is to blame. Nothing here rejects it.", "blame", False),
+    # a sentence's end before the word stops the reading: the earlier "not" is another sentence's
+    ("That was not ideal. The engineer is to blame.", "blame", False),
+])
+def test_rejects_blame(text, phrase, rejected):
+    assert grammar.rejects_blame(text, at(text, phrase)) is rejected

@@ -182,13 +182,59 @@ _HEDGE = re.compile(r"\b(?:risk|risks|risking|avoid|avoiding|prevent|preventing|
                     r"potential|potentially|possible|possibly|if|whether|unless|lest|hypothetical)\b", re.IGNORECASE)
 
 
+def _clause_before(text: str, start: int, reach: int, stops: Iterable[str]) -> str:
+    """The text between the last of `stops` and `start`, at most `reach` characters back."""
+    window = text[max(0, start - reach):start]
+    for stop in stops:
+        window = window.rsplit(stop, 1)[-1]
+    return window
+
+
 def negated_or_hedged(text: str, start: int) -> bool:
     """Whether a negation or a hedge ("risking", "could") stands shortly before `start` in the
     same clause: "no data was lost" and "without risking data corruption" state no loss."""
-    window = text[max(0, start - NEGATION_REACH):start]
-    for stop in (".", ";", "\n", ","):
-        window = window.rsplit(stop, 1)[-1]
+    window = _clause_before(text, start, NEGATION_REACH, (".", ";", "\n", ","))
     return _NEGATION_WORD.search(window) is not None or _HEDGE.search(window) is not None
+
+
+#: Before a phrase in its clause: a case imagined, not one that happened ("more resilient
+#: when a similar outage happens again", "if the same issue as ... recurs", "to prevent a
+#: recurrence of the ..."). Unlike `_HEDGE`, "when", "should" and "future" imagine here.
+_IMAGINED = re.compile(r"\b(?:when|whenever|if|in[ \t]+case|should|prevent\w{0,3}|avoid\w{0,3}|future|next[ \t]+time)\b",
+                       re.IGNORECASE)
+#: How far before a phrase its imagining clause is read (characters).
+_IMAGINED_REACH = 60
+
+
+def imagined(text: str, start: int) -> bool:
+    """Whether the clause before text[start] imagines the case (`_IMAGINED`) rather than
+    telling one: "when a similar outage happens again" is no repeat that happened."""
+    window = _clause_before(text, start, _IMAGINED_REACH, (".", ";", "\n", ":"))
+    return _IMAGINED.search(window) is not None
+
+
+#: Before a word about blame in its sentence: the writer rejecting, avoiding or weighing
+#: blame, or speaking of it in general ("when blame gets assigned to people"). Wider than a
+#: negation (`negated`): "It's tempting to blame the wine" and "rather than blame" reject it.
+_REJECTING_BLAME = re.compile(r"\b(?:not|no|never|nobody|no[ \t]+one|without|avoid\w{0,3}|tempting|tempted|"
+                              r"rather[ \t]+than|instead[ \t]+of|when|whenever|if|blameless)\b|n['’]t\b",
+                              re.IGNORECASE)
+#: Where a sentence starts: after a full stop, !, ? or ; before a space ("Node.js" and
+#: "&#8217;" go on), or a line break.
+_SENTENCE_STOP = re.compile(r"[.!?;](?=\s)|\n")
+#: The furthest back a sentence is read (characters).
+_SENTENCE_REACH = 300
+
+
+def rejects_blame(text: str, start: int) -> bool:
+    """Whether the sentence before text[start] rejects, avoids or weighs blame
+    (`_REJECTING_BLAME`), read at most `_SENTENCE_REACH` characters back: "This is not a
+    post trying to cast blame" blames nobody."""
+    left = max(0, start - _SENTENCE_REACH)
+    begin = left
+    for stop in _SENTENCE_STOP.finditer(text, left, start):
+        begin = stop.end()
+    return _REJECTING_BLAME.search(text, begin, start) is not None
 
 
 def participle_follows(text: str, end: int) -> bool:

@@ -18,6 +18,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Mapping
 
+from ..grammar import imagined
 from ..model import Document
 from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, span_at, terms_of
@@ -103,21 +104,6 @@ def _source_paragraph(document: Document, span: Any) -> str:
     return "\n".join(line[:2000] for line in lines[first - 1:last])
 
 
-#: Before a repeat phrase in its clause: a case imagined, not one that happened ("more
-#: resilient when a similar outage happens again", "if the same issue as ... recurs",
-#: "to prevent a recurrence of the ...").
-_IMAGINED = re.compile(r"\b(?:when|whenever|if|in[ \t]+case|should|prevent\w{0,3}|avoid\w{0,3}|future|next[ \t]+time)\b",
-                       re.IGNORECASE)
-
-
-def _hypothetical(text: str, start: int) -> bool:
-    """Whether the clause before text[start] imagines the case (`_IMAGINED`), within 60 characters."""
-    window = text[max(0, start - 60):start]
-    for stop in (".", ";", "\n", ":"):
-        window = window.rsplit(stop, 1)[-1]
-    return _IMAGINED.search(window) is not None
-
-
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
 
 
@@ -138,11 +124,11 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 links.append(url)
                 link_pointer = link_pointer or pointer
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
-                    if not _hypothetical(found[1], found[2].start())), None)
+                    if not imagined(found[1], found[2].start())), None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts
                                                                 if has_words(text, _REPEAT_WORDS)])
-                        if not _hypothetical(found[1], found[2].start())), None)
+                        if not imagined(found[1], found[2].start())), None)
     if hit is None:
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None

@@ -61,8 +61,8 @@ from typing import Any, Callable, Container, Iterable, Iterator
 
 from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
-                        looks_plural, negated, participle_follows, passive_agent, passive_follows, subject_of,
-                        words_before)
+                        looks_plural, negated, participle_follows, passive_agent, passive_follows, rejects_blame,
+                        subject_of, words_before)
 from ...infer.prose import ProseLines, uncovered
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
@@ -662,27 +662,6 @@ def _negated_conduct(masked: str, start: int, end: int) -> tuple[str, int, int] 
     return subject, max(begin, cut), follow.end() if follow is not None else end
 
 
-#: Before a word about blame in its sentence: the writer rejecting, avoiding or weighing
-#: blame, or speaking of it in general ("when blame gets assigned to people").
-_REJECTING = re.compile(r"\b(?:not|no|never|nobody|no[ \t]+one|without|avoid\w{0,3}|tempting|tempted|rather[ \t]+than|"
-                        r"instead[ \t]+of|when|whenever|if|blameless)\b|n['’]t\b", re.IGNORECASE)
-#: Where a sentence starts: after a full stop, !, ? or ; before a space ("Node.js" and
-#: "&#8217;" go on), or a line break.
-_SENTENCE_STOP = re.compile(r"[.!?;](?=\s)|\n")
-#: The furthest back a sentence is read (characters).
-_SENTENCE_REACH = 300
-
-
-def _rejects_blame(masked: str, start: int) -> bool:
-    """Whether the sentence before masked[start] rejects, avoids or weighs blame
-    (`_REJECTING`): bounded to `_SENTENCE_REACH` characters."""
-    left = max(0, start - _SENTENCE_REACH)
-    begin = left
-    for stop in _SENTENCE_STOP.finditer(masked, left, start):
-        begin = stop.end()
-    return _REJECTING.search(masked, begin, start) is not None
-
-
 @check("blameless_language",
        {"words": of_kind("words", "Blaming phrases (whole words, case-insensitive); a list or {setting: NAME}."),
         "suggestions": {"type": "object", "description": "Mapping phrase → suggested rewrite, or {setting: NAME}."},
@@ -795,7 +774,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
             elif negated(masked, match.start()):
                 continue
-            if key in talk and _rejects_blame(masked, match.start()):
+            if key in talk and rejects_blame(masked, match.start()):
                 continue  # "avoid sentiment/blame", "not ... cast blame": a statement against blame
             if _PROOF_AFTER.match(masked, match.end()):
                 continue  # "idiot-proof", "fool proof": a property of a design, not a judgement of anyone
