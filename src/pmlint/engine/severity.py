@@ -32,7 +32,8 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
     SEV2 is a level; a word in `severity_aliases` (`Critical`, `high`) maps to its level, and
     so does a status page's own scale in `status_page_severities` (`major outage` → SEV1).
     An emoji or punctuation around the word is no part of it (`🔴 Critical` is `Critical`).
-    `P1` stays unknown: it is a priority scale, and guessing would be ambiguous."""
+    `P1` alone stays unknown: it is a priority scale, and guessing would be ambiguous; beside
+    a level word ("P2 Medium") the word is read."""
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip()
@@ -43,7 +44,20 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
         bare = strip_marks(text)
         if bare and bare != text:
             found = _level(bare, settings)
+    if found is None and len(text) <= 60:
+        # "P2 Medium", "Medium (P2)", "P1 - Critical": a priority beside a level word; the
+        # word says the level, the priority (a scale of its own) is left alone
+        word = _BESIDE_PRIORITY.fullmatch(strip_marks(text))
+        if word is not None:
+            found = _level(strip_marks(word.group("a") or word.group("b")), settings)
     return found
+
+
+#: A level word beside a priority code ("P2 Medium", "Medium (P2)"); bounded: linear.
+_BESIDE_PRIORITY = re.compile(
+    r"[ \t(\[]{0,3}p\d[ \t)\]]{0,3}[-–—:/|]?[ \t]{0,3}(?P<a>[^\n]{1,40}?)[ \t]*"
+    r"|(?P<b>[^\n]{1,40}?)[ \t]{0,3}[-–—:/|]?[ \t]{0,3}[(\[]?p\d[)\]]?[ \t]*",
+    re.IGNORECASE)
 
 
 def scale_word(text: str) -> str:

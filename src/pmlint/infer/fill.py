@@ -8,7 +8,7 @@ from typing import Any, Mapping
 from ..model import Document
 from .detection import infer_detect_timing, infer_detection, time_to_mitigate
 from .facts import Fact
-from .layers import infer_layer, infer_type, ruled_out
+from .layers import infer_layer, read_item, ruled_out
 from .on_call import infer_on_call
 from .profile import CauseProfile, ItemProfile, Profile
 from .repeat import infer_repeat
@@ -76,19 +76,14 @@ def _cause(document: Document, cause: CauseProfile, data: dict, settings: Mappin
 
 
 def _item(item: ItemProfile, data: dict, settings: Mapping[str, Any]) -> ItemProfile:
-    """The item's type from its title, its layer from its title first: a lead-in says what
-    the item does, and its description often why ("our monitoring did not catch it", "can
-    help prevent scheduling issues"): words a type read from it would get wrong. What the
-    item touches ("pods on every node") is the layer, so the description gives it when the
-    title names none."""
+    """The item's type and layer where it states none, read from its words (`read_item`)."""
     node = _node(data, item.pointer)
     title = _text(node, ("title",)) or item.title
     text = _text(node, ("title", "description")) or item.title
     kind, layer = item.type, item.layer
+    read_kind, read_layer = read_item(title, text, settings)
     if kind is None:
-        found = infer_type(title, settings)
-        kind = Fact(found[0], True, f'"{found[1]}"') if found else None
+        kind = Fact(read_kind[0], True, f'"{read_kind[1]}"') if read_kind else None
     if layer is None:
-        found = infer_layer(title, settings) or (infer_layer(text, settings) if text != title else None)
-        layer = Fact(found[0], True, f'"{found[1]}"') if found else None
+        layer = Fact(read_layer[0], True, f'"{read_layer[1]}"') if read_layer else None
     return replace(item, type=kind, layer=layer)

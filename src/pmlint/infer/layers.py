@@ -81,3 +81,15 @@ def infer_type(text: str, settings: Mapping[str, Any]) -> tuple[str, str] | None
         if match:
             return kind, match.group()
     return None
+
+
+def read_item(title: str, text: str, settings: Mapping[str, Any]) -> tuple[tuple[str, str] | None, tuple[str, str] | None]:
+    """(type, layer) of an action item, each as (value, deciding word) or None. The type
+    from its title only: a lead-in says what the item does, and its description often why
+    ("our monitoring did not catch it", "can help prevent scheduling issues"), words a type
+    read from it would get wrong. The layer from its title first: what the item touches
+    ("pods on every node") is the layer, so the whole text (`text`) gives it when the title
+    names none."""
+    kind = infer_type(title, settings)
+    layer = infer_layer(title, settings) or (infer_layer(text, settings) if text != title else None)
+    return kind, layer

@@ -22,6 +22,7 @@ from typing import Any, Iterable
 from ...grammar import LEAD_IN, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
+from ...infer.layers import read_item
 from ..kinds import of_kind
 from ._shared import (action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
@@ -59,6 +60,22 @@ def counts_at_layer(item: dict[str, Any], layer: str, context: Context, durable_
     return classify(item, context) == DURABLE
 
 
+def _inferred_at_layer(item: dict[str, Any], layer: str, context: Context, durable_types: Iterable[str]) -> bool:
+    """An open, durable item that states no layer but whose words name `layer`
+    (`infer_layer`: "Implement a supervisor sidecar" is architecture) and whose type, stated
+    or read from its words, is a durable one or none: a Markdown plan rarely tags its items,
+    and "tag each with `layer:`" would be form where the item is there."""
+    if item.get("layer") is not None or not is_open(item, context) or classify(item, context) != DURABLE:
+        return False
+    title = str(item.get("title") or "")
+    text = " ".join(str(item.get(key) or "") for key in ("title", "description")).strip()
+    typed, inferred = read_item(title, text, context.settings)  # as the durability profile reads it
+    if inferred is None or inferred[0] != layer:
+        return False
+    kind = lower(item.get("type")) or (typed[0] if typed is not None else None)
+    return kind is None or kind in {str(t).lower() for t in durable_types}
+
+
 def has_no_action_decision(context: Context) -> bool:
     data = context.data
     return isinstance(data, dict) and is_truthy(data.get("no_action_reason"))
@@ -92,6 +109,8 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
     for layer, (index, cause) in layers.items():
         if any(counts_at_layer(item, layer, context, options["durable_action_types"]) for item in items):
             continue
+        if any(_inferred_at_layer(item, layer, context, options["durable_action_types"]) for item in items):
+            continue  # the plan has such an item; its words say the layer its tags do not
         durable_types = {str(t).lower() for t in options["durable_action_types"]}
         elsewhere: dict[str, int] = {}
         other_types: list[str] = []

@@ -101,7 +101,7 @@ def people(context: Context) -> set[str]:
 
 
 @lru_cache(maxsize=32)
-def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] = ()) -> frozenset[str]:
+def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] = (), source: str = "") -> frozenset[str]:
     """Lower-cased words the document shows to be things, not people: written in lower case
     somewhere ("prow", "terraform"), after an article or possessive ("the Grafana pod"),
     naming one of its `services`, or one of the `known` systems and nouns
@@ -112,7 +112,21 @@ def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] 
     for service in services:
         things.update(part.lower() for part in re.findall(r"[A-Za-z]+", service))
     things.update(_known_words(known))
+    # a platform told in the present tense anywhere in the file, prose outside every section too
+    if _SYSTEM_VERB_HINT.search(source):  # (a cheap test first: most documents have none)
+        things.update(match.lower() for match in _SYSTEM_SUBJECT.findall(source))
     return frozenset(things)
+
+
+#: What a platform does, told in the present tense: "Render restarts the container",
+#: "Cloudflare rate-limits the IP". People in a postmortem act in the past tense ("Sam
+#: restarted the pod"); a capitalised word doing one of these in the present is a system,
+#: whatever its name (Render, Railway, Fly), even when the text never writes it lower-case.
+_SYSTEM_VERBS = ("restarts", "reruns", "re-runs", "retries", "reschedules", "evicts", "kills", "terminates",
+                 "throttles", "rate-limits", "caches", "serves", "routes", "proxies", "redirects", "returns",
+                 "responds", "rejects", "drops", "autoscales", "provisions", "spins", "recycles", "redeploys")
+_SYSTEM_SUBJECT = re.compile(r"\b([A-Z][a-z]{1,30})[ \t]+(?:[a-z]{2,12}ly[ \t]+)?(?:" + "|".join(_SYSTEM_VERBS) + r")\b")
+_SYSTEM_VERB_HINT = re.compile(r"\b(?:" + "|".join(_SYSTEM_VERBS) + r")\b")
 
 
 @lru_cache(maxsize=8)
@@ -146,7 +160,8 @@ def _things(context: Context) -> frozenset[str]:
     services = data.get("services")
     listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
     known = tuple(str(item) for item in context.setting("known_systems") or ())
-    return _thing_words(context.strings(context.data, "")[2], listed, known)
+    source = "\n".join(context.document.lines or ()) if context.document is not None else ""
+    return _thing_words(context.strings(context.data, "")[2], listed, known, source)
 
 
 def is_name(word: str, names: set[str], things: Container[str]) -> bool:

@@ -76,6 +76,8 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
             result.problems.append(Problem(
                 FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
     if any(problem.code == FRONT_MATTER_PROBLEM for problem in result.problems):
+        if _markdown_between_rules(lines[1:end - 1]):
+            return FrontMatter()  # two horizontal rules around the report: no front matter
         _salvage(lines[1:end - 1], shift, result)
         return result
     if not isinstance(loaded.data, dict):
@@ -92,6 +94,22 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
 
 def _shift(span: Span, lines: int) -> Span:
     return Span(span.line + lines, span.column, span.end_line + lines, span.end_column)
+
+
+#: A Markdown section heading: level two or deeper ("## Root Cause"). A YAML comment is
+#: "# text", so one "#" alone does not tell them apart.
+_SECTION_HEADING = re.compile(r"^#{2,6}[ \t]+\S")
+#: The most lines of a block searched for such a heading.
+_HEADING_REACH = 400
+
+
+def _markdown_between_rules(block: list[str]) -> bool:
+    """Whether a block that does not parse as YAML is the report itself between two `---`
+    horizontal rules, not front matter: it holds a Markdown section heading ("## Summary"),
+    which front matter never does (Jekyll, Hugo and MkDocs keep the page's text below the
+    closing fence). Asked only when the block is not valid YAML, so valid front matter,
+    with or without "#" comments, is never read as text."""
+    return any(_SECTION_HEADING.match(line) for line in block[:_HEADING_REACH])
 
 
 #: Fields read line by line from front matter that does not parse: the incident's date and
