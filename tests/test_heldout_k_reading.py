@@ -139,3 +139,15 @@ def test_an_items_type_reads_process_as_a_way_of_working_only(title, kind):
     from pmlint.infer.layers import read_item
     typed, _ = read_item(title, title, dict(DEFAULT_SETTINGS))
     assert (typed[0] if typed else None) == kind
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Today, the cause has been identified as an issue in the CDN's origin shield tier.", True),
+    ("We traced the problem to a stale DNS record in the resolver.", True),
+    ("The issue was narrowed down to a full disk on the primary.", True),
+    ("We have not identified anything yet.", False),
+])
+def test_a_cause_told_as_identified(sentence, found):
+    from pmlint.load.evidence import find_evidence
+    evidence = find_evidence([(sentence, 1, 1, None)])
+    assert (evidence.get("root_causes") is not None) is found

@@ -539,6 +539,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
+            # "the cause has been identified as an issue around ...", "we traced the cause to ..."
+            r"|\bthe\s+(?:likely\s+|probable\s+)?cause\s+(?:has\s+been|had\s+been|was|is)\s+(?:now\s+)?"
+            r"(?:identified|traced|determined|confirmed|narrowed\s+down)\s+(?:as|to)\b"
+            r"|\b(?:traced|narrowed)\s+(?:the\s+)?(?:problem|issue|cause|failure|outage)\s+(?:down\s+|back\s+)?to\b"
+            r"|\b(?:was|were|has\s+been)\s+(?:traced|narrowed\s+down)\s+(?:back\s+)?to\b"
             # (each branch starts with `\b`: with one that does not, the whole search runs 4x slower)
             r"|\b(?=causing)(?:(?<=, )|(?<=,\n)|(?<=, thereby )|(?<=, ultimately ))causing\b"
             # "this is due to a flaw in ...", "the bug was in the parser", "this issue was introduced in ..."
