@@ -106,6 +106,10 @@ RHETORICAL_VERBS = frozenset({"talk about", "recap", "look back", "step back", "
 #: A reason clause right before the intention: "We do this because we must support older
 #: browsers" states a standing constraint that explains the design, not a lesson to act on.
 _REASON_BEFORE = re.compile(r"\b(?:because|since|as|given[ \t]+that|seeing[ \t]+that|for)[ \t]+$", re.IGNORECASE)
+#: Right before an intention: someone's idea or words retold ("the architect had an idea that
+#: we should run tests on production data", "he said we should"): a proposal the story
+#: tells, often the one that went wrong, not the writers' lesson.
+_RETOLD_BEFORE = re.compile(r"\b(?:idea|ideas|said|says)[ \t]+(?:was[ \t]+)?(?:that[ \t]+)?$", re.IGNORECASE)
 #: Every _INTENT match holds one of these words.
 _INTENT_WORDS = frozenset({"we", "team"})
 #: Words (cut to five letters, as `significant` does) too generic to tie a sentence to an item.
@@ -327,6 +331,8 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
                 continue  # "we need to reset the database, do you want to continue?": a question, no plan
             if _REASON_BEFORE.search(said[:max(0, len(said) - len(tail))]):
                 continue  # "because we must support older browsers": a standing constraint, the design's reason
+            if _RETOLD_BEFORE.search(said[:max(0, len(said) - len(tail))]):
+                continue  # "the architect had an idea that we should ...": a proposal retold, not a lesson
             words = (significant(tail) | _initials(tail)) - _GENERIC
             if _taken_up(words, items, _BROAD.search(tail) is not None):
                 continue
