@@ -151,7 +151,8 @@ class DocumentMeta:
     unread_language: bool = False
     #: forms the document takes that leave things out by design (Markdown:
     #: `forms.document_forms`: `incident-log`, a status page's history of many incidents;
-    #: `interim-update`, written while the incident is open): what a rule says is absent
+    #: `interim-update`, written while the incident is open; `personal`, one person's write-up
+    #: of their own systems): what a rule says is absent
     #: is not claimed outside `strict` when the rule lists the form (`Rule.omitted_by`)
     forms: tuple[str, ...] = ()
 

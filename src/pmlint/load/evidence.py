@@ -44,6 +44,13 @@ from .. import regex_cache
 #: than re.IGNORECASE on these alternations.
 _F = 0
 _APOS = "['\u2019]"
+#: After "we will" / "we'll": verbs of the telling, the writer guiding the reader through
+#: the text ("We'll start with the outage here", "we will explain how", "we'll dive into").
+_TELLING = (r"\s+(?:(?:first|now|then|briefly)\s+)?(?:(?:start|begin)\s+(?:with|by|here|off)\b|dive\s+(?:into|deeper)\b|"
+            r"dig\s+into\b|walk\s+(?:you\s+|through\b)|go\s+(?:over|through)\b|talk\s+about\b|introduce\b|"
+            r"discuss\b|explain\b|describe\b|get\s+(?:to|into)\s+(?:that|this|it|the\s+details)\b|"
+            r"take\s+a\s+(?:closer\s+|quick\s+|deeper\s+)?look\s+at\b|work\s+our\s+way\b|refer\s+to\b|recap\b|"
+            r"summari[sz]e\b|come\s+back\s+to\b|return\s+to\b|see\s+(?:how|why|below|later|in\s+the)\b)")
 #: "twenty four", "thirty-six": a tens word with its units (before the tens word alone)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
 _WORD_NUM = (r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -381,13 +388,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "actions": (
         ("commitment", regex_cache.compile(
-            r"\b(?:we|i|the team|our team)\s+(?:will|shall|are going to|plan to|intend to|are planning to|"
+            # ("We'll start with the outage here and then work our way backwards", "I will
+            # explain how": the writer guiding the reader through the text commits to nothing)
+            r"\b(?:we|i|the team|our team)\s+(?:will(?!" + _TELLING + r")|shall|are going to(?!" + _TELLING + r")|plan to|intend to|are planning to|"
             r"have planned to|are working (?:on|to)|have started|have begun|are (?:now\s+|also\s+|currently\s+)?"
             r"(?:adding|deploying|building|implementing|introducing|rolling out|moving|migrating|changing|updating|"
             r"improving|creating|writing|taking|reviewing|investigating|working|putting|making|enabling|requiring|"
             r"rotating|auditing|replacing|removing|documenting|automating|hardening|tightening|extending|"
             r"prioriti[sz]ing|exploring|evaluating|considering))\b"
-            r"|\bwe" + _APOS + r"(?:ll|re (?:going to|planning|adding|deploying|building|implementing|introducing|"
+            r"|\bwe" + _APOS + r"(?:ll(?!" + _TELLING + r")|re (?:going to(?!" + _TELLING + r")|planning|adding|deploying|building|implementing|introducing|"
             r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
             r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
             r"documenting|automating|hardening|also|now))\b"
@@ -400,7 +409,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"doesn" + _APOS + r"t happen again|does not happen again)\b"
             r"|\b(?:changes|steps|measures|actions|improvements|mitigations|safeguards)\s+(?:have\s+been|had\s+been|were|"
             r"are\s+being|will\s+be)\s+(?:made|taken|implemented|put in place|introduced|deployed|added)\b"
-            r"|\b(?:and|but|also)\s+will\s+(?:avoid|not|never|continue|add|make|ensure|require|use|move|keep|stop|"
+            # "..., and will add alerts" continues a sentence the team is the subject of ("an
+            # API provider will run a private CA and will use it" describes someone else)
+            r"|\b(?:we|i|team)\b[^.\x00]{0,120}?\b(?:and|but|also)\s+will\s+(?:avoid|not|never|continue|add|make|ensure|require|use|move|keep|stop|"
             r"start|introduce|implement|review|rotate|set)\b"
             # third person and work in progress: "<Org> plans to ...", "secrets are being rotated",
             # "is actively working on", "changes ... are under way", "has started rolling out"
@@ -417,6 +428,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:changes|work|improvements|fixes|migration|segmentation|rotation|remediation)\b[^.\x00]{0,80}?"
             r"\b(?:is|are)\s+(?:also\s+|now\s+|already\s+)?(?:under\s?way|in progress)\b"
             r"|\bchanges\s+(?:are\s+)?coming\b"
+            # "the item at the top of my to-do list is to put a new backup system in place"
+            r"|\b(?:on|of|to|in)\s+(?:my|our|the\s+team" + _APOS + r"s)\s+(?:to-?do|todo)\s+list\b"
             # done since, in the first person: "I've bumped the droplet's RAM", "we have added an alert"
             r"|\b(?:we|i)(?:" + _APOS + r"ve|\s+have)\s+(?:now\s+|also\s+|since\s+|already\s+)?(?:bumped|increased|"
             r"doubled|raised|added|installed|enabled|set up|introduced|implemented|automated|scheduled|hardened|"

@@ -642,7 +642,10 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
     "shipped_fix_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
                              "description": "Regexes: a document whose text matches one records that its fix "
                                             "shipped (merged, released, regression tests added): with nothing "
-                                            "left to do, the missing plan is reported under `strict` only."}},
+                                            "left to do, the missing plan is reported under `strict` only."},
+    "vague_commitment_verbs": of_kind(
+        "words", "Verbs right after a commitment (\"I will figure out\", \"we will look into\") that promise "
+                 "only to look: a document whose every commitment is such has no plan (variant `vague`).")},
        required=("no_action_min_words",))
 def no_action_justified(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A postmortem with no action items states a justified decision not to act: a
@@ -658,16 +661,69 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
     reason = data.get("no_action_reason")
     minimum = int(options["no_action_min_words"])
     if not is_truthy(reason):
-        if evidence(context, "actions") is not None:
-            return
+        found = evidence(context, "actions")
+        vague = None
+        if found is not None:
+            vague = _only_vague_commitment(context, options) if found.get("label") == "commitment" else None
+            if vague is None:
+                return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
         shipped = option_patterns(options, "shipped_fix_patterns")
         done = shipped is not None and any(shipped.search(line) is not None for line in context.document.lines or ())
+        if vague is not None:
+            quote, line = vague
+            yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed",
+                               "quote": quote, "line": line}, variant="vague", pedantic=done)
+            return
         yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason",
                   pedantic=done)
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+#: A sentence of prose, up to its end mark or line break (bounded: linear over the text).
+_PROSE_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
+#: How much of a document is read for its commitments (the rest is never the only answer).
+_COMMITMENT_BYTES = 200_000
+#: Words between the commitment and its verb: "I will (also / first / try to) figure out".
+_LEADING_ADVERBS = re.compile(r"^\s*(?:(?:also|now|then|first|still|definitely|certainly|try\s+to|try\s+and)\s+){0,3}")
+#: More sentences of commitment than this, and the document plans something: not all vague.
+_MAX_VAGUE_COMMITMENTS = 3
+
+
+def _only_vague_commitment(context: Context, options: dict) -> tuple[str, int] | None:
+    """The first commitment in prose and its line, when every sentence that commits to
+    something ("I will ...", "make sure it doesn't happen again") promises only to look
+    (`vague_commitment_verbs` right after the commitment: "I will figure out what went
+    wrong", "we will look into it"): a promise to find out is no change to the system. None
+    when some sentence commits to a change, or there are more than
+    `_MAX_VAGUE_COMMITMENTS` of them."""
+    from ...load.evidence import COMMITMENT
+
+    verbs = option_words(options, "vague_commitment_verbs")
+    if verbs is None:
+        return None
+    lines = context.document.lines or []
+    text = "\n".join(lines)[:_COMMITMENT_BYTES]
+    lowered = text.lower()
+    first: tuple[str, int] | None = None
+    count = 0
+    for sentence in _PROSE_SENTENCE.finditer(lowered):
+        said = sentence.group()
+        matches = list(COMMITMENT.finditer(said))
+        if not matches:
+            continue
+        count += 1
+        if count > _MAX_VAGUE_COMMITMENTS:
+            return None
+        if not any(verbs.regex.match(_LEADING_ADVERBS.sub("", said[match.end():match.end() + 80])) is not None
+                   for match in matches):
+            return None  # this sentence commits to a change
+        if first is None:
+            start = sentence.start() + len(said) - len(said.lstrip())
+            first = (shorten(text[start:sentence.end()].strip(), 120), lowered.count("\n", 0, start) + 1)
+    return first
 
 
 _QUARTER = re.compile(r"^(?:Q[1-4]|H[12])\s*[-/ ]?\s*\d{4}$", re.IGNORECASE)

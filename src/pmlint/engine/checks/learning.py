@@ -185,6 +185,11 @@ _PROCEDURE_HEADING = re.compile(
     r"\b(?:runbooks?|playbooks?|procedures?|how[ -]to|instructions?|walk-?through|guide|steps?)\b", re.IGNORECASE)
 _PLAN_HEADING = re.compile(r"\b(?:prevent\w*|avoid\w*|future|again|improve\w*|next|follow[- ]?ups?|action|"
                            r"remediation|lessons?|learn\w*)\b", re.IGNORECASE)
+#: A heading that opens the background: "Background", "Background: waitForEvent", "Context",
+#: "How the queue works", "System overview", "Architecture".
+_BACKGROUND_HEADING = re.compile(
+    r"(?:\d{1,3}[.)][ \t]+)?(?:background|context|how[ \t][^\n]{0,60}\bworks?\b|system[ \t]+overview|architecture)\b",
+    re.IGNORECASE)
 #: A heading that is one step of a procedure: "### 11. Restore the backup", "Step 3: ..."
 _STEP_HEADING = re.compile(r"^(?:step[ \t]+\d{1,3}\b|\d{1,3}[.)][ \t]+\S)", re.IGNORECASE)
 _ORDERED_ITEM = re.compile(r"^[ \t]{0,6}\d{1,3}[.)][ \t]+\S")
@@ -217,6 +222,21 @@ class _Procedures:
             while open_ and self.headings[open_[-1]][1] >= level:
                 self.ends[open_.pop()] = number
             open_.append(index)
+
+        # where the background begins ("### Background: waitForEvent") and where a section the
+        # loader knows (timeline, impact, causes, ...) opens: the background runs between them
+        self.background = [number for number, _, title in self.headings if _BACKGROUND_HEADING.match(title)]
+        self.known = sorted(set(getattr(document.meta, "sections", {}).values()))
+
+    def in_background(self, line: int) -> bool:
+        """Whether `line` lies after a "Background" heading and before the next heading
+        of a section the loader knows: the part that tells how the system works, whose
+        "we need to sample every event" is the design's requirement, not a lesson."""
+        at = bisect_right(self.background, line) - 1
+        if at < 0:
+            return False
+        known = bisect_right(self.known, line) - 1
+        return known < 0 or self.known[known] <= self.background[at]
 
     def _in_code(self, number: int) -> bool:
         at = bisect_right(self.code_starts, number) - 1
@@ -346,6 +366,8 @@ def intent_followed_up(value: Any, pointer: str, options: dict, context: Context
                 procedures = procedures or _Procedures(context.document)
                 if span.line in procedures:
                     continue  # "We need to restore our backup" in step 11 of a runbook: an instruction
+                if procedures.in_background(span.line):
+                    continue  # "We need to sample events ..." where the document explains the system
             if any(words & earlier for earlier in reported):
                 continue  # the same lesson said again: reported once
             yield Hit(where if not where.startswith("#L") else "", {"intent": shorten(tail, 80)}, span=span)

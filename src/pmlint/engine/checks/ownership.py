@@ -76,6 +76,15 @@ _SCAN_BYTES = 256 * 1024
                                "description": "Regexes over the document's text: a match says the plan as a "
                                               "whole was carried out (\"Most immediate remedies have been "
                                               "deployed\"), where the finding is pedantic (strict only)."},
+        "horizon_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                             "description": "Regexes over the heading an item is listed under: a match puts the item "
+                                            "on a horizon (\"### Short term\", \"## Future Work\"); when every open "
+                                            "item is on one and none names an owner or a date, the finding (variant "
+                                            "`horizon`) is `info`."},
+        "later_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                           "description": "Regexes over a horizon heading that sets its items aside for later "
+                                          "(\"## Future Work\"): enough alone for variant `horizon` (other "
+                                          "horizons count only when the plan has two or more)."},
         "public_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
                             "description": "Multiline regexes over the document's text: a match marks a write-up "
                                            "for outside readers (an apology to users, a \"Public\" label, a blog's "
@@ -119,13 +128,31 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
                 or (due_regex is not None and due_regex.search(headings.get(index, "")) is not None)
                 for index, item in pending)
     variant = ("one_owner" if dated else "one") if len(pending) == 1 else ("owner" if dated else None)
+    values: dict[str, Any] = {"count": len(pending)}
+    horizon = option_patterns(options, "horizon_patterns")
+    horizons = [_heading_words(headings[index]) for index, _ in pending
+                if horizon is not None and index in headings and horizon.search(headings[index]) is not None]
+    later = option_patterns(options, "later_patterns")
+    named = list(dict.fromkeys(horizons))
+    if not dated and horizons and len(horizons) == len(pending) and (
+            len(named) > 1 or (later is not None and later.search(named[0]) is not None)):
+        # every item sits under a horizon, and the plan is ordered by when ("### short term",
+        # "### long term") or set aside for later ("## Future Work"): what is left to ask
+        # (who, and a real date) is worth a note
+        variant = "horizon"
+        values["heading"] = " / ".join(named)
     prose = context.document.meta.action_item_source == "prose"
     public = option_patterns(options, "public_patterns")
     outside = public is not None and public.search(text) is not None
     finished = option_patterns(options, "plan_done_patterns")
     carried_out = finished is not None and finished.search(text) is not None
-    yield Hit(f"{pointer.rstrip('/')}/action_items/{pending[0][0]}", {"count": len(pending)}, variant=variant,
-              demote=prose, pedantic=outside or carried_out)
+    yield Hit(f"{pointer.rstrip('/')}/action_items/{pending[0][0]}", values, variant=variant,
+              demote=prose or variant == "horizon", pedantic=outside or carried_out)
+
+
+def _heading_words(line: str) -> str:
+    """A heading line as its reader sees it: no `#`, emphasis, list marker or trailing colon."""
+    return re.sub(r"^\s*(?:[-*]\s+)?#*\s*|[*_`]|:?\s*$", "", line).strip()
 
 
 def _plan_owner(text: str, options: dict, nobody: set[str]) -> bool:

@@ -24,6 +24,15 @@ being worked on and we hope to restore all services within the next few days", "
 postmortem will follow"). What it has not reached yet (the plan, how the problem was first
 noticed, the lessons) is asked for under `strict` only; what it says (impact, status) is
 checked as usual. Read from prose outside code, one bounded regex per text.
+
+**personal**: one person's write-up of their own systems: a home lab ("Home DNS/DHCP
+Server", "total home LAN outage", "my homelab") or a story told in the first person
+singular ("I deleted the database", "my backups"), with `I`/`my`/`me` at least
+`PERSONAL_MIN_SINGULAR` times, at least twice as often as `we`/`our`/`us`, and no team
+named. The author is the whole staff: who owns each follow-up is not a question the
+document can answer (reviewers called "no item names an owner" pedantic on a one-person
+home lab), so a rule asking for owners lists the form. Counted over the first
+`PERSONAL_CHARS` characters of prose outside code, with one regex pass each.
 """
 
 from __future__ import annotations
@@ -39,7 +48,8 @@ from .times import find_date
 #: The form names rules list in `omitted_by`.
 INCIDENT_LOG = "incident-log"
 INTERIM_UPDATE = "interim-update"
-FORMS = (INCIDENT_LOG, INTERIM_UPDATE)
+PERSONAL = "personal"
+FORMS = (INCIDENT_LOG, INTERIM_UPDATE, PERSONAL)
 
 #: Date headings needed before a document reads as a log.
 LOG_DATE_HEADINGS = 3
@@ -116,7 +126,45 @@ def interim_update(blocks: Iterable[Block]) -> bool:
     return _INTERIM.search(joined) is not None
 
 
+#: Infrastructure of one household: "homelab", "home LAN", "Home DNS/DHCP Server", "my house".
+_HOME_LAB = regex_cache.compile(
+    r"\bhome[ \t-]?lab\b|\bhome[ \t]+(?:network|lan|server|dns|router|setup|nas|cluster)\b"
+    r"|\bmy[ \t]+(?:home|house|apartment|flat)\b", re.IGNORECASE)
+#: The narrator's pronouns (`I` in capitals only: "i.e." and "i18n" are no narrator).
+_SINGULAR = regex_cache.compile(r"\b(?:I|I['\u2019](?:m|ve|d|ll)|[Mm]y|[Mm]e|[Mm]yself)\b")
+_PLURAL = regex_cache.compile(r"\b(?:we|our|ours|us|ourselves)\b", re.IGNORECASE)
+#: A team named anywhere ("the platform team", "our team"): more than one person.
+_TEAM = regex_cache.compile(r"\bteams?\b", re.IGNORECASE)
+#: Fewest first-person-singular pronouns that make a narrator (a quoted "I" is not one).
+PERSONAL_MIN_SINGULAR = 5
+#: How much prose (characters, from the top) is read for the narrator's voice.
+PERSONAL_CHARS = 50_000
+
+
+def personal(blocks: Iterable[Block]) -> bool:
+    """Whether the prose (headings, paragraphs, list items; not code) in the first
+    `PERSONAL_CHARS` characters names a home lab (`_HOME_LAB`), or speaks in the first
+    person singular at least `PERSONAL_MIN_SINGULAR` times and twice as often as in the
+    plural, naming no team."""
+    texts: list[str] = []
+    size = 0
+    for block in blocks:
+        if block.kind in ("heading", "paragraph", "item"):
+            texts.append(block.text[:PERSONAL_CHARS - size])
+            size += len(texts[-1]) + 1
+            if size >= PERSONAL_CHARS:
+                break
+    joined = "\n".join(texts)
+    if _HOME_LAB.search(joined) is not None:
+        return True
+    singular = len(_SINGULAR.findall(joined))
+    if singular < PERSONAL_MIN_SINGULAR:
+        return False
+    return singular >= 2 * len(_PLURAL.findall(joined)) and _TEAM.search(joined) is None
+
+
 def document_forms(blocks: list[Block], day_first: bool = False) -> tuple[str, ...]:
     """The forms (`FORMS`) the document takes."""
     return tuple(name for name, found in ((INCIDENT_LOG, incident_log(blocks, day_first)),
-                                          (INTERIM_UPDATE, interim_update(blocks))) if found)
+                                          (INTERIM_UPDATE, interim_update(blocks)),
+                                          (PERSONAL, personal(blocks))) if found)
