@@ -157,3 +157,25 @@ def test_a_need_stated_in_the_background_is_the_designs(run_cli, tmp_path):
     told = rule_findings(run_cli, write(tmp_path / "told.md", _backlog("What went wrong with waitForEvent")),
                          "PM804")
     assert [item["rule"] for item in told] == ["PM804"]
+
+
+# --- a plan listed in one sentence of prose --------------------------------------------------
+
+def test_a_plan_listed_in_a_sentence_is_read_as_items(run_cli, tmp_path):
+    text = ("# Secrets in CI logs\n\nAn engineer noticed keys in the CI logs.\n\n## Review\n\n"
+            "For this incident, our action items included tasks such as rotating keys, deleting CI logs after "
+            "48 hours, scanning execution logs for leaked secrets, and updating our incident process.\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314", "PM313")
+    assert [(item["rule"], item["severity"], item["message"], item["line"]) for item in found] == [
+        ("PM314", "info", "None of the 4 open action items names an owner or a due date", 7)]
+
+
+@pytest.mark.parametrize("said", [
+    "The action items are tracked in OPS-123.",
+    "Our follow-ups are tracked in Jira, and reviewed weekly by the team.",
+])
+def test_a_sentence_about_the_plan_lists_no_items(run_cli, tmp_path, said):
+    text = f"# Outage\n\nThe disk filled.\n\n## Review\n\n{said}\n"
+    assert [item["rule"] for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")] == []
+    code, out, _ = run_cli("convert", str(tmp_path / "pm.md"))
+    assert "action_items:" not in out

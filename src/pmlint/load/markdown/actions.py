@@ -300,11 +300,15 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
             for block in section.blocks}
     found = False
     for position, block in enumerate(blocks):
+        if block.kind == "html" and not block.quoted and id(block) not in skip:
+            found = _enumerated_plan(items, block) or found
+            continue
         if block.kind not in ("paragraph", "item") or block.quoted or id(block) in skip:
             continue
         text = plain(block.text)
         label = _ACTION_LABEL.match(text)
         if label is None:
+            found = _enumerated_plan(items, block, text) or found
             continue
         title = text[label.end():].strip()
         if not title or _NOTHING.match(title) or is_template_prompt(title):
@@ -319,6 +323,42 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
         items.add(item, span, {"title": span}, None)
         found = True
     return found
+
+
+#: A sentence that names the plan and lists it: "our action items included tasks such as
+#: rotating keys, deleting CI logs after 48 hours, and updating our incident process". The
+#: list runs to the sentence's end (bounded: linear).
+_ENUMERATED_PLAN = re.compile(
+    r"\b(?:our|the|its|their)[ \t]+(?:action[ \t]+items?|follow[ -]?ups?|follow[ -]?up[ \t]+actions?|"
+    r"remediation[ \t]+items?|corrective[ \t]+actions?)[ \t]+(?:(?:for|from)[ \t]+(?:this|the)[ \t]+incident[ \t]+)?"
+    r"(?:included|include|includes|are|were|will[ \t]+be|consist(?:ed|s)?[ \t]+of)[ \t]+"
+    r"(?P<such>(?:tasks|things|items|steps|work|actions)[ \t]+(?:such[ \t]+as|like)[ \t]+)?(?P<list>[^.;:!?\n]{10,600})",
+    re.IGNORECASE)
+#: Between the entries of such a list: ", ", ", and ", ", or ", " and " before the last.
+_LIST_SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+and[ \t]+(?=[a-z]+ing\b)", re.IGNORECASE)
+
+
+def _enumerated_plan(items: _Items, block: Block, text: str | None = None) -> bool:
+    """Items for a sentence that lists the plan in prose ("our action items included tasks
+    such as rotating keys, deleting CI logs after 48 hours, and ..."), one per entry of
+    two words or more; True when one was found. Only a list: two entries or more, led in
+    by "tasks such as" or each a gerund ("The action items are tracked in JIRA-123" and
+    "our follow-ups are tracked in Jira, and reviewed weekly" list nothing)."""
+    text = plain(block.text) if text is None else text
+    if "action item" not in text.lower() and "follow" not in text.lower() and "corrective" not in text.lower() \
+            and "remediation" not in text.lower():
+        return False
+    match = _ENUMERATED_PLAN.search(text)
+    if match is None:
+        return False
+    entries = [entry.strip() for entry in _LIST_SEPARATOR.split(match.group("list")) if len(entry.split()) >= 2]
+    if len(entries) < 2 or (match.group("such") is None
+                            and not all(entry.split()[0].lower().endswith("ing") for entry in entries)):
+        return False
+    span = Span(block.line, block.column, block.end_line, block.end_column)
+    for entry in entries:
+        items.add({"title": entry}, span, {"title": span}, None)
+    return True
 
 
 def _closed_in_place(block: Block) -> bool:
