@@ -185,11 +185,9 @@ _PROCEDURE_HEADING = re.compile(
     r"\b(?:runbooks?|playbooks?|procedures?|how[ -]to|instructions?|walk-?through|guide|steps?)\b", re.IGNORECASE)
 _PLAN_HEADING = re.compile(r"\b(?:prevent\w*|avoid\w*|future|again|improve\w*|next|follow[- ]?ups?|action|"
                            r"remediation|lessons?|learn\w*)\b", re.IGNORECASE)
-#: A heading that opens the background: "Background", "Background: waitForEvent", "Context",
-#: "How the queue works", "System overview", "Architecture".
-_BACKGROUND_HEADING = re.compile(
-    r"(?:\d{1,3}[.)][ \t]+)?(?:background|context|how[ \t][^\n]{0,60}\bworks?\b|system[ \t]+overview|architecture)\b",
-    re.IGNORECASE)
+#: A heading that opens the background: "Background", "Background: waitForEvent", "Context"
+#: (not "How the vault works": a team's "we need to rotate the keys" there is still a plan).
+_BACKGROUND_HEADING = re.compile(r"(?:\d{1,3}[.)][ \t]+)?(?:background|context)\b", re.IGNORECASE)
 #: A heading that is one step of a procedure: "### 11. Restore the backup", "Step 3: ..."
 _STEP_HEADING = re.compile(r"^(?:step[ \t]+\d{1,3}\b|\d{1,3}[.)][ \t]+\S)", re.IGNORECASE)
 _ORDERED_ITEM = re.compile(r"^[ \t]{0,6}\d{1,3}[.)][ \t]+\S")
