@@ -2,7 +2,10 @@
 
 Signals, most certain first (../shared/research/inference.md): a page or a woken
 responder named in the text (settings.on_call_burden_phrases: "was paged", "woke up
-to", "worked through the night"); timeline entries inside the night window
+to", "worked through the night"), or a night hour on the author's own clock beside
+being woken or working on ("wake up at 4am", "a 3am page", "worked until 3am":
+`stated_night_clock`), which is the team's own night even where no zone is given;
+timeline entries inside the night window
 (settings.night_start/night_end, in settings.night_timezone or the document's zone)
 that are a responder acting (settings.responder_action_words: investigated, rolled
 back, deployed, joined) and not somebody reporting (settings.reporter_words: a
@@ -32,7 +35,7 @@ from typing import Any, Mapping
 from ..model import Document, Span
 from ..timeline import in_window, night_entries, parse_clock, unclear_hours
 from .facts import Fact
-from .prose import document_texts, find, negated, phrases, quote, span_at, terms_of
+from .prose import SENTENCE_REACH, document_texts, find, negated, phrases, quote, span_at, terms_of
 
 
 #: Evidence of interrupted sleep read from night timestamps alone (no page, no "woke").
@@ -160,6 +163,78 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
     return found
 
 
+#: A clock written with a.m./p.m. ("4am", "3 a.m.", "11:30 PM") or "midnight": the
+#: author's own wall clock, so the hour is the responders' local time even where no zone
+#: is given.
+_HALF_CLOCK = re.compile(r"(?<![\w:.])(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?[ \t]?(?P<half>[AaPp])\.?[Mm]\b\.?"
+                         r"|(?P<midnight>midnight)\b)", re.IGNORECASE)
+#: A zone that is no one's wall clock, after a clock ("02:00 AM UTC").
+_UTC_AFTER = re.compile(r"[ \t]{0,2}\(?(?:UTC|GMT|Z)\b")
+#: Words of a person woken (a page, an alarm): beside a night clock, a woken responder
+#: ("in the wake of" is no waking).
+WOKEN = re.compile(r"\b(?:wake(?![ \t]+of\b)|wakes|waking|woke|woken|paged|pager|pagers|out of bed)\b", re.IGNORECASE)
+#: A clock followed by "page" ("a 3am page"): alone, "page" is as often a web page.
+_CLOCK_PAGE = re.compile(r"[ \t-]{0,2}pages?\b", re.IGNORECASE)
+#: Words of people working on through the night (not woken, still a night's sleep lost).
+_LATE_WORK = re.compile(r"\b(?:sleep|slept|asleep|(?:work|works|worked|working|stay|stayed|were|was)[ \t]+(?:up[ \t]+)?"
+                        r"(?:until|till|til|past)|up[ \t]+(?:until|till|past))\b", re.IGNORECASE)
+#: Whose night a sentence tells of when it is not the team's: customers, users.
+_OUTSIDE_PEOPLE = re.compile(r"\b(?:customers?|users?|clients?|players?|visitors?|subscribers?|community|members)\b",
+                             re.IGNORECASE)
+#: A sentence of advice or of what might be, not of what happened ("pages at 3am should be
+#: actionable").
+_ADVICE = re.compile(r"\b(?:should|must|ought|shouldn't)\b", re.IGNORECASE)
+
+
+def stated_night_clock(document: Document, settings: Mapping[str, Any]) -> tuple[str, Span | None, bool] | None:
+    """(quote, where, woken) for the first sentence in the prose that puts a responder
+    awake at a night hour written on the author's own clock: a clock with a.m./p.m. or
+    "midnight" inside the night window (settings.night_start/night_end) beside a word of
+    being woken ("wake up at 4am", "paged at 2:30 a.m.", "a 3am page": `woken`) or of
+    working on ("worked until 3am", "went to sleep at 4 a.m."). The clock is the team's
+    own local time even where no zone is given: a stated "4am" is nobody's UTC.
+
+    Not evidence: a sentence about customers or users (their night is not the team's), a
+    negated or hedged one ("nobody had to wake up at 4am", "this could page someone at
+    3am"), and advice ("a page at 3am should be actionable"). Linear: each clock is read
+    with its sentence, at most SENTENCE_REACH characters either side."""
+    start = parse_clock(settings.get("night_start"), time(22, 0))
+    end = parse_clock(settings.get("night_end"), time(7, 0))
+    for pointer, text in document_texts(document, ("/action_items", "/timeline")):
+        if len(text) < 3 or ("m" not in text and "M" not in text):
+            continue
+        for clock in _HALF_CLOCK.finditer(text):
+            if clock.group("midnight"):
+                hour, minute = 0, 0
+            else:
+                hour = int(clock.group("hour")) % 12 + (12 if clock.group("half").lower() == "p" else 0)
+                minute = int(clock.group("minute") or 0)
+            if not in_window(time(hour, minute), start, end) or _UTC_AFTER.match(text, clock.end()):
+                continue  # "02:00 AM UTC" is how times are written, not where anyone sleeps
+            left = max(0, clock.start() - SENTENCE_REACH)
+            right = min(len(text), clock.end() + SENTENCE_REACH)
+            begin = max((text.rfind(mark, left, clock.start()) + 1 for mark in ".!?\n"), default=left)
+            begin = max(begin, left)
+            stops = [found for mark in ".!?\n" if (found := text.find(mark, clock.end(), right)) >= 0]
+            finish = min(stops) if stops else right
+            said = text[begin:finish]
+            if _OUTSIDE_PEOPLE.search(said) or _ADVICE.search(said):
+                continue
+            at = clock.start() - begin
+            woke = [hit for hit in WOKEN.finditer(said)]
+            page = _CLOCK_PAGE.match(said, clock.end() - begin)
+            if page is not None:
+                woke.append(page)
+            late = [] if woke else list(_LATE_WORK.finditer(said))
+            word = min(woke or late, key=lambda hit: abs(hit.start() - at), default=None)
+            if word is None or negated(said, min(word.start(), at)):
+                continue
+            low, high = min(word.start(), at), max(word.end(), clock.end() - begin)
+            phrase = said[low:high]
+            return quote(phrase), span_at(document, pointer, phrase), bool(woke)
+    return None
+
+
 #: (document, its phrase list, the answer): inference and PM203 both ask, and on a large
 #: document each asking is a scan of every string it holds
 _last_awake: tuple[Document, tuple[str, ...], bool] | None = None
@@ -206,6 +281,10 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
     if burden is not None:
         pointer, text, match = burden
         facts["sleep_interrupted"] = Fact(True, True, quote(match.group()), span_at(document, pointer, match.group()))
+    else:
+        clock = stated_night_clock(document, settings)
+        if clock is not None:  # "wake up at 4am": the author's own clock, the team's own night
+            facts["sleep_interrupted"] = Fact(True, True, clock[0], clock[1])
     if not night:
         stamped = stamped_night_work(document, settings)
         if stamped:

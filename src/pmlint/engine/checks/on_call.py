@@ -18,7 +18,7 @@ import re
 from datetime import time
 from typing import Any, Iterable
 
-from ...infer.on_call import NIGHT_WORK, awake_anyway, outside_actor
+from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, outside_actor
 from ...load.evidence import COMMITMENT
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
@@ -56,7 +56,9 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     not where people sleep. Night work inferred from prose ("pause for sleep") with no
     page and no alert behind the detection (a breach found by a person) was no alert
     page: an item that shares the night (`night_response_words`: a hand-over, a rota, an
-    incident manager) answers it too, and the message says so."""
+    incident manager) answers it too, and the message says so. A wake stated in the prose
+    ("wake up at 4am") says "Someone was woken". An open `mitigate` item (more replicas,
+    failover) answers any page: the failure then wakes nobody, whatever set it off."""
     on_call = value.get("on_call") if isinstance(value, dict) else None
     if not isinstance(on_call, dict):
         return
@@ -74,13 +76,10 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     # night work no alert caused (nobody paged; found by a person: a breach response, a
     # migration): "tune or reroute the alert" does not fit; sharing the night does
     method = getattr(getattr(context.profile, "detection_method", None), "value", None)
-    unpaged = not counted and asleep is not None and asleep.inferred and method not in _PAGING_METHODS
+    # "wake up at 4am", "was paged": someone (or something) woke them, an alert's work
+    woken = not counted and asleep is not None and asleep.inferred and WOKEN.search(asleep.evidence) is not None
+    unpaged = not counted and not woken and asleep is not None and asleep.inferred and method not in _PAGING_METHODS
     sharing = option_words(options, "night_response_words") if unpaged else None
-    if any(reduces_paging(item, options) or (sharing is not None and search(sharing, text_of(item)))
-           for _, item in action_items(context) if is_open(item, context)):
-        return
-    count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
-    what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
     fact = getattr(burden, "off_hours_pages" if counted else "sleep_interrupted", None)
     # an inferred burden was not recorded: say what the document shows instead
     shown = ("paged at night" if counted else "responders worked at night") if fact is not None and fact.inferred \
@@ -88,11 +87,30 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     # night read from UTC clocks: UTC is a convention for writing times, not where the
     # responders live (23:13 UTC is the afternoon in the Americas); the night is a guess
     in_utc = shown != "recorded" and utc_night(context)
+    open_items = [item for _, item in action_items(context) if is_open(item, context)]
+    if any(reduces_paging(item, options) or (sharing is not None and search(sharing, text_of(item)))
+           for item in open_items):
+        return
+    if any(_absorbs_failure(item) for item in open_items):
+        # an item that lets the system absorb this class of failure (more replicas,
+        # failover, redundancy: `mitigate`) keeps it from paging anyone next time
+        return
+    count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
+    what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"
     yield Hit("/on_call/off_hours_pages" if counted else "/on_call/sleep_interrupted",
-              {"what": what, "shown": shown, "who": "Someone was paged" if counted else "Responders worked"},
+              {"what": what, "shown": shown,
+               "who": "Someone was paged" if counted else "Someone was woken" if woken else "Responders worked"},
               span=fact.span if shown != "recorded" and fact is not None else None, demote=in_utc,
               variant=None if shown == "recorded" else "unpaged" if unpaged and not in_utc
               else "inferred_utc" if in_utc else "inferred")
+
+
+def _absorbs_failure(item: dict[str, Any]) -> bool:
+    """An item typed (or inferred) `mitigate`: redundancy, failover or capacity that lets
+    the system absorb the failure, so it pages nobody whatever set it off. A `prevent`
+    item removes one cause; the alert still wakes someone for the next."""
+    kind = item.get("type")
+    return isinstance(kind, str) and kind.strip().lower() == "mitigate"
 
 
 _UTC_WORD = re.compile(r"\b(?:UTC|GMT|Z)\b")
@@ -223,7 +241,14 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     if no_pager is not None:
         values["quote"], values["line"] = no_pager.get("text", ""), no_pager.get("line", "?")
         variant = "no_pager"
-    yield Hit(first.pointer, values, pedantic=evening or utc_night(context) or no_pager is not None, variant=variant)
+    # a Markdown postmortem has no `on_call` field: night work read from its timestamps
+    # alone (no page, no "woke" in the text) asks the author to say who was woken, in the
+    # document's own terms, at `info`: timestamps show work at night, not a page
+    markdown = pages is None and variant in (None, "counted") and context.document.format == "markdown"
+    if markdown:
+        variant = "markdown"
+    yield Hit(first.pointer, values, pedantic=evening or utc_night(context) or no_pager is not None, demote=markdown,
+              variant=variant)
 
 
 #: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
