@@ -186,6 +186,10 @@ _OUTSIDE_PEOPLE = re.compile(r"\b(?:customers?|users?|clients?|players?|visitors
 _ADVICE = re.compile(r"\b(?:should|must|ought|shouldn't)\b", re.IGNORECASE)
 
 
+#: How far (characters) a word of waking or working on may stand from its night clock.
+CLOCK_WORD_REACH = 40
+
+
 def stated_night_clock(document: Document, settings: Mapping[str, Any]) -> tuple[str, Span | None, bool] | None:
     """(quote, where, woken) for the first sentence in the prose that puts a responder
     awake at a night hour written on the author's own clock: a clock with a.m./p.m. or
@@ -227,8 +231,8 @@ def stated_night_clock(document: Document, settings: Mapping[str, Any]) -> tuple
                 woke.append(page)
             late = [] if woke else list(_LATE_WORK.finditer(said))
             word = min(woke or late, key=lambda hit: abs(hit.start() - at), default=None)
-            if word is None or negated(said, min(word.start(), at)):
-                continue
+            if word is None or abs(word.start() - at) > CLOCK_WORD_REACH or negated(said, min(word.start(), at)):
+                continue  # a word far from the clock may be about another moment of the sentence
             low, high = min(word.start(), at), max(word.end(), clock.end() - begin)
             phrase = said[low:high]
             return quote(phrase), span_at(document, pointer, phrase), bool(woke)
