@@ -215,26 +215,31 @@ def stated_night_clock(document: Document, settings: Mapping[str, Any]) -> tuple
                 minute = int(clock.group("minute") or 0)
             if not in_window(time(hour, minute), start, end) or _UTC_AFTER.match(text, clock.end()):
                 continue  # "02:00 AM UTC" is how times are written, not where anyone sleeps
-            left = max(0, clock.start() - SENTENCE_REACH)
-            right = min(len(text), clock.end() + SENTENCE_REACH)
-            begin = max((text.rfind(mark, left, clock.start()) + 1 for mark in ".!?\n"), default=left)
-            begin = max(begin, left)
-            stops = [found for mark in ".!?\n" if (found := text.find(mark, clock.end(), right)) >= 0]
-            finish = min(stops) if stops else right
-            said = text[begin:finish]
-            if _OUTSIDE_PEOPLE.search(said) or _ADVICE.search(said):
-                continue
-            at = clock.start() - begin
-            woke = [hit for hit in WOKEN.finditer(said)]
-            page = _CLOCK_PAGE.match(said, clock.end() - begin)
+            # the word first, in a few characters around the clock (the common case: none)
+            near = max(0, clock.start() - CLOCK_WORD_REACH - 12)
+            reach = text[near:min(len(text), clock.end() + CLOCK_WORD_REACH + 12)]
+            at = clock.start() - near
+            woke = [hit for hit in WOKEN.finditer(reach) if abs(hit.start() - at) <= CLOCK_WORD_REACH]
+            page = _CLOCK_PAGE.match(reach, clock.end() - near)
             if page is not None:
                 woke.append(page)
-            late = [] if woke else list(_LATE_WORK.finditer(said))
+            late = [] if woke else [hit for hit in _LATE_WORK.finditer(reach) if abs(hit.start() - at) <= CLOCK_WORD_REACH]
             word = min(woke or late, key=lambda hit: abs(hit.start() - at), default=None)
-            if word is None or abs(word.start() - at) > CLOCK_WORD_REACH or negated(said, min(word.start(), at)):
-                continue  # a word far from the clock may be about another moment of the sentence
-            low, high = min(word.start(), at), max(word.end(), clock.end() - begin)
-            phrase = said[low:high]
+            if word is None:
+                continue
+            low, high = near + min(word.start(), at), near + max(word.end(), clock.end() - near)
+            # then its sentence: whose night it tells of, and whether it is advice
+            left = max(0, clock.start() - SENTENCE_REACH)
+            right = min(len(text), clock.end() + SENTENCE_REACH)
+            begin = max(max((text.rfind(mark, left, clock.start()) + 1 for mark in ".!?\n"), default=left), left)
+            stops = [found for mark in ".!?\n" if (found := text.find(mark, clock.end(), right)) >= 0]
+            finish = min(stops) if stops else right
+            if low < begin or high > finish:
+                continue  # the word stands in another sentence
+            said = text[begin:finish]
+            if _OUTSIDE_PEOPLE.search(said) or _ADVICE.search(said) or negated(said, low - begin):
+                continue
+            phrase = text[low:high]
             return quote(phrase), span_at(document, pointer, phrase), bool(woke)
     return None
 

@@ -243,12 +243,25 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         variant = "no_pager"
     # a Markdown postmortem has no `on_call` field: night work read from its timestamps
     # alone (no page, no "woke" in the text) asks the author to say who was woken, in the
-    # document's own terms, at `info`: timestamps show work at night, not a page
-    markdown = pages is None and variant in (None, "counted") and context.document.format == "markdown"
+    # document's own terms, at `info`: timestamps show work at night, not a page. Where
+    # the document names its pager or on-call rotation, the night work likely paged
+    # someone and the count is worth the warning
+    markdown = pages is None and variant in (None, "counted") and context.document.format == "markdown" \
+        and not _names_a_pager(context.document.lines)
     if markdown:
         variant = "markdown"
     yield Hit(first.pointer, values, pedantic=evening or utc_night(context) or no_pager is not None, demote=markdown,
               variant=variant)
+
+
+#: A pager or an on-call rotation named ("the on-call rotation", "PagerDuty", "we page the
+#: owner"): "page" alone is as often a web page.
+_PAGER_NAMED = re.compile(r"\b(?:on-?call|pagers?|pagerduty|opsgenie|paged|pages? (?:the|our|an?)\b)", re.IGNORECASE)
+
+
+def _names_a_pager(lines: list[str]) -> bool:
+    """Whether any line (of the first 20,000) names a pager or an on-call rotation."""
+    return any(_PAGER_NAMED.search(line) for line in lines[:20000])
 
 
 #: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
