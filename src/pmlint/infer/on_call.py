@@ -291,9 +291,9 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
         pointer, text, match = burden
         facts["sleep_interrupted"] = Fact(True, True, quote(match.group()), span_at(document, pointer, match.group()))
     else:
-        clock = stated_night_clock(document, settings)
-        if clock is not None:  # "wake up at 4am": the author's own clock, the team's own night
-            facts["sleep_interrupted"] = Fact(True, True, clock[0], clock[1])
+        stated = stated_night_clock(document, settings)
+        if stated is not None:  # "wake up at 4am": the author's own clock, the team's own night
+            facts["sleep_interrupted"] = Fact(True, True, stated[0], stated[1])
     if not night:
         stamped = stamped_night_work(document, settings)
         if stamped:
