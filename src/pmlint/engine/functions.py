@@ -406,13 +406,20 @@ def exists(value: Any, pointer: str, options: dict, context: Context) -> Iterabl
 
 
 @check("load_problem", {"codes": {"type": "array", "items": {"type": "string"},
-                                  "description": "Loader problem codes this rule reports."}})
+                                  "description": "Loader problem codes this rule reports."},
+                        "pedantic_codes": {"type": "array", "items": {"type": "string"},
+                                           "description": "Loader problem codes reported at `info` under the "
+                                                          "`strict` preset only."}})
 def load_problem(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """Reports what the loader could not read (syntax, encoding, duplicate keys ...), at its position."""
+    """Reports what the loader could not read (syntax, encoding, duplicate keys ...), at its
+    position; `pedantic_codes` are problems a reviewer would not raise (a site's own front
+    matter that does not parse), reported under the `strict` preset only."""
     codes = set(options.get("codes", ()))
+    pedantic = set(options.get("pedantic_codes", ()))
     for problem in context.document.problems:
-        if problem.code in codes:
-            yield Hit(problem.pointer or None, {"detail": problem.message}, span=problem.span, message=problem.message)
+        if problem.code in codes or problem.code in pedantic:
+            yield Hit(problem.pointer or None, {"detail": problem.message}, span=problem.span, message=problem.message,
+                      pedantic=problem.code in pedantic and problem.code not in codes)
 
 
 @check("schema", {"strict": {"type": "boolean", "description": "Unknown top-level fields are errors (default: config `strict`)."}})

@@ -308,10 +308,10 @@ def _lone_author_post(context: Context) -> bool:
 
 
 #: A date or a time of day in any common form: "22:52", "2 am", "2023-12-04", "12/04",
-#: "Dec 4", "4th of December", a weekday. A timeline section without one is no timeline.
+#: "Dec 4", "Jul 2024" (a history kept by the month), "4th of December", a weekday. A timeline section without one is no timeline.
 _WHEN = re.compile(
     r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{1,2}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}|\d{4})\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:T|day)\s?[+-]?\s?\d", re.IGNORECASE)
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")

@@ -18,7 +18,7 @@ from typing import Any, Iterable
 
 from ..functions import Context, Hit, check, shorten
 from ..kinds import of_kind
-from ..timeutil import parse_timestamp
+from ..timeutil import parse_timestamp, zone_named
 from ._shared import is_placeholder
 from ...infer.prose import document_texts, span_at
 from ...infer.stated_duration import DurationClaim, stated_claims, stated_windows, tolerance_for
@@ -159,6 +159,28 @@ _TIME_LEFT_OUT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T](?:[xX]{1,4}(?::[xX]{2})?|\?
 _UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)", re.IGNORECASE)
 
 
+#: A time of day with its zone and no date: `02:00 AM UTC`, `3:41 p.m. EST`, `18:40 (CET)`.
+_CLOCK_WITH_ZONE = re.compile(
+    r"^~?[ \t]{0,3}(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?::[0-5]\d)?[ \t]{0,3}(?P<half>[AaPp]\.?[Mm]\.?)?[ \t]{0,3}"
+    r"\(?(?P<zone>[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z]{2,20}/[A-Za-z_]{2,30})\)?$")
+
+
+def clock_with_zone(raw: str) -> bool:
+    """Whether `raw` is a time of day a reader places without doubt: a valid hour (1-12
+    before AM; up to 23 before PM, a 24-hour house style that agrees with its PM; up to 23
+    with no AM/PM) in a zone pmlint knows (`_ZONE_FAMILIES`, a written offset, an IANA
+    name). `02:00 AM UTC` states its zone and reads clearly: not an ISO 8601 slip. An hour
+    over 12 before AM (`23:00 AM`) says two things and is left to the unreadable report."""
+    match = _CLOCK_WITH_ZONE.match(raw.strip()[:64])
+    if match is None:
+        return False
+    hour, half, zone = int(match.group("h")), (match.group("half") or "")[:1].lower(), match.group("zone")
+    if hour > 23 or half == "a" and not 1 <= hour <= 12 or half == "p" and hour == 0:
+        return False
+    return (zone.lower() in _ZONE_FAMILIES or _OFFSET_WORD.match(zone) is not None
+            or "/" in zone and zone_named(zone) is not None)
+
+
 @check("timeline_zones", {"min_group": {"type": "integer", "minimum": 2,
                                         "description": "Unreadable times sharing one form are reported once "
                                                        "from this many (default 3)."}})
@@ -190,6 +212,9 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             continue  # `YYYY-MM-DD HH:MM` is template residue: PM010 reports it
         if parsed is None and _UNKNOWN_TIME.search(raw):
             continue  # `2X:XX (not sure exact time)`: the author says the time is unknown
+        if parsed is None and clock_with_zone(raw):
+            aware += 1  # `02:00 AM UTC`: a clear time of day in a named zone, not a format slip
+            continue
         if parsed is None:
             unreadable.setdefault(_shape(raw), []).append((index, raw))
         elif _DATE_ONLY.match(raw.strip()):

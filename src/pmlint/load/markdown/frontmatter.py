@@ -26,6 +26,12 @@ from ...model import Problem, Span
 #: fatal, the body is still the postmortem.
 FRONT_MATTER_PROBLEM = "front-matter"
 
+#: The problem code of front matter that is not valid YAML but holds only the site's own
+#: metadata (`twitter_site: @bossylobster`, `slug:`, `tags:`), once its date and title are
+#: read line by line: nothing the postmortem is judged on is lost, so PM017 raises it under
+#: the `strict` preset only.
+FRONT_MATTER_SITE_PROBLEM = "front-matter-site"
+
 #: Top-level schema fields front matter may set directly.
 SCHEMA_FIELDS = (
     "schema_version", "id", "title", "date", "status", "severity", "services", "authors", "owner", "timezone",
@@ -71,7 +77,9 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
             span = _shift(problem.span, shift)
             # the site's metadata is unreadable, the postmortem below it is not
             code = FRONT_MATTER_PROBLEM if problem.code == "syntax" else problem.code
-            result.problems.append(Problem(code, f"Front matter: {problem.message}", span, problem.pointer))
+            # the parser counts lines from the front matter's first line; the reader counts the file's
+            message = _LINE_IN_MESSAGE.sub(lambda match: f"line {int(match.group(1)) + shift}", problem.message)
+            result.problems.append(Problem(code, f"Front matter: {message}", span, problem.pointer))
         elif problem.code == "not-a-mapping":
             result.problems.append(Problem(
                 FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
@@ -79,6 +87,9 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         if _markdown_between_rules(lines[1:end - 1]):
             return FrontMatter()  # two horizontal rules around the report: no front matter
         _salvage(lines[1:end - 1], shift, result)
+        if not _postmortem_keys_lost(lines[1:end - 1], result):
+            result.problems = [Problem(FRONT_MATTER_SITE_PROBLEM, problem.message, problem.span, problem.pointer)
+                               if problem.code == FRONT_MATTER_PROBLEM else problem for problem in result.problems]
         return result
     if not isinstance(loaded.data, dict):
         return result
@@ -90,6 +101,10 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         else:
             result.extra[key] = value
     return result
+
+
+#: A line number in the YAML parser's message ("while scanning ... at line 11").
+_LINE_IN_MESSAGE = re.compile(r"\bline (\d{1,9})\b")
 
 
 def _shift(span: Span, lines: int) -> Span:
@@ -130,3 +145,26 @@ def _salvage(body: list[str], shift: int, result: FrontMatter) -> None:
         result.data[match.group("key")] = value
         column = match.start("value") + 1
         result.spans["/" + match.group("key")] = Span(number, column, number, column + len(value) - 1)
+
+
+#: Schema fields that are the page's byline or bookkeeping, not what the postmortem is
+#: judged on: a site generator's `authors: @joshblack` lost to a YAML error costs no finding.
+_SITE_FIELDS = frozenset(("authors", "owner", "id", "schema_version"))
+#: A top-level key at the start of a front-matter line (`severity:`, `twitter_site:`).
+_TOP_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]{0,60})[ \t]*:")
+
+
+def _postmortem_keys_lost(body: list[str], result: FrontMatter) -> bool:
+    """Whether front matter that does not parse held a postmortem field pmlint would read
+    (`severity:`, `timeline:`, `impact:` ..., or a `date:`/`title:` not recovered line by
+    line): then the YAML error hides part of the review, and PM017 says so by default.
+    Front matter of site keys only (Pelican's `twitter_site: @bossylobster`, `slug:`,
+    `tags:`; a byline `authors: @joshblack`) is the page's markup, not the postmortem."""
+    for line in body[:2000]:
+        match = _TOP_KEY.match(line)
+        if match is None:
+            continue
+        key = match.group("key").lower()
+        if key in SCHEMA_FIELDS and key not in _SITE_FIELDS and key not in result.data:
+            return True
+    return False

@@ -41,7 +41,7 @@ _TIME = re.compile(
     r"(?P<h>\d{1,2})(?:(?:[:h](?P<m>\d{2}))(?::(?P<s>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
     r"|\s*(?P<ampm2>[ap]\.?m\b\.?))", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+|$|(?=\W))")
-_MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?,?\s*(?:at\s+)?",
+_MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?,?\s*(?:at\s+)?",
                          re.IGNORECASE)
 _DAY_MONTH_DATE = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r"(?:,?\s+(?P<y>\d{4}))?,?\s*",
                              re.IGNORECASE)
