@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import rule_findings, write
@@ -92,3 +93,115 @@ def test_front_matter_whose_title_cannot_be_recovered_is_reported(run_cli, tmp_p
     front = "---\ntitle: [The CA footgun\ndate: 2021-05-11\ntwitter_site: @example\n---\n\n"
     path = write(tmp_path / "pm.md", front + _BODY)
     assert [item["rule"] for item in rule_findings(run_cli, path, "PM017")] == ["PM017"]
+
+
+# ---- PM011: causes told as an attack, timelines told in a list or in a short note ----------
+
+def _pm011(run_cli, path, preset="recommended"):
+    return sorted((item["message"].split("`")[1], item["severity"])
+                  for item in rule_findings(run_cli, path, "PM011", preset=preset))
+
+
+_PHISHING = ("# Account phishing\n\n## 3.4.2020\n\n## Summary\n\n"
+             "A phishing campaign targeted several private mail accounts of our developers.\n\n"
+             "## Impact\n\nNo known impact.\n\n## Action items\n\n- Move authorization away from email.\n")
+
+
+def test_a_phishing_campaign_is_the_cause_and_no_impact_needs_no_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _PHISHING)
+    assert _pm011(run_cli, path) == []
+    assert _pm011(run_cli, path, "strict") == [("timeline", "info")]
+
+
+def test_an_incident_with_impact_still_needs_its_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _PHISHING.replace("No known impact.", "Two accounts were taken over."))
+    assert _pm011(run_cli, path) == [("timeline", "warning")]
+
+
+_MALWARE = ("# Malware upload\n\n## Summary\n\n"
+            "On August 16 we were notified of a new user who had uploaded nine packages that typosquatted "
+            "popular packages with ill intent. The packages were yanked at once and removed on August 18.\n\n"
+            "## Actions taken\n\nThe deletion was performed at 17:22 UTC on August 18, 2023.\n\n"
+            "## Future actions\n\nWe will scan all uploads for typosquatting.\n")
+
+
+def test_a_short_takedown_note_with_dated_steps_states_cause_and_chronology(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _MALWARE)
+    assert _pm011(run_cli, path) == []
+
+
+def test_a_takedown_note_without_dates_still_misses_its_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _MALWARE.replace("On August 16 w", "W").replace(" and removed on August 18", "")
+                 .replace(" at 17:22 UTC on August 18, 2023", " later"))
+    assert _pm011(run_cli, path) == [("timeline", "warning")]
+
+
+@pytest.mark.parametrize("narrative", [
+    "Unauthorized access to the build service was detected earlier this week; we revoked the tokens.",
+    "Users uploaded many files and the disk filled; I restarted the server and it came back.",
+    "The malicious traffic stopped after a few hours, and the site came back.",
+])
+def test_ordinary_narrative_is_no_cause(run_cli, tmp_path, narrative):
+    text = (f"# Incident\n\n## Summary\n\n{narrative}\n\n## Timeline\n\n- 2024-03-01 09:00 UTC: alert\n"
+            "- 2024-03-01 10:00 UTC: resolved\n")
+    path = write(tmp_path / "pm.md", text)
+    assert [name for name, _ in _pm011(run_cli, path)] == ["root_causes"]  # at info: summary and timeline tell it
+
+
+_STEPS = ("# Chain halt\n\n## Summary\n\n"
+          "- v1.1.0 was rolled out on `Apr. 28 around 20:00 UTC` at block `1960300`\n"
+          "- Block production kept going until block `1960665`\n"
+          "- Validators could not agree on block `1960666`, and the chain halted\n"
+          "- It was decided to restart from a new genesis file\n"
+          "- v1.1.3 was rolled out on `Apr 29 around 19:30 UTC` and blocks resumed around `20:00 UTC`\n\n"
+          "## Description\n\nThe issue was caused by a line of code storing non-deterministic data.\n")
+
+
+def test_summary_bullets_that_tell_the_steps_in_order_are_the_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _STEPS)
+    assert _pm011(run_cli, path) == []
+
+
+def test_bullets_with_one_dated_item_are_no_timeline(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _STEPS.replace("on `Apr 29 around 19:30 UTC` and blocks resumed around `20:00 UTC`",
+                                                    "and blocks resumed"))
+    assert _pm011(run_cli, path) == [("timeline", "warning")]
+
+
+def test_a_plan_with_due_dates_is_no_timeline(run_cli, tmp_path):
+    text = ("# Chain halt\n\n## Summary\n\nThe chain halted after the upgrade.\n\n"
+            "## Root cause\n\nThe issue was caused by a line of code storing non-deterministic data.\n\n"
+            "## Action items\n\n- Add a determinism test, due Apr 28 10:00 UTC\n- Review the module\n"
+            "- Fix the upgrade guide\n- Ship v1.1.4 by May 2 12:00 UTC\n")
+    path = write(tmp_path / "pm.md", text)
+    assert _pm011(run_cli, path) == [("timeline", "warning")]
+
+
+def test_a_status_page_notice_asks_for_its_cause_at_info(run_cli, tmp_path):
+    text = ("---\ntitle: Package installs unavailable\ndate: 2022-05-27T16:50:00-00:00\nresolved: true\n"
+            "resolvedWhen: 2022-05-29T16:22:00-00:00\n---\n\n"
+            "A contributor fix (HTTPS redirection) and a rollback to the correct GPG key fixed the installs.\n\n"
+            "The package installer fails to install from the mirror.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert ("root_causes", "info") in _pm011(run_cli, path)
+
+
+# ---- PM506: a zone slip the document itself corrects -------------------------------------
+
+def test_a_mixed_range_whose_start_is_given_in_the_other_zone_elsewhere_is_a_slip(run_cli, tmp_path):
+    text = ("# Upgrade halt\n\n## Summary\n\n- Date: May 28 2025, 11:30 AM UTC - May 29 2025, 17:30 UTC\n"
+            "- Halt: May 28 2025, 11:30 AM BST - May 28 2025, 20:30 UTC\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM506") == []
+    path = write(tmp_path / "pm2.md", text.replace("11:30 AM UTC", "10:30 AM UTC"))
+    assert [item["line"] for item in rule_findings(run_cli, path, "PM506")] == [6]
+
+
+def test_one_entry_off_a_declared_zone_is_strict_only(run_cli, tmp_path):
+    entries = ("- 2025-10-30 18:00 PST: Second wave begins\n- 2025-10-30 22:22 PST: Second wave peaks\n"
+               "- 2025-10-30 23:00 MST: Mempool is empty again\n- 2025-10-31 03:30 PST: Third wave begins\n")
+    declared = write(tmp_path / "pm.md", "# Dust storm\n\n## Timeline (all times PST)\n\n" + entries)
+    assert rule_findings(run_cli, declared, "PM506") == []
+    assert [item["severity"] for item in rule_findings(run_cli, declared, "PM506", preset="strict")] == ["info"]
+    undeclared = write(tmp_path / "pm2.md", "# Dust storm\n\n## Timeline\n\n" + entries)
+    assert [item["severity"] for item in rule_findings(run_cli, undeclared, "PM506")] == ["warning"]

@@ -636,6 +636,24 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:an?\s+|the\s+|our\s+|all\s+)?(?:[\w-]+\s+){0,3}?" + _CREDENTIAL + r"\b"
             r"|\b(?:this|it|the\s+(?:outage|incident|failure|leak|exposure|problem|issue))\s+(?:happened|occurred)\s+because\b",
             _F)),
+        # an attack told as the attacker's act, in the words security write-ups use: "a new
+        # user ... uploaded nine crates that typosquatted popular crates with ill intent", "a
+        # phishing campaign targeted several private mail accounts", "a malicious actor
+        # published a compromised version", "the attacker gained access with a stolen token"
+        # (not "unauthorized access was detected": that is what happened, not how)
+        ("attack told", regex_cache.compile(
+            r"\b(?:spear[- ]?)?phishing\s+(?:campaign|attack|attempt|e-?mails?|mails?|messages?|links?|sites?|pages?)\s+"
+            r"(?:\w+\s+){0,2}?(?:targeted|targeting|tricked|impersonat\w*|compromised|harvested|stole|lured|was\s+sent|"
+            r"were\s+sent|aimed\s+at)\b"
+            r"|\b(?:uploaded|published|pushed|released|submitted|injected|planted)\s+(?:an?\s+|the\s+|\w+\s+){0,3}?"
+            r"(?:malicious|malware|typosquat\w*|backdoor(?:ed|s)?|trojan\w*)\b"
+            r"|\btyposquat(?:ted|ting|s)?\s+(?:\w+\s+){0,2}?(?:crates?|packages?|librar(?:y|ies)|modules?|gems?|names?|"
+            r"projects?|dependenc(?:y|ies))\b"
+            r"|\b(?:with|of)\s+(?:ill|malicious|hostile)\s+intent\b|\bcrafted\s+for\s+malicious\s+purposes\b"
+            r"|\b(?:attackers?|hackers?|intruders?|threat\s+actors?|malicious\s+(?:actors?|users?|part(?:y|ies)|"
+            r"third\s+part(?:y|ies)))\b[^.\x00]{0,60}?\b(?:gained\s+access|obtained\s+access|got\s+access|stole|"
+            r"compromised|phished|hijacked|took\s+over|published|uploaded|pushed|injected|used\s+(?:an?\s+|the\s+)?"
+            r"(?:stolen|leaked|compromised|phished)\s)", _F)),
         # a response to a published vulnerability names its cause by its CVE id: the flaw
         # was in a dependency, and what the review asks is how fast exposure was found
         ("published vulnerability", regex_cache.compile(
@@ -740,7 +758,8 @@ GATES: dict[str, tuple[str, ...]] = {
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", " why", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
-                    "more than"),
+                    "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
+                    "attacker", "hacker", "intruder", "threat actor"),
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no "),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),

@@ -215,6 +215,10 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # (the cause is usually in that narrative): `info`
     demote = key == "root_causes" and all(
         is_truthy(data.get(other)) or other in headed for other in ("summary", "timeline"))
+    # ... or from a status page's notice, whose front matter records when it opened and
+    # closed (`date`, `resolvedWhen`): a notice names the fault it fixed and links the
+    # follow-up; asking it for a cause section is worth a note, not a warning
+    demote = demote or (key == "root_causes" and top and front_matter_window(context.document) is not None)
     # ... or the timeline, from one person's short post on their own project that says how
     # long it was down ("Pine.blog was down for a while today (~6 hours)"): the length is
     # told, and there is no team whose response a timeline would check
@@ -238,7 +242,53 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # (a short outage post without a timeline is still a warning)
     told = told or (key == "timeline" and top and evidence(context, "exposure") is not None
                     and evidence(context, "impact_duration") is not None and _words(context) <= SHORT_POST_WORDS)
+    # ... or where the text says nothing was hit ("No known impact." after a phishing
+    # attempt): there is no outage whose detection and response a timeline would check
+    told = told or (key == "timeline" and top and evidence(context, "no_impact") is not None)
+    # ... or a short security note (a takedown, a disclosure: an attack or an exposure told)
+    # whose prose dates its steps ("On August 16 we were notified ... removed on August 18",
+    # "The deletion was performed at 17:22 UTC on August 18"): two dates and a clock time
+    told = told or (key == "timeline" and top and _security_note(context) and _dated_steps(context))
     return demote, told
+
+
+#: A security note this short (words of prose) is a takedown or disclosure notice.
+SECURITY_NOTE_WORDS = 800
+#: A clock time among the moments `_MOMENT` finds ("17:22", "2am").
+_CLOCK_MOMENT = re.compile(r"\d:\d{2}\b|\d[ \t]?[ap]\.?m\b", re.IGNORECASE)
+
+
+def _security_note(context: Context) -> bool:
+    """Whether the document is a short security note: an attack told as the attacker's act
+    or an exposure stated (`meta.evidence`), in at most SECURITY_NOTE_WORDS of prose."""
+    cause = evidence(context, "root_causes")
+    attack = cause is not None and cause.get("label") == "attack told"
+    if not attack and evidence(context, "exposure") is None:
+        return False
+    count = 0
+    for _, text in document_texts(context.document):
+        count += len(text.split(None, SECURITY_NOTE_WORDS + 1))
+        if count > SECURITY_NOTE_WORDS:
+            return False
+    return True
+
+
+def _dated_steps(context: Context) -> bool:
+    """Whether the prose (the plan aside) names two distinct dates or more and a clock time:
+    the steps of a short response are dated, if not in a section of their own."""
+    dates: set[str] = set()
+    clock = False
+    for _, text in document_texts(context.document, ("/action_items",)):
+        if not any(char.isdigit() for char in text):
+            continue
+        for match in _MOMENT.finditer(text[:20000]):
+            if _CLOCK_MOMENT.search(match.group(0)):
+                clock = True
+            else:
+                dates.add(" ".join(match.group(0).lower().replace(".", "").split()))
+        if clock and len(dates) >= 2:
+            return True
+    return False
 
 
 #: A post this short (words of prose) is a disclosure or a note, not a full review.
@@ -382,6 +432,8 @@ def _chronology(context: Context) -> int | None:
     dated = _dated_log(lines, headings, code, getattr(meta, "title_line", None))
     if dated is not None:
         return dated
+    # a plan's or lessons' items with dates are due dates, not a story told in steps
+    plans = {line for name, line in (meta.sections or {}).items() if name in ("action_items", "lessons")}
     for position, (number, level) in enumerate(headings):
         leaf_end = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
         named = level > 0 and _TIMELINE_WORD.search(lines[number - 1]) is not None
@@ -393,7 +445,11 @@ def _chronology(context: Context) -> int | None:
         moment_lines = 0
         logged: list[int] = []  # minute of day of each time-stamped code line, in reading order
         said: set[str] = set()  # what those lines say, digits aside
+        run: list[set[str]] = []  # the moments of each item of the current list, in order
+        told_in_items = False
         for line in range(number + 1, end):
+            if number not in plans and not told_in_items:
+                run, told_in_items = _list_step(lines[line - 1][:2000] if line not in code else None, run)
             if line in code:
                 text = lines[line - 1][:2000]
                 clock = _LOG_CLOCK.search(text)
@@ -405,10 +461,39 @@ def _chronology(context: Context) -> int | None:
             if found - seen:
                 moment_lines += 1
             seen |= found
+        if not told_in_items and number not in plans:
+            told_in_items = _told_in_items(run)
         if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS \
-                or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged):
+                or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged) or told_in_items:
             return max(number, 1)
     return None
+
+
+#: An item of a Markdown list (`- ...`, `* ...`, `1. ...`).
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _list_step(text: str | None, run: list[set[str]]) -> tuple[list[set[str]], bool]:
+    """One line of a section, read as part of a list: the moments of each item of the
+    current run of items (a blank line or an indented continuation keeps the run; other
+    text or code ends it), and whether a run just ended told a chronology."""
+    if text is None or not text.strip() or not _LIST_ITEM.match(text):
+        if text is not None and (not text.strip() or text.startswith((" ", "\t"))):
+            return run, False  # a blank line or an item's continuation: the list goes on
+        return [], _told_in_items(run)
+    return run + [{match.group(0).lower() for match in _MOMENT.finditer(text)}], False
+
+
+def _told_in_items(run: list[set[str]]) -> bool:
+    """Whether a run of list items tells the incident in steps: CHRONOLOGY_MOMENTS items or
+    more, the first and the last dated or timed, three distinct moments or more among them,
+    one of them a clock time ("rolled out on Apr. 28 around 20:00 UTC", the halt, the
+    decision, "v1.1.3 was rolled out on Apr 29 around 19:30 UTC"): the steps between the
+    start and the end are told in order, if not each with its time."""
+    if len(run) < CHRONOLOGY_MOMENTS or not run[0] or not run[-1]:
+        return False
+    moments = set().union(*run)
+    return len(moments) >= 3 and any(_CLOCK_MOMENT.search(moment) for moment in moments)
 
 
 #: A heading that opens with a date (`## 2026-02-22: v0.1.4 release failed`, `### June 25,

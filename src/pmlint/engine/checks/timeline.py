@@ -380,11 +380,32 @@ def timeline_zone_mix(value: Any, pointer: str, options: dict, context: Context)
         return  # "All times BST (UTC+1)": the conversion is stated once for the document
     spans = context.document.spans if context.document is not None else {}
     first = other_entries[0][0]
+    # one entry off the zone the document declares for all its times ("Timeline (all times
+    # PST)", then one "23:00 AM MST"): the declaration tells the reader the clock, and the
+    # odd one out reads as a slip of the pen; a copy-edit note, `strict` only
+    slip = len(other_entries) == 1 and _declared_family(lines, uk_time) == ranked[0][0]
     yield Hit(f"/timeline/{first}/at", {
         "zone": other_entries[0][1], "count": _entries(len(other_entries)), "main_zone": main_entries[0][1],
         "main_count": len(main_entries), "line": _line(spans.get(f"/timeline/{first}")),
         "main_line": _line(spans.get(f"/timeline/{main_entries[0][0]}"))},
-        variant="single" if len(other_entries) == 1 else None)
+        variant="single" if len(other_entries) == 1 else None, pedantic=slip)
+
+
+#: "All times PST", "all times are in UTC", "Times in CET": a zone declared for every time.
+_ALL_TIMES = re.compile(r"\ball[ \t]+times?[ \t]+(?:are[ \t]+)?(?:in[ \t]+|given[ \t]+in[ \t]+)?\(?"
+                        r"(?P<zone>[A-Za-z]{1,5}|[A-Za-z]{2,20}/[A-Za-z_]{2,30})\b", re.IGNORECASE)
+
+
+def _declared_family(lines: Any, uk_time: bool) -> str | None:
+    """The clock (`_family`) of the zone the document declares for all its times ("## Timeline
+    (all times PST)"), in its first 2,000 lines; None when it declares none."""
+    for line in islice(lines, 2000):
+        if "time" not in line.lower():
+            continue
+        match = _ALL_TIMES.search(line[:2000])
+        if match is not None and match.group("zone").lower() not in ("in", "are", "given", "of", "the"):
+            return _family(match.group("zone"), uk_time)
+    return None
 
 
 def _entries(count: int) -> str:
@@ -405,6 +426,26 @@ _ZONED_RANGE = re.compile(
     + r"(?![\w])(?![ \t]?\([^)]{0,20}\d:\d)")
 
 
+#: A clock time as written, its zone aside: "11:30 AM", "20:30".
+_RANGE_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?")
+
+
+def _given_elsewhere(document: Any, match: re.Match[str], uk_time: bool) -> bool:
+    """Whether the document writes one end of a mixed range elsewhere at the same clock
+    time in the other end's zone ("11:30 AM BST - 20:30 PM UTC" here, "11:30 AM UTC" two
+    lines up): the reader has the instant in one zone, and the odd zone reads as a slip."""
+    start = _RANGE_CLOCK.match(match.group())
+    if start is None:
+        return False
+    wanted = _family(match.group("second"), uk_time)
+    pattern = re.compile(r"(?<![\w:])" + re.escape(start.group()) + r"[ \t]?\(?(?P<zone>UTC|GMT|Z|[A-Z]{2,4}T)\b")
+    for line in islice(document.lines or (), 2000):
+        if start.group() in line and any(_family(other.group("zone"), uk_time) == wanted
+                                         for other in pattern.finditer(line[:2000])):
+            return True
+    return False
+
+
 def _mixed_ranges(context: Context, uk_time: bool) -> Iterable[Hit]:
     """A time range outside the timeline whose ends are written in two zones."""
     document = context.document
@@ -416,6 +457,8 @@ def _mixed_ranges(context: Context, uk_time: bool) -> Iterable[Hit]:
         for match in _ZONED_RANGE.finditer(text):
             first, second = _family(match.group("first"), uk_time), _family(match.group("second"), uk_time)
             if first is None or second is None or first == second:
+                continue
+            if _given_elsewhere(document, match, uk_time):
                 continue
             span = span_at(document, pointer, match.group())
             yield Hit(None, {"range": match.group(), "zone": match.group("first"), "other": match.group("second"),
