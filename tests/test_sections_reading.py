@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings, strategies as st
 
@@ -205,3 +207,40 @@ def test_one_entry_off_a_declared_zone_is_strict_only(run_cli, tmp_path):
     assert [item["severity"] for item in rule_findings(run_cli, declared, "PM506", preset="strict")] == ["info"]
     undeclared = write(tmp_path / "pm2.md", "# Dust storm\n\n## Timeline\n\n" + entries)
     assert [item["severity"] for item in rule_findings(run_cli, undeclared, "PM506")] == ["warning"]
+
+
+def test_a_rule_over_the_document_is_not_front_matter(run_cli, tmp_path):
+    """`---`, a blank line, then the report (with its own `**Severity:**` line and a closing
+    `---` at the end): a horizontal rule, not front matter that swallows the summary."""
+    text = ("---\n\n# Boot failure\n\nDate: 2026-06-10\n**Severity:** SEV3\n\n## Summary\n\n"
+            "The laptop failed to boot. Root cause was an incomplete initramfs for the new kernel.\n\n"
+            "## Timeline\n\n- 2026-06-10 09:00 UTC: reboot hangs\n- 2026-06-10 10:00 UTC: rebuilt initramfs\n\n---\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM011", "PM017", "PM001", preset="strict") == []
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert "title: Boot failure" in out
+
+
+def test_front_matter_that_starts_with_its_key_is_still_front_matter(run_cli, tmp_path):
+    text = "---\nseverity: SEV2\nauthors: @a\n---\n\n# Boot failure\n\n## Summary\n\nThe laptop failed to boot.\n"
+    path = write(tmp_path / "pm.md", text)
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM017")] == ["PM017"]
+
+
+_LINE = st.one_of(st.sampled_from(["# Title", "**Severity:** SEV2", "key: value", "authors: @x", "", "- item",
+                                   "---", "twitter_site: @a", "date: 2021-05-11", "  nested: [1"]),
+                  st.text(alphabet="ab:#*@-[] \t", max_size=12))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.booleans(), st.lists(_LINE, max_size=12), st.lists(_LINE, max_size=6))
+def test_front_matter_reading_never_fails_and_a_rule_over_markdown_is_no_front_matter(blank, head, tail):
+    from pmlint.load import load_text
+
+    lines = ["---"] + ([""] if blank else []) + head + ["---"] + tail
+    document = load_text("pm.md", "\n".join(lines) + "\n")
+    codes = {problem.code for problem in document.problems}
+    block = head[:head.index("---")] if "---" in head else head  # the front matter ends at the first rule
+    if blank and any(re.match(r"#{1,6}[ \t]+\S|\*\*\S", line) for line in block):
+        assert not codes & {"front-matter", "front-matter-site"}

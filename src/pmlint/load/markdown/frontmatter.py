@@ -84,8 +84,8 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
             result.problems.append(Problem(
                 FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
     if any(problem.code == FRONT_MATTER_PROBLEM for problem in result.problems):
-        if _markdown_between_rules(lines[1:end - 1]):
-            return FrontMatter()  # two horizontal rules around the report: no front matter
+        if _markdown_between_rules(lines[1:end - 1]) or _markdown_after_rule(lines[1:end - 1]):
+            return FrontMatter()  # horizontal rules around (or over) the report: no front matter
         _salvage(lines[1:end - 1], shift, result)
         if not _postmortem_keys_lost(lines[1:end - 1], result):
             result.problems = [Problem(FRONT_MATTER_SITE_PROBLEM, problem.message, problem.span, problem.pointer)
@@ -168,3 +168,17 @@ def _postmortem_keys_lost(body: list[str], result: FrontMatter) -> bool:
         if key in SCHEMA_FIELDS and key not in _SITE_FIELDS and key not in result.data:
             return True
     return False
+
+
+#: Markdown that YAML would read as a comment or fail on: a heading over text, a bold label.
+_MARKDOWN_LINE = re.compile(r"^(?:#{1,6}[ \t]+\S|\*\*\S|__\S)")
+
+
+def _markdown_after_rule(body: list[str]) -> bool:
+    """Whether a `---` opening the file is a horizontal rule over the document, not front
+    matter: what follows does not parse as YAML, starts with a blank line (front matter
+    starts with its first key), and holds Markdown (`# Incident Report: ...`, `**Severity:**`).
+    The document is then read whole, its summary and cause included, with no PM017."""
+    if not body or body[0].strip():
+        return False
+    return any(_MARKDOWN_LINE.match(line) for line in body[:2000])
