@@ -78,6 +78,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .language import unread_language
     from .forms import document_forms
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
+    from .rst import rst_titles
     from .sections import assign_sections, find_title, plan_by_content, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .states import status_states
@@ -90,7 +91,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     document.problems.extend(front.problems)
     if document.broken:
         return document
-    body = [""] * front.end_line + lines[front.end_line:]
+    body = rst_titles([""] * front.end_line + lines[front.end_line:])  # RST saved as .md: its titles are headings
     blocks = parse_blocks(body)
     code_lines = tuple(sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"}))
     aliases = _aliases(settings)
