@@ -54,7 +54,7 @@ def test_a_history_kept_by_the_month_is_a_timeline_and_no_format_error(run_cli, 
     assert "Jul 20" not in out
 
 
-_CDN = ("# CDN block\n\n## Summary\n\nThe CDN blocked our media and source files for 98 minutes.\n\n"
+_CDN = ("# CDN block, 2 March 2021\n\n## Summary\n\nThe CDN blocked our media and source files for 98 minutes.\n\n"
         "## Timeline of events\n\n"
         "At 02:00 AM UTC we received an email from the CDN saying our media was blocked.\n\n"
         "At 03:00 AM UTC we decided to move to another provider; DNS was switched at 03:24 AM UTC.\n\n"
@@ -66,10 +66,20 @@ def test_a_twelve_hour_time_with_its_zone_is_clear(run_cli, tmp_path):
     assert rule_findings(run_cli, path, "PM501") == []
 
 
+def test_times_of_day_in_a_document_that_writes_no_date_are_reported_once(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _CDN.replace(", 2 March 2021", "").replace("## Summary\n\n", "## Summary\n\nOn Tuesday "))
+    found = rule_findings(run_cli, path, "PM501")
+    assert [(item["severity"], item["line"]) for item in found] == [("warning", 9)]
+    assert "no date is written anywhere" in found[0]["message"]
+    dated = write(tmp_path / "pm2.md", _CDN.replace(", 2 March 2021", "").replace("98 minutes.", "98 minutes on the 2nd."))
+    assert rule_findings(run_cli, dated, "PM501") == []
+
+
 def test_a_time_with_no_zone_is_still_reported(run_cli, tmp_path):
     path = write(tmp_path / "pm.md", _CDN.replace(" AM UTC", " AM"))
-    found = rule_findings(run_cli, path, "PM501")
-    assert found and all("02:00 AM" in item["message"] or "03:00 AM" in item["message"] for item in found)
+    assert rule_findings(run_cli, path, "PM501") == []  # one house style: `strict` only
+    found = rule_findings(run_cli, path, "PM501", preset="strict")
+    assert [item["message"].split(";")[0] for item in found] == ["None of the 2 timeline times carries a timezone"]
 
 
 _BODY = ("# The CA footgun\n\n## Summary\n\nA certificate change broke outbound TLS for an hour.\n\n"

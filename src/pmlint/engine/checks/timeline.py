@@ -12,6 +12,7 @@ arithmetic.
 
 from __future__ import annotations
 
+import os
 import re
 from itertools import islice
 from typing import Any, Iterable
@@ -165,6 +166,31 @@ _CLOCK_WITH_ZONE = re.compile(
     r"\(?(?P<zone>[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Za-z]{2,20}/[A-Za-z_]{2,30})\)?$")
 
 
+#: A timeline `at` that is a time of day alone: `02:00 AM UTC`, `11:45`, `~09:47`.
+_CLOCK_ONLY = re.compile(r"^~?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{0,3}[AaPp]\.?[Mm]\.?)?"
+                         r"(?:[ \t]{0,3}\(?[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$")
+#: Any date written anywhere (a year alone counts: the search errs towards "dated").
+_ANY_DATE = re.compile(
+    r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b"
+    r"|\b(?:the[ \t]{1,3})?\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+def _dated_anywhere(context: Context) -> bool:
+    """Whether the document writes a date anywhere: its lines (front matter, title and body,
+    the first 20,000), its file name, or a `date` field; a year alone or "the 14th" counts."""
+    document = context.document
+    if document is None:
+        return True
+    if _ANY_DATE.search(os.path.basename(str(document.path or ""))):
+        return True
+    lines = document.lines
+    if lines is None:  # a YAML document: its strings
+        return any(_ANY_DATE.search(text[:5000]) for _, text in document_texts(document))
+    return any(_ANY_DATE.search(line[:2000]) for line in islice(lines, 20000))
+
+
 def clock_with_zone(raw: str) -> bool:
     """Whether `raw` is a time of day a reader places without doubt: a valid hour (1-12
     before AM; up to 23 before PM, a 24-hour house style that agrees with its PM; up to 23
@@ -203,10 +229,15 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     naive: list[tuple[int, str]] = []
     aware = 0
     unreadable: dict[str, list[tuple[int, str]]] = {}
+    timeline_items = [item for item in timeline if isinstance(item, dict) and item.get("at") is not None]
+    clocks_only: list[tuple[int, str]] = []  # entries that give a time of day and no date
+    declared_date = bool(value.get("date"))
     for index, item in enumerate(timeline):
         if not isinstance(item, dict) or item.get("at") is None:
             continue
         raw = item["at"] if isinstance(item["at"], str) else str(item["at"])
+        if _CLOCK_ONLY.match(raw):
+            clocks_only.append((index, raw))
         parsed = parse_timestamp(raw)
         if parsed is None and is_placeholder(raw, context):
             continue  # `YYYY-MM-DD HH:MM` is template residue: PM010 reports it
@@ -223,6 +254,13 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             aware += 1
         else:
             naive.append((index, raw))
+    if clocks_only and len(clocks_only) == len(timeline_items) and len(clocks_only) >= 2 and not declared_date \
+            and not _dated_anywhere(context):
+        # every time is a time of day, and no date is written anywhere: the times cannot be
+        # placed on any day ("On Tuesday at 02:01 AM UTC"); one finding, whatever their form
+        index, raw = clocks_only[0]
+        yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(clocks_only)}, variant="undated")
+        return
     min_group = int(options.get("min_group", 3))
     for group in unreadable.values():
         if len(group) >= min_group:
