@@ -341,3 +341,26 @@ def test_reading_attacks_told_as_acts_is_linear(unit):
     if large >= small * 25:  # a shared, loaded machine: measure once more before judging
         small, large = min(small, *(cost(5000) for _ in range(3))), min(large, *(cost(50000) for _ in range(3)))
     assert large < small * 25, (unit, small, large)
+
+
+@pytest.mark.parametrize("unit", ["On Tuesday at 02:01 AM UTC we ", "1 2 3 4 5 6 ", "jan feb 1st ", "12/12/", "the 1"])
+def test_searching_a_document_for_any_date_is_linear(unit):
+    import gc
+    import time
+    from types import SimpleNamespace
+
+    from pmlint.engine.checks.timeline import _dated_anywhere
+
+    def cost(copies: int) -> float:
+        lines = [unit * 40] * copies
+        context = SimpleNamespace(document=SimpleNamespace(path="pm.md", lines=lines))
+        gc.collect()
+        started = time.perf_counter()
+        _dated_anywhere(context)
+        return time.perf_counter() - started
+
+    cost(50)
+    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
+    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
+        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
+    assert large < small * 25, (unit, small, large)
