@@ -294,12 +294,32 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     if best is None:
         return _self_noticed(document)
     span = span_at(document, best[3], best[4])
+    if best[2] == "employee" and not best[3].startswith("/detection"):
+        # a person of the team noticing, told earlier in words the phrase list lacks ("one
+        # of our Site Reliability Engineers (SREs) noticed ..."): the incident's start is
+        # told first, and "that's when we noticed" further down is the investigation
+        # only a verb of noticing: "we identified", "we discovered" as often name the cause
+        earlier = _self_noticed(document, anywhere=True)
+        if earlier[0] is not None and earlier[0].span is not None and span is not None \
+                and earlier[0].span.line < span.line and _NOTICED_VERB.search(_evidence_text(document)):
+            return earlier
     found_method: Fact[str] = Fact(best[2], True, quote(best[4]), span)
     channel = None
     if best[2] in ("customer", "employee"):
         channel = disclosed_flaw(best[5]) or found_in_review(best[5], texts)
     disclosed = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
+
+
+#: A verb of noticing something by chance (not "identified", "discovered": a cause found).
+_NOTICED_VERB = regex_cache.compile(r"\b(?:notic\w{0,3}|spott\w{0,3}|spots|caught|observ\w{0,3}|saw|sees)\b",
+                                    re.IGNORECASE)
+
+
+def _evidence_text(document: Document) -> str:
+    """The words the whole-document evidence search matched for detection ("" if none)."""
+    found = document.meta.evidence.get("detection") if document.meta.evidence is not None else None
+    return str(found.get("text") or "") if isinstance(found, dict) else ""
 
 
 #: A person of the team named as the one who told: "an email from our community manager".
@@ -317,7 +337,7 @@ _BY_MACHINE = regex_cache.compile(r"\b(?:notified|informed|alerted|told)[ \t]+(?
                                   r"(?:e-?mails?|sms|texts?|pages?|pagers?|phone|calls?|notifications?)\b", re.IGNORECASE)
 
 
-def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | None]:
+def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str] | None, Fact[bool] | None]:
     """The detector the document-wide evidence search found first, when no listed phrase
     names one (the evidence search reads more ways of saying it than the phrase table);
     else (None, None). Inferred, with the evidence's words:
@@ -333,7 +353,8 @@ def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | No
       title or file name): "DEPO notified OCC of the outage" is the team telling others;
     - `employee`: people of the team noticing ("they observed the inability to ...") only
       in a Detection section, where it can only be how the incident was found; elsewhere
-      "we identified" as often names the cause found.
+      "we identified" as often names the cause found. With `anywhere` (the phrase list
+      already found a person noticing, further down), in any section.
 
     Not when the sentence names an alert, monitoring or a tool (a bot posting, a monitor
     "informing" the team): a machine noticed, not a person. Nobody's alert noticed, so the
@@ -342,7 +363,7 @@ def _self_noticed(document: Document) -> tuple[Fact[str] | None, Fact[bool] | No
     if not isinstance(found, dict):
         return None, None
     label = found.get("label")
-    if label not in ("self", "customer", "told") and not (label == "employee" and found.get("section") == "detection"):
+    if label not in ("self", "customer", "told") and not (label == "employee" and (anywhere or found.get("section") == "detection")):
         return None, None
     line, column, text = found.get("line"), found.get("column"), str(found.get("text") or "")
     if not isinstance(line, int) or not isinstance(column, int):

@@ -145,6 +145,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
             r"warned|warns|called|texted|emailed)\b"
             r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + TOOL + r"\b"
+            # a page in the night: an outage "of the 'wake up at 4am' variety", "paged at 3 a.m.",
+            # "woken up at 2am": nobody finds an outage at that hour but by an alert
+            r"|\b(?:wake|wakes|woke|woken|waking)\s+(?:\w+\s+)?up\s+at\s+(?:[1-5]|12)(?::\d\d)?\s?(?:am\b|a\.m\.)"
+            r"|\b(?:paged|woken)\s+(?:up\s+)?at\s+(?:[1-5]|12)(?::\d\d)?\s?(?:am\b|a\.m\.)"
             # "Detection waited for the next morning's daily health-report check", "detection
             # came from the nightly backup report": the detector named after "detection"
             r"|\bdetection\s+(?:waited\s+for|came\s+(?:from|via|through|with)|relied\s+on|depended\s+on|"
@@ -170,6 +174,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # the passive, with what went wrong as its subject: "the first issues with dns in
+            # nrec are reported", "we were quick to respond when problems were reported"
+            # (the team does not report its own trouble to itself; not "no issues were
+            # reported", nor "the bug was reported to the vendor")
+            r"|(?<!\bno\s)(?<!\bany\s)\b(?:issues?|problems?|errors?|failures?|outages?|symptoms?|difficulties|"
+            r"troubles?|timeouts?|slowness|breakages?)\s+(?:[\w.-]+\s+){0,4}?(?:are|were|was|is|had\s+been|have\s+been|"
+            r"has\s+been|got|get|being)\s+(?:first\s+|initially\s+|then\s+)?reported\b"
+            r"(?!\s+(?:to|upstream|by\s+(?:our|the)\s+(?:monitoring|alert\w*|health|probe|check)))"
             # a timeline entry: "Report received from Lido about high missed block rate"
             r"|\b(?:an?\s+|first\s+)?reports?\s+(?:was\s+|were\s+)?received\s+from\s+[\w-]{2,40}"
             # "we were made aware of issues that our users had when cloning"
@@ -234,12 +246,23 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:that|of|about)\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|they|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
-            r"two|three)\s+(?:[\w-]+\s+)?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
-            r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team))\s+(?:\w+\s+)?"
+            # "one of our site reliability engineers (sres) noticed": up to three words before
+            # the role, and the role's acronym in brackets after it
+            r"two|three)\s+(?:[\w-]+\s+){0,3}?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
+            r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team)"
+            r"(?:\s+\([\w-]{1,12}\))?)\s+(?:\w+\s+)?"
             r"(?:first\s+)?(?:noticed|discovered|realized|realised|became aware|spotted|observed|found out|"
             r"saw that|detected|identified"
             # a timeline in the present tense: "The infrastructure team notices unusual email activity"
             r"|notices|discovers|spots|observes|realizes|realises|detects|becomes aware|sees that|finds that)\b"
+            # not a way out found while responding: "we discovered a new rollback command was available"
+            r"(?!\s+(?:that\s+)?(?:an?|the)\s+(?:new|better|simpler|alternative|possible|quick|easy|existing|"
+            r"undocumented)\s+(?:[\w-]+\s+)?(?:commands?|options?|features?|flags?|tools?|settings?|ways?|methods?|"
+            r"workarounds?|solutions?|approach|fix|patch|api|endpoints?|library|version)\b)"
+            # the passive with the person named: "this leak was caught by a cds employee"
+            r"|\b(?:caught|noticed|spotted|discovered|found|detected|flagged|identified)\s+by\s+(?:an?|the|our|one\s+of\s+"
+            r"(?:our|the))\s+(?:[\w-]+\s+){0,2}?(?:employees?|engineers?|developers?|maintainers?|admins?|operators?|"
+            r"sres?|on-?call(?:ers?)?|team\s+members?|staff(?:\s+members?)?|colleagues?|responders?)\b"
             r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
             r"|\b(?:is|are|was|were)\s+(?:first\s+)?(?:noticed|discovered|detected|spotted)\b"
             r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b"
@@ -514,6 +537,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"enabling|configured|configuring)\s+(?:new\s+|an?\s+|more\s+|better\s+|some\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:alerts?|alerting|monitoring|monitors?|probes?|dashboards?|health ?checks?|slos?|synthetic (?:checks?|tests?))\b",
             _F)),
+        # a done action told as a log line, with no subject: "added deterministic smoke
+        # diagnostics (startup stdout/stderr, probe log, ...)", "set up an uptime alert"
+        ("logged", regex_cache.compile(
+            r"(?:(?<![^\x00])|(?<=\n))[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(?:added|created|set up|introduced|built|"
+            r"enabled|configured|implemented)\s+[^.\x00\n]{0,60}?\b(?:alerts?|alerting|monitoring|monitors?|probes?|"
+            r"health ?checks?|slos?|synthetic (?:checks?|tests?|monitors?))\b", _F)),
+        # the action items told in a sentence: "our action items included tasks such as
+        # rotating keys, ..., scanning execution logs for leaked secrets, and ..."
+        ("listed", regex_cache.compile(
+            r"\b(?:action items?|follow-?up (?:items|actions|tasks)|remediation (?:items|tasks)|next steps)\s+"
+            r"(?:\w+\s+){0,2}?(?:include[sd]?|including|are|were|will be|such as)\b[^.\x00]{0,200}?"
+            r"\b(?:alerts?|alerting|monitoring|monitors?|probes?|health ?checks?|synthetic (?:checks?|tests?)|"
+            r"scan(?:s|ning)?\s+(?:[\w-]+\s+){0,3}?for)\b", _F)),
     ),
     "no_pages": (
         ("nobody paged", regex_cache.compile(
@@ -739,7 +775,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
                   "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
-                  "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "source", "feed", "advisor",
+                  "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
                   "mailing", "announce", "bulletin", "channel"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
@@ -762,7 +798,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "attacker", "hacker", "intruder", "threat actor"),
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no "),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
-    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic"),
+    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect"),

@@ -10,8 +10,10 @@ Three readings, each a claim a reviewer would accept:
   entry describing failure or noticing, and by someone noticing it or the team acting on
   it (a rollback, a fix) within the same minutes; or prose in which the author says their own
   change or planned work caused it ("I caused an outage", "the planned intervention
-  resulted in ...") and the impact lasted no longer than `minutes` ("for a period of
-  around four minutes"). Automated changes (a pipeline, a cron job) are not the team at
+  resulted in ...", "I deleted the production database by accident") and the impact
+  lasted no longer than `minutes` ("for a period of around four minutes"), or the author
+  was at work on it within them ("After 5 minutes of blind panic, I took the website into
+  maintenance mode"). Automated changes (a pipeline, a cron job) are not the team at
   the keyboard.
 - `came_to_light`: a sentence says the team learned of it without saying how ("the team
   was notified about the issue"): the "nothing found" message would not be true.
@@ -52,8 +54,22 @@ _OWN_CAUSE = regex_cache.compile(
     r"|\b(?:my|our)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:change|mistake|maintenance|upgrade|migration|deploy(?:ment)?|swap|"
     r"intervention|work)[ \t]+(?:\w+[ \t]+)?(?:caused|triggered|led[ \t]+to|resulted[ \t]+in|broke|took[ \t]+down)\b"
     r"|\b(?:planned|scheduled)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:maintenance|intervention|change|work|upgrade|migration|"
-    r"operation|swap|replacement)\b[^.\n]{0,160}?\b(?:resulted[ \t]+in|caused|led[ \t]+to|triggered)\b",
+    r"operation|swap|replacement)\b[^.\n]{0,160}?\b(?:resulted[ \t]+in|caused|led[ \t]+to|triggered)\b"
+    # the author's own hand, by accident: "I deleted the production database by accident",
+    # "we accidentally dropped the users table"
+    r"|\b(?:i|we)[ \t]+(?:accidentally|mistakenly|inadvertently|unintentionally)[ \t]+(?:deleted|dropped|wiped|"
+    r"erased|destroyed|truncated|overwrote|removed|shut[ \t]+down|turned[ \t]+off|unplugged)\b"
+    r"|\b(?:i|we)[ \t]+(?:deleted|dropped|wiped|erased|destroyed|truncated|overwrote|removed|shut[ \t]+down|"
+    r"turned[ \t]+off|unplugged)\b[^.\n]{0,120}?\b(?:by[ \t]+(?:accident|mistake)|accidentally)\b",
     re.IGNORECASE)
+#: The author at work on it within minutes: "After 5 minutes of blind panic, I took the
+#: website into maintenance mode", "within two minutes we had started the restore".
+_REACTED = regex_cache.compile(
+    r"\b(?:after|within|in[ \t]+under|in[ \t]+less[ \t]+than)[ \t]+(?:about[ \t]+|around[ \t]+|roughly[ \t]+|just[ \t]+|"
+    r"only[ \t]+)?(?P<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a[ \t]+few|a[ \t]+couple[ \t]+of|a)"
+    r"[ \t]+(?P<unit>seconds?|secs?|minutes?|mins?)\b(?:[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)?,?[ \t]+(?:i|we)[ \t]+"
+    r"(?:had[ \t]+)?(?:took|put|started|began|restored|rolled|reverted|stopped|switched|turned|disabled|shut|"
+    r"brought|ran|called|paused|blocked|moved)\b", re.IGNORECASE)
 _SHORT_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a few": 5, "a couple of": 2, "a": 1}
 #: How long the impact lasted, in seconds or minutes: "for a period of around four minutes".
@@ -125,15 +141,23 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
     if cause is None or _UNATTENDED.search(sentence(cause[0], cause[1].start(), cause[1].end())):
         return None
     for _, text in texts:
+        reacted = _REACTED.search(text)
+        if reacted is not None and 0 < _minutes(reacted) <= minutes:
+            # the author caused it and was at work on it within minutes: seen at once
+            return f"{quote(cause[1].group(), 50)}, then {quote(reacted.group(), 50)}"
         for match in _SHORT.finditer(text):
-            number = match.group("number").lower()
-            value = float(_SHORT_NUMBER.get(re.sub(r"[ \t]+", " ", number), 0) if not number.isdigit() else number)
-            if match.group("unit").lower().startswith("sec"):
-                value /= 60
+            value = _minutes(match)
             around = sentence(text, match.start(), match.end())
             if 0 < value <= minutes and (_IMPACT.search(around) or describes_failure(around)):
                 return f"{quote(cause[1].group(), 50)}, with impact {quote(match.group(), 50)}"
     return None
+
+
+def _minutes(match: re.Match[str]) -> float:
+    """The minutes a `_SHORT` or `_REACTED` match says ("four minutes", "30 seconds")."""
+    number = match.group("number").lower()
+    value = float(_SHORT_NUMBER.get(re.sub(r"[ \t]+", " ", number), 0) if not number.isdigit() else number)
+    return value / 60 if match.group("unit").lower().startswith("sec") else value
 
 
 def _failing(entry: Entry) -> bool:
