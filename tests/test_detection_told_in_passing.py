@@ -198,3 +198,46 @@ We discovered a new rollback command was available and decided to give it a try.
 """)
     found = _rule(run_cli, path, "PM401")
     assert len(found) == 1 and "found in any section or sentence" in found[0]["message"]
+
+
+FLAGGED = """\
+# Malicious contributor
+
+## Summary
+
+A contributor working for a hostile group had commit access to two repositories. {finding}
+
+## Timeline
+
+- 2025-05-05 00:00 UTC: SEAL flags contributor `dev-x` as malicious actor
+- 2025-05-05 20:06 UTC: Access revoked
+
+## Action items
+
+- Background checks for all external contributors
+"""
+
+
+def test_a_threat_flagged_from_outside_with_nothing_done_is_strict_only(tmp_path, run_cli):
+    path = write(tmp_path / "actor.md", FLAGGED.format(
+        finding="The audit of all his commits found no evidence of deliberate compromise."))
+    assert _rule(run_cli, path, "PM402") == []
+    found = _rule(run_cli, path, "PM402", "strict")
+    assert len(found) == 1 and found[0]["severity"] == "info"
+    assert "flags contributor `dev-x` as malicious" in found[0]["message"]
+
+
+def test_a_threat_flagged_that_did_harm_still_asks_for_detection(tmp_path, run_cli):
+    path = write(tmp_path / "actor.md", FLAGGED.format(finding="He pushed a backdoor to the release branch."))
+    found = _rule(run_cli, path, "PM402")
+    assert len(found) == 1 and found[0]["severity"] == "warning"
+
+
+def test_no_users_reported_is_no_customer_report(tmp_path, run_cli):
+    path = write(tmp_path / "db.yaml", """\
+title: Data inconsistency
+impact: No users reported problems in production, as triggering it needs frequent crashes.
+action_items:
+  - {title: Fix the atomic save of the consistent index, type: prevent}
+""")
+    assert _rule(run_cli, path, "PM402", "strict") == []

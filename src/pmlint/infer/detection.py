@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from .. import regex_cache
+from ..grammar import negated_or_hedged
 from ..load.evidence import TOOL
 from ..model import Document, Span
 from ..timeline import (
@@ -225,6 +226,34 @@ def found_in_review(text: str, texts: list[tuple[str, str]]) -> str | None:
     return flaw.group()
 
 
+#: An outside party flagging an actor or an artefact as a threat: "SEAL flags contributor X
+#: as malicious actor", "flagged the package as compromised".
+_FLAGGED = regex_cache.compile(r"\bflag(?:s|ged)?\s+(?:[\w`'@.-]+\s+){1,4}?as\s+(?:an?\s+|the\s+)?(?:potentially\s+|"
+                               r"likely\s+|possibly\s+)?(?:malicious|compromised|suspicious|fraudulent|a\s+threat)\b",
+                               re.IGNORECASE)
+#: The document finds nothing the threat did: "no evidence of deliberate compromise",
+#: "found no indication of malicious code".
+_NOTHING_DONE = regex_cache.compile(
+    r"\bno\s+(?:evidence|signs?|indications?|traces?)\s+(?:of|that)\s+(?:any\s+)?(?:deliberate\s+|active\s+)?"
+    r"(?:compromise|malicious\s+(?:code|insertions?|activity|changes?|commits?)|exploitation|tampering)\b",
+    re.IGNORECASE)
+
+
+def flagged_threat(text: str, texts: list[tuple[str, str]]) -> str | None:
+    """Whether the detection sentence `text` is an outside party flagging an actor or an
+    artefact as a threat ("SEAL flags contributor X as malicious actor") and another sentence
+    says the review found nothing it did ("no evidence of deliberate compromise"): threat
+    intelligence is the detector a team wants for a hostile insider, and an alert finds
+    nothing that did not happen. Returns the flag's words, or None."""
+    flag = _FLAGGED.search(text)
+    if flag is None:
+        return None
+    for _, other in texts:
+        if _NOTHING_DONE.search(other):
+            return flag.group()
+    return None
+
+
 #: A verb of fixing or shipping right before the duration: "merged three hours later",
 #: "a release two hours later" says when the fix landed, not when anyone noticed.
 _FIX_BEFORE = regex_cache.compile(r"\b(?:merged|submitted|released|deployed|fixed|published|rolled[ \t]+out|shipped|"
@@ -281,6 +310,8 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     best: tuple[int, int, str, str, str, str] | None = None
     for method, regex in regexes:
         for pointer, text, match in find(regex, texts):
+            if negated_or_hedged(text, match.start()):
+                continue  # "no users reported problems", "could alert us": nobody did
             around = sentence(text, match.start(), match.end())
             if method in ("employee", "customer") and (_ALERTING.search(around) or _BY_MACHINE.search(around)):
                 continue
@@ -369,6 +400,9 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
     if not isinstance(line, int) or not isinstance(column, int):
         return None, None
     inside = 0 < line <= len(document.lines)
+    at = document.lines[line - 1].lower().find(text.lower()[:40]) if inside else -1
+    if at >= 0 and negated_or_hedged(document.lines[line - 1], at):
+        return None, None  # "No users reported problems in production": nobody did
     span = span_at(document, f"#L{line}", text) if inside else Span.point(line, column)
     if label == "self":
         return Fact("employee", True, quote(text), span), None
@@ -382,6 +416,9 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
     channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
     disclosed = Fact(True, True, quote(channel), span) if channel else None
+    if disclosed is None and label == "told":
+        flagged = flagged_threat(around, _ordered_texts(document))
+        disclosed = Fact("flagged", True, quote(flagged), span) if flagged else None
     return Fact(method, True, quote(_clause(around, text), 60), span), disclosed
 
 

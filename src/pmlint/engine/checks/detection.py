@@ -282,7 +282,7 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
             # a flaw reported through a disclosure channel, nothing exposed: the channel is
             # the detector a team wants; an alert item is optional (strict only, at info)
             yield Hit(values={"value": value, "evidence": disclosed.evidence}, span=fact.span, pedantic=True,
-                      variant="disclosed")
+                      variant="flagged" if disclosed.value == "flagged" else "disclosed")
             return
         # one point, one finding: when detection also took longer than its limit, PM403
         # names the delay and asks for the same detect item; this one is then `strict` only.
