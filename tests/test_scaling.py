@@ -120,3 +120,16 @@ def test_prose_plan_lead_ins_stay_linear(token: str) -> None:
         return "# T\n\n## Looking forward\n\n- " + token * (size // len(token)) + "more resilient.\n"
 
     assert_linear("p.md", make, 20_000)
+
+
+@pytest.mark.parametrize("token", ["issues with dns in nrec ", "the first issues were ", "action items include ",
+                                   "- Added a smoke probe\n", "wake up at 4", "one of our site reliability (sre) ",
+                                   "flags contributor x as ", "no evidence of ", "I deleted the db by "])
+def test_detection_told_in_passing_stays_linear(token: str) -> None:
+    """The passive report, night page, named person, plan-in-a-sentence, logged action,
+    threat flag and own-hand readings of detection (bounded gaps, a look-behind per verb)
+    on one repeated lead-in."""
+    def make(size: int) -> str:
+        return "# T\n\n## Summary\n\n" + token * (size // len(token)) + "reported.\n"
+
+    assert_linear("p.md", make, 20_000)

@@ -540,9 +540,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # a done action told as a log line, with no subject: "added deterministic smoke
         # diagnostics (startup stdout/stderr, probe log, ...)", "set up an uptime alert"
         ("logged", regex_cache.compile(
-            r"(?:(?<![^\x00])|(?<=\n))[ \t]*(?:[-*+][ \t]+|\d{1,2}[.)][ \t]+)?(?:added|created|set up|introduced|built|"
-            r"enabled|configured|implemented)\s+[^.\x00\n]{0,60}?\b(?:alerts?|alerting|monitoring|monitors?|probes?|"
-            r"health ?checks?|slos?|synthetic (?:checks?|tests?|monitors?))\b", _F)),
+            # (each verb checks, after it, that a piece or a line starts right before it: a
+            # leading look-behind would keep the engine from skipping to the verbs)
+            r"\b(?:" + "|".join(f"{verb}(?<![^\\x00\\n]{verb})" for verb in
+                                 ("added", "created", "set up", "introduced", "built", "enabled", "configured",
+                                  "implemented")) + r")\s+"
+            r"[^.\x00\n]{0,60}?\b(?:alerts?|alerting|monitoring|monitors?|probes?|health ?checks?|slos?|"
+            r"synthetic (?:checks?|tests?|monitors?))\b", _F)),
         # the action items told in a sentence: "our action items included tasks such as
         # rotating keys, ..., scanning execution logs for leaked secrets, and ..."
         ("listed", regex_cache.compile(
@@ -760,7 +764,8 @@ PATTERN_GATES: dict[tuple[str, str], tuple[str, ...]] = {
 #: slower than the full pattern.
 BARE_SEARCHED = frozenset({
     ("no_pages", "nobody paged"), ("no_pager", "no pager"), ("no_pager", "volunteers"),
-    ("detection_improved", "added"), ("lessons", "lessons"), ("detection", "self"), ("detection", "other"),
+    ("detection_improved", "added"), ("detection_improved", "logged"), ("detection_improved", "listed"),
+    ("lessons", "lessons"), ("detection", "self"), ("detection", "other"),
     ("root_causes", "published vulnerability"), ("root_causes", "stated cause"),
 })
 
