@@ -241,3 +241,44 @@ action_items:
   - {title: Fix the atomic save of the consistent index, type: prevent}
 """)
     assert _rule(run_cli, path, "PM402", "strict") == []
+
+
+STATED_WINDOW = """\
+# Incident Report - February 27th, 2019
+
+| Date | February 27th, 2019 |
+| --- | ---: |
+| Time | 2019-02-27 06:45 - 2019-02-28 13:00 (UTC) |
+
+## Timeline
+
+All times in UTC.
+
+| Time | Description |
+| ---- | ----------- |
+| 2019-02-27 06:45 | AWS initiated a reboot of the instance running the control plane. |
+| {noticed} | Noticed the CD pipeline was red. |
+| 13:45 | Discovered the control plane was dead. |
+| 2019-02-28 13:00 | Builds succeeded. |
+
+## Actions
+
+* Move incident reports to the team manual
+"""
+
+
+def test_the_stated_start_of_the_window_is_the_onset(tmp_path, run_cli):
+    path = write(tmp_path / "cp.md", STATED_WINDOW.format(noticed="10:49"))
+    found = _rule(run_cli, path, "PM403")
+    assert len(found) == 1 and found[0]["severity"] == "warning"
+    assert "4 h 4 min" in found[0]["message"] and 'the stated start "2019-02-27 06:45"' in found[0]["message"]
+    assert found[0]["line"] == 14
+
+
+def test_noticed_soon_after_the_stated_start_is_no_finding(tmp_path, run_cli):
+    assert _rule(run_cli, write(tmp_path / "cp.md", STATED_WINDOW.format(noticed="07:05")), "PM403") == []
+
+
+def test_a_window_whose_start_no_entry_has_gives_no_onset(tmp_path, run_cli):
+    text = STATED_WINDOW.format(noticed="10:49").replace("| Time | 2019-02-27 06:45", "| Time | 2019-02-27 05:00")
+    assert _rule(run_cli, write(tmp_path / "cp.md", text), "PM403") == []

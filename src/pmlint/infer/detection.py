@@ -646,8 +646,50 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         minutes, pointer, phrase, suffix = best
         return Fact(minutes, True, f"{quote(phrase)}{suffix}", span_at(document, pointer, phrase)), None
     if start is None:
-        return _from_readings(document, timeline)
+        found = _from_readings(document, timeline)
+        return found if found[0] is not None else (_from_stated_start(document, timeline), None)
     return None, None
+
+
+#: An incident window written with both ends as full date-times ("Time | 2019-02-27 06:45 -
+#: 2019-02-28 13:00 (UTC)"): the authors' own statement of when the impact began.
+_STATED_WINDOW = regex_cache.compile(
+    r"(?<![\w:-])(?P<date>\d{4}-\d{2}-\d{2})[ T](?P<clock>\d{1,2}:\d{2})(?::\d{2})?[ \t]*(?:-|\u2013|\u2014|to|until)"
+    r"[ \t]*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?![\w:])")
+
+
+def _from_stated_start(document: Document, timeline: list[Entry]) -> Fact[float] | None:
+    """Time to detect for a timeline that marks no start and whose entries describe no
+    failure before someone noticed it ("AWS initiated a reboot of the instance", then
+    "Noticed the pipeline was red"), when the document states the incident window outside
+    the timeline with both ends as full date-times: the entry at the stated start is the
+    onset, the first later entry in which someone notices it, a report arrives or an alert
+    fires is the detection. None when no entry sits at the stated start."""
+    timed = [entry for entry in timeline if entry.moment is not None and not entry.date_only]
+    if len(timed) < 2:
+        return None
+    for pointer, text in document_texts(document, ("/action_items", "/timeline")):
+        if "-" not in text or ":" not in text:
+            continue
+        stated = _STATED_WINDOW.search(text)
+        if stated is None:
+            continue
+        clock = stated.group("clock").zfill(5)
+        onset = next((entry for entry in timed if entry.moment is not None and
+                      entry.moment.strftime("%Y-%m-%d %H:%M") == f"{stated.group('date')} {clock}"), None)
+        if onset is None:
+            return None
+        detected = next((entry for entry in timed if entry.index > onset.index and
+                         (entry.kind == "detected" or describes_noticing(entry.event) or describes_alert(entry.event))),
+                        None)
+        gap = _gap(onset, detected) if detected is not None else None
+        if detected is None or gap is None:
+            return None
+        how = ", read as crossing midnight" if _crossed_midnight(timeline, onset, detected) else ""
+        return Fact(gap, True, f"the stated start {quote(stated.group('date') + ' ' + clock)} and the timeline "
+                    f"({format_minutes(gap)} to {quote(detected.event, 50)} at {_clock(detected)}{how})",
+                    document.spans.get(detected.pointer))
+    return None
 
 
 def _detection_heading(document: Document) -> list[tuple[str, str]]:
