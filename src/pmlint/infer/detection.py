@@ -295,7 +295,7 @@ def infer_method(document: Document, settings: Mapping[str, Any]) -> Fact[str] |
     return infer_detection(document, settings)[0]
 
 
-def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[str] | None, Fact[bool] | None]:
+def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[str] | None, Fact[bool | str] | None]:
     """(the detection method the prose names first, whether that sentence reports a flaw
     through a disclosure channel with nothing exposed: see `disclosed_flaw`); (None, None)
     when no passage names what noticed the problem."""
@@ -338,7 +338,7 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     channel = None
     if best[2] in ("customer", "employee"):
         channel = disclosed_flaw(best[5]) or found_in_review(best[5], texts)
-    disclosed = Fact(True, True, quote(channel), span) if channel else None
+    disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
 
 
@@ -368,7 +368,7 @@ _BY_MACHINE = regex_cache.compile(r"\b(?:notified|informed|alerted|told)[ \t]+(?
                                   r"(?:e-?mails?|sms|texts?|pages?|pagers?|phone|calls?|notifications?)\b", re.IGNORECASE)
 
 
-def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str] | None, Fact[bool] | None]:
+def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str] | None, Fact[bool | str] | None]:
     """The detector the document-wide evidence search found first, when no listed phrase
     names one (the evidence search reads more ways of saying it than the phrase table);
     else (None, None). Inferred, with the evidence's words:
@@ -415,7 +415,7 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
         return None, None
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
     channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
-    disclosed = Fact(True, True, quote(channel), span) if channel else None
+    disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     if disclosed is None and label == "told":
         flagged = flagged_threat(around, _ordered_texts(document))
         disclosed = Fact("flagged", True, quote(flagged), span) if flagged else None

@@ -91,7 +91,7 @@ class Profile:
     #: researcher, a bug bounty, the security policy) and nothing was exposed: that channel
     #: is the detector a team wants, so asking for an alert is pedantic (PM402). Inferred
     #: only with the method; not part of the JSON profile.
-    detection_disclosed: Fact[bool] | None = None
+    detection_disclosed: Fact[bool | str] | None = None  # True: disclosed; "flagged": flagged by an outside party
     time_to_detect_minutes: Fact[float] | None = None
     #: An alert that fired long before anyone acted on it (inferred with the time to detect
     #: from a timeline's entries): the delay is acknowledgement, so PM403 asks for alert
