@@ -81,7 +81,10 @@ _WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|
              r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
              r"events?|commands?|webhooks?|notifications?|emails?|payments?|checkouts?|logins?|"
              r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
-             r"images?|runners?)")
+             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?)")
+
+#: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
+_NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
 
 #: Currency codes and the common crypto tickers a loss is counted in ("18k USD", "40 ETH",
 #: "16.37k 3CRV"): whole words after a number (before one, only fiat codes: "USD 18k", not "eth 2").
@@ -292,17 +295,23 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"security pages?|cve (?:lists?|feeds?))\b", _F)),
     ),
     "impact_who": (
-        ("count", regex_cache.compile(
+        # "1,200 users", "30% of requests", "6,000 of our valued users": a count, when its
+        # sentence says they were hit ("2 team members were paged", "a 1 character pod name"
+        # count no one affected; see CONFIRMED_BY)
+        ("count", COUNT_OF := regex_cache.compile(
             # "502 errors" is an HTTP status, not a count of errors
             r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
-            r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
+            # (not a unit of time between: "a 98 minute service disruption" counts minutes, not services)
+            r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+            r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
+            r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?"
+            + _WHO_NOUN + r"\b", _F)),
+        ("count", regex_cache.compile(
+            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
             r"|\bhalf)\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
-            r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
             r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
@@ -321,14 +330,21 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bno\s+(?:evidence|indication|signs?)\s+(?:that\s+|of\s+)?(?:any|anyone|anybody)\b[^.\x00]{0,80}?"
             r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:downloaded|accessed|affected|impacted|"
             r"exploited|used|installed|compromised|exposed|stolen|leaked)\b", _F)),
+        # "all users", "every request", "most jobs": a share, when its sentence says they were
+        # hit ("every request failed", "all players were disconnected"); not "All services are
+        # now operating normally" nor "scan all of our services for similar points of failure"
+        # (see CONFIRMED_BY)
+        ("all", ALL_OF := regex_cache.compile(
+            r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b", _F)),
         ("all", regex_cache.compile(
-            r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN +
-            r"\b|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
+            r"\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
             r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
             # "no image could be launched", "no requests were served": nothing worked, a 100 % share
             r"|\bno\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\s+(?:could|can|would|were able|was able|succeeded|got through)\b"
+            # "the cluster was left without any nodes": nothing left to serve, a 100 % share
+            r"|\b(?:left|was|were|ran|running)\s+without\s+any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b"
             # the whole of something: "an ecosystem wide outage", "the website wasn't responding",
             # "All of Hex API features, including ..., were affected"
@@ -351,7 +367,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "impact_duration": (
         ("duration", regex_cache.compile(
-            r"\b(?:for|lasted|lasting|over|took|spanning|spanned|of|within|after|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
+            r"\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
             + _APPROX + _MORE + _AMOUNT + r"\b"
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
@@ -395,6 +411,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
             r"(?:total\s+)?downtime|(?:outage|incident|impact)\s+(?:duration|length)|duration)\s*(?:[:=\-\u2013|]|was|of)\s*"
             + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE, _F)),
+        # "for 3 hours", "after 45 minutes", "took two days": how long something went on, the
+        # impact when its sentence says something was hit ("the site was down for 3 hours");
+        # not "the code worked perfectly fine for 22 months", "after 5 minutes of blind panic,
+        # I took the site into maintenance mode" (see CONFIRMED_BY)
+        ("duration", FOR_AMOUNT := regex_cache.compile(
+            # ("after 5 minutes of blind panic", "after a few seconds of running the fork bomb":
+            # "after" times a step from some moment, not how long anything lasted)
+            r"\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b", _F)),
     ),
     # what a security incident exposed: "exposing a GitHub personal access token",
     # "password compromise of an employee's account", "unauthorized access to the runners",
@@ -718,6 +742,90 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 #: that look for one sentence with a particular subject (lower-cased text).
 COMMITMENT: re.Pattern[str] = PATTERNS["actions"][0][1]
 
+#: Words that say something was hit: a sentence holding one of them tells the impact.
+_HIT_WORDS = (
+    r"down|downtime|outages?|offline|unavailab\w*|unreachable|inaccessible|degrad\w*|disrupt\w*|interrupt\w*|"
+    r"impact\w*|affect\w*|fail\w*|errors?|erroring|broken|broke|unable|cannot|could\s*n[o'\u2019]?t|"
+    r"can\s*n[o'\u2019]?t|stopped|stall\w*|halt\w*|stuck|delay\w*|slow\w*|lost|loss|lose|blocked|locked\s+out|"
+    r"timed?\s*out|timeouts?|ran\s+out|exhaust\w*|crash\w*|disconnect(?:ed|s|ions?)|kicked|logged\s+out|lost\s+access|"
+    r"no\s+(?:reply|response|answer)|unanswered|went\s+(?:quiet|dark|silent)|throttl\w*|rate[- ]limited|"
+    r"overload\w*|saturat\w*|corrupt\w*|deleted|wiped|destroyed|"
+    r"[45]\d\ds?|missing|dropped|backlog\w*|starv\w*|hung|frozen|froze|rejected|"
+    r"denied|unusable|unresponsive|expos\w*|leak\w*|vulnerab\w*|compromis\w*|incident|outage|persist\w*|"
+    r"no\s+longer|(?:not|\w+n['\u2019]t)\s+(?:work\w*|load\w*|respond\w*|reachable|available|accessible|run\w*)|"
+    # held up: "had to postpone batch processing for seven hours"
+    r"postpon\w*|suspend\w*|paus\w*|queued|on\s+hold|"
+    # unseen: "the issue was not noticed or flagged for at least 2 weeks" (it lasted that long)
+    r"not\s+(?:been\s+)?(?:noticed|detected|flagged|caught|spotted)|unnoticed|undetected|latent")
+#: Words of the end of an incident: how long until then is how long it lasted ("within a
+#: few hours the credentials had been revoked").
+_END_WORDS = r"revok\w*|restor\w*|recover\w*|resolv\w*|fix\w*|mitigat\w*|rolled\s+back|reverted|back\s+(?:up|online|to\s+normal)"
+#: A word that says something was hit, or that it ended: a duration in a sentence that holds
+#: one is how long the impact lasted.
+_HIT = regex_cache.compile(r"\b(?:" + _HIT_WORDS + "|" + _END_WORDS + r")\b", _F)
+#: Only the words of the hit: "restore all services", "filtering all Sif channels" end an
+#: incident and say nothing of how many were hit, so a count or a share needs one of these.
+_HIT_ONLY = regex_cache.compile(r"\b(?:" + _HIT_WORDS + r")\b", _F)
+#: How far a sentence is read either side of a match for a word of `_HIT`.
+_SENTENCE_REACH = 200
+_SENTENCE_END = regex_cache.compile(r"[.!?](?=\s|\x00|$)|\x00|\n\s*\n", _F)
+
+
+def _in_impact_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] (read at most `_SENTENCE_REACH`
+    characters either side) says something was hit: "every request failed", "the site was
+    down for 3 hours". Bounded, so a scan that rejects many matches stays linear."""
+    return _around_hit(text, start, end, _SENTENCE_END)
+
+
+_CLAUSE_END = regex_cache.compile(r"[.!?;:,()\u2013\u2014](?=\s|\x00|$)|\s-\s|\x00|\n\s*\n", _F)
+
+
+def _in_impact_clause(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] says something was hit: "every request to
+    the API failed", "an outage for all web-based IDE users"; not "the same problem all
+    package managers have - for example when npmjs.org experiences an outage" (the outage
+    is another clause's, and the package managers were not hit). Bounded like
+    `_in_impact_sentence`."""
+    return _around_hit(text, start, end, _CLAUSE_END, _HIT_ONLY)
+
+
+def _around_hit(text: str, start: int, end: int, boundary: re.Pattern[str], hit: re.Pattern[str] | None = None) -> bool:
+    """Whether the text from the last `boundary` before `start` to the first after `end`
+    (at most `_SENTENCE_REACH` characters either side) holds a word of `_HIT`."""
+    low = max(0, start - _SENTENCE_REACH)
+    before = text[low:start]
+    cut = None
+    for cut in boundary.finditer(before):
+        pass
+    head = before[cut.end():] if cut is not None else before
+    after = text[end:end + _SENTENCE_REACH]
+    stop = boundary.search(after)
+    tail = after[:stop.start()] if stop is not None else after
+    hit = hit or _HIT
+    return hit.search(head) is not None or hit.search(text[start:end]) is not None or hit.search(tail) is not None
+
+
+_PARAGRAPH_END = regex_cache.compile(r"\x00|\n\s*\n", _F)
+
+
+def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph around text[start:end] (read at most `_SENTENCE_REACH`
+    characters either side) says something was hit: a count told in the sentence after the
+    failure ("Commands got no reply ... In those 22 hours, 1,112 channels went live"), not
+    one in a paragraph about something else ("2 team members joined the call")."""
+    return _around_hit(text, start, end, _PARAGRAPH_END, _HIT_ONLY)
+
+
+#: Patterns whose matches stand only when a test on the text around them holds (the
+#: search goes on past a match that fails it): a quantity is the impact's only when its
+#: sentence says something was hit.
+CONFIRMED_BY: dict[re.Pattern[str], Callable[[str, int, int], bool]] = {
+    ALL_OF: _in_impact_clause,
+    COUNT_OF: _in_impact_paragraph,
+    FOR_AMOUNT: _in_impact_sentence,
+}
+
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected",
@@ -904,7 +1012,11 @@ def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list
             return None
         index = bisect_right(starts, match.start() + (text[match.start()] == _JOIN)) - 1
         if kept[index][3] not in ignored and (only is None or kept[index][3] in only):
-            return match
+            confirm = CONFIRMED_BY.get(pattern)
+            if confirm is None or confirm(text, match.start(), match.end()):
+                return match
+            position = match.start() + 1  # not this one: the next match, in the same piece or later
+            continue
         position = starts[index + 1] if index + 1 < len(starts) else end  # skip the rest of that piece
     return None
 

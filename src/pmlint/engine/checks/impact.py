@@ -20,6 +20,7 @@ from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
+from ...load.evidence import COUNT_OF
 from ...infer.window import clock_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
@@ -77,7 +78,7 @@ def _said_removed(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def timeline_duration(timeline: list[Entry]) -> float | None:
+def timeline_duration(timeline: list[Entry], dates: bool = False) -> float | None:
     """Minutes from the onset to the recovery the timeline records, or None.
 
     The onset is the first `started` entry, else the first that describes failure or
@@ -90,7 +91,7 @@ def timeline_duration(timeline: list[Entry]) -> float | None:
     times with no date are added up step by step. A timeline that is only a start, or only
     lead-up, answers nothing: "how long" needs both ends."""
     timed = [entry for entry in timeline
-             if (entry.moment is not None and not entry.date_only) or _clock(entry) is not None]
+             if (entry.moment is not None and (dates or not entry.date_only)) or _clock(entry) is not None]
     if len(timed) < 2:
         return None
     end = None
@@ -191,24 +192,25 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     # in a leak or a compromise, who or what was affected is what was exposed (a token, an
     # account, the runners): a count of users does not fit it
     exposed = evidence(context, "exposure")
-    if not (_number(impact.get("users_affected")) or _number(impact.get("requests_failed"))
-            or _WHO.search(description) or evidence(context, "impact_who") or exposed
-            # a vulnerability nobody exploited harmed nobody: who is answered (none), how long
-            # the exposure lasted still is a fair question
-            or evidence(context, "not_exploited")):
+    security = _security_exposure(data, options)
+    who = _who_given(impact, description, context, exposed, security)
+    if who is None:
         missing.append("who or what was affected (`users_affected` or `requests_failed`)")
     timeline = entries(data)
-    start = first_of(timeline, "started")
-    computed = any(minutes_between(start, first_of(timeline, kind)) is not None for kind in ("mitigated", "resolved"))
     window = None
-    if not (_number(impact.get("duration_minutes")) or _HOW_LONG.search(description) or computed
-            or evidence(context, "impact_duration") or timeline_duration(timeline) is not None):
+    how_long = _duration_given(impact, description, context, timeline)
+    if how_long is None:
         # no duration written: the window between two clock times the prose gives for the
         # onset and the recovery answers "how long" (an inferred fact, named if a finding rests on it)
         window = clock_window(context.document) or front_matter_window(context.document)
         if window is None:
             missing.append("how long (`duration_minutes`)")
-    if len(missing) == 1 and missing[0].startswith("how long") and (exposed or _security_exposure(data, options)):
+    if who is None and how_long is not None and _solo_service_down(context):
+        # one person's own service, down as a whole ("Bloggulus was down for just under 7
+        # hours", "Total home LAN outage"): everyone who uses it was hit, and a count of
+        # them is not what its review needs
+        return
+    if len(missing) == 1 and missing[0].startswith("how long") and (exposed or security):
         # a leaked token, a vulnerability or a compromised device is an exposure, not an
         # outage: with who or what was affected stated, asking for an outage's minutes is
         # noise a reviewer would not raise (an exposure with nothing quantified still is)
@@ -222,8 +224,14 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         target = "/impact" if is_truthy(data.get("impact")) else "/impact/description"
         values = {"missing": " and ".join(missing)}
         if len(missing) == 1:
+            # half of the impact is stated: say which half, quoting what the text gives
             inferred = (f"{format_minutes(window.value)} of impact", window) if window is not None else None
-            yield Hit(target, values, demote=True, inferred=inferred)
+            if who is None:
+                given = how_long or (f"a window between two clock times (inferred {format_minutes(window.value)})"
+                                     if window is not None else "a duration")
+                yield Hit(target, {**values, "given": given}, demote=True, inferred=inferred, variant="no_count")
+            else:
+                yield Hit(target, {**values, "given": who}, demote=True, inferred=inferred, variant="no_duration")
             return
         # "no count, share or duration found in any section or sentence" is said only when
         # it is true: a number the text does give ("2 days before learning it was an RCE",
@@ -235,12 +243,125 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
             yield Hit(target, values, variant="several_missing")
 
 
+def shorten_value(value: Any) -> str:
+    """A field's value as a message quotes it: at most 40 characters, on one line."""
+    return quote(str(value), 40) if isinstance(value, str) else str(value)
+
+
+def _stated(entry: dict[str, Any]) -> str:
+    """`"every request" (line 155)`: the words of an evidence entry and where they stand."""
+    return f'{quote(entry["text"], 50)} (line {entry["line"]})'
+
+
+def _who_given(impact: dict, description: str, context: Context, exposed: dict[str, Any] | None,
+               security: bool = False) -> str | None:
+    """What the document gives for who or what was affected, as the message quotes it
+    ("`users_affected`", `"every request" (line 155)`), or None when nothing: a field, a
+    count or share in the impact's description or anywhere in the text, in a leak what was
+    exposed, or a vulnerability stated as not exploited (nobody was harmed: who is
+    answered, how long the exposure lasted still is a fair question)."""
+    for key in ("users_affected", "requests_failed"):
+        if _number(impact.get(key)):
+            return f"`{key}` ({shorten_value(impact[key])})"
+    match = _WHO.search(description)
+    if match is not None:
+        return f"a count or share ({quote(match.group(), 50)})"
+    found = evidence(context, "impact_who")
+    if found is not None:
+        return f"who or what was affected ({_stated(found)})"
+    if exposed is not None:
+        return f"what was exposed ({_stated(exposed)})"
+    found = evidence(context, "not_exploited")
+    if found is not None:
+        return f"that nothing was exploited ({_stated(found)})"
+    if security:
+        # a security incident on one named asset: "employee device downloaded a suspicious
+        # file", "an engineer's laptop was compromised" (one device, one account)
+        for _, text in document_texts(context.document, ("/action_items",)):
+            match = _ONE_ASSET.search(text)
+            if match is not None:
+                return f"the one asset affected ({quote(match.group(), 50)})"
+    return None
+
+
+#: One person's device or account, named as what a security incident hit.
+_ONE_ASSET = re.compile(
+    r"\b(?:employee|staff|user|team[ \t]member|developer|engineer|admin|contractor|maintainer)(?:'s|s'|\u2019s)?[ \t]+"
+    r"(?:device|phone|laptop|computer|workstation|account|machine|mailbox|e-?mail[ \t]account)\b", re.IGNORECASE)
+
+
+def _duration_given(impact: dict, description: str, context: Context, timeline: list[Entry]) -> str | None:
+    """What the document gives for how long the impact lasted, as the message quotes it
+    ("`duration_minutes`", `a duration ("~22h" (line 31))`), or None: the field, a duration in
+    the impact's description or anywhere in the text, a start and a mitigation or recovery
+    in the timeline, or an onset and a recovery it describes (dated entries too: an outage
+    told day by day lasted days)."""
+    if _number(impact.get("duration_minutes")):
+        stated = impact["duration_minutes"]
+        minutes = stated if isinstance(stated, (int, float)) else None
+        figure = format_minutes(minutes) if minutes else shorten_value(stated)
+        if context.document.format == "markdown":  # read from the impact section's prose
+            return f"a duration ({figure}, in the impact section)"
+        return f"a duration (`duration_minutes`: {figure})"
+    match = _HOW_LONG.search(description)
+    if match is not None:
+        return f"a duration ({quote(match.group(), 50)})"
+    start = first_of(timeline, "started")
+    for kind in ("mitigated", "resolved"):
+        minutes = minutes_between(start, first_of(timeline, kind))
+        if minutes is not None:
+            return f"a duration (the timeline's start to {kind}, {format_minutes(minutes)})"
+    found = evidence(context, "impact_duration")
+    if found is not None:
+        return f"a duration ({_stated(found)})"
+    minutes = timeline_duration(timeline, dates=True)
+    if minutes is not None:
+        return f"a duration (the timeline's onset to recovery, {format_minutes(minutes)})"
+    return None
+
+
+#: First-person pronouns, singular (one author) and plural (a team); "US" in capitals (a
+#: region) is no pronoun.
+_SINGULAR = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|[Mm]y|[Mm]e|[Mm]yself)\b")
+_PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|[Oo]ur|[Oo]urs|us|[Oo]urselves)\b")
+#: Singular pronouns that make a post one person's throughout, not one quoted "I".
+_SOLO_PRONOUNS = 5
+#: A whole service out: "Bloggulus was down", "the site went offline".
+_WHOLE_DOWN = re.compile(r"\b(?:was|were|went)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
+                         r"(?:down|offline|unavailable|unreachable|inaccessible|unusable)\b", re.IGNORECASE)
+
+
+def _solo_service_down(context: Context) -> bool:
+    """Whether a Markdown post is one person's account of their own service going down as
+    a whole: prose outside code in the first person singular (`_SOLO_PRONOUNS` "I", "my",
+    "me" or more) and never the plural ("we", "our", "us"), saying the service was down or
+    offline. Linear: one pass over the lines, each read a bounded amount."""
+    document = context.document
+    lines = document.lines or []
+    if document.format != "markdown" or not lines:
+        return False
+    code: set[int] = set()
+    for first, last in getattr(document.meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    singular, down = 0, False
+    for number, text in enumerate(lines, start=1):
+        if number in code:
+            continue
+        text = text[:4000]
+        if _PLURAL.search(text) is not None:
+            return False
+        singular += len(_SINGULAR.findall(text))
+        down = down or _WHOLE_DOWN.search(text) is not None
+    return down and singular >= _SOLO_PRONOUNS
+
+
 def _unlinked_quantity(context: Context) -> str | None:
     """The words around the first duration or count anywhere in the text ("2 days before
     learning it was an RCE"), quoted, or None when the text gives none. Action items are
     plans ("alert when a certificate expires within 14 days"), not what happened: skipped."""
     for _, text in document_texts(context.document, ("/action_items",)):
-        match = _HOW_LONG.search(text) or _WHO.search(text)
+        # (the evidence's count of things, too: "more than 17,000 recorded events")
+        match = _HOW_LONG.search(text) or _WHO.search(text) or COUNT_OF.search(text.lower())
         if match is not None:
             around = sentence(text, match.start(), match.end())
             at = around.find(match.group())
