@@ -369,7 +369,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("duration", regex_cache.compile(
             r"\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
             + _APPROX + _MORE + _AMOUNT + r"\b"
-            r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?"
+            # ("a 98 minute service disruption": one word may stand before the noun)
+            r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?(?:[a-z]+\s+)?"
             r"(?:outage|downtime|degradation|disruption|incident|interruption|halt|window|period|delay|gap)\b"
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
             # "between 09:47 and 11:02", "Between approximately 2025-07-30 21:27 UTC and 2025-07-31
@@ -759,7 +760,8 @@ _HIT_WORDS = (
     r"not\s+(?:been\s+)?(?:noticed|detected|flagged|caught|spotted)|unnoticed|undetected|latent")
 #: Words of the end of an incident: how long until then is how long it lasted ("within a
 #: few hours the credentials had been revoked").
-_END_WORDS = r"revok\w*|restor\w*|recover\w*|resolv\w*|fix\w*|mitigat\w*|rolled\s+back|reverted|back\s+(?:up|online|to\s+normal)"
+_END_WORDS = (r"revok\w*|restor\w*|recover\w*|resolv\w*|fix\w*|mitigat\w*|rolled\s+back|reverted|back\s+(?:up|online|to\s+normal)|"
+              r"replaced|rotated|renewed|rebooted|restarted|redeployed")
 #: A word that says something was hit, or that it ended: a duration in a sentence that holds
 #: one is how long the impact lasted.
 _HIT = regex_cache.compile(r"\b(?:" + _HIT_WORDS + "|" + _END_WORDS + r")\b", _F)
@@ -787,7 +789,15 @@ def _in_impact_clause(text: str, start: int, end: int) -> bool:
     package managers have - for example when npmjs.org experiences an outage" (the outage
     is another clause's, and the package managers were not hit). Bounded like
     `_in_impact_sentence`."""
+    plan = _PLANNED.search(text, max(0, start - 40), start)
+    if plan is not None and _HIT_ONLY.fullmatch(plan.group(1)) is None:
+        return False  # "to scan all of our services": what is planned for them, not what hit them
     return _around_hit(text, start, end, _CLAUSE_END, _HIT_ONLY)
+
+
+#: An infinitive or a modal right before a share ("to scan all of our services", "will
+#: restart every node"): its verb, group 1, says what is done to them.
+_PLANNED = regex_cache.compile(r"\b(?:to|will|shall|should|must|could|can|would)\s+([a-z]+)\s+$", _F)
 
 
 def _around_hit(text: str, start: int, end: int, boundary: re.Pattern[str], hit: re.Pattern[str] | None = None) -> bool:

@@ -78,7 +78,7 @@ def _said_removed(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def timeline_duration(timeline: list[Entry], dates: bool = False) -> float | None:
+def timeline_duration(timeline: list[Entry]) -> float | None:
     """Minutes from the onset to the recovery the timeline records, or None.
 
     The onset is the first `started` entry, else the first that describes failure or
@@ -91,7 +91,7 @@ def timeline_duration(timeline: list[Entry], dates: bool = False) -> float | Non
     times with no date are added up step by step. A timeline that is only a start, or only
     lead-up, answers nothing: "how long" needs both ends."""
     timed = [entry for entry in timeline
-             if (entry.moment is not None and (dates or not entry.date_only)) or _clock(entry) is not None]
+             if (entry.moment is not None and not entry.date_only) or _clock(entry) is not None]
     if len(timed) < 2:
         return None
     end = None
@@ -250,7 +250,7 @@ def shorten_value(value: Any) -> str:
 
 def _stated(entry: dict[str, Any]) -> str:
     """`"every request" (line 155)`: the words of an evidence entry and where they stand."""
-    return f'{quote(entry["text"], 50)} (line {entry["line"]})'
+    return f'{quote(entry["text"], 50)}, line {entry["line"]}'
 
 
 def _who_given(impact: dict, description: str, context: Context, exposed: dict[str, Any] | None,
@@ -262,13 +262,13 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
     answered, how long the exposure lasted still is a fair question)."""
     for key in ("users_affected", "requests_failed"):
         if _number(impact.get(key)):
-            return f"`{key}` ({shorten_value(impact[key])})"
+            return f"a count (`{key}`: {shorten_value(impact[key])})"
     match = _WHO.search(description)
     if match is not None:
         return f"a count or share ({quote(match.group(), 50)})"
     found = evidence(context, "impact_who")
     if found is not None:
-        return f"who or what was affected ({_stated(found)})"
+        return f"a count or share ({_stated(found)})"
     if exposed is not None:
         return f"what was exposed ({_stated(exposed)})"
     found = evidence(context, "not_exploited")
@@ -294,8 +294,7 @@ def _duration_given(impact: dict, description: str, context: Context, timeline: 
     """What the document gives for how long the impact lasted, as the message quotes it
     ("`duration_minutes`", `a duration ("~22h" (line 31))`), or None: the field, a duration in
     the impact's description or anywhere in the text, a start and a mitigation or recovery
-    in the timeline, or an onset and a recovery it describes (dated entries too: an outage
-    told day by day lasted days)."""
+    in the timeline, or an onset and a recovery it describes."""
     if _number(impact.get("duration_minutes")):
         stated = impact["duration_minutes"]
         minutes = stated if isinstance(stated, (int, float)) else None
@@ -314,7 +313,7 @@ def _duration_given(impact: dict, description: str, context: Context, timeline: 
     found = evidence(context, "impact_duration")
     if found is not None:
         return f"a duration ({_stated(found)})"
-    minutes = timeline_duration(timeline, dates=True)
+    minutes = timeline_duration(timeline)
     if minutes is not None:
         return f"a duration (the timeline's onset to recovery, {format_minutes(minutes)})"
     return None
