@@ -119,6 +119,17 @@ TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|n
          r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
          r"uptime kuma|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|dead ?man'?s ?snitch)")
 
+#: A count of who or what: "1,200 users", "6,000 of our valued users", "three crates" (the
+#: impact's when its paragraph says something was hit: "2 team members joined the call" is
+#: not; see CONFIRMED_BY). Not a unit of time between: "a 98 minute service disruption"
+#: counts minutes, not services. "502 errors" is an HTTP status, not a count of errors.
+_COUNT_OF = (
+    r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
+    r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+    r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
+    r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?"
+    + _WHO_NOUN + r"\b")
+
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "detection": (
@@ -298,16 +309,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # "1,200 users", "30% of requests", "6,000 of our valued users": a count, when its
         # sentence says they were hit ("2 team members were paged", "a 1 character pod name"
         # count no one affected; see CONFIRMED_BY)
-        ("count", COUNT_OF := regex_cache.compile(
-            # "502 errors" is an HTTP status, not a count of errors
-            r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
-            # (not a unit of time between: "a 98 minute service disruption" counts minutes, not services)
-            r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
-            r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?"
-            + _WHO_NOUN + r"\b", _F)),
         ("count", regex_cache.compile(
-            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
+            r"(?P<count_of>" + _COUNT_OF + r")"
+            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
@@ -334,10 +338,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # hit ("every request failed", "all players were disconnected"); not "All services are
         # now operating normally" nor "scan all of our services for similar points of failure"
         # (see CONFIRMED_BY)
-        ("all", ALL_OF := regex_cache.compile(
-            r"\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b", _F)),
         ("all", regex_cache.compile(
-            r"\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
+            r"(?P<all_of>\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN
+            + r"\b)|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
             r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
@@ -367,7 +370,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "impact_duration": (
         ("duration", regex_cache.compile(
-            r"\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
+            # "for 3 hours", "took two days": how long something went on, the impact's when its
+            # sentence says something was hit or ended ("the site was down for 3 hours"); not
+            # "the code worked perfectly fine for 22 months" (see CONFIRMED_BY). Not "after 5
+            # minutes of blind panic": "after" times a step from some moment, not how long
+            # anything lasted.
+            r"(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b)"
+            r"|\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
             + _APPROX + _MORE + _AMOUNT + r"\b"
             # ("a 98 minute service disruption": one word may stand before the noun)
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?(?:[a-z]+\s+)?"
@@ -412,14 +421,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
             r"(?:total\s+)?downtime|(?:outage|incident|impact)\s+(?:duration|length)|duration)\s*(?:[:=\-\u2013|]|was|of)\s*"
             + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE, _F)),
-        # "for 3 hours", "after 45 minutes", "took two days": how long something went on, the
-        # impact when its sentence says something was hit ("the site was down for 3 hours");
-        # not "the code worked perfectly fine for 22 months", "after 5 minutes of blind panic,
-        # I took the site into maintenance mode" (see CONFIRMED_BY)
-        ("duration", FOR_AMOUNT := regex_cache.compile(
-            # ("after 5 minutes of blind panic", "after a few seconds of running the fork bomb":
-            # "after" times a step from some moment, not how long anything lasted)
-            r"\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b", _F)),
     ),
     # what a security incident exposed: "exposing a GitHub personal access token",
     # "password compromise of an employee's account", "unauthorized access to the runners",
@@ -827,14 +828,19 @@ def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
     return _around_hit(text, start, end, _PARAGRAPH_END, _HIT_ONLY)
 
 
-#: Patterns whose matches stand only when a test on the text around them holds (the
-#: search goes on past a match that fails it): a quantity is the impact's only when its
-#: sentence says something was hit.
-CONFIRMED_BY: dict[re.Pattern[str], Callable[[str, int, int], bool]] = {
-    ALL_OF: _in_impact_clause,
-    COUNT_OF: _in_impact_paragraph,
-    FOR_AMOUNT: _in_impact_sentence,
+#: Patterns with a branch (a named group) whose matches stand only when a test on the text
+#: around them holds (the search goes on past a match that fails it): a quantity is the
+#: impact's only when its clause, paragraph or sentence says something was hit. One
+#: pattern per kind's label with the test inside, not a pattern of its own: a kind stops at
+#: its first match, and a branch split out would be searched over the whole of a large text
+#: even where the pattern it came from matches on the first page.
+CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool]], ...]] = {
+    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph),),
+    PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause),),
+    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence),),
 }
+#: The count form alone, for a message that quotes any count the text gives.
+COUNT_OF = regex_cache.compile(_COUNT_OF, _F)
 
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {
@@ -1022,8 +1028,9 @@ def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list
             return None
         index = bisect_right(starts, match.start() + (text[match.start()] == _JOIN)) - 1
         if kept[index][3] not in ignored and (only is None or kept[index][3] in only):
-            confirm = CONFIRMED_BY.get(pattern)
-            if confirm is None or confirm(text, match.start(), match.end()):
+            checks = CONFIRMED_BY.get(pattern, ())
+            if all(match.group(group) is None or confirm(text, match.start(group), match.end(group))
+                   for group, confirm in checks):
                 return match
             position = match.start() + 1  # not this one: the next match, in the same piece or later
             continue
