@@ -310,8 +310,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # sentence says they were hit ("2 team members were paged", "a 1 character pod name"
         # count no one affected; see CONFIRMED_BY)
         ("count", regex_cache.compile(
-            r"(?P<count_of>" + _COUNT_OF + r")"
-            r"|(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
+            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
@@ -333,14 +332,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # none, stated: "no evidence that any of these crates were downloaded by an actual user"
             r"|\bno\s+(?:evidence|indication|signs?)\s+(?:that\s+|of\s+)?(?:any|anyone|anybody)\b[^.\x00]{0,80}?"
             r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:downloaded|accessed|affected|impacted|"
-            r"exploited|used|installed|compromised|exposed|stolen|leaked)\b", _F)),
+            r"exploited|used|installed|compromised|exposed|stolen|leaked)\b"
+            # last: where a confirmed count fails its test, a branch above may still match at
+            # the same place ("3 repositories were affected"), so those are tried first
+            r"|(?P<count_of>" + _COUNT_OF + r")", _F)),
         # "all users", "every request", "most jobs": a share, when its sentence says they were
         # hit ("every request failed", "all players were disconnected"); not "All services are
         # now operating normally" nor "scan all of our services for similar points of failure"
         # (see CONFIRMED_BY)
         ("all", regex_cache.compile(
-            r"(?P<all_of>\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN
-            + r"\b)|\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
+            r"\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
             r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
@@ -360,7 +361,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "Everyone visiting the site couldn't open it": all of them, by a pronoun
             r"|\b(?:everyone|everybody|anyone|anybody)\s+(?:[\w-]+\s+){0,4}?(?:could" + _APOS + r"?n" + _APOS +
             r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
-            r"lost access|got errors?|saw errors?|was blocked|were blocked)\b", _F)),
+            r"lost access|got errors?|saw errors?|was blocked|were blocked)\b"
+            # last, as for counts: "All of the registry API features, including ..., were
+            # affected" matches above where the share alone fails its test
+            r"|(?P<all_of>\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?"
+            + _WHO_NOUN + r"\b)", _F)),
         # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
         # "drained 1.2M tokens", "≈ 40 ETH was lost" (what an exploit or a bad trade cost is the
         # quantified impact of a loss); an amount with no loss word in its sentence ("cases
@@ -375,8 +380,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the code worked perfectly fine for 22 months" (see CONFIRMED_BY). Not "after 5
             # minutes of blind panic": "after" times a step from some moment, not how long
             # anything lasted.
-            r"(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b)"
-            r"|\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
+            r"\b(?:lasted|lasting|spanning|spanned|(?:bounded|capped|limited)\s+(?:to|by|at))\s+"
             + _APPROX + _MORE + _AMOUNT + r"\b"
             # ("a 98 minute service disruption": one word may stand before the noun)
             r"|\b\d+(?:[.,]\d+)?\s*[- ]?(?:second|minute|min|hour|hr|day|week)s?[- ](?:long\s+)?(?:[a-z]+\s+)?"
@@ -420,7 +424,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a stats line: "Time to recovery: 13 minutes", "Downtime - 2h", "TTR: 45 min"
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
             r"(?:total\s+)?downtime|(?:outage|incident|impact)\s+(?:duration|length)|duration)\s*(?:[:=\-\u2013|]|was|of)\s*"
-            + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE, _F)),
+            + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE +
+            # last, as for counts: a branch above may match where this one fails its test
+            r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b)", _F)),
     ),
     # what a security incident exposed: "exposing a GitHub personal access token",
     # "password compromise of an employee's account", "unauthorized access to the runners",
@@ -830,14 +836,17 @@ def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
 
 #: Patterns with a branch (a named group) whose matches stand only when a test on the text
 #: around them holds (the search goes on past a match that fails it): a quantity is the
-#: impact's only when its clause, paragraph or sentence says something was hit. One
+#: impact's only when its clause, paragraph or sentence says something was hit, or (the
+#: third item) when it stands in the impact section: a count or a duration there is the
+#: impact's ("3 repositories could be read by anyone"), but not a share ("the same problem
+#: all package managers have", told to explain the impact). One
 #: pattern per kind's label with the test inside, not a pattern of its own: a kind stops at
 #: its first match, and a branch split out would be searched over the whole of a large text
 #: even where the pattern it came from matches on the first page.
-CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool]], ...]] = {
-    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph),),
-    PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause),),
-    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence),),
+CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
+    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
+    PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
+    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),),
 }
 #: The count form alone, for a message that quotes any count the text gives.
 COUNT_OF = regex_cache.compile(_COUNT_OF, _F)
@@ -1029,8 +1038,10 @@ def _first_outside(pattern: re.Pattern[str], text: str, kept: list, starts: list
         index = bisect_right(starts, match.start() + (text[match.start()] == _JOIN)) - 1
         if kept[index][3] not in ignored and (only is None or kept[index][3] in only):
             checks = CONFIRMED_BY.get(pattern, ())
-            if all(match.group(group) is None or confirm(text, match.start(group), match.end(group))
-                   for group, confirm in checks):
+            in_impact = kept[index][3] == "impact"
+            if all(match.group(group) is None or (in_impact and trusted)
+                   or confirm(text, match.start(group), match.end(group))
+                   for group, confirm, trusted in checks):
                 return match
             position = match.start() + 1  # not this one: the next match, in the same piece or later
             continue
