@@ -153,3 +153,26 @@ def test_a_cause_told_as_identified(sentence, found):
     from pmlint.load.evidence import find_evidence
     evidence = find_evidence([(sentence, 1, 1, None)])
     assert (evidence.get("root_causes") is not None) is found
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("The gallery was unavailable from approximately midnight until 7:52 A.M., nearly eight hours.",
+     "until 7:52 A.M., nearly eight hours"),
+    ("Resolution Time: ~4 hours", "Resolution Time: ~4 hours"),
+    ("Recovery time - 45 min", "Recovery time - 45 min"),
+    ("We worked until 10:00, three hours before the release.", None),   # a moment, not a length
+])
+def test_a_length_told_after_its_window_or_as_a_header(sentence, said):
+    from pmlint.load.evidence import find_evidence
+    found = find_evidence([(sentence, 1, 1, None)]).get("impact_duration")
+    assert (found["text"] if found else None) == said
+
+
+def test_a_window_from_midnight_is_a_told_timeline(run_cli, tmp_path):
+    text = ("# Gallery outage\n\nThe gallery was unavailable on March 9th from approximately midnight until 7:52 "
+            "A.M., nearly eight hours. All HTTP requests to the website failed.\n\n## What happened\n\nThe servers "
+            "were rebooted at midnight and the web roles failed to start because of a bug in a start-up script.\n\n"
+            "## What we will do\n\n- We will add an external availability probe that pages the on-call engineer.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert not [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
+    assert not rule_findings(run_cli, path, "PM601")

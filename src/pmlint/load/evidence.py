@@ -425,6 +425,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
             r"(?:total\s+)?downtime|(?:outage|incident|impact)\s+(?:duration|length)|duration)\s*(?:[:=\-\u2013|]|was|of)\s*"
             + _APPROX + _AMOUNT + r"\b|" + _DATE_RANGE +
+            # "Resolution Time: ~4 hours", "Recovery time - 45 min": a header's stated length
+            r"|\b(?:resolution|recovery|restoration|repair|outage|down)\s+time\s*(?:[:=\-\u2013|]|was|of)\s*"
+            + _APPROX + _AMOUNT + r"\b"
+            # the length told after the window's end: "from approximately midnight until 7:52
+            # A.M., nearly eight hours"
+            r"|\b(?:until|till|to)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+            r"(?:\s*[a-z]{2,5})?,\s+" + _APPROX + _AMOUNT + r"\b(?!\s+(?:before|after|later|earlier|ago|prior|"
+            r"from|into|of\s+(?:work|sleep|debugging)))"
             # last, as for counts: a branch above may match where this one fails its test
             r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b)", _F)),
     ),

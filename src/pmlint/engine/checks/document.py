@@ -128,8 +128,8 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 #: incident's start and end
 #: ("from ~12:00 (maybe before) to 17:55 CEST", "between about 9:40 and 12:10")
 _ABOUT = r"(?:~[ \t]?|(?:approximately|approx\.?|about|around|roughly|circa|ca\.)[ \t]+)?"
-_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"\d{1,2}:\d{2}\b.{0,40}?\b(?:to|and|until|till)[ \t]+"
-                         + _ABOUT + r"\d{1,2}:\d{2}\b"
+_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight|noon)"
+                         r".{0,40}?\b(?:to|and|until|till)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight\b|noon\b)"
                          r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b"
                          r"|\b\d{1,2}:\d{2}[ \t]+-[ \t]+\d{1,2}:\d{2}\b", re.IGNORECASE)
 
