@@ -6,13 +6,12 @@ and read the JSON findings, so they test what a user sees.
 
 from __future__ import annotations
 
-import gc
 import json
-import time
 from pathlib import Path
 
 import pytest
 
+from linearity import assert_ten_times_linear
 from pmlint.load import load_text
 
 
@@ -255,19 +254,8 @@ def test_an_orphan_intent_is_still_reported_where_its_words_stand(run_cli, tmp_p
 ])
 def test_new_patterns_scale_linearly(unit):
     """Ten times the text costs about ten times the time, whatever the text repeats."""
-
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Notes\n\n" + unit * copies
-        gc.collect()
-        started = time.perf_counter()
-        load_text("pm.md", text).meta.evidence.as_dict()
-        return time.perf_counter() - started
-
-    cost(200)
-    small, large = min(cost(1000) for _ in range(3)), min(cost(10000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(1000) for _ in range(3))), min(large, *(cost(10000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(
+        lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies).meta.evidence.as_dict(), 1000, unit)
 
 
 # -- a timeline the summary or a short disclosure answers -------------------------------------

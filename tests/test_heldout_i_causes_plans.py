@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
 
 
 def _causes(run_cli, tmp_path, prose: str) -> list[dict]:
@@ -228,23 +229,11 @@ def test_other_lists_with_boxes_make_no_plan(run_cli, tmp_path, body):
 ])
 def test_the_new_cause_readings_scale_linearly(unit):
     """Ten times the text costs about ten times the time, whatever the text repeats."""
-    import gc
-    import time
-
     from pmlint.load import load_text
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Notes\n\n" + unit * copies
-        gc.collect()
-        started = time.perf_counter()
-        load_text("pm.md", text).meta.evidence.get("root_causes")
-        return time.perf_counter() - started
-
-    cost(200)
-    small, large = min(cost(5000) for _ in range(3)), min(cost(50000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(5000) for _ in range(3))), min(large, *(cost(50000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(
+        lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies).meta.evidence.get("root_causes"),
+        5000, unit)
 
 
 @pytest.mark.parametrize("heading, item", [
@@ -252,20 +241,8 @@ def test_the_new_cause_readings_scale_linearly(unit):
     ("Corrective actions", "- Add x\n"), ("Action items", "- P0 - x\n"), ("Next", "- [ ] Add x\n  - y\n"),
 ])
 def test_reading_lists_told_as_done_is_linear(heading, item):
-    import gc
-    import time
-
     from pmlint.load import load_text
 
-    def cost(copies: int) -> float:
-        text = f"# Outage\n\n## {heading}\n\n" + item * copies + "\n| Action | Owner |\n| --- | --- |\n| x | y |\n"
-        gc.collect()
-        started = time.perf_counter()
-        load_text("pm.md", text)
-        return time.perf_counter() - started
-
-    cost(100)
-    small, large = min(cost(300) for _ in range(3)), min(cost(3000) for _ in range(3))
-    if large >= small * 25:
-        small, large = min(small, *(cost(300) for _ in range(3))), min(large, *(cost(3000) for _ in range(3)))
-    assert large < small * 25, (item, small, large)
+    table = "\n| Action | Owner |\n| --- | --- |\n| x | y |\n"
+    assert_ten_times_linear(lambda copies: load_text("pm.md", f"# Outage\n\n## {heading}\n\n" + item * copies + table),
+                            300, item)

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
 
 from pmlint.load.markdown.times import parse_stamp
 
@@ -299,23 +300,10 @@ def test_rst_titles_keep_the_line_count_and_touch_only_titles(lines):
 
 
 def test_reading_rst_titles_is_linear():
-    import gc
-    import time
-
     from pmlint.load.markdown.rst import rst_titles
 
-    def cost(copies: int) -> float:
-        lines = [".. contents::"] + ["", "Title", "~~~~~", "", "text", "=====", "Over", "=====", "^^^"] * copies
-        gc.collect()
-        started = time.perf_counter()
-        rst_titles(lines)
-        return time.perf_counter() - started
-
-    cost(200)
-    small, large = min(cost(5000) for _ in range(3)), min(cost(50000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(5000) for _ in range(3))), min(large, *(cost(50000) for _ in range(3)))
-    assert large < small * 25, (small, large)
+    unit = ["", "Title", "~~~~~", "", "text", "=====", "Over", "=====", "^^^"]
+    assert_ten_times_linear(lambda copies: rst_titles([".. contents::"] + unit * copies), 5000)
 
 
 @pytest.mark.parametrize("unit", [
@@ -324,43 +312,20 @@ def test_reading_rst_titles_is_linear():
 ])
 def test_reading_attacks_told_as_acts_is_linear(unit):
     """Ten times the text costs about ten times the time, whatever the text repeats."""
-    import gc
-    import time
-
     from pmlint.load import load_text
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Notes\n\n" + unit * copies
-        gc.collect()
-        started = time.perf_counter()
-        load_text("pm.md", text).meta.evidence.get("root_causes")
-        return time.perf_counter() - started
-
-    cost(200)
-    small, large = min(cost(5000) for _ in range(3)), min(cost(50000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(5000) for _ in range(3))), min(large, *(cost(50000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(
+        lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies).meta.evidence.get("root_causes"),
+        5000, unit)
 
 
 @pytest.mark.parametrize("unit", ["On Tuesday at 02:01 AM UTC we ", "1 2 3 4 5 6 ", "jan feb 1st ", "12/12/", "the 1"])
 def test_searching_a_document_for_any_date_is_linear(unit):
-    import gc
-    import time
     from types import SimpleNamespace
 
     from pmlint.engine.checks.timeline import _dated_anywhere
 
-    def cost(copies: int) -> float:
-        lines = [unit * 40] * copies
-        context = SimpleNamespace(document=SimpleNamespace(path="pm.md", lines=lines))
-        gc.collect()
-        started = time.perf_counter()
-        _dated_anywhere(context)
-        return time.perf_counter() - started
+    def run(copies: int) -> None:
+        _dated_anywhere(SimpleNamespace(document=SimpleNamespace(path="pm.md", lines=[unit * 40] * copies)))
 
-    cost(50)
-    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(run, 500, unit)

@@ -1,0 +1,33 @@
+"""One measurement for the "ten times the text costs about ten times the time" tests.
+
+A reader of postmortem text must stay linear whatever the text repeats (a pull request
+controls it). Each test gives a `run(copies)` that reads `copies` repetitions of a unit;
+`assert_ten_times_linear` times it at two sizes ten times apart, best of three each, and
+allows 25x (a ratio, not a wall-clock limit, so it holds on any machine); on a loaded,
+shared machine a failing ratio is measured once more before the test fails.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from typing import Any, Callable
+
+
+def _cost(run: Callable[[int], Any], copies: int) -> float:
+    gc.collect()
+    started = time.perf_counter()
+    run(copies)
+    return time.perf_counter() - started
+
+
+def assert_ten_times_linear(run: Callable[[int], Any], small: int, label: object = "", limit: float = 25.0) -> None:
+    """run(10 * small) costs under `limit` times run(small), best of three each."""
+    large = small * 10
+    _cost(run, max(small // 25, 1))  # warm caches and compiled patterns first
+    little = min(_cost(run, small) for _ in range(3))
+    big = min(_cost(run, large) for _ in range(3))
+    if big >= little * limit:  # a shared, loaded machine: measure once more before judging
+        little = min(little, *(_cost(run, small) for _ in range(3)))
+        big = min(big, *(_cost(run, large) for _ in range(3)))
+    assert big < little * limit, (label, little, big)

@@ -1,0 +1,19 @@
+"""The shared linearity measurement can fail: a quadratic reader is caught."""
+
+from __future__ import annotations
+
+import pytest
+
+from linearity import assert_ten_times_linear
+
+
+def test_a_quadratic_reader_fails_the_measurement():
+    def quadratic(copies: int) -> int:
+        return sum(1 for _ in range(copies) for _ in range(copies // 10))
+
+    with pytest.raises(AssertionError):
+        assert_ten_times_linear(quadratic, 300, "quadratic")
+
+
+def test_a_linear_reader_passes_it():
+    assert_ten_times_linear(lambda copies: "x " * copies * 50, 2000, "linear")
