@@ -103,6 +103,20 @@ _INTERIM_WORDS = ("being", "still", "to restore", "follow", "will publish", "wil
 INTERIM_CHARS = 50_000
 
 
+def _prose_prefix(blocks: Iterable[Block], kinds: tuple[str, ...], limit: int) -> str:
+    """The texts of the blocks of `kinds`, joined by line breaks, cut at `limit` characters:
+    a form is told early, so a 5 MB post costs a form test no more than a short one."""
+    texts: list[str] = []
+    size = 0
+    for block in blocks:
+        if block.kind in kinds:
+            texts.append(block.text[:limit - size])
+            size += len(texts[-1]) + 1
+            if size >= limit:
+                break
+    return "\n".join(texts)
+
+
 def interim_update(blocks: Iterable[Block]) -> bool:
     """Whether a paragraph or list item (outside code) in the first `INTERIM_CHARS`
     characters of prose says the incident is still open (`_INTERIM`)."""
@@ -110,15 +124,7 @@ def interim_update(blocks: Iterable[Block]) -> bool:
     # while the incident is open is short, or says so early: the first INTERIM_CHARS
     # characters are read (a 5 MB post costs nothing more than a short one); the phrases
     # never span a line break
-    texts: list[str] = []
-    size = 0
-    for block in blocks:
-        if block.kind in ("paragraph", "item", "html"):
-            texts.append(block.text[:INTERIM_CHARS - size])
-            size += len(texts[-1]) + 1
-            if size >= INTERIM_CHARS:
-                break
-    joined = "\n".join(texts)
+    joined = _prose_prefix(blocks, ("paragraph", "item", "html"), INTERIM_CHARS)
     lowered = joined.lower()
     # a substring test first (C speed): each phrase holds one of these words
     if not any(word in lowered for word in _INTERIM_WORDS):
@@ -146,15 +152,7 @@ def personal(blocks: Iterable[Block]) -> bool:
     `PERSONAL_CHARS` characters names a home lab (`_HOME_LAB`), or speaks in the first
     person singular at least `PERSONAL_MIN_SINGULAR` times and twice as often as in the
     plural, naming no team."""
-    texts: list[str] = []
-    size = 0
-    for block in blocks:
-        if block.kind in ("heading", "paragraph", "item"):
-            texts.append(block.text[:PERSONAL_CHARS - size])
-            size += len(texts[-1]) + 1
-            if size >= PERSONAL_CHARS:
-                break
-    joined = "\n".join(texts)
+    joined = _prose_prefix(blocks, ("heading", "paragraph", "item"), PERSONAL_CHARS)
     if _HOME_LAB.search(joined) is not None:
         return True
     singular = len(_SINGULAR.findall(joined))
