@@ -192,10 +192,10 @@ Alerts for error log lines on pgbouncer were added.
 
 def test_an_intent_about_every_critical_system_is_not_taken_up_by_one_components_alert(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", INTENT.format(scope="critical systems"))
-    [found] = rule_findings(run_cli, path, "PM804")
+    [found] = rule_findings(run_cli, path, "PM804", preset="strict")
     assert "critical systems" in found["message"]
 
 
 def test_an_intent_about_the_same_kind_of_work_is_taken_up(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", INTENT.format(scope="the connection pooler"))
-    assert rule_findings(run_cli, path, "PM804") == []
+    assert rule_findings(run_cli, path, "PM804", preset="strict") == []

@@ -67,18 +67,25 @@ CONCERNS: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _findings(name: str):
+#: Concerns a rule reports under `strict` only: PM804 (a "we should ..." no item takes up)
+#: was judged true on 4 of 21 findings over every reviewed set, so the default leaves it
+#: out; the concern is still reported, one preset up.
+STRICT_ONLY = {"PM804"}
+
+
+def _findings(name: str, presets: tuple[str, ...] = ("recommended",)):
     config = load_config(None)
     document = load_path(str(CORPUS / name), config.settings)
-    rules = [rule for rule in load_rules() if rule.preset == "recommended"]
+    rules = [rule for rule in load_rules() if rule.preset in presets]
     return lint_document(document, rules, RunOptions(settings=config.settings, severity={}))
 
 
 @pytest.mark.parametrize("name", sorted(CONCERNS))
 def test_reviewer_concern_is_reported(name):
     found = _findings(name)
+    strict = _findings(name, ("recommended", "strict"))
     for rule, text in CONCERNS[name]:
-        messages = [finding.message for finding in found if finding.rule_id == rule]
+        messages = [finding.message for finding in (strict if rule in STRICT_ONLY else found) if finding.rule_id == rule]
         assert any(text in message for message in messages), (rule, text, messages)
 
 

@@ -10,8 +10,8 @@ import pytest
 from conftest import rule_findings, write
 
 
-def _check(run_cli, tmp_path, text: str, *rules: str, name: str = "pm.md") -> list[dict]:
-    return rule_findings(run_cli, write(tmp_path / name, text), *rules)
+def _check(run_cli, tmp_path, text: str, *rules: str, name: str = "pm.md", preset: str = "recommended") -> list[dict]:
+    return rule_findings(run_cli, write(tmp_path / name, text), *rules, preset=preset)
 
 
 _TIMELINE = "## Timeline\n\n- 2024-03-01 09:00 UTC: the fee receiver is changed\n- 2024-03-01 11:00 UTC: fixed\n\n"
@@ -127,7 +127,7 @@ _ITEMS = "## Action items\n\n- Add an alert on block production stalls (owner: @
 ])
 def test_an_instruction_in_a_procedure_is_not_an_intention(run_cli, tmp_path, procedure):
     text = f"# Chain halt\n\n## Summary\n\nThe chain halted at the upgrade height.\n\n{procedure}\n{_ITEMS}"
-    assert _check(run_cli, tmp_path, text, "PM804") == []
+    assert _check(run_cli, tmp_path, text, "PM804", preset="strict") == []
 
 
 @pytest.mark.parametrize("section", [
@@ -139,7 +139,7 @@ def test_an_instruction_in_a_procedure_is_not_an_intention(run_cli, tmp_path, pr
 ])
 def test_an_intention_outside_a_procedure_is_still_reported(run_cli, tmp_path, section):
     text = f"# Chain halt\n\n## Summary\n\nThe chain halted at the upgrade height.\n\n{section}\n{_ITEMS}"
-    found = _check(run_cli, tmp_path, text, "PM804")
+    found = _check(run_cli, tmp_path, text, "PM804", preset="strict")
     assert len(found) == 1 and "restore our backups" in found[0]["message"]
 
 
@@ -148,7 +148,7 @@ def test_an_intention_an_item_already_covers_is_not_reported(run_cli, tmp_path):
             "## Opportunities\n\nWe need to review our pgbouncer and postgresql configuration\n\n"
             "## Action items\n\n- Alerts added for pgbouncer errors by @ana\n"
             "- Spreadsheet created to calculate the database connections required\n")
-    assert _check(run_cli, tmp_path, text, "PM804") == []
+    assert _check(run_cli, tmp_path, text, "PM804", preset="strict") == []
 
 
 # ---- PM701: contempt for people is blame, whoever writes it ----------------------------

@@ -67,7 +67,7 @@ def test_hyphenated_and_underscored_status_levels_map_like_spaced_ones(run_cli, 
         path = write(tmp_path / "pm.md", _status_page(level))
         assert rule_findings(run_cli, path, "PM014", preset="strict") == [], level
     path = write(tmp_path / "pm.md", _status_page("partial-whatever"))
-    assert [item["severity"] for item in rule_findings(run_cli, path, "PM014")] == ["warning"]
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM014", preset="strict")] == ["warning"]
 
 
 # ---- PM505: a header block that labels start, end and length is its own arithmetic ----------

@@ -37,7 +37,7 @@ The vault paid out more than it held for two hours on 2021-09-13; 40 users lost 
 ])
 def test_an_explanation_after_a_modal_is_no_intention(run_cli, tmp_path, body):
     path = write(tmp_path / "pm.md", DOC.format(body=body))
-    assert rule_findings(run_cli, path, "PM804") == []
+    assert rule_findings(run_cli, path, "PM804", preset="strict") == []
 
 
 @pytest.mark.parametrize("body", [
@@ -49,7 +49,7 @@ def test_an_action_after_a_modal_is_still_an_intention(run_cli, tmp_path, body):
     """The same modal before a verb that does something stays an intention; "know when"
     asks for detection, and "trustlessly" is not the word "trust"."""
     path = write(tmp_path / "pm.md", DOC.format(body=body))
-    found = rule_findings(run_cli, path, "PM804")
+    found = rule_findings(run_cli, path, "PM804", preset="strict")
     assert len(found) == 1, found
 
 
@@ -58,6 +58,6 @@ def test_the_explanation_verbs_are_a_rule_option(run_cli, tmp_path):
     reads every verb as an intention again."""
     path = write(tmp_path / "pm.md", DOC.format(body="We need to rely on the bridge operator to halt transfers."))
     write(tmp_path / ".pmlint.yaml", "rules:\n  PM804:\n    explanation_verbs: []\n")
-    code, out, err = run_cli("check", "--format", "json", "--exit-zero", str(path), cwd=tmp_path)
+    code, out, err = run_cli("check", "--format", "json", "--exit-zero", "--preset", "strict", str(path), cwd=tmp_path)
     assert code == 0, err
     assert [item["rule"] for item in json.loads(out)["findings"]].count("PM804") == 1

@@ -153,9 +153,10 @@ def _backlog(heading: str) -> str:
 
 
 def test_a_need_stated_in_the_background_is_the_designs(run_cli, tmp_path):
-    assert rule_findings(run_cli, write(tmp_path / "bg.md", _backlog("Background: waitForEvent")), "PM804") == []
+    assert rule_findings(run_cli, write(tmp_path / "bg.md", _backlog("Background: waitForEvent")), "PM804",
+                          preset="strict") == []
     told = rule_findings(run_cli, write(tmp_path / "told.md", _backlog("What went wrong with waitForEvent")),
-                         "PM804")
+                         "PM804", preset="strict")
     assert [item["rule"] for item in told] == ["PM804"]
 
 

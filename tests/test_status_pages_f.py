@@ -186,11 +186,11 @@ def severity_doc(severity: str) -> str:
 
 @pytest.mark.parametrize("severity", ["🔴 Critical", "**High**", "(SEV2)", "critical!"])
 def test_marks_around_a_known_level_are_no_part_of_it(run_cli, tmp_path, severity):
-    assert rules(check(run_cli, tmp_path, "sev.md", severity_doc(severity)), "PM014") == []
+    assert rules(check(run_cli, tmp_path, "sev.md", severity_doc(severity), "--preset", "strict"), "PM014") == []
 
 
 def test_an_unknown_level_is_still_reported(run_cli, tmp_path):
-    assert len(rules(check(run_cli, tmp_path, "sev.md", severity_doc("🔴 Urgent")), "PM014")) == 1
+    assert len(rules(check(run_cli, tmp_path, "sev.md", severity_doc("🔴 Urgent"), "--preset", "strict"), "PM014")) == 1
 
 
 CSTATE = """\
