@@ -176,3 +176,14 @@ def test_a_window_from_midnight_is_a_told_timeline(run_cli, tmp_path):
     path = write(tmp_path / "pm.md", text)
     assert not [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
     assert not rule_findings(run_cli, path, "PM601")
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("We expect to restore the Resource Center within the next few days.", None),  # a forecast
+    ("Within the first hour every request failed.", "Within the first hour"),
+    ("Over the next hour the backlog drained.", "Over the next hour"),
+])
+def test_a_forecast_is_no_length(sentence, said):
+    from pmlint.load.evidence import find_evidence
+    found = find_evidence([(sentence, 1, 1, None)]).get("impact_duration")
+    assert (found["text"] if found else None) == said

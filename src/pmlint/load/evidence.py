@@ -418,7 +418,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # bounded by events: "for the duration of the demonstration ... until its reversal",
             # "over the following hour"
             r"|\bfor\s+the\s+(?:whole\s+|entire\s+)?duration\s+of\b"
-            r"|\b(?:over|for|within|during)\s+the\s+(?:following|next|first|last)\s+(?:few\s+|couple of\s+)?"
+            # ("within the next few days" promises, it measures nothing that happened)
+            r"|\b(?:(?:over|for|during)\s+the\s+(?:following|next|first|last)|within\s+the\s+(?:following|first|last))"
+            r"\s+(?:few\s+|couple of\s+)?"
             r"(?:seconds?|minutes?|hours?|days?|weeks?)\b"
             r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _AMOUNT +
             # a stats line: "Time to recovery: 13 minutes", "Downtime - 2h", "TTR: 45 min"
