@@ -68,7 +68,10 @@ _TILL = r"\s*(?:-|\u2013|\u2014|to|until|through|till)\s*"
 _DATE_RANGE = (r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+\d{4})?" + _TILL +
                r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?\s+)?(?:" + _MONTH + r"\s+)?" + _DAY + r"(?![:\d])\b"
                r"|\b\d{1,2}/\d{1,2}/\d{2,4}" + _TILL + r"\d{1,2}/\d{1,2}/\d{2,4}\b"
-               r"|\b\d{4}-\d{2}-\d{2}\s*(?:\u2013|\u2014|\s-\s|to|until|through|till)\s*\d{4}-\d{2}-\d{2}\b")
+               r"|\b\d{4}-\d{2}-\d{2}\s*(?:\u2013|\u2014|\s-\s|to|until|through|till)\s*\d{4}-\d{2}-\d{2}\b"
+               # "Between 8/5/2016 and 8/10/2016", "between 2024-03-01 and 2024-03-03"
+               r"|\bbetween\s+(?:\d{1,2}/\d{1,2}/\d{2,4}\s+and\s+\d{1,2}/\d{1,2}/\d{2,4}"
+               r"|\d{4}-\d{2}-\d{2}\s+and\s+\d{4}-\d{2}-\d{2})\b")
 #: a date before a clock time in a window: "2025-07-30 21:27", "June 17, 2023 at 18:05", "17 June 2023, 18:05"
 _ON_DATE = (r"(?:\d{4}-\d{2}-\d{2}(?:\s+|t)|" + _MONTH + r"\s+" + _DAY + r",?\s+(?:\d{4},?\s+)?(?:at\s+)?|"
             + _DAY + r"\s+" + _MONTH + r",?\s+(?:\d{4},?\s+)?(?:at\s+)?)?")

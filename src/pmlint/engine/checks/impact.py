@@ -29,7 +29,8 @@ from ...timeline import describes_failure, describes_mitigation, describes_notic
 # every digit of a 3,000-digit run, each time reading the run and backtracking through
 # it, took minutes (cubic). A run is read once (possessive `*+`, and a start only where
 # the run starts), whitespace runs possessively: linear, and the same documents match.
-_WHO = re.compile(r"(?<![\d,.])[,.]*+\d[\d,.]*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
+#: (no part of a date, "8/10/2016, customers were unable", and never ending in its comma)
+_WHO = re.compile(r"(?<![\d,./-])\d++(?:[.,]\d++)*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
                   r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
                   r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
 _HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"

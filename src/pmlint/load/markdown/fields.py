@@ -24,7 +24,8 @@ _DURATION = re.compile(
     r"\b(?:lasting|lasted|for|duration(?: of)?:?|outage of|down for|over)\s+(?:about |approximately |around |roughly |~)?"
     r"(?P<first>\d+(?:\.\d+)?)\s*(?P<unit1>hours?|hrs?|h|minutes?|mins?|m)\b"
     r"(?:\s*(?:and\s+)?(?P<second>\d+)\s*(?:minutes?|mins?|m)\b)?", re.IGNORECASE)
-_USERS = re.compile(r"\b(?P<count>\d[\d,]*(?:\.\d+)?%?)\s+(?:of\s+)?(?:users|customers|accounts|tenants)\b"
+#: (a count is no part of a date, "8/10/2016, customers were unable", nor ends in its comma)
+_USERS = re.compile(r"(?<![/\d.-])\b(?P<count>\d(?:[\d,]*\d)?(?:\.\d+)?%?)\s+(?:of\s+)?(?:users|customers|accounts|tenants)\b"
                     r"(?:\s+were)?\s+(?:affected|impacted|unable)", re.IGNORECASE)
 _MONEY = re.compile(r"(?:\b(?:EUR|USD|GBP|CHF|JPY|AUD|CAD)\s?|[$€£¥])\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]\b|million\b|thousand\b)?|"
                     r"\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?)\b")
@@ -373,7 +374,19 @@ def _layer_analysis(blocks: list[Block], out: Output) -> None:
                     Span(block.line, block.column, block.end_line, block.end_column))
 
 
+#: A file or script named by its path ("`/opt/docs/appset.yaml`", "templates/v2/new.sh"): under
+#: a "Related" or "See also" heading, a pointer to code or docs, not an earlier incident.
+_FILE_PATH = re.compile(r"[\w.~-]{0,80}/[\w./-]{1,200}\.[A-Za-z]{1,5}\b")
+#: Words that make an entry an incident whatever else it names.
+_INCIDENT_WORD = re.compile(r"\b(?:incident|outage|post-?mortem|rca|INC-?\d+|downtime|disruption)\b|\b\d{4}-\d{2}-\d{2}\b",
+                            re.IGNORECASE)
+
+
 def _related(blocks: list[Block], out: Output) -> None:
+    """The earlier incidents a "Related incidents" / "See also" list names; an entry that
+    only points at a file ("Service catalog regen: `/opt/docs/regen.sh`") is left out."""
     entries = [(plain(block.text), Span(block.line, block.column, block.end_line, block.end_column))
                for block in blocks if block.kind == "item" and not block.quoted and plain(block.text)]
+    entries = [(text, span) for text, span in entries
+               if not (_FILE_PATH.search(text[:500]) and not _INCIDENT_WORD.search(text[:500]))]
     _put_list(out, "/related_incidents", entries)

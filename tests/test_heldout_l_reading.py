@@ -1,0 +1,82 @@
+"""Held-out set L, read as written (CLI in, findings out, on synthetic postmortems):
+
+- A "Related" list of files and scripts names no earlier incident (PM802 stays quiet);
+  a list of earlier incidents still does.
+- A Due cell that says the item is done ("DONE in v2") is no unreadable due date (PM303).
+- A year in a date ("8/10/2016, customers were unable") is no count of users; a window
+  "between 8/5/2016 and 8/10/2016" is the impact's length.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+from pmlint.load.evidence import find_evidence
+
+_RELATED = """# API timeouts in the controller
+
+## Summary
+
+The ApplicationSet controller timed out against the API server for two hours on 2024-05-02.
+
+## Root cause
+
+A single kube-proxy backend served the API address; the controller retried without backoff.
+
+## Action Items
+
+| # | Action | Owner | Due |
+|---|--------|-------|-----|
+| 1 | Add a second kube-proxy backend for the API address | platform | 2024-06-01 |
+| 2 | Remove the ApplicationSet dependency from the generator | platform | DONE in v2 |
+
+## Related
+
+{related}
+"""
+
+
+def test_files_under_related_are_no_earlier_incidents(run_cli, tmp_path):
+    related = ("- ApplicationSet manifest: `/opt/docs/applicationsets/services-appset.yaml`\n"
+               "- Service catalog regen: `/opt/docs/services-catalog/regen.sh`\n"
+               "- New service bootstrap: `templates/v2/new-service.sh`\n")
+    text = _RELATED.format(related=related).replace(
+        "| 2 | Remove the ApplicationSet dependency from the generator | platform | DONE in v2 |\n", "")
+    path = write(tmp_path / "pm.md", text)
+    assert not rule_findings(run_cli, path, "PM802", preset="strict")
+
+
+def test_earlier_incidents_under_related_still_count(run_cli, tmp_path):
+    related = ("- 2024-01-10 outage: controller timeouts after the same kube-proxy change\n"
+               "- INC-2024-031: API timeouts in the controller, see `postmortems/2024-03-02.md`\n"
+               "- 2024-04-12 incident: the same retry storm\n")
+    text = _RELATED.format(related=related).replace(
+        "| 2 | Remove the ApplicationSet dependency from the generator | platform | DONE in v2 |\n", "")
+    path = write(tmp_path / "pm.md", text)
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM802", preset="strict")] == ["PM802"]
+
+
+def test_a_due_cell_that_says_done_is_no_due_date(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _RELATED.format(related="- none"))
+    assert not [item for item in rule_findings(run_cli, path, "PM303") if "DONE" in item["message"]]
+
+
+@pytest.mark.parametrize("sentence, kind, said", [
+    ("Between 8/5/2016 and 8/10/2016, customers were unable to send emails.", "impact_duration",
+     "Between 8/5/2016 and 8/10/2016"),
+    ("between 2024-03-01 and 2024-03-03 every build failed", "impact_duration", "between 2024-03-01 and 2024-03-03"),
+    ("Between 8/5/2016 and 8/10/2016, customers were unable to send emails.", "impact_who", None),
+])
+def test_dates_are_windows_not_counts(sentence, kind, said):
+    found = find_evidence([(sentence, 1, 1, None)]).get(kind)
+    assert (found["text"] if found else None) == said
+
+
+def test_a_year_is_no_count_of_users(run_cli, tmp_path):
+    text = ("# Mail outage\n\n## Impact\n\nBetween 8/5/2016 and 8/10/2016, customers were unable to send emails "
+            "to the support address.\n\n## Root cause\n\nA configuration change of the mail account.\n")
+    path = write(tmp_path / "pm.md", text)
+    found = rule_findings(run_cli, path, "PM601", preset="strict")
+    assert found and not [item for item in found if "gives a count" in item["message"]]
+    assert all("Between 8/5/2016 and 8/10/2016" in item["message"] for item in found)  # the window is the length
