@@ -80,3 +80,34 @@ def test_a_year_is_no_count_of_users(run_cli, tmp_path):
     found = rule_findings(run_cli, path, "PM601", preset="strict")
     assert found and not [item for item in found if "gives a count" in item["message"]]
     assert all("Between 8/5/2016 and 8/10/2016" in item["message"] for item in found)  # the window is the length
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Our alerting didn't notify us soon enough of the failures. We're working on improving this, so we "
+     "catch them sooner.", True),
+    ("Our monitoring did not page anyone. We will address this in the next quarter.", True),
+    ("The alerts fired on time. We will fix it by Friday.", False),   # no gap named: "it" is something else
+])
+def test_a_detection_gap_named_then_promised_work(sentence, found):
+    assert (find_evidence([(sentence, 1, 1, None)]).get("detection_improved") is not None) is found
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("The power outage was reported on May 24, 2018 at 09:30 UTC and affected many customers.", None),
+    ("The first issues with DNS are reported at 12:09.", "customer"),
+    ("Outages were reported by users in three regions.", "customer"),
+])
+def test_an_outage_announced_is_no_customer_report(sentence, label):
+    found = find_evidence([(sentence, 1, 1, None)]).get("detection")
+    assert (found["label"] if found else None) == label
+
+
+@pytest.mark.parametrize("event, kind", [
+    ("66% of the validators apply the upgrade and the chain resumes", "resolved"),
+    ("Block production resumed at height 1200", "resolved"),
+    ("The site is back online", "resolved"),
+    ("Chain halted at block 1199", "other"),
+])
+def test_a_service_resuming_resolves_it(event, kind):
+    from pmlint.load.markdown.timeline import classify_event
+    assert classify_event(event) == kind

@@ -43,7 +43,10 @@ ROLLOVER = timedelta(hours=6)
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("resolved", re.compile(
         r"\b(?:resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
-        r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over))\b", re.IGNORECASE)),
+        r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over)|"
+        # "the chain resumes", "block production resumed", "the site is back online"
+        r"(?:chain|network|service|site|api|block production|production|processing) (?:resumes|resumed|"
+        r"is back online|was back online|came back online|is back up|was back up))\b", re.IGNORECASE)),
     ("mitigated", re.compile(
         r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|failed over|"
         r"(?:conducted|performed|completed|ran|executed) (?:a |the )?(?:\w+ )?fail-?over|fail-?over (?:completed?|finished|done)|rollback (?:completed?|finished|done)|"
