@@ -111,3 +111,28 @@ def test_an_outage_announced_is_no_customer_report(sentence, label):
 def test_a_service_resuming_resolves_it(event, kind):
     from pmlint.load.markdown.timeline import classify_event
     assert classify_event(event) == kind
+
+
+def test_a_cause_told_as_a_shutdown_it_caused():
+    sentence = "In this particular case the short-lived voltage spike caused a shutdown of the network gear."
+    assert find_evidence([(sentence, 1, 1, None)]).get("root_causes") is not None
+
+
+_PRACTICE = """# Site unreachable for some users
+
+## Summary
+
+Between 2024-02-01 and 2024-02-02 some users could not reach the site.
+
+## Action items
+
+- Monitor traffic to identify drops in usage (we already do this, but the drop was not significant enough)
+- Monitor the support email address (this was effective in this case and we were in touch with users)
+- Monitor traffic to identify drops in usage on the API
+"""
+
+
+def test_an_item_the_team_already_does_is_no_open_vague_item(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", _PRACTICE)
+    found = rule_findings(run_cli, path, "PM310", preset="strict")
+    assert [item["line"] for item in found] == [11], found  # only the item still to do

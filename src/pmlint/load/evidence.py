@@ -686,7 +686,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?<!never )(?<!to )(?:(?:led|leads|lead)\s+to|caused|causes|triggered|triggers)\s+(?:an?\s+|the\s+|our\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
             r"(?:outages?|downtime|failures?|crash(?:es)?|corruption|data\s+loss|power\s+loss|exhaustion|"
             r"deadlocks?|overload|saturation|fragmentation|timeouts?|errors?|unavailability|instability|"
-            r"inconsistenc(?:y|ies)|split[- ]brain|outofmemory|oom|leaks?|lockups?|loss\s+of)\b"
+            r"inconsistenc(?:y|ies)|split[- ]brain|outofmemory|oom|leaks?|lockups?|loss\s+of|shutdowns?)\b"
             r"|\b(?=resulting)(?:(?<=, )|(?<=,\n)|(?<=, thereby )|(?<=, ultimately )|(?<=, eventually ))resulting\s+in\s+(?:an?\s+|the\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:outage|downtime|crash(?:es)?|corruption|data\s+loss|incident|exhaustion|"
             r"deadlock|lockup)\b"

@@ -83,6 +83,10 @@ _URL = re.compile(r"https?://[^\s)>\]]+")
 _ISSUE_REF = re.compile(r"(?<![\w&])#\d{2,7}\b")
 _PRIORITY = re.compile(r"(?<![\w-])\[?P([0-4])\]?(?![\w-])")
 _TAG = re.compile(r"\[(?P<tag>[a-z][a-z -]{1,20})\]", re.I)
+#: An item that says it is already the team's practice: "(we already do this, but the drop
+#: was not significant enough)", "(this was effective in this case)", "already in place".
+_IN_PLACE = re.compile(r"\((?:we|this is|it is|it's)\s+already\s+(?:do(?:ne|ing)?|in place|have|running|set up)\b"
+                       r"|\(this was effective\b|\balready\s+in\s+place\b", re.I)
 _DONE_MARKERS = re.compile(r"\s*(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)(?:\s+(?:during|in|on|as\s+part\s+of|since|at)\b[^()]{0,40})?\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "?", "—"}
 
@@ -840,6 +844,9 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
             fields.setdefault(key, value)
     if _closed_in_place(block):
         fields.setdefault("status", "done")
+    if "already" in text or "effective" in text:  # (substring tests first: most items say neither)
+        if _IN_PLACE.search(text):
+            fields.setdefault("status", "done")  # "(we already do this, but ...)": a standing practice
     if _DONE_MARKERS.search(text):
         marker = _DONE_MARKERS.search(text).group(0).strip().lower()  # type: ignore[union-attr]
         if "todo" in marker:
