@@ -136,3 +136,14 @@ def test_an_item_the_team_already_does_is_no_open_vague_item(run_cli, tmp_path):
     path = write(tmp_path / "pm.md", _PRACTICE)
     found = rule_findings(run_cli, path, "PM310", preset="strict")
     assert [item["line"] for item in found] == [11], found  # only the item still to do
+
+
+def test_relative_due_dates_are_one_finding_for_the_plan(run_cli, tmp_path):
+    text = ("# API timeouts\n\n## Summary\n\nThe controller timed out for two hours on 2024-05-02.\n\n"
+            "## Action Items\n\n| # | Action | Owner | Due |\n|---|---|---|---|\n"
+            "| 1 | Restart calico | platform | this week |\n| 2 | Check kube-proxy | platform | this week |\n"
+            "| 3 | Add a helper | platform | next sprint |\n| 4 | Add an alert | platform | 2024-06-01 |\n")
+    path = write(tmp_path / "pm.md", text)
+    found = rule_findings(run_cli, path, "PM303")
+    assert [item["line"] for item in found] == [11]
+    assert "so are 2 more in this plan" in found[0]["message"]

@@ -789,9 +789,15 @@ def due_date_valid(value: Any, pointer: str, options: dict, context: Context) ->
         yield Hit(values={"value": shorten(value), "problem": "is not a day on the calendar"})
         return
     if due.kind == "relative":
-        yield Hit(values={"value": shorten(value), "problem": "is relative to when it was written: a reader later "
-                                                              "cannot tell when it was due (write the calendar date)"},
-                  uncertain=True)
+        others = _relative_dues(context, order)
+        if others and others[0] != pointer:
+            return  # one finding for the plan's relative dates, on the first of them
+        problem = "is relative to when it was written: a reader later cannot tell when it was due (write the " \
+                  "calendar date)"
+        if len(others) > 1:
+            problem = (f"is relative to when it was written, and so are {len(others) - 1} more in this plan: a reader "
+                       "later cannot tell when they were due (write calendar dates)")
+        yield Hit(values={"value": shorten(value), "problem": problem}, uncertain=True)
         return
     if due.kind == "unknown":
         yield Hit(values={"value": shorten(value), "problem": "could not be read as a date (write YYYY-MM-DD)"},
@@ -813,6 +819,20 @@ def incident_date_stated(context: Context) -> date | None:
     data = context.data if isinstance(context.data, dict) else {}
     parsed = parse_due(data.get("date"))
     return parsed if isinstance(parsed, date) else None
+
+
+def _relative_dues(context: Context, order: Any) -> list[str]:
+    """The `/action_items/N/due` pointers of the pending items whose due date is relative
+    ("this week", "next sprint"), in order: one table writes them all the same way, and a
+    reviewer raises it once, not on every row."""
+    found = []
+    for index, item in action_items(context):
+        due = item.get("due")
+        if due is None or due == "" or not is_pending(item, context) or _DONE_IN_DUE.match(str(due)):
+            continue
+        if read_due(due, order).kind == "relative":
+            found.append(f"/action_items/{index}/due")
+    return found
 
 
 def resolve_item(context: Context, pointer: str) -> dict[str, Any] | None:
