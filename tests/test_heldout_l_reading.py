@@ -147,3 +147,29 @@ def test_relative_due_dates_are_one_finding_for_the_plan(run_cli, tmp_path):
     found = rule_findings(run_cli, path, "PM303")
     assert [item["line"] for item in found] == [11]
     assert "so are 2 more in this plan" in found[0]["message"]
+
+
+# -- set M (judged once at 3002fe0, then used to find causes) ---------------------------------
+
+@pytest.mark.parametrize("kind, sentence, found", [
+    ("actions", "Back up everything every day. I'll build a buffer of three rolling backups.", True),
+    ("actions", "I'll explain how the migration went wrong.", False),        # the writer guiding the reader
+    ("root_causes", "The core issue is that on September 30, 2021, the DST Root CA X3 expired.", True),
+])
+def test_one_persons_plan_and_the_core_issue(kind, sentence, found):
+    assert (find_evidence([(sentence, 1, 1, None)]).get(kind) is not None) is found
+
+
+@pytest.mark.parametrize("heading", ["What allowed this to happen?", "Mistakes", "What exactly went wrong"])
+def test_cause_headings_told_as_questions_or_mistakes(run_cli, tmp_path, heading):
+    text = (f"# Vault drained\n\n## Summary\n\nAn attacker drained the vault on 2021-02-27.\n\n## {heading}\n\n"
+            "- The proxy delegated calls to any whitelisted contract.\n- Standing approvals were never revoked.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert not [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+
+
+@pytest.mark.parametrize("written, clock", [("2025-01-04 9:27a", (9, 27, 0)), ("2025-01-04 4:00p", (16, 0, 0)),
+                                            ("10:00 a server crashed", (10, 0, 0))])
+def test_a_status_pages_short_am_pm(written, clock):
+    from pmlint.load.markdown.times import parse_stamp
+    assert parse_stamp(written).clock == clock

@@ -466,6 +466,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"improving|creating|writing|taking|reviewing|investigating|working|putting|making|enabling|requiring|"
             r"rotating|auditing|replacing|removing|documenting|automating|hardening|tightening|extending|"
             r"prioriti[sz]ing|exploring|evaluating|considering))\b"
+            # ("I'll build a buffer of three rolling backups": one person's own plan, the
+            # contraction too; not "I'll explain")
+            r"|\bi" + _APOS + r"ll(?!" + _TELLING + r")\s+(?:build|add|set up|write|move|automate|replace|run|keep|"
+            r"test|monitor|migrate|rotate|switch|make|fix|publish|back up|document|schedule|enable|check)\b"
             r"|\bwe" + _APOS + r"(?:ll(?!" + _TELLING + r")|re (?:going to(?!" + _TELLING + r")|planning|adding|deploying|building|implementing|introducing|"
             r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
             r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
@@ -643,7 +647,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
             r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
             r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"
-            r"|\bthe\s+(?:main|primary|underlying|real)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
+            r"|\bthe\s+(?:main|primary|underlying|real|core|key|fundamental)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
             # "the cause has been identified as an issue around ...", "we traced the cause to ..."

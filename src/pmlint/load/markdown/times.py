@@ -38,7 +38,7 @@ _ZONE = re.compile(r"\s*\(?(?P<zone>" + _ZONE_WORD + r")\)?(?![\w])")
 _ZONE_ANYWHERE = re.compile(r"(?<![\w-])(?P<zone>" + _ZONE_WORD + r")(?![\w])")
 _MONTH_WORD = r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TIME = re.compile(
-    r"(?P<h>\d{1,2})(?:(?:[:h](?P<m>\d{2}))(?::(?P<s>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[ap]\.?\s?m\b\.?)?"
+    r"(?P<h>\d{1,2})(?:(?:[:h](?P<m>\d{2}))(?::(?P<s>\d{2})(?:[.,]\d+)?)?(?P<ampm>\s*[ap]\.?\s?m\b\.?|[ap](?!\w))?"
     r"|\s*(?P<ampm2>[ap]\.?m\b\.?))", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<mo>\d{1,2})-(?P<d>\d{1,2})(?:[T ]+|$|(?=\W))")
 _MONTH_DATE = re.compile(_MONTH_WORD + r"\s+(?P<d>\d{1,2})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?,?\s*(?:at\s+)?",
@@ -411,9 +411,9 @@ def _clock(match: re.Match[str]) -> tuple[int, int, int]:
     minute = int(match.group("m") or 0)
     second = int(match.group("s") or 0)
     marker = (match.group("ampm") or match.group("ampm2") or "").lower().replace(".", "").replace(" ", "")
-    if marker == "pm" and hour < 12:
+    if marker in ("pm", "p") and hour < 12:  # ("4:00p", "9:27a": a status page's short form)
         hour += 12
-    elif marker == "am" and hour == 12:
+    elif marker in ("am", "a") and hour == 12:
         hour = 0
     if hour == 24:
         hour = 0
