@@ -204,7 +204,10 @@ def stated_night_clock(document: Document, settings: Mapping[str, Any]) -> tuple
     with its sentence, at most SENTENCE_REACH characters either side."""
     start = parse_clock(settings.get("night_start"), time(22, 0))
     end = parse_clock(settings.get("night_end"), time(7, 0))
-    for pointer, text in document_texts(document, ("/action_items", "/timeline")):
+    texts = document_texts(document, ("/action_items", "/timeline"))
+    if _HALF_CLOCK.search("\x00".join(text for _, text in texts)) is None:
+        return None  # one scan of the joined text: most documents write no a.m./p.m. clock at all
+    for pointer, text in texts:
         if len(text) < 3 or ("m" not in text and "M" not in text):
             continue
         for clock in _HALF_CLOCK.finditer(text):

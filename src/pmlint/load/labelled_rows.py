@@ -59,9 +59,18 @@ def _kind(label: str) -> Kind:
     return "end"
 
 
+#: The words a row's label starts with, for a test before the pattern: most lines with a
+#: colon (YAML, prose) start with none of them, and `str.startswith` is ten times cheaper
+#: than a failed match of the pattern's alternation.
+_FIRST_WORDS = ("incident", "outage", "impact", "start", "began", "begin", "stop", "end", "resolved", "recovered",
+                "total", "duration", "downtime", "length")
+
+
 def labelled_row(text: str, line: int) -> LabelledRow | None:
     """The labelled row on `text` (line number `line`), or None when it is no such row."""
     if ":" not in text and "|" not in text:  # every row has one: a substring test, not a scan
+        return None
+    if not text.lstrip(" \t-*+|_")[:10].lower().startswith(_FIRST_WORDS):
         return None
     match = _ROW.match(text[:LINE_LIMIT])
     if match is None:
