@@ -60,20 +60,34 @@ def counts_at_layer(item: dict[str, Any], layer: str, context: Context, durable_
     return classify(item, context) == DURABLE
 
 
-def _inferred_at_layer(item: dict[str, Any], layer: str, context: Context, durable_types: Iterable[str]) -> bool:
+def _inferred_at_layer(item: dict[str, Any], index: int, layer: str, context: Context,
+                       durable_types: Iterable[str], profiled: dict[str, Any]) -> bool:
     """An open, durable item that states no layer but whose words name `layer`
     (`infer_layer`: "Implement a supervisor sidecar" is architecture) and whose type, stated
     or read from its words, is a durable one or none: a Markdown plan rarely tags its items,
-    and "tag each with `layer:`" would be form where the item is there."""
-    if item.get("layer") is not None or not is_open(item, context) or classify(item, context) != DURABLE:
+    and "tag each with `layer:`" would be form where the item is there. The durability
+    profile has read every item's words already; its reading is used (read again only
+    where no profile was built)."""
+    if item.get("layer") is not None or not is_open(item, context):
         return False
+    typed, inferred = _item_reading(item, index, context, profiled)
+    if inferred != layer or classify(item, context) != DURABLE:
+        return False
+    kind = lower(item.get("type")) or typed
+    return kind is None or kind in {str(t).lower() for t in durable_types}
+
+
+def _item_reading(item: dict[str, Any], index: int, context: Context,
+                  profiled: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(type, layer) of action item `index` as the durability profile reads its words."""
+    found = profiled.get(f"/action_items/{index}")
+    if found is not None:
+        return (found.type.value if found.type is not None else None,
+                found.layer.value if found.layer is not None else None)
     title = str(item.get("title") or "")
     text = " ".join(str(item.get(key) or "") for key in ("title", "description")).strip()
-    typed, inferred = read_item(title, text, context.settings)  # as the durability profile reads it
-    if inferred is None or inferred[0] != layer:
-        return False
-    kind = lower(item.get("type")) or (typed[0] if typed is not None else None)
-    return kind is None or kind in {str(t).lower() for t in durable_types}
+    typed, inferred = read_item(title, text, context.settings)
+    return (typed[0] if typed else None), (inferred[0] if inferred else None)
 
 
 def has_no_action_decision(context: Context) -> bool:
@@ -106,10 +120,14 @@ def layer_fixed(value: Any, pointer: str, options: dict, context: Context) -> It
     if not layers or has_no_action_decision(context):
         return
     items = [item for _, item in action_items(context)]
+    profiled: dict[str, Any] | None = None
     for layer, (index, cause) in layers.items():
         if any(counts_at_layer(item, layer, context, options["durable_action_types"]) for item in items):
             continue
-        if any(_inferred_at_layer(item, layer, context, options["durable_action_types"]) for item in items):
+        if profiled is None:  # each item's reading by the durability profile, looked up by pointer
+            profiled = {each.pointer: each for each in getattr(context.profile, "items", ()) or ()}
+        if any(_inferred_at_layer(item, index, layer, context, options["durable_action_types"], profiled)
+               for index, item in enumerate(items)):
             continue  # the plan has such an item; its words say the layer its tags do not
         durable_types = {str(t).lower() for t in options["durable_action_types"]}
         elsewhere: dict[str, int] = {}
