@@ -773,11 +773,6 @@ def incident_date(context: Context) -> date | None:
     return min(moment.date() for moment in moments) if moments else None
 
 
-#: A due cell that reports the item done ("DONE in v2", "Done", "✅ shipped", "completed 2024-05-01").
-_DONE_IN_DUE = re.compile(r"^[\s*_~`]*(?:✅|✔|☑|\[x\])?[\s*_~`]*(?:done|completed?|shipped|fixed|merged|resolved|closed)\b",
-                         re.IGNORECASE)
-
-
 @check("due_date_valid")
 def due_date_valid(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """A `due` value of an open item reads as a date and is not before the incident.
@@ -797,8 +792,6 @@ def due_date_valid(value: Any, pointer: str, options: dict, context: Context) ->
     item = resolve_item(context, pointer)
     if item is not None and not is_pending(item, context):
         return
-    if _DONE_IN_DUE.match(str(value)):
-        return  # "DONE in v2", "✅ shipped": the Due cell says the item is done, not when it is due
     order = context.document.meta.day_first_dates
     due = read_due(value, order)
     if due.kind in ("none", "horizon"):
@@ -846,7 +839,7 @@ def _relative_dues(context: Context, order: Any) -> list[str]:
     found = []
     for index, item in action_items(context):
         due = item.get("due")
-        if due is None or due == "" or not is_pending(item, context) or _DONE_IN_DUE.match(str(due)):
+        if due is None or due == "" or not is_pending(item, context):
             continue
         if read_due(due, order).kind == "relative":
             found.append(f"/action_items/{index}/due")

@@ -66,6 +66,9 @@ _STATUSES = (
     ("in-progress", re.compile(r"\b(?:in[ -]progress|wip|ongoing|started|doing)\b|🚧", re.I)),
     ("open", re.compile(r"\b(?:open|todo|to do|not started|planned|pending|backlog)\b|\[ \]", re.I)),
 )
+#: A Due cell that says the item is done ("DONE in v2", "✅ shipped", "completed 2024-05-01").
+_DONE_DUE = re.compile(r"^[\s*_~`]*(?:✅|✔|☑|\[x\])?[\s*_~`]*(?:done|completed?|shipped|fixed|merged|resolved|closed)\b",
+                       re.I)
 #: a task marker: `[ ]`, `[x]`, and `[]` (an unchecked box as people type it)
 _TASK = re.compile(r"^\s*\[(?P<mark>[ xX]?)\]\s*")
 #: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`
@@ -1096,6 +1099,11 @@ def _table(items: _Items, block: Block, group: str | None, hints: dict[str, str]
             spans.setdefault(key, Span(cell.line, cell.column, cell.line, cell.end_column))
         if not fields.get("title") or (isinstance(fields["title"], str) and _is_listed_value(fields["title"])):
             continue  # no title, or a record listed in a table ("CNAME | share.america.gov")
+        due = fields.get("due")
+        if isinstance(due, str) and "status" not in fields and _DONE_DUE.match(due):
+            # "DONE in v2" in the Due column: the cell reports the item done, not a date
+            fields["status"] = "done"
+            del fields["due"]
         for key, value in hints.items():
             fields.setdefault(key, value)
         row_span = Span(row[0].line, row[0].column, row[0].line, max(cell.end_column for cell in row))
