@@ -181,3 +181,13 @@ def test_cause_headings_told_as_questions_or_mistakes(run_cli, tmp_path, heading
 def test_a_status_pages_short_am_pm(written, clock):
     from pmlint.load.markdown.times import parse_stamp
     assert parse_stamp(written).clock == clock
+
+
+@pytest.mark.parametrize("kind, sentence, said", [
+    ("detection", "I just received word that there is a power outage on the north side of campus.", "received word that"),
+    ("impact_who", "The outage hit our server rooms and all systems are down.", "all systems are down"),
+    ("impact_who", "All systems are operating normally again.", None),
+])
+def test_word_received_and_all_systems_down(kind, sentence, said):
+    found = find_evidence([(sentence, 1, 1, None)]).get(kind)
+    assert (found["text"] if found else None) == said

@@ -308,7 +308,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"read(?:ing|s)?|subscri(?:bed|bing)\s+to)\s+(?:the\s+|our\s+)?[\"'\u201c\u2018]?"
             r"(?:official|public|upstream|vendor|security|external|project)[\"'\u201d\u2019]?\s+(?:[\w-]+\s+)?"
             r"(?:sources?|feeds?|advisor(?:y|ies)|mailing[\s-]lists?|announcements?|channels?|bulletins?|"
-            r"security pages?|cve (?:lists?|feeds?))\b", _F)),
+            r"security pages?|cve (?:lists?|feeds?))\b"
+            # word reaching the team from elsewhere: "I just received word that there is a power outage"
+            r"|\b(?:received|got|had|have)\s+word\s+(?:that|of|from)\b", _F)),
     ),
     "impact_who": (
         # "1,200 users", "30% of requests", "6,000 of our valued users": a count, when its
@@ -355,6 +357,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the cluster was left without any nodes": nothing left to serve, a 100 % share
             r"|\b(?:left|was|were|ran|running)\s+without\s+any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b"
+            # "all systems are down", "all of our servers went offline"
+            r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
+            r"(?:down|offline|unavailable|unreachable)\b"
             # the whole of something: "an ecosystem wide outage", "the website wasn't responding",
             # "All of Hex API features, including ..., were affected"
             r"|\b(?:ecosystem|network|system|company|platform|site|service|fleet|region|industry|chain|org)[- ]wide\b"
