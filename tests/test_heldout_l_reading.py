@@ -191,3 +191,34 @@ def test_a_status_pages_short_am_pm(written, clock):
 def test_word_received_and_all_systems_down(kind, sentence, said):
     found = find_evidence([(sentence, 1, 1, None)]).get(kind)
     assert (found["text"] if found else None) == said
+
+
+@pytest.mark.parametrize("unit", [
+    "alerting did not ", "our alerting didn't notify us. ", "all systems are ", "received word ",
+    "the core issue ", "I'll build ", "until 7:52 A.M., ", "between 8/5/2016 and ", "caused a ",
+])
+def test_the_sets_k_l_m_readings_scale_linearly(unit):
+    """Ten times the text costs about ten times the time, whatever it repeats."""
+    from linearity import assert_ten_times_linear
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(
+        lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies).meta.evidence.as_dict(), 1000, unit)
+
+
+@pytest.mark.parametrize("unit", ["- Related: `a/b/c.yaml` ", "`/opt/x/" * 3, "(we already do this ", "Render restarts "])
+def test_the_item_and_related_readings_scale_linearly(unit):
+    from linearity import assert_ten_times_linear
+    from pmlint.engine.rules import load_rules
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    rules = [rule for rule in load_rules() if rule.id in ("PM702", "PM310", "PM802")]
+    options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+
+    def run(copies: int) -> None:
+        text = "# Outage\n\n## Action items\n\n" + f"- {unit * 3}\n" * copies + "\n## Related\n\n" + f"- {unit}\n" * copies
+        lint_document(load_text("pm.md", text, options.settings), rules, options)
+
+    assert_ten_times_linear(run, 200, unit)
