@@ -222,3 +222,23 @@ def test_the_item_and_related_readings_scale_linearly(unit):
         lint_document(load_text("pm.md", text, options.settings), rules, options)
 
     assert_ten_times_linear(run, 200, unit)
+
+
+def test_relative_due_dates_cost_linear_time_in_the_plan():
+    """PM303 reads the plan's relative dates once per document, not once per item (it was
+    quadratic: 3,000 rows took 28 s)."""
+    from linearity import assert_ten_times_linear
+    from pmlint.engine.rules import load_rules
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    rules = [rule for rule in load_rules() if rule.id == "PM303"]
+    options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+
+    def run(copies: int) -> None:
+        rows = "".join(f"| Fix thing {index} | ana | next sprint |\n" for index in range(copies))
+        text = "# Outage\n\n## Action Items\n\n| Action | Owner | Due |\n|---|---|---|\n" + rows
+        lint_document(load_text("pm.md", text, options.settings), rules, options)
+
+    assert_ten_times_linear(run, 150, "relative dues")
