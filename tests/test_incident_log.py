@@ -94,3 +94,24 @@ def test_a_finished_postmortem_is_no_interim_update(said):
     from pmlint.load.markdown.forms import interim_update
 
     assert not interim_update(parse_blocks(f"# Outage\n\n{said}\n".splitlines()))
+
+
+@pytest.mark.parametrize("said", ["We'll do a detailed post mortem for this incident which we will post on our blog.",
+                                  "We will write a full post-mortem once the disks are replaced.",
+                                  "A detailed post mortem will follow."])
+def test_a_post_mortem_promised_in_other_words_marks_an_interim_update(said):
+    """"post mortem" written as two words, and the team promising to write one, mark an
+    update written while the incident is open (a held-out review called "Lessons not
+    recorded" pedantic on a live status entry that promised "a detailed post mortem")."""
+    from pmlint.load.markdown.forms import interim_update
+
+    assert interim_update(parse_blocks(f"# Outage\n\nThe servers were down for an hour. {said}\n".splitlines()))
+
+
+@pytest.mark.parametrize("said", ["We will do a better job of testing restores.",
+                                  "We'll write a runbook for the disk swap.",
+                                  "This post mortem covers the outage of March 3."])
+def test_other_promises_mark_no_interim_update(said):
+    from pmlint.load.markdown.forms import interim_update
+
+    assert not interim_update(parse_blocks(f"# Outage\n\nThe servers were down for an hour. {said}\n".splitlines()))

@@ -88,17 +88,22 @@ _INTERIM = regex_cache.compile(
     r"|\b(?:is|are|remains?)[ \t]+still[ \t]+(?:offline|down|unavailable|degraded)\b"
     r"|\bwe[ \t]+(?:hope|expect)[ \t]+to[ \t]+restore[ \t]+(?:all[ \t]+|the[ \t]+|full[ \t]+)?"
     r"(?:services?|access|functionality|operations?)\b"
-    r"|\b(?:full|detailed|complete)[ \t]+(?:post-?mortem|report|write-?up|rca)[ \t]+"
+    r"|\b(?:full|detailed|complete)[ \t]+(?:post[ \t-]?mortem|report|write-?up|rca)[ \t]+"
     r"(?:will[ \t]+follow|to[ \t]+follow|will[ \t]+be[ \t]+(?:posted|published|shared))\b"
     r"|\bwill[ \t]+(?:publish|post|share)[ \t]+a[ \t]+(?:full[ \t]+|detailed[ \t]+|complete[ \t]+)?"
-    r"(?:post-?mortem|incident[ \t]+report|write-?up|rca)\b"
+    r"(?:post[ \t-]?mortem|incident[ \t]+report|write-?up|rca)\b"
+    # "We'll do a detailed post mortem for this incident which we will post on our blog"
+    r"|\bwe(?:['\u2019]ll|[ \t]+will)[ \t]+(?:do|write|prepare|publish|post|share)[ \t]+a[ \t]+"
+    r"(?:full|detailed|complete|thorough)[ \t]+(?:post[ \t-]?mortem|incident[ \t]+report|write-?up|rca)\b"
     r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b", re.IGNORECASE)
 
 
 #: One of these is in every phrase of `_INTERIM` (lower case): a text without any is no
 #: interim update, and the regex (ten `\b`-led alternatives tried at every position) is
 #: not run on it.
-_INTERIM_WORDS = ("being", "still", "to restore", "follow", "will publish", "will post", "will share")
+_INTERIM_WORDS = ("being", "still", "to restore", "follow", "will publish", "will post", "will share",
+                  "ll do", "ll write", "ll prepare", "ll publish", "ll post", "ll share", "will do", "will write",
+                  "will prepare")
 #: How much prose (characters, from the top) is read for the words of an interim update.
 INTERIM_CHARS = 50_000
 
