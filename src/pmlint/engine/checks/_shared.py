@@ -159,3 +159,23 @@ def evidence(context: Context, kind: str) -> dict[str, Any] | None:
     found = context.document.meta.evidence
     entry = found.get(kind) if found is not None else None
     return entry if isinstance(entry, dict) else None
+
+
+#: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
+_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
+#: How much of a document is read for a commitment in prose (the rest is never an answer).
+_PROSE_BYTES = 200_000
+
+
+def committed_in_prose(context: Context, regex: PhraseRegex | re.Pattern[str] | None) -> bool:
+    """A sentence anywhere in the document that commits to something `regex` names ("we are
+    working on adding more people to be on-call", "we will test our restores monthly"): a
+    plan in prose, where no list under a plan heading holds it, is still a plan (the same
+    commitment words as the `actions` evidence in load/evidence.py)."""
+    from ...load.evidence import COMMITMENT
+
+    if regex is None:
+        return False
+    text = "\n".join(context.document.lines)[:_PROSE_BYTES].lower()
+    return any(COMMITMENT.search(sentence.group()) is not None and search(regex, sentence.group()) is not None
+               for sentence in _SENTENCE.finditer(text))

@@ -19,10 +19,9 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, outside_actor
-from ...load.evidence import COMMITMENT
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
-from ._shared import action_items, evidence, is_open, option_patterns, option_words, search, text_of
+from ._shared import action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, search, text_of
 from ._time import document_zone, entries, in_window, night_entries, parse_clock, unclear_hours  # noqa: F401 (in_window: re-exported)
 
 
@@ -264,23 +263,6 @@ def _names_a_pager(lines: list[str]) -> bool:
     return any(_PAGER_NAMED.search(line) for line in lines[:20000])
 
 
-#: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
-_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
-#: How much of a document is read for a commitment in prose (the rest is never an answer).
-_PROSE_BYTES = 200_000
-
-
-def _committed_in_prose(context: Context, regex: Any) -> bool:
-    """A sentence anywhere in the document that commits to sharing the load ("we are working
-    on adding more people to be on-call", "we will write a runbook"): a plan in prose, where
-    no list under a plan heading holds it, is still a plan (the same commitment words as the
-    `actions` evidence in load/evidence.py)."""
-    commitment = COMMITMENT
-    text = "\n".join(context.document.lines)[:_PROSE_BYTES].lower()
-    return any(commitment.search(sentence.group()) is not None and search(regex, sentence.group()) is not None
-               for sentence in _SENTENCE.finditer(text))
-
-
 @check("lone_responder", {"load_sharing_words": of_kind(
     "words", "Words of an action item that spreads the response beyond one person: a rota, a runbook, "
              "automation.")}, infers=True, required=("load_sharing_words",))
@@ -294,7 +276,7 @@ def lone_responder(value: Any, pointer: str, options: dict, context: Context) ->
     regex = option_words(options, "load_sharing_words")
     if any(search(regex, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
         return
-    if _committed_in_prose(context, regex):
+    if committed_in_prose(context, regex):
         return
     fact = getattr(getattr(context.profile, "on_call", None), "responders", None)
     yield Hit("/on_call/responders", span=fact.span if fact is not None and fact.inferred else None)

@@ -1,0 +1,140 @@
+"""Backups after data loss (PM315): data lost while backups were part of the story gets a
+plan that changes the backups.
+
+When a postmortem says data was lost ("7 hours of scoreboard data was gone forever",
+"all the database tables were truncated") and tells of backups (restored from last
+night's dump, none at all, months old), the durable fix is the backups: a restore that is
+tested, alerting when a backup fails, copies frequent enough and kept elsewhere. A plan
+that fixes only what deleted the data leaves the next loss as large as this one.
+
+Contract (see `checks/__init__.py`): inputs are every text of the document (fields and
+the prose no field holds), the action items and the commitments in prose; output is one
+hit on the first statement of loss, when nothing in the plan names the backups. Code
+because the statement must be one the document makes (not negated, hedged or imagined:
+"no data was lost", "to avoid data loss", "we could have lost data"), and a label with its
+value ("Customer Data Loss | None") states nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable
+
+from ...grammar import imagined, negated_or_hedged
+from ...infer.prose import document_texts, quote, span_at
+from ..functions import Context, Hit, check
+from ..kinds import of_kind
+from ._shared import action_items, committed_in_prose, is_open, option_patterns, option_words, search, text_of
+
+#: A label whose value says there was none: "Data loss: none", "| Customer Data Loss | No |".
+_NONE_AFTER = re.compile(r"[ \t]*(?:\*{1,2}[ \t]*)?[:|\-\u2013][ \t]*(?:\*{1,2}[ \t]*)?(?:no\b|none\b|n/a\b|0\b|nil\b|zero\b)")
+#: Words after it that make it a name, not an event: "data loss prevention".
+_NAME_AFTER = re.compile(r"[ \t]+prevention\b")
+#: Words before "data loss" that make it something avoided or risked, not suffered.
+_AVOIDED_BEFORE = re.compile(r"\b(?:no|without|zero|any|against|potential|possible|possibly|avoid[a-z]{0,3}|"
+                             r"prevent[a-z]{0,3}|protect[a-z]{0,4}|risk[a-z]{0,3}|minimi[sz]e[a-z]{0,1}|"
+                             r"reduc[a-z]{1,3}|(?:risk|chance|possibility|danger|threat)s?[ \t]+of)"
+                             r"[ \t]+(?:any[ \t]+|further[ \t]+|more[ \t]+)?$")
+#: "got lost between all other e-mails": mislaid, not destroyed.
+_MISLAID_BEFORE = re.compile(r"\b(?:got|get|gets|getting|go|goes|went)[ \t]+$")
+#: How many characters before a match are read for `_AVOIDED_BEFORE` (bounded work per match).
+_BEFORE = 40
+
+
+#: A label is a cell or a text of at most this many words ("Customer Data Loss"): it names
+#: what a value below or beside it says, and states nothing itself.
+_LABEL_WORDS = 4
+
+
+def _label(low: str, start: int, end: int) -> bool:
+    """Whether the words at low[start:end] stand in a cell or text of `_LABEL_WORDS` words or
+    fewer (bounded: the cell is looked for within 200 characters each way)."""
+    left = low.rfind("|", max(0, start - 200), start) + 1
+    right = low.find("|", end, end + 200)
+    if left == 0 and right < 0 and len(low) > 200:
+        return False
+    cell = low[left:right if right >= 0 else min(len(low), end + 200)]
+    return len(cell.split()) <= _LABEL_WORDS
+
+
+def _suffered(low: str, start: int, end: int) -> bool:
+    """Whether the loss at low[start:end] is one the text says happened."""
+    if _label(low, start, end):
+        return False
+    if negated_or_hedged(low, start) or imagined(low, start):
+        return False
+    before = low[max(0, start - _BEFORE):start]
+    if _AVOIDED_BEFORE.search(before) is not None or _MISLAID_BEFORE.search(before) is not None:
+        return False
+    return _NONE_AFTER.match(low, end) is None and _NAME_AFTER.match(low, end) is None
+
+
+def _first_loss(context: Context, loss: Any) -> tuple[str, str, int, int] | None:
+    """(pointer, text, start, end) of the first statement of loss the document makes."""
+    for pointer, text in document_texts(context.document):
+        if not text:
+            continue
+        low = text.lower()
+        for match in loss.finditer(low):
+            if _suffered(low, match.start(), match.end()):
+                return pointer, text, match.start(), match.end()
+    return None
+
+
+@check("backups_after_loss", {
+    "loss_patterns": of_kind("regex-list", "Regular expressions (lower case) that state data was lost: 'data loss', "
+                                         "'N hours of data was gone', 'the tables were truncated'."),
+    "backup_words": of_kind("words", "Words of backups and restores: backup, snapshot, restore, replica, "
+                                     "point-in-time, off-site.")},
+       required=("loss_patterns", "backup_words"))
+def backups_after_loss(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The document states data was lost (`loss_patterns`, not negated, hedged, imagined,
+    avoided or answered "none") and speaks of backups (`backup_words` anywhere), and no
+    action item nor commitment in prose names them: one hit on the first statement."""
+    backups = option_words(options, "backup_words")
+    loss = option_patterns(options, "loss_patterns")
+    if backups is None or loss is None:
+        return
+    whole = "\n".join(context.document.lines)
+    if search(backups, whole) is None:
+        return  # backups are no part of the story: the loss has another cure
+    if any(search(backups, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
+        return
+    if committed_in_prose(context, backups):
+        return
+    if any(_HEADING.match(line) is not None and search(backups, line) is not None
+           for line in context.document.lines[1:_HEADING_LINES]):
+        return  # "### Automated Backup System" under the measures taken
+    found = _first_loss(context, loss)
+    if found is None:
+        return
+    where, text, start, end = found
+    said = _sentence_around(text, start, end)
+    yield Hit(None, {"said": quote(said, 90)}, span=span_at(context.document, where, text[start:end]))
+
+
+#: A Markdown heading below the title; only the first `_HEADING_LINES` lines are read.
+_HEADING = re.compile(r"[ \t]{0,3}#{2,6}[ \t]")
+_HEADING_LINES = 20_000
+#: How far a quoted statement reaches on either side of the words of loss.
+_AROUND = 60
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The words around the loss, within its sentence and `_AROUND` characters each way."""
+    marks = [(text.rfind(mark, max(0, start - _AROUND), start), len(mark)) for mark in (". ", "\n", "! ", "? ")]
+    at, size = max(marks)
+    if at >= 0:
+        left = at + size
+    else:  # no sentence start within reach: from the next word start
+        left = max(0, start - _AROUND)
+        left = text.find(" ", left, start) + 1 if left else 0
+    stops = [position for position in (text.find(mark, end, end + _AROUND) for mark in (".", "\n", "!", "?"))
+             if position >= 0]
+    if stops:
+        right = min(stops)
+    else:  # no sentence end within reach: up to the last word end
+        right = min(len(text), end + _AROUND)
+        if right < len(text):
+            right = max(end, text.rfind(" ", end, right))
+    return text[left:right].strip()
