@@ -105,9 +105,12 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     reporting ("a third-party pool, priced normally"), outside a Detection section; or a
     verb of noticing whose subject is a tool ("[Karpenter](…) noticed that a new version
     was available"). An outside party noticing ("a user of the service noticed the
-    issue") is `customer`, whatever the phrase list said."""
+    issue") is `customer`, whatever the phrase list said; a supplier telling of its own
+    outage ("an email from the power company") is `other`."""
     if method not in ("employee", "customer"):
         return method
+    if method == "customer" and _SUPPLIER_TELLER.search(sentence(text, start, end)):
+        return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):
         return None  # "we opened an issue to track the fix": the team's own issue, no report
     if method == "employee" and _diagnostic(text, start, end):
@@ -358,6 +361,13 @@ _TEAM_TELLER = regex_cache.compile(
     r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|a|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
     r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
     r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?)\b", re.IGNORECASE)
+#: A supplier telling of its own outage: "an email from the power company", "a call from our
+#: hosting provider", "a notice from the upstream carrier".
+_SUPPLIER_TELLER = regex_cache.compile(
+    r"\b(?:from|by)\s+(?:the|our|an?|my)\s+(?:[\w-]+\s+){0,2}?(?:power|electric(?:ity)?|energy|utility|hosting|"
+    r"cloud|internet|network|upstream|colo(?:cation)?|data\s*cent(?:er|re))\s+(?:company|provider|supplier|"
+    r"utility|host|isp|vendor|carrier|operator)\b"
+    r"|\b(?:from|by)\s+(?:the|our|an?|my)\s+(?:[\w-]+\s+)?(?:isp|upstream|registrar|utility)\b", re.IGNORECASE)
 #: Monitoring tools, which no person is: a sentence naming one is no human report.
 #: (the tools by name are the detection evidence's own list, `load.evidence.TOOL`)
 _TOOL_WORDS = regex_cache.compile(
@@ -413,6 +423,10 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
         return None, None
     if label == "employee" and _diagnostic(around, 0, len(around)):
         return None, None
+    if label in ("told", "customer") and _SUPPLIER_TELLER.search(around):
+        # "I received an email from the power company": a supplier announcing its own outage
+        # is neither a customer finding ours nor the team noticing
+        return Fact("other", True, quote(_clause(around, text), 60), span), None
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
     channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None

@@ -162,6 +162,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:alerted|alerts|paged|pages|notified|notifies|fired|fires|flagged|flags|"
             r"warned|warns|called|texted|emailed)\b"
             r"|\b(?:paged|alerted|woken|notified)\s+(?:up\s+)?(?:by|via|through)\s+(?:our\s+|the\s+|an?\s+)?" + TOOL + r"\b"
+            # "Reported back up at 15:40 UTC by Uptime Robot", "Uptime Kuma let me know that the
+            # services were not accessible", "I use Uptime Robot and it checks every 5 minutes"
+            r"|\b(?:reported|marked|shown|flagged)\s+(?:back\s+)?(?:up|down|offline|online)\s+(?:[\w:]+\s+){0,4}?by\s+"
+            r"(?:our\s+|the\s+)?" + TOOL + r"\b"
+            r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:let\s+(?:me|us)\s+know|told\s+(?:me|us)|showed\s+(?:me|us|that))\b"
+            r"|\b(?:i|we)\s+use\s+(?:the\s+)?" + TOOL + r"\b[^.\x00]{0,40}?\bchecks?\b"
             # a page in the night: an outage "of the 'wake up at 4am' variety", "paged at 3 a.m.",
             # "woken up at 2am": nobody finds an outage at that hour but by an alert
             r"|\b(?:wake|wakes|woke|woken|waking)\s+(?:\w+\s+)?up\s+at\s+(?:[1-5]|12)(?::\d\d)?\s?(?:am\b|a\.m\.)"
@@ -284,6 +290,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"sres?|on-?call(?:ers?)?|team\s+members?|staff(?:\s+members?)?|colleagues?|responders?)\b"
             r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
             r"|\b(?:is|are|was|were)\s+(?:first\s+)?(?:noticed|discovered|detected|spotted)\b"
+            # the signs seen before anyone knew the cause: "The symptoms were identified but the
+            # leap to identify the root cause was not one we did"
+            r"|\b(?:symptoms?|warning\s+signs?|early\s+signs?)\s+(?:were|was|had\s+been|have\s+been)\s+(?:first\s+)?"
+            r"(?:identified|noticed|spotted|seen|observed|raised|flagged|brought\s+up)\b"
             r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b"
             # a chat or tracker log: "@rachel notices on Discord that ...", "@andre finds that ..."
             r"|(?<![\w@])@[\w-]+\s+(?:\w+\s+){0,2}?(?:notices|noticed|spots|spotted|discovers|discovered|realizes|"
@@ -310,7 +320,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:sources?|feeds?|advisor(?:y|ies)|mailing[\s-]lists?|announcements?|channels?|bulletins?|"
             r"security pages?|cve (?:lists?|feeds?))\b"
             # word reaching the team from elsewhere: "I just received word that there is a power outage"
-            r"|\b(?:received|got|had|have)\s+word\s+(?:that|of|from)\b", _F)),
+            r"|\b(?:received|got|had|have)\s+word\s+(?:that|of|from)\b"
+            # aware through a signal: "Art Blocks became aware of the incident due to an
+            # unexpected zero-balance" (whoever the subject, the sentence names what told them)
+            r"|\b(?:became|become|becomes|was\s+made|were\s+made)\s+aware\s+of\s+(?:the|this|an?)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:incident|issue|problem|outage|breach|compromise|exploit|attack|leak|theft|hack|failure)\s+"
+            r"(?:due\s+to|because\s+of|through|via|thanks\s+to|from|after\s+(?:an?|the)|when\s+(?:an?|the))\b", _F)),
     ),
     "impact_who": (
         # "1,200 users", "30% of requests", "6,000 of our valued users": a count, when its
@@ -757,6 +772,25 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"third\s+part(?:y|ies)))\b[^.\x00]{0,60}?\b(?:gained\s+access|obtained\s+access|got\s+access|stole|"
             r"compromised|phished|hijacked|took\s+over|published|uploaded|pushed|injected|used\s+(?:an?\s+|the\s+)?"
             r"(?:stolen|leaked|compromised|phished)\s)", _F)),
+        # an outside event that took the systems down: "Power went out last Sunday morning",
+        # "a campus power outage", "the data centre lost power", "a lightning strike" (not "no
+        # power outage", "in case of a power failure"); then a missed step told with what it
+        # led to: "we failed to restart the handlers so new datasets continued to be written
+        # to that path" (a cause, in the writers' words)
+        ("outside event", regex_cache.compile(
+            r"\b(?:power|electricity|mains)\s+(?:went\s+(?:out|down|off)|was\s+(?:cut|lost|out|off)|failed|cut\s+out)\b"
+            r"|\b(?<!no\s)(?<!not\s)(?<!never\s)(?:lost|losing|loses)\s+(?:all\s+)?(?:mains\s+)?power\b"
+            r"|\b(?<!no\s)(?<!not\sa\s)(?<!without\s)(?<!without\sa\s)(?<!of\sa\s)(?<!if\sa\s)(?<!any\s)"
+            r"power\s+(?:outages?|failures?|cuts?|loss)\b"
+            r"|\b(?<!no\s)lightning\s+strikes?\b"
+            # an attack told as what hit the service: "a very large number of WordPress sites are
+            # being attacked from a very large number of sources", "a DDoS attack"
+            r"|\b(?<!no\s)(?<!not\sa\s)(?:d?dos|denial[- ]of[- ]service|brute[- ]force|credential[- ]stuffing|botnet)\s+attacks?\b"
+            r"|\b(?:is|are|was|were)\s+(?:being\s+)?(?:attacked|ddos(?:ed|'d)?|flooded|hammered|bombarded)\s+"
+            r"(?:from|by|with)\b", _F)),
+        ("missed step", regex_cache.compile(
+            r"\b(?:we|i|the\s+team|they)\s+(?:had\s+)?(?:failed|forgot|neglected|omitted)\s+to\s+[^.\x00]{1,80}?"
+            r"\b(?:so|which\s+meant|meaning|which\s+caused|causing|as\s+a\s+result)\b", _F)),
         # a response to a published vulnerability names its cause by its CVE id: the flaw
         # was in a dependency, and what the review asks is how fast exposure was found
         ("published vulnerability", regex_cache.compile(
@@ -946,7 +980,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
                   "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
-                  "mailing", "announce", "bulletin", "channel"),
+                  "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
@@ -965,7 +999,9 @@ GATES: dict[str, tuple[str, ...]] = {
                     "explanation", "breakdown", "dive", " why", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
-                    "attacker", "hacker", "intruder", "threat actor"),
+                    "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded",
+                    "hammered", "bombarded",
+                    "neglected to", "omitted to"),
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no "),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),

@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, bold_label, is_template_prompt, plain
-from .sections import Section
+from .sections import LABEL_LEVEL, Section
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("action", "action item", "action items", "title", "item", "description", "task", "what", "summary",
@@ -180,11 +180,16 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
             continue
         group: str | None = None
         # "What we changed", "Changes made": a plan told as done
-        group_hints: dict[str, str] = {"status": "done"} if section.heading is not None and \
-            _DONE_PLAN.search(plain(section.heading.text)) else {}
+        # "Art Blocks has taken steps to ..., including:" (a lead-in promoted to the plan's heading)
+        group_hints: dict[str, str] = {"status": "done"} if section.heading is not None and (
+            _DONE_PLAN.search(plain(section.heading.text)) or
+            section.heading.level == LABEL_LEVEL and _DONE_INTRO.search(plain(section.heading.text))) else {}
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
+        # items whose children open with a task box: "- Long Term" over "- [ ] Move the monitor offsite"
+        boxed_parents = {block.parent for block in section.blocks
+                         if block.kind == "item" and block.parent >= 0 and _TASK.match(block.text)}
         absorbed = {id(pair.block) for pairs in fielded.values() for pair in pairs}
         absorbed |= _glossary_lists(section.blocks)
         parents: dict[int, str] = {}
@@ -228,7 +233,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     _attach_detail(out, items, block)
                 else:
                     # an item with paragraphs of its own and nothing nested is no group label
-                    label = _group_label(block) if nested is None and \
+                    label = _group_label(block, boxed_parents) if nested is None and \
                         not (block.rest and block.index not in with_children) else None
                     if label is not None:
                         parents[block.index] = label
@@ -554,7 +559,11 @@ _DONE_INTRO = re.compile(
     r"(?:we[ \t]+|were[ \t]+|have[ \t]+been[ \t]+|we[ \t]+have[ \t]+)?(?:performed|taken|took|done|did|made|"
     r"carried[ \t]+out|completed|applied|implemented)\b"
     r"|\bwe[ \t]+(?:have[ \t]+)?(?:took|taken|performed|did|done|made|applied|implemented|carried[ \t]+out)[ \t]+"
-    r"the[ \t]+following\b", re.IGNORECASE)
+    r"the[ \t]+following\b"
+    # "Art Blocks has taken steps to improve its security posture, including:"
+    r"|\b(?:has|have|had)[ \t]+(?:already[ \t]+|since[ \t]+)?(?:taken|made|implemented|put[ \t]+in[ \t]+place)[ \t]+"
+    r"(?:the[ \t]+following[ \t]+|several[ \t]+|some[ \t]+|a[ \t]+number[ \t]+of[ \t]+|these[ \t]+|a[ \t]+few[ \t]+)?"
+    r"(?:steps|measures|actions|changes|improvements)\b", re.IGNORECASE)
 
 
 #: A group heading or label that says its items are done: "Immediate Actions (Completed)",
@@ -716,14 +725,23 @@ def _fielded_items(blocks: list[Block]) -> dict[int, list[_Pair]]:
     return fielded
 
 
-def _group_label(block: Block) -> str | None:
-    """A bullet that only names a group of the items nested under it (`- **Technical**:`)."""
+#: Longest bullet (in words) read as a group label over task boxes ("- Long Term").
+_GROUP_LABEL_WORDS = 5
+
+
+def _group_label(block: Block, boxed_parents: set[int] | frozenset[int] = frozenset()) -> str | None:
+    """A bullet that only names a group of the items nested under it (`- **Technical**:`,
+    or a short bullet with no task box of its own over task boxes: `- Long Term` over
+    `- [ ] Move Uptime Kuma offsite`)."""
     text = block.text.strip()
     label = bold_label(text)
     if label is not None and not label[1].strip():
         return label[0]
     if text.endswith(":") and len(text) < 60 and "\n" not in text:
         return plain(text[:-1])
+    if block.index in boxed_parents and _TASK.match(text) is None and "\n" not in text and \
+            len(text.split()) <= _GROUP_LABEL_WORDS and not text.endswith("."):
+        return plain(text)
     return None
 
 

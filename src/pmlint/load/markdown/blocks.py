@@ -147,6 +147,14 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
             target = block
         elif kind in ("fence", "code_block", "html_block"):
             start, end = token.map or (0, 1)
+            owner = blocks[parent] if parent >= 0 else None
+            if kind == "code_block" and owner is not None and owner.kind == "item" and not owner.text \
+                    and not owner.rest and start + 1 == owner.line:
+                # "1.            Arrange the rewrite": five or more spaces after the marker make
+                # indented code in CommonMark, but the writer (often pasting from a word
+                # processor) meant the item's text, as most blog renderers show it
+                owner.text = token.content.strip()
+                continue
             blocks.append(Block("html" if kind == "html_block" else "code", start + 1,
                                 _trim_end(lines, start, end), text=token.content, parent=parent,
                                 indented=kind == "code_block"))

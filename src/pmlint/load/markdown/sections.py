@@ -217,6 +217,8 @@ class AliasTable:
             return SectionMatch(key, sub, qualifier)
         if _ACTION_HEADING.fullmatch(normalised):  # the whole heading: as good as an alias
             return SectionMatch("action_items", None, qualifier)
+        if _PLAN_LEAD.search(heading) and not _OPTIONS.search(normalised):  # a lead-in promoted to a heading
+            return SectionMatch("action_items", None, qualifier)
         if not allow_prefix:
             return None
         for alias in self.by_length:
@@ -295,6 +297,7 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
                      r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
                      r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
+                     r"agreed|proposed|identified|committed|decided|approved|"
                      r"and|&|/|,)")
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
@@ -469,6 +472,25 @@ def _next_content(blocks: list[Block], position: int) -> Block | None:
     return found if found.line - blocks[following - 1].end_line > _LABEL_GAP else replace(found, line=skipped.line)
 
 
+#: A sentence that introduces the list after it as work done or to do against a recurrence:
+#: "Art Blocks has taken steps to improve its security posture, including:", "We are taking
+#: the following measures to prevent this from happening again:". The purpose ("to improve",
+#: "to prevent") is what makes it the plan: "Steps taken to restore service:" is the
+#: resolution. Bounded gaps: linear.
+_PLAN_LEAD = re.compile(
+    r"\b(?:steps|measures|actions|changes|improvements)\b[^:.]{0,60}?\bto[ \t]+(?:further[ \t]+)?"
+    r"(?:improve|prevent|strengthen|harden|reduce|avoid|protect|mitigate|stop|guard|make[ \t]+sure|ensure)\b"
+    r"[^:]{0,120}:[ \t]*$", re.IGNORECASE)
+#: Longest lead-in sentence read (characters): a paragraph longer than this is prose, not a lead-in.
+_PLAN_LEAD_CHARS = 300
+
+
+def _plan_lead(block: Block) -> bool:
+    """Whether a paragraph of at most two lines is a lead-in to the plan (`_PLAN_LEAD`)."""
+    text = block.text.strip()
+    return len(text) <= _PLAN_LEAD_CHARS and text.count("\n") <= 1 and _PLAN_LEAD.search(text) is not None
+
+
 def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
     """A one-line paragraph that is only a section name, directly followed by a list or a
     table (past a template's HTML comment), is a heading written without `#` (sushibar's
@@ -476,10 +498,17 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
     template's "**Action Items**" over its table): it becomes a heading one level below
     every real one. Only an exact section name (no prefix match) counts, and a bold or
     italic name inside the plan or the timeline stays a group label there (`**Detection**`
-    over detection items)."""
-    if block.quoted or block.parent >= 0 or "\n" in block.text or following is None or \
+    over detection items). A lead-in sentence of one or two lines (`_PLAN_LEAD`: "Art Blocks
+    has taken steps to improve its security posture, including:") is promoted the same way,
+    and its heading opens the plan."""
+    if block.quoted or block.parent >= 0 or following is None or \
             following.kind not in ("item", "table") or following.parent >= 0 or following.quoted or \
             following.line - block.end_line > _LABEL_GAP:
+        return
+    if (current is None or current.key not in _CONTAINERS) and _plan_lead(block):
+        block.kind, block.level = "heading", LABEL_LEVEL  # `_match` reads the lead-in as the plan
+        return
+    if "\n" in block.text:
         return
     found = _LABEL_LINE.match(block.text.strip())
     if found is None or found.group(1) and not block.text.strip().rstrip(": \t").endswith(found.group(1)):
@@ -620,10 +649,35 @@ def _clock(stamp) -> bool:
 _TASK_BOX = re.compile(r"^[ \t]{0,3}\[(?P<mark>[ xX]?)\][ \t]+\S")
 
 
+#: Longest group label over a task list ("Long Term", "Short term (this month)"), in words.
+_GROUP_WORDS = 5
+
+
+def _task_items(run: list[Block]) -> list[Block]:
+    """The items of a list that would carry task boxes: its top-level items, except that a
+    short top-level item without a box whose children are items ("- Long Term" over
+    "- [ ] Move the monitor offsite") is a group label, and its children count instead."""
+    children: dict[int, list[Block]] = {}
+    for block in run:
+        if block.parent >= 0:
+            children.setdefault(block.parent, []).append(block)
+    found: list[Block] = []
+    for block in run:
+        if block.parent >= 0:
+            continue
+        nested = children.get(block.index)
+        if nested and _TASK_BOX.match(block.text) is None and len(block.text.split()) <= _GROUP_WORDS:
+            found.extend(nested)
+        else:
+            found.append(block)
+    return found
+
+
 def plan_by_content(blocks: list[Block], sections: list[Section]) -> list[Section]:
     """A task list is a plan whatever its heading: with no action-item section, a list that
     no section holds, of two or more items each opening with a task box (most of them
-    unchecked: work still to do), becomes the plan. Read as nothing, "- [ ] Add an alert"
+    unchecked: work still to do), becomes the plan; short group labels over the boxes
+    ("- Long Term" / "- Short Term") count their boxed children (`_task_items`). Read as nothing, "- [ ] Add an alert"
     under "## Next" made PM313 say the document commits to nothing."""
     if any(section.key == "action_items" for section in sections):
         return sections
@@ -632,7 +686,7 @@ def plan_by_content(blocks: list[Block], sections: list[Section]) -> list[Sectio
     run: list[Block] = []  # the current list: its top-level items and what is nested under them
 
     def close() -> None:
-        tops = [block for block in run if block.parent < 0]
+        tops = _task_items(run)
         boxes = [_TASK_BOX.match(block.text) for block in tops]
         if len(tops) >= 2 and all(boxes) and \
                 2 * sum(1 for box in boxes if box is not None and box.group("mark") in ("", " ")) > len(tops):

@@ -1,0 +1,149 @@
+"""Readings added after held-out set N was judged (CLI in, findings out, on short documents
+written for these tests in the forms N showed): plans introduced by a label or a lead-in
+sentence, list items written with wide spacing after the marker, task boxes grouped under
+"Long Term" / "Short Term", a power failure or a missed step told as the cause, and a
+monitoring tool or a signal named as what told the team."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
+
+
+def _findings(run_cli, tmp_path, text: str, *rules: str) -> list[dict]:
+    return rule_findings(run_cli, write(tmp_path / "pm.md", text), *rules)
+
+
+# -- plans --------------------------------------------------------------------------------
+
+_WIDE = ("# Failover outage\n\nThe load balancer pair went active-active and some applications failed for 75 "
+         "minutes.\n\nAgreed actions:\n\n1.            Rewrite the traffic switch tool so it checks every service moved\n"
+         "2.            Test the load balancer failover again with logging on\n")
+
+
+def test_an_agreed_actions_label_over_a_widely_spaced_list_is_the_plan(run_cli, tmp_path):
+    """Five or more spaces after "1." make indented code in CommonMark; the writer meant the
+    item's text, and "Agreed actions:" names the plan."""
+    found = _findings(run_cli, tmp_path, _WIDE, "PM313", "PM314")
+    assert [item["rule"] for item in found] == ["PM314"]
+    assert "2 open action items" in found[0]["message"]
+
+
+def test_a_wide_item_is_read_as_text_not_code():
+    from pmlint.load import load_text
+
+    document = load_text("pm.md", _WIDE)
+    assert [item["title"] for item in document.data["action_items"]] == [
+        "Rewrite the traffic switch tool so it checks every service moved",
+        "Test the load balancer failover again with logging on"]
+
+
+_LEAD = ("# Deployer key leak\n\nOn 2023-11-13 a private key was pushed to a public repository and the wallet was "
+         "drained. The root cause was an insecure process for handling keys.\n\n## Details of the fix\n\n"
+         "We rotated the wallet.\n\n{lead}\n\n- Only store encrypted wallet files\n"
+         "- Alert on transfers out of the deployer wallet\n\n## Timeline\n\n- 2023-11-13: the key is pushed\n")
+
+
+def test_a_lead_in_that_names_steps_taken_to_improve_is_the_plan_done(run_cli, tmp_path):
+    from pmlint.load import load_text
+
+    text = _LEAD.format(lead="The company has taken steps to improve its security posture, including:")
+    assert _findings(run_cli, tmp_path, text, "PM313") == []
+    items = load_text("pm.md", text).data["action_items"]
+    assert [(item["title"], item.get("status")) for item in items] == [
+        ("Only store encrypted wallet files", "done"), ("Alert on transfers out of the deployer wallet", "done")]
+
+
+def test_steps_taken_to_restore_service_are_no_plan(run_cli, tmp_path):
+    """The purpose makes it the plan: restoring service is the resolution."""
+    text = _LEAD.format(lead="We took the following steps to restore service:")
+    assert [item["rule"] for item in _findings(run_cli, tmp_path, text, "PM313")] == ["PM313"]
+
+
+_BOXES = ("# Power outage at home\n\nThe power went out on Sunday morning and the lab was down until noon.\n\n"
+          "Some takeaways I have from this experience\n\n- Long Term\n    - [ ] Move the uptime monitor offsite\n"
+          "- Short Term\n    - [ ] Set the tunnel container to restart always\n    - [ ] Make the Pi boot on power\n")
+
+
+def test_task_boxes_grouped_by_horizon_are_the_plan(run_cli, tmp_path):
+    from pmlint.load import load_text
+
+    assert _findings(run_cli, tmp_path, _BOXES, "PM313") == []
+    items = load_text("pm.md", _BOXES).data["action_items"]
+    assert [item["title"] for item in items] == ["Move the uptime monitor offsite",
+                                                 "Set the tunnel container to restart always", "Make the Pi boot on power"]
+
+
+def test_a_long_bullet_over_boxes_stays_an_item():
+    """Only a short label groups: a sentence with sub-tasks is an item of its own."""
+    from pmlint.load import load_text
+
+    text = ("# Outage\n\n## Action items\n\n- Rebuild the mail server with redundant disks in both racks this month\n"
+            "    - [ ] Order the disks\n    - [ ] Book the rack time\n")
+    titles = [item["title"] for item in load_text("pm.md", text).data["action_items"]]
+    assert titles[0].startswith("Rebuild the mail server")
+
+
+# -- causes -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["Power went out last Sunday morning.", "The campus power outage took every server down.",
+                                  "The data centre lost power at 02:10.",
+                                  "Unfortunately we failed to restart the handlers so new jobs kept writing to the slow disk.",
+                                  "We found that many sites are being attacked from a very large number of sources.",
+                                  "A DDoS attack filled the uplink."])
+def test_an_outside_event_or_a_missed_step_is_a_stated_cause(run_cli, tmp_path, said):
+    text = f"# Outage\n\n{said} Everything was back by noon.\n\n## Timeline\n\n- 09:00 UTC down\n- 12:00 UTC up\n"
+    assert not [item for item in _findings(run_cli, tmp_path, text, "PM011") if "root_causes" in item["message"]]
+
+
+@pytest.mark.parametrize("said", ["There was no power outage; the disks were fine.",
+                                  "In case of a power failure the standby takes over.",
+                                  "We failed to reach the vendor for an hour.",
+                                  "This was not a DDoS attack."])
+def test_a_denied_or_imagined_event_is_no_cause(run_cli, tmp_path, said):
+    text = f"# Outage\n\n{said} Everything was back by noon.\n\n## Timeline\n\n- 09:00 UTC down\n- 12:00 UTC up\n"
+    assert [item for item in _findings(run_cli, tmp_path, text, "PM011") if "root_causes" in item["message"]]
+
+
+# -- detection ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said", ["Reported back up at 15:40 UTC by Uptime Robot.",
+                                  "Uptime Kuma let me know that the services on the Pi were not reachable.",
+                                  "I use Uptime Robot and it checks every 5 minutes.",
+                                  "We became aware of the incident due to an unexpected zero balance.",
+                                  "The symptoms were identified but the root cause took two weeks to find."])
+def test_a_tool_or_a_signal_that_told_the_team_is_detection(run_cli, tmp_path, said):
+    text = f"# Web server down\n\nThe web server was down for 17 minutes. {said}\n"
+    assert _findings(run_cli, tmp_path, text, "PM401") == []
+
+
+def test_a_supplier_announcing_its_outage_is_no_customer_report(run_cli, tmp_path):
+    text = ("# Power outage at home\n\nThe lab was down for three hours. I received an email from the power company "
+            "while we were out shopping.\n\n## Action items\n\n- Put the router on a UPS\n")
+    assert _findings(run_cli, tmp_path, text, "PM402") == []
+
+
+def test_a_customer_email_is_still_a_customer_report(run_cli, tmp_path):
+    text = ("# Shop down\n\nThe shop was down for three hours. We received an email from a customer "
+            "while we were out.\n\n## Action items\n\n- Put the router on a UPS\n")
+    assert [item["rule"] for item in _findings(run_cli, tmp_path, text, "PM402")] == ["PM402"]
+
+
+# -- cost ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("unit", ["we failed to restart the ", "no power outage ", "reported back up at 15:40 by ",
+                                  "symptoms were ", "became aware of the incident ", "steps to improve the "])
+def test_the_new_readings_scale_linearly(unit):
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda copies: load_text("pm.md", "# Outage\n\n" + unit * copies + "\n").meta.evidence.get(
+        "root_causes"), 2000, unit)
+
+
+def test_wide_items_and_lead_ins_scale_linearly():
+    from pmlint.load import load_text
+
+    unit = "We have taken steps to improve the service, including:\n\n1.        Add an alert\n\n"
+    assert_ten_times_linear(lambda copies: load_text("pm.md", "# Outage\n\n" + unit * copies), 200, "lead-ins")
