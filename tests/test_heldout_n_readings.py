@@ -147,3 +147,26 @@ def test_wide_items_and_lead_ins_scale_linearly():
 
     unit = "We have taken steps to improve the service, including:\n\n1.        Add an alert\n\n"
     assert_ten_times_linear(lambda copies: load_text("pm.md", "# Outage\n\n" + unit * copies), 200, "lead-ins")
+
+
+def test_a_label_over_prose_ends_a_plan_a_label_opened(run_cli, tmp_path):
+    """"Further improvements" over its list opens the plan; "Post Mortem:" over paragraphs
+    starts another part, so its lists are no action items and its sentences are read as
+    the analysis they are (the symptoms identified: detection)."""
+    from pmlint.load import load_text
+
+    text = ("# Moodle outages\n\nMoodle was down on 12 October from 11:00 to 12:45.\n\n"
+            "Further improvements\n\n- UCL to fund the fix in core\n- UCL to set up a meet-up with other large sites\n\n"
+            "Post Mortem:\n\nThe symptoms were identified early but not acted on for months.\n\n"
+            "Comms\n\n- The news process is slow\n- Need a status page\n")
+    titles = [item["title"] for item in load_text("pm.md", text).data["action_items"]]
+    assert titles == ["UCL to fund the fix in core", "UCL to set up a meet-up with other large sites"]
+    assert _findings(run_cli, tmp_path, text, "PM401") == []
+
+
+def test_a_group_label_over_items_stays_in_the_plan():
+    from pmlint.load import load_text
+
+    text = ("# Outage\n\nAction Items\n\n- Add an alert on queue depth\n\nLong term:\n\n- Split the queue per tenant\n")
+    titles = [item["title"] for item in load_text("pm.md", text).data["action_items"]]
+    assert titles == ["Add an alert on queue depth", "Split the queue per tenant"]

@@ -491,6 +491,20 @@ def _plan_lead(block: Block) -> bool:
     return len(text) <= _PLAN_LEAD_CHARS and text.count("\n") <= 1 and _PLAN_LEAD.search(text) is not None
 
 
+def _ends_label_section(block: Block, following: Block | None, current: Section | None) -> bool:
+    """Whether a label line ("Post Mortem:") over prose ends a section that a label line
+    opened ("Further improvements" over its list): a plan's group label is followed by its
+    items, so a label followed by paragraphs starts another part of the document, and the
+    section must not run on to the document's end over it."""
+    if current is None or current.heading is None or current.heading.level != LABEL_LEVEL:
+        return False
+    if block.quoted or block.parent >= 0 or "\n" in block.text or following is None or \
+            following.kind != "paragraph" or following.quoted or following.line - block.end_line > _LABEL_GAP:
+        return False
+    text = block.text.strip()
+    return text.endswith(":") and _LABEL_LINE.match(text) is not None
+
+
 def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
     """A one-line paragraph that is only a section name, directly followed by a list or a
     table (past a template's HTML comment), is a heading written without `#` (sushibar's
@@ -501,6 +515,9 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
     over detection items). A lead-in sentence of one or two lines (`_PLAN_LEAD`: "Art Blocks
     has taken steps to improve its security posture, including:") is promoted the same way,
     and its heading opens the plan."""
+    if _ends_label_section(block, following, current):
+        block.kind, block.level = "heading", LABEL_LEVEL
+        return
     if block.quoted or block.parent >= 0 or following is None or \
             following.kind not in ("item", "table") or following.parent >= 0 or following.quoted or \
             following.line - block.end_line > _LABEL_GAP:
