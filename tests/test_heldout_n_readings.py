@@ -170,3 +170,31 @@ def test_a_group_label_over_items_stays_in_the_plan():
     text = ("# Outage\n\nAction Items\n\n- Add an alert on queue depth\n\nLong term:\n\n- Split the queue per tenant\n")
     titles = [item["title"] for item in load_text("pm.md", text).data["action_items"]]
     assert titles == ["Add an alert on queue depth", "Split the queue per tenant"]
+
+
+# -- what inference reads -----------------------------------------------------------------
+
+_LOG = ("# Downtime report\n\n#### Downtime on March 3rd\n- **Reason/Cause**: the address generator overloaded the CPU.\n"
+        "- **Remedial Actions**: I will limit the generator's threads.\n\n#### Downtime on March 4th\n"
+        "- **Reason/Cause**: It had the same symptoms as the previous downtime on March 3rd.\n"
+        "- **Remedial Actions**: I am abandoning the generator.\n")
+
+
+def test_text_between_two_plans_is_still_read():
+    """The plan's list spans from its first item to its last; the bullet between them (the
+    second incident's cause, a repeat) is prose inference reads."""
+    from pmlint.infer.prose import uncovered
+    from pmlint.load import load_text
+
+    texts = " ".join(text for _, text in uncovered(load_text("pm.md", _LOG)))
+    assert "same symptoms as the previous downtime" in texts
+
+
+def test_a_template_example_in_a_comment_and_code_are_not_read():
+    from pmlint.infer.prose import uncovered
+    from pmlint.load import load_text
+
+    text = ("# Outage\n\nThe backend failed at noon.\n\n<!--\n09:14 Received Slack notifications from the example\n"
+            "09:18 Team creates the Slack channel\n-->\n\n```\n$ we noticed this in the log\n```\n")
+    texts = " ".join(text for _, text in uncovered(load_text("pm.md", text)))
+    assert "backend failed" in texts and "Slack" not in texts and "noticed" not in texts

@@ -39,7 +39,9 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     introduction, "What we're doing about it"); inference reads it too, so no fact is
     missed because of where the author put it. Sections of raw records (a chat log, a
     transcript, an appendix) are left out: they are what people said during the
-    incident, not what the authors concluded. YAML documents have none of it."""
+    incident, not what the authors concluded; so are code blocks and HTML comments (a
+    template's example timeline). A top-level list's span runs from its first item to
+    its last; only its items' own spans count as covering. YAML documents have none of it."""
     global _last_uncovered
     if document.format != "markdown":
         return []
@@ -47,19 +49,36 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
         return _last_uncovered[1]
     count = len(document.lines)
     covered = bytearray(count + 2)  # covered[line] == 1: some node of the data tree holds that line
+    data = document.data if isinstance(document.data, dict) else {}
     for pointer, span in document.spans.items():
-        if pointer:
+        # a top-level list ("/action_items") spans from its first item to its last, over
+        # whatever stands between them (another incident's "Reason/Cause" bullet between two
+        # plans); its items' own spans say which lines it holds
+        if pointer and not (pointer.count("/") == 1 and isinstance(data.get(pointer[1:]), list)):
             first, last = max(span.line, 0), min(span.end_line, count + 1)
             if last == first:  # most spans: one line (a timeline row, a table cell)
                 covered[first] = 1
             elif last > first:
                 covered[first:last + 1] = b"\x01" * (last - first + 1)
+    for first, last in document.meta.code_lines:  # code and logs are no prose of the authors'
+        first, last = max(first, 0), min(last, count + 1)
+        if last >= first:
+            covered[first:last + 1] = b"\x01" * (last - first + 1)
     found: list[tuple[str, str]] = []
     start = 0
     block: list = []
     records = False  # under a heading of raw records (a chat log, a transcript, an appendix)
+    comment = False  # inside an HTML comment: a template's instructions and examples
     for number, line in enumerate(document.lines, 1):
         text = line.strip()
+        if comment or text.startswith("<!--"):
+            # "<!-- 09:14 Received Slack notifications ... -->": the template's example
+            # timeline, which nobody reading the rendered page sees
+            comment = "-->" not in text[4:] if text.startswith("<!--") else "-->" not in text
+            if block:
+                found.append((f"#L{start}", " ".join(block)))
+            block = []
+            continue
         heading = _HEADING.match(text) is not None
         if heading:
             # a section of records ("## Slack log"), never the document's title ("# Secrets
