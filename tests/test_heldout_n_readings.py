@@ -198,3 +198,16 @@ def test_a_template_example_in_a_comment_and_code_are_not_read():
             "09:18 Team creates the Slack channel\n-->\n\n```\n$ we noticed this in the log\n```\n")
     texts = " ".join(text for _, text in uncovered(load_text("pm.md", text)))
     assert "backend failed" in texts and "Slack" not in texts and "noticed" not in texts
+
+
+@pytest.mark.parametrize("said, stated", [
+    ("We worked diligently to identify the root cause of the issue and implemented fixes.", False),
+    ("We are still looking for the root cause.", False),
+    ("This leads me to the root cause of this problem: the server needs more RAM.", True),
+    ("The root cause was an expired certificate.", True),
+    ("We identified the root cause as a full disk.", True),
+])
+def test_looking_for_the_root_cause_states_none(run_cli, tmp_path, said, stated):
+    text = f"# Validator jailed\n\nThe validator was jailed for a day. {said}\n\n## Timeline\n\n- 09:00 UTC jailed\n"
+    missing = [item for item in _findings(run_cli, tmp_path, text, "PM011") if "root_causes" in item["message"]]
+    assert bool(missing) is not stated

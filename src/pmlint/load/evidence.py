@@ -659,7 +659,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
     "root_causes": (
         ("cause", regex_cache.compile(
-            r"\broot[- ]?causes?\b|\b(?:was|were|is|are)\s+(?:ultimately\s+|primarily\s+|mainly\s+|actually\s+)?"
+            # "the root cause was ...", "Root cause: ..." (not "we worked to identify the root
+            # cause of the issue": looking for it states none, unless its words follow)
+            r"\b(?<!identify\sthe\s)(?<!identified\sthe\s)(?<!find\sthe\s)(?<!found\sthe\s)(?<!determine\sthe\s)"
+            r"(?<!investigate\sthe\s)(?<!understand\sthe\s)(?<!establish\sthe\s)(?<!out\sthe\s)(?<!for\sthe\s)"
+            r"(?<!into\sthe\s)(?<!on\sthe\s)root[- ]?causes?\b"
+            r"|\broot[- ]?causes?(?=(?:[ \t]+of[ \t]+(?:this|the|that|these|our)[ \t]+[\w-]+)?"
+            r"[ \t]*(?::|was\b|is\b|were\b|are\b|as\b|lies\b|lay\b|here\b))|\b(?:was|were|is|are)\s+(?:ultimately\s+|primarily\s+|mainly\s+|actually\s+)?"
             r"(?:caused|triggered)\s+by\b|\bcaused\s+by\b"
             r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
             r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
