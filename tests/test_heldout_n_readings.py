@@ -211,3 +211,24 @@ def test_looking_for_the_root_cause_states_none(run_cli, tmp_path, said, stated)
     text = f"# Validator jailed\n\nThe validator was jailed for a day. {said}\n\n## Timeline\n\n- 09:00 UTC jailed\n"
     missing = [item for item in _findings(run_cli, tmp_path, text, "PM011") if "root_causes" in item["message"]]
     assert bool(missing) is not stated
+
+
+# -- how long -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, quoted", [
+    ("Users could not log in between approximately 12:45PM and 2:00PM.", "between approximately 12:45PM and 2:00PM"),
+    ("Between 0.45 and 9.00 AM (CET) the database server was down.", "between 0.45 and 9.00 AM"),
+    ("Moodle down:\n\n12/10/2021 - 11:00-12:45\n", "11:00-12:45"),
+])
+def test_a_window_written_as_people_write_it_is_how_long(run_cli, tmp_path, said, quoted):
+    """The finding that remains asks only for the count, quoting the window it read."""
+    found = _findings(run_cli, tmp_path, f"# Outage\n\n{said}\n", "PM601")
+    assert [item["severity"] for item in found] == ["info"]
+    assert quoted.lower() in found[0]["message"].lower() and "how long" not in found[0]["message"].split(";")[0]
+
+
+def test_two_numbers_with_a_dot_are_no_window():
+    from pmlint.load import load_text
+
+    document = load_text("pm.md", "# Report\n\nPrices rose between 0.45 and 9.00 percent during the outage.\n")
+    assert document.meta.evidence.get("impact_duration") is None

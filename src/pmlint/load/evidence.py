@@ -413,8 +413,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b\d+\s*h(?:ours?)?\s*(?:and\s+)?\d+\s*m(?:in(?:utes?)?)?\b"
             # "between 09:47 and 11:02", "Between approximately 2025-07-30 21:27 UTC and 2025-07-31
             # 07:27 UTC" (a date before either clock time, an approximation before the first)
-            r"|\b(?:between|from)\s+" + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}\b[^.\x00:]{0,40}?\s(?:and|to|until|till|through)\s+"
-            + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}\b"
+            r"|\b(?:between|from)\s+" + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}(?:[ap]\.?m\b\.?|\b)[^.\x00:]{0,40}?\s"
+            r"(?:and|to|until|till|through)\s+" + _APPROX + _ON_DATE + r"~?\d{1,2}[:h]\d{2}(?:[ap]\.?m\b\.?|\b)"
+            # clock times written with a dot, the meridiem after the second: "between 0.45 and
+            # 9.00 AM (CET)" (without it, "between 0.45 and 9.00" is any two numbers)
+            r"|\b(?:between|from)\s+" + _APPROX + r"\d{1,2}\.\d{2}\s+(?:and|to|until|till)\s+\d{1,2}\.\d{2}\s?[ap]\.?m\b"
             # an amount set beside the outage: "was down for a while today (~6 hours)", "the site
             # was offline (about 6 hours)", "6 hours of downtime", "~6 hours down"
             r"|\b(?:down|offline|unavailable|unreachable|inaccessible|outage|downtime)\b[^.\x00()]{0,40}?\(\s*" + _APPROX
@@ -436,8 +439,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
             r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"
-            # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am"
-            r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014)\s*~?\d{1,2}:\d{2}\b"
+            # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am", "11:00-12:45"
+            r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014|-)\s*~?\d{1,2}:\d{2}\b"
             # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
             r"|\bstart(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*[^\x00]{1,60}?\bend(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*\w"
             # bounded by events: "for the duration of the demonstration ... until its reversal",
