@@ -275,6 +275,9 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
     found = evidence(context, "not_exploited")
     if found is not None:
         return f"that nothing was exploited ({_stated(found)})"
+    listed = _listed_as_hit(description, context)
+    if listed is not None:
+        return listed
     if security:
         # a security incident on one named asset: "employee device downloaded a suspicious
         # file", "an engineer's laptop was compromised" (one device, one account)
@@ -283,6 +286,41 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
             if match is not None:
                 return f"the one asset affected ({quote(match.group(), 50)})"
     return None
+
+
+#: A list item line in Markdown: "* `mail.example.org` - Mail server", "1. The wiki".
+_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+#: Words in an impact section saying that what it lists was hit ("These services are down").
+_LISTED_HIT = re.compile(r"\b(?:down|offline|unavailable|unreachable|inaccessible|affected|impacted|broken|failing|"
+                         r"failed|degraded|disrupted|interrupted|out\s+of\s+service|not\s+(?:working|available|reachable))\b",
+                         re.IGNORECASE)
+#: Fewest list items that name what was affected (one item may be a note, not a list).
+_LISTED_MIN = 2
+#: Most lines of the impact section read for list items (a bounded read).
+_LISTED_LINES = 200
+
+
+def _listed_as_hit(description: str, context: Context) -> str | None:
+    """What a Markdown impact section lists as hit ("## What is the impact?" then "These
+    services are currently down:" and a list of six hosts): the things it names answer
+    who or what was affected, with no count needed, when the section's words say they were
+    hit. At least `_LISTED_MIN` list items, read from the section's own lines (bounded)."""
+    document = context.document
+    if document.format != "markdown" or not description or _LISTED_HIT.search(description[:2000]) is None:
+        return None
+    span = document.spans.get("/impact/description") or document.spans.get("/impact")
+    lines = document.lines or []
+    if span is None or not lines:
+        return None
+    first = None
+    count = 0
+    for number in range(span.line, min(span.end_line, span.line + _LISTED_LINES, len(lines)) + 1):
+        if _LIST_ITEM.match(lines[number - 1]):
+            count += 1
+            first = first or number
+    if count < _LISTED_MIN or first is None:
+        return None
+    return f"what was affected (the {count} items the impact section lists, line {first})"
 
 
 #: One person's device or account, named as what a security incident hit.

@@ -445,7 +445,7 @@ _PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\
 #: A plan heading in the past tense: its items report work done ("What we changed",
 #: "Changes made", "Fixes shipped"), not commitments still open.
 _DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
-                        r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented))\b", re.I)
+                        r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented|applied|merged))\b", re.I)
 
 
 #: The first word of a list item told as done: a verb in the past tense ("Redeployed the

@@ -31,6 +31,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "impact", "user impact", "customer impact", "summary of impact", "business impact", "affected users",
         "impact assessment", "who was affected", "blast radius", "what was impacted", "what was affected",
         "who was impacted", "what was the impact", "what is impacted", "scope of impact",
+        "what is the impact", "what's the impact", "what were the impacts", "what are the impacts",
     ),
     "detection": (
         "detection", "how was it detected", "how it was detected", "how we detected it", "identified",
@@ -77,6 +78,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
         "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
         "changes made", "what we did about it", "fixes made",
+        # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"
+        "fixes implemented", "fixes applied", "fixes shipped", "fixes deployed", "fixes merged",
+        "changes implemented", "changes applied", "changes deployed", "changes shipped",
         # the plan announced as a change of course or an outlook: "What we're doing differently",
         # "Looking forward" (a public write-up's plan is often headed so)
         "what we're doing differently", "what we are doing differently", "what we will do differently",
