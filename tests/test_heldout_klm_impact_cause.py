@@ -134,6 +134,30 @@ def test_a_list_not_told_as_hit_answers_nothing(run_cli, tmp_path):
     assert found and "who or what was affected" in found[0]["message"], found
 
 
+_BY_DAY = """# Moving my server to a new OS
+
+Everything I host was offline while I rebuilt the server; 3 sites were down.
+
+## Day One
+
+The backup tool refused my excludes.
+
+## {second}
+
+The restore finally worked in the afternoon.
+"""
+
+
+def test_a_story_told_by_day_is_how_long(run_cli, tmp_path):
+    found = _impact(run_cli, tmp_path, _BY_DAY.format(second="Day Two"))
+    assert not found, found
+
+
+def test_one_day_heading_alone_is_no_duration(run_cli, tmp_path):
+    found = _impact(run_cli, tmp_path, _BY_DAY.format(second="The next morning"))
+    assert found and "how long" in found[0]["message"], found
+
+
 # --- PM011: a cause told as a hypothesis ---------------------------------------------
 
 _FALLOUT = """# Worker pool under-provisioned
@@ -290,3 +314,20 @@ def test_the_impact_list_reading_scales_linearly():
         lint_document(load_text("pm.md", text, options.settings), rules, options)
 
     assert_ten_times_linear(run, 200, "impact list")
+
+
+@pytest.mark.parametrize("unit", ["## Day One\n\ntext\n\n", "## Day 2\n", "# day\n"])
+def test_the_day_headings_reading_scales_linearly(unit):
+    from linearity import assert_ten_times_linear
+    from pmlint.engine.rules import load_rules
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    rules = [rule for rule in load_rules() if rule.id == "PM601"]
+    options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+
+    def run(copies: int) -> None:
+        lint_document(load_text("pm.md", "# Outage\n\n" + unit * copies, options.settings), rules, options)
+
+    assert_ten_times_linear(run, 200, unit)

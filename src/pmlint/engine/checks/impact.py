@@ -355,7 +355,39 @@ def _duration_given(impact: dict, description: str, context: Context, timeline: 
     minutes = timeline_duration(timeline)
     if minutes is not None:
         return f"a duration (the timeline's onset to recovery, {format_minutes(minutes)})"
-    return None
+    return _told_by_day(context)
+
+
+#: A heading that opens one day of a story told by day: "## Day One", "### Day 2: the restore".
+_DAY_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?:[*_]{1,2})?day[ \t]+(one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|\d{1,2})\b", re.IGNORECASE)
+_DAY_WORDS = {word: number for number, word in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)}
+
+
+def _told_by_day(context: Context) -> str | None:
+    """How long, from a Markdown story told by day: headings "Day One", "Day Two", "Day
+    Three" (outside code), at least the first two days, say the incident ran over that many
+    days. One pass over the lines, each read a bounded amount."""
+    document = context.document
+    lines = document.lines or []
+    if document.format != "markdown" or not lines:
+        return None
+    code: set[int] = set()
+    for first, last in getattr(document.meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    days: dict[int, int] = {}
+    for number, text in enumerate(lines, start=1):
+        if number in code or "#" not in text[:12]:
+            continue
+        match = _DAY_HEADING.match(text[:200])
+        if match is not None:
+            word = match.group(1).lower()
+            days.setdefault(_DAY_WORDS.get(word) or int(word), number)
+    if 1 not in days or 2 not in days:
+        return None
+    last = max(day for day in days if all(earlier in days for earlier in range(1, day)))
+    return f'a story told by day (headings "Day 1" to "Day {last}", line {days[1]})'
 
 
 #: First-person pronouns, singular (one author) and plural (a team); "US" in capitals (a
