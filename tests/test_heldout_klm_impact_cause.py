@@ -134,6 +134,39 @@ def test_a_list_not_told_as_hit_answers_nothing(run_cli, tmp_path):
     assert found and "who or what was affected" in found[0]["message"], found
 
 
+def test_a_list_of_facts_about_the_impact_names_nothing_hit(run_cli, tmp_path):
+    text = ("# Validator stall\n\n## Impact\n\n- Severity: critical, paying customers unable to sign in\n"
+            "- Several consecutive rounds affected\n- Duration: about 2 hours\n")
+    found = _impact(run_cli, tmp_path, text)
+    assert found and "who or what was affected" in found[0]["message"], found
+
+
+_DONE_GROUPS = """# Anycast address unreachable
+
+## Root cause
+
+The address was missing from the loopback interface after a restart.
+
+## Changes implemented
+
+### 1. Immediate fix
+
+- Re-added the address to the loopback interface
+
+### 2. Systematic fix
+
+- The config generator now checks for the address before adding it
+- Duplicate routes are cleaned at every restart
+"""
+
+
+def test_sub_headings_under_a_done_plan_heading_are_still_done(run_cli, tmp_path):
+    """The fixes under "### 2. Systematic fix" of "## Changes implemented" are work done:
+    no open item is asked for an owner."""
+    path = write(tmp_path / "pm.md", _DONE_GROUPS)
+    assert not rule_findings(run_cli, path, "PM313", "PM301", "PM302", "PM314", preset="strict")
+
+
 _BY_DAY = """# Moving my server to a new OS
 
 Everything I host was offline while I rebuilt the server; 3 sites were down.

@@ -290,10 +290,17 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
 
 #: A list item line in Markdown: "* `mail.example.org` - Mail server", "1. The wiki".
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
-#: Words in an impact section saying that what it lists was hit ("These services are down").
-_LISTED_HIT = re.compile(r"\b(?:down|offline|unavailable|unreachable|inaccessible|affected|impacted|broken|failing|"
-                         r"failed|degraded|disrupted|interrupted|out\s+of\s+service|not\s+(?:working|available|reachable))\b",
-                         re.IGNORECASE)
+#: The line that leads in a list of what was hit: "These services are currently down",
+#: "The following sites were affected:", "Affected services:" (things named, then the hit;
+#: not "- Severity: Critical" nor "- Several consensus rounds affected", which are facts
+#: about the impact, not a list of what it hit).
+_LISTED_LEAD = re.compile(
+    r"\b(?:th(?:ese|is|ose)|the\s+following|following)\s+(?:[\w-]+\s+)?(?:services|sites|websites|systems|hosts|servers|"
+    r"apps|applications|products|components|endpoints|apis|features|repositories|domains|machines|tools)\b"
+    r"[^.\n]{0,60}?\b(?:are|were|is|was|went|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:down|offline|unavailable|"
+    r"unreachable|inaccessible|affected|impacted|broken|failing|degraded|disrupted|out\s+of\s+service)\b"
+    r"|\b(?:affected|impacted|unavailable)\s+(?:services|sites|websites|systems|hosts|servers|apps|applications|products|"
+    r"components|endpoints|apis|features|repositories|domains|machines)\s*:", re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).
 _LISTED_MIN = 2
 #: Most lines of the impact section read for list items (a bounded read).
@@ -303,21 +310,29 @@ _LISTED_LINES = 200
 def _listed_as_hit(description: str, context: Context) -> str | None:
     """What a Markdown impact section lists as hit ("## What is the impact?" then "These
     services are currently down:" and a list of six hosts): the things it names answer
-    who or what was affected, with no count needed, when the section's words say they were
-    hit. At least `_LISTED_MIN` list items, read from the section's own lines (bounded)."""
+    who or what was affected, with no count needed. The list must follow a line of the
+    section that leads it in as hit (`_LISTED_LEAD`), with at least `_LISTED_MIN` items;
+    read from the section's own lines (bounded)."""
     document = context.document
-    if document.format != "markdown" or not description or _LISTED_HIT.search(description[:2000]) is None:
+    if document.format != "markdown" or not description:
         return None
     span = document.spans.get("/impact/description") or document.spans.get("/impact")
     lines = document.lines or []
     if span is None or not lines:
         return None
+    led = False
     first = None
     count = 0
     for number in range(span.line, min(span.end_line, span.line + _LISTED_LINES, len(lines)) + 1):
-        if _LIST_ITEM.match(lines[number - 1]):
-            count += 1
-            first = first or number
+        text = lines[number - 1][:400]
+        if _LIST_ITEM.match(text):
+            if led:
+                count += 1
+                first = first or number
+        elif text.strip():
+            if count >= _LISTED_MIN:
+                break
+            led, first, count = _LISTED_LEAD.search(text) is not None, None, 0
     if count < _LISTED_MIN or first is None:
         return None
     return f"what was affected (the {count} items the impact section lists, line {first})"

@@ -181,9 +181,10 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         group: str | None = None
         # "What we changed", "Changes made": a plan told as done
         # "Art Blocks has taken steps to ..., including:" (a lead-in promoted to the plan's heading)
-        group_hints: dict[str, str] = {"status": "done"} if section.heading is not None and (
+        told_as_done: dict[str, str] = {"status": "done"} if section.heading is not None and (
             _DONE_PLAN.search(plain(section.heading.text)) or
             section.heading.level == LABEL_LEVEL and _DONE_INTRO.search(plain(section.heading.text))) else {}
+        group_hints = dict(told_as_done)
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
@@ -214,7 +215,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 heading, heading_prose, heading_listed = block, [], False
                 headed.append((block, heading_prose))
                 group = plain(block.text)
-                group_hints = _hints(group)
+                # (under "Changes implemented", a sub-heading "2. Systematic fix" is still work done)
+                group_hints = {**told_as_done, **_hints(group)}
                 intro_done = False
             elif block.kind == "table":
                 found = _table(items, block, group, group_hints)
