@@ -473,7 +473,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a consequence that lasted so long: "resulted in three days of stress", "led to two
             # hours of firefighting" (the impact's when its sentence says something was hit or restored)
             r"|\b(?:resulted\s+in|results\s+in|led\s+to|leading\s+to|caused|meant)\s+" + _APPROX + _AMOUNT
-            + r"\s+of\b)", _F)),
+            + r"\s+of\s+[\w-]+)", _F)),
     ),
     # what a security incident exposed: "exposing a GitHub personal access token",
     # "password compromise of an employee's account", "unauthorized access to the runners",
