@@ -186,10 +186,96 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
             else:
                 table.rows.append(row)
             row = None
+    blocks = _split_at_hash_headings(blocks, lines)
     for index, block in enumerate(blocks):
         block.index = index
     _end_items_at_their_text(blocks, lines)
     return blocks
+
+
+#: `####What went wrong`: a heading with no space after its hashes. Jekyll's kramdown (and
+#: many blog engines) render it as a heading, CommonMark as text; read as a heading only
+#: when it looks like one: a short line, a letter right after the hashes, no more than
+#: 12 words. A single `#` must open its block with a capital and two words or more (not a
+#: `#hashtag` or `#123` reference in prose).
+_HASH_HEADING = re.compile(r"^(#{1,6})([A-Za-z][^\n#]{0,78})$")
+_HASH_HEADING_WORDS = 12
+#: HTML blocks whose lines are not Markdown (a comment, a script, preformatted text).
+_RAW_HTML = re.compile(r"^\s*<(?:!--|script|style|pre|code|textarea|svg)\b", re.IGNORECASE)
+
+
+def _hash_heading(line: str, first: bool) -> int:
+    """The level of `line` read as a `####Heading` with no space, or 0."""
+    if not line.startswith("#"):
+        return 0
+    match = _HASH_HEADING.match(line.rstrip())
+    if match is None or len(match.group(2).split()) > _HASH_HEADING_WORDS:
+        return 0
+    level = len(match.group(1))
+    if level == 1 and not (first and match.group(2)[0].isupper() and len(match.group(2).split()) >= 2):
+        return 0
+    return level
+
+
+def _split_at_hash_headings(blocks: list[Block], lines: list[str]) -> list[Block]:
+    """Split top-level paragraphs and HTML blocks at `####Heading` lines (see
+    `_HASH_HEADING`), so that section recognition sees the heading the author's engine
+    renders; everything else keeps its CommonMark parse. One pass over the blocks' lines;
+    the parents of the blocks after a split are renumbered."""
+    if not any(block.kind in ("paragraph", "html") and "#" in block.text for block in blocks):
+        return blocks
+    result: list[Block] = []
+    moved: dict[int, int] = {}
+    for old, block in enumerate(blocks):
+        pieces = [block]
+        if block.kind in ("paragraph", "html") and block.parent < 0 and not block.quoted and \
+                "#" in block.text and not (block.kind == "html" and _RAW_HTML.match(block.text)):
+            pieces = _split_block(block, lines)
+        moved[old] = len(result)  # (only items are parents, and items are never split)
+        result.extend(pieces)
+    if len(result) == len(blocks):
+        return blocks
+    for block in result:
+        if block.parent >= 0:
+            block.parent = moved.get(block.parent, block.parent)
+    return result
+
+
+def _split_block(block: Block, lines: list[str]) -> list[Block]:
+    texts = block.text.split("\n")
+    pieces: list[Block] = []
+    start = 0  # the first line (offset in the block) not yet in a piece
+    for offset, text in enumerate(texts):
+        level = _hash_heading(text, offset == 0)
+        if not level:
+            continue
+        number = block.line + offset
+        if offset > start:
+            pieces.append(_piece(block, lines, start, offset, texts))
+        heading = Block("heading", number, number, level=level, text=text[level:].strip())
+        heading.column = level + 1
+        heading.end_column = _line_length(lines, number)
+        pieces.append(heading)
+        start = offset + 1
+    if not pieces:
+        return [block]
+    if start < len(texts) and any(text.strip() for text in texts[start:]):
+        pieces.append(_piece(block, lines, start, len(texts), texts))
+    return pieces
+
+
+def _piece(block: Block, lines: list[str], start: int, end: int, texts: list[str]) -> Block:
+    """Lines `start`..`end` (offsets) of `block` as a block of its kind; prose after a
+    heading in an HTML block (`<br>` above `####What went wrong`) is a paragraph, as the
+    author's engine renders it."""
+    kind = block.kind
+    if kind == "html" and start > 0 and not texts[start].lstrip().startswith("<"):
+        kind = "paragraph"
+    piece = Block(kind, block.line + start, _trim_end(lines, block.line + start - 1, block.line + end - 1),
+                  text="\n".join(texts[start:end]))
+    piece.column = _first_text_column(lines, piece.line - 1)
+    piece.end_column = _line_length(lines, piece.end_line)
+    return piece
 
 
 #: Lines parsed at a time (at least): the tokens of a whole 5 MB document (half a million
