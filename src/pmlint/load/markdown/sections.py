@@ -617,13 +617,19 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     no section holds (a time table at the end of a post, under "Appendix") form one."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .times import date_heading, parse_stamp, shortcode_line
+    from .times import STATUS_LEAD, date_heading, parse_stamp, shortcode_line, status_stamp
 
     def timed(line: str) -> bool:
-        # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`: a stamp in a shortcode counts too
-        return _clock(parse_stamp((shortcode_line(line) or line).strip(" *_")))
+        # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`: a stamp in a shortcode counts too;
+        # so does a status update's lead (`**Resolved** - ...`, its stamp on the next line)
+        # and its stamp after "Posted" (`Posted Jan 04, 2025 - 09:27 UTC`)
+        return _clock(parse_stamp((shortcode_line(line) or line).strip(" *_"))) or \
+            STATUS_LEAD.match(line) is not None or status_stamp(line) is not None
 
     def stamped(block: Block) -> tuple[int, int]:
+        if block.kind == "code":
+            hits = len(timeline_code(block))  # (the fence lines hold no entry either way)
+            return hits, hits
         if block.kind == "table":
             return sum(1 for row in block.rows if row and parse_stamp(plain(row[0].text)) is not None), len(block.rows)
         if block.kind not in ("item", "paragraph"):
@@ -633,6 +639,11 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
         first = block.text.lstrip().split("\n", 1)[0]
         return hits, hits + (0 if timed(first) else 1)
 
+    updates = _status_updates(blocks, sections)
+    if updates:
+        sections.append(updates)
+        sections.sort(key=lambda section: section.line)
+        return sections
     rekeyed = False
     for section in sections:
         if section.key in ("action_items", "lessons", "whys", "timeline") or section.provisional:
@@ -646,7 +657,7 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
         return sections
     held = {id(block) for section in sections for block in section.blocks}
     loose = [block for block in blocks if id(block) not in held and block.parent < 0 and not block.quoted
-             and block.kind in ("item", "paragraph", "table") and stamped(block)[0] > 0]
+             and block.kind in ("item", "paragraph", "table", "code") and stamped(block)[0] > 0]
     if sum(stamped(block)[0] for block in loose) >= 3:
         # a status page or incident log: `### June 25, 2020` over each incident's updates
         # dates the time-only lines under it (timeline.py), so the heading goes with them
@@ -659,6 +670,74 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
         sections.append(Section("timeline", None, loose[0].line, None, blocks=loose))
         sections.sort(key=lambda section: section.line)
     return sections
+
+
+#: Fewest time-stamped lines that make a fenced code block a timeline.
+_CODE_ENTRIES = 3
+#: A time to the second (`21:26:21`): what a log writes, not a person typing a timeline.
+_SECONDS = re.compile(r"\d:\d{2}:\d{2}")
+
+
+def timeline_code(block: Block) -> list[int]:
+    """The offsets (in the block's text) of a fenced code block's timeline lines, or none:
+    a timeline typed in a fence (```` ``` ```` over `10:40 UTC - we closed the cloud`, one
+    entry a line) has three time-stamped lines or more, at least half its lines, each
+    opening with a time of day to the minute, and as many distinct minutes as half its
+    stamps: a log excerpt (times to the second, or one burst, many lines a minute) is the
+    failure's evidence, not its timeline.
+    Linear: one stamp read per line."""
+    from .times import parse_stamp
+
+    if block.kind != "code" or block.indented:
+        return []
+    offsets: list[int] = []
+    minutes: set[tuple[int, int]] = set()
+    lines = block.text.split("\n")
+    filled = 0
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            continue
+        filled += 1
+        stamp = parse_stamp(line.strip()[:200])
+        if stamp is not None and stamp.has_time and stamp.clock is not None and not stamp.unknown_time and \
+                _SECONDS.search(stamp.raw) is None:  # `21:26:21 host app: error` is a log line
+            offsets.append(offset)
+            minutes.add(stamp.clock[:2])
+    if len(offsets) < _CODE_ENTRIES or 2 * len(offsets) < filled or 2 * len(minutes) < len(offsets) or \
+            len(minutes) < _CODE_ENTRIES:
+        return []
+    return offsets
+
+
+#: Fewest status updates (`## Investigating 2025-01-04 9:27a`, `## Resolved ...`) that make a timeline.
+_STATUS_UPDATES = 2
+
+
+def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | None:
+    """A status page's updates as headings (`## Investigating 2025-01-04 9:27a`,
+    `## Monitoring ...`, `## Resolved ...`): two or more, none opening a recognised section,
+    are the timeline, each heading with the blocks under it (up to the next heading as high).
+    With no Timeline heading, "no timeline" would be false: the updates are one."""
+    from .times import status_stamp
+
+    openers = {id(section.heading) for section in sections if section.heading is not None}
+    held = {id(block) for section in sections for block in section.blocks}
+    found: list[Block] = []
+    level = 0  # the level of the update heading whose blocks are being gathered (0: none)
+    count = 0
+    for block in blocks:
+        if block.kind == "heading" and not block.quoted and block.parent < 0:
+            if id(block) not in openers and id(block) not in held and status_stamp(plain(block.text)) is not None:
+                found.append(block)
+                level, count = block.level, count + 1
+                continue
+            if level and block.level <= level:
+                level = 0
+        if level and id(block) not in held and not block.quoted:
+            found.append(block)
+    if count < _STATUS_UPDATES:
+        return None
+    return Section("timeline", None, found[0].line, None, blocks=found)
 
 
 def _clock(stamp) -> bool:

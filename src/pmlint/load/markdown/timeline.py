@@ -12,7 +12,8 @@ else the table header (`Time (UTC)`), a sentence in the section (`All times in P
 the section heading (`Timeline (all times PST)`), or front matter `timezone`. With no
 zone, `at` is ISO 8601 without an offset (PM501 then says so); an entry whose time
 cannot be read (`2X:XX`, `Jan 14` with no year anywhere) keeps the text as written.
-Code fences are never read as entries.
+Code fences are read as entries only when they hold a timeline typed one entry a line
+(`sections.timeline_code`); a log excerpt is not one.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ from ... import regex_cache
 from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, block_span, plain
-from .sections import Section
+from .sections import Section, timeline_code
 from .states import State
-from .times import (Stamp, date_heading, declared_zone, find_date, find_zone, iso, looks_like_time, parse_stamp,
-                    shortcode_line)
+from .times import (STATUS_KINDS, STATUS_LEAD, Stamp, date_heading, declared_zone, find_date, find_zone, iso,
+                    looks_like_time, parse_stamp, shortcode_line, status_stamp, year_first_date)
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
@@ -128,11 +129,35 @@ class _Timeline:
         self.written: list[tuple[int, int, datetime]] = []
         self.loose = False  # stamped lines gathered from the whole document (no Timeline section)
         self.dated_runs: set[int] = set()  # runs opened by a date heading or date line
+        #: the timeline section (counted from 1) each run is in: an incident log's sections
+        #: are its incidents, listed newest first as wholes (`_newest_first`)
+        self.section = 0
+        self.run_section: dict[int, int] = {}
+        #: entries that are a status page's updates (`## Monitoring 2025-01-04 11:06a`): their
+        #: state, not the words under it, is the milestone they mark
+        self.states: dict[int, str] = {}
+        #: a statuspage.io update lead (`**Resolved** - This incident has been resolved.`)
+        #: waiting for the stamp on the line after it: (state, text)
+        self.lead: tuple[str, str] | None = None
+
+    def kind_of(self, index: int, event: str) -> str:
+        """The entry's kind: its status state's milestone, else read from its words."""
+        state = STATUS_KINDS.get(self.states.get(index, ""), "other")
+        return state if state != "other" else classify_event(event)
+
+    def status_entry(self, state: str, stamp: Stamp, event: str, span: Span, zone: tzinfo | None) -> None:
+        """One status update: its stamp, its words (the state when it has none yet)."""
+        index = self.count
+        self.states[index] = state
+        self.entry(stamp, None, event or state.capitalize(), span, span, zone)
+        entry = self.out.data["timeline"][index]
+        entry["kind"] = self.kind_of(index, entry["event"])
 
     def new_run(self, day: date | None) -> None:
         """A date heading or date line: the time-only entries after it are on `day`."""
         self.run += 1
         self.rolled_days = 0
+        self.run_section[self.run] = self.section
         if day is not None:
             self.context.day = day
             self.dated_runs.add(self.run)
@@ -222,7 +247,7 @@ class _Timeline:
         pointer = f"/timeline/{self.pending}"
         entry = self.out.data["timeline"][self.pending]
         entry["event"] = f"{entry['event']} {text}".strip() if entry["event"] else text
-        entry["kind"] = classify_event(entry["event"])
+        entry["kind"] = self.kind_of(self.pending, entry["event"])
         self.out.widen(pointer, span)
         if entry["event"] == text:  # the heading had no text of its own: the event starts here
             self.out.spans[pointer + "/event"] = span
@@ -294,12 +319,22 @@ def _ambiguous_by_order(timeline: _Timeline) -> None:
 
 def extract_timeline(sections: list[Section], out: Output, lines: list[str], context: TimeContext) -> None:
     timeline = _Timeline(out, lines, context)
+    above = _dates_above(sections, lines, context)
+    year = context.year
     for section in sections:
         if section.key != "timeline":
             continue
+        context.year = year
         heading_text = plain(section.heading.text) if section.heading else ""
         zone = find_zone(section.qualifier) or context.zone
         day = find_date(section.qualifier or heading_text, context.year, context.day_first)
+        if day is None and section.heading is not None:
+            day = above.get(section.heading.line)
+            if day is not None:
+                # an incident log: the incident's heading gives the year of the date lines
+                # under it (`Tuesday 5th November`), whatever the page's first date
+                context.year = day.year
+        timeline.section += 1
         timeline.new_run(day)
         timeline.loose = section.heading is None
         timeline.pending = None
@@ -307,6 +342,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
             out.widen("/timeline", block_span(section.heading))
         for block in section.blocks:
             zone = _block(timeline, block, zone, lines)
+    context.year = year
     if timeline.count == 0:
         out.data.pop("timeline", None)
         out.spans.pop("/timeline", None)
@@ -315,6 +351,52 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
     _ambiguous_by_order(timeline)
     _newest_first(timeline)
     _merge_milestones(timeline)
+
+
+#: An ATX heading line: its hashes and its text.
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.{1,300})")
+
+
+def _dates_above(sections: list[Section], lines: list[str], context: TimeContext) -> dict[int, date]:
+    """The date of the heading a `### Timeline` sits under, by the timeline heading's line:
+    a postmortem may date the incident in its heading (`## 2025 February 13th: Teachers
+    locked out`, then `### Timeline` over `7:20am deployed ...`), and the times under it are
+    on that day. Only for one incident: timelines under two or more dated headings are an
+    incident log's separate incidents, which one timeline would join into one impact weeks
+    long (their times stay as written, as before). One pass over the lines, up to the last
+    timeline heading; the heading levels above are kept (at most six)."""
+    wanted = {section.heading.line: section.heading.level for section in sections
+              if section.key == "timeline" and section.heading is not None and section.heading.kind == "heading"}
+    if not wanted:
+        return {}
+    found: dict[int, date] = {}
+    owners: set[int] = set()  # the lines of the dated headings the timelines sit under
+    open_dates: dict[int, tuple[int, date] | None] = {}  # heading level -> (line, date) its heading gives
+    fenced = False
+    for number in range(1, min(max(wanted), len(lines)) + 1):
+        line = lines[number - 1]
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            continue
+        if fenced or not line.startswith(("#", " ")):
+            continue
+        match = _ATX.match(line)
+        if match is None:
+            continue
+        level = len(match.group(1))
+        if number in wanted:
+            owner = next((open_dates[upper] for upper in range(level - 1, 0, -1) if open_dates.get(upper)), None)
+            if owner is not None:
+                found[number] = owner[1]
+                owners.add(owner[0])
+        for deeper in [key for key in open_dates if key >= level]:
+            del open_dates[deeper]
+        text = plain(match.group(2))
+        # a date that writes its year first (`2024 November 4-8th`), before `November 4` in the page's year
+        day = year_first_date(text) or find_date(text, None, context.day_first) or \
+            find_date(text, context.year, context.day_first)
+        open_dates[level] = (number, day) if day is not None else None
+    return found if len(owners) == 1 else {}
 
 
 def _carry_zones(timeline: _Timeline) -> None:
@@ -399,14 +481,27 @@ def _reorder(timeline: _Timeline, order: list[int]) -> None:
 def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
     """Read one block of a timeline section; returns the zone in force after it."""
     context = timeline.context
+    if block.kind == "code" and not block.quoted and timeline_code(block):
+        # a timeline typed in a fence, one entry a line: read as the lines of a paragraph
+        # (the text starts on the line after the opening fence)
+        typed = Block("paragraph", block.line + 1, block.end_line, text=block.text.rstrip("\n"))
+        timeline.pending, timeline.lead = None, None
+        return _paragraph(timeline, typed, zone, lines)
     if block.kind in ("code", "html", "label", "empty", "folded") or block.quoted:
         return zone
     if block.kind == "table":
         _table(timeline, block, zone)
         timeline.pending = None
         return zone
+    if block.kind != "paragraph":
+        timeline.lead = None
     if block.kind == "heading":
         timeline.pending = None
+        update = status_stamp(plain(block.text), context.year, context.day_first)
+        if update is not None:  # `## Investigating 2025-01-04 9:27a`: the words under it are its event
+            timeline.status_entry(update[0], update[1], "", _span(block), zone)
+            timeline.pending = timeline.count - 1
+            return zone
         dated = date_heading(plain(block.text), context.year, context.day_first)
         if dated is not None and dated.moment is not None and (timeline.loose or not dated.has_time):
             # `### June 25, 2020` (any level): the date of the lines under it, until the next one
@@ -474,9 +569,37 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
     for offset, raw_line in enumerate(text_lines):
         number = block.line + offset
         raw_line = shortcode_line(raw_line) or raw_line  # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`
-        stamp = parse_stamp(raw_line, context.year, context.day_first)
         line_span = _line_span(lines, number)
+        lead = STATUS_LEAD.match(raw_line)
+        if lead is not None and parse_stamp(raw_line, context.year, context.day_first) is None:
+            # `**Resolved** - This incident has been resolved.`: its stamp is on the next line
+            timeline.lead = (lead.group("state").lower(), plain(raw_line))
+            timeline.pending, current = None, None
+            continue
+        update = status_stamp(raw_line, context.year, context.day_first)
+        stamp = update[1] if update is not None else parse_stamp(raw_line, context.year, context.day_first)
+        if timeline.lead is not None and stamp is not None and not _event(raw_line[stamp.end:] if update is None else ""):
+            # `Jan 4, 2025 - 16:00 UTC` (or `Posted Jan 04, ...`) under an update lead: its time
+            state, event = timeline.lead
+            timeline.lead = None
+            timeline.status_entry(state, stamp, event, line_span, zone)
+            timeline.pending, current = None, timeline.count - 1
+            continue
+        if update is not None:
+            stamp = None if update[0] in ("posted", "update", "updated") else stamp
+            if stamp is not None:  # `Monitoring 2025-01-04 11:06a` on a line of its own
+                timeline.status_entry(update[0], stamp, "", line_span, zone)
+                timeline.pending, current = None, timeline.count - 1
+                continue
+            stamp = parse_stamp(raw_line, context.year, context.day_first)
+        timeline.lead = None
         if stamp is None:
+            dated = date_heading(plain(raw_line), context.year, context.day_first) if len(raw_line) <= 80 else None
+            if dated is not None and dated.moment is not None and not dated.has_time:
+                # `Tuesday 5th November` on a line of its own: the date of the lines after it
+                timeline.new_run(dated.moment.date())
+                timeline.pending, current = None, None
+                continue
             declared = declared_zone(plain(raw_line))
             if declared is not None and current is None:
                 zone = declared  # in force for the rest of this section
@@ -494,7 +617,7 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
             if current is not None:
                 entry = timeline.out.data["timeline"][current]
                 entry["event"] = f"{entry['event']} {plain(raw_line)}".strip()
-                entry["kind"] = classify_event(entry["event"])
+                entry["kind"] = timeline.kind_of(current, entry["event"])
                 timeline.out.widen(f"/timeline/{current}", line_span)
             elif timeline.pending is not None:
                 timeline.append_event(plain(raw_line), line_span)
@@ -593,16 +716,23 @@ def _newest_first(timeline: _Timeline) -> None:
     back = sum(count[0] for count in counts.values())
     forward = sum(count[1] for count in counts.values())
     within = back >= 2 and back > forward
-    keys = [min(moment for _, _, moment in records) for records in runs.values()]
+    # what is listed newest first as a whole: the runs, or in an incident log of several
+    # timeline sections (one per incident, each dated by its heading), the sections, whose
+    # own date lines (`Tuesday 5th November`) still run forward within them
+    wholes: dict[int, list[int]] = {}
+    for run in runs:
+        wholes.setdefault(timeline.run_section.get(run, 0) if len(set(timeline.run_section.values())) > 1
+                          else run, []).append(run)
+    keys = [min(moment for run in members for _, _, moment in runs[run]) for members in wholes.values()]
     run_back, run_forward = _descending(keys)
-    across = len(runs) >= 2 and all(run in timeline.dated_runs for run in runs) and run_back >= 1 \
+    across = len(wholes) >= 2 and all(run in timeline.dated_runs for run in runs) and run_back >= 1 \
         and run_back > run_forward
     if len(runs) == 1 and not within:
         return
     if not within and not across:
         return
     items = timeline.out.data["timeline"]
-    segments: list[list[int]] = []
+    segments: dict[int, list[int]] = {}  # run -> its entries in their new order
     starts = [records[0][0] for records in runs.values()] + [len(items)]
     for position, (run, records) in enumerate(runs.items()):
         first, following = starts[position], starts[position + 1]
@@ -612,11 +742,12 @@ def _newest_first(timeline: _Timeline) -> None:
                 _retime(items[index], moment)
         last = records[-1][0]
         body = list(range(first, last + 1))
-        segments.append((body[::-1] if reverse else body) + list(range(last + 1, following)))
+        segments[run] = (body[::-1] if reverse else body) + list(range(last + 1, following))
     head = list(range(0, written[0][0]))
+    groups = list(wholes.values())
     if across:
-        segments.reverse()
-    order = head + [index for segment in segments for index in segment]
+        groups.reverse()
+    order = head + [index for members in groups for run in members for index in segments[run]]
     timeline.context.newest_first = True
     _reorder(timeline, order)
 

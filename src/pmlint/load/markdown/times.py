@@ -68,7 +68,7 @@ _TIME_PLACEHOLDER = re.compile(r"(?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)(?
 #: A numeric date whose field order is in question: `11-01-2026`, `4/21/23` (not `2021-01-04`).
 NUMERIC_DATE = re.compile(r"(?<![\d/-])(\d{1,2})([-/])(\d{1,2})\2(\d{4}|\d{2})(?![\d/-])")
 _WEEKDAY = re.compile(r"\s*(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*", re.IGNORECASE)
-_APPROX = re.compile(r"^(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
+_APPROX = re.compile(r"(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|about\s|around\s|at\s)\s*", re.IGNORECASE)
 _RANGE_END = re.compile(r"\s*(?:-|–|—|to)\s*~?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _TIMEISH = re.compile(r"^~?\s*(?:YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?(?:\s*(?:UTC|Z))?|HH:MM(?:\s*UTC)?|"
                       r"[0-9xX?]{1,2}[:h][0-9xX?]{2}|--:--|\?\?:\?\?)(?:\s*\([^)]*\))?")
@@ -162,6 +162,15 @@ def find_date(text: str, default_year: int | None = None, day_first: bool = Fals
             found = _date_of(match, default_year, day_first)
             if found is not None:
                 return found
+    return None
+
+
+def year_first_date(text: str) -> date | None:
+    """A date written year first anywhere in `text` (`2025 February 13th: ...`), or None."""
+    for match in _YEAR_MONTH_DATE.finditer(text):
+        found = _date_of(match, None)
+        if found is not None:
+            return found
     return None
 
 
@@ -538,7 +547,8 @@ _MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june"
 
 def date_heading(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
     """The date a heading consists of (`### June 25, 2020`, `## April 25th, 2018`,
-    `### May 26 - 27th, 2018`, `#### 2019-01-22 14:00 UTC`, `### Monday, June 3, 2024`), or
+    `### May 26 - 27th, 2018`, `#### 2019-01-22 14:00 UTC`, `### Monday, June 3, 2024`, and with
+    the document's year `Tuesday 5th November`), or
     None when the heading says anything else ("Timeline", "June 25, 2020: the outage").
     A date heading dates the time-only lines under it, until the next one (a status page,
     an incident log). A range of days reads as its first day. Bounded: headings only, short."""
@@ -553,8 +563,48 @@ def date_heading(text: str, default_year: int | None = None, day_first: bool = F
         return None  # "Mayday 5", "Decision 2": a month word must be a month
     candidate = _DAY_RANGE_END.sub("", candidate, count=1)
     stamp = parse_stamp(candidate, default_year, day_first)
+    if stamp is None and default_year is not None:
+        # `Tuesday 5th November` (the weekday is gone by now): day and month, the year from the document
+        day_month = _DAY_MONTH_DATE.fullmatch(candidate.strip(_HEADING_TRIM))
+        day = _date_of(day_month, default_year) if day_month is not None and day_month.group("y") is None else None
+        if day is not None:
+            stamp = Stamp(datetime(day.year, day.month, day.day), None, True, False, False, len(candidate), candidate,
+                          year_inferred=True)
     if stamp is None or not stamp.has_date or stamp.moment is None:
         return None
     if candidate[stamp.end:].strip(_HEADING_TRIM):
         return None  # more than a date: a title with a date in it
     return stamp
+
+
+#: A status page's update states, as its headings and bold leads write them
+#: (`## Investigating 2025-01-04 9:27a`, `**Resolved** - This incident has been resolved.`),
+#: and the milestone each marks: looking into it means the problem is known (detected), a
+#: fix being watched means it is mitigated. "Posted" and "Update" mark no milestone.
+STATUS_KINDS = {"investigating": "detected", "identified": "detected", "monitoring": "mitigated",
+                "mitigated": "mitigated", "resolved": "resolved", "completed": "resolved",
+                "update": "other", "updated": "other", "posted": "other"}
+_STATUS_WORD = r"(?P<state>investigating|identified|monitoring|mitigated|resolved|completed|update|updated|posted)"
+#: The state, then its stamp: `Investigating 2025-01-04 9:27a`, `**Monitoring** - Jan 4, 11:06 UTC`,
+#: `Posted Jan 04, 2025 - 09:27 UTC`
+_STATUS_STAMP = re.compile(r"^[\s*_]{0,4}" + _STATUS_WORD + r"[\s*_]{0,4}(?:[-–—:|][ \t]{0,3})?(?:(?:on|at)[ \t]+)?"
+                           r"(?P<rest>\S.{0,80})$", re.IGNORECASE)
+#: A statuspage.io export's update lead, its stamp on the line after: `**Resolved** - This
+#: incident has been resolved.` (bold, a dash: never an ordinary sentence opening with the word).
+STATUS_LEAD = re.compile(r"^[ \t]{0,3}(?:\*\*|__)" + _STATUS_WORD + r"(?:\*\*|__)[ \t]{0,3}[-–—:][ \t]{0,3}\S",
+                         re.IGNORECASE)
+
+
+def status_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> tuple[str, Stamp] | None:
+    """`(state, stamp)` for a line that is a status update's state and stamp and nothing
+    else (`Investigating 2025-01-04 9:27a`), or None. The stamp must give a time of day and
+    end the line (a zone may follow): "Resolved 3 tickets today" is no update."""
+    match = _STATUS_STAMP.match(text.strip())
+    if match is None:
+        return None
+    stamp = parse_stamp(match.group("rest").strip(" *_"), default_year, day_first)
+    if stamp is None or not stamp.has_time or stamp.unknown_time:
+        return None
+    if match.group("rest").strip(" *_")[stamp.end:].strip(" *_.,:;-–—()"):
+        return None
+    return match.group("state").lower(), stamp
