@@ -101,7 +101,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     references = [found for found in (find_date(str(front.data.get("date") or "")) if "date" in front.data else None,
                                       _date_in_file_name(path)) if found is not None]
     day_first = day_first_dates(text, references)
-    labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line), day_first=day_first)
+    labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line, aliases), day_first=day_first)
     if "date" not in labelled.data:  # "## Date" over "2020-01-07": the date field written as a heading
         dated = read_date_section(blocks, title, day_first=day_first)
         labelled.data.update(dated.data)

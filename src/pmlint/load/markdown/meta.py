@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from ... import regex_cache
 from ...model import Span
+from .common import plain
 
 #: label (lower case) → schema field. The value groups below are greedy and the caller strips
 #: spaces and emphasis: a lazy value before `[ \t]*$` retried the rest of a run of spaces at
@@ -94,13 +95,20 @@ def read_metadata(lines: list[str], start: int, stop: int, day_first: bool = Fal
     return found
 
 
-def metadata_region(blocks: list, title: Any, front_end: int) -> tuple[int, int]:
+def metadata_region(blocks: list, title: Any, front_end: int, aliases: Any = None) -> tuple[int, int]:
     """(start, stop) 0-based line range of the metadata block: after the front matter, up to
     the first heading that is not the title (a metadata list or table right after the title
-    is inside it)."""
+    is inside it). A subtitle straight under the title (`# Incident Report` then `## Network
+    degradation affecting the validator`, then `**Incident Date:** ...`) is part of the
+    title, when `aliases` (the section names) do not know it as a section."""
     stop = None
+    subtitle = None
+    if title is not None and aliases is not None and 0 <= title.index + 1 < len(blocks):
+        following = blocks[title.index + 1]
+        if following.kind == "heading" and following.level > title.level and aliases.match(plain(following.text)) is None:
+            subtitle = following
     for block in blocks:
-        if block.kind == "heading" and block is not title and block.line > front_end:
+        if block.kind == "heading" and block is not title and block is not subtitle and block.line > front_end:
             stop = block.line - 1
             break
     if stop is None:
