@@ -218,8 +218,8 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     the events and give durations). When several lack one among zoned entries, that too is
     one finding (at the first); a single entry without the zone the others carry is a slip,
     reported at the entry.
-    Unreadable times that share a form (`2X:XX`, ...) are reported once per form from
-    `min_group` entries; an odd one out is reported on its own; a time the author marks as
+    Unreadable times that share a form (`2X:XX`, ...) from `min_group` entries are one
+    finding, however many such forms the timeline mixes; an odd one out is reported on its own; a time the author marks as
     unknown (`2X:XX (not sure exact time)`) is no slip. Date-only entries
     (`2021-12-10`) need no zone; template placeholders (`YYYY-MM-DD HH:MM`) are PM010's."""
     timeline = value.get("timeline") if isinstance(value, dict) else None
@@ -262,11 +262,14 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(clocks_only)}, variant="undated")
         return
     min_group = int(options.get("min_group", 3))
+    # the forms written often are one gap, one finding at the first of them: `7:20am` and
+    # `10:27am` in one list are one way of writing, not two (a second finding inflates it)
+    common = sorted(entry for group in unreadable.values() if len(group) >= min_group for entry in group)
+    if common:
+        index, raw = common[0]
+        yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(common)}, variant="unreadable")
     for group in unreadable.values():
-        if len(group) >= min_group:
-            index, raw = group[0]
-            yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(group)}, variant="unreadable")
-        else:
+        if len(group) < min_group:
             for index, raw in group:
                 problem = "keeps a placeholder for its time; fill it in, or write the date alone" \
                     if _TIME_LEFT_OUT.match(raw) else "is not a valid ISO 8601 date-time"
