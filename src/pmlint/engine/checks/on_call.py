@@ -161,6 +161,29 @@ def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
 
 
 _PAGED = re.compile(r"\b(?:paged|page[sd]?|woken|woke|wakes?)\b", re.IGNORECASE)
+#: The document says the system recovered with nobody acting: "fully operational with no
+#: manual intervention", "the node recovered automatically". Not "without human
+#: intervention, the cluster would have stopped" (what would have happened had nobody acted).
+_NOBODY_ACTED = re.compile(
+    r"\b(?:with[ \t]+no[ \t]+(?:manual|human|operator)[ \t]+intervention|"
+    r"no[ \t]+(?:manual|human|operator)[ \t]+intervention[ \t]+(?:was[ \t]+)?(?:needed|required)|"
+    r"(?:resolved|recovered|healed)[ \t]+(?:itself[ \t]+)?automatically)\b", re.IGNORECASE)
+_WOULD = re.compile(r"\bwould(?:n't)?\b", re.IGNORECASE)
+
+
+def _nobody_acted(document: Any) -> bool:
+    """Whether the text (outside code) says the system recovered with nobody acting: then
+    the night entries are the system's own events, not people at work. Linear: each
+    line searched once, a bounded length."""
+    code: set[int] = set()
+    for first, last in getattr(document.meta, "code_lines", ()) or ():
+        code.update(range(first, last + 1))
+    for number, line in enumerate(document.lines or [], start=1):
+        if number in code or ("ntervention" not in line and "automatically" not in line):
+            continue
+        if _NOBODY_ACTED.search(line[:4000]) is not None and _WOULD.search(line[:4000]) is None:
+            return True
+    return False
 
 
 @check("night_events", {
@@ -194,6 +217,8 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         return  # the prose states the page ("X is paged" at 00:32): PM202 owns it, nothing is missing
     if pages is None and awake_anyway(context.document, {"night_awake_phrases": context.setting("night_awake_phrases")}):
         return  # people awake anyway (their own hours, a hand-over, planned work): no lost sleep to record
+    if pages is None and _nobody_acted(context.document):
+        return  # "recovered with no manual intervention": the night entries are the system's, nobody worked
     responder = option_patterns(options, "night_responder_patterns")
     outside = option_patterns(options, "night_outside_patterns")
     timeline = value.get("timeline") if isinstance(value, dict) else None
