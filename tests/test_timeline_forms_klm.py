@@ -313,3 +313,15 @@ def test_the_date_under_a_subtitle_dates_the_timeline():
                                                  "2025-03-11T02:08:00+01:00"]
     ranges = text.replace("### 02:00 CET", "### 01:58–02:00 CET")
     assert load_text("pm.md", ranges).data["timeline"][0]["at"] == "2025-03-11T01:58:00+01:00"
+
+
+def test_a_hash_heading_alone_between_blank_lines_is_a_heading():
+    """`##Prevention?` on its own line (a one-line paragraph in CommonMark) is as much a
+    heading as one inside a paragraph: the split must not be dropped because it leaves as
+    many blocks as before."""
+    from pmlint.load import load_text
+
+    text = ("# Task queue failure\n\nThe queue stopped for a day.\n\n##Prevention?\n\n"
+            "- Alert when the queue stops growing for ten minutes\n")
+    assert load_text("pm.md", text).data.get("action_items") == [
+        {"title": "Alert when the queue stops growing for ten minutes"}]

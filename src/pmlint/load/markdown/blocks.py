@@ -226,14 +226,17 @@ def _split_at_hash_headings(blocks: list[Block], lines: list[str]) -> list[Block
         return blocks
     result: list[Block] = []
     moved: dict[int, int] = {}
+    changed = False
     for old, block in enumerate(blocks):
         pieces = [block]
         if block.kind in ("paragraph", "html") and block.parent < 0 and not block.quoted and \
                 "#" in block.text and not (block.kind == "html" and _RAW_HTML.match(block.text)):
             pieces = _split_block(block, lines)
+            # a one-line paragraph that is all heading becomes one heading: as many blocks, changed
+            changed = changed or pieces != [block]
         moved[old] = len(result)  # (only items are parents, and items are never split)
         result.extend(pieces)
-    if len(result) == len(blocks):
+    if not changed:
         return blocks
     for block in result:
         if block.parent >= 0:
