@@ -5,6 +5,9 @@ controls it). Each test gives a `run(copies)` that reads `copies` repetitions of
 `assert_ten_times_linear` times it at two sizes ten times apart, best of three each, and
 allows 25x (a ratio, not a wall-clock limit, so it holds on any machine); on a loaded,
 shared machine a failing ratio is measured once more before the test fails.
+
+A test that times one function on a document built beforehand (the loader is measured
+elsewhere) passes `setup(copies)`, which builds it untimed, and `run(built)`, which reads it.
 """
 
 from __future__ import annotations
@@ -14,20 +17,25 @@ import time
 from typing import Any, Callable
 
 
-def _cost(run: Callable[[int], Any], copies: int) -> float:
+def _cost(run: Callable[[Any], Any], copies: int, setup: Callable[[int], Any] | None) -> float:
+    given = copies if setup is None else setup(copies)  # built outside the clock
     gc.collect()
     started = time.perf_counter()
-    run(copies)
+    run(given)
     return time.perf_counter() - started
 
 
-def assert_ten_times_linear(run: Callable[[int], Any], small: int, label: object = "", limit: float = 25.0) -> None:
-    """run(10 * small) costs under `limit` times run(small), best of three each."""
+def assert_ten_times_linear(run: Callable[[Any], Any], small: int, label: object = "", limit: float = 25.0,
+                            setup: Callable[[int], Any] | None = None) -> None:
+    """run(10 * small) costs under `limit` times run(small), best of three each.
+
+    With `setup`, each measurement calls `setup(copies)` untimed and times `run` on what it
+    returns: the cost of one reader on a document whose building is not the point."""
     large = small * 10
-    _cost(run, max(small // 25, 1))  # warm caches and compiled patterns first
-    little = min(_cost(run, small) for _ in range(3))
-    big = min(_cost(run, large) for _ in range(3))
+    _cost(run, max(small // 25, 1), setup)  # warm caches and compiled patterns first
+    little = min(_cost(run, small, setup) for _ in range(3))
+    big = min(_cost(run, large, setup) for _ in range(3))
     if big >= little * limit:  # a shared, loaded machine: measure once more before judging
-        little = min(little, *(_cost(run, small) for _ in range(3)))
-        big = min(big, *(_cost(run, large) for _ in range(3)))
+        little = min(little, *(_cost(run, small, setup) for _ in range(3)))
+        big = min(big, *(_cost(run, large, setup) for _ in range(3)))
     assert big < little * limit, (label, little, big)

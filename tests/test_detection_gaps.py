@@ -14,12 +14,11 @@
 
 from __future__ import annotations
 
-import gc
-import time
 
 import pytest
 
 from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
 from pmlint.infer.detection import infer_detect_timing, infer_detection
 from pmlint.load import load_text
 from pmlint.settings import DEFAULT_SETTINGS
@@ -196,17 +195,9 @@ def test_detection_readings_scale_linearly(unit):
     """Ten times the text costs about ten times the time, whatever it repeats (the method
     fallback on the evidence search, the latent-period phrases)."""
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Detection\n\n" + unit * copies + "\n"
-        gc.collect()
-        started = time.perf_counter()
-        document = load_text("pm.md", text)
+    def read(copies: int) -> None:
+        document = load_text("pm.md", "# Outage\n\n## Detection\n\n" + unit * copies + "\n")
         infer_detection(document, DEFAULT_SETTINGS)
         infer_detect_timing(document, DEFAULT_SETTINGS)
-        return time.perf_counter() - started
 
-    cost(100)
-    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(read, 500, unit)

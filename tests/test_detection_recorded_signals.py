@@ -11,12 +11,11 @@
 
 from __future__ import annotations
 
-import gc
-import time
 
 import pytest
 
 from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
 from pmlint.engine.checks._detection_signals import came_to_light, own_change_seen
 from pmlint.load import load_text
 
@@ -194,17 +193,9 @@ def test_detection_signals_and_clock_reading_scale_linearly(unit):
     """Ten times the text costs about ten times the time, whatever it repeats (the
     loader's am/pm and ambiguity passes, PM401's own-change and came-to-light readings)."""
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Timeline\n\n" + unit * copies
-        gc.collect()
-        started = time.perf_counter()
-        document = load_text("pm.md", text)
+    def read(copies: int) -> None:
+        document = load_text("pm.md", "# Outage\n\n## Timeline\n\n" + unit * copies)
         own_change_seen(document, 15)
         came_to_light(document)
-        return time.perf_counter() - started
 
-    cost(100)
-    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(read, 500, unit)

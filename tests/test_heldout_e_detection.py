@@ -15,13 +15,12 @@
 
 from __future__ import annotations
 
-import gc
 import json
-import time
 
 import pytest
 
 from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
 from pmlint.load import load_text
 
 
@@ -200,15 +199,7 @@ def test_a_duration_tied_to_an_outage_word_still_sets_severity(tmp_path, run_cli
 def test_new_detection_patterns_scale_linearly(unit):
     """Ten times the text costs about ten times the time, whatever the text repeats."""
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Notes\n\n" + unit * copies
-        gc.collect()
-        started = time.perf_counter()
-        load_text("pm.md", text).meta.evidence.get("detection")
-        return time.perf_counter() - started
+    def read(copies: int) -> None:
+        load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies).meta.evidence.get("detection")
 
-    cost(200)
-    small, large = min(cost(1000) for _ in range(3)), min(cost(10000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(1000) for _ in range(3))), min(large, *(cost(10000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    assert_ten_times_linear(read, 1000, unit)

@@ -9,17 +9,17 @@ and the durability profile out.
 
 from __future__ import annotations
 
-import gc
 import json
-import time
 from pathlib import Path
 
 import pytest
 from conftest import write
+from linearity import assert_ten_times_linear
 
 from pmlint.infer.on_call import stated_night_clock
 from pmlint.infer.prose import document_texts
 from pmlint.load import load_text
+from pmlint.model import Document
 from pmlint.settings import DEFAULT_SETTINGS
 
 
@@ -159,17 +159,12 @@ def test_the_night_clock_reading_scales_linearly(unit):
     """Ten times the text costs about ten times the time, whatever it repeats (none of
     these units is evidence, so every clock of the document is read)."""
 
-    def cost(copies: int) -> float:
-        text = "# Outage\n\n## Summary\n\n" + unit * copies + "\n"
-        document = load_text("pm.md", text)
+    def build(copies: int) -> Document:
+        document = load_text("pm.md", "# Outage\n\n## Summary\n\n" + unit * copies + "\n")
         document_texts(document, ("/action_items", "/timeline"))  # the shared prose index, built once per document
-        gc.collect()
-        started = time.perf_counter()
-        assert stated_night_clock(document, DEFAULT_SETTINGS) is None
-        return time.perf_counter() - started
+        return document
 
-    cost(100)
-    small, large = min(cost(500) for _ in range(3)), min(cost(5000) for _ in range(3))
-    if large >= small * 25:  # a shared, loaded machine: measure once more before judging
-        small, large = min(small, *(cost(500) for _ in range(3))), min(large, *(cost(5000) for _ in range(3)))
-    assert large < small * 25, (unit, small, large)
+    def read(document: Document) -> None:
+        assert stated_night_clock(document, DEFAULT_SETTINGS) is None
+
+    assert_ten_times_linear(read, 500, unit, setup=build)
