@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 import time
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
-from pmlint.load.labelled_rows import VALUE_LIMIT, labelled_row, labelled_rows
+from pmlint.load.labelled_rows import _EDGES, _LENGTHS, _QUALIFIERS, _TOTALS, VALUE_LIMIT, labelled_row, labelled_rows
 
 
 def test_rows_in_every_form_a_template_writes_them():
@@ -57,6 +58,27 @@ def test_pm012_keeps_an_end_that_follows_its_start(run_cli, tmp_path):
         "# Database outage\n\n| Field | Value |\n|---|---|\n| Start | 2024-05-01 10:15 UTC |\n"
         "| End | 2024-05-01 11:00 UTC |\n\n## Summary\n\nThe primary database ran out of disk.\n")
     assert not _pm012(run_cli, tmp_path / "pm.md")
+
+
+
+def _labels() -> list[tuple[str, str]]:
+    """Every label the vocabulary writes, with what it names: each start or end bare and
+    qualified, each length bare and as a total."""
+    edges = [(edge, "start" if edge.startswith(("start", "began", "begin")) else "end") for edge in _EDGES]
+    return ([(f"{qualifier} {edge}", kind) for qualifier in ("",) + _QUALIFIERS for edge, kind in edges]
+            + [(f"{total} {length}", "length") for total in ("",) + _TOTALS for length in _LENGTHS])
+
+
+@pytest.mark.parametrize("form", ["- {label}: 10:00", "| {label} | 10:00 |", "**{label}:** 10:00", "{label} time: 10:00"])
+def test_every_label_of_the_vocabulary_is_read(form):
+    """The pre-test (`_FIRST_WORDS`) lets through every label the pattern reads: a first
+    word missing from it would drop that label's rows before the pattern is tried."""
+    for label, kind in _labels():
+        label = label.strip().title()
+        if form.startswith("{label} time") and kind == "length":
+            continue  # "Duration time" is no label
+        row = labelled_row(form.format(label=label), 1)
+        assert row is not None and row.kind == kind, (form, label)
 
 
 @settings(max_examples=300, deadline=None)

@@ -26,12 +26,26 @@ VALUE_LIMIT = 80
 #: The most characters of a line read (a row's label and value sit at its start).
 LINE_LIMIT = 400
 
+#: The label vocabulary, one list each part: the pattern and the pre-test below are built
+#: from it, so a label learned here is read by both. A start or an end may be qualified
+#: ("Incident start", "Outage recovered at"), a length may be a total ("Total Duration").
+_QUALIFIERS = ("incident", "outage", "impact")
+_EDGES = ("start", "started", "began", "begin", "stop", "stopped", "end", "ended", "resolved", "recovered")
+_TOTALS = ("total",)
+_LENGTHS = ("duration", "downtime", "outage duration", "length", "impact duration")
+
+
+def _either(labels: tuple[str, ...]) -> str:
+    """One alternation of `labels`, longest first, a space inside a label any run of blanks."""
+    return "(?:" + "|".join(re.escape(label).replace(r"\ ", r"[ \t]+")
+                            for label in sorted(labels, key=len, reverse=True)) + ")"
+
+
 _ROW = regex_cache.compile(
     r"^[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*(?:\*\*|__)?"
-    r"(?P<label>(?:incident[ \t]+|outage[ \t]+|impact[ \t]+)?"
-    r"(?:start(?:ed)?|began|begin|stop(?:ped)?|end(?:ed)?|resolved|recovered)"
+    r"(?P<label>(?:" + _either(_QUALIFIERS) + r"[ \t]+)?" + _either(_EDGES) +
     r"(?:[ \t]*(?:time|at|date(?:[ \t]*/[ \t]*time)?))?"
-    r"|(?:total[ \t]+)?(?:duration|downtime|outage[ \t]+duration|length|impact[ \t]+duration))"
+    r"|(?:" + _either(_TOTALS) + r"[ \t]+)?" + _either(_LENGTHS) + r")"
     r"[ \t]*(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?|\|)[ \t]*(?P<value>[^|\n]{1,%d})" % VALUE_LIMIT,
     re.IGNORECASE)
 
@@ -61,9 +75,9 @@ def _kind(label: str) -> Kind:
 
 #: The words a row's label starts with, for a test before the pattern: most lines with a
 #: colon (YAML, prose) start with none of them, and `str.startswith` is ten times cheaper
-#: than a failed match of the pattern's alternation.
-_FIRST_WORDS = ("incident", "outage", "impact", "start", "began", "begin", "stop", "end", "resolved", "recovered",
-                "total", "duration", "downtime", "length")
+#: than a failed match of the pattern's alternation. Built from the pattern's own labels,
+#: so no label is read by one and missed by the other.
+_FIRST_WORDS = tuple(sorted({label.split()[0] for label in _QUALIFIERS + _EDGES + _TOTALS + _LENGTHS}))
 
 
 def labelled_row(text: str, line: int) -> LabelledRow | None:
