@@ -39,6 +39,7 @@ from bisect import bisect_right
 from typing import Any, Callable, Iterable
 
 from .. import regex_cache
+from .counts import COUNT_OF_SOURCE, WHO_NOUN as _WHO_NOUN
 
 #: Patterns are written in lower case and run on the lower-cased text: several times faster
 #: than re.IGNORECASE on these alternations.
@@ -78,17 +79,6 @@ _ON_DATE = (r"(?:\d{4}-\d{2}-\d{2}(?:\s+|t)|" + _MONTH + r"\s+" + _DAY + r",?\s+
 #: "for an additional two days", "for another hour": more of the same impact
 _MORE = r"(?:(?:an?\s+)?(?:additional|extra|further|another)\s+)?"
 _APPROX = r"(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|more than|less than|under|just over|just under|up to|at least|at most|at maximum|at minimum|upwards of|well over|~)\s*)?"
-_WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|accounts?|requests?|calls?|queries|"
-             r"errors?|orders?|sessions?|builds?|jobs?|pipelines?|tests?|repositories|repos?|projects?|packages?|"
-             r"tenants?|sites?|services?|apis?|endpoints?|servers?|nodes?|pods?|clusters?|machines?|hosts?|"
-             r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
-             r"events?|commands?|webhooks?|notifications?|emails?|payments?|checkouts?|logins?|"
-             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
-             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?)")
-
-#: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
-_NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
-
 #: Currency codes and the common crypto tickers a loss is counted in ("18k USD", "40 ETH",
 #: "16.37k 3CRV"): whole words after a number (before one, only fiat codes: "USD 18k", not "eth 2").
 _CURRENCY = (r"(?:usd|eur|gbp|jpy|chf|cad|aud|usdc|usdt|dai|busd|ust|eth|weth|btc|wbtc|bnb|atom|luna|matic|avax|"
@@ -121,17 +111,6 @@ TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|n
          r"pingdom|uptime ?robot|uptimerobot|new ?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks(?:\.io)?|"
          r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
          r"uptime kuma|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|dead ?man'?s ?snitch)")
-
-#: A count of who or what: "1,200 users", "6,000 of our valued users", "three crates" (the
-#: impact's when its paragraph says something was hit: "2 team members joined the call" is
-#: not; see CONFIRMED_BY). Not a unit of time between: "a 98 minute service disruption"
-#: counts minutes, not services. "502 errors" is an HTTP status, not a count of errors.
-_COUNT_OF = (
-    r"(?<![\w/:.,-])(?![45]\d\d\s+(?:errors?|responses?|status)\b)\d+(?:[.,]\d+)*(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
-    r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-    r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
-    r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + _NOT_TIME + r"[\w-]+\s+)?"
-    + _WHO_NOUN + r"\b")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -358,7 +337,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"exploited|used|installed|compromised|exposed|stolen|leaked)\b"
             # last: where a confirmed count fails its test, a branch above may still match at
             # the same place ("3 repositories were affected"), so those are tried first
-            r"|(?P<count_of>" + _COUNT_OF + r")", _F)),
+            r"|(?P<count_of>" + COUNT_OF_SOURCE + r")", _F)),
         # "all users", "every request", "most jobs": a share, when its sentence says they were
         # hit ("every request failed", "all players were disconnected"); not "All services are
         # now operating normally" nor "scan all of our services for similar points of failure"
@@ -963,8 +942,6 @@ CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], b
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
     PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),),
 }
-#: The count form alone, for a message that quotes any count the text gives.
-COUNT_OF = regex_cache.compile(_COUNT_OF, _F)
 
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {

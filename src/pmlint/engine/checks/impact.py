@@ -20,19 +20,13 @@ from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
-from ...load.evidence import COUNT_OF
+from ...load.counts import COUNT_OF, WHO
 from ...infer.window import clock_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
-# Both are only ever searched (does the description state it?), never read for their
-# span, so each match may start where a run of digits starts: a search that restarts at
-# every digit of a 3,000-digit run, each time reading the run and backtracking through
-# it, took minutes (cubic). A run is read once (possessive `*+`, and a start only where
-# the run starts), whitespace runs possessively: linear, and the same documents match.
-#: (no part of a date, "8/10/2016, customers were unable", and never ending in its comma)
-_WHO = re.compile(r"(?<![\d,./-])\d++(?:[.,]\d++)*+\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
-                  r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
-                  r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
+# Searched only (does the text state it?), never read for its span, so a match may start
+# where a run of digits starts: a run is read once (possessive `*+`), whitespace runs
+# possessively: linear. (`WHO`, the count or share of who, is `load.counts`'s.)
 _HOW_LONG = re.compile(r"(?<!\d)\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
                        r"|(?<!\d)\d++h\s*+\d++m", re.IGNORECASE)
 
@@ -264,7 +258,7 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
     for key in ("users_affected", "requests_failed"):
         if _number(impact.get(key)):
             return f"a count (`{key}`: {shorten_value(impact[key])})"
-    match = _WHO.search(description)
+    match = WHO.search(description)
     if match is not None:
         return f"a count or share ({quote(match.group(), 50)})"
     found = evidence(context, "impact_who")
@@ -446,7 +440,7 @@ def _unlinked_quantity(context: Context) -> str | None:
     plans ("alert when a certificate expires within 14 days"), not what happened: skipped."""
     for _, text in document_texts(context.document, ("/action_items",)):
         # (the evidence's count of things, too: "more than 17,000 recorded events")
-        match = _HOW_LONG.search(text) or _WHO.search(text) or COUNT_OF.search(text.lower())
+        match = _HOW_LONG.search(text) or WHO.search(text) or COUNT_OF.search(text.lower())
         if match is not None:
             around = sentence(text, match.start(), match.end())
             at = around.find(match.group())

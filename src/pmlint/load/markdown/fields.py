@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from ...model import Span
+from ..counts import users_affected
 from .blocks import Block
 from .common import Output, bold_label, plain
 from .sections import Section
@@ -24,9 +25,6 @@ _DURATION = re.compile(
     r"\b(?:lasting|lasted|for|duration(?: of)?:?|outage of|down for|over)\s+(?:about |approximately |around |roughly |~)?"
     r"(?P<first>\d+(?:\.\d+)?)\s*(?P<unit1>hours?|hrs?|h|minutes?|mins?|m)\b"
     r"(?:\s*(?:and\s+)?(?P<second>\d+)\s*(?:minutes?|mins?|m)\b)?", re.IGNORECASE)
-#: (a count is no part of a date, "8/10/2016, customers were unable", nor ends in its comma)
-_USERS = re.compile(r"(?<![/\d.-])\b(?P<count>\d(?:[\d,]*\d)?(?:\.\d+)?%?)\s+(?:of\s+)?(?:users|customers|accounts|tenants)\b"
-                    r"(?:\s+were)?\s+(?:affected|impacted|unable)", re.IGNORECASE)
 _MONEY = re.compile(r"(?:\b(?:EUR|USD|GBP|CHF|JPY|AUD|CAD)\s?|[$€£¥])\d[\d,]*(?:\.\d+)?\s?(?:[kKmM]\b|million\b|thousand\b)?|"
                     r"\b\d[\d,]*(?:\.\d+)?\s?(?:EUR|USD|GBP|CHF|euros?|dollars?|pounds?)\b")
 # A number starts where its run of digits does, runs are read possessively (`++`): a search
@@ -184,10 +182,9 @@ def _impact(blocks: list[Block], out: Output) -> None:
         facing = _customer_facing(text)
     if facing is not None:
         out.put("/impact/customer_facing", facing, span)
-    users = _USERS.search(text)
-    if users:
-        count = users.group("count").replace(",", "")
-        out.put("/impact/users_affected", count if count.endswith("%") or "." in count else int(count), span)
+    users = users_affected(text)
+    if users is not None:
+        out.put("/impact/users_affected", users, span)
 
 
 _LABEL_LINE = re.compile(r"^[ \t]*(?P<label>[A-Za-z][A-Za-z -]{0,30}?)[ \t]*:[ \t]*(?P<value>\S.*)$")
