@@ -263,17 +263,18 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         return
     min_group = int(options.get("min_group", 3))
     # the forms written often are one gap, one finding at the first of them: `7:20am` and
-    # `10:27am` in one list are one way of writing, not two (a second finding inflates it)
-    common = sorted(entry for group in unreadable.values() if len(group) >= min_group for entry in group)
-    if common:
+    # `10:27am` in one list are one way of writing, not two (a second finding inflates it);
+    # many unreadable times, however each is written ("Aug 31 8:49am", "Sept 3, 4:26pm",
+    # "Sept 3 11:19"), are one timeline written one loose way: one finding
+    common = sorted(entry for group in unreadable.values() for entry in group)
+    if len(common) >= min_group:
         index, raw = common[0]
         yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(common)}, variant="unreadable")
-    for group in unreadable.values():
-        if len(group) < min_group:
-            for index, raw in group:
-                problem = "keeps a placeholder for its time; fill it in, or write the date alone" \
-                    if _TIME_LEFT_OUT.match(raw) else "is not a valid ISO 8601 date-time"
-                yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": problem})
+    else:  # fewer: each is its own slip
+        for index, raw in common:
+            problem = "keeps a placeholder for its time; fill it in, or write the date alone" \
+                if _TIME_LEFT_OUT.match(raw) else "is not a valid ISO 8601 date-time"
+            yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "problem": problem})
     if declared or not naive:
         return
     if aware == 0 and len(naive) > 1:

@@ -141,7 +141,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
                           _date_in_file_name(path))
     context.day = start
     context.start = start
-    context.year = start.year if start else None
+    context.year = start.year if start else _first_year(lines, code_lines, day_first)
     if context.zone is None:
         context.zone = _declared_zone(blocks)
     context.twelve_hour = writes_am_pm(_block_texts(blocks))
@@ -305,6 +305,33 @@ def _incident_day(front: date | None, stated: date | None, titled: date | None, 
         if earlier:
             return min(earlier)
     return stated or titled or named
+
+
+#: Lines read from the top for the first full date, when nothing else dates the incident.
+_YEAR_LINES = 200
+#: A name that carries a date ("resources-2018-04-09", "backup_2019-09-03.sql"): no date told.
+_DATED_NAME = re.compile(r"[A-Za-z][\w.]*[-_]\d{4}-\d{2}-\d{2}[\w.-]*")
+
+
+def _first_year(lines: list[str], code_lines: tuple[tuple[int, int], ...], day_first: bool) -> int | None:
+    """The year of the first full date in the document's first `_YEAR_LINES` lines outside
+    code ("- Discovered: Sept 3, 2019" under "## 1. Incident Date"): with no dated title,
+    front matter or file name, timeline times written without a year ("Aug 31 8:49am") are
+    in that year. Only the year, and only when every full date there is in the same year:
+    a log of incidents over several years dates none of them. The day stays unknown."""
+    from .times import find_date
+
+    code = {number for first, last in code_lines for number in range(first, min(last, _YEAR_LINES) + 1)}
+    years: set[int] = set()
+    for number, line in enumerate(lines[:_YEAR_LINES], start=1):
+        if number in code or not any(character.isdigit() for character in line):
+            continue
+        found = find_date(_DATED_NAME.sub(" ", line[:400]), None, day_first)
+        if found is not None:
+            years.add(found.year)
+            if len(years) > 1:
+                return None
+    return years.pop() if years else None
 
 
 def _date_in_file_name(path: str):
