@@ -5,6 +5,8 @@ causes, plans and detection told as O's documents told them."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import rule_findings, write
 from linearity import assert_ten_times_linear
 
@@ -57,3 +59,48 @@ def test_finding_the_year_is_linear():
 
     unit = "Seen on Sept 3, 2019 in resources-2018-04-09 at 10:00.\n"
     assert_ten_times_linear(lambda copies: load_text("pm.md", "# T\n\n" + unit * copies), 20, "first year")
+
+
+@pytest.mark.parametrize("heading", ["### Reason", "## Analysis of causes", "## Contributing causes"])
+def test_a_cause_under_a_reason_heading_is_read(run_cli, tmp_path, heading):
+    text = (f"# DNS slow\n\nThe resolver was slow for two days.\n\n{heading}\n\n"
+            "We moved the cache from SSD to HDD to save money.\n\n## Timeline\n\n- 2022-12-01 09:00 UTC slow\n")
+    assert not [item for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
+                if "root_causes" in item["message"]]
+
+
+@pytest.mark.parametrize("said", ["It was found during manual post-deploy checks the same day.",
+                                  "Discovered during checks.",
+                                  "We re-opened the outage because of reports of multiple folks getting a grey screen."])
+def test_checks_and_reports_of_people_are_detection(run_cli, tmp_path, said):
+    text = f"# Login broken\n\nLogin failed for six hours. {said}\n"
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401") == []
+
+
+def test_minutes_name_their_actions_and_owners(run_cli, tmp_path):
+    """Meeting minutes write "**Action** Sadiq to talk to Phil", one to a line: the plan,
+    owned; and "was broken into" states the cause."""
+    from pmlint.load import load_text
+
+    text = ("# Exec minutes\n\n## Security incident\n\nThe box had been in development mode and the testing user, "
+            "which had a weak password, was broken into.\n\n**Action** Sadiq to talk to Phil about hosting  \n"
+            "**Action** Si to email the IT office again\n")
+    items = load_text("pm.md", text).data["action_items"]
+    assert [(item["title"], item.get("owner")) for item in items] == [
+        ("Sadiq to talk to Phil about hosting", "Sadiq"), ("Si to email the IT office again", "Si")]
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", "PM313", "PM314")
+    assert [item["rule"] for item in found if "root_causes" in item["message"] or item["rule"] != "PM011"] == []
+
+
+def test_a_bold_action_taken_is_no_plan():
+    from pmlint.load import load_text
+
+    text = "# Outage\n\n**Action taken** Restarted the server.\n"
+    assert not load_text("pm.md", text).data.get("action_items")
+
+
+def test_bold_action_lines_are_read_in_linear_time():
+    from pmlint.load import load_text
+
+    unit = "**Action** Sadiq to talk to Phil about hosting  \n"
+    assert_ten_times_linear(lambda copies: load_text("pm.md", "# M\n\n" + unit * copies), 200, "bold actions")

@@ -161,6 +161,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
             r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b", _F)),
         ("customer", regex_cache.compile(
+            # "re-opening outage because of reports of multiple folks getting greyscreen"
+            r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
+            r"(?:folks|people|users|customers|clients|players|members|visitors)\s+(?:getting|seeing|hitting|having|unable|"
+            r"who|that|with|about)\b|"
             r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
@@ -269,6 +273,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"sres?|on-?call(?:ers?)?|team\s+members?|staff(?:\s+members?)?|colleagues?|responders?)\b"
             r"|\b(?:came|brought)\s+to\s+(?:our|my|the team(?:'s)?)\s+attention\b"
             r"|\b(?:is|are|was|were)\s+(?:first\s+)?(?:noticed|discovered|detected|spotted)\b"
+            # found by people checking: "found during manual post-deploy checks the same day",
+            # "Discovered during checks", "spotted in a routine review"
+            r"|\b(?:found|discovered|caught|spotted|noticed|detected)\s+(?:during|in|while\s+doing|while\s+running)\s+"
+            r"(?:(?:a|the|our)\s+)?(?:[\w-]+\s+){0,2}?(?:checks?|testing|review|inspection|verification|qa)\b"
             # the signs seen before anyone knew the cause: "The symptoms were identified but the
             # leap to identify the root cause was not one we did"
             r"|\b(?:symptoms?|warning\s+signs?|early\s+signs?)\s+(?:were|was|had\s+been|have\s+been)\s+(?:first\s+)?"
@@ -790,7 +798,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # being attacked from a very large number of sources", "a DDoS attack"
             r"|\b(?<!no\s)(?<!not\sa\s)(?:d?dos|denial[- ]of[- ]service|brute[- ]force|credential[- ]stuffing|botnet)\s+attacks?\b"
             r"|\b(?:is|are|was|were)\s+(?:being\s+)?(?:attacked|ddos(?:ed|'d)?|flooded|hammered|bombarded)\s+"
-            r"(?:from|by|with)\b", _F)),
+            r"(?:from|by|with)\b"
+            # a break-in: "the testing user, which had a weak password, was broken into"
+            r"|\b(?<!not\s)(?<!never\s)(?:was|were|got|had\s+been|has\s+been)\s+(?:broken\s+into|hacked)\b", _F)),
         ("missed step", regex_cache.compile(
             r"\b(?:we|i|the\s+team|they)\s+(?:had\s+)?(?:failed|forgot|neglected|omitted)\s+to\s+[^.\x00]{1,80}?"
             r"\b(?:so|which\s+meant|meaning|which\s+caused|causing|as\s+a\s+result)\b", _F)),
@@ -1026,7 +1036,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "explanation", "breakdown", "dive", " why", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
-                    "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded",
+                    "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),

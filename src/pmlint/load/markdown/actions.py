@@ -319,6 +319,9 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
             continue
         if block.kind not in ("paragraph", "item") or block.quoted or id(block) in skip:
             continue
+        if block.kind == "paragraph" and "action" in block.text[:200].lower() and _bold_actions(items, block):
+            found = True  # meeting minutes: "**Action** Sadiq to talk to Phil" on lines of their own
+            continue
         text = plain(block.text)
         label = _ACTION_LABEL.match(text)
         if label is None:
@@ -337,6 +340,40 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
         items.add(item, span, {"title": span}, None)
         found = True
     return found
+
+
+#: A line led by a bold "Action" (meeting minutes): "**Action** Sadiq to talk to Phil",
+#: "**Action:** Si to email Carol", "**Action point** ..." (not "**Action taken**": what was done).
+_BOLD_ACTION = re.compile(r"^[ \t]{0,3}(?:\*\*|__)action(?:[ -]?(?:points?|items?))?[ \t]*:?[ \t]*(?:\*\*|__)[ \t]*:?[ \t]+(?=\S)",
+                          re.IGNORECASE)
+
+
+def _bold_actions(items: _Items, block: Block) -> bool:
+    """Items for the lines of a paragraph led by a bold "Action" (`_BOLD_ACTION`), each its
+    own item (minutes write them one to a line, broken with two trailing spaces); True when
+    any was found. One anchored match per line: linear."""
+    found = False
+    for offset, raw in enumerate(block.text.split("\n")):
+        label = _BOLD_ACTION.match(raw)
+        if label is None:
+            continue
+        title = plain(raw[label.end():]).strip()
+        if not title or _NOTHING.match(title):
+            continue
+        number = block.line + offset
+        span = Span(number, block.column, number, block.column + len(raw))
+        item: dict[str, Any] = {"title": title}
+        owner = _MINUTES_OWNER.match(title)
+        if owner is not None:
+            item["owner"] = owner.group("owner")
+        items.add(item, span, {"title": span}, None)
+        found = True
+    return found
+
+
+#: Minutes name the owner first: "Sadiq to talk to Phil", "Fluff_eei to check bookings"
+#: (a name, "to", a verb); read only after a bold "Action", where that is the form.
+_MINUTES_OWNER = re.compile(r"(?P<owner>[A-Z][\w.'-]{0,30}(?:[ \t]+[A-Z][\w.'-]{0,30})?)[ \t]+to[ \t]+[a-z]{2,}\b")
 
 
 #: A sentence that names the plan and lists it: "our action items included tasks such as
