@@ -104,3 +104,15 @@ def test_bold_action_lines_are_read_in_linear_time():
 
     unit = "**Action** Sadiq to talk to Phil about hosting  \n"
     assert_ten_times_linear(lambda copies: load_text("pm.md", "# M\n\n" + unit * copies), 200, "bold actions")
+
+
+@pytest.mark.parametrize("said, reported", [
+    ("Some people complained that even the easiest tasks were too hard.", False),
+    ("The new forum should comfort the users who complained that the old interface looks dated.", False),
+    ("Several users complained that the site was down.", True),
+])
+def test_a_complaint_reports_the_incident_only_when_it_names_a_failure(run_cli, tmp_path, said, reported):
+    text = (f"# Game server crash\n\nThe game server crashed for an hour. {said}\n\n## Action items\n\n"
+            "- Add swap to the game server\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")
+    assert bool(found) is reported

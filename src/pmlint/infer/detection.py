@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..load.evidence import TOOL
+from ..load.evidence import TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
@@ -422,6 +422,10 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
     if label == "told" and not _tells_the_team(document, text):
         return None, None
     if label == "employee" and _diagnostic(around, 0, len(around)):
+        return None, None
+    if label == "customer" and "complain" in text.lower() and not names_a_hit(around):
+        # "some people complained that even the easiest tasks were challenging": a complaint
+        # about the product, not a report of this incident
         return None, None
     if label in ("told", "customer") and _SUPPLIER_TELLER.search(around):
         # "I received an email from the power company": a supplier announcing its own outage

@@ -867,6 +867,13 @@ _HIT = regex_cache.compile(r"\b(?:" + _HIT_WORDS + "|" + _END_WORDS + r")\b", _F
 #: Only the words of the hit: "restore all services", "filtering all Sif channels" end an
 #: incident and say nothing of how many were hit, so a count or a share needs one of these.
 _HIT_ONLY = regex_cache.compile(r"\b(?:" + _HIT_WORDS + r")\b", _F)
+
+
+def names_a_hit(text: str) -> bool:
+    """Whether `text` says something was hit (down, failing, errors, slow, unable ...): a
+    complaint that says none ("complained that the interface looks too old") reports no
+    incident."""
+    return _HIT_ONLY.search(text.lower()) is not None
 #: How far a sentence is read either side of a match for a word of `_HIT`.
 _SENTENCE_REACH = 200
 _SENTENCE_END = regex_cache.compile(r"[.!?](?=\s|\x00|$)|\x00|\n\s*\n", _F)
