@@ -94,3 +94,13 @@ def test_the_search_is_linear():
         list(backups_after_loss(document.data, "", rule_options, Context(document, merge_settings(None))))
 
     assert_ten_times_linear(run, 100, "PM315")
+
+
+def test_a_loss_told_after_a_long_story_is_found(run_cli, tmp_path):
+    """The texts are scanned joined in batches: a statement far down (past the first
+    batch of 256 KB) is read as surely as one at the top."""
+    filler = "".join(f"Paragraph {index} tells how the restore from backup went on.\n\n" for index in range(6000))
+    text = ("# Mail server lost\n\n" + filler + "In the end six days of e-mails were lost.\n\n"
+            "## Action items\n\n- Replace the disk controller\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM315")
+    assert [item["line"] for item in found] == [text[:text.index("In the end")].count("\n") + 1]

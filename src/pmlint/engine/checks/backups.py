@@ -18,6 +18,7 @@ value ("Customer Data Loss | None") states nothing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any, Iterable
 
 from ...grammar import imagined, negated_or_hedged
@@ -48,13 +49,21 @@ _LABEL_WORDS = 4
 
 def _label(low: str, start: int, end: int) -> bool:
     """Whether the words at low[start:end] stand in a cell or text of `_LABEL_WORDS` words or
-    fewer (bounded: the cell is looked for within 200 characters each way)."""
-    left = low.rfind("|", max(0, start - 200), start) + 1
-    right = low.find("|", end, end + 200)
-    if left == 0 and right < 0 and len(low) > 200:
+    fewer: a cell runs between `|` borders, a text between the joined scan's NUL
+    separators (bounded: the borders are looked for within `_CELL_REACH` characters)."""
+    window_start = max(0, start - _CELL_REACH)
+    left = max(low.rfind("|", window_start, start), low.rfind("\x00", window_start, start))
+    if left < 0 and window_start > 0:
+        return False  # no border within reach: a long text, no label
+    rights = [at for at in (low.find("|", end, end + _CELL_REACH), low.find("\x00", end, end + _CELL_REACH)) if at >= 0]
+    if not rights and end + _CELL_REACH < len(low):
         return False
-    cell = low[left:right if right >= 0 else min(len(low), end + 200)]
+    cell = low[left + 1:min(rights) if rights else len(low)]
     return len(cell.split()) <= _LABEL_WORDS
+
+
+#: How far a label's cell is looked for on either side of the words (characters).
+_CELL_REACH = 200
 
 
 def _suffered(low: str, start: int, end: int) -> bool:
@@ -70,15 +79,52 @@ def _suffered(low: str, start: int, end: int) -> bool:
 
 
 def _first_loss(context: Context, loss: Any) -> tuple[str, str, int, int] | None:
-    """(pointer, text, start, end) of the first statement of loss the document makes."""
-    for pointer, text in document_texts(context.document):
-        if not text:
+    """(pointer, text, start, end) of the first statement of loss the document makes.
+
+    The texts are joined in batches of about `_BATCH` characters (a separator no phrase
+    crosses) and each batch is scanned once: a few scans of a 5 MB document, not one call
+    for each of its hundreds of thousands of short strings, and never a second copy of the
+    whole document in memory."""
+    batch: list[tuple[str, str]] = []
+    size = 0
+    for pair in document_texts(context.document):
+        if not pair[1]:
             continue
-        low = text.lower()
-        for match in loss.finditer(low):
-            if _suffered(low, match.start(), match.end()):
-                return pointer, text, match.start(), match.end()
+        batch.append(pair)
+        size += len(pair[1]) + len(_SEPARATOR)
+        if size >= _BATCH:
+            found = _first_in(batch, loss)
+            if found is not None:
+                return found
+            batch, size = [], 0
+    return _first_in(batch, loss) if batch else None
+
+
+#: Characters joined for one scan.
+_BATCH = 256 * 1024
+
+
+def _first_in(texts: list[tuple[str, str]], loss: Any) -> tuple[str, str, int, int] | None:
+    """The first statement of loss in `texts`, scanned joined (see `_first_loss`)."""
+    starts: list[int] = []
+    offset = 0
+    for _, text in texts:
+        starts.append(offset)
+        offset += len(text) + len(_SEPARATOR)
+    low = _SEPARATOR.join(text for _, text in texts).lower()
+    for match in loss.finditer(low):
+        if not _suffered(low, match.start(), match.end()):
+            continue
+        index = bisect_right(starts, match.start()) - 1
+        pointer, text = texts[index]
+        start = match.start() - starts[index]
+        return pointer, text, start, min(len(text), match.end() - starts[index])
     return None
+
+
+#: Between two texts in the joined scan: a line break and a NUL, which no loss phrase,
+#: negation window or label cell reaches across as words.
+_SEPARATOR = "\n\x00\n"
 
 
 @check("backups_after_loss", {
