@@ -310,7 +310,7 @@ def _incident_day(front: date | None, stated: date | None, titled: date | None, 
 #: Lines read from the top for the first full date, when nothing else dates the incident.
 _YEAR_LINES = 200
 #: A name that carries a date ("resources-2018-04-09", "backup_2019-09-03.sql"): no date told.
-_DATED_NAME = re.compile(r"[A-Za-z][\w.]*[-_]\d{4}-\d{2}-\d{2}[\w.-]*")
+_DATED_NAME = re.compile(r"[A-Za-z][\w.]{0,60}[-_]\d{4}-\d{2}-\d{2}[\w.-]{0,60}")
 
 
 def _first_year(lines: list[str], code_lines: tuple[tuple[int, int], ...], day_first: bool) -> int | None:
