@@ -116,3 +116,12 @@ def test_a_complaint_reports_the_incident_only_when_it_names_a_failure(run_cli, 
             "- Add swap to the game server\n")
     found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")
     assert bool(found) is reported
+
+
+def test_code_line_numbers_reads_the_ranges_and_stops_at_a_bound():
+    """The one reader of which lines are code, shared by every prose reader."""
+    from pmlint.model import code_line_numbers
+
+    assert code_line_numbers(((2, 4), (9, 9))) == {2, 3, 4, 9}
+    assert code_line_numbers(((2, 4), (9, 12)), 10) == {2, 3, 4, 9, 10}
+    assert code_line_numbers(()) == set() and code_line_numbers(None) == set()

@@ -273,6 +273,13 @@ class Document:
         return found
 
 
+def code_line_numbers(ranges: Any, last: int | None = None) -> set[int]:
+    """The 1-based numbers of the lines inside `ranges` (`DocumentMeta.code_lines`: (first,
+    last) pairs, inclusive), up to line `last` when given: the lines a reader of prose
+    skips. One set for a document's few code blocks, built in one pass."""
+    return {number for first, end in ranges or () for number in range(first, (end if last is None else min(end, last)) + 1)}
+
+
 def _on_code_line(ranges: Any, line: int) -> bool:
     """Whether `line` falls in one of `ranges`: (first, last) line pairs, inclusive (a
     document has few code blocks, and the pairs may have come back from JSON as lists)."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Literal
 
 from .. import regex_cache
+from ..model import code_line_numbers
 
 #: The most characters of a value read; a longer value is cut there.
 VALUE_LIMIT = 80
@@ -94,7 +95,7 @@ def labelled_row(text: str, line: int) -> LabelledRow | None:
 
 def labelled_rows(lines: Iterable[str], skip: Iterable[tuple[int, int]] = ()) -> Iterator[LabelledRow]:
     """Every labelled row of `lines` (numbered from 1), outside the `skip` ranges (code blocks)."""
-    skipped = {number for first, last in skip for number in range(first, last + 1)}
+    skipped = code_line_numbers(skip)
     for number, text in enumerate(lines, start=1):
         if number in skipped:
             continue

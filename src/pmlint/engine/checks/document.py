@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from ...infer.prose import document_texts
 from ...infer.window import clock_window, front_matter_window
-from ...model import Span, join_pointer, place_pointer, resolve_pointer
+from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
 from ..severity import scale_word, strip_marks
@@ -320,9 +320,7 @@ def _timeline_linked(context: Context) -> bool:
     lines = document.lines or []
     if document.format != "markdown":
         return False
-    code: set[int] = set()
-    for first, last in getattr(document.meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     for number, text in enumerate(lines, start=1):
         text = text[:2000]
         if number in code or _ATX.match(text) or _TIMELINE_NAMED.search(text) is None:
@@ -343,9 +341,7 @@ def _lone_author_post(context: Context) -> bool:
         return False
     if any(name in document.meta.sections for name in ("summary", "impact")):
         return False
-    code: set[int] = set()
-    for first, last in getattr(document.meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     words = singular = 0
     for number, text in enumerate(lines, start=1):
         if number in code:
@@ -420,9 +416,7 @@ def _chronology(context: Context) -> int | None:
     if document.format != "markdown" or not lines:
         return None
     meta = document.meta
-    code: set[int] = set()
-    for first, last in getattr(meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(meta, "code_lines", ()))
     # the lead before the first heading is a section too (after any front matter)
     front_end = 0
     if lines[0].strip() == "---":

@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any, Iterable
 
+from ...model import code_line_numbers
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
@@ -382,9 +383,7 @@ def _told_by_day(context: Context) -> str | None:
     lines = document.lines or []
     if document.format != "markdown" or not lines:
         return None
-    code: set[int] = set()
-    for first, last in getattr(document.meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     days: dict[int, int] = {}
     for number, text in enumerate(lines, start=1):
         if number in code or "#" not in text[:12]:
@@ -419,9 +418,7 @@ def _solo_service_down(context: Context) -> bool:
     lines = document.lines or []
     if document.format != "markdown" or not lines:
         return False
-    code: set[int] = set()
-    for first, last in getattr(document.meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     singular, down = 0, False
     for number, text in enumerate(lines, start=1):
         if number in code:

@@ -19,6 +19,7 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, outside_actor
+from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, search, text_of
@@ -175,9 +176,7 @@ def _nobody_acted(document: Any) -> bool:
     """Whether the text (outside code) says the system recovered with nobody acting: then
     the night entries are the system's own events, not people at work. Linear: each
     line searched once, a bounded length."""
-    code: set[int] = set()
-    for first, last in getattr(document.meta, "code_lines", ()) or ():
-        code.update(range(first, last + 1))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     for number, line in enumerate(document.lines or [], start=1):
         if number in code or ("ntervention" not in line and "automatically" not in line):
             continue

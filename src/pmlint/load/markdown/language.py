@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from ...model import code_line_numbers
+
 #: Common English function words: a quarter or more of English prose, almost none of
 #: Norwegian, German, French or Spanish prose.
 _ENGLISH = frozenset("""the and to of a in is was we for that on it with as be by this were are at from our an
@@ -30,7 +32,7 @@ _SCAN_CHARS = 64 * 1024
 def unread_language(lines: list[str], code_lines: tuple[tuple[int, int], ...] = ()) -> bool:
     """Whether the prose (lines outside the 1-based inclusive `code_lines` ranges) has at
     least `_MIN_WORDS` words, of which fewer than ENGLISH_SHARE are common English words."""
-    skipped = {number for first, last in code_lines for number in range(first, last + 1)}
+    skipped = code_line_numbers(code_lines)
     words = 0
     english = 0
     read = 0

@@ -63,7 +63,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ...model import Document, DocumentMeta, Span
+from ...model import Document, DocumentMeta, Span, code_line_numbers
 from ..suppressions import find_suppressions
 
 
@@ -321,7 +321,7 @@ def _first_year(lines: list[str], code_lines: tuple[tuple[int, int], ...], day_f
     a log of incidents over several years dates none of them. The day stays unknown."""
     from .times import find_date
 
-    code = {number for first, last in code_lines for number in range(first, min(last, _YEAR_LINES) + 1)}
+    code = code_line_numbers(code_lines, _YEAR_LINES)
     years: set[int] = set()
     for number, line in enumerate(lines[:_YEAR_LINES], start=1):
         if number in code or not any(character.isdigit() for character in line):

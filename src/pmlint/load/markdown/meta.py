@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from ... import regex_cache
-from ...model import Span
+from ...model import Span, code_line_numbers
 from .common import plain
 
 #: label (lower case) → schema field. The value groups below are greedy and the caller strips
@@ -170,7 +170,7 @@ def labelled_severity(lines: list[str], code_lines: tuple[tuple[int, int], ...],
     the top block: one labelled line deep in the text is not enough to claim a new level.
     Lines before `start` (the front matter, which has its own reader) are not read.
     Linear: one anchored match per line that holds "ev" (seVErity, lEVel)."""
-    skipped = {number for first, last in code_lines for number in range(first, last + 1)}
+    skipped = code_line_numbers(code_lines)
     for index in range(max(start, 0), len(lines)):
         text = lines[index]
         if ("ev" not in text and "EV" not in text) or index + 1 in skipped:
