@@ -162,9 +162,9 @@ def evidence(context: Context, kind: str) -> dict[str, Any] | None:
 
 
 #: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
-_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
+PROSE_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
 #: How much of a document is read for a commitment in prose (the rest is never an answer).
-_PROSE_BYTES = 200_000
+PROSE_BYTES = 200_000
 
 
 def committed_in_prose(context: Context, regex: PhraseRegex | re.Pattern[str] | None) -> bool:
@@ -176,6 +176,6 @@ def committed_in_prose(context: Context, regex: PhraseRegex | re.Pattern[str] | 
 
     if regex is None:
         return False
-    text = "\n".join(context.document.lines)[:_PROSE_BYTES].lower()
+    text = "\n".join(context.document.lines)[:PROSE_BYTES].lower()
     return any(COMMITMENT.search(sentence.group()) is not None and search(regex, sentence.group()) is not None
-               for sentence in _SENTENCE.finditer(text))
+               for sentence in PROSE_SENTENCE.finditer(text))

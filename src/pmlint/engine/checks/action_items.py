@@ -24,7 +24,7 @@ from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ...infer.layers import read_item
 from ..kinds import of_kind
-from ._shared import (action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
+from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
 from ._due import read_due
 from ._time import entries
@@ -700,10 +700,6 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
 
 
-#: A sentence of prose, up to its end mark or line break (bounded: linear over the text).
-_PROSE_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
-#: How much of a document is read for its commitments (the rest is never the only answer).
-_COMMITMENT_BYTES = 200_000
 #: Words between the commitment and its verb: "I will (also / first / try to) figure out".
 _LEADING_ADVERBS = re.compile(r"^\s*(?:(?:also|now|then|first|still|definitely|certainly|try\s+to|try\s+and)\s+){0,3}")
 #: More sentences of commitment than this, and the document plans something: not all vague.
@@ -723,11 +719,11 @@ def _only_vague_commitment(context: Context, options: dict) -> tuple[str, int] |
     if verbs is None:
         return None
     lines = context.document.lines or []
-    text = "\n".join(lines)[:_COMMITMENT_BYTES]
+    text = "\n".join(lines)[:PROSE_BYTES]
     lowered = text.lower()
     first: tuple[str, int] | None = None
     count = 0
-    for sentence in _PROSE_SENTENCE.finditer(lowered):
+    for sentence in PROSE_SENTENCE.finditer(lowered):
         said = sentence.group()
         matches = list(COMMITMENT.finditer(said))
         if not matches:
