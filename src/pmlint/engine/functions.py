@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from ..infer.prose import data_strings
+from ..joined import Joined
 from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
 from .conditions import holds, resolve_setting
 from .registry import REGISTRY, Function, check, get_function, list_functions
@@ -76,13 +77,13 @@ class Context:
     read_log: Any = None
     #: what `data` returns while a check that reads inferred facts runs
     view: Any = None
-    #: pointer → (strings below it, their start offsets in the joined text, joined text):
-    #: several language rules scan the same strings of the same document
-    _strings: dict[str, tuple[list[tuple[str, str]], list[int], str]] = field(default_factory=dict)
+    #: pointer → (strings below it, the same joined for one scan): several language rules
+    #: scan the same strings of the same document
+    _strings: dict[str, tuple[list[tuple[str, str]], Joined]] = field(default_factory=dict)
     #: the tree the whole document's strings (`_strings[""]`) were walked in
     _whole: Any = None
 
-    def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], list[int], str]:
+    def strings(self, value: Any, pointer: str) -> tuple[list[tuple[str, str]], Joined]:
         """Every (pointer, text) at or below `value`, with all of it joined for one scan."""
         cached = self._strings.get(pointer)
         if cached is None:
@@ -97,11 +98,7 @@ class Context:
                 found = list(iter_strings(value, pointer))
             if not pointer:
                 self._whole = value
-            starts, offset = [], 0
-            for _, text in found:
-                starts.append(offset)
-                offset += len(text) + 1
-            cached = (found, starts, "\n".join(text for _, text in found))
+            cached = (found, Joined((text for _, text in found), "\n"))
             self._strings[pointer] = cached
         return cached
 
@@ -111,10 +108,8 @@ class Context:
         One search over the joined text instead of one per string: a clean document costs
         a single scan, and a flawed one only re-reads the strings where a match started.
         """
-        from bisect import bisect_right
-
-        found, starts, joined = self.strings(value, pointer)
-        hit_indexes = sorted({bisect_right(starts, match.start()) - 1 for match in regex.finditer(joined)})
+        found, joined = self.strings(value, pointer)
+        hit_indexes = sorted({joined.locate(match.start())[0] for match in regex.finditer(joined.text)})
         return [found[index] for index in hit_indexes]
 
     @property

@@ -13,6 +13,7 @@ from typing import Any, Iterable, Iterator
 from .. import regex_cache
 from ..grammar import negated_or_hedged as negated
 from ..model import Document, Span, iter_strings
+from ..joined import Joined
 
 #: How far around a match "the same sentence" reaches, in characters (bounded work per match).
 SENTENCE_REACH = 240
@@ -348,26 +349,22 @@ def phrases(terms: tuple[str, ...]) -> Phrases | None:
                    regex_cache.compile(rf"(?:{body})(?![\w-])"), tuple(frozenset(_WORD.findall(term)) for term in cleaned))
 
 
-#: (texts list, start offsets, joined text, its index) of the last list `find` scanned.
+#: (texts list, the texts joined, its index) of the last list `find` scanned.
 #: The index (lower-cased text, words) is kept here, not in `_indexed`'s cache: that one
 #: is cleared by the thousands of short texts read between two scans, and lower-casing
 #: and splitting a 5 MB joined text again cost 0.1 s per phrase list.
-_last_joined: tuple[list[tuple[str, str]], list[int], str, tuple[str, frozenset[str]]] | None = None
+_last_joined: tuple[list[tuple[str, str]], Joined, tuple[str, frozenset[str]]] | None = None
 
 
-def _joined(texts: list[tuple[str, str]]) -> tuple[list[int], str, tuple[str, frozenset[str]]]:
+def _joined(texts: list[tuple[str, str]]) -> tuple[Joined, tuple[str, frozenset[str]]]:
     global _last_joined
     if _last_joined is not None and _last_joined[0] is texts:
-        return _last_joined[1], _last_joined[2], _last_joined[3]
+        return _last_joined[1], _last_joined[2]
     _last_joined = None  # the previous document's joined text is freed before this one is built
-    starts, offset = [], 0
-    for _, text in texts:
-        starts.append(offset)
-        offset += len(text) + 3
-    joined = "\n\x00\n".join(text for _, text in texts)  # a phrase never spans two strings
-    index = _index(joined)
-    _last_joined = (texts, starts, joined, index)
-    return starts, joined, index
+    joined = Joined((text for _, text in texts), "\n\x00\n")  # a phrase never spans two strings
+    index = _index(joined.text)
+    _last_joined = (texts, joined, index)
+    return joined, index
 
 
 def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str]],
@@ -383,13 +380,10 @@ def find(regex: Phrases | re.Pattern[str] | None, texts: Iterable[tuple[str, str
         return
     if isinstance(texts, list) and isinstance(regex, Phrases) and len(texts) > 1 \
             and (not regex.anchored or len(texts) > PER_STRING_MAX):
-        from bisect import bisect_right
-
-        starts, joined, joined_index = _joined(texts)
-        for match in regex.scan(joined, joined_index):
-            index = bisect_right(starts, match.start()) - 1
+        joined, joined_index = _joined(texts)
+        for match in regex.scan(joined.text, joined_index):
+            index, start = joined.locate(match.start())
             pointer, text = texts[index]
-            start = match.start() - starts[index]
             if start + (match.end() - match.start()) > len(text):
                 continue
             if allow_negated or not negated(text, start):

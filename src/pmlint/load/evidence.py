@@ -39,6 +39,7 @@ from bisect import bisect_right
 from typing import Any, Callable, Iterable
 
 from .. import regex_cache
+from ..joined import Joined
 from .counts import COUNT_OF_SOURCE, WHO_NOUN as _WHO_NOUN
 
 #: Patterns are written in lower case and run on the lower-cased text: several times faster
@@ -1082,12 +1083,9 @@ class Evidence:
             return
         pieces = source() if callable(source) else source
         self._kept = [piece for piece in pieces if piece[0]]
-        self._starts: list[int] = []
-        offset = 0
-        for piece in self._kept:
-            self._starts.append(offset)
-            offset += len(piece[0]) + 1
-        self._text = _JOIN.join(piece[0] for piece in self._kept)
+        joined = Joined((piece[0] for piece in self._kept), _JOIN)
+        self._starts = joined.starts
+        self._text = joined.text
         lowered = self._text.lower()
         self._lowered = lowered if len(lowered) == len(self._text) else self._text  # offsets must line up
 

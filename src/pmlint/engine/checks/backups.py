@@ -18,11 +18,11 @@ value ("Customer Data Loss | None") states nothing.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any, Iterable
 
 from ...grammar import imagined, negated_or_hedged
 from ...infer.prose import document_texts, quote, span_at
+from ...joined import batches
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, committed_in_prose, is_open, option_patterns, option_words, search, text_of
@@ -85,43 +85,20 @@ def _first_loss(context: Context, loss: Any) -> tuple[str, str, int, int] | None
     crosses) and each batch is scanned once: a few scans of a 5 MB document, not one call
     for each of its hundreds of thousands of short strings, and never a second copy of the
     whole document in memory."""
-    batch: list[tuple[str, str]] = []
-    size = 0
-    for pair in document_texts(context.document):
-        if not pair[1]:
-            continue
-        batch.append(pair)
-        size += len(pair[1]) + len(_SEPARATOR)
-        if size >= _BATCH:
-            found = _first_in(batch, loss)
-            if found is not None:
-                return found
-            batch, size = [], 0
-    return _first_in(batch, loss) if batch else None
+    texts = (pair for pair in document_texts(context.document) if pair[1])
+    for pairs, joined in batches(texts, _SEPARATOR, _BATCH):
+        low = joined.text.lower()
+        for match in loss.finditer(low):
+            if not _suffered(low, match.start(), match.end()):
+                continue
+            index, start = joined.locate(match.start())
+            pointer, text = pairs[index]
+            return pointer, text, start, min(len(text), start + match.end() - match.start())
+    return None
 
 
 #: Characters joined for one scan.
 _BATCH = 256 * 1024
-
-
-def _first_in(texts: list[tuple[str, str]], loss: Any) -> tuple[str, str, int, int] | None:
-    """The first statement of loss in `texts`, scanned joined (see `_first_loss`)."""
-    starts: list[int] = []
-    offset = 0
-    for _, text in texts:
-        starts.append(offset)
-        offset += len(text) + len(_SEPARATOR)
-    low = _SEPARATOR.join(text for _, text in texts).lower()
-    for match in loss.finditer(low):
-        if not _suffered(low, match.start(), match.end()):
-            continue
-        index = bisect_right(starts, match.start()) - 1
-        pointer, text = texts[index]
-        start = match.start() - starts[index]
-        return pointer, text, start, min(len(text), match.end() - starts[index])
-    return None
-
-
 #: Between two texts in the joined scan: a line break and a NUL, which no loss phrase,
 #: negation window or label cell reaches across as words.
 _SEPARATOR = "\n\x00\n"

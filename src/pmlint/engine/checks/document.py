@@ -88,8 +88,8 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
 
 
 def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:
-    found, _, joined = context.strings(value, pointer)
-    lowered = joined.lower()
+    found, joined = context.strings(value, pointer)
+    lowered = joined.text.lower()
     if not any(marker.lower() in lowered for marker in markers):
         return []  # the usual document: no TODO anywhere, no need to look at each text
     hits = []

@@ -161,7 +161,7 @@ def _things(context: Context) -> frozenset[str]:
     listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
     known = tuple(str(item) for item in context.setting("known_systems") or ())
     source = "\n".join(context.document.lines or ()) if context.document is not None else ""
-    return _thing_words(context.strings(context.data, "")[2], listed, known, source)
+    return _thing_words(context.strings(context.data, "")[1].text, listed, known, source)
 
 
 def is_name(word: str, names: set[str], things: Container[str]) -> bool:
@@ -498,7 +498,7 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
     actions = tuple(options["person_action_verbs"])
     data = context.data if isinstance(context.data, dict) else {}
     adversaries = option_words(options, "adversary_words")
-    enemies = _adversary_names(context.strings(data, "")[2], adversaries) if adversaries is not None else frozenset()
+    enemies = _adversary_names(context.strings(data, "")[1].text, adversaries) if adversaries is not None else frozenset()
     reported: set[str] = set()
     for field in options.get("also", ()):
         for string_pointer, text in context.strings(data.get(field), f"/{field}")[0]:
@@ -581,7 +581,7 @@ class _LazyOrganisations:
 
     def __contains__(self, word: str) -> bool:
         if self._names is None:
-            self._names = _organisations(self._context.strings(self._data, "")[2], self._words)
+            self._names = _organisations(self._context.strings(self._data, "")[1].text, self._words)
         return word in self._names
 
 

@@ -120,7 +120,7 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
         return
     tracked = option_patterns(options, "tracked_patterns")
     if tracked is not None:
-        joined = context.strings(context.document.data, "")[2]
+        joined = context.strings(context.document.data, "")[1].text
         if tracked.search(joined) is not None:
             return
     due_regex = option_patterns(options, "due_patterns")
