@@ -1,4 +1,5 @@
-"""YAML front matter (`---` ... `---` at the top) → identity fields with real positions.
+"""YAML front matter (`---` ... `---` at the top; Hugo's TOML between `+++` lines) →
+identity fields with real positions.
 
 Parsed with the project's own YAML loader (fast, never constructs objects), on the
 front-matter text alone; its spans and problems are shifted down by the opening
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
 from ...model import Problem, Span
@@ -50,11 +52,13 @@ class FrontMatter:
 
 
 def split_front_matter(lines: list[str]) -> int:
-    """The 1-based line of the closing `---` (or `...`), or 0 when the file has no front matter."""
-    if not lines or lines[0].strip() != "---":
+    """The 1-based line of the closing `---` (or `...`; `+++` for Hugo's TOML front
+    matter), or 0 when the file has no front matter."""
+    if not lines or lines[0].strip() not in ("---", "+++"):
         return 0
+    closing = ("---", "...") if lines[0].strip() == "---" else ("+++",)
     for index in range(1, min(len(lines), 2000)):
-        if lines[index].strip() in ("---", "..."):
+        if lines[index].strip() in closing:
             return index + 1
     return 0
 
@@ -66,6 +70,9 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         return result
     body = "\n".join(lines[1:end - 1])
     if not body.strip():
+        return result
+    if lines[0].strip() == "+++":
+        _read_toml(body, lines[1:end - 1], result)
         return result
     from ..yaml import load_yaml
 
@@ -101,6 +108,50 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         else:
             result.extra[key] = value
     return result
+
+
+def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
+    """Hugo's TOML front matter (`+++` fences, `date = 2020-09-10T00:01:15-05:00`): read with
+    the standard library's parser. Dates and times become the ISO text a YAML front matter
+    would hold; each top-level key points at its own line. Front matter that does not parse
+    is a `front-matter` problem, as for YAML: the body is still the postmortem."""
+    import tomllib
+
+    try:
+        loaded = tomllib.loads(body)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_LINE.search(str(error))
+        at = 1 + (int(found.group(1)) if found else 1)  # the file's line: the opening fence is line 1
+        result.problems.append(Problem(FRONT_MATTER_PROBLEM, f"Front matter (TOML): {error}", Span(at, 1, at, 1)))
+        return
+    for key, value in loaded.items():
+        value = _toml_plain(value)
+        if key in SCHEMA_FIELDS:
+            result.data[key] = value
+        else:
+            result.extra[key] = value
+    for number, line in enumerate(body_lines, start=2):  # line 1 is the opening fence
+        key_match = _TOML_KEY.match(line)
+        if key_match is not None and key_match.group(1) in loaded and "/" + key_match.group(1) not in result.spans:
+            column = key_match.start(2) + 1
+            result.spans["/" + key_match.group(1)] = Span(number, column, number, max(column, len(line.rstrip())))
+
+
+def _toml_plain(value: Any) -> Any:
+    """TOML's dates and times as ISO text, lists and tables walked (the model holds plain data)."""
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_toml_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _toml_plain(item) for key, item in value.items()}
+    return value
+
+
+#: A top-level TOML key and where its value starts (`date = 2020-09-10`).
+_TOML_KEY = re.compile(r"^([A-Za-z_][\w-]{0,60})[ \t]*=[ \t]*(\S)")
+#: The line in tomllib's message ("Invalid value (at line 3, column 8)").
+_TOML_LINE = re.compile(r"\bline (\d{1,9})\b")
 
 
 #: A line number in the YAML parser's message ("while scanning ... at line 11").
