@@ -206,7 +206,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         if section.heading is not None:
             out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
                                             section.heading.end_column))
-        for block in section.blocks:
+        for position, block in enumerate(section.blocks):
             if block.kind in ("item", "table") and not block.quoted:
                 heading_listed = True
             if block.kind == "heading":
@@ -248,6 +248,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 text = plain(block.text)
                 # "List of actions performed to resolve the problem:": the list after it is done
                 intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
+                if text.endswith(":") and _leads_code(section.blocks, position):
+                    text = text[:-1].rstrip() + "."  # "Add a cron job to clear stuck entries:" over its code
                 if text and not text.endswith(":") and not _is_filler(text) and not _NOTHING.match(text):
                     prose.append((text, Span(block.line, block.column, block.end_line, block.end_column), group))
                     heading_prose.append(prose[-1])
@@ -271,6 +273,14 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         sources.append("prose")
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
+
+
+def _leads_code(blocks: list[Block], position: int) -> bool:
+    """Whether the paragraph at `position` introduces a code block ("Add a cron job to
+    abandon stuck entries:" over the job's code): the sentence is the step, the code its
+    detail. A colon before a list leads in to the list's items instead."""
+    following = blocks[position + 1] if position + 1 < len(blocks) else None
+    return following is not None and following.kind == "code" and not following.quoted
 
 
 #: A paragraph or bullet that labels itself a commitment, wherever it stands: "Action

@@ -297,18 +297,21 @@ _CAUSE_HEADING = re.compile(
 
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
 #: action", "Resolving actions", "Remedial measures", "Proactive measures", "Follow-up
-#: items", "Corrective action points", "Open action items". Only the whole heading (one to
-#: three qualifiers, then the noun), so "Actions taken during the incident" is not the plan.
+#: items", "Corrective action points", "Open action items", "Long-term fixes",
+#: "Preventative measures implemented". Only the whole heading (one to three qualifiers,
+#: then the noun), so "Actions taken during the incident" is not the plan.
 _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|preventive|preventative|proactive|"
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
                      r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
                      r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
-                     r"agreed|proposed|identified|committed|decided|approved|"
+                     r"agreed|proposed|identified|committed|decided|approved|permanent|"
                      r"and|&|/|,)")
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
     r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|"
-    r"improvements?|remediations?|work items?|todos?|to-dos?)(?: list)?")
+    r"improvements?|remediations?|work items?|todos?|to-dos?|fix|fixes)(?: list)?"
+    # "Preventative measures implemented", "Corrective actions taken": the plan, some of it done
+    r"(?: (?:implemented|taken|applied|adopted|deployed|introduced|(?:put )?in place))?")
 
 
 #: Shortest and longest heading matched with one letter off: shorter names are too close
@@ -713,33 +716,67 @@ def timeline_code(block: Block) -> list[int]:
 
 #: Fewest status updates (`## Investigating 2025-01-04 9:27a`, `## Resolved ...`) that make a timeline.
 _STATUS_UPDATES = 2
+#: Fewest headings that are a time of day (`### 7:00`, `### 13:20 - 15:25`) that make one.
+_TIME_HEADINGS = 3
 
 
 def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | None:
     """A status page's updates as headings (`## Investigating 2025-01-04 9:27a`,
-    `## Monitoring ...`, `## Resolved ...`): two or more, none opening a recognised section,
-    are the timeline, each heading with the blocks under it (up to the next heading as high).
-    With no Timeline heading, "no timeline" would be false: the updates are one."""
-    from .times import status_stamp
+    `## Monitoring ...`, `## Resolved ...`), two or more, or a day told hour by hour under
+    headings that are times of day (`### 7:00`, `### 8:30`, `### 13:20 - 15:25`), three or
+    more: none opening a recognised section, they are the timeline, each heading with the
+    blocks under it (up to the next heading as high). With no Timeline heading, "no
+    timeline" would be false: the updates are one."""
+    from .times import date_heading, status_stamp
 
     openers = {id(section.heading) for section in sections if section.heading is not None}
     held = {id(block) for section in sections for block in section.blocks}
     found: list[Block] = []
     level = 0  # the level of the update heading whose blocks are being gathered (0: none)
-    count = 0
+    updates = clocks = 0
+    above: Block | None = None  # the last heading of a level above the update headings
+    dated: set[int] = set()  # the date headings taken in (each once)
     for block in blocks:
         if block.kind == "heading" and not block.quoted and block.parent < 0:
-            if id(block) not in openers and id(block) not in held and status_stamp(plain(block.text)) is not None:
-                found.append(block)
-                level, count = block.level, count + 1
-                continue
+            if id(block) not in openers and id(block) not in held:
+                text = plain(block.text)
+                kind = "update" if status_stamp(text) is not None else "clock" if _time_heading(text) else None
+                if kind is not None:
+                    if above is not None and above.level < block.level and id(above) not in dated \
+                            and date_heading(plain(above.text)) is not None:
+                        found.append(above)  # `## May 8th, the conference day` over `### 7:00` dates it
+                        dated.add(id(above))
+                    found.append(block)
+                    level = block.level
+                    updates += kind == "update"
+                    clocks += kind == "clock"
+                    continue
             if level and block.level <= level:
                 level = 0
+            above = block
         if level and id(block) not in held and not block.quoted:
             found.append(block)
-    if count < _STATUS_UPDATES:
+    if updates < _STATUS_UPDATES and clocks < _TIME_HEADINGS:
         return None
     return Section("timeline", None, found[0].line, None, blocks=found)
+
+
+def _time_heading(text: str) -> bool:
+    """A heading that opens with a time of day (`7:00`, `8:00 AM`, `13:20 - 15:25`,
+    `14:05 UTC - rollback begins`): one entry of an hour-by-hour account. One that runs on
+    for a sentence after its time is a topic that happens to start with a number."""
+    from .times import parse_stamp
+
+    stamp = parse_stamp(text.strip(" *_"))
+    if stamp is None or not stamp.has_time or stamp.unknown_time or stamp.clock is None:
+        return False
+    rest = text.strip(" *_")[stamp.end:]
+    return len(_WORDS.findall(rest)) <= _TIME_HEADING_WORDS
+
+
+#: Words a time heading may carry after its time (a zone, "AM", "rollback begins").
+_TIME_HEADING_WORDS = 8
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 def _clock(stamp) -> bool:
