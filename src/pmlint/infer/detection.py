@@ -115,6 +115,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return None  # "we opened an issue to track the fix": the team's own issue, no report
     if method == "employee" and _diagnostic(text, start, end):
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
+    if method == "employee" and _FEATURE_FOUND.match(text, end, end + 120) is not None:
+        return None  # "then I noticed the Chatlog Mode": a tool's feature found, not a problem
     if _REPORTING.search(phrase) is None:
         if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
             return None
@@ -138,6 +140,15 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         # was available")
         return method
     return None
+
+
+#: A tool's feature noticed while setting it up ("then I noticed the Chatlog Mode", "we
+#: discovered the bulk-edit option"): no problem came to light. A feature noticed in a
+#: state ("noticed the sync setting was disabled") is a problem seen, and stays detection.
+_FEATURE_FOUND = regex_cache.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:an?|the)[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:options?|features?|modes?|settings?|buttons?|"
+    r"menus?|plugins?|extensions?|shortcuts?|commands?)\b(?![ \t]+(?:was|were|is|are|had|has|did|didn't|wasn't|"
+    r"weren't|isn't|kept|stayed|remained|had[ \t]+been)\b)", re.IGNORECASE)
 
 
 #: Customer phrases that begin with the verb of a tracker ("opened an issue"): who did it is

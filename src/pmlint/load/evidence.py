@@ -130,6 +130,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:alerts?|alarms?|pages?)\s+(?:was|were|got|had\s+been)\s+(?:first\s+)?"
             r"(?:received|recieved|sent|fired|triggered|raised)\b"
             r"|\b(?:warning|alert|alarm|notification)s?\s+from\s+(?:our\s+|the\s+)?[a-z]"
+            # a timeline entry whose actor is the monitoring: "System Monitoring: Notification that
+            # Mail Server is unavailable", "Monitoring - alert: disk full"
+            r"|\b(?:monitoring|monitors?|alerting)\s*[:\u2013\u2014-]\s*(?:an?\s+)?(?:notifications?|alerts?|alarms?|"
+            r"warnings?|pages?)\b"
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
             r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?(?:sms\s+|e-?mail\s+|slack\s+|push\s+|"
             r"pagerduty\s+|opsgenie\s+|text\s+)?alerts?\b"
@@ -264,10 +268,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"saw that|detected|identified"
             # a timeline in the present tense: "The infrastructure team notices unusual email activity"
             r"|notices|discovers|spots|observes|realizes|realises|detects|becomes aware|sees that|finds that)\b"
-            # not a way out found while responding: "we discovered a new rollback command was available"
+            # not a way out found while responding: "we discovered a new rollback command was available",
+            # nor a tool's feature found while preparing: "then I noticed the Chatlog Mode" (a
+            # feature that "was disabled" is a state noticed, and stays detection)
             r"(?!\s+(?:that\s+)?(?:an?|the)\s+(?:new|better|simpler|alternative|possible|quick|easy|existing|"
             r"undocumented)\s+(?:[\w-]+\s+)?(?:commands?|options?|features?|flags?|tools?|settings?|ways?|methods?|"
-            r"workarounds?|solutions?|approach|fix|patch|api|endpoints?|library|version)\b)"
+            r"workarounds?|solutions?|approach|fix|patch|api|endpoints?|library|version)\b"
+            r"|\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:options?|features?|modes?|settings?|buttons?|menus?|"
+            r"plugins?|extensions?|shortcuts?)\b(?!\s+(?:was|were|is|are|had|has|did|didn't|wasn't|weren't|"
+            r"isn't|had\s+been|kept|stayed|remained)\b))"
             # the passive with the person named: "this leak was caught by a cds employee"
             r"|\b(?:caught|noticed|spotted|discovered|found|detected|flagged|identified)\s+by\s+(?:an?|the|our|one\s+of\s+"
             r"(?:our|the))\s+(?:[\w-]+\s+){0,2}?(?:employees?|engineers?|developers?|maintainers?|admins?|operators?|"
@@ -428,8 +437,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
             r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"
-            # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am", "11:00-12:45"
-            r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014|-)\s*~?\d{1,2}:\d{2}\b"
+            # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am", "11:00-12:45", "12:17a - 12:35a"
+            r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|[ap]\b)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014|-)\s*~?"
+            r"\d{1,2}:\d{2}(?:[ap]\b)?\b"
             # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
             r"|\bstart(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*[^\x00]{1,60}?\bend(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*\w"
             # bounded by events: "for the duration of the demonstration ... until its reversal",
