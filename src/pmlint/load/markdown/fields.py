@@ -383,7 +383,7 @@ def _related(blocks: list[Block], out: Output) -> None:
     """The earlier incidents a "Related incidents" / "See also" list names; an entry that
     only points at a file ("Service catalog regen: `/opt/docs/regen.sh`") is left out."""
     entries = [(plain(block.text), Span(block.line, block.column, block.end_line, block.end_column))
-               for block in blocks if block.kind == "item" and not block.quoted and plain(block.text)]
-    entries = [(text, span) for text, span in entries
-               if not (_FILE_PATH.search(text[:500]) and not _INCIDENT_WORD.search(text[:500]))]
+               for block in blocks if block.kind == "item" and not block.quoted and plain(block.text)
+               # (the link target counts: "[proj.reliability](../projects/proj.reliability.md)")
+               and not (_FILE_PATH.search(block.text[:500]) and not _INCIDENT_WORD.search(block.text[:500]))]
     _put_list(out, "/related_incidents", entries)
