@@ -519,6 +519,32 @@ def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
     return found, concrete
 
 
+#: Vague verbs of watching: made concrete by an alert the plan sets up beside them.
+_WATCHING = frozenset({"monitor", "monitoring", "keep", "watch"})
+#: What a watching verb names when it watches nothing in particular: "Monitor for issues",
+#: "monitor for errors", "Monitor closely" (still vague beside any alert).
+_WATCHES_NOTHING = re.compile(r"[ \t]*(?:(?:for|out[ \t]+for)[ \t]+)?(?:any[ \t]+|all[ \t]+|the[ \t]+)?"
+                              r"(?:issues?|errors?|problems?|anomal\w*|things?|anything|everything|it|this|that|"
+                              r"closely|more[ \t]+closely|carefully|an[ \t]+eye)?[ \t.!]*$", re.IGNORECASE)
+#: An item that sets up alerting: "Set up failure alerts", "Add an alarm on queue depth",
+#: "Alert when the error rate exceeds 2%", "Page the on-call on ...".
+_SETS_UP_ALERT = re.compile(
+    r"^\W{0,4}(?:set[ \t]+up|add|create|configure|enable|wire[ \t]+up|introduce|implement|alert|page)\b"
+    r"[^.\n]{0,80}?\b(?:alerts?|alerting|alarms?|pag(?:e|es|ing)|notifications?)\b", re.IGNORECASE)
+
+
+def _alert_beside(value: Any, context: Context, options: dict) -> bool:
+    """Whether another item of the plan sets up an alert (`_SETS_UP_ALERT`) and is not
+    vague itself: "Monitor webhook success rate" beside "Set up failure alerts" restates
+    what the alert does; a reviewer would not raise it (held-out reviews: pedantic)."""
+    for _, item in action_items(context):
+        if item is value or not isinstance(item, dict) or not isinstance(item.get("title"), str):
+            continue
+        if _SETS_UP_ALERT.search(item["title"]) is not None and _vague_verb(item, options) is None:
+            return True
+    return False
+
+
 @check("vague_action", {"vague_verbs": of_kind("words", "Leading verbs reported unless the item states a measurable "
                                                       "outcome."),
                         "measurable_patterns": of_kind("regex-list", "Regexes that count as a measurable outcome in "
@@ -570,8 +596,11 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
                                        "intent": shorten(restated[1] if restated else verb)}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="restated")
     else:
-        # an exploratory item that names its target architecture: pedantic (strict only)
-        aimed = verb.lower() in _EXPLORING and _TARGET_STATED.search(value["title"]) is not None
+        # an exploratory item that names its target architecture: pedantic (strict only);
+        # so is "Monitor the webhook success rate" beside an item that sets up the alert
+        aimed = verb.lower() in _EXPLORING and _TARGET_STATED.search(value["title"]) is not None \
+            or verb.lower() in _WATCHING and _WATCHES_NOTHING.match(value["title"], value["title"].find(verb) + len(verb)) \
+            is None and _alert_beside(value, context, options)
         if rank < VAGUE_WARNINGS_PER_PLAN:
             yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=aimed)
         else:
