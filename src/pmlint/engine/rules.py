@@ -113,7 +113,7 @@ class Rule:
     #: method found in any section or sentence"): on a document in a language pmlint does
     #: not read they are `strict`-only, since nothing was really searched
     claims_absence: bool = False
-    #: document forms (`DocumentMeta.forms`: `incident-log`, `interim-update`, `personal`) that leave
+    #: document forms (`DocumentMeta.forms`: `incident-log`, `interim-update`, `personal`, `status-notice`) that leave
     #: out by design what the rule says is absent: on such a document its findings are
     #: `strict`-only
     omitted_by: tuple[str, ...] = ()

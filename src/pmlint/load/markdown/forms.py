@@ -33,6 +33,11 @@ named. The author is the whole staff: who owns each follow-up is not a question 
 document can answer (reviewers called "no item names an owner" pedantic on a one-person
 home lab), so a rule asking for owners lists the form. Counted over the first
 `PERSONAL_CHARS` characters of prose outside code, with one regex pass each.
+
+**status-notice**: a status page's entry for one incident (cState and Jekyll status pages:
+front matter with `resolved`, `resolvedWhen`, `affectedsystems`). It tells customers what
+broke, when, and that it is fixed; what the team learned is not what it is for, so a rule
+asking for lessons lists the form. Read from the front matter's keys.
 """
 
 from __future__ import annotations
@@ -49,7 +54,8 @@ from .times import find_date
 INCIDENT_LOG = "incident-log"
 INTERIM_UPDATE = "interim-update"
 PERSONAL = "personal"
-FORMS = (INCIDENT_LOG, INTERIM_UPDATE, PERSONAL)
+STATUS_NOTICE = "status-notice"
+FORMS = (INCIDENT_LOG, INTERIM_UPDATE, PERSONAL, STATUS_NOTICE)
 
 #: Date headings needed before a document reads as a log.
 LOG_DATE_HEADINGS = 3
@@ -166,8 +172,20 @@ def personal(blocks: Iterable[Block]) -> bool:
     return singular >= 2 * len(_PLURAL.findall(joined)) and _TEAM.search(joined) is None
 
 
-def document_forms(blocks: list[Block], day_first: bool = False) -> tuple[str, ...]:
+#: Front-matter keys only a status page's entry carries (cState: `resolved`, `resolvedWhen`,
+#: `affectedsystems`; Jekyll status pages: `resolvedDate`, `affected`).
+STATUS_PAGE_KEYS = frozenset(("resolved", "resolvedwhen", "resolved_when", "resolveddate", "resolved_date",
+                              "affectedsystems", "affected_systems", "affected", "incident_states"))
+
+
+def status_notice(front_keys: Iterable[str]) -> bool:
+    """Whether the front matter is a status page entry's (`STATUS_PAGE_KEYS`)."""
+    return any(str(key).lower() in STATUS_PAGE_KEYS for key in front_keys)
+
+
+def document_forms(blocks: list[Block], day_first: bool = False, front_keys: Iterable[str] = ()) -> tuple[str, ...]:
     """The forms (`FORMS`) the document takes."""
     return tuple(name for name, found in ((INCIDENT_LOG, incident_log(blocks, day_first)),
                                           (INTERIM_UPDATE, interim_update(blocks)),
-                                          (PERSONAL, personal(blocks))) if found)
+                                          (PERSONAL, personal(blocks)),
+                                          (STATUS_NOTICE, status_notice(front_keys))) if found)

@@ -160,7 +160,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
         timeline_zone_words=tuple(context.zone_words),
         twelve_hour_clock=context.twelve_hour, day_first_dates=day_first, timeline_newest_first=context.newest_first,
-        unread_language=unread_language(lines, code_lines), forms=document_forms(blocks, day_first))
+        unread_language=unread_language(lines, code_lines), forms=document_forms(blocks, day_first, (*front.data, *front.extra)))
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value
