@@ -622,14 +622,15 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     no section holds (a time table at the end of a post, under "Appendix") form one."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .times import STATUS_LEAD, date_heading, parse_stamp, shortcode_line, status_stamp
+    from .times import STATUS_LEAD, date_heading, entry_pieces, labelled_time, parse_stamp, shortcode_line, status_stamp
 
     def timed(line: str) -> bool:
         # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`: a stamp in a shortcode counts too;
         # so does a status update's lead (`**Resolved** - ...`, its stamp on the next line)
-        # and its stamp after "Posted" (`Posted Jan 04, 2025 - 09:27 UTC`)
+        # and its stamp after "Posted" (`Posted Jan 04, 2025 - 09:27 UTC`), and a labelled
+        # time field (`Down: 15:21 UTC`, `**Update: 18:52** ...`)
         return _clock(parse_stamp((shortcode_line(line) or line).strip(" *_"))) or \
-            STATUS_LEAD.match(line) is not None or status_stamp(line) is not None
+            STATUS_LEAD.match(line) is not None or status_stamp(line) is not None or labelled_time(line) is not None
 
     def stamped(block: Block) -> tuple[int, int]:
         if block.kind == "code":
@@ -639,10 +640,16 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
             return sum(1 for row in block.rows if row and parse_stamp(plain(row[0].text)) is not None), len(block.rows)
         if block.kind not in ("item", "paragraph"):
             return 0, 0
-        # a wrapped entry is one entry: its continuation lines are no evidence against it
-        hits = sum(1 for line in block.text.split("\n") if line.strip() and timed(line))
-        first = block.text.lstrip().split("\n", 1)[0]
+        # a wrapped entry is one entry: its continuation lines are no evidence against it;
+        # updates joined by `<br />` in one line are one entry each (times.entry_pieces)
+        pieces = [piece for line in block.text.split("\n") for piece in entry_pieces(line)]
+        hits = sum(1 for piece in pieces if piece.strip() and timed(piece))
+        first = next((piece for piece in pieces if piece.strip()), "")
         return hits, hits + (0 if timed(first) else 1)
+
+    def field_item(block: Block) -> bool:
+        # a labelled time field nested under an item (`- **Time**:` over `- Down: 15:21 UTC`)
+        return block.kind == "item" and labelled_time(block.text.split("\n", 1)[0]) is not None
 
     updates = _status_updates(blocks, sections)
     if updates:
@@ -661,7 +668,8 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
     if rekeyed:
         return sections
     held = {id(block) for section in sections for block in section.blocks}
-    loose = [block for block in blocks if id(block) not in held and block.parent < 0 and not block.quoted
+    loose = [block for block in blocks if id(block) not in held and not block.quoted
+             and (block.parent < 0 or field_item(block) and id(blocks[block.parent]) not in held)
              and block.kind in ("item", "paragraph", "table", "code") and stamped(block)[0] > 0]
     if sum(stamped(block)[0] for block in loose) >= 3:
         # a status page or incident log: `### June 25, 2020` over each incident's updates

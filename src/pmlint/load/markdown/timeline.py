@@ -30,8 +30,9 @@ from .blocks import Block, Cell
 from .common import Output, block_span, plain
 from .sections import Section, timeline_code
 from .states import State
-from .times import (STATUS_KINDS, STATUS_LEAD, Stamp, date_heading, declared_zone, find_date, find_zone, iso,
-                    looks_like_time, parse_stamp, shortcode_line, status_stamp, year_first_date)
+from .times import (STATUS_KINDS, STATUS_LEAD, LabelledTime, Stamp, date_heading, declared_zone, entry_pieces, find_date,
+                    find_zone, iso, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
+                    year_first_date)
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
@@ -136,6 +137,8 @@ class _Timeline:
         #: entries that are a status page's updates (`## Monitoring 2025-01-04 11:06a`): their
         #: state, not the words under it, is the milestone they mark
         self.states: dict[int, str] = {}
+        #: entries that are labelled time fields (`Down: 15:21 UTC`): the milestone the label marks
+        self.labelled: dict[int, str] = {}
         #: a statuspage.io update lead (`**Resolved** - This incident has been resolved.`)
         #: waiting for the stamp on the line after it: (state, text)
         self.lead: tuple[str, str] | None = None
@@ -143,7 +146,23 @@ class _Timeline:
     def kind_of(self, index: int, event: str) -> str:
         """The entry's kind: its status state's milestone, else read from its words."""
         state = STATUS_KINDS.get(self.states.get(index, ""), "other")
+        if state == "other":
+            state = self.labelled.get(index, "other")
         return state if state != "other" else classify_event(event)
+
+    def labelled_entry(self, field: LabelledTime, text: str, span: Span, zone: tzinfo | None) -> None:
+        """One labelled time field (`Down: 15:21 UTC (~ 5 minutes)`, `**Update: 18:52** We
+        have identified ...`): its stamp, its words (the label's when it says nothing else;
+        an update's label says nothing), and the milestone its label marks."""
+        index = self.count
+        if field.kind != "other":
+            self.labelled[index] = field.kind
+        rest = _event(field.rest(text))
+        event = rest if field.kind == "other" and rest else f"{field.label.capitalize()} {rest}".strip()
+        self.pending = None
+        self.entry(field.stamp, None, event, span, span, zone)
+        entry = self.out.data["timeline"][index]
+        entry["kind"] = self.kind_of(index, entry["event"])
 
     def status_entry(self, state: str, stamp: Stamp, event: str, span: Span, zone: tzinfo | None) -> None:
         """One status update: its stamp, its words (the state when it has none yet)."""
@@ -542,6 +561,10 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
                     timeline.milestones.add(timeline.count)
                     timeline.entry(stamp, None, event.strip(), _span(block), _span(block), zone)
                     return zone
+            field = labelled_time(text, context.year, context.day_first)
+            if field is not None:  # `- Down: 15:21 UTC (~ 5 minutes)`
+                timeline.labelled_entry(field, text, _span(block), zone)
+                return zone
             raw = looks_like_time(text)
             if raw:
                 timeline.entry(None, raw, _event(text[text.find(raw) + len(raw):]), _span(block), _span(block), zone)
@@ -564,9 +587,10 @@ def _first_line_stamp(text: str) -> bool:
 
 def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
     context = timeline.context
-    text_lines = block.text.split("\n")
+    # a status post's updates joined by `<br />` in one line are one piece each (entry_pieces)
+    pieces = [(offset, piece) for offset, line in enumerate(block.text.split("\n")) for piece in entry_pieces(line)]
     current: int | None = None
-    for offset, raw_line in enumerate(text_lines):
+    for offset, raw_line in pieces:
         number = block.line + offset
         raw_line = shortcode_line(raw_line) or raw_line  # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`
         line_span = _line_span(lines, number)
@@ -593,6 +617,11 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
                 continue
             stamp = parse_stamp(raw_line, context.year, context.day_first)
         timeline.lead = None
+        field = labelled_time(raw_line, context.year, context.day_first) if stamp is None else None
+        if field is not None:  # `**Update: 18:52** We have identified ...`, `Down: 15:21 UTC`
+            timeline.labelled_entry(field, raw_line, line_span, zone)
+            current = timeline.count - 1
+            continue
         if stamp is None:
             dated = date_heading(plain(raw_line), context.year, context.day_first) if len(raw_line) <= 80 else None
             if dated is not None and dated.moment is not None and not dated.has_time:

@@ -608,3 +608,76 @@ def status_stamp(text: str, default_year: int | None = None, day_first: bool = F
     if match.group("rest").strip(" *_")[stamp.end:].strip(" *_.,:;-–—()"):
         return None
     return match.group("state").lower(), stamp
+
+
+#: A time field labelled by the milestone it marks, opening a line: an uptime monitor's
+#: `Down: 15:21 UTC` and `Up: 15:38 UTC (Manual Check)`, `Start: 10:05`, `End - 12:40`,
+#: a status post's `**Update: 18:52** We have identified ...`. The labels are a closed set
+#: of milestone words (a free label would take "Version 2:30" or "Room 10:15" for a time),
+#: and the time must follow at once (after `:`, a dash or a space): "Up to 10:00" or
+#: "Down for 5:00" are sentences, not fields. Bounded, no nesting: linear.
+_TIME_LABEL = re.compile(
+    r"[ \t*_]{0,4}(?P<label>down|up|back[ \t]+up|start(?:ed)?|began|end(?:ed)?|resolved|restored|recovered|"
+    r"detected|identified|mitigated|(?:status[ \t]+)?update[sd]?|(?:outage|incident|impact|downtime)[ \t]+"
+    r"(?:start(?:ed)?|began|end(?:ed)?))[ \t*_]{0,4}(?:[:\-\u2013\u2014][ \t*_]{0,4}|(?<=[ \t*_]))(?=\d)",
+    re.IGNORECASE)
+#: The milestone each label marks ("Update" marks none: its words tell).
+TIME_LABEL_KINDS = {"down": "started", "start": "started", "started": "started", "began": "started",
+                    "up": "resolved", "back up": "resolved", "end": "resolved", "ended": "resolved",
+                    "resolved": "resolved", "restored": "resolved", "recovered": "resolved",
+                    "detected": "detected", "identified": "detected", "mitigated": "mitigated"}
+
+
+@dataclass(slots=True, frozen=True)
+class LabelledTime:
+    """A labelled time field: its label (lower case, one space), its stamp, and the text
+    after the stamp (the stamp's `end` counts from `offset`, where the time starts)."""
+
+    label: str
+    stamp: Stamp
+    offset: int
+
+    @property
+    def kind(self) -> str:
+        """The milestone the label marks, `other` for an update."""
+        return TIME_LABEL_KINDS.get(self.label, "other")
+
+    def rest(self, text: str) -> str:
+        return text[self.offset + self.stamp.end:]
+
+
+def labelled_time(text: str, default_year: int | None = None, day_first: bool = False) -> LabelledTime | None:
+    """The labelled time field `text` opens with (`Down: 15:21 UTC`), or None: the label
+    must be a milestone word (`_TIME_LABEL`) and the stamp must give a time of day."""
+    match = _TIME_LABEL.match(text)
+    if match is None:
+        return None
+    stamp = parse_stamp(text[match.end():match.end() + 200], default_year, day_first)
+    if stamp is None or not stamp.has_time or stamp.clock is None or stamp.unknown_time:
+        return None
+    return LabelledTime(" ".join(match.group("label").lower().split()), stamp, match.end())
+
+
+#: A line break written as HTML inside a paragraph (`<br>`, `<br/>`, `<br />`).
+_BREAK = re.compile(r"<br[ \t]{0,3}/?>", re.IGNORECASE)
+
+
+def entry_pieces(line: str) -> list[str]:
+    """A paragraph line as the entries it holds: a status post that joins its updates with
+    HTML line breaks in one paragraph (`We are investigating.<br /><br />**Update: 18:52**
+    We have identified ...<br /><br />**Update: 19:12** ...`) is split at the breaks, when
+    two pieces or more open with a time (plain, `18:52 ...`, or labelled, `Update: 18:52`);
+    any other line is one piece. Linear: one split, one stamp read per piece."""
+    if "<" not in line or _BREAK.search(line) is None:
+        return [line]
+    pieces = [piece.strip() for piece in _BREAK.split(line)]
+    pieces = [piece for piece in pieces if piece]
+    timed = 0
+    for piece in pieces:
+        head = piece[:200]
+        stamp = parse_stamp(head.strip(" *_"))
+        if (stamp is not None and stamp.has_time) or labelled_time(head) is not None:
+            timed += 1
+            if timed >= 2:
+                return pieces
+    return [line]
