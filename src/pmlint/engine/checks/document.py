@@ -126,12 +126,13 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 
 #: "from 15:30 to 18:10 UTC", "between 09:47 and 11:02", a window "15:00 to 19:30 UTC": the
 #: incident's start and end
-#: ("from ~12:00 (maybe before) to 17:55 CEST", "between about 9:40 and 12:10")
+#: ("from ~12:00 (maybe before) to 17:55 CEST", "between about 9:40 and 12:10"), and an
+#: outage window written tight, as lists of outages write it ("12/10/2021 - 11:00-12:45")
 _ABOUT = r"(?:~[ \t]?|(?:approximately|approx\.?|about|around|roughly|circa|ca\.)[ \t]+)?"
 _CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight|noon)"
                          r".{0,40}?\b(?:to|and|until|till)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight\b|noon\b)"
                          r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b"
-                         r"|\b\d{1,2}:\d{2}[ \t]+-[ \t]+\d{1,2}:\d{2}\b", re.IGNORECASE)
+                         r"|\b\d{1,2}:\d{2}[ \t]+-[ \t]+\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}-\d{1,2}:\d{2}\b(?!:)", re.IGNORECASE)
 
 
 #: A clock time: "10:16", "3:01pm", "9 a.m.", and the dotted "10.16" after "at (about)" only
