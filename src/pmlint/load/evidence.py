@@ -761,6 +761,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the consequence told after its cause: "... by running a fork bomb on them. What
             # followed was the complete lockup", "This resulted in a full disk"
             r"|\bwhat\s+followed\s+was\b|\b(?:this|which|that|it)\s+(?:ultimately\s+|then\s+)?result(?:ed|s)\s+in\b"
+            # a decision or shortcut told before, named as what brought this on: "that stupid
+            # decision came back to bite me", "the shortcut came back to haunt us"
+            r"|\bcame\s+back\s+to\s+(?:bite|haunt)\b"
             # a known bug named as the cause: "we found that the error is the same as mentioned
             # in the issue #5168" (an upstream defect, tracked elsewhere)
             r"|\b(?:error|failure|crash|problem|bug|panic)\s+(?:is|was)\s+(?:exactly\s+)?the\s+same\s+as\s+"
@@ -826,7 +829,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?<![^\x00])(?:details\s+of\s+(?:the\s+)?(?:vulnerability|bug|exploit|flaw|attack|failure|issue|"
             r"incident|outage|problem)|(?:vulnerability|bug|exploit|attack|technical)\s+(?:details|analysis|"
             r"explanation|breakdown|deep[- ]dive)|what\s+(?:happened|went\s+wrong)\s+and\s+why|"
-            r"the\s+(?:bug|vulnerability|exploit|flaw))[\s:.]{0,3}(?=\x00|$)", _F)),
+            r"the\s+(?:bug|vulnerability|exploit|flaw)|"
+            # a heading that asks why, as the section answering it does: "### Why 3 hours not
+            # 2?", "Why did this happen?", "Why it happened" (not "Why this matters", "Why we
+            # are sharing this", "Why not X?": those answer something else)
+            r"why\s+(?!(?:this|it|that)\s+(?:matters|is\s+important)\b|(?:does|do)\s+(?:this|it|that)\s+matter\b|"
+            r"(?:we|i)(?:\s+are|\s+am|'re|\u2019re)?\s+(?:writ|shar|publish|post|car|chose|choos|switch|mov|lov|lik|us)|"
+            r"(?:you|not|should|read|postmortems?|post-mortems?|blameless)\b)[^\x00?]{2,80}\?|"
+            r"why\s+(?:did\s+)?(?:this|it|that)\s+(?:happen(?:ed)?|fail(?:ed)?|broke|went\s+down))[\s:.]{0,3}(?=\x00|$)", _F)),
         # a cause put forward as a hypothesis, still open: "Ana suspects that the configs made
         # the worker exit", "my hypothesis is that the API errors killed the thread", "what
         # seems to have happened is", "it looks like the loop died" (a cause, unresolved: PM106
@@ -1051,7 +1061,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
-                    "explanation", "breakdown", "dive", " why", "exploit", "flaw", "owing to", "because of",
+                    "explanation", "breakdown", "dive", "why", "came back", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
