@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from ..grammar import imagined
-from ..model import Document
+from ..model import Document, code_line_numbers
 from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, span_at, terms_of
 
@@ -141,6 +141,9 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
         if not links:  # "the same as an earlier [incident](https://docs.example/...)": the link is the earlier one
             said = _LINK.search(_paragraph(text, match.start())) or _LINK.search(_source_paragraph(document, span))
             links = [said.group().rstrip(".,;:")] if said is not None else []
+        if not links:  # an incident log: the earlier incident is written up above, on this page
+            above = _recorded_above(document, span, text[match.start():match.start() + _SENTENCE_REACH])
+            links = [above] if above is not None else []
         return Fact(True, True, quote(match.group()), span), tuple(links)
     # a link alone is a repeat only when it is dated well before this incident: posts also
     # link their own announcement, and a link with no date says nothing about when
@@ -150,6 +153,55 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
         return Fact(True, True, f"a link to an earlier postmortem ({earlier[0][:80]})",
                     span_at(document, link_pointer, earlier[0])), tuple(earlier)
     return None, ()
+
+
+#: How far after a repeat's words its sentence is read for the earlier incident's date.
+_SENTENCE_REACH = 240
+#: An ATX heading: its hashes and its text.
+_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.{1,300}?)[ \t#]*$")
+#: Words that point back to the incident before ("the previous downtime", "the last outage").
+_BACK = re.compile(r"\b(?:previous|earlier|prior|last|former)\b", re.IGNORECASE)
+
+
+def _recorded_above(document: Document, span: Any, sentence: str) -> str | None:
+    """Where the earlier incident is written up on this same page, or None. A page that
+    logs its incidents one under each dated heading (`#### Downtime on March 3rd, 2019`,
+    then `#### Downtime on March 4th, 2019`, whose text says "the same symptoms as the
+    previous downtime on March 3rd") records the earlier one just above: it is linked, in
+    the only way a single page can link it. The repeat's own section heading must carry a
+    date, and an earlier heading at the same level (with no higher heading between) an
+    earlier date: the one the sentence names, or, when it names none, any, if the sentence
+    points back ("previous", "earlier", "last"). One pass over the lines above the repeat."""
+    from ..load.markdown.times import find_date
+
+    lines = document.lines or []
+    if span is None or document.format != "markdown" or not 1 <= span.line <= len(lines):
+        return None
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()), span.line)
+    headings: list[tuple[int, int, str]] = []
+    for number in range(1, span.line):
+        line = lines[number - 1]
+        if number in code or not line.startswith(("#", " ")):
+            continue
+        found = _HEADING.match(line[:400])
+        if found is not None:
+            headings.append((number, len(found.group(1)), found.group(2)))
+    if len(headings) < 2:
+        return None
+    _, level, own_text = headings[-1]
+    own = find_date(own_text)
+    if own is None:
+        return None
+    named = find_date(sentence, own.year)
+    if named is None and _BACK.search(sentence) is None:
+        return None
+    for number, other_level, text in reversed(headings[:-1]):
+        if other_level < level:
+            break  # above the log's level: another part of the page
+        day = find_date(text, own.year) if other_level == level else None
+        if day is not None and day < own and (named is None or named == day):
+            return f"{text.strip()} (this page, line {number})"
+    return None
 
 
 #: How far before a link its sentence is read for whose incident it is (characters).
