@@ -230,3 +230,23 @@ def test_the_p_readings_scale_linearly(unit):
 
     head = "# Outage\n\n## Prevention measures\n\n" if unit.startswith("### 1.") else "# Outage\n\n"
     assert_ten_times_linear(lambda copies: load_text("pm.md", head + unit * copies), 100, unit[:20])
+
+
+# -- a repeat answered by moving the failing work off the critical host ----------------------
+
+_MOVED = ("# Downtime report\n\n#### Downtime on March 3rd, 2019\n\n- **Down**: 15:21 UTC\n- **Up**: 15:38 UTC\n"
+          "- **Cause**: the address generator overloaded the CPU.\n\n#### Downtime on March 4th, 2019\n\n"
+          "- **Down**: 10:32 UTC\n- **Up**: 13:28 UTC\n"
+          "- **Cause**: the address generator overloaded the CPU again, the same symptoms as the previous downtime "
+          "on March 3rd.\n- **Remedial actions**: {plan}\n")
+
+
+def test_moving_the_failing_work_to_less_critical_infrastructure_answers_a_repeat(run_cli, tmp_path):
+    plan = ("I am abandoning the generator on this host. I will run it on less critical infrastructure "
+            "instead.")
+    assert _findings(run_cli, tmp_path, _MOVED.format(plan=plan), "PM802") == []
+
+
+def test_a_repeat_answered_by_a_restart_still_warns(run_cli, tmp_path):
+    plan = "I restarted the server."
+    assert [item["rule"] for item in _findings(run_cli, tmp_path, _MOVED.format(plan=plan), "PM802")] == ["PM802"]
