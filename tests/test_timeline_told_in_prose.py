@@ -33,6 +33,9 @@ def _timeline_claims(run_cli, tmp_path, text: str, preset: str = "recommended") 
     "On Sunday from ~12:00 (maybe before) to 17:55 CEST the websites were returning errors.",
     "At about 9:40am all services became inaccessible. The team rolled back the change. At 12:10pm all services "
     "came back online.",
+    # the onset at a clock time, the end as time passed since, in either order
+    "In the first hour the bot hit its quota. Another hour passed and I managed to patch up my bot and send it "
+    "back.\n\nAt 3:20 pm, everything started falling apart: the API key reached its hourly limit.",
 ])
 def test_start_and_end_told_in_prose_make_a_missing_timeline_pedantic(run_cli, tmp_path, told):
     text = f"# Website outage\n\n{told}\n\n{_CAUSE}"
@@ -54,6 +57,8 @@ def test_a_status_pages_front_matter_window_tells_start_and_end(run_cli, tmp_pat
     "The failure started after the upgrade to 2.14 and was fixed in release 2.15.",
     # clock times that are neither the start nor the end
     "The deploy ran at 09:00 and the review meeting was at 10:30.",
+    # an onset at a clock time, and time passing with no recovery
+    "At 3:20 pm, everything started falling apart. Another hour passed and the queue kept growing.",
 ])
 def test_without_a_start_and_an_end_the_missing_timeline_still_warns(run_cli, tmp_path, untold):
     text = f"# Website outage\n\n{untold}\n\n{_CAUSE}"

@@ -154,18 +154,39 @@ _START_THEN_END = re.compile(
     r"[^\x00]{0,80}?" + _BOUND_CLOCK, re.IGNORECASE)
 
 
+#: An onset at a clock time, in one sentence: "At 3:20 pm, everything started falling apart".
+_ONSET_AT_CLOCK = re.compile(
+    _BOUND_CLOCK + r"[^.\x00]{0,60}?\b(?:started|began|went[ \t]+down|went[ \t]+offline|crashed|broke[ \t]+down"
+    r"|became[ \t]+(?:unavailable|unreachable|inaccessible)|stopped[ \t]+(?:working|responding|serving))\b", re.IGNORECASE)
+#: The end told as time passed since: "Another hour passed and I managed to patch up my bot
+#: and send it back", "Two hours later the site was back online".
+_RELATIVE_RECOVERY = re.compile(
+    r"\b(?:an|another|one|two|three|four|five|a[ \t]+few|a[ \t]+couple[ \t]+of|\d{1,3})[ \t]+(?:more[ \t]+)?"
+    r"(?:hours?|minutes?)[ \t]+(?:later|passed|went[ \t]+by)\b[^.\x00]{0,100}?\b(?:back|restored|recovered|fixed"
+    r"|patched|resolved|online|running[ \t]+again|up[ \t]+again)\b", re.IGNORECASE)
+
+
 def _bounds_told(context: Context) -> bool:
     """Whether the document gives the incident's start and end at clock times: in its
-    prose (`_START_THEN_END`, a span "from ~12:00 to 17:55" `_CLOCK_SPAN`, or a start
+    prose (`_START_THEN_END`, a span "from ~12:00 to 17:55" `_CLOCK_SPAN`, an onset at a
+    clock time and a recovery told as time passed since it, or a start
     sentence and a later recovery sentence,
     `clock_window`), or in a status page's front matter (`front_matter_window`). A
     missing timeline is then form, not a gap: when it began and ended is told."""
     document = context.document
     if clock_window(document) is not None or front_matter_window(document) is not None:
         return True
+    onset = recovery = False
     for _, text in document_texts(document, ("/action_items",)):
         if any(char.isdigit() for char in text) and (_START_THEN_END.search(text) is not None
                                                       or _CLOCK_SPAN.search(text) is not None):
+            return True
+        # the onset at a clock time and, anywhere in the story, the end as time passed since
+        # ("At 3:20 pm, everything started falling apart" ... "Another hour passed and I
+        # managed to ... send it back")
+        onset = onset or (any(char.isdigit() for char in text) and _ONSET_AT_CLOCK.search(text) is not None)
+        recovery = recovery or _RELATIVE_RECOVERY.search(text) is not None
+        if onset and recovery:
             return True
     return False
 
