@@ -48,7 +48,9 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"instances?|validators?|deployments?|launches|transactions?|messages?|tickets?|downloads?|uploads?|"
             r"events?|commands?|webhooks?|notifications?|emails?|payments?|checkouts?|logins?|"
             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
-            r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?)")
+            r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?|"
+            # units of work a backlog counts: "several million tasks waiting to be processed"
+            r"tasks?|records?|workflows?|invoices?|shipments?|deliveries)")
 
 #: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
 NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
@@ -75,6 +77,10 @@ COUNT_OF_SOURCE = (
     START + _NOT_STATUS + NUMBER + r"(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
     r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?" + WHO_NOUN + r"\b"
     r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
+    # an amount in words: "several million tasks", "tens of thousands of jobs"
+    # (not a threshold: "restarted after a few thousand requests" counts nothing that was hit)
+    r"(?<!after\s)(?<!every\s)(?<!per\s)(?:several|many|tens\s+of|hundreds\s+of)\s+(?:thousands?|millions?|billions?)"
+    r"(?:\s+of)?|"
     r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?"
     + WHO_NOUN + r"\b")
 #: The evidence's count alone, for a message that quotes any count the text gives.

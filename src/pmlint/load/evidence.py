@@ -330,6 +330,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # count no one affected; see CONFIRMED_BY)
         ("count", regex_cache.compile(
             # (not progress: "the backup had been 90% complete")
+            # (a share in a section that tells no hit, "10% for being a student" under a
+            # meeting's pizza item, is no one's: PM601 passes over it, see checks/impact.py)
             r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
@@ -396,6 +398,20 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("loss", regex_cache.compile(
             _LOSS_WORD + r"[^.\x00]{0,60}?" + _MONEY + r"|" + _MONEY + r"[^.\x00]{0,60}?" + _LOSS_WORD, _F)),
     ),
+    # the whole service out for everyone who uses it, told without a number: "users were not
+    # able to authenticate against the cluster" (the users, unqualified: all of them), "bulk
+    # editing did not work at all". Read by PM601 only where the text nowhere says the hit
+    # was partial ("some users", "a subset of", "intermittently": see impact.py); not "some
+    # users were unable" nor "new users could not", which name a part (see CONFIRMED_BY)
+    "impact_whole": (
+        ("whole", regex_cache.compile(
+            r"(?P<all_users>\b(?:users|customers|clients|members|students|staff|visitors|players|subscribers|people)\s+"
+            r"(?:were|was|are|is)\s+(?:not\s+able|unable)\s+to\s+[a-z]+"
+            r"|\b(?:users|customers|clients|members|students|staff|visitors|players|subscribers|people)\s+"
+            r"(?:could|can)(?:\s*not|n" + _APOS + r"t)\s+[a-z]+)"
+            r"|\b(?:did\s*n(?:o|" + _APOS + r")?t|does\s*n(?:o|" + _APOS + r")?t|could\s*n(?:o|" + _APOS + r")?t|"
+            r"no\s+chance\s+to)\s+work(?:ed|ing)?\s+at\s+all\b", _F)),
+    ),
     "impact_duration": (
         ("duration", regex_cache.compile(
             # "for 3 hours", "took two days": how long something went on, the impact's when its
@@ -449,6 +465,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:(?:over|for|during)\s+the\s+(?:following|next|first|last)|within\s+the\s+(?:following|first|last))"
             r"\s+(?:few\s+|couple of\s+)?"
             r"(?:seconds?|minutes?|hours?|days?|weeks?)\b"
+            # a maintenance's length, where its paragraph says it was one (or a downtime): "We
+            # completed our Scheduled Maintenance. ... completed the migration in just over 3
+            # hours" (the window the service was down for; see CONFIRMED_BY)
+            r"|(?P<maintenance>\b(?:completed|finished|performed|carried\s+out|done)\s+(?:the\s+|our\s+)?"
+            r"(?:scheduled\s+|planned\s+)?(?:[\w-]+\s+)?(?:maintenance|migration|upgrade|cutover)\s+(?:in|within)\s+"
+            + _APPROX + _AMOUNT + r"\b"
+            r"|\b(?:maintenance|migration|upgrade|cutover)(?:\s+window)?\s+(?:took|lasted)\s+" + _APPROX + _AMOUNT + r"\b)"
             r"|\b(?:outage|downtime|degradation|disruption|impact|incident)\s+(?:lasted|of|for)\s+" + _APPROX + _AMOUNT +
             # a stats line: "Time to recovery: 13 minutes", "Downtime - 2h", "TTR: 45 min"
             r"\b|\b(?:time\s+to\s+(?:recover(?:y)?|resol(?:ve|ution)|restor(?:e|ation)|mitigat(?:e|ion)|repair|fix)|mttr|ttr|"
@@ -966,6 +989,43 @@ def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
     return _around_hit(text, start, end, _PARAGRAPH_END, _HIT_ONLY)
 
 
+#: A maintenance or a downtime named: a migration's length is the service's time down only
+#: where its paragraph says the work was one.
+_MAINTENANCE = regex_cache.compile(r"\b(?:maintenance|downtime|offline|taken\s+down|went\s+down)\b", _F)
+
+
+def _in_maintenance_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph around text[start:end] (bounded like `_in_impact_paragraph`)
+    names a maintenance or a downtime: "We completed our Scheduled Maintenance. ... completed
+    the migration in just over 3 hours" is how long the window lasted; "the data migration
+    took three weeks" alone is how long some work took."""
+    return _around_hit(text, start, end, _PARAGRAPH_END, _MAINTENANCE)
+
+
+#: Words that may stand right before "users were unable" and leave it unqualified (all of
+#: them): an article or possessive, a conjunction opening the clause, a day word, a time zone.
+_UNQUALIFIED_BEFORE = frozenset({
+    "all", "the", "our", "its", "their", "your", "and", "so", "then", "when", "while", "because", "as", "that",
+    "where", "today", "yesterday", "now", "meaning", "thus", "hence", "but", "am", "pm", "a.m.", "p.m.", "utc",
+    "gmt", "cet", "cest", "est", "edt", "pst", "pdt", "bst", "ist", "sgt", "jst", "nzdt", "nzst", "aest"})
+#: The last word before a place, or a clause mark ending the text before it.
+_LAST_WORD = regex_cache.compile(r"(?:([^\s\x00]+)|([.,;:!?()\x00\n\u2013\u2014-]))\s*$", _F)
+
+
+def _unqualified_subject(text: str, start: int, end: int) -> bool:
+    """Whether the people before text[start:] stand unqualified: the clause starts there
+    ("Users were unable to log in"), or one of `_UNQUALIFIED_BEFORE` or a clock time
+    precedes them ("between 12:45PM and 2:00PM users were not able"); not "some users",
+    "new users", "paying customers" (a part of them). Reads 40 characters back."""
+    match = _LAST_WORD.search(text, max(0, start - 40), start)
+    if match is None or match.group(2) is not None:
+        return True
+    word = match.group(1)
+    if word[-1] in ".,;:!?)":
+        return True
+    return word in _UNQUALIFIED_BEFORE or any(char.isdigit() for char in word)
+
+
 #: Patterns with a branch (a named group) whose matches stand only when a test on the text
 #: around them holds (the search goes on past a match that fails it): a quantity is the
 #: impact's only when its clause, paragraph or sentence says something was hit, or (the
@@ -978,12 +1038,14 @@ def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
     PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
-    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),),
+    PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),),
+    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),
+                                         ("maintenance", _in_maintenance_paragraph, True)),
 }
 
 #: Kinds a rule may ask for, with the words its message uses for them.
 DESCRIPTIONS = {
-    "detection": "detection method", "impact_who": "count or share of who was affected",
+    "detection": "detection method", "impact_who": "count or share of who was affected", "impact_whole": "whole service out",
     "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
     "no_pages": "statement that nobody was paged", "no_pager": "statement that there is no pager or on-call rotation",
     "detection_improved": "detection improvement",
@@ -997,7 +1059,7 @@ _QUOTE = 80
 #: Sections whose text is no evidence of a kind: "Add an alert" in the plan says nothing
 #: about how this incident was found, "Measure the impact" nothing about the impact.
 IGNORED_IN = {
-    "detection": frozenset({"action_items"}), "impact_who": frozenset({"action_items"}),
+    "detection": frozenset({"action_items"}), "impact_who": frozenset({"action_items"}), "impact_whole": frozenset({"action_items"}),
     "impact_duration": frozenset({"action_items"}), "root_causes": frozenset({"action_items"}),
     "exposure": frozenset({"action_items"}),
     # a timeline entry's "no customer impact" is a moment ("yet"), the plan's a goal
@@ -1047,11 +1109,12 @@ GATES: dict[str, tuple[str, ...]] = {
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                             "single", "handful", "dozens", "hundreds", "thousands", "millions", "all", "every",
+                             "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
                              "everyone", "everybody", "anyone", "anybody", "wide", "responding", "half", "third",
                              "quarter", "fifth", "tenth"),
+    "impact_whole": ("unable", "not able", "could", "can", "at all"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
     "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
@@ -1116,6 +1179,14 @@ class Evidence:
             self._found[kind] = self._search(kind)
         found = self._found[kind]
         return default if found is None else found
+
+    def without_lines(self, first: int, last: int) -> "Evidence":
+        """The evidence of the same text less the pieces that start on lines `first` to
+        `last`: searched again where a rule found a match that is not the fact it asks for
+        (a share in a section about something else)."""
+        if self._source is not None:
+            self._gather()
+        return Evidence([piece for piece in getattr(self, "_kept", ()) if not first <= piece[1] <= last])
 
     def as_dict(self) -> dict[str, dict[str, Any]]:
         """Every kind found (runs all searches; for tests and debugging)."""

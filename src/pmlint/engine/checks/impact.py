@@ -22,6 +22,7 @@ from ._shared import evidence
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
 from ...load.counts import COUNT_OF, WHO
+from ...load.evidence import names_a_hit
 from ...infer.window import clock_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
@@ -189,7 +190,7 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     # account, the runners): a count of users does not fit it
     exposed = evidence(context, "exposure")
     security = _security_exposure(data, options)
-    who = _who_given(impact, description, context, exposed, security)
+    who = _who_given(impact, description, context, exposed, security, data)
     if who is None:
         missing.append("who or what was affected (`users_affected` or `requests_failed`)")
     timeline = entries(data)
@@ -250,7 +251,7 @@ def _stated(entry: dict[str, Any]) -> str:
 
 
 def _who_given(impact: dict, description: str, context: Context, exposed: dict[str, Any] | None,
-               security: bool = False) -> str | None:
+               security: bool = False, data: dict | None = None) -> str | None:
     """What the document gives for who or what was affected, as the message quotes it
     ("`users_affected`", `"every request" (line 155)`), or None when nothing: a field, a
     count or share in the impact's description or anywhere in the text, in a leak what was
@@ -262,7 +263,7 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
     match = WHO.search(description)
     if match is not None:
         return f"a count or share ({quote(match.group(), 50)})"
-    found = evidence(context, "impact_who")
+    found = _impact_who(context)
     if found is not None:
         return f"a count or share ({_stated(found)})"
     if exposed is not None:
@@ -273,6 +274,9 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
     listed = _listed_as_hit(description, context)
     if listed is not None:
         return listed
+    whole = _whole_service_out(data, context)
+    if whole is not None:
+        return whole
     if security:
         # a security incident on one named asset: "employee device downloaded a suspicious
         # file", "an engineer's laptop was compromised" (one device, one account)
@@ -281,6 +285,57 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
             if match is not None:
                 return f"the one asset affected ({quote(match.group(), 50)})"
     return None
+
+
+#: A bare share as the evidence quotes it: "10%", "40 percent" (nothing said of whom).
+_BARE_SHARE = re.compile(r"[\d.,]+\s*(?:%|percent)", re.IGNORECASE)
+#: A Markdown heading line (ATX): where a section starts.
+_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+#: Most shares passed over before the search gives up (each pass is one linear search).
+_SHARES_PASSED = 5
+
+
+def _impact_who(context: Context) -> dict[str, Any] | None:
+    """The evidence's count or share of who was hit, passing over a bare share ("10%") whose
+    Markdown section tells no hit at all: a multi-topic document (meeting minutes, a status
+    log) holds numbers of other matters ("10% for being a student" under "Pizza Order",
+    "RAM was around 50%" is not it when its section says nothing failed). The search goes on
+    past such a share, at most `_SHARES_PASSED` times."""
+    found = evidence(context, "impact_who")
+    document = context.document
+    searched = document.meta.evidence
+    lines = document.lines or []
+    if document.format != "markdown" or not lines or searched is None:
+        return found
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
+    for _ in range(_SHARES_PASSED):
+        if found is None or found.get("label") != "count" or not _BARE_SHARE.fullmatch(found["text"].strip()):
+            return found
+        section = _section_lines(lines, code, found["line"])
+        if section is None or names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section))):
+            return found
+        searched = searched.without_lines(section[0], section[1] - 1)
+        found = searched.get("impact_who")
+    return found
+
+
+def _section_lines(lines: list[str], code: set[int] | frozenset[int], line: int) -> tuple[int, int] | None:
+    """The Markdown section holding `line`: (its heading's line, the next heading's line), or
+    None when no heading stands above it (a document without sections has one topic). Reads
+    at most 400 lines each way (bounded)."""
+    start = None
+    for number in range(line, max(0, line - 400), -1):
+        if number not in code and _HEADING.match(lines[number - 1]):
+            start = number
+            break
+    if start is None:
+        return None
+    end = min(len(lines), line + 400) + 1
+    for number in range(line + 1, end):
+        if number not in code and _HEADING.match(lines[number - 1]):
+            end = number
+            break
+    return start, end
 
 
 #: A list item line in Markdown: "* `mail.example.org` - Mail server", "1. The wiki".
@@ -331,6 +386,85 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
     if count < _LISTED_MIN or first is None:
         return None
     return f"what was affected (the {count} items the impact section lists, line {first})"
+
+
+#: A part of those hit, stated: "some users", "a subset of customers", "certain accounts",
+#: "intermittently", "partially", "existing sessions kept working" (then "users were unable"
+#: is not all of them, and the count is a fair question). Lower-cased text.
+_PARTIAL = re.compile(
+    r"\b(?:some|certain|a\s+few|many|several|not\s+all|a\s+(?:small\s+|large\s+|limited\s+)?(?:number|subset|portion|"
+    r"fraction|minority|majority|handful)\s+of)\s+(?:of\s+)?(?:the\s+|our\s+|its\s+|their\s+)?"
+    r"(?:(?!(?:that|which|who|whom|to|and|or|the|should|would|could|we|they|it)\b)[\w-]+\s+){0,2}"
+    r"(?:users|customers|clients|members|students|staff|visitors|players|people|folks|requests|accounts|sessions|"
+    r"tenants|sites|services|instances|nodes|servers|workers|regions|apps|applications|devices|teams|organi[sz]ations)\b"
+    r"|\bpartial(?:ly)?\b|\bintermittent(?:ly)?\b|\bsporadic(?:ally)?\b"
+    r"|\b(?:unaffected|(?:were|was)\s+not\s+affected|kept\s+working|continued\s+to\s+work|still\s+worked)\b")
+#: Words before "unaffected" that bound the scope ("other realms were unaffected"), not a
+#: part of those hit.
+_OTHERS = re.compile(r"\b(?:other|rest|else|elsewhere)\b")
+#: A service down as a whole, named: "Moodle down:", "Moodle was down", "the Wiki went
+#: offline" (group 1, the name, must name what the title is about: see `_whole_service_out`).
+_NAME_DOWN = re.compile(
+    r"\b([A-Z][\w-]{2,40})[ \t]+(?:(?:is|was|were|went|has[ \t]+been|had[ \t]+been)[ \t]+)?"
+    r"(?:completely[ \t]+|fully[ \t]+|entirely[ \t]+|totally[ \t]+)?(?:down|offline|unavailable|unreachable|"
+    r"inaccessible|unusable)\b(?![ \t]+(?:for[ \t]+)?(?:some|certain|a[ \t]+(?:few|subset|number))\b)")
+#: A site named by its host name, told down as a whole: "prices.example.org is down".
+_HOST_DOWN = re.compile(
+    r"(?<![\w.@/-])(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}[ \t]+(?:is|was|went|has[ \t]+been|had[ \t]+been)[ \t]+"
+    r"(?:completely[ \t]+|fully[ \t]+|entirely[ \t]+|totally[ \t]+)?(?:down|offline|unreachable|unavailable|"
+    r"inaccessible)\b", re.IGNORECASE)
+#: Title words that name no service: what a postmortem's title says of any incident.
+_GENERIC_TITLE_WORDS = frozenset({
+    "outage", "outages", "incident", "incidents", "postmortem", "post-mortem", "post", "mortem", "report", "review",
+    "retrospective", "failure", "failures", "downtime", "disruption", "issue", "issues", "problem", "problems", "the",
+    "and", "our", "service", "services", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "summary", "analysis", "root", "cause", "update", "status", "login", "logins"})
+#: A title naming a maintenance ("Maintenance post mortem", "Scheduled maintenance on 12 May").
+_MAINTENANCE_TITLE = re.compile(r"\bmaintenance\b", re.IGNORECASE)
+#: How much of each text the whole-service reading looks at (bounded: linear).
+_WHOLE_READ = 4000
+
+
+def _whole_service_out(data: dict | None, context: Context) -> str | None:
+    """Who was affected when the text says the whole service was out for its users, with no
+    number: "users were not able to authenticate against the Silver cluster" (the users,
+    unqualified), "features ... did not work at all", or the service the title names told
+    as down ("# Moodle outages" ... "Moodle down: 11:00-12:45"). Everyone who uses it was
+    hit: a count of them is not what a reviewer asks; so is a postmortem of a maintenance (the
+    title says "Maintenance"), which takes the service down on purpose. Never where the text says the hit was
+    partial (`_PARTIAL`: "some users", "a subset of", "intermittently", "existing sessions
+    kept working"): there the share is unknown. One pass over the texts, each read a bounded
+    amount."""
+    texts = document_texts(context.document, ("/action_items",))
+    for _, text in texts:
+        lowered = text[:_WHOLE_READ].lower()
+        for match in _PARTIAL.finditer(lowered):
+            if match.group().startswith(("unaffected", "were", "was", "kept", "continued", "still")) and \
+                    _OTHERS.search(lowered, max(0, match.start() - 60), match.start()) is not None:
+                continue  # "other realms were unaffected" bounds the scope, it names no part of those hit
+            return None
+    found = evidence(context, "impact_whole")
+    if found is not None:
+        return f"that the whole service was out for its users ({_stated(found)})"
+    for _, text in texts:
+        match = _HOST_DOWN.search(text[:_WHOLE_READ])
+        if match is not None:  # a site named by its host name: "prices.example.org is down"
+            return f"that the whole site was down ({quote(match.group(), 50)})"
+    title = data.get("title") if isinstance(data, dict) else None
+    if not isinstance(title, str):
+        return None
+    if _MAINTENANCE_TITLE.search(title[:200]) is not None:
+        # a postmortem of a maintenance: the service was taken down, for everyone, on purpose
+        return f"that the whole service was down for the maintenance the title names ({quote(title, 50)})"
+    names = {word.lower() for word in re.findall(r"[A-Za-z][\w-]{2,40}", title[:200])} - _GENERIC_TITLE_WORDS
+    if not names:
+        return None
+    for _, text in texts:
+        for match in _NAME_DOWN.finditer(text[:_WHOLE_READ]):
+            if match.group(1).lower() in names:
+                return f"that the whole service was down ({quote(sentence(text, match.start(), match.end()), 50)})"
+    return None
 
 
 #: One person's device or account, named as what a security incident hit.
@@ -435,9 +569,22 @@ def _unlinked_quantity(context: Context) -> str | None:
     """The words around the first duration or count anywhere in the text ("2 days before
     learning it was an RCE"), quoted, or None when the text gives none. Action items are
     plans ("alert when a certificate expires within 14 days"), not what happened: skipped."""
-    for _, text in document_texts(context.document, ("/action_items",)):
+    document = context.document
+    lines = document.lines or []
+    code = code_line_numbers(getattr(document.meta, "code_lines", ())) if document.format == "markdown" else set()
+    told: dict[tuple[int, int], bool] = {}
+    for pointer, text in document_texts(document, ("/action_items",)):
         # (the evidence's count of things, too: "more than 17,000 recorded events")
         match = _HOW_LONG.search(text) or WHO.search(text) or COUNT_OF.search(text.lower())
+        if match is not None and pointer.startswith("#L") and pointer[2:].isdigit() and lines:
+            # a number under a heading of another matter ("only two people had joined" the
+            # FreeCiv event, in meeting minutes) is none of the incident's
+            section = _section_lines(lines, code, min(int(pointer[2:]), len(lines)))
+            if section is not None:
+                if section not in told:  # each section read once
+                    told[section] = names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section)))
+                if not told[section]:
+                    continue
         if match is not None:
             around = sentence(text, match.start(), match.end())
             at = around.find(match.group())
