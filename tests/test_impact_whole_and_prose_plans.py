@@ -67,6 +67,14 @@ def test_the_whole_service_out_is_quoted_when_how_long_is_missing(run_cli, tmp_p
     assert 'that the whole service was out for its users ("did not work at all", line 3)' in found[0]["message"]
 
 
+def test_a_safeguard_that_did_not_work_at_all_is_no_service_out(run_cli, tmp_path):
+    body = ("The editor failed for two hours after the restart. The failover script did not work at all, so "
+            "we restored the settings by hand.")
+    found = _findings(run_cli, _md(tmp_path, body, "Editor failure"))
+    assert [item["severity"] for item in found] == ["info"], found
+    assert "no count or share of the users" in found[0]["message"], found
+
+
 def test_a_host_name_told_down_is_the_whole_site(run_cli, tmp_path):
     body = "Someone told us that status.example.org is down. The disk was full; we freed space."
     found = _findings(run_cli, _md(tmp_path, body, "Disk full"))

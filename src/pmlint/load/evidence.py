@@ -424,8 +424,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:were|was|are|is)\s+(?:not\s+able|unable)\s+to\s+[a-z]+"
             r"|\b(?:users|customers|clients|members|students|staff|visitors|players|subscribers|people)\s+"
             r"(?:could|can)(?:\s*not|n" + _APOS + r"t)\s+[a-z]+)"
-            r"|\b(?:did\s*n(?:o|" + _APOS + r")?t|does\s*n(?:o|" + _APOS + r")?t|could\s*n(?:o|" + _APOS + r")?t|"
-            r"no\s+chance\s+to)\s+work(?:ed|ing)?\s+at\s+all\b", _F)),
+            r"|(?P<not_at_all>\b(?:did\s*n(?:o|" + _APOS + r")?t|does\s*n(?:o|" + _APOS + r")?t|could\s*n(?:o|" + _APOS + r")?t|"
+            r"no\s+chance\s+to)\s+work(?:ed|ing)?\s+at\s+all\b)", _F)),
     ),
     "impact_duration": (
         ("duration", regex_cache.compile(
@@ -1048,6 +1048,27 @@ def _unqualified_subject(text: str, start: int, end: int) -> bool:
     return word in _UNQUALIFIED_BEFORE or any(char.isdigit() for char in word)
 
 
+#: What fails to work in a response, not for users: "the alert did not work at all", "the
+#: failover script didn't work at all" name no service out.
+_SAFEGUARD = regex_cache.compile(
+    r"\b(?:alert\w*|alarms?|monitor\w*|backups?|failover|health\s*checks?|retr(?:y|ies)|fallbacks?|runbooks?|"
+    r"scripts?|automation|tools?|process|tests?|workaround|fix|patch|rollback|restart|command)\b", _F)
+
+
+def _a_service_not_working(text: str, start: int, end: int) -> bool:
+    """Whether "did not work at all" tells a service or feature out for its users ("bulk
+    offer editing did not work at all"), not a safeguard or a step of the response failing
+    ("the failover script did not work at all"): its clause, up to 80 characters back, names
+    none of `_SAFEGUARD`."""
+    low = max(0, start - 80)
+    before = text[low:start]
+    cut = None
+    for cut in _CLAUSE_END.finditer(before):
+        pass
+    head = before[cut.end():] if cut is not None else before
+    return _SAFEGUARD.search(head) is None
+
+
 #: Patterns with a branch (a named group) whose matches stand only when a test on the text
 #: around them holds (the search goes on past a match that fails it): a quantity is the
 #: impact's only when its clause, paragraph or sentence says something was hit, or (the
@@ -1060,7 +1081,8 @@ def _unqualified_subject(text: str, start: int, end: int) -> bool:
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
     PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
-    PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),),
+    PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
+                                     ("not_at_all", _a_service_not_working, False)),
     PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),
                                          ("maintenance", _in_maintenance_paragraph, True)),
 }
