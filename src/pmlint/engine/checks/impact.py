@@ -576,20 +576,25 @@ def _unlinked_quantity(context: Context) -> str | None:
     lines = document.lines or []
     code = code_line_numbers(getattr(document.meta, "code_lines", ())) if document.format == "markdown" else set()
     told: dict[tuple[int, int], bool] = {}
+    elsewhere = None
     for pointer, text in document_texts(document, ("/action_items",)):
         # (the evidence's count of things, too: "more than 17,000 recorded events")
         match = _HOW_LONG.search(text) or WHO.search(text) or COUNT_OF.search(text.lower())
-        if match is not None and pointer.startswith("#L") and pointer[2:].isdigit() and lines:
+        if match is None:
+            continue
+        around = sentence(text, match.start(), match.end())
+        at = around.find(match.group())
+        said = quote(around[at:] if at >= 0 else around, 40)
+        if pointer.startswith("#L") and pointer[2:].isdigit() and lines:
             # a number under a heading of another matter ("only two people had joined" the
-            # FreeCiv event, in meeting minutes) is none of the incident's
+            # FreeCiv event, in meeting minutes) is quoted only when the incident's own
+            # sections give none (never "none found": the number is there)
             section = _section_lines(lines, code, min(int(pointer[2:]), len(lines)))
             if section is not None:
                 if section not in told:  # each section read once
                     told[section] = names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section)))
                 if not told[section]:
+                    elsewhere = elsewhere or said
                     continue
-        if match is not None:
-            around = sentence(text, match.start(), match.end())
-            at = around.find(match.group())
-            return quote(around[at:] if at >= 0 else around, 40)
-    return None
+        return said
+    return elsewhere
