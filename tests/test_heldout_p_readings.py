@@ -62,7 +62,7 @@ _PLAN_BASE = ("# Checkout outage\n\nOn 2024-03-02 checkout failed for 40 minutes
               "## Root cause\n\nThe client had no timeout, so every request hung until the pool was full.\n\n")
 
 
-@pytest.mark.parametrize("heading", ["## 🛠️ Long-Term Fixes (Deploy These)", "## Permanent fixes",
+@pytest.mark.parametrize("heading", ["## 🛠️ Long-Term Fixes (Deploy These)", "## Short-term fixes",
                                      "## Preventative Measures Implemented", "## Corrective actions taken"])
 def test_plan_headings_that_qualify_fixes_or_measures_open_the_plan(run_cli, tmp_path, heading):
     text = _PLAN_BASE + heading + "\n\n- Set a 2-second timeout on every payment call\n"

@@ -304,7 +304,7 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
                      r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
                      r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
-                     r"agreed|proposed|identified|committed|decided|approved|permanent|"
+                     r"agreed|proposed|identified|committed|decided|approved|"
                      r"and|&|/|,)")
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
