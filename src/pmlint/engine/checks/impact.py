@@ -13,6 +13,7 @@ timeline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterable
 
@@ -324,21 +325,30 @@ def _impact_who(context: Context) -> dict[str, Any] | None:
 
 def _section_lines(lines: list[str], code: set[int] | frozenset[int], line: int) -> tuple[int, int] | None:
     """The Markdown section holding `line`: (its heading's line, the next heading's line), or
-    None when no heading stands above it (a document without sections has one topic). Reads
-    at most 400 lines each way (bounded)."""
-    start = None
-    for number in range(line, max(0, line - 400), -1):
-        if number not in code and _HEADING.match(lines[number - 1]):
-            start = number
-            break
-    if start is None:
+    None when no heading stands above it (a document without sections has one topic). The
+    headings are found once per document (`_heading_lines`), then each question is a bisection."""
+    headings = _heading_lines(lines, code)
+    at = bisect_right(headings, line) - 1
+    if at < 0:
         return None
-    end = min(len(lines), line + 400) + 1
-    for number in range(line + 1, end):
-        if number not in code and _HEADING.match(lines[number - 1]):
-            end = number
-            break
-    return start, end
+    end = headings[at + 1] if at + 1 < len(headings) else len(lines) + 1
+    return headings[at], end
+
+
+#: (the lines asked about, their heading line numbers): the last document's, kept for the
+#: many questions one check asks of it.
+_last_headings: tuple[list[str], list[int]] | None = None
+
+
+def _heading_lines(lines: list[str], code: set[int] | frozenset[int]) -> list[int]:
+    """The line numbers of the document's ATX headings outside code, in order (one pass)."""
+    global _last_headings
+    if _last_headings is not None and _last_headings[0] is lines:
+        return _last_headings[1]
+    found = [number for number, text in enumerate(lines, start=1)
+             if number not in code and text[:1] in " #" and _HEADING.match(text) is not None]
+    _last_headings = (lines, found)
+    return found
 
 
 #: A list item line in Markdown: "* `mail.example.org` - Mail server", "1. The wiki".
