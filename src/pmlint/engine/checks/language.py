@@ -531,6 +531,9 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
         base = f"/root_causes/{index}"
         node = context.data["root_causes"][index]
         for string_pointer, text in context.strings(node, base)[0]:
+            # a byline under the last section ("**Report Prepared By**: AI Assistant") credits
+            # the writer: no one caused anything there
+            text = _BYLINE.sub(lambda label: " " * len(label.group()), text) if ":" in text else text
             phrases = _not_adversary(person_phrases(text, names, blames + actions, things), mask_quotes_and_code(text),
                                      enemies, adversaries)
             if phrases:
@@ -540,6 +543,12 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
                 break
 
 
+#: A credit label and what follows it, to the next label: "Report Prepared By: AI Assistant",
+#: "Reviewed by: Dana" (the colon makes it a label, not "a change approved by Dana"); blanked
+#: before a cause is read for people, its offsets kept.
+_BYLINE = regex_cache.compile(
+    r"\b(?:prepared|written|reviewed|approved|authored|compiled|drafted|edited)[ \t]+by[ \t*_]*[:\uff1a][^:\n]{0,80}",
+    re.IGNORECASE)
 _FENCE = regex_cache.compile(r"[ \t]{0,3}(?:```|~~~)")
 _LIST_MARK = regex_cache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
 
