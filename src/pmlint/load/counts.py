@@ -50,7 +50,9 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"installs?|devices?|organi[sz]ations?|teams?|traffic|network|regions?|workloads?|hubs?|pull requests?|prs?|"
             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?|"
             # units of work a backlog counts: "several million tasks waiting to be processed"
-            r"tasks?|records?|workflows?|invoices?|shipments?|deliveries)")
+            r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
+            # data that was lost: "Page Views: 1000+ entries", "40,000 rows"
+            r"entries|rows|page\s?views?)")
 
 #: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
 NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"

@@ -174,7 +174,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
             r"(?:folks|people|users|customers|clients|players|members|visitors)\s+(?:getting|seeing|hitting|having|unable|"
             r"who|that|with|about)\b|"
-            r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|"
+            r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|subscribers?|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
             r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
@@ -183,9 +183,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"opened an? (?:issue|ticket|bug)|filed an? (?:issue|ticket|bug)|emailed|wrote to us|let us know|notified us|"
             # the present tense of a timeline entry: "A user from team Booking notifies us on Slack"
             r"notifies us|notify us|tells us|tell us|lets us know|reports|report that|contacts us|pings us|"
+            r"notices|spots|discovers|"
             r"reaches out|reach out)\b"
-            r"|\b(?:received|got|had)\s+(?:an?\s+|several\s+|multiple\s+|many\s+|some\s+)?(?:\w+\s+)?"
-            r"(?:reports?|complaints?|emails?|messages?|tickets?|issues?|notifications?)\s+from\b"
+            r"|\b(?:received|receiving|receive|got|getting|had)\s+(?:an?\s+|several\s+|multiple\s+|many\s+|some\s+)?"
+            r"(?:\w+\s+)?(?:reports?|complaints?|emails?|messages?|tickets?|issues?|notifications?)\s+from\b"
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
@@ -313,7 +314,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # (not "we opened the logs and found": reading records is diagnosis). The method
         # inference reads this label as `employee` when no listed phrase names a detector.
         ("self", regex_cache.compile(
-            r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|tried to (?:open|load|log in|log into|sign in|"
+            r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|checked|tried to (?:open|load|log in|log into|sign in|"
             r"access|use|visit|reach))\s+(?!(?:an?\s+|the\s+|our\s+)?(?:issues?|tickets?|prs?|pull requests?|incidents?|"
             r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell)\b)"
             r"(?:[^.\x00]|\.(?=\S)){0,80}?\b(?:saw|seeing|see|noticed|found|realized|realised)\b"
