@@ -62,12 +62,13 @@ _PLAN_BASE = ("# Checkout outage\n\nOn 2024-03-02 checkout failed for 40 minutes
               "## Root cause\n\nThe client had no timeout, so every request hung until the pool was full.\n\n")
 
 
-@pytest.mark.parametrize("heading", ["## 🛠️ Long-Term Fixes (Deploy These)", "## Short-term fixes",
-                                     "## Preventative Measures Implemented", "## Corrective actions taken"])
-def test_plan_headings_that_qualify_fixes_or_measures_open_the_plan(run_cli, tmp_path, heading):
+@pytest.mark.parametrize("heading, rules", [
+    ("## 🛠️ Long-Term Fixes (Deploy These)", ["PM314"]), ("## Short-term fixes", ["PM314"]),
+    # the plan, told as done by its heading: no "no action items", and nothing open to own
+    ("## Preventative Measures Implemented", []), ("## Corrective actions taken", [])])
+def test_plan_headings_that_qualify_fixes_or_measures_open_the_plan(run_cli, tmp_path, heading, rules):
     text = _PLAN_BASE + heading + "\n\n- Set a 2-second timeout on every payment call\n"
-    rules = [item["rule"] for item in _findings(run_cli, tmp_path, text, "PM313", "PM314")]
-    assert rules == ["PM314"]
+    assert [item["rule"] for item in _findings(run_cli, tmp_path, text, "PM313", "PM314")] == rules
 
 
 @pytest.mark.parametrize("heading", ["## Actions taken during the incident", "## Steps taken"])

@@ -18,6 +18,7 @@ import re
 from datetime import time
 from typing import Any, Iterable
 
+from ...grammar import negated_or_hedged
 from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, outside_actor
 from ...model import code_line_numbers
 from ..functions import Context, Hit, check
@@ -155,10 +156,14 @@ def _event(timeline: Any, index: int) -> str:
 def responders_at_work(text: str, responder: Any, outside: Any) -> bool:
     """Whether a timeline entry shows responders doing something (PM203's
     `night_responder_patterns`: "we rolled back", "@dana restarts the pod", "Joe is paged"),
-    rather than a customer's message or a report from outside (night_outside_patterns)."""
+    rather than a customer's message or a report from outside (night_outside_patterns);
+    a negated step ("the trigger wasn't deleted") shows nobody at work."""
     if outside is not None and outside.search(text):
         return False
-    return responder is None or responder.search(text) is not None
+    if responder is None:
+        return True
+    # a step not taken is no work: "Daily trigger runs AGAIN (wasn't deleted!)"
+    return any(not negated_or_hedged(text, found.start()) for found in responder.finditer(text))
 
 
 _PAGED = re.compile(r"\b(?:paged|page[sd]?|woken|woke|wakes?)\b", re.IGNORECASE)

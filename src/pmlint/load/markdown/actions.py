@@ -181,8 +181,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         group: str | None = None
         # "What we changed", "Changes made": a plan told as done
         # "Art Blocks has taken steps to ..., including:" (a lead-in promoted to the plan's heading)
+        # "Prevention Measures (Now Implemented)": the heading's own word says the items are done
         told_as_done: dict[str, str] = {"status": "done"} if section.heading is not None and (
-            _DONE_PLAN.search(plain(section.heading.text)) or
+            _DONE_PLAN.search(plain(section.heading.text)) or _DONE_GROUP.search(plain(section.heading.text)) or
             section.heading.level == LABEL_LEVEL and _DONE_INTRO.search(plain(section.heading.text))) else {}
         group_hints = dict(told_as_done)
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
@@ -612,12 +613,18 @@ _DONE_INTRO = re.compile(
     # "Art Blocks has taken steps to improve its security posture, including:"
     r"|\b(?:has|have|had)[ \t]+(?:already[ \t]+|since[ \t]+)?(?:taken|made|implemented|put[ \t]+in[ \t]+place)[ \t]+"
     r"(?:the[ \t]+following[ \t]+|several[ \t]+|some[ \t]+|a[ \t]+number[ \t]+of[ \t]+|these[ \t]+|a[ \t]+few[ \t]+)?"
-    r"(?:steps|measures|actions|changes|improvements)\b", re.IGNORECASE)
+    r"(?:steps|measures|actions|changes|improvements)\b"
+    # a lead-in that opens with the change made: "Added notification rate limiting:" over
+    # the limits it set (the details of a change already made)
+    r"|^\W{0,4}(?:added|implemented|deployed|introduced|enabled|configured|fixed|shipped|rolled[ \t]+out|put[ \t]+in[ \t]+place|"
+    r"set[ \t]+up)\b", re.IGNORECASE)
 
 
 #: A group heading or label that says its items are done: "Immediate Actions (Completed)",
-#: "Immediate Actions Taken", "Steps performed" (not "Actions to be taken": still open).
-_DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )\b(?:completed?|done|finished|taken|performed|carried\s+out)\b", re.I)
+#: "Immediate Actions Taken", "Steps performed", "Prevention Measures (Now Implemented)",
+#: "✅ 1. Removed Dangerous Module" (not "Actions to be taken", "not yet implemented": open).
+_DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bnot )(?<!\byet )\b(?:completed?|done|finished|taken|performed|"
+                         r"carried\s+out|implemented|deployed|shipped|in\s+place)\b|[\u2705\u2714\u2611]", re.I)
 
 
 def _hints(group: str | None) -> dict[str, str]:

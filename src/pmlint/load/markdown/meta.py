@@ -44,6 +44,9 @@ _PLAIN_LINE = regex_cache.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<label>" + _LABEL 
 _ROW = regex_cache.compile(r"^[ \t]*\|[ \t]*(?:\*\*|__)?(?P<label>" + _LABEL + r")(?:\*\*|__)?[ \t]*:?[ \t]*\|"
                   r"[ \t]*(?P<value>[^|]*)\|?[ \t]*$", re.IGNORECASE)
 _ISO = regex_cache.compile(r"\d{4}-\d{2}-\d{2}")
+#: Of several dates, the one labelled the incident's: "2026-01-15 (Incident) / 2026-01-16 (Fix)".
+_INCIDENT_DAY = regex_cache.compile(r"(\d{4}-\d{2}-\d{2})[ \t]*\((?:incident|outage|occurred|started|start|impact)\)",
+                                    re.IGNORECASE)
 _RANGE = regex_cache.compile(r"\d\s*(?:[-\u2013\u2014]|to|until)\s*(?:[A-Za-z]{3,9}\.?\s+)?\d{1,2}\b(?![-/.]\d)")
 _STATUSES = {"draft": "draft", "in review": "review", "review": "review", "under review": "review",
              "final": "final", "published": "final", "complete": "final", "completed": "final"}
@@ -78,7 +81,10 @@ def read_metadata(lines: list[str], start: int, stop: int, day_first: bool = Fal
             continue
         value: Any = raw
         if key == "date":
-            if _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
+            named = _INCIDENT_DAY.search(raw)  # "2026-01-15 (Incident) / 2026-01-16 (Fix)": the one it names
+            if named is not None:
+                raw = named.group(1)
+            elif _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
                 continue  # "January 14-19, 2026" is a span, not the incident's date
             day = find_date(raw, day_first=day_first)
             if day is None:

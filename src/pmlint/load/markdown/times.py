@@ -72,7 +72,9 @@ _APPROX = re.compile(r"(?:~|≈|ca\.?\s|circa\s|approx\.?\s|approximately\s|abou
 _RANGE_END = re.compile(r"\s*(?:-|–|—|to)\s*~?\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 _TIMEISH = re.compile(r"^~?\s*(?:YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?(?:\s*(?:UTC|Z))?|HH:MM(?:\s*UTC)?|"
                       r"[0-9xX?]{1,2}[:h][0-9xX?]{2}|--:--|\?\?:\?\?)(?:\s*\([^)]*\))?")
-_LEAD_MARKUP = re.compile(r"^(?:[\s*_`]|\[(?=\d)|\((?=\d))+")  # also `[08:47]`, `(14:03)`
+#: Markup before a time: emphasis, code, a bracket (`[08:47]`, `(14:03)`), and the emoji a
+#: writer flags an entry with (`**🚨 06:01:05**`, `✅ 09:30`).
+_LEAD_MARKUP = re.compile(r"^(?:[\s*_`\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]|\[(?=\d)|\((?=\d))+")
 
 
 @dataclass(slots=True)
