@@ -251,3 +251,20 @@ def test_moving_the_failing_work_to_less_critical_infrastructure_answers_a_repea
 def test_a_repeat_answered_by_a_restart_still_warns(run_cli, tmp_path):
     plan = "I restarted the server."
     assert [item["rule"] for item in _findings(run_cli, tmp_path, _MOVED.format(plan=plan), "PM802")] == ["PM802"]
+
+
+def test_monitor_items_beside_no_alert_scale_linearly(run_cli, tmp_path):
+    """Each "Monitor ..." item asks whether the plan sets up an alert: once per plan, not
+    once per item (thousands of items with no alert must not cost items squared)."""
+    import time
+
+    def seconds(count: int) -> float:
+        items = "".join(f"- Monitor the queue number {index}\n" for index in range(count))
+        path = write(tmp_path / f"pm{count}.md", _PLAN_BASE + "## Action items\n\n" + items)
+        began = time.perf_counter()
+        rule_findings(run_cli, path, "PM310")
+        return time.perf_counter() - began
+
+    seconds(20)
+    small, large = min(seconds(150) for _ in range(2)), min(seconds(1500) for _ in range(2))
+    assert large < small * 25, (small, large)

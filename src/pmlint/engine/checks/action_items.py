@@ -540,13 +540,31 @@ _SETS_UP_ALERT = re.compile(
 def _alert_beside(value: Any, context: Context, options: dict) -> bool:
     """Whether another item of the plan sets up an alert (`_SETS_UP_ALERT`) and is not
     vague itself: "Monitor webhook success rate" beside "Set up failure alerts" restates
-    what the alert does; a reviewer would not raise it (held-out reviews: pedantic)."""
+    what the alert does; a reviewer would not raise it (held-out reviews: pedantic). The
+    plan's alert items are found once per plan (`_alert_items`), not once per item."""
+    return any(item_id != id(value) for item_id in _alert_items(context, options))
+
+
+#: (plan, options, ids of its alert items) of the last plan asked about.
+_alerts_last: tuple[Any, dict, tuple[int, ...]] | None = None
+
+
+def _alert_items(context: Context, options: dict) -> tuple[int, ...]:
+    """Ids of the plan's items that set up an alert and are not vague (at most two: one
+    other than any item asking is all `_alert_beside` needs)."""
+    global _alerts_last
+    plan = context.data.get("action_items") if isinstance(context.data, dict) else None
+    if _alerts_last is not None and _alerts_last[0] is plan and _alerts_last[1] is options and plan is not None:
+        return _alerts_last[2]
+    found: list[int] = []
     for _, item in action_items(context):
-        if item is value or not isinstance(item, dict) or not isinstance(item.get("title"), str):
-            continue
-        if _SETS_UP_ALERT.search(item["title"]) is not None and _vague_verb(item, options) is None:
-            return True
-    return False
+        if isinstance(item, dict) and isinstance(item.get("title"), str) \
+                and _SETS_UP_ALERT.search(item["title"]) is not None and _vague_verb(item, options) is None:
+            found.append(id(item))
+            if len(found) == 2:
+                break
+    _alerts_last = (plan, options, tuple(found))
+    return _alerts_last[2]
 
 
 @check("vague_action", {"vague_verbs": of_kind("words", "Leading verbs reported unless the item states a measurable "
