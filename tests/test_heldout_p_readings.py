@@ -286,3 +286,30 @@ def test_monitor_items_ask_about_the_plans_alerts_once(run_cli, tmp_path, monkey
                           RunOptions(settings=config.settings, severity={}))
     assert found and re.search("Monitor", found[0].message)
     assert len(searched) <= 2 * len(names), len(searched)
+
+
+# -- hostile TOML and white space (found by an adversarial review of this change) -------------
+
+@pytest.mark.parametrize("value, said", [("9" * 5000, "a number too large to read"),
+                                         ("0x" + "f" * 5000, "an integer too large to read")])
+def test_a_huge_toml_number_is_pm017_and_the_body_is_linted(run_cli, tmp_path, value, said):
+    text = f"+++\nseverity = {value}\n+++\n# Outage\n\nThe site was down.\n"
+    found = _findings(run_cli, tmp_path, text, "PM017", "PM001", "PM009", "PM011")
+    assert [item["rule"] for item in found][:1] == ["PM017"] and said in found[0]["message"]
+    assert {item["rule"] for item in found} == {"PM017", "PM011"}
+
+
+@pytest.mark.parametrize("build", [
+    lambda spaces: "# Plan\n\n## Action items\n\n- Monitor" + " " * spaces + "x\n",
+    lambda spaces: "# Plan\n\n## Action items\n\n- Monitor" + " " * spaces + "x\n- Set up failure alerts\n",
+])
+def test_space_runs_in_action_items_scale_linearly(build):
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda spaces: load_text("pm.md", build(spaces)), 2000, "spaces")
+
+
+def test_monitor_followed_by_a_space_run_is_linear():
+    from pmlint.engine.checks.action_items import _WATCHES_NOTHING
+
+    assert_ten_times_linear(lambda spaces: _WATCHES_NOTHING.match("Monitor" + " " * spaces + "x", 7), 2000, "watch")

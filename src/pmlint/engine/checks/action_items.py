@@ -527,9 +527,9 @@ _SWEEP = re.compile(r"[ \t]+(?:all[ \t]+)?(?:the[ \t]+)?(?:other|similar)[ \t]+[
 _WATCHING = frozenset({"monitor", "monitoring", "keep", "watch"})
 #: What a watching verb names when it watches nothing in particular: "Monitor for issues",
 #: "monitor for errors", "Monitor closely" (still vague beside any alert).
-_WATCHES_NOTHING = re.compile(r"[ \t]*(?:(?:for|out[ \t]+for)[ \t]+)?(?:any[ \t]+|all[ \t]+|the[ \t]+)?"
+_WATCHES_NOTHING = re.compile(r"[ \t]*+(?:(?:for|out[ \t]++for)[ \t]++)?(?:any[ \t]++|all[ \t]++|the[ \t]++)?"
                               r"(?:issues?|errors?|problems?|anomal\w*|things?|anything|everything|it|this|that|"
-                              r"closely|more[ \t]+closely|carefully|an[ \t]+eye)?[ \t.!]*$", re.IGNORECASE)
+                              r"closely|more[ \t]++closely|carefully|an[ \t]++eye)?[ \t.!]*+$", re.IGNORECASE)
 #: An item that sets up alerting: "Set up failure alerts", "Add an alarm on queue depth",
 #: "Alert when the error rate exceeds 2%", "Page the on-call on ...".
 _SETS_UP_ALERT = re.compile(

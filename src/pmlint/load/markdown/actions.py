@@ -90,7 +90,9 @@ _TAG = re.compile(r"\[(?P<tag>[a-z][a-z -]{1,20})\]", re.I)
 #: was not significant enough)", "(this was effective in this case)", "already in place".
 _IN_PLACE = re.compile(r"\((?:we|this is|it is|it's)\s+already\s+(?:do(?:ne|ing)?|in place|have|running|set up)\b"
                        r"|\(this was effective\b|\balready\s+in\s+place\b", re.I)
-_DONE_MARKERS = re.compile(r"\s*(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)(?:\s+(?:during|in|on|as\s+part\s+of|since|at)\b[^()]{0,40})?\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
+#: (each run of white space is read once, from its start: `(?<!\s)` and a possessive run,
+#: so a long run of spaces with no marker after it costs its length, not its square)
+_DONE_MARKERS = re.compile(r"(?<!\s)\s*+(?:✅|✔️?|☑️?|\((?:done|completed?|fixed)(?:\s+(?:during|in|on|as\s+part\s+of|since|at)\b[^()]{0,40})?\)|\*\*(?:done|todo)\*\*:?|~~)\s*", re.I)
 _EMPTY = {"", "-", "—", "–", "n/a", "na", "none", "?", "—"}
 
 
@@ -397,7 +399,8 @@ _ENUMERATED_PLAN = re.compile(
     r"(?P<such>(?:tasks|things|items|steps|work|actions)[ \t]+(?:such[ \t]+as|like)[ \t]+)?(?P<list>[^.;:!?\n]{10,600})",
     re.IGNORECASE)
 #: Between the entries of such a list: ", ", ", and ", ", or ", " and " before the last.
-_LIST_SEPARATOR = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+and[ \t]+(?=[a-z]+ing\b)", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"(?<![ \t])[ \t]*+,[ \t]*(?:and[ \t]+|or[ \t]+)?|(?<![ \t])[ \t]++and[ \t]+(?=[a-z]+ing\b)",
+                             re.IGNORECASE)
 
 
 def _enumerated_plan(items: _Items, block: Block, text: str | None = None) -> bool:

@@ -119,7 +119,11 @@ def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
 
     try:
         loaded = tomllib.loads(body)
-    except tomllib.TOMLDecodeError as error:
+        if _too_large(loaded):
+            raise ValueError("an integer too large to read (more than 64 bits)")
+    except ValueError as error:  # TOMLDecodeError is one; so is a decimal of 5,000 digits
+        if not isinstance(error, tomllib.TOMLDecodeError) and "too large" not in str(error):
+            error = ValueError("a number too large to read")  # (Python's own advice is no help here)
         found = _TOML_LINE.search(str(error))
         at = 1 + (int(found.group(1)) if found else 1)  # the file's line: the opening fence is line 1
         result.problems.append(Problem(FRONT_MATTER_PROBLEM, f"Front matter (TOML): {error}", Span(at, 1, at, 1)))
@@ -135,6 +139,22 @@ def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
         if key_match is not None and key_match.group(1) in loaded and "/" + key_match.group(1) not in result.spans:
             column = key_match.start(2) + 1
             result.spans["/" + key_match.group(1)] = Span(number, column, number, max(column, len(line.rstrip())))
+
+
+def _too_large(value: Any) -> bool:
+    """Whether TOML data holds an integer of more than 64 bits (`0xfff...` of 5,000 digits
+    parses, and no later `str()` of it can: such front matter is unreadable, not data).
+    Iterative, so deep nesting costs no recursion."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > 64:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
 
 
 def _toml_plain(value: Any) -> Any:
