@@ -302,6 +302,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:symptoms?|warning\s+signs?|early\s+signs?)\s+(?:were|was|had\s+been|have\s+been)\s+(?:first\s+)?"
             r"(?:identified|noticed|spotted|seen|observed|raised|flagged|brought\s+up)\b"
             r"|\b(?:first|initially)\s+(?:noticed|detected|reported|spotted|discovered)\b"
+            # the writer noticing, told as a gerund: "After making the changes, and noticing
+            # that the domain wasn't responding correctly"
+            r"|\b(?:after|upon|on|when|while)\b[^.\x00]{0,60}?\bnoticing\s+that\s+(?:the\s+|our\s+|my\s+)?[\w.-]+"
+            r"(?:\s+[\w.-]+)?\s+(?:was|were|is|wasn't|weren't|isn't|had|didn't|did\s+not|stopped|kept)\b"
             # a chat or tracker log: "@rachel notices on Discord that ...", "@andre finds that ..."
             r"|(?<![\w@])@[\w-]+\s+(?:\w+\s+){0,2}?(?:notices|noticed|spots|spotted|discovers|discovered|realizes|"
             r"realises|realized|realised|finds\s+that|found\s+that|sees\s+that|saw\s+that)\b"
@@ -810,6 +814,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a decision or shortcut told before, named as what brought this on: "that stupid
             # decision came back to bite me", "the shortcut came back to haunt us"
             r"|\bcame\s+back\s+to\s+(?:bite|haunt)\b"
+            # "The reason of today's issue is hardware failure", "the reason for the outage was
+            # ...", "The DNS outage was related to our transferring of the domain", "We've seen
+            # this as a result of a stopped task", "... removed the NS records, effectively
+            # letting the domain go dark"
+            r"|\bthe\s+reasons?\s+(?:of|for|behind)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:issues?|outages?|problems?|"
+            r"incidents?|downtime|failures?|disruptions?|crash(?:es)?|errors?)\s+(?:is|was|were|are)\b"
+            r"|\b(?:outage|issue|incident|problem|downtime|failure|disruption|crash)\s+(?:was|is|were)\s+"
+            r"(?:\w+\s+)?(?:related|linked|attributed|attributable)\s+to\b"
+            r"|\b(?:seen|see|saw|happens?|happened|occurs?|occurred|arises?|arose)\s+(?:this\s+|it\s+)?as\s+a\s+"
+            r"(?:direct\s+)?result\s+of\b"
+            r"|\beffectively\s+(?:letting|making|causing|taking|leaving|knocking|bringing)\b(?:[^.\x00]|\.(?=\S)){0,60}?"
+            r"\b(?:go\s+dark|went\s+dark|down|offline|unavailable|unreachable)\b"
             # a known bug named as the cause: "we found that the error is the same as mentioned
             # in the issue #5168" (an upstream defect, tracked elsewhere)
             r"|\b(?:error|failure|crash|problem|bug|panic)\s+(?:is|was)\s+(?:exactly\s+)?the\s+same\s+as\s+"
@@ -912,7 +928,7 @@ _HIT_WORDS = (
     r"impact\w*|affect\w*|fail\w*|errors?|erroring|broken|broke|unable|cannot|could\s*n[o'\u2019]?t|"
     r"can\s*n[o'\u2019]?t|stopped|stall\w*|halt\w*|stuck|delay\w*|slow\w*|lost|loss|lose|blocked|locked\s+out|"
     r"timed?\s*out|timeouts?|ran\s+out|exhaust\w*|crash\w*|disconnect(?:ed|s|ions?)|kicked|logged\s+out|lost\s+access|"
-    r"no\s+(?:reply|response|answer)|unanswered|went\s+(?:quiet|dark|silent)|throttl\w*|rate[- ]limited|"
+    r"no\s+(?:reply|response|answer)|unanswered|(?:went|go|goes|gone|going)\s+(?:quiet|dark|silent)|throttl\w*|rate[- ]limited|"
     r"overload\w*|saturat\w*|corrupt\w*|deleted|wiped|destroyed|"
     r"[45]\d\ds?|missing|dropped|backlog\w*|starv\w*|hung|frozen|froze|rejected|"
     r"denied|unusable|unresponsive|expos\w*|leak\w*|vulnerab\w*|compromis\w*|incident|outage|persist\w*|"
@@ -1172,7 +1188,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
-                    "explanation", "breakdown", "dive", "why", "came back", "exploit", "flaw", "owing to", "because of",
+                    "explanation", "breakdown", "dive", "why", "came back", "effectively", "related to", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
