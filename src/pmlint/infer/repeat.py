@@ -24,6 +24,8 @@ from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, span_at, terms_of
 
 _EMPHATIC_AGAIN = re.compile(r"(?<![A-Za-z])AGAIN(?![A-Za-z])")
+#: A clock time right after it: the incident's own course ("crashed AGAIN at ~15:47").
+_CLOCK_NEAR = re.compile(r"\b(?:at|around|by)[ \t]+~?[ \t]?\d{1,2}:\d{2}\b")
 _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
 #: How this incident is said to repeat an earlier one, beyond the fixed `repeat_phrases`.
 #: Each alternative names what came before (an earlier incident, a month or year, "in the
@@ -132,7 +134,9 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     if hit is None:
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
-            if emphatic:
+            if emphatic and _CLOCK_NEAR.search(text, emphatic.end(), emphatic.end() + 40) is None:
+                # ("System crashed AGAIN at ~15:47": a step of this incident's own course,
+                # told with its time, as a timeline entry tells it)
                 hit = (pointer, text, emphatic)
                 break
     if hit is not None:

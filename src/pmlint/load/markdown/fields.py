@@ -373,7 +373,10 @@ def _layer_analysis(blocks: list[Block], out: Output) -> None:
 
 #: A file or script named by its path ("`/opt/docs/appset.yaml`", "templates/v2/new.sh"): under
 #: a "Related" or "See also" heading, a pointer to code or docs, not an earlier incident.
-_FILE_PATH = re.compile(r"[\w.~-]{0,80}/[\w./-]{1,200}\.[A-Za-z]{1,5}\b")
+_FILE_PATH = re.compile(r"[\w.~-]{0,80}/[\w./-]{1,200}\.[A-Za-z]{1,5}\b"
+                        # a file named alone: "[PVE2_CPU_RMA_EVIDENCE.md](PVE2_CPU_RMA_EVIDENCE.md)"
+                        r"|(?<![\w.-])[\w-]{1,80}\.(?:md|markdown|txt|rst|adoc|sh|py|ya?ml|json|toml|conf|cfg|ini|js|ts|go|rs|rb)\b",
+                        re.IGNORECASE)
 #: Words that make an entry an incident whatever else it names.
 _INCIDENT_WORD = re.compile(r"\b(?:incident|outage|post-?mortem|rca|INC-?\d+|downtime|disruption)\b|\b\d{4}-\d{2}-\d{2}\b",
                             re.IGNORECASE)

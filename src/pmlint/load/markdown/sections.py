@@ -78,6 +78,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "preventing recurrence", "prevention", "what's next", "next actions",
         "prevention measures", "preventive measures", "preventative measures", "corrective measures",
         "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
+        # (the grammar below reads these too; as aliases they are also found misspelled: "Remeidal action")
+        "remedial action", "remedial actions", "remedial measures", "corrective action", "preventive action",
+        "preventative action",
         "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
         "changes made", "what we did about it", "fixes made",
         # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"

@@ -51,6 +51,8 @@ _YEAR_MONTH_DATE = re.compile(r"(?P<y>\d{4})\s+" + _MONTH_WORD + r"\s+(?P<d>\d{1
                               re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})(?!\d),?\s*",
                              re.IGNORECASE)
+#: `10-Apr-2023`, `10/Apr/2023`: the day, the month's name and the year joined
+_DAY_MON_YEAR_JOINED = re.compile(r"(?P<d>\d{1,2})[-/]" + _MONTH_WORD + r"[-/](?P<y>\d{4})(?!\d),?\s*", re.IGNORECASE)
 #: `12-05 16:21` (k8s test-infra: month-day, then a time; the year comes from the document)
 _MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
 #: `4/21/23`, `07-30-2023` (dashes only with a four-digit year; `30-07-2023` is read day first)
@@ -159,7 +161,7 @@ def labelled_zone(line: str) -> tzinfo | None:
 def find_date(text: str, default_year: int | None = None, day_first: bool = False) -> date | None:
     """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`);
     `day_first`: the document writes numeric dates day first (`11-01-2026` is 11 January)."""
-    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE):
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE, _DAY_MON_YEAR_JOINED):
         for match in pattern.finditer(text):
             found = _date_of(match, default_year, day_first)
             if found is not None:
@@ -240,7 +242,8 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     start = position
     day: date | None = None
     clock: tuple[int, int, int] | None = None
-    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _MONTH_DAY):
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _DAY_MON_YEAR_JOINED,
+                    _MONTH_DAY):
         match = pattern.match(text, position)
         if match:
             if pattern is _MONTH_DAY and default_year is None:
