@@ -313,7 +313,7 @@ def _impact_who(context: Context) -> dict[str, Any] | None:
         if found is None or found.get("label") != "count" or not _BARE_SHARE.fullmatch(found["text"].strip()):
             return found
         section = _section_lines(lines, code, found["line"])
-        if section is None or names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section))):
+        if section is None or _section_tells_hit(lines, section):
             return found
         narrower = getattr(searched, "without_lines", None)  # `load.evidence.Evidence`'s; a stub has none
         if narrower is None:
@@ -333,6 +333,16 @@ def _section_lines(lines: list[str], code: set[int] | frozenset[int], line: int)
         return None
     end = headings[at + 1] if at + 1 < len(headings) else len(lines) + 1
     return headings[at], end
+
+
+#: How much of each line of a section is read for a word of a hit (bounded).
+_SECTION_LINE_READ = 2000
+
+
+def _section_tells_hit(lines: list[str], section: tuple[int, int]) -> bool:
+    """Whether the section (first line, next heading's line) says anything was hit
+    (`names_a_hit`): a number in a section that tells none is of another matter."""
+    return names_a_hit(" ".join(lines[number - 1][:_SECTION_LINE_READ] for number in range(*section)))
 
 
 #: (the lines asked about, their heading line numbers): the last document's, kept for the
@@ -602,7 +612,7 @@ def _unlinked_quantity(context: Context) -> str | None:
             section = _section_lines(lines, code, min(int(pointer[2:]), len(lines)))
             if section is not None:
                 if section not in told:  # each section read once
-                    told[section] = names_a_hit(" ".join(lines[number - 1][:2000] for number in range(*section)))
+                    told[section] = _section_tells_hit(lines, section)
                 if not told[section]:
                     elsewhere = elsewhere or said
                     continue
