@@ -118,9 +118,7 @@ def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
     import tomllib
 
     try:
-        loaded = tomllib.loads(body)
-        if _too_large(loaded):
-            raise ValueError("an integer too large to read (more than 64 bits)")
+        loaded = _toml_plain(tomllib.loads(body))
     except ValueError as error:  # TOMLDecodeError is one; so is a decimal of 5,000 digits
         if not isinstance(error, tomllib.TOMLDecodeError) and "too large" not in str(error):
             error = ValueError("a number too large to read")  # (Python's own advice is no help here)
@@ -129,7 +127,6 @@ def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
         result.problems.append(Problem(FRONT_MATTER_PROBLEM, f"Front matter (TOML): {error}", Span(at, 1, at, 1)))
         return
     for key, value in loaded.items():
-        value = _toml_plain(value)
         if key in SCHEMA_FIELDS:
             result.data[key] = value
         else:
@@ -141,24 +138,12 @@ def _read_toml(body: str, body_lines: list[str], result: FrontMatter) -> None:
             result.spans["/" + key_match.group(1)] = Span(number, column, number, max(column, len(line.rstrip())))
 
 
-def _too_large(value: Any) -> bool:
-    """Whether TOML data holds an integer of more than 64 bits (`0xfff...` of 5,000 digits
-    parses, and no later `str()` of it can: such front matter is unreadable, not data).
-    Iterative, so deep nesting costs no recursion."""
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > 64:
-            return True
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
-    return False
-
-
 def _toml_plain(value: Any) -> Any:
-    """TOML's dates and times as ISO text, lists and tables walked (the model holds plain data)."""
+    """TOML's dates and times as ISO text, lists and tables walked (the model holds plain
+    data). An integer of more than 64 bits (`0xfff...` of 5,000 digits parses, and no later
+    `str()` of it can) makes the front matter unreadable: ValueError, as a TOML error is."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        raise ValueError("an integer too large to read (more than 64 bits)")
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     if isinstance(value, list):
