@@ -189,7 +189,9 @@ _NOTICING = regex_cache.compile(
     # is the team telling others (communication, not detection)
     r"notified(?![ \t](?:(?:all|the|our|any|every|affected|impacted|potentially|possibly|\w+[ \t]impacted)[ \t]){0,2}"
     r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
-    r"notic(?:e|ed|es|ing)|detect(?:s|ed|ion)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
+    # "Package detection automation triggers": a feature named for detecting, not detection
+    r"notic(?:e|ed|es|ing)|detect(?:s|ed)|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
+    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint)|"
     # a tool sending alerts ("Sentry begins sending rollup error alerts"); a person seeing it

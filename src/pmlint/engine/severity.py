@@ -33,7 +33,8 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
     so does a status page's own scale in `status_page_severities` (`major outage` → SEV1).
     An emoji or punctuation around the word is no part of it (`🔴 Critical` is `Critical`).
     `P1` alone stays unknown: it is a priority scale, and guessing would be ambiguous; beside
-    a level word ("P2 Medium") the word is read."""
+    a level word ("P2 Medium") the word is read. A level followed by the author's reason
+    ("Medium (single service)", "High - all checkouts failed") is the level."""
     if isinstance(value, bool) or value is None:
         return None
     text = str(value).strip()
@@ -50,7 +51,18 @@ def normalise_severity(value: Any, settings: dict) -> str | None:
         word = _BESIDE_PRIORITY.fullmatch(strip_marks(text))
         if word is not None:
             found = _level(strip_marks(word.group("a") or word.group("b")), settings)
+    if found is None and len(text) <= 80:
+        # "Medium (single service, home automation)", "High - all checkouts failed",
+        # "SEV2: customer facing": a level word, then the author's reason for it
+        qualified = _QUALIFIED.match(strip_marks(text))
+        if qualified is not None:
+            found = _level(strip_marks(qualified.group("level")), settings)
     return found
+
+
+#: A level word first, then a qualifier in brackets or after a colon or a spaced dash;
+#: bounded: the level is at most 20 characters and has no bracket, colon or dash in it.
+_QUALIFIED = re.compile(r"(?P<level>[^\n(\[:–—-]{1,20}?)[ \t]{0,3}(?:[(\[]|[:–—-][ \t])")
 
 
 #: A level word beside a priority code ("P2 Medium", "Medium (P2)"); bounded: linear.
