@@ -70,3 +70,32 @@ def test_explain_lists_the_error_words(run_cli):
     code, out, _ = run_cli("explain", "PM702")
     assert code == 0
     assert "person_error_words" in out and "operator error" in out and "organisation_words" in out
+
+
+SUMMARY_DOC = """# Observability stack down together
+
+## Summary
+
+An alert showed three services down together; the investigation found three unrelated
+issues. {text}
+
+## Action items
+
+- [ ] Alert on the DNS resolver's loopback answers (owner: @ops)
+"""
+
+
+@pytest.mark.parametrize("text", [
+    "None caused user-facing outages.",
+    "Several caused alerts only. Few broke anything users saw.",
+    "Anyone could have broken it the same way.",
+])
+def test_a_quantifier_opening_a_sentence_is_no_person(run_cli, tmp_path, text):
+    path = write(tmp_path / "pm.md", SUMMARY_DOC.format(text=text))
+    assert findings(run_cli, path, "PM702") == []
+
+
+def test_a_name_blamed_in_the_summary_is_still_reported(run_cli, tmp_path):
+    path = write(tmp_path / "pm.md", SUMMARY_DOC.format(text="Dana caused the outage by pushing a bad config."))
+    assert [item["message"] for item in findings(run_cli, path, "PM702")] == [
+        'Summary names a person ("Dana"); describe the role and the conditions instead']

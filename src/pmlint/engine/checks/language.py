@@ -72,7 +72,9 @@ from ._shared import option_words, root_causes
 
 _HANDLE = regex_cache.compile(r"(?<![\w.])@[A-Za-z][\w-]{1,38}")
 #: "he", "She": a pronoun is written in lower case or capitalised; "HE" (HE.net, an ISP),
-#: "HIS" (an acronym) or "he.net" (a domain) is an organisation or a product, not a person
+#: "HIS" (an acronym) or "he.net" (a domain) is an organisation or a product, not a person.
+#: `_NOT_NAMES`: capitalised words that open sentences and are never a person: articles,
+#: pronouns, quantifiers ("None caused user-facing outages", "Several broke"), connectives.
 _PRONOUN = regex_cache.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b(?![.-]\w)")
 _PRONOUN_WORDS = frozenset({"he", "she", "him", "his", "her"})
 _NOT_NAMES = frozenset("""The A An This That These Those It Its We Our They Their Nobody Someone Somebody Everyone
@@ -81,7 +83,8 @@ Also Later Initially Finally Eventually Meanwhile However Unfortunately Luckily 
 Most All Both Neither Either Another Other Such Since Until During Without With From By Into Upon So Yet Not
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December Today Yesterday Tomorrow Tonight What Who Whom Whose Why How Where Which
-What's Who's""".split())
+What's Who's None Several Few Any Anyone Anybody Everybody Whoever Half Only Just Even Still Perhaps Maybe
+Thus Therefore Hence Instead Otherwise Overall Together Whatever Whichever Nor""".split())
 
 
 # ---- people ---------------------------------------------------------------------------
