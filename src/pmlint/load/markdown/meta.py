@@ -34,6 +34,11 @@ LABELS = {
     # a header table's start is the incident's date ("| Start Time | 2018-06-29 12:58 PST |")
     "start time": "date", "start date": "date", "incident start": "date", "incident start time": "date",
     "status": "status", "document status": "status", "postmortem status": "status",
+    # the same labels as teams writing in Spanish, Portuguese, French and German write them
+    "severidad": "severity", "gravedad": "severity", "severidade": "severity", "gravidade": "severity",
+    "sévérité": "severity", "gravité": "severity", "schweregrad": "severity",
+    "fecha": "date", "fecha del incidente": "date", "data do incidente": "date",
+    "date de l'incident": "date", "datum": "date", "vorfallsdatum": "date",
 }
 _LABEL = "|".join(sorted((re.escape(label) for label in LABELS), key=len, reverse=True))
 _LINE = regex_cache.compile(
@@ -62,8 +67,6 @@ class Metadata:
 def read_metadata(lines: list[str], start: int, stop: int, day_first: bool = False) -> Metadata:
     """Labelled identity lines in `lines[start:stop]` (0-based, `stop` exclusive); `day_first`:
     the document writes numeric dates day first (`Date: 11-01-2026` is 11 January)."""
-    from .times import find_date
-
     found = Metadata()
     in_code = False
     for index in range(max(start, 0), min(stop, len(lines))):
@@ -72,33 +75,60 @@ def read_metadata(lines: list[str], start: int, stop: int, day_first: bool = Fal
             in_code = not in_code
         if in_code:
             continue
-        match = _LINE.match(text) or _ROW.match(text) or _PLAIN_LINE.match(text)
-        if match is None:
-            continue
-        key = LABELS[match.group("label").lower()]
-        raw = match.group("value").strip().strip("*_").strip()
-        if not raw or key in found.data:
-            continue
-        value: Any = raw
-        if key == "date":
-            named = _INCIDENT_DAY.search(raw)  # "2026-01-15 (Incident) / 2026-01-16 (Fix)": the one it names
-            if named is not None:
-                raw = named.group(1)
-            elif _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
-                continue  # "January 14-19, 2026" is a span, not the incident's date
-            day = find_date(raw, day_first=day_first)
-            if day is None:
-                continue
-            value = day.isoformat()
-        elif key == "status":
-            value = _STATUSES.get(raw.lower().rstrip("."))
-            if value is None:
-                continue
-        column = match.start("value") + 1 + (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
-        found.data[key] = value
-        found.spans[f"/{key}"] = Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
-        found.lines.add(index + 1)
+        for offset, match in _labelled(text):
+            _take(found, match, offset, index, day_first)
     return found
+
+
+def _labelled(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The labelled fields of one line, each with the offset of its piece: the whole line
+    (`**Severity**: SEV2`, `| Severity | SEV2 |`), or a header line that strings its fields
+    together with pipes (`**Date:** 2026-07-18 | **Duration:** ~2 weeks | **Severity:** SEV-3`),
+    which no label's value may run into. A table row (opening with a pipe) is read whole.
+    Linear: one split, one anchored match per piece."""
+    match = _LINE.match(text) or _ROW.match(text) or _PLAIN_LINE.match(text)
+    if match is not None and (match.re is _ROW or "|" not in match.group("value")):
+        return [(0, match)]
+    if "|" not in text or text.lstrip().startswith("|") or ":" not in text:
+        return []
+    found: list[tuple[int, re.Match[str]]] = []
+    offset = 0
+    for piece in text.split("|"):
+        piece_match = _LINE.match(piece) or _PLAIN_LINE.match(piece)
+        if piece_match is not None:
+            found.append((offset, piece_match))
+        offset += len(piece) + 1
+    return found
+
+
+def _take(found: Metadata, match: re.Match[str], offset: int, index: int, day_first: bool) -> None:
+    """Record one labelled field (the first of each key wins) with its span."""
+    from .times import find_date
+
+    key = LABELS[match.group("label").lower()]
+    raw = match.group("value").strip().strip("*_").strip()
+    if not raw or key in found.data:
+        return
+    value: Any = raw
+    if key == "date":
+        named = _INCIDENT_DAY.search(raw)  # "2026-01-15 (Incident) / 2026-01-16 (Fix)": the one it names
+        if named is not None:
+            raw = named.group(1)
+        elif _RANGE.search(_ISO.sub("D", raw)) or len(_ISO.findall(raw)) > 1:
+            return  # "January 14-19, 2026" is a span, not the incident's date
+        day = find_date(raw, day_first=day_first)
+        if day is None:
+            return
+        value = day.isoformat()
+    elif key == "status":
+        value = _STATUSES.get(raw.lower().rstrip("."))
+        if value is None:
+            return
+    column = offset + match.start("value") + 1 + \
+        (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
+    found.data[key] = value
+    found.spans[f"/{key}"] = Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
+    found.lines.add(index + 1)
 
 
 def metadata_region(blocks: list, title: Any, front_end: int, aliases: Any = None) -> tuple[int, int]:
@@ -181,12 +211,13 @@ def labelled_severity(lines: list[str], code_lines: tuple[tuple[int, int], ...],
         text = lines[index]
         if ("ev" not in text and "EV" not in text) or index + 1 in skipped:
             continue
-        match = _LINE.match(text) or _ROW.match(text) or _PLAIN_LINE.match(text)
-        if match is None or match.group("label").lower() not in _SEVERITY_LABELS:
-            continue
-        raw = match.group("value").strip().strip("*_").strip()
-        if not raw or not known(raw):
-            continue
-        column = match.start("value") + 1 + (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
-        return raw, Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
+        for offset, match in _labelled(text):
+            if match.group("label").lower() not in _SEVERITY_LABELS:
+                continue
+            raw = match.group("value").strip().strip("*_").strip()
+            if not raw or not known(raw):
+                continue
+            column = offset + match.start("value") + 1 + \
+                (len(match.group("value")) - len(match.group("value").lstrip("*_ \t")))
+            return raw, Span(index + 1, column, index + 1, max(column + len(raw) - 1, column))
     return None
