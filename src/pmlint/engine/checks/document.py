@@ -64,12 +64,16 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         for string_pointer, text in context.strings_matching(value, pointer, regex):
             first_in_text = True
             for match in find_phrases(text, regex):
+                if _filled_in(text, match):
+                    continue
                 count += 1
                 if first_in_text:
                     first_in_text = False
                     phrase = text[match.start():match.end()]
+                    lead = len(phrase) - len(phrase.lstrip(_LEAD_PUNCTUATION))  # a pattern's ". " before a name
+                    phrase = phrase[lead:] or phrase
                     hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
-                                    occurrence=occurrence_at(text, phrase, match.start())))
+                                    occurrence=occurrence_at(text, phrase, match.start() + lead)))
                 if not options.get("once"):
                     break
     if options.get("markers"):
@@ -85,6 +89,40 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         first.variant = "several"
         hits = [first]
     yield from hits[:1] if options.get("once") else hits
+
+
+#: A "to be decided" word that the author goes on to explain on the same line ("Resolution:
+#: TBD -- Fix the condition for updating the cache"): an open status, written, not left in.
+_STATUS_WORD = re.compile(r"TBD|TBC", re.IGNORECASE)
+#: What a placeholder pattern may match before the placeholder itself (the end of the
+#: sentence before "Yuvi to fill in ..."): not shown in the finding.
+_LEAD_PUNCTUATION = " \t\n.;:(["
+#: Words the explanation after the status word needs to be the author's own text.
+_EXPLAINED_WORDS = 3
+#: Template braces the author typed the content into (`{{ Start writing after-action
+#: reports for future outages }}`, `{{ 12:33 }}`) rather than a prompt left in (`{{ summary }}`,
+#: `{{ incident title }}`, `{{ What went wrong? }}`): more than four words, a digit or a link.
+_BRACED = re.compile(r"\{\{([^}]*)\}\}")
+_FILLED_WORDS = 5
+
+
+def _filled_in(text: str, match: re.Match[str]) -> bool:
+    """Whether a placeholder pattern's match is the author's own text in template dress:
+    "TBD" followed on its line by the author's explanation, or template braces around
+    content (`_BRACED`): counted neither in the finding nor in its total. Bounded: one
+    line after the match, one brace pair."""
+    found = match.group(0)
+    if _STATUS_WORD.fullmatch(found):
+        rest = text[match.end():match.end() + 200].split("\n", 1)[0].strip(" \t-–—:,;(.")
+        return len(rest.split()) >= _EXPLAINED_WORDS
+    braced = _BRACED.fullmatch(found)
+    if braced is None:
+        return False
+    inner = braced.group(1).strip()
+    if inner.endswith("?"):
+        return False  # a prompt asking the author a question
+    return len(inner.split()) >= _FILLED_WORDS or any(char.isdigit() for char in inner) or "](" in inner \
+        or "http" in inner
 
 
 def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:
