@@ -70,7 +70,9 @@ _STATUSES = (
 _DONE_DUE = re.compile(r"^[\s*_~`]*(?:✅|✔|☑|\[x\])?[\s*_~`]*(?:done|completed?|shipped|fixed|merged|resolved|closed)\b",
                        re.I)
 #: a task marker: `[ ]`, `[x]`, and `[]` (an unchecked box as people type it)
-_TASK = re.compile(r"^\s*\[(?P<mark>[ xX]?)\]\s*")
+#: A task-list box: `[ ]` open, `[x]` done, and the marks teams use for work under way
+#: (`[~]` "written but not yet applied", `[-]`, `[/]`): in progress.
+_TASK = re.compile(r"^\s*\[(?P<mark>[ xX~/-]?)\]\s*")
 #: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`
 _STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed)\]\s*[:\-–—]?|"
                             r"(?P<word>todo|to-do|done|wip|fixed)\s*[:\-–—])\s*(?=\S)", re.IGNORECASE)
@@ -896,7 +898,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     task = _TASK.match(text)
     prefix = 0
     if task:
-        fields["status"] = "done" if task.group("mark").lower() == "x" else "open"
+        mark = task.group("mark").lower()
+        fields["status"] = "done" if mark == "x" else "in-progress" if mark in "~/-" and mark else "open"
         text, prefix = text[task.end():], task.end()
     status_prefix = _STATUS_PREFIX.match(text)
     if status_prefix is not None:  # "TODO: add an alert": the marker is the status, not the title

@@ -30,7 +30,10 @@ _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _SPACE = re.compile(r"[ \t\r\n]+")
 #: `**Label**:`, `**Label:**`, `__Label__ -` at the start of a block
-_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
+_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：.])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
+#: Most words a run-in label closed by a full stop may have (`**Detection.** Manual audit.`,
+#: `**Action items.**`): a longer bold text ending in a full stop is a sentence, not a label.
+_RUN_IN_WORDS = 3
 
 
 #: a bold task marker is a label even without a colon: "**TODO** add a ZFS exporter" is the
@@ -81,11 +84,15 @@ def _strip_comments(text: str) -> str:
 
 
 def bold_label(text: str) -> tuple[str, str] | None:
-    """(label, rest) when `text` starts with a bold label: `**Impact**: ...`, `**Why?** ...`."""
+    """(label, rest) when `text` starts with a bold label: `**Impact**: ...`, `**Why?** ...`,
+    and a run-in label closed by a full stop, as academic and changelog styles write it
+    (`**Detection.** Manual audit.`, three words at most)."""
     match = _BOLD_LABEL.match(text)
     if not match:
         return None
     rest = text[match.end():]
+    if match.group("colon") == "." and (len(match.group("label").split()) > _RUN_IN_WORDS or match.group("sep")):
+        return None  # "**We restored the backup.** Then ..." is an emphasised sentence
     if not (match.group("colon") or match.group("sep") or not rest.strip() or rest.startswith("\n")
             or _MARKER_LABEL.fullmatch(match.group("label").strip())):
         return None

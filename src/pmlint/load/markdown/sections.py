@@ -455,8 +455,8 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
 
 
 #: A heading line written as a paragraph: plain, bold or italic text and nothing else
-#: ("Action Items", "_Lessons learned_", "**Follow-up**:").
-_LABEL_LINE = re.compile(r"^(\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 '\u2019&/,-]{1,58}?)\1?[ \t]*:?[ \t]*\1?$")
+#: ("Action Items", "_Lessons learned_", "**Follow-up**:", "**Action items.**").
+_LABEL_LINE = re.compile(r"^(\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 '\u2019&/,-]{1,58}?)\.?\1?[ \t]*:?[ \t]*\1?$")
 #: Level given to a promoted label line: below every real heading, so the next heading
 #: of any level (or the next label line) ends its section.
 LABEL_LEVEL = 7
@@ -796,7 +796,7 @@ def _clock(stamp) -> bool:
 
 
 #: A task-list box that opens an item: `[ ]`, `[]` (an unchecked box as people type it), `[x]`
-_TASK_BOX = re.compile(r"^[ \t]{0,3}\[(?P<mark>[ xX]?)\][ \t]+\S")
+_TASK_BOX = re.compile(r"^[ \t]{0,3}\[(?P<mark>[ xX~/-]?)\][ \t]+\S")
 
 
 #: Longest group label over a task list ("Long Term", "Short term (this month)"), in words.
@@ -839,7 +839,7 @@ def plan_by_content(blocks: list[Block], sections: list[Section]) -> list[Sectio
         tops = _task_items(run)
         boxes = [_TASK_BOX.match(block.text) for block in tops]
         if len(tops) >= 2 and all(boxes) and \
-                2 * sum(1 for box in boxes if box is not None and box.group("mark") in ("", " ")) > len(tops):
+                2 * sum(1 for box in boxes if box is not None and box.group("mark") in ("", " ", "~", "/", "-")) > len(tops):
             found.append(Section("action_items", None, run[0].line, None, blocks=list(run)))
         run.clear()
 
