@@ -357,3 +357,14 @@ def test_a_person_subject_reaches_through_coordinated_clauses(engine, sentence, 
 ])
 def test_a_system_subject_of_coordinated_clauses_is_not_blame(engine, sentence):
     assert phrases(engine, f"summary: {sentence}\n") == []
+
+
+def test_to_blame_needs_a_person_as_its_subject(run_cli, tmp_path):
+    from conftest import rule_findings, write
+
+    doc = "# Stale data\n\n## Timeline\n\n- 16:20 UTC: still suspecting environment variables are to blame\n" \
+          "- 16:30 UTC: the session expiry is found\n\n## Summary\n\n{text}\n"
+    path = write(tmp_path / "pm.md", doc.format(text="The feed went stale for a day."))
+    assert rule_findings(run_cli, path, "PM701") == []
+    path = write(tmp_path / "pm.md", doc.format(text="The on-call engineer was to blame for the outage."))
+    assert len(rule_findings(run_cli, path, "PM701")) == 1

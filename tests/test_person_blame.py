@@ -99,3 +99,27 @@ def test_a_name_blamed_in_the_summary_is_still_reported(run_cli, tmp_path):
     path = write(tmp_path / "pm.md", SUMMARY_DOC.format(text="Dana caused the outage by pushing a bad config."))
     assert [item["message"] for item in findings(run_cli, path, "PM702")] == [
         'Summary names a person ("Dana"); describe the role and the conditions instead']
+
+
+CAUSE_DOC = """# Sync topics empty
+
+## Root cause
+
+Topic subscription used a zero fork digest because of a race at start-up. {text}
+
+## Action items
+
+- [ ] Wait for genesis data before subscribing (owner: @p2p)
+"""
+
+
+def test_the_person_who_found_the_clue_is_credited_not_blamed(run_cli, tmp_path):
+    text = "Preston realized he would see odd subscribed topics in his local node's metrics."
+    assert findings(run_cli, write(tmp_path / "pm.md", CAUSE_DOC.format(text=text)), "PM702") == []
+
+
+def test_a_pronoun_in_the_cause_without_a_discovery_is_still_reported(run_cli, tmp_path):
+    text = "He restarted the node before genesis data arrived."
+    found = findings(run_cli, write(tmp_path / "pm.md", CAUSE_DOC.format(text=text)), "PM702")
+    assert [item["message"] for item in found] == [
+        'Root cause names a person ("He"); describe the role and the conditions instead']

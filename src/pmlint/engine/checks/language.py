@@ -325,10 +325,20 @@ def person_phrases(text: str, names: set[str], verbs: tuple[str, ...],
     if not masked.isascii() or not _PRONOUN_WORDS.isdisjoint(ascii_words(masked)):
         found += [(match.start(), match.group()) for match in _PRONOUN.finditer(masked)]
     found += [(start, word) for start, word, _ in _subjects(masked, names, things, verbs, False)]
-    # a person thanked ("thanks to @joeabbey for the PR") is credited, not made the cause
-    return sorted({(start, word) for start, word in found if not _THANKED.search(masked, max(0, start - 40), start)})
+    # a person thanked ("thanks to @joeabbey for the PR") is credited, not made the cause;
+    # so is the one who found the clue ("Preston realized he would see weird topics")
+    return sorted({(start, word) for start, word in found if not _THANKED.search(masked, max(0, start - 40), start)
+                   and not _FOUND_IT.search(masked, max(0, start - 100), start)})
 
 
+#: Just before a name or pronoun, in its sentence: someone finding the clue ("Preston
+#: realized he would see ...", "Dana noticed that her dashboard ..."): the discovery is told,
+#: not a cause. Bounded: 100 characters back, no sentence end between.
+_FOUND_IT = regex_cache.compile(r"\b(?:realized|realised|noticed|discovered|spotted|figured[ \t]+out|tracked[ \t]+down|"
+                                r"found[ \t]+(?:out|that))\b[^.;!?\n]{0,80}$", re.IGNORECASE)
+#: Right before "blame": "are to blame", "was partly to blame": who is blamed is the subject.
+_TO_BLAME = regex_cache.compile(r"\b(?:is|are|was|were|be|been|being)[ \t]+(?:not[ \t]+)?(?:\w+ly[ \t]+)?to[ \t]+$",
+                                re.IGNORECASE)
 #: Just before a name: credit, not cause ("thanks to @joeabbey for the fix", "kudos to Dana").
 _THANKED = regex_cache.compile(r"\b(?:thanks|thank[ \t]+you|thanked|kudos|credit|shout-?outs?|props|grateful|gratitude)"
                                r"\b[^.;\n]{0,25}$", re.IGNORECASE)
@@ -803,6 +813,14 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 continue
             if key in talk and rejects_blame(masked, match.start()):
                 continue  # "avoid sentiment/blame", "not ... cast blame": a statement against blame
+            copula = _TO_BLAME.search(masked, max(0, match.start() - 40), match.start()) if key == "blame" else None
+            if copula is not None:
+                # "X is to blame": blame only when X is a person ("environment variables are to blame")
+                if things is None:
+                    things = _LazyThings(context)
+                subject = subject_of(masked, copula.start())
+                if subject is None or subject.lower() in owning or not is_person(subject, roles, names, things):
+                    continue
             if _PROOF_AFTER.match(masked, match.end()):
                 continue  # "idiot-proof", "fool proof": a property of a design, not a judgement of anyone
             if key in needs_participle and not participle_follows(masked, match.end()):
