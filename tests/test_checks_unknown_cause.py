@@ -14,6 +14,9 @@ NO_INVESTIGATION = "action_items:\n  - {title: Upgrade the queue client library}
     "The resolver cached NXDOMAIN for an unknown host",
     "Error messages for unknown flags are unclear to operators",
     "The load balancer forwarded requests with an unknown Host header",
+    # a cause stated, and the search for more: "other root causes" are not this one
+    "The genesis block's state root does not match the genesis state. Still investigating other root causes.",
+    "A stale cache entry; under investigation for additional contributing factors",
 ])
 def test_unknown_as_an_adjective_is_no_unknown_cause(cause):
     assert messages(f"root_causes:\n  - summary: {cause}\n" + NO_INVESTIGATION, "PM106") == []
@@ -32,6 +35,7 @@ def test_unknown_as_an_adjective_is_no_unknown_cause(cause):
     "The faulty component has not been identified",
     "TBD",
     "Unknown.",
+    "Still investigating the root cause",
 ])
 def test_a_statement_that_the_cause_is_unknown_is_reported(cause):
     assert len(messages(f"root_causes:\n  - summary: \"{cause}\"\n" + NO_INVESTIGATION, "PM106")) == 1

@@ -121,7 +121,16 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
     if isinstance(summary, str) and " ".join(summary.strip().strip(".!:;()[]*_").lower().split()) in _BARE_UNKNOWN:
         return True
     text = text_of(cause, ("summary", "description"))
-    return search(words(context, "unknown_cause_phrases"), text) is not None
+    found = search(words(context, "unknown_cause_phrases"), text)
+    if found is not None and _OTHER_CAUSES.match(text, found.end()):
+        return False  # "Still investigating other root causes": one cause is known, others are looked for
+    return found is not None
+
+
+#: After an "unknown" phrase: the search is for causes besides the one stated ("Genesis
+#: block's root does not match. Still investigating other root causes").
+_OTHER_CAUSES = re.compile(r"[ \t]{1,3}(?:for[ \t]+)?(?:any[ \t]+|possible[ \t]+)?(?:other|additional|further|more)"
+                           r"[ \t]+(?:root[ \t]+|contributing[ \t]+)?(?:causes?|factors?)\b", re.IGNORECASE)
 
 
 @check("unknown_cause_followed_up", {"investigate_words": of_kind(
