@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from datetime import date
 from typing import Iterable
 
 from .. import regex_cache
@@ -207,3 +208,68 @@ def _of_day(clock: re.Match[str]) -> int:
     elif half == "a" and hour == 12:
         hour = 0
     return hour * 60 + minute
+
+
+#: A day the prose ties to a step of the incident: "On 2023-09-04 #8293 was merged", "this
+#: was noticed on 2023-09-12 and fixed on 2023-09-13". ISO days only (unambiguous in any
+#: document); the verb after the day within one clause, or the day right after "verb on".
+_ONSET_VERBS = r"merged|introduced|deployed|released|shipped|landed|broke|began|started"
+_NOTICED_VERBS = r"noticed|detected|discovered|reported|spotted|found|caught"
+_FIXED_VERBS = r"fixed|resolved|restored|repaired|reverted|patched"
+_VERB = r"(?P<{0}>" + "|".join((_ONSET_VERBS, _NOTICED_VERBS, _FIXED_VERBS)) + r")"
+_DAY_MARK = regex_cache.compile(
+    r"\bon[ \t]+(?P<before>\d{4}-\d{2}-\d{2})\b[^.;\n]{0,80}?\b" + _VERB.format("verb1") + r"\b"
+    r"|\b" + _VERB.format("verb2") + r"[ \t]{1,3}on[ \t]{1,3}(?P<after>\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE)
+_KIND_OF = {**{verb: "onset" for verb in _ONSET_VERBS.split("|")},
+            **{verb: "noticed" for verb in _NOTICED_VERBS.split("|")},
+            **{verb: "fixed" for verb in _FIXED_VERBS.split("|")}}
+#: Most of the prose read for dated steps (characters of each text).
+_DAY_READ = 20_000
+#: A window longer than this (days) is not one incident's impact.
+_DAY_WINDOW_MAX = 366
+
+
+def day_marks(document: Document) -> dict[str, list[tuple[date, str]]]:
+    """The days the prose (the plan aside) gives for the fault's onset, its discovery and
+    its fix, each with the words that say so ("merged", "noticed on 2023-09-12"), in the
+    order written. Linear: one bounded regex over each text."""
+    found: dict[str, list[tuple[date, str]]] = {"onset": [], "noticed": [], "fixed": []}
+    for _, text in document_texts(document, ("/action_items",)):
+        if "-" not in text or not any(char.isdigit() for char in text):
+            continue
+        for match in _DAY_MARK.finditer(text[:_DAY_READ]):
+            verb = (match.group("verb1") or match.group("verb2")).lower()
+            try:
+                day = date.fromisoformat(match.group("before") or match.group("after"))
+            except ValueError:
+                continue
+            found[_KIND_OF[verb]].append((day, match.group(0)))
+    return found
+
+
+def dated_milestones(document: Document) -> bool:
+    """Whether the prose dates the discovery and the fix, on different days: the outline of
+    a timeline for a breakage that lay unseen for days."""
+    marks = day_marks(document)
+    days = {day for day, _ in marks["noticed"]} | {day for day, _ in marks["fixed"]}
+    return bool(marks["noticed"]) and bool(marks["fixed"]) and len(days) >= 2
+
+
+def day_window(document: Document) -> Fact[float] | None:
+    """The days from the change that broke it to the fix, as the prose dates them ("On
+    2023-09-04 #8293 was merged ... fixed on 2023-09-13"): an inferred fact in minutes, or
+    None (no dated onset and fix, the fix not after the onset, or over a year apart)."""
+    marks = day_marks(document)
+    if not marks["onset"] or not marks["fixed"]:
+        return None
+    began, began_text = marks["onset"][0]
+    later = [(day, text) for day, text in marks["fixed"] if day > began]
+    if not later:
+        return None
+    ended, ended_text = later[0]
+    days = (ended - began).days
+    if days > _DAY_WINDOW_MAX:
+        return None
+    evidence = f"the days {quote(began_text, 50)} and {quote(ended_text, 40)}"
+    return Fact(days * 24 * 60.0, True, evidence, None)

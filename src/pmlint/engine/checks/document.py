@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
 from ...infer.prose import document_texts
-from ...infer.window import clock_window, front_matter_window
+from ...infer.window import clock_window, dated_milestones, front_matter_window
 from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
@@ -309,6 +309,10 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # whose prose dates its steps ("On August 16 we were notified ... removed on August 18",
     # "The deletion was performed at 17:22 UTC on August 18"): two dates and a clock time
     told = told or (key == "timeline" and top and _security_note(context) and _dated_steps(context))
+    # ... or prose that dates the fault, its discovery and its fix by the day ("On 2023-09-04
+    # #8293 was merged ...", "noticed on 2023-09-12 and fixed on 2023-09-13"): a breakage
+    # that lay unseen for days is outlined by its days
+    told = told or (key == "timeline" and top and dated_milestones(context.document))
     return demote, told
 
 

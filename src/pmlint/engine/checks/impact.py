@@ -24,7 +24,7 @@ from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
 from ...load.counts import COUNT_OF, WHO
 from ...load.evidence import names_a_hit
-from ...infer.window import clock_window, front_matter_window
+from ...infer.window import clock_window, day_window, front_matter_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
 # Searched only (does the text state it?), never read for its span, so a match may start
@@ -200,7 +200,8 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     if how_long is None:
         # no duration written: the window between two clock times the prose gives for the
         # onset and the recovery answers "how long" (an inferred fact, named if a finding rests on it)
-        window = clock_window(context.document) or front_matter_window(context.document)
+        window = clock_window(context.document) or front_matter_window(context.document) or \
+            day_window(context.document)
         if window is None:
             missing.append("how long (`duration_minutes`)")
     if who is None and how_long is not None and _solo_service_down(context):
@@ -373,7 +374,16 @@ _LISTED_LEAD = re.compile(
     r"[^.\n]{0,60}?\b(?:are|were|is|was|went|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:down|offline|unavailable|"
     r"unreachable|inaccessible|affected|impacted|broken|failing|degraded|disrupted|out\s+of\s+service)\b"
     r"|\b(?:affected|impacted|unavailable)\s+(?:services|sites|websites|systems|hosts|servers|apps|applications|products|"
-    r"components|endpoints|apis|features|repositories|domains|machines)\s*:", re.IGNORECASE)
+    r"components|endpoints|apis|features|repositories|domains|machines|packages|libraries|modules|crates|gems|builds|"
+    r"jobs|pipelines|projects|clusters|hubs|repos|customers|tenants|accounts)\s*:", re.IGNORECASE)
+#: Outside an impact section, only a lead that says "affected" itself: "The affected
+#: packages:", "Affected services:", "The following sites were affected:".
+_AFFECTED_LEAD = re.compile(
+    r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:services|sites|websites|systems|hosts|servers|apps|applications|products|"
+    r"components|endpoints|apis|features|repositories|domains|machines|packages|libraries|modules|crates|gems|builds|"
+    r"jobs|pipelines|projects|clusters|hubs|repos|customers|tenants|accounts)\s*:[ \t]*$"
+    r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$",
+    re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).
 _LISTED_MIN = 2
 #: Most lines of the impact section read for list items (a bounded read).
@@ -387,16 +397,21 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
     section that leads it in as hit (`_LISTED_LEAD`), with at least `_LISTED_MIN` items;
     read from the section's own lines (bounded)."""
     document = context.document
-    if document.format != "markdown" or not description:
+    if document.format != "markdown":
         return None
     span = document.spans.get("/impact/description") or document.spans.get("/impact")
     lines = document.lines or []
-    if span is None or not lines:
+    if not lines or span is not None and not description:
         return None
+    # no impact section: "The affected packages:" over a list, wherever it stands (the fix's
+    # section of a short note names what broke); the lead must then say "affected" itself
+    start, stop = (span.line, min(span.end_line, span.line + _LISTED_LINES, len(lines))) if span is not None \
+        else (1, len(lines))
+    lead = _LISTED_LEAD if span is not None else _AFFECTED_LEAD
     led = False
     first = None
     count = 0
-    for number in range(span.line, min(span.end_line, span.line + _LISTED_LINES, len(lines)) + 1):
+    for number in range(start, stop + 1):
         text = lines[number - 1][:400]
         if _LIST_ITEM.match(text):
             if led:
@@ -405,10 +420,11 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
         elif text.strip():
             if count >= _LISTED_MIN:
                 break
-            led, first, count = _LISTED_LEAD.search(text) is not None, None, 0
+            led, first, count = lead.search(text) is not None, None, 0
     if count < _LISTED_MIN or first is None:
         return None
-    return f"what was affected (the {count} items the impact section lists, line {first})"
+    where = "the impact section lists" if span is not None else "listed as affected"
+    return f"what was affected (the {count} items {where}, line {first})"
 
 
 #: A part of those hit, stated: "some users", "a subset of customers", "certain accounts",
