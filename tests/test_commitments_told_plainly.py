@@ -31,6 +31,7 @@ def test_a_plain_plan_is_a_plan(tmp_path, run_cli, text):
 @pytest.mark.parametrize("text", [
     "As it became clear the outage would last, we need to estimated how long support would take.",
     "We need to understand what happened before anything else.",
+    "The problem is being worked on and we hope to restore all services soon.",
 ])
 def test_no_plan_without_work_to_do(tmp_path, run_cli, text):
     assert len(rule_findings(run_cli, write(tmp_path / "pm.md", DOC.format(text=text)), "PM313")) == 1

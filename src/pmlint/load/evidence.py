@@ -574,9 +574,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"migrated|replaced|removed|updated|reviewed|audited|revoked|rebuilt|built|developed|introduced|hardened|"
             r"tightened|moved|changed|reworked|improved|addressed|segmented|patched|fixed|automated|documented)\b"
             r"|\b(?:is|are)\s+(?:actively\s+|currently\s+|now\s+)?working\s+(?:on|to)\b"
-            # "More monitor nodes (currently being worked on)"; "We need to continue watching
+            # "More monitor nodes (currently being worked on)", in brackets after the change (not
+            # "the problem is being worked on": the incident, still open); "We need to continue watching
             # the metrics, experiment with the workers": a plan, however vague (PM310's matter)
-            r"|\b(?:currently\s+|now\s+|still\s+)?being\s+worked\s+on\b"
+            r"|\((?:currently\s+|now\s+|still\s+)?being\s+worked\s+on\)"
             r"|\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
             r"investigate|improve|review|ensure|implement|automate|document|test|add|change|fix|replace|move|set\s+up|"
             r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track)\b"
