@@ -65,7 +65,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.IGNORECASE)),
     ("started", re.compile(
         r"\b(?:(?:incident|outage|impact|problem|issue|degradation|errors?|failures?) (?:starts?|started|begins?|began)|"
-        r"(?:starts?|started|begins?|began) (?:failing|to fail|erroring|returning errors))\b", re.IGNORECASE)),
+        r"(?:starts?|started|begins?|began) (?:failing|to fail|erroring|returning errors))\b"
+        # "starts failing with 401 Unauthorized again": a recurrence, not the onset
+        r"(?![^.\n]{0,80}\bagain\b)", re.IGNORECASE)),
 )
 
 
@@ -336,6 +338,51 @@ def _ambiguous_by_order(timeline: _Timeline) -> None:
             timeline.context.ambiguous.append(f"/timeline/{index}")
 
 
+def _afternoon_after_noon(timeline: _Timeline) -> None:
+    """A 12-hour clock typed with leading zeros: `12:00`, then `01:16`, `01:47`, `01:56`, then
+    `14:03`, all under one date. Read on a 24-hour clock the three were past midnight and
+    `14:03` the next afternoon, a day with no date line; read as p.m. (13:16 ...) the run is
+    in order on its own day. So where, within one run, an entry written at 12:xx is followed
+    by hours 1–11 going forward and then by an hour of 13 or later that comes after their
+    p.m. reading, those hours are p.m., and the entries after them lose the day the
+    after-midnight reading added. Their hours are listed as unclear (no night work is read
+    from them). One pass over the written moments; a run is read at most twice."""
+    written = timeline.written
+    items = timeline.out.data.get("timeline")
+    if len(written) < 3 or not isinstance(items, list):
+        return
+    position = 1
+    while position < len(written) - 1:
+        index, run, noon = written[position - 1]
+        if noon.hour != 12:
+            position += 1
+            continue
+        last = position
+        while last < len(written) and written[last][1] == run and 1 <= written[last][2].hour <= 11 and \
+                written[last][2] >= written[last - 1][2] - _HALF_DAY * (last == position):
+            last += 1
+        if last == position or last >= len(written) or written[last][1] != run:
+            position = max(last, position + 1)
+            continue
+        after = written[last][2]
+        if after.hour < 13 or after.date() != noon.date() or after < written[last - 1][2] + _HALF_DAY:
+            position = last + 1
+            continue
+        for entry, _, moment in written[position:last]:
+            _retime(items[entry], moment + _HALF_DAY)
+            timeline.context.ambiguous.append(f"/timeline/{entry}")
+        for entry, entry_run, moment in written[last:]:
+            if entry_run != run:
+                break
+            try:
+                shown = datetime.fromisoformat(str(items[entry].get("at"))).replace(tzinfo=None)
+            except ValueError:
+                continue
+            if shown.date() > moment.date():  # the after-midnight reading moved it a day on
+                _retime(items[entry], shown - timedelta(days=1))
+        position = last + 1
+
+
 def extract_timeline(sections: list[Section], out: Output, lines: list[str], context: TimeContext) -> None:
     timeline = _Timeline(out, lines, context)
     above = _dates_above(sections, lines, context)
@@ -368,6 +415,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
         return
     _carry_zones(timeline)
     _ambiguous_by_order(timeline)
+    _afternoon_after_noon(timeline)
     _newest_first(timeline)
     _merge_milestones(timeline)
 
@@ -677,12 +725,40 @@ def _table(timeline: _Timeline, block: Block, zone: tzinfo | None) -> None:
         stamp = parse_stamp(cell.text, timeline.context.year, timeline.context.day_first)
         event = " — ".join(plain(row[index].text) for index in event_columns if index < len(row) and row[index].text.strip())
         row_span = Span(cell.line, row[0].column if row else 1, cell.line, max(c.end_column for c in row))
+        day = _date_row(cell.text, stamp, event, timeline.context)
+        if day is not None:
+            # `1/30 |` (or `2020-01-30 |`) with nothing else: the day of the time-only rows below
+            timeline.new_run(day)
+            continue
         if stamp is None:
             raw = looks_like_time(cell.text)
             if raw:
                 timeline.entry(None, raw, event, row_span, _cell_span(cell), zone)
             continue
         timeline.entry(stamp, None, event, row_span, _cell_span(cell), zone)
+
+
+#: A day and month with no year, as a table's date row writes it: `1/28`, `12/3`.
+_SHORT_DAY = re.compile(r"[ \t]*(\d{1,2})/(\d{1,2})[ \t]*")
+
+
+def _date_row(text: str, stamp: Stamp | None, event: str, context: TimeContext) -> date | None:
+    """The day a timeline table's separator row gives, or None: a row whose time cell is a
+    date and nothing else and whose other cells are empty (`1/30 | `, `2020-01-30 | `); a
+    day and month alone (`1/30`) take the document's year and its date order."""
+    if event:
+        return None
+    if stamp is not None:
+        return stamp.moment.date() if stamp.moment is not None and stamp.has_date and not stamp.has_time else None
+    short = _SHORT_DAY.fullmatch(plain(text))
+    if short is None or context.year is None:
+        return None
+    first, second = int(short.group(1)), int(short.group(2))
+    month, day = (second, first) if context.day_first else (first, second)
+    try:
+        return date(context.year, month, day)
+    except ValueError:
+        return None
 
 
 def _event(text: str) -> str:
