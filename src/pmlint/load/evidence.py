@@ -409,7 +409,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"lost access|got errors?|saw errors?|was blocked|were blocked)\b"
             # last, as for counts: "All of the registry API features, including ..., were
             # affected" matches above where the share alone fails its test
-            r"|(?P<all_of>\b(?:all|every|most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?"
+            # ("the most common error" is a superlative, "at most" a bound: no share)
+            r"|(?P<all_of>\b(?:all|every|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?"
             + _WHO_NOUN + r"\b)", _F)),
         # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
         # "drained 1.2M tokens", "≈ 40 ETH was lost" (what an exploit or a bad trade cost is the
@@ -507,6 +508,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"from|into|of\s+(?:work|sleep|debugging)))"
             # last, as for counts: a branch above may match where this one fails its test
             r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
+            # ("within a few distracted evening hours": one or two words between the number and the unit)
+            r"|\b(?:for|over|took|within)\s+" + _APPROX + _WORD_NUM + r"\s+(?:[a-z-]{3,20}\s+){1,2}"
+            r"(?:minutes|hours|days|weeks)\b"
+            # so far, from a start told as time ago: "Starting about a week ago, some users started
+            # reporting new errors" (at least that long)
+            r"|\b(?:starting|since|beginning)\s+" + _APPROX + _AMOUNT + r"\s+ago\b"
             # a vague length with its figure in brackets: "For a short period of time (10 minutes),
             # the site returned 502 errors", "for a brief while (~5 min)"
             r"|\bfor\s+(?:a|an)\s+(?:very\s+)?(?:short|brief|long|longer|extended|limited)\s+(?:period|time|while|"
