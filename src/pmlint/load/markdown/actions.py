@@ -251,6 +251,11 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 parents[block.index] = group or ""
             elif block.kind == "paragraph" and not block.quoted and not is_template_prompt(block.text):
                 text = plain(block.text)
+                if position and section.blocks[position - 1].kind == "item" and items.count and \
+                        _answers(out.data["action_items"][items.count - 1], text):
+                    # "- Confirm finality roll back is normal" then "Confirmed it's not normal. ..."
+                    out.data["action_items"][items.count - 1].setdefault("status", "done")
+                    continue
                 # "List of actions performed to resolve the problem:": the list after it is done
                 intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
                 if text.endswith(":") and _leads_code(section.blocks, position):
@@ -313,6 +318,25 @@ _CLOSING_NOTE = re.compile(
     r"|(?:(?:update|status)\s{0,3}:\s{0,3})?(?:done|completed|fixed|implemented|deployed|shipped|resolved)"
     r"(?:\s{0,3}[.!:(]|\s*$|\s+(?:as\s+of|on|in|since)\b))",
     re.IGNORECASE)
+
+
+#: An item that asks a question of fact, and the answer that opens the paragraph after it:
+#: "Confirm finality roll back is normal" / "Confirmed it's not normal. From Danny: ...".
+_ASKS = re.compile(r"^\W{0,4}(confirm|verify|check|determine|establish|find\s+out)\b", re.IGNORECASE)
+_ANSWERED = {"confirm": "confirmed", "verify": "verified", "check": "checked", "determine": "determined",
+             "establish": "established", "find out": "found"}
+
+
+def _answers(item: dict, text: str) -> bool:
+    """Whether `text` (the paragraph right after the plan's last item) answers that item:
+    the item asks to confirm, verify or check something, and the paragraph opens with its
+    past participle. Anchored: linear."""
+    title = item.get("title")
+    asked = _ASKS.match(title) if isinstance(title, str) else None
+    if asked is None:
+        return False
+    answer = _ANSWERED[" ".join(asked.group(1).lower().split())]
+    return re.match(r"\W{0,4}" + answer + r"\b", text, re.IGNORECASE) is not None
 
 
 def closing_note(text: str) -> bool:
