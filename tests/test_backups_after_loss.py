@@ -79,7 +79,7 @@ def test_a_yaml_postmortem_is_read_the_same(run_cli, tmp_path):
 def test_the_search_is_linear():
     """Many statements that are no loss (each denied), with backups in the story: each is
     read once; the time grows with the text, not with its square."""
-    from pmlint.engine.checks.backups import backups_after_loss
+    from pmlint.engine.checks.weaknesses import backups_after_loss
     from pmlint.engine.functions import Context
     from pmlint.load import load_text
     from pmlint.settings import merge_settings

@@ -22,4 +22,4 @@ is named in each module's own "Contract" paragraph, and listed in the README's
   rests on an inferred fact says so (the engine marks it and caps its severity).
 """
 
-from . import action_items, backups, common, detection, document, impact, language, learning, on_call, ownership, root_cause, timeline  # noqa: F401
+from . import action_items, common, detection, document, impact, language, learning, on_call, ownership, root_cause, timeline, weaknesses  # noqa: F401

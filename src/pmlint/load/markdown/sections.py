@@ -274,7 +274,10 @@ class AliasTable:
 _PREVENTION = re.compile(
     r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
-    r"(?:about|to prevent|next)\b")
+    r"(?:about|to prevent|next)\b"
+    # "Improving Recovery Procedures", "Hardening our deploys": the work that follows (not
+    # "Fixing the issue", which is the resolution)
+    r"|^(?:improving|hardening|strengthening)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}$")
 
 
 #: A heading of options, not commitments: "What we could do to prevent this happening

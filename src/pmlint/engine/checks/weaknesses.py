@@ -1,18 +1,21 @@
-"""Backups after data loss (PM315): data lost while backups were part of the story gets a
-plan that changes the backups.
+"""Weaknesses the document states, answered by its plan: data lost while backups were part
+of the story (PM315), and a single point of failure it names (PM108).
 
 When a postmortem says data was lost ("7 hours of scoreboard data was gone forever",
 "all the database tables were truncated") and tells of backups (restored from last
 night's dump, none at all, months old), the durable fix is the backups: a restore that is
 tested, alerting when a backup fails, copies frequent enough and kept elsewhere. A plan
-that fixes only what deleted the data leaves the next loss as large as this one.
+that fixes only what deleted the data leaves the next loss as large as this one. When it
+names a single point of failure ("db1 being a single point of failure", "no failover
+capability"), the durable fix is at the architecture layer: redundancy, a failover, a
+second path. A plan that restarts the one node leaves the next outage the same.
 
 Contract (see `checks/__init__.py`): inputs are every text of the document (fields and
 the prose no field holds), the action items and the commitments in prose; output is one
-hit on the first statement of loss, when nothing in the plan names the backups. Code
-because the statement must be one the document makes (not negated, hedged or imagined:
-"no data was lost", "to avoid data loss", "we could have lost data"), and a label with its
-value ("Customer Data Loss | None") states nothing.
+hit on the first statement, when nothing in the plan answers it. Code because the
+statement must be one the document makes (not negated, hedged, imagined or avoided: "no
+data was lost", "to avoid a single point of failure", "we could have lost data"), and a
+label with its value ("Customer Data Loss | None") states nothing.
 """
 
 from __future__ import annotations
@@ -78,8 +81,10 @@ def _suffered(low: str, start: int, end: int) -> bool:
     return _NONE_AFTER.match(low, end) is None and _NAME_AFTER.match(low, end) is None
 
 
-def _first_loss(context: Context, loss: Any) -> tuple[str, str, int, int] | None:
-    """(pointer, text, start, end) of the first statement of loss the document makes.
+def _first_statement(context: Context, stated: Any, answers: Any = None) -> tuple[str, str, int, int] | None:
+    """(pointer, text, start, end) of the first statement of `stated` the document makes;
+    with `answers`, one whose own sentence names the answer ("we removed the single point
+    of failure by adding a second uplink") is passed over.
 
     The texts are joined in batches of about `_BATCH` characters (a separator no phrase
     crosses) and each batch is scanned once: a few scans of a 5 MB document, not one call
@@ -88,8 +93,10 @@ def _first_loss(context: Context, loss: Any) -> tuple[str, str, int, int] | None
     texts = (pair for pair in document_texts(context.document) if pair[1])
     for pairs, joined in batches(texts, _SEPARATOR, _BATCH):
         low = joined.text.lower()
-        for match in loss.finditer(low):
+        for match in stated.finditer(low):
             if not _suffered(low, match.start(), match.end()):
+                continue
+            if answers is not None and search(answers, _sentence_around(low, match.start(), match.end())) is not None:
                 continue
             index, start = joined.locate(match.start())
             pointer, text = pairs[index]
@@ -128,7 +135,7 @@ def backups_after_loss(value: Any, pointer: str, options: dict, context: Context
     if any(_HEADING.match(line) is not None and search(backups, line) is not None
            for line in context.document.lines[1:_HEADING_LINES]):
         return  # "### Automated Backup System" under the measures taken
-    found = _first_loss(context, loss)
+    found = _first_statement(context, loss)
     if found is None:
         return
     where, text, start, end = found
@@ -161,3 +168,36 @@ def _sentence_around(text: str, start: int, end: int) -> str:
         if right < len(text):
             right = max(end, text.rfind(" ", end, right))
     return text[left:right].strip()
+
+
+@check("weakness_answered", {
+    "stated_patterns": of_kind("regex-list", "Regular expressions (lower case) that state the weakness: "
+                                             "'single point of failure', 'no failover'."),
+    "answer_words": of_kind("words", "Words of an action item, a commitment or a plan heading that answer it: "
+                                     "redundancy, failover, replica, second.")},
+       required=("stated_patterns", "answer_words"))
+def weakness_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
+    """The document states a weakness (`stated_patterns`, not negated, hedged, imagined or
+    avoided, and not answered in its own sentence), and no action item (open or done),
+    resolution, commitment in prose or plan heading names an answer (`answer_words`): one
+    hit on the first statement, quoting it."""
+    answers = option_words(options, "answer_words")
+    stated = option_patterns(options, "stated_patterns")
+    if answers is None or stated is None:
+        return
+    if any(search(answers, text_of(item)) for _, item in action_items(context)):
+        return
+    resolution = context.data.get("resolution") if isinstance(context.data, dict) else None
+    if isinstance(resolution, str) and search(answers, resolution) is not None:
+        return  # the fix made: "Implemented a resilient boot pipeline"
+    if committed_in_prose(context, answers):
+        return
+    if any(_HEADING.match(line) is not None and search(answers, line) is not None
+           for line in context.document.lines[1:_HEADING_LINES]):
+        return
+    found = _first_statement(context, stated, answers)
+    if found is None:
+        return
+    where, text, start, end = found
+    yield Hit(None, {"said": quote(_sentence_around(text, start, end), 90)},
+              span=span_at(context.document, where, text[start:end]))
