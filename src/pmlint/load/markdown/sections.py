@@ -586,11 +586,24 @@ def _innermost(stack: list[tuple[int, Section | None]]) -> Section | None:
     return None
 
 
+#: A list item that is only a section's name and a colon ("* Summary:", "- Root cause:"),
+#: its content in the items nested under it: a label written without bold.
+_PLAIN_LABEL_ITEM = re.compile(r"[ \t]*([A-Za-z][A-Za-z '\u2019/&-]{1,40}?)[ \t]*:[ \t]*")
+
+
 def _label_section(block: Block, aliases: AliasTable, current: Section | None, lines: list[str]) -> Section | None:
     found = bold_label(block.text)
+    plain_item = False
+    if found is None and block.kind == "item" and "\n" not in block.text:
+        plain_label = _PLAIN_LABEL_ITEM.fullmatch(block.text)
+        found, plain_item = ((plain_label.group(1), ""), True) if plain_label is not None else (None, False)
     if found is None:
         return None
     match = aliases.match(found[0], allow_prefix=False)
+    if plain_item and match is not None and match.key == "action_items":
+        # "- Corrective actions:" over steps told done ("changed to ...", "added ..."): a log
+        # of what was done reads as a plan of open items; left to the plan's own readers
+        return None
     provisional = False
     if match is None and _normal_label(found[0]) in CONTENT_LABELS:
         match, provisional = SectionMatch(CONTENT_LABELS[_normal_label(found[0])], None, ""), True
