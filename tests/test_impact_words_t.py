@@ -47,3 +47,24 @@ def test_most_of_those_hit_is_still_a_share(tmp_path, run_cli):
 def test_durations_told_loosely(tmp_path, run_cli, text, quoted):
     found = _impact(tmp_path, run_cli, text)
     assert len(found) == 1 and found[0]["severity"] == "info" and quoted in found[0]["message"]
+
+
+LOW = """# Web font failed to load in one browser
+
+**Severity:** {severity}
+
+## Summary
+
+One browser failed to load the site's web font and rendered the fallback font.
+"""
+
+
+def test_nothing_quantified_at_the_lowest_stated_level_is_a_note(tmp_path, run_cli):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", LOW.format(severity="Low (incorrect typography)")),
+                          "PM601")
+    assert len(found) == 1 and found[0]["severity"] == "info"
+
+
+def test_nothing_quantified_at_a_higher_level_is_a_warning(tmp_path, run_cli):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", LOW.format(severity="SEV2")), "PM601")
+    assert len(found) == 1 and found[0]["severity"] == "warning"

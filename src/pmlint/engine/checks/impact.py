@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 from ...model import code_line_numbers
 from ..functions import Context, Hit, check, is_truthy
-from ._shared import evidence
+from ._shared import evidence, severity_of
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
 from ...load.counts import COUNT_OF, WHO
@@ -236,10 +236,20 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         # it is true: a number the text does give ("2 days before learning it was an RCE",
         # "~7 hours to catch up"), that pmlint cannot tie to the impact, is quoted instead
         unlinked = _unlinked_quantity(context)
+        # the lowest level stated ("Severity: Low (incorrect typography in Safari)"): the
+        # authors weighed the impact as slight, and counting it is worth a note, not a warning
+        slight = _lowest_level_stated(context)
         if unlinked is not None:
-            yield Hit(target, {**values, "found": unlinked}, variant="unlinked_quantity")
+            yield Hit(target, {**values, "found": unlinked}, variant="unlinked_quantity", demote=slight)
         else:
-            yield Hit(target, values, variant="several_missing")
+            yield Hit(target, values, variant="several_missing", demote=slight)
+
+
+def _lowest_level_stated(context: Context) -> bool:
+    """Whether the document states the lowest of `severity_levels` (SEV4, or an alias of it
+    such as "Low"); an inferred severity is no statement."""
+    levels = [str(level) for level in context.setting("severity_levels") or ()]
+    return bool(levels) and severity_of(context) == levels[-1]
 
 
 def shorten_value(value: Any) -> str:
