@@ -12,6 +12,8 @@ from enum import IntEnum
 from functools import lru_cache
 from typing import Any, Iterator, Mapping, Protocol
 
+from .headings import Heading, atx_headings
+
 
 class Severity(IntEnum):
     """Ordered so that `finding.severity >= fail_on` reads naturally."""
@@ -181,6 +183,8 @@ class Document:
     #: thousand times in one field must not rescan the field a thousand times (quadratic)
     _located: dict[tuple[str, str], list[tuple[int, int, int, int]]] = field(default_factory=dict, repr=False,
                                                                              compare=False)
+    #: headings()'s answer, with the lines and code ranges it was read from
+    _headings: tuple[list[str], Any, tuple[Heading, ...]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def broken(self) -> bool:
@@ -196,6 +200,18 @@ class Document:
             if not pointer:
                 return Span.point(1, 1)
             pointer = pointer.rpartition("/")[0]
+
+    def headings(self) -> tuple[Heading, ...]:
+        """The document's ATX heading lines, in order (`headings.atx_headings`), those in code
+        blocks marked `in_code`: read once per document, however many checks ask which
+        section holds a line (each asks with a walk or a bisection over these few lines)."""
+        kept = self._headings
+        code = self.meta.code_lines
+        if kept is not None and kept[0] is self.lines and kept[1] is code:
+            return kept[2]
+        found = atx_headings(self.lines, code)
+        self._headings = (self.lines, code, found)
+        return found
 
     def missing_span(self, pointer: str) -> Span:
         """Where to report something absent at `pointer`: the first line of its nearest
