@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any, Mapping
 
 from ..grammar import imagined
-from ..model import Document, code_line_numbers
+from ..model import Document
 from .facts import Fact
 from .prose import document_texts, find, has_words, phrases, quote, span_at, terms_of
 
@@ -161,8 +161,9 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
 
 #: How far after a repeat's words its sentence is read for the earlier incident's date.
 _SENTENCE_REACH = 240
-#: An ATX heading: its hashes and its text.
-_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.{1,300}?)[ \t#]*$")
+#: An ATX heading's title, read from right after its hashes: at most 300 characters, less
+#: the trailing `#`, spaces and tabs (a longer line is no heading of a log of incidents).
+_TITLE = re.compile(r"[ \t]+(.{1,300}?)[ \t#]*$")
 #: Words that point back to the incident before ("the previous downtime", "the last outage").
 _BACK = re.compile(r"\b(?:previous|earlier|prior|last|former)\b", re.IGNORECASE)
 
@@ -181,15 +182,16 @@ def _recorded_above(document: Document, span: Any, sentence: str) -> str | None:
     lines = document.lines or []
     if span is None or document.format != "markdown" or not 1 <= span.line <= len(lines):
         return None
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()), span.line)
     headings: list[tuple[int, int, str]] = []
-    for number in range(1, span.line):
-        line = lines[number - 1]
-        if number in code or not line.startswith(("#", " ")):
+    for heading in document.headings():
+        if heading.line >= span.line:
+            break
+        # outside code, spaces only before the hashes, as this reader has always taken them
+        if heading.in_code or "\t" in heading.indent:
             continue
-        found = _HEADING.match(line[:400])
+        found = _TITLE.match(lines[heading.line - 1][:400], heading.after_hashes)
         if found is not None:
-            headings.append((number, len(found.group(1)), found.group(2)))
+            headings.append((heading.line, heading.level, found.group(1)))
     if len(headings) < 2:
         return None
     _, level, own_text = headings[-1]

@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
+from ...headings import Heading
 from ...infer.prose import document_texts
 from ...infer.window import clock_window, dated_milestones, front_matter_window
 from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
@@ -385,9 +386,10 @@ def _timeline_linked(context: Context) -> bool:
     if document.format != "markdown":
         return False
     code = code_line_numbers(getattr(document.meta, "code_lines", ()))
+    headings = {heading.line for heading in document.headings() if _read_here(heading)}
     for number, text in enumerate(lines, start=1):
         text = text[:2000]
-        if number in code or _ATX.match(text) or _TIMELINE_NAMED.search(text) is None:
+        if number in code or number in headings or _TIMELINE_NAMED.search(text) is None:
             continue
         if _TIMELINE_LINK.search(text) is not None:
             return True
@@ -424,8 +426,14 @@ _WHEN = re.compile(
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}|\d{4})\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:T|day)\s?[+-]?\s?\d", re.IGNORECASE)
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)\s*$")
+
+
+def _read_here(heading: Heading) -> bool:
+    """Whether these checks read `heading` as a section heading: outside code, with spaces
+    only before the hashes and any whitespace after them or none (`#` alone, `#\xa0Timeline`
+    too): as they have always read them, so no section moves."""
+    return not heading.in_code and "\t" not in heading.indent
 
 
 def _hollow(context: Context, name: str, line: int) -> bool:
@@ -436,11 +444,14 @@ def _hollow(context: Context, name: str, line: int) -> bool:
     lines = context.document.lines or []
     if name != "timeline" or not 1 <= line <= len(lines):
         return False
-    heading = _ATX.match(lines[line - 1])
-    level = len(heading.group(1)) if heading else 2
-    for text in lines[line:]:
-        other = _ATX.match(text)
-        if other is not None and len(other.group(1)) <= level or heading is None and _SETEXT.match(text):
+    # every heading line, those in code too (a `# comment` in a pasted script under the
+    # heading has always ended the section here: kept so no section moves)
+    levels = {heading.line: heading.level for heading in context.document.headings() if "\t" not in heading.indent}
+    heading = levels.get(line)
+    level = heading or 2
+    for number, text in enumerate(lines[line:], start=line + 1):
+        other = levels.get(number)
+        if other is not None and other <= level or heading is None and _SETEXT.match(text):
             break
         if _WHEN.search(text):
             return False
@@ -485,8 +496,8 @@ def _chronology(context: Context) -> int | None:
     front_end = 0
     if lines[0].strip() == "---":
         front_end = next((number for number, text in enumerate(lines[1:], start=2) if text.strip() in ("---", "...")), 0)
-    headings = [(front_end, 0)] + [(number, len(match.group(1))) for number, text in enumerate(lines, start=1)
-                                   if number > front_end and number not in code and (match := _ATX.match(text))]
+    headings = [(front_end, 0)] + [(heading.line, heading.level) for heading in document.headings()
+                                   if heading.line > front_end and _read_here(heading)]
     dated = _dated_log(lines, headings, code, getattr(meta, "title_line", None))
     if dated is not None:
         return dated

@@ -17,7 +17,8 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ...model import code_line_numbers
+from ...headings import Heading
+from ...model import Document, code_line_numbers
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence, severity_of
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
@@ -301,8 +302,6 @@ def _who_given(impact: dict, description: str, context: Context, exposed: dict[s
 
 #: A bare share as the evidence quotes it: "10%", "40 percent" (nothing said of whom).
 _BARE_SHARE = re.compile(r"[\d.,]+\s*(?:%|percent)", re.IGNORECASE)
-#: A Markdown heading line (ATX): where a section starts.
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 #: Most shares passed over before the search gives up (each pass is one linear search).
 _SHARES_PASSED = 5
 
@@ -319,11 +318,10 @@ def _impact_who(context: Context) -> dict[str, Any] | None:
     lines = document.lines or []
     if document.format != "markdown" or not lines or searched is None:
         return found
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     for _ in range(_SHARES_PASSED):
         if found is None or found.get("label") != "count" or not _BARE_SHARE.fullmatch(found["text"].strip()):
             return found
-        section = _section_lines(lines, code, found["line"])
+        section = _section_lines(document, found["line"])
         if section is None or _section_tells_hit(lines, section):
             return found
         narrower = getattr(searched, "without_lines", None)  # `load.evidence.Evidence`'s; a stub has none
@@ -334,15 +332,15 @@ def _impact_who(context: Context) -> dict[str, Any] | None:
     return found
 
 
-def _section_lines(lines: list[str], code: set[int] | frozenset[int], line: int) -> tuple[int, int] | None:
+def _section_lines(document: Document, line: int) -> tuple[int, int] | None:
     """The Markdown section holding `line`: (its heading's line, the next heading's line), or
     None when no heading stands above it (a document without sections has one topic). The
-    headings are found once per document (`_heading_lines`), then each question is a bisection."""
-    headings = _heading_lines(lines, code)
+    headings are read once per document (`_heading_lines`), then each question is a bisection."""
+    headings = _heading_lines(document)
     at = bisect_right(headings, line) - 1
     if at < 0:
         return None
-    end = headings[at + 1] if at + 1 < len(headings) else len(lines) + 1
+    end = headings[at + 1] if at + 1 < len(headings) else len(document.lines) + 1
     return headings[at], end
 
 
@@ -356,19 +354,23 @@ def _section_tells_hit(lines: list[str], section: tuple[int, int]) -> bool:
     return names_a_hit(" ".join(lines[number - 1][:_SECTION_LINE_READ] for number in range(*section)))
 
 
-#: (the lines asked about, their heading line numbers): the last document's, kept for the
-#: many questions one check asks of it.
-_last_headings: tuple[list[str], list[int]] | None = None
+#: (the document's headings, the line numbers `_heading_lines` keeps of them): the last
+#: document's, kept for the many questions one check asks of it.
+_last_headings: tuple[tuple[Heading, ...], list[int]] | None = None
 
 
-def _heading_lines(lines: list[str], code: set[int] | frozenset[int]) -> list[int]:
-    """The line numbers of the document's ATX headings outside code, in order (one pass)."""
+def _heading_lines(document: Document) -> list[int]:
+    """The line numbers of the document's ATX headings outside code, in order. As this check
+    has always read them: the hashes followed by a space or tab (`#` alone opens no section
+    here), and a lead that does not start with a tab (a lead ` \t` still counts, though
+    CommonMark reads that line as code or text). Kept as read so no section moves."""
     global _last_headings
-    if _last_headings is not None and _last_headings[0] is lines:
+    headings = document.headings()
+    if _last_headings is not None and _last_headings[0] is headings:
         return _last_headings[1]
-    found = [number for number, text in enumerate(lines, start=1)
-             if number not in code and text[:1] in " #" and _HEADING.match(text) is not None]
-    _last_headings = (lines, found)
+    found = [heading.line for heading in headings
+             if not heading.in_code and heading.spaced and heading.indent[:1] != "\t"]
+    _last_headings = (headings, found)
     return found
 
 
@@ -551,9 +553,10 @@ def _duration_given(impact: dict, description: str, context: Context, timeline: 
     return _told_by_day(context)
 
 
-#: A heading that opens one day of a story told by day: "## Day One", "### Day 2: the restore".
-_DAY_HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?:[*_]{1,2})?day[ \t]+(one|two|three|four|five|six|seven|eight|nine|"
-                          r"ten|\d{1,2})\b", re.IGNORECASE)
+#: The title of a heading that opens one day of a story told by day ("## Day One", "### Day
+#: 2: the restore"), read from right after the hashes.
+_DAY_TITLE = re.compile(r"[ \t]+(?:[*_]{1,2})?day[ \t]+(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b",
+                        re.IGNORECASE)
 _DAY_WORDS = {word: number for number, word in enumerate(
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)}
 
@@ -566,15 +569,15 @@ def _told_by_day(context: Context) -> str | None:
     lines = document.lines or []
     if document.format != "markdown" or not lines:
         return None
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     days: dict[int, int] = {}
-    for number, text in enumerate(lines, start=1):
-        if number in code or "#" not in text[:12]:
+    # any lead of spaces or tabs before the hashes, as this check has always read them
+    for heading in document.headings():
+        if heading.in_code:
             continue
-        match = _DAY_HEADING.match(text[:200])
+        match = _DAY_TITLE.match(lines[heading.line - 1][:200], heading.after_hashes)
         if match is not None:
             word = match.group(1).lower()
-            days.setdefault(_DAY_WORDS.get(word) or int(word), number)
+            days.setdefault(_DAY_WORDS.get(word) or int(word), heading.line)
     if 1 not in days or 2 not in days:
         return None
     last = max(day for day in days if all(earlier in days for earlier in range(1, day)))
@@ -620,7 +623,6 @@ def _unlinked_quantity(context: Context) -> str | None:
     plans ("alert when a certificate expires within 14 days"), not what happened: skipped."""
     document = context.document
     lines = document.lines or []
-    code = code_line_numbers(getattr(document.meta, "code_lines", ())) if document.format == "markdown" else set()
     told: dict[tuple[int, int], bool] = {}
     elsewhere = None
     for pointer, text in document_texts(document, ("/action_items",)):
@@ -635,7 +637,7 @@ def _unlinked_quantity(context: Context) -> str | None:
             # a number under a heading of another matter ("only two people had joined" the
             # FreeCiv event, in meeting minutes) is quoted only when the incident's own
             # sections give none (never "none found": the number is there)
-            section = _section_lines(lines, code, min(int(pointer[2:]), len(lines)))
+            section = _section_lines(document, min(int(pointer[2:]), len(lines)))
             if section is not None:
                 if section not in told:  # each section read once
                     told[section] = _section_tells_hit(lines, section)

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_right
 from typing import Any, Iterable
 
+from ...headings import Heading
 from ...infer.prose import document_texts, sentence, span_at, words_of
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..kinds import of_kind
@@ -178,7 +179,6 @@ def _led_in_by_statement(lines: list[str], line: int) -> bool:
     return False
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 #: A heading that names a procedure: "Restart procedure", "How to recover", "Runbook",
 #: "Steps", "Upgrade instructions" (but not a plan: "How to prevent this", "Next steps").
 _PROCEDURE_HEADING = re.compile(
@@ -195,6 +195,20 @@ _ORDERED_ITEM = re.compile(r"^[ \t]{0,6}\d{1,3}[.)][ \t]+\S")
 _STEP_REACH = 6
 
 
+def _read_here(heading: Heading) -> bool:
+    """Whether this check reads `heading` as a section heading: outside code, spaces only
+    before the hashes and a space or tab after them (`#` alone opens no section here): as
+    it has always read them, so no procedure's section moves."""
+    return not heading.in_code and heading.spaced and "\t" not in heading.indent
+
+
+def _title(line: str, heading: Heading) -> str:
+    """A heading's title as this check has always read it: after the hashes, less every
+    trailing `#`, space and tab (even a `#` with no space before it, which CommonMark keeps:
+    "C#"), trimmed, less the emphasis around it ("**Runbook**" -> "Runbook")."""
+    return line[heading.after_hashes:].lstrip(" \t").rstrip(" \t#").strip().strip("*_")
+
+
 class _Procedures:
     """Which lines of a Markdown document are instructions of a runbook or a how-to, not
     lessons: under a heading that names a procedure ("Restart procedure", "How to recover",
@@ -208,10 +222,8 @@ class _Procedures:
         self.lines: list[str] = document.lines or []
         self.code = sorted(getattr(document.meta, "code_lines", ()) or ())
         self.code_starts = [first for first, _ in self.code]
-        self.headings: list[tuple[int, int, str]] = []  # (line, level, title) outside code
-        for number, text in enumerate(self.lines, start=1):
-            if text.lstrip(" ").startswith("#") and (match := _ATX.match(text)) and not self._in_code(number):
-                self.headings.append((number, len(match.group(1)), match.group(2).strip().strip("*_")))
+        self.headings = [(heading.line, heading.level, _title(self.lines[heading.line - 1], heading))
+                         for heading in document.headings() if _read_here(heading)]  # (line, level, title)
         self.heading_lines = [number for number, _, _ in self.headings]
         # where each heading's section ends: the next heading of its level or above (one pass, a stack)
         self.ends = [len(self.lines) + 1] * len(self.headings)
@@ -235,10 +247,6 @@ class _Procedures:
             return False
         known = bisect_right(self.known, line) - 1
         return known < 0 or self.known[known] <= self.background[at]
-
-    def _in_code(self, number: int) -> bool:
-        at = bisect_right(self.code_starts, number) - 1
-        return at >= 0 and self.code[at][1] >= number
 
     def _code_between(self, first: int, last: int) -> bool:
         at = bisect_right(self.code_starts, last) - 1  # the last block starting by `last`

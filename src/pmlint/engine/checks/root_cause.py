@@ -155,10 +155,9 @@ def _whole_text(context: Context) -> str:
     return "\n".join(context.document.lines)
 
 
-#: A heading that opens a timeline, whether or not its entries could be read as one.
-_TIMELINE_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t].{0,80}?\b(?:timeline|chronology|sequence of events)\b",
-                               re.IGNORECASE)
-_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
+#: The title of a heading that opens a timeline, whether or not its entries could be read
+#: as one, read from right after the hashes.
+_TIMELINE_TITLE = re.compile(r"[ \t].{0,80}?\b(?:timeline|chronology|sequence of events)\b", re.IGNORECASE)
 
 
 def _text_beyond_timeline(context: Context) -> str:
@@ -172,10 +171,14 @@ def _text_beyond_timeline(context: Context) -> str:
     for where, span in document.spans.items():
         if where == "/timeline" or where.startswith("/timeline/"):
             skipped.update(range(span.line, max(span.line, span.end_line) + 1))
+    # every heading line with a space or tab after its hashes, any lead of spaces or tabs,
+    # those in code too (a `# comment` in a script has always ended the timeline here)
+    timeline_at = {heading.line: _TIMELINE_TITLE.match(document.lines[heading.line - 1], heading.after_hashes) is not None
+                   for heading in document.headings() if heading.spaced}
     kept, inside = [], False
     for number, line in enumerate(document.lines, 1):
-        if _HEADING.match(line):
-            inside = _TIMELINE_HEADING.match(line) is not None
+        if number in timeline_at:
+            inside = timeline_at[number]
         if not inside and number not in skipped:
             kept.append(line)
     return "\n".join(kept)
