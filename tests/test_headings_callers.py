@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmlint.engine.checks import document as document_checks
-from pmlint.engine.checks import impact, learning, root_cause
+from pmlint.engine.checks import backups, impact, learning, root_cause
 from pmlint.infer import repeat
 from pmlint.model import Document, DocumentMeta, code_line_numbers
 
@@ -24,6 +24,7 @@ IMPACT_DAY = re.compile(r"[ \t]{0,3}#{1,6}[ \t]+(?:[*_]{1,2})?day[ \t]+(one|two|
 LEARNING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$")
 DOCUMENT = re.compile(r"^ {0,3}(#{1,6})(?:\s|$)")
 REPEAT = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.{1,300}?)[ \t#]*$")
+BACKUPS = re.compile(r"[ \t]{0,3}#{2,6}[ \t]")
 ROOT_CAUSE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]")
 ROOT_CAUSE_TIMELINE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t].{0,80}?\b(?:timeline|chronology|sequence of events)\b",
                                  re.IGNORECASE)
@@ -84,6 +85,10 @@ def test_every_caller_reads_the_lines_it_always_read(document):
             and (found := repeat._TITLE.match(lines[heading.line - 1][:400], heading.after_hashes))] == [
         (number, len(found.group(1)), found.group(2)) for number, text in enumerate(lines, 1)
         if number not in code and text.startswith(("#", " ")) and (found := REPEAT.match(text[:400]))]
+
+    # backups: the headings below the title that may name a backup measure (code lines too)
+    assert [heading.line for heading in headings if backups._below_title(heading)] == [
+        number for number, text in enumerate(lines[1:], 2) if BACKUPS.match(text)]
 
     # root_cause: where a timeline opens and ends (code lines too)
     assert {heading.line: root_cause._TIMELINE_TITLE.match(lines[heading.line - 1], heading.after_hashes) is not None

@@ -24,6 +24,7 @@ import re
 from typing import Any, Iterable
 
 from ...grammar import imagined, negated_or_hedged
+from ...headings import Heading
 from ...infer.prose import document_texts, quote, span_at
 from ...joined import batches
 from ..functions import Context, Hit, check
@@ -125,15 +126,16 @@ def backups_after_loss(value: Any, pointer: str, options: dict, context: Context
     loss = option_patterns(options, "loss_patterns")
     if backups is None or loss is None:
         return
-    whole = "\n".join(context.document.lines)
+    lines = context.document.lines
+    whole = "\n".join(lines)
     if search(backups, whole) is None:
         return  # backups are no part of the story: the loss has another cure
     if any(search(backups, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
         return
     if committed_in_prose(context, backups):
         return
-    if any(_HEADING.match(line) is not None and search(backups, line) is not None
-           for line in context.document.lines[1:_HEADING_LINES]):
+    if any(_below_title(heading) and search(backups, lines[heading.line - 1]) is not None
+           for heading in context.document.headings()):
         return  # "### Automated Backup System" under the measures taken
     found = _first_statement(context, loss)
     if found is None:
@@ -143,9 +145,15 @@ def backups_after_loss(value: Any, pointer: str, options: dict, context: Context
     yield Hit(None, {"said": quote(said, 90)}, span=span_at(context.document, where, text[start:end]))
 
 
-#: A Markdown heading below the title; only the first `_HEADING_LINES` lines are read.
-_HEADING = re.compile(r"[ \t]{0,3}#{2,6}[ \t]")
+#: Only headings on the first `_HEADING_LINES` lines are read for the words of backups.
 _HEADING_LINES = 20_000
+
+
+def _below_title(heading: Heading) -> bool:
+    """Whether `heading` is one this check reads: a heading below the title (level 2 to 6),
+    on lines 2 to `_HEADING_LINES`, with a space or tab after its hashes; any lead of spaces
+    or tabs and code lines too, as it has always read them."""
+    return heading.level >= 2 and heading.spaced and 2 <= heading.line <= _HEADING_LINES
 #: How far a quoted statement reaches on either side of the words of loss.
 _AROUND = 60
 
