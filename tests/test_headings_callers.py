@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pmlint.engine.checks import document as document_checks
-from pmlint.engine.checks import backups, impact, learning, root_cause
+from pmlint.engine.checks import impact, learning, root_cause, weaknesses
 from pmlint.infer import repeat
 from pmlint.model import Document, DocumentMeta, code_line_numbers
 
@@ -86,8 +86,8 @@ def test_every_caller_reads_the_lines_it_always_read(document):
         (number, len(found.group(1)), found.group(2)) for number, text in enumerate(lines, 1)
         if number not in code and text.startswith(("#", " ")) and (found := REPEAT.match(text[:400]))]
 
-    # backups: the headings below the title that may name a backup measure (code lines too)
-    assert [heading.line for heading in headings if backups._below_title(heading)] == [
+    # weaknesses (PM315, PM108): the headings below the title that may name the answer (code lines too)
+    assert [heading.line for heading in headings if weaknesses._below_title(heading)] == [
         number for number, text in enumerate(lines[1:], 2) if BACKUPS.match(text)]
 
     # root_cause: where a timeline opens and ends (code lines too)

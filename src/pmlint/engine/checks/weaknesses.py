@@ -145,15 +145,18 @@ def backups_after_loss(value: Any, pointer: str, options: dict, context: Context
     yield Hit(None, {"said": quote(said, 90)}, span=span_at(context.document, where, text[start:end]))
 
 
-#: Only headings on the first `_HEADING_LINES` lines are read for the words of backups.
+#: Only headings on the first `_HEADING_LINES` lines are read for the words of an answer.
 _HEADING_LINES = 20_000
 
 
 def _below_title(heading: Heading) -> bool:
-    """Whether `heading` is one this check reads: a heading below the title (level 2 to 6),
-    on lines 2 to `_HEADING_LINES`, with a space or tab after its hashes; any lead of spaces
-    or tabs and code lines too, as it has always read them."""
+    """Whether `heading` is one these checks read for a plan's heading ("### Automated Backup
+    System"): a heading below the title (level 2 to 6), on lines 2 to `_HEADING_LINES`, with
+    a space or tab after its hashes; any lead of spaces or tabs and code lines too, as they
+    have always read them."""
     return heading.level >= 2 and heading.spaced and 2 <= heading.line <= _HEADING_LINES
+
+
 #: How far a quoted statement reaches on either side of the words of loss.
 _AROUND = 60
 
@@ -200,8 +203,9 @@ def weakness_answered(value: Any, pointer: str, options: dict, context: Context)
         return  # the fix made: "Implemented a resilient boot pipeline"
     if committed_in_prose(context, answers):
         return
-    if any(_HEADING.match(line) is not None and search(answers, line) is not None
-           for line in context.document.lines[1:_HEADING_LINES]):
+    lines = context.document.lines
+    if any(_below_title(heading) and search(answers, lines[heading.line - 1]) is not None
+           for heading in context.document.headings()):
         return
     found = _first_statement(context, stated, answers)
     if found is None:
