@@ -86,7 +86,7 @@ def test_every_caller_reads_the_lines_it_always_read(document):
         (number, len(found.group(1)), found.group(2)) for number, text in enumerate(lines, 1)
         if number not in code and text.startswith(("#", " ")) and (found := REPEAT.match(text[:400]))]
 
-    # weaknesses (PM315, PM108): the headings below the title that may name the answer (code lines too)
+    # weaknesses (PM315, PM316): the headings below the title that may name the answer (code lines too)
     assert [heading.line for heading in headings if weaknesses._below_title(heading)] == [
         number for number, text in enumerate(lines[1:], 2) if BACKUPS.match(text)]
 

@@ -1,5 +1,5 @@
 """Weaknesses the document states, answered by its plan: data lost while backups were part
-of the story (PM315), and a single point of failure it names (PM108).
+of the story (PM315), and a single point of failure it names (PM316).
 
 When a postmortem says data was lost ("7 hours of scoreboard data was gone forever",
 "all the database tables were truncated") and tells of backups (restored from last
