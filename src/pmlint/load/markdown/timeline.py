@@ -345,12 +345,17 @@ def _afternoon_after_noon(timeline: _Timeline) -> None:
     in order on its own day. So where, within one run, an entry written at 12:xx is followed
     by hours 1–11 going forward and then by an hour of 13 or later that comes after their
     p.m. reading, those hours are p.m., and the entries after them lose the day the
-    after-midnight reading added. Their hours are listed as unclear (no night work is read
-    from them). One pass over the written moments; a run is read at most twice."""
+    after-midnight reading added (one day for each such stretch before them in the run, at
+    most the days the reading added). Their hours are listed as unclear (no night work is
+    read from them). Linear: one pass finds the stretches, one more applies the days."""
     written = timeline.written
     items = timeline.out.data.get("timeline")
     if len(written) < 3 or not isinstance(items, list):
         return
+    back = [0] * (len(written) + 1)  # days taken back from each entry on: a difference array
+    run_end: dict[int, int] = {}
+    for position, record in enumerate(written):
+        run_end[record[1]] = position + 1
     position = 1
     while position < len(written) - 1:
         index, run, noon = written[position - 1]
@@ -371,16 +376,21 @@ def _afternoon_after_noon(timeline: _Timeline) -> None:
         for entry, _, moment in written[position:last]:
             _retime(items[entry], moment + _HALF_DAY)
             timeline.context.ambiguous.append(f"/timeline/{entry}")
-        for entry, entry_run, moment in written[last:]:
-            if entry_run != run:
-                break
-            try:
-                shown = datetime.fromisoformat(str(items[entry].get("at"))).replace(tzinfo=None)
-            except ValueError:
-                continue
-            if shown.date() > moment.date():  # the after-midnight reading moved it a day on
-                _retime(items[entry], shown - timedelta(days=1))
+        back[last] += 1
+        back[run_end[run]] -= 1
         position = last + 1
+    taken = 0
+    for position, (entry, _, moment) in enumerate(written):
+        taken += back[position]
+        if taken <= 0:
+            continue
+        try:
+            shown = datetime.fromisoformat(str(items[entry].get("at"))).replace(tzinfo=None)
+        except ValueError:
+            continue
+        days = min(taken, (shown.date() - moment.date()).days)  # at most what the after-midnight reading added
+        if days > 0:
+            _retime(items[entry], shown - timedelta(days=days))
 
 
 def extract_timeline(sections: list[Section], out: Output, lines: list[str], context: TimeContext) -> None:
