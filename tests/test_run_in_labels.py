@@ -60,3 +60,14 @@ def test_an_in_progress_box_is_open_work(tmp_path, run_cli):
     # the [~] item is still to do: the plan's one open item names no owner
     found = rule_findings(run_cli, path, "PM314")
     assert len(found) == 1 and "open action item" in found[0]["message"]
+
+
+def test_a_bold_run_of_spaces_is_read_in_linear_time():
+    """A bold opening, a long run of spaces and a full stop (an attacker's line): the two
+    runs of spaces around the optional colon must not split the run every way."""
+    from linearity import assert_ten_times_linear
+
+    from pmlint.load.markdown.common import bold_label
+
+    assert_ten_times_linear(lambda text: bold_label(text), 2_000, "bold label",
+                            setup=lambda copies: "**" + " " * copies + ".\n")

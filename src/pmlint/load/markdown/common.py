@@ -30,7 +30,10 @@ _EMPHASIS = re.compile(r"(?<![\w*])[*_](?=\S)|(?<=\S)[*_](?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _SPACE = re.compile(r"[ \t\r\n]+")
 #: `**Label**:`, `**Label:**`, `__Label__ -` at the start of a block
-_BOLD_LABEL = re.compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*(?P<colon>[:：.])?\s*(?:\*\*|__)\s*(?P<sep>[:：—–-])?\s*")
+#: (possessive runs of spaces: between a lazy label and the closing `**`, two runs around an
+#: optional colon split a long run of spaces every way there is, quadratic before this)
+_BOLD_LABEL = re.compile(r"^\s*+(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*+(?P<colon>[:：.])?\s*+(?:\*\*|__)\s*+"
+                         r"(?P<sep>[:：—–-])?\s*+")
 #: Most words a run-in label closed by a full stop may have (`**Detection.** Manual audit.`,
 #: `**Action items.**`): a longer bold text ending in a full stop is a sentence, not a label.
 _RUN_IN_WORDS = 3
