@@ -147,6 +147,11 @@ class DocumentMeta:
     #: `timeline._newest_first`); the loader put it oldest first, so every time computation
     #: reads it as any timeline. YAML timelines are read either way by `pmlint.timeline`
     timeline_newest_first: bool = False
+    #: a log of many incidents (the `incident-log` form, Markdown: `timeline._incidents`): the
+    #: index of the first timeline entry of each incident, oldest incident first. Order is
+    #: checked within an incident, never across two, and no duration is measured across
+    #: two (`pmlint.timeline.measured_incident`). Empty: the timeline is one incident
+    timeline_incidents: tuple[int, ...] = ()
     #: the prose is in a language pmlint's vocabularies do not read (Markdown: fewer than
     #: `prose.ENGLISH_SHARE` of its words are common English words): a rule that claims
     #: something is absent cannot have searched for it (`Rule.claims_absence`)

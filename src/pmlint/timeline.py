@@ -404,6 +404,50 @@ def episodes(timeline: list[Entry]) -> list[list[Entry]]:
     return found
 
 
+def incidents_of(timeline: list[Entry], starts: tuple[int, ...] | list[int]) -> list[list[Entry]]:
+    """The entries split into an incident log's incidents (`DocumentMeta.timeline_incidents`:
+    the index of each incident's first entry); one incident when `starts` is empty."""
+    if not starts:
+        return [timeline] if timeline else []
+    bounds = sorted(starts)
+    groups: dict[int, list[Entry]] = {}
+    for entry in timeline:
+        position = _incident_at(bounds, entry.index)
+        groups.setdefault(position, []).append(entry)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _incident_at(bounds: list[int], index: int) -> int:
+    """Which incident (position in `bounds`) the entry at `index` belongs to: bisection."""
+    low, high = 0, len(bounds)
+    while low < high:
+        middle = (low + high) // 2
+        if bounds[middle] <= index:
+            low = middle + 1
+        else:
+            high = middle
+    return max(low - 1, 0)
+
+
+def measured_incident(timeline: list[Entry], starts: tuple[int, ...] | list[int]) -> list[Entry]:
+    """The entries durations are measured on. A postmortem's timeline is one incident: all
+    of it. In an incident log (`starts` not empty) no duration spans two incidents: only
+    the newest incident whose entries tell both a failure (a `started` entry, or words of
+    failure) and its end (a `mitigated` or `resolved` entry, or words of recovery) is
+    measured, as a reviewer would read the latest outage the page records; none (an empty
+    list) when no incident tells both. The incidents are ordered oldest first (the Markdown
+    loader), so the newest is the last that qualifies."""
+    if not starts:
+        return timeline
+    for incident in reversed(incidents_of(timeline, starts)):
+        timed = [entry for entry in incident if entry.moment is not None and not entry.date_only]
+        if any(entry.kind == "started" or describes_failure(entry.event) for entry in timed) and \
+                any(entry.kind in ("mitigated", "resolved") or describes_end(entry.event)
+                    or describes_mitigation(entry.event) for entry in timed):
+            return incident
+    return []
+
+
 def first_of(timeline: list[Entry], kind: str) -> Entry | None:
     """The first entry of `kind` (milestones are marked once; a repeat is a later phase)."""
     return next((entry for entry in timeline if entry.kind == kind), None)

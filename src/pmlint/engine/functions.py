@@ -480,8 +480,14 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
         # one note (strict only) says so, never one finding per entry
         yield Hit(pointer, {"count": len(value)}, pedantic=True, variant="newest_first")
     earlier: tuple[datetime, Any] | None = None  # (written, raw) of the entry before `previous`
+    # an incident log's incidents (`DocumentMeta.timeline_incidents`) are each in order or
+    # not on their own: an entry is never held to one of another incident
+    starts = frozenset(context.document.meta.timeline_incidents) \
+        if key == "at" and pointer == "/timeline" and context.document is not None else frozenset()
     for position, index in enumerate(order):
         item = value[index]
+        if (order[position - 1] if reverse and position else index) in starts:
+            previous, earlier, shift = None, None, timedelta(0)
         raw = item.get(key) if isinstance(item, dict) else None
         parsed = parse_timestamp(raw)
         if parsed is None:

@@ -23,7 +23,7 @@ from ..load.evidence import TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
-    episodes, first_of, format_minutes, minutes_between,
+    episodes, first_of, format_minutes, measured_incident, minutes_between,
 )
 from .facts import Fact
 from .prose import SENTENCE_REACH, document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
@@ -631,7 +631,7 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
     """(time to detect as `infer_time_to_detect` reads it, the alert that fired long before
     anyone acted on it when that reading came from the timeline's entries: see `readings`)."""
     data = document.data if isinstance(document.data, dict) else {}
-    timeline = entries(data)
+    timeline = measured_incident(entries(data), document.meta.timeline_incidents)  # never across incidents
     start, detected = first_of(timeline, "started"), first_of(timeline, "detected")
     minutes = minutes_between(start, detected)
     if minutes is not None and minutes >= 0 and start is not None and detected is not None:
@@ -763,7 +763,7 @@ def time_to_mitigate(document: Document) -> Fact[float] | None:
     """Minutes from the timeline's first `started` to its first `mitigated` (else `resolved`)
     entry: arithmetic on the milestones, so a stated fact; None when they are missing."""
     data = document.data if isinstance(document.data, dict) else {}
-    timeline = entries(data)
+    timeline = measured_incident(entries(data), document.meta.timeline_incidents)  # never across incidents
     start = first_of(timeline, "started")
     end = first_of(timeline, "mitigated") or first_of(timeline, "resolved")
     minutes = minutes_between(start, end)

@@ -24,7 +24,7 @@ from typing import Any, Mapping
 
 from .. import regex_cache
 from ..model import Document
-from ..timeline import entries, first_of, format_minutes, minutes_between
+from ..timeline import entries, first_of, format_minutes, measured_incident, minutes_between
 from .facts import Fact
 from .window import CLOCK_TIMES, clock_window, front_matter_window
 from .prose import Phrases, document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
@@ -81,7 +81,7 @@ def duration_minutes(match: re.Match[str]) -> float | None:
 def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[float] | None:
     """How long the impact lasted: timeline first, then prose (inferred either way)."""
     data = document.data if isinstance(document.data, dict) else {}
-    timeline = entries(data)
+    timeline = measured_incident(entries(data), document.meta.timeline_incidents)  # never across incidents
     start = first_of(timeline, "started")
     end = first_of(timeline, "resolved") or first_of(timeline, "mitigated")
     minutes = minutes_between(start, end)

@@ -25,7 +25,7 @@ from ..kinds import of_kind
 from ..text import phrase_regex
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of
 from ._detection_signals import came_to_light, own_change_seen, scheduled_event, timeline_detected
-from ._time import describes_mitigation, entries, first_of, format_minutes, minutes_between
+from ._time import describes_mitigation, first_of, format_minutes, incident_starts, measured, minutes_between
 
 
 def limit_for(context: Context, setting: str) -> tuple[str, float] | None:
@@ -94,7 +94,7 @@ def _elapsed(options: dict, context: Context) -> Iterable[Hit]:
         if lenient is not None and severity_of(context) is None:
             yield from _inferred_elapsed(options, lenient, context)
         return
-    timeline = entries(context.data)
+    timeline = measured(context)
     start, end = first_of(timeline, options["from"]), first_of(timeline, options["to"])
     minutes = minutes_between(start, end)
     if minutes is None or minutes < 0:  # unknown, or milestones out of order
@@ -115,7 +115,12 @@ def _elapsed(options: dict, context: Context) -> Iterable[Hit]:
     assert end is not None
     values = {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]}
     inferred = None
-    if start is not None and any(entry.rolled for entry in timeline if start.index < entry.index <= end.index):
+    if incident_starts(context) and start is not None and start.moment is not None:
+        # an incident log: the figure is one incident's, the newest that tells a failure and its end
+        inferred = (f"{format_minutes(minutes)} from {options['from']} to {options['to']}",
+                    Fact(minutes, True, f"the log's newest incident with a failure and its end ({start.moment.date()}); "
+                         "no time is measured across incidents", context.document.spans.get(start.pointer)))
+    elif start is not None and any(entry.rolled for entry in timeline if start.index < entry.index <= end.index):
         # the figure rests on reading a same-day date as past midnight (the reading PM502 reports)
         inferred = (f"{format_minutes(minutes)} from {options['from']} to {options['to']}",
                     Fact(minutes, True, "the timeline, an entry dated the same day read as after midnight"))
@@ -169,7 +174,7 @@ def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable
     is described), the end its first `mitigated` (else `resolved`) entry; counted from
     detection when detection itself was over its limit. The longest episode over the limit
     is reported, named when there are several."""
-    timeline = [entry for entry in entries(context.data) if entry.moment is not None and not entry.date_only]
+    timeline = [entry for entry in measured(context) if entry.moment is not None and not entry.date_only]
     if first_of(timeline, "started") is not None:
         return  # a marked start out of order with the mitigation: no figure to trust
     parts = episodes(timeline)
@@ -184,6 +189,8 @@ def _onset_to_mitigation(limit: tuple[str, float], context: Context) -> Iterable
     if minutes <= limit[1] or onset.moment is None:  # a figure implies a moment; mypy cannot tell
         return
     which = f"in episode {number} of {len(parts)} of impact, " if len(parts) > 1 else ""
+    if incident_starts(context):
+        which = f"in the log's newest incident with a failure and its end ({onset.moment.date()}), " + which
     fact = Fact(minutes, True, f"{which}the first entry describing failure, {quote(onset.event, 50)} at "
                 f"{onset.moment.strftime('%H:%M')}", context.document.spans.get(onset.pointer))
     yield Hit(end.pointer, {"elapsed": format_minutes(minutes), "limit": format_minutes(limit[1]), "severity": limit[0]},
@@ -222,7 +229,7 @@ def _episode_mitigation(timeline: list[Entry], limit: tuple[str, float],
 def _no_mitigation_in_timeline(context: Context) -> bool:
     """The timeline has timed entries (at least two) and none marks or describes a
     mitigation. Without a timeline nothing can be said about one: no claim."""
-    timeline = [entry for entry in entries(context.data) if entry.moment is not None]
+    timeline = [entry for entry in measured(context) if entry.moment is not None]
     if len(timeline) < 2:
         return False
     return not any(entry.kind in ("mitigated", "resolved") or describes_mitigation(entry.event) for entry in timeline)

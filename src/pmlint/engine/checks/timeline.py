@@ -24,23 +24,25 @@ from ._shared import is_placeholder
 from ...infer.prose import document_texts, span_at
 from ...infer.stated_duration import DurationClaim, stated_claims, stated_windows, tolerance_for
 from ...timeline import Entry
-from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, minutes_between
+from ._time import _DATE_ONLY, document_zone, entries, first_of, format_minutes, incident_starts, incidents_of, minutes_between
+from ._time import measured as measured_entries
 
 
 @check("milestones_ordered")
 def milestones_ordered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The milestones that are present come in the order of settings.required_milestones.
     A later milestone listed after an earlier one but timed before it is a timeline out of
-    order, which PM502 reports at that entry: one problem, one finding."""
-    timeline = entries(value)
+    order, which PM502 reports at that entry: one problem, one finding. In an incident log
+    each incident's milestones are compared among themselves, never with another's."""
     kinds = [str(kind).lower() for kind in context.setting("required_milestones") or ()]
-    present = [(kind, first_of(timeline, kind)) for kind in kinds]
-    marked = [(kind, entry) for kind, entry in present if entry is not None and entry.moment is not None]
-    for (before_kind, before), (kind, entry) in zip(marked, marked[1:]):
-        gap = minutes_between(before, entry)
-        if gap is not None and gap < 0 and entry.index < before.index:
-            yield Hit(entry.pointer, {"kind": kind, "value": entry.raw, "previous_kind": before_kind,
-                                      "previous": before.raw})
+    for timeline in incidents_of(entries(value), incident_starts(context)):
+        present = [(kind, first_of(timeline, kind)) for kind in kinds]
+        marked = [(kind, entry) for kind, entry in present if entry is not None and entry.moment is not None]
+        for (before_kind, before), (kind, entry) in zip(marked, marked[1:]):
+            gap = minutes_between(before, entry)
+            if gap is not None and gap < 0 and entry.index < before.index:
+                yield Hit(entry.pointer, {"kind": kind, "value": entry.raw, "previous_kind": before_kind,
+                                          "previous": before.raw})
 
 
 @check("impact_duration_agrees", {"duration_tolerance_minutes": of_kind(
@@ -72,7 +74,7 @@ def impact_duration_agrees(value: Any, pointer: str, options: dict, context: Con
     impact = value.get("impact")
     stated = impact.get("duration_minutes") if isinstance(impact, dict) else None
     number = stated if isinstance(stated, (int, float)) and not isinstance(stated, bool) and stated == stated else None
-    timeline = entries(value)
+    timeline = measured_entries(context, value)  # an incident log: one incident's, never across two
     marked = _marked_spans(timeline)
     document = context.document
     claims = stated_claims(document) if document is not None else []

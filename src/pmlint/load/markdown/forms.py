@@ -183,9 +183,12 @@ def status_notice(front_keys: Iterable[str]) -> bool:
     return any(str(key).lower() in STATUS_PAGE_KEYS for key in front_keys)
 
 
-def document_forms(blocks: list[Block], day_first: bool = False, front_keys: Iterable[str] = ()) -> tuple[str, ...]:
-    """The forms (`FORMS`) the document takes."""
-    return tuple(name for name, found in ((INCIDENT_LOG, incident_log(blocks, day_first)),
+def document_forms(blocks: list[Block], day_first: bool = False, front_keys: Iterable[str] = (),
+                   log: bool | None = None) -> tuple[str, ...]:
+    """The forms (`FORMS`) the document takes (`log`: whether it is an incident log, when
+    the caller has asked `incident_log` already)."""
+    log = incident_log(blocks, day_first) if log is None else log
+    return tuple(name for name, found in ((INCIDENT_LOG, log),
                                           (INTERIM_UPDATE, interim_update(blocks)),
                                           (PERSONAL, personal(blocks)),
                                           (STATUS_NOTICE, status_notice(front_keys))) if found)

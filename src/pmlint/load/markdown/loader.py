@@ -76,7 +76,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .fields import extract_fields
     from .frontmatter import read_front_matter
     from .language import unread_language
-    from .forms import document_forms
+    from .forms import document_forms, incident_log
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
     from .rst import rst_titles
     from .sections import assign_sections, find_title, plan_by_content, timeline_by_content
@@ -96,11 +96,14 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     code_lines = tuple(sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"}))
     aliases = _aliases(settings)
     title = find_title(blocks, aliases)
-    sections = plan_by_content(blocks, timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines))
     # which way `11-01-2026` reads, once for the whole document (times.day_first_dates)
     references = [found for found in (find_date(str(front.data.get("date") or "")) if "date" in front.data else None,
                                       _date_in_file_name(path)) if found is not None]
     day_first = day_first_dates(text, references)
+    # a log of many incidents: each dated incident is its own run of the timeline (timeline.py)
+    log = incident_log(blocks, day_first)
+    sections = plan_by_content(blocks, timeline_by_content(blocks, assign_sections(blocks, aliases, title, lines), lines,
+                                                           incident_log=log))
     labelled = read_metadata(lines, *metadata_region(blocks, title, front.end_line, aliases), day_first=day_first)
     if "date" not in labelled.data:  # "## Date" over "2020-01-07": the date field written as a heading
         dated = read_date_section(blocks, title, day_first=day_first)
@@ -133,7 +136,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         stated = labelled_severity(lines, code_lines, _severity_words(settings), start=front.end_line)
         if stated is not None:
             out.put("/severity", stated[0], stated[1])
-    context = TimeContext(day_first=day_first, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
+    context = TimeContext(day_first=day_first, incident_log=log, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
     start = _incident_day(find_date(str(front.data.get("date") or ""), day_first=day_first) if "date" in front.data
                           else None,
                           find_date(str(identity.get("date") or ""), day_first=day_first),
@@ -160,7 +163,8 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
         timeline_zone_words=tuple(context.zone_words),
         twelve_hour_clock=context.twelve_hour, day_first_dates=day_first, timeline_newest_first=context.newest_first,
-        unread_language=unread_language(lines, code_lines), forms=document_forms(blocks, day_first, (*front.data, *front.extra)))
+        timeline_incidents=tuple(context.incidents),
+        unread_language=unread_language(lines, code_lines), forms=document_forms(blocks, day_first, (*front.data, *front.extra), log))
 
     for key, value in front.data.items():  # front matter wins for the fields it sets
         out.data[key] = value

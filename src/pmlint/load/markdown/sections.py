@@ -634,14 +634,27 @@ def relocate(block: Block, lines: list[str], old: str, rest: str) -> None:
         block.column = found + 1
 
 
-def timeline_by_content(blocks: list[Block], sections: list[Section], lines: list[str]) -> list[Section]:
+def timeline_by_content(blocks: list[Block], sections: list[Section], lines: list[str],
+                        incident_log: bool = False) -> list[Section]:
     """Time-stamped lines are a timeline whatever their heading: with no Timeline heading,
     a recognised section whose lines mostly start with a time (a "Leadup" list of
     `09:47 ...`) becomes the timeline, else the stamped items, paragraphs and table rows that
-    no section holds (a time table at the end of a post, under "Appendix") form one."""
+    no section holds (a time table at the end of a post, under "Appendix") form one.
+    In an incident log (`forms.incident_log`), the headings and bold lines that head each
+    incident with its date (`### 10-Apr-2023: Bigdata down`, `__28-Oct-2020: Jobs failed__`,
+    `times.incident_heading`) go with the lines under them: they date them."""
     if any(section.key == "timeline" for section in sections):
         return sections
-    from .times import STATUS_LEAD, date_heading, entry_pieces, labelled_time, parse_stamp, shortcode_line, status_stamp
+    from .times import (STATUS_LEAD, date_heading, entry_pieces, incident_heading, labelled_time, parse_stamp,
+                        shortcode_line, status_stamp)
+
+    def heads(block: Block) -> bool:
+        # an incident's date, alone or leading its title: a heading, or a bold line of its own
+        if block.kind == "heading":
+            text = plain(block.text)
+            return date_heading(text) is not None or (incident_log and incident_heading(text) is not None)
+        return incident_log and block.kind == "paragraph" and "\n" not in block.text.strip() and \
+            block.text.strip()[:2] in ("**", "__") and incident_heading(block.text) is not None
 
     def timed(line: str) -> bool:
         # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`: a stamp in a shortcode counts too;
@@ -694,9 +707,10 @@ def timeline_by_content(blocks: list[Block], sections: list[Section], lines: lis
         # a status page or incident log: `### June 25, 2020` over each incident's updates
         # dates the time-only lines under it (timeline.py), so the heading goes with them
         openers = {id(section.heading) for section in sections if section.heading is not None}
-        dated = [block for block in blocks if block.kind == "heading" and block.parent < 0 and not block.quoted
-                 and id(block) not in openers and id(block) not in held and block.line < loose[-1].line
-                 and date_heading(plain(block.text)) is not None]
+        taken = {id(block) for block in loose}
+        dated = [block for block in blocks if block.kind in ("heading", "paragraph") and block.parent < 0
+                 and not block.quoted and id(block) not in openers and id(block) not in held
+                 and id(block) not in taken and block.line < loose[-1].line and heads(block)]
         if dated:
             loose = sorted([*loose, *dated], key=lambda block: block.line)
         sections.append(Section("timeline", None, loose[0].line, None, blocks=loose))

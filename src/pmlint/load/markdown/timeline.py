@@ -31,7 +31,7 @@ from .common import Output, block_span, plain
 from .sections import Section, timeline_code
 from .states import State
 from .times import (STATUS_KINDS, STATUS_LEAD, LabelledTime, Stamp, date_heading, declared_zone, entry_pieces, find_date,
-                    find_zone, iso, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
+                    find_zone, incident_heading, iso, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
                     year_first_date)
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
@@ -111,6 +111,10 @@ class TimeContext:
     ambiguous: list[str] = field(default_factory=list)  # pointers of entries whose hour may be a.m. or p.m.
     zone_words: list[tuple[str, str]] = field(default_factory=list)  # (pointer, zone as written) per zoned entry
     newest_first: bool = False  # the timeline (or each run under a date heading) was written newest first
+    #: the document is a log of many incidents (`forms.incident_log`): each dated incident
+    #: heading opens an incident of its own (`_incidents`)
+    incident_log: bool = False
+    incidents: list[int] = field(default_factory=list)  # the first entry of each incident, once ordered
 
 
 class _Timeline:
@@ -141,6 +145,10 @@ class _Timeline:
         self.states: dict[int, str] = {}
         #: entries that are labelled time fields (`Down: 15:21 UTC`): the milestone the label marks
         self.labelled: dict[int, str] = {}
+        #: an incident log's incidents: the one being read, its heading's date, and each entry's
+        self.incident = 0
+        self.incident_day: date | None = None
+        self.incident_of: list[int] = []
         #: a statuspage.io update lead (`**Resolved** - This incident has been resolved.`)
         #: waiting for the stamp on the line after it: (state, text)
         self.lead: tuple[str, str] | None = None
@@ -183,9 +191,22 @@ class _Timeline:
             self.context.day = day
             self.dated_runs.add(self.run)
 
+    def new_incident(self, day: date) -> None:
+        """An incident log's dated heading (`### 10-Apr-2023: Bigdata down`): a run of its
+        own, and a new incident unless the incident before it is headed by the same day
+        (`10-Apr-2023: Bigdata back` over `10-Apr-2023: Bigdata down` is one outage told in
+        two updates). Nothing is carried over from the incident before: its last time is no
+        reference for reading this one's times (no p.m. or after-midnight reading across)."""
+        if day != self.incident_day:
+            self.incident += 1
+            self.incident_day = day
+            self.context.previous = None
+        self.new_run(day)
+
     def entry(self, stamp: Stamp | None, raw_at: str | None, event: str, span: Span, at_span: Span,
               zone: tzinfo | None) -> None:
         context = self.context
+        self.incident_of.append(self.incident)
         at = raw_at or ""
         if stamp is not None:
             moment = stamp.moment
@@ -411,6 +432,10 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
                 # under it (`Tuesday 5th November`), whatever the page's first date
                 context.year = day.year
         timeline.section += 1
+        if context.incident_log:  # an incident log's timeline sections are its incidents
+            timeline.incident += 1
+            timeline.incident_day = day
+            context.previous = None
         timeline.new_run(day)
         timeline.loose = section.heading is None
         timeline.pending = None
@@ -426,7 +451,8 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
     _carry_zones(timeline)
     _ambiguous_by_order(timeline)
     _afternoon_after_noon(timeline)
-    _newest_first(timeline)
+    if not (context.incident_log and _incidents(timeline)):
+        _newest_first(timeline)
     _merge_milestones(timeline)
 
 
@@ -579,6 +605,11 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
             timeline.status_entry(update[0], update[1], "", _span(block), zone)
             timeline.pending = timeline.count - 1
             return zone
+        if context.incident_log:
+            heading = incident_heading(plain(block.text), context.year, context.day_first)
+            if heading is not None and heading.moment is not None:
+                # `### 10-Apr-2023: Bigdata down`: an incident of its own, dating the lines under it
+                return _incident(timeline, heading, block.text, _span(block), zone)
         dated = date_heading(plain(block.text), context.year, context.day_first)
         if dated is not None and dated.moment is not None and (timeline.loose or not dated.has_time):
             # `### June 25, 2020` (any level): the date of the lines under it, until the next one
@@ -639,6 +670,26 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
     return zone
 
 
+def _bold_line(line: str) -> bool:
+    """A line that is bold from end to end (`__28-Oct-2020: Jobs failed__`): a heading in all but markup."""
+    text = line.strip()
+    return len(text) > 4 and text[:2] in ("**", "__") and text[-2:] == text[:2]
+
+
+def _incident(timeline: _Timeline, heading: Stamp, text: str, span: Span, zone: tzinfo | None) -> tzinfo | None:
+    """An incident log's incident heading: a new incident on its day; a heading that gives
+    a time as well (`1:00 PM, 20-Dec-18: Outage due to AC failure`) is its first entry, its
+    title the event. Returns the zone in force under it."""
+    assert heading.moment is not None
+    timeline.pending = None
+    timeline.new_incident(heading.moment.date())
+    if heading.has_time:
+        stripped = plain(text).strip()
+        timeline.entry(heading, None, _event(stripped[heading.end:]) if stripped.startswith(heading.raw[:1]) else "",
+                       span, span, zone)
+    return heading.zone or zone
+
+
 def _first_line_stamp(text: str) -> bool:
     return parse_stamp(text.split("\n", 1)[0]) is not None
 
@@ -652,6 +703,13 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
         number = block.line + offset
         raw_line = shortcode_line(raw_line) or raw_line  # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`
         line_span = _line_span(lines, number)
+        if context.incident_log and len(pieces) == 1 and _bold_line(raw_line):
+            heading = incident_heading(plain(raw_line), context.year, context.day_first)
+            if heading is not None and heading.moment is not None:
+                # `__28-Oct-2020: Cluster jobs failed__`: an incident of its own, as a heading is
+                zone = _incident(timeline, heading, plain(raw_line), line_span, zone)
+                current = timeline.count - 1 if heading.has_time else None
+                continue
         lead = STATUS_LEAD.match(raw_line)
         if lead is not None and parse_stamp(raw_line, context.year, context.day_first) is None:
             # `**Resolved** - This incident has been resolved.`: its stamp is on the next line
@@ -865,6 +923,50 @@ def _newest_first(timeline: _Timeline) -> None:
     order = head + [index for members in groups for run in members for index in segments[run]]
     timeline.context.newest_first = True
     _reorder(timeline, order)
+
+
+def _incidents(timeline: _Timeline) -> bool:
+    """An incident log's timeline, incident by incident (`_Timeline.new_incident`): each
+    incident read on its own, never measured or ordered against another. An incident whose
+    updates are listed newest first (more steps back than forward: the log's own order,
+    `19-Aug-2020` over `11:30 PM ...`, `10:30 PM ...`, `8:30 PM ...`) is put oldest first,
+    its times as written (`_newest_first`); one written oldest first is left as written,
+    so an entry out of place in it is still reported. The incidents are then listed oldest
+    first, by their first moment (the log lists them newest first, and its archive in no
+    one order). `TimeContext.incidents` keeps where each starts, for the rules. False when
+    fewer than two incidents hold entries: one incident is read as any timeline."""
+    items = timeline.out.data["timeline"]
+    groups: dict[int, list[int]] = {}
+    for index, incident in enumerate(timeline.incident_of):
+        groups.setdefault(incident, []).append(index)
+    if len(groups) < 2:
+        return False
+    written = {index: moment for index, _, moment in timeline.written}
+    ordered: list[tuple[datetime | None, list[int]]] = []
+    key: datetime | None = None
+    changed = False
+    for members in groups.values():
+        moments = [written[index] for index in members if index in written]
+        back, forward = _descending(moments)
+        if back > forward:
+            for index in members:
+                if index in written:
+                    _retime(items[index], written[index])
+            members = members[::-1]
+            changed = True
+        key = min(moments) if moments else key  # an incident with no time keeps its place after the one before
+        ordered.append((key, members))
+    sorted_groups = sorted(ordered, key=lambda pair: pair[0] or datetime.min)
+    changed = changed or [members for _, members in sorted_groups] != [members for _, members in ordered]
+    order: list[int] = []
+    starts: list[int] = []
+    for _, members in sorted_groups:
+        starts.append(len(order))
+        order.extend(members)
+    timeline.context.incidents[:] = starts
+    timeline.context.newest_first = timeline.context.newest_first or changed
+    _reorder(timeline, order)
+    return True
 
 
 def _retime(item: dict, moment: datetime) -> None:

@@ -51,8 +51,11 @@ _YEAR_MONTH_DATE = re.compile(r"(?P<y>\d{4})\s+" + _MONTH_WORD + r"\s+(?P<d>\d{1
                               re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})(?!\d),?\s*",
                              re.IGNORECASE)
-#: `10-Apr-2023`, `10/Apr/2023`: the day, the month's name and the year joined
-_DAY_MON_YEAR_JOINED = re.compile(r"(?P<d>\d{1,2})[-/]" + _MONTH_WORD + r"[-/](?P<y>\d{4})(?!\d),?\s*", re.IGNORECASE)
+#: `10-Apr-2023`, `10/Apr/2023`, `20-Dec-18`: the day, the month's name and the year joined
+#: (a two-digit year is this century's, as `4/21/23` is: the month's name between them
+#: tells the fields apart, so `20-Dec-18` can only be 20 December 2018)
+_DAY_MON_YEAR_JOINED = re.compile(r"(?P<d>\d{1,2})[-/]" + _MONTH_WORD + r"[-/](?P<y>\d{4}|\d{2})(?!\d),?\s*",
+                                  re.IGNORECASE)
 #: `12-05 16:21` (k8s test-infra: month-day, then a time; the year comes from the document)
 _MONTH_DAY = re.compile(r"(?P<mo>\d{2})-(?P<d>\d{2})\s+(?=\d{1,2}:\d{2}(?!\d))")
 #: `4/21/23`, `07-30-2023` (dashes only with a four-digit year; `30-07-2023` is read day first)
@@ -326,7 +329,7 @@ _TIME_DATE_SEP = re.compile(r"[ \t]{0,3}(?:,|\bon\b)[ \t]{0,3}|[ \t]{1,3}")
 def _date_after_time(text: str, position: int, default_year: int | None,
                      day_first: bool) -> tuple[date, int] | None:
     """The date written after a time (`18:30, Nov 27, 2025`, `18:30, Thursday 27 Nov 2025`,
-    `18:30 on 2025-11-27`, `18:30 27/11/2025` in the document's date order) and the index
+    `18:30 on 2025-11-27`, `18:30 27/11/2025` in the document's date order, `1:00 PM, 20-Dec-18`) and the index
     just after it; None when no readable date follows (the time stays time-only). Every
     repeat is bounded: one match per pattern at one position."""
     separator = _TIME_DATE_SEP.match(text, position)
@@ -336,7 +339,7 @@ def _date_after_time(text: str, position: int, default_year: int | None,
     weekday = _WEEKDAY.match(text, start)
     if weekday is not None and weekday.group(0).strip():
         start = weekday.end()
-    for pattern in (_MONTH_DATE, _DAY_MONTH_DATE, _ISO_DATE, _US_DATE):
+    for pattern in (_MONTH_DATE, _DAY_MONTH_DATE, _ISO_DATE, _US_DATE, _DAY_MON_YEAR_JOINED):
         match = pattern.match(text, start)
         if match is None:
             continue
@@ -579,6 +582,45 @@ def date_heading(text: str, default_year: int | None = None, day_first: bool = F
         return None
     if candidate[stamp.end:].strip(_HEADING_TRIM):
         return None  # more than a date: a title with a date in it
+    return stamp
+
+
+#: What parts an incident's date from its title: `10-Apr-2023: Bigdata down`,
+#: `June 3, 2024 - Network outage`, `2024-06-03 | Storage`.
+_TITLE_SEPARATOR = re.compile(r"[ \t]{0,3}(?:[:|\u2013\u2014]|-[ \t])[ \t]{0,3}\S")
+#: Between the first and the last day of a span: `16-Jun-17 to 17-Jun-17`.
+_THROUGH = re.compile(r"[ \t]{0,3}(?:to|through|until|[-\u2013\u2014])[ \t]{1,3}(?=\d)", re.IGNORECASE)
+#: Longest incident heading read for its date (characters).
+_INCIDENT_HEADING_CHARS = 160
+
+
+def incident_heading(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
+    """The date (and time, when it has one) an incident log's entry is headed by: a date
+    heading (`date_heading`), or a date that leads a title, set off from it by a colon or
+    a dash (`10-Apr-2023: Bigdata down`, `__28-Oct-2020: Cluster jobs failed__`,
+    `__1:00 PM, 20-Dec-18: Outage due to AC failure__`). None for anything else: a
+    sentence that opens with a date ("June 25, 2020 was the day ...") is no heading, and
+    a date without its year (`June 3: ...`) cannot date an incident in a log of several
+    years. Only for a document of the incident-log form (`forms.incident_log`): in one
+    postmortem a dated title is the document's title, not a new incident. Bounded: one
+    stamp read on a short text."""
+    candidate = text.strip().strip(" \t*_`#")
+    if not candidate or len(candidate) > _INCIDENT_HEADING_CHARS:
+        return None
+    heading = date_heading(candidate, default_year, day_first)
+    if heading is not None:
+        return heading
+    stamp = parse_stamp(candidate, None, day_first)
+    if stamp is None or not stamp.has_date or stamp.moment is None or stamp.unknown_time:
+        return None
+    rest = candidate[stamp.end:]
+    through = _THROUGH.match(rest)
+    if through is not None:  # `12:00 AM, 16-Jun-17 to 17-Jun-17: ...`: a span of days opens on its first
+        until = parse_stamp(rest[through.end():], None, day_first)
+        if until is not None and until.has_date:
+            rest = rest[through.end() + until.end:]
+    if rest.strip(_HEADING_TRIM) and _TITLE_SEPARATOR.match(" " + rest if rest[:1].isalnum() else rest) is None:
+        return None
     return stamp
 
 
