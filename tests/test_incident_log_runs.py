@@ -183,3 +183,9 @@ def test_reading_a_log_is_linear():
         assert len(document.meta.timeline_incidents) == copies or copies < 3
 
     assert_ten_times_linear(run, 40, "incident log")
+
+
+def test_a_heading_with_a_time_is_the_incident_first_entry_its_title_the_event():
+    text = _LOG.replace("__3:00 PM, 05-Sep-22: Mirror outage__", "__3:00 PM, 05-Sep-22 to 06-Sep-22: Mirror outage__")
+    entry = next(item for item in _timeline(text) if item["at"] == "2022-09-05T15:00:00")
+    assert entry["event"] == "Mirror outage"

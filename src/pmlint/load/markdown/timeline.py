@@ -608,8 +608,10 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         if context.incident_log:
             heading = incident_heading(plain(block.text), context.year, context.day_first)
             if heading is not None and heading.moment is not None:
-                # `### 10-Apr-2023: Bigdata down`: an incident of its own, dating the lines under it
-                return _incident(timeline, heading, block.text, _span(block), zone)
+                if date_heading(plain(block.text), context.year, context.day_first) is None:
+                    # `### 10-Apr-2023: Bigdata down`: an incident of its own, dating the lines under it
+                    return _incident(timeline, heading, block.text, _span(block), zone)
+                timeline.new_incident(heading.moment.date())  # `### June 25, 2020`: then read as before
         dated = date_heading(plain(block.text), context.year, context.day_first)
         if dated is not None and dated.moment is not None and (timeline.loose or not dated.has_time):
             # `### June 25, 2020` (any level): the date of the lines under it, until the next one
@@ -677,16 +679,15 @@ def _bold_line(line: str) -> bool:
 
 
 def _incident(timeline: _Timeline, heading: Stamp, text: str, span: Span, zone: tzinfo | None) -> tzinfo | None:
-    """An incident log's incident heading: a new incident on its day; a heading that gives
-    a time as well (`1:00 PM, 20-Dec-18: Outage due to AC failure`) is its first entry, its
-    title the event. Returns the zone in force under it."""
+    """An incident log's incident heading with a title after its date: a new incident on its
+    day; one that gives a time as well (`1:00 PM, 20-Dec-18: Outage due to AC failure`) is
+    its first entry, its title the event. Returns the zone in force under it."""
     assert heading.moment is not None
     timeline.pending = None
     timeline.new_incident(heading.moment.date())
     if heading.has_time:
-        stripped = plain(text).strip()
-        timeline.entry(heading, None, _event(stripped[heading.end:]) if stripped.startswith(heading.raw[:1]) else "",
-                       span, span, zone)
+        title = plain(text).strip().strip(" \t*_`#")  # as `incident_heading` read it: `end` counts in it
+        timeline.entry(heading, None, _event(title[heading.end:]), span, span, zone)
     return heading.zone or zone
 
 
@@ -706,10 +707,12 @@ def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: li
         if context.incident_log and len(pieces) == 1 and _bold_line(raw_line):
             heading = incident_heading(plain(raw_line), context.year, context.day_first)
             if heading is not None and heading.moment is not None:
-                # `__28-Oct-2020: Cluster jobs failed__`: an incident of its own, as a heading is
-                zone = _incident(timeline, heading, plain(raw_line), line_span, zone)
-                current = timeline.count - 1 if heading.has_time else None
-                continue
+                if date_heading(plain(raw_line), context.year, context.day_first) is None:
+                    # `__28-Oct-2020: Cluster jobs failed__`: an incident of its own, as a heading is
+                    zone = _incident(timeline, heading, plain(raw_line), line_span, zone)
+                    current = timeline.count - 1 if heading.has_time else None
+                    continue
+                timeline.new_incident(heading.moment.date())  # `**June 25, 2020**`: then read as before
         lead = STATUS_LEAD.match(raw_line)
         if lead is not None and parse_stamp(raw_line, context.year, context.day_first) is None:
             # `**Resolved** - This incident has been resolved.`: its stamp is on the next line

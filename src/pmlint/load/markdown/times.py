@@ -9,6 +9,7 @@ from the caller's context (a heading, a table header, a sentence, front matter).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -619,6 +620,7 @@ def incident_heading(text: str, default_year: int | None = None, day_first: bool
         until = parse_stamp(rest[through.end():], None, day_first)
         if until is not None and until.has_date:
             rest = rest[through.end() + until.end:]
+            stamp = dataclasses.replace(stamp, end=len(candidate) - len(rest))  # the title starts after the span
     if rest.strip(_HEADING_TRIM) and _TITLE_SEPARATOR.match(" " + rest if rest[:1].isalnum() else rest) is None:
         return None
     return stamp
