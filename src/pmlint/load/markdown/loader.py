@@ -82,7 +82,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .sections import assign_sections, find_title, plan_by_content, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
     from .states import status_states
-    from .timeline import TimeContext, extract_states, extract_timeline
+    from .timeline import TimeContext, extract_states, extract_timeline, several_postmortems
 
     lines = text.splitlines()
     document = Document(path=path, format="markdown", lines=lines, data={})
@@ -136,7 +136,8 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
         stated = labelled_severity(lines, code_lines, _severity_words(settings), start=front.end_line)
         if stated is not None:
             out.put("/severity", stated[0], stated[1])
-    context = TimeContext(day_first=day_first, incident_log=log, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None)
+    context = TimeContext(day_first=day_first, incident_log=log, zone=zone_for(str(front.data.get("timezone") or "")) if front.data.get("timezone") else None,
+                          several_postmortems=not log and several_postmortems(sections, blocks))
     start = _incident_day(find_date(str(front.data.get("date") or ""), day_first=day_first) if "date" in front.data
                           else None,
                           find_date(str(identity.get("date") or ""), day_first=day_first),

@@ -44,7 +44,8 @@ ROLLOVER = timedelta(hours=6)
 #: (kind, pattern) in order of precedence; deliberately conservative.
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("resolved", re.compile(
-        r"\b(?:resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
+        # ("Chain stalled alert resolved (due to lack of data)": the alert, not the incident)
+        r"\b(?:(?<!alert )(?<!alarm )(?<!alerts )resolved|fully restored|service(?:s)? (?:is |are |was |were )?(?:fully )?restored|incident closed|"
         r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over)|"
         # "the chain resumes", "block production resumed", "the site is back online"
         r"(?:chain|network|service|site|api|block production|production|processing) (?:resumes|resumed|"
@@ -114,6 +115,9 @@ class TimeContext:
     #: the document is a log of many incidents (`forms.incident_log`): each dated incident
     #: heading opens an incident of its own (`_incidents`)
     incident_log: bool = False
+    #: a page of several postmortems, each with a timeline of its own under its own heading
+    #: (`several_postmortems`): each timeline section is an incident, as in an incident log
+    several_postmortems: bool = False
     incidents: list[int] = field(default_factory=list)  # the first entry of each incident, once ordered
 
 
@@ -432,7 +436,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
                 # under it (`Tuesday 5th November`), whatever the page's first date
                 context.year = day.year
         timeline.section += 1
-        if context.incident_log:  # an incident log's timeline sections are its incidents
+        if context.incident_log or context.several_postmortems:  # each timeline section is its incident
             timeline.incident += 1
             timeline.incident_day = day
             context.previous = None
@@ -451,7 +455,7 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
     _carry_zones(timeline)
     _ambiguous_by_order(timeline)
     _afternoon_after_noon(timeline)
-    if not (context.incident_log and _incidents(timeline)):
+    if not ((context.incident_log or context.several_postmortems) and _incidents(timeline)):
         _newest_first(timeline)
     _merge_milestones(timeline)
 
@@ -926,6 +930,33 @@ def _newest_first(timeline: _Timeline) -> None:
     order = head + [index for members in groups for run in members for index in segments[run]]
     timeline.context.newest_first = True
     _reorder(timeline, order)
+
+
+def several_postmortems(sections: list[Section], blocks: list[Block]) -> bool:
+    """Whether the page holds several postmortems: two or more timeline sections with
+    headings, each under a different heading one level or more above it (`### Chain Stuck
+    at Genesis (Incident #6)` over `#### Timeline`, then `### Finality Decreased (Incident
+    #3)` over its own). A postmortem's "## Timeline" and "## Detailed timeline" share the
+    title above them: one incident. One pass over the headings."""
+    wanted = {section.heading.line for section in sections
+              if section.key == "timeline" and section.heading is not None and section.heading.kind == "heading"}
+    if len(wanted) < 2:
+        return False
+    open_levels: dict[int, int] = {}  # heading level -> line of the heading open at that level
+    parents: set[int] = set()
+    for block in blocks:
+        if block.kind != "heading" or block.quoted or block.parent >= 0:
+            continue
+        if block.line in wanted:
+            above = [line for level, line in open_levels.items() if level < block.level]
+            parent = max(above) if above else 0
+            if parent == 0 or parent in parents:
+                return False  # under the title, or a second timeline of one postmortem
+            parents.add(parent)
+        for level in [level for level in open_levels if level >= block.level]:
+            del open_levels[level]
+        open_levels[block.level] = block.line
+    return len(parents) >= 2
 
 
 def _incidents(timeline: _Timeline) -> bool:

@@ -1,0 +1,65 @@
+"""A page of several postmortems (held-out T: a project's testnet incident reports), each
+with its own "#### Timeline" under its own "### ... (Incident #N)" heading: each timeline
+is an incident. Before, PM502 compared the first entry of each incident with the last of
+the one above it (five findings, all judged false). An alert that resolves ("Chain
+stalled alert resolved") is not the incident resolved."""
+
+from __future__ import annotations
+
+from conftest import rule_findings, write
+
+PAGE = """# Testnet incident reports
+
+### Peers not receiving blocks (Incident #2)
+
+#### Timeline
+
+- 2020-04-18 20:10 UTC: Nodes stop receiving blocks over gossip
+- 2020-04-18 22:39 UTC: Fix deployed, blocks flow again
+
+### Chain stuck at genesis (Incident #1)
+
+#### Timeline
+
+- 2020-01-09 10:00 UTC: No block is proposed after genesis
+- 2020-01-09 {second} UTC: The team restarts a node with a fresh database
+- 2020-01-09 11:30 UTC: Hotfix deployed, the chain resumes
+"""
+
+
+def test_each_postmortems_timeline_is_its_own_incident(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", PAGE.format(second="10:40"))
+    assert rule_findings(run_cli, path, "PM502", "PM504") == []
+
+
+def test_an_entry_out_of_place_within_one_postmortem_is_still_reported(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", PAGE.format(second="09:40"))
+    found = rule_findings(run_cli, path, "PM502")
+    assert len(found) == 1 and found[0]["line"] == 15
+
+
+ONE = """# Chain stalled
+
+## Timeline
+
+- 2019-10-30 13:53 UTC: The fork happens; nodes cannot advance the chain
+- 2019-10-30 15:11 UTC: Chain stalled alert fired
+- 2019-10-30 15:16 UTC: Chain stalled alert resolved (due to lack of data)
+- 2019-10-30 16:22 UTC: All nodes back online
+
+## Detailed timeline
+
+- 2019-10-30 16:10 UTC: Nodes updated and syncing
+"""
+
+
+def test_two_timelines_of_one_postmortem_are_one_incident(tmp_path, run_cli):
+    # "## Timeline" and "## Detailed timeline" under one title: still one incident, so the
+    # detailed entry before the last one above is out of order
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", ONE), "PM502")
+    assert len(found) == 1
+
+
+def test_an_alert_resolving_is_not_the_incident_resolved(tmp_path, run_cli):
+    text = ONE.split("## Detailed timeline")[0]
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM504") == []
