@@ -70,3 +70,28 @@ def test_the_statement_scan_is_linear():
         list(weakness_answered(document.data, "", options, Context(document, merge_settings(None))))
 
     assert_ten_times_linear(run, 100, "PM316")
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was no redundancy for the load balancer, so its crash took down the site.",
+    "We had no failover in place for the primary database.",
+    "db1 was a single point of failure for a second time this year.",
+])
+def test_the_statements_own_words_and_stray_numbers_answer_nothing(tmp_path, run_cli, sentence):
+    doc = f"# DB outage\n\n## Root cause\n\n{sentence}\n\n## Action items\n\n- Alert when the disk is 80 % full (owner: @dba)\n"
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.md", doc), "PM316")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "db1 was a single point of failure; this was a known, accepted risk.",
+    "We removed that single point of failure by adding a second uplink the same week.",
+])
+def test_a_statement_answered_in_its_own_sentence_is_none(tmp_path, run_cli, sentence):
+    doc = f"# DB outage\n\n## Root cause\n\n{sentence}\n\n## Action items\n\n- Alert when the disk is 80 % full (owner: @dba)\n"
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", doc), "PM316") == []
+
+
+def test_an_analysis_heading_is_no_answer(tmp_path, run_cli):
+    doc = ("# DB outage\n\n## Replication lag\n\nThe replica lagged.\n\n## Root cause\n\n"
+           "db1 was a single point of failure.\n\n## Action items\n\n- Alert when the disk is 80 % full\n")
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.md", doc), "PM316")) == 1

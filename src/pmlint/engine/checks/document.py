@@ -105,6 +105,14 @@ _EXPLAINED_WORDS = 3
 #: `{{ incident title }}`, `{{ What went wrong? }}`): more than four words, a digit or a link.
 _BRACED = re.compile(r"\{\{([^}]*)\}\}")
 _FILLED_WORDS = 5
+#: What only a template says to its author: an instruction ("Describe what happened and the
+#: impact", "Link to the Jira ticket", "List the steps") or a question word, opening the braces.
+_PROMPT_START = re.compile(r"(?:describe|list|link|explain|summari[sz]e|insert|enter|provide|include|fill|replace|"
+                           r"specify|outline|mention|state|give|what|who|when|where|why|how|which|e\.g\.|example)\b",
+                           re.IGNORECASE)
+#: A placeholder of its own inside the braces: `{{ HH:MM Event 1 }}`, `{{ YYYY-MM-DD }}`.
+_INNER_PLACEHOLDER = re.compile(r"\b(?:HH:MM|YYYY|MM/DD|DD/MM|XX+|TBD)\b|\b(?:event|item|step|action)[ \t]+\d\b",
+                                re.IGNORECASE)
 
 
 def _filled_in(text: str, match: re.Match[str]) -> bool:
@@ -120,8 +128,8 @@ def _filled_in(text: str, match: re.Match[str]) -> bool:
     if braced is None:
         return False
     inner = braced.group(1).strip()
-    if inner.endswith("?"):
-        return False  # a prompt asking the author a question
+    if inner.endswith("?") or _PROMPT_START.match(inner) or _INNER_PLACEHOLDER.search(inner):
+        return False  # a prompt to the author ("Describe what happened", "Link to the ticket", "HH:MM Event 1")
     return len(inner.split()) >= _FILLED_WORDS or any(char.isdigit() for char in inner) or "](" in inner \
         or "http" in inner
 

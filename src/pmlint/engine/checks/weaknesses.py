@@ -97,12 +97,21 @@ def _first_statement(context: Context, stated: Any, answers: Any = None) -> tupl
         for match in stated.finditer(low):
             if not _suffered(low, match.start(), match.end()):
                 continue
-            if answers is not None and search(answers, _sentence_around(low, match.start(), match.end())) is not None:
+            if answers is not None and _answered_beside(low, match.start(), match.end(), answers):
                 continue
             index, start = joined.locate(match.start())
             pointer, text = pairs[index]
             return pointer, text, start, min(len(text), start + match.end() - match.start())
     return None
+
+
+def _answered_beside(low: str, start: int, end: int, answers: Any) -> bool:
+    """Whether the sentence around low[start:end] names an answer outside the statement
+    itself ("we removed that single point of failure by adding a second uplink"); the
+    statement's own words ("no redundancy") answer nothing."""
+    around = _sentence_around(low, start, end)
+    statement = low[start:end]
+    return search(answers, around.replace(statement, " " * len(statement), 1)) is not None
 
 
 #: Characters joined for one scan.
@@ -190,8 +199,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def weakness_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The document states a weakness (`stated_patterns`, not negated, hedged, imagined or
     avoided, and not answered in its own sentence), and no action item (open or done),
-    resolution, commitment in prose or plan heading names an answer (`answer_words`): one
-    hit on the first statement, quoting it."""
+    resolution or commitment in prose names an answer (`answer_words`): one hit on the
+    first statement, quoting it."""
     answers = option_words(options, "answer_words")
     stated = option_patterns(options, "stated_patterns")
     if answers is None or stated is None:
@@ -203,10 +212,8 @@ def weakness_answered(value: Any, pointer: str, options: dict, context: Context)
         return  # the fix made: "Implemented a resilient boot pipeline"
     if committed_in_prose(context, answers):
         return
-    lines = context.document.lines
-    if any(_below_title(heading) and search(answers, lines[heading.line - 1]) is not None
-           for heading in context.document.headings()):
-        return
+    # (no heading is read for it: "## Replication lag" is analysis, and a plan's own heading
+    # over prose is one of its items, read above)
     found = _first_statement(context, stated, answers)
     if found is None:
         return
