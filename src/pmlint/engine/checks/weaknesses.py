@@ -139,19 +139,31 @@ def backups_after_loss(value: Any, pointer: str, options: dict, context: Context
     whole = "\n".join(lines)
     if search(backups, whole) is None:
         return  # backups are no part of the story: the loss has another cure
-    if any(search(backups, text_of(item)) for _, item in action_items(context) if is_open(item, context)):
-        return
-    if committed_in_prose(context, backups):
+    if _plan_names(context, backups, open_only=True):
         return
     if any(_below_title(heading) and search(backups, lines[heading.line - 1]) is not None
            for heading in context.document.headings()):
         return  # "### Automated Backup System" under the measures taken
-    found = _first_statement(context, loss)
+    yield from _first_hit(context, loss)
+
+
+def _plan_names(context: Context, words: Any, open_only: bool) -> bool:
+    """Whether an action item (open ones only, or any) or a commitment in prose names one
+    of `words`: the plan answers the weakness."""
+    if any(search(words, text_of(item)) for _, item in action_items(context)
+           if not open_only or is_open(item, context)):
+        return True
+    return committed_in_prose(context, words)
+
+
+def _first_hit(context: Context, stated: Any, answers: Any = None) -> Iterable[Hit]:
+    """One hit on the first statement of the weakness, quoting its sentence."""
+    found = _first_statement(context, stated, answers)
     if found is None:
         return
     where, text, start, end = found
-    said = _sentence_around(text, start, end)
-    yield Hit(None, {"said": quote(said, 90)}, span=span_at(context.document, where, text[start:end]))
+    yield Hit(None, {"said": quote(_sentence_around(text, start, end), 90)},
+              span=span_at(context.document, where, text[start:end]))
 
 
 #: Only headings on the first `_HEADING_LINES` lines are read for the words of an answer.
@@ -193,8 +205,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 @check("weakness_answered", {
     "stated_patterns": of_kind("regex-list", "Regular expressions (lower case) that state the weakness: "
                                              "'single point of failure', 'no failover'."),
-    "answer_words": of_kind("words", "Words of an action item, a commitment or a plan heading that answer it: "
-                                     "redundancy, failover, replica, second.")},
+    "answer_words": of_kind("words", "Words of an action item, the resolution or a commitment that answer it: "
+                                     "redundancy, failover, replica, second node.")},
        required=("stated_patterns", "answer_words"))
 def weakness_answered(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """The document states a weakness (`stated_patterns`, not negated, hedged, imagined or
@@ -205,18 +217,9 @@ def weakness_answered(value: Any, pointer: str, options: dict, context: Context)
     stated = option_patterns(options, "stated_patterns")
     if answers is None or stated is None:
         return
-    if any(search(answers, text_of(item)) for _, item in action_items(context)):
+    if _plan_names(context, answers, open_only=False):
         return
     resolution = context.data.get("resolution") if isinstance(context.data, dict) else None
     if isinstance(resolution, str) and search(answers, resolution) is not None:
         return  # the fix made: "Implemented a resilient boot pipeline"
-    if committed_in_prose(context, answers):
-        return
-    # (no heading is read for it: "## Replication lag" is analysis, and a plan's own heading
-    # over prose is one of its items, read above)
-    found = _first_statement(context, stated, answers)
-    if found is None:
-        return
-    where, text, start, end = found
-    yield Hit(None, {"said": quote(_sentence_around(text, start, end), 90)},
-              span=span_at(context.document, where, text[start:end]))
+    yield from _first_hit(context, stated, answers)
