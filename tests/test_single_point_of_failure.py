@@ -95,3 +95,19 @@ def test_an_analysis_heading_is_no_answer(tmp_path, run_cli):
     doc = ("# DB outage\n\n## Replication lag\n\nThe replica lagged.\n\n## Root cause\n\n"
            "db1 was a single point of failure.\n\n## Action items\n\n- Alert when the disk is 80 % full\n")
     assert len(rule_findings(run_cli, write(tmp_path / "pm.md", doc), "PM316")) == 1
+
+
+def test_what_the_weak_point_lacked_answers_it_when_the_plan_supplies_it(tmp_path, run_cli):
+    doc = ("# Activations failed\n\n## Root cause\n\nThe activation flow had five single points of failure without "
+           "proper error handling, validation, or monitoring.\n\n## Action items\n\n- [x] {item}\n")
+    path = write(tmp_path / "pm.md", doc.format(item="Add error handling to webhook operations"))
+    assert rule_findings(run_cli, path, "PM316") == []
+    path = write(tmp_path / "pm.md", doc.format(item="Write the release notes"))
+    assert len(rule_findings(run_cli, path, "PM316")) == 1
+
+
+def test_a_fallback_in_the_resolution_answers_it(tmp_path, run_cli):
+    doc = ("# Forms failed\n\n## Root cause\n\nDirect calls to the vendor's API were a single point of failure.\n\n"
+           "## Resolution\n\nWe proxy the calls through our API and {fix}.\n")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", doc.format(fix="added fallback mechanisms")), "PM316") == []
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.md", doc.format(fix="log each call")), "PM316")) == 1

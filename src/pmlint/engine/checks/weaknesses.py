@@ -222,4 +222,33 @@ def weakness_answered(value: Any, pointer: str, options: dict, context: Context)
     resolution = context.data.get("resolution") if isinstance(context.data, dict) else None
     if isinstance(resolution, str) and search(answers, resolution) is not None:
         return  # the fix made: "Implemented a resilient boot pipeline"
-    yield from _first_hit(context, stated, answers)
+    found = _first_statement(context, stated, answers)
+    if found is None:
+        return
+    where, text, start, end = found
+    said = _sentence_around(text, start, end)
+    if _lack_answered(said, context, resolution):
+        return
+    yield Hit(None, {"said": quote(said, 90)}, span=span_at(context.document, where, text[start:end]))
+
+
+#: What the statement says the weak point lacked: "5 critical single points of failure
+#: without proper error handling, validation, or monitoring" (bounded: 80 characters).
+_WITHOUT = re.compile(r"\bwithout[ \t]+(?:proper|any|adequate|sufficient|good)?[ \t]*([^.;:\n]{3,80})", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r"[ \t]*(?:,|\bor\b|\band\b|/)[ \t]*", re.IGNORECASE)
+
+
+def _lack_answered(said: str, context: Context, resolution: Any) -> bool:
+    """Whether the statement names what the weak point lacked ("without proper error
+    handling, validation, or monitoring") and the plan or the resolution supplies it ("Add
+    error handling to webhook operations"): the weakness was of that kind, and is answered."""
+    lacked = _WITHOUT.search(said)
+    if lacked is None:
+        return False
+    wanted = [part.strip().lower() for part in _LIST_SPLIT.split(lacked.group(1)) if len(part.strip()) >= 4]
+    if not wanted:
+        return False
+    texts = [text_of(item).lower() for _, item in action_items(context)]
+    if isinstance(resolution, str):
+        texts.append(resolution.lower())
+    return any(part in text for part in wanted for text in texts)
