@@ -63,3 +63,63 @@ def test_two_timelines_of_one_postmortem_are_one_incident(tmp_path, run_cli):
 def test_an_alert_resolving_is_not_the_incident_resolved(tmp_path, run_cli):
     text = ONE.split("## Detailed timeline")[0]
     assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM504") == []
+
+
+STATUS = """# Status of machines
+
+### Alpha
+
+- 2024-01-10 09:00 - Alpha's storage is degraded; jobs may fail.
+- 2024-01-12 10:00 - A disk in Alpha's storage is replaced.
+- 2024-01-15 16:00 - Alpha's storage is healthy again.
+
+### Beta
+
+- 2023-10-26 12:00 - A switch in Beta is dying; 32 nodes lost the filesystem.
+- 2023-10-26 {time} - Power-cycling the switch helped for an hour.
+- 2023-10-26 18:00 - The switch was replaced and the nodes are back.
+"""
+
+
+def test_a_status_page_section_per_system_is_a_log_each(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STATUS.format(time="14:50"))
+    assert rule_findings(run_cli, path, "PM502") == []
+
+
+def test_within_one_systems_log_order_is_still_checked(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STATUS.format(time="11:50"))
+    assert len(rule_findings(run_cli, path, "PM502")) == 1
+
+
+POST = """# Outage
+
+Some notes on last night.
+
+### Evening
+
+- 2024-01-10 21:00 - The disk fills and the site goes down.
+- 2024-01-10 21:40 - We start deleting old logs.
+
+### Night
+
+- 2024-01-10 21:20 - Someone restarts the wrong service.
+- 2024-01-10 23:00 - The site is back.
+"""
+
+
+def test_a_post_going_on_under_its_next_heading_stays_one_timeline(tmp_path, run_cli):
+    # a step back of twenty minutes under the next heading is a slip in the order, not another log
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.md", POST), "PM502")) == 1
+
+
+def test_logs_by_heading_read_in_linear_time():
+    from linearity import assert_ten_times_linear
+
+    from pmlint.load import load_text
+
+    def build(copies: int) -> str:
+        parts = [f"### System {n}\n\n- {2000 + (copies - n) % 9000 // 365:04d}-01-10 09:00 - down\n"
+                 f"- {2000 + (copies - n) % 9000 // 365:04d}-01-10 10:00 - back\n\n" for n in range(copies)]
+        return "# Status\n\n" + "".join(parts)
+
+    assert_ten_times_linear(lambda text: load_text("pm.md", text), 100, "logs by heading", setup=build)

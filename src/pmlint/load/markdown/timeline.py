@@ -455,6 +455,8 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
     _carry_zones(timeline)
     _ambiguous_by_order(timeline)
     _afternoon_after_noon(timeline)
+    if not context.incident_log and not context.several_postmortems and timeline.section == 1 and timeline.loose:
+        context.several_postmortems = _logs_by_heading(timeline, lines)
     if not ((context.incident_log or context.several_postmortems) and _incidents(timeline)):
         _newest_first(timeline)
     _merge_milestones(timeline)
@@ -462,6 +464,43 @@ def extract_timeline(sections: list[Section], out: Output, lines: list[str], con
 
 #: An ATX heading line: its hashes and its text.
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.{1,300})")
+#: A step back this long, where a new heading starts, begins another log: a status page's
+#: section per system ("### Myriad" over 2024 updates, then "### Young" over 2023 ones).
+_LOG_STEP_BACK = timedelta(days=1)
+
+
+def _logs_by_heading(timeline: _Timeline, lines: list[str]) -> bool:
+    """Whether time-stamped lines gathered from the whole page (no Timeline heading) are
+    several logs, one under each heading: where the heading above an entry changes and the
+    entry steps back in time a day or more before everything above it, another log begins
+    (each then its own incident, ordered and measured on its own, as in an incident log). A
+    post that goes on forward under its next heading stays one timeline. Linear: the
+    headings found once, one bisection per entry."""
+    from bisect import bisect_right
+
+    headings = [number for number, line in enumerate(lines, 1) if line.startswith(("#", " ")) and _ATX.match(line)]
+    if len(headings) < 2:
+        return False
+    moments = {index: moment for index, _, moment in timeline.written}
+    spans = timeline.out.spans
+    incident, latest, heading_before = 0, None, None
+    incidents: list[int] = []
+    for index in range(timeline.count):
+        span = spans.get(f"/timeline/{index}")
+        heading = headings[bisect_right(headings, span.line) - 1] if span is not None and span.line > headings[0] else 0
+        moment = moments.get(index)
+        if moment is not None and latest is not None and heading != heading_before and \
+                (moment.tzinfo is None) == (latest.tzinfo is None) and moment < latest - _LOG_STEP_BACK:
+            incident += 1
+            latest = None
+        if moment is not None and (latest is None or moment > latest):
+            latest = moment
+        heading_before = heading
+        incidents.append(incident)
+    if incident == 0:
+        return False
+    timeline.incident_of[:] = incidents
+    return True
 
 
 def _dates_above(sections: list[Section], lines: list[str], context: TimeContext) -> dict[int, date]:
