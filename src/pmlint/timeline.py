@@ -183,7 +183,7 @@ _FAILURE = regex_cache.compile(
 _SECRET = regex_cache.compile(r"\b(?:tokens?|secrets?|credentials?|passwords?|private[ \t]keys?|api[ \t]keys?)\b", re.IGNORECASE)
 _CONTAINING = regex_cache.compile(r"\b(?:contain(?:s|ed|ing)?|includ(?:es|ed|ing)|embedded|committed|published|pushed)\b", re.IGNORECASE)
 _NOTICING = regex_cache.compile(
-    r"\b(?:alerts?[ \t](?:fired|fires|firing|triggered|went[ \t]off)|alerted|"
+    r"\b(?:alerts?[ \t](?:fired|fires|fire|firing|triggered|trigger|went[ \t]off)|alerted|"
     r"(?:generat|rais|issu)(?:ed|es|ing)[ \t](?:an?[ \t])?(?:alerts?|alarms?|pages?)|alarm(?:s|ed)?|paged|pinged|"
     # "we were notified", "on-call notified": being told; "Notified impacted users by email"
     # is the team telling others (communication, not detection)
@@ -207,7 +207,7 @@ _NOT_BEFORE = regex_cache.compile(r"\b(?:no|not|never|nobody|no[ \t]one|without)
 #: An alert or page sent by a machine: no person has seen it yet.
 _ALERT = regex_cache.compile(
     r"(?<!\bno[ \t])(?<!\bnot[ \t])\b(?:(?:alerts?|alarms?|pages?|monitors?)[ \t](?:(?:started|starts|began|begins|kept|"
-    r"were|was|is|are|have|has|had)[ \t](?:been[ \t])?)?(?:fired|fires|firing|triggered|went[ \t]off)|"
+    r"were|was|is|are|have|has|had)[ \t](?:been[ \t])?)?(?:fired|fires|fire|firing|triggered|trigger|went[ \t]off)|"
     r"(?:sen(?:d|ds|t|ding)|fir(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|generat\w{1,4}|issu(?:e|es|ed|ing))[ \t](?:\w+[ \t]){0,3}?"
     r"(?:alerts?|alarms?|pages?))\b", re.IGNORECASE)
 #: A person at work on it: seeing, acknowledging, investigating, acting.

@@ -59,7 +59,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:escalated|escalates|escalation|incident (?:was )?declared|declared (?:an |the )?incident|"
         r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
     ("detected", re.compile(
-        r"\b(?:alert(?:s|ed)? (?:fired|fires|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
+        r"\b(?:alert(?:s|ed)? (?:fired|fires|fire|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
         r"alerted|paged|pages|first detected|detected|noticed|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
         r"customers? reported|team alerted|first (?:human[- ])?visible (?:signal|sign))\b",
