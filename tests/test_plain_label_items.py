@@ -32,3 +32,21 @@ def test_a_label_item_with_text_after_the_colon_is_an_ordinary_item(tmp_path, ru
     text = DOC.replace("* Summary:\n", "* Summary: see the ticket\n")
     code, out, _ = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert "summary: The laptops' clocks" not in out
+
+
+def test_a_fix_told_as_steps_makes_a_missing_plan_pedantic(tmp_path, run_cli):
+    from conftest import rule_findings
+
+    text = DOC + "* Solutions:\n\n  * Double the memory request per student\n  * Ask the data centre for a bigger node\n"
+    path = write(tmp_path / "pm.md", text.replace("* Solution:\n\n  * Allow the time server through the firewall and "
+                                                  "rebuild the image\n", ""))
+    assert rule_findings(run_cli, path, "PM313") == []
+    assert len(rule_findings(run_cli, path, "PM313", preset="strict")) == 1
+
+
+def test_a_fix_told_as_done_still_asks_for_a_plan(tmp_path, run_cli):
+    from conftest import rule_findings
+
+    text = DOC.replace("  * Allow the time server through the firewall and rebuild the image\n",
+                       "  * The time server was allowed through the firewall.\n  * The image was rebuilt.\n")
+    assert len(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")) == 1

@@ -740,6 +740,7 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
         target = "/action_items" if "action_items" in data else "/no_action_reason"
         shipped = option_patterns(options, "shipped_fix_patterns")
         done = shipped is not None and any(shipped.search(line) is not None for line in context.document.lines or ())
+        done = done or _fix_told_as_steps(data.get("resolution"))
         if vague is not None:
             quote, line = vague
             yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed",
@@ -750,6 +751,25 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+#: A resolution told as steps to take, one a line: "Enable ntp server in the image",
+#: "Double min cpu and mem", "Ask Christoph to provide a bigger node". Anchored: linear.
+_STEP_VERB = re.compile(r"(?:enable|disable|add|double|increase|decrease|raise|lower|ask|reproduce|set\s+up|move|"
+                        r"replace|migrate|upgrade|downgrade|configure|document|create|implement|introduce|automate|"
+                        r"monitor|limit|pin|rebuild|recopy|restart|schedule|update|install|remove|switch)\b",
+                        re.IGNORECASE)
+
+
+def _fix_told_as_steps(resolution: Any) -> bool:
+    """Whether the resolution is a list of steps in the imperative, most of its lines (two
+    or more) opening with a verb of change: the fix, as the team will apply it, is written
+    down, and asking for a plan beside it is pedantic (`strict` only)."""
+    if not isinstance(resolution, str):
+        return False
+    lines = [line.strip() for line in resolution.split("\n")[:200] if line.strip()]
+    steps = sum(1 for line in lines if _STEP_VERB.match(line))
+    return steps >= 2 and steps * 2 >= len(lines)
 
 
 #: Words between the commitment and its verb: "I will (also / first / try to) figure out".
