@@ -63,7 +63,8 @@ def _timeline(text: str) -> list[dict]:
 
 def test_each_update_takes_the_date_of_its_incident(run_cli, tmp_path):
     path = write(tmp_path / "log.md", _LOG)
-    assert rule_findings(run_cli, path, "PM501", "PM502", "PM504") == []
+    assert rule_findings(run_cli, path, "PM501", "PM502") == []
+    assert rule_findings(run_cli, path, "PM504", preset="strict") == []
     stamps = [entry["at"] for entry in _timeline(_LOG)]
     # incidents oldest first, each in the order things happened; the heading with a time
     # (`3:00 PM, 05-Sep-22`) is an entry of its own

@@ -29,7 +29,8 @@ PAGE = """# Testnet incident reports
 
 def test_each_postmortems_timeline_is_its_own_incident(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", PAGE.format(second="10:40"))
-    assert rule_findings(run_cli, path, "PM502", "PM504") == []
+    assert rule_findings(run_cli, path, "PM502") == []
+    assert [f for f in rule_findings(run_cli, path, "PM504", preset="strict")] == []
 
 
 def test_an_entry_out_of_place_within_one_postmortem_is_still_reported(tmp_path, run_cli):
@@ -62,7 +63,7 @@ def test_two_timelines_of_one_postmortem_are_one_incident(tmp_path, run_cli):
 
 def test_an_alert_resolving_is_not_the_incident_resolved(tmp_path, run_cli):
     text = ONE.split("## Detailed timeline")[0]
-    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM504") == []
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM504", preset="strict") == []
 
 
 STATUS = """# Status of machines
@@ -123,3 +124,13 @@ def test_logs_by_heading_read_in_linear_time():
         return "# Status\n\n" + "".join(parts)
 
     assert_ten_times_linear(lambda text: load_text("pm.md", text), 100, "logs by heading", setup=build)
+
+
+def test_a_markdown_milestone_contradiction_is_a_strict_note(tmp_path, run_cli):
+    text = ("# Feed down\n\n## Timeline\n\n- 2020-01-31 11:00 UTC: The feed starts failing\n"
+            "- 2020-01-31 13:56 UTC: A restart resolved the issue with vendor B\n"
+            "- 2020-01-31 14:26 UTC: Vendor A's feed is mitigated by pointing DNS back\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM504") == []
+    found = rule_findings(run_cli, path, "PM504", preset="strict")
+    assert len(found) == 1 and found[0]["severity"] == "info"
