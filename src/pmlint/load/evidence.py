@@ -521,7 +521,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a consequence that lasted so long: "resulted in three days of stress", "led to two
             # hours of firefighting" (the impact's when its sentence says something was hit or restored)
             r"|\b(?:resulted\s+in|results\s+in|led\s+to|leading\s+to|caused|meant)\s+" + _APPROX + _AMOUNT
-            + r"\s+of\s+[\w-]+)", _F)),
+            + r"\s+of\s+[\w-]+)"
+            # "Five days of nightmare followed.": what came after the failure, and how long
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+of\s+(?:[\w-]+\s+){1,2}(?:followed|ensued)\b", _F)),
     ),
     # what a security incident exposed: "exposing a GitHub personal access token",
     # "password compromise of an employee's account", "unauthorized access to the runners",
@@ -549,6 +551,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # work in progress on a change, told by the team or one person: "I am trying to bring
             # the service via the Korean link up", "we're preparing to upgrade connections", and
             # after a done step: "We fixed the upstream issue and preparing to upgrade ..."
+            # rules the writer now keeps: "Now, my rules are absolute:", "our new rules are"
+            r"|\b(?:my|our)\s+(?:new\s+)?rules\s+(?:are|now)\b"
             r"|\b(?:(?:we|i)\s+(?:are|am)|we" + _APOS + r"re|i" + _APOS + r"m)\s+(?:now\s+|also\s+|currently\s+)?"
             r"(?:preparing|trying)\s+to\s+" + _CHANGE_VERB +
             r"|\b(?:we|i)\b[^.\x00]{0,120}?\band\s+(?:(?:are|am)\s+)?(?:now\s+|also\s+)?preparing\s+to\s+"
