@@ -35,3 +35,27 @@ def test_my_rules_are_a_plan(tmp_path, run_cli):
     assert rule_findings(run_cli, path, "PM313") == []
     path = write(tmp_path / "pm.md", POST.format(after="Five days of nightmare followed.", rules="Some thoughts:"))
     assert len(rule_findings(run_cli, path, "PM313")) == 1
+
+
+TIMELINE = """# Migration failure
+
+## Summary
+
+The v0.6.0 migration failed on upgrade for existing installs.
+
+## Timeline
+
+- **2025-11-12**: v0.6.0 released with the migration bug
+- **2025-11-12**: {entry}
+- **2025-11-12**: v0.6.1 released with the fix
+"""
+
+
+def test_a_bug_discovered_in_the_timeline_records_detection(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", TIMELINE.format(entry="Bug discovered during deployment attempts"))
+    assert rule_findings(run_cli, path, "PM401") == []
+
+
+def test_the_root_cause_discovered_is_diagnosis_not_detection(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", TIMELINE.format(entry="Engineers discovered the root cause in the migration script"))
+    assert len(rule_findings(run_cli, path, "PM401")) == 1

@@ -60,7 +60,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
     ("detected", re.compile(
         r"\b(?:alert(?:s|ed)? (?:fired|fires|fire|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
+        # ("Bug discovered during deployment attempts"; not "discovered the root cause": diagnosis)
         r"alerted|paged|pages|first detected|detected|noticed|"
+        r"(?:discovered|spotted)(?! (?:that )?(?:the |a )?(?:root )?(?:cause|culprit|reason|fix))|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
         r"customers? reported|team alerted|first (?:human[- ])?visible (?:signal|sign))\b",
         re.IGNORECASE)),
