@@ -59,3 +59,35 @@ def test_a_bug_discovered_in_the_timeline_records_detection(tmp_path, run_cli):
 def test_the_root_cause_discovered_is_diagnosis_not_detection(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", TIMELINE.format(entry="Engineers discovered the root cause in the migration script"))
     assert len(rule_findings(run_cli, path, "PM401")) == 1
+
+
+STATUS_ISSUES = """# One HTTP request wedged the VM
+
+**Impact.** Every service on the host was unreachable 03:35–09:17 UTC. {monitor}
+
+### {heading}
+
+The kernel kept evicting and re-reading file-backed pages; the OOM killer never fired,
+so nothing broke the cycle until the reset.
+
+### Follow-up
+
+- [ ] Cap ERDDAP's response size per request (owner: @ops)
+"""
+
+
+def test_issues_a_monitor_opened_are_its_alerts(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STATUS_ISSUES.format(monitor="13 Upptime issues (#93–#106).",
+                                                          heading="Why the machine never recovered on its own"))
+    assert rule_findings(run_cli, path, "PM401") == []
+    path = write(tmp_path / "pm.md", STATUS_ISSUES.format(monitor="13 services were down.",
+                                                          heading="Why the machine never recovered on its own"))
+    assert len(rule_findings(run_cli, path, "PM401")) == 1
+
+
+def test_a_heading_asking_why_it_never_recovered_holds_the_cause(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STATUS_ISSUES.format(monitor="13 Upptime issues.",
+                                                          heading="Why the machine never recovered on its own"))
+    assert [f for f in rule_findings(run_cli, path, "PM011") if "root_causes" in f["message"]] == []
+    path = write(tmp_path / "pm.md", STATUS_ISSUES.format(monitor="13 Upptime issues.", heading="Graphs"))
+    assert len([f for f in rule_findings(run_cli, path, "PM011") if "root_causes" in f["message"]]) == 1

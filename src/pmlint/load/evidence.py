@@ -115,7 +115,8 @@ _CREDENTIAL = r"(?:tokens?|secrets?|credentials?|keys?|passwords?|certificates?)
 TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|nagios|zabbix|icinga|statuscake|"
          r"pingdom|uptime ?robot|uptimerobot|new ?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks(?:\.io)?|"
          r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
-         r"uptime kuma|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|dead ?man'?s ?snitch)")
+         r"uptime kuma|upptime|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|"
+         r"dead ?man'?s ?snitch)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -155,6 +156,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:reported|marked|shown|flagged)\s+(?:back\s+)?(?:up|down|offline|online)\s+(?:[\w:]+\s+){0,4}?by\s+"
             r"(?:our\s+|the\s+)?" + TOOL + r"\b"
             r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:let\s+(?:me|us)\s+know|told\s+(?:me|us)|showed\s+(?:me|us|that))\b"
+            # issues or alerts a monitor opened: "13 Upptime issues (#93-#106)", "Upptime opened 13 issues"
+            r"|\b\d{1,5}\s+" + TOOL + r"\s+(?:issues|alerts|incidents|notifications|pages)\b"
+            r"|\b" + TOOL + r"\s+(?:opened|opens|created|creates|filed|files|raised|raises)\s+(?:\d{1,5}\s+|an?\s+)?"
+            r"(?:[\w-]+\s+)?(?:issues?|incidents?|tickets?)\b"
             r"|\b(?:i|we)\s+use\s+(?:the\s+)?" + TOOL + r"\b[^.\x00]{0,40}?\bchecks?\b"
             # a page in the night: an outage "of the 'wake up at 4am' variety", "paged at 3 a.m.",
             # "woken up at 2am": nobody finds an outage at that hour but by an alert

@@ -297,7 +297,10 @@ _DETECTION_HEADING = re.compile(
 #: A heading that asks why the incident happened, in the writers' words: "Why it
 #: happened", "Why we didn't have backups", "Why the deploy broke chat".
 _CAUSE_HEADING = re.compile(
-    r"^why\s+(?:(?:it|this|that|the\s+[\w-]+|our\s+[\w-]+)\s+(?:happened|failed|broke|went\s+down|stopped|crashed)"
+    # ("Why the machine never recovered on its own", "Why the failover didn't kick in")
+    r"^why\s+(?:(?:it|this|that|the\s+[\w-]+|our\s+[\w-]+)\s+(?:never\s+|didn't\s+|did\s+not\s+|couldn't\s+|"
+    r"could\s+not\s+|wasn't\s+|was\s+not\s+)\w+"
+    r"|(?:it|this|that|the\s+[\w-]+|our\s+[\w-]+)\s+(?:happened|failed|broke|went\s+down|stopped|crashed)"
     r"|we\s+(?:didn't|did\s+not|had\s+no|lacked|missed|weren't|were\s+not)|(?:did|was|were)\s+)\b")
 
 
