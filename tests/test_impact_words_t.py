@@ -68,3 +68,17 @@ def test_nothing_quantified_at_the_lowest_stated_level_is_a_note(tmp_path, run_c
 def test_nothing_quantified_at_a_higher_level_is_a_warning(tmp_path, run_cli):
     found = rule_findings(run_cli, write(tmp_path / "pm.md", LOW.format(severity="SEV2")), "PM601")
     assert len(found) == 1 and found[0]["severity"] == "warning"
+
+
+def test_a_condition_is_no_count_of_those_hit(tmp_path, run_cli):
+    text = ("The migration failed on upgrade. It broke in two cases:\n\n- If there are no users in the database\n"
+            "- When the settings table is empty\n")
+    found = _impact(tmp_path, run_cli, text)
+    assert len(found) == 1 and "no count, share or duration" in found[0]["message"]
+    found = _impact(tmp_path, run_cli, "The migration failed on upgrade, but no users were affected by it.")
+    assert found == []  # an impact stated as none
+
+
+def test_a_range_with_its_length_in_brackets_is_a_duration(tmp_path, run_cli):
+    found = _impact(tmp_path, run_cli, "Images failed. Date: 28 Feb 2017 (~1738) to 01 Mar 2017 (~2054) (~75 hours)")
+    assert len(found) == 1 and found[0]["severity"] == "info" and "75 hours" in found[0]["message"]

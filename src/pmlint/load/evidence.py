@@ -362,7 +362,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
             r"|\bhalf)\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|\bno\s+(?:users?|customers?|clients?|players?)\b"
+            # ("no users were affected"; not a condition: "If there are no users in the database",
+            # "cases where no users exist")
+            r"|(?<!there are )(?<!there is )(?<!where )(?<!when )\bno\s+(?:users?|customers?|clients?|players?)\b"
+            r"(?!\s+exist)"
             r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
@@ -482,6 +485,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am", "11:00-12:45", "12:17a - 12:35a"
             r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|[ap]\b)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014|-)\s*~?"
             r"\d{1,2}:\d{2}(?:[ap]\b)?\b"
+            # a range with its length in brackets: "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054) (~75 hours)"
+            r"|\bto\s+[^\n\x00]{0,40}?\(\s*" + _APPROX + _AMOUNT + r"\s*\)"
             # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
             r"|\bstart(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*[^\x00]{1,60}?\bend(?:ed|s)?(?:\s+(?:time|date))?\s*[:=]\s*\w"
             # bounded by events: "for the duration of the demonstration ... until its reversal",
