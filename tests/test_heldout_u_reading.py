@@ -91,3 +91,35 @@ def test_a_heading_asking_why_it_never_recovered_holds_the_cause(tmp_path, run_c
     assert [f for f in rule_findings(run_cli, path, "PM011") if "root_causes" in f["message"]] == []
     path = write(tmp_path / "pm.md", STATUS_ISSUES.format(monitor="13 Upptime issues.", heading="Graphs"))
     assert len([f for f in rule_findings(run_cli, path, "PM011") if "root_causes" in f["message"]]) == 1
+
+
+STATUS_PAGE = """# Status
+
+## 2022-10-08 10:08 UTC
+
+There is a defect in the preview. {share}
+
+## 2022-10-06 21:04 UTC
+
+We're planning to change how much resources are allocated to the site between
+06:00 and 07:00 UTC. If you notice anything more than a few glitches, let us know.
+
+## 2022-10-05 21:00 UTC
+
+Previews failed for five minutes.
+"""
+
+
+def test_all_active_authors_is_a_share(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STATUS_PAGE.format(share="This one is affecting all active program authors."))
+    assert rule_findings(run_cli, path, "PM601", preset="strict") == []
+    path = write(tmp_path / "pm.md", STATUS_PAGE.format(share="We are looking into it."))
+    assert len(rule_findings(run_cli, path, "PM601", preset="strict")) == 1
+
+
+def test_a_time_that_completes_a_wrapped_sentence_is_no_entry(tmp_path, run_cli):
+    from pmlint.load import load_text
+
+    document = load_text("pm.md", STATUS_PAGE.format(share=""))
+    assert not any(str(entry.get("at", "")).endswith("06:00:00") for entry in document.data.get("timeline", []))
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", STATUS_PAGE.format(share="")), "PM501") == []

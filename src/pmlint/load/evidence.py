@@ -418,7 +418,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # last, as for counts: "All of the registry API features, including ..., were
             # affected" matches above where the share alone fails its test
             # ("the most common error" is a superlative, "at most" a bound: no share)
-            r"|(?P<all_of>\b(?:all|every|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+)?"
+            r"|(?P<all_of>\b(?:all|every|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
             + _WHO_NOUN + r"\b)", _F)),
         # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
         # "drained 1.2M tokens", "≈ 40 ETH was lost" (what an exploit or a bad trade cost is the

@@ -740,13 +740,23 @@ def _first_line_stamp(text: str) -> bool:
     return parse_stamp(text.split("\n", 1)[0]) is not None
 
 
+#: A line that ends in the middle of a phrase that a time completes ("... between", "... at
+#: about", "... from"): the next line's time belongs to that sentence.
+_WRAPPED_BEFORE = re.compile(r"\b(?:between|from|at|after|before|until|till|by|around|about|since|and)[ \t]*$",
+                             re.IGNORECASE)
+
+
 def _paragraph(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[str]) -> tzinfo | None:
     context = timeline.context
     # a status post's updates joined by `<br />` in one line are one piece each (entry_pieces)
     pieces = [(offset, piece) for offset, line in enumerate(block.text.split("\n")) for piece in entry_pieces(line)]
     current: int | None = None
-    for offset, raw_line in pieces:
+    for position, (offset, raw_line) in enumerate(pieces):
         number = block.line + offset
+        if current is None and position and _WRAPPED_BEFORE.search(pieces[position - 1][1][-40:]):
+            # "... allocated to the site between" / "06:00 and 07:00 UTC. If you notice ...": a
+            # sentence wrapped before its time, no entry
+            continue
         raw_line = shortcode_line(raw_line) or raw_line  # `Restored. {{< track "2018-12-31T09:13:00Z" >}}`
         line_span = _line_span(lines, number)
         if context.incident_log and len(pieces) == 1 and _bold_line(raw_line):
