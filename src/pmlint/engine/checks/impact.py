@@ -380,20 +380,21 @@ _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 #: "The following sites were affected:", "Affected services:" (things named, then the hit;
 #: not "- Severity: Critical" nor "- Several consensus rounds affected", which are facts
 #: about the impact, not a list of what it hit).
+#: What a list of the hit names: services, sites, hosts ...; a lead that says "affected"
+#: itself may name more (packages, builds, tenants ...).
+_LISTED_THINGS = (r"services|sites|websites|systems|hosts|servers|apps|applications|products|components|endpoints|"
+                  r"apis|features|repositories|domains|machines")
+_AFFECTED_THINGS = (_LISTED_THINGS + r"|packages|libraries|modules|crates|gems|builds|jobs|pipelines|projects|"
+                    r"clusters|hubs|repos|customers|tenants|accounts")
 _LISTED_LEAD = re.compile(
-    r"\b(?:th(?:ese|is|ose)|the\s+following|following)\s+(?:[\w-]+\s+)?(?:services|sites|websites|systems|hosts|servers|"
-    r"apps|applications|products|components|endpoints|apis|features|repositories|domains|machines|tools)\b"
+    r"\b(?:th(?:ese|is|ose)|the\s+following|following)\s+(?:[\w-]+\s+)?(?:" + _LISTED_THINGS + r"|tools)\b"
     r"[^.\n]{0,60}?\b(?:are|were|is|was|went|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:down|offline|unavailable|"
     r"unreachable|inaccessible|affected|impacted|broken|failing|degraded|disrupted|out\s+of\s+service)\b"
-    r"|\b(?:affected|impacted|unavailable)\s+(?:services|sites|websites|systems|hosts|servers|apps|applications|products|"
-    r"components|endpoints|apis|features|repositories|domains|machines|packages|libraries|modules|crates|gems|builds|"
-    r"jobs|pipelines|projects|clusters|hubs|repos|customers|tenants|accounts)\s*:", re.IGNORECASE)
+    r"|\b(?:affected|impacted|unavailable)\s+(?:" + _AFFECTED_THINGS + r")\s*:", re.IGNORECASE)
 #: Outside an impact section, only a lead that says "affected" itself: "The affected
 #: packages:", "Affected services:", "The following sites were affected:".
 _AFFECTED_LEAD = re.compile(
-    r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:services|sites|websites|systems|hosts|servers|apps|applications|products|"
-    r"components|endpoints|apis|features|repositories|domains|machines|packages|libraries|modules|crates|gems|builds|"
-    r"jobs|pipelines|projects|clusters|hubs|repos|customers|tenants|accounts)\s*:[ \t]*$"
+    r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:" + _AFFECTED_THINGS + r")\s*:[ \t]*$"
     r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$",
     re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).

@@ -30,6 +30,7 @@ from .blocks import Block, Cell
 from .common import Output, block_span, plain
 from .sections import Section, timeline_code
 from .states import State
+from ...headings import atx_headings
 from .times import (STATUS_KINDS, STATUS_LEAD, LabelledTime, Stamp, date_heading, declared_zone, entry_pieces, find_date,
                     find_zone, incident_heading, iso, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
                     year_first_date)
@@ -480,7 +481,10 @@ def _logs_by_heading(timeline: _Timeline, lines: list[str]) -> bool:
     headings found once, one bisection per entry."""
     from bisect import bisect_right
 
-    headings = [number for number, line in enumerate(lines, 1) if line.startswith(("#", " ")) and _ATX.match(line)]
+    # the one heading reader (`headings.atx_headings`), taking the lines this reader always
+    # took: a CommonMark lead, a space or tab after the hashes, and something after that
+    headings = [heading.line for heading in atx_headings(lines) if heading.commonmark and heading.gap in (" ", "\t")
+                and len(lines[heading.line - 1]) >= len(heading.indent) + heading.level + 2]
     if len(headings) < 2:
         return False
     moments = {index: moment for index, _, moment in timeline.written}
