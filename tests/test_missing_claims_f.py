@@ -193,8 +193,11 @@ A workflow injection let the attacker steal the publishing token.
     "Here's our detailed chronological [timeline on our GHSA](https://github.com/o/r/security/advisories/GHSA-x).",
     "Full timeline: https://example.org/incidents/42",
 ])
-def test_a_timeline_linked_elsewhere_is_missing_here_at_info(run_cli, tmp_path, line):
+def test_a_timeline_linked_elsewhere_is_asked_for_under_strict_only(run_cli, tmp_path, line):
+    # (at info it was still judged false by an outside reviewer, who followed the link)
     found = _timeline_missing(_findings(run_cli, tmp_path, _LINKED.format(line=line), "PM011"))
+    assert found == [], found
+    found = _timeline_missing(_findings(run_cli, tmp_path, _LINKED.format(line=line), "PM011", preset="strict"))
     assert [item["severity"] for item in found] == ["info"], found
 
 

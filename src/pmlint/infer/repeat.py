@@ -126,7 +126,7 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 links.append(url)
                 link_pointer = link_pointer or pointer
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
-                    if not imagined(found[1], found[2].start())), None)
+                    if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])), None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts
                                                                 if has_words(text, _REPEAT_WORDS)])
@@ -157,6 +157,20 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
         return Fact(True, True, f"a link to an earlier postmortem ({earlier[0][:80]})",
                     span_at(document, link_pointer, earlier[0])), tuple(earlier)
     return None, ()
+
+
+#: A sentence that places the similar incident after this one: "A few weeks after this, we
+#: had a similar incident on a different team", "a similar incident followed a month later".
+_LATER_BEFORE = re.compile(r"\b(?:after\s+(?:this|that|it)|since\s+then|afterwards|later\s+on|following\s+(?:this|that))"
+                           r"\b[^.!?\n]{0,80}$", re.IGNORECASE)
+_LATER_AFTER = re.compile(r"^[^.!?\n]{0,60}?\b(?:later|afterwards|after\s+(?:this|that|it)|since\s+then)\b", re.IGNORECASE)
+
+
+def _came_later(text: str, match: re.Match[str]) -> bool:
+    """Whether the sentence of a repeat's words says the similar incident came after this
+    one: that one may repeat this, this one repeats nothing."""
+    return _LATER_BEFORE.search(text[max(0, match.start() - 120):match.start()]) is not None or \
+        _LATER_AFTER.match(text[match.end():match.end() + 80]) is not None
 
 
 #: How far after a repeat's words its sentence is read for the earlier incident's date.

@@ -100,8 +100,10 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
 
 
 #: "had been running untouched for over a year", "in production for two years": how old
-#: something is, not how long anything failed
+#: something is, not how long anything failed; "after spending over 15 years working as a
+#: developer": a career, not an outage
 _AGE_BEFORE = regex_cache.compile(r"\b(?:running|run|worked|working|existed|existing|live|in[ \t]+production|in[ \t]+place|"
+                                  r"spending|spent|spend|"
                                   r"untouched|unchanged|stable|free|in[ \t]+use|used|around|fine|flawlessly|reliably|"
                                   r"smoothly|without[ \t]+(?:issues?|problems?|incidents?))\W{1,3}"
                                   r"(?:for|over)\W{1,3}(?:about|around|roughly|almost|nearly|over|more[ \t]+than|"

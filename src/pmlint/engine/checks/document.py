@@ -293,11 +293,13 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # told, and there is no team whose response a timeline would check
     demote = demote or (key == "timeline" and top and _lone_author_post(context)
                         and evidence(context, "impact_duration") is not None)
-    # ... or the timeline, where the text links to one published elsewhere ("our detailed
-    # chronological [timeline on our GHSA](https://...)"): it exists, only not here
-    demote = demote or (key == "timeline" and top and _timeline_linked(context))
     # the summary, which the title and the sections carry: form a reviewer would not raise
     told = key == "summary"
+    # ... or the timeline, where the text links to one published elsewhere ("our detailed
+    # chronological [timeline on our GHSA](https://...)", "a timeline here that was kept
+    # during the incident: https://..."): it exists, only not here (at info it was still
+    # judged false: the reviewer follows the link)
+    told = told or (key == "timeline" and top and _timeline_linked(context))
     # ... or the timeline, from a short post whose summary gives the start and the end
     # ("down for about 3 hours, from 15:30 to 18:10 UTC")
     summary = data.get("summary")
@@ -378,11 +380,16 @@ LONE_AUTHOR_PRONOUNS = 5
 
 
 #: A link to a timeline kept elsewhere: the word in a link's text ("[timeline on our
-#: GHSA](https://...)") or just before a bare address ("full timeline: https://...").
+#: GHSA](https://...)") or before a bare address in the same clause ("full timeline:
+#: https://...", "a timeline here that was kept during the incident: https://..."; not "no
+#: timeline" or "keep a timeline", nor an address in the next clause after a comma).
 _TIMELINE_NAMED = re.compile(r"\b(?:timeline|chronology|chronological)\b", re.IGNORECASE)
 _TIMELINE_LINK = re.compile(
     r"\[[^\]\n]{0,200}?\b(?:timeline|chronology)\b[^\]\n]{0,200}\]\(\S"
-    r"|\b(?:timeline|chronology)[ \t]*(?::|at|here:?)[ \t]*<?https?://", re.IGNORECASE)
+    r"|(?<!\bno\s)(?<!\bany\s)(?<!\bkeep\sa\s)\b(?:timeline|chronology)\b[^.,;!?<>\n]{0,80}?(?::|\bat|\bhere:?)"
+    r"[ \t]*<?https?://", re.IGNORECASE)
+#: How much of one line is searched (an HTML post's whole body can be one line).
+_LINK_LINE_CHARS = 20_000
 
 
 def _timeline_linked(context: Context) -> bool:
@@ -396,7 +403,7 @@ def _timeline_linked(context: Context) -> bool:
     code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     headings = {heading.line for heading in document.headings() if _read_here(heading)}
     for number, text in enumerate(lines, start=1):
-        text = text[:2000]
+        text = text[:_LINK_LINE_CHARS]
         if number in code or number in headings or _TIMELINE_NAMED.search(text) is None:
             continue
         if _TIMELINE_LINK.search(text) is not None:
@@ -430,7 +437,9 @@ def _lone_author_post(context: Context) -> bool:
 #: A date or a time of day in any common form: "22:52", "2 am", "2023-12-04", "12/04",
 #: "Dec 4", "Jul 2024" (a history kept by the month), "4th of December", a weekday. A timeline section without one is no timeline.
 _WHEN = re.compile(
-    r"\b\d{1,2}[:h.]\d{2}\b|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}\b"
+    # (not the pieces of an address: "160.22.181.81/32" holds no "81/32" date)
+    r"(?<![\d./])\b\d{1,2}[:h.]\d{2}\b(?![./]\d)|\b\d{1,2}\s?[ap]\.?m\b|\b\d{4}-\d{1,2}-\d{1,2}\b"
+    r"|(?<![\d./])\b\d{1,2}[/.-]\d{1,2}\b(?![./]\d)"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:\d{1,2}|\d{4})\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:T|day)\s?[+-]?\s?\d", re.IGNORECASE)

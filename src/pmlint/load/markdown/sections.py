@@ -41,7 +41,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "timeline": (
         "timeline", "incident timeline", "timeline of events", "chronology", "chain of events", "key events",
-        "timeline summary", "sequence of events", "event log",
+        "timeline summary", "sequence of events", "event log", "investigation timeline", "response timeline",
+        "recovery timeline", "outage timeline", "debugging timeline", "event timeline", "events timeline",
+        "resolution timeline",
     ),
     "trigger": ("trigger", "triggers", "leadup", "lead-up", "lead up", "what triggered it", "triggering event"),
     "root_causes": (
@@ -75,7 +77,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "what we will do", "what we're changing", "what we are changing", "where do we go from here",
         "remediation and follow-up steps", "remediation and follow up steps", "follow-up steps", "follow up steps",
         "recent improvements and future steps", "future steps", "future improvements", "future work",
-        "preventing recurrence", "prevention", "what's next", "next actions",
+        "preventing recurrence", "prevention", "what's next", "next actions", "action plan", "action plans",
         "prevention measures", "preventive measures", "preventative measures", "corrective measures",
         "remediation measures", "follow-up measures", "follow up measures", "actions planned", "planned actions",
         # (the grammar below reads these too; as aliases they are also found misspelled: "Remeidal action")
@@ -307,7 +309,7 @@ _CAUSE_HEADING = re.compile(
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
 #: action", "Resolving actions", "Remedial measures", "Proactive measures", "Follow-up
 #: items", "Corrective action points", "Open action items", "Long-term fixes",
-#: "Preventative measures implemented". Only the whole heading (one to three qualifiers,
+#: "Preventative measures implemented", "Remediation plan". Only the whole heading (one to three qualifiers,
 #: then the noun), so "Actions taken during the incident" is not the plan.
 _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|preventive|preventative|proactive|"
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
@@ -318,7 +320,7 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
     r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|"
-    r"improvements?|remediations?|work items?|todos?|to-dos?|fix|fixes)(?: list)?"
+    r"improvements?|remediations?|work items?|todos?|to-dos?|fix|fixes|(?:action )?plans?)(?: list)?"
     # "Preventative measures implemented", "Corrective actions taken": the plan, some of it done
     r"(?: (?:implemented|taken|applied|adopted|deployed|introduced|(?:put )?in place))?")
 
@@ -402,7 +404,8 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
     open_ordered = False  # items of another list (`1.` after `- **Review actions**:`) are its content
     for position, block in enumerate(blocks):
         if block.kind == "paragraph":
-            _promote_label_line(block, _next_content(blocks, position), aliases, _innermost(stack))
+            _promote_label_line(block, _past_lead_in(blocks, _next_content(blocks, position)), aliases,
+                                _innermost(stack))
         if open_label is not None and block.parent >= 0 and labelled.get(block.parent) is open_label:
             open_label = None  # the label has children: its content is those, not what follows
         if open_label is not None and block.parent < 0 and block.kind != "heading" and not block.quoted:
@@ -521,6 +524,24 @@ def _ends_label_section(block: Block, following: Block | None, current: Section 
         return False
     text = block.text.strip()
     return text.endswith(":") and _LABEL_LINE.match(text) is not None
+
+
+#: Longest lead-in sentence between a label line and its list ("Our immediate action items:").
+_LEAD_IN_WORDS = 25
+
+
+def _past_lead_in(blocks: list[Block], following: Block | None) -> Block | None:
+    """`following`, or, when it is a short lead-in sentence ending with ":" ("**Remediation
+    plan:**", then "Our immediate action items:", then the list), the list or table right
+    after it, placed at the lead-in's line: the label names that list all the same."""
+    if following is None or following.kind != "paragraph" or following.quoted or following.parent >= 0 or \
+            not following.text.rstrip(" *_").endswith(":") or following.text.count("\n") > 1 or \
+            len(following.text.split(None, _LEAD_IN_WORDS)) > _LEAD_IN_WORDS or following.index < 0:
+        return following
+    after = _next_content(blocks, following.index)
+    if after is None or after.kind not in ("item", "table") or after.line - following.end_line > _LABEL_GAP:
+        return following
+    return replace(after, line=following.line)
 
 
 def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
