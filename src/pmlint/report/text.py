@@ -105,7 +105,7 @@ def _source_frame(console, result: "LintResult", finding, Text) -> None:  # noqa
     span = finding.span
     if not lines or not 1 <= span.line <= len(lines):
         return
-    source = lines[span.line - 1].expandtabs(1)
+    source = lines[span.line - 1]
     start = max(span.column - 1, 0)
     end = span.end_column if span.end_line == span.line else len(source)
     end = max(min(end, len(source)), start + 1)
@@ -114,6 +114,9 @@ def _source_frame(console, result: "LintResult", finding, Text) -> None:  # noqa
         offset = max(0, start - 40)
         source = source[offset:offset + _MAX_SOURCE]
         start, end = start - offset, min(end - offset, len(source))
+    # (a tab as one space keeps every column; expanded after the window is cut, so many
+    # findings on one long line cost the window each, not the line)
+    source = source.expandtabs(1)
     gutter = f"{span.line:>6} │ "
     console.print(Text(gutter, style="dim") + Text(safe(source)))
     marker = " " * len(safe(source[:start])) + "^" * max(1, len(safe(source[start:end])))

@@ -187,6 +187,10 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
                 table.rows.append(row)
             row = None
     blocks = _split_at_hash_headings(blocks, lines)
+    if any(block.kind == "html" for block in blocks):
+        from .html_blocks import expand_html
+
+        blocks = expand_html(blocks, lines)
     for index, block in enumerate(blocks):
         block.index = index
     _end_items_at_their_text(blocks, lines)
