@@ -191,6 +191,10 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
         from .html_blocks import expand_html
 
         blocks = expand_html(blocks, lines)
+    if any(block.text[:6].lstrip(" ~[").startswith(("0", "1", "2")) for block in blocks if block.kind != "code"):
+        from .hhmm import colon_military_times
+
+        colon_military_times(blocks)  # "1738: Cloudinary posted ..." is 17:38
     for index, block in enumerate(blocks):
         block.index = index
     _end_items_at_their_text(blocks, lines)
