@@ -421,6 +421,8 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
     if not isinstance(line, int) or not isinstance(column, int):
         return None, None
     inside = 0 < line <= len(document.lines)
+    if inside:
+        line = _line_holding(document, line, text)
     at = document.lines[line - 1].lower().find(text.lower()[:40]) if inside else -1
     if at >= 0 and negated_or_hedged(document.lines[line - 1], at):
         return None, None  # "No users reported problems in production": nobody did
@@ -484,11 +486,23 @@ _LEAD = regex_cache.compile(r"^[-*|>\s]*(?:\**\d{1,2}[:.]\d{2}(?:[ \t]?(?:utc|am
 _LINK = regex_cache.compile(r"\[([^\]\n]{0,200})\]\([^)\s]{0,300}\)")
 
 
+def _line_holding(document: Document, line: int, text: str) -> int:
+    """The line, from `line` on, of a paragraph's lines that holds the evidence `text` (its
+    plain words: "Reported by: User" on the third line of a header "**Date:** ..."); `line`
+    when none within `_PARAGRAPH_LINES` does."""
+    wanted = text.lower()[:24]
+    for number in range(line, min(len(document.lines), line + _PARAGRAPH_LINES) + 1):
+        source = document.lines[number - 1][:2000].lower()
+        if wanted in source or wanted in source.replace("**", "").replace("__", ""):
+            return number
+    return line
+
+
 def _clause(around: str, text: str) -> str:
     """The clause of `around` that holds the evidence `text`, from its start ("OSTIF and
     their contractor notified ...", "we were informed by partners that ..."): the words a
     reader needs, without the list marks and clock times of the line."""
-    around = _LINK.sub(r"\1", around)
+    around = _LINK.sub(r"\1", around).replace("**", "").replace("__", "")  # the evidence is plain text
     at = around.lower().find(text.lower()[:40])
     if at < 0:
         return _LEAD.sub("", around)

@@ -195,6 +195,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # a header field: "**Reported by:** User (Damian)", "Reported by: a customer"
+            r"|\breported\s+by\s*[:=\u2013]\s*(?:an?\s+|the\s+|our\s+|one\s+of\s+our\s+)?(?:end[- ]?)?"
+            r"(?:users?|customers?|clients?|community|players?|members?|researchers?|contributors?|subscribers?)\b"
+            r"(?!\s+(?:success|support|service|services|care|experience|team|engineer|operations|relations)\b)"
             # reports of the trouble, in bulk, whoever wrote the sentence's subject: "reported
             # many of service slowdowns after the upgrade" (not "reported many issues to the
             # vendor": the team telling someone else)
@@ -332,7 +336,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:we|i)\s+(?:turned|switched|brought|pointed|put|moved|cut|flipped)\b[^.\x00]{0,100}?\band\s+"
             r"(?:the\s+|its\s+|our\s+)?(?:performance|latency|response\s+times?|it|app|site|service|database|api|"
             r"page\s+loads?)\s+(?:was|were|became|got)\s+(?:\w+\s+)?(?:abysmal|terrible|awful|horrible|dreadful|slow|"
-            r"sluggish|unusable|broken|down|failing|degraded|poor)\b", _F)),
+            r"sluggish|unusable|broken|down|failing|degraded|poor)\b"
+            # trying to use one's own service and being refused: "From my work machine I tried to
+            # SSH home, but I was greeted with a 'Connection Refused' message"
+            r"|\b(?:i|we)\s+tried\s+to\s+(?:ssh|rdp|ftp|log\s*in|sign\s+in|connect|access|open|load|reach|visit|"
+            r"ping|use|deploy|push|pull|reload|refresh)\b[^.\x00]{0,100}?\b(?:but|only\s+to)\b[^.\x00]{0,80}?"
+            r"\b(?:refused|errors?|failed|fails|timed?\s*out|would\s+not|wouldn" + _APOS + r"t|could\s+not|couldn" + _APOS +
+            r"t|unable|unreachable|no\s+response|nothing)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
@@ -582,6 +592,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|"
             r"to mitigate future|from happening again|never happens? again|"
             r"doesn" + _APOS + r"t happen again|does not happen again)\b"
+            # a change made with its purpose: "a dummy package registered on PyPI (so that this
+            # issue doesn't repeat)"
+            r"|\bso\s+that\s+(?:this|it|the\s+[\w-]+|such\s+[\w-]+)\s+(?:[\w-]+\s+)?(?:doesn" + _APOS + r"t|does\s+not|"
+            r"won" + _APOS + r"t|will\s+not|can" + _APOS + r"t|cannot|never)\s+(?:repeat|recur|reoccur|happen\s+again)\b"
+            # a resolve told in the first person: "I won't update production databases carelessly
+            # anymore", "we will never deploy on a Friday again"
+            r"|\b(?:we|i)\s+(?:won" + _APOS + r"t|will\s+not|will\s+never|shall\s+not)\s+"
+            r"(?!(?:be|know|see|find|notice|remember|hear|get|have|ever\s+know)\b)[a-z][^.\x00]{0,80}?"
+            r"\b(?:anymore|any\s+more|again)\b"
             r"|\b(?:changes|steps|measures|actions|improvements|mitigations|safeguards)\s+(?:have\s+been|had\s+been|were|"
             r"are\s+being|will\s+be)\s+(?:made|taken|implemented|put in place|introduced|deployed|added)\b"
             # "..., and will add alerts" continues a sentence the team is the subject of ("an
@@ -657,7 +676,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"repositor(?:y|ies)|systems?)\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+)?"
             r"(?:accessed|exposed|compromised|leaked|stolen|exfiltrated|tampered\s+with)\b"
             r"|\b(?:nobody|no\s+one|no-one)\s+(?:was|were)\s+(?:\w+\s+)?(?:affected|impacted|harmed)\b"
-            r"|\bimpact\s*[:=\-\u2013]\s*(?:none|nil|nothing|no\s+impact)\b", _F)),
+            r"|\bimpact\s*[:=\-\u2013]\s*(?:none|nil|nothing|no\s+impact)\b"
+            # labelled: "Realized: none." (beside the potential impact), "Users Affected: 0 (incident
+            # caught in staging)", "Affected customers: none"
+            r"|\b(?:realized|realised|actual|observed)(?:\s+impact)?\s*[:=\u2013]\s*(?:none|nil|nothing|no\s+impact)\b"
+            r"|\b(?:(?:users?|customers?|clients?|players?|accounts?)\s+(?:affected|impacted)|"
+            r"(?:affected|impacted)\s+(?:users?|customers?|clients?|players?|accounts?))\s*[:=\u2013]\s*"
+            r"(?:0|none|zero|nobody|no\s+one)(?![\w.,%])(?!\s*(?:-|\u2013|\u2014|to|or)\s*\d)", _F)),
         # no outage: "the service was never unavailable", "there was no downtime", "without any
         # downtime" (the service stayed up: nothing to count or time); "never unavailable for more
         # than a minute" and "no downtime, but 30 % of requests failed" state some impact
@@ -784,8 +809,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:bug|flaw|defect|vulnerability|exploit)\s+(?:was|is)\s+(?:an?|that)\s"
             r"|\b(?:issue|bug|flaw|vulnerability|regression|problem|defect)\s+(?:was|were|had been)\s+"
             r"(?:first\s+|originally\s+)?introduced\b"
-            # "would allow an attacker to ...", "allowed for this disconnect"
-            r"|\b(?:would\s+|could\s+)?allow(?:ed|s)?\s+(?:an?\s+|any\s+)?(?:attackers?|malicious\s+\w+)\s+to\b"
+            # "would allow an attacker to ...", "This design enables somebody to register a package
+            # by the same name", "allowed for this disconnect"
+            r"|\b(?:would\s+|could\s+)?(?:allow(?:ed|s)?|enabl(?:e|es|ed)|lets?)\s+(?:an?\s+|any\s+)?"
+            r"(?:attackers?|malicious\s+\w+|somebody|someone|anyone|any\s+user)\s+to\b"
             r"|\ballow(?:ed|s)?\s+for\s+(?:this|these|the)\s+(?:\w+\s+)?(?:disconnect|issue|bug|problem|flaw|"
             r"vulnerability|exploit|attack|bypass|escalation|leak|exposure|failure|outage)\b"
             # "which later on leads to 100 %", "the database failed because the disk was full"
@@ -997,6 +1024,22 @@ def _in_impact_sentence(text: str, start: int, end: int) -> bool:
     return _around_hit(text, start, end, _SENTENCE_END)
 
 
+#: A setting measured in time right before "of": "restorable to any point in time with a
+#: resolution of one minute", "a retention of 7 days", "a TTL of 300 seconds": how a system
+#: is configured, not how long anything was hit ("for a period of around four minutes" and
+#: "a delay of two hours" are the impact's length).
+_MEASURE_OF = regex_cache.compile(
+    r"\b(?:resolution|granularity|precision|accuracy|interval|frequency|cadence|retention|ttl|timeout|"
+    r"time-?out|expiry|expiration|lifetime|schedule|backoff)\s+$", _F)
+
+
+def _an_impact_length(text: str, start: int, end: int) -> bool:
+    """`_in_impact_sentence`, and the amount is not a setting's (`_MEASURE_OF`)."""
+    if text.startswith("of", start) and _MEASURE_OF.search(text[max(0, start - 30):start]) is not None:
+        return False
+    return _in_impact_sentence(text, start, end)
+
+
 _CLAUSE_END = regex_cache.compile(r"[.!?;:,()\u2013\u2014](?=\s|\x00|$)|\s-\s|\x00|\n\s*\n", _F)
 
 
@@ -1128,7 +1171,7 @@ CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], b
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),
-    PATTERNS["impact_duration"][0][1]: (("for_amount", _in_impact_sentence, True),
+    PATTERNS["impact_duration"][0][1]: (("for_amount", _an_impact_length, True),
                                          ("maintenance", _in_maintenance_paragraph, True)),
 }
 
@@ -1223,7 +1266,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),
-    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no "),
+    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no ", ": 0", ":0", "zero"),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),

@@ -73,8 +73,9 @@ _DONE_DUE = re.compile(r"^[\s*_~`]*(?:✅|✔|☑|\[x\])?[\s*_~`]*(?:done|comple
 #: A task-list box: `[ ]` open, `[x]` done, and the marks teams use for work under way
 #: (`[~]` "written but not yet applied", `[-]`, `[/]`): in progress.
 _TASK = re.compile(r"^\s*\[(?P<mark>[ xX~/-]?)\]\s*")
-#: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`
-_STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed)\]\s*[:\-–—]?|"
+#: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`, and the box of
+#: an item that will not be done (`[N/A] Replace "dontAsk" — not needed`)
+_STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed|n/a|na|wontfix|won't do)\]\s*[:\-–—]?|"
                             r"(?P<word>todo|to-do|done|wip|fixed)\s*[:\-–—])\s*(?=\S)", re.IGNORECASE)
 _FIELD = re.compile(
     r"(?:^|[\s(\[,;|])(?P<key>owner|owners|assignee|assigned to|who|dri|due|due date|eta|deadline|by|priority|prio|"
@@ -277,12 +278,38 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     sources.append("list")
                     continue
                 for text, span, group in paragraphs:
-                    items.add({"title": text}, span, {"title": span}, group)
+                    items.add({"title": text, **({"status": "done"} if _prose_told_done(text) else {})},
+                              span, {"title": span}, group)
                     sources.append("prose")
     if blocks is not None and _labelled_actions(items, sections, blocks):
         sources.append("prose")
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
+
+
+#: A paragraph of the plan that reports work done: a passive or a "we" past tense ("The fix
+#: was backported to our fork", "A new tag was created", "we rotated the keys"), or a
+#: subject doing a past action ("The fix involved unifying the cache").
+_TOLD_DONE = re.compile(
+    r"\b(?:was|were|has[ \t]been|have[ \t]been|had[ \t]been)[ \t]+(?:then[ \t]+|also[ \t]+|successfully[ \t]+)?"
+    r"(?:[a-z]{2,20}ed|built|made|sent|run|rebuilt|rewritten|written|taken|brought|undone|given|kept|found|told|"
+    r"set[ \t]up|put)\b"
+    r"|\b(?:we|i|the[ \t]team)[ \t]+(?:then[ \t]+|also[ \t]+|quickly[ \t]+|immediately[ \t]+)?[a-z]{2,20}ed\b"
+    r"|^(?:the|this|our)[ \t]+(?:fix|patch|change|remediation|mitigation)[ \t]+(?:involved|included|consisted|"
+    r"required|meant)\b", re.I)
+#: ... and says nothing still to do.
+_STILL_TO_DO = re.compile(
+    r"\b(?:will|shall|should|must|need(?:s|ed)?[ \t]+to|plan(?:s|ned|ning)?[ \t]+to|going[ \t]+to|intend|"
+    r"want[ \t]+to|would[ \t]+like|todo|next[ \t]step|follow[- ]?up|going[ \t]forward|in[ \t]the[ \t]future|"
+    r"[a-z]+" + "['\u2019]" + r"ll|won['\u2019]t|yet[ \t]to|remains?[ \t]to|pending|open|tbd|consider)\b", re.I)
+
+
+def _prose_told_done(text: str) -> bool:
+    """Whether a paragraph read as one item of a prose plan reports work done ("The fix was
+    backported ... and applied to the testnet, successfully resolving the chain halt."):
+    a past tense (`_TOLD_DONE`) and nothing still to do (`_STILL_TO_DO`). Read as open, a
+    testnet's remediation told in the past was "2 open action items" without an owner."""
+    return _TOLD_DONE.search(text) is not None and _STILL_TO_DO.search(text) is None
 
 
 def _leads_code(blocks: list[Block], position: int) -> bool:
@@ -613,6 +640,12 @@ def _lists_told_done(blocks: list[Block], absorbed: set[int]) -> set[int]:
                  for block in members}
         if "past" in kinds and "plan" not in kinds:
             told.update(id(block) for block in members)
+        # a checklist of three boxes or more, all closed ("[x]", "[N/A]"), and one bullet
+        # without a box ("**Production:** ... is fixed by the same change"): a note on the
+        # list (two bullets or more without a box are open work the author did not box)
+        boxed = [block for block in members if _TASK.match(block.text) or _STATUS_PREFIX.match(block.text)]
+        if len(boxed) >= 3 and len(members) - len(boxed) == 1 and all(_closed_box(block.text) for block in boxed):
+            told.update(id(block) for block in members if not (_TASK.match(block.text) or _STATUS_PREFIX.match(block.text)))
     # what is nested under an item told as done ("Updated the runner label:" over the
     # `runs-on:` line) is a detail of that work (parents come before their children)
     by_index = {block.index: block for block in blocks if block.kind == "item"}
@@ -622,6 +655,16 @@ def _lists_told_done(blocks: list[Block], absorbed: set[int]) -> set[int]:
                 and not _STATUS_PREFIX.match(block.text):
             told.add(id(block))
     return told
+
+
+def _closed_box(text: str) -> bool:
+    """Whether an item's box or status prefix closes it: `[x]`, `DONE:`, `[N/A]`."""
+    task = _TASK.match(text)
+    if task is not None:
+        return task.group("mark") in ("x", "X")
+    prefix = _STATUS_PREFIX.match(text)
+    word = ((prefix.group("bracket") or prefix.group("word")) if prefix is not None else "").lower()
+    return word not in ("", "todo", "to-do", "wip")
 
 
 def _done_if(block: Block, told_done: set[int], hints: dict[str, str], intro_done: bool = False) -> dict[str, str]:
@@ -929,7 +972,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     if status_prefix is not None:  # "TODO: add an alert": the marker is the status, not the title
         word = (status_prefix.group("bracket") or status_prefix.group("word")).lower()
         fields.setdefault("status", "open" if word in ("todo", "to-do") else
-                          "in-progress" if word == "wip" else "done")
+                          "in-progress" if word == "wip" else
+                          "wont-do" if word in ("n/a", "na", "wontfix", "won't do") else "done")
         text, prefix = text[status_prefix.end():], prefix + status_prefix.end()
     tag = _OWNER_TAG.match(text)
     if tag is not None and normalise_status(tag.group("tag")) is None:
