@@ -259,3 +259,13 @@ def test_addresses_under_a_timeline_heading_are_no_times(tmp_path, run_cli):
     assert len(found) == 1 and "gives no date or time" in found[0]["message"]
     path = write(tmp_path / "pm.md", text.replace("Routing showed", "At 10:55 routing showed"))
     assert [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]] == []
+
+
+def test_untimed_steps_on_a_stated_day_and_length_outline_the_timeline(tmp_path, run_cli):
+    def timeline_missing(header):
+        text = STEPS.format(heading="Timeline").replace("# Wi-Fi failure after an upgrade\n",
+                                                        "# Wi-Fi failure after an upgrade\n\n" + header + "\n")
+        path = write(tmp_path / "pm.md", text)
+        return [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
+    assert timeline_missing("**Date:** 2026-05-02  \n**Duration:** ~8 hours") == []
+    assert len(timeline_missing("**Date:** 2026-05-02")) == 1

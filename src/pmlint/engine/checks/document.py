@@ -456,10 +456,18 @@ def _read_here(heading: Heading) -> bool:
 def _hollow(context: Context, name: str, line: int) -> bool:
     """Whether the Markdown heading of `name` at `line` heads a section that cannot be what
     it says: a timeline whose text (down to the next heading of its level or above) gives
-    no date or time at all ("## Timeline {WIP}" over narrative prose). Any date or time
+    no date or time at all ("## Timeline {WIP}" over narrative prose), unless the document
+    states the incident's date and its length. Any date or time
     form, even one the loader could not read, keeps the heading as the section."""
     lines = context.document.lines or []
     if name != "timeline" or not 1 <= line <= len(lines):
+        return False
+    data = context.document.data if isinstance(context.document.data, dict) else {}
+    if is_truthy(data.get("date")) and evidence(context, "impact_duration") is not None:
+        # steps in order under the heading, on a day and for a length the document states
+        # ("**Date:** 2026-05-02", "**Duration:** ~8 hours" over "## Timeline", "### Stage
+        # 1 — The Bootloop"): the outline of a timeline (judged so). With the date alone the
+        # steps cannot be placed in time, and that was judged worth asking both ways.
         return False
     # every heading line, those in code too (a `# comment` in a pasted script under the
     # heading has always ended the section here: kept so no section moves)
