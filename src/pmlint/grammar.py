@@ -200,8 +200,10 @@ def negated_or_hedged(text: str, start: int) -> bool:
 #: Before a phrase in its clause: a case imagined, not one that happened ("more resilient
 #: when a similar outage happens again", "if the same issue as ... recurs", "to prevent a
 #: recurrence of the ..."). Unlike `_HEDGE`, "when", "should" and "future" imagine here.
-_IMAGINED = re.compile(r"\b(?:when|whenever|if|in[ \t]+case|should|prevent\w{0,3}|avoid\w{0,3}|future|next[ \t]+time)\b",
-                       re.IGNORECASE)
+#: Right before the phrase, "from" keeps it from happening: "how we're working to keep it
+#: from happening again", "stop this from ever recurring".
+_IMAGINED = re.compile(r"\b(?:when|whenever|if|in[ \t]+case|should|prevent\w{0,3}|avoid\w{0,3}|future|next[ \t]+time)\b"
+                       r"|\bfrom[ \t]+(?:ever[ \t]+)?$", re.IGNORECASE)
 #: How far before a phrase its imagining clause is read (characters).
 _IMAGINED_REACH = 60
 

@@ -89,6 +89,14 @@ _CLAUSE_START = regex_cache.compile(r"[.;:!?\n,]|[ \t][-\u2013\u2014][ \t]")
 _LINK_TARGET = regex_cache.compile(r"\]\([^)\s]{0,300}\)")
 
 
+#: After "third-party": a thing of theirs, not the party telling ("a third-party breach",
+#: "a third-party library"; "a third-party researcher reported" names a teller).
+_ATTRIBUTIVE_PARTY = regex_cache.compile(
+    r"(?<=third[- ]party)[ \t]+(?:breach(?:es)?|leaks?|dumps?|librar(?:y|ies)|dependenc(?:y|ies)|packages?|modules?|"
+    r"plugins?|sdks?|code|software|tools?|apps?|services?|sites?|websites?|apis?|integrations?|components?|scripts?|"
+    r"data|databases?|cookies?|hosting|infrastructure)\b", re.IGNORECASE)
+
+
 def _subject(text: str, start: int) -> str:
     """The words before a verb at `start`, back to the start of its clause (at most 100
     characters), with Markdown link targets dropped."""
@@ -113,6 +121,10 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):
         return None  # "we opened an issue to track the fix": the team's own issue, no report
+    if method == "customer" and _ATTRIBUTIVE_PARTY.match(text, end) is not None:
+        return None  # "his password leaked in a third-party breach": a thing of a third party's, no teller
+    if method == "customer" and phrase.lower().endswith(" by") and _TEAM_TELLER.match(text, end - 2) is not None:
+        return None  # "the npm team unpublished it after being contacted by an ESLint maintainer": ours telling
     if method == "employee" and _diagnostic(text, start, end):
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
     if method == "employee" and _FEATURE_FOUND.match(text, end, end + 120) is not None:
@@ -369,7 +381,7 @@ def _evidence_text(document: Document) -> str:
 
 #: A person of the team named as the one who told: "an email from our community manager".
 _TEAM_TELLER = regex_cache.compile(
-    r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|a|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
+    r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|an?|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
     r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
     r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?)\b", re.IGNORECASE)
 #: A supplier telling of its own outage: "an email from the power company", "a call from our

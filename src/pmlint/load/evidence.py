@@ -173,7 +173,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
             r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
-            r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b", _F)),
+            r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b"
+            # CI turning red is its own alarm: "`main` became red due runner-environment
+            # failures", "the build went red", "required checks turned red"
+            r"|\b(?:ci|main|master|trunk|builds?|pipelines?|checks?|tests?|workflows?)\b[`'\"\u2019]?\s+"
+            r"(?:became|turned|went|goes|turns|was|were|is)\s+red\b", _F)),
         ("customer", regex_cache.compile(
             # "re-opening outage because of reports of multiple folks getting greyscreen"
             r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
@@ -247,7 +251,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # screen": the subject a clause away from its verb (bounded, within the sentence)
             r"|\b(?:an?|one|the|some|several)\s+(?:of\s+(?:our|the)\s+)?(?:users?|customers?|clients?|players?)\b"
             r"[^.\x00]{0,80}?\b(?:noticed|reported|discovered|spotted|complained|notifies\s+us|notified\s+us|"
-            r"tells\s+us|told\s+us|lets\s+us\s+know|let\s+us\s+know|contacts\s+us|contacted\s+us|reports)\b", _F)),
+            r"tells\s+us|told\s+us|lets\s+us\s+know|let\s+us\s+know|contacts\s+us|contacted\s+us|reports|"
+            # "A user posted eslint/eslint-scope#39, notifying the ESLint team of the issue"
+            r"notifying\s+(?:us|our\s+team|the\s+(?:[\w-]+\s+)?(?:team|maintainers|developers)))\b", _F)),
         # a notification in a chat tool: "We got notifications on Slack that validator-a is
         # not producing blocks", "a message in #alerts" (a bot or a person posting there)
         ("chat", regex_cache.compile(
@@ -428,14 +434,21 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # last, as for counts: "All of the registry API features, including ..., were
             # affected" matches above where the share alone fails its test
             # ("the most common error" is a superlative, "at most" a bound: no share)
+            # ("all data lost on every pod restart": how often, not how many were hit)
             r"|(?P<all_of>\b(?:all|every|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
-            + _WHO_NOUN + r"\b)", _F)),
+            + _WHO_NOUN + r"\b(?![ \t]+(?:re-?starts?|reboots?|restarts?|re-?deploy(?:s|ments?)?|runs?|cycles?|upgrades?|"
+            r"rollouts?|releases?|time|times)\b))", _F)),
         # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
         # "drained 1.2M tokens", "≈ 40 ETH was lost" (what an exploit or a bad trade cost is the
         # quantified impact of a loss); an amount with no loss word in its sentence ("cases
         # accounting for ~$50K") is not what the incident cost
         ("loss", regex_cache.compile(
             _LOSS_WORD + r"[^.\x00]{0,60}?" + _MONEY + r"|" + _MONEY + r"[^.\x00]{0,60}?" + _LOSS_WORD, _F)),
+        # a label over the list of what was hit: "Impacted checks:" over two workflow names,
+        # "Affected services:" (the list counts them; the label ends its paragraph or item)
+        ("listed", regex_cache.compile(
+            r"\b(?:impacted|affected)\s+(?:[\w-]+\s+){0,2}?(?:" + _WHO_NOUN + r"|checks?|systems?|components?|"
+            r"products?|features?|applications?|apps?|databases?|repositories)\s*\**:\**\s*(?=\x00|$)", _F)),
     ),
     # the whole service out for everyone who uses it, told without a number: "users were not
     # able to authenticate against the cluster" (the users, unqualified: all of them), "bulk
@@ -774,7 +787,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "lessons": (
         ("lessons", regex_cache.compile(
             r"\b(?:lessons?\s+(?:learned|learnt)|we (?:have\s+)?(?:learned|learnt)|what we learned|went well|"
-            r"went wrong|got lucky|takeaways?|in hindsight|in retrospect|key learnings?|learnings)\b", _F)),
+            r"went wrong|got lucky|takeaways?|in hindsight|in retrospect|key learnings?|learnings"
+            # what went wrong in the response, asked as such: "## Why detection failed",
+            # "Why the alerts were late", "What slowed us down"
+            r"|why\s+(?:the\s+|our\s+)?(?:detection|alerting|monitoring|alerts?|paging|escalation|response|rollback|"
+            r"recovery|mitigation)\s+(?:failed|didn['\u2019]t\s+work|did\s+not\s+work|(?:was|were)\s+(?:late|slow|delayed|missed))"
+            r"|what\s+slowed\s+us\s+down)\b", _F)),
     ),
     "root_causes": (
         ("cause", regex_cache.compile(
@@ -1033,9 +1051,19 @@ _MEASURE_OF = regex_cache.compile(
     r"time-?out|expiry|expiration|lifetime|schedule|backoff)\s+$", _F)
 
 
+#: Right before "within": a failure that comes so fast, not one that lasted so long
+#: ("Failure happens within ~11-15 seconds during bootstrap", "the job fails within a minute").
+_FAILS_WITHIN = regex_cache.compile(
+    r"\b(?:fail(?:s|ed)?|happen(?:s|ed)?|occur(?:s|red)?|crash(?:es|ed)?|dies|died|exit(?:s|ed)?|abort(?:s|ed)?|"
+    r"errors?\s+out|errored\s+out|times?\s+out|timed\s+out)\s+(?:\w+\s+)?$", _F)
+
+
 def _an_impact_length(text: str, start: int, end: int) -> bool:
-    """`_in_impact_sentence`, and the amount is not a setting's (`_MEASURE_OF`)."""
+    """`_in_impact_sentence`, and the amount is not a setting's (`_MEASURE_OF`) nor how soon
+    something fails (`_FAILS_WITHIN`)."""
     if text.startswith("of", start) and _MEASURE_OF.search(text[max(0, start - 30):start]) is not None:
+        return False
+    if text.startswith("within", start) and _FAILS_WITHIN.search(text[max(0, start - 30):start]) is not None:
         return False
     return _in_impact_sentence(text, start, end)
 
@@ -1242,13 +1270,13 @@ GATES: dict[str, tuple[str, ...]] = {
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
                   "abysmal", "terrible", "awful", "horrible", "dreadful", "slow", "sluggish", "unusable", "broken",
-                  "down", "failing", "degraded", "poor"),
+                  "down", "failing", "degraded", "poor", " red"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
                              "everyone", "everybody", "anyone", "anybody", "wide", "responding", "half", "third",
-                             "quarter", "fifth", "tenth"),
+                             "quarter", "fifth", "tenth", "impacted ", "affected "),
     "impact_whole": ("unable", "not able", "could", "can", "at all"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
@@ -1271,7 +1299,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
-    "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect"),
+    "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect", "why ", "slowed us"),
 }
 #: Joins the pieces: no `\s` or `\w` pattern part can match across it.
 _JOIN = "\x00"

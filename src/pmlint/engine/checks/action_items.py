@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from ...grammar import LEAD_IN, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
@@ -739,7 +739,8 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
                 return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
         shipped = option_patterns(options, "shipped_fix_patterns")
-        done = shipped is not None and any(shipped.search(line) is not None for line in context.document.lines or ())
+        done = shipped is not None and any(shipped.search(text) is not None
+                                           for text in _paragraphs(context.document.lines or ()))
         done = done or _fix_told_as_steps(data.get("resolution"))
         if vague is not None:
             quote, line = vague
@@ -751,6 +752,24 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+def _paragraphs(lines: Iterable[str]) -> Iterator[str]:
+    """The source's paragraphs, each joined into one line (a sentence wrapped at 80
+    columns is read whole: "Then I spent five minutes writing / the shell script and
+    cronjob"); a heading line is a paragraph of its own, so `^#` patterns still see it."""
+    run: list[str] = []
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            if run:
+                yield " ".join(run)
+                run = []
+            if line.strip():
+                yield line
+            continue
+        run.append(line.strip())
+    if run:
+        yield " ".join(run)
 
 
 #: A resolution told as steps to take, one a line: "Enable ntp server in the image",

@@ -199,6 +199,21 @@ def _dated_anywhere(context: Context) -> bool:
     return any(_ANY_DATE.search(line[:2000]) for line in islice(lines, 20000))
 
 
+#: A clock time with its zone, anywhere in the prose: "from 05:01 to 17:05 UTC", "at 3:41 p.m. EST".
+_ZONED_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?[ \t]{0,3}(?:[AaPp]\.?[Mm]\.?[ \t]{0,3})?\(?"
+                          r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|CET|CEST|IST|JST|SGT)")
+
+
+def _zoned_clock_anywhere(context: Context) -> bool:
+    """Whether the document's lines (the first 20,000, each cut at 2,000 characters) give a
+    clock time with its zone, and a date: then its times of day alone can be placed."""
+    document = context.document
+    lines = document.lines if document is not None else None
+    if not lines or not _dated_anywhere(context):
+        return False
+    return any(_ZONED_CLOCK.search(line[:2000]) for line in islice(lines, 20000))
+
+
 def clock_with_zone(raw: str) -> bool:
     """Whether `raw` is a time of day a reader places without doubt: a valid hour (1-12
     before AM; up to 23 before PM, a 24-hour house style that agrees with its PM; up to 23
@@ -240,6 +255,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     timeline_items = [item for item in timeline if isinstance(item, dict) and item.get("at") is not None]
     clocks_only: list[tuple[int, str]] = []  # entries that give a time of day and no date
     declared_date = bool(value.get("date"))
+    zone_in_prose: bool | None = None  # read once, at the first time of day alone
     for index, item in enumerate(timeline):
         if not isinstance(item, dict) or item.get("at") is None:
             continue
@@ -253,6 +269,14 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             continue  # `2X:XX (not sure exact time)`: the author says the time is unknown
         if parsed is None and clock_with_zone(raw):
             aware += 1  # `02:00 AM UTC`: a clear time of day in a named zone, not a format slip
+            continue
+        if parsed is None and _CLOCK_ONLY.match(raw) and zone_in_prose is None:
+            zone_in_prose = _zoned_clock_anywhere(context)
+        if parsed is None and _CLOCK_ONLY.match(raw) and zone_in_prose:
+            # `04:56` in a document whose prose gives the day and the zone ("On February 21st,
+            # 2024, ... from 05:01 to 17:05 UTC"): a time of day a reader places, read as a
+            # time without a zone of its own, not as a format slip
+            naive.append((index, raw))
             continue
         if parsed is None:
             unreadable.setdefault(_shape(raw), []).append((index, raw))

@@ -32,6 +32,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "impact assessment", "who was affected", "blast radius", "what was impacted", "what was affected",
         "who was impacted", "what was the impact", "what is impacted", "scope of impact",
         "what is the impact", "what's the impact", "what were the impacts", "what are the impacts",
+        # what was seen to fail: "## Symptoms" over "`fastapi-vault` pod: `Init:0/1` for 17h"
+        "symptoms", "observed symptoms", "user-facing symptoms", "customer-facing symptoms",
     ),
     "detection": (
         "detection", "how was it detected", "how it was detected", "how we detected it", "identified",
@@ -88,6 +90,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"
         "fixes implemented", "fixes applied", "fixes shipped", "fixes deployed", "fixes merged",
         "changes implemented", "changes applied", "changes deployed", "changes shipped",
+        # a fix designed, its steps in order: "Fix design", "Implementation order (recommendation)"
+        "fix design", "fix plan", "proposed fix", "proposed fixes", "implementation plan", "implementation order",
         # the plan announced as a change of course or an outlook: "What we're doing differently",
         # "Looking forward" (a public write-up's plan is often headed so)
         "what we're doing differently", "what we are doing differently", "what we will do differently",
@@ -99,7 +103,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
-        "takeaways", "reflections",
+        "takeaways", "reflections", "moral of the story", "the moral of the story", "morals of the story",
     ),
     "on_call": (
         "on-call", "on call", "oncall", "on-call burden", "on-call impact", "response", "responders",
@@ -338,7 +342,9 @@ def _one_apart(alias: str, text: str) -> bool:
 
 
 _QUALIFIER_WORDS = re.compile(
-    r"^[\s/,:;–—-]*(?:and\b|&|/|\d|all times|times|in |utc|gmt|\(|for |of events|of the|summary|"
+    # a subtitle after a dash or colon: "Fix design — backtest-consistent execution", "Impact: who was hit"
+    r"^\s*(?:[–—:]|\s-)\s+\S"
+    r"|^[\s/,:;–—-]*(?:and\b|&|/|\d|all times|times|in |utc|gmt|\(|for |of events|of the|summary|"
     r"[a-z]{3,9} \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|pst|pdt|cet|est|edt|ist|bst|"
     r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|$)"
 )
