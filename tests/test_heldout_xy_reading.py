@@ -17,6 +17,8 @@ each with a twin that keeps the finding):
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import rule_findings, write
 
 REPEAT = """# API outages on July 15 and 16
@@ -262,9 +264,62 @@ def test_times_of_day_with_no_zone_anywhere_are_still_asked_for(tmp_path, run_cl
     assert len(found) == 1 and "could not be read" in found[0]["message"]
 
 
-# -- cost -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("heading, field", [
+    ("Going forward", "action_items"), ("Moving Forward: our plan", "action_items"),
+    ("Implementation order (recommendation)", "action_items"), ("What we learned", "lessons"),
+    ("Key takeaways", "lessons"), ("Underlying causes", "root_causes"), ("Root cause — the spread gate", "root_causes"),
+    ("How did we find out?", "detection"), ("Workaround", "resolution"), ("Mitigation steps", "resolution"),
+])
+def test_more_headings_open_their_sections(tmp_path, run_cli, heading, field):
+    text = (f"# Checkout outage\n\n## Summary\n\nCheckout failed.\n\n## {heading}\n\n"
+            "- Cap the connection pool at 200 on every node\n")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert f"\n{field}:" in out, out
 
-import pytest  # noqa: E402
+
+def test_a_heading_of_no_section_opens_none(tmp_path, run_cli):
+    text = "# Checkout outage\n\n## Summary\n\nCheckout failed.\n\n## Going places\n\n- Cap the pool\n"
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0 and "action_items:" not in out, out
+
+
+DEPLOYED = """# DynamoDB write cost spike
+
+## Summary
+
+Dynamic pages wrote 4 million items a day to DynamoDB for 9 days, costing 310 USD.
+
+## Timeline
+
+| When | What |
+|---|---|
+| Dec 29, 18:00 UTC | Cost alert seen in the bill |
+| Dec 30, morning | {entry} |
+
+## Root cause
+
+Reading searchParams made every page dynamic.
+
+### Prevention Measures
+
+1. **CloudWatch Alarm:** `DynamoDB-HighWriteCost-Alert` above 100,000 writes an hour
+2. **AWS Budget:** `DynamoDB-Monthly-50USD`
+"""
+
+
+def test_a_plan_the_timeline_says_was_deployed_is_done(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", DEPLOYED.format(entry="Prevention measures deployed"))
+    assert rule_findings(run_cli, path, "PM314") == []
+
+
+def test_a_plan_the_timeline_does_not_close_stays_open(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", DEPLOYED.format(entry="Hotfix deployed"))
+    found = rule_findings(run_cli, path, "PM314")
+    assert len(found) == 1 and "2 open action items" in found[0]["message"]
+
+
+# -- cost -------------------------------------------------------------------------------------
 
 from linearity import assert_ten_times_linear  # noqa: E402
 from pmlint.load import load_text  # noqa: E402
@@ -305,3 +360,19 @@ def test_looking_for_a_zoned_clock_is_linear(unit):
     from pmlint.engine.checks.timeline import _ZONED_CLOCK
 
     assert_ten_times_linear(lambda text: _ZONED_CLOCK.search(text), 2000, unit, setup=lambda copies: unit * copies)
+
+
+@pytest.mark.parametrize("row", ["| x | prevention measures were deployed |\n", "| x | deployed done applied |\n",
+                                 "| x | " + "a" * 3000 + " deployed |\n"])
+def test_reading_work_told_done_in_the_timeline_is_linear(row):
+    """Each timeline entry's words are read once, however many plan headings there are."""
+    from pmlint.load.markdown.actions import _told_done_in_timeline
+    from pmlint.load.markdown.blocks import parse_blocks
+    from pmlint.load.markdown.sections import AliasTable, assign_sections
+
+    def setup(copies: int):
+        text = "## Timeline\n\n| When | What |\n|---|---|\n" + row * copies + "\n## Prevention measures\n\n- x\n"
+        lines = text.splitlines()
+        return assign_sections(parse_blocks(lines), AliasTable(), None, lines)
+
+    assert_ten_times_linear(_told_done_in_timeline, 300, row[:30], setup=setup)

@@ -498,6 +498,11 @@ _LEAD = regex_cache.compile(r"^[-*|>\s]*(?:\**\d{1,2}[:.]\d{2}(?:[ \t]?(?:utc|am
 _LINK = regex_cache.compile(r"\[([^\]\n]{0,200})\]\([^)\s]{0,300}\)")
 
 
+def _unbolded(source: str) -> str:
+    """`source` without its bold marks (`**`, `__`): the evidence quotes plain words."""
+    return source.replace("**", "").replace("__", "")
+
+
 def _line_holding(document: Document, line: int, text: str) -> int:
     """The line, from `line` on, of a paragraph's lines that holds the evidence `text` (its
     plain words: "Reported by: User" on the third line of a header "**Date:** ..."); `line`
@@ -505,7 +510,7 @@ def _line_holding(document: Document, line: int, text: str) -> int:
     wanted = text.lower()[:24]
     for number in range(line, min(len(document.lines), line + _PARAGRAPH_LINES) + 1):
         source = document.lines[number - 1][:2000].lower()
-        if wanted in source or wanted in source.replace("**", "").replace("__", ""):
+        if wanted in source or wanted in _unbolded(source):
             return number
     return line
 
@@ -514,7 +519,7 @@ def _clause(around: str, text: str) -> str:
     """The clause of `around` that holds the evidence `text`, from its start ("OSTIF and
     their contractor notified ...", "we were informed by partners that ..."): the words a
     reader needs, without the list marks and clock times of the line."""
-    around = _LINK.sub(r"\1", around).replace("**", "").replace("__", "")  # the evidence is plain text
+    around = _unbolded(_LINK.sub(r"\1", around))  # the evidence is plain text
     at = around.lower().find(text.lower()[:40])
     if at < 0:
         return _LEAD.sub("", around)

@@ -180,16 +180,20 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
     items = _Items(out)
     sources: list[str] = []
     columns: list[str] = []
+    done_in_timeline: set[str] | None = None  # read once, at the first plan heading
     for section in sections:
         if section.key != "action_items":
             continue
+        if section.heading is not None and done_in_timeline is None:
+            done_in_timeline = _told_done_in_timeline(sections)
         group: str | None = None
         # "What we changed", "Changes made": a plan told as done
         # "Art Blocks has taken steps to ..., including:" (a lead-in promoted to the plan's heading)
         # "Prevention Measures (Now Implemented)": the heading's own word says the items are done
         told_as_done: dict[str, str] = {"status": "done"} if section.heading is not None and (
             _DONE_PLAN.search(plain(section.heading.text)) or _DONE_GROUP.search(plain(section.heading.text)) or
-            section.heading.level == LABEL_LEVEL and _DONE_INTRO.search(plain(section.heading.text))) else {}
+            section.heading.level == LABEL_LEVEL and _DONE_INTRO.search(plain(section.heading.text)) or
+            _heading_words(section.heading.text) in (done_in_timeline or ())) else {}
         group_hints = dict(told_as_done)
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
@@ -546,6 +550,42 @@ _CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|th
                       r"questions|(?:don't|do\s+not)\s+hesitate\s+to\s+(?:contact|reach))\b", re.I)
 #: ... beside a promise, the paragraph is still a commitment ("Sorry; we will add an alert").
 _PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b", re.I)
+
+
+#: Words that say a named piece of work is done, in a timeline entry: "Prevention measures
+#: deployed", "Follow-up actions completed" (the words before, at most five, name it).
+_DONE_WORDS = frozenset({"deployed", "implemented", "completed", "done", "shipped", "applied"})
+#: Between the name and its verb: "Prevention measures were deployed", "... all done".
+_LINKING = frozenset({"were", "was", "are", "is", "all", "now", "fully"})
+_WORDS = re.compile(r"[a-z][a-z'-]*")
+
+
+def _heading_words(text: str) -> str:
+    """A heading's words, lower case, without numbering, marks or qualifiers in brackets."""
+    return " ".join(_WORDS.findall(re.sub(r"\([^()]{0,200}\)", " ", plain(text).lower())))
+
+
+def _told_done_in_timeline(sections: list[Section]) -> set[str]:
+    """The names of work a timeline entry says is done ("| Dec 30, morning | Prevention
+    measures deployed |": {"measures", "prevention measures", ...}): a plan heading among
+    them lists work done. Each entry's words are read once (every tail of at most five
+    words before the verb is kept), so the cost is linear in the timeline."""
+    named: set[str] = set()
+    for section in sections:
+        if section.key != "timeline":
+            continue
+        for block in section.blocks:
+            texts = [cell.text for row in block.rows for cell in row] if block.kind == "table" else [block.text]
+            for text in texts:
+                words = _WORDS.findall(plain(text[:2000]).lower())
+                for at, word in enumerate(words):
+                    if word not in _DONE_WORDS:
+                        continue
+                    end = at
+                    while end > 0 and words[end - 1] in _LINKING:
+                        end -= 1
+                    named.update(" ".join(words[start:end]) for start in range(max(0, end - 5), end))
+    return named
 
 
 #: A plan heading in the past tense: its items report work done ("What we changed",

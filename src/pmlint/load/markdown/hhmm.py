@@ -37,8 +37,6 @@ def colon_military_times(blocks: list[Block]) -> None:
         if match is not None:
             run.append((block, match))
             continue
-        if block.kind in ("empty", "label"):
-            continue
         _rewrite(run)
         run = []
     _rewrite(run)

@@ -40,6 +40,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "incident detected by", "detected by", "discovery", "alerting",
         "alert received", "alerts received", "alert", "alerts", "first alert", "how we found out",
         "how we noticed", "how it was noticed", "how was it noticed", "how it was discovered",
+        "how did we find out", "how was it discovered", "how we discovered it", "how we found it",
     ),
     "timeline": (
         "timeline", "incident timeline", "timeline of events", "chronology", "chain of events", "key events",
@@ -50,6 +51,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "trigger": ("trigger", "triggers", "leadup", "lead-up", "lead up", "what triggered it", "triggering event"),
     "root_causes": (
         "root cause", "root causes", "root cause analysis", "rca", "contributing factors", "contributing factor",
+        "underlying cause", "underlying causes", "primary cause", "primary causes",
         "causes", "cause", "why did it happen", "how did it happen", "root causes and trigger",
         "contributing conditions analysis", "what caused the incident", "blameless root cause", "fault",
         "causal analysis", "technical root cause", "how did this happen", "how this happened", "how it happened",
@@ -67,6 +69,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "mitigation & resolution", "remediation steps taken", "how it was resolved", "how was it resolved",
         "fix", "the fix", "solving", "restoration", "how did we fix it", "how we fixed it",
         "fixing the problem", "fixing the issue", "fixing it", "the solution", "solution",
+        "resolution steps", "mitigation steps", "recovery steps", "workaround", "workarounds",
     ),
     "action_items": (
         "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
@@ -96,14 +99,15 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # "Looking forward" (a public write-up's plan is often headed so)
         "what we're doing differently", "what we are doing differently", "what we will do differently",
         "what we'll do differently", "what we'll be doing differently", "what we're changing going forward",
-        "doing differently", "looking forward", "looking ahead",
+        "doing differently", "looking forward", "looking ahead", "going forward", "moving forward",
         # a plan kept as a to-do list: "TODO List", "To-do", "Follow-up list"
         "todo list", "to do list", "to-do list", "to-do", "to-dos", "todos", "todo items", "to-do items",
         "follow-up list", "follow up list", "action list", "action item list",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
-        "takeaways", "reflections", "moral of the story", "the moral of the story", "morals of the story",
+        "takeaways", "reflections", "what we learned", "what we learnt", "what we've learned", "what i learned",
+        "what i learnt", "key takeaways", "key learnings", "moral of the story", "the moral of the story", "morals of the story",
     ),
     "on_call": (
         "on-call", "on call", "oncall", "on-call burden", "on-call impact", "response", "responders",
