@@ -232,6 +232,13 @@ def test_victims_are_counted(tmp_path, run_cli):
     assert _impact(tmp_path, run_cli, "The exploit hit 360 victims, who lost funds over 3 hours.") == []
 
 
+def test_a_count_in_a_code_span_in_an_exploit_is_who(tmp_path, run_cli):
+    found = _impact(tmp_path, run_cli, "The ledger records `360` observed transfers into the exploit contract.")
+    assert len(found) == 1 and '"360 observed transfers"' in found[0]["message"], found
+    twin = _impact(tmp_path, run_cli, "The ledger records `360` observed entries in the migration.")
+    assert len(twin) == 1 and twin[0]["severity"] == "warning" and "not as who was affected" in twin[0]["message"], twin
+
+
 def test_a_symptoms_section_is_the_impact(tmp_path, run_cli):
     text = IMPACT.format(summary="Vault lost its auth role.") + "\n## Symptoms\n\n- `fastapi-vault` pod: `Init:0/1` for 17h\n"
     found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601")

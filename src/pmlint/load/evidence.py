@@ -1003,6 +1003,8 @@ _HIT_WORDS = (
     r"timed?\s*out|timeouts?|ran\s+out|exhaust\w*|crash\w*|disconnect(?:ed|s|ions?)|kicked|logged\s+out|lost\s+access|"
     r"no\s+(?:reply|response|answer)|unanswered|(?:went|go|goes|gone|going)\s+(?:quiet|dark|silent)|throttl\w*|rate[- ]limited|"
     r"overload\w*|saturat\w*|corrupt\w*|deleted|wiped|destroyed|"
+    # taken in an attack: "360 observed transfers into the exploit contract", "funds drained"
+    r"exploit(?:s|ed|ing)?|drain(?:s|ed|ing)?|stole|stolen|theft|"
     r"[45]\d\ds?|missing|dropped|backlog\w*|starv\w*|hung|frozen|froze|rejected|"
     r"denied|unusable|unresponsive|expos\w*|leak\w*|vulnerab\w*|compromis\w*|incident|outage|persist\w*|"
     r"no\s+longer|(?:not|\w+n['\u2019]t)\s+(?:work\w*|load\w*|respond\w*|reachable|available|accessible|run\w*)|"

@@ -259,8 +259,9 @@ def shorten_value(value: Any) -> str:
 
 
 def _stated(entry: dict[str, Any]) -> str:
-    """`"every request" (line 155)`: the words of an evidence entry and where they stand."""
-    return f'{quote(entry["text"], 50)}, line {entry["line"]}'
+    """`"every request" (line 155)`: the words of an evidence entry and where they stand
+    (code-span marks dropped: "`360` observed transfers" is quoted "360 observed transfers")."""
+    return f'{quote(entry["text"].replace("`", ""), 50)}, line {entry["line"]}'
 
 
 def _who_given(impact: dict, description: str, context: Context, exposed: dict[str, Any] | None,
