@@ -116,7 +116,7 @@ TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|n
          r"pingdom|uptime ?robot|uptimerobot|new ?relic|cloudwatch|honeycomb|splunk|bugsnag|rollbar|healthchecks(?:\.io)?|"
          r"better ?uptime|checkly|victorops|splunk on-?call|incident\.io|rootly|stackdriver|elastalert|kibana|"
          r"uptime kuma|upptime|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|"
-         r"dead ?man'?s ?snitch)")
+         r"dead ?man'?s ?snitch|gitguardian|dependabot|snyk|trufflehog|gitleaks|secret ?scanning)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
@@ -174,6 +174,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
             r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b"
+            # a scanner flagging it: "Security scanning tools flagged exposed secrets"
+            r"|\b(?:security\s+|secret\s+|code\s+)?(?:scanning|scanners?|scans?)\s+(?:tools?\s+|services?\s+|bots?\s+)?"
+            r"(?:\w+\s+)?(?:flagged|detected|caught|spotted|found|alerted|reported)\b"
             # CI turning red is its own alarm: "`main` became red due runner-environment
             # failures", "the build went red", "required checks turned red"
             r"|\b(?:ci|main|master|trunk|builds?|pipelines?|checks?|tests?|workflows?)\b[`'\"\u2019]?\s+"
@@ -348,7 +351,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:i|we)\s+tried\s+to\s+(?:ssh|rdp|ftp|log\s*in|sign\s+in|connect|access|open|load|reach|visit|"
             r"ping|use|deploy|push|pull|reload|refresh)\b[^.\x00]{0,100}?\b(?:but|only\s+to)\b[^.\x00]{0,80}?"
             r"\b(?:refused|errors?|failed|fails|timed?\s*out|would\s+not|wouldn" + _APOS + r"t|could\s+not|couldn" + _APOS +
-            r"t|unable|unreachable|no\s+response|nothing)\b", _F)),
+            r"t|unable|unreachable|no\s+response|nothing)\b"
+            # "I found out by getting the same email three times", "we found out when the
+            # invoices bounced" (the writers met the failure themselves)
+            r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
@@ -373,7 +379,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not progress: "the backup had been 90% complete")
             # (a share in a section that tells no hit, "10% for being a student" under a
             # meeting's pizza item, is no one's: PM601 passes over it, see checks/impact.py)
+            # (nor a machine's resources, a threshold or a comparison: "to get about 10% of disk
+            # space back", "99% disk full", "above 80% threshold", "30% faster", "a 20% discount")
             r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
+            r"(?!\s*(?:of\s+(?:the\s+|my\s+|our\s+|its\s+|their\s+)?)?(?:disk|memory|cpu|ram|space|storage|capacity|bandwidth|"
+            r"quota|headroom)\b)(?!\s+(?:faster|slower|cheaper|discount|off|smaller|bigger|larger|threshold|limit|"
+            r"utili[sz]ation|usage|full|load)\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
@@ -987,7 +998,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # the plan included (authors explain the cause next to its fix)
         ("stated cause", regex_cache.compile(
             r"\b(?:the|our)\s+(?:root|primary|main|underlying|proximate|actual|real)\s+causes?\s+"
-            r"(?:of\s+(?:th(?:is|ese|e)\s+)?(?:[\w-]+\s+){0,2}?)?(?:was|were|is|are)\b", _F)),
+            r"(?:of\s+(?:th(?:is|ese|e)\s+)?(?:[\w-]+\s+){0,2}?)?(?:was|were|is|are)\b"
+            # told in the past where the plan is told: "The big problem was the unbounded
+            # growth of the git repo" under "What would I do differently?"
+            r"|\b(?:the|our)\s+(?:big|biggest|main|real|actual|underlying|core|fundamental)\s+(?:problem|issue|mistake)\s+"
+            r"was\b", _F)),
     ),
 }
 
@@ -1272,7 +1287,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
                   "abysmal", "terrible", "awful", "horrible", "dreadful", "slow", "sluggish", "unusable", "broken",
-                  "down", "failing", "degraded", "poor", " red"),
+                  "down", "failing", "degraded", "poor", " red", "found out"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",

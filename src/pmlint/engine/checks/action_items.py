@@ -886,20 +886,22 @@ def due_date_valid(value: Any, pointer: str, options: dict, context: Context) ->
     if due.kind == "impossible":
         yield Hit(values={"value": shorten(value), "problem": "is not a day on the calendar"})
         return
-    if due.kind == "relative":
-        others = _relative_dues(context, order)
+    if due.kind in ("relative", "unknown"):
+        others = _dues_of_kind(context, order)[due.kind]
         if others and others[0] != pointer:
-            return  # one finding for the plan's relative dates, on the first of them
-        problem = "is relative to when it was written: a reader later cannot tell when it was due (write the " \
-                  "calendar date)"
-        if len(others) > 1:
-            problem = (f"is relative to when it was written, and so are {len(others) - 1} more in this plan: a reader "
-                       "later cannot tell when they were due (write calendar dates)")
+            return  # one finding for the plan's relative (or unreadable) dates, on the first of them
+        if due.kind == "relative":
+            problem = "is relative to when it was written: a reader later cannot tell when it was due (write the " \
+                      "calendar date)"
+            if len(others) > 1:
+                problem = (f"is relative to when it was written, and so are {len(others) - 1} more in this plan: a "
+                           "reader later cannot tell when they were due (write calendar dates)")
+        else:
+            problem = "could not be read as a date (write YYYY-MM-DD)"
+            if len(others) > 1:
+                problem = (f"could not be read as a date, nor could {len(others) - 1} more in this plan (write "
+                           "YYYY-MM-DD)")
         yield Hit(values={"value": shorten(value), "problem": problem}, uncertain=True)
-        return
-    if due.kind == "unknown":
-        yield Hit(values={"value": shorten(value), "problem": "could not be read as a date (write YYYY-MM-DD)"},
-                  uncertain=True)
         return
     stated = incident_date_stated(context)
     start = stated or incident_date(context)
@@ -919,27 +921,30 @@ def incident_date_stated(context: Context) -> date | None:
     return parsed if isinstance(parsed, date) else None
 
 
-#: (document, its relative-due pointers): PM303 runs once per item, and reading every
-#: item's due date for each of them was quadratic (3,000 rows: 28 s); one reading per document.
-_last_relative: tuple[object, object, int, list[str]] | None = None
+#: (document, order, settings, its relative- and unreadable-due pointers): PM303 runs once
+#: per item, and reading every item's due date for each of them was quadratic (3,000 rows:
+#: 28 s); one reading per document.
+_last_dues: tuple[object, object, int, dict[str, list[str]]] | None = None
 
 
-def _relative_dues(context: Context, order: Any) -> list[str]:
+def _dues_of_kind(context: Context, order: Any) -> dict[str, list[str]]:
     """The `/action_items/N/due` pointers of the pending items whose due date is relative
-    ("this week", "next sprint"), in order: one table writes them all the same way, and a
-    reviewer raises it once, not on every row. Read once per document."""
-    global _last_relative
-    if _last_relative is not None and _last_relative[0] is context.document and _last_relative[1] == order \
-            and _last_relative[2] == id(context.settings):
-        return _last_relative[3]
-    found = []
+    ("this week", "next sprint") and of those it cannot read at all (`_[Date]_` in every
+    row), in order, by kind: one table writes them all the same way, and a reviewer raises
+    it once, not on every row. Read once per document."""
+    global _last_dues
+    if _last_dues is not None and _last_dues[0] is context.document and _last_dues[1] == order \
+            and _last_dues[2] == id(context.settings):
+        return _last_dues[3]
+    found: dict[str, list[str]] = {"relative": [], "unknown": []}
     for index, item in action_items(context):
         due = item.get("due")
-        if due is None or due == "" or not is_pending(item, context):
+        if due is None or due == "" or not is_pending(item, context) or is_placeholder(due, context):
             continue
-        if read_due(due, order).kind == "relative":
-            found.append(f"/action_items/{index}/due")
-    _last_relative = (context.document, order, id(context.settings), found)
+        kind = read_due(due, order).kind
+        if kind in found:
+            found[kind].append(f"/action_items/{index}/due")
+    _last_dues = (context.document, order, id(context.settings), found)
     return found
 
 

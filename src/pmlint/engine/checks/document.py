@@ -176,8 +176,11 @@ def _position(spans: dict, pointer: str | None) -> tuple[int, int]:
 #: ("from ~12:00 (maybe before) to 17:55 CEST", "between about 9:40 and 12:10"), and an
 #: outage window written tight, as lists of outages write it ("12/10/2021 - 11:00-12:45")
 _ABOUT = r"(?:~[ \t]?|(?:approximately|approx\.?|about|around|roughly|circa|ca\.)[ \t]+)?"
-_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight|noon)"
-                         r".{0,40}?\b(?:to|and|until|till)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}\b|midnight\b|noon\b)"
+#: ("from 5:05pm UTC until 9:05pm UTC": a meridiem may follow either clock)
+_MERIDIEM = r"(?:[ \t]?[ap]\.?m\b\.?|\b)"
+_CLOCK_SPAN = re.compile(r"\b(?:from|between)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}" + _MERIDIEM + r"|midnight|noon)"
+                         r".{0,40}?\b(?:to|and|until|till)[ \t]+" + _ABOUT + r"(?:\d{1,2}:\d{2}" + _MERIDIEM
+                         + r"|midnight\b|noon\b)"
                          r"|\b\d{1,2}:\d{2}[ \t]*(?:to|until|till|\u2013)[ \t]*\d{1,2}:\d{2}\b"
                          r"|\b\d{1,2}:\d{2}[ \t]+-[ \t]+\d{1,2}:\d{2}\b|\b\d{1,2}:\d{2}-\d{1,2}:\d{2}\b(?!:)", re.IGNORECASE)
 

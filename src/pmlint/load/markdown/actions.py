@@ -282,7 +282,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     sources.append("list")
                     continue
                 for text, span, group in paragraphs:
-                    items.add({"title": text, **({"status": "done"} if _prose_told_done(text) else {})},
+                    owner = _OWNER_OF_ALL.search(text[:4000])
+                    items.add({"title": text, **({"status": "done"} if _prose_told_done(text) else {}),
+                               **({"owner": owner.group("who")} if owner else {})},
                               span, {"title": span}, group)
                     sources.append("prose")
     if blocks is not None and _labelled_actions(items, sections, blocks):
@@ -306,6 +308,16 @@ _STILL_TO_DO = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?[ \t]+to|plan(?:s|ned|ning)?[ \t]+to|going[ \t]+to|intend|"
     r"want[ \t]+to|would[ \t]+like|todo|next[ \t]step|follow[- ]?up|going[ \t]forward|in[ \t]the[ \t]future|"
     r"[a-z]+" + "['\u2019]" + r"ll|won['\u2019]t|yet[ \t]to|remains?[ \t]to|pending|open|tbd|consider)\b", re.I)
+
+
+#: A paragraph of the plan that names who carries it: "Porter Nilsson is in charge of both
+#: of these changes", "The platform team is responsible for all of the above" (a name of
+#: one or two capitalised words, or a team; not "Nobody is in charge of ...").
+_OWNER_OF_ALL = re.compile(
+    r"(?:^|[.!?][ \t]+)(?P<who>(?!(?:No|Nobody|No one|Someone|Everyone|It|This|That|There)\b)"
+    r"[A-Z][a-z]{1,20}(?:[ \t]+[A-Z][a-z]{1,20})?|[Tt]he[ \t]+[\w-]{2,30}[ \t]+team)[ \t]+(?:is|are|will[ \t]+be)[ \t]+"
+    r"(?:in[ \t]+charge[ \t]+of|responsible[ \t]+for|the[ \t]+owner[ \t]+of|owning)[ \t]+(?:both|all|each|these|those|"
+    r"this|the)\b")
 
 
 def _prose_told_done(text: str) -> bool:

@@ -78,6 +78,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     from .language import unread_language
     from .forms import document_forms, incident_log
     from .meta import labelled_severity, metadata_region, read_date_section, read_metadata
+    from .fenced_prose import unwrap_prose_fences
     from .rst import rst_titles
     from .sections import assign_sections, find_title, plan_by_content, timeline_by_content
     from .times import day_first_dates, find_date, writes_am_pm, zone_for
@@ -92,6 +93,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     if document.broken:
         return document
     body = rst_titles([""] * front.end_line + lines[front.end_line:])  # RST saved as .md: its titles are headings
+    body = unwrap_prose_fences(body)  # a section body kept in a ```md fence is prose
     blocks = parse_blocks(body)
     code_lines = tuple(sorted({(block.line, block.end_line) for block in blocks if block.kind == "code"}))
     aliases = _aliases(settings)
@@ -158,7 +160,7 @@ def load_markdown(path: str, text: str, settings: dict) -> Document:
     extract_causes(sections, out)
     actions = extract_actions(sections, out, blocks)
     document.meta = DocumentMeta(
-        title_line=title_line, code_lines=code_lines, sections=opened, evidence=_evidence(blocks, sections),
+        title_line=title_line, code_lines=code_lines, sections=opened, evidence=_evidence(blocks, sections, front),
         front_matter=front.extra or {}, title=title_text, lead_summary=lead_summary,
         action_item_source=actions.source, action_item_columns=actions.columns, action_item_groups=actions.groups,
         timeline_approximate=tuple(context.approximate), timeline_ambiguous_hours=tuple(context.ambiguous),
@@ -224,16 +226,26 @@ _PROSE_ITEMS = re.compile(r"(?:[ \t]*[*+-][ \t]+[A-Za-z][^\n={};$<>|\\]{20,400}(
 _BULLET = re.compile(r"^[ \t]*[*+-][ \t]+")
 
 
-def _evidence(blocks, sections):
+#: Front-matter fields that are sentences of the post: a blog's title often says how the
+#: incident was found ("... and I found out by getting the same email three times").
+_FRONT_PROSE = ("title", "subtitle", "description", "excerpt", "summary")
+
+
+def _evidence(blocks, sections, front=None):
     """Where the document states detection, impact, a plan, lessons, causes: every
-    paragraph, item, heading and table row outside code and template prompts is searched,
-    each with the section it sits in (text in the plan is no evidence of detection)."""
+    paragraph, item, heading and table row outside code and template prompts, and the
+    front matter's title and description, is searched, each with the section it sits in
+    (text in the plan is no evidence of detection)."""
     from ..evidence import find_evidence
     from .common import is_template_prompt, plain
 
     zone_of = {id(block): section.key for section in sections for block in section.blocks}
     # the raw texts now (the blocks are not kept), made plain on the first request only
     raw: list[tuple[str | list[str], int, int, str | None]] = []
+    for key in _FRONT_PROSE if front is not None else ():
+        value, span = front.data.get(key), front.spans.get("/" + key)
+        if isinstance(value, str) and span is not None:
+            raw.append((value[:4000], span.line, span.column, None))
     for block in blocks:
         zone = zone_of.get(id(block))
         if block.kind in ("paragraph", "item", "heading", "label"):
