@@ -223,9 +223,18 @@ def test_a_version_or_a_name_holds_no_duration(tmp_path, run_cli):
 
 def test_a_label_over_the_list_of_what_was_hit_is_who(tmp_path, run_cli):
     found = _impact(tmp_path, run_cli, "Main was red.\n\n- Impacted checks:\n  - `Build + Provenance`\n  - `E2E Tests`\n")
-    assert len(found) == 1 and '"Impacted checks:"' in found[0]["message"] and found[0]["severity"] == "info"
+    assert len(found) == 1 and "2 items listed as affected" in found[0]["message"] and found[0]["severity"] == "info"
     twin = _impact(tmp_path, run_cli, "Main was red.\n\n- Checks:\n  - `Build + Provenance`\n  - `E2E Tests`\n")
     assert len(twin) == 1 and "Impacted" not in twin[0]["message"] and twin[0]["severity"] == "warning"
+
+
+def test_a_bold_label_over_the_users_hit_names_them(tmp_path, run_cli):
+    text = ("# Upgrade to v0.6.0 fails\n\n## Impact\n\n**Affected Users**:\n- All users upgrading to v0.6.0\n"
+            "- Users who already tried the upgrade\n\n## Root cause\n\nA migration assumed a users table.\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    assert len(found) == 1 and "2 items the impact section lists" in found[0]["message"], found
+    twin = rule_findings(run_cli, write(tmp_path / "pm.md", text.replace("Affected Users", "Notes")), "PM601")
+    assert len(twin) == 1 and "items" not in twin[0]["message"], twin
 
 
 def test_victims_are_counted(tmp_path, run_cli):

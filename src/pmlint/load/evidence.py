@@ -338,7 +338,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("self", regex_cache.compile(
             r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|checked|tried to (?:open|load|log in|log into|sign in|"
             r"access|use|visit|reach))\s+(?!(?:an?\s+|the\s+|our\s+)?(?:issues?|tickets?|prs?|pull requests?|incidents?|"
-            r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell)\b)"
+            r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell|/var/log\w*|journal\w*|syslog|"
+            r"dmesg|disks?)\b)"
             r"(?:[^.\x00]|\.(?=\S)){0,80}?\b(?:saw|seeing|see|noticed|found|realized|realised)\b"
             # the team putting the service back and finding it bad: "We turned the app back on
             # to point at the new database and the performance was abysmal"
@@ -455,11 +456,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # accounting for ~$50K") is not what the incident cost
         ("loss", regex_cache.compile(
             _LOSS_WORD + r"[^.\x00]{0,60}?" + _MONEY + r"|" + _MONEY + r"[^.\x00]{0,60}?" + _LOSS_WORD, _F)),
-        # a label over the list of what was hit: "Impacted checks:" over two workflow names,
-        # "Affected services:" (the list counts them; the label ends its paragraph or item)
-        ("listed", regex_cache.compile(
-            r"\b(?:impacted|affected)\s+(?:[\w-]+\s+){0,2}?(?:" + _WHO_NOUN + r"|checks?|systems?|components?|"
-            r"products?|features?|applications?|apps?|databases?|repositories)\s*\**:\**\s*(?=\x00|$)", _F)),
     ),
     # the whole service out for everyone who uses it, told without a number: "users were not
     # able to authenticate against the cluster" (the users, unqualified: all of them), "bulk
@@ -1293,7 +1289,7 @@ GATES: dict[str, tuple[str, ...]] = {
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
                              "everyone", "everybody", "anyone", "anybody", "wide", "responding", "half", "third",
-                             "quarter", "fifth", "tenth", "impacted ", "affected "),
+                             "quarter", "fifth", "tenth"),
     "impact_whole": ("unable", "not able", "could", "can", "at all"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),

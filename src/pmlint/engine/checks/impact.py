@@ -386,16 +386,16 @@ _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
 _LISTED_THINGS = (r"services|sites|websites|systems|hosts|servers|apps|applications|products|components|endpoints|"
                   r"apis|features|repositories|domains|machines")
 _AFFECTED_THINGS = (_LISTED_THINGS + r"|packages|libraries|modules|crates|gems|builds|jobs|pipelines|projects|"
-                    r"clusters|hubs|repos|customers|tenants|accounts")
+                    r"clusters|hubs|repos|customers|users|tenants|accounts|checks|workflows|tests|runs")
 _LISTED_LEAD = re.compile(
     r"\b(?:th(?:ese|is|ose)|the\s+following|following)\s+(?:[\w-]+\s+)?(?:" + _LISTED_THINGS + r"|tools)\b"
     r"[^.\n]{0,60}?\b(?:are|were|is|was|went|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:down|offline|unavailable|"
     r"unreachable|inaccessible|affected|impacted|broken|failing|degraded|disrupted|out\s+of\s+service)\b"
-    r"|\b(?:affected|impacted|unavailable)\s+(?:" + _AFFECTED_THINGS + r")\s*:", re.IGNORECASE)
+    r"|\b(?:affected|impacted|unavailable)\s+(?:" + _AFFECTED_THINGS + r")\s*\**\s*:", re.IGNORECASE)
 #: Outside an impact section, only a lead that says "affected" itself: "The affected
 #: packages:", "Affected services:", "The following sites were affected:".
 _AFFECTED_LEAD = re.compile(
-    r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:" + _AFFECTED_THINGS + r")\s*:[ \t]*$"
+    r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:" + _AFFECTED_THINGS + r")\s*\**\s*:[ \t]*\**[ \t]*$"
     r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$",
     re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).
@@ -427,7 +427,8 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
     count = 0
     for number in range(start, stop + 1):
         text = lines[number - 1][:400]
-        if _LIST_ITEM.match(text):
+        # ("- Impacted checks:" over its nested items: a list item that is itself the lead)
+        if _LIST_ITEM.match(text) and not (text.rstrip().endswith(":") and lead.search(text) is not None):
             if led:
                 count += 1
                 first = first or number
