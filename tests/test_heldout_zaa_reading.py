@@ -246,6 +246,72 @@ def test_nobody_in_charge_owns_nothing(tmp_path, run_cli):
     assert any("owner" in finding["message"] for finding in rule_findings(run_cli, path, "PM314"))
 
 
+# -- what the attacker review found read too widely, kept as findings ------------------------
+
+ATTACK = """# Checkout outage
+
+## Summary
+
+Checkout failed for 2 hours for every user on 2025-03-01.
+
+## Timeline
+
+- 2025-03-01 09:00 UTC: alert fires
+- 2025-03-01 11:00 UTC: {entry}
+
+## Root cause
+
+{cause}
+
+## {heading}
+
+- Add a pool-saturation alert
+- Cap retries at three
+{extra}"""
+
+
+@pytest.mark.parametrize("entry, heading", [
+    ("Query performance improvements deployed (v2.3)", "Improvements"),
+    ("Cache prevention measures deployed", "Prevention measures"),
+    ("Asked whether the prevention measures were deployed: not yet", "Prevention measures"),
+    ("Remediation deployed (config reverted)", "Remediation"),
+])
+def test_a_timeline_entry_of_another_name_leaves_the_plan_open(tmp_path, run_cli, entry, heading):
+    path = write(tmp_path / "pm.md", ATTACK.format(entry=entry, heading=heading, cause="A bug.", extra=""))
+    found = rule_findings(run_cli, path, "PM314")
+    assert len(found) == 1 and "2 open action items" in found[0]["message"], found
+
+
+def test_a_product_responsible_for_something_owns_nothing(tmp_path, run_cli):
+    text = ATTACK.format(entry="rollback", heading="Action items", cause="A bug.", extra="")
+    text = text.replace("- Add a pool-saturation alert\n- Cap retries at three\n",
+                        "We will cap retries at three. Kubernetes is responsible for the restarts once it is there.\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize("since", ["Since then, every deploy has failed on the arm64 runners.",
+                                   "Since then, the cert has always been renewed by hand."])
+def test_since_then_without_people_keeping_a_practice_is_no_action(tmp_path, run_cli, since):
+    text = f"# Cert expired\n\nThe site was down for 3 hours for all users on 2025-03-01.\n\n{since}\n"
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")
+    assert len(found) == 1 and found[0]["severity"] == "warning", found
+
+
+def test_affected_users_not_known_yet_name_nobody(tmp_path, run_cli):
+    text = ("# Login failures\n\n## Impact\n\nAffected users:\n\n- unknown so far\n- still being investigated\n\n"
+            "## Root cause\n\nA bug caused it.\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    assert len(found) == 1 and "items" not in found[0]["message"], found
+
+
+def test_unlike_unreadable_due_dates_are_each_reported(tmp_path, run_cli):
+    text = ("action_items:\n  - {title: Add an alert, due: after the freeze}\n  - {title: Cap retries, due: when Bob is back}\n"
+            "  - {title: Add a budget, due: Date}\n  - {title: Add a canary, due: Date}\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.yaml", text), "PM303")
+    assert len(found) == 3 and any("nor could 1 more" in finding["message"] for finding in found), found
+
+
 @pytest.mark.parametrize("kind, unit", [
     ("detection", "security scanning tools "), ("detection", "scanners scan "), ("detection", "we found out "),
     ("root_causes", "the big problem "), ("impact_who", "10% of "), ("impact_who", "99% disk "),

@@ -887,7 +887,7 @@ def due_date_valid(value: Any, pointer: str, options: dict, context: Context) ->
         yield Hit(values={"value": shorten(value), "problem": "is not a day on the calendar"})
         return
     if due.kind in ("relative", "unknown"):
-        others = _dues_of_kind(context, order)[due.kind]
+        others = _dues_by_group(context, order).get(_due_group(due.kind, value), [])
         if others and others[0] != pointer:
             return  # one finding for the plan's relative (or unreadable) dates, on the first of them
         if due.kind == "relative":
@@ -927,25 +927,33 @@ def incident_date_stated(context: Context) -> date | None:
 _last_dues: tuple[object, object, int, dict[str, list[str]]] | None = None
 
 
-def _dues_of_kind(context: Context, order: Any) -> dict[str, list[str]]:
+def _dues_by_group(context: Context, order: Any) -> dict[str, list[str]]:
     """The `/action_items/N/due` pointers of the pending items whose due date is relative
     ("this week", "next sprint") and of those it cannot read at all (`_[Date]_` in every
-    row), in order, by kind: one table writes them all the same way, and a reviewer raises
+    row), in order, by `_due_group`: one table writes them all the same way, and a reviewer raises
     it once, not on every row. Read once per document."""
     global _last_dues
     if _last_dues is not None and _last_dues[0] is context.document and _last_dues[1] == order \
             and _last_dues[2] == id(context.settings):
         return _last_dues[3]
-    found: dict[str, list[str]] = {"relative": [], "unknown": []}
+    found: dict[str, list[str]] = {}
     for index, item in action_items(context):
         due = item.get("due")
         if due is None or due == "" or not is_pending(item, context) or is_placeholder(due, context):
             continue
         kind = read_due(due, order).kind
-        if kind in found:
-            found[kind].append(f"/action_items/{index}/due")
+        if kind in ("relative", "unknown"):
+            found.setdefault(_due_group(kind, due), []).append(f"/action_items/{index}/due")
     _last_dues = (context.document, order, id(context.settings), found)
     return found
+
+
+def _due_group(kind: str, value: Any) -> str:
+    """The group a relative or unreadable due date is reported with: every relative date
+    of the plan together ("next sprint", "this week": one way of writing a plan); an
+    unreadable one with those written the same (`_[Date]_` on every row), not with
+    "after the freeze" or "when Bob is back", each of which is its own slip."""
+    return kind if kind == "relative" else f"unknown:{str(value).strip().lower()[:200]}"
 
 
 def resolve_item(context: Context, pointer: str) -> dict[str, Any] | None:

@@ -399,6 +399,9 @@ _AFFECTED_LEAD = re.compile(
     r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$",
     re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).
+#: A list item that names nobody yet: "- unknown so far", "- still being investigated".
+_NOT_KNOWN = re.compile(r"\b(?:unknown|tbd|tbc|n/a|not\s+(?:yet\s+)?known|being\s+investigated|under\s+investigation|"
+                        r"to\s+be\s+(?:determined|confirmed))\b", re.IGNORECASE)
 _LISTED_MIN = 2
 #: Most lines of the impact section read for list items (a bounded read).
 _LISTED_LINES = 200
@@ -429,7 +432,7 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
         text = lines[number - 1][:400]
         # ("- Impacted checks:" over its nested items: a list item that is itself the lead)
         if _LIST_ITEM.match(text) and not (text.rstrip().endswith(":") and lead.search(text) is not None):
-            if led:
+            if led and _NOT_KNOWN.search(text) is None:  # ("- unknown so far" names nobody)
                 count += 1
                 first = first or number
         elif text.strip():

@@ -311,11 +311,12 @@ _STILL_TO_DO = re.compile(
 
 
 #: A paragraph of the plan that names who carries it: "Porter Nilsson is in charge of both
-#: of these changes", "The platform team is responsible for all of the above" (a name of
-#: one or two capitalised words, or a team; not "Nobody is in charge of ...").
+#: of these changes", "The platform team is responsible for all of the above" (a first
+#: and last name, or a team; not "Nobody is in charge of ...", nor "Kubernetes is
+#: responsible for the restarts": one capitalised word is as often a product).
 _OWNER_OF_ALL = re.compile(
     r"(?:^|[.!?][ \t]+)(?P<who>(?!(?:No|Nobody|No one|Someone|Everyone|It|This|That|There)\b)"
-    r"[A-Z][a-z]{1,20}(?:[ \t]+[A-Z][a-z]{1,20})?|[Tt]he[ \t]+[\w-]{2,30}[ \t]+team)[ \t]+(?:is|are|will[ \t]+be)[ \t]+"
+    r"[A-Z][a-z]{1,20}[ \t]+[A-Z][a-z]{1,20}|[Tt]he[ \t]+[\w-]{2,30}[ \t]+team)[ \t]+(?:is|are|will[ \t]+be)[ \t]+"
     r"(?:in[ \t]+charge[ \t]+of|responsible[ \t]+for|the[ \t]+owner[ \t]+of|owning)[ \t]+(?:both|all|each|these|those|"
     r"this|the)\b")
 
@@ -564,11 +565,17 @@ _CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|th
 _PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b", re.I)
 
 
-#: Words that say a named piece of work is done, in a timeline entry: "Prevention measures
-#: deployed", "Follow-up actions completed" (the words before, at most five, name it).
-_DONE_WORDS = frozenset({"deployed", "implemented", "completed", "done", "shipped", "applied"})
-#: Between the name and its verb: "Prevention measures were deployed", "... all done".
-_LINKING = frozenset({"were", "was", "are", "is", "all", "now", "fully"})
+#: A timeline entry (or one of its table cells) that is only a named piece of work and a
+#: word saying it is done: "Prevention measures deployed", "Follow-up actions completed"
+#: (the last part after a stamp or a separator; the name, group 1, must be a plan heading's
+#: words exactly). Not "Cache prevention measures deployed" (another name), not "Asked
+#: whether the prevention measures were deployed: not yet" (a question, its answer last).
+_TIMELINE_DONE = re.compile(r"([a-z][a-z' -]{0,80}?)[ \t]+(?:were[ \t]+|was[ \t]+|are[ \t]+|all[ \t]+|now[ \t]+|fully[ \t]+)?"
+                            r"(?:deployed|implemented|completed|done|shipped|applied|rolled[ \t]+out|in[ \t]+place)\.?")
+#: Where an entry's last part starts: after a table bar, a colon, a dash between spaces.
+_LAST_PART = re.compile(r".*(?:\||:[ \t]|[ \t][-\u2013\u2014][ \t])")
+#: A stamp opening an entry's last part: "10:00 ", "~14:05 UTC ", "2025-01-02 9:40pm - ".
+_STAMP = re.compile(r"[\W\d_]*(?:(?:[ap]\.?m\.?|utc|gmt)\b[\W\d_]*)?")
 _WORDS = re.compile(r"[a-z][a-z'-]*")
 
 
@@ -579,9 +586,9 @@ def _heading_words(text: str) -> str:
 
 def _told_done_in_timeline(sections: list[Section]) -> set[str]:
     """The names of work a timeline entry says is done ("| Dec 30, morning | Prevention
-    measures deployed |": {"measures", "prevention measures", ...}): a plan heading among
-    them lists work done. Each entry's words are read once (every tail of at most five
-    words before the verb is kept), so the cost is linear in the timeline."""
+    measures deployed |": {"prevention measures"}): a plan heading of two words or more
+    with exactly that name lists work done. Each entry is read once, its last part only
+    (at most 300 characters), so the cost is linear in the timeline."""
     named: set[str] = set()
     for section in sections:
         if section.key != "timeline":
@@ -589,14 +596,13 @@ def _told_done_in_timeline(sections: list[Section]) -> set[str]:
         for block in section.blocks:
             texts = [cell.text for row in block.rows for cell in row] if block.kind == "table" else [block.text]
             for text in texts:
-                words = _WORDS.findall(plain(text[:2000]).lower())
-                for at, word in enumerate(words):
-                    if word not in _DONE_WORDS:
-                        continue
-                    end = at
-                    while end > 0 and words[end - 1] in _LINKING:
-                        end -= 1
-                    named.update(" ".join(words[start:end]) for start in range(max(0, end - 5), end))
+                line = plain(text[:300]).lower().strip()
+                cut = _LAST_PART.match(line)
+                last = line[cut.end():] if cut else line
+                stamp = _STAMP.match(last)  # (always matches: every part of it is optional)
+                match = _TIMELINE_DONE.fullmatch(last[stamp.end() if stamp else 0:].strip())
+                if match is not None and len(match.group(1).split()) >= 2:
+                    named.add(" ".join(_WORDS.findall(match.group(1))))
     return named
 
 
