@@ -83,7 +83,7 @@ def test_shortcodes_without_a_time_stamp_are_no_timeline(run_cli, tmp_path):
 
 _STATES = """---
 layout: post
-title: Connectivity loss in two regions
+title: Connectivity loss
 status: resolved
 date: 24-03-2021 01:40
 resolvedDate: 24-03-2021 17:00
@@ -122,6 +122,14 @@ def test_the_page_start_and_resolution_answer_how_long(run_cli, tmp_path):
     window = front_matter_window(load_markdown(str(path), path.read_text(), {}))
     assert window is not None and window.value == 15 * 60 + 20 and window.inferred
     assert '"24-03-2021 01:40"' in window.evidence and '"24-03-2021 17:00"' in window.evidence
+
+
+def test_a_title_that_counts_what_was_hit_answers_who(run_cli, tmp_path):
+    """The front matter's title is searched with the body: "Connectivity loss in two
+    regions" says what was hit, and the page's start and resolution say how long."""
+    text = _STATES.format(key="incident_states").replace("title: Connectivity loss\n",
+                                                          "title: Connectivity loss in two regions\n")
+    assert rule_findings(run_cli, write(tmp_path / "status.md", text), "PM601") == []
 
 
 _UPDATES = """---
