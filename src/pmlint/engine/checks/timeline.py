@@ -204,14 +204,12 @@ _ZONED_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?[ \t]{0,3}(?:[AaPp
                           r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|CET|CEST|IST|JST|SGT)")
 
 
-def _zoned_clock_anywhere(context: Context) -> bool:
+def _zoned_clock_written(context: Context) -> bool:
     """Whether the document's lines (the first 20,000, each cut at 2,000 characters) give a
-    clock time with its zone, and a date: then its times of day alone can be placed."""
+    clock time with its zone: with a date written too, its times of day alone can be placed."""
     document = context.document
     lines = document.lines if document is not None else None
-    if not lines or not _dated_anywhere(context):
-        return False
-    return any(_ZONED_CLOCK.search(line[:2000]) for line in islice(lines, 20000))
+    return bool(lines) and any(_ZONED_CLOCK.search(line[:2000]) for line in islice(lines, 20000))
 
 
 def clock_with_zone(raw: str) -> bool:
@@ -255,12 +253,14 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     timeline_items = [item for item in timeline if isinstance(item, dict) and item.get("at") is not None]
     clocks_only: list[tuple[int, str]] = []  # entries that give a time of day and no date
     declared_date = bool(value.get("date"))
-    zone_in_prose: bool | None = None  # read once, at the first time of day alone
+    dated: bool | None = None  # whether a date is written anywhere: read once, when first needed
+    zone_in_prose: bool | None = None  # ... and a clock time with its zone: read once, likewise
     for index, item in enumerate(timeline):
         if not isinstance(item, dict) or item.get("at") is None:
             continue
         raw = item["at"] if isinstance(item["at"], str) else str(item["at"])
-        if _CLOCK_ONLY.match(raw):
+        clock_only = _CLOCK_ONLY.match(raw) is not None
+        if clock_only:
             clocks_only.append((index, raw))
         parsed = parse_timestamp(raw)
         if parsed is None and is_placeholder(raw, context):
@@ -270,9 +270,10 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         if parsed is None and clock_with_zone(raw):
             aware += 1  # `02:00 AM UTC`: a clear time of day in a named zone, not a format slip
             continue
-        if parsed is None and _CLOCK_ONLY.match(raw) and zone_in_prose is None:
-            zone_in_prose = _zoned_clock_anywhere(context)
-        if parsed is None and _CLOCK_ONLY.match(raw) and zone_in_prose:
+        if parsed is None and clock_only and zone_in_prose is None:
+            dated = _dated_anywhere(context) if dated is None else dated
+            zone_in_prose = dated and _zoned_clock_written(context)
+        if parsed is None and clock_only and zone_in_prose:
             # `04:56` in a document whose prose gives the day and the zone ("On February 21st,
             # 2024, ... from 05:01 to 17:05 UTC"): a time of day a reader places, read as a
             # time without a zone of its own, not as a format slip
@@ -287,7 +288,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
         else:
             naive.append((index, raw))
     if clocks_only and len(clocks_only) == len(timeline_items) and len(clocks_only) >= 2 and not declared_date \
-            and not _dated_anywhere(context):
+            and not (_dated_anywhere(context) if dated is None else dated):
         # every time is a time of day, and no date is written anywhere: the times cannot be
         # placed on any day ("On Tuesday at 02:01 AM UTC"); one finding, whatever their form
         index, raw = clocks_only[0]
