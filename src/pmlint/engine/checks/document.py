@@ -72,6 +72,8 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
                     first_in_text = False
                     phrase = text[match.start():match.end()]
                     lead = len(phrase) - len(phrase.lstrip(_LEAD_PUNCTUATION))  # a pattern's ". " before a name
+                    if lead and phrase[lead - 1] == "[" and phrase.endswith("]"):
+                        lead -= 1  # the placeholder's own bracket: "[Name]", not "Name]"
                     phrase = phrase[lead:] or phrase
                     hits.append(Hit(string_pointer, {"phrase": phrase}, text=phrase,
                                     occurrence=occurrence_at(text, phrase, match.start() + lead)))

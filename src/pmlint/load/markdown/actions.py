@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from ...model import Span
 from .blocks import Block, Cell
-from .common import Output, bold_label, is_template_prompt, plain
+from .common import Output, bold_label, is_template_prompt, plain, unlinked
 from .sections import LABEL_LEVEL, Section
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -978,7 +978,11 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
             fields.setdefault("owner", part)  # "... at 1 MB [alice]": a name in brackets, as teams tag owners
         else:
             return None
-    return text[:match.start()], fields
+    before = text[:match.start()]
+    opening = before.rfind("[") if before.endswith("]") and match.group(0).startswith("(") else -1
+    if opening >= 0:  # the fields were a link's target: "... [link](https://...)" keeps the link's text
+        before = before[:opening] + before[opening + 1:-1]
+    return before, fields
 
 
 #: a bracketed owner tag: a handle (`[alice]`, `[sre-team]`) or a name (`[Jane Doe]`)
@@ -1266,7 +1270,7 @@ def _clean(text: str) -> str:
     cleaned = re.sub(r"\[(?:P[0-4]|code|infra|infrastructure|architecture|process|prevent|mitigate|detect|repair)\]",
                      " ", cleaned, flags=re.I)
     cleaned = _PRIORITY.sub(" ", cleaned)
-    cleaned = _TICKET_ID.sub(" ", _ISSUE_REF.sub(" ", _URL.sub(" ", cleaned)))
+    cleaned = _TICKET_ID.sub(" ", _ISSUE_REF.sub(" ", _URL.sub(" ", unlinked(cleaned))))
     cleaned = re.sub(r"\(\s*\)|\[\s*\]", " ", cleaned)
     return plain(cleaned).strip(" -–—,;|")
 

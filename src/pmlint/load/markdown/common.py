@@ -20,7 +20,9 @@ from .blocks import Block
 # the end of the text looking for `]` is quadratic (`[(` repeated: minutes on 100 KB).
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\[\]]+)\](?:\[[^\[\]]*\]|(?!\())")
+#: `[text][label]` and `[text][]`; a bare `[label]` is a link only where the document
+#: defines it, and is far more often literal text: a template's `[Name]`, a citation `[1]`
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]+)>")
 #: HTML comments are removed by `_strip_comments` (a scan with str.find: linear even for
 #: ten thousand `<!--` and no `-->`); tags by this regex, which stops at any `<`
@@ -55,15 +57,21 @@ def plain(markdown: str) -> str:
         if "  " in markdown or "\n" in markdown or "\t" in markdown or "\r" in markdown:
             return _SPACE.sub(" ", markdown).strip()
         return markdown.strip()  # no run of whitespace to fold: the substitution would change nothing
-    text = _IMAGE.sub("", markdown)
-    text = _LINK.sub(r"\1", text)
-    text = _REF_LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(r"\1", unlinked(markdown))
     text = _AUTOLINK.sub(r"\1", text)
     text = _strip_comments(_HTML.sub("", text))
     text = _STRONG.sub("", text)
     text = _EMPHASIS.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     return _SPACE.sub(" ", text).strip()
+
+
+def unlinked(markdown: str) -> str:
+    """`markdown` with images removed and inline links replaced by their text: for a reader
+    that drops URLs before `plain()`, which would otherwise leave a link's `[text]` behind."""
+    if "[" not in markdown:
+        return markdown
+    return _LINK.sub(r"\1", _IMAGE.sub("", markdown))
 
 
 def _strip_comments(text: str) -> str:

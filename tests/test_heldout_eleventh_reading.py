@@ -1,0 +1,72 @@
+"""Forms the eleventh session's documents wrote, each read as its author meant it
+(synthetic documents, each with a twin that keeps the finding):
+- a bare `[Name]` or `_[Date]_` is literal text, as CommonMark has it without a link
+  definition: a template's placeholder, which PM010 reports once for the document;
+  `[text][label]` is still a link, and a link's `[text](url)` in an action item keeps
+  its text, not its brackets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
+
+PLAN = """# Checkout outage
+
+## Summary
+
+On 2025-06-21 from 14:00 to 15:10 UTC checkout failed for all customers because a bad config was deployed.
+
+## Root cause
+
+A config push set the pool size to zero, so every request to the database failed.
+
+## Detection
+
+Our monitoring alerted the on-call engineer at 14:03.
+
+## Action items
+
+| Action | Owner | Due | Status |
+|---|---|---|---|
+| Validate pool size in the config linter | {owner} | {due} | Open |
+| Add a canary stage for config pushes | {owner} | {due} | Open |
+"""
+
+
+@pytest.mark.parametrize("owner, due", [("_[Name]_", "_[Date]_"), ("[Owner]", "[Date]")])
+def test_bracketed_placeholders_in_table_cells_are_left_in(tmp_path, run_cli, owner, due):
+    path = write(tmp_path / "pm.md", PLAN.format(owner=owner, due=due))
+    found = rule_findings(run_cli, path, "PM010", "PM303")
+    assert [(item["rule"], item["severity"], item["line"]) for item in found] == [("PM010", "error", 19)], found
+    assert found[0]["message"] == f'4 template placeholders left in, first: "{owner.strip("_")}"'
+
+
+def test_filled_cells_leave_nothing_in(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", PLAN.format(owner="@sam", due="2025-07-01"))
+    assert rule_findings(run_cli, path, "PM010", "PM303") == []
+
+
+def test_a_placeholder_in_prose_is_left_in(tmp_path, run_cli):
+    text = PLAN.format(owner="@sam", due="2025-07-01").replace("deployed.", "deployed. Written by [Name].")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM010")
+    assert [(item["line"], item["message"]) for item in found] == [(5, 'Template placeholder "[Name]" left in')]
+
+
+def test_links_and_citations_are_no_placeholders(tmp_path, run_cli):
+    text = PLAN.format(owner="@sam", due="2025-07-01") + (
+        "| Write the [runbook][rb] for config pushes ([link](https://example.org/issues/19)) [1] | @sam "
+        "| 2025-07-01 | Open |\n\n[rb]: https://example.org/runbook\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM010") == []
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0 and "title: Write the runbook for config pushes (link) [1]" in out, out
+
+
+@pytest.mark.parametrize("unit", ["[(", "[x][", "[a](", "![", "[link](u) [Name] "])
+def test_reading_links_is_linear(unit):
+    from pmlint.load.markdown.common import plain, unlinked
+
+    assert_ten_times_linear(lambda text: plain.__wrapped__(unlinked(text)), 2000, unit, setup=lambda copies: unit * copies)
