@@ -70,3 +70,45 @@ def test_reading_links_is_linear(unit):
     from pmlint.load.markdown.common import plain, unlinked
 
     assert_ten_times_linear(lambda text: plain.__wrapped__(unlinked(text)), 2000, unit, setup=lambda copies: unit * copies)
+
+
+SPANS = """# Pi-hole crash
+
+**Date**: December 3-4, 2025
+
+## Summary
+
+DNS for the whole house failed from 04:48 until the final fix at 11:27am {zone}: a crash loop after the nightly backup.
+
+## Timeline summary
+
+**03:00** - Automated backup starts, stops services
+**03:00-04:48** - Backup completes
+**04:48-08:00** - Services restart, Pi-hole enters a crash loop
+**08:00-08:30** - Email alerts start
+**11:27+** - System stable
+
+## Root cause
+
+The FTL database had grown to 1.4 GB, so the container ran out of memory on start.
+"""
+
+
+def test_spans_of_the_day_in_a_dated_document_with_a_zoned_clock_are_readable(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", SPANS.format(zone="HKT"))
+    assert rule_findings(run_cli, path, "PM501") == []
+
+
+def test_spans_of_the_day_with_no_zone_anywhere_are_not(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", SPANS.format(zone="local time"))
+    found = rule_findings(run_cli, path, "PM501")
+    assert [item["message"][:40] for item in found] == ["5 timeline times could not be read as a "], found
+
+
+@pytest.mark.parametrize("pattern, unit", [("_CLOCK_ONLY", "1:11-"), ("_CLOCK_ONLY", "1:11 p"),
+                                           ("_ZONED_CLOCK", "1:11 am "), ("_ZONED_CLOCK", "11:11 HK")])
+def test_reading_times_of_day_is_linear(pattern, unit):
+    from pmlint.engine.checks import timeline
+
+    regex = getattr(timeline, pattern)
+    assert_ten_times_linear(lambda text: regex.search(text), 2000, unit, setup=lambda copies: unit * copies + "!")

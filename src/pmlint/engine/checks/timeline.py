@@ -175,7 +175,10 @@ _CLOCK_WITH_ZONE = re.compile(
 
 
 #: A timeline `at` that is a time of day alone: `02:00 AM UTC`, `11:45`, `~09:47`.
-_CLOCK_ONLY = re.compile(r"^~?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{0,3}[AaPp]\.?[Mm]\.?)?"
+#: A span of the day counts too (`03:00-04:48`, `11:27+`), and the 12-hour clock's short
+#: forms (`6:10p`, `3:00a`), as blog timelines write them.
+_CLOCK_ONLY = re.compile(r"^~?[ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{0,3}[AaPp]\.?(?:[Mm]\.?)?)?"
+                         r"(?:[ \t]{0,3}[-\u2013\u2014][ \t]{0,3}\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{0,3}[AaPp]\.?(?:[Mm]\.?)?)?|\+)?"
                          r"(?:[ \t]{0,3}\(?[A-Za-z]{1,5}(?:[+-]\d{1,2}(?::?\d{2})?)?\)?)?$")
 #: Any date written anywhere (a year alone counts: the search errs towards "dated").
 _ANY_DATE = re.compile(
@@ -199,9 +202,10 @@ def _dated_anywhere(context: Context) -> bool:
     return any(_ANY_DATE.search(line[:2000]) for line in islice(lines, 20000))
 
 
-#: A clock time with its zone, anywhere in the prose: "from 05:01 to 17:05 UTC", "at 3:41 p.m. EST".
+#: A clock time with its zone, anywhere in the prose: "from 05:01 to 17:05 UTC", "at 3:41 p.m. EST",
+#: "Dec 4, 11:27am HKT" (an abbreviation ending in T: HKT, SGT, JST, AEST, NZDT ...).
 _ZONED_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?[ \t]{0,3}(?:[AaPp]\.?[Mm]\.?[ \t]{0,3})?\(?"
-                          r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|CET|CEST|IST|JST|SGT)")
+                          r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|[A-Z]{2,4}T\b|CET|CEST|IST)")
 
 
 def _zoned_clock_written(context: Context) -> bool:
