@@ -3,7 +3,11 @@
 - a bare `[Name]` or `_[Date]_` is literal text, as CommonMark has it without a link
   definition: a template's placeholder, which PM010 reports once for the document;
   `[text][label]` is still a link, and a link's `[text](url)` in an action item keeps
-  its text, not its brackets.
+  its text, not its brackets;
+- a timeline of spans of the day (`**03:00-04:48** - Backup completes`) in a document
+  that gives its date and a zoned clock ("11:27am HKT") is readable;
+- a header's "**Incident Start:** 2024-11-14 16:59 UTC" and "**Incident End:** ..." say
+  how long the impact lasted.
 """
 
 from __future__ import annotations
@@ -112,3 +116,37 @@ def test_reading_times_of_day_is_linear(pattern, unit):
 
     regex = getattr(timeline, pattern)
     assert_ten_times_linear(lambda text: regex.search(text), 2000, unit, setup=lambda copies: unit * copies + "!")
+
+
+BOUNDS = """# Dropped tables
+
+- **Incident Start:** 2024-11-14 16:59 UTC
+{end}- **Report Prepared By:** Steven Nguyen
+
+## Summary
+
+We received reports about storage not working after a deployment, then about data missing in projects.
+
+## Root cause
+
+An upgrade of the database library introduced a bug that dropped the tables.
+"""
+
+
+def test_a_labelled_start_and_end_say_how_long(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", BOUNDS.format(end="- **Incident End:** 2024-11-15 01:40 UTC\n"))
+    found = rule_findings(run_cli, path, "PM601")
+    assert len(found) == 1 and "how long" not in found[0]["message"].split(";")[0], found
+    assert 'inferred 8 h 41 min of impact from the labelled start "2024-11-14 16:59 UTC"' in found[0]["message"]
+
+
+def test_a_labelled_start_alone_does_not(tmp_path, run_cli):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", BOUNDS.format(end="")), "PM601")
+    assert len(found) == 1 and "how long (`duration_minutes`)" in found[0]["message"], found
+
+
+@pytest.mark.parametrize("unit", ["- **Incident ", "| start | ", "start: 2024-11-14 1", "ended:" + " " * 9])
+def test_reading_labelled_bounds_is_linear(unit):
+    from pmlint.infer.window import _LABELLED_BOUND
+
+    assert_ten_times_linear(lambda text: _LABELLED_BOUND.match(text), 2000, unit, setup=lambda copies: unit * copies)

@@ -104,6 +104,48 @@ def front_matter_window(document: Document) -> Fact[float] | None:
     return _window(first.moment, last.moment, evidence, document.spans.get(first.item))
 
 
+#: A header line or row that labels the incident's start or end: "- **Incident Start:**
+#: 2024-11-14 16:59 UTC", "| End time | 2018-06-29 14:05 PST |", "Resolved: 2025-03-02 09:10".
+_LABELLED_BOUND = regex_cache.compile(
+    r"^[ \t]{0,3}(?:[-*+][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]?(?:(?:incident|outage|impact|downtime|disruption)[ \t]+)?"
+    r"(?:(?P<start>start(?:ed)?|began|begin)|(?P<end>end(?:ed)?|resolved|recovered|restored))"
+    r"(?:[ \t]+(?:time|at|on|date[ \t]?(?:and|&)[ \t]?time))?[ \t]?(?:\*\*|__)?[ \t]?[:|][ \t]?(?:\*\*|__)?[ \t]*"
+    r"(?P<value>[^|*_\n]{6,64}?)[ \t]*(?:\*\*|__)?[ \t]*\|?[ \t]*$", re.IGNORECASE)
+#: Lines read for labelled bounds: a header sits near the top.
+_HEADER_LINES = 80
+
+
+def labelled_window(document: Document) -> Fact[float] | None:
+    """The minutes between the start and the end a Markdown document's header labels
+    (`_LABELLED_BOUND`: "**Incident Start:** 2024-11-14 16:59 UTC" over "**Incident End:**
+    2024-11-15 01:40 UTC"), as an inferred fact; None unless both carry a date and a time
+    of day (`states.read_time`), both or neither name a zone, and the end comes after the
+    start. Reads the first `_HEADER_LINES` lines, each at most once."""
+    lines = document.lines
+    if not lines:
+        return None  # a YAML document states its window in fields
+    from ..load.markdown.states import read_time  # Markdown-only reading, imported when needed
+
+    start = end = None
+    for number, line in enumerate(lines[:_HEADER_LINES], start=1):
+        if len(line) > 200 or ":" not in line and "|" not in line:
+            continue
+        match = _LABELLED_BOUND.match(line)
+        if match is None:
+            continue
+        moment = read_time(match.group("value").strip(), bool(getattr(document.meta, "day_first_dates", False)))
+        if moment is None:
+            continue
+        if match.group("start") and start is None:
+            start = (number, match.group("value").strip(), moment)
+        elif match.group("end") and end is None:
+            end = (number, match.group("value").strip(), moment)
+    if start is None or end is None:
+        return None
+    evidence = f"the labelled start {quote(start[1], 30)} (line {start[0]}) and end {quote(end[1], 30)}"
+    return _window(start[2], end[2], evidence, None)
+
+
 def _window(began, resolved, evidence: str, span) -> Fact[float] | None:
     if began is None or resolved is None or (began.tzinfo is None) != (resolved.tzinfo is None):
         return None

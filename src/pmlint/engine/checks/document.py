@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from ...headings import Heading
 from ...infer.prose import document_texts
-from ...infer.window import clock_window, dated_milestones, front_matter_window
+from ...infer.window import clock_window, dated_milestones, front_matter_window, labelled_window
 from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
@@ -226,7 +226,8 @@ def _bounds_told(context: Context) -> bool:
     `clock_window`), or in a status page's front matter (`front_matter_window`). A
     missing timeline is then form, not a gap: when it began and ended is told."""
     document = context.document
-    if clock_window(document) is not None or front_matter_window(document) is not None:
+    if clock_window(document) is not None or front_matter_window(document) is not None \
+            or labelled_window(document) is not None:
         return True
     onset = recovery = False
     for _, text in document_texts(document, ("/action_items",)):
