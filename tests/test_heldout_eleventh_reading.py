@@ -7,7 +7,10 @@
 - a timeline of spans of the day (`**03:00-04:48** - Backup completes`) in a document
   that gives its date and a zoned clock ("11:27am HKT") is readable;
 - a header's "**Incident Start:** 2024-11-14 16:59 UTC" and "**Incident End:** ..." say
-  how long the impact lasted.
+  how long the impact lasted;
+- "[Tues 5/19/2020] ..." stamps a timeline entry (a weekday before a numeric date);
+- "As a next step, @olistic is going to produce two documents" is a plan;
+- "This did not have any impact on customers" states that there was none.
 """
 
 from __future__ import annotations
@@ -150,3 +153,78 @@ def test_reading_labelled_bounds_is_linear(unit):
     from pmlint.infer.window import _LABELLED_BOUND
 
     assert_ten_times_linear(lambda text: _LABELLED_BOUND.match(text), 2000, unit, setup=lambda copies: unit * copies)
+
+
+RETRO = """# RBF rollback post mortem
+
+The team made a last minute no-go decision on a feature release. {impact}
+
+## Event Timeline
+
+* [Tues 5/19/2020] @olistic opens a thread to discuss release coordination.
+* [Weds 5/20/2020] @gordonel recommends postponing based on QA feedback.
+* [Thurs 5/21/2020] The Desktop app is formally released.
+
+## Root cause
+
+QA had too little lead time between code freeze and launch to test the new code paths.
+
+## Learnings / Next Steps
+
+{plan}
+"""
+
+
+def test_a_weekday_before_a_numeric_date_stamps_a_timeline_entry(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", RETRO.format(impact="", plan="As a next step, @olistic is going to write it up."))
+    assert rule_findings(run_cli, path, "PM011") == []
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0 and "at: '2020-05-20'" in out, out
+
+
+def test_a_weekday_before_no_date_stamps_nothing(tmp_path, run_cli):
+    text = RETRO.format(impact="", plan="").replace("/2020]", "]").replace("[Tues 5/19", "[Tues").replace(
+        "[Weds 5/20", "[Weds").replace("[Thurs 5/21", "[Thurs")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
+    assert any("`timeline`" in item["message"] for item in found), found
+
+
+@pytest.mark.parametrize("plan", ["As a next step, the team writes the release process down.",
+                                  "@olistic is going to produce two documents: the release process and a proposal.",
+                                  "@sam will add a QA sign-off to the release checklist."])
+def test_a_next_step_handed_to_someone_is_a_plan(tmp_path, run_cli, plan):
+    path = write(tmp_path / "pm.md", RETRO.format(impact="", plan=plan))
+    assert rule_findings(run_cli, path, "PM313") == []
+
+
+@pytest.mark.parametrize("plan", ["The next step was the release itself.", "@olistic is going to be on holiday."])
+def test_words_about_steps_or_people_alone_are_no_plan(tmp_path, run_cli, plan):
+    path = write(tmp_path / "pm.md", RETRO.format(impact="", plan=plan))
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM313")] == ["PM313"]
+
+
+@pytest.mark.parametrize("impact", ["This did not have any impact on customers.", "It didn't cause any user impact."])
+def test_an_impact_denied_in_the_negative_is_none(tmp_path, run_cli, impact):
+    path = write(tmp_path / "pm.md", RETRO.format(impact=impact, plan="@sam will add a QA sign-off."))
+    assert rule_findings(run_cli, path, "PM601") == []
+
+
+def test_a_change_that_did_not_help_denies_no_impact(tmp_path, run_cli):
+    text = RETRO.format(impact="The rollback did not have any impact.", plan="@sam will add a QA sign-off.")
+    assert [item["rule"] for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601")] == ["PM601"]
+
+
+@pytest.mark.parametrize("kind, unit", [("actions", "as a next "), ("actions", "@a is going "), ("actions", "@"),
+                                        ("no_impact", "this did not have any "), ("no_impact", "didn't ")])
+def test_the_eleventh_readings_scale_linearly(kind, unit):
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda document: document.meta.evidence.get(kind), 1000, unit,
+                            setup=lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies))
+
+
+@pytest.mark.parametrize("unit", ["[Tues 5/19/", "Mon ", "[Wed 1", "Thu 2024-"])
+def test_reading_a_weekday_before_a_date_is_linear(unit):
+    from pmlint.load.markdown.times import parse_stamp
+
+    assert_ten_times_linear(lambda text: parse_stamp(text), 2000, unit, setup=lambda copies: unit * copies)

@@ -609,6 +609,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # and a hope are no plan)
             r"|\b(?:going forward|moving forward|in the future,? we)\b(?![^.\x00]{0,40}?\b(?:no\s+longer|hope|hoping|"
             r"would\s+like|wish|might|may)\b)"
+            # a next step handed to someone: "As a next step, @olistic is going to produce two
+            # documents", "@sam will add the alert"
+            r"|\bas\s+(?:a|the|our)\s+next\s+steps?\b"
+            r"|(?<![\w@])@[\w.-]{1,39}\s+(?:will|is\s+going\s+to|plans\s+to|is\s+planning\s+to)\s+(?!be\b)[a-z]"
             r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|"
             r"to mitigate future|from happening again|never happens? again|"
             r"doesn" + _APOS + r"t happen again|does not happen again)\b"
@@ -683,7 +687,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|campaign|issue|event|exposure|leak))\s+"
             r"(?:had|has\s+had|caused|has\s+caused)\s+no\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|"
             r"actual\s+|direct\s+)?(?:customer|user|client|player|end[- ]user|production|external|public|service|"
-            r"business|security)[- ]?(?:facing\s+|visible\s+)?\s*)impacts?\b"
+            r"business|security)[- ]?(?:facing\s+|visible\s+)?\s*"
+            # "This did not have any impact on customers", "it didn't cause any user impact"
+            r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|issue|event|exposure|leak|outage|change|decision))\s+"
+            r"(?:did\s+not|didn" + _APOS + r"t|does\s+not|doesn" + _APOS + r"t|has\s+not|hasn" + _APOS + r"t)\s+"
+            r"(?:have|had|cause|caused)\s+any\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|actual\s+|direct\s+)?"
+            r"(?:(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
+            r"[- ]?(?:facing\s+|visible\s+)?\s*)?)impacts?\b"
             # "no impact on latency": only "on users / customers / production" is the whole of it
             r"(?!\s+(?:on|to)\s+(?!(?:our\s+|the\s+|any\s+|end[- ])?(?:users?|customers?|clients?|players?|production|"
             r"services?|anyone)\b))"
@@ -1307,7 +1317,8 @@ GATES: dict[str, tuple[str, ...]] = {
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),
-    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "at no ", ": 0", ":0", "zero"),
+    "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "n't ", "n\u2019t ", "at no ", ": 0",
+                  ":0", "zero"),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
     "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
