@@ -255,9 +255,7 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     if weekday is not None and text[weekday.end():weekday.end() + 1].isdigit():
         # "[Tues 5/19/2020] ...", "Thu 2024-03-07 14:00": the weekday before a numeric date is
         # read past, when a date follows (`_DATE_AFTER_WEEKDAY`)
-        dated = next((found for found in (pattern.match(text, weekday.end()) for pattern in _DATE_AFTER_WEEKDAY)
-                      if found is not None), None)
-        if dated is not None:
+        if any(pattern.match(text, weekday.end()) for pattern in _DATE_AFTER_WEEKDAY):
             position = weekday.end()
     for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _DAY_MON_YEAR_JOINED,
                     _MONTH_DAY):
