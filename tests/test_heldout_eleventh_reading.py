@@ -10,7 +10,9 @@
   how long the impact lasted;
 - "[Tues 5/19/2020] ..." stamps a timeline entry (a weekday before a numeric date);
 - "As a next step, @olistic is going to produce two documents" is a plan;
-- "This did not have any impact on customers" states that there was none.
+- "This did not have any impact on customers" states that there was none;
+- "NPM account of 'qix' ... was hijacked" states a cause, "Over 1 billion weekly downloads
+  affected" who was hit, and "Security Measures Implemented" heads a plan.
 """
 
 from __future__ import annotations
@@ -228,3 +230,44 @@ def test_reading_a_weekday_before_a_date_is_linear(unit):
     from pmlint.load.markdown.times import parse_stamp
 
     assert_ten_times_linear(lambda text: parse_stamp(text), 2000, unit, setup=lambda copies: unit * copies)
+
+
+REMEDIATION = """# Security remediation report: npm package hijack
+
+**Date**: 2025-09-09
+
+## Vulnerability summary
+
+**Threat**: {threat}
+**Impact**: Malicious versions containing crypto-clipper malware were published
+**Scope**: {scope}
+
+## {heading}
+
+### 1. Package version pinning
+Added npm `overrides` to `package.json` so that the compromised versions cannot be installed.
+"""
+
+
+def test_a_supply_chain_report_names_its_cause_scope_and_measures(tmp_path, run_cli):
+    text = REMEDIATION.format(threat="NPM account of 'qix' (maintainer of chalk) was hijacked on 2025-09-08",
+                              scope="Over 1 billion weekly downloads affected", heading="🛡️ Security Measures Implemented")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", "PM313", "PM601")
+    messages = " ".join(item["message"] for item in found)
+    assert "`root_causes`" not in messages and "No action items" not in messages and "who or what" not in messages, found
+
+
+def test_a_report_without_them_is_asked_for_each(tmp_path, run_cli):
+    text = REMEDIATION.format(threat="No accounts were hijacked.", scope="Unknown", heading="Notes")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", "PM313", "PM601")
+    messages = " ".join(item["message"] for item in found)
+    assert "`root_causes`" in messages and "No action items" in messages and "Impact not quantified" in messages, found
+
+
+@pytest.mark.parametrize("unit", ["account of ", "maintainer's account ", "1 billion ", "accounts were "])
+def test_reading_hijacks_and_billions_is_linear(unit):
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda document: (document.meta.evidence.get("root_causes"),
+                                              document.meta.evidence.get("impact_who")), 1000, unit,
+                            setup=lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies))

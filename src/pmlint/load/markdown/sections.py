@@ -93,6 +93,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"
         "fixes implemented", "fixes applied", "fixes shipped", "fixes deployed", "fixes merged",
         "changes implemented", "changes applied", "changes deployed", "changes shipped",
+        # safeguards put in place after a security incident: "Security Measures Implemented"
+        "measures implemented", "measures taken", "security measures", "security measures implemented",
+        "security measures taken", "security improvements", "hardening measures",
         # a fix designed, its steps in order: "Fix design", "Implementation order (recommendation)"
         "fix design", "fix plan", "proposed fix", "proposed fixes", "implementation plan", "implementation order",
         # the plan announced as a change of course or an outlook: "What we're doing differently",
