@@ -12,7 +12,9 @@
 - "As a next step, @olistic is going to produce two documents" is a plan;
 - "This did not have any impact on customers" states that there was none;
 - "NPM account of 'qix' ... was hijacked" states a cause, "Over 1 billion weekly downloads
-  affected" who was hit, and "Security Measures Implemented" heads a plan.
+  affected" who was hit, and "Security Measures Implemented" heads a plan;
+- a bug write-up's "## The fix" is the action taken: the plan beside it is asked for
+  under `strict` only ("## Solution", a status page's resolution, still asks).
 """
 
 from __future__ import annotations
@@ -271,3 +273,26 @@ def test_reading_hijacks_and_billions_is_linear(unit):
     assert_ten_times_linear(lambda document: (document.meta.evidence.get("root_causes"),
                                               document.meta.evidence.get("impact_who")), 1000, unit,
                             setup=lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies))
+
+
+BUG_WRITEUP = """# The partial crawl that hid a price drop
+
+## What was actually happening
+
+A partial crawl compared against the previous run, so products it never reached looked unchanged.
+
+## {heading}
+
+Compare against everything known so far, not the previous run only.
+"""
+
+
+def test_a_bug_write_ups_fix_section_is_its_action(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", BUG_WRITEUP.format(heading="The fix"))
+    assert rule_findings(run_cli, path, "PM313") == []
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM313", preset="strict")] == ["PM313"]
+
+
+def test_a_solution_section_leaves_the_plan_asked_for(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", BUG_WRITEUP.format(heading="Solution"))
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM313")] == ["PM313"]
