@@ -296,3 +296,13 @@ def test_a_bug_write_ups_fix_section_is_its_action(tmp_path, run_cli):
 def test_a_solution_section_leaves_the_plan_asked_for(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", BUG_WRITEUP.format(heading="Solution"))
     assert [item["rule"] for item in rule_findings(run_cli, path, "PM313")] == ["PM313"]
+
+
+@pytest.mark.parametrize("said, asked", [("The issue was fixed in PR #1616 and backported to v0.21.x.", False),
+                                         ("The issue will be fixed in PR #1616.", True)])
+def test_a_fix_merged_as_a_pull_request_is_shipped(tmp_path, run_cli, said, asked):
+    text = ("# Postmortem\n\n## Summary\n\nThe network halted at block 1131575.\n\n## Root cause\n\n"
+            "The binary was missing a wasm extension, so nodes that joined by state sync lacked contracts.\n\n"
+            f"## Resolution\n\n{said}\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")
+    assert bool(found) == asked, found
