@@ -14,7 +14,10 @@
 - "NPM account of 'qix' ... was hijacked" states a cause, "Over 1 billion weekly downloads
   affected" who was hit, and "Security Measures Implemented" heads a plan;
 - a bug write-up's "## The fix" is the action taken: the plan beside it is asked for
-  under `strict` only ("## Solution", a status page's resolution, still asks).
+  under `strict` only ("## Solution", a status page's resolution, still asks), and so is
+  "The issue was fixed in PR #1616";
+- "Long term fix ? **KILL WORDPRESS**" and "I'm now looking to move my domains to another
+  registrar" are plans ("Long-term fix: TBD" is none).
 """
 
 from __future__ import annotations
@@ -306,3 +309,33 @@ def test_a_fix_merged_as_a_pull_request_is_shipped(tmp_path, run_cli, said, aske
             f"## Resolution\n\n{said}\n")
     found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")
     assert bool(found) == asked, found
+
+
+RANT = """# Website outage
+
+The website was offline for a few hours this morning because our registrar's data centre lost power and its network.
+
+{plan}
+"""
+
+
+@pytest.mark.parametrize("plan", ["Temporary fix was to upgrade all. Long term fix ? **KILL WORDPRESS**.",
+                                  "Permanent fix: move the queue to its own disk.",
+                                  "So I\u2019m now looking to move my domains to another registrar."])
+def test_a_lasting_fix_named_or_a_move_under_way_is_a_plan(tmp_path, run_cli, plan):
+    path = write(tmp_path / "pm.md", RANT.format(plan=plan))
+    assert rule_findings(run_cli, path, "PM313") == []
+
+
+@pytest.mark.parametrize("plan", ["Long-term fix: TBD.", "I\u2019m looking to hire someone who knows DNS."])
+def test_a_fix_left_open_or_a_wish_is_none(tmp_path, run_cli, plan):
+    path = write(tmp_path / "pm.md", RANT.format(plan=plan))
+    assert [item["rule"] for item in rule_findings(run_cli, path, "PM313")] == ["PM313"]
+
+
+@pytest.mark.parametrize("unit", ["long term fix ? ", "permanent fix: ", "i\u2019m now looking to ", "we are planning to "])
+def test_reading_lasting_fixes_is_linear(unit):
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda document: document.meta.evidence.get("actions"), 1000, unit,
+                            setup=lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies))

@@ -609,6 +609,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # and a hope are no plan)
             r"|\b(?:going forward|moving forward|in the future,? we)\b(?![^.\x00]{0,40}?\b(?:no\s+longer|hope|hoping|"
             r"would\s+like|wish|might|may)\b)"
+            # the lasting fix named after its label: "Long term fix ? **KILL WORDPRESS**",
+            # "Permanent fix: move the queue to its own disk" (not "Long-term fix: TBD")
+            r"|\b(?:long[- ]term|permanent|durable)\s+(?:fix|solution|remediation)\s*[:?]\s*(?:\*\*|__)?\s*"
+            r"(?!(?:tbd|tbc|unknown|none|n/?a|pending|to\s+be|not\s+yet)\b)[a-z]"
+            # one person's change under way: "So I'm now looking to move my domains to another registrar"
+            r"|\b(?:i" + _APOS + r"m|i\s+am|we" + _APOS + r"re|we\s+are)\s+(?:now\s+|also\s+)?(?:looking|planning)\s+to\s+"
+            + _CHANGE_VERB +
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
             r"|\bas\s+(?:a|the|our)\s+next\s+steps?\b"
@@ -1309,10 +1316,11 @@ GATES: dict[str, tuple[str, ...]] = {
     "impact_whole": ("unable", "not able", "could", "can", "at all"),
     "impact_duration": _DIGITS + ("second", "minute", "hour", "day", "week", "month", "duration", "start"),
     "exposure": ("expos", "leak", "compromis", "exfiltrat", "stole", "access"),
-    "actions": ("we", "i ", "i'", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
+    "actions": ("we", "i ", "i'", "i\u2019", "team", "prevent", "forward", "future", "again", "changes", "steps", "measures",
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun", "must",
-                "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have"),
+                "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have",
+                "next step", "long term", "long-term", "permanent", "durable", "@"),
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
