@@ -17,7 +17,10 @@
   under `strict` only ("## Solution", a status page's resolution, still asks), and so is
   "The issue was fixed in PR #1616";
 - "Long term fix ? **KILL WORDPRESS**" and "I'm now looking to move my domains to another
-  registrar" are plans ("Long-term fix: TBD" is none).
+  registrar" are plans ("Long-term fix: TBD" is none);
+- a heading that asks how the failure came about ("2. How did NewsBlur's MongoDB server get
+  hacked?") heads the cause;
+- "I was contacted by the i2p project" names no customer who detected anything.
 """
 
 from __future__ import annotations
@@ -339,3 +342,46 @@ def test_reading_lasting_fixes_is_linear(unit):
 
     assert_ten_times_linear(lambda document: document.meta.evidence.get("actions"), 1000, unit,
                             setup=lambda copies: load_text("pm.md", "# Outage\n\n## Notes\n\n" + unit * copies))
+
+
+HACKED = """# How a firewall gap led to a deleted database
+
+A vandal deleted the MongoDB database during a migration. All 5 database servers were down for 3 hours.
+
+### 2. {heading}
+
+Docker inserted an iptables rule that bypassed the firewall, so MongoDB was open to the world.
+
+We will bind MongoDB to the private network only.
+"""
+
+
+@pytest.mark.parametrize("heading", ["How did NewsBlur's MongoDB server get hacked?", "How did the database get deleted?"])
+def test_a_heading_asking_how_it_came_about_heads_the_cause(tmp_path, run_cli, heading):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", HACKED.format(heading=heading)), "PM011", preset="strict")
+    assert not any("`root_causes`" in item["message"] for item in found), found
+
+
+@pytest.mark.parametrize("heading", ["How did we respond?", "What we saw"])
+def test_other_headings_do_not(tmp_path, run_cli, heading):
+    text = HACKED.format(heading=heading).replace("Docker inserted an iptables rule that bypassed the firewall, so ",
+                                                  "We saw that ")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert any("`root_causes`" in item["message"] for item in found), found
+
+
+DISCLOSURE = """# CVE-2023-36325: replayed messages de-anonymize hidden services
+
+This issue was found by a researcher working on a custom build. {told} This is fixed in i2p 2.3.0.
+All eepsites on 2.2.1 and older were exposed.
+"""
+
+
+def test_a_project_that_contacted_the_writer_is_no_customer(tmp_path, run_cli):
+    text = DISCLOSURE.format(told="I was contacted by the i2p project about it.")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402") == []
+
+
+def test_a_customer_that_contacted_the_team_is(tmp_path, run_cli):
+    text = DISCLOSURE.format(told="We were contacted by a customer about it.")
+    assert [item["rule"] for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")] == ["PM402"]

@@ -123,8 +123,12 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return None  # "we opened an issue to track the fix": the team's own issue, no report
     if method == "customer" and _ATTRIBUTIVE_PARTY.match(text, end) is not None:
         return None  # "his password leaked in a third-party breach": a thing of a third party's, no teller
-    if method == "customer" and phrase.lower().endswith(" by") and _TEAM_TELLER.match(text, end - 2) is not None:
-        return None  # "the npm team unpublished it after being contacted by an ESLint maintainer": ours telling
+    by_at = phrase.lower().rfind(" by") if method == "customer" else -1
+    if by_at >= 0 and len(phrase) - by_at <= 5 and _TEAM_TELLER.match(text, start + by_at + 1) is not None:
+        # "the npm team unpublished it after being contacted by an ESLint maintainer", "I was
+        # contacted by the i2p project": ours, or a project, telling (the phrase may end at "by"
+        # or at the first letter after it)
+        return None
     if method == "employee" and _diagnostic(text, start, end):
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
     if method == "employee" and _FEATURE_FOUND.match(text, end, end + 120) is not None:
@@ -379,11 +383,15 @@ def _evidence_text(document: Document) -> str:
     return str(found.get("text") or "") if isinstance(found, dict) else ""
 
 
+#: Evidence of being told that stops at the teller: "was contacted by", "was contacted by t".
+_ENDS_AT_BY = regex_cache.compile(r"\bby(?:\s+\w)?\s*$", re.IGNORECASE)
 #: A person of the team named as the one who told: "an email from our community manager".
 _TEAM_TELLER = regex_cache.compile(
     r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|an?|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
     r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
-    r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?)\b", re.IGNORECASE)
+    r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?|"
+    # a project or team (ours or upstream) is no customer: "I was contacted by the i2p project"
+    r"project|team|security\s+team|foundation)\b", re.IGNORECASE)
 #: A supplier telling of its own outage: "an email from the power company", "a call from our
 #: hosting provider", "a notice from the upstream carrier".
 _SUPPLIER_TELLER = regex_cache.compile(
@@ -456,6 +464,8 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
         # "I received an email from the power company": a supplier announcing its own outage
         # is neither a customer finding ours nor the team noticing
         return Fact("other", True, quote(_clause(around, text), 60), span), None
+    if label == "customer" and _ENDS_AT_BY.search(text) and _TEAM_TELLER.search(around):
+        return None, None  # "I was contacted by the i2p project": a project or team telling, no customer
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
     channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None

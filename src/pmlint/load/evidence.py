@@ -991,7 +991,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # a heading that announces the explanation: "## Details of vulnerability", "## Technical
         # details", "## What happened and why", "## The bug" (a whole heading, or a bold label)
         ("cause heading", regex_cache.compile(
-            r"(?<![^\x00])(?:details\s+of\s+(?:the\s+)?(?:vulnerability|bug|exploit|flaw|attack|failure|issue|"
+            r"(?<![^\x00])(?:\d{1,2}[.)]\s+)?(?:details\s+of\s+(?:the\s+)?(?:vulnerability|bug|exploit|flaw|attack|failure|issue|"
             r"incident|outage|problem)|(?:vulnerability|bug|exploit|attack|technical)\s+(?:details|analysis|"
             r"explanation|breakdown|deep[- ]dive)|what\s+(?:happened|went\s+wrong)\s+and\s+why|"
             r"the\s+(?:bug|vulnerability|exploit|flaw)|"
@@ -1001,7 +1001,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"why\s+(?!(?:this|it|that)\s+(?:matters|is\s+important)\b|(?:does|do)\s+(?:this|it|that)\s+matter\b|"
             r"(?:we|i)(?:\s+are|\s+am|'re|\u2019re)?\s+(?:writ|shar|publish|post|car|chose|choos|switch|mov|lov|lik|us)|"
             r"(?:you|not|should|read|postmortems?|post-mortems?|blameless)\b)[^\x00?]{2,80}\?|"
-            r"why\s+(?:did\s+)?(?:this|it|that)\s+(?:happen(?:ed)?|fail(?:ed)?|broke|went\s+down))[\s:.]{0,3}(?=\x00|$)", _F)),
+            r"why\s+(?:did\s+)?(?:this|it|that)\s+(?:happen(?:ed)?|fail(?:ed)?|broke|went\s+down)|"
+            # a heading that asks how the failure came about: "How did NewsBlur's MongoDB server
+            # get hacked?", "How did the database get deleted?" (not "How did we respond?")
+            r"how\s+did\s+(?!(?:we|i|you|they)\s)[^\x00?]{2,80}?\s(?:get|become|end\s+up)\s+(?:hacked|compromised|breached|"
+            r"deleted|dropped|corrupted|wiped|lost|stuck|broken|overloaded|exposed|leaked|infected|filled|full)\?"
+            r")[\s:.]{0,3}(?=\x00|$)", _F)),
         # a cause put forward as a hypothesis, still open: "Ana suspects that the configs made
         # the worker exit", "my hypothesis is that the API errors killed the thread", "what
         # seems to have happened is", "it looks like the loop died" (a cause, unresolved: PM106
@@ -1328,7 +1333,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
-                    "hijacked", "taken over", "compromised",
+                    "hijacked", "taken over", "compromised", "how did",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),
