@@ -973,13 +973,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:is|are|was|were)\s+(?:being\s+)?(?:attacked|ddos(?:ed|'d)?|flooded|hammered|bombarded)\s+"
             r"(?:from|by|with)\b"
             # a break-in: "the testing user, which had a weak password, was broken into"
-            r"|\b(?<!not\s)(?<!never\s)(?:was|were|got|had\s+been|has\s+been)\s+(?:broken\s+into|hacked)\b"
-            # an account taken over, as supply-chain incidents start: "NPM account of 'qix' ... was
-            # hijacked", "a maintainer's npm account was compromised"
-            r"|\b(?<!no\s)accounts?\b[^.\x00]{0,60}?\b(?<!not\s)(?:was|were|got|had\s+been|has\s+been)\s+"
-            r"(?:hijacked|taken\s+over|phished)\b"
-            r"|\b(?:maintainer|admin(?:istrator)?|developer|publisher|owner|employee|engineer)(?:'s|s'|\u2019s)?\s+"
-            r"(?:[\w-]+\s+)?accounts?\b[^.\x00]{0,40}?\b(?:was|were|got|had\s+been|has\s+been)\s+compromised\b", _F)),
+            r"|\b(?<!not\s)(?<!never\s)(?:was|were|got|had\s+been|has\s+been)\s+(?:broken\s+into|hacked)\b", _F)),
         ("missed step", regex_cache.compile(
             r"\b(?:we|i|the\s+team|they)\s+(?:had\s+)?(?:failed|forgot|neglected|omitted)\s+to\s+[^.\x00]{1,80}?"
             r"\b(?:so|which\s+meant|meaning|which\s+caused|causing|as\s+a\s+result)\b", _F)),
@@ -1333,7 +1327,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
-                    "hijacked", "taken over", "compromised", "how did",
+                    "how did",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),
