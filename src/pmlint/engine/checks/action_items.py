@@ -462,6 +462,12 @@ def _vague_verb(value: Any, options: dict) -> str | None:
         return None
     if _commits_to_change(_body(value), options):
         return None  # "**Consider X**: we will move the job to its own pool": the body is the plan
+    description = value.get("description")
+    if isinstance(description, str) and _STEP_VERB.match(description.lstrip()) \
+            and leading_verb(description, options["vague_verbs"]) is None:
+        # "**Improve Communication**" over "Introduce a formalised process for cross-team
+        # communication when making schema changes": the body names the change
+        return None
     return verb
 
 

@@ -34,7 +34,7 @@ _SPACE = re.compile(r"[ \t\r\n]+")
 #: `**Label**:`, `**Label:**`, `__Label__ -` at the start of a block
 #: (possessive runs of spaces: between a lazy label and the closing `**`, two runs around an
 #: optional colon split a long run of spaces every way there is, quadratic before this)
-_BOLD_LABEL = re.compile(r"^\s*+(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*+(?P<colon>[:：.])?\s*+(?:\*\*|__)\s*+"
+_BOLD_LABEL = re.compile(r"^\s*+(?:\*\*|__)(?P<label>[^*_\n]{1,80}?)\s*+(?P<colon>[:：.])?\s*+(?:\*\*|__)(?P<gap>\s*+)"
                          r"(?P<sep>[:：—–-])?\s*+")
 #: Most words a run-in label closed by a full stop may have (`**Detection.** Manual audit.`,
 #: `**Action items.**`): a longer bold text ending in a full stop is a sentence, not a label.
@@ -105,6 +105,7 @@ def bold_label(text: str) -> tuple[str, str] | None:
     if match.group("colon") == "." and (len(match.group("label").split()) > _RUN_IN_WORDS or match.group("sep")):
         return None  # "**We restored the backup.** Then ..." is an emphasised sentence
     if not (match.group("colon") or match.group("sep") or not rest.strip() or rest.startswith("\n")
+            or "\n" in match.group("gap")  # "**Improve Communication**" alone on its line, the text below
             or _MARKER_LABEL.fullmatch(match.group("label").strip())):
         return None
     return match.group("label").strip(), rest
