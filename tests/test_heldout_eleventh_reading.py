@@ -22,7 +22,8 @@
   hacked?") heads the cause;
 - "I was contacted by the i2p project" names no customer who detected anything;
 - a bold lead-in alone on its line ("**Improve Communication**") over the change it names
-  ("Introduce a formalised process ...") is a concrete item.
+  ("Introduce a formalised process ...") is a concrete item;
+- "The team identified a pain point: there isn't adequate time ..." states a cause.
 """
 
 from __future__ import annotations
@@ -227,7 +228,8 @@ def test_a_change_that_did_not_help_denies_no_impact(tmp_path, run_cli):
 
 
 @pytest.mark.parametrize("kind, unit", [("actions", "as a next "), ("actions", "@a is going "), ("actions", "@"),
-                                        ("no_impact", "this did not have any "), ("no_impact", "didn't ")])
+                                        ("no_impact", "this did not have any "), ("no_impact", "didn't "),
+                                        ("root_causes", "identified a gap: "), ("root_causes", "found the issues ")])
 def test_the_eleventh_readings_scale_linearly(kind, unit):
     from pmlint.load import load_text
 
@@ -393,3 +395,14 @@ def test_a_vague_lead_in_over_a_named_change_is_concrete(tmp_path, run_cli):
 def test_a_vague_lead_in_over_more_of_the_same_is_vague(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", LEAD_IN_PLAN.format(body="Communication between the teams should be better."))
     assert [item["rule"] for item in rule_findings(run_cli, path, "PM310")] == ["PM310"]
+
+
+@pytest.mark.parametrize("said, stated", [
+    ("The team identified a pain point: there isn't adequate time between code freeze and launch.", True),
+    ("We found two issues: the cache expired early and the pool was too small.", True),
+    ("The team identified a pain point.", False)])
+def test_a_cause_announced_by_a_colon_is_stated(said, stated):
+    from pmlint.load import load_text
+
+    document = load_text("pm.md", f"# Release postponed\n\n## Learnings\n\n{said}\n")
+    assert (document.meta.evidence.get("root_causes") is not None) == stated

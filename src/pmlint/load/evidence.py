@@ -837,6 +837,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:main|primary|underlying|real|core|key|fundamental)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
+            # the cause announced by a colon: "The team identified a pain point: There isn't
+            # adequate time between code freeze, QA, and launch"
+            r"|\b(?:identified|found|spotted|uncovered)\s+(?:a|the|one|two|three|several)\s+(?:main\s+|key\s+|core\s+|real\s+)?"
+            r"(?:pain\s+points?|gaps?|weakness(?:es)?|problems?|issues?|flaws?)\s*:\s*\S"
             # "the cause has been identified as an issue around ...", "we traced the cause to ..."
             r"|\bthe\s+(?:likely\s+|probable\s+)?cause\s+(?:has\s+been|had\s+been|was|is)\s+(?:now\s+)?"
             r"(?:identified|traced|determined|confirmed|narrowed\s+down)\s+(?:as|to)\b"
@@ -1327,7 +1331,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
-                    "how did",
+                    "how did", "pain point",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),
