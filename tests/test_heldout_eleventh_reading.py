@@ -23,7 +23,10 @@
 - "I was contacted by the i2p project" names no customer who detected anything;
 - a bold lead-in alone on its line ("**Improve Communication**") over the change it names
   ("Introduce a formalised process ...") is a concrete item;
-- "The team identified a pain point: there isn't adequate time ..." states a cause.
+- "The team identified a pain point: there isn't adequate time ..." states a cause;
+- "**Affected Services**: blog, failover webserver, hidden services web site, tor exit."
+  names what was hit, and "A routine update bricked my server" is one person's service down
+  as a whole (no count of users asked).
 """
 
 from __future__ import annotations
@@ -406,3 +409,52 @@ def test_a_cause_announced_by_a_colon_is_stated(said, stated):
 
     document = load_text("pm.md", f"# Release postponed\n\n## Learnings\n\n{said}\n")
     assert (document.meta.evidence.get("root_causes") is not None) == stated
+
+
+DOWNTIME = """# Downtime on March 3rd, 2019
+
+- **Time**: down at 15:21 UTC, up at 15:38 UTC: 17 minutes down
+- **Affected Services**: {affected}
+- **Reason/Cause**: a CPU-heavy program left nginx no resources, so the site timed out.
+- **Remedial Actions**: I am going to limit the threads the program may use.
+"""
+
+
+def test_a_labelled_line_naming_what_was_hit_answers_who(tmp_path, run_cli):
+    text = DOWNTIME.format(affected="blog, failover webserver, hidden services web site, tor exit.")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict") == []
+
+
+@pytest.mark.parametrize("affected", ["unknown so far", "blog"])
+def test_a_labelled_line_naming_nothing_or_one_thing_does_not(tmp_path, run_cli, affected):
+    text = DOWNTIME.format(affected=affected)
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert [item["rule"] for item in found] == ["PM601"], found
+
+
+BRICKED = """# The accident that fixed my homelab
+
+A routine update {what} my baremetal Ubuntu server. I had backups. I didn't have tested restores, and I
+didn't have my configuration as code. Five days of manual recovery followed: I rebuilt my services by hand.
+I now keep my whole setup in a repository.
+"""
+
+
+def test_one_persons_bricked_server_needs_no_count_of_users(tmp_path, run_cli):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", BRICKED.format(what="bricked")), "PM601",
+                          preset="strict")
+    assert found == []
+
+
+def test_one_persons_slow_server_still_asks_who(tmp_path, run_cli):
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", BRICKED.format(what="slowed down")), "PM601",
+                          preset="strict")
+    assert [item["rule"] for item in found] == ["PM601"], found
+
+
+@pytest.mark.parametrize("unit", ["- **Affected services**: a, ", "affected users: ", "bricked ", "took my x "])
+def test_reading_what_was_hit_on_a_line_is_linear(unit):
+    from pmlint.engine.checks.impact import _AFFECTED_INLINE, _WHOLE_DOWN
+
+    assert_ten_times_linear(lambda text: (_AFFECTED_INLINE.match(text), _WHOLE_DOWN.search(text)), 2000, unit,
+                            setup=lambda copies: unit * copies)

@@ -441,9 +441,35 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
                 break
             led, first, count = lead.search(text) is not None, None, 0
     if count < _LISTED_MIN or first is None:
-        return None
+        return _affected_inline(lines)
     where = "the impact section lists" if span is not None else "listed as affected"
     return f"what was affected (the {count} items {where}, line {first})"
+
+
+#: A label that names what was hit on its own line: "- **Affected Services**: blog,
+#: failover webserver, hidden services web site, tor exit." (not "Affected users: unknown").
+_AFFECTED_INLINE = re.compile(
+    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]?(?:affected|impacted)[ \t]+(?:" + _AFFECTED_THINGS + r")"
+    r"[ \t]?(?:\*\*|__)?[ \t]?:[ \t]?(?:\*\*|__)?[ \t]*(?P<items>\S[^\n]{2,300})$", re.IGNORECASE)
+#: Lines read for an inline list of what was hit (each cut at 400 characters).
+_INLINE_LINES = 20_000
+
+
+def _affected_inline(lines: list[str]) -> str | None:
+    """What a labelled line names as hit, two items or more separated by commas or "and"
+    (`_AFFECTED_INLINE`), unless it says they are not known: "what was affected (the 4
+    items of "Affected Services", line 15)". One match per line, bounded."""
+    for number, line in enumerate(lines[:_INLINE_LINES], start=1):
+        text = line[:400]
+        if "ffected" not in text and "mpacted" not in text:
+            continue
+        match = _AFFECTED_INLINE.match(text)
+        if match is None or _NOT_KNOWN.search(match.group("items")) is not None:
+            continue
+        items = [part for part in re.split(r",|\band\b|;", match.group("items").rstrip(" .")) if part.strip()]
+        if len(items) >= _LISTED_MIN:
+            return f"what was affected (the {len(items)} items of a labelled line, line {number})"
+    return None
 
 
 #: A part of those hit, stated: "some users", "a subset of customers", "certain accounts",
@@ -599,7 +625,11 @@ _PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|[Oo]ur|[Oo]
 _SOLO_PRONOUNS = 5
 #: A whole service out: "Bloggulus was down", "the site went offline".
 _WHOLE_DOWN = re.compile(r"\b(?:was|were|went)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
-                         r"(?:down|offline|unavailable|unreachable|inaccessible|unusable)\b", re.IGNORECASE)
+                         r"(?:down|offline|unavailable|unreachable|inaccessible|unusable)\b"
+                         # "A routine update bricked the baremetal Ubuntu Server", "took my server down"
+                         r"|\bbricked\b|\b(?:took|brought|knocked)\s+(?:my|the)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:server|site|website|blog|homelab|machine|box|service|instance)\s+(?:down|offline)\b",
+                         re.IGNORECASE)
 
 
 def _solo_service_down(context: Context) -> bool:
