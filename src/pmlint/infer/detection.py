@@ -390,8 +390,9 @@ _TEAM_TELLER = regex_cache.compile(
     r"\b(?:from|by)\s+(?:our|my|one\s+of\s+our|an?|the)\s+(?:[\w-]+\s+)?(?:manager|engineers?|colleagues?|"
     r"team\s?-?mates?|team\s+members?|staff|admins?|administrators?|moderators?|developers?|co-?founders?|"
     r"founders?|cto|ceo|sres?|on-?call(?:ers?)?|operators?|maintainers?|volunteers?|"
-    # a project or team (ours or upstream) is no customer: "I was contacted by the i2p project"
-    r"project|team|security\s+team|foundation)\b", re.IGNORECASE)
+    # a project (ours or upstream) is no customer: "I was contacted by the i2p project" (not
+    # "the support team of one of our customers": a team may be the customer's)
+    r"project|foundation)\b", re.IGNORECASE)
 #: A supplier telling of its own outage: "an email from the power company", "a call from our
 #: hosting provider", "a notice from the upstream carrier".
 _SUPPLIER_TELLER = regex_cache.compile(

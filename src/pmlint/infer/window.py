@@ -29,7 +29,7 @@ from typing import Iterable
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..model import Document
+from ..model import Document, code_line_numbers
 from .facts import Fact
 from .prose import document_texts, quote, span_at
 
@@ -105,9 +105,10 @@ def front_matter_window(document: Document) -> Fact[float] | None:
 
 
 #: A header line or row that labels the incident's start or end: "- **Incident Start:**
-#: 2024-11-14 16:59 UTC", "| End time | 2018-06-29 14:05 PST |", "Resolved: 2025-03-02 09:10".
+#: 2024-11-14 16:59 UTC", "| Outage end time | 2018-06-29 14:05 PST |" (the incident named:
+#: a bare "Start:" / "End:" may be a maintenance window's or a job's).
 _LABELLED_BOUND = regex_cache.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]?(?:(?:incident|outage|impact|downtime|disruption)[ \t]+)?"
+    r"^[ \t]{0,3}(?:[-*+][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]?(?:incident|outage|impact|downtime|disruption)[ \t]+"
     r"(?:(?P<start>start(?:ed)?|began|begin)|(?P<end>end(?:ed)?|resolved|recovered|restored))"
     r"(?:[ \t]+(?:time|at|on|date[ \t]?(?:and|&)[ \t]?time))?[ \t]?(?:\*\*|__)?[ \t]?[:|][ \t]?(?:\*\*|__)?[ \t]*"
     r"(?P<value>[^|*_\n]{6,64}?)[ \t]*(?:\*\*|__)?[ \t]*\|?[ \t]*$", re.IGNORECASE)
@@ -127,8 +128,9 @@ def labelled_window(document: Document) -> Fact[float] | None:
     from ..load.markdown.states import read_time  # Markdown-only reading, imported when needed
 
     start = end = None
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     for number, line in enumerate(lines[:_HEADER_LINES], start=1):
-        if len(line) > 200 or ":" not in line and "|" not in line:
+        if len(line) > 200 or ":" not in line and "|" not in line or number in code:
             continue
         match = _LABELLED_BOUND.match(line)
         if match is None:

@@ -612,14 +612,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the lasting fix named after its label: "Long term fix ? **KILL WORDPRESS**",
             # "Permanent fix: move the queue to its own disk" (not "Long-term fix: TBD")
             r"|\b(?:long[- ]term|permanent|durable)\s+(?:fix|solution|remediation)\s*[:?]\s*(?:\*\*|__)?\s*"
-            r"(?!(?:tbd|tbc|unknown|none|n/?a|pending|to\s+be|not\s+yet)\b)[a-z]"
+            r"(?!(?:tbd|tbc|unknown|none|n/?a|pending|to\s+be|not\s+yet)\b)"
+            r"(?![^.\x00\n]{0,50}?\b(?:no|not|none|nothing|don" + _APOS + r"t|do\s+not|still|undecided|unclear|yet)\b)[a-z]"
             # one person's change under way: "So I'm now looking to move my domains to another registrar"
             r"|\b(?:i" + _APOS + r"m|i\s+am|we" + _APOS + r"re|we\s+are)\s+(?:now\s+|also\s+)?(?:looking|planning)\s+to\s+"
             + _CHANGE_VERB +
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
-            r"|\bas\s+(?:a|the|our)\s+next\s+steps?\b"
-            r"|(?<![\w@])@[\w.-]{1,39}\s+(?:will|is\s+going\s+to|plans\s+to|is\s+planning\s+to)\s+(?!be\b)[a-z]"
+            # (a step told in the past, "As a next step, the on-call engineer restarted the pod", is
+            # none; nor a bot's notice, "@dependabot will merge this PR", nor "@sam will look into it")
+            r"|\bas\s+(?:a|the|our)\s+next\s+steps?,?\s+[^.\x00]{0,60}?\b(?:will|is\s+going\s+to|are\s+going\s+to|"
+            r"plans?\s+to|intends?\s+to)\s"
+            r"|(?<![\w@])@(?![\w.-]*bot\b)[\w.-]{1,39}\s+(?:will|is\s+going\s+to|plans\s+to|is\s+planning\s+to)\s+"
+            r"(?!(?:be|you|look|check|see|think|try|investigate|consider|figure|find\s+out|dig)\b)[a-z]"
             r"|\b(?:to prevent (?:this|it|a recurrence|similar|such|future)|"
             r"to mitigate future|from happening again|never happens? again|"
             r"doesn" + _APOS + r"t happen again|does not happen again)\b"
@@ -695,10 +700,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:had|has\s+had|caused|has\s+caused)\s+no\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|"
             r"actual\s+|direct\s+)?(?:customer|user|client|player|end[- ]user|production|external|public|service|"
             r"business|security)[- ]?(?:facing\s+|visible\s+)?\s*"
-            # "This did not have any impact on customers", "it didn't cause any user impact"
+            # "This did not have any impact on customers", "it didn't cause any user impact" (not
+            # "we restarted the pods, but it did not have any impact": a fix that did nothing)
             r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|issue|event|exposure|leak|outage|change|decision))\s+"
             r"(?:did\s+not|didn" + _APOS + r"t|does\s+not|doesn" + _APOS + r"t|has\s+not|hasn" + _APOS + r"t)\s+"
             r"(?:have|had|cause|caused)\s+any\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|actual\s+|direct\s+)?"
+            # (whose impact: named before it, or "on customers" after it)
+            r"(?=(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
+            r"[- ]?(?:facing\s+|visible\s+)?\s*impacts?\b|impacts?\s+(?:on|to)\s+(?:our\s+|the\s+|any\s+)?"
+            r"(?:users?|customers?|clients?|players?|production)\b)"
             r"(?:(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
             r"[- ]?(?:facing\s+|visible\s+)?\s*)?)impacts?\b"
             # "no impact on latency": only "on users / customers / production" is the whole of it
@@ -1001,8 +1011,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:you|not|should|read|postmortems?|post-mortems?|blameless)\b)[^\x00?]{2,80}\?|"
             r"why\s+(?:did\s+)?(?:this|it|that)\s+(?:happen(?:ed)?|fail(?:ed)?|broke|went\s+down)|"
             # a heading that asks how the failure came about: "How did NewsBlur's MongoDB server
-            # get hacked?", "How did the database get deleted?" (not "How did we respond?")
-            r"how\s+did\s+(?!(?:we|i|you|they)\s)[^\x00?]{2,80}?\s(?:get|become|end\s+up)\s+(?:hacked|compromised|breached|"
+            # get hacked?", "How did we get hacked?" (not "How did we respond?")
+            r"how\s+did\s+[^\x00?]{1,80}?\s(?:get|become|end\s+up)\s+(?:hacked|compromised|breached|"
             r"deleted|dropped|corrupted|wiped|lost|stuck|broken|overloaded|exposed|leaked|infected|filled|full)\?"
             r")[\s:.]{0,3}(?=\x00|$)", _F)),
         # a cause put forward as a hypothesis, still open: "Ana suspects that the configs made

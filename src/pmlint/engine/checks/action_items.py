@@ -464,7 +464,8 @@ def _vague_verb(value: Any, options: dict) -> str | None:
         return None  # "**Consider X**: we will move the job to its own pool": the body is the plan
     description = value.get("description")
     if isinstance(description, str) and _STEP_VERB.match(description.lstrip()) \
-            and leading_verb(description, options["vague_verbs"]) is None:
+            and leading_verb(description, options["vague_verbs"]) is None \
+            and _VAGUE_BODY.search(description[:400]) is None:
         # "**Improve Communication**" over "Introduce a formalised process for cross-team
         # communication when making schema changes": the body names the change
         return None
@@ -797,6 +798,11 @@ def _fix_told_as_steps(resolution: Any) -> bool:
     return steps >= 2 and steps * 2 >= len(lines)
 
 
+#: What leaves a change named in an item's body as vague as its lead-in: "Update things as
+#: needed", "Add more monitoring where it makes sense", "Schedule a meeting to discuss it".
+_VAGUE_BODY = re.compile(r"\b(?:as\s+needed|as\s+required|where\s+(?:it\s+makes\s+sense|needed|possible|appropriate)|"
+                         r"if\s+(?:needed|necessary|possible)|whatever|things|stuff|more\s+\w+|better|meetings?|"
+                         r"discuss(?:ion)?|somehow|etc)\b", re.IGNORECASE)
 #: Words between the commitment and its verb: "I will (also / first / try to) figure out".
 _LEADING_ADVERBS = re.compile(r"^\s*(?:(?:also|now|then|first|still|definitely|certainly|try\s+to|try\s+and)\s+){0,3}")
 #: More sentences of commitment than this, and the document plans something: not all vague.

@@ -61,12 +61,18 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
         return
     hits = []
     count = 0  # with `once`, every match counts, but only each text's first becomes a Hit
+    defined: set[str] | None = None  # the document's link reference labels, read when first needed
     if regex is not None:
         for string_pointer, text in context.strings_matching(value, pointer, regex):
             first_in_text = True
             for match in find_phrases(text, regex):
                 if _filled_in(text, match):
                     continue
+                bracketed = _BRACKETED.search(match.group(0)) if "[" in match.group(0) else None
+                if bracketed is not None:
+                    defined = _reference_labels(context) if defined is None else defined
+                    if bracketed.group(1).strip().lower() in defined:
+                        continue  # "[link]" with "[link]: https://..." below: a reference link, no placeholder
                 count += 1
                 if first_in_text:
                     first_in_text = False
@@ -134,6 +140,21 @@ def _filled_in(text: str, match: re.Match[str]) -> bool:
         return False  # a prompt to the author ("Describe what happened", "Link to the ticket", "HH:MM Event 1")
     return len(inner.split()) >= _FILLED_WORDS or any(char.isdigit() for char in inner) or "](" in inner \
         or "http" in inner
+
+
+#: A bracketed word in a placeholder match, and a link reference definition ("[link]: https://...").
+_BRACKETED = re.compile(r"\[([^\[\]]{1,100})\]")
+_DEFINITION = re.compile(r"^ {0,3}\[([^\[\]]{1,100})\]:[ \t]*\S")
+
+
+def _reference_labels(context: Context) -> set[str]:
+    """The labels the Markdown document defines as link references (lower case): a bare
+    `[link]` is then a link, as CommonMark reads it, not a template's placeholder."""
+    lines = context.document.lines if context.document is not None else None
+    if not lines:
+        return set()
+    return {match.group(1).strip().lower() for line in lines[:50_000] if line[:1] in " [" and "]:" in line[:110]
+            for match in (_DEFINITION.match(line),) if match is not None}
 
 
 def _marker_hits(value: Any, pointer: str, markers: tuple[str, ...], context: Context) -> list[Hit]:

@@ -203,9 +203,9 @@ def _dated_anywhere(context: Context) -> bool:
 
 
 #: A clock time with its zone, anywhere in the prose: "from 05:01 to 17:05 UTC", "at 3:41 p.m. EST",
-#: "Dec 4, 11:27am HKT" (an abbreviation ending in T: HKT, SGT, JST, AEST, NZDT ...).
+#: "Dec 4, 11:27am HKT" (a zone's abbreviation: HKT, SGT, JST, AEST, NZDT ...; not "GET", "ALERT").
 _ZONED_CLOCK = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?[ \t]{0,3}(?:[AaPp]\.?[Mm]\.?[ \t]{0,3})?\(?"
-                          r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|[A-Z]{2,4}T\b|CET|CEST|IST)")
+                          r"(?:UTC|GMT|Z\b|[A-Z]{1,3}[SD]T\b|CET|CEST|IST|EET|WET|JST|KST|SGT|HKT|AWST|MSK|BRT|WIB)(?![A-Za-z])")
 
 
 def _zoned_clock_written(context: Context) -> bool:

@@ -213,6 +213,10 @@ _PLAIN_STAMP = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})")
 
 #: The dates a weekday may stand before in a timeline's stamp: numeric ones ("Tues 5/19/2020").
 _DATE_AFTER_WEEKDAY = (_ISO_DATE, _US_DATE)
+#: A weekday's name or its abbreviation, as a stamp opens with it ("Tues", "Weds", "Thurs",
+#: "Monday"): not any word that starts like one ("Monitoring 2020-05-19 ...").
+_WEEKDAY_NAME = re.compile(r"(?:mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3}",
+                           re.IGNORECASE)
 
 
 def parse_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
@@ -251,7 +255,7 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     start = position
     day: date | None = None
     clock: tuple[int, int, int] | None = None
-    weekday = _WEEKDAY.match(text, position) if text[position:position + 1].isalpha() else None
+    weekday = _WEEKDAY_NAME.match(text, position) if text[position:position + 1].isalpha() else None
     if weekday is not None and text[weekday.end():weekday.end() + 1].isdigit():
         # "[Tues 5/19/2020] ...", "Thu 2024-03-07 14:00": the weekday before a numeric date is
         # read past, when a date follows (`_DATE_AFTER_WEEKDAY`)
