@@ -26,7 +26,7 @@ from .. import regex_cache
 from ..model import Document
 from ..timeline import entries, first_of, format_minutes, measured_incident, minutes_between
 from .facts import Fact
-from .window import CLOCK_TIMES, clock_window, front_matter_window, labelled_window
+from .window import CLOCK_TIMES, told_window
 from .prose import Phrases, document_texts, find, has_words, negated, phrases, quote, sentence, span_at, terms_of
 
 _NUMBER_WORDS = {
@@ -96,8 +96,7 @@ def outage_duration(document: Document, settings: Mapping[str, Any]) -> Fact[flo
         return stated if stated is not None and stated.value > minutes else timed
     # a written duration first; else the window between two clock times the prose gives
     # ("became inaccessible at 9:40am" ... "came back online at 12:10pm")
-    return _prose_duration(document) or clock_window(document) or front_matter_window(document) or \
-        labelled_window(document)
+    return _prose_duration(document) or told_window(document)
 
 
 #: "had been running untouched for over a year", "in production for two years": how old

@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from datetime import date
-from typing import Iterable
+from typing import Any, Iterable
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..model import Document, code_line_numbers
+from ..model import Document
 from .facts import Fact
 from .prose import document_texts, quote, span_at
 
@@ -104,48 +104,48 @@ def front_matter_window(document: Document) -> Fact[float] | None:
     return _window(first.moment, last.moment, evidence, document.spans.get(first.item))
 
 
-#: A header line or row that labels the incident's start or end: "- **Incident Start:**
-#: 2024-11-14 16:59 UTC", "| Outage end time | 2018-06-29 14:05 PST |" (the incident named:
-#: a bare "Start:" / "End:" may be a maintenance window's or a job's).
-_LABELLED_BOUND = regex_cache.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]?(?:incident|outage|impact|downtime|disruption)[ \t]+"
-    r"(?:(?P<start>start(?:ed)?|began|begin)|(?P<end>end(?:ed)?|resolved|recovered|restored))"
-    r"(?:[ \t]+(?:time|at|on|date[ \t]?(?:and|&)[ \t]?time))?[ \t]?(?:\*\*|__)?[ \t]?[:|][ \t]?(?:\*\*|__)?[ \t]*"
-    r"(?P<value>[^|*_\n]{6,64}?)[ \t]*(?:\*\*|__)?[ \t]*\|?[ \t]*$", re.IGNORECASE)
 #: Lines read for labelled bounds: a header sits near the top.
 _HEADER_LINES = 80
+#: The words a bound's label must open with: the incident named ("Incident Start:", "Outage
+#: end time |"); a bare "Start:" / "End:" may be a maintenance window's or a job's.
+_INCIDENT_LABELS = ("incident", "outage", "impact")
 
 
-def labelled_window(document: Document) -> Fact[float] | None:
+def header_window(document: Document) -> Fact[float] | None:
     """The minutes between the start and the end a Markdown document's header labels
-    (`_LABELLED_BOUND`: "**Incident Start:** 2024-11-14 16:59 UTC" over "**Incident End:**
-    2024-11-15 01:40 UTC"), as an inferred fact; None unless both carry a date and a time
-    of day (`states.read_time`), both or neither name a zone, and the end comes after the
-    start. Reads the first `_HEADER_LINES` lines, each at most once."""
+    ("**Incident Start:** 2024-11-14 16:59 UTC" over "**Incident End:** 2024-11-15 01:40
+    UTC"), as an inferred fact. The rows are `load.labelled_rows`' (one vocabulary with
+    PM012 and PM505), in the first `_HEADER_LINES` lines outside code, whose label names the
+    incident (`_INCIDENT_LABELS`); None unless both carry a date and a time of day
+    (`states.read_time`), both or neither name a zone, and the end comes after the start."""
     lines = document.lines
     if not lines:
         return None  # a YAML document states its window in fields
-    from ..load.markdown.states import read_time  # Markdown-only reading, imported when needed
+    # Markdown-only readings, imported when needed
+    from ..load.labelled_rows import labelled_rows
+    from ..load.markdown.states import read_time
 
-    start = end = None
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
-    for number, line in enumerate(lines[:_HEADER_LINES], start=1):
-        if len(line) > 200 or ":" not in line and "|" not in line or number in code:
+    day_first = bool(getattr(document.meta, "day_first_dates", False))
+    bounds: dict[str, tuple[int, str, Any]] = {}
+    for row in labelled_rows(lines[:_HEADER_LINES], getattr(document.meta, "code_lines", ())):
+        if row.kind == "length" or row.kind in bounds or not row.label.lower().startswith(_INCIDENT_LABELS):
             continue
-        match = _LABELLED_BOUND.match(line)
-        if match is None:
-            continue
-        moment = read_time(match.group("value").strip(), bool(getattr(document.meta, "day_first_dates", False)))
-        if moment is None:
-            continue
-        if match.group("start") and start is None:
-            start = (number, match.group("value").strip(), moment)
-        elif match.group("end") and end is None:
-            end = (number, match.group("value").strip(), moment)
-    if start is None or end is None:
+        value = row.value.strip().strip("*_").strip()
+        moment = read_time(value, day_first)
+        if moment is not None:
+            bounds[row.kind] = (row.line, value, moment)
+    if "start" not in bounds or "end" not in bounds:
         return None
-    evidence = f"the labelled start {quote(start[1], 30)} (line {start[0]}) and end {quote(end[1], 30)}"
-    return _window(start[2], end[2], evidence, None)
+    (line, began, start), (_, ended, end) = bounds["start"], bounds["end"]
+    evidence = f"the labelled start {quote(began, 30)} (line {line}) and end {quote(ended, 30)}"
+    return _window(start, end, evidence, None)
+
+
+def told_window(document: Document) -> Fact[float] | None:
+    """The incident's window as the text tells it, when no duration is written: two clock
+    times in the prose (`clock_window`), a status page's front matter (`front_matter_window`)
+    or a header's labelled bounds (`header_window`), the first that reads."""
+    return clock_window(document) or front_matter_window(document) or header_window(document)
 
 
 def _window(began, resolved, evidence: str, span) -> Fact[float] | None:

@@ -21,7 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from ...headings import Heading
 from ...infer.prose import document_texts
-from ...infer.window import clock_window, dated_milestones, front_matter_window, labelled_window
+from ...infer.window import dated_milestones, front_matter_window, told_window
 from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
@@ -244,11 +244,10 @@ def _bounds_told(context: Context) -> bool:
     prose (`_START_THEN_END`, a span "from ~12:00 to 17:55" `_CLOCK_SPAN`, an onset at a
     clock time and a recovery told as time passed since it, or a start
     sentence and a later recovery sentence,
-    `clock_window`), or in a status page's front matter (`front_matter_window`). A
-    missing timeline is then form, not a gap: when it began and ended is told."""
+    `clock_window`), in a status page's front matter or a header's labelled bounds
+    (`told_window`). A missing timeline is then form, not a gap: when it began and ended is told."""
     document = context.document
-    if clock_window(document) is not None or front_matter_window(document) is not None \
-            or labelled_window(document) is not None:
+    if told_window(document) is not None:
         return True
     onset = recovery = False
     for _, text in document_texts(document, ("/action_items",)):
