@@ -119,6 +119,10 @@ TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|n
          r"dead ?man'?s ?snitch|gitguardian|dependabot|snyk|trufflehog|gitleaks|secret ?scanning)")
 
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
+#: Whose impact a denial names ("no customer impact", "did not have any user-facing impact"):
+#: one list for each way of denying it below.
+_IMPACT_OF = (r"(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
+              r"[- ]?(?:facing\s+|visible\s+)?\s*")
 PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "detection": (
         ("alert", regex_cache.compile(
@@ -694,23 +698,19 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:(?:(?<![^\x00\n])|(?<=[.;!]\s)|\b(?:there\s+(?:was|were|has\s+been|had\s+been)|we\s+(?:saw|observed|found|"
             r"know\s+of|are\s+aware\s+of)|resulted\s+in)\s+)"
             r"no\s+(?:known\s+|observed\s+|noticeable\s+|visible\s+|measurable\s+|significant\s+|actual\s+|real\s+|"
-            r"direct\s+|lasting\s+|further\s+)?(?:(?:customer|user|client|player|end[- ]user|production|external|public|"
-            r"service|business|security)[- ]?(?:facing\s+|visible\s+)?\s*)?"
+            r"direct\s+|lasting\s+|further\s+)?(?:" + _IMPACT_OF + r")?"
             r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|campaign|issue|event|exposure|leak))\s+"
             r"(?:had|has\s+had|caused|has\s+caused)\s+no\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|"
-            r"actual\s+|direct\s+)?(?:customer|user|client|player|end[- ]user|production|external|public|service|"
-            r"business|security)[- ]?(?:facing\s+|visible\s+)?\s*"
+            r"actual\s+|direct\s+)?" + _IMPACT_OF +
             # "This did not have any impact on customers", "it didn't cause any user impact" (not
             # "we restarted the pods, but it did not have any impact": a fix that did nothing)
             r"|\b(?:this|it|which|the\s+(?:incident|attack|attempt|issue|event|exposure|leak|outage|change|decision))\s+"
             r"(?:did\s+not|didn" + _APOS + r"t|does\s+not|doesn" + _APOS + r"t|has\s+not|hasn" + _APOS + r"t)\s+"
             r"(?:have|had|cause|caused)\s+any\s+(?:known\s+|noticeable\s+|visible\s+|significant\s+|actual\s+|direct\s+)?"
             # (whose impact: named before it, or "on customers" after it)
-            r"(?=(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
-            r"[- ]?(?:facing\s+|visible\s+)?\s*impacts?\b|impacts?\s+(?:on|to)\s+(?:our\s+|the\s+|any\s+)?"
+            r"(?=" + _IMPACT_OF + r"impacts?\b|impacts?\s+(?:on|to)\s+(?:our\s+|the\s+|any\s+)?"
             r"(?:users?|customers?|clients?|players?|production)\b)"
-            r"(?:(?:customer|user|client|player|end[- ]user|production|external|public|service|business|security)"
-            r"[- ]?(?:facing\s+|visible\s+)?\s*)?)impacts?\b"
+            r"(?:" + _IMPACT_OF + r")?)impacts?\b"
             # "no impact on latency": only "on users / customers / production" is the whole of it
             r"(?!\s+(?:on|to)\s+(?!(?:our\s+|the\s+|any\s+|end[- ])?(?:users?|customers?|clients?|players?|production|"
             r"services?|anyone)\b))"
