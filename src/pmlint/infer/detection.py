@@ -123,11 +123,9 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return None  # "we opened an issue to track the fix": the team's own issue, no report
     if method == "customer" and _ATTRIBUTIVE_PARTY.match(text, end) is not None:
         return None  # "his password leaked in a third-party breach": a thing of a third party's, no teller
-    by_at = phrase.lower().rfind(" by") if method == "customer" else -1
-    if by_at >= 0 and len(phrase) - by_at <= 5 and _TEAM_TELLER.match(text, start + by_at + 1) is not None:
+    if method == "customer" and phrase.lower().endswith(" by") and _TEAM_TELLER.match(text, end - 2) is not None:
         # "the npm team unpublished it after being contacted by an ESLint maintainer", "I was
-        # contacted by the i2p project": ours, or a project, telling (the phrase may end at "by"
-        # or at the first letter after it)
+        # contacted by the i2p project": ours, or a project, telling
         return None
     if method == "employee" and _diagnostic(text, start, end):
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection

@@ -456,7 +456,7 @@ _INLINE_LINES = 20_000
 def _affected_inline(lines: list[str]) -> str | None:
     """What a labelled line names as hit, two items or more separated by commas or "and"
     (`_AFFECTED_INLINE`), unless it says they are not known: "what was affected (the 4
-    items of "Affected Services", line 15)". One match per line, bounded."""
+    items of a labelled line, line 15)". One match per line, bounded."""
     for number, line in enumerate(lines[:_INLINE_LINES], start=1):
         text = line[:400]
         if "ffected" not in text and "mpacted" not in text:

@@ -80,8 +80,13 @@ _TIMEISH = re.compile(r"^~?\s*(?:YYYY-MM-DD(?:[ T]HH:MM(?::SS)?)?(?:\s*(?:UTC|Z)
                       r"[0-9xX?]{1,2}[:h][0-9xX?]{2}|--:--|\?\?:\?\?)(?:\s*\([^)]*\))?")
 #: Markup before a time: emphasis, code, a bracket (`[08:47]`, `(14:03)`), and the emoji a
 #: writer flags an entry with (`**🚨 06:01:05**`, `✅ 09:30`).
+#: A weekday's name or its abbreviation, as a stamp opens with it ("Tues", "Weds", "Thurs",
+#: "Monday"): not any word that starts like one ("Monitoring 2020-05-19 ...").
+_WEEKDAY_NAME_SOURCE = r"(?:mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3}"
+_WEEKDAY_NAME = re.compile(_WEEKDAY_NAME_SOURCE, re.IGNORECASE)
+#: (and the bracket before a weekday and a date: `[Tues 5/19/2020]`)
 _LEAD_MARKUP = re.compile(r"^(?:[\s*_`\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]|\[(?=\d)|\((?=\d)|"
-                          r"\[(?=(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]{1,3}\d))+")
+                          r"\[(?=(?i:" + _WEEKDAY_NAME_SOURCE + r")\d))+")
 
 
 @dataclass(slots=True)
@@ -213,10 +218,6 @@ _PLAIN_STAMP = re.compile(r"(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{2}):(\d{2})")
 
 #: The dates a weekday may stand before in a timeline's stamp: numeric ones ("Tues 5/19/2020").
 _DATE_AFTER_WEEKDAY = (_ISO_DATE, _US_DATE)
-#: A weekday's name or its abbreviation, as a stamp opens with it ("Tues", "Weds", "Thurs",
-#: "Monday"): not any word that starts like one ("Monitoring 2020-05-19 ...").
-_WEEKDAY_NAME = re.compile(r"(?:mon|tues?|wed(?:s|nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]{1,3}",
-                           re.IGNORECASE)
 
 
 def parse_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
@@ -256,11 +257,8 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     day: date | None = None
     clock: tuple[int, int, int] | None = None
     weekday = _WEEKDAY_NAME.match(text, position) if text[position:position + 1].isalpha() else None
-    if weekday is not None and text[weekday.end():weekday.end() + 1].isdigit():
-        # "[Tues 5/19/2020] ...", "Thu 2024-03-07 14:00": the weekday before a numeric date is
-        # read past, when a date follows (`_DATE_AFTER_WEEKDAY`)
-        if any(pattern.match(text, weekday.end()) for pattern in _DATE_AFTER_WEEKDAY):
-            position = weekday.end()
+    if weekday is not None and any(pattern.match(text, weekday.end()) for pattern in _DATE_AFTER_WEEKDAY):
+        position = weekday.end()  # "[Tues 5/19/2020] ...": the weekday before a numeric date is read past
     for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _DAY_MON_YEAR_JOINED,
                     _MONTH_DAY):
         match = pattern.match(text, position)
