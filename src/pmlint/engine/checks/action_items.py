@@ -23,6 +23,7 @@ from ...grammar import LEAD_IN, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ...infer.layers import read_item
+from ...infer.window import status_notice
 from ..kinds import of_kind
 from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
                       root_causes, search, text_of, title_of)
@@ -506,22 +507,24 @@ def _tickets_stated(context: Context) -> bool:
 
 #: (the plan's list, the options, (ids of its untracked vague items, whether any item is
 #: not vague)): one scan per plan, not one per item.
-_vague_last: tuple[Any, Any, tuple[list[int], bool]] | None = None
+_vague_last: tuple[Any, Any, tuple[dict[int, int], bool]] | None = None
 
 
-def _vague_items(context: Context, options: dict) -> tuple[list[int], bool]:
-    """Ids of the plan's untracked vague items (in order), and whether the plan holds an
-    item that is not vague (a concrete plan)."""
+def _vague_items(context: Context, options: dict) -> tuple[dict[int, int], bool]:
+    """The plan's untracked vague items, as id → rank (0 for the first), and whether the
+    plan holds an item that is not vague (a concrete plan). A mapping, so that each
+    item's rank is one lookup and a plan of n vague items costs n, not n²."""
     global _vague_last
     plan = context.data.get("action_items") if isinstance(context.data, dict) else None
     if _vague_last is not None and _vague_last[0] is plan and _vague_last[1] is options and plan is not None:
         return _vague_last[2]
-    found, concrete = [], False
+    found: dict[int, int] = {}
+    concrete = False
     for _, item in action_items(context):
         if _vague_verb(item, options) is None:
             concrete = True
         elif tracked(item, _tickets_stated(context)) is None and is_pending(item, context):
-            found.append(id(item))
+            found.setdefault(id(item), len(found))
     _vague_last = (plan, options, (found, concrete))
     return found, concrete
 
@@ -611,7 +614,7 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
         yield Hit(f"{pointer}/title", {"verb": verb, "reference": shorten(reference, 60)}, text=verb, pedantic=True,
                   variant="tracked")
         return
-    rank = next((index for index, item_id in enumerate(vague) if item_id == id(value)), 0)
+    rank = vague.get(id(value), 0)
     if _CONDITIONAL.match(value["title"]):
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"])}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="conditional")
@@ -754,8 +757,9 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
             yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed",
                                "quote": quote, "line": line}, variant="vague", pedantic=done)
             return
+        # (a status page's short notice tells users it is back: a plan is a side note there)
         yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason",
-                  pedantic=done)
+                  pedantic=done, demote=status_notice(context.document))
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
