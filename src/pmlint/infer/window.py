@@ -64,6 +64,39 @@ CLOCK_TIMES = "the clock times"
 _REACH = 240
 
 
+#: Prose (words) a status page's notice holds at most: a notice says what broke and that it
+#: is back, in a few lines; a longer page under the same front matter is a write-up.
+NOTICE_WORDS = 120
+#: A status page's own levels (cState's `down`, `disrupted`, `notice`).
+_STATUS_LEVELS = frozenset({"down", "disrupted", "notice", "degraded", "outage", "maintenance"})
+
+
+def status_notice(document: Document) -> bool:
+    """Whether the document is a status page's notice rather than a postmortem: front
+    matter that a status page writes (a resolution field such as cState's `resolved` or
+    `resolvedWhen`, with the `affected` services, `section: issue` or a status level such
+    as `severity: down`) over at most NOTICE_WORDS words of prose. Such a notice tells users
+    what broke and that it is back; asking it how the team noticed or what it will change is
+    a side note, not a review's demand."""
+    front = dict(document.meta.front_matter or {})
+    if not front:
+        return False
+    from ..load.markdown.states import END_KEYS
+
+    data = document.data if isinstance(document.data, dict) else {}
+    resolution = "resolved" in front or any(key in front for key in END_KEYS)
+    level = str(front.get("severity") or data.get("severity") or "").strip().lower()
+    page = "affected" in front or str(front.get("section") or "").strip().lower() == "issue" or level in _STATUS_LEVELS
+    if not (resolution and page):
+        return False
+    count = 0
+    for _, text in document_texts(document):
+        count += len(text.split(None, NOTICE_WORDS + 1))
+        if count > NOTICE_WORDS:
+            return False
+    return True
+
+
 def front_matter_window(document: Document) -> Fact[float] | None:
     """The minutes between the start and the resolution a status page's front matter
     records, as an inferred fact: its own fields (cState: `date: 2022-05-27T16:50`,

@@ -19,6 +19,7 @@ from typing import Any, Iterable
 from ...infer.detection import episode_reading
 from ...infer.facts import Fact
 from ...infer.prose import quote
+from ...infer.window import status_notice
 from ...timeline import Entry, describes_failure, describes_noticing, episodes
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
@@ -378,4 +379,6 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
     if learned is not None:
         yield Hit(f"{pointer}/detection/method", {"evidence": learned}, variant="unsaid_how")
         return
-    yield Hit(f"{pointer}/detection/method", variant="not_found")
+    # a status page's short notice ("A power outage caused our main server to be shut down"):
+    # how it was noticed is a side note there, not a review's demand
+    yield Hit(f"{pointer}/detection/method", variant="not_found", demote=status_notice(context.document))

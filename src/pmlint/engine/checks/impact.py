@@ -392,10 +392,13 @@ _LISTED_LEAD = re.compile(
     r"unreachable|inaccessible|affected|impacted|broken|failing|degraded|disrupted|out\s+of\s+service)\b"
     r"|\b(?:affected|impacted|unavailable)\s+(?:" + _AFFECTED_THINGS + r")\s*\**\s*:", re.IGNORECASE)
 #: Outside an impact section, only a lead that says "affected" itself: "The affected
-#: packages:", "Affected services:", "The following sites were affected:".
+#: packages:", "Affected services:", "The following sites were affected:", a status page's
+#: front-matter key `affected:` over its list.
 _AFFECTED_LEAD = re.compile(
     r"\b(?:affected|impacted)\s+(?:\w+\s+)?(?:" + _AFFECTED_THINGS + r")\s*\**\s*:[ \t]*\**[ \t]*$"
-    r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$",
+    r"|\bthe\s+following\s+(?:\w+\s+)?\w+\s+(?:were|are|was|have\s+been)\s+(?:affected|impacted)\s*:[ \t]*$"
+    # a status page's front matter (cState): "affected:" over the services it lists
+    r"|^(?:affected|impacted)(?:_?(?:services|systems|components))?[ \t]*:[ \t]*$",
     re.IGNORECASE)
 #: Fewest list items that name what was affected (one item may be a note, not a list).
 #: A list item that names nobody yet: "- unknown so far", "- still being investigated".
