@@ -186,7 +186,8 @@ def _markdown_between_rules(block: list[str]) -> bool:
 #: Fields read line by line from front matter that does not parse: the incident's date and
 #: title, when each is a plain `key: value` line at the top level.
 _SALVAGED = ("date", "title")
-_PLAIN = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[\w\d][^#\n]{0,200}?)[ \t]*$")
+#: The value may be quoted (`date: "2026-09-25"`, `title: "[EKS] Worker pod crashing"`).
+_PLAIN = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[\"']?[\w\[(][^#\n]{0,200}?)[ \t]*$")
 
 
 def _salvage(body: list[str], shift: int, result: FrontMatter) -> None:

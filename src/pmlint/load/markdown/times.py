@@ -465,6 +465,21 @@ def iso(moment: datetime, zone: tzinfo | None) -> str:
     return moment.isoformat()
 
 
+def zone_word(zone: tzinfo) -> str:
+    """How a time of day with no date carries its zone in `at` (`23:29 UTC`, `09:12
+    UTC-08:00`, `10:00 Europe/Berlin`): a word PM501 reads as a zone, since an offset needs
+    a date to be written the ISO way."""
+    key = getattr(zone, "key", None)
+    if isinstance(key, str):
+        return key
+    offset = zone.utcoffset(None)
+    if not offset:
+        return "UTC"
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes > 0 else "-"
+    return f"UTC{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
 #: Spelled dates with a year that settle which way a document's numeric dates read (`8 January
 #: 2026`, `Jan 8th, 2026`), searched through whole lines: every repeat is bounded, so a line of
 #: `janjanjan...` costs a few steps per character (the parser's `[a-z]*` would retry the run).
