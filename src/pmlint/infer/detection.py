@@ -391,13 +391,17 @@ _TEAM_TELLER = regex_cache.compile(
     # a project (ours or upstream) is no customer: "I was contacted by the i2p project" (not
     # "the support team of one of our customers": a team may be the customer's)
     r"project|foundation)\b", re.IGNORECASE)
+#: A supplier of the team's (its power, hosting, network or registrar).
+_SUPPLIER = (r"(?:(?:[\w-]+\s+){0,2}?(?:power|electric(?:ity)?|energy|utility|hosting|cloud|internet|network|upstream|"
+             r"colo(?:cation)?|data\s*cent(?:er|re))\s+(?:company|provider|supplier|utility|host|isp|vendor|carrier|"
+             r"operator)|(?:[\w-]+\s+)?(?:isp|upstream|registrar|utility))\b")
 #: A supplier telling of its own outage: "an email from the power company", "a call from our
-#: hosting provider", "a notice from the upstream carrier".
+#: hosting provider", "a notice from the upstream carrier", or the supplier as the one who
+#: told: "Our hosting company has informed us of a failure in the host containers".
 _SUPPLIER_TELLER = regex_cache.compile(
-    r"\b(?:from|by)\s+(?:the|our|an?|my)\s+(?:[\w-]+\s+){0,2}?(?:power|electric(?:ity)?|energy|utility|hosting|"
-    r"cloud|internet|network|upstream|colo(?:cation)?|data\s*cent(?:er|re))\s+(?:company|provider|supplier|"
-    r"utility|host|isp|vendor|carrier|operator)\b"
-    r"|\b(?:from|by)\s+(?:the|our|an?|my)\s+(?:[\w-]+\s+)?(?:isp|upstream|registrar|utility)\b", re.IGNORECASE)
+    r"\b(?:from|by)\s+(?:the|our|an?|my)\s+" + _SUPPLIER
+    + r"|\b(?:the|our|my)\s+" + _SUPPLIER + r"\s+(?:has\s+|had\s+)?(?:informed|notified|told|e-?mailed|alerted|warned|"
+    r"contacted|called)\b", re.IGNORECASE)
 #: Monitoring tools, which no person is: a sentence naming one is no human report.
 #: (the tools by name are the detection evidence's own list, `load.evidence.TOOL`)
 _TOOL_WORDS = regex_cache.compile(

@@ -184,7 +184,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # CI turning red is its own alarm: "`main` became red due runner-environment
             # failures", "the build went red", "required checks turned red"
             r"|\b(?:ci|main|master|trunk|builds?|pipelines?|checks?|tests?|workflows?)\b[`'\"\u2019]?\s+"
-            r"(?:became|turned|went|goes|turns|was|were|is)\s+red\b", _F)),
+            r"(?:became|turned|went|goes|turns|was|were|is)\s+red\b"
+            # a test suite failing is its own alarm: "two e2e tests fail", "the nightly
+            # integration tests started failing", "CI jobs failed on main"
+            r"|\b(?:e2e|end-to-end|integration|unit|regression|smoke|nightly|canary|ci)\s+(?:tests?|jobs?|checks?|runs?|suites?)"
+            r"\s+(?:\w+\s+)?(?:fail(?:ed|s|ing)?|broke|caught|flagged)\b"
+            # a service's notice reaching the writer: "I started getting notifications of new
+            # users joining", "I got an email shortly after from Sendgrid advising that ..."
+            r"|\b(?:i|we)\s+(?:started\s+|began\s+)?(?:getting|receiving|got|received)\s+(?:an?\s+|some\s+|several\s+)?"
+            r"(?:[\w-]+\s+)?(?:notifications?|e-?mails?|alerts?|warnings?)\s+(?:of|about|from|that|shortly|saying|warning|"
+            r"advising)\b", _F)),
         ("customer", regex_cache.compile(
             # "re-opening outage because of reports of multiple folks getting greyscreen"
             r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
@@ -359,7 +368,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"t|unable|unreachable|no\s+response|nothing)\b"
             # "I found out by getting the same email three times", "we found out when the
             # invoices bounced" (the writers met the failure themselves)
-            r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b", _F)),
+            r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b"
+            # "like realizing your site is offline", "when I realised my server was down"
+            r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our|the)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
+            r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
@@ -841,6 +853,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
             r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
             r"|\bresulted\s+from\b|\bturned\s+out\s+(?:that|to be)\b"
+            # a labelled cause, as a log table's column names it ("Cause: Blackout of 2x PoE
+            # switches", "Probable cause: a failed PSU"; not "Cause: unknown")
+            r"|(?:^|\|[ \t]*)(?:probable[ \t]+|likely[ \t]+|suspected[ \t]+)?causes?[ \t]*:[ \t]*"
+            r"(?!unknown|tbd|tbc|n/?a\b|none|-|\?)\w"
             r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
             r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
             r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"
@@ -1319,7 +1335,9 @@ GATES: dict[str, tuple[str, ...]] = {
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
                   "abysmal", "terrible", "awful", "horrible", "dreadful", "slow", "sluggish", "unusable", "broken",
-                  "down", "failing", "degraded", "poor", " red", "found out"),
+                  "down", "failing", "degraded", "poor", " red", "found out",
+                  # a test suite's own alarm ("two e2e tests fail", "CI jobs failed")
+                  "tests fail", "test fail", "jobs fail", "checks fail", "runs fail", "suites fail"),
     "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
