@@ -12,7 +12,8 @@ Three shapes, recorded in `meta.action_item_source` (`ActionsFound`):
   its `description`, so the rules read the whole commitment; nested `**Label:** value`
   bullets (`Description:`, `Owner:`, `Due:`) are the description and fields of the item
   above them (`_fielded_items`); a lead-in that only names its kind of content
-  (`**Review actions**:`, `**Action taken:**`) is no title (`_content_label`);
+  (`**Review actions**:`, `**Action taken:**`) is no title (`_content_label`), nor is one that
+  only says when or how urgently (`**IMMEDIATE**:`, `**Short-term**:`: the item's priority);
 - `prose`: paragraphs only; each paragraph becomes one item so its text stays linted.
   In a section that does list its items, a sub-heading with only paragraphs under it is
   one item, the heading its title and the paragraphs its description (`_heading_item`).
@@ -1050,6 +1051,9 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         status = _label_status(label)
         if status is not None:
             fields.setdefault("status", status)
+        level = re.fullmatch(r"(?:p|priority\s*[:#]?\s*)([0-4])", label, re.IGNORECASE)
+        if level is not None:  # "**P1**:", "**Priority 2**:" (the schema's P0-P4; a horizon is no level)
+            fields.setdefault("priority", f"P{level.group(1)}")
     trailing = trailing_fields(text)
     if trailing is not None:
         text, found = trailing
@@ -1191,6 +1195,17 @@ _CONTENT_LEAD_IN = re.compile(
     r"(?:\s+(?:taken|planned|done|completed|proposed|required|needed|pending|identified|agreed))?", re.IGNORECASE)
 
 
+#: A lead-in that only says when or how urgently ("**IMMEDIATE**: Restore the node",
+#: "**Short-term**: ...", "**P1**: ...", "**High priority:** ...", "**Phase 2**: ..."): the
+#: item's priority (kept as `priority` when it is a P0-P4 level), not its title (read as the
+#: title, every item of a horizon looked the same: PM311 called them duplicates).
+_PRIORITY_LEAD_IN = re.compile(
+    r"(?:immediate(?:ly)?|urgent|critical|high|medium|low|now|next|later|soon|today|tomorrow|this\s+week|"
+    r"(?:short|medium|mid|near|long)[- ]?term|(?:high|medium|low|top)\s+priority|priority(?:\s*[:#]?\s*\d)?|"
+    r"p[0-4]|(?:phase|step|week|day|stage|wave)\s*\d{1,2})"
+    r"(?:\s*\([^()]{0,24}\))?", re.IGNORECASE)
+
+
 def _content_label(text: str) -> tuple[str, str] | None:
     """(label, the text after it) when the item opens with a bold label that names a kind
     of content, not the action (`**Review actions**: Add a test ...`): the text after it
@@ -1199,7 +1214,7 @@ def _content_label(text: str) -> tuple[str, str] | None:
     if label is None or not label[1].strip():
         return None
     name = re.sub(r"\s+", " ", plain(label[0]).strip(" :："))
-    if len(name) > 40 or _CONTENT_LEAD_IN.fullmatch(name) is None:
+    if len(name) > 40 or (_CONTENT_LEAD_IN.fullmatch(name) is None and _PRIORITY_LEAD_IN.fullmatch(name) is None):
         return None
     return name, label[1]
 

@@ -261,9 +261,15 @@ def _evidence(blocks, sections, front=None):
                 if line.strip():
                     raw.append((_BULLET.sub("", line, count=1), block.line + offset, block.column, zone))
         elif block.kind == "table":
-            for row in [block.header, *block.rows]:
+            # a body row with its column names ("Duration: 5min | Cause: Blackout of 2x PoE
+            # switches"): a log table says what each cell is only in its header
+            names = [plain(cell.text).strip() for cell in block.header] if block.header else []
+            if block.header:
+                raw.append(([cell.text for cell in block.header], block.header[0].line, block.header[0].column, zone))
+            for row in block.rows:
                 if row:
-                    raw.append(([cell.text for cell in row], row[0].line, row[0].column, zone))
+                    raw.append(([_named_cell(names, index, cell.text) for index, cell in enumerate(row)],
+                                row[0].line, row[0].column, zone))
         elif block.kind == "html":
             # a post exported as HTML paragraphs ("<p>the incident was caused by ...</p>"):
             # the words between the tags are prose all the same
@@ -276,6 +282,20 @@ def _evidence(blocks, sections, front=None):
             yield (plain(text) if isinstance(text, str) else " | ".join(map(plain, text))), line, column, zone
 
     return find_evidence(pieces)
+
+
+#: A column name read as a label of its cells: a word or a few ("Duration", "Root cause",
+#: "Affected devices"), not a number or a sentence.
+_COLUMN_NAME = re.compile(r"[A-Za-z][A-Za-z /&()'-]{0,30}")
+
+
+def _named_cell(names: list[str], index: int, text: str) -> str:
+    """A table cell under its column's name ("Cause: Blackout of 2x PoE switches"), or the
+    cell alone when the column has no name a label could be, or the cell already says it."""
+    name = names[index] if index < len(names) else ""
+    if not text.strip() or not _COLUMN_NAME.fullmatch(name) or text.lstrip().lower().startswith(name.lower()):
+        return text
+    return f"{name}: {text}"
 
 
 def _block_texts(blocks):

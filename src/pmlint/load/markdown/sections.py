@@ -283,9 +283,9 @@ class AliasTable:
 
 #: A heading that asks or says how a recurrence is prevented is the plan, however it is
 #: worded: "What is being done to prevent future incidents?", "Preventing this from
-#: happening again", "How we will avoid a repeat".
+#: happening again", "How we will avoid a repeat", "What should prevent it next time".
 _PREVENTION = re.compile(
-    r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
+    r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*|next\s+time)\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
     r"(?:about|to prevent|next)\b"
     # "Improving Recovery Procedures", "Hardening our deploys": the work that follows (not
@@ -559,7 +559,9 @@ def _past_lead_in(blocks: list[Block], following: Block | None) -> Block | None:
 
 def _promote_label_line(block: Block, following: Block | None, aliases: AliasTable, current: Section | None) -> None:
     """A one-line paragraph that is only a section name, directly followed by a list or a
-    table (past a template's HTML comment), is a heading written without `#` (sushibar's
+    table (past a template's HTML comment), or a plain one over a paragraph outside the plan
+    and the timeline ("Detection" over "Users ... received connection failures."), is a
+    heading written without `#` (sushibar's
     plain "Action Items" over three bullets, turboflakes' "_Lessons learned_", a
     template's "**Action Items**" over its table): it becomes a heading one level below
     every real one. Only an exact section name (no prefix match) counts, and a bold or
@@ -571,10 +573,16 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
         block.kind, block.level = "heading", LABEL_LEVEL
         return
     if block.quoted or block.parent >= 0 or following is None or \
-            following.kind not in ("item", "table") or following.parent >= 0 or following.quoted or \
+            following.kind not in ("item", "table", "paragraph") or following.parent >= 0 or following.quoted or \
             following.line - block.end_line > _LABEL_GAP:
         return
-    if (current is None or current.key not in _CONTAINERS) and _plan_lead(block):
+    # over a paragraph, only a plain section name outside the plan and the timeline: "Detection"
+    # on its own line over "Users attempting to access ... received connection failures."
+    # (a bold or italic one over prose is emphasis, and `bold_label` reads the bold ones)
+    over_prose = following.kind == "paragraph"
+    if over_prose and (current is not None and current.key in _CONTAINERS or block.text.lstrip()[:1] in "*_"):
+        return
+    if not over_prose and (current is None or current.key not in _CONTAINERS) and _plan_lead(block):
         block.kind, block.level = "heading", LABEL_LEVEL  # `_match` reads the lead-in as the plan
         return
     if "\n" in block.text:
