@@ -1,6 +1,7 @@
 """Repeat incidents: the document says this happened before, or links an earlier postmortem.
 
-Signals (settings.repeat_phrases): "happened again", "part two", "a recurrence of",
+Signals (settings.repeat_phrases): "happened again", "part two" (not in a post that is itself
+"Part 3" of a series: there it is the chapter before), "a recurrence of",
 "same issue as", "once again" — read outside the timeline, whose "failing again" is
 one incident's own course, and outside the action items. An emphatic capitalised
 "AGAIN" counts too, and so do the ways of saying it that no fixed phrase lists
@@ -106,6 +107,17 @@ def _source_paragraph(document: Document, span: Any) -> str:
     return "\n".join(line[:2000] for line in lines[first - 1:last])
 
 
+#: "Part 2", "part two", "Part III": a sequel to an incident, or a chapter of a series of posts.
+_PART = re.compile(r"part[ \t]+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)", re.IGNORECASE)
+
+
+def _a_series(data: Mapping[str, Any]) -> bool:
+    """Whether the document is itself one part of a series of posts ("Site down (Part 3):
+    Response"): its "Part 2" is the chapter before, on the same incident, not a repeat."""
+    title = data.get("title")
+    return isinstance(title, str) and _PART.search(title[:300]) is not None
+
+
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
 
 
@@ -126,7 +138,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 links.append(url)
                 link_pointer = link_pointer or pointer
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
-                    if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])), None)
+                    if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])
+                    and not (_PART.fullmatch(found[2].group().strip()) and _a_series(data))), None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts
                                                                 if has_words(text, _REPEAT_WORDS)])
