@@ -549,6 +549,9 @@ def person_as_cause(value: Any, pointer: str, options: dict, context: Context) -
             text = _BYLINE.sub(lambda label: " " * len(label.group()), text) if ":" in text else text
             phrases = _not_adversary(person_phrases(text, names, blames + actions, things), mask_quotes_and_code(text),
                                      enemies, adversaries)
+            # a name the document uses as a company ("Spectrum Internet Service", then
+            # "Spectrum's router interface did not ..."): the supplier's system, no colleague
+            phrases = [(start, phrase) for start, phrase in phrases if not _organisation_named(phrase, names, organisations)]
             if phrases:
                 start, phrase = phrases[0]
                 yield Hit(string_pointer, {"person": phrase, "where": "Root cause", "summary": cause.get("summary", "")},
@@ -605,6 +608,14 @@ class _LazyOrganisations:
         if self._names is None:
             self._names = _organisations(self._context.strings(self._data, "")[1].text, self._words)
         return word in self._names
+
+
+def _organisation_named(phrase: str, names: Any, organisations: _LazyOrganisations) -> bool:
+    """Whether a person phrase's name ("Spectrum" in "Spectrum's router ...") is one the
+    document uses as an organisation and never as one of its people."""
+    word = phrase.split()[0] if phrase.split() else ""
+    word = re.sub(r"['’]s$", "", word)
+    return bool(word) and word[0].isupper() and word not in names and word.lower() in organisations
 
 
 def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable[[str], list[tuple[int, str]]],

@@ -42,6 +42,10 @@ _AVOIDED_BEFORE = re.compile(r"\b(?:no|without|zero|any|against|potential|possib
                              r"[ \t]+(?:any[ \t]+|further[ \t]+|more[ \t]+)?$")
 #: "got lost between all other e-mails": mislaid, not destroyed.
 _MISLAID_BEFORE = re.compile(r"\b(?:got|get|gets|getting|go|goes|went)[ \t]+$")
+#: "persisted before the database is destroyed", "caught before the data was deleted": a step
+#: timed against a deletion that had not happened (the design's, or one headed off), not a loss.
+_TIMED_BEFORE = re.compile(r"\bbefore[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+|our[ \t]+)?"
+                           r"(?:[a-z0-9_-]+[ \t]+){0,2}$")
 #: How many characters before a match are read for `_AVOIDED_BEFORE` (bounded work per match).
 _BEFORE = 40
 
@@ -77,7 +81,8 @@ def _suffered(low: str, start: int, end: int) -> bool:
     if negated_or_hedged(low, start) or imagined(low, start):
         return False
     before = low[max(0, start - _BEFORE):start]
-    if _AVOIDED_BEFORE.search(before) is not None or _MISLAID_BEFORE.search(before) is not None:
+    if _AVOIDED_BEFORE.search(before) is not None or _MISLAID_BEFORE.search(before) is not None \
+            or _TIMED_BEFORE.search(before) is not None:
         return False
     return _NONE_AFTER.match(low, end) is None and _NAME_AFTER.match(low, end) is None
 
