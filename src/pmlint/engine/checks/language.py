@@ -399,12 +399,19 @@ def _organisations(joined: str, nouns: tuple[str, ...]) -> frozenset[str]:
     followed by one of `nouns` ("Hetzner support", "Acme's network", "Foo Inc") or after a
     word that names a provider or a preposition of credit ("our provider Hetzner",
     "thanks to Alice"). A name used so is never blamed as a person by `erring_subjects`."""
-    found = {match.lower() for match in _ORGANISATION_BEFORE.findall(joined)}
-    if nouns:
-        alternatives = "|".join(sorted((r"\s+".join(map(re.escape, noun.split())) for noun in nouns), key=len, reverse=True))
-        after = regex_cache.compile(rf"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:{alternatives})\b", re.IGNORECASE)
-        found.update(match.group(1).lower() for match in after.finditer(joined) if match.group(1)[0].isupper())
-    return frozenset(found)
+    return frozenset({match.lower() for match in _ORGANISATION_BEFORE.findall(joined)}) | _named_with(joined, nouns)
+
+
+@lru_cache(maxsize=4)
+def _named_with(joined: str, nouns: tuple[str, ...]) -> frozenset[str]:
+    """Capitalised words followed by one of `nouns` ("Hetzner support", "Spectrum Internet
+    Service", "Spectrum's router"), lower-cased: names the document gives a company's
+    things, which a credit ("by Bob Smith") does not."""
+    if not nouns:
+        return frozenset()
+    alternatives = "|".join(sorted((r"\s+".join(map(re.escape, noun.split())) for noun in nouns), key=len, reverse=True))
+    after = regex_cache.compile(rf"\b([A-Z][a-z]+)(?:['’]s)?\s+(?:{alternatives})\b", re.IGNORECASE)
+    return frozenset(match.group(1).lower() for match in after.finditer(joined) if match.group(1)[0].isupper())
 
 
 def erring_subjects(text: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
@@ -609,13 +616,18 @@ class _LazyOrganisations:
             self._names = _organisations(self._context.strings(self._data, "")[1].text, self._words)
         return word in self._names
 
+    def named_with_nouns(self, word: str) -> bool:
+        """Whether `word` (lower case) names an organisation's things ("Spectrum's router"),
+        not only follows a preposition ("by Bob"): strong enough to clear a root cause."""
+        return word in _named_with(self._context.strings(self._data, "")[1].text, self._words)
+
 
 def _organisation_named(phrase: str, names: Any, organisations: _LazyOrganisations) -> bool:
     """Whether a person phrase's name ("Spectrum" in "Spectrum's router ...") is one the
     document uses as an organisation and never as one of its people."""
     word = phrase.split()[0] if phrase.split() else ""
     word = re.sub(r"['’]s$", "", word)
-    return bool(word) and word[0].isupper() and word not in names and word.lower() in organisations
+    return bool(word) and word[0].isupper() and word not in names and organisations.named_with_nouns(word.lower())
 
 
 def _named_subject_hits(context: Context, data: dict, regex: Any, find: Callable[[str], list[tuple[int, str]]],
