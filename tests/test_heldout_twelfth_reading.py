@@ -376,3 +376,51 @@ def test_the_new_readings_scale_linearly(unit):
 
     assert_ten_times_linear(lambda copies: load_text("pm.md", "# Outage\n\n" + unit * copies).meta.evidence, 200,
                             unit)
+
+
+PORT = """# Nextcloud unreachable
+
+{opening}
+
+## Root cause
+
+The VM lost its network configuration after the ISP change.
+
+## Investigation
+
+1. Verified port 443 listener.
+"""
+
+
+def test_a_port_number_is_no_count_and_a_host_that_became_unavailable_is_the_whole_site(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", PORT.format(opening="After the ISP change, cloud.example.org became unavailable."))
+    found = rule_findings(run_cli, path, "PM601")
+    assert found and all("443" not in item["message"] and "how long" in item["message"] for item in found), found
+    assert all("whole site was down" in item["message"] for item in found), found
+
+
+def test_a_count_of_users_still_answers_who(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", PORT.format(opening="After the ISP change, 40 users were unable to sync."))
+    found = rule_findings(run_cli, path, "PM601")
+    assert all("40 users" in item["message"] for item in found), found
+
+
+CAUSE_NOUN = """# Bots down
+
+Both bots have received major down time {link} the host dropping container availability.
+
+## Timeline
+
+- 2020-05-30 14:23 UTC: The host is working on the problem.
+- 2020-05-30 18:52 UTC: The bots are back.
+"""
+
+
+def test_downtime_due_to_states_a_cause(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", CAUSE_NOUN.format(link="due to"))
+    assert not [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+
+
+def test_downtime_beside_the_host_states_none(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", CAUSE_NOUN.format(link="while the host was busy with"))
+    assert [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]

@@ -87,7 +87,9 @@ WHO = regex_cache.compile(
 #: hit: see `evidence.CONFIRMED_BY`). A source, for the evidence's alternation to embed.
 COUNT_OF_SOURCE = (
     # (a number in a code span counts as written: "records `360` observed transfers")
-    START + _NOT_STATUS + NUMBER + NOT_CLOCK + r"`?(?:\s*(?:k|m|bn|million|billion|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
+    # (nor a port: "Verified port 443 listener")
+    r"(?<!port\s)(?<!ports\s)" + START + _NOT_STATUS + NUMBER + NOT_CLOCK
+    + r"`?(?:\s*(?:k|m|bn|million|billion|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
     r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?" + WHO_NOUN + r"\b"
     r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
     # an amount in words: "several million tasks", "tens of thousands of jobs"

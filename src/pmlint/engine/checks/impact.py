@@ -495,7 +495,7 @@ _NAME_DOWN = re.compile(
     r"inaccessible|unusable)\b(?![ \t]+(?:for[ \t]+)?(?:some|certain|a[ \t]+(?:few|subset|number))\b)")
 #: A site named by its host name, told down as a whole: "prices.example.org is down".
 _HOST_DOWN = re.compile(
-    r"(?<![\w.@/-])(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}[ \t]+(?:is|was|went|has[ \t]+been|had[ \t]+been)[ \t]+"
+    r"(?<![\w.@/-])(?:[a-z0-9-]{1,63}\.){1,5}[a-z]{2,12}[ \t]+(?:is|was|went|became|has[ \t]+been|had[ \t]+been)[ \t]+"
     r"(?:completely[ \t]+|fully[ \t]+|entirely[ \t]+|totally[ \t]+)?(?:down|offline|unreachable|unavailable|"
     r"inaccessible)\b", re.IGNORECASE)
 #: Title words that name no service: what a postmortem's title says of any incident.
@@ -625,7 +625,7 @@ _PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|[Oo]ur|[Oo]
 #: Singular pronouns that make a post one person's throughout, not one quoted "I".
 _SOLO_PRONOUNS = 5
 #: A whole service out: "Bloggulus was down", "the site went offline".
-_WHOLE_DOWN = re.compile(r"\b(?:was|were|went)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
+_WHOLE_DOWN = re.compile(r"\b(?:was|were|went|became|become|becomes)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
                          r"(?:down|offline|unavailable|unreachable|inaccessible|unusable)\b"
                          # "A routine update bricked the baremetal Ubuntu Server", "took my server down"
                          r"|\bbricked\b|\b(?:took|brought|knocked)\s+(?:my|the)\s+(?:[\w-]+\s+){0,2}?"
