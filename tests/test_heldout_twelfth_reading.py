@@ -424,3 +424,28 @@ def test_downtime_due_to_states_a_cause(tmp_path, run_cli):
 def test_downtime_beside_the_host_states_none(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", CAUSE_NOUN.format(link="while the host was busy with"))
     assert [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+
+
+RECOMMEND = """# FSM leak after rollback
+
+Two e2e tests fail: the leak checker expects 4 used pages and gets 95.
+
+## Options and analysis
+
+Option A audits the allocation paths; option B checks the checkpoint order.
+
+## {heading}
+
+- **Primary:** Audit all page allocation paths used during COPY and fix any that skip rollback tracking.
+- **Next:** Add a test that asserts the free count after rollback.
+"""
+
+
+def test_a_plan_named_after_another_word_heads_the_plan(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", RECOMMEND.format(heading="Consensus and recommendation"))
+    assert rule_findings(run_cli, path, "PM313") == []
+
+
+def test_a_heading_that_names_no_plan_does_not(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", RECOMMEND.format(heading="Consensus and discussion"))
+    assert len(rule_findings(run_cli, path, "PM313")) == 1

@@ -252,6 +252,13 @@ class AliasTable:
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
         if _PREVENTION.search(normalised) and not _OPTIONS.search(normalised):
             return SectionMatch("action_items", None, qualifier)
+        # "Consensus and recommendation", "Conclusion and next steps": a plan named after a
+        # word that names no section of its own
+        head, joined, tail = normalised.rpartition(" and ")
+        if joined and head not in self.exact and tail:
+            named = self.match(tail, allow_prefix=False)
+            if named is not None and named.key == "action_items":
+                return SectionMatch("action_items", None, qualifier)
         if _DETECTION_HEADING.search(normalised):
             return SectionMatch("detection", None, qualifier)
         if _CAUSE_HEADING.search(normalised):
