@@ -187,7 +187,8 @@ def _markdown_between_rules(block: list[str]) -> bool:
 #: title, when each is a plain `key: value` line at the top level.
 _SALVAGED = ("date", "title")
 #: The value may be quoted (`date: "2026-09-25"`, `title: "[EKS] Worker pod crashing"`).
-_PLAIN = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[\"']?[\w\[(][^#\n]{0,200}?)[ \t]*$")
+#: (a bracket only inside quotes: `title: [The CA footgun` is a broken YAML list, not a title)
+_PLAIN = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>(?:[\"'][\w\[(]|[\w\d])[^#\n]{0,200}?)[ \t]*$")
 
 
 def _salvage(body: list[str], shift: int, result: FrontMatter) -> None:

@@ -602,6 +602,8 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
     match = aliases.match(found.group(2), allow_prefix=False)
     if match is None or current is not None and current.key == match.key and current.sub == match.sub:
         return
+    if over_prose and match.key in _CONTAINERS:
+        return  # "Action Items" over "None were written down yet.": a plan or a timeline is a list
     block.kind, block.level = "heading", LABEL_LEVEL
 
 
