@@ -449,3 +449,10 @@ def test_a_plan_named_after_another_word_heads_the_plan(tmp_path, run_cli):
 def test_a_heading_that_names_no_plan_does_not(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", RECOMMEND.format(heading="Consensus and discussion"))
     assert len(rule_findings(run_cli, path, "PM313")) == 1
+
+
+def test_a_fix_told_under_fix_and_follow_up_is_no_plan(tmp_path, run_cli):
+    """"Short-Term Fix and Follow-Up" over prose that tells the fix made: no open item to own."""
+    text = RECOMMEND.format(heading="Short-Term Fix and Follow-Up").split("- **Primary")[0] + \
+        "After the record was reverted, I admit I did not apply the changes the customer wanted at once.\n"
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314") == []

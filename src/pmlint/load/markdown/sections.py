@@ -252,10 +252,11 @@ class AliasTable:
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
         if _PREVENTION.search(normalised) and not _OPTIONS.search(normalised):
             return SectionMatch("action_items", None, qualifier)
-        # "Consensus and recommendation", "Conclusion and next steps": a plan named after a
-        # word that names no section of its own
+        # "Consensus and recommendation", "Conclusions and next steps": a plan named after a
+        # word of judgement (not "Short-Term Fix and Follow-Up", whose prose tells the fix
+        # made, nor "Current Status and Future Plans", a status first)
         head, joined, tail = normalised.rpartition(" and ")
-        if joined and head not in self.exact and tail:
+        if joined and head in _PLAN_COMPANIONS and tail:
             named = self.match(tail, allow_prefix=False)
             if named is not None and named.key == "action_items":
                 return SectionMatch("action_items", None, qualifier)
@@ -300,6 +301,9 @@ _PREVENTION = re.compile(
     r"|^(?:improving|hardening|strengthening)\s+(?:our\s+|the\s+)?[\w-]+(?:\s+[\w-]+){0,3}$")
 
 
+#: Words that may stand before "and" in a heading of the plan ("Consensus and recommendation").
+_PLAN_COMPANIONS = frozenset({"consensus", "conclusion", "conclusions", "discussion", "decision", "decisions",
+                              "outcome", "outcomes", "findings", "analysis", "verdict"})
 #: A heading of options, not commitments: "What we could do to prevent this happening
 #: again", "Ideas to avoid a repeat" (a brainstorm the plan picks from).
 _OPTIONS = re.compile(r"\b(?:could|might|ideas?|brainstorm\w*|options|possible|possibilities)\b")
