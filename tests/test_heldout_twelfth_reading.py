@@ -456,3 +456,13 @@ def test_a_fix_told_under_fix_and_follow_up_is_no_plan(tmp_path, run_cli):
     text = RECOMMEND.format(heading="Short-Term Fix and Follow-Up").split("- **Primary")[0] + \
         "After the record was reverted, I admit I did not apply the changes the customer wanted at once.\n"
     assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314") == []
+
+
+
+def test_a_step_taken_because_of_reports_states_no_cause(tmp_path, run_cli):
+    """"19:30 - re-opening outage because of reports of ..." gives why a step was taken."""
+    text = ("# Status incident\n\n## 2018-11-08 19:30:00 -0500\n\n"
+            "- 19:30 - re-opening outage because of reports of folks getting a grey screen\n"
+            "- 19:38 - the console was hidden\n- 20:10 - fixed in the CDN\n")
+    assert [item for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
+            if "root_causes" in item["message"]]

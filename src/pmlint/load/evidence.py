@@ -854,9 +854,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
             r"|\bresulted\s+from\b|\bturned\s+out\s+(?:that|to be)\b"
             # the outage's noun right before its cause: "Both bots have received major down time
-            # due to the host dropping container availability"
+            # due to the host dropping container availability" (not "because of": "re-opening
+            # outage because of reports" gives the reason a step was taken)
             r"|\b(?:down[ \t]?time|outages?|disruptions?|interruptions?|instability|crash(?:es)?|failures?)[ \t]+"
-            r"(?:was[ \t]+|were[ \t]+)?(?:due[ \t]+to|because[ \t]+of|owing[ \t]+to)\b"
+            r"(?:was[ \t]+|were[ \t]+)?(?:due[ \t]+to|owing[ \t]+to)\b"
             # a labelled cause, as a log table's column names it ("Cause: Blackout of 2x PoE
             # switches", "Probable cause: a failed PSU"; not "Cause: unknown")
             r"|(?:^|\|[ \t]*)(?:probable[ \t]+|likely[ \t]+|suspected[ \t]+)?causes?[ \t]*:[ \t]*"
