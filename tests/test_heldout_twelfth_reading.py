@@ -466,3 +466,54 @@ def test_a_step_taken_because_of_reports_states_no_cause(tmp_path, run_cli):
             "- 19:38 - the console was hidden\n- 20:10 - fixed in the CDN\n")
     assert [item for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
             if "root_causes" in item["message"]]
+
+
+#: An attacker's review of this session's readings: ordinary sentences each new reading must
+#: not swallow (a customer's email, "Mike ran the migration" beside "Mike's service account",
+#: "no failover even though", photos deleted before anyone noticed, a sequel titled "part 2",
+#: "Cause: Not yet known", a `{{<owner>}}` prompt, "What we should avoid next time" over
+#: lessons, an "Impact" label inside a root cause ...): each keeps what adec08f reported.
+ATTACK_CASES = [
+    ('det1', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers after a config push.\n\n## Detection\n\nAt 10:20 we started getting angry emails from customers saying checkout was broken.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Config pushed\n- 2025-06-03 10:20: First customer email\n- 2025-06-03 10:40: Config reverted, checkout recovered\n\n## Root cause\n\nA config push disabled the payment connection pool.\n\n## Action items\n\n- Add config validation to the deploy pipeline (owner: Dana, due 2025-06-20)\n',
+     ['PM402']),
+    ('blame1', "# Orders table dropped on 2025-06-03\n\n## Summary\n\nThe orders table was dropped in production and orders failed for 40 minutes for all customers.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Table restored from the replica, orders recovered\n\n## Root cause\n\nMike ran the cleanup migration against production instead of staging. The migration used Mike's service account, which has write access to every database.\n\n## Action items\n\n- Split production credentials from staging ones (owner: Dana, due 2025-06-20)\n",
+     ['PM315', 'PM702']),
+    ('spof1', '# Orders database outage on 2025-06-03\n\n## Summary\n\nThe orders database host lost its disk and all orders failed for 90 minutes for every customer.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Orders error alert fired in PagerDuty\n- 2025-06-03 11:30: Database restored from the nightly backup on a new host, orders recovered\n\n## Root cause\n\nThe orders database runs on one host with no failover even though it is our most critical store; when its disk failed nothing could take over.\n\n## Action items\n\n- Replace the failed disk monitoring check with SMART alerts (owner: Dana, due 2025-06-20)\n',
+     ['PM316']),
+    ('loss1', "# Photo uploads lost on 2025-06-03\n\n## Summary\n\nA cleanup job with a wrong path filter deleted user photos. Nobody noticed that the nightly backups had been failing for three weeks before the user photos were deleted, so 21 days of uploads could not be restored.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 02:00: Cleanup job started\n- 2025-06-03 08:00: Support tickets about missing photos, engineers investigated\n- 2025-06-03 09:30: Cleanup job disabled\n\n## Root cause\n\nThe cleanup job's path filter matched the whole bucket instead of the temp folder.\n\n## Action items\n\n- Fix the cleanup job's path filter and add a dry-run mode (owner: Dana, due 2025-06-20)\n",
+     ['PM315', 'PM401', 'PM403', 'PM601']),
+    ('part1', '---\ntitle: "Redis eviction storm, part 2"\ndate: 2025-05-02\n---\n\n# Redis eviction storm, part 2\n\n## Summary\n\nPart 2 of the Redis eviction storm: the session cache evicted hot keys under load and logins failed for 25 minutes for about 3,000 users.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-05-02 14:00: Login error alert fired in PagerDuty\n- 2025-05-02 14:25: Cache memory raised, logins recovered\n\n## Root cause\n\nThe session cache shares one Redis instance with the job queue; queue growth evicts sessions.\n\n## Action items\n\n- Raise the maxmemory limit on the shared Redis (owner: Dana, due 2025-05-09)\n',
+     ['PM309', 'PM802']),
+    ('part2', '---\ntitle: "Checkout outage in department 3 stores"\ndate: 2025-05-02\n---\n\n# Checkout outage in department 3 stores\n\n## Summary\n\nThis is part two of the checkout outage we had in April: the till sync failed in the same way and checkout was down for 25 minutes for about 3,000 customers.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-05-02 14:00: Checkout error alert fired in PagerDuty\n- 2025-05-02 14:25: Till sync restarted, checkout recovered\n\n## Root cause\n\nThe till sync holds a single lock on the central database; a long report query blocked it.\n\n## Action items\n\n- Restart the till sync automatically when it stalls (owner: Dana, due 2025-05-09)\n',
+     ['PM309', 'PM802']),
+    ('plan1', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Config reverted, checkout recovered\n\n## Analysis and recommendations\n\nThe config push disabled the payment connection pool because the deploy pipeline never validates configs. We reviewed the last ten config pushes and found two more that would have failed the same way.\n\n## Action items\n\n- Add config validation to the deploy pipeline (owner: Dana, due 2025-06-20)\n',
+     ['PM011']),
+    ('cause2', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers.\n\nCustomers saw intermittent failures due to an issue we have not yet identified.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Traffic moved to the backup payment provider, checkout recovered\n\n## Action items\n\n- Add a synthetic checkout probe against the backup provider (owner: Dana, due 2025-06-20)\n',
+     ['PM011']),
+    ('cause3', '# Storage incidents log 2025\n\n## Incidents\n\n| Date | Duration | Cause | Fix |\n|---|---|---|---|\n| 2025-06-03 | 40min | Not yet known | Rebooted NAS |\n| 2025-06-10 | 15min | Still investigating | Rebooted NAS |\n\n## Action items\n\n- Add SMART monitoring to the NAS (owner: Dana, due 2025-06-20)\n',
+     ['PM011', 'PM401', 'PM601']),
+    ('ph1', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers after a config push to {{ <service> }}.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Config reverted, checkout recovered\n\n## Root cause\n\nA config push disabled the payment connection pool.\n\n## Action items\n\n- Add config validation to the deploy pipeline (owner: {{<owner>}}, due {{%DUE_DATE%}})\n',
+     ['PM010']),
+    ('prev1', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers after a config push.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Config reverted, checkout recovered\n\n## Root cause\n\nA config push disabled the payment connection pool; the deploy pipeline never validates configs.\n\n## Lessons: what to avoid next time\n\n- Pushing config changes late on a Friday\n- Skipping the staging soak because the change looked small\n',
+     ['PM313']),
+    ('label3', '# Checkout outage on 2025-06-03\n\n## Summary\n\nCheckout failed for 40 minutes for all EU customers after a config push.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Error alert fired in PagerDuty\n- 2025-06-03 10:40: Config reverted, checkout recovered\n\n## Root cause\n\nBackground\n\nThe payment service keeps a pool of 20 connections to the card processor, sized by a config value.\n\nImpact\n\nBob pushed a config that set the pool size to 0 without review, so every payment request failed immediately.\n\n## Action items\n\n- Add config validation to the deploy pipeline (owner: Dana, due 2025-06-20)\n',
+     ['PM702']),
+]
+
+
+@pytest.mark.parametrize("name,text,rules", ATTACK_CASES, ids=[case[0] for case in ATTACK_CASES])
+def test_an_ordinary_sentence_keeps_its_finding(tmp_path, run_cli, name, text, rules):
+    found = {item["rule"] for item in rule_findings(run_cli, write(tmp_path / f"{name}.md", text), *rules)}
+    assert found == set(rules), (name, found)
+
+
+def test_an_order_state_in_capitals_is_no_placeholder(tmp_path, run_cli):
+    text = '# Order confirmation outage on 2025-06-03\n\n## Summary\n\nThe confirmation worker stalled and 1,200 orders stayed in the TO BE CONFIRMED state for 40 minutes; customers saw "TO BE CONFIRMED" on their receipts.\n\n## Timeline\n\nAll times UTC.\n\n- 2025-06-03 10:00: Queue depth alert fired in PagerDuty\n- 2025-06-03 10:40: Worker restarted, orders confirmed\n\n## Root cause\n\nThe confirmation worker deadlocked on a database lock held by the nightly report.\n\n## Action items\n\n- Move the nightly report to the read replica (owner: Dana, due 2025-06-20)\n'
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM010") == []
+
+
+def test_a_long_line_of_spaces_over_a_paragraph_stays_linear():
+    from pmlint.load import load_text
+
+    assert_ten_times_linear(lambda text: load_text("pm.md", text), 200, "label line",
+                            setup=lambda copies: "# T\n\n## Summary\n\nx\n\nA" + " " * copies + "b\n\nNext paragraph.\n")

@@ -108,14 +108,16 @@ def _source_paragraph(document: Document, span: Any) -> str:
 
 
 #: "Part 2", "part two", "Part III": a sequel to an incident, or a chapter of a series of posts.
-_PART = re.compile(r"part[ \t]+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)", re.IGNORECASE)
+_PART = re.compile(r"\bpart[ \t]+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)\b", re.IGNORECASE)
 
 
-def _a_series(data: Mapping[str, Any]) -> bool:
+def _a_series(data: Mapping[str, Any], said: str) -> bool:
     """Whether the document is itself one part of a series of posts ("Site down (Part 3):
-    Response"): its "Part 2" is the chapter before, on the same incident, not a repeat."""
+    Response") and `said` names another part: its "Part 2" is the chapter before, on the
+    same incident, not a repeat (a sequel titled "..., part 2" still says "part 2")."""
     title = data.get("title")
-    return isinstance(title, str) and _PART.search(title[:300]) is not None
+    own = _PART.search(title[:300]) if isinstance(title, str) else None
+    return own is not None and " ".join(own.group().lower().split()) != " ".join(said.lower().split())
 
 
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
@@ -139,7 +141,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 link_pointer = link_pointer or pointer
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
                     if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])
-                    and not (_PART.fullmatch(found[2].group().strip()) and _a_series(data))), None)
+                    and not (_PART.fullmatch(found[2].group().strip()) and _a_series(data, found[2].group().strip()))),
+               None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts
                                                                 if has_words(text, _REPEAT_WORDS)])

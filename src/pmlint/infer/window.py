@@ -67,6 +67,9 @@ _REACH = 240
 #: Prose (words) a status page's notice holds at most: a notice says what broke and that it
 #: is back, in a few lines; a longer page under the same front matter is a write-up.
 NOTICE_WORDS = 120
+#: A status page's resolution fields (cState's `resolved`, `resolvedWhen`; not a generic `end`).
+_RESOLUTION_KEYS = ("resolved", "resolvedWhen", "resolved_when", "resolvedDate", "resolved_date", "resolved_on",
+                    "resolvedOn", "resolved_at", "resolvedAt")
 #: A status page's own levels (cState's `down`, `disrupted`, `notice`).
 _STATUS_LEVELS = frozenset({"down", "disrupted", "notice", "degraded", "outage", "maintenance"})
 
@@ -81,10 +84,8 @@ def status_notice(document: Document) -> bool:
     front = dict(document.meta.front_matter or {})
     if not front:
         return False
-    from ..load.markdown.states import END_KEYS
-
     data = document.data if isinstance(document.data, dict) else {}
-    resolution = "resolved" in front or any(key in front for key in END_KEYS)
+    resolution = any(key in front for key in _RESOLUTION_KEYS)
     level = str(front.get("severity") or data.get("severity") or "").strip().lower()
     page = "affected" in front or str(front.get("section") or "").strip().lower() == "issue" or level in _STATUS_LEVELS
     if not (resolution and page):

@@ -188,12 +188,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a test suite failing is its own alarm: "two e2e tests fail", "the nightly
             # integration tests started failing", "CI jobs failed on main"
             r"|\b(?:e2e|end-to-end|integration|unit|regression|smoke|nightly|canary|ci)\s+(?:tests?|jobs?|checks?|runs?|suites?)"
-            r"\s+(?:\w+\s+)?(?:fail(?:ed|s|ing)?|broke|caught|flagged)\b"
+            r"\s+(?:\w+\s+)?(?:fail(?:ed|s|ing)?|broke|caught|flagged)\b(?!\s+to\b)"
             # a service's notice reaching the writer: "I started getting notifications of new
             # users joining", "I got an email shortly after from Sendgrid advising that ..."
             r"|\b(?:i|we)\s+(?:started\s+|began\s+)?(?:getting|receiving|got|received)\s+(?:an?\s+|some\s+|several\s+)?"
             r"(?:[\w-]+\s+)?(?:notifications?|e-?mails?|alerts?|warnings?)\s+(?:of|about|from|that|shortly|saying|warning|"
-            r"advising)\b", _F)),
+            r"advising)\b"
+            # (not a person's message: "we received an email from a customer saying ...")
+            r"(?![^.\x00]{0,60}\b(?:customers?|users?|clients?|players?|members?|people|someone|somebody)\b)", _F)),
         ("customer", regex_cache.compile(
             # "re-opening outage because of reports of multiple folks getting greyscreen"
             r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
@@ -370,7 +372,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # invoices bounced" (the writers met the failure themselves)
             r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b"
             # "like realizing your site is offline", "when I realised my server was down"
-            r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our|the)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
+            r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
@@ -858,10 +860,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # outage because of reports" gives the reason a step was taken)
             r"|\b(?:down[ \t]?time|outages?|disruptions?|interruptions?|instability|crash(?:es)?|failures?)[ \t]+"
             r"(?:was[ \t]+|were[ \t]+)?(?:due[ \t]+to|owing[ \t]+to)\b"
+            # (not "due to an issue we have not yet identified": no cause is stated)
+            r"(?![^.\x00]{0,60}\b(?:not\s+(?:yet\s+)?(?:identified|known|determined|found)|unknown|unclear|"
+            r"unidentified|undetermined)\b)"
             # a labelled cause, as a log table's column names it ("Cause: Blackout of 2x PoE
             # switches", "Probable cause: a failed PSU"; not "Cause: unknown")
             r"|(?:^|\|[ \t]*)(?:probable[ \t]+|likely[ \t]+|suspected[ \t]+)?causes?[ \t]*:[ \t]*"
-            r"(?!unknown|tbd|tbc|n/?a\b|none|-|\?)\w"
+            r"(?!unknown|tbd|tbc|n/?a\b|none|-|\?|not\s+(?:yet\s+)?(?:known|clear|determined|identified)|unclear|"
+            r"under\s+investigation|being\s+investigated|(?:still\s+)?investigating)\w"
             r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
             r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
             r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"

@@ -119,9 +119,9 @@ _PROMPT_START = re.compile(r"(?:describe|list|link|explain|summari[sz]e|insert|e
                            r"specify|outline|mention|state|give|what|who|when|where|why|how|which|e\.g\.|example)\b",
                            re.IGNORECASE)
 #: A placeholder of its own inside the braces: `{{ HH:MM Event 1 }}`, `{{ YYYY-MM-DD }}`.
-#: A static-site generator's shortcode (Hugo's `{{< track "2019-09-29 21:00:00" >}}`, `{{% note %}}`):
-#: markup the site renders, written by the author, never a prompt left for one.
-_SHORTCODE = re.compile(r"<[^>]*>|%[^%]*%")
+#: A static-site generator's shortcode with its parameters (Hugo's `{{< track "2019-09-29
+#: 21:00:00" >}}`, `{{% figure src="x.png" %}}`): markup the site renders, never a prompt.
+_SHORTCODE = re.compile(r"<[ \t]*[\w-]+[ \t][^>]*>|%[ \t]*[\w-]+[ \t][^%]*%")
 _INNER_PLACEHOLDER = re.compile(r"\b(?:HH:MM|YYYY|MM/DD|DD/MM|XX+|TBD)\b|\b(?:event|item|step|action)[ \t]+\d\b",
                                 re.IGNORECASE)
 
@@ -139,8 +139,8 @@ def _filled_in(text: str, match: re.Match[str]) -> bool:
     if braced is None:
         return False
     inner = braced.group(1).strip()
-    if _SHORTCODE.fullmatch(inner):
-        return True
+    if _SHORTCODE.fullmatch(braced.group(1)):
+        return True  # `{{< track "2019-..." >}}` (`{{<owner>}}`, `{{%DUE_DATE%}}` are prompts)
     if inner.endswith("?") or _PROMPT_START.match(inner) or _INNER_PLACEHOLDER.search(inner):
         return False  # a prompt to the author ("Describe what happened", "Link to the ticket", "HH:MM Event 1")
     return len(inner.split()) >= _FILLED_WORDS or any(char.isdigit() for char in inner) or "](" in inner \

@@ -625,7 +625,7 @@ _PLURAL = re.compile(r"\b(?:[Ww]e|[Ww]e're|[Ww]e've|[Ww]e'd|[Ww]e'll|[Oo]ur|[Oo]
 #: Singular pronouns that make a post one person's throughout, not one quoted "I".
 _SOLO_PRONOUNS = 5
 #: A whole service out: "Bloggulus was down", "the site went offline".
-_WHOLE_DOWN = re.compile(r"\b(?:was|were|went|became|become|becomes)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
+_WHOLE_DOWN = re.compile(r"\b(?:was|were|went|became)\s+(?:completely\s+|fully\s+|entirely\s+|totally\s+)?"
                          r"(?:down|offline|unavailable|unreachable|inaccessible|unusable)\b"
                          # "A routine update bricked the baremetal Ubuntu Server", "took my server down"
                          r"|\bbricked\b|\b(?:took|brought|knocked)\s+(?:my|the)\s+(?:[\w-]+\s+){0,2}?"

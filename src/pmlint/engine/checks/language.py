@@ -617,9 +617,18 @@ class _LazyOrganisations:
         return word in self._names
 
     def named_with_nouns(self, word: str) -> bool:
-        """Whether `word` (lower case) names an organisation's things ("Spectrum's router"),
-        not only follows a preposition ("by Bob"): strong enough to clear a root cause."""
-        return word in _named_with(self._context.strings(self._data, "")[1].text, self._words)
+        """Whether `word` (lower case) names a company's things ("Spectrum's router",
+        "Spectrum Internet Service"), not only follows a preposition ("by Bob") nor owns what
+        a person has too ("Mike's service account"): strong enough to clear a root cause."""
+        nouns = tuple(noun for noun in self._words if noun in _COMPANY_NOUNS)
+        return word in _named_with(self._context.strings(self._data, "")[1].text, nouns)
+
+
+#: Of the organisation words, those only a company has: its internet, its routers, its
+#: hosting, its legal form ("Mike's account" or "Mike's service" may be a person's).
+_COMPANY_NOUNS = frozenset({"internet", "broadband", "fiber", "router", "routers", "modem", "gateway", "isp",
+                            "hosting", "cdn", "datacenter", "data center", "inc", "ltd", "gmbh", "llc", "labs",
+                            "corp", "company", "technologies"})
 
 
 def _organisation_named(phrase: str, names: Any, organisations: _LazyOrganisations) -> bool:

@@ -46,6 +46,9 @@ _MISLAID_BEFORE = re.compile(r"\b(?:got|get|gets|getting|go|goes|went)[ \t]+$")
 #: timed against a deletion that had not happened (the design's, or one headed off), not a loss.
 _TIMED_BEFORE = re.compile(r"\bbefore[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+|its[ \t]+|our[ \t]+)?"
                            r"(?:[a-z0-9_-]+[ \t]+){0,2}$")
+#: A loss told in the present ("before the database is destroyed"): the design's, not the
+#: incident's ("before the user photos were deleted" is a loss that came first).
+_PRESENT = re.compile(r"\b(?:is|are|gets|get)\b")
 #: How many characters before a match are read for `_AVOIDED_BEFORE` (bounded work per match).
 _BEFORE = 40
 
@@ -82,7 +85,7 @@ def _suffered(low: str, start: int, end: int) -> bool:
         return False
     before = low[max(0, start - _BEFORE):start]
     if _AVOIDED_BEFORE.search(before) is not None or _MISLAID_BEFORE.search(before) is not None \
-            or _TIMED_BEFORE.search(before) is not None:
+            or _TIMED_BEFORE.search(before) is not None and _PRESENT.search(low, start, end) is not None:
         return False
     return _NONE_AFTER.match(low, end) is None and _NAME_AFTER.match(low, end) is None
 

@@ -293,7 +293,8 @@ class AliasTable:
 #: worded: "What is being done to prevent future incidents?", "Preventing this from
 #: happening again", "How we will avoid a repeat", "What should prevent it next time".
 _PREVENTION = re.compile(
-    r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*|next\s+time)\b"
+    r"\b(?:prevent(?:ing|ion)?|avoid(?:ing)?)\b[^?]{0,40}?\b(?:future|again|recurr\w*|repeat\w*|reoccurr\w*)\b"
+    r"|\bprevent\w*\b[^?]{0,40}?\bnext\s+time\b"
     r"|^what (?:is|are) (?:being|now being) done\b|^what (?:we|we're|we are) (?:doing|changing|will do|did) "
     r"(?:about|to prevent|next)\b"
     # "Improving Recovery Procedures", "Hardening our deploys": the work that follows (not
@@ -302,8 +303,8 @@ _PREVENTION = re.compile(
 
 
 #: Words that may stand before "and" in a heading of the plan ("Consensus and recommendation").
-_PLAN_COMPANIONS = frozenset({"consensus", "conclusion", "conclusions", "discussion", "decision", "decisions",
-                              "outcome", "outcomes", "findings", "analysis", "verdict"})
+_PLAN_COMPANIONS = frozenset({"consensus", "conclusion", "conclusions", "decision", "decisions", "outcome",
+                              "outcomes", "verdict"})
 #: A heading of options, not commitments: "What we could do to prevent this happening
 #: again", "Ideas to avoid a repeat" (a brainstorm the plan picks from).
 _OPTIONS = re.compile(r"\b(?:could|might|ideas?|brainstorm\w*|options|possible|possibilities)\b")
@@ -490,6 +491,8 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
 #: A heading line written as a paragraph: plain, bold or italic text and nothing else
 #: ("Action Items", "_Lessons learned_", "**Follow-up**:", "**Action items.**").
 _LABEL_LINE = re.compile(r"^(\*\*|__|\*|_)?([A-Za-z][A-Za-z0-9 '\u2019&/,-]{1,58}?)\.?\1?[ \t]*:?[ \t]*\1?$")
+#: Longest line read as a label line (its name is at most 59 characters, with emphasis and colon).
+_LABEL_CHARS = 72
 #: Level given to a promoted label line: below every real heading, so the next heading
 #: of any level (or the next label line) ends its section.
 LABEL_LEVEL = 7
@@ -547,7 +550,7 @@ def _ends_label_section(block: Block, following: Block | None, current: Section 
             following.kind != "paragraph" or following.quoted or following.line - block.end_line > _LABEL_GAP:
         return False
     text = block.text.strip()
-    return text.endswith(":") and _LABEL_LINE.match(text) is not None
+    return len(text) <= _LABEL_CHARS and text.endswith(":") and _LABEL_LINE.match(text) is not None
 
 
 #: Longest lead-in sentence between a label line and its list ("Our immediate action items:").
@@ -596,8 +599,8 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
     if not over_prose and (current is None or current.key not in _CONTAINERS) and _plan_lead(block):
         block.kind, block.level = "heading", LABEL_LEVEL  # `_match` reads the lead-in as the plan
         return
-    if "\n" in block.text:
-        return
+    if "\n" in block.text or len(block.text) > _LABEL_CHARS:
+        return  # (a label is short: the pattern is never run over a long line, whatever it holds)
     found = _LABEL_LINE.match(block.text.strip())
     if found is None or found.group(1) and not block.text.strip().rstrip(": \t").endswith(found.group(1)):
         return
@@ -606,8 +609,10 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
     match = aliases.match(found.group(2), allow_prefix=False)
     if match is None or current is not None and current.key == match.key and current.sub == match.sub:
         return
-    if over_prose and match.key in _CONTAINERS:
-        return  # "Action Items" over "None were written down yet.": a plan or a timeline is a list
+    if over_prose and (match.key in _CONTAINERS or current is not None and current.key in _NO_LABELS):
+        # "Action Items" over "None were written down yet.": a plan or a timeline is a list;
+        # "Impact" over a paragraph inside the root cause is a part of the cause
+        return
     block.kind, block.level = "heading", LABEL_LEVEL
 
 
