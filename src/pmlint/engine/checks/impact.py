@@ -130,7 +130,9 @@ def timeline_duration(timeline: list[Entry]) -> float | None:
     return minutes if minutes is not None and minutes > 0 else None
 
 
-_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})\s*")
+#: (with the zone its column or section gave it when no day is known: "09:47 UTC",
+#: "10:00 UTC-07:00", "10:00 America/Los_Angeles": the loader's `zone_word`)
+_CLOCK = re.compile(r"\s*(\d{1,2}):(\d{2})(?:[ \t]+(?:UTC(?:[+-]\d{2}:\d{2})?|[A-Za-z_]+/[A-Za-z_/+-]+))?\s*")
 
 
 def _clock(entry: Entry) -> int | None:
