@@ -132,6 +132,18 @@ def document_texts(document: Document, skip: tuple[str, ...] = ()) -> list[tuple
     return found
 
 
+def prose_words(document: Document, bound: int) -> int:
+    """Words of prose in the document (every string value, and the prose no value holds),
+    counted up to `bound`: the count stops once it passes it, so a large document costs no
+    more than its first `bound` words. Whether a post is short is asked of this alone."""
+    count = 0
+    for _, text in document_texts(document):
+        count += len(text.split(None, bound + 1))
+        if count > bound:
+            break
+    return count
+
+
 def sentence(text: str, start: int, end: int) -> str:
     """The sentence around text[start:end], at most SENTENCE_REACH characters each side."""
     left = max(0, start - SENTENCE_REACH)

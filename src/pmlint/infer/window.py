@@ -31,7 +31,7 @@ from .. import regex_cache
 from ..grammar import negated_or_hedged
 from ..model import Document
 from .facts import Fact
-from .prose import document_texts, quote, span_at
+from .prose import document_texts, prose_words, quote, span_at
 
 #: "9:40", "9:40am", "12:10 p.m.", "21:05:30", "9am" (a bare number is no clock time)
 _CLOCK = regex_cache.compile(
@@ -88,14 +88,7 @@ def status_notice(document: Document) -> bool:
     resolution = any(key in front for key in _RESOLUTION_KEYS)
     level = str(front.get("severity") or data.get("severity") or "").strip().lower()
     page = "affected" in front or str(front.get("section") or "").strip().lower() == "issue" or level in _STATUS_LEVELS
-    if not (resolution and page):
-        return False
-    count = 0
-    for _, text in document_texts(document):
-        count += len(text.split(None, NOTICE_WORDS + 1))
-        if count > NOTICE_WORDS:
-            return False
-    return True
+    return resolution and page and prose_words(document, NOTICE_WORDS) <= NOTICE_WORDS
 
 
 def front_matter_window(document: Document) -> Fact[float] | None:

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any, Iterable, Mapping
 
 from ...headings import Heading
-from ...infer.prose import document_texts
+from ...infer.prose import document_texts, prose_words
 from ...infer.window import dated_milestones, front_matter_window, told_window
 from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
@@ -118,10 +118,10 @@ _FILLED_WORDS = 5
 _PROMPT_START = re.compile(r"(?:describe|list|link|explain|summari[sz]e|insert|enter|provide|include|fill|replace|"
                            r"specify|outline|mention|state|give|what|who|when|where|why|how|which|e\.g\.|example)\b",
                            re.IGNORECASE)
-#: A placeholder of its own inside the braces: `{{ HH:MM Event 1 }}`, `{{ YYYY-MM-DD }}`.
 #: A static-site generator's shortcode with its parameters (Hugo's `{{< track "2019-09-29
 #: 21:00:00" >}}`, `{{% figure src="x.png" %}}`): markup the site renders, never a prompt.
 _SHORTCODE = re.compile(r"<[ \t]*[\w-]+[ \t][^>]*>|%[ \t]*[\w-]+[ \t][^%]*%")
+#: A placeholder of its own inside the braces: `{{ HH:MM Event 1 }}`, `{{ YYYY-MM-DD }}`.
 _INNER_PLACEHOLDER = re.compile(r"\b(?:HH:MM|YYYY|MM/DD|DD/MM|XX+|TBD)\b|\b(?:event|item|step|action)[ \t]+\d\b",
                                 re.IGNORECASE)
 
@@ -371,12 +371,7 @@ def _security_note(context: Context) -> bool:
     attack = cause is not None and cause.get("label") == "attack told"
     if not attack and evidence(context, "exposure") is None:
         return False
-    count = 0
-    for _, text in document_texts(context.document):
-        count += len(text.split(None, SECURITY_NOTE_WORDS + 1))
-        if count > SECURITY_NOTE_WORDS:
-            return False
-    return True
+    return prose_words(context.document, SECURITY_NOTE_WORDS) <= SECURITY_NOTE_WORDS
 
 
 def _dated_steps(context: Context) -> bool:
@@ -703,13 +698,8 @@ LOG_WRAP_MINUTES = 6 * 60
 
 def _words(context: Context) -> int:
     """Words of prose in the document (every string value, and the prose no value holds:
-    a post exported as HTML paragraphs), counted up to a bound."""
-    count = 0
-    for _, text in document_texts(context.document):
-        count += len(text.split(None, SHORT_POST_WORDS + 1))
-        if count > SHORT_POST_WORDS:
-            break
-    return count
+    a post exported as HTML paragraphs), counted up to SHORT_POST_WORDS."""
+    return prose_words(context.document, SHORT_POST_WORDS)
 
 
 def _first_key(label: str) -> str:

@@ -1051,9 +1051,9 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         status = _label_status(label)
         if status is not None:
             fields.setdefault("status", status)
-        level = re.fullmatch(r"(?:p|priority\s*[:#]?\s*)([0-4])", label, re.IGNORECASE)
-        if level is not None:  # "**P1**:", "**Priority 2**:" (the schema's P0-P4; a horizon is no level)
-            fields.setdefault("priority", f"P{level.group(1)}")
+        # "**P1**:", "**Priority 2**:" set the item's priority as a `Priority:` field does
+        # (`_set_field` keeps only the schema's P0-P4: a horizon such as IMMEDIATE is no level)
+        _set_field(fields, "priority", re.sub(r"^priority\s*[:#]?\s*", "", label, flags=re.IGNORECASE))
     trailing = trailing_fields(text)
     if trailing is not None:
         text, found = trailing

@@ -590,11 +590,11 @@ def _promote_label_line(block: Block, following: Block | None, aliases: AliasTab
             following.kind not in ("item", "table", "paragraph") or following.parent >= 0 or following.quoted or \
             following.line - block.end_line > _LABEL_GAP:
         return
-    # over a paragraph, only a plain section name outside the plan and the timeline: "Detection"
-    # on its own line over "Users attempting to access ... received connection failures."
-    # (a bold or italic one over prose is emphasis, and `bold_label` reads the bold ones)
+    # over a paragraph, only a plain section name: "Detection" on its own line over "Users
+    # attempting to access ... received connection failures." (a bold or italic one over
+    # prose is emphasis, and `bold_label` reads the bold ones; where it may stand, below)
     over_prose = following.kind == "paragraph"
-    if over_prose and (current is not None and current.key in _CONTAINERS or block.text.lstrip()[:1] in "*_"):
+    if over_prose and block.text.lstrip()[:1] in "*_":
         return
     if not over_prose and (current is None or current.key not in _CONTAINERS) and _plan_lead(block):
         block.kind, block.level = "heading", LABEL_LEVEL  # `_match` reads the lead-in as the plan

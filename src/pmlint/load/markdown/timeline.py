@@ -32,8 +32,8 @@ from .sections import Section, timeline_code
 from .states import State
 from ...headings import atx_headings
 from .times import (STATUS_KINDS, STATUS_LEAD, LabelledTime, Stamp, date_heading, declared_zone, entry_pieces, find_date,
-                    find_zone, incident_heading, iso, zone_word, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
-                    year_first_date)
+                    find_zone, incident_heading, iso, labelled_time, looks_like_time, parse_stamp, shortcode_line, status_stamp,
+                    year_first_date, zone_word)
 
 _SEPARATOR = re.compile(r"^[\s*_`]*(?:[-–—:|,.)\]>]+[\s*_`]*)*")
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z '/-]{1,40}?)\s*[:\-–]?\s+(?P<stamp>\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}.*)$")
@@ -264,11 +264,9 @@ class _Timeline:
                         context.zone_words.append((f"/timeline/{self.count}", stamp.zone_word))
                 elif (zone or context.zone) is None:
                     self.naive.append((self.count, moment))
-            elif stamp.clock is not None and stamp.zone is None and (zone or context.zone) is not None:
+            elif stamp.clock is not None and stamp.zone is None and (in_force := zone or context.zone) is not None:
                 # `23:29` in a table headed "Time (UTC)", with no day anywhere to put it on: the
                 # time of day as written, in the zone its column or section states
-                in_force = zone or context.zone
-                assert in_force is not None
                 at = f"{stamp.raw} {zone_word(in_force)}"
             else:
                 at = stamp.raw
