@@ -29,6 +29,11 @@ import pytest
 from conftest import rule_findings, write
 from linearity import assert_ten_times_linear
 
+def _missing(run_cli, path, section: str) -> list[dict]:
+    """PM011's findings that `section` (`root_causes`, `timeline`) is missing."""
+    return [item for item in rule_findings(run_cli, path, "PM011") if f"`{section}`" in item["message"]]
+
+
 NOTICE = """---
 title: Major DNS outage
 date: 2019-09-29 18:00:00
@@ -358,14 +363,14 @@ LOG = """## Interruptions
 
 def test_a_log_table_names_its_cause_and_duration(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", LOG.format(cause="Cause", duration="Duration"))
-    assert not [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+    assert not _missing(run_cli, path, "root_causes")
     impact = rule_findings(run_cli, path, "PM601")
     assert impact and all("how long" not in item["message"] for item in impact), impact
 
 
 def test_columns_of_other_names_name_no_cause_and_no_duration(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", LOG.format(cause="Note", duration="Uptime"))
-    assert [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+    assert _missing(run_cli, path, "root_causes")
     assert [item for item in rule_findings(run_cli, path, "PM601") if "how long" in item["message"]]
 
 
@@ -418,12 +423,12 @@ Both bots have received major down time {link} the host dropping container avail
 
 def test_downtime_due_to_states_a_cause(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", CAUSE_NOUN.format(link="due to"))
-    assert not [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+    assert not _missing(run_cli, path, "root_causes")
 
 
 def test_downtime_beside_the_host_states_none(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", CAUSE_NOUN.format(link="while the host was busy with"))
-    assert [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+    assert _missing(run_cli, path, "root_causes")
 
 
 RECOMMEND = """# FSM leak after rollback
@@ -464,8 +469,7 @@ def test_a_step_taken_because_of_reports_states_no_cause(tmp_path, run_cli):
     text = ("# Status incident\n\n## 2018-11-08 19:30:00 -0500\n\n"
             "- 19:30 - re-opening outage because of reports of folks getting a grey screen\n"
             "- 19:38 - the console was hidden\n- 20:10 - fixed in the CDN\n")
-    assert [item for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")
-            if "root_causes" in item["message"]]
+    assert _missing(run_cli, write(tmp_path / "pm.md", text), "root_causes")
 
 
 #: An attacker's review of this session's readings: ordinary sentences each new reading must
