@@ -2,9 +2,10 @@
 
 A reader of postmortem text must stay linear whatever the text repeats (a pull request
 controls it). Each test gives a `run(copies)` that reads `copies` repetitions of a unit;
-`assert_ten_times_linear` times it at two sizes ten times apart, best of three each, and
-allows 25x (a ratio, not a wall-clock limit, so it holds on any machine); on a loaded,
-shared machine a failing ratio is measured once more before the test fails.
+`assert_ten_times_linear` times it at two sizes ten times apart (the small best of three,
+the large once unless its ratio fails: noise only slows a run) and allows 25x (a ratio,
+not a wall-clock limit, so it holds on any machine); on a loaded, shared machine a failing
+ratio is measured again before the test fails.
 
 A test that times one function on a document built beforehand (the loader is measured
 elsewhere) passes `setup(copies)`, which builds it untimed, and `run(built)`, which reads it.
@@ -34,7 +35,11 @@ def assert_ten_times_linear(run: Callable[[Any], Any], small: int, label: object
     large = small * 10
     _cost(run, max(small // 25, 1), setup)  # warm caches and compiled patterns first
     little = min(_cost(run, small, setup) for _ in range(3))
-    big = min(_cost(run, large, setup) for _ in range(3))
+    # the large text once: noise only slows a run, so a ratio under the limit at the first
+    # try is a pass; one over it is measured twice more, then three times each, before judging
+    big = _cost(run, large, setup)
+    if big >= little * limit:
+        big = min(big, *(_cost(run, large, setup) for _ in range(2)))
     if big >= little * limit:  # a shared, loaded machine: measure once more before judging
         little = min(little, *(_cost(run, small, setup) for _ in range(3)))
         big = min(big, *(_cost(run, large, setup) for _ in range(3)))
