@@ -635,6 +635,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # one person's change under way: "So I'm now looking to move my domains to another registrar"
             r"|\b(?:i" + _APOS + r"m|i\s+am|we" + _APOS + r"re|we\s+are)\s+(?:now\s+|also\s+)?(?:looking|planning)\s+to\s+"
             + _CHANGE_VERB +
+            # a change about to be made: "I fixed the other columns and am about to write a
+            # patch to log when things like this happen"
+            r"|\b(?:(?:i|we|and)\s+(?:am|are)|i" + _APOS + r"m|we" + _APOS + r"re)\s+(?:now\s+)?about\s+to\s+"
+            r"(?:write|submit|push|merge|ship|release|send)\s+(?:a\s+|the\s+|our\s+)?(?:patch|fix|change|pr|pull\s+request)\b"
+            r"|\b(?:(?:i|we|and)\s+(?:am|are)|i" + _APOS + r"m|we" + _APOS + r"re)\s+(?:now\s+)?about\s+to\s+" + _CHANGE_VERB +
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
             # (a step told in the past, "As a next step, the on-call engineer restarted the pod", is

@@ -1,0 +1,76 @@
+"""Forms the thirteenth session's blind documents wrote, each read as its author meant it
+(synthetic documents, each with a twin that keeps the finding):
+- fixes told as made, under "Lessons learned" or in passing, are corrective actions
+  already taken, so a missing plan is asked for under `strict` only: "to backfill we now
+  use a utility that ...", "the startup job now retries", "I added the ability to pick
+  individual hosts", "the documentation around this was improved", "I pushed commit
+  7174953 to force CI to use opam 2.3";
+- "and am about to write a patch to log when this happens" is a commitment.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+from linearity import assert_ten_times_linear
+
+STORY = """# The cluster deleted itself
+
+On Friday an old master node rebooted and the cluster dropped every index: 130 TB,
+replicated, gone within a minute. We restored from a snapshot over the weekend.
+
+## Lessons learned
+
+{lesson}
+"""
+
+DONE = {
+    "a habit adopted since": "Logstash was slow, so instead to backfill we now use a utility that splits the objects into jobs.",
+    "a job that now retries": "The power flickered and the startup job failed once; the startup job now retries until the disk is mounted.",
+    "a tool given a new ability": "I added the ability to pick individual hosts to the decommission tool.",
+    "the process written down": "The documentation around this was improved, and rewritten to show the new process.",
+    "a commit pushed to force the fix": "I pushed commit [7174953](https://github.com/o/r/commit/7174953) to force the CI to use opam 2.3.",
+}
+STATE = {
+    "a habit adopted since": "Logstash was slow, and we now know why: it indexed one object at a time.",
+    "a job that now retries": "The power flickered and the site now returns errors until someone restarts it by hand.",
+    "a tool given a new ability": "I added a wireless card to the old master the day before, which rebooted it.",
+    "the process written down": "The documentation around this was outdated, and nobody had read it in a year.",
+    "a commit pushed to force the fix": "We pushed a change on Thursday that removed the old master from the inventory.",
+}
+
+
+@pytest.mark.parametrize("form", sorted(DONE))
+def test_a_fix_told_as_made_leaves_the_plan_to_strict(tmp_path, run_cli, form):
+    path = write(tmp_path / "pm.md", STORY.format(lesson=DONE[form]))
+    assert rule_findings(run_cli, path, "PM313") == []
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM313", preset="strict")] == ["info"]
+
+
+@pytest.mark.parametrize("form", sorted(STATE))
+def test_a_state_or_the_cause_told_in_the_same_words_is_no_fix(tmp_path, run_cli, form):
+    path = write(tmp_path / "pm.md", STORY.format(lesson=STATE[form]))
+    assert [item["severity"] for item in rule_findings(run_cli, path, "PM313")] == ["warning"]
+
+
+def test_a_patch_about_to_be_written_is_a_commitment(tmp_path, run_cli):
+    said = "Oh and I fixed the other columns with wacky time stamps and am about to write a patch to log when this happens."
+    path = write(tmp_path / "pm.md", STORY.format(lesson=said))
+    assert rule_findings(run_cli, path, "PM313", preset="strict") == []
+    was = write(tmp_path / "was.md", STORY.format(lesson="I was about to write a patch when the cluster went red."))
+    assert [item["severity"] for item in rule_findings(run_cli, was, "PM313")] == ["warning"]
+
+
+@pytest.mark.parametrize("unit", ["we now instead ", "the job now ", "I added the ", "docs " * 3 + "were ", "I pushed commit x "])
+def test_the_fix_readings_stay_linear(unit):
+    from pmlint.engine.rules import load_rules
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    rules = [rule for rule in load_rules() if rule.id == "PM313"]
+    options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+    assert_ten_times_linear(
+        lambda copies: lint_document(load_text("p.md", "# T\n\n## Lessons learned\n\n" + unit * copies + "\n",
+                                               options.settings), rules, options), 2000, unit)
