@@ -74,3 +74,77 @@ def test_the_fix_readings_stay_linear(unit):
     assert_ten_times_linear(
         lambda copies: lint_document(load_text("p.md", "# T\n\n## Lessons learned\n\n" + unit * copies + "\n",
                                                options.settings), rules, options), 2000, unit)
+
+
+DISCLOSURE = """# Wallet errors
+
+## Summary
+
+The wallet API returned errors to every user for two hours.
+
+## Timeline
+
+- 2024-02-19 10:00 UTC: {entry}
+- 2024-02-19 11:10 UTC: The bad config is rolled back.
+- 2024-02-19 12:00 UTC: Error rates are back to normal.
+"""
+
+
+def test_a_person_noticing_in_a_timeline_entry_says_how_it_was_found(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", DISCLOSURE.format(entry="A member of the Wallet Research Lab discovers the errors."))
+    assert rule_findings(run_cli, path, "PM401") == []
+
+
+def test_a_member_of_a_group_at_other_work_noticed_nothing(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", DISCLOSURE.format(entry="A member of the Wallet Research Lab joins the call."))
+    assert [item["message"].split(":")[0] for item in rule_findings(run_cli, path, "PM401")] == \
+        ["Detection method not recorded"]
+
+
+SIDE_PROJECT = """# I just deleted 2500 records from production
+
+I woke up eager to add social shares to my side project. {first} The importer
+deleted any event whose calendar id was nil, and I restored the records from a dump.
+
+## How to prevent this
+
+Here are some ways this could have been avoided:
+
+1. A better understanding of the API contract with Google
+2. {second}
+3. Better unit tests that handle a nil calendar id
+"""
+
+
+def test_the_writer_at_work_meeting_the_failure_noticed_it(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", SIDE_PROJECT.format(
+        first="As I plugged a few URLs into the Twitter Card Validator a few started to 404.",
+        second="More aggressive alerting when destructive actions occur"))
+    assert rule_findings(run_cli, path, "PM401") == []
+    twin = write(tmp_path / "twin.md", SIDE_PROJECT.format(
+        first="As I plugged a few URLs into the Twitter Card Validator, all of them worked.",
+        second="More aggressive alerting when destructive actions occur"))
+    assert len(rule_findings(run_cli, twin, "PM401")) == 1
+
+
+def test_a_detection_improvement_named_as_a_list_item_is_one(tmp_path, run_cli):
+    first = "As I plugged a few URLs into the Twitter Card Validator a few started to 404."
+    path = write(tmp_path / "pm.md", SIDE_PROJECT.format(first=first,
+                                                         second="More aggressive alerting when destructive actions occur"))
+    assert rule_findings(run_cli, path, "PM402") == []
+    servers = write(tmp_path / "servers.md", SIDE_PROJECT.format(first=first, second="More monitor nodes for the quorum"))
+    assert [item["message"].split(",")[0] for item in rule_findings(run_cli, servers, "PM402")] == ["Detected by employee"]
+
+
+@pytest.mark.parametrize("unit", ["2017-02-19: A member of the ", "As I a ", "\n- More a b "])
+def test_the_detection_readings_stay_linear(unit):
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    settings = dict(DEFAULT_SETTINGS)
+
+    def run(copies: int) -> object:
+        document = load_text("p.md", "# T\n\n## Timeline\n\n" + unit * copies + "\n", settings)
+        return document.meta.evidence.get("detection"), document.meta.evidence.get("detection_improved")
+
+    assert_ten_times_linear(run, 1000, unit)

@@ -305,7 +305,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "one of our site reliability engineers (sres) noticed": up to three words before
             # the role, and the role's acronym in brackets after it
             r"two|three)\s+(?:[\w-]+\s+){0,3}?(?:engineers?|developers?|maintainers?|admins?|operators?|sres?|"
-            r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|members? of (?:the|our) [\w-]+ team)"
+            r"on-?call(?:ers?)?|team(?: members?)?|staff|responders?|"
+            # "a member of the Monero Research Lab discovers the exploit"
+            r"members? of (?:the|our) (?:[\w-]+\s+){1,3}?(?:team|lab|group|staff|crew|project))"
             r"(?:\s+\([\w-]{1,12}\))?)\s+(?:\w+\s+)?"
             r"(?:first\s+)?(?:noticed|discovered|realized|realised|became aware|spotted|observed|found out|"
             r"saw that|detected|identified"
@@ -371,6 +373,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "I found out by getting the same email three times", "we found out when the
             # invoices bounced" (the writers met the failure themselves)
             r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b"
+            # the writer at work meeting the failure: "As I plugged a few URLs into the Twitter
+            # Card Validator a few started to 404"
+            r"|\b(?:as|when|while|after)\s+(?:i|we)\s+[^.\x00]{0,120}?\b(?:started|began)\s+(?:to\s+)?"
+            r"(?:404|500|5xx|fail|failing|error|erroring|crash|crashing|time\s*out|timing\s+out|break|breaking|"
+            r"return\s+(?:errors?|404s?|500s?))\b"
             # "like realizing your site is offline", "when I realised my server was down"
             r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
@@ -797,6 +804,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
                                   "implemented")) + r")\s+"
             r"[^.\x00\n]{0,60}?\b(?:alerts?|alerting|monitoring|monitors?|probes?|health ?checks?|slos?|"
             r"synthetic (?:checks?|tests?|monitors?))\b", _F)),
+        # an improvement named as a list item: "2. More aggressive alerting when destructive
+        # actions occur", "- Better health checks on the workers" (each word checks, after
+        # it, that a piece or a line starts right before it, as above)
+        ("named", regex_cache.compile(
+            r"\b(?:" + "|".join(f"{word}(?<![^\\x00\\n]{word})" for word in
+                                 ("more", "better", "improved", "additional", "extra", "earlier", "faster",
+                                  "proactive")) + r")\s+"
+            # (not "More monitor nodes": Ceph's monitors are servers, no detection)
+            r"(?:[\w-]+\s+){0,2}?(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b",
+            _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)
