@@ -148,3 +148,66 @@ def test_the_detection_readings_stay_linear(unit):
         return document.meta.evidence.get("detection"), document.meta.evidence.get("detection_improved")
 
     assert_ten_times_linear(run, 1000, unit)
+
+
+WAR = """{head}
+It was a scary Friday night and our data system started to behave strangely. {took}
+The master crashed under the load of a new replica. {again}
+
+## Root cause
+
+We used a delayed node as the only backup.
+
+## Action items
+
+- Adopt MMS backups for every replica set (owner: Arunoda, due 2016-03-01)
+"""
+HEAD = """title: Friday Night's MongoDB War
+category: other
+summery: We had a partial outage. Here's what we did to prevent it from happening again.
+---
+"""
+
+
+def test_front_matter_that_lost_its_opening_fence_is_front_matter(tmp_path, run_cli):
+    """Read as Markdown, the three fields over `---` are a setext heading, one that names
+    the plan ("to prevent it from happening again"), so the story under it was the plan."""
+    import json
+
+    path = write(tmp_path / "pm.md", WAR.format(head=HEAD, took="After 8 hours of hard work, we brought the system back.",
+                                                again=""))
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0 and "title: Friday Night's MongoDB War" in out
+    _, report, _ = run_cli("check", "--format", "json", "--exit-zero", str(path))
+    assert not any("how long" in item["message"] for item in json.loads(report)["findings"] if item["rule"] == "PM601")
+
+
+def test_one_line_over_a_rule_is_no_front_matter(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", WAR.format(head="title: Friday Night's MongoDB War\n---\n", took="", again=""))
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0 and out.splitlines()[1] == "title: \"title: Friday Night's MongoDB War\""  # the setext heading
+
+
+@pytest.mark.parametrize("took, lasted", [("After 8 hours of hard work, we brought the system back to normal.", True),
+                                          ("After 5 minutes of blind panic, I took the site into maintenance mode.", False)])
+def test_a_service_brought_back_after_so_long_says_how_long(tmp_path, run_cli, took, lasted):
+    path = write(tmp_path / "pm.md", WAR.format(head="# Friday night\n", took=took, again=""))
+    messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
+    assert any("how long" in message for message in messages) is not lasted
+
+
+@pytest.mark.parametrize("again, repeat", [("Then our cluster chose another master and the same thing happened again.", False),
+                                           ("In March of last year the same thing happened again.", True)])
+def test_the_same_failure_on_another_part_is_this_incident(tmp_path, run_cli, again, repeat):
+    path = write(tmp_path / "pm.md", WAR.format(head="# Friday night\n", took="", again=again))
+    assert bool(rule_findings(run_cli, path, "PM802")) is repeat
+
+
+@pytest.mark.parametrize("unit", ["title: x\n", "a: b\n", "After 8 hours of ", "another master and "])
+def test_the_war_readings_stay_linear(unit):
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    settings = dict(DEFAULT_SETTINGS)
+    assert_ten_times_linear(lambda copies: load_text("p.md", unit * copies + "\n---\nthe same thing happened again\n",
+                                                     settings), 500, unit)

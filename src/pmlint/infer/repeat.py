@@ -182,10 +182,21 @@ _LATER_BEFORE = re.compile(r"\b(?:after\s+(?:this|that|it)|since\s+then|afterwar
 _LATER_AFTER = re.compile(r"^[^.!?\n]{0,60}?\b(?:later|afterwards|after\s+(?:this|that|it)|since\s+then)\b", re.IGNORECASE)
 
 
+#: Another part of the system hit, earlier in the sentence: "Then our cluster chose another
+#: master and the same thing happened again" (the incident's own course, not a repeat).
+_ANOTHER_PART = re.compile(r"\b(?:another|the[ \t]+other|the[ \t]+next|a[ \t]+second|the[ \t]+second|the[ \t]+new)[ \t]+"
+                           r"(?:[\w-]+[ \t]+)?(?:master|primary|replica|secondary|node|server|host|instance|pod|machine|"
+                           r"disk|database|db|cluster|region|zone|worker|broker|leader|shard|datacenter|data[ \t]+center)s?"
+                           r"\b[^.!?\n]{0,80}$", re.IGNORECASE)
+
+
 def _came_later(text: str, match: re.Match[str]) -> bool:
     """Whether the sentence of a repeat's words says the similar incident came after this
-    one: that one may repeat this, this one repeats nothing."""
-    return _LATER_BEFORE.search(text[max(0, match.start() - 120):match.start()]) is not None or \
+    one (that one may repeat this, this one repeats nothing), or that the same failure
+    moved to another part of the system ("chose another master and the same thing
+    happened again": this incident's own course)."""
+    before = text[max(0, match.start() - 120):match.start()]
+    return _LATER_BEFORE.search(before) is not None or _ANOTHER_PART.search(before) is not None or \
         _LATER_AFTER.match(text[match.end():match.end() + 80]) is not None
 
 

@@ -534,6 +534,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # went down ... and lasted until Friday, November 18th, at 3:01pm"
             r"|\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b[^.\x00]{0,120}?\b(?:lasted|lasting|continued|persisted|"
             r"was\s+(?:down|offline|unavailable))\s+(?:until|till|through)\b[^.\x00]{0,60}?\b\d{1,2}(?::\d{2})?\s*[ap]\.?m\b"
+            # the service brought back after so long: "After 8 hours of hard work, we brought the
+            # system back to its normal state" (the work began with the trouble; unlike "after
+            # 5 minutes of blind panic, I took the site into maintenance mode", nothing came back)
+            r"|\bafter\s+" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:work|effort|debugging|firefighting|"
+            r"troubleshooting|recovery|investigation)\s*,?\s+)?(?:we|i|the\s+team)\s+(?:finally\s+)?(?:brought|got|had)\s+"
+            r"(?:[\w-]+\s+){0,3}?back\b"
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
             r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"

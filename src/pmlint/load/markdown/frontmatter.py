@@ -51,10 +51,41 @@ class FrontMatter:
     end_line: int = 0  # 1-based line of the closing fence; 0 when there is no front matter
 
 
+#: A site's field opening a file whose front matter lost its opening fence ("title: Friday
+#: Night's MongoDB War" ... `---`): lower case, as Jekyll and Hugo write them.
+_SITE_KEY = re.compile(r"(?:title|layout|date|category|categories|tags|author|authors|summary|description|permalink|"
+                       r"draft|slug|excerpt|image|lang)[ \t]*:(?:[ \t]|$)")
+#: A line inside such a block: another field, a list item or an indented continuation.
+_FIELD_LINE = re.compile(r"[a-z_][\w-]{0,40}[ \t]*:(?:[ \t]|$)|[ \t]+\S|-[ \t]")
+#: The most lines such a block may hold before its closing `---`.
+_HEADLESS_REACH = 40
+
+
+def headless_end(lines: list[str]) -> int:
+    """The 1-based line of the `---` closing front matter that lost its opening fence, or
+    0: the file opens with a site's field (`_SITE_KEY`), two or more fields follow one
+    another with nothing but fields, list items and indented lines up to a `---`. Read
+    as Markdown, those lines would be a setext heading ("summery: ... what we did to
+    prevent it from happening again" over `---`, taken for the plan's heading)."""
+    if not lines or _SITE_KEY.match(lines[0]) is None:
+        return 0
+    fields = 0
+    for index, line in enumerate(lines[:_HEADLESS_REACH]):
+        if line.strip() == "---":
+            return index + 1 if fields >= 2 else 0
+        if _FIELD_LINE.match(line) is None:
+            return 0
+        fields += line[:1] not in (" ", "\t", "-")
+    return 0
+
+
 def split_front_matter(lines: list[str]) -> int:
     """The 1-based line of the closing `---` (or `...`; `+++` for Hugo's TOML front
-    matter), or 0 when the file has no front matter."""
-    if not lines or lines[0].strip() not in ("---", "+++"):
+    matter), or 0 when the file has no front matter (see `headless_end` for one that
+    lost its opening fence)."""
+    if lines and lines[0].strip() not in ("---", "+++"):
+        return headless_end(lines)
+    if not lines:
         return 0
     closing = ("---", "...") if lines[0].strip() == "---" else ("+++",)
     for index in range(1, min(len(lines), 2000)):
@@ -68,7 +99,8 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
     result = FrontMatter(end_line=end)
     if not end:
         return result
-    body = "\n".join(lines[1:end - 1])
+    first = 1 if lines[0].strip() in ("---", "+++") else 0  # 0: a block that lost its opening fence
+    body = "\n".join(lines[first:end - 1])
     if not body.strip():
         return result
     if lines[0].strip() == "+++":
@@ -77,7 +109,7 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
     from ..yaml import load_yaml
 
     loaded = load_yaml(path, body + "\n")
-    shift = 1  # the opening fence
+    shift = first  # the opening fence, when there is one
     for problem in loaded.problems:
         if problem.code in ("syntax", "too-deep", "too-large-expansion", "duplicate-key", "complex-key", "yaml-tag",
                             "multiple-documents"):
@@ -90,6 +122,8 @@ def read_front_matter(path: str, lines: list[str]) -> FrontMatter:
         elif problem.code == "not-a-mapping":
             result.problems.append(Problem(
                 FRONT_MATTER_PROBLEM, "Front matter must be a mapping of fields (key: value)", _shift(problem.span, shift)))
+    if result.problems and not first:
+        return FrontMatter()  # no opening fence, and no clean YAML either: Markdown over a rule
     if any(problem.code == FRONT_MATTER_PROBLEM for problem in result.problems):
         if _markdown_between_rules(lines[1:end - 1]) or _markdown_after_rule(lines[1:end - 1]):
             return FrontMatter()  # horizontal rules around (or over) the report: no front matter
