@@ -211,3 +211,49 @@ def test_the_war_readings_stay_linear(unit):
     settings = dict(DEFAULT_SETTINGS)
     assert_ten_times_linear(lambda copies: load_text("p.md", unit * copies + "\n---\nthe same thing happened again\n",
                                                      settings), 500, unit)
+
+
+RETRO = """# Retrospective: two API outages
+
+Our API serves the other teams' features.
+
+#### {first}
+
+Requests grew tenfold within minutes and the API fell over. {cause}
+
+#### {second}
+
+The other team disabled their feature and our service returned to stability.
+
+## Areas of improvement
+
+- Add a per-caller rate limit to the API (owner: Mia, due 2020-06-01)
+"""
+
+
+@pytest.mark.parametrize("first, second, told", [("Wednesday — requests surge", "Monday — 600% more requests", True),
+                                                 ("Day 1: requests surge", "Day 2: the fix", True),
+                                                 ("What happened", "Monday — 600% more requests", False)])
+def test_headings_day_by_day_are_a_timeline(tmp_path, run_cli, first, second, told):
+    path = write(tmp_path / "pm.md", RETRO.format(first=first, second=second, cause=""))
+    assert any("`timeline`" in item["message"] for item in rule_findings(run_cli, path, "PM011")) is not told
+
+
+@pytest.mark.parametrize("cause, stated", [("The feature they had deployed had a bug that would call our API in all situations.", True),
+                                           ("Last month we had a bug bash on the API.", False)])
+def test_a_change_told_with_its_bug_is_a_cause(tmp_path, run_cli, cause, stated):
+    path = write(tmp_path / "pm.md", RETRO.format(first="What happened", second="Recovery", cause=cause))
+    assert any("`root_causes`" in item["message"] for item in rule_findings(run_cli, path, "PM011", preset="strict")) is not stated
+
+
+@pytest.mark.parametrize("unit", ["#### Monday\n", "#### Day 1 —\nx\n", "had a bug bug "])
+def test_the_retro_readings_stay_linear(tmp_path, run_cli, unit):
+    from pmlint.engine.rules import load_rules
+    from pmlint.engine.run import RunOptions, lint_document
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    rules = [rule for rule in load_rules() if rule.id == "PM011"]
+    options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
+    assert_ten_times_linear(lambda copies: lint_document(load_text("p.md", "# T\n\n" + unit * copies, options.settings),
+                                                         rules, options), 300, unit)

@@ -897,6 +897,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?!unknown|tbd|tbc|n/?a\b|none|-|\?|not\s+(?:yet\s+)?(?:known|clear|determined|identified)|unclear|"
             r"under\s+investigation|being\s+investigated|(?:still\s+)?investigating)\w"
             r"|\bthe\s+(?:problem|issue|bug|failure|outage)\s+was\s+(?:that|caused)\b"
+            # the change that broke it, told with its bug: "The feature they had deployed had a bug
+            # that would call our service in all situations" (not "we had a bug bash")
+            r"|\b(?:had|contained|introduced|shipped|carried)\s+an?\s+(?:[\w-]+\s+)?bug\s+(?:that|which|where|causing)\b"
             r"|\b(?:which|that|this|it)\s+(?:ultimately\s+|eventually\s+|directly\s+|then\s+)?(?:caused|triggered)\b"
             r"|\b(?:inadvertently|ultimately|directly|eventually)\s+(?:led|leading)\s+to\b|\bthe\s+(?:primary\s+)?culprit\b"
             r"|\bthe\s+(?:main|primary|underlying|real|core|key|fundamental)\s+(?:reason|problem|issue)\s+(?:was|is)\b"

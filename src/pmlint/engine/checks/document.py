@@ -550,6 +550,8 @@ def _chronology(context: Context) -> int | None:
     headings = [(front_end, 0)] + [(heading.line, heading.level) for heading in document.headings()
                                    if heading.line > front_end and _read_here(heading)]
     dated = _dated_log(lines, headings, code, getattr(meta, "title_line", None))
+    if dated is None:
+        dated = _day_log(lines, headings, code, getattr(meta, "title_line", None))
     if dated is not None:
         return dated
     # a plan's or lessons' items with dates are due dates, not a story told in steps
@@ -670,6 +672,31 @@ def _dated_log(lines: list[str], headings: list[tuple[int, int]], code: set[int]
     if 1 in steps and -1 in steps:
         return None  # back and forth: dated notes, not one account in order
     return found[0][0]
+
+
+#: A heading that opens with a day of the week, then a dash, a colon or nothing more:
+#: "#### Wednesday — we start receiving an enormous volume of requests", "## Day 2: restore".
+_DAY_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}(?:on[ \t]+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
+                          r"saturday|sunday|day[ \t]+\d{1,2})[*_`]{0,2}[ \t]*(?:[-\u2013\u2014:,]|$)", re.IGNORECASE)
+
+
+def _day_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], title: int | None) -> int | None:
+    """The line of the first of the headings that tell the incident day by day ("####
+    Wednesday — we start receiving an enormous volume of requests", "#### Monday — ~600%
+    amount of requests", "#### Tuesday — Stakeholders Want Answers"; "## Day 1", "## Day
+    2"), DATED_LOG_DATES distinct days or more, each over text of its own: a chronology
+    dated to the day, as `_dated_log` reads one with dates. None when there is none."""
+    found: list[tuple[int, str]] = []
+    for position, (number, level) in enumerate(headings):
+        if level == 0 or number == title:
+            continue
+        day = _DAY_HEADING.match(lines[number - 1][:200])
+        if day is None:
+            continue
+        following = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
+        if any(lines[line - 1].strip() for line in range(number + 1, following) if line not in code):
+            found.append((number, " ".join(day.group("day").lower().split())))
+    return found[0][0] if len({day for _, day in found}) >= DATED_LOG_DATES else None
 
 
 #: A time of day on a log line (`Mar 21 21:26:21 host ...`, `2022-03-21 21:48:12 error=...`):
