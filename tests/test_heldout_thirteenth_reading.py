@@ -203,14 +203,21 @@ def test_the_same_failure_on_another_part_is_this_incident(tmp_path, run_cli, ag
     assert bool(rule_findings(run_cli, path, "PM802")) is repeat
 
 
-@pytest.mark.parametrize("unit", ["title: x\n", "a: b\n", "After 8 hours of ", "another master and "])
+@pytest.mark.parametrize("unit", ["title: x\n", "a: b\n", "After 8 hours of ", "another master and ",
+                                  "gone red for a period of ", "with zero site down ", "had a bug "])
 def test_the_war_readings_stay_linear(unit):
+    from pmlint.infer.repeat import infer_repeat
     from pmlint.load import load_text
     from pmlint.settings import DEFAULT_SETTINGS
 
     settings = dict(DEFAULT_SETTINGS)
-    assert_ten_times_linear(lambda copies: load_text("p.md", unit * copies + "\n---\nthe same thing happened again\n",
-                                                     settings), 500, unit)
+
+    def run(copies: int) -> object:
+        document = load_text("p.md", unit * copies + "\n---\nthe same thing happened again\n", settings)
+        return ([document.meta.evidence.get(kind) for kind in ("impact_duration", "no_impact", "root_causes")],
+                infer_repeat(document, settings))
+
+    assert_ten_times_linear(run, 500, unit)
 
 
 RETRO = """# Retrospective: two API outages
@@ -257,3 +264,33 @@ def test_the_retro_readings_stay_linear(tmp_path, run_cli, unit):
     options = RunOptions(settings=dict(DEFAULT_SETTINGS), severity={})
     assert_ten_times_linear(lambda copies: lint_document(load_text("p.md", "# T\n\n" + unit * copies, options.settings),
                                                          rules, options), 300, unit)
+
+
+CLUSTER = """# The cluster deleted itself
+
+{said} The whole cluster lost its indices, and we restored them from a snapshot.
+
+## Root cause
+
+An old master with stale state rebooted and rejoined.
+
+## Action items
+
+- Wipe the data of decommissioned masters (owner: Casey, due 2020-03-01)
+"""
+
+
+@pytest.mark.parametrize("said, lasted", [("My coworker got paged that the cluster had gone red for over a period of 30 minutes.", True),
+                                          ("My coworker met the vendor for a period of 30 minutes.", False)])
+def test_a_health_status_red_for_a_period_is_a_duration(tmp_path, run_cli, said, lasted):
+    path = write(tmp_path / "pm.md", CLUSTER.format(said=said))
+    messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
+    assert any("how long" in message for message in messages) is not lasted
+
+
+def test_zero_site_down_time_says_nobody_was_hit(tmp_path, run_cli):
+    calm = "The partition was fixed with zero site down time, and the application stayed up."
+    path = write(tmp_path / "pm.md", CLUSTER.format(said=calm).replace(" The whole cluster lost its indices, and we restored them from a snapshot.", ""))
+    assert rule_findings(run_cli, path, "PM601", preset="strict") == []
+    hit = write(tmp_path / "hit.md", CLUSTER.format(said="The partition was fixed after the site was down for a while."))
+    assert len(rule_findings(run_cli, hit, "PM601", preset="strict")) == 1

@@ -452,7 +452,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bno\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\s+(?:could|can|would|were able|was able|succeeded|got through)\b"
             # "the cluster was left without any nodes": nothing left to serve, a 100 % share
             r"|\b(?:left|was|were|ran|running)\s+without\s+any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
-            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down|offline|unavailable)\b"
+            # (not "fixed with zero site down time": the compound noun, nothing down)
+            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
             r"(?:down|offline|unavailable|unreachable)\b"
@@ -579,6 +580,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"from|into|of\s+(?:work|sleep|debugging)))"
             # last, as for counts: a branch above may match where this one fails its test
             r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
+            # "red for over a period of 30 minutes"
+            r"|\bfor\s+" + _APPROX + r"an?\s+period\s+of\s+" + _APPROX + _AMOUNT + r"\b"
             # ("within a few distracted evening hours": one or two words between the number and the unit)
             r"|\b(?:for|over|took|within)\s+" + _APPROX + _WORD_NUM + r"\s+(?:[a-z-]{3,20}\s+){1,2}"
             r"(?:minutes|hours|days|weeks)\b"
@@ -770,7 +773,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:was|were|has\s+been|have\s+been|had\s+been|remained|stayed)\s+(?:never|not|at\s+no\s+(?:point|time))\s+"
             r"(?:\w+\s+)?(?:unavailable|down|offline|interrupted|unreachable|inaccessible)\b"
             r"|\b(?:there\s+(?:was|were|has\s+been|had\s+been)|with|caused|had|saw|resulted\s+in|without)\s+"
-            r"(?:no|any)\s+(?:user[- ]facing\s+|customer[- ]facing\s+|service\s+)?(?:downtime|outage|"
+            # ("fixed with zero site down time")
+            r"(?:no|any|zero)\s+(?:user[- ]facing\s+|customer[- ]facing\s+|service\s+|site\s+)?(?:downtime|down\s+time|outage|"
             r"service\s+(?:interruption|disruption))\b)"
             r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|other\s+than|apart\s+from|beyond|"
             r"more\s+than|longer\s+than|over\s+(?:an?\s+|\d)|until|yet|so\s+far)\b)", _F)),
@@ -1107,6 +1111,8 @@ _HIT_WORDS = (
     r"can\s*n[o'\u2019]?t|stopped|stall\w*|halt\w*|stuck|delay\w*|slow\w*|lost|loss|lose|blocked|locked\s+out|"
     r"timed?\s*out|timeouts?|ran\s+out|exhaust\w*|crash\w*|disconnect(?:ed|s|ions?)|kicked|logged\s+out|lost\s+access|"
     r"no\s+(?:reply|response|answer)|unanswered|(?:went|go|goes|gone|going)\s+(?:quiet|dark|silent)|throttl\w*|rate[- ]limited|"
+    # a health status turned red: "the cluster had gone red for over a period of 30 minutes"
+    r"(?:went|go|goes|gone|going|turned|turning)\s+red|"
     r"overload\w*|saturat\w*|corrupt\w*|deleted|wiped|destroyed|"
     # taken in an attack: "360 observed transfers into the exploit contract", "funds drained"
     r"exploit(?:s|ed|ing)?|drain(?:s|ed|ing)?|stole|stolen|theft|"
