@@ -294,3 +294,20 @@ def test_zero_site_down_time_says_nobody_was_hit(tmp_path, run_cli):
     assert rule_findings(run_cli, path, "PM601", preset="strict") == []
     hit = write(tmp_path / "hit.md", CLUSTER.format(said="The partition was fixed after the site was down for a while."))
     assert len(rule_findings(run_cli, hit, "PM601", preset="strict")) == 1
+
+
+@pytest.mark.parametrize("space", ["\u00a0", " "])
+def test_a_long_run_of_spaces_after_the_work_stays_linear(space):
+    """An attacker's review found "After 8 hours of work" + a run of spaces the loader keeps
+    (no-break spaces in Markdown, any in a quoted YAML value) quadratic: two adjacent
+    unbounded whitespace runs around an optional comma (20 KB took 4 s)."""
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    settings = dict(DEFAULT_SETTINGS)
+
+    def run(copies: int) -> object:
+        text = 'title: T\nsummary: "After 8 hours of work' + space * copies + 'x"\n'
+        return load_text("p.yaml", text, settings).meta.evidence.get("impact_duration")
+
+    assert_ten_times_linear(run, 2000, repr(space))

@@ -539,7 +539,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # system back to its normal state" (the work began with the trouble; unlike "after
             # 5 minutes of blind panic, I took the site into maintenance mode", nothing came back)
             r"|\bafter\s+" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:work|effort|debugging|firefighting|"
-            r"troubleshooting|recovery|investigation)\s*,?\s+)?(?:we|i|the\s+team)\s+(?:finally\s+)?(?:brought|got|had)\s+"
+            r"troubleshooting|recovery|investigation)(?:\s*,)?\s+)?(?:we|i|the\s+team)\s+(?:finally\s+)?(?:brought|got|had)\s+"
             r"(?:[\w-]+\s+){0,3}?back\b"
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
