@@ -311,3 +311,102 @@ def test_a_long_run_of_spaces_after_the_work_stays_linear(space):
         return load_text("p.yaml", text, settings).meta.evidence.get("impact_duration")
 
     assert_ten_times_linear(run, 2000, repr(space))
+
+
+WIKI = """---
+title: Post Mortem Incident Report - Advisor Query Timeouts (03-09-2020)
+---
+## Overview
+
+On Monday the 9th we began {receiving} that the API was displaying 504 errors.
+
+## Timeline
+
+<table>
+<thead>
+<tr class="header">
+<th><strong>Time (EST)</strong></th>
+<th><strong>Notes</strong></th>
+</tr>
+</thead>
+<tbody>
+<tr class="odd">
+<td>7:06am</td>
+<td>Amar asks via chat about the 504 errors he&rsquo;s seeing</td>
+</tr>
+<tr class="even">
+<td>10:05am</td>
+<td>Patch successfully alleviates the 504 errors</td>
+</tr>
+<tr class="odd">
+<td></td>
+<td></td>
+</tr>
+</tbody>
+</table>
+
+## Root Causes
+
+The queries could not filter a million stale systems.
+
+## Action Items
+
+<table>
+<tr><th>Action Item</th><th>Status</th></tr>
+<tr><td><p>{item}:</p>
+<p><a href="https://issues.example.org/browse/OPS-5026">OPS-5026</a></p></td>
+<td>Pulled into Sprint 11</td></tr>
+</table>
+"""
+
+
+def test_html_tables_are_read_as_their_markdown_twins(tmp_path, run_cli):
+    """pandoc's Markdown of a wiki page keeps tables whose cells hold paragraphs as HTML."""
+    path = write(tmp_path / "pm.md", WIKI.format(receiving="receiving reports", item="Add black-box testing as needed"))
+    code, out, _ = run_cli("convert", str(path))
+    assert code == 0
+    assert "event: Amar asks via chat about the 504 errors he’s seeing" in out
+    assert "title: 'Add black-box testing as needed: OPS-5026'" in out
+    assert rule_findings(run_cli, path, "PM011", "PM313") == []
+
+
+@pytest.mark.parametrize("receiving, item, found", [
+    ("receiving reports", "Add black-box testing as needed", []),
+    ("receiving reports", "Update the queries to skip stale systems", ["PM402"]),
+    ("receiving shipments of disks", "Add black-box testing as needed", ["PM401"])])
+def test_reports_received_are_detection_and_black_box_tests_improve_it(tmp_path, run_cli, receiving, item, found):
+    path = write(tmp_path / "pm.md", WIKI.format(receiving=receiving, item=item))
+    assert [finding["rule"] for finding in rule_findings(run_cli, path, "PM401", "PM402")] == found
+
+
+LESSONS = """# November 20th downtime
+
+The service broke for 6 days while I was away. I noticed the old session files weeks
+before; a cron job fighting over them stuck every process in uninterruptible I/O.
+
+## Epilogue
+
+- Never leave a non-essential cron job in place when nobody is around.
+- {step}
+"""
+
+
+@pytest.mark.parametrize("step, improved", [("Put in place a monitoring system so that I receive SMS alerts.", True),
+                                            ("Put in place a cron job that cleans the session files.", False)])
+def test_a_detection_step_in_a_list_improves_detection(tmp_path, run_cli, step, improved):
+    path = write(tmp_path / "pm.md", LESSONS.format(step=step))
+    assert (rule_findings(run_cli, path, "PM402") == []) is improved
+
+
+@pytest.mark.parametrize("unit", ["<tr><td>a</td><td>b</td></tr>\n", "<td>", "<table><tr><td>x", "\n- Put in place a b c "])
+def test_the_table_and_step_readings_stay_linear(unit):
+    from pmlint.load import load_text
+    from pmlint.settings import DEFAULT_SETTINGS
+
+    settings = dict(DEFAULT_SETTINGS)
+
+    def run(copies: int) -> object:
+        text = "# T\n\n## Timeline\n\n<table>\n" + unit * copies + "\n</table>\n"
+        return load_text("p.md", text, settings).meta.evidence.get("detection_improved")
+
+    assert_ten_times_linear(run, 300, unit)

@@ -824,6 +824,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not "More monitor nodes": Ceph's monitors are servers, no detection)
             r"(?:[\w-]+\s+){0,2}?(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b",
             _F)),
+        # a step to take, opening its list item or line: "- Put in place a monitoring system so
+        # that I receive SMS alerts when something bad goes wrong", "Set up uptime checks"
+        ("step", regex_cache.compile(
+            r"\b(?:" + "|".join(f"{verb}(?<![^\\x00\\n]{verb})" for verb in
+                                 ("put in place", "set up", "add", "introduce", "implement", "enable", "configure",
+                                  "create", "build", "deploy", "install")) + r")\s+"
+            r"(?:[\w-]+\s+){0,3}?(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b", _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)

@@ -190,7 +190,7 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
     if any(block.kind == "html" for block in blocks):
         from .html_blocks import expand_html
 
-        blocks = expand_html(blocks, lines)
+        blocks = expand_html(blocks, lines, Cell)
     if any(block.text[:6].lstrip(" ~[").startswith(("0", "1", "2")) for block in blocks if block.kind != "code"):
         from .hhmm import colon_military_times
 

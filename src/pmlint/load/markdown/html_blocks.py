@@ -46,18 +46,23 @@ _BODY_WORDS = 5
 _MAX_CHARS = 500_000
 
 
-def expand_html(blocks: list[Block], lines: list[str]) -> list[Block]:
-    """`blocks` with every top-level HTML body replaced by the blocks it lays out; the
-    parents of the blocks after it are renumbered. Unchanged (the same list) when no
-    block is such a body."""
-    if not any(_is_body(block) for block in blocks):
+def expand_html(blocks: list[Block], lines: list[str], cell: Any = None) -> list[Block]:
+    """`blocks` with every top-level HTML body replaced by the blocks it lays out, and every
+    top-level HTML table (with `cell`, the type of a table's cell) by the table block its
+    Markdown twin would give; the parents of the blocks after it are renumbered. Unchanged
+    (the same list) when no block is either."""
+    if not any(_is_body(block) or cell is not None and _is_table(block) for block in blocks):
         return blocks
     result: list[Block] = []
     moved: dict[int, int] = {}
     laid_out: set[int] = set()  # ids of the new blocks, whose parents are already right
     for old, block in enumerate(blocks):
         moved[old] = len(result)
-        pieces = _lay_out(block, lines, len(result)) if _is_body(block) else None
+        if cell is not None and _is_table(block):
+            table = _html_table(block, cell)
+            pieces = [table] if table is not None else None
+        else:
+            pieces = _lay_out(block, lines, len(result)) if _is_body(block) else None
         laid_out.update(id(piece) for piece in pieces or ())
         result.extend(pieces or [block])
     for block in result:
@@ -69,6 +74,69 @@ def expand_html(blocks: list[Block], lines: list[str]) -> list[Block]:
 def _is_body(block: Block) -> bool:
     return (block.kind == "html" and block.parent < 0 and not block.quoted and len(block.text) <= _MAX_CHARS
             and _NOT_A_BODY.match(block.text) is None and _STRUCTURE.search(block.text) is not None)
+
+
+#: An HTML block that is a table: pandoc's Markdown of a wiki page or a document keeps a
+#: table whose cells hold paragraphs or links as `<table>` markup.
+_TABLE_START = re.compile(r"\s*<table\b", re.IGNORECASE)
+#: Most rows read from one HTML table (a longer one keeps its first rows).
+_MAX_ROWS = 2_000
+
+
+def _is_table(block: Block) -> bool:
+    return (block.kind == "html" and block.parent < 0 and not block.quoted and len(block.text) <= _MAX_CHARS
+            and _TABLE_START.match(block.text) is not None)
+
+
+def _html_table(block: Block, cell: Any) -> Block | None:
+    """The table block an HTML `<table>` stands for: the header row (`<th>` cells, or the
+    first row), then a row per `<tr>`, each `<td>`'s text with its tags dropped and its
+    entities decoded, placed at the source line where the cell opens ("Time (EST)" |
+    "Notes", then "7:06am" | "Amar asks via Wormhole about the 504 errors"). A table inside
+    a cell is read as that cell's text. None when it holds no row. One pass over the tags:
+    linear in the block's length."""
+    source = _without_comments(block.text)
+    header: list[Any] = []
+    rows: list[list[Any]] = []
+    row: list[Any] | None = None
+    headed = False  # the row has a `<th>` cell
+    opened: tuple[int, int, int] | None = None  # (offset after the cell's tag, its line, its column)
+    depth, line, line_start, position = 0, block.line, 0, 0
+    for tag in _TAG.finditer(source):
+        newlines = source.count("\n", position, tag.start())
+        if newlines:
+            line += newlines
+            line_start = source.rfind("\n", position, tag.start()) + 1
+        position = tag.start()
+        closing, name = tag.group(1) == "/", (tag.group(2) or "").lower()
+        if name == "table":
+            depth += -1 if closing else 1
+            continue
+        if depth != 1 or name not in ("tr", "td", "th"):
+            continue
+        if opened is not None and (name in ("td", "th") or name == "tr"):
+            text = " ".join(_decoded(_TAG.sub(" ", source[opened[0]:tag.start()])).split())
+            if row is not None:
+                row.append(cell(text, opened[1], opened[2], opened[2] + len(text)))
+            opened = None
+        if name == "tr":
+            if row is not None and (row or closing):
+                if headed and not header and not rows:
+                    header = row
+                elif len(rows) < _MAX_ROWS:
+                    rows.append(row)
+            row, headed = (None, False) if closing else ([], False)
+        elif not closing:
+            if row is None:
+                row, headed = [], False
+            headed = headed or name == "th"
+            opened = (tag.end(), line, tag.end() - line_start + 1)
+    if not header and rows:
+        header = rows.pop(0)
+    if not header and not rows:
+        return None
+    return type(block)("table", block.line, block.end_line, column=block.column, end_column=block.end_column,
+                       parent=block.parent, header=header, rows=rows)
 
 
 def _decoded(text: str) -> str:
