@@ -410,3 +410,66 @@ def test_the_table_and_step_readings_stay_linear(unit):
         return load_text("p.md", text, settings).meta.evidence.get("detection_improved")
 
     assert_ten_times_linear(run, 300, unit)
+
+
+PLAN = """# Advisor query timeouts
+
+## Summary
+
+On Monday we began receiving reports that the API was down for 3 hours.
+
+## Impact
+
+Insights was unusable as the /rules and /stats endpoints returned {returned}.
+
+## Root Causes
+
+The queries could not filter a million stale systems.
+
+## Action Items
+
+| Action Item | Status |
+|---|---|
+| Add black-box testing as needed: {link} | Pulled into Sprint 11 |
+| Update queries to handle large amounts of stale systems{second} | Pulled into Sprint 11 |
+"""
+
+
+@pytest.mark.parametrize("link, second, owned", [
+    ("https://issues.example.com/browse/OPS-5026", ": https://issues.example.com/browse/OPS-5027", True),
+    ("https://issues.example.com/browse/OPS-5026", "", False),  # one link of two leaves the other unowned
+    ("https://docs.example.com/runbooks/black-box", ": https://docs.example.com/runbooks/queries", False)])
+def test_items_that_link_their_tickets_are_tracked(tmp_path, run_cli, link, second, owned):
+    path = write(tmp_path / "pm.md", PLAN.format(returned="504 errors", link=link, second=second))
+    assert (rule_findings(run_cli, path, "PM314") == []) is owned
+
+
+@pytest.mark.parametrize("returned, counted", [("504 errors", False), ("1,200 errors", True)])
+def test_an_http_status_before_errors_is_no_count(tmp_path, run_cli, returned, counted):
+    path = write(tmp_path / "pm.md", PLAN.format(returned=returned, link="", second=""))
+    messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
+    assert any("who or what" in message for message in messages) is not counted
+
+
+ALLEVIATED = """# Advisor query timeouts
+
+## Timeline
+
+| Time (EST) | Notes |
+|---|---|
+| 2020-03-09 7:06am | Amar asks about the 504 errors he is seeing |
+| 2020-03-09 8:55am | Dan reboots the DB but the errors persist |
+| 2020-03-09 10:05am | {last} |
+
+## Root Causes
+
+The queries could not filter a million stale systems.
+"""
+
+
+@pytest.mark.parametrize("last, lasted", [("Patch successfully alleviates the 504 errors", True),
+                                          ("Patch is built and waiting for review", False)])
+def test_a_patch_that_alleviates_the_errors_ends_the_impact(tmp_path, run_cli, last, lasted):
+    path = write(tmp_path / "pm.md", ALLEVIATED.format(last=last))
+    messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
+    assert any("onset to recovery" in message for message in messages) is lasted

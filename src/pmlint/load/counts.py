@@ -78,7 +78,7 @@ _USERS_AFFECTED = regex_cache.compile(
 #: Any count or share of who or what, as a message quotes it: "78% of requests", "3k orders",
 #: "40 percent" (a share alone counts).
 WHO = regex_cache.compile(
-    START + NUMBER + NOT_CLOCK + r"\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
+    START + _NOT_STATUS + NUMBER + NOT_CLOCK + r"\s*+(?:%|percent|k\b|m\b)?\s*+(?:of\s++)?(?:\w++\s++)?"
     r"(?:users?|customers?|requests?|calls?|errors?|accounts?|orders?|sessions?|builds?|jobs?"
     r"|queries|tenants?|sites?|pods?|members?|tickets?|%|percent)", re.IGNORECASE)
 

@@ -118,6 +118,8 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
                  if _tracked(item.get("ticket")) or _TRACKING_HEADING.search(headings.get(index, "")) is not None)
     if share <= 1 and linked and linked >= share * len(pending):
         return
+    if all(_links_a_ticket(item) for _, item in pending):
+        return  # every item links its ticket in its own words (one link of two leaves the other unowned)
     tracked = option_patterns(options, "tracked_patterns")
     if tracked is not None:
         joined = context.strings(context.document.data, "")[1].text
@@ -211,6 +213,14 @@ def _says(item: dict[str, Any], regex: Any) -> bool:
     if regex is None:
         return False
     return any(isinstance(item.get(name), str) and regex.search(item[name]) is not None
+               for name in ("title", "description"))
+
+
+def _links_a_ticket(item: dict[str, Any]) -> bool:
+    """Whether the item's own words link its tracker's ticket ("Update queries to handle
+    stale systems: https://jira.example.com/browse/RHCLOUD-5027"): who owns it and when it
+    is due live in the ticket, as with a `ticket` field."""
+    return any(isinstance(item.get(name), str) and _TRACKING_HEADING.search(item[name][:2000]) is not None
                for name in ("title", "description"))
 
 

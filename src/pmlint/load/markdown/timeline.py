@@ -55,7 +55,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|failed over|"
         r"(?:conducted|performed|completed|ran|executed) (?:a |the )?(?:\w+ )?fail-?over|fail-?over (?:completed?|finished|done)|rollback (?:completed?|finished|done)|"
         r"rollback of .{0,60} (?:has )?completed|workaround (?:applied|deployed|in place)|repaired|"
-        r"error rates? (?:drops?|returns?|recover)|recovered|issue goes away)\b", re.IGNORECASE)),
+        r"error rates? (?:drops?|returns?|recover)|recovered|issue goes away|"
+        # "Patch successfully alleviates the 504 errors"
+        r"alleviat(?:es|ed) (?:the )?(?:\w+ )?(?:errors?|issues?|problems?|outage|load|pressure|timeouts?))\b", re.IGNORECASE)),
     ("escalated", re.compile(
         r"\b(?:escalated|escalates|escalation|incident (?:was )?declared|declared (?:an |the )?incident|"
         r"sev ?[0-4] (?:declared|raised)|paged (?:the )?(?:secondary|manager|incident commander))\b", re.IGNORECASE)),
