@@ -473,12 +473,3 @@ def test_a_patch_that_alleviates_the_errors_ends_the_impact(tmp_path, run_cli, l
     path = write(tmp_path / "pm.md", ALLEVIATED.format(last=last))
     messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
     assert any("onset to recovery" in message for message in messages) is lasted
-
-
-@pytest.mark.parametrize("said, answered", [("Insights was unusable as the /rules and /stats endpoints returned 504 errors.", True),
-                                            ("Insights was slow as the /rules and /stats endpoints returned 504 errors.", False)])
-def test_a_product_unusable_answers_who_was_hit(tmp_path, run_cli, said, answered):
-    text = ALLEVIATED.format(last="Patch successfully alleviates the 504 errors") + f"\n## Impact\n\n{said}\n"
-    path = write(tmp_path / "pm.md", text)
-    messages = [item["message"] for item in rule_findings(run_cli, path, "PM601", preset="strict")]
-    assert (messages == []) is answered

@@ -463,9 +463,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # everything it serves: "Total home LAN network outage", "a complete outage of the API"
             r"|\b(?:total|complete|full)\s+(?:[\w-]+\s+){0,3}?(?:outage|blackout)\b"
             r"|\b(?:site|website|service|platform|app|api|server)\s+(?:wasn" + _APOS + r"t|was\s+not|stopped)\s+responding\b"
-            # unusable for everyone: "Insights was unusable as the /rules and /stats endpoints
-            # returned 504 errors"
-            r"|\b(?:was|were|became)\s+(?:completely\s+|totally\s+|entirely\s+)?unusable\b"
             r"|\ball\s+of\s+(?:[\w.-]+\s+){1,2}?(?:features?|functionality|services?|apis?|endpoints?|products?)\b"
             r"[^.\x00]{0,120}?\b(?:were|was)\s+(?:\w+\s+)?(?:affected|impacted|unavailable|down|inaccessible|broken)\b"
             # "Everyone visiting the site couldn't open it": all of them, by a pronoun
