@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from conftest import rule_findings, write
 from linearity import assert_ten_times_linear
-from pmlint.load.markdown.blocks import Block, parse_blocks
+from pmlint.load.markdown.blocks import Block, Cell, parse_blocks
 from pmlint.load.markdown.html_blocks import expand_html
 
 _SPAN = '<span style="color: #222222; font-family: arial;">'
@@ -136,7 +136,7 @@ def test_laying_out_html_is_linear():
         return [Block("html", 1, len(lines), text=text)], lines
 
     for label, unit in units.items():
-        assert_ten_times_linear(lambda built: expand_html(*built), 1_000, label,
+        assert_ten_times_linear(lambda built: expand_html(*built, Cell), 1_000, label,
                                 setup=lambda copies, unit=unit: block(copies, unit))
 
 

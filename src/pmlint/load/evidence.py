@@ -53,6 +53,18 @@ _TELLING = (r"\s+(?:(?:first|now|then|briefly)\s+)?(?:(?:start|begin)\s+(?:with|
             r"discuss\b|explain\b|describe\b|get\s+(?:to|into)\s+(?:that|this|it|the\s+details)\b|"
             r"take\s+a\s+(?:closer\s+|quick\s+|deeper\s+)?look\s+at\b|work\s+our\s+way\b|refer\s+to\b|recap\b|"
             r"summari[sz]e\b|come\s+back\s+to\b|return\s+to\b|see\s+(?:how|why|below|later|in\s+the)\b)")
+
+
+def _line_opening(*words: str) -> str:
+    """An alternation of `words`, each matched only where a piece or a line starts right
+    before it: the check follows the word (a leading look-behind would keep the regex
+    engine from skipping ahead to the words)."""
+    return r"\b(?:" + "|".join(f"{word}(?<![^\\x00\\n]{word})" for word in words) + r")"
+
+
+#: A signal that detects an incident, as a detection improvement names it.
+_DETECTION_SIGNAL = r"(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b"
+
 #: A verb that changes the system, after "preparing to" / "trying to" (not "trying to
 #: understand": a promise to look is no plan).
 _CHANGE_VERB = (r"(?:upgrade|migrate|move|bring|restore|replace|switch|add|deploy|fix|rebuild|set\s+up|roll\s+out|"
@@ -654,8 +666,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a change about to be made: "I fixed the other columns and am about to write a
             # patch to log when things like this happen"
             r"|\b(?:(?:i|we|and)\s+(?:am|are)|i" + _APOS + r"m|we" + _APOS + r"re)\s+(?:now\s+)?about\s+to\s+"
-            r"(?:write|submit|push|merge|ship|release|send)\s+(?:a\s+|the\s+|our\s+)?(?:patch|fix|change|pr|pull\s+request)\b"
-            r"|\b(?:(?:i|we|and)\s+(?:am|are)|i" + _APOS + r"m|we" + _APOS + r"re)\s+(?:now\s+)?about\s+to\s+" + _CHANGE_VERB +
+            r"(?:(?:write|submit|push|merge|ship|release|send)\s+(?:a\s+|the\s+|our\s+)?(?:patch|fix|change|pr|pull\s+request)\b|"
+            + _CHANGE_VERB + r")" +
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
             # (a step told in the past, "As a next step, the on-call engineer restarted the pod", is
@@ -807,30 +819,23 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # a done action told as a log line, with no subject: "added deterministic smoke
         # diagnostics (startup stdout/stderr, probe log, ...)", "set up an uptime alert"
         ("logged", regex_cache.compile(
-            # (each verb checks, after it, that a piece or a line starts right before it: a
-            # leading look-behind would keep the engine from skipping to the verbs)
-            r"\b(?:" + "|".join(f"{verb}(?<![^\\x00\\n]{verb})" for verb in
-                                 ("added", "created", "set up", "introduced", "built", "enabled", "configured",
-                                  "implemented")) + r")\s+"
+            # (each verb opening a piece or a line: see `_line_opening`)
+            _line_opening("added", "created", "set up", "introduced", "built", "enabled", "configured",
+                          "implemented") + r"\s+"
             r"[^.\x00\n]{0,60}?\b(?:alerts?|alerting|monitoring|monitors?|probes?|health ?checks?|slos?|"
             r"synthetic (?:checks?|tests?|monitors?))\b", _F)),
         # an improvement named as a list item: "2. More aggressive alerting when destructive
-        # actions occur", "- Better health checks on the workers" (each word checks, after
-        # it, that a piece or a line starts right before it, as above)
+        # actions occur", "- Better health checks on the workers" (opening its piece or line)
         ("named", regex_cache.compile(
-            r"\b(?:" + "|".join(f"{word}(?<![^\\x00\\n]{word})" for word in
-                                 ("more", "better", "improved", "additional", "extra", "earlier", "faster",
-                                  "proactive")) + r")\s+"
+            _line_opening("more", "better", "improved", "additional", "extra", "earlier", "faster", "proactive")
             # (not "More monitor nodes": Ceph's monitors are servers, no detection)
-            r"(?:[\w-]+\s+){0,2}?(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b",
-            _F)),
+            + r"\s+(?:[\w-]+\s+){0,2}?" + _DETECTION_SIGNAL, _F)),
         # a step to take, opening its list item or line: "- Put in place a monitoring system so
         # that I receive SMS alerts when something bad goes wrong", "Set up uptime checks"
         ("step", regex_cache.compile(
-            r"\b(?:" + "|".join(f"{verb}(?<![^\\x00\\n]{verb})" for verb in
-                                 ("put in place", "set up", "add", "introduce", "implement", "enable", "configure",
-                                  "create", "build", "deploy", "install")) + r")\s+"
-            r"(?:[\w-]+\s+){0,3}?(?:alerts?|alerting|monitoring|probes?|health ?checks?|uptime ?checks?)\b", _F)),
+            _line_opening("put in place", "set up", "add", "introduce", "implement", "enable", "configure", "create",
+                          "build", "deploy", "install")
+            + r"\s+(?:[\w-]+\s+){0,3}?" + _DETECTION_SIGNAL, _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)

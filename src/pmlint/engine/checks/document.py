@@ -647,6 +647,14 @@ def _heading_date(text: str) -> tuple[int, int, int] | None:
     return None
 
 
+def _over_text(lines: list[str], headings: list[tuple[int, int]], position: int, code: set[int]) -> bool:
+    """Whether the heading at `position` stands over text of its own (a non-blank line
+    outside code before the next heading): a day's events, not an empty date line."""
+    number = headings[position][0]
+    following = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
+    return any(lines[line - 1].strip() for line in range(number + 1, following) if line not in code)
+
+
 def _dated_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], title: int | None) -> int | None:
     """The line of the first dated heading of a document told as a dated log: headings that
     open with a date (`## 2026-02-22: v0.1.4 release failed`, `## 2026-02-23: First field
@@ -662,8 +670,7 @@ def _dated_log(lines: list[str], headings: list[tuple[int, int]], code: set[int]
         when = _heading_date(lines[number - 1])
         if when is None:
             continue
-        following = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
-        if any(lines[line - 1].strip() for line in range(number + 1, following) if line not in code):
+        if _over_text(lines, headings, position, code):
             found.append((number, when))
     dates = [when for _, when in found]
     if len(set(dates)) < DATED_LOG_DATES:
@@ -693,8 +700,7 @@ def _day_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], 
         day = _DAY_HEADING.match(lines[number - 1][:200])
         if day is None:
             continue
-        following = headings[position + 1][0] if position + 1 < len(headings) else len(lines) + 1
-        if any(lines[line - 1].strip() for line in range(number + 1, following) if line not in code):
+        if _over_text(lines, headings, position, code):
             found.append((number, " ".join(day.group("day").lower().split())))
     return found[0][0] if len({day for _, day in found}) >= DATED_LOG_DATES else None
 

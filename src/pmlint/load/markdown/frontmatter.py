@@ -83,10 +83,8 @@ def split_front_matter(lines: list[str]) -> int:
     """The 1-based line of the closing `---` (or `...`; `+++` for Hugo's TOML front
     matter), or 0 when the file has no front matter (see `headless_end` for one that
     lost its opening fence)."""
-    if lines and lines[0].strip() not in ("---", "+++"):
+    if not lines or lines[0].strip() not in ("---", "+++"):
         return headless_end(lines)
-    if not lines:
-        return 0
     closing = ("---", "...") if lines[0].strip() == "---" else ("+++",)
     for index in range(1, min(len(lines), 2000)):
         if lines[index].strip() in closing:

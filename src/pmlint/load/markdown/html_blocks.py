@@ -46,19 +46,19 @@ _BODY_WORDS = 5
 _MAX_CHARS = 500_000
 
 
-def expand_html(blocks: list[Block], lines: list[str], cell: Any = None) -> list[Block]:
+def expand_html(blocks: list[Block], lines: list[str], cell: Any) -> list[Block]:
     """`blocks` with every top-level HTML body replaced by the blocks it lays out, and every
-    top-level HTML table (with `cell`, the type of a table's cell) by the table block its
-    Markdown twin would give; the parents of the blocks after it are renumbered. Unchanged
-    (the same list) when no block is either."""
-    if not any(_is_body(block) or cell is not None and _is_table(block) for block in blocks):
+    top-level HTML table by the table block its Markdown twin would give (`cell`: the type
+    of a table's cell, `blocks.Cell`); the parents of the blocks after it are renumbered.
+    Unchanged (the same list) when no block is either."""
+    if not any(_is_body(block) or _is_table(block) for block in blocks):
         return blocks
     result: list[Block] = []
     moved: dict[int, int] = {}
     laid_out: set[int] = set()  # ids of the new blocks, whose parents are already right
     for old, block in enumerate(blocks):
         moved[old] = len(result)
-        if cell is not None and _is_table(block):
+        if _is_table(block):
             table = _html_table(block, cell)
             pieces = [table] if table is not None else None
         else:
@@ -71,9 +71,13 @@ def expand_html(blocks: list[Block], lines: list[str], cell: Any = None) -> list
     return result
 
 
+def _top_level(block: Block) -> bool:
+    """An HTML block of the document's own (not in a list item or a quote), not too long to read."""
+    return block.kind == "html" and block.parent < 0 and not block.quoted and len(block.text) <= _MAX_CHARS
+
+
 def _is_body(block: Block) -> bool:
-    return (block.kind == "html" and block.parent < 0 and not block.quoted and len(block.text) <= _MAX_CHARS
-            and _NOT_A_BODY.match(block.text) is None and _STRUCTURE.search(block.text) is not None)
+    return _top_level(block) and _NOT_A_BODY.match(block.text) is None and _STRUCTURE.search(block.text) is not None
 
 
 #: An HTML block that is a table: pandoc's Markdown of a wiki page or a document keeps a
@@ -84,8 +88,7 @@ _MAX_ROWS = 2_000
 
 
 def _is_table(block: Block) -> bool:
-    return (block.kind == "html" and block.parent < 0 and not block.quoted and len(block.text) <= _MAX_CHARS
-            and _TABLE_START.match(block.text) is not None)
+    return _top_level(block) and _TABLE_START.match(block.text) is not None
 
 
 def _html_table(block: Block, cell: Any) -> Block | None:
@@ -114,7 +117,7 @@ def _html_table(block: Block, cell: Any) -> Block | None:
             continue
         if depth != 1 or name not in ("tr", "td", "th"):
             continue
-        if opened is not None and (name in ("td", "th") or name == "tr"):
+        if opened is not None:  # a cell ends at the next cell or row tag
             text = " ".join(_decoded(_TAG.sub(" ", source[opened[0]:tag.start()])).split())
             if row is not None:
                 row.append(cell(text, opened[1], opened[2], opened[2] + len(text)))
