@@ -53,13 +53,24 @@ def test_an_engineer_noticing_within_minutes_is_no_detection_gap(run_cli, tmp_pa
 
 
 def test_the_within_phrase_is_the_time_to_detect_in_the_profile(run_cli, tmp_path):
-    doc = write(tmp_path / "pm.md", ROLLOUT.format(delay="within ten minutes", noticed="08:57"))
+    # (the timeline must not mark the detection itself: "@kim notices" is a detected
+    # milestone, and the milestones' arithmetic, a stated fact, wins over the prose)
+    text = ROLLOUT.format(delay="within ten minutes", noticed="08:57").replace("@kim notices that", "@kim: ")
+    doc = write(tmp_path / "pm.md", text)
     code, out, err = run_cli("check", "--format", "json", "--profile", "--exit-zero", str(doc))
     assert code == 0, err
     profile = json.loads(out)["profiles"][str(doc)]
     detect = profile["time_to_detect_minutes"]
     assert detect["value"] == 10 and detect["inferred"] is True
     assert "detected within ten minutes" in detect["evidence"]
+
+
+def test_a_timeline_that_marks_the_noticing_gives_the_time_to_detect(run_cli, tmp_path):
+    doc = write(tmp_path / "pm.md", ROLLOUT.format(delay="within ten minutes", noticed="08:57"))
+    code, out, err = run_cli("check", "--format", "json", "--profile", "--exit-zero", str(doc))
+    assert code == 0, err
+    detect = json.loads(out)["profiles"][str(doc)]["time_to_detect_minutes"]
+    assert detect["value"] == 10 and detect["inferred"] is False and "from start to detection" in detect["evidence"]
 
 
 @pytest.mark.parametrize("delay", ["about three hours after the start", "only after three hours"])

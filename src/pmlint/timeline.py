@@ -344,7 +344,12 @@ _ENDED = regex_cache.compile(
     r"(?:stopped|stop|subsided|cleared|ceased|went[ \t]away)\b|\b(?:back|returned)[ \t]to[ \t]normal\b|"
     r"\b(?:is|was|were|been)[ \t](?:fully[ \t])?(?:resolved|recovered|restored)\b|"
     # a status page's closing update: "Services operating normally", "all systems operational"
-    r"\b(?:services?|systems?|everything)[ \t](?:are[ \t]|is[ \t])?(?:operating|running|working)[ \t]normally\b", re.IGNORECASE)
+    r"\b(?:services?|systems?|everything)[ \t](?:are[ \t]|is[ \t])?(?:operating|running|working)[ \t]normally\b|"
+    # "Brian sees that ratchet.io is working again", "all systems are stable"
+    # (not "Bob is working again on the fix": a person back at work)
+    r"\b(?:is|are|was|were)[ \t](?:now[ \t])?(?:working|up|reachable|accessible|available|online|responding)[ \t]again\b"
+    r"(?![ \t]+(?:on|at|with|to|through)\b)|"
+    r"\b(?:all[ \t])?(?:services|systems)[ \t](?:are|were)[ \t](?:now[ \t])?(?:stable|operational)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=_TEXTS)
@@ -357,7 +362,8 @@ def describes_end(text: str) -> bool:
 _MITIGATION_WORDS = ("mitigat", "fail", "roll", "revert", "restor", "recover", "resolv", "resolution", "fix", "patch",
                      "workaround", "migrat", "back", "disabled", "scaled", "stopped", "blocked", "rotated", "revoked",
                      "destroyed", "deleted", "removed")
-_ENDED_WORDS = ("firing", "stop", "subsided", "cleared", "ceased", "went", "normal", "resolved", "recovered", "restored")
+_ENDED_WORDS = ("firing", "stop", "subsided", "cleared", "ceased", "went", "normal", "resolved", "recovered", "restored",
+                "again", "stable", "operational")
 
 
 #: A quiet stretch after the impact ended that, followed by failure again, starts a new

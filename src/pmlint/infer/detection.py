@@ -183,10 +183,20 @@ _DEBUGGING = regex_cache.compile(
     re.IGNORECASE)
 
 
+#: What an analysis finds, not a problem coming to light: "the CloudOps team noticed a few
+#: ways that users of PWS could have been affected" (after an outside outage, what it could do).
+_WAYS_FOUND = regex_cache.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:(?:a[ \t]+few|several|some|many|a[ \t]+number[ \t]+of|two|three|four|other|"
+    r"various)[ \t]+)?(?:ways|scenarios|places)[ \t]+(?:that|in[ \t]+which|where|how)\b", re.IGNORECASE)
+
+
 def _diagnostic(text: str, start: int, end: int) -> bool:
     """Whether "we noticed" at text[start:end] is an observation made while debugging
-    (see `_DEBUGGING`), which says nothing about how the incident came to light."""
+    (see `_DEBUGGING`), or the ways an analysis found the incident could hurt
+    (`_WAYS_FOUND`), which say nothing about how the incident came to light."""
     if _NOTICED_THING.search(text[max(0, start - 60):start].rstrip(" \t") + " "):
+        return True
+    if _WAYS_FOUND.match(text, end, end + 120) is not None:
         return True
     return _DEBUGGING.search(sentence(text, start, end)) is not None
 

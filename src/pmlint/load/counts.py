@@ -34,8 +34,9 @@ import re
 from .. import regex_cache
 
 #: Where a count's number may start: not inside a word, a date, a clock time, a version,
-#: a decimal or a list of numbers ("8/10/2016, customers" holds no count).
-START = r"(?<![\w/:.,-])"
+#: a decimal, a list of numbers ("8/10/2016, customers" holds no count) or a URL's
+#: percent-encoding ("Read%E2%80%93eval" holds no "80%").
+START = r"(?<![\w/:.,%-])"
 
 #: A count's number: "12", "1,200", "1.200.000", "12.5", "12,5": groups of three digits,
 #: then at most one decimal part; "1.1.1970" (a date) is none. Each run read once.

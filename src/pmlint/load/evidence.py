@@ -458,6 +458,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("all", regex_cache.compile(
             r"\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
+            # "the entire acoustid.org infrastructure going down" (a domain may name it), when its
+            # clause says it was hit: not "we moved the entire infrastructure to a new cluster"
+            r"|(?P<entire_of>\b(?:entire|whole)\s+(?:[\w-]+\.[\w.-]+\s+)?(?:infrastructure|website)\b)"
             r"|\b(?:completely|fully|totally|entirely)\s+(?:down|unavailable|offline|broken|unusable|halted|stopped)\b"
             r"|\berror[- ]budget\b|\b(?:no one|nobody|none of (?:the|our) users)\s+(?:could|was able)\b"
             # "no image could be launched", "no requests were served": nothing worked, a 100 % share
@@ -553,12 +556,16 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bafter\s+" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:work|effort|debugging|firefighting|"
             r"troubleshooting|recovery|investigation)(?:\s*,)?\s+)?(?:we|i|the\s+team)\s+(?:finally\s+)?(?:brought|got|had)\s+"
             r"(?:[\w-]+\s+){0,3}?back\b"
+            # "After about 3 hours, our San Jose servers came back online": what was down, back
+            r"|\bafter\s+" + _APPROX + _AMOUNT + r",?\s+(?:[\w-]+\s+){1,4}?(?:came|come|were|was|got)\s+back\s+"
+            r"(?:online|up)\b"
             # reckoned from the onset: "Nine hours after the incident started, ..." (it lasted at least that)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:after|into)\s+(?:the\s+)?(?:incident|outage|downtime|disruption|impact)"
             r"(?:\s+(?:started|began|had\s+started|had\s+begun))?\b"
             # a window: "15:00 to 19:30 UTC", "3:26pm until 10:08am", "11:00-12:45", "12:17a - 12:35a"
+            # ("from about 9:30pm to 12:30am last night": the meridiem written on the end too)
             r"|\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?|[ap]\b)?(?:\s*[a-z]{2,5})?\s*(?:to|until|till|\u2013|\u2014|-)\s*~?"
-            r"\d{1,2}:\d{2}(?:[ap]\b)?\b"
+            r"\d{1,2}:\d{2}(?:\s?[ap]\.?m\b\.?|[ap]\b|\b)"
             # a range with its length in brackets: "28 Feb 2017 (~1738) to 01 Mar 2017 (~2054) (~75 hours)"
             r"|\bto\s+[^\n\x00]{0,40}?\(\s*" + _APPROX + _AMOUNT + r"\s*\)"
             # a Start/End pair: "Start: 2018-08-22\nEnd: 2018-08-23"
@@ -569,7 +576,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # ("within the next few days" promises, it measures nothing that happened)
             r"|\b(?:(?:over|for|during)\s+the\s+(?:following|next|first|last)|within\s+the\s+(?:following|first|last))"
             r"\s+(?:few\s+|couple of\s+)?"
-            r"(?:seconds?|minutes?|hours?|days?|weeks?)\b"
+            # ("Over the last weeks, I'll keep posting about what needs to change": a promise)
+            r"(?:seconds?|minutes?|hours?|days?|weeks?)\b(?!,?\s+(?:i|we)(?:" + _APOS + r"ll|\s+will)\b)"
             # a maintenance's length, where its paragraph says it was one (or a downtime): "We
             # completed our Scheduled Maintenance. ... completed the migration in just over 3
             # hours" (the window the service was down for; see CONFIRMED_BY)
@@ -629,11 +637,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # ("We'll start with the outage here and then work our way backwards", "I will
             # explain how": the writer guiding the reader through the text commits to nothing)
             r"\b(?:we|i|the team|our team)\s+(?:will(?!" + _TELLING + r")|shall|are going to(?!" + _TELLING + r")|plan to|intend to|are planning to|"
-            r"have planned to|are working (?:on|to)|have started|have begun|are (?:now\s+|also\s+|currently\s+)?"
+            r"have planned to|are working (?:on|to)|have started|have begun|are (?:now\s+|also\s+|currently\s+|still\s+)?"
             r"(?:adding|deploying|building|implementing|introducing|rolling out|moving|migrating|changing|updating|"
             r"improving|creating|writing|taking|reviewing|investigating|working|putting|making|enabling|requiring|"
             r"rotating|auditing|replacing|removing|documenting|automating|hardening|tightening|extending|"
-            r"prioriti[sz]ing|exploring|evaluating|considering))\b"
+            r"prioriti[sz]ing|exploring|evaluating|considering|backfilling|instrumenting))\b"
             # work in progress on a change, told by the team or one person: "I am trying to bring
             # the service via the Korean link up", "we're preparing to upgrade connections", and
             # after a done step: "We fixed the upstream issue and preparing to upgrade ..."
@@ -647,10 +655,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # contraction too; not "I'll explain")
             r"|\bi" + _APOS + r"ll(?!" + _TELLING + r")\s+(?:build|add|set up|write|move|automate|replace|run|keep|"
             r"test|monitor|migrate|rotate|switch|make|fix|publish|back up|document|schedule|enable|check)\b"
-            r"|\bwe" + _APOS + r"(?:ll(?!" + _TELLING + r")|re (?:going to(?!" + _TELLING + r")|planning|adding|deploying|building|implementing|introducing|"
+            r"|\bwe" + _APOS + r"(?:ll(?!" + _TELLING + r")|re (?:still\s+)?(?:going to(?!" + _TELLING + r")|planning|adding|deploying|building|implementing|introducing|"
             r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
             r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
-            r"documenting|automating|hardening|also|now))\b"
+            r"documenting|automating|hardening|backfilling|instrumenting|also|now))\b"
             # ("Going forward, we are no longer doing X and hope to Y" commits to nothing: a stance
             # and a hope are no plan)
             r"|\b(?:going forward|moving forward|in the future,? we)\b(?![^.\x00]{0,40}?\b(?:no\s+longer|hope|hoping|"
@@ -708,6 +716,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
             r"investigate|improve|review|ensure|implement|automate|document|test|add|change|fix|replace|move|set\s+up|"
             r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track)\b"
+            # what the writer now needs, named: "I need a more robust notification mechanism for
+            # this type of issue" (not "we need a minute", nor what was needed during the fix)
+            r"|\b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:a|an)\s+(?:more\s+(?:robust|reliable|resilient)|better|proper|"
+            r"robust|reliable|dedicated|separate|second|redundant|automated)\s+[a-z]"
             # a passive future with its purpose: "Internal devops documentation will be updated to
             # ensure subdomains are always proxied"
             r"|\bwill\s+(?:also\s+)?be\s+(?:updated|added|changed|created|written|implemented|introduced|deployed|"
@@ -836,6 +848,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             _line_opening("put in place", "set up", "add", "introduce", "implement", "enable", "configure", "create",
                           "build", "deploy", "install")
             + r"\s+(?:[\w-]+\s+){0,3}?" + _DETECTION_SIGNAL, _F)),
+        # the detection the writer now needs, named: "I need a more robust notification
+        # mechanism for this type of issue", "we need better alerting on the backups"
+        ("needed", regex_cache.compile(
+            r"\b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:a\s+|an\s+|some\s+)?(?:more\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:notifications?|alerts?|alerting|monitoring|health ?checks?|uptime ?checks?)\b", _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)
@@ -1222,7 +1239,9 @@ _STEP = regex_cache.compile(
 
 #: An infinitive or a modal right before a share ("to scan all of our services", "will
 #: restart every node"): its verb, group 1, says what is done to them.
-_PLANNED = regex_cache.compile(r"\b(?:to|will|shall|should|must|could|can|would)\s+([a-z]+)\s+$", _F)
+#: (not a determiner: "led to the entire infrastructure going down" plans nothing)
+_PLANNED = regex_cache.compile(r"\b(?:to|will|shall|should|must|could|can|would)\s+"
+                               r"(?!(?:the|a|an|our|its|their|his|her|my|your|this|that|these|those)\s)([a-z]+)\s+$", _F)
 
 
 def _around_hit(text: str, start: int, end: int, boundary: re.Pattern[str], hit: re.Pattern[str] | None = None) -> bool:
@@ -1321,7 +1340,7 @@ def _a_service_not_working(text: str, start: int, end: int) -> bool:
 #: even where the pattern it came from matches on the first page.
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
     PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
-    PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False),),
+    PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),
     PATTERNS["impact_duration"][0][1]: (("for_amount", _an_impact_length, True),
@@ -1426,7 +1445,7 @@ GATES: dict[str, tuple[str, ...]] = {
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "n't ", "n\u2019t ", "at no ", ": 0",
                   ":0", "zero"),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
-    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan"),
+    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan", "notif"),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect", "why ", "slowed us"),

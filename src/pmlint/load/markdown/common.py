@@ -111,11 +111,19 @@ def bold_label(text: str) -> tuple[str, str] | None:
     return match.group("label").strip(), rest
 
 
+#: An italic paragraph the author labelled as their own statement, not a template's prompt:
+#: "*Tl;dr: from about 9:30pm to 12:30am last night, our website was unreachable ...*",
+#: "*Update: the fix is deployed.*"
+_AUTHOR_LABEL = re.compile(r"[*_](?:tl;?dr|summary|update[d]?|edit(?:ed)?|note|addendum|postscript|p\.?s\.?)\b[^\n]{0,20}?:",
+                           re.IGNORECASE)
+
+
 def is_template_prompt(text: str) -> bool:
-    """An italic paragraph left over from a template (`*List the sequence of events ...*`)."""
+    """An italic paragraph left over from a template (`*List the sequence of events ...*`),
+    unless a label says the author wrote it (`*Tl;dr: ...*`, `*Update: ...*`)."""
     stripped = text.strip()
     return len(stripped) > 2 and stripped[0] in "*_" and stripped[-1] == stripped[0] and \
-        not stripped.startswith(("**", "__"))
+        not stripped.startswith(("**", "__")) and _AUTHOR_LABEL.match(stripped) is None
 
 
 def block_span(block: Block) -> Span:

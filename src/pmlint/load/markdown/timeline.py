@@ -50,12 +50,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"all clear|back to normal|fully recovered|closed the incident|(?:outage|incident|impact) (?:ends|ended|is over)|"
         # "the chain resumes", "block production resumed", "the site is back online"
         r"(?:chain|network|service|site|api|block production|production|processing) (?:resumes|resumed|"
-        r"is back online|was back online|came back online|is back up|was back up))\b", re.IGNORECASE)),
+        r"is back online|was back online|came back online|is back up|was back up)|"
+        # "Brian tweets that all systems are stable"
+        r"all (?:systems|services) (?:are|were) (?:now )?(?:stable|operational))\b", re.IGNORECASE)),
     ("mitigated", re.compile(
         r"\b(?:mitigated|mitigation (?:applied|deployed|in place)|rolled back|failed over|"
         r"(?:conducted|performed|completed|ran|executed) (?:a |the )?(?:\w+ )?fail-?over|fail-?over (?:completed?|finished|done)|rollback (?:completed?|finished|done)|"
         r"rollback of .{0,60} (?:has )?completed|workaround (?:applied|deployed|in place)|repaired|"
         r"error rates? (?:drops?|returns?|recover)|recovered|issue goes away|"
+        # "Brian sees that ratchet.io is working again" (not "Bob is working again on the fix")
+        r"(?:is|are|was|were) (?:now )?(?:working|up|reachable|accessible|available|online|responding) again"
+        r"(?! (?:on|at|with|to|through)\b)|"
         # "Patch successfully alleviates the 504 errors"
         r"alleviat(?:es|ed) (?:the )?(?:\w+ )?(?:errors?|issues?|problems?|outage|load|pressure|timeouts?))\b", re.IGNORECASE)),
     ("escalated", re.compile(
@@ -64,7 +69,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("detected", re.compile(
         r"\b(?:alert(?:s|ed)? (?:fired|fires|fire|triggered)|(?:generat|rais|issu)(?:ed|es|ing) (?:an? )?(?:alerts?|alarms?)|"
         # ("Bug discovered during deployment attempts"; not "discovered the root cause": diagnosis)
-        r"alerted|paged|pages|first detected|detected|noticed|"
+        # ("Mathias notices the mistake", "Rob spots the errors": a timeline's present tense)
+        r"alerted|paged|pages|first detected|detected|noticed|notices|spots|"
+        # "Cory got an alert from Pingdom that our website was down"
+        r"(?:got|gets|received|receives) (?:an? |the )?(?:\w+ )?(?:alert|page|alarm)s?|"
         r"(?:discovered|spotted)(?! (?:that )?(?:the |a )?(?:root )?(?:cause|culprit|reason|fix))|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
         r"customers? reported|team alerted|first (?:human[- ])?visible (?:signal|sign))\b",

@@ -1,0 +1,219 @@
+"""Forms the fourteenth session's blind documents (set BG) wrote, each read as its author
+meant it (synthetic documents, each with a twin that keeps the finding):
+- a URL's percent-encoding ("Read%E2%80%93eval") holds no "80%" to quote as the impact;
+- "the entire acoustid.org infrastructure going down" is everyone hit;
+- an italic "*Tl;dr: from about 9:30pm to 12:30am last night, our website was
+  unreachable*" is the author's summary, not a template's prompt, and its window (the
+  meridiem written on both ends) is the impact's length; so is "After about 3 hours, our
+  servers came back online";
+- "Over the last weeks, I'll keep posting ..." promises; it measures nothing;
+- a timeline entry "ratchet.io is working again" marks the mitigation and "all systems are
+  stable" the resolution (not "Bob is working again on the fix"), and "Cory got an alert
+  from Pingdom" marks the detection;
+- "Mathias notices the mistake" marks detection in a timeline: a minute after the outage
+  began, an employee noticing it was as fast as an alert (PM402 under `strict` only);
+- "the team noticed a few ways that users could have been affected" is analysis, not detection;
+- "We're still backfilling some additional instrumentation" and "I need a more robust
+  notification mechanism for this type of issue" are plans; the latter improves detection.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import rule_findings, write
+
+PLAN = """
+## Root cause
+
+The DNS failover used a stale configuration.
+
+## Action items
+
+- Move DNS failover to a tested configuration, owner @sam, due 2021-04-01
+"""
+
+
+def _messages(run_cli, path, rule="PM601", preset="recommended"):
+    return [finding["message"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
+
+
+def _profile(run_cli, path):
+    code, out, err = run_cli("check", "--format", "json", "--profile", "--exit-zero", str(path))
+    assert code == 0, err
+    return json.loads(out)["profiles"][str(path)]
+
+
+def test_a_urls_percent_encoding_is_no_share(tmp_path, run_cli):
+    text = ("# The giveaway went wrong\n\nI reloaded the module from a [REPL] session and lost the giveaway.\n" + PLAN +
+            "\n[REPL]: https://en.wikipedia.org/wiki/Read%E2%80%93eval%E2%80%93print_loop\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text))
+    assert len(messages) == 1 and "80%" not in messages[0] and "no count, share or duration found" in messages[0]
+
+
+def test_a_share_written_in_prose_is_still_quoted(tmp_path, run_cli):
+    text = "# The giveaway went wrong\n\nThe bot dropped 80% of the entries after I reloaded the module.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text))
+    assert len(messages) == 1 and '"80%' in messages[0]
+
+
+@pytest.mark.parametrize("said, hit", [
+    ("we had a large incident that led to the entire acoustid.org infrastructure going down.", True),
+    ("we moved the entire acoustid.org infrastructure to a new cluster last year.", False),
+])
+def test_the_entire_infrastructure_going_down_is_everyone_hit(tmp_path, run_cli, said, hit):
+    text = f"# Postmortem of the March 2 outage\n\nOn March 2, 2021, {said} It took days to rebuild.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
+    assert len(messages) == 1
+    assert ("who or what was affected" not in messages[0]) is hit
+
+
+@pytest.mark.parametrize("said", [
+    "> *Tl;dr: from about 9:30pm to 12:30am last night, our website was unreachable.*",
+    "*Update: from about 9:30pm to 12:30am last night, our website was unreachable for all customers.*",
+    "After about 3 hours, our San Jose servers came back online. Our website was unreachable for all customers.",
+])
+def test_a_window_or_a_return_after_so_long_is_the_impacts_length(tmp_path, run_cli, said):
+    text = f"# Post-mortem from last night's outage\n\n{said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
+    assert not any("how long" in message for message in messages)
+
+
+@pytest.mark.parametrize("said", [
+    "*List what broke: from about 9:30pm to 12:30am the website was unreachable.*",
+    "After about 3 hours of reading we went back to bed. Our website was unreachable for all customers.",
+    "Our website was unreachable for all customers. Over the last weeks, I'll keep posting about what must change.",
+])
+def test_a_prompt_a_pause_or_a_promise_is_no_length(tmp_path, run_cli, said):
+    text = f"# Post-mortem from last night's outage\n\n{said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
+    assert any("how long" in message for message in messages)
+
+
+TIMELINE = """# Post-mortem from last night's outage
+
+Our website was unreachable for all of our customers.
+
+## Timeline
+
+All times PST, 2013-01-11.
+
+- 9:30pm: Cory got an alert from Pingdom that our website was down.
+- 10:05pm: Sergei verifies the API is hitting lb3.
+- 11:15pm: Sergei gets a call from Dyn.
+- 12:00am: {end}
+""" + PLAN
+
+
+@pytest.mark.parametrize("end, kind", [
+    ("Brian sees that ratchet.io is working again.", "mitigated"),
+    ("Brian tweets that all systems are stable.", "resolved"),
+    ("Brian is working again on the fix.", "other"),
+])
+def test_working_again_ends_the_impact(tmp_path, run_cli, end, kind):
+    path = write(tmp_path / "pm.md", TIMELINE.format(end=end))
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    kinds = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("kind:")]
+    assert kinds == ["detected", "other", "other", kind]
+    from pmlint.timeline import describes_end
+    assert describes_end(end) is (kind != "other")
+
+
+NOTICED = """# Deployer API outage
+
+## Detection
+
+{detection}
+
+## Action items
+
+| Action item | Type | Owner |
+| --- | --- | --- |
+| Fix the deployer to notice deleted ECS services | prevent | mlafeldt |
+
+## Timeline
+
+2016-09-05 (all times UTC)
+
+| Time | Description |
+| --- | --- |
+| 09:27 | **OUTAGE BEGINS** -- Mathias accidentally deletes the `deployer-api` ECS service in production |
+| {seen} | Mathias notices the mistake and tries to redeploy `deployer-api`, which fails |
+| 09:56 | Re-deployment of the API finally succeeds |
+| 10:00 | **OUTAGE ENDS** -- Deployer API is up and running again |
+"""
+
+
+@pytest.mark.parametrize("seen, severities", [("09:28", []), ("09:55", ["warning"])])
+def test_an_employee_noticing_within_a_minute_needs_no_detect_item(tmp_path, run_cli, seen, severities):
+    text = NOTICED.format(detection="We noticed the mistake ourselves.", seen=seen)
+    path = write(tmp_path / "pm.md", text)
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
+    assert _profile(run_cli, path)["time_to_detect_minutes"]["value"] == (1 if seen == "09:28" else 28)
+
+
+WAYS = """# Understanding the .io TLD failure
+
+On October 28th, 2016, five of the seven nameservers for the `.io` top-level domain stopped
+working, and many `.io` domains were unreachable for a few hours.
+
+## What effects did this downtime have?
+
+{said}
+""" + PLAN
+
+
+def test_ways_an_analysis_found_are_no_detection(tmp_path, run_cli):
+    said = "Our platform relies on the `.io` domain, and the CloudOps team noticed a few ways that users could have been affected."
+    path = write(tmp_path / "pm.md", WAYS.format(said=said))
+    assert rule_findings(run_cli, path, "PM402") == []
+
+
+def test_the_team_noticing_the_outage_is_detection(tmp_path, run_cli):
+    said = "Our platform relies on the `.io` domain, and the CloudOps team noticed that our routes were failing."
+    path = write(tmp_path / "pm.md", WAYS.format(said=said))
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == ["warning"]
+
+
+STORY = """# Home server catastrophic failure
+
+I noticed that I was unable to access a service on my server, and the backups would not
+restore. The server was down for two days for all of its users.
+
+## What did I learn?
+
+{lesson}
+"""
+
+
+@pytest.mark.parametrize("lesson", [
+    "We're still backfilling some additional instrumentation, and our graphite stats were invaluable.",
+    "I need a more robust notification mechanism for this type of issue as well.",
+])
+def test_work_under_way_or_a_need_named_is_a_plan(tmp_path, run_cli, lesson):
+    path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
+    assert rule_findings(run_cli, path, "PM313", preset="strict") == []
+
+
+@pytest.mark.parametrize("lesson", [
+    "We're still unsure what happened, and our graphite stats were invaluable.",
+    "I need a break after all this, and the weekend is coming.",
+])
+def test_a_state_of_mind_is_no_plan(tmp_path, run_cli, lesson):
+    path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == ["warning"]
+
+
+def test_a_notification_mechanism_needed_improves_detection(tmp_path, run_cli):
+    lesson = "I need a more robust notification mechanism for this type of issue as well."
+    path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
+    assert rule_findings(run_cli, path, "PM402") == []
+
+
+def test_a_need_for_something_else_improves_no_detection(tmp_path, run_cli):
+    lesson = "I need a more robust server for this type of workload as well."
+    path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == ["warning"]
