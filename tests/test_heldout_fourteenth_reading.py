@@ -217,3 +217,184 @@ def test_a_need_for_something_else_improves_no_detection(tmp_path, run_cli):
     lesson = "I need a more robust server for this type of workload as well."
     path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
     assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == ["warning"]
+
+
+# -- set BH ------------------------------------------------------------------------------
+
+def _action_titles(run_cli, path):
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    return [line.split("title:", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("- title:")]
+
+
+LOOKING_FORWARD = """# Mysql1-vip outage post-mortem
+
+**What Happened**
+
+On July 30th we reloaded mysql2 and, through master-master replication, the databases were
+dropped on mysql1 too; some data was lost and we restored the rest from backups.
+
+**Looking Forward**
+
+We learned a lot of important lessons from this outage, both about how we run our mysql
+cluster and about how we plan and manage resources in general.
+
+{lead}
+
+1. Storing binlogs as a backup on a separate server.
+
+2. Regularly testing full restores on a spare server.
+"""
+
+
+def test_changes_the_team_will_implement_are_the_plan(tmp_path, run_cli):
+    lead = ("Most immediately, some of the most important changes we will implement for the mysql service over the "
+            "next month or two\ninclude:")
+    path = write(tmp_path / "pm.md", LOOKING_FORWARD.format(lead=lead))
+    assert _action_titles(run_cli, path) == ["Storing binlogs as a backup on a separate server.",
+                                             "Regularly testing full restores on a spare server."]
+    assert rule_findings(run_cli, path, "PM315", "PM313") == []
+
+
+def test_changes_made_during_the_outage_are_no_plan(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", LOOKING_FORWARD.format(lead="Some changes we made during the outage include:"))
+    assert _action_titles(run_cli, path) == []
+
+
+NESTED = """# Outage
+
+## Action items
+
+1. {lead}
+
+   1. Regularly test full restores on a spare server
+
+   2. Gather more accurate ETAs for the restoration process
+
+2. Store binlogs on a separate server.
+"""
+
+
+def test_an_item_that_introduces_its_steps_hands_over_to_them(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", NESTED.format(lead="Work on our documentation and training for our complex systems, including"))
+    assert _action_titles(run_cli, path) == ["Regularly test full restores on a spare server",
+                                             "Gather more accurate ETAs for the restoration process",
+                                             "Store binlogs on a separate server."]
+    assert rule_findings(run_cli, path, "PM310") == []
+
+
+def test_an_item_with_details_under_it_stays_one_item(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", NESTED.format(lead="Work on our documentation and training for our complex systems"))
+    assert _action_titles(run_cli, path)[0] == "Work on our documentation and training for our complex systems"
+    assert [finding["message"].split('"')[1] for finding in rule_findings(run_cli, path, "PM310")] == ["Work on"]
+
+
+MASKED = """# Altra kubelet instability
+
+Control-plane node altra became NotReady and every runner job on it failed.
+
+## Timeline (UTC)
+
+| Time | Event |
+| --- | --- |
+| ~2026-02-17 06:2{digit}Z | altra observed NotReady; kubelet stuck stopping. |
+| ~2026-02-17 06:4{digit}Z | Fix applied to remove `hostNetwork: true` from the runner templates. |
+| ~2026-02-17 06:5{digit}Z | Node recovered after a forced reboot; the node becomes Ready. |
+""" + PLAN
+
+
+def test_a_masked_minute_is_read_as_its_ten_minutes(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", MASKED.format(digit="x"))
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert [line.split("at:", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("- at:")] == [
+        "'2026-02-17T06:20:00+00:00'", "'2026-02-17T06:40:00+00:00'", "'2026-02-17T06:50:00+00:00'"]
+    assert not any("how long" in message for message in _messages(run_cli, path, preset="strict"))
+
+
+def test_a_masked_minute_needs_its_date(tmp_path, run_cli):
+    from pmlint.load.markdown.times import parse_stamp
+
+    assert parse_stamp("~2026-02-17 06:2xZ").clock == (6, 20, 0)
+    assert parse_stamp("~2026-02-17 06:2xZ").approximate is True
+    assert parse_stamp("2026-02-17 06:2xyz").clock is None
+
+
+@pytest.mark.parametrize("item, vague", [
+    ("Keep a short Talos recovery checklist for kubelet `Stopping` investigations", False),
+    ("Keep an eye on the kubelet logs", True),
+])
+def test_an_artifact_kept_is_no_vague_action(tmp_path, run_cli, item, vague):
+    text = f"# Kubelet outage\n\nThe node was down for 30 minutes for all runner jobs.\n\n## Action items\n\n- {item}\n"
+    path = write(tmp_path / "pm.md", text)
+    assert bool(rule_findings(run_cli, path, "PM310")) is vague
+
+
+@pytest.mark.parametrize("said, who", [
+    ("Complete unavailability of mirrors and landing pages from 19:51 to 20:18.", True),
+    ("In the admin panel we noticed that certificates for over 200 hosts had disappeared, from 19:51 to 20:18.", True),
+    ("In the admin panel we noticed certificates for over 200 hosts, from 19:51 to 20:18.", False),
+])
+def test_a_complete_unavailability_or_things_gone_is_who_was_hit(tmp_path, run_cli, said, who):
+    path = write(tmp_path / "pm.md", f"# Fastly TLS incident\n\n{said}\n" + PLAN)
+    messages = _messages(run_cli, path, preset="strict")
+    assert (not any("who or what was affected" in message for message in messages)) is who
+
+
+PROBLEMS = """# Network outage
+
+Our data center lost power for 4 hours on 2016-12-17 and every hosted project was offline.
+
+## Corrective and Preventive Measures
+
+### {heading}
+
+- Email communication was completely down because all of our relays are in one data center.
+- No off-site status page was published.
+
+### Changes that need to be made
+
+- We will be deploying an external email relay, owner @ops, due 2017-03-01.
+"""
+
+
+@pytest.mark.parametrize("heading, count", [("Problems during Recovery", 1), ("Fixes for the problems", 3)])
+def test_problems_listed_inside_the_plan_are_no_items(tmp_path, run_cli, heading, count):
+    path = write(tmp_path / "pm.md", PROBLEMS.format(heading=heading))
+    assert len(_action_titles(run_cli, path)) == count
+
+
+CAUSES = """# Duplicate message incident
+
+Three messages were sent to one customer on 2026-01-12.
+
+## Root Cause Analysis
+
+1. **Missing duplicate check in `campaign-worker.js`**
+   - `campaign-worker.js` was missing this check entirely
+2. **Race condition risk**
+   - {how}
+
+## Action items
+
+- Add the duplicate check to `campaign-worker.js`, owner @mike, due 2026-01-20
+"""
+
+
+@pytest.mark.parametrize("how, reported", [
+    ("If multiple cron runs happen simultaneously they all pass the duplicate check", False),
+    ("If two requests happen simultaneously they all pass the duplicate check", True),
+])
+def test_overlapping_cron_runs_are_no_code_cause(tmp_path, run_cli, how, reported):
+    path = write(tmp_path / "pm.md", CAUSES.format(how=how))
+    assert bool(rule_findings(run_cli, path, "PM107", preset="strict")) is reported
+
+
+@pytest.mark.parametrize("item, severities", [
+    ("Evaluating better replication strategies to mitigate the initial cause, including row-based replication", []),
+    ("Evaluating better replication strategies to mitigate the initial cause", ["warning"]),
+])
+def test_an_evaluation_that_names_its_candidates_is_pedantic(tmp_path, run_cli, item, severities):
+    text = f"# Replication outage\n\nThe database was down for 3 hours for all users.\n\n## Action items\n\n- {item}\n"
+    path = write(tmp_path / "pm.md", text)
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM310")] == severities

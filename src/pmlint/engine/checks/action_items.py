@@ -285,6 +285,11 @@ _CONDITIONAL = re.compile(
 #: task: nothing to finish, so nothing vague. "Continue to improve alerting" stays vague.
 _KEEPING = re.compile(r"\s+(?:to\s+)?(?:use|using|host|hosting|run|running|rely|relying|publish|publishing|serve|"
                       r"serving|store|storing|support|supporting|offer|offering|provide|providing)\b", re.IGNORECASE)
+#: "Keep a short Talos recovery checklist for kubelet `Stopping` investigations": an artifact
+#: to keep (a checklist, a runbook, a spare), which is done or not; "Keep an eye on" is not.
+_KEPT_ARTIFACT = re.compile(r"\s+(?:a|an|the|our)\s+(?!eye\b)(?:[\w-]+\s+){0,3}?(?:checklists?|runbooks?|playbooks?|"
+                            r"lists?|records?|logs?|cop(?:y|ies)|backups?|spares?|inventor(?:y|ies)|"
+                            r"documents?|docs?|pages?|templates?|scripts?)\b", re.IGNORECASE)
 #: ... and so do named hypotheses to test: "Investigate the timeouts, which may be due to A, B or C"
 #: "Review and update the SLAs", "Investigate and fix the leak": the vague verb is joined
 #: to a change the item commits to (the verb after "and" is checked against the vague ones).
@@ -305,7 +310,10 @@ _ENSURED_STATE = re.compile(r"(?:\band|,)[ \t]+(?:ensure|make[ \t]+sure|verify|c
 #: route server": an exploratory item that states its target architecture; a reviewer
 #: would not demand a measurable outcome of it (pedantic: `strict` only).
 _TARGET_STATED = re.compile(r"\bto[ \t]+(?:move|migrate|shift|switch|replace|consolidate|centrali[sz]e|adopt)\b"
-                            r"[^.;]{0,160}?\b(?:to|into|onto|with|by)[ \t]+\w", re.IGNORECASE)
+                            r"[^.;]{0,160}?\b(?:to|into|onto|with|by)[ \t]+\w"
+                            # the candidates named: "Evaluating better replication strategies to
+                            # mitigate the initial cause, including row-based replication"
+                            r"|,[ \t]*(?:including|such[ \t]+as|e\.g\.,?|for[ \t]+example)[ \t]+[\w-]", re.IGNORECASE)
 #: the exploratory verbs `_TARGET_STATED` applies to
 _EXPLORING = frozenset({"study", "studying", "explore", "exploring", "evaluate", "evaluating", "assess", "investigate",
                         "investigating", "research", "look into", "consider", "considering"})
@@ -446,6 +454,8 @@ def _vague_verb(value: Any, options: dict) -> str | None:
     if verb.split()[0].lower() in ("continue", "keep") and _KEEPING.match(value["title"],
                                                                          value["title"].find(verb) + len(verb)):
         return None  # "Continue to host images on Docker Hub": a practice kept, a strategy stated, no task
+    if verb.lower() == "keep" and _KEPT_ARTIFACT.match(value["title"], value["title"].find(verb) + len(verb)):
+        return None  # "Keep a short recovery checklist for ...": an artifact kept, done or not
     if _SPECIFIC_QUESTION.match(value["title"], value["title"].find(verb) + len(verb)):
         return None  # "Investigate why the pool drained": one question, answerable, not open-ended
     if _HYPOTHESES.search(value["title"]):

@@ -217,12 +217,21 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         if section.heading is not None:
             out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
                                             section.heading.end_column))
+        problems = False  # under a sub-heading that lists problems found, not work to do
         for position, block in enumerate(section.blocks):
+            if problems and block.kind != "heading":
+                continue
             if block.kind in ("item", "table") and not block.quoted:
                 heading_listed = True
             if block.kind == "heading":
                 if listed and heading is not None and not heading_listed:
                     _heading_item(items, heading, heading_prose, group_hints)
+                # "### Problems during Recovery" inside "## Corrective and Preventive Measures":
+                # what went wrong, listed before the changes that answer it
+                problems = _PROBLEMS_HEADING.search(plain(block.text)) is not None and \
+                    _PLAN_WORDS.search(plain(block.text)) is None
+                if problems:
+                    continue
                 heading, heading_prose, heading_listed = block, [], False
                 headed.append((block, heading_prose))
                 group = plain(block.text)
@@ -246,7 +255,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     _attach_detail(out, items, block)
                 else:
                     # an item with paragraphs of its own and nothing nested is no group label
-                    label = _group_label(block, boxed_parents) if nested is None and \
+                    label = _group_label(block, boxed_parents, block.index in with_children) if nested is None and \
                         not (block.rest and block.index not in with_children) else None
                     if label is not None:
                         parents[block.index] = label
@@ -292,6 +301,14 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         sources.append("prose")
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
+
+
+#: A sub-heading of the plan that lists problems found ("Problems during Recovery", "Issues
+#: we hit", "What went wrong"), unless it also names the work ("Fixes for the problems").
+_PROBLEMS_HEADING = re.compile(r"^(?:\W*)(?:problems?|issues?|challenges?|difficulties|pain[ \t]points?|"
+                               r"what[ \t]went[ \t](?:wrong|badly))\b", re.IGNORECASE)
+_PLAN_WORDS = re.compile(r"\b(?:fix(?:es)?|actions?|changes?|improvements?|remediation|follow[- ]?ups?|to[ \t-]?do|"
+                         r"todo|solutions?|next[ \t]steps?|resolved|plans?)\b", re.IGNORECASE)
 
 
 #: A paragraph of the plan that reports work done: a passive or a "we" past tense ("The fix
@@ -916,16 +933,27 @@ def _fielded_items(blocks: list[Block]) -> dict[int, list[_Pair]]:
 _GROUP_LABEL_WORDS = 5
 
 
-def _group_label(block: Block, boxed_parents: set[int] | frozenset[int] = frozenset()) -> str | None:
+#: A bullet that ends by introducing the bullets nested under it: "Work on our documentation
+#: and training for our complex systems, including" over the concrete steps.
+_INTRODUCES = re.compile(r"(?:,[ \t]*|[ \t])(?:including|such[ \t]+as|e\.g\.?|for[ \t]+example|namely)[ \t]*:?$",
+                         re.IGNORECASE)
+
+
+def _group_label(block: Block, boxed_parents: set[int] | frozenset[int] = frozenset(),
+                 has_children: bool = False) -> str | None:
     """A bullet that only names a group of the items nested under it (`- **Technical**:`,
     or a short bullet with no task box of its own over task boxes: `- Long Term` over
-    `- [ ] Move Uptime Kuma offsite`)."""
+    `- [ ] Move Uptime Kuma offsite`, or one that ends by introducing them: "Work on our
+    documentation and training, including" over its steps, which are the items; such a
+    sentence names no group whose words type them: "" then, no hints)."""
     text = block.text.strip()
     label = bold_label(text)
     if label is not None and not label[1].strip():
         return label[0]
     if text.endswith(":") and len(text) < 60 and "\n" not in text:
         return plain(text[:-1])
+    if has_children and "\n" not in text and len(text) < 200 and _INTRODUCES.search(text):
+        return ""
     if block.index in boxed_parents and _TASK.match(text) is None and "\n" not in text and \
             len(text.split()) <= _GROUP_LABEL_WORDS and not text.endswith("."):
         return plain(text)

@@ -528,6 +528,12 @@ def _next_content(blocks: list[Block], position: int) -> Block | None:
 _PLAN_LEAD = re.compile(
     r"\b(?:steps|measures|actions|changes|improvements)\b[^:.]{0,60}?\bto[ \t]+(?:further[ \t]+)?"
     r"(?:improve|prevent|strengthen|harden|reduce|avoid|protect|mitigate|stop|guard|make[ \t]+sure|ensure)\b"
+    r"[^:]{0,120}:[ \t]*$"
+    # the team's own commitment to the changes listed: "some of the most important changes we
+    # will implement for the mysql service over the next month or two include:" ("Changes we
+    # made during the outage:" is the response, in the past)
+    r"|\b(?:steps|measures|actions|changes|improvements)[ \t]+(?:that[ \t]+)?(?:we|i)[ \t]+(?:will|are[ \t]+going[ \t]+to|"
+    r"plan[ \t]+to|intend[ \t]+to)[ \t]+(?:implement|make|take|introduce|put[ \t]+in[ \t]+place|roll[ \t]+out|deploy)\b"
     r"[^:]{0,120}:[ \t]*$", re.IGNORECASE)
 #: Longest lead-in sentence read (characters): a paragraph longer than this is prose, not a lead-in.
 _PLAN_LEAD_CHARS = 300

@@ -69,6 +69,9 @@ _DATE_TIME_SEP = re.compile(r"[ \t]{0,3}[-–—/@|,][ \t]{0,3}(?=\d)")
 #: `2022-02-03 0457 UTC - ...`): a 24-hour time written without its colon. Only after a
 #: date, so "2000 users" opening a sentence is never a time.
 _COMPACT_TIME = re.compile(r"(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)(?=[ \t]{0,3}(?:[:–—-]|\(|UTC\b|GMT\b|Z\b|$))")
+#: A time with its last minute digit masked, after a date: `2026-02-17 06:2xZ` (some minute
+#: from 06:20 to 06:29), read as the start of its ten minutes, approximately.
+_MASKED_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5])[xX](?:(?!\w)|(?=Z\b))")
 #: A placeholder where a date's time belongs, before the entry's separator: `X`, `XX:XX`, `??`.
 _TIME_PLACEHOLDER = re.compile(r"(?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)(?=[ \t]{0,3}:|[ \t]{1,3}[–—-][ \t])")
 #: A numeric date whose field order is in question: `11-01-2026`, `4/21/23` (not `2021-01-04`).
@@ -283,8 +286,12 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     unknown = False
     if day is not None and not (time_match and _valid_time(time_match)):
         compact = _COMPACT_TIME.match(text, position)  # `2022-02-02 1625: ...` (a time without a colon)
+        masked = _MASKED_TIME.match(text, position) if compact is None else None
         if compact:
             clock, position, time_match = (int(compact.group("h")), int(compact.group("m")), 0), compact.end(), None
+        elif masked:
+            clock, position, time_match = (int(masked.group("h")), int(masked.group("m")) * 10, 0), masked.end(), None
+            approximate = True
         else:
             placeholder = _TIME_PLACEHOLDER.match(text, position)  # `2022-02-02 X: ...`: the time left to fill in
             if placeholder:
