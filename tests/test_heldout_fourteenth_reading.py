@@ -15,6 +15,19 @@ meant it (synthetic documents, each with a twin that keeps the finding):
 - "the team noticed a few ways that users could have been affected" is analysis, not detection;
 - "We're still backfilling some additional instrumentation" and "I need a more robust
   notification mechanism for this type of issue" are plans; the latter improves detection.
+
+And set BH's:
+- "some of the most important changes we will implement ... include:" leads the plan in;
+  a bullet ending "..., including" hands over to its nested steps; a sub-heading of the
+  plan that lists problems holds no items;
+- a masked minute after a date ("~2026-02-17 06:2xZ") is read as the start of its ten minutes;
+- "Keep a short recovery checklist" keeps an artifact; an evaluation that names its
+  candidates ("..., including row-based replication") is pedantic;
+- "complete unavailability", things that "disappeared", and one named machine that
+  "became NotReady" are what was hit; overlapping cron runs are infrastructure;
+- "please contact us via our support ticket system" invites, it reports nothing;
+- a party that told the team of the problem ("Kukai Team notifies beacon team") is outside
+  the response: its night entries are no responder's night.
 """
 
 from __future__ import annotations
@@ -398,3 +411,57 @@ def test_an_evaluation_that_names_its_candidates_is_pedantic(tmp_path, run_cli, 
     text = f"# Replication outage\n\nThe database was down for 3 hours for all users.\n\n## Action items\n\n- {item}\n"
     path = write(tmp_path / "pm.md", text)
     assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM310")] == severities
+
+
+@pytest.mark.parametrize("said, method", [
+    ("If there are any further questions, please contact us via our IRC channel or via our support ticket system.", None),
+    ("We learned of it from a support ticket a customer opened at 09:10.", "customer"),
+])
+def test_an_invitation_to_write_in_is_no_report(tmp_path, run_cli, said, method):
+    text = f"# Network outage\n\nThe data center lost power for 4 hours and every project was offline.\n\n{said}\n" + PLAN
+    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
+    assert (detection["value"] if detection else None) == method
+
+
+@pytest.mark.parametrize("said, who", [
+    ("Control-plane node `talos-192-168-1-85` became `NotReady` and stopped posting node status for 30 minutes.", True),
+    ("Control-plane node `talos-192-168-1-85` became the leader and stopped posting node status for 30 minutes.", False),
+])
+def test_one_named_machine_down_is_what_was_hit(tmp_path, run_cli, said, who):
+    path = write(tmp_path / "pm.md", f"# Kubelet instability\n\n{said}\n" + PLAN)
+    messages = _messages(run_cli, path, preset="strict")
+    assert (not any("who or what was affected" in message for message in messages)) is who
+
+
+PARTNER = """# Postmortem incident 5
+
+**Summary:** An improper restart of a node left US-based users unable to connect for 11 hours.
+
+**Detection:** The issue was first reported by SDK users; monitoring validated it later.
+
+**Action Items:**
+
+| Action Item | Owner | State |
+| --- | --- | --- |
+| Configure monitoring to page repeatedly during an interruption | Lukas | COMPLETE |
+
+## Timeline
+
+2025-05-15 (all times UTC)
+
+- 08:56 - Node restart due to maintenance
+- 20:47 - {teller} notifies beacon team in slack about an increase in user reports
+- 00:16 - {actor} notices the Matrix part of the node is not working properly
+- 08:00 - Service recovered
+"""
+
+
+@pytest.mark.parametrize("teller, actor, reported", [
+    ("Kukai Team", "Kukai Team", False),
+    ("Kukai Team", "Beacon Team", True),
+])
+def test_a_party_that_told_the_team_is_outside_the_response(tmp_path, run_cli, teller, actor, reported):
+    path = write(tmp_path / "pm.md", PARTNER.format(teller=teller, actor=actor))
+    assert bool(rule_findings(run_cli, path, "PM203", preset="strict")) is reported
+    burden = _profile(run_cli, path)["on_call"]
+    assert bool(burden and burden.get("sleep_interrupted")) is reported

@@ -107,6 +107,15 @@ def _subject(text: str, start: int) -> str:
     return before[cut:].strip()
 
 
+#: The readers invited to write in ("If there are any further questions, please contact us via
+#: our IRC channel or our support ticket system"): a channel named, no report received.
+_INVITATION = regex_cache.compile(
+    r"\b(?:please|feel[ \t]+free[ \t]+to|do[ \t]+not[ \t]+hesitate[ \t]+to|don't[ \t]+hesitate[ \t]+to)[ \t]+"
+    r"(?:contact|reach[ \t]+out|email|e-mail|write|open|file|submit|get[ \t]+in[ \t]+touch|let[ \t]+us[ \t]+know)\b"
+    r"|\bif[ \t]+(?:you[ \t]+have[ \t]+|there[ \t]+are[ \t]+)(?:any[ \t]+)?(?:further[ \t]+|more[ \t]+|other[ \t]+)?"
+    r"(?:questions|concerns|feedback)\b", re.IGNORECASE)
+
+
 def _detector(method: str, phrase: str, text: str, start: int, end: int, in_detection: bool) -> str | None:
     """The method a match of `method`'s phrase supports, or None when the text does not
     say that someone noticed this incident: a party named without a verb of noticing or
@@ -117,6 +126,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     outage ("an email from the power company") is `other`."""
     if method not in ("employee", "customer"):
         return method
+    if method == "customer" and _INVITATION.search(sentence(text, start, end)):
+        return None  # "please contact us via IRC or our support ticket system": where to write, no report
     if method == "customer" and _SUPPLIER_TELLER.search(sentence(text, start, end)):
         return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):

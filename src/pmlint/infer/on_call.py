@@ -76,6 +76,31 @@ def outside_actor(text: str, settings: Mapping[str, Any]) -> bool:
     return found is not None and _NOT_SUBJECT.search(head, 0, found.start()) is None
 
 
+#: A named party telling the team, at the start of an entry: "Kukai Team notifies beacon team
+#: in slack about an increase in user reports" (group `party`: "Kukai Team"). A party that
+#: tells the team is outside it: its later entries ("Kukai Team notices the node is not
+#: working") are its own hours, not the responders'. Not the team's own words ("We notify").
+_TELLS_THE_TEAM = re.compile(
+    r"^\W{0,6}(?P<party>(?!(?:we|our|the|i|my)\b)[A-Z][\w.-]{1,30}(?:[ \t]+[A-Z][\w.-]{1,30}){0,2}[ \t]+"
+    r"(?:team|support|staff|ops|operators?|partners?))[ \t]+(?:notif(?:y|ies|ied)|informs?|informed|tells?|told|"
+    r"contacts?|contacted|alerts?|alerted|pings?|pinged|messages?|messaged|reaches[ \t]+out|reached[ \t]+out|"
+    r"escalates?|escalated)[ \t]+(?:the[ \t]+|our[ \t]+|us\b|[\w.-]{1,30}[ \t]+team\b)", re.IGNORECASE)
+
+
+def notifying_parties(events: list[str]) -> frozenset[str]:
+    """The named parties that tell the team of the problem in the timeline
+    (`_TELLS_THE_TEAM`), lower-cased: outside the response, whatever they do later.
+    One anchored search per entry, on its first 200 characters: linear."""
+    return frozenset(found.group("party").lower() for event in events
+                     for found in [_TELLS_THE_TEAM.match(event[:200])] if found is not None)
+
+
+def by_party(text: str, parties: frozenset[str]) -> bool:
+    """Whether the entry opens with one of `parties` as its subject."""
+    head = text.lstrip(" \t*_-•>").lower()
+    return any(head.startswith(party) for party in parties)
+
+
 def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, str, str]]:
     """(timeline index, local HH:MM, event text) of every night entry that is a responder
     acting, not a report from outside."""
@@ -87,13 +112,16 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
     # one answer per event text: a long timeline repeats its texts (a 5 MB document's
     # 15,000 night entries hold 5,700 distinct ones), and each answer is several searches
     responding: dict[str, bool] = {}
+    timeline = data.get("timeline")
+    parties = notifying_parties([_event_text(data, index) for index in range(len(timeline))]) \
+        if isinstance(timeline, list) else frozenset()
 
     def responder_acting(text: str) -> bool:
         if text not in responding:
             responding[text] = ((acting is not None and acting.search(text) is not None)
                                 or _MENTION.search(text) is not None) \
                 and not (reporting is not None and reporting.search(text) is not None) \
-                and not outside_actor(text, settings)
+                and not outside_actor(text, settings) and not by_party(text, parties)
         return responding[text]
 
     found = []
@@ -140,6 +168,10 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
     meta = document.meta
     unclear = {span.line for pointer in meta.timeline_ambiguous_hours
                if (span := document.spans.get(pointer + "/at")) is not None}
+    data = document.data if isinstance(document.data, dict) else {}
+    timeline = data.get("timeline")
+    parties = notifying_parties([_event_text(data, index) for index in range(len(timeline))]) \
+        if isinstance(timeline, list) else frozenset()
     found = []
     for number, line in enumerate(lines[:20000], 1):
         match = _STAMPED.match(line)
@@ -153,7 +185,8 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
             if not follow.strip() or _STAMPED.match(follow) or follow.lstrip()[:1] in "-*+#|":
                 break
             text += " " + follow.strip()
-        if reporting is not None and reporting.search(text) or outside_actor(_STAMPED.sub("", text, 1), settings):
+        said = _STAMPED.sub("", text, 1).lstrip(" \t*_:-\u2013\u2014")
+        if reporting is not None and reporting.search(text) or outside_actor(said, settings) or by_party(said, parties):
             continue
         page = paging is not None and any(not negated(text, hit.start()) for hit in paging.finditer(text))
         if page or (acting is not None and acting.search(text)) or _MENTION.search(text):

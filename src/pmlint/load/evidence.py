@@ -479,6 +479,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:total|complete|full)\s+(?:[\w-]+\s+){0,3}?(?:outage|blackout)\b"
             # "Complete unavailability of mirrors/landing pages from 19:51 to 20:18"
             r"|\bcomplete\s+(?:unavailability|inaccessibility)\b"
+            # one named machine out, what was hit: "Control-plane node `talos-192-168-1-85` became
+            # `NotReady`", "host db-2 went down"
+            r"|\b(?:node|host|server|instance|vm|machine)\s+`?[\w.-]{2,60}`?\s+(?:\([^()\x00]{0,40}\)\s+)?"
+            r"(?:became|went|was|got)\s+`?(?:notready|not\s+ready|down|unreachable|unresponsive|offline)\b"
             r"|\b(?:site|website|service|platform|app|api|server)\s+(?:wasn" + _APOS + r"t|was\s+not|stopped)\s+responding\b"
             r"|\ball\s+of\s+(?:[\w.-]+\s+){1,2}?(?:features?|functionality|services?|apis?|endpoints?|products?)\b"
             r"[^.\x00]{0,120}?\b(?:were|was)\s+(?:\w+\s+)?(?:affected|impacted|unavailable|down|inaccessible|broken)\b"

@@ -19,7 +19,7 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...grammar import negated_or_hedged
-from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, outside_actor
+from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, by_party, notifying_parties, outside_actor
 from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
@@ -235,10 +235,15 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     # (one answer per event text: a long timeline repeats its texts, 15,000 night entries
     # of a 5 MB document hold 5,700 distinct ones, and each answer is two or three searches)
     working: dict[str, bool] = {}
+    # a party that told the team of the problem ("Kukai Team notifies beacon team ...") is
+    # outside the response: its entries at night are its own hours
+    parties = notifying_parties([_event(timeline, index) for index in range(len(timeline))]) \
+        if isinstance(timeline, list) else frozenset()
 
     def at_work(text: str) -> bool:
         if text not in working:
-            working[text] = responders_at_work(text, responder, outside) and not outside_actor(text, outsiders)
+            working[text] = responders_at_work(text, responder, outside) and not outside_actor(text, outsiders) \
+                and not by_party(text, parties)
         return working[text]
 
     night = [(entry, clock) for entry, clock in in_window_
