@@ -465,3 +465,25 @@ def test_a_party_that_told_the_team_is_outside_the_response(tmp_path, run_cli, t
     assert bool(rule_findings(run_cli, path, "PM203", preset="strict")) is reported
     burden = _profile(run_cli, path)["on_call"]
     assert bool(burden and burden.get("sleep_interrupted")) is reported
+
+
+REMEDY = """# Home server catastrophic failure
+
+The backups would not restore, and two weeks of data was lost from the `container-services` VM.
+
+## What did I learn?
+
+{lesson}
+"""
+
+
+@pytest.mark.parametrize("lesson, reported", [
+    ("In fact, from the Proxmox documentation, I can actually set up [Verification jobs](https://pbs.proxmox.com/docs/"
+     "maintenance.html#verification) that do exactly what would've mitigated this issue, as I would've been notified "
+     "when my backups were no longer valid.", False),
+    ("In fact, I could have set up [Verification jobs](https://pbs.proxmox.com/docs/maintenance.html#verification) "
+     "that would've mitigated this issue, as I would've been notified when my backups were no longer valid.", True),
+])
+def test_a_remedy_the_writer_can_now_set_up_is_a_plan(tmp_path, run_cli, lesson, reported):
+    path = write(tmp_path / "pm.md", REMEDY.format(lesson=lesson))
+    assert bool(rule_findings(run_cli, path, "PM315")) is reported

@@ -722,6 +722,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
             r"investigate|improve|review|ensure|implement|automate|document|test|add|change|fix|replace|move|set\s+up|"
             r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track)\b"
+            # a remedy the writer can now put in place, named by what it would have done: "I can
+            # actually set up verification jobs that do exactly what would've mitigated this
+            # issue" (not "we could have set up ...": a regret)
+            r"|\b(?:we|i)\s+(?:can|could)\s+(?:actually\s+|easily\s+|also\s+|now\s+)?(?:set\s+up|add|enable|configure|"
+            r"schedule|use|introduce|implement)\b(?:[^.\x00]|\.(?=\S)){0,200}?\bwould(?:" + _APOS + r"ve|\s+have)\s+(?:mitigated|"
+            r"prevented|caught|avoided|detected|flagged|notified|alerted|stopped)\b"
             # what the writer now needs, named: "I need a more robust notification mechanism for
             # this type of issue" (not "we need a minute", nor what was needed during the fix)
             r"|\b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:a|an)\s+(?:more\s+(?:robust|reliable|resilient)|better|proper|"

@@ -162,7 +162,8 @@ def evidence(context: Context, kind: str) -> dict[str, Any] | None:
 
 
 #: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
-PROSE_SENTENCE = re.compile(r"[^.!?\n]{1,2000}")
+#: (a stop inside a word is none: "pbs.proxmox.com", "v1.2" keep their sentence whole)
+PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])){1,2000}")
 #: How much of a document is read for a commitment in prose (the rest is never an answer).
 PROSE_BYTES = 200_000
 
