@@ -487,3 +487,23 @@ The backups would not restore, and two weeks of data was lost from the `containe
 def test_a_remedy_the_writer_can_now_set_up_is_a_plan(tmp_path, run_cli, lesson, reported):
     path = write(tmp_path / "pm.md", REMEDY.format(lesson=lesson))
     assert bool(rule_findings(run_cli, path, "PM315")) is reported
+
+
+@pytest.mark.parametrize("said, method", [
+    ("I didn't notice it until our client told us about it.", "customer"),
+    ("I didn't notice it, and no client told us about it.", None),
+])
+def test_a_negation_ends_at_until(tmp_path, run_cli, said, method):
+    text = ("# Overriding production data\n\nMy patch script overwrote data the end users had entered, "
+            f"for all of them.\n\n{said}\n" + PLAN)
+    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
+    assert (detection["value"] if detection else None) == method
+
+
+def test_negation_scope_stops_at_until_or_but():
+    from pmlint.grammar import negated_or_hedged
+
+    text = "I didn't notice it until our client told us"
+    assert negated_or_hedged(text, text.index("told")) is False
+    text = "our client didn't tell us"
+    assert negated_or_hedged(text, text.index("tell")) is True

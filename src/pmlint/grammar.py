@@ -190,10 +190,21 @@ def _clause_before(text: str, start: int, reach: int, stops: Iterable[str]) -> s
     return window
 
 
+#: A word that ends what a negation before it denies: "I didn't notice it until our client
+#: told us" (the client did tell), "it was not fixed until we restarted it".
+_NEGATION_ENDS = re.compile(r"\b(?:until|till|unless|but)\b", re.IGNORECASE)
+
+
 def negated_or_hedged(text: str, start: int) -> bool:
     """Whether a negation or a hedge ("risking", "could") stands shortly before `start` in the
-    same clause: "no data was lost" and "without risking data corruption" state no loss."""
+    same clause: "no data was lost" and "without risking data corruption" state no loss; a
+    negation before "until" or "but" denies only what stands before that word."""
     window = _clause_before(text, start, NEGATION_REACH, (".", ";", "\n", ","))
+    last = None
+    for last in _NEGATION_ENDS.finditer(window):
+        pass
+    if last is not None:
+        window = window[last.end():]
     return _NEGATION_WORD.search(window) is not None or _HEDGE.search(window) is not None
 
 
