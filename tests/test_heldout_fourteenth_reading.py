@@ -507,3 +507,111 @@ def test_negation_scope_stops_at_until_or_but():
     assert negated_or_hedged(text, text.index("told")) is False
     text = "our client didn't tell us"
     assert negated_or_hedged(text, text.index("tell")) is True
+
+
+# -- set BI ------------------------------------------------------------------------------
+
+LOSS = """# pg_wal filled root
+
+Postgres could not recover for 40 minutes and every API request failed.
+
+{said} WAL archiving was fully caught up, and the nightly backups restored cleanly in a drill.
+"""
+
+
+@pytest.mark.parametrize("said, reported", [("**No ledger, price or backup data was lost.**", False),
+                                            ("**Ledger, price and backup data was lost.**", True)])
+def test_a_sentence_that_denies_a_list_the_loss_is_no_loss(tmp_path, run_cli, said, reported):
+    path = write(tmp_path / "pm.md", LOSS.format(said=said))
+    assert bool(rule_findings(run_cli, path, "PM315")) is reported
+
+
+@pytest.mark.parametrize("heading, titles", [
+    ("What changed", ["Set `max_wal_size` back to 2GB on the host."]),
+    ("What broke", []),
+])
+def test_what_changed_and_still_open_are_the_plan(tmp_path, run_cli, heading, titles):
+    text = (f"# pg_wal filled root\n\nPostgres was down for 40 minutes for every user.\n\n## {heading}\n\n"
+            "1. Set `max_wal_size` back to 2GB on the host.\n")
+    assert _action_titles(run_cli, write(tmp_path / "pm.md", text)) == titles
+    text = "# pg_wal filled root\n\nPostgres was down for 40 minutes for every user.\n\n## Still open\n\n- Move `pg_wal` onto the data volume.\n"
+    assert _action_titles(run_cli, write(tmp_path / "open.md", text)) == ["Move `pg_wal` onto the data volume."]
+
+
+@pytest.mark.parametrize("said, reported", [
+    ("At 3:30 PM PST we received multiple server unresponsive alerts and our engineering teams were paged.", False),
+    ("At 3:30 PM PST our engineering teams were paged.", False),
+    ("At 3:30 PM PST we reviewed the server logs, and our engineering teams were not paged.", True),
+])
+def test_alerts_received_and_teams_paged_are_detection(tmp_path, run_cli, said, reported):
+    path = write(tmp_path / "pm.md", f"# Proton outage\n\n{said} The cause was a provider issue.\n" + PLAN)
+    assert bool(rule_findings(run_cli, path, "PM401")) is reported
+
+
+@pytest.mark.parametrize("said, told", [
+    ("On November 10th we suffered nearly 1 hour, and 30 minutes of backend downtime for all customers.", True),
+    ("On November 10th we spent nearly 1 hour, and 30 minutes of backend work on it for all customers.", False),
+    ("At 3:32 PM PST the site became unresponsive for all customers. A mitigation brought systems back online by "
+     "4:58 PM PST.", True),
+])
+def test_a_length_of_downtime_or_a_return_by_a_clock_time(tmp_path, run_cli, said, told):
+    path = write(tmp_path / "pm.md", f"# Proton outage\n\n{said}\n" + PLAN)
+    assert (not any("how long" in message for message in _messages(run_cli, path, preset="strict"))) is told
+
+
+@pytest.mark.parametrize("heading, reported", [("Diagnosing the issue", False), ("Discussing the issue", True)])
+def test_a_diagnosis_section_holds_the_cause(tmp_path, run_cli, heading, reported):
+    text = (f"# BLAST tools downtime\n\nAll BLAST-related tools were inaccessible for a week.\n\n### {heading}\n\n"
+            "The issue was two-fold:\n\n1. The Passenger app ran as an arbitrary user without read access.\n"
+            "2. The binary belongs to a different group.\n")
+    found = [item for item in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011") if "root_causes" in item["message"]]
+    assert bool(found) is reported
+
+
+@pytest.mark.parametrize("said, who, long", [
+    ("Over the course of the weekend of November 17-18, all BLAST-related tools on Lotus Base became inaccessible.",
+     True, True),
+    ("Over the course of the weekend, all BLAST-related tools on Lotus Base were upgraded.",
+     False, False),
+])
+def test_tools_inaccessible_over_a_weekend(tmp_path, run_cli, said, who, long):
+    messages = _messages(run_cli, write(tmp_path / "pm.md", f"# BLAST tools downtime\n\n{said}\n" + PLAN), preset="strict")
+    assert (not any("who or what was affected" in message for message in messages)) is who
+    assert (not any("how long" in message for message in messages)) is long
+
+
+@pytest.mark.parametrize("said, reported", [
+    ("Need to kill the zombies before the next launch.", False),
+    ("We did not need to kill anything in the end.", True),
+])
+def test_a_need_without_a_subject_is_a_plan(tmp_path, run_cli, said, reported):
+    text = f"# Rails downtime\n\nThe site was down for 20 minutes for all visitors.\n\n## Lessons learned\n\n{said}\n"
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")) is reported
+
+
+@pytest.mark.parametrize("said, who", [("3:52PM - Verified that site was non-responsive.", True),
+                                       ("3:52PM - Verified that site was responsive.", False)])
+def test_a_non_responsive_site_is_everyone_hit(tmp_path, run_cli, said, who):
+    text = f"# xPro outage\n\n## Timeline\n\n- 3:45PM - Configuration deployed.\n- {said}\n- 4:25PM - Site available again.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
+    assert (not any("who or what was affected" in message for message in messages)) is who
+
+
+@pytest.mark.parametrize("item, owner", [("Adherence to internal policies (-> system team)", "system team"),
+                                         ("Adherence to internal policies (see system team)", None)])
+def test_an_arrow_hands_the_item_to_its_owner(tmp_path, run_cli, item, owner):
+    text = f"# Ingress outage\n\nThe ingress was down for 6 hours for every service.\n\n## Action Items\n\n- {item}\n"
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    owners = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("owner:")]
+    assert owners == ([owner] if owner else [])
+
+
+@pytest.mark.parametrize("said, severities", [
+    ("We tore out the static cache and replaced it with a centralized one.", []),
+    ("We tore out our hair and replaced nothing.", ["warning"]),
+])
+def test_the_cause_torn_out_and_replaced_is_a_fix_made(tmp_path, run_cli, said, severities):
+    text = f"# Thanksgiving downtime\n\nThe site was down for 3 hours for all visitors.\n\n{said}\n"
+    path = write(tmp_path / "pm.md", text)
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == severities

@@ -49,7 +49,8 @@ _ONSET = regex_cache.compile(
     r"|\b(?:was|were)[ \t]+(?:completely[ \t]+|fully[ \t]+)?(?:down|inaccessible|unreachable|offline)\b",
     re.IGNORECASE)
 _END = regex_cache.compile(
-    r"\b(?:came|come|comes|coming|was|were|is|are|be|been|got|get|brought|went)[ \t]+back[ \t]+"
+    # ("a mitigation ... brought systems back online by 4:58 PM PST": what came back may stand between)
+    r"\b(?:came|come|comes|coming|was|were|is|are|be|been|got|get|brought|went)[ \t]+(?:[\w-]+[ \t]+){0,2}?back[ \t]+"
     r"(?:online|up|to[ \t]+normal|in[ \t]+service)\b"
     r"|\b(?:fully[ \t]+)?(?:restored|resolved(?![ \t]+to\b)|recovered|mitigated)\b"
     r"|\b(?:service|services|traffic|operations?|processing)[ \t]+(?:resumed|normali[sz]ed|returned[ \t]+to[ \t]+normal)\b"

@@ -52,6 +52,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?|"
             # units of work a backlog counts: "several million tasks waiting to be processed"
             r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
+            # what a service offers: "all BLAST-related tools became inaccessible"
+            r"tools?|modules?|features?|apps?|applications?|"
             # people by role: "affecting all active program authors", "most students"
             r"authors?|editors?|writers?|creators?|students?|learners?|teachers?|researchers?|employees?|staff|"
             # data that was lost: "Page Views: 1000+ entries", "40,000 rows"

@@ -146,6 +146,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:\w+\s+)?(?:fired|firing|triggered|went off|paged|alerted|notified|started firing|began firing)\b"
             r"|\b(?:we|i|they|engineers?|on-?call(?: engineers?)?|the team|responders?)\s+(?:were|was|got|had been)\s+"
             r"(?:first\s+)?(?:alerted|paged|notified)\b"
+            # "our engineering teams were paged", "the SRE team was paged"
+            r"|\b(?:our|the)\s+(?:[\w-]+\s+)?teams?\s+(?:were|was|got|had been)\s+(?:first\s+)?(?:alerted|paged)\b"
             r"|\bautomated\s+(?:warning|alert|notification|email|message|report|check)s?\b"
             # the passive: "A raintank alert was recieved @ 23:38" (the common misspelling too)
             r"|\b(?:alerts?|alarms?|pages?)\s+(?:was|were|got|had\s+been)\s+(?:first\s+)?"
@@ -158,6 +160,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:generat\w+|sen[dt]\w*|fir(?:ed|ing)|rais(?:ed|ing)|issu(?:ed|ing)|receiv\w+)\s+"
             r"(?:an?\s+|several\s+|multiple\s+|numerous\s+|many\s+)?(?:sms\s+|e-?mail\s+|slack\s+|push\s+|"
             r"pagerduty\s+|opsgenie\s+|text\s+)?alerts?\b"
+            # what the alerts said, between: "we received multiple server unresponsive alerts"
+            r"|\breceiv(?:ed|ing)\s+(?:several\s+|multiple\s+|numerous\s+|many\s+)(?:[\w-]+\s+){1,3}?alerts\b"
             # a monitoring tool named as the sender: "Sentry begins sending rollup error alerts",
             # "Datadog sent us two alerts" (not "did not send alerts": no alert, no detection)
             r"|\b" + TOOL + r"\s+(?:\w+\s+)?(?:sen[dt]\w*|fir(?:ed|es|ing)|rais(?:ed|es|ing)|generat\w+|emit\w*|post\w*)\s+"
@@ -468,7 +472,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the cluster was left without any nodes": nothing left to serve, a 100 % share
             r"|\b(?:left|was|were|ran|running)\s+without\s+any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             # (not "fixed with zero site down time": the compound noun, nothing down)
-            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable)\b"
+            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
+            r"non-?responsive|unresponsive)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
             r"(?:down|offline|unavailable|unreachable)\b"
@@ -542,7 +547,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # was offline (about 6 hours)", "6 hours of downtime", "~6 hours down"
             r"|\b(?:down|offline|unavailable|unreachable|inaccessible|outage|downtime)\b[^.\x00()]{0,40}?\(\s*" + _APPROX
             + _AMOUNT + r"\b[^()\x00]{0,20}\)"
-            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?"
+            # ("30 minutes of backend downtime": one word may name what was down)
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?(?:[\w-]+\s+)?"
             r"(?:downtime|outage|unavailability|disruption)|(?:down|offline))\b"
             # availability lost for a while: "79 minutes of partial availability", "two hours of
             # degraded service" (not "99.9% availability": an amount of time, then the loss)
@@ -608,6 +614,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
             # "red for over a period of 30 minutes"
             r"|\bfor\s+" + _APPROX + r"an?\s+period\s+of\s+" + _APPROX + _AMOUNT + r"\b"
+            # a named stretch of the calendar: "Over the course of the weekend of November 17-18
+            # ... all BLAST-related tools became inaccessible", "down for the whole weekend"
+            r"|\b(?:over|for|during|throughout)\s+(?:the\s+course\s+of\s+)?(?:the\s+(?:whole\s+|entire\s+)?|an?\s+(?:whole\s+|entire\s+)?)"
+            r"(?:weekend|(?:working\s+)?week)\b"
+            r"|\b(?:for|throughout)\s+(?:the|an?)\s+(?:whole|entire)\s+(?:day|night|morning|afternoon|evening)\b"
             # ("within a few distracted evening hours": one or two words between the number and the unit)
             r"|\b(?:for|over|took|within)\s+" + _APPROX + _WORD_NUM + r"\s+(?:[a-z-]{3,20}\s+){1,2}"
             r"(?:minutes|hours|days|weeks)\b"
@@ -719,9 +730,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the problem is being worked on": the incident, still open); "We need to continue watching
             # the metrics, experiment with the workers": a plan, however vague (PM310's matter)
             r"|\((?:currently\s+|now\s+|still\s+)?being\s+worked\s+on\)"
-            r"|\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
+            r"|(?:\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?|(?:^|\x00|\n|[.!?]\s)\s*)need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
             r"investigate|improve|review|ensure|implement|automate|document|test|add|change|fix|replace|move|set\s+up|"
-            r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track)\b"
+            r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track|kill|stop|remove|take)\b"
             # a remedy the writer can now put in place, named by what it would have done: "I can
             # actually set up verification jobs that do exactly what would've mitigated this
             # issue" (not "we could have set up ...": a regret)
@@ -1444,7 +1455,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "actions", "improvements", "mitigations", "safeguards", "will", "plans", "intends", "planning", "aims",
                 "being", "working", "under way", "underway", "in progress", "coming", "started", "begun", "must",
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have",
-                "next step", "long term", "long-term", "permanent", "durable", "@"),
+                "next step", "long term", "long-term", "permanent", "durable", "@", "need to"),
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
                     "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",

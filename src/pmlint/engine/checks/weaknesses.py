@@ -77,11 +77,18 @@ def _label(low: str, start: int, end: int) -> bool:
 _CELL_REACH = 200
 
 
+#: A sentence that opens by denying a list the loss ends: "**No ledger, price or backup data
+#: was lost.**" (the negation stands before the list, beyond one clause's reach).
+_DENIED_LIST = re.compile(r"(?:^|[.!?:]\s|\n)[\s*_>-]*(?:no|none\s+of\s+the)\s+(?:[\w/-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s+)){0,10}$")
+
+
 def _suffered(low: str, start: int, end: int) -> bool:
     """Whether the loss at low[start:end] is one the text says happened."""
     if _label(low, start, end):
         return False
     if negated_or_hedged(low, start) or imagined(low, start):
+        return False
+    if _DENIED_LIST.search(low, max(0, start - 120), start) is not None:
         return False
     before = low[max(0, start - _BEFORE):start]
     if _AVOIDED_BEFORE.search(before) is not None or _MISLAID_BEFORE.search(before) is not None \

@@ -626,7 +626,7 @@ def _told_done_in_timeline(sections: list[Section]) -> set[str]:
 
 #: A plan heading in the past tense: its items report work done ("What we changed",
 #: "Changes made", "Fixes shipped"), not commitments still open.
-_DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
+_DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)|what\s+(?:has\s+)?changed\W*$"
                         r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented|applied|merged))\b", re.I)
 
 
@@ -1002,6 +1002,8 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
                 fields.setdefault("type", normalise_type(lowered))
         elif field is not None:
             _set_field(fields, field.group("key").lower(), field.group("value").strip())
+        elif (handed := _HANDED_TO.fullmatch(part)) is not None:
+            fields.setdefault("owner", handed.group("who"))  # "(-> system team)": handed to
         elif len(parts) == 1 and match.group(0).lstrip(" \t,;:").startswith("[") and _BRACKET_OWNER.fullmatch(part) \
                 and normalise_status(part) is None:
             fields.setdefault("owner", part)  # "... at 1 MB [alice]": a name in brackets, as teams tag owners
@@ -1014,6 +1016,8 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
     return before, fields
 
 
+#: an item handed to its owner by an arrow: "Adherence to internal policies (-> system team)"
+_HANDED_TO = re.compile(r"(?:->|=>|\u2192)\s*(?P<who>@?[\w][\w .&/-]{0,40})")
 #: a bracketed owner tag: a handle (`[alice]`, `[sre-team]`) or a name (`[Jane Doe]`)
 _BRACKET_OWNER = re.compile(r"[a-z][a-z0-9_.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 

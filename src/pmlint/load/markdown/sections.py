@@ -61,6 +61,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "mistakes made", "our mistakes", "mistakes we made", "reason", "reasons", "reason for the outage",
         "reason for the incident", "analysis of causes", "analysis of the causes", "analysis of the cause",
         "contributing causes",
+        # a diagnosis that ends at the cause: "Diagnosing the issue" over "The issue was two-fold: ..."
+        "diagnosing the issue", "diagnosing the problem", "diagnosis",
     ),
     "whys": ("five whys", "five why's", "5 whys", "5 why's", "the five whys"),
     "layer_analysis": ("layer analysis", "layers", "analysis by layer"),
@@ -70,6 +72,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "fix", "the fix", "solving", "restoration", "how did we fix it", "how we fixed it",
         "fixing the problem", "fixing the issue", "fixing it", "the solution", "solution",
         "resolution steps", "mitigation steps", "recovery steps", "workaround", "workarounds",
+        "what was done to fix it", "what we did to fix it",
     ),
     "action_items": (
         "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
@@ -106,6 +109,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # a plan kept as a to-do list: "TODO List", "To-do", "Follow-up list"
         "todo list", "to do list", "to-do list", "to-do", "to-dos", "todos", "todo items", "to-do items",
         "follow-up list", "follow up list", "action list", "action item list",
+        # what the incident changed, and what it left to do: "What changed", "Still open"
+        "what changed", "what has changed", "still open", "open items", "remaining work", "remaining items",
+        "outstanding items", "outstanding work",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
