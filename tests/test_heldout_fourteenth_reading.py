@@ -615,3 +615,11 @@ def test_the_cause_torn_out_and_replaced_is_a_fix_made(tmp_path, run_cli, said, 
     text = f"# Thanksgiving downtime\n\nThe site was down for 3 hours for all visitors.\n\n{said}\n"
     path = write(tmp_path / "pm.md", text)
     assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == severities
+
+
+@pytest.mark.parametrize("said, told", [("I needed three days to restore everything.", True),
+                                        ("I needed three days to write this post.", False)])
+def test_the_days_needed_to_restore_are_the_length(tmp_path, run_cli, said, told):
+    text = f"# Postmortem of the March 2 outage\n\nThe entire acoustid.org infrastructure went down. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
+    assert (not any("how long" in message for message in messages)) is told

@@ -611,7 +611,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:\s*[a-z]{2,5})?,\s+" + _APPROX + _AMOUNT + r"\b(?!\s+(?:before|after|later|earlier|ago|prior|"
             r"from|into|of\s+(?:work|sleep|debugging)))"
             # last, as for counts: a branch above may match where this one fails its test
-            r"|(?P<for_amount>\b(?:for|over|took|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
+            r"|(?P<for_amount>\b(?:for|over|took|needed|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
             # "red for over a period of 30 minutes"
             r"|\bfor\s+" + _APPROX + r"an?\s+period\s+of\s+" + _APPROX + _AMOUNT + r"\b"
             # a named stretch of the calendar: "Over the course of the weekend of November 17-18
