@@ -623,3 +623,89 @@ def test_the_days_needed_to_restore_are_the_length(tmp_path, run_cli, said, told
     text = f"# Postmortem of the March 2 outage\n\nThe entire acoustid.org infrastructure went down. {said}\n" + PLAN
     messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
     assert (not any("how long" in message for message in messages)) is told
+
+
+# -- set BJ ------------------------------------------------------------------------------
+
+def test_a_hugo_shortcode_is_no_template_placeholder(tmp_path, run_cli):
+    text = "# MySQL upgrade loop\n\n{{<vs 2>}}\n\nThe site was down for 3 hours for all users.\n\n{{ Describe the impact }}\n" + PLAN
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM010")
+    assert len(found) == 1 and "Describe the impact" in found[0]["message"]
+
+
+def test_ruby_binary_dates_in_front_matter_are_plain_data(tmp_path, run_cli):
+    front = "---\ntitle: Hard drive crash\ndate: !binary |-\n  MjAwNC0xMi0xNyAyMDoyMzo0OCArMDEwMA==\n"
+    front += "comments:\n" + "".join(f"- id: {n}\n  date: !binary |-\n    MjAwNC0xMi0xNyAyMDo1Mzo1OCArMDEwMA==\n"
+                                     f"  note: !ruby/object x{n}\n" for n in range(5)) + "---\n"
+    path = write(tmp_path / "pm.md", front + "# Hard drive crash\n\nThe server's disk died and the site was down for 4 days.\n")
+    found = rule_findings(run_cli, path, "PM004")
+    # no finding for `!binary`; one, with its count, for the tag pmlint does not construct
+    assert [item["message"] for item in found] == [
+        "Front matter: YAML tag '!ruby/object' (5 nodes) is ignored: pmlint reads plain data only"]
+
+
+@pytest.mark.parametrize("said, method", [
+    ("I submitted a support ticket to the host and I'm waiting for an answer.", None),
+    ("A user opened a support ticket at 09:10 saying the forum was down.", "customer"),
+])
+def test_the_teams_own_ticket_is_no_report(tmp_path, run_cli, said, method):
+    text = f"# Hard drive crash\n\nThe server's disk died and the forum was down for 4 days.\n\n{said}\n" + PLAN
+    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
+    assert (detection["value"] if detection else None) == method
+
+
+SLICER = """# [SOLVED] Slicer Wiki and Issue Tracker brief outage
+
+There was a brief outage of the Slicer Wiki and Slicer Issue Tracker due to a disk-full condition on
+the primary partition. The issue is completely resolved now.
+
+{alerted}
+
+{plan}
+"""
+
+
+def test_a_forum_notice_states_cause_detection_plan_and_what_was_out(tmp_path, run_cli):
+    text = SLICER.format(alerted="Of course, the system alerted at 4am, but the messages weren't delivered until 11am.",
+                         plan="I'm putting a disk monitor in place for immediate alerting.")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM313", "PM401") == []
+    assert not [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+    assert not any("who or what was affected" in message for message in _messages(run_cli, path, preset="strict"))
+
+
+def test_a_notice_without_them_is_still_asked(tmp_path, run_cli):
+    text = SLICER.format(alerted="We are sorry for any inconvenience.", plan="I'm tired of disks filling up.")
+    path = write(tmp_path / "pm.md", text.replace("due to a disk-full condition on\nthe primary partition", "today"))
+    assert {item["rule"] for item in rule_findings(run_cli, path, "PM313", "PM401")} == {"PM313", "PM401"}
+    assert [item for item in rule_findings(run_cli, path, "PM011") if "root_causes" in item["message"]]
+
+
+@pytest.mark.parametrize("said, severities", [
+    ("I copied a `helm upgrade --install` command from radix-platform but forgot to change the release name.", []),
+    ("A `helm upgrade --install` command was copied from radix-platform with its release name unchanged.", ["warning"]),
+])
+def test_the_authors_own_command_gone_wrong_was_seen_at_once(tmp_path, run_cli, said, severities):
+    text = f"# Bad Helm deploy\n\n{said} The cluster was broken for 4 days for every user.\n" + PLAN
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")
+    assert [item["severity"] for item in found] == severities
+
+
+def test_mitigations_implemented_and_suggested_are_the_plan(tmp_path, run_cli):
+    text = ("# Bad Helm deploy\n\nThe cluster was broken for 4 days for every user.\n\n## Mitigations\n\n"
+            "  * Implemented: Alternative cluster ready.\n  * Suggested: Make it harder to run helm in the wrong context.\n")
+    path = write(tmp_path / "pm.md", text)
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert [line.strip() for line in out.splitlines() if line.strip().startswith(("- title:", "status:"))] == [
+        "- title: Alternative cluster ready.", "status: done",
+        "- title: Make it harder to run helm in the wrong context.", "status: open"]
+    assert rule_findings(run_cli, path, "PM313") == []
+
+
+@pytest.mark.parametrize("label, named", [("Last Updated", []), ("Reviewed by Dana", ["Dana"])])
+def test_last_updated_names_nobody(tmp_path, run_cli, label, named):
+    text = ("# Mail relay abuse\n\n## Root cause\n\n- The pod network was trusted as a relay.\n"
+            f"- **{label}:** June 28, 2025\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM702")
+    assert [item["message"].split('"')[1] for item in found] == named

@@ -107,6 +107,11 @@ def _subject(text: str, start: int) -> str:
     return before[cut:].strip()
 
 
+#: The team's own ticket or report, filed with someone else: "I submitted a support ticket and
+#: I'm waiting for an answer" (to the hosting company), "we opened a case with AWS".
+_OWN_TICKET_BEFORE = regex_cache.compile(
+    r"\b(?:i|we)[ \t]+(?:have[ \t]+|had[ \t]+|then[ \t]+|also[ \t]+)?(?:submitted|opened|filed|raised|created|sent|logged)"
+    r"[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|our[ \t]+)?(?:[\w-]+[ \t]+)?$", re.IGNORECASE)
 #: The readers invited to write in ("If there are any further questions, please contact us via
 #: our IRC channel or our support ticket system"): a channel named, no report received.
 _INVITATION = regex_cache.compile(
@@ -128,6 +133,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return method
     if method == "customer" and _INVITATION.search(sentence(text, start, end)):
         return None  # "please contact us via IRC or our support ticket system": where to write, no report
+    if method == "customer" and _OWN_TICKET_BEFORE.search(text, max(0, start - 60), start):
+        return None  # "I submitted a support ticket" (to the host): the team asking, nobody reporting to it
     if method == "customer" and _SUPPLIER_TELLER.search(sentence(text, start, end)):
         return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):

@@ -144,6 +144,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
             r"|\b(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
             r"(?:\w+\s+)?(?:fired|firing|triggered|went off|paged|alerted|notified|started firing|began firing)\b"
+            # "the system alerted at 4am", "our monitoring system alerted us"
+            r"|\b(?:the|our)\s+(?:monitoring\s+)?system\s+(?:alerted|paged|notified)\b"
             r"|\b(?:we|i|they|engineers?|on-?call(?: engineers?)?|the team|responders?)\s+(?:were|was|got|had been)\s+"
             r"(?:first\s+)?(?:alerted|paged|notified)\b"
             # "our engineering teams were paged", "the SRE team was paged"
@@ -482,6 +484,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:ecosystem|network|system|company|platform|site|service|fleet|region|industry|chain|org)[- ]wide\b"
             # everything it serves: "Total home LAN network outage", "a complete outage of the API"
             r"|\b(?:total|complete|full)\s+(?:[\w-]+\s+){0,3}?(?:outage|blackout)\b"
+            # the whole of a named service out: "a brief outage of the Slicer Wiki and Issue
+            # Tracker", "an outage of our API"
+            r"|\boutages?\s+of\s+(?:the\s+|our\s+)(?:[\w.-]+\s+){0,3}?(?:wiki|site|website|services?|api|tracker|"
+            r"servers?|platform|app|application|registry|database|cluster|network|portal|forum|mirrors?)\b"
             # "Complete unavailability of mirrors/landing pages from 19:51 to 20:18"
             r"|\bcomplete\s+(?:unavailability|inaccessibility)\b"
             # one named machine out, what was hit: "Control-plane node `talos-192-168-1-85` became
@@ -672,6 +678,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # contraction too; not "I'll explain")
             r"|\bi" + _APOS + r"ll(?!" + _TELLING + r")\s+(?:build|add|set up|write|move|automate|replace|run|keep|"
             r"test|monitor|migrate|rotate|switch|make|fix|publish|back up|document|schedule|enable|check)\b"
+            # one person's change under way: "I'm putting a disk monitor in place for immediate alerting"
+            r"|\b(?:i" + _APOS + r"m|i\s+am)\s+(?:now\s+|also\s+|currently\s+)?(?:putting|adding|deploying|building|"
+            r"implementing|setting\s+up|installing|moving|migrating|replacing|automating|writing)\b"
             r"|\bwe" + _APOS + r"(?:ll(?!" + _TELLING + r")|re (?:still\s+)?(?:going to(?!" + _TELLING + r")|planning|adding|deploying|building|implementing|introducing|"
             r"rolling out|moving|migrating|changing|updating|improving|creating|writing|taking|reviewing|"
             r"investigating|working|putting|making|enabling|requiring|rotating|auditing|replacing|removing|"
@@ -942,8 +951,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the outage's noun right before its cause: "Both bots have received major down time
             # due to the host dropping container availability" (not "because of": "re-opening
             # outage because of reports" gives the reason a step was taken)
+            # ("a brief outage of the Slicer Wiki and Issue Tracker due to a disk-full condition":
+            # what was out may stand between)
             r"|\b(?:down[ \t]?time|outages?|disruptions?|interruptions?|instability|crash(?:es)?|failures?)[ \t]+"
-            r"(?:was[ \t]+|were[ \t]+)?(?:due[ \t]+to|owing[ \t]+to)\b"
+            r"(?:of[ \t]+[^.,;\x00]{1,60}?[ \t]+)?(?:was[ \t]+|were[ \t]+)?(?:due[ \t]+to|owing[ \t]+to)\b"
             # (not "due to an issue we have not yet identified": no cause is stated)
             r"(?![^.\x00]{0,60}\b(?:not\s+(?:yet\s+)?(?:identified|known|determined|found)|unknown|unclear|"
             r"unidentified|undetermined)\b)"

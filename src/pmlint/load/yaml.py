@@ -29,7 +29,10 @@ from .suppressions import find_suppressions
 
 _CORE = "tag:yaml.org,2002:"
 _STR_TAG = _CORE + "str"
-_PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")}
+#: (`!binary` is the short form Ruby's YAML writes for the core binary type: Jekyll's
+#: WordPress imports date every post and comment `date: !binary |- MjAwNC0x...`)
+_PLAIN_TAGS = {_CORE + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "binary")} | \
+    {"!binary"}
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
@@ -146,6 +149,9 @@ class _TreeBuilder:
         self.document = document
         self.lines = lines
         self.count = 0
+        #: tag → (index of its problem, times seen): a tag repeated on every comment of an
+        #: export is one problem, with its count, not one per node
+        self.tags_seen: dict[str, tuple[int, int]] = {}
         self.aliased = False
         #: anchor → (value, node count of its subtree)
         self.anchors: dict[str, tuple[Any, int]] = {}
@@ -167,6 +173,23 @@ class _TreeBuilder:
                 end_line -= 1
             end_column = len(lines[end_line].rstrip()) if end_line < len(lines) else 1
         return Span(start.line + 1, start.column + 1, end_line + 1, max(end_column, 1))
+
+    def _tag_problem(self, tag: str, event: Any, pointer: str | None) -> None:
+        """Record a tag pmlint does not construct: once per distinct tag, at its first node,
+        with the count of the nodes that carry it."""
+        shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
+        seen = self.tags_seen.get(tag)
+        problems = self.document.problems
+        if seen is None:
+            self.tags_seen[tag] = (len(problems), 1)
+            problems.append(Problem("yaml-tag", f"YAML tag {shown!r} is ignored: pmlint reads plain data only",
+                                    self.span(event.start_mark, event.end_mark), pointer or ""))
+            return
+        index, times = seen[0], seen[1] + 1
+        self.tags_seen[tag] = (index, times)
+        first = problems[index]
+        problems[index] = Problem(first.code, f"YAML tag {shown!r} ({times} nodes) is ignored: pmlint reads plain data only",
+                                  first.span, first.pointer)
 
     def _limit(self, added: int, mark: Any) -> None:
         self.count += added
@@ -252,10 +275,7 @@ class _TreeBuilder:
                 self._limit(0, event.start_mark)
             tag = event.tag
             if tag is not None and tag != "!" and tag not in _PLAIN_TAGS:
-                shown = tag if len(tag) <= _TAG_SHOWN else tag[:_TAG_SHOWN] + "…"
-                self.document.problems.append(Problem(
-                    "yaml-tag", f"YAML tag {shown!r} is ignored: pmlint reads plain data only",
-                    self.span(event.start_mark, event.end_mark), pointer or ""))
+                self._tag_problem(tag, event, pointer)
             if kind == "ScalarEvent":
                 value = _scalar(event, tag)
                 if pointer is not None:

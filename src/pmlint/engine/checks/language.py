@@ -84,7 +84,8 @@ Most All Both Neither Either Another Other Such Since Until During Without With 
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December Today Yesterday Tomorrow Tonight What Who Whom Whose Why How Where Which
 What's Who's None Several Few Any Anyone Anybody Everybody Whoever Half Only Just Even Still Perhaps Maybe
-Thus Therefore Hence Instead Otherwise Overall Together Whatever Whichever Nor""".split())
+Thus Therefore Hence Instead Otherwise Overall Together Whatever Whichever Nor Last First Next Previous Latest
+Final""".split())
 
 
 # ---- people ---------------------------------------------------------------------------

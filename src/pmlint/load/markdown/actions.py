@@ -77,7 +77,8 @@ _TASK = re.compile(r"^\s*\[(?P<mark>[ xX~/-]?)\]\s*")
 #: a plain status prefix: `TODO: add ...`, `DONE - pinned ...`, `[WIP] ...`, and the box of
 #: an item that will not be done (`[N/A] Replace "dontAsk" — not needed`)
 _STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed|n/a|na|wontfix|won't do)\]\s*[:\-–—]?|"
-                            r"(?P<word>todo|to-do|done|wip|fixed)\s*[:\-–—])\s*(?=\S)", re.IGNORECASE)
+                            r"(?P<word>todo|to-do|done|wip|fixed|implemented|suggested|proposed|planned)\s*[:\-–—])\s*(?=\S)",
+                            re.IGNORECASE)
 _FIELD = re.compile(
     r"(?:^|[\s(\[,;|])(?P<key>owner|owners|assignee|assigned to|who|dri|due|due date|eta|deadline|by|priority|prio|"
     r"ticket|issue|jira|bug|tracking|type|layer|status)\s*[:=]\s*"
@@ -740,7 +741,7 @@ def _closed_box(text: str) -> bool:
         return task.group("mark") in ("x", "X")
     prefix = _STATUS_PREFIX.match(text)
     word = ((prefix.group("bracket") or prefix.group("word")) if prefix is not None else "").lower()
-    return word not in ("", "todo", "to-do", "wip")
+    return word not in ("", "todo", "to-do", "wip", "suggested", "proposed", "planned")
 
 
 def _done_if(block: Block, told_done: set[int], hints: dict[str, str], intro_done: bool = False) -> dict[str, str]:
@@ -772,7 +773,8 @@ _DONE_INTRO = re.compile(
 #: "Immediate Actions Taken", "Steps performed", "Prevention Measures (Now Implemented)",
 #: "✅ 1. Removed Dangerous Module" (not "Actions to be taken", "not yet implemented": open).
 _DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bnot )(?<!\byet )\b(?:completed?|done|finished|taken|performed|"
-                         r"carried\s+out|implemented|deployed|shipped|in\s+place)\b|[\u2705\u2714\u2611]", re.I)
+                         r"carried\s+out|implemented|deployed|shipped|in\s+place|immediate\s+response)\b|[\u2705\u2714\u2611]",
+                         re.I)
 
 
 def _hints(group: str | None) -> dict[str, str]:
@@ -1066,7 +1068,7 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     status_prefix = _STATUS_PREFIX.match(text)
     if status_prefix is not None:  # "TODO: add an alert": the marker is the status, not the title
         word = (status_prefix.group("bracket") or status_prefix.group("word")).lower()
-        fields.setdefault("status", "open" if word in ("todo", "to-do") else
+        fields.setdefault("status", "open" if word in ("todo", "to-do", "suggested", "proposed", "planned") else
                           "in-progress" if word == "wip" else
                           "wont-do" if word in ("n/a", "na", "wontfix", "won't do") else "done")
         text, prefix = text[status_prefix.end():], prefix + status_prefix.end()

@@ -112,6 +112,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # what the incident changed, and what it left to do: "What changed", "Still open"
         "what changed", "what has changed", "still open", "open items", "remaining work", "remaining items",
         "outstanding items", "outstanding work",
+        # a list of measures, done and proposed: "## Mitigations" over "Implemented: ..." and
+        # "Suggested: ..." (the singular "Mitigation" is how the incident was mitigated)
+        "mitigations",
     ),
     "lessons": (
         "lessons learned", "lessons learnt", "lessons", "insights", "learnings", "lessons learned and future improvements",
