@@ -709,3 +709,32 @@ def test_last_updated_names_nobody(tmp_path, run_cli, label, named):
             f"- **{label}:** June 28, 2025\n")
     found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM702")
     assert [item["message"].split('"')[1] for item in found] == named
+
+
+@pytest.mark.parametrize("said, method", [("When I went online the site was already offline.", "employee"),
+                                          ("When I went online I read the news.", None)])
+def test_coming_to_the_service_and_finding_it_down_is_detection(tmp_path, run_cli, said, method):
+    text = f"# Hard drive crash\n\nThe server's disk died and the forum was down for 4 days. {said}\n" + PLAN
+    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
+    assert (detection["value"] if detection else None) == method
+
+
+def test_work_done_under_a_sub_heading_of_a_done_group_stays_done(tmp_path, run_cli):
+    text = ("# Mail relay abuse\n\nThe server relayed spam for 2 hours for every user.\n\n## Remediation Actions\n\n"
+            "### Security Hardening Implemented\n\n#### 1. Strong Password Policy\n\n- Minimum length of 12 characters\n\n"
+            "### Short Term\n\n#### 2. Rate limiting\n\n- Limit authentication attempts per IP\n")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    statuses = [line.strip() for line in out.splitlines() if line.strip().startswith(("- title:", "status:"))]
+    assert statuses == ["- title: Minimum length of 12 characters", "status: done",
+                        "- title: Limit authentication attempts per IP"]
+
+
+@pytest.mark.parametrize("lead, titles", [
+    ("One or more of the following mitigations will work:", []),
+    ("We will do the following:", ["Configure log retention for Loki", "Use managed Loki"]),
+])
+def test_options_offered_are_no_commitments(tmp_path, run_cli, lead, titles):
+    text = (f"# Loki PVC full\n\nLogs were lost for 2 hours for every team.\n\n## Mitigations\n\n{lead}\n\n"
+            "- Configure log retention for Loki\n- Use managed Loki\n")
+    assert _action_titles(run_cli, write(tmp_path / "pm.md", text)) == titles

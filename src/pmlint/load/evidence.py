@@ -388,6 +388,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"ping|use|deploy|push|pull|reload|refresh)\b[^.\x00]{0,100}?\b(?:but|only\s+to)\b[^.\x00]{0,80}?"
             r"\b(?:refused|errors?|failed|fails|timed?\s*out|would\s+not|wouldn" + _APOS + r"t|could\s+not|couldn" + _APOS +
             r"t|unable|unreachable|no\s+response|nothing)\b"
+            # coming to the service and finding it out: "When I went online the site was already
+            # offline", "when we logged in the dashboard was down"
+            r"|\bwhen\s+(?:i|we)\s+(?:went\s+online|logged\s+(?:in|on)|got\s+(?:online|in|up)|came\s+(?:in|online|back)|"
+            r"woke\s+up|checked)\b[^.\x00]{0,20}?,?\s+(?:the\s+|our\s+|my\s+)?(?:[\w.-]+\s+){0,2}?(?:was|were)\s+"
+            r"(?:already\s+|still\s+|completely\s+)?(?:offline|down|unreachable|unavailable|gone|dead|broken)\b"
             # "I found out by getting the same email three times", "we found out when the
             # invoices bounced" (the writers met the failure themselves)
             r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b"
@@ -1445,7 +1450,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
-                  "aware", "observ", "saw that", "attention", "message", "ticket", "issue", "submitted", "received",
+                  "aware", "observ", "saw that", "when i ", "when we ", "attention", "message", "ticket", "issue", "submitted", "received",
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")

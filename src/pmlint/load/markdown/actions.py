@@ -219,9 +219,16 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
             out.widen("/action_items", Span(section.heading.line, section.heading.column, section.heading.line,
                                             section.heading.end_column))
         problems = False  # under a sub-heading that lists problems found, not work to do
+        options = False  # after a lead-in that offers alternatives, not commitments (`_OPTIONS_INTRO`)
+        #: (level, hints) of the sub-headings open above the current one: "#### 1. Strong Password
+        #: Policy" under "### Security Hardening Implemented" is work done all the same
+        opened: list[tuple[int, dict[str, str]]] = []
         for position, block in enumerate(section.blocks):
             if problems and block.kind != "heading":
                 continue
+            if options and block.kind == "item" and not block.quoted:
+                continue
+            options = options and block.kind == "item"
             if block.kind in ("item", "table") and not block.quoted:
                 heading_listed = True
             if block.kind == "heading":
@@ -237,7 +244,12 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 headed.append((block, heading_prose))
                 group = plain(block.text)
                 # (under "Changes implemented", a sub-heading "2. Systematic fix" is still work done)
-                group_hints = {**told_as_done, **_hints(group)}
+                while opened and opened[-1][0] >= block.level:
+                    opened.pop()
+                inherited = {key: value for _, hints in opened for key, value in hints.items()}
+                own = _hints(group)
+                opened.append((block.level, own))
+                group_hints = {**told_as_done, **inherited, **own}
                 intro_done = False
             elif block.kind == "table":
                 found = _table(items, block, group, group_hints)
@@ -274,6 +286,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     continue
                 # "List of actions performed to resolve the problem:": the list after it is done
                 intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
+                # "One or more of the following mitigations will work:": the list offers options
+                options = text.endswith(":") and _OPTIONS_INTRO.search(text) is not None
                 if text.endswith(":") and _leads_code(section.blocks, position):
                     text = text[:-1].rstrip() + "."  # "Add a cron job to clear stuck entries:" over its code
                 if text and not text.endswith(":") and not _is_filler(text) and not _NOTHING.match(text):
@@ -304,6 +318,11 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
     return ActionsFound(source, tuple(columns), items.groups)
 
 
+#: A paragraph that offers the list after it as alternatives to choose from, not as work
+#: committed to: "One or more of the following mitigations will work:", "Possible solutions:".
+_OPTIONS_INTRO = re.compile(r"\b(?:one\s+or\s+more\s+of\s+the\s+following|any\s+of\s+the\s+following|"
+                            r"(?:possible|potential|candidate|alternative)\s+(?:mitigations?|solutions?|fixes|options|"
+                            r"approaches|remedies)|the\s+options\s+are|options\s+include)\b", re.IGNORECASE)
 #: A sub-heading of the plan that lists problems found ("Problems during Recovery", "Issues
 #: we hit", "What went wrong"), unless it also names the work ("Fixes for the problems").
 _PROBLEMS_HEADING = re.compile(r"^(?:\W*)(?:problems?|issues?|challenges?|difficulties|pain[ \t]points?|"
