@@ -20,6 +20,7 @@ And set BH's:
 - "some of the most important changes we will implement ... include:" leads the plan in;
   a bullet ending "..., including" hands over to its nested steps; a sub-heading of the
   plan that lists problems holds no items;
+- "Still open" heads the plan (not "What changed", as often the change that triggered it);
 - a masked minute after a date ("~2026-02-17 06:2xZ") is read as the start of its ten minutes;
 - "Keep a short recovery checklist" keeps an artifact; an evaluation that names its
   candidates ("..., including row-based replication") is pedantic;
@@ -527,15 +528,15 @@ def test_a_sentence_that_denies_a_list_the_loss_is_no_loss(tmp_path, run_cli, sa
 
 
 @pytest.mark.parametrize("heading, titles", [
-    ("What changed", ["Set `max_wal_size` back to 2GB on the host."]),
-    ("What broke", []),
+    ("Still open", ["Move `pg_wal` onto the data volume."]),
+    ("Open items", ["Move `pg_wal` onto the data volume."]),
+    # "What changed" as often tells the change that triggered the incident: no plan
+    ("What changed", []),
 ])
-def test_what_changed_and_still_open_are_the_plan(tmp_path, run_cli, heading, titles):
+def test_still_open_is_the_plan(tmp_path, run_cli, heading, titles):
     text = (f"# pg_wal filled root\n\nPostgres was down for 40 minutes for every user.\n\n## {heading}\n\n"
-            "1. Set `max_wal_size` back to 2GB on the host.\n")
+            "- Move `pg_wal` onto the data volume.\n")
     assert _action_titles(run_cli, write(tmp_path / "pm.md", text)) == titles
-    text = "# pg_wal filled root\n\nPostgres was down for 40 minutes for every user.\n\n## Still open\n\n- Move `pg_wal` onto the data volume.\n"
-    assert _action_titles(run_cli, write(tmp_path / "open.md", text)) == ["Move `pg_wal` onto the data volume."]
 
 
 @pytest.mark.parametrize("said, reported", [
@@ -738,3 +739,65 @@ def test_options_offered_are_no_commitments(tmp_path, run_cli, lead, titles):
     text = (f"# Loki PVC full\n\nLogs were lost for 2 hours for every team.\n\n## Mitigations\n\n{lead}\n\n"
             "- Configure log retention for Loki\n- Use managed Loki\n")
     assert _action_titles(run_cli, write(tmp_path / "pm.md", text)) == titles
+
+
+# -- an attacker's review of this session's change ----------------------------------------
+
+def test_a_need_after_a_run_of_newlines_is_read_in_linear_time():
+    from linearity import assert_ten_times_linear
+    from pmlint.load.evidence import COMMITMENT
+
+    assert_ten_times_linear(lambda copies: COMMITMENT.search("the database was down.\n" + "\n" * copies + "x"), 2000,
+                            "newlines")
+
+
+def test_parties_are_looked_up_in_linear_time():
+    from linearity import assert_ten_times_linear
+    from pmlint.infer.on_call import by_party, notifying_parties
+
+    def run(copies: int) -> None:
+        events = [f"P{n} Team notifies the ops team" for n in range(copies)] + \
+            [f"B{n} restarted the database" for n in range(copies)]
+        parties = notifying_parties(events)
+        assert len(parties) <= 32
+        for event in events:
+            by_party(event, parties)
+
+    assert_ten_times_linear(run, 400, "parties")
+
+
+@pytest.mark.parametrize("said, reported", [
+    ("No alerts fired and all customer order data was lost.", True),
+    ("No ledger, price or backup data was lost.", False),
+])
+def test_only_a_denied_list_denies_the_loss(tmp_path, run_cli, said, reported):
+    path = write(tmp_path / "pm.md", LOSS.format(said=said))
+    assert bool(rule_findings(run_cli, path, "PM315")) is reported
+
+
+@pytest.mark.parametrize("heading, count", [("Issues filed", 1), ("Issues to address", 1), ("Problems we hit", 0)])
+def test_only_problems_found_are_no_items(tmp_path, run_cli, heading, count):
+    text = (f"# Outage\n\nThe API was down for 2 hours for all users.\n\n## Action items\n\n### {heading}\n\n"
+            "- Add a replica to the database, owner @sam\n")
+    assert len(_action_titles(run_cli, write(tmp_path / "pm.md", text))) == count
+
+
+def test_a_role_team_that_alerts_another_is_still_the_response(tmp_path, run_cli):
+    text = PARTNER.format(teller="SRE team", actor="SRE team").replace("notifies beacon team", "alerts the database team")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM203", preset="strict")
+
+
+def test_a_stop_before_a_bracket_or_bold_still_ends_the_sentence(tmp_path, run_cli):
+    text = ("# Disk crash\n\nThe disk died and all user data was lost.\n\n## Lessons\n\n"
+            "We will update the runbook (see the wiki.) The backups were fine, we think.\n")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM315")
+
+
+@pytest.mark.parametrize("item, owners", [("Scale the pool (-> 2x capacity)", []),
+                                          ("Scale the pool (-> new cluster team )", ["new cluster team"])])
+def test_an_arrow_to_a_figure_names_no_owner(tmp_path, run_cli, item, owners):
+    text = f"# Pool exhaustion\n\nThe API was down for 2 hours for all users.\n\n## Action Items\n\n- {item}\n"
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("owner:")] == owners

@@ -81,24 +81,42 @@ def outside_actor(text: str, settings: Mapping[str, Any]) -> bool:
 #: tells the team is outside it: its later entries ("Kukai Team notices the node is not
 #: working") are its own hours, not the responders'. Not the team's own words ("We notify").
 _TELLS_THE_TEAM = re.compile(
-    r"^\W{0,6}(?P<party>(?!(?:we|our|the|i|my)\b)[A-Z][\w.-]{1,30}(?:[ \t]+[A-Z][\w.-]{1,30}){0,2}[ \t]+"
+    r"^\W{0,6}(?P<party>(?!(?:we|our|the|i|my|sre|ops|devops|dev|on-?call|platform|infra|infrastructure|engineering|"
+    r"database|db|network|networking|security|backend|frontend|data|support|release|web|api|app|mobile|"
+    r"core|product|it)\b)[A-Z][\w.-]{1,30}(?:[ \t]+[A-Z][\w.-]{1,30}){0,2}[ \t]+"
     r"(?:team|support|staff|ops|operators?|partners?))[ \t]+(?:notif(?:y|ies|ied)|informs?|informed|tells?|told|"
     r"contacts?|contacted|alerts?|alerted|pings?|pinged|messages?|messaged|reaches[ \t]+out|reached[ \t]+out|"
     r"escalates?|escalated)[ \t]+(?:the[ \t]+|our[ \t]+|us\b|[\w.-]{1,30}[ \t]+team\b)", re.IGNORECASE)
 
 
+#: Most parties remembered: a timeline of thousands of entries names a handful of outsiders.
+_MAX_PARTIES = 32
+
+
 def notifying_parties(events: list[str]) -> frozenset[str]:
     """The named parties that tell the team of the problem in the timeline
-    (`_TELLS_THE_TEAM`), lower-cased: outside the response, whatever they do later.
-    One anchored search per entry, on its first 200 characters: linear."""
-    return frozenset(found.group("party").lower() for event in events
-                     for found in [_TELLS_THE_TEAM.match(event[:200])] if found is not None)
+    (`_TELLS_THE_TEAM`: a proper name, never a role such as "SRE team" or "Database team",
+    which are the responders), lower-cased and with single spaces: outside the response,
+    whatever they do later. One anchored search per entry, on its first 200 characters,
+    and at most `_MAX_PARTIES` kept: linear."""
+    found_parties: set[str] = set()
+    for event in events:
+        found = _TELLS_THE_TEAM.match(event[:200])
+        if found is not None:
+            found_parties.add(" ".join(found.group("party").lower().split()))
+            if len(found_parties) >= _MAX_PARTIES:
+                break
+    return frozenset(found_parties)
 
 
 def by_party(text: str, parties: frozenset[str]) -> bool:
-    """Whether the entry opens with one of `parties` as its subject."""
-    head = text.lstrip(" \t*_-•>").lower()
-    return any(head.startswith(party) for party in parties)
+    """Whether the entry opens with one of `parties` as its subject, as whole words ("Kukai
+    Team notices ...", not "Kukai Teammate"): its first two to four words looked up, so
+    each entry costs the same however many parties there are."""
+    if not parties:
+        return False
+    words = text.lstrip(" \t*_-•>").lower().split(None, 4)[:4]
+    return any(" ".join(words[:count]) in parties for count in (2, 3, 4))
 
 
 def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> list[tuple[int, str, str]]:

@@ -744,7 +744,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the problem is being worked on": the incident, still open); "We need to continue watching
             # the metrics, experiment with the workers": a plan, however vague (PM310's matter)
             r"|\((?:currently\s+|now\s+|still\s+)?being\s+worked\s+on\)"
-            r"|(?:\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?|(?:^|\x00|\n|[.!?]\s)\s*)need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
+            r"|(?:\b(?:we|i)\s+(?:still\s+|now\s+|also\s+)?|(?:^|\x00|\n|[.!?]\s)[ \t]{0,3})need\s+to\s+(?:continue|keep|watch|monitor|experiment|"
             r"investigate|improve|review|ensure|implement|automate|document|test|add|change|fix|replace|move|set\s+up|"
             r"migrate|upgrade|rework|redesign|reduce|increase|limit|alert|track|kill|stop|remove|take)\b"
             # a remedy the writer can now put in place, named by what it would have done: "I can

@@ -163,7 +163,7 @@ def evidence(context: Context, kind: str) -> dict[str, Any] | None:
 
 #: A sentence of prose: up to a full stop, ! or ? or a line end (bounded: linear).
 #: (a stop inside a word is none: "pbs.proxmox.com", "v1.2" keep their sentence whole)
-PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s.!?])){1,2000}")
+PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[A-Za-z0-9])){1,2000}")
 #: How much of a document is read for a commitment in prose (the rest is never an answer).
 PROSE_BYTES = 200_000
 

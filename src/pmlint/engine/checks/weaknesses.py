@@ -79,7 +79,8 @@ _CELL_REACH = 200
 
 #: A sentence that opens by denying a list the loss ends: "**No ledger, price or backup data
 #: was lost.**" (the negation stands before the list, beyond one clause's reach).
-_DENIED_LIST = re.compile(r"(?:^|[.!?:]\s|\n)[\s*_>-]*(?:no|none\s+of\s+the)\s+(?:[\w/-]+(?:\s*,\s*|\s+(?:or|and|nor)\s+|\s+)){0,10}$")
+_DENIED_LIST = re.compile(r"(?:^|[.!?:]\s|\n)[ \t*_>-]{0,6}(?:no|none\s+of\s+the)\s+[\w/-]{1,30}"
+                          r"(?:[ \t]*,[ \t]*[\w/-]{1,30}){0,8}(?:[ \t]*,?[ \t]+(?:or|and|nor)[ \t]+[\w/-]{1,30})?[ \t]+$")
 
 
 def _suffered(low: str, start: int, end: int) -> bool:

@@ -325,8 +325,10 @@ _OPTIONS_INTRO = re.compile(r"\b(?:one\s+or\s+more\s+of\s+the\s+following|any\s+
                             r"approaches|remedies)|the\s+options\s+are|options\s+include)\b", re.IGNORECASE)
 #: A sub-heading of the plan that lists problems found ("Problems during Recovery", "Issues
 #: we hit", "What went wrong"), unless it also names the work ("Fixes for the problems").
-_PROBLEMS_HEADING = re.compile(r"^(?:\W*)(?:problems?|issues?|challenges?|difficulties|pain[ \t]points?|"
-                               r"what[ \t]went[ \t](?:wrong|badly))\b", re.IGNORECASE)
+_PROBLEMS_HEADING = re.compile(r"^\W*(?:(?:problems?|issues?|challenges?|difficulties|pain[ \t]points?)[ \t]+"
+                               r"(?:during|found|encountered|hit|faced|seen|observed|identified|discovered|"
+                               r"we[ \t]+(?:hit|faced|found|encountered|saw))\b|what[ \t]went[ \t](?:wrong|badly)\b)",
+                               re.IGNORECASE)
 _PLAN_WORDS = re.compile(r"\b(?:fix(?:es)?|actions?|changes?|improvements?|remediation|follow[- ]?ups?|to[ \t-]?do|"
                          r"todo|solutions?|next[ \t]steps?|resolved|plans?)\b", re.IGNORECASE)
 
@@ -646,7 +648,7 @@ def _told_done_in_timeline(sections: list[Section]) -> set[str]:
 
 #: A plan heading in the past tense: its items report work done ("What we changed",
 #: "Changes made", "Fixes shipped"), not commitments still open.
-_DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)|what\s+(?:has\s+)?changed\W*$"
+_DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
                         r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented|applied|merged))\b", re.I)
 
 
@@ -1038,7 +1040,7 @@ def trailing_fields(text: str) -> tuple[str, dict[str, Any]] | None:
 
 
 #: an item handed to its owner by an arrow: "Adherence to internal policies (-> system team)"
-_HANDED_TO = re.compile(r"(?:->|=>|\u2192)\s*(?P<who>@?[\w][\w .&/-]{0,40})")
+_HANDED_TO = re.compile(r"(?:->|=>|\u2192)\s*(?P<who>@?[A-Za-z][\w.&/-]*(?:[ \t][A-Za-z][\w.&/-]*){0,4})\s*")
 #: a bracketed owner tag: a handle (`[alice]`, `[sre-team]`) or a name (`[Jane Doe]`)
 _BRACKET_OWNER = re.compile(r"[a-z][a-z0-9_.-]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z]+)?")
 

@@ -109,8 +109,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         # a plan kept as a to-do list: "TODO List", "To-do", "Follow-up list"
         "todo list", "to do list", "to-do list", "to-do", "to-dos", "todos", "todo items", "to-do items",
         "follow-up list", "follow up list", "action list", "action item list",
-        # what the incident changed, and what it left to do: "What changed", "Still open"
-        "what changed", "what has changed", "still open", "open items", "remaining work", "remaining items",
+        # what the incident left to do: "Still open" (not "What changed": as often the change
+        # that triggered it)
+        "still open", "open items", "remaining work", "remaining items",
         "outstanding items", "outstanding work",
         # a list of measures, done and proposed: "## Mitigations" over "Implemented: ..." and
         # "Suggested: ..." (the singular "Mitigation" is how the incident was mitigated)
