@@ -801,3 +801,21 @@ def test_an_arrow_to_a_figure_names_no_owner(tmp_path, run_cli, item, owners):
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert code == 0, err
     assert [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("owner:")] == owners
+
+
+@pytest.mark.parametrize("said, method", [
+    ("While doing this, I noticed n8n had an update, so I pulled the new image.", None),
+    ("While doing this, I noticed n8n had crashed, so I pulled the new image.", "employee"),
+])
+def test_a_release_noticed_is_no_detection(tmp_path, run_cli, said, method):
+    text = f"# Lost automation server\n\nThe n8n server was down for a day for all my workflows. {said}\n" + PLAN
+    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
+    assert (detection["value"] if detection else None) == method
+
+
+@pytest.mark.parametrize("said, who", [("Production platform is unavailable for 4-5 hours.", True),
+                                       ("Production platform is available again after 4-5 hours of work.", False)])
+def test_a_platform_that_is_unavailable_is_everyone_hit(tmp_path, run_cli, said, who):
+    messages = _messages(run_cli, write(tmp_path / "pm.md", f"# K8s objects missing\n\n## Impact\n\n{said}\n" + PLAN),
+                         preset="strict")
+    assert (not any("who or what was affected" in message for message in messages)) is who

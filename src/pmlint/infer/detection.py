@@ -149,6 +149,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
     if method == "employee" and _FEATURE_FOUND.match(text, end, end + 120) is not None:
         return None  # "then I noticed the Chatlog Mode": a tool's feature found, not a problem
+    if method == "employee" and _UPDATE_FOUND.match(text, end, end + 120) is not None:
+        return None  # "I noticed n8n had an update": news of a release, not a problem
     if _REPORTING.search(phrase) is None:
         if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
             return None
@@ -174,6 +176,11 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     return None
 
 
+#: A release noticed, the change the author then made: "While doing this, I noticed n8n had an
+#: update. So I figured: let me pull the new image" (what was noticed is news, not trouble).
+_UPDATE_FOUND = regex_cache.compile(
+    r"[ \t]+(?:that[ \t]+)?(?:[\w.-]+[ \t]+){0,3}?(?:had|has|got|was)[ \t]+(?:an?[ \t]+)?(?:new[ \t]+)?"
+    r"(?:update|version|release|upgrade)s?\b(?![ \t]+(?:that|which)[ \t]+(?:broke|failed|crashed))", re.IGNORECASE)
 #: A tool's feature noticed while setting it up ("then I noticed the Chatlog Mode", "we
 #: discovered the bulk-edit option"): no problem came to light. A feature noticed in a
 #: state ("noticed the sync setting was disabled") is a problem seen, and stays detection.

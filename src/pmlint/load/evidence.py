@@ -479,7 +479,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "the cluster was left without any nodes": nothing left to serve, a 100 % share
             r"|\b(?:left|was|were|ran|running)\s+without\s+any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             # (not "fixed with zero site down time": the compound noun, nothing down)
-            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
+            r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+|is\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
             r"non-?responsive|unresponsive)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
