@@ -819,3 +819,15 @@ def test_a_platform_that_is_unavailable_is_everyone_hit(tmp_path, run_cli, said,
     messages = _messages(run_cli, write(tmp_path / "pm.md", f"# K8s objects missing\n\n## Impact\n\n{said}\n" + PLAN),
                          preset="strict")
     assert (not any("who or what was affected" in message for message in messages)) is who
+
+
+@pytest.mark.parametrize("others, severities", [
+    ("  * The normal helm restore procedure did not work as expected.\n  * No alternative cluster to migrate users to.\n",
+     ["info"]),
+    ("", ["error"]),
+])
+def test_a_mistake_listed_beside_the_conditions_is_info(tmp_path, run_cli, others, severities):
+    text = ("# Bad Helm deploy\n\nThe cluster was broken for 4 days for every user.\n\n## Root causes\n\n"
+            f"  * Operator mistake messed up an important helm deployment on the wrong cluster.\n{others}")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM103")
+    assert [item["severity"] for item in found] == severities

@@ -242,7 +242,10 @@ def _prepare_absent(options: dict) -> dict:
         "first": {"type": "boolean", "description": "Report only the first match below the node (default false: "
                                                      "every match)."},
         "per_sentence": {"type": "boolean", "description": "Report at most one match per sentence (default false): "
-                                                            "two phrases of one claim are one finding."}},
+                                                            "two phrases of one claim are one finding."},
+        "demote_among_others": {"type": "boolean", "description": "Report at `info` a match in one item of a list "
+                                                                 "whose other items hold no match (default false): "
+                                                                 "one cause among the conditions the list names."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
@@ -263,6 +266,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
         return
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
     per_sentence = bool(options.get("per_sentence"))
+    among_others = bool(options.get("demote_among_others")) and _others_hold_none(context, pointer, regex)
     for string_pointer, text in candidates:
         seen: dict[str, int] = {}
         sentence_end = -1
@@ -277,9 +281,26 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
-                      text=phrase, occurrence=_occurrence_in(text, phrase, match.start()))
+                      text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others)
             if options.get("first"):
                 return
+
+
+_LIST_ITEM = re.compile(r"^/(?P<key>[\w-]+)/(?P<index>\d+)$")
+
+
+def _others_hold_none(context: Context, pointer: str, regex: Any) -> bool:
+    """Whether the node at `pointer` is one item of a top-level list (`/root_causes/2`) with
+    at least one other item, none of which holds a match: "Operator mistake ..." listed
+    beside "The normal restore procedure not working" and two more conditions."""
+    found = _LIST_ITEM.match(pointer)
+    data = context.data if isinstance(context.data, dict) else {}
+    items = data.get(found.group("key")) if found is not None else None
+    if not isinstance(items, list) or len(items) < 2:
+        return False
+    key, index = (found.group("key"), int(found.group("index"))) if found is not None else ("", -1)
+    return all(not context.strings_matching(item, f"/{key}/{position}", regex)
+               for position, item in enumerate(items) if position != index)
 
 
 #: The end of a sentence: a full stop, question or exclamation mark before a space or the end.
