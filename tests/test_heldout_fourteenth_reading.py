@@ -84,26 +84,20 @@ def test_the_entire_infrastructure_going_down_is_everyone_hit(tmp_path, run_cli,
     assert ("who or what was affected" not in messages[0]) is hit
 
 
-@pytest.mark.parametrize("said", [
-    "> *Tl;dr: from about 9:30pm to 12:30am last night, our website was unreachable.*",
-    "*Update: from about 9:30pm to 12:30am last night, our website was unreachable for all customers.*",
-    "After about 3 hours, our San Jose servers came back online. Our website was unreachable for all customers.",
+@pytest.mark.parametrize("said, told", [
+    ("> *Tl;dr: from about 9:30pm to 12:30am last night, our website was unreachable.*", True),
+    ("*Update: from about 9:30pm to 12:30am last night, our website was unreachable for all customers.*", True),
+    ("After about 3 hours, our San Jose servers came back online. Our website was unreachable for all customers.", True),
+    # twins: a template's prompt, a pause, a promise
+    ("*List what broke: from about 9:30pm to 12:30am the website was unreachable.*", False),
+    ("After about 3 hours of reading we went back to bed. Our website was unreachable for all customers.", False),
+    ("Our website was unreachable for all customers. Over the last weeks, I'll keep posting about what must change.",
+     False),
 ])
-def test_a_window_or_a_return_after_so_long_is_the_impacts_length(tmp_path, run_cli, said):
+def test_a_window_or_a_return_after_so_long_is_the_impacts_length(tmp_path, run_cli, said, told):
     text = f"# Post-mortem from last night's outage\n\n{said}\n" + PLAN
     messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
-    assert not any("how long" in message for message in messages)
-
-
-@pytest.mark.parametrize("said", [
-    "*List what broke: from about 9:30pm to 12:30am the website was unreachable.*",
-    "After about 3 hours of reading we went back to bed. Our website was unreachable for all customers.",
-    "Our website was unreachable for all customers. Over the last weeks, I'll keep posting about what must change.",
-])
-def test_a_prompt_a_pause_or_a_promise_is_no_length(tmp_path, run_cli, said):
-    text = f"# Post-mortem from last night's outage\n\n{said}\n" + PLAN
-    messages = _messages(run_cli, write(tmp_path / "pm.md", text), preset="strict")
-    assert any("how long" in message for message in messages)
+    assert (not any("how long" in message for message in messages)) is told
 
 
 TIMELINE = """# Post-mortem from last night's outage
@@ -180,16 +174,14 @@ working, and many `.io` domains were unreachable for a few hours.
 """ + PLAN
 
 
-def test_ways_an_analysis_found_are_no_detection(tmp_path, run_cli):
-    said = "Our platform relies on the `.io` domain, and the CloudOps team noticed a few ways that users could have been affected."
+@pytest.mark.parametrize("noticed, severities", [
+    ("noticed a few ways that users could have been affected", []),
+    ("noticed that our routes were failing", ["warning"]),
+])
+def test_ways_an_analysis_found_are_no_detection(tmp_path, run_cli, noticed, severities):
+    said = f"Our platform relies on the `.io` domain, and the CloudOps team {noticed}."
     path = write(tmp_path / "pm.md", WAYS.format(said=said))
-    assert rule_findings(run_cli, path, "PM402") == []
-
-
-def test_the_team_noticing_the_outage_is_detection(tmp_path, run_cli):
-    said = "Our platform relies on the `.io` domain, and the CloudOps team noticed that our routes were failing."
-    path = write(tmp_path / "pm.md", WAYS.format(said=said))
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == ["warning"]
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
 
 
 STORY = """# Home server catastrophic failure
@@ -221,16 +213,11 @@ def test_a_state_of_mind_is_no_plan(tmp_path, run_cli, lesson):
     assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == ["warning"]
 
 
-def test_a_notification_mechanism_needed_improves_detection(tmp_path, run_cli):
-    lesson = "I need a more robust notification mechanism for this type of issue as well."
+@pytest.mark.parametrize("needed, severities", [("notification mechanism", []), ("server", ["warning"])])
+def test_a_notification_mechanism_needed_improves_detection(tmp_path, run_cli, needed, severities):
+    lesson = f"I need a more robust {needed} for this type of issue as well."
     path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
-    assert rule_findings(run_cli, path, "PM402") == []
-
-
-def test_a_need_for_something_else_improves_no_detection(tmp_path, run_cli):
-    lesson = "I need a more robust server for this type of workload as well."
-    path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == ["warning"]
+    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
 
 
 # -- set BH ------------------------------------------------------------------------------
