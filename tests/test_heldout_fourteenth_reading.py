@@ -812,6 +812,8 @@ def test_a_platform_that_is_unavailable_is_everyone_hit(tmp_path, run_cli, said,
     ("  * The normal helm restore procedure did not work as expected.\n  * No alternative cluster to migrate users to.\n",
      ["info"]),
     ("", ["error"]),
+    # one other cause is as often the mechanism the mistake set off
+    ("  * Uploads returned HTTP 507 once the cluster filled.\n", ["error"]),
 ])
 def test_a_mistake_listed_beside_the_conditions_is_info(tmp_path, run_cli, others, severities):
     text = ("# Bad Helm deploy\n\nThe cluster was broken for 4 days for every user.\n\n## Root causes\n\n"

@@ -244,8 +244,9 @@ def _prepare_absent(options: dict) -> dict:
         "per_sentence": {"type": "boolean", "description": "Report at most one match per sentence (default false): "
                                                             "two phrases of one claim are one finding."},
         "demote_among_others": {"type": "boolean", "description": "Report at `info` a match in one item of a list "
-                                                                 "whose other items hold no match (default false): "
-                                                                 "one cause among the conditions the list names."}},
+                                                                 "whose two or more other items hold no match "
+                                                                 "(default false): one cause among the conditions "
+                                                                 "the list names."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
@@ -291,12 +292,13 @@ _LIST_ITEM = re.compile(r"^/(?P<key>[\w-]+)/(?P<index>\d+)$")
 
 def _others_hold_none(context: Context, pointer: str, regex: Any) -> bool:
     """Whether the node at `pointer` is one item of a top-level list (`/root_causes/2`) with
-    at least one other item, none of which holds a match: "Operator mistake ..." listed
-    beside "The normal restore procedure not working" and two more conditions."""
+    at least two other items, none of which holds a match: "Operator mistake ..." listed
+    beside "The normal restore procedure not working" and two more conditions (one other
+    item is as often the mechanism the mistake set off: "Uploads returned HTTP 507")."""
     found = _LIST_ITEM.match(pointer)
     data = context.data if isinstance(context.data, dict) else {}
     items = data.get(found.group("key")) if found is not None else None
-    if not isinstance(items, list) or len(items) < 2:
+    if not isinstance(items, list) or len(items) < 3:
         return False
     key, index = (found.group("key"), int(found.group("index"))) if found is not None else ("", -1)
     return all(not context.strings_matching(item, f"/{key}/{position}", regex)
