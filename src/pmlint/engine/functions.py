@@ -296,11 +296,12 @@ def _others_hold_none(context: Context, pointer: str, regex: Any) -> bool:
     beside "The normal restore procedure not working" and two more conditions (one other
     item is as often the mechanism the mistake set off: "Uploads returned HTTP 507")."""
     found = _LIST_ITEM.match(pointer)
-    data = context.data if isinstance(context.data, dict) else {}
-    items = data.get(found.group("key")) if found is not None else None
+    if found is None or not isinstance(context.data, dict):
+        return False
+    key, index = found.group("key"), int(found.group("index"))
+    items = context.data.get(key)
     if not isinstance(items, list) or len(items) < 3:
         return False
-    key, index = (found.group("key"), int(found.group("index"))) if found is not None else ("", -1)
     return all(not context.strings_matching(item, f"/{key}/{position}", regex)
                for position, item in enumerate(items) if position != index)
 

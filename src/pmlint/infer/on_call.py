@@ -109,6 +109,14 @@ def notifying_parties(events: list[str]) -> frozenset[str]:
     return frozenset(found_parties)
 
 
+def timeline_parties(data: Any) -> frozenset[str]:
+    """`notifying_parties` of the data tree's timeline (none when it has no timeline list)."""
+    timeline = data.get("timeline") if isinstance(data, dict) else None
+    if not isinstance(timeline, list):
+        return frozenset()
+    return notifying_parties([_event_text(data, index) for index in range(len(timeline))])
+
+
 def by_party(text: str, parties: frozenset[str]) -> bool:
     """Whether the entry opens with one of `parties` as its subject, as whole words ("Kukai
     Team notices ...", not "Kukai Teammate"): its first two to four words looked up, so
@@ -130,9 +138,7 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
     # one answer per event text: a long timeline repeats its texts (a 5 MB document's
     # 15,000 night entries hold 5,700 distinct ones), and each answer is several searches
     responding: dict[str, bool] = {}
-    timeline = data.get("timeline")
-    parties = notifying_parties([_event_text(data, index) for index in range(len(timeline))]) \
-        if isinstance(timeline, list) else frozenset()
+    parties = timeline_parties(data)
 
     def responder_acting(text: str) -> bool:
         if text not in responding:
@@ -186,10 +192,7 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
     meta = document.meta
     unclear = {span.line for pointer in meta.timeline_ambiguous_hours
                if (span := document.spans.get(pointer + "/at")) is not None}
-    data = document.data if isinstance(document.data, dict) else {}
-    timeline = data.get("timeline")
-    parties = notifying_parties([_event_text(data, index) for index in range(len(timeline))]) \
-        if isinstance(timeline, list) else frozenset()
+    parties = timeline_parties(document.data)
     found = []
     for number, line in enumerate(lines[:20000], 1):
         match = _STAMPED.match(line)

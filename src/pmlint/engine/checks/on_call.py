@@ -19,7 +19,7 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...grammar import negated_or_hedged
-from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, by_party, notifying_parties, outside_actor
+from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, by_party, outside_actor, timeline_parties
 from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
@@ -237,8 +237,7 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
     working: dict[str, bool] = {}
     # a party that told the team of the problem ("Kukai Team notifies beacon team ...") is
     # outside the response: its entries at night are its own hours
-    parties = notifying_parties([_event(timeline, index) for index in range(len(timeline))]) \
-        if isinstance(timeline, list) else frozenset()
+    parties = timeline_parties(value)
 
     def at_work(text: str) -> bool:
         if text not in working:

@@ -79,6 +79,8 @@ _TASK = re.compile(r"^\s*\[(?P<mark>[ xX~/-]?)\]\s*")
 _STATUS_PREFIX = re.compile(r"^\s*(?:\[(?P<bracket>todo|done|wip|fixed|n/a|na|wontfix|won't do)\]\s*[:\-–—]?|"
                             r"(?P<word>todo|to-do|done|wip|fixed|implemented|suggested|proposed|planned)\s*[:\-–—])\s*(?=\S)",
                             re.IGNORECASE)
+#: Status prefixes that leave the item open ("TODO: add an alert", "Suggested: make it harder to ...").
+_OPEN_PREFIXES = ("todo", "to-do", "suggested", "proposed", "planned")
 _FIELD = re.compile(
     r"(?:^|[\s(\[,;|])(?P<key>owner|owners|assignee|assigned to|who|dri|due|due date|eta|deadline|by|priority|prio|"
     r"ticket|issue|jira|bug|tracking|type|layer|status)\s*[:=]\s*"
@@ -236,13 +238,13 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     _heading_item(items, heading, heading_prose, group_hints)
                 # "### Problems during Recovery" inside "## Corrective and Preventive Measures":
                 # what went wrong, listed before the changes that answer it
-                problems = _PROBLEMS_HEADING.search(plain(block.text)) is not None and \
-                    _PLAN_WORDS.search(plain(block.text)) is None
+                title = plain(block.text)
+                problems = _PROBLEMS_HEADING.search(title) is not None and _PLAN_WORDS.search(title) is None
                 if problems:
                     continue
                 heading, heading_prose, heading_listed = block, [], False
                 headed.append((block, heading_prose))
-                group = plain(block.text)
+                group = title
                 # (under "Changes implemented", a sub-heading "2. Systematic fix" is still work done)
                 while opened and opened[-1][0] >= block.level:
                     opened.pop()
@@ -762,7 +764,7 @@ def _closed_box(text: str) -> bool:
         return task.group("mark") in ("x", "X")
     prefix = _STATUS_PREFIX.match(text)
     word = ((prefix.group("bracket") or prefix.group("word")) if prefix is not None else "").lower()
-    return word not in ("", "todo", "to-do", "wip", "suggested", "proposed", "planned")
+    return word not in ("", "wip", *_OPEN_PREFIXES)
 
 
 def _done_if(block: Block, told_done: set[int], hints: dict[str, str], intro_done: bool = False) -> dict[str, str]:
@@ -1089,7 +1091,7 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     status_prefix = _STATUS_PREFIX.match(text)
     if status_prefix is not None:  # "TODO: add an alert": the marker is the status, not the title
         word = (status_prefix.group("bracket") or status_prefix.group("word")).lower()
-        fields.setdefault("status", "open" if word in ("todo", "to-do", "suggested", "proposed", "planned") else
+        fields.setdefault("status", "open" if word in _OPEN_PREFIXES else
                           "in-progress" if word == "wip" else
                           "wont-do" if word in ("n/a", "na", "wontfix", "won't do") else "done")
         text, prefix = text[status_prefix.end():], prefix + status_prefix.end()
