@@ -60,6 +60,23 @@ def _profile(run_cli, path):
     return json.loads(out)["profiles"][str(path)]
 
 
+def _severities(run_cli, path, rule, preset="recommended"):
+    return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
+
+
+def _converted(run_cli, path, *prefixes):
+    """The lines of `pmlint convert PATH` that start with one of `prefixes`, stripped."""
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    return [line.strip() for line in out.splitlines() if line.strip().startswith(prefixes)]
+
+
+def _values(run_cli, path, prefix):
+    """The values on the lines of `pmlint convert PATH` that start with `prefix` (`- title:`
+    for an item's title, `owner:` for a key)."""
+    return [line.split(":", 1)[1].strip() for line in _converted(run_cli, path, prefix)]
+
+
 def test_a_urls_percent_encoding_is_no_share(tmp_path, run_cli):
     text = ("# The giveaway went wrong\n\nI reloaded the module from a [REPL] session and lost the giveaway.\n" + PLAN +
             "\n[REPL]: https://en.wikipedia.org/wiki/Read%E2%80%93eval%E2%80%93print_loop\n")
@@ -122,10 +139,7 @@ All times PST, 2013-01-11.
 ])
 def test_working_again_ends_the_impact(tmp_path, run_cli, end, kind):
     path = write(tmp_path / "pm.md", TIMELINE.format(end=end))
-    code, out, err = run_cli("convert", str(path))
-    assert code == 0, err
-    kinds = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("kind:")]
-    assert kinds == ["detected", "other", "other", kind]
+    assert _values(run_cli, path, "kind:") == ["detected", "other", "other", kind]
     from pmlint.timeline import describes_end
     assert describes_end(end) is (kind != "other")
 
@@ -159,7 +173,7 @@ NOTICED = """# Deployer API outage
 def test_an_employee_noticing_within_a_minute_needs_no_detect_item(tmp_path, run_cli, seen, severities):
     text = NOTICED.format(detection="We noticed the mistake ourselves.", seen=seen)
     path = write(tmp_path / "pm.md", text)
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
+    assert _severities(run_cli, path, "PM402") == severities
     assert _profile(run_cli, path)["time_to_detect_minutes"]["value"] == (1 if seen == "09:28" else 28)
 
 
@@ -181,7 +195,7 @@ working, and many `.io` domains were unreachable for a few hours.
 def test_ways_an_analysis_found_are_no_detection(tmp_path, run_cli, noticed, severities):
     said = f"Our platform relies on the `.io` domain, and the CloudOps team {noticed}."
     path = write(tmp_path / "pm.md", WAYS.format(said=said))
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
+    assert _severities(run_cli, path, "PM402") == severities
 
 
 STORY = """# Home server catastrophic failure
@@ -210,22 +224,20 @@ def test_work_under_way_or_a_need_named_is_a_plan(tmp_path, run_cli, lesson):
 ])
 def test_a_state_of_mind_is_no_plan(tmp_path, run_cli, lesson):
     path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == ["warning"]
+    assert _severities(run_cli, path, "PM313") == ["warning"]
 
 
 @pytest.mark.parametrize("needed, severities", [("notification mechanism", []), ("server", ["warning"])])
 def test_a_notification_mechanism_needed_improves_detection(tmp_path, run_cli, needed, severities):
     lesson = f"I need a more robust {needed} for this type of issue as well."
     path = write(tmp_path / "pm.md", STORY.format(lesson=lesson))
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM402")] == severities
+    assert _severities(run_cli, path, "PM402") == severities
 
 
 # -- set BH ------------------------------------------------------------------------------
 
 def _action_titles(run_cli, path):
-    code, out, err = run_cli("convert", str(path))
-    assert code == 0, err
-    return [line.split("title:", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("- title:")]
+    return _values(run_cli, path, "- title:")
 
 
 LOOKING_FORWARD = """# Mysql1-vip outage post-mortem
@@ -306,9 +318,7 @@ Control-plane node altra became NotReady and every runner job on it failed.
 
 def test_a_masked_minute_is_read_as_its_ten_minutes(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", MASKED.format(digit="x"))
-    code, out, err = run_cli("convert", str(path))
-    assert code == 0, err
-    assert [line.split("at:", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("- at:")] == [
+    assert _values(run_cli, path, "- at:") == [
         "'2026-02-17T06:20:00+00:00'", "'2026-02-17T06:40:00+00:00'", "'2026-02-17T06:50:00+00:00'"]
     assert not any("how long" in message for message in _messages(run_cli, path, preset="strict"))
 
@@ -398,7 +408,7 @@ def test_overlapping_cron_runs_are_no_code_cause(tmp_path, run_cli, how, reporte
 def test_an_evaluation_that_names_its_candidates_is_pedantic(tmp_path, run_cli, item, severities):
     text = f"# Replication outage\n\nThe database was down for 3 hours for all users.\n\n## Action items\n\n- {item}\n"
     path = write(tmp_path / "pm.md", text)
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM310")] == severities
+    assert _severities(run_cli, path, "PM310") == severities
 
 
 @pytest.mark.parametrize("said, method", [
@@ -589,10 +599,7 @@ def test_a_non_responsive_site_is_everyone_hit(tmp_path, run_cli, said, who):
                                          ("Adherence to internal policies (see system team)", None)])
 def test_an_arrow_hands_the_item_to_its_owner(tmp_path, run_cli, item, owner):
     text = f"# Ingress outage\n\nThe ingress was down for 6 hours for every service.\n\n## Action Items\n\n- {item}\n"
-    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
-    assert code == 0, err
-    owners = [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("owner:")]
-    assert owners == ([owner] if owner else [])
+    assert _values(run_cli, write(tmp_path / "pm.md", text), "owner:") == ([owner] if owner else [])
 
 
 @pytest.mark.parametrize("said, severities", [
@@ -602,7 +609,7 @@ def test_an_arrow_hands_the_item_to_its_owner(tmp_path, run_cli, item, owner):
 def test_the_cause_torn_out_and_replaced_is_a_fix_made(tmp_path, run_cli, said, severities):
     text = f"# Thanksgiving downtime\n\nThe site was down for 3 hours for all visitors.\n\n{said}\n"
     path = write(tmp_path / "pm.md", text)
-    assert [finding["severity"] for finding in rule_findings(run_cli, path, "PM313")] == severities
+    assert _severities(run_cli, path, "PM313") == severities
 
 
 @pytest.mark.parametrize("said, told", [("I needed three days to restore everything.", True),
@@ -683,9 +690,7 @@ def test_mitigations_implemented_and_suggested_are_the_plan(tmp_path, run_cli):
     text = ("# Bad Helm deploy\n\nThe cluster was broken for 4 days for every user.\n\n## Mitigations\n\n"
             "  * Implemented: Alternative cluster ready.\n  * Suggested: Make it harder to run helm in the wrong context.\n")
     path = write(tmp_path / "pm.md", text)
-    code, out, err = run_cli("convert", str(path))
-    assert code == 0, err
-    assert [line.strip() for line in out.splitlines() if line.strip().startswith(("- title:", "status:"))] == [
+    assert _converted(run_cli, path, "- title:", "status:") == [
         "- title: Alternative cluster ready.", "status: done",
         "- title: Make it harder to run helm in the wrong context.", "status: open"]
     assert rule_findings(run_cli, path, "PM313") == []
@@ -711,10 +716,7 @@ def test_work_done_under_a_sub_heading_of_a_done_group_stays_done(tmp_path, run_
     text = ("# Mail relay abuse\n\nThe server relayed spam for 2 hours for every user.\n\n## Remediation Actions\n\n"
             "### Security Hardening Implemented\n\n#### 1. Strong Password Policy\n\n- Minimum length of 12 characters\n\n"
             "### Short Term\n\n#### 2. Rate limiting\n\n- Limit authentication attempts per IP\n")
-    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
-    assert code == 0, err
-    statuses = [line.strip() for line in out.splitlines() if line.strip().startswith(("- title:", "status:"))]
-    assert statuses == ["- title: Minimum length of 12 characters", "status: done",
+    assert _converted(run_cli, write(tmp_path / "pm.md", text), "- title:", "status:") == ["- title: Minimum length of 12 characters", "status: done",
                         "- title: Limit authentication attempts per IP"]
 
 
@@ -785,9 +787,7 @@ def test_a_stop_before_a_bracket_or_bold_still_ends_the_sentence(tmp_path, run_c
                                           ("Scale the pool (-> new cluster team )", ["new cluster team"])])
 def test_an_arrow_to_a_figure_names_no_owner(tmp_path, run_cli, item, owners):
     text = f"# Pool exhaustion\n\nThe API was down for 2 hours for all users.\n\n## Action Items\n\n- {item}\n"
-    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
-    assert code == 0, err
-    assert [line.split(":", 1)[1].strip() for line in out.splitlines() if line.strip().startswith("owner:")] == owners
+    assert _values(run_cli, write(tmp_path / "pm.md", text), "owner:") == owners
 
 
 @pytest.mark.parametrize("said, method", [
