@@ -552,6 +552,8 @@ def _chronology(context: Context) -> int | None:
     dated = _dated_log(lines, headings, code, getattr(meta, "title_line", None))
     if dated is None:
         dated = _day_log(lines, headings, code, getattr(meta, "title_line", None))
+    if dated is None:
+        dated = _dated_sentences(lines, code, front_end)
     if dated is not None:
         return dated
     # a plan's or lessons' items with dates are due dates, not a story told in steps
@@ -588,6 +590,38 @@ def _chronology(context: Context) -> int | None:
         if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS \
                 or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged) or told_in_items:
             return max(number, 1)
+    return None
+
+
+#: A sentence that opens with its day: "On June 13, 2022, Joern ... disclosed", "By June 14,
+#: ...", "On 3 October the fix was published" (a chronology told across the sections).
+_DATED_OPENING = re.compile(
+    r"(?:^|[.!?][ \t]{1,3})[*_]{0,2}(?:on|by|early[ \t]on|late[ \t]on|then,?[ \t]on)[ \t]{1,3}"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
+    r"(?P<day>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
+    r"|\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+#: Distinct days that sentences open with, anywhere in the prose, to make it a chronology.
+DATED_SENTENCES = 3
+
+
+def _dated_sentences(lines: list[str], code: set[int], front_end: int) -> int | None:
+    """The line of the first of DATED_SENTENCES sentences or more, anywhere outside code and
+    front matter, that open with distinct days ("On June 13, 2022, ...", "On June 14, the
+    maintainers ...", "On October 3, Dex published ..."): the story told day by day in
+    prose, across whatever sections hold it. None otherwise. One pass, 2000 characters a line."""
+    days: set[str] = set()
+    first: int | None = None
+    for number, text in enumerate(lines, start=1):
+        if number <= front_end or number in code:
+            continue
+        for match in _DATED_OPENING.finditer(text[:2000]):
+            day = " ".join(match.group("day").lower().split())
+            if day not in days:
+                days.add(day)
+                first = first or number
+        if len(days) >= DATED_SENTENCES:
+            return first
     return None
 
 

@@ -836,13 +836,17 @@ def timeline_code(block: Block) -> list[int]:
 
 #: Fewest status updates (`## Investigating 2025-01-04 9:27a`, `## Resolved ...`) that make a timeline.
 _STATUS_UPDATES = 2
+#: Date-only update headings (`## Update 2021-07-15`) that make a page of daily updates a
+#: timeline: more than a status page's two, since a date alone is a weaker sign of a log.
+_DAILY_UPDATES = 3
 #: Fewest headings that are a time of day (`### 7:00`, `### 13:20 - 15:25`) that make one.
 _TIME_HEADINGS = 3
 
 
 def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | None:
     """A status page's updates as headings (`## Investigating 2025-01-04 9:27a`,
-    `## Monitoring ...`, `## Resolved ...`), two or more, or a day told hour by hour under
+    `## Monitoring ...`, `## Resolved ...`), two or more, or daily updates headed by their
+    dates (`## Update 2021-07-15`), three or more, or a day told hour by hour under
     headings that are times of day (`### 7:00`, `### 8:30`, `### 13:20 - 15:25`), three or
     more: none opening a recognised section, they are the timeline, each heading with the
     blocks under it (up to the next heading as high). With no Timeline heading, "no
@@ -853,14 +857,15 @@ def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | N
     held = {id(block) for section in sections for block in section.blocks}
     found: list[Block] = []
     level = 0  # the level of the update heading whose blocks are being gathered (0: none)
-    updates = clocks = 0
+    updates = clocks = days = 0
     above: Block | None = None  # the last heading of a level above the update headings
     dated: set[int] = set()  # the date headings taken in (each once)
     for block in blocks:
         if block.kind == "heading" and not block.quoted and block.parent < 0:
             if id(block) not in openers and id(block) not in held:
                 text = plain(block.text)
-                kind = "update" if status_stamp(text) is not None else "clock" if _time_heading(text) else None
+                kind = "update" if status_stamp(text) is not None else "clock" if _time_heading(text) else \
+                    "daily" if status_stamp(text, date_only=True) is not None else None
                 if kind is not None:
                     if above is not None and above.level < block.level and id(above) not in dated \
                             and date_heading(plain(above.text)) is not None:
@@ -870,13 +875,14 @@ def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | N
                     level = block.level
                     updates += kind == "update"
                     clocks += kind == "clock"
+                    days += kind == "daily"
                     continue
             if level and block.level <= level:
                 level = 0
             above = block
         if level and id(block) not in held and not block.quoted:
             found.append(block)
-    if updates < _STATUS_UPDATES and clocks < _TIME_HEADINGS:
+    if updates < _STATUS_UPDATES and clocks < _TIME_HEADINGS and days < _DAILY_UPDATES:
         return None
     return Section("timeline", None, found[0].line, None, blocks=found)
 

@@ -73,6 +73,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"alerted|paged|pages|first detected|detected|noticed|notices|spots|"
         # "Cory got an alert from Pingdom that our website was down"
         r"(?:got|gets|received|receives) (?:an? |the )?(?:\w+ )?(?:alert|page|alarm)s?|"
+        # "First AI assistant takes over, finds cluster in degraded state"
+        r"(?:finds|found) (?:the |our |its )?(?:[\w.-]+ ){0,2}?in (?:an? )?(?:degraded|broken|failed|failing|unhealthy|"
+        r"crashed|bad|inconsistent|unusable) state|"
         r"(?:discovered|spotted)(?! (?:that )?(?:the |a )?(?:root )?(?:cause|culprit|reason|fix))|"
         r"first report(?:ed)?|reported (?:by|that|issues?|on|via|in)|reports (?:on|via|in|that)|users? reported|"
         r"customers? reported|team alerted|first (?:human[- ])?visible (?:signal|sign))\b",
@@ -263,6 +266,9 @@ class _Timeline:
                 at = stamp.raw  # `2022-02-02 X`: the time was never filled in; kept as written (PM501)
             elif moment is not None and stamp.has_date and not stamp.has_time and stamp.clock is None:
                 at = moment.date().isoformat()  # a date-only entry stays a date: no invented midnight
+                if written is not None:
+                    # its day still tells the list's order (a page of daily updates, newest first)
+                    self.written.append((self.count, self.run, written))
             elif moment is not None:
                 context.previous = moment
                 at = iso(moment, stamp.zone or zone or context.zone)
@@ -663,7 +669,8 @@ def _block(timeline: _Timeline, block: Block, zone: tzinfo | None, lines: list[s
         timeline.lead = None
     if block.kind == "heading":
         timeline.pending = None
-        update = status_stamp(plain(block.text), context.year, context.day_first)
+        # (`## Update 2021-07-15`, a daily update, too: a heading that is a state and a date)
+        update = status_stamp(plain(block.text), context.year, context.day_first, date_only=True)
         if update is not None:  # `## Investigating 2025-01-04 9:27a`: the words under it are its event
             timeline.status_entry(update[0], update[1], "", _span(block), zone)
             timeline.pending = timeline.count - 1
@@ -1073,7 +1080,10 @@ def _incidents(timeline: _Timeline) -> bool:
 
 
 def _retime(item: dict, moment: datetime) -> None:
-    """Set an entry's `at` to `moment` as written, in the zone it was read in."""
+    """Set an entry's `at` to `moment` as written, in the zone it was read in (a date-only
+    entry keeps its date: no invented midnight)."""
+    if "T" not in str(item.get("at")):
+        return
     try:
         zone = datetime.fromisoformat(str(item.get("at"))).tzinfo
     except ValueError:

@@ -679,15 +679,20 @@ STATUS_LEAD = re.compile(r"^[ \t]{0,3}(?:\*\*|__)" + _STATUS_WORD + r"(?:\*\*|__
                          re.IGNORECASE)
 
 
-def status_stamp(text: str, default_year: int | None = None, day_first: bool = False) -> tuple[str, Stamp] | None:
+def status_stamp(text: str, default_year: int | None = None, day_first: bool = False,
+                 date_only: bool = False) -> tuple[str, Stamp] | None:
     """`(state, stamp)` for a line that is a status update's state and stamp and nothing
     else (`Investigating 2025-01-04 9:27a`), or None. The stamp must give a time of day and
-    end the line (a zone may follow): "Resolved 3 tickets today" is no update."""
+    end the line (a zone may follow): "Resolved 3 tickets today" is no update. With
+    `date_only`, a written date with its year will do (`## Update 2021-07-15`: a page of
+    daily updates), for a caller that has seen several such headings."""
     match = _STATUS_STAMP.match(text.strip())
     if match is None:
         return None
     stamp = parse_stamp(match.group("rest").strip(" *_"), default_year, day_first)
-    if stamp is None or not stamp.has_time or stamp.unknown_time:
+    if stamp is None or stamp.unknown_time:
+        return None
+    if not stamp.has_time and not (date_only and stamp.has_date and not stamp.year_inferred):
         return None
     if match.group("rest").strip(" *_")[stamp.end:].strip(" *_.,:;-–—()"):
         return None
