@@ -192,7 +192,9 @@ _FEATURE_FOUND = regex_cache.compile(
 
 #: Customer phrases that begin with the verb of a tracker ("opened an issue"): who did it is
 #: read from the words before them.
-_TRACKER_VERBS = ("post", "open", "file")
+#: Phrases of reporting that name no subject: the team itself may be the one doing it ("we
+#: opened an issue to track the fix", "we disclosed the vulnerability to upstream").
+_TRACKER_VERBS = ("post", "open", "file", "disclosed")
 _TEAM = regex_cache.compile(r"\b(?:we|i|us|our[ \t]+(?:[\w-]+[ \t]+)?(?:team|engineers?|on-?call|staff)|the[ \t]+team)\b",
                             re.IGNORECASE)
 #: An observation made while debugging, not the moment the problem came to light: a thing
@@ -237,14 +239,16 @@ def _about_a_problem(text: str) -> bool:
 
 
 #: A report through a disclosure channel (a researcher, a bug bounty, a security policy) ...
-_DISCLOSURE = regex_cache.compile(r"\b(?:security[ \t]+researchers?|researchers?|hackerone|hacker[ \t]+one|bug[ \t]+bounty|"
+_DISCLOSURE = regex_cache.compile(r"\b(?:security[ \t]+research(?:ers?)?|researchers?|research[ \t]+team|hackerone|hacker[ \t]+one|bug[ \t]+bounty|"
                                   r"bugcrowd|security[ \t]+policy|security@|responsibl[ey][ \t]+disclos\w{0,4}|"
                                   r"coordinated[ \t]+disclosure|disclosed[ \t]+to[ \t]+us|vulnerability[ \t]+reports?|"
                                   r"security[ \t]+reports?)", re.IGNORECASE)
 #: ... of something live and detectable: a leaked credential, an intrusion, malware
 _EXPOSURE = regex_cache.compile(r"\b(?:leak\w{0,4}|exposed|exposure|intrusion|intruders?|breach\w{0,3}|compromis\w{0,4}|"
                                 r"malware|malicious|backdoor\w{0,2}|stolen|exfiltrat\w{0,5}|tokens?|credentials?|"
-                                r"secrets?|passwords?|api[ \t]+keys?|private[ \t]+keys?|ssh[ \t]+keys?|attackers?|"
+                                r"secrets?|passwords?|api[ \t]+keys?|private[ \t]+keys?|ssh[ \t]+keys?|"
+                                # (not the attacker a flaw would let in: "where an attacker ... can acquire")
+                                r"attackers?(?![^.!?\n]{0,100}?\b(?:can|could|would|might|may)\b)|"
                                 r"exploited|in[ \t]+the[ \t]+wild)\b", re.IGNORECASE)
 
 
@@ -256,7 +260,18 @@ def disclosed_flaw(text: str) -> str | None:
     (a token leaked for months) is one its own scanning could have caught. Returns the
     channel's words, or None."""
     channel = _DISCLOSURE.search(text)
-    return channel.group() if channel is not None and _EXPOSURE.search(text) is None else None
+    if channel is None:
+        return None
+    for exposed in _EXPOSURE.finditer(text):
+        if _MODAL_BEFORE.search(text, max(0, exposed.start() - _MODAL_REACH), exposed.start()) is None:
+            return None  # something live: "a leaked token", "the attacker used the key"
+    return channel.group()
+
+
+#: How far before an exposure word a modal makes it what the flaw would allow, not what happened.
+_MODAL_REACH = 60
+#: "an attacker ... can acquire a user's identity token": what the flaw would let happen.
+_MODAL_BEFORE = regex_cache.compile(r"\b(?:can|could|would|might|may)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,6}?$", re.IGNORECASE)
 
 
 #: A flaw found by reading code, whoever read it: "he had found a potential vulnerability

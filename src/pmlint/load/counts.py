@@ -57,7 +57,7 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             # people by role: "affecting all active program authors", "most students"
             r"authors?|editors?|writers?|creators?|students?|learners?|teachers?|researchers?|employees?|staff|"
             # data that was lost: "Page Views: 1000+ entries", "40,000 rows"
-            r"entries|rows|page\s?views?|"
+            r"entries|rows|page\s?views?|objects?|buckets?|volumes?|"
             # what an exploit or a theft took, and from whom: "360 observed transfers into the
             # exploit contract", "1,200 victims", "40 wallets drained"
             r"transfers?|withdrawals?|deposits?|trades?|wallets?|victims?)")

@@ -106,6 +106,8 @@ _MONEY = (r"(?<![\w/:.,-])(?:[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|m
           r"|(?:usd|eur|gbp|jpy|chf|cad|aud)\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|million|billion|thousand)\b)?"
           r"|\d+(?:[.,]\d+)*\s*(?:k|m|bn?|million|billion|thousand)?\s+(?:[\w-]+\s+)?(?:" + _CURRENCY + r"|"
           r"tokens?|coins?|dollars?|euros?|pounds sterling)\b)")
+#: Units of stored data, counted when data is lost ("only had 5,000 rows").
+_DATA_UNIT = (r"(?:rows|records|entries|objects|files|documents|posts|messages|items|keys|blobs|tables|buckets|volumes)\b")
 #: A word that makes an amount a loss: lost, stolen, drained, the cost or the value of it.
 _LOSS_WORD = (r"\b(?:lost|loss(?:es)?|lose|stole|stolen|drain(?:ed|ing)?|exploited|damages?|costs?|refund(?:ed|s)?|"
               r"reimburs\w*|compensat\w*|paid|worth|value|bount(?:y|ies)|withdrawn|withdrew|took|taken|siphoned|"
@@ -401,6 +403,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:as|when|while|after)\s+(?:i|we)\s+[^.\x00]{0,120}?\b(?:started|began)\s+(?:to\s+)?"
             r"(?:404|500|5xx|fail|failing|error|erroring|crash|crashing|time\s*out|timing\s+out|break|breaking|"
             r"return\s+(?:errors?|404s?|500s?))\b"
+            # the service found broken on coming to it: "First AI assistant takes over, finds
+            # cluster in degraded state", "found the site down" (not "found the bug")
+            r"|\b(?:finds|found|discovers|discovered)\s+(?:the\s+|our\s+|my\s+|its\s+)?(?:[\w.-]+\s+){0,2}?"
+            r"(?:in\s+(?:an?\s+)?(?:degraded|broken|failed|failing|unhealthy|crashed|bad|inconsistent|unusable|"
+            r"split-brain|crash-?looping)\s+state\b|(?:site|server|cluster|service|website|app|api|node|database|host|"
+            r"machine|instance|network)s?\s+(?:was\s+|were\s+)?(?:down|offline|unreachable|unresponsive|dead)\b)"
+            # a routine check of one's own: "Ran my morning health check", "during our daily checks"
+            r"|\b(?:ran|running|run|doing|did|during)\s+(?:my|our|the|a)\s+(?:usual\s+|routine\s+|regular\s+)?"
+            r"(?:morning|daily|nightly|weekly|routine|regular|usual)\s+(?:health[\s-]?)?checks?\b"
             # "like realizing your site is offline", "when I realised my server was down"
             r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
@@ -430,10 +441,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # meeting's pizza item, is no one's: PM601 passes over it, see checks/impact.py)
             # (nor a machine's resources, a threshold or a comparison: "to get about 10% of disk
             # space back", "99% disk full", "above 80% threshold", "30% faster", "a 20% discount")
-            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
+            # (nor a resource's level told before it: "its memory usage keeps increasing, reaching 100%")
+            r"(?P<share>(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
             r"(?!\s*(?:of\s+(?:the\s+|my\s+|our\s+|its\s+|their\s+)?)?(?:disk|memory|cpu|ram|space|storage|capacity|bandwidth|"
             r"quota|headroom)\b)(?!\s+(?:faster|slower|cheaper|discount|off|smaller|bigger|larger|threshold|limit|"
-            r"utili[sz]ation|usage|full|load)\b)"
+            r"utili[sz]ation|usage|full|load)\b))"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
@@ -455,6 +467,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?:\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|dozens of|hundreds of|"
             r"thousands of)|(?<![\w/:.,-])\d+(?:[.,]\d+)*)\s+(?:[\w-]+\s+){1,2}?(?:missing|lost|corrupted|deleted|dropped)"
             r"\s+(?:from|in|on|during)\b"
+            # data gone, told by what was left: "I saw that I only had 5,000 rows" (of 900,000),
+            # "we were left with just 12 of the 40 volumes", "rows dropped from 900,000 to 5,000"
+            r"|\b(?:only|just)\s+(?:had|have|has|found|saw|got|kept|(?:was|were)\s+left\s+with)\s+(?:about\s+|around\s+|~)?"
+            r"\d+(?:[.,]\d+)*\s+(?:of\s+(?:the\s+|our\s+)?(?:\d+(?:[.,]\d+)*\s+)?)?(?:[\w-]+\s+)?" + _DATA_UNIT +
+            r"|\b(?:left|remained|remaining)\s+(?:with\s+)?(?:only|just)\s+(?:about\s+|~)?\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+)?" + _DATA_UNIT +
+            r"|\b(?:dropped|fell|went|shrank)\s+from\s+(?:about\s+|~)?\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+)?" + _DATA_UNIT +
+            r"\s+to\s+(?:only\s+|just\s+)?\d"
             # none, stated: "no evidence that any of these crates were downloaded by an actual user"
             r"|\bno\s+(?:evidence|indication|signs?)\s+(?:that\s+|of\s+)?(?:any|anyone|anybody)\b[^.\x00]{0,80}?"
             r"\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?(?:downloaded|accessed|affected|impacted|"
@@ -481,6 +500,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not "fixed with zero site down time": the compound noun, nothing down)
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+|is\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
             r"non-?responsive|unresponsive)\b"
+            # the one server behind it: "it showed a 502 page, which meant the python server was down"
+            r"|\b(?:the|our|my)\s+(?:[\w.-]+\s+)?server\s+(?:was|is)\s+(?:down|offline|unreachable|unresponsive|dead)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
             r"(?:down|offline|unavailable|unreachable)\b"
@@ -985,6 +1006,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:likely\s+|probable\s+)?cause\s+(?:has\s+been|had\s+been|was|is)\s+(?:now\s+)?"
             r"(?:identified|traced|determined|confirmed|narrowed\s+down)\s+(?:as|to)\b"
             r"|\b(?:traced|narrowed)\s+(?:the\s+)?(?:problem|issue|cause|failure|outage)\s+(?:down\s+|back\s+)?to\b"
+            # the cause found and shown: "Well, there's your problem:" (over a photo of the cut cable)
+            r"|\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+(?:your|our|the)\s+(?:problem|culprit|cause)\b"
+            # physical damage to the line: "Foxes have dug under the fence and damaged one of the
+            # Ethernet cables", "a backhoe severed the fibre"
+            r"|\b(?:damaged|severed|chewed(?:\s+through)?|gnawed(?:\s+through)?)\s+(?:one\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?"
+            r"(?:[\w-]+\s+){0,2}?(?:cables?|wires?|wiring|fib(?:re|er)s?|conduits?|power\s+lines?)\b"
             r"|\b(?:was|were|has\s+been)\s+(?:traced|narrowed\s+down)\s+(?:back\s+)?to\b"
             # (each branch starts with `\b`: with one that does not, the whole search runs 4x slower)
             r"|\b(?=causing)(?:(?<=, )|(?<=,\n)|(?<=, thereby )|(?<=, ultimately ))causing\b"
@@ -1254,6 +1281,21 @@ def _an_impact_length(text: str, start: int, end: int) -> bool:
 _CLAUSE_END = regex_cache.compile(r"[.!?;:,()\u2013\u2014](?=\s|\x00|$)|\s-\s|\x00|\n\s*\n", _F)
 
 
+#: A machine's resource and the level it came to, right before a share: "its memory usage
+#: just keeps increasing, reaching 100%", "CPU was at 95%", "disk usage hit 100%".
+_RESOURCE_LEVEL = regex_cache.compile(
+    r"\b(?:memory|cpu|disk|ram|swap|heap|load|usage|utili[sz]ation|inodes?)\b[^.!?\x00\n]{0,40}?"
+    r"\b(?:reach\w{0,3}|at|hit\w{0,3}|to|was|is|were|are|around|about|near|nearly|over|above|between|from|"
+    r"peaked\s+at|maxed\s+at)"
+    r"[ \t]+(?:about[ \t]+|around[ \t]+|~)?(?:\d+(?:[.,]\d+)?[ \t]*%[ \t]*(?:and|to|-|\u2013)[ \t]*)?$", re.IGNORECASE)
+
+
+def _not_a_resource_level(text: str, start: int, end: int) -> bool:
+    """Whether the share at text[start:end] is not a machine resource's level told just before
+    it ("memory usage keeps increasing, reaching 100%" counts nobody who was hit)."""
+    return _RESOURCE_LEVEL.search(text, max(0, start - 60), start) is None
+
+
 def _in_impact_clause(text: str, start: int, end: int) -> bool:
     """Whether the clause around text[start:end] says something was hit: "every request to
     the API failed", "an outage for all web-based IDE users"; not "the same problem all
@@ -1380,7 +1422,7 @@ def _a_service_not_working(text: str, start: int, end: int) -> bool:
 #: its first match, and a branch split out would be searched over the whole of a large text
 #: even where the pattern it came from matches on the first page.
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
-    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
+    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True), ("share", _not_a_resource_level, False)),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),
@@ -1479,7 +1521,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
-                    "how did", "pain point",
+                    "how did", "pain point", "damaged", "severed", "chewed", "gnawed",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),

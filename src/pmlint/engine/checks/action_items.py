@@ -314,6 +314,12 @@ _TARGET_STATED = re.compile(r"\bto[ \t]+(?:move|migrate|shift|switch|replace|con
                             # the candidates named: "Evaluating better replication strategies to
                             # mitigate the initial cause, including row-based replication"
                             r"|,[ \t]*(?:including|such[ \t]+as|e\.g\.,?|for[ \t]+example)[ \t]+[\w-]", re.IGNORECASE)
+#: Candidates listed in brackets after an item that weighs options: "Evaluate alternative
+#: storage solutions (OpenEBS, Rook/Ceph)" (not "Consider restricting runners to other nodes
+#: (taints/affinity)": a change still only considered, its means in brackets).
+_CANDIDATES_IN_BRACKETS = re.compile(r"\([ \t]*[\w.+-]+(?:[ \t]+[\w.+-]+){0,2}[ \t]*,[^()\n]{1,80}\)")
+_WEIGHING = frozenset({"evaluate", "evaluating", "assess", "assessing", "explore", "exploring", "research", "study",
+                       "studying", "compare", "comparing"})
 #: the exploratory verbs `_TARGET_STATED` applies to
 _EXPLORING = frozenset({"study", "studying", "explore", "exploring", "evaluate", "evaluating", "assess", "investigate",
                         "investigating", "research", "look into", "consider", "considering"})
@@ -641,6 +647,7 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
         # an exploratory item that names its target architecture: pedantic (strict only);
         # so is "Monitor the webhook success rate" beside an item that sets up the alert
         aimed = verb.lower() in _EXPLORING and _TARGET_STATED.search(value["title"]) is not None \
+            or verb.lower() in _WEIGHING and _CANDIDATES_IN_BRACKETS.search(value["title"]) is not None \
             or verb.lower() in _WATCHING and _WATCHES_NOTHING.match(value["title"], value["title"].find(verb) + len(verb)) \
             is None and _alert_beside(value, context, options) \
             or _SWEEP.match(value["title"], value["title"].find(verb) + len(verb)) is not None

@@ -183,7 +183,9 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     exploited", "no funds were at risk") answers who was affected (nobody), not how long.
 
     Nothing quantified anywhere is a warning that says where pmlint looked; one half
-    stated and the other not is reported at `info` (a reviewer seldom raises it)."""
+    stated and the other not is reported at `info` (a reviewer seldom raises it), and so is
+    nothing quantified about a flaw reported through a disclosure channel with nothing
+    exposed (no outage to count)."""
     data = value if isinstance(value, dict) else {}
     impact = data.get("impact")
     impact = impact if isinstance(impact, dict) else {"description": impact} if isinstance(impact, str) else {}
@@ -241,6 +243,10 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         # the lowest level stated ("Severity: Low (incorrect typography in Safari)"): the
         # authors weighed the impact as slight, and counting it is worth a note, not a warning
         slight = _lowest_level_stated(context)
+        # a flaw reported through a disclosure channel with nothing live in it (a researcher's
+        # report, fixed): no outage happened, so counts and minutes are a note, not a warning
+        disclosed = getattr(context.profile, "detection_disclosed", None)
+        slight = slight or (disclosed is not None and disclosed.value is True)
         if unlinked is not None:
             yield Hit(target, {**values, "found": unlinked}, variant="unlinked_quantity", demote=slight)
         else:

@@ -124,7 +124,27 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
     found = search(words(context, "unknown_cause_phrases"), text)
     if found is not None and _OTHER_CAUSES.match(text, found.end()):
         return False  # "Still investigating other root causes": one cause is known, others are looked for
+    if found is not None and found.group().lower().endswith("understood") and \
+            _CAUSE_SUBJECT.search(text, _clause_start(text, found.start()), found.start()) is None:
+        return False  # "CSI driver architecture not well understood": a gap in knowledge, not an unknown cause
     return found is not None
+
+
+#: What "not (well) understood" must be said of to make the cause unknown: the cause, the
+#: failure or "why" ("the trigger is not yet understood", "why the pods restart is not
+#: understood"), not a part of the system ("the CSI driver architecture was not well understood").
+_CAUSE_SUBJECT = re.compile(r"\b(?:causes?|reasons?|why|triggers?|failures?|issues?|problems?|bugs?|behaviou?r|crash(?:es)?|"
+                            r"outages?|incidents?|what|how|it|this|that)\b", re.IGNORECASE)
+_CLAUSE_BREAKS = re.compile(r"[.;:!?\n]")
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause ending at `end` starts: after the last stop or colon before it
+    (within 200 characters)."""
+    start = max(0, end - 200)
+    for match in _CLAUSE_BREAKS.finditer(text, start, end):
+        start = match.end()
+    return start
 
 
 #: After an "unknown" phrase: the search is for causes besides the one stated ("Genesis

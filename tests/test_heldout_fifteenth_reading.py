@@ -1,0 +1,233 @@
+"""Forms the fifteenth session's blind documents (set BK) wrote, each read as its author
+meant it (synthetic documents, each with a twin that keeps the finding):
+- "a world you could call home, if only for a little while" means "even just": no wish
+  about the past (PM703 keeps "if only we had ...");
+- a page of daily updates headed by their dates (`## Update 2021-07-15`, newest first) is
+  the timeline, put oldest first, and so is a story told in sentences that open with
+  their days ("On June 13, 2022, ...", "On June 14, ...", "On October 3, ...");
+- "I saw that I only had 5,000 rows" (of 900,000) counts the data that was lost;
+- "X from the GitLab Security Research Team disclosed a vulnerability to Sigstore" is how
+  the flaw was found, through a disclosure channel, where "an attacker ... can acquire a
+  token" is what the flaw would allow, not something exposed; an unexploited flaw has no
+  outage to count (PM601 at `info`); "we disclosed the vulnerability to upstream" is the
+  team telling others;
+- "First AI assistant takes over, finds cluster in degraded state" and "Ran my morning
+  health check" are how the problem was found;
+- "memory usage ... reaching 100%" is a machine's level, not a share of who was hit, and "the
+  python server was down" is the whole (one-server) service out;
+- "Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)" names its candidates
+  (pedantic, as "..., including X" is), where "Consider restricting ... (taints/affinity)"
+  still only considers;
+- "CSI driver architecture not well understood" is a gap in knowledge among the
+  contributing factors, not an unknown cause (PM106 keeps "the trigger is not yet
+  understood");
+- "Well, there's your problem:" and "Foxes ... damaged one of the Ethernet cables" state
+  the cause.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, write
+
+PLAN = """
+## Root cause
+
+The DNS failover used a stale configuration.
+
+## Action items
+
+- Move DNS failover to a tested configuration, owner @sam, due 2021-04-01
+"""
+
+
+def _messages(run_cli, path, rule, preset="recommended"):
+    return [finding["message"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
+
+
+def _severities(run_cli, path, rule, preset="recommended"):
+    return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
+
+
+def _converted(run_cli, path):
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    return out
+
+
+@pytest.mark.parametrize("said, found", [
+    ("glimpse a world you could call your home, if only for a little while, and it feels like we let you down.", 0),
+    ("if only we had kept the old replica, the restore would have taken minutes.", 1),
+])
+def test_if_only_for_a_while_is_no_counterfactual(tmp_path, run_cli, said, found):
+    text = f"# Launch day\n\nThe launch was flooded. We wanted players to {said}\n" + PLAN
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM703")) == found
+
+
+DAILY = """# Restoring data from the storage cluster
+
+After the incident that took down the storage cluster, we are restoring data. Daily updates follow.
+
+## Update 2021-07-15
+
+We have exported data from the first buckets.
+
+## Update 2021-07-14
+
+We have restored metadata for the first buckets.
+
+## Update 2021-07-13
+
+We restored a single file as a demonstration.
+"""
+
+
+def test_daily_update_headings_are_the_timeline_oldest_first(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", DAILY + PLAN)
+    assert not any("`timeline`" in message for message in _messages(run_cli, path, "PM011", preset="strict"))
+    assert _messages(run_cli, path, "PM502") == []
+    converted = _converted(run_cli, path)
+    assert converted.index("'2021-07-13'") < converted.index("'2021-07-14'") < converted.index("'2021-07-15'")
+
+
+def test_two_daily_update_headings_are_not_yet_a_log(tmp_path, run_cli):
+    text = DAILY.split("## Update 2021-07-13")[0] + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011")
+    assert any("`timeline`" in message for message in messages)
+
+
+@pytest.mark.parametrize("third, timeline_missing", [
+    ("On October 3, 2022, Dex published the advisory and its fix.", False),
+    ("Dex later published the advisory and its fix.", True),
+])
+def test_sentences_opening_with_their_days_tell_the_timeline(tmp_path, run_cli, third, timeline_missing):
+    text = ("# Mitigating an upstream vulnerability\n\n## Summary\n\nWe patched an upstream flaw in our sign-in service.\n\n"
+            "## Details\n\nOn June 13, 2022, a researcher told us about a flaw in the identity provider.\n\n"
+            "We reproduced it and wrote a patch.\n\n## Fix\n\nOn June 14, we rolled out a fix to production. "
+            f"{third}\n" + PLAN.split("## Action items")[0])
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011")
+    assert any("`timeline`" in message for message in messages) is timeline_missing
+
+
+@pytest.mark.parametrize("said, quoted", [
+    ("But when I came back a few hours later, I saw that I only had 5,000 rows.", True),
+    ("But when I came back a few hours later, I saw that the rows looked odd.", False),
+])
+def test_the_rows_left_count_the_data_that_was_lost(tmp_path, run_cli, said, quoted):
+    text = ("# Accidentally deleting prod data\n\nI ran a migration on the posts collected over the past week. "
+            f"When I inspected the results there were about 900,000 rows.\n\n{said}\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    assert len(messages) == 1
+    assert ("only had 5,000 rows" in messages[0]) is quoted
+    assert ("how long" in messages[0] and "who or what" not in messages[0]) is quoted
+
+
+VULN = """# Mitigating an upstream vulnerability
+
+## Summary
+
+The identity provider our sign-in service uses had a flaw, which we patched the next day.
+
+## Details
+
+{found}
+
+## Root cause
+
+The approval endpoint accepted requests without a signature.
+"""
+
+
+@pytest.mark.parametrize("found, detected, pm601", [
+    ("On June 13, 2022, Joern from the GitLab Security Research Team disclosed a vulnerability to Sigstore where "
+     "an attacker executing a phishing campaign can acquire a user's identity token.", True, ["info"]),
+    ("On June 13, 2022, we disclosed the vulnerability to the upstream maintainers after our own review.", False,
+     ["warning"]),
+])
+def test_a_disclosed_vulnerability_is_how_it_was_found(tmp_path, run_cli, found, detected, pm601):
+    path = write(tmp_path / "pm.md", VULN.format(found=found))
+    assert (_messages(run_cli, path, "PM401") == []) is detected
+    assert _messages(run_cli, path, "PM402") == []  # a disclosure channel is the detector a flaw wants
+    assert _severities(run_cli, path, "PM601") == pm601
+
+
+@pytest.mark.parametrize("entry, found", [
+    ("- **21:00**: The night shift takes over, finds cluster in degraded state", True),
+    ("- **21:00**: The night shift takes over and reads the runbook", False),
+])
+def test_a_cluster_found_in_a_degraded_state_is_the_detection(tmp_path, run_cli, entry, found):
+    text = ("# Storage incident\n\n## Summary\n\nThe kubelet path change broke the storage driver for a day.\n\n"
+            "## Timeline\n\n- **09:00**: The team changes the kubelet root directory\n"
+            f"{entry}\n- **22:00**: Rolls back the kubelet path\n- **23:00**: Storage reinstalled\n" + PLAN)
+    assert (_messages(run_cli, write(tmp_path / "pm.md", text), "PM401") == []) is found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("Saturday morning. I opened my laptop and ran my morning health check:", True),
+    ("Saturday morning. I opened my laptop to write some code:", False),
+])
+def test_a_routine_health_check_is_how_it_was_found(tmp_path, run_cli, said, found):
+    text = (f"# Crash loop resurrection\n\n{said}\n\n```\nkubectl get pods -A\n```\n\n"
+            "Every pod was in CrashLoopBackOff after a DHCP lease change.\n" + PLAN)
+    assert (_messages(run_cli, write(tmp_path / "pm.md", text), "PM401") == []) is found
+
+
+@pytest.mark.parametrize("factor, found", [
+    ("**Complex Dependencies**: CSI driver architecture not well understood", 0),
+    ("The trigger of the detach loop is not yet understood", 1),
+])
+def test_a_part_not_well_understood_is_no_unknown_cause(tmp_path, run_cli, factor, found):
+    text = ("# Storage incident\n\nThe kubelet path change broke the storage driver.\n\n## Root cause\n\n"
+            "1. The kubelet root directory was changed without a migration.\n\n### Contributing factors\n\n"
+            f"1. {factor}\n\n## Action items\n\n- Pin the kubelet root directory in the node config, owner @sam\n")
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM106")) == found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("Well, there's your problem: foxes have dug under the fence and damaged one of the Ethernet cables.", True),
+    ("Well, the office is at the end of the garden, along the fence.", False),
+])
+def test_the_damaged_cable_is_the_cause(tmp_path, run_cli, said, found):
+    text = ("# Partial network outage\n\nThe office access point dropped off the network overnight.\n\n"
+            "## Timeline\n\n- 08:45: I noticed the sensor had stopped reporting\n- 09:07: Connectivity was restored\n\n"
+            f"## Investigation\n\n{said}\n\n## Remediation\n\n- Lift the cables off the ground, owner @me\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert (not any("`root_causes`" in message for message in messages)) is found
+
+
+@pytest.mark.parametrize("said, quoted", [
+    ("Over time its memory usage just keeps increasing, reaching 100% when the OOM killer kills the server.", None),
+    ("The memory graph was a zig zag curve wobbling between 50% and 70%.", None),
+    ("About 100% of the visitors got a 502 page when the OOM killer killed the server.", "100%"),
+])
+def test_a_resources_level_is_no_share_of_who_was_hit(tmp_path, run_cli, said, quoted):
+    text = f"# The site went down\n\nThe site returned errors this morning after a MySQL upgrade. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    assert len(messages) == 1
+    # a share taken as who was hit is quoted as "a count or share": a resource's level never is
+    assert ("a count or share" in messages[0]) is (quoted is not None)
+    if quoted:
+        assert f'"{quoted}' in messages[0]
+
+
+@pytest.mark.parametrize("said, whole", [
+    ("It showed a 502 Bad Gateway page, which meant the python server was down.", True),
+    ("It showed a 502 Bad Gateway page, which meant a python process had restarted.", False),
+])
+def test_the_one_server_down_is_everyone_hit(tmp_path, run_cli, said, whole):
+    text = f"# The site went down\n\nI opened my site this morning. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    assert len(messages) == 1
+    assert ("server was down" in messages[0]) is whole
+
+
+@pytest.mark.parametrize("item, severities", [
+    ("Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)", []),
+    ("Consider restricting the runners to non-control-plane nodes (taints/affinity)", ["warning"]),
+    ("Evaluate alternative storage solutions", ["warning"]),
+])
+def test_an_evaluation_that_lists_its_candidates_is_pedantic(tmp_path, run_cli, item, severities):
+    text = ("# Storage incident\n\nThe storage driver lost every volume for a day.\n\n## Root cause\n\n"
+            f"The kubelet root directory was changed without a migration.\n\n## Action items\n\n- {item}\n")
+    assert _severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == severities
