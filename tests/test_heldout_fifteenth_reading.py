@@ -231,3 +231,96 @@ def test_an_evaluation_that_lists_its_candidates_is_pedantic(tmp_path, run_cli, 
     text = ("# Storage incident\n\nThe storage driver lost every volume for a day.\n\n## Root cause\n\n"
             f"The kubelet root directory was changed without a migration.\n\n## Action items\n\n- {item}\n")
     assert _severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == severities
+
+
+# Set BL's forms (judged once at 74a7418, before any of these fixes).
+
+RM_RF = """# Backups, or the dreaded rm -rf
+
+I wrote a deploy script and ran it on our main server. I just ran `rm -rf /*` as sudo.
+{told}
+"""
+
+
+@pytest.mark.parametrize("told, missing", [
+    ("Then I restored the backups, and we were 100% back up and running in about 3 hours.", False),
+    ("Then I restored the backups, and we were 100% back up and running by the evening.", True),
+])
+def test_back_up_and_running_in_so_long_is_the_length(tmp_path, run_cli, told, missing):
+    messages = _messages(run_cli, write(tmp_path / "pm.md", RM_RF.format(told=told) + PLAN), "PM601", preset="strict")
+    assert any("how long" in message for message in messages) is missing
+
+
+@pytest.mark.parametrize("told, found", [
+    ("We lost a week of email. We have since fixed this to save email daily.", False),
+    ("I stood up a basic page so someone else couldn't just hijack my domain (again).", False),
+    ("We lost a week of email. We were lucky it was not more.", True),
+])
+def test_a_fix_made_since_answers_the_plan(tmp_path, run_cli, told, found):
+    text = RM_RF.format(told=told) + "\n## Root cause\n\nThe script assigned `$loc = $2`, which left it empty.\n"
+    assert (_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == ["warning"]) is found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("Now, to the astute, you will notice there is a bug here. Can you find it? It's in the assignment of `$loc`.",
+     True),
+    ("Now, to the astute, you will notice the script is long. Can you read it? It's in bash.", False),
+])
+def test_there_is_a_bug_here_points_at_the_cause(tmp_path, run_cli, said, found):
+    text = ("# Backups, or the dreaded rm -rf\n\n## Summary\n\nA deploy script wiped the main server.\n\n"
+            f"## What happened\n\n{said}\n\n```bash\n$loc = $2\nrm -rf $loc/*\n```\n\n"
+            "## Timeline\n\n- 10:00 The script ran\n- 13:00 Restored from backup\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert (not any("`root_causes`" in message for message in messages)) is found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("I didn't know I broke the build until I looked at my work email almost a day later.", True),
+    ("I didn't know how the build worked, so I read the docs.", False),
+])
+def test_not_knowing_until_looking_is_how_it_was_found(tmp_path, run_cli, said, found):
+    text = ("# Sometimes things just happen\n\nA security pull request broke my site's build, and the custom domain "
+            f"was taken over while the site was down. {said}\n" + PLAN)
+    assert (_messages(run_cli, write(tmp_path / "pm.md", text), "PM401") == []) is found
+
+
+@pytest.mark.parametrize("said, counted", [
+    ("Within the past 24 hours, 73 updates were accidentally uploaded to the Stable repository.", True),
+    ("Within the past 24 hours, 73 updates were written about in the forum.", False),
+])
+def test_updates_uploaded_by_mistake_are_counted(tmp_path, run_cli, said, counted):
+    text = f"# Updates withdrawn from Stable\n\n{said} An update to ldns broke OpenSSH.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert len(messages) == 1
+    assert ("a count or share (\"73 updates were accidentally uploaded" in messages[0]) is counted
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("We even lost pull requests that were open and under active review. That work is now entirely lost. Gone forever.",
+     False),
+    ("We even lost pull requests that were open and under active review. Gone forever, we thought, until support "
+     "restored them.", True),
+])
+def test_a_loss_for_good_has_no_length_to_ask(tmp_path, run_cli, said, asked):
+    text = (f"# GitHub suspensions deleted our pull requests\n\nAll of the pull requests of three contributors were "
+            f"deleted when their accounts were suspended. {said}\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert any("how long" in message for message in messages) is asked
+
+
+def test_a_hope_of_being_back_measures_nothing(tmp_path, run_cli):
+    text = ("# Power outage homelab\n\nPower went out on Sunday morning. We figured it would be back up after a few "
+            "hours.\n\nFrom the parking lot I got over 50% of my homelab up and running again.\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert len(messages) == 1 and "how long" in messages[0]
+
+
+@pytest.mark.parametrize("said, whole", [
+    ("The only way to prevent destruction like this is full system backups.", False),
+    ("The full system was down until I reinstalled NodeJS.", True),
+])
+def test_full_system_backups_hit_nothing(tmp_path, run_cli, said, whole):
+    text = f"# rm -rf ~ in production\n\nI deleted my home directory on the production server. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert len(messages) == 1
+    assert ('"full system' in messages[0]) is whole

@@ -412,6 +412,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a routine check of one's own: "Ran my morning health check", "during our daily checks"
             r"|\b(?:ran|running|run|doing|did|during)\s+(?:my|our|the|a)\s+(?:usual\s+|routine\s+|regular\s+)?"
             r"(?:morning|daily|nightly|weekly|routine|regular|usual)\s+(?:health[\s-]?)?checks?\b"
+            # the writer learning of it late, by looking: "I didn't know I broke the build until I
+            # looked at my work email almost a day later"
+            r"|\b(?:i|we)\s+(?:didn" + _APOS + r"t|did\s+not)\s+(?:know|notice|realize|realise)\b[^.\x00]{0,80}?\buntil\s+"
+            r"(?:i|we)\s+(?:looked|checked|opened|logged|visited|saw|read|went)\b"
             # "like realizing your site is offline", "when I realised my server was down"
             r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
@@ -457,7 +461,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,3}?any\s+(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             r"|(?<![\w/:.,-])\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+){0,2}?(?:were|was|got|had been)\s+(?:\w+\s+)?"
             r"(?:affected|impacted|delayed|lost|dropped|failed|stuck|unavailable|broken|corrupted|exposed|"
-            r"compromised|blocked|disconnected|rejected|deleted)\b"
+            r"compromised|blocked|disconnected|rejected|deleted|"
+            # things shipped by mistake, as counted in words below: "73 updates were
+            # accidentally uploaded to the Stable repository"
+            r"yanked|removed|published|uploaded|withdrawn|infected)\b"
             # a count of things in words: "a single cask was compromised", "three crates were yanked"
             r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a single|a handful of|dozens of|"
             r"hundreds of|thousands of)\s+(?:[\w-]+\s+){1,2}?(?:was|were|got|had been)\s+(?:\w+\s+)?"
@@ -488,6 +495,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("all", regex_cache.compile(
             r"\b(?:entire|whole|complete|full|total)\s+(?:[\w-]+\s+)?"
             r"(?:outage|site|service|platform|network|cluster|chain|system|product|api|fleet)\b"
+            # (not what is done to all of it: "the only way to prevent this is full system backups")
+            r"(?!\s+(?:backups?|restores?|scans?|audits?|reboots?|upgrades?|rebuilds?|images?|snapshots?|checks?|tests?|"
+            r"updates?|wipes?|reinstalls?)\b)"
             # "the entire acoustid.org infrastructure going down" (a domain may name it), when its
             # clause says it was hit: not "we moved the entire infrastructure to a new cluster"
             r"|(?P<entire_of>\b(?:entire|whole)\s+(?:[\w-]+\.[\w.-]+\s+)?(?:infrastructure|website)\b)"
@@ -600,6 +610,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bafter\s+" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:[\w-]+\s+){0,2}?(?:work|effort|debugging|firefighting|"
             r"troubleshooting|recovery|investigation)(?:\s*,)?\s+)?(?:we|i|the\s+team)\s+(?:finally\s+)?(?:brought|got|had)\s+"
             r"(?:[\w-]+\s+){0,3}?back\b"
+            # the service back after so long, told by its end: "we were 100% back up and running
+            # in about 3 hours", "the site was back online within 40 minutes" (not a hope: "We
+            # figured it would be back up after a few hours")
+            r"|\b(?<!would\sbe\s)(?<!will\sbe\s)(?<!should\sbe\s)(?<!to\sbe\s)(?<!might\sbe\s)(?<!could\sbe\s)"
+            r"back\s+(?:up\s+and\s+running|up|online|to\s+normal)\s+(?:again\s+)?(?:in|within|after)\s+(?:just\s+)?"
+            + _APPROX + _AMOUNT + r"\b"
             # "After about 3 hours, our San Jose servers came back online": what was down, back
             r"|\bafter\s+" + _APPROX + _AMOUNT + r",?\s+(?:[\w-]+\s+){1,4}?(?:came|come|were|was|got)\s+back\s+"
             r"(?:online|up)\b"
@@ -1006,6 +1022,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:likely\s+|probable\s+)?cause\s+(?:has\s+been|had\s+been|was|is)\s+(?:now\s+)?"
             r"(?:identified|traced|determined|confirmed|narrowed\s+down)\s+(?:as|to)\b"
             r"|\b(?:traced|narrowed)\s+(?:the\s+)?(?:problem|issue|cause|failure|outage)\s+(?:down\s+|back\s+)?to\b"
+            # the bug pointed at: "there is a bug here. Can you find it? It's in the assignment"
+            r"|\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+an?\s+(?:bug|typo)\s+(?:here|in\s+(?:this|the|our|my))\b"
             # the cause found and shown: "Well, there's your problem:" (over a photo of the cut cable)
             r"|\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+(?:your|our|the)\s+(?:problem|culprit|cause)\b"
             # physical damage to the line: "Foxes have dug under the fence and damaged one of the
@@ -1492,7 +1510,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
-                  "aware", "observ", "saw that", "when i ", "when we ", "attention", "message", "ticket", "issue", "submitted", "received",
+                  "aware", "observ", "saw that", "when i ", "when we ", "until i ", "until we ", "attention", "message", "ticket", "issue", "submitted", "received",
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
@@ -1521,7 +1539,7 @@ GATES: dict[str, tuple[str, ...]] = {
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
                     "more than", "phish", "malicious", "malware", "typosquat", "intent", "backdoor", "trojan",
                     "attacker", "hacker", "intruder", "threat actor", "power", "lightning", "failed to", "forgot to", "attack", "dos", "flooded", "broken into", "hacked",
-                    "how did", "pain point", "damaged", "severed", "chewed", "gnawed",
+                    "how did", "pain point", "typo", "damaged", "severed", "chewed", "gnawed",
                     "hammered", "bombarded",
                     "neglected to", "omitted to", "suspect", "hypothes", "theory", "guess", "seems",
                     "looks like", "appears"),

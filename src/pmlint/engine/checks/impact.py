@@ -218,6 +218,10 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         # outage: with who or what was affected stated, asking for an outage's minutes is
         # noise a reviewer would not raise (an exposure with nothing quantified still is)
         return
+    if len(missing) == 1 and missing[0].startswith("how long") and _lost_for_good(context):
+        # "That work is now entirely lost. Gone forever.": a loss that never ends has no
+        # length to ask for; what was lost is stated
+        return
     if missing and evidence(context, "no_impact") is not None:
         # "No known impact", "no users were affected", "Impact: none": the impact is stated,
         # as none, and nothing that did not happen has a count or a duration (a phishing
@@ -251,6 +255,31 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
             yield Hit(target, {**values, "found": unlinked}, variant="unlinked_quantity", demote=slight)
         else:
             yield Hit(target, values, variant="several_missing", demote=slight)
+
+
+#: A loss told as permanent: "Gone forever.", "permanently lost", "lost for good", "can't
+#: be recovered" (unless the text says elsewhere that it came back: `_GOT_BACK`).
+_FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+good|permanently)\b"
+                       r"|\bpermanently\s+(?:lost|gone|deleted|destroyed)\b"
+                       r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
+                       r"retrieved|brought\s+back)\b|\bunrecoverable\b", re.IGNORECASE)
+#: The lost data said to be back after all: then the loss had a length.
+_GOT_BACK = re.compile(r"\b(?:restored|recovered|got\s+(?:it|them|the\s+\w+)\s+back|(?:is|was|were|are)\s+back\b)",
+                       re.IGNORECASE)
+#: Characters of each line the two searches read.
+_LINE_READ = 2000
+
+
+def _lost_for_good(context: Context) -> bool:
+    """Whether the document says the loss is permanent and nowhere that what was lost came
+    back. One pass over the lines, each read up to `_LINE_READ` characters."""
+    lines = context.document.lines or []
+    lost = back = False
+    for line in lines:
+        text = line[:_LINE_READ]
+        lost = lost or _FOR_GOOD.search(text) is not None
+        back = back or _GOT_BACK.search(text) is not None
+    return lost and not back
 
 
 def _lowest_level_stated(context: Context) -> bool:
