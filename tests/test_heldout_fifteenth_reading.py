@@ -13,8 +13,7 @@ meant it (synthetic documents, each with a twin that keeps the finding):
   team telling others;
 - "First AI assistant takes over, finds cluster in degraded state" and "Ran my morning
   health check" are how the problem was found;
-- "memory usage ... reaching 100%" is a machine's level, not a share of who was hit, and "the
-  python server was down" is the whole (one-server) service out;
+- "memory usage ... reaching 100%" is a machine's level, not a share of who was hit;
 - "Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)" names its candidates
   (pedantic, as "..., including X" is), where "Consider restricting ... (taints/affinity)"
   still only considers;
@@ -211,17 +210,6 @@ def test_a_resources_level_is_no_share_of_who_was_hit(tmp_path, run_cli, said, q
         assert f'"{quoted}' in messages[0]
 
 
-@pytest.mark.parametrize("said, whole", [
-    ("It showed a 502 Bad Gateway page, which meant the python server was down.", True),
-    ("It showed a 502 Bad Gateway page, which meant a python process had restarted.", False),
-])
-def test_the_one_server_down_is_everyone_hit(tmp_path, run_cli, said, whole):
-    text = f"# The site went down\n\nI opened my site this morning. {said}\n" + PLAN
-    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
-    assert len(messages) == 1
-    assert ("server was down" in messages[0]) is whole
-
-
 @pytest.mark.parametrize("item, severities", [
     ("Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)", []),
     ("Consider restricting the runners to non-control-plane nodes (taints/affinity)", ["warning"]),
@@ -274,19 +262,23 @@ def test_there_is_a_bug_here_points_at_the_cause(tmp_path, run_cli, said, found)
     assert (not any("`root_causes`" in message for message in messages)) is found
 
 
-@pytest.mark.parametrize("said, found", [
-    ("I didn't know I broke the build until I looked at my work email almost a day later.", True),
-    ("I didn't know how the build worked, so I read the docs.", False),
+@pytest.mark.parametrize("said, found, by_person", [
+    # the mail held the build's failure notice: a notification told her, not her own looking
+    ("I didn't know I broke the build until I looked at my work email almost a day later.", True, False),
+    ("I didn't know I broke the build until I looked at the site almost a day later.", True, True),
+    ("I didn't know how the build worked, so I read the docs.", False, False),
 ])
-def test_not_knowing_until_looking_is_how_it_was_found(tmp_path, run_cli, said, found):
+def test_not_knowing_until_looking_is_how_it_was_found(tmp_path, run_cli, said, found, by_person):
     text = ("# Sometimes things just happen\n\nA security pull request broke my site's build, and the custom domain "
             f"was taken over while the site was down. {said}\n" + PLAN)
-    assert (_messages(run_cli, write(tmp_path / "pm.md", text), "PM401") == []) is found
+    path = write(tmp_path / "pm.md", text)
+    assert (_messages(run_cli, path, "PM401") == []) is found
+    assert (_messages(run_cli, path, "PM402") != []) is by_person
 
 
 @pytest.mark.parametrize("said, counted", [
-    ("Within the past 24 hours, 73 updates were accidentally uploaded to the Stable repository.", True),
-    ("Within the past 24 hours, 73 updates were written about in the forum.", False),
+    ("Yesterday, 73 updates were accidentally uploaded to the Stable repository.", True),
+    ("Yesterday, 73 updates were written about in the forum.", False),
 ])
 def test_updates_uploaded_by_mistake_are_counted(tmp_path, run_cli, said, counted):
     text = f"# Updates withdrawn from Stable\n\n{said} An update to ldns broke OpenSSH.\n" + PLAN
@@ -324,3 +316,13 @@ def test_full_system_backups_hit_nothing(tmp_path, run_cli, said, whole):
     messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
     assert len(messages) == 1
     assert ('"full system' in messages[0]) is whole
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("Within the past 24 hours, 73 updates were accidentally uploaded to the Stable repository.", False),
+    ("Yesterday, 73 updates were accidentally uploaded to the Stable repository.", True),
+])
+def test_a_notices_window_is_the_impacts_length(tmp_path, run_cli, said, asked):
+    text = f"# Updates withdrawn from Stable\n\n{said} An update to ldns broke OpenSSH.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert any("how long" in message for message in messages) is asked

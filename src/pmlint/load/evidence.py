@@ -106,6 +106,8 @@ _MONEY = (r"(?<![\w/:.,-])(?:[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|m
           r"|(?:usd|eur|gbp|jpy|chf|cad|aud)\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|million|billion|thousand)\b)?"
           r"|\d+(?:[.,]\d+)*\s*(?:k|m|bn?|million|billion|thousand)?\s+(?:[\w-]+\s+)?(?:" + _CURRENCY + r"|"
           r"tokens?|coins?|dollars?|euros?|pounds sterling)\b)")
+#: Where notices wait for the writer: "my work email", "the inbox", "my notifications".
+_MAILBOX = r"(?:e-?mails?|inbox(?:es)?|mailbox(?:es)?|notifications?|alerts?|pager|messages)\b"
 #: Units of stored data, counted when data is lost ("only had 5,000 rows").
 _DATA_UNIT = (r"(?:rows|records|entries|objects|files|documents|posts|messages|items|keys|blobs|tables|buckets|volumes)\b")
 #: A word that makes an amount a loss: lost, stolen, drained, the cost or the value of it.
@@ -146,6 +148,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
             r"|\b(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
             r"(?:\w+\s+)?(?:fired|firing|triggered|went off|paged|alerted|notified|started firing|began firing)\b"
+            # the news waiting in the writer's mail: "I didn't know I broke the build until I
+            # looked at my work email" (the build's failure notice; a notification told them)
+            r"|\b(?:i|we)\s+(?:didn" + _APOS + r"t|did\s+not)\s+(?:know|notice|realize|realise)\b[^.\x00]{0,80}?\buntil\s+"
+            r"(?:i|we)\s+(?:looked|checked|opened|read|saw)\b[^.\x00]{0,30}?\b" + _MAILBOX +
             # "the system alerted at 4am", "our monitoring system alerted us"
             r"|\b(?:the|our)\s+(?:monitoring\s+)?system\s+(?:alerted|paged|notified)\b"
             r"|\b(?:we|i|they|engineers?|on-?call(?: engineers?)?|the team|responders?)\s+(?:were|was|got|had been)\s+"
@@ -414,8 +420,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:morning|daily|nightly|weekly|routine|regular|usual)\s+(?:health[\s-]?)?checks?\b"
             # the writer learning of it late, by looking: "I didn't know I broke the build until I
             # looked at my work email almost a day later"
+            # (not when what they looked at is their mail or notifications: a message told them)
             r"|\b(?:i|we)\s+(?:didn" + _APOS + r"t|did\s+not)\s+(?:know|notice|realize|realise)\b[^.\x00]{0,80}?\buntil\s+"
-            r"(?:i|we)\s+(?:looked|checked|opened|logged|visited|saw|read|went)\b"
+            r"(?:i|we)\s+(?:looked|checked|opened|logged|visited|saw|read|went)\b(?![^.\x00]{0,30}?\b" + _MAILBOX + r")"
             # "like realizing your site is offline", "when I realised my server was down"
             r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
@@ -510,8 +517,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not "fixed with zero site down time": the compound noun, nothing down)
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+|is\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
             r"non-?responsive|unresponsive)\b"
-            # the one server behind it: "it showed a 502 page, which meant the python server was down"
-            r"|\b(?:the|our|my)\s+(?:[\w.-]+\s+)?server\s+(?:was|is)\s+(?:down|offline|unreachable|unresponsive|dead)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
             r"(?:down|offline|unavailable|unreachable)\b"
@@ -633,6 +638,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # bounded by events: "for the duration of the demonstration ... until its reversal",
             # "over the following hour"
             r"|\bfor\s+the\s+(?:whole\s+|entire\s+)?duration\s+of\b"
+            # the window a notice reports: "Within the past 24 hours, 73 updates were uploaded"
+            r"|\bwithin\s+the\s+(?:past|last)\s+(?:\d{1,3}|few|couple\s+of)\s+(?:minutes|hours|days)\b"
             # ("within the next few days" promises, it measures nothing that happened)
             r"|\b(?:(?:over|for|during)\s+the\s+(?:following|next|first|last)|within\s+the\s+(?:following|first|last))"
             r"\s+(?:few\s+|couple of\s+)?"
