@@ -13,7 +13,6 @@ meant it (synthetic documents, each with a twin that keeps the finding):
   team telling others;
 - "First AI assistant takes over, finds cluster in degraded state" and "Ran my morning
   health check" are how the problem was found;
-- "memory usage ... reaching 100%" is a machine's level, not a share of who was hit;
 - "Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)" names its candidates
   (pedantic, as "..., including X" is), where "Consider restricting ... (taints/affinity)"
   still only considers;
@@ -195,21 +194,6 @@ def test_the_damaged_cable_is_the_cause(tmp_path, run_cli, said, found):
     assert (not any("`root_causes`" in message for message in messages)) is found
 
 
-@pytest.mark.parametrize("said, quoted", [
-    ("Over time its memory usage just keeps increasing, reaching 100% when the OOM killer kills the server.", None),
-    ("The memory graph was a zig zag curve wobbling between 50% and 70%.", None),
-    ("About 100% of the visitors got a 502 page when the OOM killer killed the server.", "100%"),
-])
-def test_a_resources_level_is_no_share_of_who_was_hit(tmp_path, run_cli, said, quoted):
-    text = f"# The site went down\n\nThe site returned errors this morning after a MySQL upgrade. {said}\n" + PLAN
-    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
-    assert len(messages) == 1
-    # a share taken as who was hit is quoted as "a count or share": a resource's level never is
-    assert ("a count or share" in messages[0]) is (quoted is not None)
-    if quoted:
-        assert f'"{quoted}' in messages[0]
-
-
 @pytest.mark.parametrize("item, severities", [
     ("Evaluate alternative storage solutions (OpenEBS, Rook/Ceph)", []),
     ("Consider restricting the runners to non-control-plane nodes (taints/affinity)", ["warning"]),
@@ -326,3 +310,96 @@ def test_a_notices_window_is_the_impacts_length(tmp_path, run_cli, said, asked):
     text = f"# Updates withdrawn from Stable\n\n{said} An update to ldns broke OpenSSH.\n" + PLAN
     messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
     assert any("how long" in message for message in messages) is asked
+
+
+def test_a_backups_retention_window_is_no_impact_length(tmp_path, run_cli):
+    text = ("# Overriding production data\n\nA script overwrote the production tables. The database was restorable "
+            "to any point in time within the last 7 days.\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert len(messages) == 1 and "how long" in messages[0]
+
+
+MONTHLY = """# Disruptions to service availability
+
+This page lists all known occurrences of the service being unavailable.
+
+## April 2021
+
+**Production environment**
+
+* 15/04/2021 08:38 to 15:38: Production had degraded performance for 7 hours due to load.
+
+## February 2021
+
+**Production environment**
+
+* 17/02/2021 18:58 to 19:01: Production had degraded performance for 2 mins due to an upgrade.
+* 03/02/2021 00:15 to 12:42: Production degraded for 12 hours due to a 3rd party configuration.
+
+**Sandbox environment**
+
+* 09/02/2021 15:42 to 15:46: Sandbox had degraded performance for 4 mins due to an upgrade.
+
+## January 2021
+
+**Production environment**
+
+* 07/01/2021 09:40 to 11:50: Production map functionality was partially unavailable for 2 hours.
+"""
+
+
+@pytest.mark.parametrize("preset, reported", [("recommended", False), ("strict", True)])
+def test_a_monthly_status_history_is_a_log_not_a_chronology(tmp_path, run_cli, preset, reported):
+    path = write(tmp_path / "pm.md", MONTHLY)
+    assert (_messages(run_cli, path, "PM502", preset=preset) != []) is reported
+    assert _messages(run_cli, path, "PM401") == []  # how each was detected: a log leaves it out
+
+
+def test_one_incidents_timeline_out_of_order_is_still_reported(tmp_path, run_cli):
+    text = ("# Checkout outage\n\n## Summary\n\nCheckout failed for an hour.\n\n## Timeline\n\n"
+            "- 2021-02-03 10:00 Deploy started\n- 2021-02-03 10:20 Errors rose\n- 2021-02-03 10:05 Alert fired\n"
+            "- 2021-02-03 11:00 Rolled back\n" + PLAN)
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM502")) == 1
+
+
+# Set BM's forms (judged once at 785d404, before these fixes).
+
+@pytest.mark.parametrize("said, inferred", [
+    ("Sam from the vendor's support responded 5 hours later, reporting they were glad we had worked around it.", False),
+    ("The errors went unnoticed for 5 hours before anyone reported them.", True),
+])
+def test_a_replys_delay_is_no_time_to_detect(tmp_path, run_cli, said, inferred):
+    text = ("---\nseverity: SEV2\n---\n# Database left read-only\n\nThe migration left the production database "
+            f"read-only and the app failed for all customers for 46 minutes. {said}\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM403", preset="strict")
+    assert any("5 h" in message for message in messages) is inferred
+
+
+@pytest.mark.parametrize("said, customer", [
+    ("The team was notified by an automated email that the vendor would migrate our databases next week.", False),
+    ("The team was notified by a customer that the app returned errors.", True),
+])
+def test_an_automated_email_is_no_customer(tmp_path, run_cli, said, customer):
+    text = f"# Database left read-only\n\n{said} The migration later left the database read-only.\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM402", preset="strict")
+    assert any("by customer" in message for message in messages) is customer
+
+
+@pytest.mark.parametrize("heading, read", [("### 🔄 **NEXT STEPS REQUIRED**", True), ("### 🔄 **NEXT STEPS WE TOOK**", False)])
+def test_next_steps_required_is_the_plan(tmp_path, run_cli, heading, read):
+    text = ("# Lesson content overwritten\n\nA sync script overwrote 277 lessons.\n\n## Root cause\n\n"
+            f"The script wrote every row it read.\n\n{heading}\n\n1. **Backup Verification**: Test recovery with sample "
+            "data\n2. **Monitoring Setup**: Alert on bulk content changes\n")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ("title: Backup Verification" in out) is read
+
+
+@pytest.mark.parametrize("said, length", [
+    ("From an average runtime of 10 seconds, it went to exceeding the 60-second timeout.", False),
+    ("The deploy was blocked for 10 hours.", True),
+])
+def test_a_measures_value_is_no_impact_length(tmp_path, run_cli, said, length):
+    text = f"# Liquibase locks\n\nThe checkout API failed for all customers. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert (messages == []) is length

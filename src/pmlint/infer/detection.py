@@ -39,6 +39,11 @@ _DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:
                                    r"|[ \t]+(?:for[ \t]+(?:us|anyone|anybody|someone|the[ \t]+team)[ \t]+)?to[ \t]+"
                                    r"(?:notice|detect|discover|spot|catch|realise|realize|become[ \t]+aware)\b)",
                                    re.IGNORECASE)
+#: A reply right before a delay: "Sam from Fly support responded 5 hours later" (how long
+#: support took to answer, not how long the problem went unseen).
+_REPLY_BEFORE = regex_cache.compile(r"\b(?:responded|replied|answered|got[ \t]+back(?:[ \t]+to[ \t]+us)?|wrote[ \t]+back|"
+                                    r"followed[ \t]+up)[ \t]+(?:about[ \t]+|around[ \t]+|almost[ \t]+|over[ \t]+|~)?$",
+                                    re.IGNORECASE)
 #: The negated noticing of `_DELAY_BEFORE` ("not noticed or flagged for"): quoted whole.
 _NOT_NOTICED = regex_cache.compile(r"(?:not|never|n't)[ \t]+(?:been[ \t]+)?(?:noticed|detected|flagged|discovered|"
                                    r"spotted|caught|reported)\b", re.IGNORECASE)
@@ -459,6 +464,7 @@ _TOOL_WORDS = regex_cache.compile(
     re.IGNORECASE)
 #: "we were notified by email that the disk was full": by whom is unsaid, a machine as likely.
 _BY_MACHINE = regex_cache.compile(r"\b(?:notified|informed|alerted|told)[ \t]+(?:us[ \t]+)?(?:by|via)[ \t]+(?:an?[ \t]+)?"
+                                  r"(?:automated[ \t]+|automatic[ \t]+|system[ \t]+)?"
                                   r"(?:e-?mails?|sms|texts?|pages?|pagers?|phone|calls?|notifications?)\b", re.IGNORECASE)
 
 
@@ -751,6 +757,8 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             head = _DELAY_BEFORE.search(before) or within
             if tail is None and head is None:
                 continue
+            if tail is not None and _REPLY_BEFORE.search(before):
+                continue  # "Fly support responded 5 hours later, reporting ...": a reply's delay
             if head is None and not _tied_to_noticing(text, match.start(), match.end()):
                 continue  # "a fix was merged three hours later": a delay, but not to detection
             if _DIAGNOSIS.search(sentence(text, match.start(), match.end())):

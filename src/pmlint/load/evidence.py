@@ -452,11 +452,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # meeting's pizza item, is no one's: PM601 passes over it, see checks/impact.py)
             # (nor a machine's resources, a threshold or a comparison: "to get about 10% of disk
             # space back", "99% disk full", "above 80% threshold", "30% faster", "a 20% discount")
-            # (nor a resource's level told before it: "its memory usage keeps increasing, reaching 100%")
-            r"(?P<share>(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
+            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
             r"(?!\s*(?:of\s+(?:the\s+|my\s+|our\s+|its\s+|their\s+)?)?(?:disk|memory|cpu|ram|space|storage|capacity|bandwidth|"
             r"quota|headroom)\b)(?!\s+(?:faster|slower|cheaper|discount|off|smaller|bigger|larger|threshold|limit|"
-            r"utili[sz]ation|usage|full|load)\b))"
+            r"utili[sz]ation|usage|full|load)\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
             r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
@@ -638,8 +637,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # bounded by events: "for the duration of the demonstration ... until its reversal",
             # "over the following hour"
             r"|\bfor\s+the\s+(?:whole\s+|entire\s+)?duration\s+of\b"
-            # the window a notice reports: "Within the past 24 hours, 73 updates were uploaded"
-            r"|\bwithin\s+the\s+(?:past|last)\s+(?:\d{1,3}|few|couple\s+of)\s+(?:minutes|hours|days)\b"
+            # the window a notice reports, leading its sentence: "Within the past 24 hours, 73
+            # updates were uploaded" (not "restorable ... within the last 7 days": a retention)
+            r"|\bwithin\s+the\s+past\s+(?:\d{1,3}|few|couple\s+of)\s+(?:minutes|hours|days)\s*,"
             # ("within the next few days" promises, it measures nothing that happened)
             r"|\b(?:(?:over|for|during)\s+the\s+(?:following|next|first|last)|within\s+the\s+(?:following|first|last))"
             r"\s+(?:few\s+|couple of\s+)?"
@@ -666,7 +666,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:\s*[a-z]{2,5})?,\s+" + _APPROX + _AMOUNT + r"\b(?!\s+(?:before|after|later|earlier|ago|prior|"
             r"from|into|of\s+(?:work|sleep|debugging)))"
             # last, as for counts: a branch above may match where this one fails its test
-            r"|(?P<for_amount>\b(?:for|over|took|needed|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
+            # (not a measure's value: "an average runtime of 10 seconds", "a timeout of 60 seconds")
+            r"|(?P<for_amount>\b(?<!runtime\s)(?<!latency\s)(?<!timeout\s)(?<!interval\s)(?<!ttl\s)(?<!TTL\s)"
+            r"(?:for|over|took|needed|of|within)\s+" + _APPROX + _MORE + _AMOUNT + r"\b"
             # "red for over a period of 30 minutes"
             r"|\bfor\s+" + _APPROX + r"an?\s+period\s+of\s+" + _APPROX + _AMOUNT + r"\b"
             # a named stretch of the calendar: "Over the course of the weekend of November 17-18
@@ -1306,21 +1308,6 @@ def _an_impact_length(text: str, start: int, end: int) -> bool:
 _CLAUSE_END = regex_cache.compile(r"[.!?;:,()\u2013\u2014](?=\s|\x00|$)|\s-\s|\x00|\n\s*\n", _F)
 
 
-#: A machine's resource and the level it came to, right before a share: "its memory usage
-#: just keeps increasing, reaching 100%", "CPU was at 95%", "disk usage hit 100%".
-_RESOURCE_LEVEL = regex_cache.compile(
-    r"\b(?:memory|cpu|disk|ram|swap|heap|load|usage|utili[sz]ation|inodes?)\b[^.!?\x00\n]{0,40}?"
-    r"\b(?:reach\w{0,3}|at|hit\w{0,3}|to|was|is|were|are|around|about|near|nearly|over|above|between|from|"
-    r"peaked\s+at|maxed\s+at)"
-    r"[ \t]+(?:about[ \t]+|around[ \t]+|~)?(?:\d+(?:[.,]\d+)?[ \t]*%[ \t]*(?:and|to|-|\u2013)[ \t]*)?$", re.IGNORECASE)
-
-
-def _not_a_resource_level(text: str, start: int, end: int) -> bool:
-    """Whether the share at text[start:end] is not a machine resource's level told just before
-    it ("memory usage keeps increasing, reaching 100%" counts nobody who was hit)."""
-    return _RESOURCE_LEVEL.search(text, max(0, start - 60), start) is None
-
-
 def _in_impact_clause(text: str, start: int, end: int) -> bool:
     """Whether the clause around text[start:end] says something was hit: "every request to
     the API failed", "an outage for all web-based IDE users"; not "the same problem all
@@ -1447,7 +1434,7 @@ def _a_service_not_working(text: str, start: int, end: int) -> bool:
 #: its first match, and a branch split out would be searched over the whole of a large text
 #: even where the pattern it came from matches on the first page.
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
-    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True), ("share", _not_a_resource_level, False)),
+    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),

@@ -11,9 +11,11 @@ few lines of updates, newest first. Its form leaves out what a postmortem of one
 records: how each was detected, who was paged, what was learned. A rule whose findings
 say such a thing is absent (`omitted_by: [incident-log]`) is then asked for under
 `strict` only, while the rules about what the entries do say (impact, causes, plans) run
-as on any document.
+as on any document. Its lines are no one incident's chronology either: PM502 lists the
+form, so their order (newest first, grouped by environment) is checked under `strict` only.
 
-The sign: three or more short headings that are dates, spanning more than
+The sign: three or more short headings that are dates (or months with their year, "##
+April 2021", a history grouped by month), spanning more than
 `LOG_SPAN_DAYS` days, written newest first. One incident's chronology under date headings
 ("### March 2nd", "### March 20th", "### March 27th") reads oldest first, and a
 multi-day outage's date headings span days, not weeks. Linear: one pass over the
@@ -44,6 +46,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+from datetime import date
 
 from ... import regex_cache
 from .blocks import Block
@@ -76,13 +79,29 @@ def incident_log(blocks: Iterable[Block], day_first: bool = False) -> bool:
         text = plain(block.text)
         if len(text.split(None, _DATE_HEADING_WORDS)) > _DATE_HEADING_WORDS:
             continue
-        found = find_date(text, day_first=day_first)
+        found = find_date(text, day_first=day_first) or _month_heading(text)
         if found is not None:
             dates.append(found)
     if len(dates) < LOG_DATE_HEADINGS:
         return False
     return (max(dates) - min(dates)).days > LOG_SPAN_DAYS and dates[0] > dates[-1]
 
+
+
+#: A heading that is a month and its year and nothing else ("## April 2021", "### March,
+#: 2024"): a status history grouped by month, each line under it an incident of its own.
+_MONTH_YEAR = regex_cache.compile(
+    r"^(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?[ \t]+(?P<year>(?:19|20)\d\d)$", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _month_heading(text: str) -> date | None:
+    """The first day of the month a heading names with its year alone (`April 2021`), else None."""
+    match = _MONTH_YEAR.match(text.strip())
+    if match is None:
+        return None
+    return date(int(match["year"]), _MONTHS.index(match["month"][:3].lower()) + 1, 1)
 
 
 #: Words of an update written while the incident is open: the problem still being worked

@@ -77,7 +77,7 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
     "action_items": (
         "action items", "action item", "actions", "follow-ups", "follow ups", "followups", "follow-up tasks",
         "follow up tasks", "follow-up actions", "corrective actions", "corrective and preventative measures",
-        "corrective and preventive measures", "corrective and preventive actions", "next steps", "remediation",
+        "corrective and preventive measures", "corrective and preventive actions", "next steps", "next steps required", "next steps needed", "required next steps", "remediation",
         "remediations", "future actions", "review actions", "recommendations", "preventive actions",
         "preventative actions", "todo", "to do", "tasks", "how are we preventing it from happening again",
         "action items & followups", "action items and follow-ups", "improvements",
