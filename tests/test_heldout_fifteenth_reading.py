@@ -403,3 +403,22 @@ def test_a_measures_value_is_no_impact_length(tmp_path, run_cli, said, length):
     text = f"# Liquibase locks\n\nThe checkout API failed for all customers. {said}\n" + PLAN
     messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
     assert (messages == []) is length
+
+
+PERSONAL = """# How my site was hacked
+
+I decided to update one of my simple websites and found someone else's page on my domain.
+I opened a support ticket to get my domain back. {told}
+I then stood up a basic page on the domain, and my site has been fine since.
+"""
+
+
+@pytest.mark.parametrize("told, preset, reported", [
+    ("I got a reply within a few hours, and by the next day I could use my domain again.", "recommended", False),
+    ("I got a reply within a few hours, and by the next day I could use my domain again.", "strict", True),
+    ("I got a reply, and then I could use my domain again.", "recommended", True),
+])
+def test_one_persons_story_in_relative_times_needs_no_timeline(tmp_path, run_cli, told, preset, reported):
+    path = write(tmp_path / "pm.md", PERSONAL.format(told=told))
+    messages = _messages(run_cli, path, "PM011", preset=preset)
+    assert any("`timeline`" in message for message in messages) is reported
