@@ -422,3 +422,128 @@ def test_one_persons_story_in_relative_times_needs_no_timeline(tmp_path, run_cli
     path = write(tmp_path / "pm.md", PERSONAL.format(told=told))
     messages = _messages(run_cli, path, "PM011", preset=preset)
     assert any("`timeline`" in message for message in messages) is reported
+
+
+# An attacker's review of the readings above: each over-broad case, kept out.
+
+def test_year_one_daily_updates_do_not_crash(tmp_path, run_cli):
+    text = "# Old\n\n## Update 0001-01-01\n\nA\n\n## Update 0001-01-02\n\nB\n\n## Update 0001-01-03\n\nC\n"
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM001", "PM009") == []
+
+
+def test_days_beside_times_keep_a_forward_timeline_forward(tmp_path, run_cli):
+    text = ("# Cache incident\n\n## Timeline\n\n- 2022-06-15 09:00 UTC Cache TTL change deployed\n"
+            "- 2022-06-15: Support receives scattered complaints\n- 2022-06-16 10:00 UTC Second change deployed\n"
+            "- 2022-06-16: More complaints\n- 2022-06-17 08:00 UTC Rolled back\n- 2022-06-17: Complaints stop\n" + PLAN)
+    path = write(tmp_path / "pm.md", text)
+    assert _messages(run_cli, path, "PM502", preset="strict") == []
+    converted = _converted(run_cli, path)
+    assert converted.index("Cache TTL change") < converted.index("Rolled back")
+
+
+def test_dated_addenda_after_the_analysis_are_no_timeline(tmp_path, run_cli):
+    text = ("# Checkout outage\n\n## Summary\n\nCheckout failed after a config push.\n\n## Root cause\n\nThe push set "
+            "the timeout to 0 ms.\n\n## Action items\n\n- Validate timeouts in the config schema, owner @sam\n\n"
+            "## Update 2021-08-03\n\nAdded the owner.\n\n## Update 2021-08-01\n\nCorrected the number.\n\n"
+            "## Update 2021-07-30\n\nFixed typos.\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert any("`timeline`" in message for message in messages)
+
+
+def test_deadlines_opening_sentences_are_no_chronology(tmp_path, run_cli):
+    text = ("# Checkout outage\n\n## Summary\n\nA config push set the card processor timeout to 0 ms.\n\n"
+            "## Root cause\n\nThe schema accepted a zero timeout.\n\n## Plan\n\nBy June 30, the config schema will "
+            "reject zero timeouts. By July 15, every config push will run a canary. By August 1, the error-rate alert "
+            "will page on-call.\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert any("`timeline`" in message for message in messages)
+
+
+@pytest.mark.parametrize("found", [
+    "Priya, a developer on the identity team, disclosed a vulnerability in the token verifier.",
+    "A developer on the identity team disclosed a vulnerability in the token verifier.",
+])
+def test_one_of_ours_disclosing_is_no_customer(tmp_path, run_cli, found):
+    path = write(tmp_path / "pm.md", VULN.format(found=found))
+    assert not any("by customer" in message for message in _messages(run_cli, path, "PM402", preset="strict"))
+
+
+def test_an_attacker_who_used_the_flaw_is_an_exposure(tmp_path, run_cli):
+    found = ("A security researcher reported the flaw through our bug bounty. Our logs show an attacker had used the "
+             "flaw for two weeks and may have downloaded other customers' invoices.")
+    assert _severities(run_cli, write(tmp_path / "pm.md", VULN.format(found=found)), "PM601") == ["warning"]
+
+
+@pytest.mark.parametrize("said", [
+    "When we restored the old index, we found the replica in an inconsistent state too.",
+    "I ran my morning health check at 09:00 and everything was green.",
+])
+def test_a_state_found_later_or_a_check_that_found_nothing_is_no_detection(tmp_path, run_cli, said):
+    text = ("# Search index outage\n\nSearch returned empty results for 1,200 customers for 90 minutes.\n\n"
+            f"## Root cause\n\nThe reindex job ran out of memory. {said}\n\n## Action items\n\n"
+            "- Give the reindex job a memory limit and a retry, owner @sam\n")
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM401")) == 1
+
+
+def test_a_jobs_finding_is_no_persons_detection(tmp_path, run_cli):
+    text = ("# Search index outage\n\nSearch returned empty results for 1,200 customers for 90 minutes.\n\n"
+            "## Timeline\n\n- 2022-06-10 14:00 UTC Reindex job starts\n- 2022-06-10 14:20 UTC Reindex job crashes; "
+            "the empty-results alert pages on-call\n- 2022-06-10 15:10 UTC Restore job finds replica in degraded "
+            "state, rebuilds it\n- 2022-06-10 15:50 UTC Old index restored\n" + PLAN)
+    assert not any("by employee" in message
+                   for message in _messages(run_cli, write(tmp_path / "pm.md", text), "PM402", preset="strict"))
+
+
+def test_a_staging_tables_size_is_no_data_lost(tmp_path, run_cli):
+    text = ("# Migration outage\n\nThe migration locked the orders table. It passed in staging because the staging "
+            "database only had 300 records.\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert messages and not any("a count or share" in message for message in messages)
+
+
+@pytest.mark.parametrize("said", [
+    "If only backups had been tested, the restore would have worked.",
+    "If only Maria had checked the disk graph, we would have seen it coming.",
+])
+def test_if_only_with_any_subject_is_a_counterfactual(tmp_path, run_cli, said):
+    text = f"# Disk full\n\nThe disk filled overnight. {said}\n" + PLAN
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM703", preset="strict")) == 1
+
+
+@pytest.mark.parametrize("factor", [
+    "The corruption mechanism is still not understood.",
+    "The origin of the corrupted segments is not yet understood.",
+])
+def test_an_unknown_mechanism_is_an_unknown_cause(tmp_path, run_cli, factor):
+    text = ("# Index corruption\n\nThe index was corrupted.\n\n## Root cause\n\n"
+            f"The index was corrupted during a routine merge. {factor}\n\n## Action items\n\n"
+            "- Rebuild the index from the primary, owner @sam\n")
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM106")) == 1
+
+
+@pytest.mark.parametrize("said", [
+    "The ISP first suspected that construction work had damaged the fibre cable, but their technician found it "
+    "intact. We still do not know why the uplink dropped.",
+    'The ISP said "there\'s your problem" and swapped the router, but the uplink kept dropping.',
+])
+def test_a_suspicion_ruled_out_states_no_cause(tmp_path, run_cli, said):
+    text = ("# Uplink outage\n\nThe office uplink dropped for a day.\n\n## Timeline\n\n- 08:45 Uplink down\n"
+            f"- 17:00 Uplink back\n\n## Investigation\n\n{said}\n\n## Action items\n\n"
+            "- Add a second uplink from another ISP, owner @me\n")
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+    assert any("`root_causes`" in message for message in messages)
+
+
+@pytest.mark.parametrize("item", ["Evaluate our alerting (CPU, memory)", "Assess the impact (latency, errors)"])
+def test_brackets_after_a_vague_object_name_no_candidates(tmp_path, run_cli, item):
+    text = ("# Storage incident\n\nThe storage driver lost every volume for a day.\n\n## Root cause\n\n"
+            f"The kubelet root directory was changed without a migration.\n\n## Action items\n\n- {item}\n")
+    assert _severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == ["warning"]
+
+
+def test_an_items_effort_estimate_is_no_due_date(tmp_path, run_cli):
+    text = ("# Checkout errors\n\nCheckout failed for 2,000 customers for 50 minutes.\n\n## Root cause\n\n"
+            "A cache in v4.2 was never evicted.\n\n## Action items\n\n- Bound the checkout cache size (2-3 days)\n"
+            "- Add a memory alert for checkout (4-6 hours)\n")
+    assert _messages(run_cli, write(tmp_path / "pm.md", text), "PM314") == [
+        "None of the 2 open action items names an owner or a due date"]

@@ -144,6 +144,9 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):
         return None  # "we opened an issue to track the fix": the team's own issue, no report
+    if method == "customer" and phrase.lower().startswith("disclosed") and not (
+            _OUTSIDE_SUBJECT.search(_subject(text, start)) or _DISCLOSURE.search(sentence(text, start, end))):
+        return None  # "Priya, a developer on the identity team, disclosed a vulnerability": one of ours
     if method == "customer" and _ATTRIBUTIVE_PARTY.match(text, end) is not None:
         return None  # "his password leaked in a third-party breach": a thing of a third party's, no teller
     if method == "customer" and phrase.lower().endswith(" by") and _TEAM_TELLER.match(text, end - 2) is not None:
@@ -253,7 +256,9 @@ _EXPOSURE = regex_cache.compile(r"\b(?:leak\w{0,4}|exposed|exposure|intrusion|in
                                 r"malware|malicious|backdoor\w{0,2}|stolen|exfiltrat\w{0,5}|tokens?|credentials?|"
                                 r"secrets?|passwords?|api[ \t]+keys?|private[ \t]+keys?|ssh[ \t]+keys?|"
                                 # (not the attacker a flaw would let in: "where an attacker ... can acquire")
-                                r"attackers?(?![^.!?\n]{0,100}?\b(?:can|could|would|might|may)\b)|"
+                                # (a modal that governs the attacker, before any deed of theirs)
+                                r"attackers?(?!(?:[ \t]+(?!(?:had|has|have|was|were|used|accessed|downloaded|exploited|"
+                                r"stole|gained|obtained)\b)[\w'\u2019-]+){0,8}?[ \t]+(?:can|could|would|might|may)\b)|"
                                 r"exploited|in[ \t]+the[ \t]+wild)\b", re.IGNORECASE)
 
 
@@ -299,14 +304,19 @@ def found_in_review(text: str, texts: list[tuple[str, str]]) -> str | None:
     says it was exploited: an alert does not find a flaw nobody used, so asking for one is
     pedantic. Returns the words that say so, or None."""
     flaw = _FLAW_FOUND.search(text)
-    if flaw is None or _EXPOSURE.search(text) is not None:
+    if flaw is None or _EXPOSURE.search(text) is not None or exploited_anywhere(texts):
         return None
+    return flaw.group()
+
+
+def exploited_anywhere(texts: list[tuple[str, str]]) -> bool:
+    """Whether some sentence of the document says, unnegated, that the flaw was used against
+    the system ("an attacker had used the flaw for two weeks"; not "it was not exploited")."""
     for _, other in texts:
         for match in _EXPLOITED.finditer(other):
-            around = sentence(other, match.start(), match.end())
-            if _NEGATION.search(around) is None:
-                return None
-    return flaw.group()
+            if _NEGATION.search(sentence(other, match.start(), match.end())) is None:
+                return True
+    return False
 
 
 #: An outside party flagging an actor or an artefact as a threat: "SEAL flags contributor X
@@ -420,7 +430,8 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     found_method: Fact[str] = Fact(best[2], True, quote(best[4]), span)
     channel = None
     if best[2] in ("customer", "employee"):
-        channel = disclosed_flaw(best[5]) or found_in_review(best[5], texts)
+        # a flaw reported through a channel, unless the document says it was used after all
+        channel = (None if exploited_anywhere(texts) else disclosed_flaw(best[5])) or found_in_review(best[5], texts)
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
 
@@ -526,7 +537,8 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
     if label == "customer" and _ENDS_AT_BY.search(text) and _TEAM_TELLER.search(around):
         return None, None  # "I was contacted by the i2p project": a project or team telling, no customer
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
-    channel = disclosed_flaw(around) or found_in_review(around, _ordered_texts(document))
+    ordered = _ordered_texts(document)
+    channel = (None if exploited_anywhere(ordered) else disclosed_flaw(around)) or found_in_review(around, ordered)
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     if disclosed is None and label == "told":
         flagged = flagged_threat(around, _ordered_texts(document))

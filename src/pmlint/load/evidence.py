@@ -411,13 +411,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"return\s+(?:errors?|404s?|500s?))\b"
             # the service found broken on coming to it: "First AI assistant takes over, finds
             # cluster in degraded state", "found the site down" (not "found the bug")
-            r"|\b(?:finds|found|discovers|discovered)\s+(?:the\s+|our\s+|my\s+|its\s+)?(?:[\w.-]+\s+){0,2}?"
-            r"(?:in\s+(?:an?\s+)?(?:degraded|broken|failed|failing|unhealthy|crashed|bad|inconsistent|unusable|"
-            r"split-brain|crash-?looping)\s+state\b|(?:site|server|cluster|service|website|app|api|node|database|host|"
+            # (not a job's or a script's finding: "Restore job finds replica in degraded state")
+            r"|\b(?<!job\s)(?<!script\s)(?<!task\s)(?<!process\s)(?<!tool\s)(?<!bot\s)(?<!check\s)"
+            r"(?:finds|found|discovers|discovered)\s+(?:the\s+|our\s+|my\s+|its\s+)?(?:[\w.-]+\s+){0,2}?"
+            r"(?:in\s+(?:an?\s+)?(?:degraded|broken|failed|failing|unhealthy|crashed|split-brain|crash-?looping)\s+"
+            r"state\b|(?:site|server|cluster|service|website|app|api|node|database|host|"
             r"machine|instance|network)s?\s+(?:was\s+|were\s+)?(?:down|offline|unreachable|unresponsive|dead)\b)"
             # a routine check of one's own: "Ran my morning health check", "during our daily checks"
             r"|\b(?:ran|running|run|doing|did|during)\s+(?:my|our|the|a)\s+(?:usual\s+|routine\s+|regular\s+)?"
             r"(?:morning|daily|nightly|weekly|routine|regular|usual)\s+(?:health[\s-]?)?checks?\b"
+            # (not one that found all well: "... at 09:00 and everything was green")
+            r"(?![^.\x00]{0,60}?\b(?:everything|all)\s+(?:was|were|looked|seemed)\s+(?:green|fine|ok|okay|good|healthy|"
+            r"normal)\b)"
             # the writer learning of it late, by looking: "I didn't know I broke the build until I
             # looked at my work email almost a day later"
             # (not when what they looked at is their mail or notifications: a message told them)
@@ -482,7 +487,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\s+(?:from|in|on|during)\b"
             # data gone, told by what was left: "I saw that I only had 5,000 rows" (of 900,000),
             # "we were left with just 12 of the 40 volumes", "rows dropped from 900,000 to 5,000"
-            r"|\b(?:only|just)\s+(?:had|have|has|found|saw|got|kept|(?:was|were)\s+left\s+with)\s+(?:about\s+|around\s+|~)?"
+            # (the writers' own store: "I saw that I only had 5,000 rows"; not "the staging
+            # database only had 300 records", a size)
+            r"|\b(?:i|we)\s+(?:now\s+|then\s+)?(?:only|just)\s+(?:had|have|found|saw|got|kept|(?:was|were)\s+left\s+with)\s+"
+            r"(?:about\s+|around\s+|~)?"
             r"\d+(?:[.,]\d+)*\s+(?:of\s+(?:the\s+|our\s+)?(?:\d+(?:[.,]\d+)*\s+)?)?(?:[\w-]+\s+)?" + _DATA_UNIT +
             r"|\b(?:left|remained|remaining)\s+(?:with\s+)?(?:only|just)\s+(?:about\s+|~)?\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+)?" + _DATA_UNIT +
             r"|\b(?:dropped|fell|went|shrank)\s+from\s+(?:about\s+|~)?\d+(?:[.,]\d+)*\s+(?:[\w-]+\s+)?" + _DATA_UNIT +
@@ -1034,11 +1042,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the bug pointed at: "there is a bug here. Can you find it? It's in the assignment"
             r"|\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+an?\s+(?:bug|typo)\s+(?:here|in\s+(?:this|the|our|my))\b"
             # the cause found and shown: "Well, there's your problem:" (over a photo of the cut cable)
-            r"|\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+(?:your|our|the)\s+(?:problem|culprit|cause)\b"
+            # (not someone quoted saying so: 'the ISP said "there's your problem"')
+            r"|(?<![\"\u201c'\u2018])\bthere(?:" + _APOS + r"s|\s+is|\s+was)\s+(?:your|our|the)\s+(?:problem|culprit|cause)\b"
             # physical damage to the line: "Foxes have dug under the fence and damaged one of the
             # Ethernet cables", "a backhoe severed the fibre"
             r"|\b(?:damaged|severed|chewed(?:\s+through)?|gnawed(?:\s+through)?)\s+(?:one\s+of\s+)?(?:the\s+|our\s+|my\s+|an?\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:cables?|wires?|wiring|fib(?:re|er)s?|conduits?|power\s+lines?)\b"
+            # (not a suspicion ruled out: "... had damaged the fibre cable, but their technician found it intact")
+            r"(?![^.\x00]{0,100}?\b(?:but|however)\b[^.\x00]{0,80}?\b(?:intact|fine|undamaged|okay|ok|ruled\s+out|"
+            r"not\s+the\s+cause)\b)"
             r"|\b(?:was|were|has\s+been)\s+(?:traced|narrowed\s+down)\s+(?:back\s+)?to\b"
             # (each branch starts with `\b`: with one that does not, the whole search runs 4x slower)
             r"|\b(?=causing)(?:(?<=, )|(?<=,\n)|(?<=, thereby )|(?<=, ultimately ))causing\b"

@@ -317,7 +317,9 @@ _TARGET_STATED = re.compile(r"\bto[ \t]+(?:move|migrate|shift|switch|replace|con
 #: Candidates listed in brackets after an item that weighs options: "Evaluate alternative
 #: storage solutions (OpenEBS, Rook/Ceph)" (not "Consider restricting runners to other nodes
 #: (taints/affinity)": a change still only considered, its means in brackets).
-_CANDIDATES_IN_BRACKETS = re.compile(r"\([ \t]*[\w.+-]+(?:[ \t]+[\w.+-]+){0,2}[ \t]*,[^()\n]{1,80}\)")
+_CANDIDATES_IN_BRACKETS = re.compile(r"\b(?:alternatives?|options?|solutions?|tools?|providers?|vendors?|libraries|"
+                                     r"approaches|products?|candidates?|backends?|engines?|platforms?)[ \t]*"
+                                     r"\([ \t]*[\w.+-]+(?:[ \t]+[\w.+-]+){0,2}[ \t]*,[^()\n]{1,80}\)", re.IGNORECASE)
 _WEIGHING = frozenset({"evaluate", "evaluating", "assess", "assessing", "explore", "exploring", "research", "study",
                        "studying", "compare", "comparing"})
 #: the exploratory verbs `_TARGET_STATED` applies to

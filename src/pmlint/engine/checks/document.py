@@ -627,10 +627,11 @@ def _chronology(context: Context) -> int | None:
     return None
 
 
-#: A sentence that opens with its day: "On June 13, 2022, Joern ... disclosed", "By June 14,
+#: A sentence that opens with its day: "On June 13, 2022, Joern ... disclosed", "On June 14,
 #: ...", "On 3 October the fix was published" (a chronology told across the sections).
 _DATED_OPENING = re.compile(
-    r"(?:^|[.!?][ \t]{1,3})[*_]{0,2}(?:on|by|early[ \t]on|late[ \t]on|then,?[ \t]on)[ \t]{1,3}"
+    # (not "By June 30, the schema will reject ...": a deadline of the plan)
+    r"(?:^|[.!?][ \t]{1,3})[*_]{0,2}(?:on|early[ \t]on|late[ \t]on|then,?[ \t]on)[ \t]{1,3}"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
     r"(?P<day>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"

@@ -76,6 +76,10 @@ _SCAN_BYTES = 256 * 1024
                                "description": "Regexes over the document's text: a match says the plan as a "
                                               "whole was carried out (\"Most immediate remedies have been "
                                               "deployed\"), where the finding is pedantic (strict only)."},
+        "heading_due_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
+                                 "description": "Regexes over the heading an item is listed under only: a match "
+                                                "dates its items (\"### Short Term (1-2 weeks)\"); after an item's "
+                                                "own title the same words are an effort estimate (\"(2-3 days)\")."},
         "horizon_patterns": {"type": "array", "items": {"type": "string", "format": "regex"},
                              "description": "Regexes over the heading an item is listed under: a match puts the item "
                                             "on a horizon (\"### Short term\", \"## Future Work\"); when every open "
@@ -126,8 +130,10 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
         if tracked.search(joined) is not None:
             return
     due_regex = option_patterns(options, "due_patterns")
+    heading_due = option_patterns(options, "heading_due_patterns")
     dated = any(_has(item.get("due")) or _says(item, due_regex)
-                or (due_regex is not None and due_regex.search(headings.get(index, "")) is not None)
+                or any(regex is not None and regex.search(headings.get(index, "")) is not None
+                       for regex in (due_regex, heading_due))
                 for index, item in pending)
     variant = ("one_owner" if dated else "one") if len(pending) == 1 else ("owner" if dated else None)
     values: dict[str, Any] = {"count": len(pending)}

@@ -134,7 +134,8 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
 #: failure or "why" ("the trigger is not yet understood", "why the pods restart is not
 #: understood"), not a part of the system ("the CSI driver architecture was not well understood").
 _CAUSE_SUBJECT = re.compile(r"\b(?:causes?|reasons?|why|triggers?|failures?|issues?|problems?|bugs?|behaviou?r|crash(?:es)?|"
-                            r"outages?|incidents?|what|how|it|this|that)\b", re.IGNORECASE)
+                            r"outages?|incidents?|mechanisms?|origins?|sources?|roots?|corruption|what|how|it|this|that)\b",
+                            re.IGNORECASE)
 _CLAUSE_BREAKS = re.compile(r"[.;:!?\n]")
 
 

@@ -836,6 +836,8 @@ def timeline_code(block: Block) -> list[int]:
 
 #: Fewest status updates (`## Investigating 2025-01-04 9:27a`, `## Resolved ...`) that make a timeline.
 _STATUS_UPDATES = 2
+#: Sections after which a dated "Update" heading is an addendum to the document.
+_ANALYSIS_KEYS = frozenset({"root_causes", "action_items", "lessons"})
 #: Date-only update headings (`## Update 2021-07-15`) that make a page of daily updates a
 #: timeline: more than a status page's two, since a date alone is a weaker sign of a log.
 _DAILY_UPDATES = 3
@@ -855,6 +857,9 @@ def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | N
 
     openers = {id(section.heading) for section in sections if section.heading is not None}
     held = {id(block) for section in sections for block in section.blocks}
+    # daily updates come before the analysis: "## Update 2021-08-03" after the root cause or
+    # the plan is an addendum to the document ("Added the owner"), not a day of the incident
+    analysed = min((section.line for section in sections if section.key in _ANALYSIS_KEYS), default=None)
     found: list[Block] = []
     level = 0  # the level of the update heading whose blocks are being gathered (0: none)
     updates = clocks = days = 0
@@ -865,7 +870,8 @@ def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | N
             if id(block) not in openers and id(block) not in held:
                 text = plain(block.text)
                 kind = "update" if status_stamp(text) is not None else "clock" if _time_heading(text) else \
-                    "daily" if status_stamp(text, date_only=True) is not None else None
+                    "daily" if (analysed is None or block.line < analysed) \
+                    and status_stamp(text, date_only=True) is not None else None
                 if kind is not None:
                     if above is not None and above.level < block.level and id(above) not in dated \
                             and date_heading(plain(above.text)) is not None:

@@ -154,6 +154,9 @@ class _Timeline:
         self.rolled_days = 0  # days the current run moved on by reading entries as after midnight
         #: (entry, run, moment as written: the run's date and the clock, no p.m. or after-midnight reading)
         self.written: list[tuple[int, int, datetime]] = []
+        #: entries of `written` that give a day and no time: they order a run only when the
+        #: whole run gives days alone (a midnight beside "09:00" that day would be a step back)
+        self.days_only: set[int] = set()
         self.loose = False  # stamped lines gathered from the whole document (no Timeline section)
         self.dated_runs: set[int] = set()  # runs opened by a date heading or date line
         #: the timeline section (counted from 1) each run is in: an incident log's sections
@@ -269,6 +272,7 @@ class _Timeline:
                 if written is not None:
                     # its day still tells the list's order (a page of daily updates, newest first)
                     self.written.append((self.count, self.run, written))
+                    self.days_only.add(self.count)
             elif moment is not None:
                 context.previous = moment
                 at = iso(moment, stamp.zone or zone or context.zone)
@@ -516,7 +520,7 @@ def _logs_by_heading(timeline: _Timeline, lines: list[str]) -> bool:
         heading = headings[bisect_right(headings, span.line) - 1] if span is not None and span.line > headings[0] else 0
         moment = moments.get(index)
         if moment is not None and latest is not None and heading != heading_before and \
-                (moment.tzinfo is None) == (latest.tzinfo is None) and moment < latest - _LOG_STEP_BACK:
+                (moment.tzinfo is None) == (latest.tzinfo is None) and latest - moment > _LOG_STEP_BACK:
             incident += 1
             latest = None
         if moment is not None and (latest is None or moment > latest):
@@ -968,6 +972,10 @@ def _newest_first(timeline: _Timeline) -> None:
     runs: dict[int, list[tuple[int, int, datetime]]] = {}
     for record in written:
         runs.setdefault(record[1], []).append(record)
+    for run, records in list(runs.items()):
+        timed = [record for record in records if record[0] not in timeline.days_only]
+        if timed and len(timed) < len(records):
+            runs[run] = timed  # days alone beside times of the same run: the times tell the order
     counts = {run: _descending([moment for _, _, moment in records]) for run, records in runs.items()}
     back = sum(count[0] for count in counts.values())
     forward = sum(count[1] for count in counts.values())
