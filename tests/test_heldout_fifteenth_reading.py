@@ -547,3 +547,18 @@ def test_an_items_effort_estimate_is_no_due_date(tmp_path, run_cli):
             "- Add a memory alert for checkout (4-6 hours)\n")
     assert _messages(run_cli, write(tmp_path / "pm.md", text), "PM314") == [
         "None of the 2 open action items names an owner or a due date"]
+
+
+@pytest.mark.parametrize("said, method", [
+    ("A few hours after the release, Henk asked on one of the changes if I broke it. There I could see all the "
+     "test reports came in as failures.", "customer"),
+    ("A few hours after the release, I opened CPAN Testers. There I could see all the test reports came in as "
+     "failures.", None),
+])
+def test_a_user_asking_if_i_broke_it_is_the_report_not_the_test_service(tmp_path, run_cli, said, method):
+    text = f"# Fixing the release\n\nRelease 1.21 was missing files from the MANIFEST. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM402", preset="strict")
+    if method is None:
+        assert not any("by customer" in message for message in messages)
+    else:
+        assert any("by customer" in message and "asked" in message for message in messages)

@@ -262,6 +262,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"troubles?|timeouts?|slowness|breakages?)\s+(?:[\w.-]+\s+){0,4}?(?:are|were|was|is|had\s+been|have\s+been|"
             r"has\s+been|got|get|being)\s+(?:first\s+|initially\s+|then\s+)?reported\b"
             r"(?!\s+(?:to|upstream|by\s+(?:our|the)\s+(?:monitoring|alert\w*|health|probe|check)))"
+            # someone asking the writers whether they broke it: "Henk van Oers asked on one of
+            # the changes that went into the release if I broke it"
+            r"|\b(?:asked|wondered)\b[^.\x00]{0,120}?\b(?:if|whether)\s+(?:i|we)\s+(?:had\s+|have\s+)?(?:broke|broken)\b"
             # a timeline entry: "Report received from Lido about high missed block rate"
             r"|\b(?:an?\s+|first\s+)?reports?\s+(?:was\s+|were\s+)?received\s+from\s+[\w-]{2,40}"
             # "we were made aware of issues that our users had when cloning"
@@ -269,7 +272,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:that\s+|which\s+)?(?:our\s+|some\s+|several\s+|many\s+)?(?:users?|customers?|clients?|players?|members?)\b"
             # "Initial user report:", "first customer reports", "incoming support tickets"
             r"|\b(?:incoming|initial|first|external)\s+(?:(?:user|customer|community|player|support|bug)\s+)?"
-            r"(?:reports?|tickets?|complaints?)\b|\breports?\s+(?:came in|arrived|started)\b"
+            # (not a test service's reports: "all the test reports came in as failures")
+            r"(?:reports?|tickets?|complaints?)\b|\b(?<!test\s)(?<!ci\s)(?<!build\s)(?<!testers\s)"
+            r"reports?\s+(?:came in|arrived|started)\b"
             r"|\b(?:finding|discovering|spotting|noticing)\s+and\s+(?:reporting|disclosing)\b"
             r"|\b(?:issue|ticket|bug report|bug)\s+(?:\S+\s+)?(?:is|was|were)\s+(?:opened|filed|raised)\b"
             # a user's report on the tracker: "@jjudish posts an issue describing unusual errors",
@@ -1516,7 +1521,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
-                  "aware", "observ", "saw that", "when i ", "when we ", "until i ", "until we ", "attention", "message", "ticket", "issue", "submitted", "received",
+                  "aware", "observ", "saw that", "when i ", "when we ", "until i ", "until we ", "broke", "attention", "message", "ticket", "issue", "submitted", "received",
                   "inform", "warn", "tell", "bug", "fire", "called", "texted", "woken", "wake", "woke", "source", "feed", "advisor",
                   "mailing", "announce", "bulletin", "channel", "let me know", "told me", "showed",
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
