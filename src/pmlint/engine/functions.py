@@ -508,6 +508,11 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     # not on their own: an entry is never held to one of another incident
     starts = frozenset(context.document.meta.timeline_incidents) \
         if key == "at" and pointer == "/timeline" and context.document is not None else frozenset()
+    # a log of many incidents that no heading splits (a status history whose lines are each
+    # an incident: "* 03/02/2021 00:15 to 12:42: Production degraded ...", grouped by
+    # environment under month headings): entries of different days are different incidents
+    per_day = key == "at" and pointer == "/timeline" and context.document is not None and len(starts) <= 1 \
+        and "incident-log" in (context.document.meta.forms or ())
     for position, index in enumerate(order):
         item = value[index]
         if (order[position - 1] if reverse and position else index) in starts:
@@ -517,6 +522,8 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
         if parsed is None:
             continue
         written = with_default_zone(parsed, default) or parsed.replace(tzinfo=None)
+        if per_day and previous is not None and written.date() != previous[3].date():
+            previous, earlier, shift = None, None, timedelta(0)
         if _DAY_ONLY.match(str(raw).strip()) or (previous is not None and previous[4]):
             # a date with no time of day (`2024-12-16`) is a day, not midnight: it is out of
             # order only before an earlier day, and nothing on its own day is before it

@@ -11,8 +11,8 @@ few lines of updates, newest first. Its form leaves out what a postmortem of one
 records: how each was detected, who was paged, what was learned. A rule whose findings
 say such a thing is absent (`omitted_by: [incident-log]`) is then asked for under
 `strict` only, while the rules about what the entries do say (impact, causes, plans) run
-as on any document. Its lines are no one incident's chronology either: PM502 lists the
-form, so their order (newest first, grouped by environment) is checked under `strict` only.
+as on any document. Where no heading splits it into incidents, its lines of different days
+are different incidents: PM502 never holds one to another's order.
 
 The sign: three or more short headings that are dates (or months with their year, "##
 April 2021", a history grouped by month), spanning more than
