@@ -200,9 +200,7 @@ _FEATURE_FOUND = regex_cache.compile(
 
 #: Customer phrases that begin with the verb of a tracker ("opened an issue"): who did it is
 #: read from the words before them.
-#: Phrases of reporting that name no subject: the team itself may be the one doing it ("we
-#: opened an issue to track the fix", "we disclosed the vulnerability to upstream").
-_TRACKER_VERBS = ("post", "open", "file", "disclosed")
+_TRACKER_VERBS = ("post", "open", "file")
 _TEAM = regex_cache.compile(r"\b(?:we|i|us|our[ \t]+(?:[\w-]+[ \t]+)?(?:team|engineers?|on-?call|staff)|the[ \t]+team)\b",
                             re.IGNORECASE)
 #: An observation made while debugging, not the moment the problem came to light: a thing

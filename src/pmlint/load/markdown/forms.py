@@ -46,12 +46,11 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
-from datetime import date
 
 from ... import regex_cache
 from .blocks import Block
 from .common import plain
-from .times import find_date
+from .times import find_date, month_heading
 
 #: The form names rules list in `omitted_by`.
 INCIDENT_LOG = "incident-log"
@@ -79,29 +78,13 @@ def incident_log(blocks: Iterable[Block], day_first: bool = False) -> bool:
         text = plain(block.text)
         if len(text.split(None, _DATE_HEADING_WORDS)) > _DATE_HEADING_WORDS:
             continue
-        found = find_date(text, day_first=day_first) or _month_heading(text)
+        found = find_date(text, day_first=day_first) or month_heading(text)
         if found is not None:
             dates.append(found)
     if len(dates) < LOG_DATE_HEADINGS:
         return False
     return (max(dates) - min(dates)).days > LOG_SPAN_DAYS and dates[0] > dates[-1]
 
-
-
-#: A heading that is a month and its year and nothing else ("## April 2021", "### March,
-#: 2024"): a status history grouped by month, each line under it an incident of its own.
-_MONTH_YEAR = regex_cache.compile(
-    r"^(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?[ \t]+(?P<year>(?:19|20)\d\d)$", re.IGNORECASE)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _month_heading(text: str) -> date | None:
-    """The first day of the month a heading names with its year alone (`April 2021`), else None."""
-    match = _MONTH_YEAR.match(text.strip())
-    if match is None:
-        return None
-    return date(int(match["year"]), _MONTHS.index(match["month"][:3].lower()) + 1, 1)
 
 
 #: Words of an update written while the incident is open: the problem still being worked

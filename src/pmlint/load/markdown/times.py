@@ -589,6 +589,21 @@ _MONTH_NAMES = frozenset(("january", "february", "march", "april", "may", "june"
                           "sept", "oct", "nov", "dec"))
 
 
+#: A heading that is a month and its year and nothing else ("## April 2021", "### March,
+#: 2024"): a status history grouped by month, each line under it an incident of its own.
+_MONTH_YEAR = re.compile(
+    r"^(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?[ \t]+(?P<year>(?:19|20)\d\d)$", re.IGNORECASE)
+
+
+def month_heading(text: str) -> date | None:
+    """The first day of the month a heading names with its year alone (`April 2021`), else None."""
+    match = _MONTH_YEAR.match(text.strip())
+    if match is None:
+        return None
+    return date(int(match["year"]), _MONTHS[match["month"][:3].lower()], 1)
+
+
 def date_heading(text: str, default_year: int | None = None, day_first: bool = False) -> Stamp | None:
     """The date a heading consists of (`### June 25, 2020`, `## April 25th, 2018`,
     `### May 26 - 27th, 2018`, `#### 2019-01-22 14:00 UTC`, `### Monday, June 3, 2024`, and with
