@@ -572,3 +572,16 @@ def test_a_user_asking_if_i_broke_it_is_the_report_not_the_test_service(tmp_path
         assert not any("by customer" in message for message in messages)
     else:
         assert any("by customer" in message and "asked" in message for message in messages)
+
+
+@pytest.mark.parametrize("author, preset, reported", [
+    ("I", "recommended", False), ("I", "strict", True), ("We", "recommended", True),
+])
+def test_half_an_impact_on_ones_own_systems_is_strict_only(tmp_path, run_cli, author, preset, reported):
+    mine = "my" if author == "I" else "our"
+    text = (f"# The mail server died\n\n{author} lost {mine} mail server on Sunday, and 25 of {mine} users had "
+            f"been blocked by the time {author.lower()} noticed. {author} rebuilt it from {mine} backups. "
+            f"{author} keep {mine} notes on the rebuild in {mine} wiki, and {author.lower()} learned a lot from it.\n"
+            + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset=preset)
+    assert (len(messages) == 1 and "how long" in messages[0]) is reported

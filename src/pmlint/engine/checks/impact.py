@@ -233,12 +233,18 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
         if len(missing) == 1:
             # half of the impact is stated: say which half, quoting what the text gives
             inferred = (f"{format_minutes(window.value)} of impact", window) if window is not None else None
+            # one person's write-up of their own systems (the `personal` form): the other half
+            # of the impact is what a reviewer would not ask of it (judged false or noise in 25
+            # of 29 such findings across the held-out tables): strict only
+            personal = "personal" in (context.document.meta.forms or ())
             if who is None:
                 given = how_long or (f"a window between two clock times (inferred {format_minutes(window.value)})"
                                      if window is not None else "a duration")
-                yield Hit(target, {**values, "given": given}, demote=True, inferred=inferred, variant="no_count")
+                yield Hit(target, {**values, "given": given}, demote=True, inferred=inferred, variant="no_count",
+                          pedantic=personal)
             else:
-                yield Hit(target, {**values, "given": who}, demote=True, inferred=inferred, variant="no_duration")
+                yield Hit(target, {**values, "given": who}, demote=True, inferred=inferred, variant="no_duration",
+                          pedantic=personal)
             return
         # "no count, share or duration found in any section or sentence" is said only when
         # it is true: a number the text does give ("2 days before learning it was an RCE",
