@@ -115,7 +115,8 @@ def test_sentences_opening_with_their_days_tell_the_timeline(tmp_path, run_cli, 
 def test_the_rows_left_count_the_data_that_was_lost(tmp_path, run_cli, said, quoted):
     text = ("# Accidentally deleting prod data\n\nI ran a migration on the posts collected over the past week. "
             f"When I inspected the results there were about 900,000 rows.\n\n{said}\n" + PLAN)
-    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601")
+    # (a one-person post: the half-quantified finding shows under `strict`)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
     assert len(messages) == 1
     assert ("only had 5,000 rows" in messages[0]) is quoted
     assert ("how long" in messages[0] and "who or what" not in messages[0]) is quoted

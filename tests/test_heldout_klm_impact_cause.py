@@ -22,8 +22,8 @@ import pytest
 from conftest import rule_findings, write
 
 
-def _impact(run_cli, tmp_path, text: str) -> list[dict]:
-    return rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601")
+def _impact(run_cli, tmp_path, text: str, preset: str = "recommended") -> list[dict]:
+    return rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset=preset)
 
 
 # --- PM601: how long -------------------------------------------------------------------
@@ -88,8 +88,10 @@ I never tested a restore before the move. The backup was 90% complete when I sto
 
 
 def test_a_consequence_that_lasted_days_is_how_long(run_cli, tmp_path):
+    # (a one-person post: the half-quantified finding is asked under `strict` only since the
+    # fifteenth session, so the reading is observed there)
     found = _impact(run_cli, tmp_path, _PLAN_STEP.format(
-        consequence="the move resulted in two days of stress as I rebuilt and restored everything."))
+        consequence="the move resulted in two days of stress as I rebuilt and restored everything."), preset="strict")
     # how long is answered; the plan's step and the backup's progress are no share of who was hit
     assert [item["severity"] for item in found] == ["info"], found
     assert "who or what was affected" in found[0]["message"] and "how long" not in found[0]["message"]

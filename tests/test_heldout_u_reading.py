@@ -20,7 +20,9 @@ A routine update bricked the server. I had backups, but no tested restores.
 
 def test_days_of_nightmare_followed_is_a_duration(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", POST.format(after="Five days of nightmare followed.", rules="Now, my rules are absolute:"))
-    found = rule_findings(run_cli, path, "PM601")
+    # a one-person post: the half-quantified finding is `strict`-only, where the reading shows
+    assert rule_findings(run_cli, path, "PM601") == []
+    found = rule_findings(run_cli, path, "PM601", preset="strict")
     assert len(found) == 1 and found[0]["severity"] == "info" and "Five days of nightmare followed" in found[0]["message"]
 
 
