@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
+from ...grammar import clause_start
 from ..functions import Context, Hit, check, is_truthy
 from ..kinds import of_kind
 from ..text import phrase_regex
@@ -125,7 +126,7 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
     if found is not None and _OTHER_CAUSES.match(text, found.end()):
         return False  # "Still investigating other root causes": one cause is known, others are looked for
     if found is not None and found.group().lower().endswith("understood") and \
-            _CAUSE_SUBJECT.search(text, _clause_start(text, found.start()), found.start()) is None:
+            _CAUSE_SUBJECT.search(text, clause_start(text, found.start()), found.start()) is None:
         return False  # "CSI driver architecture not well understood": a gap in knowledge, not an unknown cause
     return found is not None
 
@@ -136,16 +137,6 @@ def is_unknown(cause: dict[str, Any], context: Context) -> bool:
 _CAUSE_SUBJECT = re.compile(r"\b(?:causes?|reasons?|why|triggers?|failures?|issues?|problems?|bugs?|behaviou?r|crash(?:es)?|"
                             r"outages?|incidents?|mechanisms?|origins?|sources?|roots?|corruption|what|how|it|this|that)\b",
                             re.IGNORECASE)
-_CLAUSE_BREAKS = re.compile(r"[.;:!?\n]")
-
-
-def _clause_start(text: str, end: int) -> int:
-    """Where the clause ending at `end` starts: after the last stop or colon before it
-    (within 200 characters)."""
-    start = max(0, end - 200)
-    for match in _CLAUSE_BREAKS.finditer(text, start, end):
-        start = match.end()
-    return start
 
 
 #: After an "unknown" phrase: the search is for causes besides the one stated ("Genesis
