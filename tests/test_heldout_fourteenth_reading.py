@@ -60,6 +60,12 @@ def _profile(run_cli, path):
     return json.loads(out)["profiles"][str(path)]
 
 
+def _detection_method(run_cli, path):
+    """The detection method the profile gives (stated or inferred), or None."""
+    detection = _profile(run_cli, path)["detection_method"]
+    return detection["value"] if detection else None
+
+
 def _severities(run_cli, path, rule, preset="recommended"):
     return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
 
@@ -417,8 +423,7 @@ def test_an_evaluation_that_names_its_candidates_is_pedantic(tmp_path, run_cli, 
 ])
 def test_an_invitation_to_write_in_is_no_report(tmp_path, run_cli, said, method):
     text = f"# Network outage\n\nThe data center lost power for 4 hours and every project was offline.\n\n{said}\n" + PLAN
-    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
-    assert (detection["value"] if detection else None) == method
+    assert _detection_method(run_cli, write(tmp_path / "pm.md", text)) == method
 
 
 @pytest.mark.parametrize("said, who", [
@@ -494,8 +499,7 @@ def test_a_remedy_the_writer_can_now_set_up_is_a_plan(tmp_path, run_cli, lesson,
 def test_a_negation_ends_at_until(tmp_path, run_cli, said, method):
     text = ("# Overriding production data\n\nMy patch script overwrote data the end users had entered, "
             f"for all of them.\n\n{said}\n" + PLAN)
-    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
-    assert (detection["value"] if detection else None) == method
+    assert _detection_method(run_cli, write(tmp_path / "pm.md", text)) == method
 
 
 def test_negation_scope_stops_at_until_or_but():
@@ -645,8 +649,7 @@ def test_ruby_binary_dates_in_front_matter_are_plain_data(tmp_path, run_cli):
 ])
 def test_the_teams_own_ticket_is_no_report(tmp_path, run_cli, said, method):
     text = f"# Hard drive crash\n\nThe server's disk died and the forum was down for 4 days.\n\n{said}\n" + PLAN
-    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
-    assert (detection["value"] if detection else None) == method
+    assert _detection_method(run_cli, write(tmp_path / "pm.md", text)) == method
 
 
 SLICER = """# [SOLVED] Slicer Wiki and Issue Tracker brief outage
@@ -708,8 +711,7 @@ def test_last_updated_names_nobody(tmp_path, run_cli, label, named):
                                           ("When I went online I read the news.", None)])
 def test_coming_to_the_service_and_finding_it_down_is_detection(tmp_path, run_cli, said, method):
     text = f"# Hard drive crash\n\nThe server's disk died and the forum was down for 4 days. {said}\n" + PLAN
-    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
-    assert (detection["value"] if detection else None) == method
+    assert _detection_method(run_cli, write(tmp_path / "pm.md", text)) == method
 
 
 def test_work_done_under_a_sub_heading_of_a_done_group_stays_done(tmp_path, run_cli):
@@ -796,8 +798,7 @@ def test_an_arrow_to_a_figure_names_no_owner(tmp_path, run_cli, item, owners):
 ])
 def test_a_release_noticed_is_no_detection(tmp_path, run_cli, said, method):
     text = f"# Lost automation server\n\nThe n8n server was down for a day for all my workflows. {said}\n" + PLAN
-    detection = _profile(run_cli, write(tmp_path / "pm.md", text))["detection_method"]
-    assert (detection["value"] if detection else None) == method
+    assert _detection_method(run_cli, write(tmp_path / "pm.md", text)) == method
 
 
 @pytest.mark.parametrize("said, who", [("Production platform is unavailable for 4-5 hours.", True),

@@ -295,16 +295,25 @@ _EXPLOITED = regex_cache.compile(r"\b(?:(?:was|were|been|being|is|are|got)[ \t]+
 _NEGATION = regex_cache.compile(r"\b(?:not|no|never|nor|without|n't)\b|n't|\bhasn|\bwasn|\bweren", re.IGNORECASE)
 
 
-def found_in_review(text: str, texts: list[tuple[str, str]]) -> str | None:
+def found_in_review(text: str) -> str | None:
     """Whether the detection sentence `text` names a vulnerability found by reading code
     (an audit, a code review, a researcher or a partner reporting "a potential
-    vulnerability"), nothing live in it (`_EXPOSURE`), and no sentence of the document
-    says it was exploited: an alert does not find a flaw nobody used, so asking for one is
-    pedantic. Returns the words that say so, or None."""
+    vulnerability") with nothing live in it (`_EXPOSURE`): an alert does not find a flaw
+    nobody used, so asking for one is pedantic (`unused_flaw_channel` first makes sure no
+    sentence says it was used). Returns the words that say so, or None."""
     flaw = _FLAW_FOUND.search(text)
-    if flaw is None or _EXPOSURE.search(text) is not None or exploited_anywhere(texts):
+    if flaw is None or _EXPOSURE.search(text) is not None:
         return None
     return flaw.group()
+
+
+def unused_flaw_channel(text: str, texts: list[tuple[str, str]]) -> str | None:
+    """The words of the channel by which the detection sentence `text` says a flaw was
+    found (a disclosure, `disclosed_flaw`, or a review, `found_in_review`), when no sentence
+    of the document (`texts`) says the flaw was used after all; else None."""
+    if exploited_anywhere(texts):
+        return None
+    return disclosed_flaw(text) or found_in_review(text)
 
 
 def exploited_anywhere(texts: list[tuple[str, str]]) -> bool:
@@ -428,8 +437,7 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
     found_method: Fact[str] = Fact(best[2], True, quote(best[4]), span)
     channel = None
     if best[2] in ("customer", "employee"):
-        # a flaw reported through a channel, unless the document says it was used after all
-        channel = (None if exploited_anywhere(texts) else disclosed_flaw(best[5])) or found_in_review(best[5], texts)
+        channel = unused_flaw_channel(best[5], texts)
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
 
@@ -536,10 +544,10 @@ def _self_noticed(document: Document, anywhere: bool = False) -> tuple[Fact[str]
         return None, None  # "I was contacted by the i2p project": a project or team telling, no customer
     method = "employee" if label == "employee" or label == "told" and _TEAM_TELLER.search(around) else "customer"
     ordered = _ordered_texts(document)
-    channel = (None if exploited_anywhere(ordered) else disclosed_flaw(around)) or found_in_review(around, ordered)
+    channel = unused_flaw_channel(around, ordered)
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     if disclosed is None and label == "told":
-        flagged = flagged_threat(around, _ordered_texts(document))
+        flagged = flagged_threat(around, ordered)
         disclosed = Fact("flagged", True, quote(flagged), span) if flagged else None
     return Fact(method, True, quote(_clause(around, text), 60), span), disclosed
 

@@ -279,13 +279,13 @@ _LINE_READ = 2000
 def _lost_for_good(context: Context) -> bool:
     """Whether the document says the loss is permanent and nowhere that what was lost came
     back. One pass over the lines, each read up to `_LINE_READ` characters."""
-    lines = context.document.lines or []
-    lost = back = False
-    for line in lines:
+    lost = False
+    for line in context.document.lines or []:
         text = line[:_LINE_READ]
+        if _GOT_BACK.search(text) is not None:
+            return False  # what was lost came back: the loss had a length
         lost = lost or _FOR_GOOD.search(text) is not None
-        back = back or _GOT_BACK.search(text) is not None
-    return lost and not back
+    return lost
 
 
 def _lowest_level_stated(context: Context) -> bool:

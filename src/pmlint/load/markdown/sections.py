@@ -869,9 +869,10 @@ def _status_updates(blocks: list[Block], sections: list[Section]) -> Section | N
         if block.kind == "heading" and not block.quoted and block.parent < 0:
             if id(block) not in openers and id(block) not in held:
                 text = plain(block.text)
-                kind = "update" if status_stamp(text) is not None else "clock" if _time_heading(text) else \
-                    "daily" if (analysed is None or block.line < analysed) \
-                    and status_stamp(text, date_only=True) is not None else None
+                stamped = status_stamp(text, date_only=True)
+                kind = "update" if stamped is not None and stamped[1].has_time else \
+                    "clock" if _time_heading(text) else \
+                    "daily" if stamped is not None and (analysed is None or block.line < analysed) else None
                 if kind is not None:
                     if above is not None and above.level < block.level and id(above) not in dated \
                             and date_heading(plain(above.text)) is not None:
