@@ -259,7 +259,7 @@ timeline:
     assert lint_yaml(text, {"PM502"}) == []
     found = _strict_pm502(text)
     assert len(found) == 1 and found[0].severity.name.lower() == "info"
-    assert "one hour off" in found[0].message
+    assert "written in another zone" in found[0].message
 
 
 # -- one point, one finding -------------------------------------------------------------

@@ -191,7 +191,7 @@ _NOTICING = regex_cache.compile(
     r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
     # "Package detection automation triggers": a feature named for detecting, not detection
     r"notic(?:e|ed|es|ing)|detect(?:s|ed)|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
-    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t]aware|flagged|escalat(?:ed|es)|"
+    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|escalat(?:ed|es)|"
     r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint)|"
     # a tool sending alerts ("Sentry begins sending rollup error alerts"); a person seeing it

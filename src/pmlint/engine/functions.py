@@ -484,9 +484,9 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     Read as the timeline rules read it (`pmlint.timeline.rolls_over`): an entry dated
     the same day as the one before but six hours or more earlier is a date left
     unchanged past midnight, and the finding says so rather than that time went
-    backwards. A swap of a few minutes, or an entry whose zone differs by exactly one
-    hour from the one before and is in order on the clock (MST written for PST), is
-    reported at `info`: a slip, not a wrong story."""
+    backwards. A swap of a few minutes, or an entry whose zone differs from the one
+    before and is in order on the clock (MST written for PST, one "PST" in a timeline kept
+    in EST: PM506 reports the mix), is reported at `info`: a slip, not a wrong story."""
     from ..timeline import rolls_over, written_order
     from .timeutil import parse_timestamp, with_default_zone, zone_named
 
@@ -618,11 +618,14 @@ _DAY_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _zone_slip(before: datetime, after: datetime) -> bool:
-    """`after` is in order on the clock but its offset is one hour off `before`'s: a zone
-    name written for its daylight-saving sibling (MST for PST, EDT for EST)."""
+    """`after` is in order on the clock but its offset differs from `before`'s: a zone
+    name written for its daylight-saving sibling (MST for PST, EDT for EST), or another
+    zone's name slipped into a timeline kept in one ("5:54 PM PST" between "5:46 PM EST"
+    and "6:00 PM EST"), which PM506 reports as the mix it is; out of order it is only by
+    the offsets."""
     if before.utcoffset() is None or after.utcoffset() is None:
         return False
-    if abs(before.utcoffset() - after.utcoffset()) != timedelta(hours=1):  # type: ignore[operator]
+    if before.utcoffset() == after.utcoffset():
         return False
     return after.replace(tzinfo=None) >= before.replace(tzinfo=None)
 

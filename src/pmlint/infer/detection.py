@@ -22,8 +22,9 @@ from ..grammar import negated_or_hedged
 from ..load.evidence import TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
-    DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_failure, describes_noticing, describes_response, entries,
-    episodes, first_of, format_minutes, measured_incident, minutes_between,
+    DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure, describes_mitigation,
+    describes_noticing, describes_response, entries, episodes, first_of, format_minutes, measured_incident,
+    minutes_between,
 )
 from .facts import Fact
 from .prose import SENTENCE_REACH, document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of
@@ -89,7 +90,7 @@ _NO_SUBJECT = regex_cache.compile(r"(?i:then|also|first|later|finally|soon|quick
                                   r"initially|immediately|who|which|that|had|has|have|was|were|is|only|just|it)"
                                   r"|[\d:apm./()*_\-\u2013\u2014\[\]]+")
 #: A name standing alone ("Joe noticed that"), not a link or code: "[Karpenter](…) noticed" names a tool.
-_BARE_NAME = regex_cache.compile(r"[A-Z][a-z]{1,20}(?:[ \t]+[A-Z][a-z]{1,20})?")
+_BARE_NAME = regex_cache.compile(r"[A-Z][a-z]{1,20}(?:[A-Z][a-z]{1,20}){0,2}(?:[ \t]+[A-Z][a-z]{1,20})?")
 _CLAUSE_START = regex_cache.compile(r"[.;:!?\n,]|[ \t][-\u2013\u2014][ \t]")
 _LINK_TARGET = regex_cache.compile(r"\]\([^)\s]{0,300}\)")
 
@@ -680,8 +681,9 @@ def readings(timeline: list[Entry]) -> list[Reading]:
     the first later entry that says a person learned of it; an alert a person acted on
     only UNSEEN_ALERT_MINUTES or more later is kept apart (`Reading.alert`): the people
     learned of it when they acted. An episode is left out when its reading is ambiguous:
-    something was noticed before any failure is described, or the onset entry itself is
-    the report (detected at once)."""
+    something was noticed before any failure is described, the onset entry itself is
+    the report (detected at once), or the first word of anyone noticing is the fix seen
+    working ("Dan reports that the PR worked")."""
     parts = episodes(timeline)
     found = []
     for number, part in enumerate(parts, 1):
@@ -718,6 +720,11 @@ def episode_reading(timeline: list[Entry]) -> Reading | None:
                 return Reading(onset, entry, alert)
             return Reading(onset, alert) if alert is not onset else None
         if alert is None and noticing:
+            if describes_mitigation(entry.event) or describes_end(entry.event):
+                # "Dan reports that the PR worked, the spam signups have stopped": the fix seen
+                # working, after the people were long at work on it; when they first learned
+                # of it is not told here
+                return None
             return Reading(onset, entry)
     if alert is not None and onset is not None and alert is not onset:
         return Reading(onset, alert)  # an alert, and no later word of anyone: the alert is the detection

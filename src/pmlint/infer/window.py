@@ -46,7 +46,13 @@ _ONSET = regex_cache.compile(
     r"dropping|rejecting|crashing)\b"
     r"|\bfirst[ \t]+(?:errors?|failures?|alerts?|reports?|timeouts?)\b"
     r"|\bstopped[ \t]+(?:working|responding|serving|processing|accepting)\b"
-    r"|\b(?:was|were)[ \t]+(?:completely[ \t]+|fully[ \t]+)?(?:down|inaccessible|unreachable|offline)\b",
+    r"|\b(?:was|were)[ \t]+(?:completely[ \t]+|fully[ \t]+)?(?:down|inaccessible|unreachable|offline)\b"
+    # a chain or a pipeline that stopped: "the ICON Network halted due to a leader node bug"
+    r"|\b(?:halted|stalled)\b"
+    # the outage named at its clock time: "your VPS service was affected by an unplanned
+    # outage at approximately 02/28/2019 11:30 PST"
+    r"|\b(?:an?|the)[ \t]+(?:unplanned[ \t]+|unexpected[ \t]+|major[ \t]+|partial[ \t]+|full[ \t]+|complete[ \t]+)?"
+    r"(?:outage|disruption|service[ \t]+interruption)[ \t]+(?:at|starting[ \t]+at|beginning[ \t]+at|since)\b",
     re.IGNORECASE)
 _END = regex_cache.compile(
     # ("a mitigation ... brought systems back online by 4:58 PM PST": what came back may stand between)
@@ -191,16 +197,17 @@ def clock_window(document: Document) -> Fact[float] | None:
     whose evidence completes "inferred 2 h 30 min of impact from ...": 'the clock times
     "became inaccessible" at 9:40am and "came back online" at 12:10pm'; or None. The plan and the timeline are not read (the timeline has its own reading)."""
     texts = document_texts(document, ("/timeline", "/action_items"))
-    onset: tuple[str, str, int, re.Match[str]] | None = None
+    onset: tuple[str, str, int, re.Match[str], date | None] | None = None
+    year = _document_year(document)
     for pointer, text in texts:
-        for phrase, clock, is_end in _phrases_with_clock(text):
+        for phrase, clock, is_end, day in _phrases_with_clock(text, year):
             if onset is None:
                 if not is_end:
-                    onset = (pointer, phrase.group(), clock.start(), clock)
+                    onset = (pointer, phrase.group(), clock.start(), clock, day)
                 continue
             if not is_end:
                 continue
-            minutes = _minutes(onset[3], clock)
+            minutes = _minutes(onset[3], clock, onset[4], day)
             if minutes is None:
                 return None
             evidence = (f"{CLOCK_TIMES} {quote(onset[1], 40)} at {onset[3].group().strip()} "
@@ -209,12 +216,25 @@ def clock_window(document: Document) -> Fact[float] | None:
     return None
 
 
-def _phrases_with_clock(text: str) -> Iterable[tuple[re.Match[str], re.Match[str], bool]]:
+def _document_year(document: Document) -> int | None:
+    """The year of the document's date (the field, or the front matter's): the year of a
+    date the prose writes without one ("14:37:22 UTC, Nov 17th")."""
+    data = document.data if isinstance(document.data, dict) else {}
+    stated = data.get("date") or dict(document.meta.front_matter or {}).get("date")
+    found = re.match(r"\s*(\d{4})\b", str(stated or ""))
+    return int(found.group(1)) if found else None
+
+
+def _phrases_with_clock(text: str, year: int | None = None
+                        ) -> Iterable[tuple[re.Match[str], re.Match[str], bool, date | None]]:
     """(onset or end phrase, the clock time nearest it in its sentence, whether it is an
-    end) in text order; a sentence that says both is an end ("the site, down since 9:40,
-    came back at 12:10")."""
+    end, the date the sentence names, if any) in text order; a sentence that says both is
+    an end ("the site, down since 9:40, came back at 12:10"). `year`: the year of a date
+    written without one."""
     if not any(char.isdigit() for char in text):
         return
+    # a Markdown-only reader of written dates, imported when a text has digits
+    from ..load.markdown.times import find_date
     found: list[tuple[int, bool, re.Match[str]]] = []
     for match in _ONSET.finditer(text):
         found.append((match.start(), False, match))
@@ -236,7 +256,7 @@ def _phrases_with_clock(text: str) -> Iterable[tuple[re.Match[str], re.Match[str
         if not is_end and index < len(ends) and ends[index] < end:
             continue  # the sentence says the service came back: an end, not an onset
         last_sentence = (begin, end)
-        yield phrase, clock, is_end
+        yield phrase, clock, is_end, find_date(text[begin:end], year)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -259,10 +279,16 @@ def _nearest_clock(text: str, begin: int, end: int, at: int) -> re.Match[str] | 
     return best
 
 
-def _minutes(start: re.Match[str], end: re.Match[str]) -> float | None:
+def _minutes(start: re.Match[str], end: re.Match[str], start_day: date | None = None,
+             end_day: date | None = None) -> float | None:
     """Minutes from one clock time to a later one (past midnight when the end reads
-    earlier); None when the reading is ambiguous or the window is empty."""
+    earlier, or on the later date both sentences name: "halted ... 14:37:22 UTC, Nov 17th"
+    to "recovered at UTC 12:37:38, Nov 18th"); None when the reading is ambiguous, the
+    window is empty or over `_DAY_WINDOW_MAX` days."""
     first, last = _of_day(start), _of_day(end)
+    if start_day is not None and end_day is not None and start_day != end_day:
+        minutes = (end_day - start_day).days * 1440 + last - first
+        return float(minutes) if 0 < minutes <= _DAY_WINDOW_MAX * 1440 else None
     minutes = (last - first) % 1440
     halves = start.group("half") is not None or end.group("half") is not None
     if minutes == 0 or (minutes > 720 and not halves):

@@ -147,7 +147,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:[\w-]+\s+){0,2}?(?:monitoring|monitors?|alerts?|alerting|alarms?|dashboards?|probes?|health ?checks?|"
             r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
             r"|\b(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
-            r"(?:\w+\s+)?(?:fired|firing|triggered|went off|paged|alerted|notified|started firing|began firing)\b"
+            r"(?:(?!never\b|not\b|didn\b|did\s+not\b)\w+\s+)?(?:fired|firing|triggered|went off|going off|go off|goes off|paged|alerted|notified|"
+            r"started firing|began firing)\b"
             # the news waiting in the writer's mail: "I didn't know I broke the build until I
             # looked at my work email" (the build's failure notice; a notification told them)
             r"|\b(?:i|we)\s+(?:didn" + _APOS + r"t|did\s+not)\s+(?:know|notice|realize|realise)\b[^.\x00]{0,80}?\buntil\s+"
@@ -202,7 +203,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"monitors?|monitoring|probes?|dashboards?|scans?|scanners?)\b"
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
             r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
-            r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|caught|catch(?:es)?|flag(?:s|ged)?|"
+            r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|identif(?:ies|ied)|caught|catch(?:es)?|flag(?:s|ged)?|"
             r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b"
             # a scanner flagging it: "Security scanning tools flagged exposed secrets"
             r"|\b(?:security\s+|secret\s+|code\s+)?(?:scanning|scanners?|scans?)\s+(?:tools?\s+|services?\s+|bots?\s+)?"
@@ -406,6 +407,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bwhen\s+(?:i|we)\s+(?:went\s+online|logged\s+(?:in|on)|got\s+(?:online|in|up)|came\s+(?:in|online|back)|"
             r"woke\s+up|checked)\b[^.\x00]{0,20}?,?\s+(?:the\s+|our\s+|my\s+)?(?:[\w.-]+\s+){0,2}?(?:was|were)\s+"
             r"(?:already\s+|still\s+|completely\s+)?(?:offline|down|unreachable|unavailable|gone|dead|broken)\b"
+            # the writer seeing it on a dashboard or in the logs: "I only just realized now, that
+            # the bot was down when I was checking Grafana", "we noticed it while looking at the
+            # dashboard"
+            r"|\b(?:i|we)\s+(?:only\s+|first\s+)?(?:just\s+)?(?:now\s+)?(?:realized|realised|noticed|saw|spotted|discovered)"
+            r"\b[^.\x00]{0,100}?\b(?:when|while|as)\s+(?:i|we)\s+(?:was|were)\s+(?:checking|looking\s+at|watching|"
+            r"reviewing|browsing|scrolling|opening)\b"
             # "I found out by getting the same email three times", "we found out when the
             # invoices bounced" (the writers met the failure themselves)
             r"|\b(?:i|we)\s+(?:only\s+|first\s+)?found\s+out\s+(?:by|when|because|after)\b"
@@ -529,6 +536,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not "fixed with zero site down time": the compound noun, nothing down)
             r"|\b(?:chain|network|site|service|platform)\s+(?:was\s+|is\s+)?(?:halted|down(?![ \t-]?time\b)|offline|unavailable|"
             r"non-?responsive|unresponsive)\b"
+            # every release shipped broken: "every tagged binary from v0.2.0 on exited at startup",
+            # "all published images crashed on boot"
+            r"|\b(?:every|all)\s+(?:[\w-]+\s+)?(?:binar(?:y|ies)|releases?|builds?|versions?|artifacts?|archives?|images?|"
+            r"packages?)\b(?:[^.\x00]|\.(?=\w)){0,40}?\b(?:exited|crashed|failed|died|broke|(?:was|were)\s+broken|(?:was|were)\s+dead|"
+            r"(?:was|were)\s+unusable)\b"
             # "all systems are down", "all of our servers went offline"
             r"|\ball\s+(?:of\s+(?:our|the)\s+)?(?:systems|services|servers|machines|sites|nodes|hosts)\s+(?:are|were|went)\s+"
             r"(?:down|offline|unavailable|unreachable)\b"
@@ -610,8 +622,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?(?:[\w-]+\s+)?"
             r"(?:downtime|outage|unavailability|disruption)|(?:down|offline))\b"
             # availability lost for a while: "79 minutes of partial availability", "two hours of
-            # degraded service" (not "99.9% availability": an amount of time, then the loss)
-            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+of\s+(?:partial|reduced|degraded|limited|intermittent)\s+"
+            # degraded service", "two days of extremely sluggish performance" (not "99.9%
+            # availability": an amount of time, then the loss)
+            r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+of\s+(?:(?:extremely|very|severely|badly|really)\s+)?"
+            r"(?:partial|reduced|degraded|limited|intermittent|sluggish|slow|poor|unstable|spotty|flaky)\s+"
             r"(?:availability|service|performance|connectivity)\b"
             # a word number before the outage: "a two hour outage", "a twenty-four hour downtime"
             r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|" + _TENS + r")[- ]"
@@ -766,6 +780,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:(?:i|we|and)\s+(?:am|are)|i" + _APOS + r"m|we" + _APOS + r"re)\s+(?:now\s+)?about\s+to\s+"
             r"(?:(?:write|submit|push|merge|ship|release|send)\s+(?:a\s+|the\s+|our\s+)?(?:patch|fix|change|pr|pull\s+request)\b|"
             + _CHANGE_VERB + r")" +
+            # a change the team agreed on: "The team quickly agreed that report generation should
+            # be handled asynchronously using a background job" (not "we agreed it was the
+            # network": a finding, no change)
+            r"|\b(?:we|the\s+team|our\s+team|everyone)\s+(?:quickly\s+|then\s+|all\s+|unanimously\s+)?agreed\s+"
+            r"(?:that\s+[^.\x00]{0,120}?\b(?:should|must|will|would\s+need\s+to)\s+(?:be\s+)?[a-z]|to\s+" + _CHANGE_VERB + r")"
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
             # (a step told in the past, "As a next step, the on-call engineer restarted the pod", is
@@ -949,6 +968,20 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("needed", regex_cache.compile(
             r"\b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:a\s+|an\s+|some\s+)?(?:more\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:notifications?|alerts?|alerting|monitoring|health ?checks?|uptime ?checks?)\b", _F)),
+        # the signal named as the next thing to build: "I still have none of these. APM
+        # alerting is next.", "Uptime checks are up next"
+        ("next", regex_cache.compile(
+            r"\b(?:alerting|alerts|monitoring|monitors|probes|health ?checks|uptime ?checks)\s+(?:is|are)\s+"
+            r"(?:(?:up|coming)\s+)?(?:next|the\s+next\s+step|next\s+on\s+(?:my|our|the)\s+list)\b", _F)),
+        # a change planned or made so the failure tells someone: "A future change is for the
+        # bot to expose a /metrics endpoint, so that it will actually raise issues when it's
+        # no longer on", "so that I get pinged when the job fails"
+        ("purpose", regex_cache.compile(
+            r"\bso\s+(?:that\s+)?(?:it|we|i|they|someone|the\s+[\w-]+)\s+(?:will\s+|would\s+|can\s+|could\s+)?"
+            r"(?:actually\s+|immediately\s+|automatically\s+)?(?:raise|raises|send|sends|fire|fires|trigger|triggers|"
+            r"get|gets|receive|receives|be|is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|alerts?|notifications?|"
+            r"notified|alerted|pinged|paged|warnings?|warned)\b[^.\x00]{0,60}?\b(?:when|if|whenever|as\s+soon\s+as)\b",
+            _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)
@@ -1012,6 +1045,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:underlying\s+|main\s+|primary\s+|actual\s+|real\s+|proximate\s+|immediate\s+)?"
             r"causes?\s+(?:was|were|is|of)\b|\b(?:was|were)\s+(?:ultimately\s+|primarily\s+|mainly\s+)?due\s+to\b"
             r"|\bresulted\s+from\b|\bturned\s+out\s+(?:that|to be)\b"
+            # the story's turn to its cause, in the present: "What happened? Turns out, I didn't
+            # use `git pull` very intelligently", "as it turns out, I saved an old version"
+            r"|\b(?:(?:as\s+)?it\s+)?turns\s+out(?:\s*,|\s+(?:that|to\s+be)\b)"
+            # the fault named, then what it did: "Five of the seven nameservers ... stopped
+            # responding. This made many .io domains inaccessible for a few hours."
+            r"|\b(?:this|that|which)\s+(?:made|left|rendered)\s+(?:[\w.`'-]+\s+){1,6}?(?:inaccessible|unreachable|"
+            r"unavailable|unusable|unresponsive)\b"
             # the outage's noun right before its cause: "Both bots have received major down time
             # due to the host dropping container availability" (not "because of": "re-opening
             # outage because of reports" gives the reason a step was taken)
@@ -1238,6 +1278,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"was\b", _F)),
     ),
 }
+#: An alert or a monitor said to have caught the incident itself, wherever a person is
+#: named first too ("Our internal monitor identified the issue proactively at 4:59 PM EST,
+#: almost the same time JupiterOne employees and customers noticed the issue"); not a
+#: dashboard read while investigating ("Grafana showed that ...") nor "never received any alerts".
+PATTERNS["alert_detection"] = (("alert", regex_cache.compile(
+    r"\b(?<!no\s)(?<!not\s)(?<!never\s)(?:internal\s+|automated\s+|synthetic\s+|external\s+|uptime\s+)?"
+    r"(?:monitors?|monitoring|alerts?|alerting|alarms?|probes?|health\s?checks?|uptime\s+checks?)\s+"
+    r"(?:system\s+|tools?\s+|services?\s+)?(?:identified|detected|caught|flagged|noticed|spotted|picked\s+up)\s+"
+    r"(?:the|this|an?|our)\s+(?:[\w-]+\s+)?(?:issue|problem|outage|incident|failure|errors?|degradation)\b", _F)),)
 
 #: A commitment to act in prose ("We will ...", "we are working on adding ..."), for checks
 #: that look for one sentence with a particular subject (lower-cased text).
@@ -1464,7 +1513,7 @@ DESCRIPTIONS = {
     "detection": "detection method", "impact_who": "count or share of who was affected", "impact_whole": "whole service out",
     "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
     "no_pages": "statement that nobody was paged", "no_pager": "statement that there is no pager or on-call rotation",
-    "detection_improved": "detection improvement",
+    "detection_improved": "detection improvement", "alert_detection": "alert or monitor that noticed it",
     "root_causes": "cause", "no_impact": "statement that there was no impact",
     "not_exploited": "statement that a vulnerability was not exploited",
 }
@@ -1544,7 +1593,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have",
                 "next step", "long term", "long-term", "permanent", "durable", "@", "need to"),
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
-                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "problem", "issue", "bug", "failure",
+                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "turns out", "inaccessible", "unreachable", "unusable", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", "why", "came back", "effectively", "related to", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",
@@ -1557,7 +1606,8 @@ GATES: dict[str, tuple[str, ...]] = {
     "no_impact": ("no ", "no-", "none", "nobody", "nothing", "nil", "never", "not ", "n't ", "n\u2019t ", "at no ", ": 0",
                   ":0", "zero"),
     "not_exploited": ("exploit", "at risk", "funds", "assets", "tokens"),
-    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan", "notif"),
+    "detection_improved": ("alert", "monitor", "probe", "dashboard", "check", "slo", "synthetic", "scan", "notif",
+                           "so "),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
     "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect", "why ", "slowed us"),

@@ -296,8 +296,17 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         # names the delay and asks for the same detect item; this one is then `strict` only.
         # An employee who noticed within the strictest limit of any severity found it as
         # fast as an alert would have: detection was not the weakness (`strict` only too).
+        # An employee who noticed it while a monitor or an alert also did ("Our internal
+        # monitor identified the issue proactively at 4:59 PM, almost the same time
+        # employees noticed"): the monitoring worked; asking for more is `strict` only.
+        # So is one who saw the outage their own change caused within minutes (the planned
+        # maintenance complete at 2:29, "it became apparent that new data was being loaded
+        # very slowly" at 2:40): the people making the change were watching.
+        employee = lower(value) == "employee"
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
-                  pedantic=_detection_over_limit(context) or (lower(value) == "employee" and _detected_at_once(context)))
+                  pedantic=_detection_over_limit(context) or (employee and _detected_at_once(context))
+                  or (employee and evidence(context, "alert_detection") is not None)
+                  or (employee and own_change_seen(context.document, OWN_CHANGE_MINUTES) is not None))
 
 
 def _detect_minutes(context: Context) -> float | None:
@@ -326,6 +335,11 @@ def _detection_over_limit(context: Context) -> bool:
         return False
     limit = limit_for(context, "max_time_to_detect_minutes") or _most_lenient(context, "max_time_to_detect_minutes")
     return limit is not None and minutes > limit[1]
+
+
+#: An outage seen this soon (minutes) after the team's own change was seen by the people
+#: making it (PM401's default `own_change_minutes`).
+OWN_CHANGE_MINUTES = 15.0
 
 
 @check("detection_recorded", {"own_change_minutes": of_kind(

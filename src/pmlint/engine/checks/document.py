@@ -750,10 +750,19 @@ def _dated_log(lines: list[str], headings: list[tuple[int, int]], code: set[int]
     return found[0][0]
 
 
-#: A heading that opens with a day of the week, then a dash, a colon or nothing more:
-#: "#### Wednesday — we start receiving an enormous volume of requests", "## Day 2: restore".
-_DAY_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}(?:on[ \t]+)?(?P<day>monday|tuesday|wednesday|thursday|friday|"
-                          r"saturday|sunday|day[ \t]+\d{1,2})[*_`]{0,2}[ \t]*(?:[-\u2013\u2014:,]|$)", re.IGNORECASE)
+#: A month's name, whole or shortened ("January", "Jan.", "Sept").
+_MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+               r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+#: The day of the month after a weekday: "January 13th", "13 January", "the 13th of Jan", with a year or not.
+_DAY_OF_MONTH = (rf"(?:,?[ \t]+(?:the[ \t]+)?(?:{_MONTH_NAME}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?"
+                 rf"|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTH_NAME})(?:,?[ \t]+\d{{4}})?)")
+#: A heading that opens with a day of the week (a shortened one only before its date), then
+#: a dash, a colon or nothing more: "#### Wednesday — we start receiving an enormous volume
+#: of requests", "## Monday January 13th", "## Wed January 15th", "## Day 2: restore".
+_DAY_HEADING = re.compile(
+    r"^ {0,3}#{1,6}[ \t]{1,4}[*_`]{0,2}(?:on[ \t]+)?(?P<day>(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"{_DAY_OF_MONTH}?|(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?{_DAY_OF_MONTH}|day[ \t]+\d{{1,2}})"
+    r"[*_`]{0,2}[ \t]*(?:[-\u2013\u2014:,]|$)", re.IGNORECASE)
 
 
 def _day_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], title: int | None) -> int | None:

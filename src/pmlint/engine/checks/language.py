@@ -816,6 +816,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
     names = people(context)
     things: Container[str] | None = None
     reported_once: set[str] = set()  # `once_per_document` judgements already reported
+    personal = "personal" in (context.document.meta.forms or ())
 
     def blaming(text: str) -> Iterator[tuple[int, int, str, str, bool]]:
         """(start, end, phrase, key, hindsight) for every blaming phrase of `text`."""
@@ -842,6 +843,11 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 if previous.lower() in ("not", "never", "no", "nor", "neither") or \
                         not _judges_people(masked, match.start(), match.end(), people_nouns, acts):
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
+                if personal and not _judges_people(masked, match.start(), match.end(), people_nouns):
+                    # one person's write-up of their own systems judging only a deed ("it was a
+                    # very dumb mistake"): the writer's own, and no team to blame it on; `strict`
+                    yield match.start(), match.end(), phrase, key, True
+                    continue
             elif negated(masked, match.start()):
                 continue
             if key in talk and rejects_blame(masked, match.start()):

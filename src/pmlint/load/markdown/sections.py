@@ -472,7 +472,9 @@ def assign_sections(blocks: list[Block], aliases: AliasTable, title: Block | Non
                 if current is not None:
                     current.blocks.append(block)
                 continue
-            section = Section(match.key, match.sub, block.line, block, match.qualifier)
+            section = Section(match.key, match.sub, block.line, block, match.qualifier,
+                              provisional=match.key == "root_causes" and _WRAP_UP.match(
+                                  normalise_heading(plain(block.text))[0]) is not None)
             sections.append(section)
             stack.append((block.level, section))
             continue
@@ -641,10 +643,30 @@ def _normal_label(label: str) -> str:
     return normalise_heading(label)[0]
 
 
+#: A heading that closes a write-up ("Conclusion", "Conclusions and feedback"): the cause
+#: where it names one (mybinder's "Conclusions": "The ultimate cause of this incident was a
+#: bug ..."), else a blog post's wrap-up (thanks, what users said, a promise to communicate
+#: better), which is no cause section.
+_WRAP_UP = re.compile(r"conclusions?\b")
+#: Words that state a cause: "the cause was", "caused by", "due to", "because", "led to".
+_CAUSAL = re.compile(r"\b(?:caus(?:e|es|ed|ing)|due[ \t]+to|because|root|led[ \t]+to|result(?:ed|s)?[ \t]+(?:of|from)"
+                     r"|triggered|culprit|reasons?[ \t]+(?:for|why|was|is))\b", re.IGNORECASE)
+#: Characters of a wrap-up section read for a cause.
+_WRAP_UP_CHARS = 20_000
+
+
 def _keep(section: Section) -> bool:
     """A content-decided section stays only when its content is what the key says
-    (a `Context` label is a timeline only when most of its lines start with a time)."""
+    (a `Context` label is a timeline only when most of its lines start with a time; a
+    `Conclusion`'s words are causes only when it states one, `_CAUSAL`)."""
     if not section.provisional:
+        return True
+    if section.key == "root_causes":
+        told = "\n".join(block.text for block in section.blocks)[:_WRAP_UP_CHARS]
+        if _CAUSAL.search(told) is None:
+            # a wrap-up: its heading stays (PM011 counts a cause heading as the section,
+            # where such posts tell the cause in their story), its words are no causes
+            section.blocks = []
         return True
     from .times import parse_stamp
 
