@@ -300,3 +300,18 @@ def test_the_cause_told_as_the_story_turns(tmp_path, run_cli, said, found):
     causes = [m for m in _messages(run_cli, write(tmp_path / "pm.md", text), "PM011") if "root_causes" in m]
     assert len(causes) == found
 
+
+STORY_SENTENCE = ("I opened the terminal on the server that evening, typed the clean-up command I had used "
+                  "many times before, pressed enter and watched the prompt come back. ")
+
+
+@pytest.mark.parametrize("sentences, preset, found", [
+    (20, "recommended", 0),   # about 460 words: a story that tells what happened in its own words
+    (20, "strict", 1),
+    (6, "recommended", 1),    # a short note: the missing cause is plain to see
+])
+def test_a_long_story_without_a_cause_heading(tmp_path, run_cli, sentences, preset, found):
+    text = "# The day I wiped my home directory\n\n" + STORY_SENTENCE * sentences + "\n"
+    causes = [m for m in _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset=preset)
+              if "root_causes" in m]
+    assert len(causes) == found
