@@ -22,7 +22,21 @@ meant it (synthetic documents, each with a twin that keeps the finding):
 - "it was a very dumb mistake", in one person's write-up of their own bot, is self-judgement
   (strict only);
 - "Turns out, I didn't use git pull very intelligently" and "This made many .io domains
-  inaccessible" state the cause.
+  inaccessible" state the cause;
+- "Half of our fleet of OSX boxes" is a share of what was hit.
+
+And what set BO's (eight blind documents, judged once after those readings) wrote:
+- "2019-03-01 02:22:11 UTC ... stopped working" to "resolved at 2019-03-01 21:52:13 UTC" is
+  a window read by its dates, no am/pm needed;
+- "Pushing of malicious package versions" is the onset, "Report by Charlie Eriksen from
+  Aikido about compromised packages" a report received, "Reported the incident to the NPM
+  security team" the team telling others;
+- "we were alerted by Charlie Eriksen" is an outside report, "After I've reported this to
+  my boss" the writer telling, and "I saw a very strange process" the writer noticing;
+- "It all begins with one scary email" is how it came to light; "I noticed something in
+  one of my `tcpdump` captures" is the investigation;
+- "I am in the process to create a better monitoring" improves detection, and "We've
+  since moved to Uptime Kuma" is a fix done.
 """
 
 from __future__ import annotations
@@ -315,3 +329,110 @@ def test_a_long_story_without_a_cause_heading(tmp_path, run_cli, sentences, pres
     causes = [m for m in _messages(run_cli, write(tmp_path / "pm.md", text), "PM011", preset=preset)
               if "root_causes" in m]
     assert len(causes) == found
+
+
+@pytest.mark.parametrize("said, who", [
+    ("Half of our fleet of OSX boxes were reporting compilation times of up to seven minutes.", True),
+    ("Our OSX boxes were reporting compilation times of up to seven minutes.", False),
+])
+def test_half_of_the_fleet_is_a_share(tmp_path, run_cli, said, who):
+    text = f"# Build servers\n\nBuilds were sluggish for two days. {said}\n" + PLAN
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert (not any("who or what" in message for message in messages)) is who
+
+
+# -- set BO (eight blind documents, judged once after the readings above) -------------------
+
+@pytest.mark.parametrize("end, found", [
+    ("This situation was resolved at 2019-03-01 21:52:13 UTC.", 0),
+    ("This situation was resolved at 21:52:13 UTC.", 1),
+])
+def test_two_clock_times_on_one_dated_day(tmp_path, run_cli, end, found):
+    text = ("# Database failure\n\nSometime around 2019-03-01 02:22:11 UTC the chat stopped working because it "
+            f"could not reach its database, and every user lost messages.\n\n{end}\n" + PLAN)
+    messages = _messages(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")
+    assert len([message for message in messages if "how long" in message]) == found
+
+
+NPM = """# Supply-chain compromise
+
+## Timeline
+
+**Mon, 24 Nov 2025**
+- `03:58:47 UTC` — Pushing of malicious package versions to the NPM registry.
+{report}- `10:58:00 UTC` — Reported the incident to the NPM security team and started deprecating affected packages.
+- `11:46:00 UTC` — The NPM security team unpublished the malicious packages.
+
+## Root cause
+
+Our publishing token was stolen, and every package was compromised.
+
+## Action items
+
+- Move publishing to trusted publishing with no long-lived token, owner @ops, due 2026-01-15
+"""
+
+
+@pytest.mark.parametrize("report, found", [
+    ("- `10:02:00 UTC` — Report by Charlie Eriksen from Aikido about compromised packages.\n", 1),
+    ("", 0),
+])
+def test_a_report_received_is_detection_one_made_is_not(tmp_path, run_cli, report, found):
+    messages = _messages(run_cli, write(tmp_path / "pm.md", NPM.format(report=report)), "PM403", preset="strict")
+    assert len(messages) == found
+    assert all("6 h 3 min" in message for message in messages)
+
+
+@pytest.mark.parametrize("by, method", [("Charlie Eriksen from Aikido", "customer"), ("Grafana", "alert")])
+def test_alerted_by_a_person_is_an_outside_report(tmp_path, run_cli, by, method):
+    text = f"# Compromise\n\nOn the morning of November 24 we were alerted by {by} about suspicious packages.\n" + PLAN
+    assert f"method: {method}" in _converted(run_cli, write(tmp_path / "pm.md", text))
+
+
+@pytest.mark.parametrize("saw, method", [
+    ("Right when I was about to stop monitoring the VM, I saw a very strange process.", "employee"),
+    ("The VM looked normal.", None),
+])
+def test_reporting_to_the_boss_is_no_outside_report(tmp_path, run_cli, saw, method):
+    text = (f"# Crypto miner on a GPU VM\n\nI was doing maintenance on one VM. {saw} After I've reported this to "
+            "my boss, I was told to inspect it and then nuke the VM.\n" + PLAN)
+    converted = _converted(run_cli, write(tmp_path / "pm.md", text))
+    assert "method: customer" not in converted
+    assert (f"method: {method}" in converted) if method else ("method:" not in converted)
+
+
+@pytest.mark.parametrize("opening, found", [
+    ("It all begins with one scary email late at night from the hosting provider's abuse desk.", 0),
+    ("It all begins on a quiet night.", 1),
+])
+def test_a_story_that_opens_on_the_message_that_brought_the_news(tmp_path, run_cli, opening, found):
+    text = f"# Spoofed abuse complaints\n\n{opening} Spoofed SYN packets carried my address.\n" + PLAN
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM401")) == found
+
+
+@pytest.mark.parametrize("noticed, found", [
+    ("Then, I noticed something in one of my `tcpdump` captures that was still running:", 0),
+    ("Then, I noticed", 1),
+])
+def test_something_noticed_in_a_capture_is_the_investigation(tmp_path, run_cli, noticed, found):
+    text = (f"# Spoofed abuse complaints\n\nThe relay was reported for port scans. {noticed} spoofed SYN packets "
+            "from my address were leaving the server.\n" + PLAN)
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM402")) == found
+
+
+@pytest.mark.parametrize("plan, found", [
+    ("I am in the process to create a better monitoring.", 0),
+    ("I am in the process of moving house.", 1),
+])
+def test_monitoring_under_construction_improves_detection(tmp_path, run_cli, plan, found):
+    text = f"# Host down\n\nThe VM's disk filled up. When I started my day I noticed the downtime. {plan}\n" + PLAN
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM402")) == found
+
+
+@pytest.mark.parametrize("said, found", [
+    ("We've since moved to Uptime Kuma, which checks certificates every minute.", 0),
+    ("We've since had two quiet weeks.", 1),
+])
+def test_a_move_made_since_is_a_fix_done(tmp_path, run_cli, said, found):
+    text = f"# Expired certificate\n\nThe certificate renewal failed silently and the site was down for 4 hours. {said}\n"
+    assert len(_messages(run_cli, write(tmp_path / "pm.md", text), "PM313")) == found

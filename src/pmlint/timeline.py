@@ -177,6 +177,8 @@ _FAILURE = regex_cache.compile(
     r"unreachable|degraded|degradation|timing[ \t]out|timeouts?|timed[ \t]out|5\d\d[ \t]?s\b|[45]\d\d[ \t]errors|"
     r"unable|cannot|can't|broken|stalled|stall(?:s|ing)|halted|stuck|slowness|slowed[ \t]down|"
     r"unauthori[sz]ed[ \t]access|compromised?|breach(?:ed)?|exfiltrat\w{0,5}|leak(?:s|ed|ing)?|exposed|exposing|"
+    # an attacker's artefact shipped: "Pushing of malicious package versions to the NPM registry"
+    r"malicious|"
     r"impact(?:ed|ing)?|affect(?:s|ed|ing)|stop(?:s|ped)[ \t][a-z]{2,20}ing|no[ \t]longer[ \t][a-z]{2,20}|expir(?:ed|es|y)|"
     r"impossible)\b", re.IGNORECASE)
 #: A secret written into something shared ("image pushed containing the token"): exposure starts there.
@@ -191,8 +193,11 @@ _NOTICING = regex_cache.compile(
     r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
     # "Package detection automation triggers": a feature named for detecting, not detection
     r"notic(?:e|ed|es|ing)|detect(?:s|ed)|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
-    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|escalat(?:ed|es)|"
-    r"report(?:s|ed|ing)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
+    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|(?<!feature[ \t])flags(?=[ \t]+(?!(?:were|was|are|is|on|off|for|toggled|rolled|enabled|disabled|flipped|turned)\b)\w)|escalat(?:ed|es)|"
+    # ("Reported the incident to the NPM security team" is the team telling others; "Report
+    # by Charlie Eriksen from Aikido about compromised packages" is one received)
+    r"report(?:s|ed|ing)(?![ \t]+(?:the[ \t]+(?:incident|issue|problem|vulnerability|compromise|breach)|it|this)[ \t]+to[ \t]+"
+    r"(?!us\b|me\b))|report[ \t]+(?:by|from)|(?:email|message|ticket|mail|complaint)s?[ \t](?:was[ \t]|were[ \t])?(?:received|submitted|filed|opened|raised)|(?:report|issue|ticket)[^.]{0,80}?(?:was|were)[ \t](?:submitted|received|filed|opened|raised)|"
     r"(?:received|got)[ \t](?:a|an|the)[ \t](?:report|email|alert|page|message|ticket|complaint)|"
     # a tool sending alerts ("Sentry begins sending rollup error alerts"); a person seeing it
     # ("Rob sees huge number of errors", "@esk noted that requests did not fail over")
@@ -285,7 +290,7 @@ _LATENT_WORDS = ("condition", "failure", "operational", "working", "fine", "heal
 _FAILURE_WORDS = ("error", "fail", "down", "outage", "crash", "unavailable", "unresponsive", "unreachable", "degrad",
                   "timing", "timeout", "timed", "5", "unable", "cannot", "can't", "broken", "stall", "halted", "stuck",
                   "slow", "unauthori", "compromise", "breach", "exfiltrat", "leak", "expos", "impact", "affect", "stop",
-                  "longer", "expir", "impossible")
+                  "longer", "expir", "impossible", "malicious")
 _SECRET_WORDS = ("token", "secret", "credential", "password", "private", "api")
 
 

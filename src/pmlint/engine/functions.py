@@ -224,7 +224,9 @@ def pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterab
 
 
 def _prepare_absent(options: dict) -> dict:
-    for pattern_text in options.get("patterns", []) if isinstance(options.get("patterns"), list) else []:
+    for pattern_text in [*(options.get("patterns", []) if isinstance(options.get("patterns"), list) else []),
+                         *(options.get("strict_when_followed_by", [])
+                           if isinstance(options.get("strict_when_followed_by"), list) else [])]:
         try:
             compile_untrusted(pattern_text)
         except re.error as error:
@@ -246,7 +248,13 @@ def _prepare_absent(options: dict) -> dict:
         "demote_among_others": {"type": "boolean", "description": "Report at `info` a match in one item of a list "
                                                                  "whose two or more other items hold no match "
                                                                  "(default false): one cause among the conditions "
-                                                                 "the list names."}},
+                                                                 "the list names."},
+        "strict_when_followed_by": {"type": "array", "items": {"type": "string"},
+                                    "description": "Regexes: a match that one of them follows in the same text "
+                                                   "(within FOLLOWED_CHARS characters) is reported under `strict` "
+                                                   "only: the writers turned from the phrase to the condition (\"The "
+                                                   "root cause is human error. The problem isn't that the error was "
+                                                   "made, but that it was not detected\")."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
@@ -268,6 +276,8 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
     per_sentence = bool(options.get("per_sentence"))
     among_others = bool(options.get("demote_among_others")) and _others_hold_none(context, pointer, regex)
+    turns = tuple(context.resolve(options.get("strict_when_followed_by")) or ())
+    turn = phrase_regex((), turns) if turns else None
     for string_pointer, text in candidates:
         seen: dict[str, int] = {}
         sentence_end = -1
@@ -281,11 +291,16 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             key = " ".join(phrase.lower().split())
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
+            turned = turn is not None and turn.search(text[match.end():match.end() + FOLLOWED_CHARS]) is not None
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
-                      text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others)
+                      text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others,
+                      pedantic=turned)
             if options.get("first"):
                 return
 
+
+#: How far after a phrase (characters) `strict_when_followed_by` looks for the writers' turn.
+FOLLOWED_CHARS = 400
 
 _LIST_ITEM = re.compile(r"^/(?P<key>[\w-]+)/(?P<index>\d+)$")
 

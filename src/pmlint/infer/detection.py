@@ -127,14 +127,24 @@ _INVITATION = regex_cache.compile(
     r"(?:questions|concerns|feedback)\b", re.IGNORECASE)
 
 
+#: The writers as the subject of the clause ("After I've", "we then"): a report they made.
+_FIRST_PERSON_SUBJECT = regex_cache.compile(r"\b(?:i|we)(?:['\u2019](?:ve|d))?(?:[ \t]+\w+){0,2}[ \t]*$", re.IGNORECASE)
+#: "alerted by Charlie Eriksen": a person's name after the verb (two capitalised words), not
+#: a tool ("alerted by Grafana", `_TOOL_NAME`).
+_BY_PERSON = regex_cache.compile(r"[ \t]+by[ \t]+[A-Z][a-z]{1,20}[ \t]+[A-Z][a-z]{1,20}\b")
+_TOOL_NAME = regex_cache.compile(r"[ \t]+by[ \t]+(?:our[ \t]+|the[ \t]+)?" + TOOL, re.IGNORECASE)
+
+
 def _detector(method: str, phrase: str, text: str, start: int, end: int, in_detection: bool) -> str | None:
     """The method a match of `method`'s phrase supports, or None when the text does not
     say that someone noticed this incident: a party named without a verb of noticing or
     reporting ("a third-party pool, priced normally"), outside a Detection section; or a
     verb of noticing whose subject is a tool ("[Karpenter](…) noticed that a new version
     was available"). An outside party noticing ("a user of the service noticed the
-    issue") is `customer`, whatever the phrase list said; a supplier telling of its own
+    issue", "we were alerted by Charlie Eriksen") is `customer`, whatever the phrase list said; a supplier telling of its own
     outage ("an email from the power company") is `other`."""
+    if method == "alert" and _BY_PERSON.match(text, end) is not None and _TOOL_NAME.match(text, end) is None:
+        return "customer"  # "we were alerted by Charlie Eriksen from Aikido": a person outside told us
     if method not in ("employee", "customer"):
         return method
     if method == "customer" and _INVITATION.search(sentence(text, start, end)):
@@ -145,6 +155,10 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return "other"  # "an email from the power company": a supplier announcing its own outage
     if method == "customer" and phrase.lower().startswith(_TRACKER_VERBS) and _TEAM.search(_subject(text, start)):
         return None  # "we opened an issue to track the fix": the team's own issue, no report
+    if method == "customer" and phrase.lower().startswith("reported") and \
+            _FIRST_PERSON_SUBJECT.search(_subject(text, start)) is not None:
+        return None  # "After I've reported this to my boss": the writer telling, no report received
+
     if method == "customer" and phrase.lower().startswith("disclosed") and not (
             _OUTSIDE_SUBJECT.search(_subject(text, start)) or _DISCLOSURE.search(sentence(text, start, end))):
         return None  # "Priya, a developer on the identity team, disclosed a vulnerability": one of ours
@@ -213,7 +227,11 @@ _DEBUGGING = regex_cache.compile(
     r"\b(?:while|when|during|after)[ \t]+(?:we[ \t]+(?:were[ \t]+)?)?(?:debugging|investigating|troubleshooting|"
     r"digging|looking[ \t]+into|analy[sz]ing|(?:the[ \t]+)?(?:investigation|debugging|troubleshooting|analysis))\b"
     r"|\b(?:need|needs|have)[ \t]+to[ \t]+(?:investigate|dig|look[ \t]+into)\b"
-    r"|\b(?:strange|odd|weird|curious|interesting(?:ly)?|puzzling)[ \t]+(?:thing|part|detail|behaviou?r|pattern)\b",
+    r"|\b(?:strange|odd|weird|curious|interesting(?:ly)?|puzzling)[ \t]+(?:thing|part|detail|behaviou?r|pattern)\b"
+    # something seen in the tools of the investigation: "Then, I noticed something in one of
+    # my `tcpdump` that was still running"
+    r"|\bnoticed[ \t]+(?:something|a[ \t]+\w+|an[ \t]+\w+)?[ \t]*in[ \t]+(?:one[ \t]+of[ \t]+)?(?:my|our|the)[ \t]+`?"
+    r"(?:tcpdumps?|logs?|traces?|captures?|pcaps?|dumps?|strace|output|profiles?|flame[ \t]?graphs?|query[ \t]+results?)\b",
     re.IGNORECASE)
 
 

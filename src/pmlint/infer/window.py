@@ -282,11 +282,14 @@ def _nearest_clock(text: str, begin: int, end: int, at: int) -> re.Match[str] | 
 def _minutes(start: re.Match[str], end: re.Match[str], start_day: date | None = None,
              end_day: date | None = None) -> float | None:
     """Minutes from one clock time to a later one (past midnight when the end reads
-    earlier, or on the later date both sentences name: "halted ... 14:37:22 UTC, Nov 17th"
-    to "recovered at UTC 12:37:38, Nov 18th"); None when the reading is ambiguous, the
-    window is empty or over `_DAY_WINDOW_MAX` days."""
+    earlier; by the dates, when both sentences name one: "halted ... 14:37:22 UTC, Nov
+    17th" to "recovered at UTC 12:37:38, Nov 18th", or "2019-03-01 02:22:11" to "resolved at
+    2019-03-01 21:52:13"); None when the reading is ambiguous, the window is empty or over
+    `_DAY_WINDOW_MAX` days."""
     first, last = _of_day(start), _of_day(end)
-    if start_day is not None and end_day is not None and start_day != end_day:
+    if start_day is not None and end_day is not None:
+        # both dated ("2019-03-01 02:22:11 UTC" ... "resolved at 2019-03-01 21:52:13 UTC"):
+        # a day's length needs no am/pm to be read
         minutes = (end_day - start_day).days * 1440 + last - first
         return float(minutes) if 0 < minutes <= _DAY_WINDOW_MAX * 1440 else None
     minutes = (last - first) % 1440

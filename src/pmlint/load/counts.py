@@ -54,6 +54,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
             # what a service offers: "all BLAST-related tools became inaccessible"
             r"tools?|modules?|features?|apps?|applications?|"
+            # machines by the lot: "Half of our fleet of OSX boxes", "12 VMs"
+            r"fleet|boxes|vms?|"
             # people by role: "affecting all active program authors", "most students"
             r"authors?|editors?|writers?|creators?|students?|learners?|teachers?|researchers?|employees?|staff|"
             # data that was lost: "Page Views: 1000+ entries", "40,000 rows"

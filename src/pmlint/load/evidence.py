@@ -318,6 +318,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # notified conda-forge of the leaked token", "a researcher informed us that ...";
         # or flagging the problem: "SEAL flags contributor X as malicious actor", "they
         # flagged it to us"
+        # a story that opens on the message that brought the news: "It all begins with one
+        # scary email late at night" (the abuse report the hosting provider forwarded): how
+        # it came to light, though not who noticed it first (no method is inferred from it)
+        ("news", regex_cache.compile(
+            r"\bit\s+(?:all\s+)?(?:began|begins|started|starts)\s+with\s+(?:an?|one|the)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:e-?mail|message|phone\s+call|call|page|alert|report|ticket|notification|text)\b", _F)),
         ("told", regex_cache.compile(
             r"\b(?:notified|informed|alerted|warned|tipped off)\s+(?:us|our\s+team|the\s+team|`?[\w.-]+`?)\s+"
             r"(?:of|about|that)\b"
@@ -407,6 +413,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bwhen\s+(?:i|we)\s+(?:went\s+online|logged\s+(?:in|on)|got\s+(?:online|in|up)|came\s+(?:in|online|back)|"
             r"woke\s+up|checked)\b[^.\x00]{0,20}?,?\s+(?:the\s+|our\s+|my\s+)?(?:[\w.-]+\s+){0,2}?(?:was|were)\s+"
             r"(?:already\s+|still\s+|completely\s+)?(?:offline|down|unreachable|unavailable|gone|dead|broken)\b"
+            # the writer coming upon it: "right when I was about to stop monitoring the VM, I saw
+            # a very strange process", "we spotted a suspicious login"
+            r"|\b(?:i|we)\s+(?:then\s+|suddenly\s+|finally\s+)?(?:saw|spotted|found|noticed)\s+(?:a|an|some)\s+"
+            r"(?:very\s+|really\s+|rather\s+)?(?:strange|odd|suspicious|unusual|weird|unknown|unfamiliar)\b"
             # the writer seeing it on a dashboard or in the logs: "I only just realized now, that
             # the bot was down when I was checking Grafana", "we noticed it while looking at the
             # dashboard"
@@ -968,6 +978,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("needed", regex_cache.compile(
             r"\b(?:we|i)\s+(?:still\s+|also\s+)?need\s+(?:a\s+|an\s+|some\s+)?(?:more\s+)?(?:[\w-]+\s+){0,2}?"
             r"(?:notifications?|alerts?|alerting|monitoring|health ?checks?|uptime ?checks?)\b", _F)),
+        # the signal under construction: "I am in the process to create a better monitoring",
+        # "we're in the process of setting up alerting for the queue"
+        ("building", regex_cache.compile(
+            r"\b(?:i\s+am|i" + _APOS + r"m|we\s+are|we" + _APOS + r"re)\s+(?:now\s+|currently\s+)?in\s+the\s+process\s+"
+            r"(?:to|of)\s+(?:creat\w*|build\w*|set\w*\s+up|add\w*|implement\w*|improv\w*|introduc\w*)\s+"
+            r"(?:an?\s+|some\s+|our\s+|the\s+)?(?:better\s+|new\s+|more\s+|basic\s+|proper\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:monitoring|alerting|alerts|monitors|health\s?checks|uptime\s+checks)\b", _F)),
         # the signal named as the next thing to build: "I still have none of these. APM
         # alerting is next.", "Uptime checks are up next"
         ("next", regex_cache.compile(
@@ -1566,7 +1583,7 @@ _DIGITS = tuple("0123456789")
 #: of them is not scanned for that kind. Cheap substring tests, so most documents pay for
 #: a few regex scans only, each stopping at its first match.
 GATES: dict[str, tuple[str, ...]] = {
-    "detection": ("detect", "identif", "finds", "sees that", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
+    "detection": ("began with", "begins with", "started with", "starts with", "detect", "identif", "finds", "sees that", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
