@@ -178,7 +178,9 @@ _FAILURE = regex_cache.compile(
     r"unable|cannot|can't|broken|stalled|stall(?:s|ing)|halted|stuck|slowness|slowed[ \t]down|"
     r"unauthori[sz]ed[ \t]access|compromised?|breach(?:ed)?|exfiltrat\w{0,5}|leak(?:s|ed|ing)?|exposed|exposing|"
     # an attacker's artefact shipped: "Pushing of malicious package versions to the NPM registry"
-    r"malicious|"
+    # (not a guard against one: "deploy WAF rules that block malicious bots")
+    r"(?<!block[ \t])(?<!blocks[ \t])(?<!blocking[ \t])(?<!against[ \t])(?<!stop[ \t])(?<!stops[ \t])(?<!filter[ \t])"
+    r"(?<!filters[ \t])(?<!reject[ \t])(?<!rejects[ \t])malicious|"
     r"impact(?:ed|ing)?|affect(?:s|ed|ing)|stop(?:s|ped)[ \t][a-z]{2,20}ing|no[ \t]longer[ \t][a-z]{2,20}|expir(?:ed|es|y)|"
     r"impossible)\b", re.IGNORECASE)
 #: A secret written into something shared ("image pushed containing the token"): exposure starts there.
@@ -193,7 +195,7 @@ _NOTICING = regex_cache.compile(
     r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
     # "Package detection automation triggers": a feature named for detecting, not detection
     r"notic(?:e|ed|es|ing)|detect(?:s|ed)|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
-    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|(?<!feature[ \t])flags(?=[ \t]+(?!(?:were|was|are|is|on|off|for|toggled|rolled|enabled|disabled|flipped|turned)\b)\w)|escalat(?:ed|es)|"
+    r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|(?<!feature[ \t])flags(?=[ \t]+(?:(?:the|a|an|this|these|that|those|it|them|our|its|their|\d+)\b|(?:[\w@.`'\u2019/-]+[ \t]+){1,3}as\b))|escalat(?:ed|es)|"
     # ("Reported the incident to the NPM security team" is the team telling others; "Report
     # by Charlie Eriksen from Aikido about compromised packages" is one received)
     r"report(?:s|ed|ing)(?![ \t]+(?:the[ \t]+(?:incident|issue|problem|vulnerability|compromise|breach)|it|this)[ \t]+to[ \t]+"

@@ -226,7 +226,8 @@ def pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterab
 def _prepare_absent(options: dict) -> dict:
     for pattern_text in [*(options.get("patterns", []) if isinstance(options.get("patterns"), list) else []),
                          *(options.get("strict_when_followed_by", [])
-                           if isinstance(options.get("strict_when_followed_by"), list) else [])]:
+                           if isinstance(options.get("strict_when_followed_by"), list) else []),
+                         *(options.get("turn_back_to", []) if isinstance(options.get("turn_back_to"), list) else [])]:
         try:
             compile_untrusted(pattern_text)
         except re.error as error:
@@ -254,7 +255,11 @@ def _prepare_absent(options: dict) -> dict:
                                                    "(within FOLLOWED_CHARS characters) is reported under `strict` "
                                                    "only: the writers turned from the phrase to the condition (\"The "
                                                    "root cause is human error. The problem isn't that the error was "
-                                                   "made, but that it was not detected\")."}},
+                                                   "made, but that it was not detected\")."},
+        "turn_back_to": {"type": "array", "items": {"type": "string"},
+                         "description": "Regexes read on the rest of the sentence after a `strict_when_followed_by` "
+                                        "match: one that matches turns back to a person (\"the real problem was "
+                                        "that he was careless\"), and the finding stays."}},
        prepare=_prepare_absent)
 def absent_pattern(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
     """No text at or below the node contains a listed phrase (outside quotes and code).
@@ -278,6 +283,8 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
     among_others = bool(options.get("demote_among_others")) and _others_hold_none(context, pointer, regex)
     turns = tuple(context.resolve(options.get("strict_when_followed_by")) or ())
     turn = phrase_regex((), turns) if turns else None
+    backs = tuple(context.resolve(options.get("turn_back_to")) or ())
+    back = phrase_regex((), backs) if backs else None
     for string_pointer, text in candidates:
         seen: dict[str, int] = {}
         sentence_end = -1
@@ -291,7 +298,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             key = " ".join(phrase.lower().split())
             occurrence = seen.get(key, 0)
             seen[key] = occurrence + 1
-            turned = turn is not None and turn.search(text[match.end():match.end() + FOLLOWED_CHARS]) is not None
+            turned = turn is not None and _turned(text[match.end():match.end() + FOLLOWED_CHARS], turn, back)
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
                       text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others,
                       pedantic=turned)
@@ -301,6 +308,20 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
 
 #: How far after a phrase (characters) `strict_when_followed_by` looks for the writers' turn.
 FOLLOWED_CHARS = 400
+#: The end of the sentence a turn is told in.
+_TURN_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+
+
+def _turned(after: str, turn: Any, back: Any) -> bool:
+    """Whether the text after a phrase turns to the condition (a `turn` match) without
+    turning back to a person in the rest of that sentence (a `back` match: "The problem
+    isn't the tooling, but the engineer who ran it")."""
+    for found in turn.finditer(after):
+        rest = after[found.end():]
+        stop = _TURN_STOP.search(rest)
+        if back is None or back.search(rest[:stop.start()] if stop else rest) is None:
+            return True
+    return False
 
 _LIST_ITEM = re.compile(r"^/(?P<key>[\w-]+)/(?P<index>\d+)$")
 
@@ -528,6 +549,10 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
     # environment under month headings): entries of different days are different incidents
     per_day = key == "at" and pointer == "/timeline" and context.document is not None and len(starts) <= 1 \
         and "incident-log" in (context.document.meta.forms or ())
+    # a zone slip is a zone *name* written for another (MST for PST): Markdown's times
+    # carry names, converted to offsets on loading; a YAML file's ISO offsets ("-08:00") are
+    # written as offsets, and one out of order on the instant is out of order
+    named_zones = context.document is not None and context.document.format == "markdown"
     for position, index in enumerate(order):
         item = value[index]
         if (order[position - 1] if reverse and position else index) in starts:
@@ -581,7 +606,7 @@ def chronological(value: Any, pointer: str, options: dict, context: Context) -> 
                     except OverflowError:  # past 9999-12-31: the calendar has no next day
                         moment = written
                     yield Hit(target, values, variant="after_midnight")
-                elif _zone_slip(previous[3], written):
+                elif named_zones and _zone_slip(previous[3], written):
                     yield Hit(target, values, pedantic=True, variant="zone_slip")
                 elif behind <= timedelta(minutes=SMALL_SWAP_MINUTES) or _ongoing(item):
                     # a swap of minutes is noise on real documents; an entry that runs on

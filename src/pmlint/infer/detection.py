@@ -22,7 +22,7 @@ from ..grammar import negated_or_hedged
 from ..load.evidence import TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
-    DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure, describes_mitigation,
+    DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure,
     describes_noticing, describes_response, entries, episodes, first_of, format_minutes, measured_incident,
     minutes_between,
 )
@@ -131,7 +131,11 @@ _INVITATION = regex_cache.compile(
 _FIRST_PERSON_SUBJECT = regex_cache.compile(r"\b(?:i|we)(?:['\u2019](?:ve|d))?(?:[ \t]+\w+){0,2}[ \t]*$", re.IGNORECASE)
 #: "alerted by Charlie Eriksen": a person's name after the verb (two capitalised words), not
 #: a tool ("alerted by Grafana", `_TOOL_NAME`).
-_BY_PERSON = regex_cache.compile(r"[ \t]+by[ \t]+[A-Z][a-z]{1,20}[ \t]+[A-Z][a-z]{1,20}\b")
+#: Not a person: a vendor's product ("alerted by Google Cloud Monitoring", "by Azure Monitor").
+_BY_PERSON = regex_cache.compile(
+    r"[ \t]+by[ \t]+(?!(?:Google|Azure|Amazon|Microsoft|Oracle|Cloud|Elastic|Uptime|Status|Synthetic|Health)\b)"
+    r"[A-Z][a-z]{1,20}[ \t]+(?!(?:Cloud|Monitor\w*|Alert\w*|Health|Status|Uptime|Synthetics?|Insights?|Watch\w*|"
+    r"Checks?|Probes?|Logging|Logs|Sentinel|Defender|Guard\w*)\b)[A-Z][a-z]{1,20}\b")
 _TOOL_NAME = regex_cache.compile(r"[ \t]+by[ \t]+(?:our[ \t]+|the[ \t]+)?" + TOOL, re.IGNORECASE)
 
 
@@ -143,7 +147,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     was available"). An outside party noticing ("a user of the service noticed the
     issue", "we were alerted by Charlie Eriksen") is `customer`, whatever the phrase list said; a supplier telling of its own
     outage ("an email from the power company") is `other`."""
-    if method == "alert" and _BY_PERSON.match(text, end) is not None and _TOOL_NAME.match(text, end) is None:
+    after = end - 3 if phrase.lower().endswith(" by") else end  # "alerted by" + " Charlie Eriksen"
+    if method == "alert" and _BY_PERSON.match(text, after) is not None and _TOOL_NAME.match(text, after) is None:
         return "customer"  # "we were alerted by Charlie Eriksen from Aikido": a person outside told us
     if method not in ("employee", "customer"):
         return method
@@ -174,6 +179,9 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return None  # "then I noticed the Chatlog Mode": a tool's feature found, not a problem
     if method == "employee" and _UPDATE_FOUND.match(text, end, end + 120) is not None:
         return None  # "I noticed n8n had an update": news of a release, not a problem
+    if method == "employee" and _PERSON_SUBJECT.search(phrase) is None \
+            and _OUTSIDE_SUBJECT.search(_subject(text, start)) is not None:
+        return "customer"  # "A user saw a strange error", "a customer notices an issue": from outside
     if _REPORTING.search(phrase) is None:
         if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
             return None
@@ -425,6 +433,7 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
                if isinstance(terms, (list, tuple))]
     texts = _ordered_texts(document)
     order = {id(pair[1]): index for index, pair in enumerate(texts)}
+    outsiders = _providers(document, settings)
     # (rank of the text, offset, method, pointer, phrase, its sentence)
     best: tuple[int, int, str, str, str, str] | None = None
     for method, regex in regexes:
@@ -437,6 +446,8 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
             found = _detector(method, match.group(), text, match.start(), match.end(), pointer.startswith("/detection"))
             if found is None:
                 continue  # a party named, a tool noticing: nobody noticed this incident here
+            if found == "employee" and _subject(text, match.start()).strip().lower() in outsiders:
+                found = "other"  # "Cloudflare noticed an issue" in a post not about Cloudflare: a provider
             rank = (order.get(id(text), len(texts)), match.start())
             if best is None or rank < best[:2]:
                 best = (rank[0], rank[1], found, pointer, match.group(), around)
@@ -459,6 +470,18 @@ def infer_detection(document: Document, settings: Mapping[str, Any]) -> tuple[Fa
         channel = unused_flaw_channel(best[5], texts)
     disclosed: Fact[bool | str] | None = Fact(True, True, quote(channel), span) if channel else None
     return found_method, disclosed
+
+
+def _providers(document: Document, settings: Mapping[str, Any]) -> frozenset[str]:
+    """Known systems and companies (`known_systems`: "GitHub", "Cloudflare", "Google"), in
+    lower case, that the document's title does not name: noticing the problem, such a name
+    is a provider telling ("GitHub noticed an issue with our runners"), while the company
+    a post is about ("JupiterOne notices an issue", its title "JupiterOne outage") is the team."""
+    known = settings.get("known_systems") or ()
+    data = document.data if isinstance(document.data, dict) else {}
+    title = str(data.get("title") or "").lower()
+    return frozenset(str(name).lower() for name in known if isinstance(name, str)
+                     and str(name).lower() not in title)
 
 
 #: A verb of noticing something by chance (not "identified", "discovered": a cause found).
@@ -711,6 +734,14 @@ def readings(timeline: list[Entry]) -> list[Reading]:
     return found
 
 
+#: A report that the fix worked: "Dan reports that the PR worked, the spam signups have
+#: stopped" (not a report of the failure told with the response to it: "A customer reports
+#: 500s; on-call reverts the deploy").
+_FIX_WORKED = regex_cache.compile(
+    r"\b(?:fix|fixes|patch|pr|change|rollback|revert|deploy\w{0,3}|workaround|mitigation|it|that)\b[^.;]{0,40}?"
+    r"\b(?:worked|works|helped|held|took[ \t]effect|did[ \t]the[ \t]trick)\b|\b(?:have|has)[ \t]stopped\b", re.IGNORECASE)
+
+
 def episode_reading(timeline: list[Entry]) -> Reading | None:
     """The onset and detection of one episode's entries (see `readings`), or None."""
     onset: Entry | None = None
@@ -738,7 +769,7 @@ def episode_reading(timeline: list[Entry]) -> Reading | None:
                 return Reading(onset, entry, alert)
             return Reading(onset, alert) if alert is not onset else None
         if alert is None and noticing:
-            if describes_mitigation(entry.event) or describes_end(entry.event):
+            if describes_end(entry.event) or _FIX_WORKED.search(entry.event) is not None:
                 # "Dan reports that the PR worked, the spam signups have stopped": the fix seen
                 # working, after the people were long at work on it; when they first learned
                 # of it is not told here

@@ -16,7 +16,7 @@ repeat only when its address carries a date more than a day before this incident
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, Mapping
 
 from ..grammar import imagined
@@ -168,7 +168,7 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     # a link alone is a repeat only when it is dated well before this incident: posts also
     # link their own announcement, and a link with no date says nothing about when
     own_date = _date_in(str(data.get("date") or "")) or _date_in(document.path.rsplit("/", 1)[-1])
-    earlier = [url for url in links if own_date and (_date_in(url) or own_date) < own_date - timedelta(days=1)]
+    earlier = [url for url in links if own_date and (own_date - (_date_in(url) or own_date)).days > 1]
     if earlier:
         return Fact(True, True, f"a link to an earlier postmortem ({earlier[0][:80]})",
                     span_at(document, link_pointer, earlier[0])), tuple(earlier)

@@ -256,7 +256,15 @@ def _phrases_with_clock(text: str, year: int | None = None
         if not is_end and index < len(ends) and ends[index] < end:
             continue  # the sentence says the service came back: an end, not an onset
         last_sentence = (begin, end)
-        yield phrase, clock, is_end, find_date(text[begin:end], year)
+        # the date written by the clock time, not any date of the sentence ("the review on
+        # March 3rd found that the site, down at 9:40 ..."): read around the clock only
+        near = text[max(begin, clock.start() - _DATE_REACH):min(end, clock.end() + _DATE_REACH)]
+        yield phrase, clock, is_end, find_date(near, year)
+
+
+#: Characters either side of a clock time read for its date ("14:37:22 UTC, Nov 17th",
+#: "2019-03-01 02:22:11", "on Monday, January 13th at 9:40").
+_DATE_REACH = 30
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -285,13 +293,20 @@ def _minutes(start: re.Match[str], end: re.Match[str], start_day: date | None = 
     earlier; by the dates, when both sentences name one: "halted ... 14:37:22 UTC, Nov
     17th" to "recovered at UTC 12:37:38, Nov 18th", or "2019-03-01 02:22:11" to "resolved at
     2019-03-01 21:52:13"); None when the reading is ambiguous, the window is empty or over
-    `_DAY_WINDOW_MAX` days."""
+    `_CLOCK_WINDOW_MAX_DAYS` days."""
     first, last = _of_day(start), _of_day(end)
     if start_day is not None and end_day is not None:
+        if end_day < start_day and start_day.month == 12 and end_day.month == 1:
+            # across New Year, both read with the document's year ("Dec 31st 23:10" to
+            # "Jan 1st 01:40"): the end is in the next year
+            try:
+                end_day = end_day.replace(year=end_day.year + 1)
+            except ValueError:  # past year 9999
+                return None
         # both dated ("2019-03-01 02:22:11 UTC" ... "resolved at 2019-03-01 21:52:13 UTC"):
         # a day's length needs no am/pm to be read
         minutes = (end_day - start_day).days * 1440 + last - first
-        return float(minutes) if 0 < minutes <= _DAY_WINDOW_MAX * 1440 else None
+        return float(minutes) if 0 < minutes <= _CLOCK_WINDOW_MAX_DAYS * 1440 else None
     minutes = (last - first) % 1440
     halves = start.group("half") is not None or end.group("half") is not None
     if minutes == 0 or (minutes > 720 and not halves):
@@ -329,6 +344,9 @@ _KIND_OF = {**{verb: "onset" for verb in _ONSET_VERBS.split("|")},
 _DAY_READ = 20_000
 #: A window longer than this (days) is not one incident's impact.
 _DAY_WINDOW_MAX = 366
+#: Two clock times of the prose further apart than this (days, by their dates) are not
+#: one outage's start and end: a date misread, or two incidents told in one post.
+_CLOCK_WINDOW_MAX_DAYS = 31
 
 
 def day_marks(document: Document) -> dict[str, list[tuple[date, str]]]:

@@ -93,7 +93,10 @@ WHO = regex_cache.compile(
 COUNT_OF_SOURCE = (
     # (a number in a code span counts as written: "records `360` observed transfers")
     # (nor a port: "Verified port 443 listener")
-    r"(?<!\bport\s)(?<!\bports\s)" + START + _NOT_STATUS + NUMBER + NOT_CLOCK
+    # (nor capacity the team added: "we scaled out to 40 VMs", "provisioned 12 nodes")
+    r"(?<!\bport\s)(?<!\bports\s)(?<!scaled\sout\sto\s)(?<!scaled\sup\sto\s)(?<!scaled\sto\s)(?<!provisioned\s)"
+    r"(?<!spun\sup\s)(?<!launched\s)(?<!added\sanother\s)(?<!added\s)(?<!bought\s)(?<!ordered\s)"
+    + START + _NOT_STATUS + NUMBER + NOT_CLOCK
     + r"`?(?:\s*(?:k|m|bn|million|billion|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
     r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?" + WHO_NOUN + r"\b"
     r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"

@@ -146,7 +146,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:first\s+)?(?:by|through|via|thanks to|from)\s+(?:our\s+|the\s+|an?\s+|automated\s+|internal\s+)?"
             r"(?:[\w-]+\s+){0,2}?(?:monitoring|monitors?|alerts?|alerting|alarms?|dashboards?|probes?|health ?checks?|"
             r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
-            r"|\b(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
+            # (none that stayed silent: "there were no alarms going off", "none of the alerts fired")
+            r"|\b(?<!no\s)(?<!none\sof\sthe\s)(?<!none\sof\sour\s)(?<!any\s)(?<!neither\s)(?<!nor\s)"
+            r"(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
             r"(?:(?!never\b|not\b|didn\b|did\s+not\b)\w+\s+)?(?:fired|firing|triggered|went off|going off|go off|goes off|paged|alerted|notified|"
             r"started firing|began firing)\b"
             # the news waiting in the writer's mail: "I didn't know I broke the build until I
@@ -202,7 +204,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"was\s+(?:by|via|through|left\s+to))\s+(?:[\w'`.-]+\s+){0,7}?(?:checks?|reports?|alerts?|alarms?|"
             r"monitors?|monitoring|probes?|dashboards?|scans?|scanners?)\b"
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
-            r"|\b(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
+            r"|\b(?<!no\s)(?<!none\sof\sthe\s)(?<!none\sof\sour\s)(?<!any\s)(?<!neither\s)(?<!nor\s)"
+            r"(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|identif(?:ies|ied)|caught|catch(?:es)?|flag(?:s|ged)?|"
             r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b"
             # a scanner flagging it: "Security scanning tools flagged exposed secrets"
@@ -794,7 +797,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # be handled asynchronously using a background job" (not "we agreed it was the
             # network": a finding, no change)
             r"|\b(?:we|the\s+team|our\s+team|everyone)\s+(?:quickly\s+|then\s+|all\s+|unanimously\s+)?agreed\s+"
-            r"(?:that\s+[^.\x00]{0,120}?\b(?:should|must|will|would\s+need\s+to)\s+(?:be\s+)?[a-z]|to\s+" + _CHANGE_VERB + r")"
+            # (not a verdict on the incident itself: "agreed that the incident should be classed SEV2")
+            r"(?:that\s+(?!(?:the|this)\s+(?:incident|outage|event|postmortem|issue)\s+(?:should|must|will)\s+be\s+"
+            r"(?:classed|classified|rated|considered|treated|marked|labell?ed|declared|called|filed|tracked|counted)\b)"
+            r"[^.\x00]{0,120}?\b(?:should|must|will|would\s+need\s+to)\s+(?:be\s+)?[a-z]|to\s+" + _CHANGE_VERB + r")"
             # a next step handed to someone: "As a next step, @olistic is going to produce two
             # documents", "@sam will add the alert"
             # (a step told in the past, "As a next step, the on-call engineer restarted the pod", is
@@ -984,12 +990,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b(?:i\s+am|i" + _APOS + r"m|we\s+are|we" + _APOS + r"re)\s+(?:now\s+|currently\s+)?in\s+the\s+process\s+"
             r"(?:to|of)\s+(?:creat\w*|build\w*|set\w*\s+up|add\w*|implement\w*|improv\w*|introduc\w*)\s+"
             r"(?:an?\s+|some\s+|our\s+|the\s+)?(?:better\s+|new\s+|more\s+|basic\s+|proper\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:monitoring|alerting|alerts|monitors|health\s?checks|uptime\s+checks)\b", _F)),
+            r"(?:monitoring|alerting|alerts|monitors|health\s?checks|uptime\s+checks)\b"
+            # not the story's moment: "I'm in the process of setting up monitoring when the disk fills"
+            r"(?![ \t]+(?:[\w-]+[ \t]+){0,3}?when\b)", _F)),
         # the signal named as the next thing to build: "I still have none of these. APM
         # alerting is next.", "Uptime checks are up next"
         ("next", regex_cache.compile(
             r"\b(?:alerting|alerts|monitoring|monitors|probes|health ?checks|uptime ?checks)\s+(?:is|are)\s+"
-            r"(?:(?:up|coming)\s+)?(?:next|the\s+next\s+step|next\s+on\s+(?:my|our|the)\s+list)\b", _F)),
+            r"(?:(?:up|coming)\s+)?(?:next|the\s+next\s+step|next\s+on\s+(?:my|our|the)\s+list)\b"
+            r"(?!\s+to\b)", _F)),  # "Alerting is next to useless" is a judgement
         # a change planned or made so the failure tells someone: "A future change is for the
         # bot to expose a /metrics endpoint, so that it will actually raise issues when it's
         # no longer on", "so that I get pinged when the job fails"
@@ -997,8 +1006,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\bso\s+(?:that\s+)?(?:it|we|i|they|someone|the\s+[\w-]+)\s+(?:will\s+|would\s+|can\s+|could\s+)?"
             r"(?:actually\s+|immediately\s+|automatically\s+)?(?:raise|raises|send|sends|fire|fires|trigger|triggers|"
             r"get|gets|receive|receives|be|is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?(?:issues?|alerts?|notifications?|"
-            r"notified|alerted|pinged|paged|warnings?|warned)\b[^.\x00]{0,60}?\b(?:when|if|whenever|as\s+soon\s+as)\b",
-            _F)),
+            r"notified|alerted|pinged|paged|warnings?|warned)\b[^.\x00]{0,60}?\b(?:when|if|whenever|as\s+soon\s+as)\b"
+            # not a set-up told as one that failed: "so that it sends notifications when it
+            # fails, but the address was wrong"
+            r"(?![^.\x00]{0,80}?\bbut\b)", _F)),
         # a trigger mapped to its alert, as a list of monitoring rules writes it: "Missing tables
         # detected → Auto-restore + alert", "Daily backup failures -> Email alert" (the arrow
         # and the alert on one line)
@@ -1065,10 +1076,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # the story's turn to its cause, in the present: "What happened? Turns out, I didn't
             # use `git pull` very intelligently", "as it turns out, I saved an old version"
             r"|\b(?:(?:as\s+)?it\s+)?turns\s+out(?:\s*,|\s+(?:that|to\s+be)\b)"
+            # (not one more thing found down: "Turns out, the status page was down too")
+            r"(?![^.\x00]{0,60}?\b(?:was|were)\s+(?:also\s+)?(?:down|offline|unavailable|unreachable|affected|"
+            r"impacted|out)\b)"
             # the fault named, then what it did: "Five of the seven nameservers ... stopped
             # responding. This made many .io domains inaccessible for a few hours."
-            r"|\b(?:this|that|which)\s+(?:made|left|rendered)\s+(?:[\w.`'-]+\s+){1,6}?(?:inaccessible|unreachable|"
-            r"unavailable|unusable|unresponsive)\b"
+            # (the sentence before names a fault: `_after_a_fault`; "We restarted the API. This
+            # made the admin dashboard unreachable for a minute" tells a step's side effect)
+            r"|\b(?P<made>(?:this|that|which)\s+(?:made|left|rendered))\s+(?:[\w.`'-]+\s+){1,6}?(?:inaccessible|"
+            r"unreachable|unavailable|unusable|unresponsive)\b"
             # the outage's noun right before its cause: "Both bots have received major down time
             # due to the host dropping container availability" (not "because of": "re-opening
             # outage because of reports" gives the reason a step was taken)
@@ -1298,12 +1314,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 #: An alert or a monitor said to have caught the incident itself, wherever a person is
 #: named first too ("Our internal monitor identified the issue proactively at 4:59 PM EST,
 #: almost the same time JupiterOne employees and customers noticed the issue"); not a
-#: dashboard read while investigating ("Grafana showed that ...") nor "never received any alerts".
+#: dashboard read while investigating ("Grafana showed that ...") nor "never received any alerts",
+#: "None of our monitors identified the issue", nor one that caught it late ("Our monitoring
+#: identified the issue three hours later").
 PATTERNS["alert_detection"] = (("alert", regex_cache.compile(
-    r"\b(?<!no\s)(?<!not\s)(?<!never\s)(?:internal\s+|automated\s+|synthetic\s+|external\s+|uptime\s+)?"
+    r"\b(?<!no\s)(?<!not\s)(?<!never\s)(?<!none\sof\sour\s)(?<!none\sof\sthe\s)(?<!neither\s)(?<!nor\s)"
+    r"(?<!none\sof\s)(?<!any\s)(?:internal\s+|automated\s+|synthetic\s+|external\s+|uptime\s+)?"
     r"(?:monitors?|monitoring|alerts?|alerting|alarms?|probes?|health\s?checks?|uptime\s+checks?)\s+"
     r"(?:system\s+|tools?\s+|services?\s+)?(?:identified|detected|caught|flagged|noticed|spotted|picked\s+up)\s+"
-    r"(?:the|this|an?|our)\s+(?:[\w-]+\s+)?(?:issue|problem|outage|incident|failure|errors?|degradation)\b", _F)),)
+    r"(?:the|this|an?|our)\s+(?:[\w-]+\s+)?(?:issue|problem|outage|incident|failure|errors?|degradation)\b"
+    # not one that caught it late: "identified the issue three hours later", "only after"
+    r"(?![^.\n]{0,40}?\b(?:later|afterwards|after\s+(?:the|a|an|our|customers?|users?)|next\s+day|too\s+late)\b)",
+    _F)),)
 
 #: A commitment to act in prose ("We will ...", "we are working on adding ..."), for checks
 #: that look for one sentence with a particular subject (lower-cased text).
@@ -1516,11 +1538,30 @@ def _a_service_not_working(text: str, start: int, end: int) -> bool:
 #: pattern per kind's label with the test inside, not a pattern of its own: a kind stops at
 #: its first match, and a branch split out would be searched over the whole of a large text
 #: even where the pattern it came from matches on the first page.
+#: A fault told: a part that stopped, failed, broke or ran out ("Five of the seven
+#: nameservers stopped responding").
+_FAULT = regex_cache.compile(
+    r"\b(?:stopped|failed|fails|crashed|broke|died|hung|expired|ran\s+out|went\s+down|misconfigur\w+|"
+    r"corrupt\w*|deleted|dropped|overloaded|exhausted|bug|outage|error|errors)\b", re.IGNORECASE)
+#: How far back the sentence before a "This made ..." is read (characters).
+_FAULT_REACH = 300
+
+
+def _after_a_fault(text: str, start: int, end: int) -> bool:
+    """Whether the sentence before "This made X inaccessible" names a fault: then the two
+    tell a cause and its effect; after a step of the response ("We restarted the API") the
+    effect is a side effect, no cause."""
+    before = text[max(0, start - _FAULT_REACH):start]
+    stop = max(before.rfind(". ", 0, len(before) - 2), before.rfind("\n", 0, len(before) - 2))
+    return _FAULT.search(before[stop + 1:] if stop >= 0 else before) is not None
+
+
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
     PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),
+    PATTERNS["root_causes"][0][1]: (("made", _after_a_fault, False),),
     PATTERNS["impact_duration"][0][1]: (("for_amount", _an_impact_length, True),
                                          ("maintenance", _in_maintenance_paragraph, True)),
 }

@@ -742,6 +742,11 @@ def people_fix(value: Any, pointer: str, options: dict, context: Context) -> Ite
                              "description": "Regexes: a document whose text matches one records that its fix "
                                             "shipped (merged, released, regression tests added): with nothing "
                                             "left to do, the missing plan is reported under `strict` only."},
+    "shipped_fix_undone_by": {"type": "array", "items": {"type": "string", "format": "regex"},
+                              "description": "Regexes read on the rest of the sentence after a `shipped_fix_patterns` "
+                                             "match: one that matches tells the change as what broke things (\"We "
+                                             "enabled rate limiting, which blocked the webhooks\"), or as no change "
+                                             "(\"we've since moved on to other priorities\"): no fix shipped."},
     "vague_commitment_verbs": of_kind(
         "words", "Verbs right after a commitment (\"I will figure out\", \"we will look into\") that promise "
                  "only to look: a document whose every commitment is such has no plan (variant `vague`).")},
@@ -768,7 +773,8 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
                 return
         target = "/action_items" if "action_items" in data else "/no_action_reason"
         shipped = option_patterns(options, "shipped_fix_patterns")
-        done = shipped is not None and any(shipped.search(text) is not None
+        undone = option_patterns(options, "shipped_fix_undone_by")
+        done = shipped is not None and any(_told_as_shipped(text, shipped, undone)
                                            for text in _paragraphs(context.document.lines or ()))
         done = done or _fix_told_as_steps(data.get("resolution"))
         if vague is not None:
@@ -782,6 +788,26 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+#: The end of the sentence a shipped fix is told in (its rest is read for what undoes it).
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+#: Characters after a shipped-fix match read for what undoes it.
+_UNDONE_REACH = 160
+
+
+def _told_as_shipped(text: str, shipped: Any, undone: Any) -> bool:
+    """Whether a paragraph tells a fix as shipped: a `shipped_fix_patterns` match whose rest
+    of the sentence no `shipped_fix_undone_by` pattern matches ("We enabled rate limiting,
+    which blocked the webhooks" tells the cause, not a guard put in place)."""
+    for match in shipped.finditer(text):
+        if undone is None:
+            return True
+        rest = text[match.end():match.end() + _UNDONE_REACH]
+        stop = _SENTENCE_STOP.search(rest)
+        if undone.search(rest[:stop.start()] if stop else rest) is None:
+            return True
+    return False
 
 
 def _paragraphs(lines: Iterable[str]) -> Iterator[str]:

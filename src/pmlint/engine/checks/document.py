@@ -777,6 +777,29 @@ _DAY_HEADING = re.compile(
     r"[*_`]{0,2}[ \t]*(?:[-\u2013\u2014:,]|$)", re.IGNORECASE)
 
 
+#: The longest month of each name's first three letters (February's leap day included).
+_MONTH_DAYS = {"jan": 31, "feb": 29, "mar": 31, "apr": 30, "may": 31, "jun": 30, "jul": 31, "aug": 31,
+               "sep": 30, "oct": 31, "nov": 30, "dec": 31}
+_MONTH_AND_DAY = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(\d{1,2})(?:st|nd|rd|th)?\b",
+                            re.IGNORECASE)
+
+
+def _possible_day(text: str) -> bool:
+    """Whether a heading's day names a date that exists ("Monday January 13th"; not
+    "Friday February 30th", nor "Day 0")."""
+    month = number = None
+    for found in _MONTH_AND_DAY.finditer(text):
+        if found.group(1) and month is None:
+            month = found.group(1).lower()
+        elif found.group(2) and number is None:
+            number = int(found.group(2))
+    if number is None:
+        return True
+    if month is None:
+        return number >= 1  # "Day 1", "Day 2"
+    return 1 <= number <= _MONTH_DAYS[month]
+
+
 def _day_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], title: int | None) -> int | None:
     """The line of the first of the headings that tell the incident day by day ("####
     Wednesday — we start receiving an enormous volume of requests", "#### Monday — ~600%
@@ -790,7 +813,7 @@ def _day_log(lines: list[str], headings: list[tuple[int, int]], code: set[int], 
         day = _DAY_HEADING.match(lines[number - 1][:200])
         if day is None:
             continue
-        if _over_text(lines, headings, position, code):
+        if _over_text(lines, headings, position, code) and _possible_day(day.group("day")):
             found.append((number, " ".join(day.group("day").lower().split())))
     return found[0][0] if len({day for _, day in found}) >= DATED_LOG_DATES else None
 
@@ -911,7 +934,7 @@ def _without_publication_date(sources: list[tuple[str, date, str]],
             continue
         published = stated[0][1]
         latest = max([other[1] for other in others] + ([covered[1]] if covered else []))
-        if latest < published <= latest + window:
+        if latest < published and published - latest <= window:  # (no date arithmetic past 9999-12-31)
             sources = others
         elif kind == "/date" and covered is not None and published == latest == covered[1] and \
                 covered[0] < covered[1]:
@@ -945,7 +968,7 @@ def dates_agree(value: Any, pointer: str, options: dict, context: Context) -> It
         if abs((other - reference).days) <= tolerance:
             continue
         if other_label == "timeline start" and covered is not None and \
-                (covered[0] - timedelta(days=tolerance)) <= reference <= (covered[1] + timedelta(days=tolerance)):
+                _within(reference, covered, tolerance):
             continue  # a timeline that opens with the lead-up weeks before still covers the incident's day
         # one wrong fact, one finding: a source that agrees with one already disagreeing
         # says the same thing about the reference: named in that finding when it gives the
@@ -1020,8 +1043,14 @@ def _agree(day: date, other: date, other_label: str, covered: tuple[date, date] 
     the timeline (`other_label` its start) covers the other's day."""
     if abs((other - day).days) <= tolerance:
         return True
-    return other_label == "timeline start" and covered is not None and \
-        covered[0] - timedelta(days=tolerance) <= day <= covered[1] + timedelta(days=tolerance)
+    return other_label == "timeline start" and covered is not None and _within(day, covered, tolerance)
+
+
+def _within(day: date, covered: tuple[date, date], tolerance: int) -> bool:
+    """Whether `day` lies in the span `covered`, widened by `tolerance` days each side
+    (by differences, so a date at either end of the calendar, 0001-01-01 or 9999-12-31,
+    raises no OverflowError)."""
+    return (covered[0] - day).days <= tolerance and (day - covered[1]).days <= tolerance
 
 
 @check("severity_level", {"status_page_words": of_kind(

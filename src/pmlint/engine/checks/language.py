@@ -682,6 +682,23 @@ _PROOF_AFTER = regex_cache.compile(r"[ \t-]?proof\b", re.IGNORECASE)
 _OF_PERSON = regex_cache.compile(r"[ \t]++of[ \t]++(?:me|us|him|her|them|you)\b", re.IGNORECASE)
 
 
+#: Someone other than the writer named as the agent: "a stupid mistake by him", "her dumb
+#: error", "made by @kim", "they were careless".
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|by[ \t]+(?:@[\w-]+|[A-Z][a-z]+))\b"
+                           r"|@[A-Za-z0-9][\w-]*")
+#: Characters either side of a judgement read for its sentence.
+_SENTENCE_REACH = 200
+
+
+def _sentence_around(masked: str, start: int, end: int) -> str:
+    """The sentence holding masked[start:end] (at most _SENTENCE_REACH characters each side)."""
+    left = masked[max(0, start - _SENTENCE_REACH):start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("! "), left.rfind("? "))
+    right = masked[end:end + _SENTENCE_REACH]
+    stops = [index for index in (right.find(". "), right.find("\n"), right.find("! "), right.find("? ")) if index >= 0]
+    return left[cut + 1:] + masked[start:end] + (right[:min(stops)] if stops else right)
+
+
 def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[str],
                    acts: frozenset[str] = frozenset()) -> bool:
     """Whether the judgement at masked[start:end] qualifies people: the next word, or the
@@ -843,9 +860,11 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 if previous.lower() in ("not", "never", "no", "nor", "neither") or \
                         not _judges_people(masked, match.start(), match.end(), people_nouns, acts):
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
-                if personal and not _judges_people(masked, match.start(), match.end(), people_nouns):
+                if personal and not _judges_people(masked, match.start(), match.end(), people_nouns) \
+                        and _THIRD_PERSON.search(_sentence_around(masked, match.start(), match.end())) is None:
                     # one person's write-up of their own systems judging only a deed ("it was a
                     # very dumb mistake"): the writer's own, and no team to blame it on; `strict`
+                    # (not one pinned on someone else: "a stupid mistake by him", "her dumb error")
                     yield match.start(), match.end(), phrase, key, True
                     continue
             elif negated(masked, match.start()):

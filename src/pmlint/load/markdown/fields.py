@@ -57,7 +57,13 @@ def _customer_facing(text: str) -> bool | None:
 _DETECTION_METHODS = (
     ("customer", re.compile(r"\b(?:customers?|users?|clients?)\b.{0,40}\b(?:reported|report|complain|noticed|"
                             r"told|contacted|raised|emailed)|support (?:ticket|request)|user reports?|"
-                            r"reported by (?:a |an )?(?:customer|user)", re.IGNORECASE)),
+                            r"reported by (?:a |an )?(?:customer|user)"
+                            # a person's name after the verb ("alerted by Charlie Eriksen from Aikido"),
+                            # not a vendor's monitor ("alerted by Google Cloud Monitoring")
+                            r"|\b(?:alerted|notified|contacted|informed|warned)\s+by\s+(?-i:(?!(?:Google|Azure|Amazon|"
+                            r"Microsoft|Oracle|Cloud|Elastic|Uptime|Status|Synthetic|Health)\b)[A-Z][a-z]{1,20}[ \t]+"
+                            r"(?!(?:Cloud|Monitor\w*|Alert\w*|Health|Status|Uptime|Synthetics?|Insights?|Watch\w*|Checks?|"
+                            r"Probes?)\b)[A-Z][a-z]{1,20}\b)", re.IGNORECASE)),
     ("alert", re.compile(r"\b(?:alert(?:s|ed|ing)?|paged|page fired|pagerduty|opsgenie|alarm(?:s)?)\b", re.IGNORECASE)),
     ("synthetic", re.compile(r"\b(?:synthetic|probe|canary|uptime (?:check|monitor)|health ?check)\b", re.IGNORECASE)),
     ("monitoring", re.compile(r"\b(?:monitoring|dashboard|grafana|datadog|metrics|graph)\b", re.IGNORECASE)),

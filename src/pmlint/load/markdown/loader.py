@@ -338,7 +338,7 @@ def _incident_day(front: date | None, stated: date | None, titled: date | None, 
     publication date when the title ("Incident retrospective 25/02/2019") or the file name
     gives an earlier day within _PUBLICATION_WINDOW: that earlier day is the incident's."""
     if front is not None and stated == front:
-        earlier = [day for day in (titled, named) if day is not None and day < front <= day + _PUBLICATION_WINDOW]
+        earlier = [day for day in (titled, named) if day is not None and day < front and front - day <= _PUBLICATION_WINDOW]
         if earlier:
             return min(earlier)
     return stated or titled or named

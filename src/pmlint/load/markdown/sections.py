@@ -648,9 +648,13 @@ def _normal_label(label: str) -> str:
 #: bug ..."), else a blog post's wrap-up (thanks, what users said, a promise to communicate
 #: better), which is no cause section.
 _WRAP_UP = re.compile(r"conclusions?\b")
-#: Words that state a cause: "the cause was", "caused by", "due to", "because", "led to".
+#: Words that state a cause: "the cause was", "caused by", "due to", "because", "led to",
+#: and blame ("human error", "our mistake").
 _CAUSAL = re.compile(r"\b(?:caus(?:e|es|ed|ing)|due[ \t]+to|because|root|led[ \t]+to|result(?:ed|s)?[ \t]+(?:of|from)"
-                     r"|triggered|culprit|reasons?[ \t]+(?:for|why|was|is))\b", re.IGNORECASE)
+                     r"|triggered|culprit|reasons?[ \t]+(?:for|why|was|is)"
+                     # blame is a cause told too: "In conclusion, this was human error"
+                     r"|human[ \t]+error|operator[ \t]+error|(?:my|our|his|her|their|a|the)[ \t]+mistake|by[ \t]+mistake"
+                     r"|mistakenly|fault)\b", re.IGNORECASE)
 #: Characters of a wrap-up section read for a cause.
 _WRAP_UP_CHARS = 20_000
 
