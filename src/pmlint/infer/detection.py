@@ -394,6 +394,11 @@ _ONSET_BEFORE = regex_cache.compile(r"\b(?:started|start|began|begun|occurred|ha
                                     re.IGNORECASE)
 
 
+#: Not knowing what one's own change did: "without realizing that removed it from tailnet DNS".
+_UNAWARE_OF_EFFECT = regex_cache.compile(r"\bwithout[ \t]+(?:realizing|realising|knowing|understanding)[ \t]+"
+                                         r"(?:that|what|how|it)\b", re.IGNORECASE)
+
+
 def _tied_to_noticing(text: str, start: int, end: int) -> bool:
     """Whether a delay ("three hours later") at text[start:end] is tied to noticing: a
     word of noticing or reporting in the same sentence ("a week later, a user reported",
@@ -404,7 +409,10 @@ def _tied_to_noticing(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 40):start]
     if _FIX_BEFORE.search(before):
         return False
-    if _NOTICING.search(sentence(text, start, end)) is not None:
+    # ("I had disabled it two days earlier ... without realizing that removed it from DNS":
+    # a change's effect not understood, not an outage unseen)
+    said = _UNAWARE_OF_EFFECT.sub(" ", sentence(text, start, end))
+    if _NOTICING.search(said) is not None:
         return True
     # "A customer reported a critical issue. The issue had started a week earlier": the
     # onset dated back from the report of the sentence before

@@ -120,6 +120,20 @@ def _a_series(data: Mapping[str, Any], said: str) -> bool:
     return own is not None and " ".join(own.group().lower().split()) != " ".join(said.lower().split())
 
 
+#: Marks that open a quoted name on a line: "「", "“", a double quote, bold, a backtick.
+_OPENERS = (("\u300c", "\u300d"), ("\u201c", "\u201d"), ("\u300e", "\u300f"))
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether text[start] sits inside a quoted or bold name on its line (a submission
+    titled "「EIP-8141 Frame Transaction - part II by Kimi」", a talk "**Scaling, Part 2**"):
+    the part of someone's title, not a sequel to this incident."""
+    line = text[text.rfind("\n", 0, start) + 1:start][-300:]
+    if any(line.count(opening) > line.count(closing) for opening, closing in _OPENERS):
+        return True
+    return line.count("**") % 2 == 1 or line.count('"') % 2 == 1 or line.count("`") % 2 == 1
+
+
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
 
 
@@ -141,7 +155,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
                 link_pointer = link_pointer or pointer
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
                     if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])
-                    and not (_PART.fullmatch(found[2].group().strip()) and _a_series(data, found[2].group().strip()))),
+                    and not (_PART.fullmatch(found[2].group().strip())
+                             and (_a_series(data, found[2].group().strip()) or _in_a_name(found[1], found[2].start())))),
                None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts

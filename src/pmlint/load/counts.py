@@ -52,6 +52,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?|"
             # units of work a backlog counts: "several million tasks waiting to be processed"
             r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
+            # tries that failed: "Three attempts failed", "12 submissions were rejected"
+            r"attempts?|tries|retries|submissions?|registrations?|sign-?ups?|"
             # what a service offers: "all BLAST-related tools became inaccessible"
             r"tools?|modules?|features?|apps?|applications?|"
             # machines by the lot: "Half of our fleet of OSX boxes", "12 VMs"

@@ -227,6 +227,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # (not a person's message: "we received an email from a customer saying ...")
             r"(?![^.\x00]{0,60}\b(?:customers?|users?|clients?|players?|members?|people|someone|somebody)\b)", _F)),
         ("customer", regex_cache.compile(
+            # one user's failure told as the incident's opening: "A user could not register
+            # the submission through the dapp" (one person met it, and told)
+            r"(?:^|(?<=\x00))(?:a|one)\s+(?:user|customer|client|player|member|contributor)\s+(?:could\s*n" + _APOS +
+            r"?o?t|was\s+(?:unable|not\s+able)\s+to|failed\s+to)\b|"
             # "re-opening outage because of reports of multiple folks getting greyscreen"
             r"\breports?\s+(?:of|from)\s+(?:multiple|several|many|some|a\s+few|numerous|other)?\s*"
             r"(?:folks|people|users|customers|clients|players|members|visitors)\s+(?:getting|seeing|hitting|having|unable|"
@@ -394,7 +398,17 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # (not "we opened the logs and found": reading records is diagnosis). The method
         # inference reads this label as `employee` when no listed phrase names a detector.
         ("self", regex_cache.compile(
-            r"\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|checked|tried to (?:open|load|log in|log into|sign in|"
+            # the team meeting the failure at work: "During this process we ran into an error
+            # generating the withdrawal proofs"
+            r"\b(?:i|we)\s+(?:then\s+|quickly\s+|soon\s+|first\s+|suddenly\s+)?(?:ran|run|bumped|stumbled)\s+into\s+"
+            r"(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|failures?|bugs?|exceptions?|"
+            r"crash(?:es)?)\b"
+            # someone asking why it does not work, quoted: "“Why are you not charging”"
+            r"|\bwhy(?<=[\"\u201c]why)\s+(?:is|are|isn" + _APOS + r"t|aren" + _APOS + r"t|does|doesn" + _APOS + r"t|did|didn" + _APOS +
+            r"t|won" + _APOS + r"t|can" + _APOS + r"t)\s+(?:[\w-]+\s+){0,3}?(?:not\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:working|charging|loading|running|responding|starting|syncing|sending|showing|updating|work|load|run|"
+            r"respond|start|sync|send|show|update|up)\b[^\"\u201d\x00]{0,40}?\??[\"\u201d]"
+            r"|\b(?:i|we)\s+(?:\w+\s+)?(?:opened|loaded|visited|went to|checked|tried to (?:open|load|log in|log into|sign in|"
             r"access|use|visit|reach))\s+(?!(?:an?\s+|the\s+|our\s+)?(?:issues?|tickets?|prs?|pull requests?|incidents?|"
             r"investigations?|bugs?|logs?|code|config\w*|files?|source|terminal|shell|/var/log\w*|journal\w*|syslog|"
             r"dmesg|disks?)\b)"
@@ -456,6 +470,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "like realizing your site is offline", "when I realised my server was down"
             r"|\breali[sz](?:e|ed|ing)\s+(?:that\s+)?(?:your|my|our)\s+(?:[\w.-]+\s+){0,2}?(?:is|was|were|are|had\s+gone)\s+"
             r"(?:offline|down|unreachable|unavailable|broken|gone|dead)\b", _F)),
+        # a header field or table row that names the detector: "| **Detected by** | SRE —
+        # originating issue #309 (proactive) |", "**Discovered by:** on-call" (not "n/a")
+        ("labelled", regex_cache.compile(
+            # (a table row reads "Field: Detected by | Value: SRE ...")
+            # (a table row reads "Field: Detected by | Value: SRE ...", label lines of a
+            # paragraph "Date: 2024-03-02 Detected by: on-call engineer")
+            r"(?:(?:^|(?<=\|)|(?<=\x00))[ \t]*(?:[\w ]{1,20}:[ \t]*)?[*_]{0,2}|\b)(?:detected|discovered|found|noticed|"
+            r"identified|spotted|caught)[ \t]+by[*_]{0,2}[ \t]*(?::|(?<=\w)[ \t]*\|[ \t]*(?:[\w ]{1,20}:)?+)[ \t]*+"
+            r"[*_]{0,2}+[ \t]*+(?!n/?a\b|none\b|unknown\b|tbd\b|tbc\b|-|\?|\|)\w", _F | re.MULTILINE)),
         # manual monitoring of sources outside: "Watching "official" sources meant 2 days
         # before learning it was an RCE", "we follow the upstream security mailing list"
         ("other", regex_cache.compile(
@@ -875,6 +898,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:must|shall)\s+(?:not\s+|never\s+|always\s+)?(?:be\b(?!\s+(?:the|an?|due|because|related|caused)\b)|"
             r"have\b(?!\s+(?:been|had|gone|happened|caused|missed|failed)\b)|run|use|exist|happen|stay|remain|include)\b",
             _F)),
+        # the plan kept in a document of its own, pointed to: "Read more about that in our
+        # future preventative measures", "see the remediation plan", "the action items are
+        # tracked in ..."
+        ("linked", regex_cache.compile(
+            r"\b(?:read|see|find|found|documented|described|listed|tracked|kept)\b[^.\x00]{0,40}?\b(?:in|at|on)\s+"
+            r"(?:our|the|a|this|its)\s+(?:[\w-]+\s+){0,2}?(?:preventa?tive\s+measures|prevention\s+(?:plan|measures|steps|"
+            r"document|doc|page)|action\s+items|remediation\s+(?:plan|items|steps|document|page)|follow[- ]?up\s+"
+            r"(?:items|actions|plan|document|issues?|tickets?)|corrective\s+actions|improvement\s+plan)\b", _F)),
     ),
     # the impact stated as none: "No known impact.", "There was no customer impact", "no user
     # data was accessed", "no users were affected", "Impact: none". A negation must be the
@@ -1109,6 +1140,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\bthe\s+(?:main|primary|underlying|real|core|key|fundamental)\s+(?:reason|problem|issue)\s+(?:was|is)\b"
             r"|\b(?:was|were|is|are)\s+the\s+(?:root\s+|primary\s+|main\s+|underlying\s+|likely\s+)?cause\b"
             r"|\b(?:investigation|we)\s+(?:\w+\s+)?(?:determined|concluded|established)\s+that\b"
+            # "later came to the conclusion that our contracts were configured with the
+            # incorrect messenger contract address"
+            r"|\b(?:came|come|coming)\s+to\s+the\s+conclusion\s+that\b"
             # the cause announced by a colon: "The team identified a pain point: There isn't
             # adequate time between code freeze, QA, and launch"
             r"|\b(?:identified|found|spotted|uncovered)\s+(?:a|the|one|two|three|several)\s+(?:main\s+|key\s+|core\s+|real\s+)?"
@@ -1326,6 +1360,17 @@ PATTERNS["alert_detection"] = (("alert", regex_cache.compile(
     # not one that caught it late: "identified the issue three hours later", "only after"
     r"(?![^.\n]{0,40}?\b(?:later|afterwards|after\s+(?:the|a|an|our|customers?|users?)|next\s+day|too\s+late)\b)",
     _F)),)
+
+#: The text saying no alert caught it: "Nothing alerted on it because nothing was monitoring
+#: whether the resolvers answered", "with no alerting on either the stuck CRD", "none of our
+#: monitors fired": detection was by people, and the document knows it.
+PATTERNS["no_alert"] = (("none", regex_cache.compile(
+    r"\bnothing\s+(?:\w+\s+)?(?:alerted|fired|paged|caught\s+it|noticed|detected\s+it|was\s+monitoring|monitored)\b"
+    r"|\bno\s+(?:\w+\s+)?(?:alerting|alerts?|alarms?|monitoring|monitors?|pages?|probes?|health\s?checks?)\s+"
+    r"(?:on|for|fired|went\s+off|triggered|caught|covered|existed|was\s+in\s+place|were\s+in\s+place|watched)\b"
+    r"|\bnone\s+of\s+(?:the|our)\s+(?:alerts?|alarms?|monitors?|checks?)\s+(?:fired|went\s+off|triggered|caught|noticed)\b"
+    r"|\b(?:alerts?|alarms?|monitoring|monitors?)\s+(?:never|did\s*n" + _APOS + r"?o?t)\s+(?:fire|go\s+off|trigger|catch|"
+    r"notice|detect)\b", _F)),)
 
 #: A commitment to act in prose ("We will ...", "we are working on adding ..."), for checks
 #: that look for one sentence with a particular subject (lower-cased text).
@@ -1572,6 +1617,7 @@ DESCRIPTIONS = {
     "impact_duration": "duration", "actions": "commitment to act", "exposure": "what was exposed", "lessons": "lesson",
     "no_pages": "statement that nobody was paged", "no_pager": "statement that there is no pager or on-call rotation",
     "detection_improved": "detection improvement", "alert_detection": "alert or monitor that noticed it",
+    "no_alert": "statement that no alert caught it",
     "root_causes": "cause", "no_impact": "statement that there was no impact",
     "not_exploited": "statement that a vulnerability was not exploited",
 }
@@ -1625,6 +1671,8 @@ _DIGITS = tuple("0123456789")
 #: a few regex scans only, each stopping at its first match.
 GATES: dict[str, tuple[str, ...]] = {
     "detection": ("began with", "begins with", "started with", "starts with", "detect", "identif", "finds", "sees that", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
+                  "ran into", "run into", "bumped into", "stumbled into", "why ", "could not", "couldn", "unable",
+                  "failed to", "not able",
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",
                   "reach", "disclos", "opened", "filed", "email", "wrote to us", "let us know", "realiz", "realis",
@@ -1651,7 +1699,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have",
                 "next step", "long term", "long-term", "permanent", "durable", "@", "need to"),
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
-                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "established", "triggered", "due to", "resulted", "turned out", "turns out", "inaccessible", "unreachable", "unusable", "problem", "issue", "bug", "failure",
+                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "conclusion", "established", "triggered", "due to", "resulted", "turned out", "turns out", "inaccessible", "unreachable", "unusable", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", "why", "came back", "effectively", "related to", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",

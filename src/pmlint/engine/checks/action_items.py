@@ -652,13 +652,20 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
             or verb.lower() in _WEIGHING and _CANDIDATES_IN_BRACKETS.search(value["title"]) is not None \
             or verb.lower() in _WATCHING and _WATCHES_NOTHING.match(value["title"], value["title"].find(verb) + len(verb)) \
             is None and _alert_beside(value, context, options) \
-            or _SWEEP.match(value["title"], value["title"].find(verb) + len(verb)) is not None
+            or _SWEEP.match(value["title"], value["title"].find(verb) + len(verb)) is not None \
+            or _MARKED_EXTRA.search(value["title"]) is not None
         if rank < VAGUE_WARNINGS_PER_PLAN:
             yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=aimed)
         else:
             yield Hit(f"{pointer}/title", {"verb": verb, "rank": rank + 1, "count": len(vague),
                                            "limit": VAGUE_WARNINGS_PER_PLAN}, text=verb, demote=True,
                       variant="beyond_limit", pedantic=aimed)
+
+
+#: An item its authors mark as extra, beyond the fix: "Consider content-hashing the assets
+#: (defense in depth; not the cause here)", "(nice to have)", "(optional)".
+_MARKED_EXTRA = re.compile(r"\b(?:defen[cs]e[ \t-]+in[ \t-]+depth|nice[ \t-]+to[ \t-]+have|not[ \t]+the[ \t]+cause|"
+                           r"optional|low[ \t-]+priority|stretch[ \t]+goal)\b", re.IGNORECASE)
 
 
 #: What comes right before a people fix the text commits to: a sentence start ("Remind all

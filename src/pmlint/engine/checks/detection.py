@@ -303,8 +303,12 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         # maintenance complete at 2:29, "it became apparent that new data was being loaded
         # very slowly" at 2:40): the people making the change were watching.
         employee = lower(value) == "employee"
+        # a plan kept in a document of its own ("Read more in our future preventative
+        # measures"): what it holds is not here to search (strict only)
+        actions = evidence(context, "actions")
+        linked = not action_items(context) and actions is not None and actions.get("label") == "linked"
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
-                  pedantic=_detection_over_limit(context) or (employee and _detected_at_once(context))
+                  pedantic=linked or _detection_over_limit(context) or (employee and _detected_at_once(context))
                   or (employee and evidence(context, "alert_detection") is not None)
                   or (employee and own_change_seen(context.document, OWN_CHANGE_MINUTES) is not None))
 
@@ -388,6 +392,13 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
         yield Hit(f"{pointer}/detection", {"value": detected.raw, "event": quote(detected.event, 50)},
                   span=context.document.spans.get(f"/timeline/{detected.index}"), variant="timeline_detected",
                   pedantic=True)
+        return
+    silent = evidence(context, "no_alert")
+    if silent is not None:
+        # "Nothing alerted on it because nothing was monitoring ...": the document says
+        # no alert caught it, so people did; which person is a detail (strict only)
+        yield Hit(f"{pointer}/detection/method", {"evidence": quote(str(silent.get("text") or ""))},
+                  variant="no_alert", pedantic=True)
         return
     learned = came_to_light(context.document)
     if learned is not None:

@@ -165,7 +165,11 @@ def _shape(raw: str) -> str:
 #: A date whose time was left as a placeholder (`2022-02-02 X`, `2022-02-02 ??`).
 _TIME_LEFT_OUT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T](?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)$")
 #: A time the author says is unknown (`2X:XX (not sure exact time)`); masked digits alone are still reported.
-_UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)", re.IGNORECASE)
+_UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)"
+                           # minutes masked with x, the hour known: the author's honest "about then"
+                           # ("~15:5x", "18:1x"; "2X:XX" knows no hour: still unreadable)
+                           r"|(?<![\w:])\d{1,2}:(?:\d[x]|[x]{1,2})\b",
+                           re.IGNORECASE)
 
 
 #: A time of day with its zone and no date: `02:00 AM UTC`, `3:41 p.m. EST`, `18:40 (CET)`.

@@ -62,7 +62,9 @@ _LAYERS = (
     ("process", re.compile(r"\bprocess\b", re.I)),
 )
 _STATUSES = (
-    ("wont-do", re.compile(r"\b(?:won'?t (?:do|fix)|wontfix|cancell?ed|dropped|declined)\b", re.I)),
+    # ("Not filed — risk accepted.": a decision not to act, with its reason)
+    ("wont-do", re.compile(r"\b(?:won'?t (?:do|fix)|wontfix|cancell?ed|dropped|declined|rejected|risk accepted|"
+                           r"accepted (?:the )?risk|not (?:filed|pursued|planned|doing))\b", re.I)),
     ("done", re.compile(r"✅|✔|☑|\b(?:done|complete|completed|closed|fixed|finished|shipped|merged)\b|\[x\]", re.I)),
     ("in-progress", re.compile(r"\b(?:in[ -]progress|wip|ongoing|started|doing)\b|🚧", re.I)),
     ("open", re.compile(r"\b(?:open|todo|to do|not started|planned|pending|backlog)\b|\[ \]", re.I)),
