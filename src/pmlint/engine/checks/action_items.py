@@ -812,9 +812,17 @@ def _told_as_shipped(text: str, shipped: Any, undone: Any) -> bool:
             return True
         rest = text[match.end():match.end() + _UNDONE_REACH]
         stop = _SENTENCE_STOP.search(rest)
-        if undone.search(rest[:stop.start()] if stop else rest) is None:
-            return True
+        rest = rest[:stop.start()] if stop else rest
+        harm = undone.search(rest)
+        if harm is None or _GUARDED.search(rest[max(0, harm.start() - 40):harm.start()]) is not None:
+            return True  # no harm told, or harm the change prevents ("so the API does not fail")
     return False
+
+
+#: Harm the change guards against, not harm it did: "so that requests don't fail", "to
+#: prevent failed logins", "when a similar outage happens again".
+_GUARDED = re.compile(r"\b(?:not|n[o'\u2019]t|never|no\s+longer|prevent\w*|avoid\w*|stop\w*|so\s+that|in\s+case|when|"
+                      r"if|against|without)\b", re.IGNORECASE)
 
 
 def _paragraphs(lines: Iterable[str]) -> Iterator[str]:

@@ -21,7 +21,7 @@ from ...infer.facts import Fact
 from ...infer.prose import quote
 from ...infer.window import status_notice
 from ...timeline import Entry, describes_failure, describes_noticing, episodes
-from ..functions import Context, Hit, check
+from ..functions import Context, Hit, check, shorten
 from ..kinds import of_kind
 from ..text import phrase_regex
 from ._shared import action_items, evidence, is_open, lower, search, severity_of, text_of
@@ -387,6 +387,12 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
         # a chain halting at its upgrade height is seen by everyone running it, at once
         yield Hit(f"{pointer}/detection", {"evidence": scheduled}, variant="scheduled_event", pedantic=True)
         return
+    stated = dict(context.document.meta.front_matter or {}).get("detected")
+    if isinstance(stated, (str, int, float)) and str(stated).strip() or hasattr(stated, "isoformat"):
+        # front matter "detected: 2026-09-23T19:50Z": when is recorded, what is not (strict only)
+        yield Hit(f"{pointer}/detection", {"value": shorten(str(stated))}, variant="front_matter_detected",
+                  pedantic=True)
+        return
     detected = timeline_detected(value)
     if detected is not None:
         yield Hit(f"{pointer}/detection", {"value": detected.raw, "event": quote(detected.event, 50)},
@@ -395,10 +401,11 @@ def detection_recorded(value: Any, pointer: str, options: dict, context: Context
         return
     silent = evidence(context, "no_alert")
     if silent is not None:
-        # "Nothing alerted on it because nothing was monitoring ...": the document says
-        # no alert caught it, so people did; which person is a detail (strict only)
+        # "Nothing alerted on it because nothing was monitoring ...": the document says no
+        # alert caught it, so people did: the finding says so, and asks which; in one
+        # person's write-up of their own systems that person is the writer (strict only)
         yield Hit(f"{pointer}/detection/method", {"evidence": quote(str(silent.get("text") or ""))},
-                  variant="no_alert", pedantic=True)
+                  variant="no_alert", pedantic="personal" in (context.document.meta.forms or ()))
         return
     learned = came_to_light(context.document)
     if learned is not None:

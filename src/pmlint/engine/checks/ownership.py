@@ -39,7 +39,9 @@ from ._due import read_due
 from ._shared import is_pending, option_patterns
 
 #: a ticket reference a tracker resolves: a URL, `ABC-123`, `#123` (not "TODO" in a Ticket column)
-_TRACKER_REFERENCE = re.compile(r"https?://|\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b")
+#: (a GitHub cross-repository reference too: `lucas42/lucos_backups#332`)
+_TRACKER_REFERENCE = re.compile(r"https?://|\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b"
+                                r"|\b[\w.-]{1,100}/[\w.-]{1,100}#\d{1,7}\b")
 #: an owner value that names nobody: only punctuation ("???", "-")
 _NO_NAME = re.compile(r"^[\W_]*$")
 #: a heading that links a tracker's issue, pull request, epic or board, or names a ticket

@@ -165,11 +165,10 @@ def _shape(raw: str) -> str:
 #: A date whose time was left as a placeholder (`2022-02-02 X`, `2022-02-02 ??`).
 _TIME_LEFT_OUT = re.compile(r"^\d{4}-\d{2}-\d{2}[ T](?:[xX]{1,4}(?::[xX]{2})?|\?{1,2}(?::\?{2})?)$")
 #: A time the author says is unknown (`2X:XX (not sure exact time)`); masked digits alone are still reported.
-_UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)"
-                           # minutes masked with x, the hour known: the author's honest "about then"
-                           # ("~15:5x", "18:1x"; "2X:XX" knows no hour: still unreadable)
-                           r"|(?<![\w:])\d{1,2}:(?:\d[x]|[x]{1,2})\b",
-                           re.IGNORECASE)
+_UNKNOWN_TIME = re.compile(r"\b(?:not sure|unknown|unclear|approx|uncertain|don't know|do not know)", re.IGNORECASE)
+#: Minutes masked with x, the hour known: "~15:5x", "18:1x" (the author's honest "about
+#: then"; "2X:XX" knows no hour and stays unreadable).
+_MASKED_MINUTE = re.compile(r"(?<![\w:])\d{1,2}:(?:\d[x]|[x]{1,2})\b", re.IGNORECASE)
 
 
 #: A time of day with its zone and no date: `02:00 AM UTC`, `3:41 p.m. EST`, `18:40 (CET)`.
@@ -258,6 +257,7 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     naive: list[tuple[int, str]] = []
     aware = 0
     unreadable: dict[str, list[tuple[int, str]]] = {}
+    approximate: list[tuple[int, str]] = []  # "~15:5x": a time given to ten minutes
     timeline_items = [item for item in timeline if isinstance(item, dict) and item.get("at") is not None]
     clocks_only: list[tuple[int, str]] = []  # entries that give a time of day and no date
     declared_date = bool(value.get("date"))
@@ -287,7 +287,9 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
             # time without a zone of its own, not as a format slip
             naive.append((index, raw))
             continue
-        if parsed is None:
+        if parsed is None and _MASKED_MINUTE.search(raw):
+            approximate.append((index, raw))
+        elif parsed is None:
             unreadable.setdefault(_shape(raw), []).append((index, raw))
         elif _DATE_ONLY.match(raw.strip()):
             continue
@@ -307,6 +309,12 @@ def timeline_zones(value: Any, pointer: str, options: dict, context: Context) ->
     # `10:27am` in one list are one way of writing, not two (a second finding inflates it);
     # many unreadable times, however each is written ("Aug 31 8:49am", "Sept 3, 4:26pm",
     # "Sept 3 11:19"), are one timeline written one loose way: one finding
+    if approximate:
+        # not a format to fix but minutes not known: what it costs is the measurements
+        index, raw = approximate[0]
+        # (judged noise twice of three times: ten minutes is precise enough for most reviews)
+        yield Hit(f"/timeline/{index}/at", {"value": shorten(raw), "count": len(approximate)}, variant="approximate",
+                  pedantic=True)
     common = sorted(entry for group in unreadable.values() for entry in group)
     if len(common) >= min_group:
         index, raw = common[0]
