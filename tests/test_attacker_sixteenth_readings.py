@@ -174,20 +174,14 @@ def test_who_saw_it_is_read_from_the_subject(tmp_path, run_cli, title, entry, me
 
 
 @pytest.mark.parametrize("entry, detect", [
+    # a report told with the response to it is still the detection; the fix seen working is not
     ("A customer reports 500s; on-call reverts the deploy", "90 min"),
     ("Dan reports that the revert worked, the errors have stopped", "unknown"),
-])
-def test_a_report_told_with_the_response_is_still_the_detection(tmp_path, run_cli, entry, detect):
-    path = write(tmp_path / "pm.md", TIMELINE.format(title="API outage", clock="11:30", entry=entry))
-    line = next(line for line in _profile(run_cli, path).splitlines() if "time to detect" in line)
-    assert detect in line
-
-
-@pytest.mark.parametrize("entry, detect", [
+    # a flag set is nobody noticing; an outside party flagging an actor is
     ("The rollout flags set to 50%", "unknown"),
     ("Acme Security flags contributor `dev-x` as a malicious actor", "90 min"),
 ])
-def test_a_flag_set_is_no_one_noticing(tmp_path, run_cli, entry, detect):
+def test_which_entry_is_the_detection(tmp_path, run_cli, entry, detect):
     path = write(tmp_path / "pm.md", TIMELINE.format(title="API outage", clock="11:30", entry=entry))
     line = next(line for line in _profile(run_cli, path).splitlines() if "time to detect" in line)
     assert detect in line
