@@ -194,7 +194,8 @@ _NOTICING = regex_cache.compile(
     r"notified(?![ \t](?:(?:all|the|our|any|every|affected|impacted|potentially|possibly|\w+[ \t]impacted)[ \t]){0,2}"
     r"(?:users?|customers?|clients?|partners?|subscribers?|members?|community|public|owners?|maintainers[ \t]of|stakeholders|developers|everyone|people))|"
     # "Package detection automation triggers": a feature named for detecting, not detection
-    r"notic(?:e|ed|es|ing)|detect(?:s|ed)|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
+    # ("sheriffs detect infra issue, close trees": the present of a log line)
+    r"notic(?:e|ed|es|ing)|(?<!to[ \t])detect(?:s|ed)?|detection(?![ \t]{1,3}(?:automations?|systems?|rules?|services?|models?|logic|"
     r"pipelines?|jobs?|scripts?|engines?|features?|code|algorithms?|tools?|workers?|modules?)\b)|discover(?:s|ed)|spott(?:ed|s)|became[ \t](?:aware|apparent|evident|obvious)|flagged|(?<!feature[ \t])flags(?=[ \t]+(?:(?:the|a|an|this|these|that|those|it|them|our|its|their|\d+)\b|(?:[\w@.`'\u2019/-]+[ \t]+){1,3}as\b))|escalat(?:ed|es)|"
     # ("Reported the incident to the NPM security team" is the team telling others; "Report
     # by Charlie Eriksen from Aikido about compromised packages" is one received)

@@ -54,6 +54,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
             # tries that failed: "Three attempts failed", "12 submissions were rejected"
             r"attempts?|tries|retries|submissions?|registrations?|sign-?ups?|"
+            # source trees a CI closes: "All trees were closed for 17 hours"
+            r"trees|"
             # what a service offers: "all BLAST-related tools became inaccessible"
             r"tools?|modules?|features?|apps?|applications?|"
             # machines by the lot: "Half of our fleet of OSX boxes", "12 VMs"

@@ -76,7 +76,8 @@ _WORD_NUM = (r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seve
 _UNIT = r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?)"
 #: "47 minutes", "3h", "nine hours", "an hour and a half" (a word number needs a whole unit word;
 #: "a flood of 404s" counts HTTP errors, not seconds)
-_AMOUNT = (r"(?:(?![1-5]\d\ds\b)\d+(?:[.,]\d+)?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
+#: ("3+ hours": at least three)
+_AMOUNT = (r"(?:(?![1-5]\d\ds\b)\d+(?:[.,]\d+)?\+?(?:\s*[-\u2013]\s*\d+(?:[.,]\d+)?)?\s*(?:-\s*)?" + _UNIT + r"|" + _WORD_NUM +
            r"\s+(?:and a half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?))")
 #: The days an incident spanned, as a date range in a heading or a Date line: "January 14-19,
 #: 2026", "Oct 30th 2021 - Monday Nov 1st, 2021", "4/21/23-4/25/23", "2024-03-03 to 2024-03-05"
@@ -398,6 +399,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # (not "we opened the logs and found": reading records is diagnosis). The method
         # inference reads this label as `employee` when no listed phrase names a detector.
         ("self", regex_cache.compile(
+            # a flaw found by the team itself: "On 24 August 2026 we found and fixed two
+            # vulnerabilities in how hex.pm issues tokens" (a disclosure of its own finding)
+            r"\b(?:we|i)\s+(?:\w+\s+)?(?:found|discovered|identified|spotted)\s+(?:and\s+(?:fixed|patched|closed)\s+)?"
+            r"(?:an?\s+|two\s+|three\s+|several\s+|multiple\s+|\d{1,3}\s+)(?:[\w-]+\s+){0,2}?"
+            r"(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|flaws?|bugs?|holes?)|flaws?)\b|"
             # the team meeting the failure at work: "During this process we ran into an error
             # generating the withdrawal proofs"
             r"\b(?:i|we)\s+(?:then\s+|quickly\s+|soon\s+|first\s+|suddenly\s+)?(?:ran|run|bumped|stumbled)\s+into\s+"
@@ -615,6 +621,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # accounting for ~$50K") is not what the incident cost
         ("loss", regex_cache.compile(
             _LOSS_WORD + r"[^.\x00]{0,60}?" + _MONEY + r"|" + _MONEY + r"[^.\x00]{0,60}?" + _LOSS_WORD, _F)),
+        # who was hit, named without a count: "The affected were mostly the implementations
+        # team", "the impacted users were those on the beta channel"
+        ("named", regex_cache.compile(
+            r"\bthe\s+(?:affected|impacted)(?:\s+(?:users|customers|parties|people|ones|teams?|groups?))?\s+(?:were|was)\s+"
+            r"(?:mostly\s+|only\s+|primarily\s+|mainly\s+|just\s+|largely\s+)?(?:the\s+|our\s+|those\s+)?@?[\w-]+"
+            r"(?:\s+[\w-]+){0,3}", _F)),
     ),
     # the whole service out for everyone who uses it, told without a number: "users were not
     # able to authenticate against the cluster" (the users, unqualified: all of them), "bulk
@@ -1143,6 +1155,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "later came to the conclusion that our contracts were configured with the
             # incorrect messenger contract address"
             r"|\b(?:came|come|coming)\s+to\s+the\s+conclusion\s+that\b"
+            # a fault of configuration told as what was: "reconfigured to point to nameservers
+            # that were not configured with correct information", "configured with the
+            # incorrect messenger address"
+            r"|\b(?:was|were)\s+(?:not\s+(?:properly\s+|correctly\s+)?configured\b|misconfigured\b|"
+            r"configured\s+with\s+(?:the\s+|an?\s+)?(?:incorrect|wrong|invalid|bad|stale)\b)"
             # the cause announced by a colon: "The team identified a pain point: There isn't
             # adequate time between code freeze, QA, and launch"
             r"|\b(?:identified|found|spotted|uncovered)\s+(?:a|the|one|two|three|several)\s+(?:main\s+|key\s+|core\s+|real\s+)?"
@@ -1386,6 +1403,8 @@ _HIT_WORDS = (
     # a health status turned red: "the cluster had gone red for over a period of 30 minutes"
     r"(?:went|go|goes|gone|going|turned|turning)\s+red|"
     r"overload\w*|saturat\w*|corrupt\w*|deleted|wiped|destroyed|"
+    # kept shut: "All trees were closed for 17 hours", "registrations stayed closed"
+    r"(?:was|were|remained|stayed|kept|been)\s+closed|"
     # gone without a trace: "certificates for over 200 hosts had disappeared"
     r"disappear(?:ed|s|ing)?|vanish(?:ed|es|ing)?|"
     # taken in an attack: "360 observed transfers into the exploit contract", "funds drained"
@@ -1452,7 +1471,15 @@ def _an_impact_length(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith("within", start) and _FAILS_WITHIN.search(text[max(0, start - 30):start]) is not None:
         return False
+    if _PEOPLE_AT_WORK.search(text[max(0, start - 30):start]) is not None:
+        return False  # "my team, for staying up for 40+ hours": the responders' effort, not the impact
     return _in_impact_sentence(text, start, end)
+
+
+#: Right before an amount of time, people at work through it: "staying up for 40+ hours",
+#: "worked for 12 hours", "awake for two days".
+_PEOPLE_AT_WORK = regex_cache.compile(r"\b(?:stay(?:ed|ing)?\s+up|awake|work(?:ed|ing)?|on\s+call|on\s+shift|"
+                                      r"investigat(?:ed|ing)|debugg(?:ed|ing))\s*(?:for\s+)?$", _F)
 
 
 _CLAUSE_END = regex_cache.compile(r"[.!?;:,()\u2013\u2014](?=\s|\x00|$)|\s-\s|\x00|\n\s*\n", _F)
@@ -1684,7 +1711,7 @@ GATES: dict[str, tuple[str, ...]] = {
                   "down", "failing", "degraded", "poor", " red", "found out",
                   # a test suite's own alarm ("two e2e tests fail", "CI jobs failed")
                   "tests fail", "test fail", "jobs fail", "checks fail", "runs fail", "suites fail"),
-    "impact_who": _DIGITS + ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "impact_who": _DIGITS + ("affected", "impacted", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                              "single", "handful", "dozens", "hundreds", "thousand", "million", "billion", "all", "every",
                              "most", "none", "entire", "whole", "complete", "full", "total", "fully", "entirely",
                              "budget", "no one", "nobody", "halted", "down", "offline", "unavailable", "no ",
@@ -1699,7 +1726,7 @@ GATES: dict[str, tuple[str, ...]] = {
                 "shall", "do not", "don't", "don\u2019t", "never", "always", "i've", "i\u2019ve", "have",
                 "next step", "long term", "long-term", "permanent", "durable", "@", "need to"),
     "root_causes": ("cause", "causing", "mean", "indicat", "followed", "result", "same as", "leak", "expos", "because", "printed", "logged", "committed", "pushed",
-                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "conclusion", "established", "triggered", "due to", "resulted", "turned out", "turns out", "inaccessible", "unreachable", "unusable", "problem", "issue", "bug", "failure",
+                    "published", "revealed", "written", "shown", "determined", "allow", "introduced", "leads", "concluded", "conclusion", "configured", "established", "triggered", "due to", "resulted", "turned out", "turns out", "inaccessible", "unreachable", "unusable", "problem", "issue", "bug", "failure",
                     "outage", "led to", "leading to", "culprit", "reason", "cve-", "vulnerab", "details", "analysis",
                     "explanation", "breakdown", "dive", "why", "came back", "effectively", "related to", "exploit", "flaw", "owing to", "because of",
                     "lead to", "exceed", "larger than", "bigger than", "greater than", "higher than",

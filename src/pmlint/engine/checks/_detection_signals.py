@@ -117,8 +117,22 @@ def scheduled_event(document: Document) -> str | None:
 
 
 def timeline_detected(data: Any) -> Entry | None:
-    """The first timeline entry that marks the moment of detection (`kind: detected`)."""
-    return next((entry for entry in entries(data) if entry.kind == "detected"), None)
+    """The first timeline entry that marks the moment of detection (`kind: detected`), else
+    the first timed one whose subject notices it ("19:26 UTC - sheriffs detect infra issue,
+    close trees"): when it was found is recorded, only not by what."""
+    timeline = entries(data)
+    marked = next((entry for entry in timeline if entry.kind == "detected"), None)
+    if marked is not None:
+        return marked
+    return next((entry for entry in timeline if entry.moment is not None and _SOMEONE_NOTICES.match(entry.event)), None)
+
+
+#: A log line whose subject notices, in the present: "sheriffs detect infra issue", "Rob sees
+#: errors" (not the passive "Technical problems reported", "First crashes observed", "team
+#: was notified": who noticed is unsaid there, and the finding asks it).
+_SOMEONE_NOTICES = regex_cache.compile(
+    r"[ \t]*(?:the[ \t]+)?[@\w-]{2,40}(?:[ \t]+[@\w-]{2,40})?[ \t]+(?:detect|detects|notice|notices|spot|spots|see|"
+    r"sees|discover|discovers|report|reports|flag|flags)\b", re.IGNORECASE)
 
 
 def own_change_seen(document: Document, minutes: float) -> str | None:

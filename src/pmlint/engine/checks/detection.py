@@ -14,6 +14,7 @@ because it is timeline arithmetic and reads prose ("identified by our monitoring
 
 from __future__ import annotations
 
+import re
 from typing import Any, Iterable
 
 from ...infer.detection import episode_reading
@@ -307,10 +308,19 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         # measures"): what it holds is not here to search (strict only)
         actions = evidence(context, "actions")
         linked = not action_items(context) and actions is not None and actions.get("label") == "linked"
+        # a flaw the team found itself ("we found and fixed two vulnerabilities"): its
+        # review found it, and an alert is no detector for a flaw in code (strict only)
+        linked = linked or (employee and fact is not None and fact.inferred
+                            and _OWN_FLAW.search(str(fact.evidence or "")) is not None)
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
                   pedantic=linked or _detection_over_limit(context) or (employee and _detected_at_once(context))
                   or (employee and evidence(context, "alert_detection") is not None)
                   or (employee and own_change_seen(context.document, OWN_CHANGE_MINUTES) is not None))
+
+
+#: Evidence of a flaw found, not an outage seen: "we found and fixed two vulnerabilities".
+_OWN_FLAW = re.compile(r"\b(?:vulnerabilit(?:y|ies)|security[ \t]+(?:issues?|flaws?|bugs?|holes?)|flaws?)\b",
+                       re.IGNORECASE)
 
 
 def _detect_minutes(context: Context) -> float | None:
