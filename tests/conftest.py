@@ -34,6 +34,11 @@ def rule_findings(run_cli, path: Path, *rules: str, preset: str = "recommended")
     return [item for item in json.loads(out)["findings"] if item["rule"] in rules]
 
 
+def rule_severities(run_cli, path: Path, rule: str, preset: str = "recommended") -> list[str]:
+    """The severities of `rule`'s findings on `path` under `preset`, in report order."""
+    return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
+
+
 def isolated_findings(run_cli, path: Path, rules: str) -> list[dict]:
     """The JSON findings of `pmlint check --isolated --select RULES PATH` (exit 0 or 1)."""
     import json

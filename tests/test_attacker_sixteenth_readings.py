@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rule_findings, write
+from conftest import rule_findings, rule_severities as _severities, write
 
 PLAN = """
 ## Root cause
@@ -39,10 +39,6 @@ The DNS failover used a stale configuration.
 
 - Move DNS failover to a tested configuration, owner @sam, due 2021-04-01
 """
-
-
-def _severities(run_cli, path, rule, preset="recommended"):
-    return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
 
 
 def _profile(run_cli, path) -> str:
