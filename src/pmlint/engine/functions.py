@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
-from ..infer.prose import data_strings
+from ..infer.prose import data_strings, sentence_rest
 from ..joined import Joined
 from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
 from .conditions import holds, resolve_setting
@@ -308,8 +308,6 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
 
 #: How far after a phrase (characters) `strict_when_followed_by` looks for the writers' turn.
 FOLLOWED_CHARS = 400
-#: The end of the sentence a turn is told in.
-_TURN_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 def _turned(after: str, turn: Any, back: Any) -> bool:
@@ -317,9 +315,7 @@ def _turned(after: str, turn: Any, back: Any) -> bool:
     turning back to a person in the rest of that sentence (a `back` match: "The problem
     isn't the tooling, but the engineer who ran it")."""
     for found in turn.finditer(after):
-        rest = after[found.end():]
-        stop = _TURN_STOP.search(rest)
-        if back is None or back.search(rest[:stop.start()] if stop else rest) is None:
+        if back is None or back.search(sentence_rest(after[found.end():])) is None:
             return True
     return False
 

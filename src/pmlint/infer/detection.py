@@ -19,7 +19,7 @@ from typing import Any, Mapping
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..load.evidence import TOOL, names_a_hit
+from ..load.evidence import PERSON_NAME, TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure,
@@ -131,11 +131,8 @@ _INVITATION = regex_cache.compile(
 _FIRST_PERSON_SUBJECT = regex_cache.compile(r"\b(?:i|we)(?:['\u2019](?:ve|d))?(?:[ \t]+\w+){0,2}[ \t]*$", re.IGNORECASE)
 #: "alerted by Charlie Eriksen": a person's name after the verb (two capitalised words), not
 #: a tool ("alerted by Grafana", `_TOOL_NAME`).
-#: Not a person: a vendor's product ("alerted by Google Cloud Monitoring", "by Azure Monitor").
-_BY_PERSON = regex_cache.compile(
-    r"[ \t]+by[ \t]+(?!(?:Google|Azure|Amazon|Microsoft|Oracle|Cloud|Elastic|Uptime|Status|Synthetic|Health)\b)"
-    r"[A-Z][a-z]{1,20}[ \t]+(?!(?:Cloud|Monitor\w*|Alert\w*|Health|Status|Uptime|Synthetics?|Insights?|Watch\w*|"
-    r"Checks?|Probes?|Logging|Logs|Sentinel|Defender|Guard\w*)\b)[A-Z][a-z]{1,20}\b")
+#: (not a vendor's product: "alerted by Google Cloud Monitoring", `load.evidence.PERSON_NAME`).
+_BY_PERSON = regex_cache.compile(r"[ \t]+by[ \t]+" + PERSON_NAME)
 _TOOL_NAME = regex_cache.compile(r"[ \t]+by[ \t]+(?:our[ \t]+|the[ \t]+)?" + TOOL, re.IGNORECASE)
 
 

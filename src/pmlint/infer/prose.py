@@ -144,16 +144,23 @@ def prose_words(document: Document, bound: int) -> int:
     return count
 
 
-def sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end], at most SENTENCE_REACH characters each side."""
-    left = max(0, start - SENTENCE_REACH)
+def sentence(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> str:
+    """The sentence around text[start:end], at most `reach` characters each side."""
+    left = max(0, start - reach)
     before = text[left:start]
     cut = None
     for match in _SENTENCE_END.finditer(before):
         cut = match.end()
     begin = left + cut if cut is not None else left
-    after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
-    return text[begin:after.start() + 1 if after else min(len(text), end + SENTENCE_REACH)].strip()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    return text[begin:after.start() + 1 if after else min(len(text), end + reach)].strip()
+
+
+def sentence_rest(text: str) -> str:
+    """`text` up to the end of its first sentence: what follows a match in the sentence the
+    match ends (the turn after "human error", the harm after "we enabled rate limiting")."""
+    stop = _SENTENCE_END.search(text)
+    return text[:stop.start()] if stop else text
 
 
 class Found:

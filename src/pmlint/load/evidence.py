@@ -135,6 +135,16 @@ TOOL = (r"(?:sentry|pagerduty|opsgenie|datadog|grafana|prometheus|alertmanager|n
          r"uptime kuma|upptime|monit|munin|netdata|sensu|dynatrace|appdynamics|site24x7|freshping|cronitor|"
          r"dead ?man'?s ?snitch|gitguardian|dependabot|snyk|trufflehog|gitleaks|secret ?scanning)")
 
+#: Right before a detector's name, words that say none of it caught anything: "there were
+#: no alarms going off", "none of our monitors identified", "nor any alert" (lookbehinds).
+_NONE_BEFORE = r"(?<!no\s)(?<!none\sof\sthe\s)(?<!none\sof\sour\s)(?<!any\s)(?<!neither\s)(?<!nor\s)"
+
+#: A person's name after "alerted by": two capitalised words, neither a vendor's nor a
+#: product's ("Charlie Eriksen", not "Google Cloud Monitoring", "Azure Monitor"); case-sensitive.
+PERSON_NAME = (r"(?!(?:Google|Azure|Amazon|Microsoft|Oracle|Cloud|Elastic|Uptime|Status|Synthetic|Health)\b)"
+               r"[A-Z][a-z]{1,20}[ \t]+(?!(?:Cloud|Monitor\w*|Alert\w*|Health|Status|Uptime|Synthetics?|Insights?|"
+               r"Watch\w*|Checks?|Probes?|Logging|Logs|Sentinel|Defender|Guard\w*)\b)[A-Z][a-z]{1,20}\b")
+
 #: (label, pattern) per kind; the first label whose pattern matches names the fact.
 #: Whose impact a denial names ("no customer impact", "did not have any user-facing impact"):
 #: one list for each way of denying it below.
@@ -148,7 +158,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:[\w-]+\s+){0,2}?(?:monitoring|monitors?|alerts?|alerting|alarms?|dashboards?|probes?|health ?checks?|"
             r"checks?|pagerduty|opsgenie|grafana|prometheus|datadog|sentry|nagios|metrics|canary|canaries|ci|tests?)\b"
             # (none that stayed silent: "there were no alarms going off", "none of the alerts fired")
-            r"|\b(?<!no\s)(?<!none\sof\sthe\s)(?<!none\sof\sour\s)(?<!any\s)(?<!neither\s)(?<!nor\s)"
+            r"|\b" + _NONE_BEFORE +
             r"(?:alerts?|alarms?|pages?|monitors?|monitoring|health ?checks?|probes?|pagerduty|opsgenie)\s+"
             r"(?:(?!never\b|not\b|didn\b|did\s+not\b)\w+\s+)?(?:fired|firing|triggered|went off|going off|go off|goes off|paged|alerted|notified|"
             r"started firing|began firing)\b"
@@ -205,7 +215,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"was\s+(?:by|via|through|left\s+to))\s+(?:[\w'`.-]+\s+){0,7}?(?:checks?|reports?|alerts?|alarms?|"
             r"monitors?|monitoring|probes?|dashboards?|scans?|scanners?)\b"
             # "StatusCake monitoring tools detect the outage", "our uptime checks caught it"
-            r"|\b(?<!no\s)(?<!none\sof\sthe\s)(?<!none\sof\sour\s)(?<!any\s)(?<!neither\s)(?<!nor\s)"
+            r"|\b" + _NONE_BEFORE +
             r"(?:monitoring|monitors?|alerting|probes?|health ?checks?|uptime checks?|synthetic checks?)\s+"
             r"(?:tools?\s+|systems?\s+|services?\s+)?(?:detect(?:s|ed)?|identif(?:ies|ied)|caught|catch(?:es)?|flag(?:s|ged)?|"
             r"pick(?:s|ed)? up|notic(?:es|ed)|report(?:s|ed)?)\b"
@@ -479,7 +489,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # a header field or table row that names the detector: "| **Detected by** | SRE —
         # originating issue #309 (proactive) |", "**Discovered by:** on-call" (not "n/a")
         ("labelled", regex_cache.compile(
-            # (a table row reads "Field: Detected by | Value: SRE ...")
             # (a table row reads "Field: Detected by | Value: SRE ...", label lines of a
             # paragraph "Date: 2024-03-02 Detected by: on-call engineer")
             r"(?:(?:^|(?<=\|)|(?<=\x00))[ \t]*(?:[\w ]{1,20}:[ \t]*)?[*_]{0,2}|\b)(?:detected|discovered|found|noticed|"
@@ -1369,8 +1378,7 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 #: "None of our monitors identified the issue", nor one that caught it late ("Our monitoring
 #: identified the issue three hours later").
 PATTERNS["alert_detection"] = (("alert", regex_cache.compile(
-    r"\b(?<!no\s)(?<!not\s)(?<!never\s)(?<!none\sof\sour\s)(?<!none\sof\sthe\s)(?<!neither\s)(?<!nor\s)"
-    r"(?<!none\sof\s)(?<!any\s)(?:internal\s+|automated\s+|synthetic\s+|external\s+|uptime\s+)?"
+    r"\b(?<!not\s)(?<!never\s)(?<!none\sof\s)" + _NONE_BEFORE + r"(?:internal\s+|automated\s+|synthetic\s+|external\s+|uptime\s+)?"
     r"(?:monitors?|monitoring|alerts?|alerting|alarms?|probes?|health\s?checks?|uptime\s+checks?)\s+"
     r"(?:system\s+|tools?\s+|services?\s+)?(?:identified|detected|caught|flagged|noticed|spotted|picked\s+up)\s+"
     r"(?:the|this|an?|our)\s+(?:[\w-]+\s+)?(?:issue|problem|outage|incident|failure|errors?|degradation)\b"
@@ -1601,15 +1609,6 @@ def _a_service_not_working(text: str, start: int, end: int) -> bool:
     return _SAFEGUARD.search(head) is None
 
 
-#: Patterns with a branch (a named group) whose matches stand only when a test on the text
-#: around them holds (the search goes on past a match that fails it): a quantity is the
-#: impact's only when its clause, paragraph or sentence says something was hit, or (the
-#: third item) when it stands in the impact section: a count or a duration there is the
-#: impact's ("3 repositories could be read by anyone"), but not a share ("the same problem
-#: all package managers have", told to explain the impact). One
-#: pattern per kind's label with the test inside, not a pattern of its own: a kind stops at
-#: its first match, and a branch split out would be searched over the whole of a large text
-#: even where the pattern it came from matches on the first page.
 #: A fault told: a part that stopped, failed, broke or ran out ("Five of the seven
 #: nameservers stopped responding").
 _FAULT = regex_cache.compile(
@@ -1628,6 +1627,15 @@ def _after_a_fault(text: str, start: int, end: int) -> bool:
     return _FAULT.search(before[stop + 1:] if stop >= 0 else before) is not None
 
 
+#: Patterns with a branch (a named group) whose matches stand only when a test on the text
+#: around them holds (the search goes on past a match that fails it): a quantity is the
+#: impact's only when its clause, paragraph or sentence says something was hit, or (the
+#: third item) when it stands in the impact section: a count or a duration there is the
+#: impact's ("3 repositories could be read by anyone"), but not a share ("the same problem
+#: all package managers have", told to explain the impact). One
+#: pattern per kind's label with the test inside, not a pattern of its own: a kind stops at
+#: its first match, and a branch split out would be searched over the whole of a large text
+#: even where the pattern it came from matches on the first page.
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
     PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),

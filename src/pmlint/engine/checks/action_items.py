@@ -23,6 +23,7 @@ from ...grammar import LEAD_IN, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ...infer.layers import read_item
+from ...infer.prose import sentence_rest
 from ...infer.window import status_notice
 from ..kinds import of_kind
 from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
@@ -797,8 +798,6 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
 
 
-#: The end of the sentence a shipped fix is told in (its rest is read for what undoes it).
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 #: Characters after a shipped-fix match read for what undoes it.
 _UNDONE_REACH = 160
 
@@ -810,9 +809,7 @@ def _told_as_shipped(text: str, shipped: Any, undone: Any) -> bool:
     for match in shipped.finditer(text):
         if undone is None:
             return True
-        rest = text[match.end():match.end() + _UNDONE_REACH]
-        stop = _SENTENCE_STOP.search(rest)
-        rest = rest[:stop.start()] if stop else rest
+        rest = sentence_rest(text[match.end():match.end() + _UNDONE_REACH])
         harm = undone.search(rest)
         if harm is None or _GUARDED.search(rest[max(0, harm.start() - 40):harm.start()]) is not None:
             return True  # no harm told, or harm the change prevents ("so the API does not fail")

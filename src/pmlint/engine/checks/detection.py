@@ -307,13 +307,13 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         # a plan kept in a document of its own ("Read more in our future preventative
         # measures"): what it holds is not here to search (strict only)
         actions = evidence(context, "actions")
-        linked = not action_items(context) and actions is not None and actions.get("label") == "linked"
+        plan_elsewhere = not action_items(context) and actions is not None and actions.get("label") == "linked"
         # a flaw the team found itself ("we found and fixed two vulnerabilities"): its
         # review found it, and an alert is no detector for a flaw in code (strict only)
-        linked = linked or (employee and fact is not None and fact.inferred
-                            and _OWN_FLAW.search(str(fact.evidence or "")) is not None)
+        own_flaw = employee and fact is not None and fact.inferred \
+            and _OWN_FLAW.search(str(fact.evidence or "")) is not None
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
-                  pedantic=linked or _detection_over_limit(context) or (employee and _detected_at_once(context))
+                  pedantic=plan_elsewhere or own_flaw or _detection_over_limit(context) or (employee and _detected_at_once(context))
                   or (employee and evidence(context, "alert_detection") is not None)
                   or (employee and own_change_seen(context.document, OWN_CHANGE_MINUTES) is not None))
 

@@ -63,7 +63,7 @@ from ... import regex_cache
 from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated_subject, in_singular_or_plural,
                         looks_plural, negated, participle_follows, passive_agent, passive_follows, rejects_blame,
                         subject_of, words_before)
-from ...infer.prose import ProseLines, uncovered
+from ...infer.prose import ProseLines, sentence, uncovered
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
@@ -690,15 +690,6 @@ _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers|they|them|their|by[ \t
 _SENTENCE_REACH = 200
 
 
-def _sentence_around(masked: str, start: int, end: int) -> str:
-    """The sentence holding masked[start:end] (at most _SENTENCE_REACH characters each side)."""
-    left = masked[max(0, start - _SENTENCE_REACH):start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind("! "), left.rfind("? "))
-    right = masked[end:end + _SENTENCE_REACH]
-    stops = [index for index in (right.find(". "), right.find("\n"), right.find("! "), right.find("? ")) if index >= 0]
-    return left[cut + 1:] + masked[start:end] + (right[:min(stops)] if stops else right)
-
-
 def _judges_people(masked: str, start: int, end: int, people_nouns: frozenset[str],
                    acts: frozenset[str] = frozenset()) -> bool:
     """Whether the judgement at masked[start:end] qualifies people: the next word, or the
@@ -861,7 +852,7 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                         not _judges_people(masked, match.start(), match.end(), people_nouns, acts):
                     continue  # "a greedy algorithm", "lazy loading": a technical word, not a judgement of people
                 if personal and not _judges_people(masked, match.start(), match.end(), people_nouns) \
-                        and _THIRD_PERSON.search(_sentence_around(masked, match.start(), match.end())) is None:
+                        and _THIRD_PERSON.search(sentence(masked, match.start(), match.end(), _SENTENCE_REACH)) is None:
                     # one person's write-up of their own systems judging only a deed ("it was a
                     # very dumb mistake"): the writer's own, and no team to blame it on; `strict`
                     # (not one pinned on someone else: "a stupid mistake by him", "her dumb error")

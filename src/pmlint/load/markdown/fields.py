@@ -15,6 +15,7 @@ from typing import Any
 
 from ...model import Span
 from ..counts import users_affected
+from ..evidence import PERSON_NAME
 from .blocks import Block
 from .common import Output, bold_label, plain
 from .sections import Section
@@ -60,10 +61,8 @@ _DETECTION_METHODS = (
                             r"reported by (?:a |an )?(?:customer|user)"
                             # a person's name after the verb ("alerted by Charlie Eriksen from Aikido"),
                             # not a vendor's monitor ("alerted by Google Cloud Monitoring")
-                            r"|\b(?:alerted|notified|contacted|informed|warned)\s+by\s+(?-i:(?!(?:Google|Azure|Amazon|"
-                            r"Microsoft|Oracle|Cloud|Elastic|Uptime|Status|Synthetic|Health)\b)[A-Z][a-z]{1,20}[ \t]+"
-                            r"(?!(?:Cloud|Monitor\w*|Alert\w*|Health|Status|Uptime|Synthetics?|Insights?|Watch\w*|Checks?|"
-                            r"Probes?)\b)[A-Z][a-z]{1,20}\b)", re.IGNORECASE)),
+                            r"|\b(?:alerted|notified|contacted|informed|warned)\s+by\s+(?-i:" + PERSON_NAME + r")",
+                            re.IGNORECASE)),
     ("alert", re.compile(r"\b(?:alert(?:s|ed|ing)?|paged|page fired|pagerduty|opsgenie|alarm(?:s)?)\b", re.IGNORECASE)),
     ("synthetic", re.compile(r"\b(?:synthetic|probe|canary|uptime (?:check|monitor)|health ?check)\b", re.IGNORECASE)),
     ("monitoring", re.compile(r"\b(?:monitoring|dashboard|grafana|datadog|metrics|graph)\b", re.IGNORECASE)),
