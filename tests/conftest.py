@@ -39,6 +39,11 @@ def rule_severities(run_cli, path: Path, rule: str, preset: str = "recommended")
     return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
 
 
+def missing_section(run_cli, path: Path, section: str, preset: str = "recommended") -> list[dict]:
+    """PM011's findings on `path` that name `section` (`timeline`, `root_causes`) as missing."""
+    return [finding for finding in rule_findings(run_cli, path, "PM011", preset=preset) if section in finding["message"]]
+
+
 def isolated_findings(run_cli, path: Path, rules: str) -> list[dict]:
     """The JSON findings of `pmlint check --isolated --select RULES PATH` (exit 0 or 1)."""
     import json

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rule_findings, rule_severities as _severities, write
+from conftest import missing_section, rule_findings, rule_severities as _severities, write
 
 PLAN = """
 ## Root cause
@@ -277,7 +277,7 @@ def test_a_side_effect_states_no_cause(tmp_path, run_cli, sentence, missing):
             "## Timeline\n\n- 2024-03-02 10:00 UTC: requests fail\n- 2024-03-02 12:00 UTC: service restored\n\n"
             "## Action items\n\n- Add a migration test to CI, owner @sam, due 2024-04-01\n")
     path = write(tmp_path / "pm.md", text)
-    causes = [f for f in rule_findings(run_cli, path, "PM011", preset="strict") if "root_causes" in f["message"]]
+    causes = missing_section(run_cli, path, "root_causes", preset="strict")
     assert bool(causes) is missing
 
 
@@ -329,7 +329,7 @@ def test_capacity_added_is_no_count_of_what_was_hit(tmp_path, run_cli, sentence,
 def test_impossible_dates_make_no_day_log(tmp_path, run_cli, days, found):
     body = "\n\n".join(f"## {day}\n\nThe build queue was overloaded and the team restarted it." for day in days)
     text = f"# Recent service outages\n\nBuilds were slow for days.\n\n{body}\n" + PLAN
-    timeline = [f for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011") if "timeline" in f["message"]]
+    timeline = missing_section(run_cli, write(tmp_path / "pm.md", text), "timeline")
     assert len(timeline) == found
 
 

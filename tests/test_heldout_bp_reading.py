@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rule_findings, rule_severities as _severities, write
+from conftest import missing_section, rule_findings, rule_severities as _severities, write
 
 CAUSE_AND_PLAN = """
 ## Root cause
@@ -96,7 +96,7 @@ def test_a_team_post_that_says_no_alert_caught_it_is_asked_who_did():
 def test_a_conclusion_reached_states_the_cause(tmp_path, run_cli, sentence, missing):
     text = (f"# Stuck withdrawals\n\nOn May 8, 2024 we could not generate withdrawal proofs. {sentence}\n\n"
             "## Timeline\n\n- 2024-05-08 10:00 UTC: proofs fail\n- 2024-05-10 10:00 UTC: fix found\n")
-    causes = [f for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011") if "root_causes" in f["message"]]
+    causes = missing_section(run_cli, write(tmp_path / "pm.md", text), "root_causes")
     assert len(causes) == missing
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rule_findings, rule_severities as _severities, write
+from conftest import missing_section, rule_findings, rule_severities as _severities, write
 
 PLAN = """
 ## Root cause
@@ -61,7 +61,7 @@ def test_the_affected_named_say_who_was_hit(tmp_path, run_cli, sentence, who_mis
 def test_a_misconfiguration_told_is_the_cause(tmp_path, run_cli, background, missing):
     text = (f"# DNS outage\n\n## Background\n\n{background} Resolution began to fail as the change propagated.\n\n"
             "## Timeline\n\n- 2018-08-27 19:00 UTC: change lands\n- 2018-08-28 12:22 UTC: trees re-open\n")
-    causes = [f for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011") if "root_causes" in f["message"]]
+    causes = missing_section(run_cli, write(tmp_path / "pm.md", text), "root_causes")
     assert len(causes) == missing
 
 
