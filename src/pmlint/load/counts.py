@@ -58,6 +58,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"trees|"
             # what a service offers: "all BLAST-related tools became inaccessible"
             r"tools?|modules?|features?|apps?|applications?|"
+            # what a site or a chat holds: "All of the product management pages", "Both bots"
+            r"pages|wikis?|bots?|websites?|"
             # machines by the lot: "Half of our fleet of OSX boxes", "12 VMs"
             r"fleet|boxes|vms?|"
             # people by role: "affecting all active program authors", "most students"

@@ -441,6 +441,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"ping|use|deploy|push|pull|reload|refresh)\b[^.\x00]{0,100}?\b(?:but|only\s+to)\b[^.\x00]{0,80}?"
             r"\b(?:refused|errors?|failed|fails|timed?\s*out|would\s+not|wouldn" + _APOS + r"t|could\s+not|couldn" + _APOS +
             r"t|unable|unreachable|no\s+response|nothing)\b"
+            # greeted by the failure on coming to one's own service: "When I pulled up the site, I
+            # was greeted with a lovely message that I had been hacked"
+            r"|\b(?:i|we)\s+(?:was|were|got)\s+greeted\s+(?:with|by)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w'-]+\s+){0,3}?"
+            r"(?:message|errors?|page|screen|warnings?|notices?|banner|exceptions?|\d{3})\b"
             # coming to the service and finding it out: "When I went online the site was already
             # offline", "when we logged in the dashboard was down"
             r"|\bwhen\s+(?:i|we)\s+(?:went\s+online|logged\s+(?:in|on)|got\s+(?:online|in|up)|came\s+(?:in|online|back)|"
@@ -621,7 +625,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # affected" matches above where the share alone fails its test
             # ("the most common error" is a superlative, "at most" a bound: no share)
             # ("all data lost on every pod restart": how often, not how many were hit)
-            r"|(?P<all_of>\b(?:all|every|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
+            # ("Both bots have received major down time": both of two is all of them)
+            r"|(?P<all_of>\b(?:all|every|both|(?<!the )(?<!at )most|none of (?:the|our))\s+(?:of\s+(?:the|our)\s+)?(?:[\w-]+\s+){0,2}?"
             + _WHO_NOUN + r"\b(?![ \t]+(?:re-?starts?|reboots?|restarts?|re-?deploy(?:s|ments?)?|runs?|cycles?|upgrades?|"
             r"rollouts?|releases?|time|times)\b))", _F)),
         # money or tokens lost: "Total value lost: approximately 18k USD", "$18,000 was stolen",
