@@ -160,11 +160,12 @@ A library upgrade removed the quorum check.
 
 def test_a_timeline_heading_over_narrative_without_any_time_is_no_timeline():
     """A lost yardstick TP (avail-2023-12-04, "## Timeline {WIP}" over narrative): the
-    heading alone used to count as the section. Reported at the document, naming the heading."""
+    heading alone used to count as the section. Reported at the heading, saying what it lacks."""
     body = "Debugging began right after the first reports. A week later the vendor confirmed the bug."
     found = [f for f in lint_md(HOLLOW_TIMELINE.replace("{body}", body), {"PM011"}) if f.rule_id == "PM011"]
     assert len(found) == 1
-    assert "`timeline` (its heading at line 7 gives no date or time)" in found[0].message
+    assert "The `timeline` section (its heading at line 7) gives no date or time in any entry" in found[0].message
+    assert found[0].span.line == 7
     assert found[0].severity is Severity.WARNING
 
 

@@ -57,6 +57,16 @@ def _event_text(data: dict, index: int) -> str:
     return event if isinstance(event, str) else ""
 
 
+#: Inline code in an entry: a log message or a command quoted as written.
+_INLINE_CODE = re.compile(r"`[^`\n]{1,500}`")
+
+
+def without_code(text: str) -> str:
+    """`text` with its inline code blanked: "`woke machine on request` for the replica" quotes
+    a log line, and its words are the machine's, not a responder woken or at work."""
+    return _INLINE_CODE.sub(lambda match: " " * len(match.group()), text) if "`" in text else text
+
+
 #: What may stand before an outside party that is the subject of an entry ("The
 #: responsible team of the hosting provider responded"): no word of the team's own, no
 #: verb in the past tense ("Contacted the provider": the team acting), no preposition
@@ -209,7 +219,8 @@ def stamped_night_work(document: Document, settings: Mapping[str, Any]) -> list[
         said = _STAMPED.sub("", text, 1).lstrip(" \t*_:-\u2013\u2014")
         if reporting is not None and reporting.search(text) or outside_actor(said, settings) or by_party(said, parties):
             continue
-        page = paging is not None and any(not negated(text, hit.start()) for hit in paging.finditer(text))
+        spoken = without_code(text)  # a log line quoted in code ("`woke machine on request`") pages nobody
+        page = paging is not None and any(not negated(spoken, hit.start()) for hit in paging.finditer(spoken))
         if page or (acting is not None and acting.search(text)) or _MENTION.search(text):
             found.append((number, clock, text, page))
         if len(found) >= 50:
@@ -340,7 +351,8 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
             facts["sleep_interrupted"] = Fact(True, True, f"{NIGHT_WORK} ({times})",
                                               document.spans.get(f"/timeline/{index}/at"))
         paging = phrases(_words(settings, "page_words"))
-        paged = [(index, clock) for index, clock, text in night if paging is not None and paging.search(text)]
+        paged = [(index, clock) for index, clock, text in night
+                 if paging is not None and paging.search(without_code(text))]
         if paged:
             facts["off_hours_pages"] = Fact(len(paged), True, f"a page at {paged[0][1]} in the timeline",
                                             document.spans.get(f"/timeline/{paged[0][0]}/at"))

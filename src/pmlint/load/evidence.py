@@ -262,6 +262,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # found by one of them, in the passive or asked about: "the problem was found by a
+            # user", "why did a *user* find it first?", "it could only surface via a user report"
+            # (not "no user reports came in")
+            r"|\b(?:was|were|got)\s+(?:first\s+|initially\s+)?(?:found|noticed|spotted|discovered|caught)\s+by\s+"
+            r"(?:an?\s+|one\s+of\s+(?:our|the)\s+|the\s+|our\s+|some\s+|several\s+)?(?:end[- ]?)?(?:users?|customers?|"
+            r"clients?|players?|members?|subscribers?|visitors?)\b"
+            r"|\b(?:an?|the|one)\s+(?:users?|customers?|clients?|players?)\W{0,2}\s+(?:to\s+)?(?:find|found|notice|noticed|"
+            r"spot|spotted|hit|hits)\s+(?:it|this|the\s+[\w-]+)\s+first\b"
+            r"|(?<!\bno\s)(?<!\bany\s)\b(?:via|through|from|by)\s+(?:an?\s+|the\s+)?(?:user|customer|client|player)\s+reports?\b"
             # a header field: "**Reported by:** User (Damian)", "Reported by: a customer"
             r"|\breported\s+by\s*[:=\u2013]\s*(?:an?\s+|the\s+|our\s+|one\s+of\s+our\s+)?(?:end[- ]?)?"
             r"(?:users?|customers?|clients?|community|players?|members?|researchers?|contributors?|subscribers?)\b"
@@ -987,7 +996,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:there\s+(?:was|were|has\s+been|had\s+been)|with|caused|had|saw|resulted\s+in|without)\s+"
             # ("fixed with zero site down time")
             r"(?:no|any|zero)\s+(?:user[- ]facing\s+|customer[- ]facing\s+|service\s+|site\s+)?(?:downtime|down\s+time|outage|"
-            r"service\s+(?:interruption|disruption))\b)"
+            r"service\s+(?:interruption|disruption))\b"
+            # opening its sentence or item, facing someone: "No reader-facing outage — the health
+            # check answered 200 throughout", "No user-facing downtime."
+            r"|(?:(?<![^\x00\n])|(?<=[.;!]\s))[-*\s]*no\s+(?:user|customer|client|player|reader|visitor|subscriber|member|"
+            r"public|external)[- ]facing\s+(?:downtime|outage|impact|disruption|errors?)\b)"
             r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|other\s+than|apart\s+from|beyond|"
             r"more\s+than|longer\s+than|over\s+(?:an?\s+|\d)|until|yet|so\s+far)\b)", _F)),
         # "## Impact" that says only "None." (only in the impact section: elsewhere a bare
@@ -1115,7 +1128,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "Why the alerts were late", "What slowed us down"
             r"|why\s+(?:the\s+|our\s+)?(?:detection|alerting|monitoring|alerts?|paging|escalation|response|rollback|"
             r"recovery|mitigation)\s+(?:failed|didn['\u2019]t\s+work|did\s+not\s+work|(?:was|were)\s+(?:late|slow|delayed|missed))"
-            r"|what\s+slowed\s+us\s+down)\b", _F)),
+            r"|what\s+slowed\s+us\s+down"
+            # what the incident taught, told as its moral: "This incident demonstrates the
+            # critical importance of: atomic operations ...", "it taught us the value of backups"
+            r"|\b(?:incident|outage|event|episode|experience|failure|this|it)\s+(?:clearly\s+|really\s+)?"
+            r"(?:demonstrates|demonstrated|highlights|highlighted|shows|showed|underscores|underscored|reinforces|"
+            r"reinforced|taught\s+(?:us|me)|teaches\s+(?:us|me)|reminded\s+(?:us|me)\s+of)\s+(?:the\s+)?"
+            r"(?:critical\s+|crucial\s+|real\s+|vital\s+|great\s+)?(?:importance|value|need|necessity)\s+(?:of|for)"
+            r")\b", _F)),
     ),
     "root_causes": (
         ("cause", regex_cache.compile(
@@ -1756,7 +1776,8 @@ GATES: dict[str, tuple[str, ...]] = {
                            "so "),
     "no_pages": ("paged", "woken", "called", "alerted", "pages", "alerts", "paging", "waking"),
     "no_pager": ("on-call", "on call", "oncall", "pager", "volunteer"),
-    "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect", "why ", "slowed us"),
+    "lessons": ("learn", "went well", "went wrong", "lucky", "takeaway", "hindsight", "retrospect", "why ", "slowed us",
+                "importance", "value of", "value for", "need for", "need of", "necessity"),
 }
 #: Joins the pieces: no `\s` or `\w` pattern part can match across it.
 _JOIN = "\x00"

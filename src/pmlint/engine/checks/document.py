@@ -305,7 +305,13 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     for label in missing:
         key = _first_key(label)
         demote, told = _softened(key, data, headed, top, context)
-        yield Hit("/" + key, {"missing": label, "count": 1, "sections": "section"}, demote=demote, pedantic=told)
+        # a heading over entries with no date or time is no missing section: the message says
+        # what the section lacks ("its entries give no date or time"), not that it is absent
+        untimed = key in headed and "gives no date or time" in label
+        yield Hit("/" + key, {"missing": label, "count": 1, "sections": "section", "key": key,
+                              "line": headed.get(key, "?")},
+                  demote=demote, pedantic=told, variant="untimed" if untimed else None,
+                  span=Span.point(headed[key]) if untimed and isinstance(headed.get(key), int) else None)
 
 
 def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, context: Context) -> tuple[bool, bool]:

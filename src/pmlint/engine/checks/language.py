@@ -111,6 +111,10 @@ def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] 
     naming one of its `services`, or one of the `known` systems and nouns
     (settings.known_systems: "Kubernetes", "Config")."""
     things = {word.lower() for word in re.findall(r"(?<![@\w.])[a-z][a-z'-]+", joined)}
+    # ... in any line of the file, a section pmlint keeps no text of included ("Blockscout
+    # indexer timeouts" under an untimed timeline: "Indexer failed to advance" is no person);
+    # not in a path or a handle ("github.com/peter/...", "@peter")
+    things.update(re.findall(r"(?<![@\w./])[a-z][a-z'-]+", source))
     things.update(match.lower() for match in re.findall(
         r"\b(?:the|a|an|our|their|its|this|that|these|those|each|every)\s+([A-Z][a-z]+)\b", joined))
     for service in services:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
 from ...model import Span
 from .blocks import Block, Cell
@@ -43,6 +43,9 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "type": ("type", "kind", "category", "type-action", "action type"),
     "layer": ("layer", "system layer"),
     "status": ("status", "state", "done", "progress"),
+    # what finishing it looks like: "| Follow-up | Owner | Acceptance criterion | Status |"
+    "description": ("acceptance criterion", "acceptance criteria", "done when", "success criteria",
+                    "definition of done", "expected outcome", "outcome"),
     "addresses": ("addresses", "root cause", "root causes", "cause", "causes", "fixes"),
     "id": ("id", "#", "no", "number"),
 }
@@ -318,6 +321,10 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     sources.append("prose")
     if blocks is not None and _labelled_actions(items, sections, blocks):
         sources.append("prose")
+    if blocks is not None:
+        for found in _plan_tables(items, sections, blocks):
+            sources.append("table")
+            columns.extend(column for column in found if column not in columns)
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
     return ActionsFound(source, tuple(columns), items.groups)
 
@@ -467,6 +474,30 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
         items.add(item, span, {"title": span}, None)
         found = True
     return found
+
+
+def _plan_tables(items: _Items, sections: list[Section], blocks: list[Block]) -> Iterator[list[str]]:
+    """The columns of each table outside the plan and the timeline that is a plan by its
+    own header: its first column names follow-ups or action items and another names their
+    owner ("| Follow-up | Owner | Acceptance criterion | Status |" under "## After-action
+    review"). A table of what was done ("| Time | Action | Who |") names neither."""
+    skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
+            for block in section.blocks}
+    for block in blocks:
+        if block.kind != "table" or block.quoted or id(block) in skip or not block.header:
+            continue
+        first = re.sub(r"[^a-z -]", "", plain(block.header[0].text).lower()).strip()
+        if first not in _PLAN_COLUMNS or "owner" not in [column_key(cell.text) for cell in block.header[1:]]:
+            continue
+        found = _table(items, block, None, {})
+        if found is not None:
+            yield found
+
+
+#: The first column of a table that lists the plan, whatever the heading above it.
+_PLAN_COLUMNS = frozenset({"follow-up", "follow-ups", "followup", "followups", "follow up", "follow ups",
+                           "action item", "action items", "todo", "to-do", "to do", "remediation",
+                           "corrective action", "corrective actions", "next step", "next steps"})
 
 
 #: A line led by a bold "Action" (meeting minutes): "**Action** Sadiq to talk to Phil",
@@ -653,6 +684,7 @@ def _told_done_in_timeline(sections: list[Section]) -> set[str]:
 #: A plan heading in the past tense: its items report work done ("What we changed",
 #: "Changes made", "Fixes shipped"), not commitments still open.
 _DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
+                        r"|what\s+(?:has\s+)?changed\s+(?:as\s+a\s+result|afterwards|since)|changes\s+(?:as\s+a\s+result|since)"
                         r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented|applied|merged))\b", re.I)
 
 
@@ -1373,12 +1405,14 @@ def _table(items: _Items, block: Block, group: str | None, hints: dict[str, str]
     for row in block.rows:
         fields: dict[str, Any] = {}
         spans: dict[str, Span] = {}
-        for key, cell in zip(keys, row):
+        for key, cell, head in zip(keys, row, block.header):
             if key is None:
                 continue
             value = _cell_value(key, cell)
             if value is None:
                 continue
+            if key == "description":  # "Acceptance criterion: fresh login succeeds": what done looks like, labelled
+                value = f"{plain(head.text).strip()}: {value}"
             fields.setdefault(key, value)
             spans.setdefault(key, Span(cell.line, cell.column, cell.line, cell.end_column))
         if not fields.get("title") or (isinstance(fields["title"], str) and _is_listed_value(fields["title"])):

@@ -92,6 +92,10 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remedial action", "remedial actions", "remedial measures", "corrective action", "preventive action",
         "preventative action",
         "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
+        # what changed because of the incident ("What changed as a result"; not the bare "What
+        # changed", as often the change that triggered it)
+        "what changed as a result", "what has changed as a result", "what changed afterwards", "what changed since",
+        "what has changed since", "changes as a result", "changes since",
         "changes made", "what we did about it", "fixes made",
         # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"
         "fixes implemented", "fixes applied", "fixes shipped", "fixes deployed", "fixes merged",
@@ -148,7 +152,9 @@ LESSON_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 _SHORTCODE = re.compile(r":[a-z0-9_+\-]+:")
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)])\s+")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-z][.)]"
+                        # a report's own numbering: "Section 3: Concrete fix recommendation", "Part 2 - Timeline"
+                        r"|(?:section|part|chapter)\s+(?:\d{1,2}|[ivx]{1,4})\s*[:.\-\u2013\u2014])\s+")
 _PARENS = re.compile(r"\([^()]*\)|\{[^{}]*\}|\[[^\[\]]*\]\([^()]*\)")
 #: Words that qualify a section name without changing it ("Detailed Timeline", "Full RCA"),
 #: and the conversational openers of a blog's headings ("But how did this happen?", "So,
@@ -348,11 +354,11 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
                      r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
                      r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
-                     r"agreed|proposed|identified|committed|decided|approved|"
+                     r"agreed|proposed|identified|committed|decided|approved|concrete|specific|"
                      r"and|&|/|,)")
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
-    r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|"
+    r"(?:actions?|action items?|action points?|measures?|steps?|tasks?|items?|follow[- ]?ups?|(?:fix )?recommendations?|"
     r"improvements?|remediations?|work items?|todos?|to-dos?|fix|fixes|(?:action )?plans?)(?: list)?"
     # "Preventative measures implemented", "Corrective actions taken": the plan, some of it done
     r"(?: (?:implemented|taken|applied|adopted|deployed|introduced|(?:put )?in place))?")
