@@ -164,7 +164,7 @@ def test_a_timeline_heading_over_narrative_without_any_time_is_no_timeline():
     body = "Debugging began right after the first reports. A week later the vendor confirmed the bug."
     found = [f for f in lint_md(HOLLOW_TIMELINE.replace("{body}", body), {"PM011"}) if f.rule_id == "PM011"]
     assert len(found) == 1
-    assert "The `timeline` section (its heading at line 7) gives no date or time in any entry" in found[0].message
+    assert "The `timeline` section (its heading at line 7) gives no exact date or time of day for any entry" in found[0].message
     assert found[0].span.line == 7
     assert found[0].severity is Severity.WARNING
 

@@ -85,7 +85,7 @@ def test_a_quoted_log_line_pages_nobody(tmp_path, run_cli, entry, paged):
 def test_an_untimed_timeline_is_reported_at_its_heading_as_untimed(tmp_path, run_cli):
     text = SUMMARY + "\n## Timeline (approximate)\n\n- Initial symptom: timeouts\n- Fix applied\n" + CAUSE
     found = missing_section(run_cli, write(tmp_path / "pm.md", text), "timeline")
-    assert len(found) == 1 and found[0]["line"] == 7 and "gives no date or time in any entry" in found[0]["message"]
+    assert len(found) == 1 and found[0]["line"] == 7 and "gives no exact date or time of day for any entry" in found[0]["message"]
     bare = SUMMARY + CAUSE
     found = missing_section(run_cli, write(tmp_path / "bare.md", bare), "timeline")
     assert len(found) == 1 and found[0]["message"].startswith("Missing core section")
@@ -155,3 +155,13 @@ def test_an_acceptance_criterion_column_says_what_done_looks_like(tmp_path, run_
     text = (SUMMARY + TIMELINE + CAUSE + "\n## Follow-ups\n\n| Follow-up | Owner | Acceptance criterion | Status |\n"
             f"| --- | --- | --- | --- |\n| Investigate the repeated login prompts | Mike | {criterion} | open |\n")
     assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM310")) is vague
+
+
+@pytest.mark.parametrize("item, detects", [
+    ("❌ No monitoring to catch the stalled queue", False),
+    ("Add monitoring to catch the stalled queue", True),
+])
+def test_a_gap_listed_is_no_detection_item(tmp_path, run_cli, item, detects):
+    text = ("# Stale queue\n\n## Summary\n\nFor 2 hours 300 users could not deploy. A customer reported it.\n"
+            + TIMELINE + CAUSE + f"\n## Action items\n\n- {item}, owner @ana, due 2026-10-01\n")
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")) is not detects

@@ -247,6 +247,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:folks|people|users|customers|clients|players|members|visitors)\s+(?:getting|seeing|hitting|having|unable|"
             r"who|that|with|about)\b|"
             r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|subscribers?|"
+            # (a university's users: "staff and students found that their home directory was empty")
+            r"students|readers|visitors|listeners|viewers|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
             r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
@@ -630,6 +632,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:everyone|everybody|anyone|anybody)\s+(?:[\w-]+\s+){0,4}?(?:could" + _APOS + r"?n" + _APOS +
             r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
             r"lost access|got errors?|saw errors?|was blocked|were blocked)\b"
+            # "Everyone who tried to log in or log out got slapped with a Cloudflare 502 Bad Gateway error"
+            r"|\b(?:everyone|everybody|anyone|anybody)\s+who\s+(?:tried|attempted|wanted)\s+to\b[^.\x00]{0,60}?\b(?:got|received|"
+            r"saw|hit|was\s+(?:met|greeted|slapped|served))\b[^.\x00]{0,40}?\b(?:errors?|[45]\d\d|failures?|timeouts?)\b"
             # last, as for counts: "All of the registry API features, including ..., were
             # affected" matches above where the share alone fails its test
             # ("the most common error" is a superlative, "at most" a bound: no share)
@@ -691,7 +696,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             + _AMOUNT + r"\b[^()\x00]{0,20}\)"
             # ("30 minutes of backend downtime": one word may name what was down)
             r"|(?<![\w.,])" + _APPROX + _AMOUNT + r"\s+(?:of\s+(?:total\s+|complete\s+|full\s+|partial\s+)?(?:[\w-]+\s+)?"
-            r"(?:downtime|outage|unavailability|disruption)|(?:down|offline))\b"
+            r"(?:downtime|outage|unavailability|disruption|delays?)|(?:down|offline))\b"
+            # the outage's length stated: "the outage window was only 34 minutes", "the downtime
+            # lasted about 2 hours" (after the noun, with its verb)
+            r"|\b(?:outage|downtime|disruption|incident|impact)(?:\s+(?:window|period|duration))?\s+(?:was|lasted)\s+"
+            r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|~\s*)?" + _AMOUNT + r"\b"
             # availability lost for a while: "79 minutes of partial availability", "two hours of
             # degraded service", "two days of extremely sluggish performance" (not "99.9%
             # availability": an amount of time, then the loss)

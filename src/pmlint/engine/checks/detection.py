@@ -254,6 +254,8 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     written = lower((stated if stated is not None else item).get("type"))
     if written == "detect":
         return True
+    if _GAP_TOLD.match(text_of(item)):
+        return False  # "❌ No pre-commit hooks to catch secrets locally": the gap, not the fix
     # a `detect` type pmlint inferred is not taken on trust: the type table reads
     # "notification" and "metrics" as detection, but "strengthen partner notification
     # cadences" tells others, and a metric nobody is alerted on finds nothing; the item's
@@ -261,6 +263,11 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     # `process` is usually a grouping heading ("Process improvements"): an "Uptime and
     # alerting" item under it still improves detection
     return written in (None, "process") and search(phrase_regex(tuple(detect_words or ())), text_of(item)) is not None
+
+
+#: An item that states what is missing ("❌ No pre-commit hooks to catch secrets", "Missing
+#: alerting on the queue"): a list of gaps under "What needs improvement", not a fix.
+_GAP_TOLD = re.compile(r"^\W{0,4}(?:no|missing|lack\s+of|lacking|without)\s", re.IGNORECASE)
 
 
 def _stated_item(context: Context, index: int) -> dict[str, Any] | None:

@@ -1220,6 +1220,10 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
     for key, value in hints.items():
         fields.setdefault(key, value)
     title = _title(text)
+    if not title and fields.get("ticket") and _URL.fullmatch(plain(text).strip()):
+        # "* https://github.com/org/repo/issues/95" under "### Action Items": the item is
+        # kept in the tracker, and the link is all the plan says of it
+        title = plain(text).strip()
     if not title:
         return
     item = {"title": title, **fields}

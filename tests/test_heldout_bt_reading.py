@@ -1,0 +1,57 @@
+"""Forms set BT's blind documents (nine, judged once at 6ad2ca2: 8 of 23 findings TP; old
+blog posts, a student newspaper, a testnet's post-mortem) wrote, each read as its author
+meant it, beside a twin that keeps the finding (synthetic documents):
+- "### Action Items:" over bare tracker links: a plan kept in the tracker;
+- "up to 8 hours of email delay", "the outage window was only 34 minutes": how long;
+- "everyone who tried to log in got slapped with a 502 error": who was hit, all of them;
+- "staff and students found that their home directory was empty": how it was noticed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rule_findings, rule_severities as _severities, write
+
+CAUSE = "\n## Root cause\n\nA disk migration failed halfway.\n"
+TIMELINE = "\n## Timeline\n\n- 2026-05-13 09:00 UTC deploy\n- 2026-05-13 10:00 UTC rollback started\n"
+SUMMARY = "# Home directories lost\n\n## Summary\n\nFor 2 hours 300 users could not open their files.\n"
+
+
+@pytest.mark.parametrize("items, planned", [
+    ("* https://github.com/example/chain/issues/95\n* https://github.com/example/chain/issues/97\n", True),
+    ("* N/A\n", False),
+])
+def test_a_plan_of_tracker_links_is_a_plan(tmp_path, run_cli, items, planned):
+    text = SUMMARY + TIMELINE + CAUSE + f"\n### Action Items:\n{items}"
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")) is not planned
+
+
+@pytest.mark.parametrize("sentence, how_long_missing", [
+    ("Some users experienced up to 8 hours of email delay.", False),
+    ("Some users saw delays. The outage window was only 34 minutes.", False),
+    ("Some users saw delays.", True),
+])
+def test_how_long_told_as_delay_or_window(tmp_path, run_cli, sentence, how_long_missing):
+    text = f"# Email delay\n\n## Summary\n\n{sentence}\n" + CAUSE
+    messages = [f["message"] for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")]
+    assert any("how long" in message for message in messages) is how_long_missing
+
+
+@pytest.mark.parametrize("sentence, who_missing", [
+    ("For three days, everyone who tried to log in got slapped with a Cloudflare 502 Bad Gateway error.", False),
+    ("For three days, logging in was annoying.", True),
+])
+def test_everyone_who_tried_is_who_was_hit(tmp_path, run_cli, sentence, who_missing):
+    text = f"# Login outage\n\n## Summary\n\n{sentence}\n" + CAUSE
+    messages = [f["message"] for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")]
+    assert any("who or what was affected" in message for message in messages) is who_missing
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("On Monday staff and students found that their home directory was empty.", []),
+    ("On Monday the home directories were empty.", ["warning"]),
+])
+def test_students_finding_it_is_the_detection(tmp_path, run_cli, sentence, default):
+    text = SUMMARY + f"\n{sentence}\n" + TIMELINE + CAUSE
+    assert _severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
