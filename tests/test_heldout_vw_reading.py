@@ -234,10 +234,10 @@ The saved profile had no interface binding, so either radio could claim it.
 def test_an_investigation_timeline_without_times_is_named_as_such(tmp_path, run_cli):
     path = write(tmp_path / "pm.md", STEPS.format(heading="Investigation Timeline"))
     found = [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
-    assert len(found) == 1 and "gives no date or time" in found[0]["message"]
+    assert len(found) == 1 and "gives no exact date or time" in found[0]["message"]
     path = write(tmp_path / "pm.md", STEPS.format(heading="Investigation notes"))
     found = [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
-    assert len(found) == 1 and "gives no date or time" not in found[0]["message"]
+    assert len(found) == 1 and "gives no exact date or time" not in found[0]["message"]
 
 
 def test_what_only_looks_like_the_new_forms(tmp_path, run_cli):
@@ -256,7 +256,7 @@ def test_addresses_under_a_timeline_heading_are_no_times(tmp_path, run_cli):
         "Ruled out a kernel and module mismatch.", "Routing showed 160.22.181.81/32 via 10.155.206.1.")
     path = write(tmp_path / "pm.md", text)
     found = [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]]
-    assert len(found) == 1 and "gives no date or time" in found[0]["message"]
+    assert len(found) == 1 and "gives no exact date or time" in found[0]["message"]
     path = write(tmp_path / "pm.md", text.replace("Routing showed", "At 10:55 routing showed"))
     assert [f for f in rule_findings(run_cli, path, "PM011") if "timeline" in f["message"]] == []
 
