@@ -4,7 +4,9 @@ meant it, beside a twin that keeps the finding (synthetic documents):
 - "### Action Items:" over bare tracker links: a plan kept in the tracker;
 - "up to 8 hours of email delay", "the outage window was only 34 minutes": how long;
 - "everyone who tried to log in got slapped with a 502 error": who was hit, all of them;
-- "staff and students found that their home directory was empty": how it was noticed.
+- "staff and students found that their home directory was empty": how it was noticed;
+- "we are in the process of adopting new disc technology": a change under way, the plan;
+- "Sometime around 3am I passed out": a responder up at night.
 """
 
 from __future__ import annotations
@@ -55,3 +57,24 @@ def test_everyone_who_tried_is_who_was_hit(tmp_path, run_cli, sentence, who_miss
 def test_students_finding_it_is_the_detection(tmp_path, run_cli, sentence, default):
     text = SUMMARY + f"\n{sentence}\n" + TIMELINE + CAUSE
     assert _severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+@pytest.mark.parametrize("outlook, planned", [
+    ("We are in the process of adopting new disc technology with regular snapshots.", True),
+    ("For now they are reviewing the process, and are in the process of adopting new disc technology.", True),
+    ("The vendor's support was in the process of answering.", False),
+])
+def test_a_change_in_the_process_of_being_made_is_a_plan(tmp_path, run_cli, outlook, planned):
+    text = SUMMARY + TIMELINE + CAUSE + f"\n## Outlook\n\n{outlook}\n"
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM313")) is not planned
+
+
+@pytest.mark.parametrize("sentence, lost_sleep", [
+    ("We rotated every certificate. Sometime around 3am I passed out.", True),
+    ("We rotated every certificate. Sometime around 3pm I passed the baton to Ana.", False),
+])
+def test_passing_out_at_3am_is_a_night_lost(tmp_path, run_cli, sentence, lost_sleep):
+    text = SUMMARY + f"\n{sentence}\n" + CAUSE
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ("sleep_interrupted: true" in out) is lost_sleep

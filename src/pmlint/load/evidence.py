@@ -828,6 +828,15 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # after a done step: "We fixed the upstream issue and preparing to upgrade ..."
             # rules the writer now keeps: "Now, my rules are absolute:", "our new rules are"
             r"|\b(?:my|our)\s+(?:new\s+)?rules\s+(?:are|now)\b"
+            # a change under way: "we are in the process of adopting new disc technology", "they
+            # are reviewing the process, and are in the process of adopting ..." (the subject
+            # a clause before, in the same sentence)
+            r"|\b(?:we|i|they|the team|our team)\b(?:[^.\x00]{0,120}?\band)?\s+[\"\u201c]?(?:are|is|am)\s+(?:now\s+|currently\s+|already\s+)?"
+            r"in\s+the\s+process\s+of\s+(?:adopting|adding|deploying|building|implementing|introducing|moving|migrating|"
+            r"replacing|rolling\s+out|upgrading|setting\s+up|switching|changing|rewriting|automating|enabling)\b"
+            r"|\b(?:we|i)" + _APOS + r"(?:re|m)\s+(?:now\s+|currently\s+|already\s+)?in\s+the\s+process\s+of\s+"
+            r"(?:adopting|adding|deploying|building|implementing|introducing|moving|migrating|replacing|rolling\s+out|"
+            r"upgrading|setting\s+up|switching|changing|rewriting|automating|enabling)\b"
             r"|\b(?:(?:we|i)\s+(?:are|am)|we" + _APOS + r"re|i" + _APOS + r"m)\s+(?:now\s+|also\s+|currently\s+)?"
             r"(?:preparing|trying)\s+to\s+" + _CHANGE_VERB +
             r"|\b(?:we|i)\b[^.\x00]{0,120}?\band\s+(?:(?:are|am)\s+)?(?:now\s+|also\s+)?preparing\s+to\s+"
