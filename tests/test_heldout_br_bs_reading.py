@@ -12,8 +12,10 @@ twin that keeps the finding (synthetic documents):
 - "No reader-facing outage": nobody was hit;
 - "This incident demonstrates the critical importance of:" over a list: the lessons;
 - "### Short Term (This Week)": its items are dated;
-- a plan item that "catches the mismatch before" users do, or sets a reminder, improves
-  detection.
+- (and what an attacker's review of those readings showed they got wrong: "catches the
+  error" and "a calendar reminder" are no detection, "greeted with a friendly welcome
+  message" is no failure met, "wait for a user to find it first" no report, a
+  "| Follow-up | Owner | Sent |" table no plan, "| Peter | Forgot to renew |" still blames.)
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ SUMMARY = "# Split brain\n\n## Summary\n\nFor 2 hours 300 users could not connec
     ("What changed as a result", True),
     ("Section 3: Concrete fix recommendation", True),
     ("What changed", False),
+    ("What changed as a result of the config push", False),
+    ("Specific steps taken", False),
 ])
 def test_a_plan_named_by_its_heading(tmp_path, run_cli, heading, plans):
     text = (SUMMARY + TIMELINE + CAUSE + f"\n## {heading}\n\n- Merge the pull request that removes the ghost rows\n"
@@ -41,6 +45,7 @@ def test_a_plan_named_by_its_heading(tmp_path, run_cli, heading, plans):
 @pytest.mark.parametrize("table, plans", [
     ("| Follow-up | Owner | Status |\n| --- | --- | --- |\n| Expand identity logging | Mike | open |\n", True),
     ("| Time | Action | Who |\n| --- | --- | --- |\n| 10:00 | Restarted the pod | Mike |\n", False),
+    ("| Follow-up | Owner | Sent |\n| --- | --- | --- |\n| Apology email to customers | @carol | 11:30 UTC |\n", False),
 ])
 def test_a_follow_up_table_is_the_plan_under_any_heading(tmp_path, run_cli, table, plans):
     text = SUMMARY + TIMELINE + CAUSE + "\n## After-action review\n\n" + table
@@ -53,6 +58,9 @@ def test_a_follow_up_table_is_the_plan_under_any_heading(tmp_path, run_cli, tabl
      "- Initial symptom: the indexer timed out on traces\n- Fix applied", False),
     ("| Aspect | Before | After |\n|---|---|---|\n| **Worker Status** | Failed to start | Running |", False),
     ("- Peter failed to advance the indexer; no new transactions appeared.", True),
+    ("| Who | What happened |\n|---|---|\n| Peter | Forgot to renew the certificate |", True),
+    # (a lower-case "peter" in code or an address names an account, not a thing)
+    ("- Peter failed to renew the certificate.\n\n```\nssh peter@bastion\n```", True),
 ])
 def test_a_system_that_failed_to_is_no_person(tmp_path, run_cli, impact, blamed):
     text = SUMMARY + f"\n## Impact\n\n{impact}\n" + TIMELINE + CAUSE
@@ -63,6 +71,7 @@ def test_a_system_that_failed_to_is_no_person(tmp_path, run_cli, impact, blamed)
     ("Why did a *user* find it first? There was no synthetic check on the handler.", []),
     ("The problem was found by a user.", []),
     ("The fix took two hours.", ["warning"]),
+    ("We never want to wait for a user to find it first.", ["warning"]),
 ])
 def test_a_user_finding_it_first_is_the_detection(tmp_path, run_cli, sentence, default):
     text = SUMMARY + f"\n{sentence}\n" + TIMELINE + CAUSE
@@ -94,6 +103,9 @@ def test_an_untimed_timeline_is_reported_at_its_heading_as_untimed(tmp_path, run
 @pytest.mark.parametrize("impact, who_missing", [
     ("No reader-facing outage: the health check answered 200 throughout.", False),
     ("The reader-facing site was slow.", True),
+    # (a forecast, and a silence with a loss beside it: an attacker's review of 6ad2ca2)
+    ("No reader-facing outage was expected.", True),
+    ("No reader-facing outage; orders were silently written to the old table and lost.", True),
 ])
 def test_no_reader_facing_outage_says_nobody_was_hit(tmp_path, run_cli, impact, who_missing):
     text = (f"# Stalled releases\n\n## Impact\n\n{impact} The releases were stuck for 4 hours.\n" + TIMELINE + CAUSE)
@@ -124,13 +136,15 @@ def test_a_window_in_the_group_heading_dates_its_items(tmp_path, run_cli, headin
 
 
 @pytest.mark.parametrize("item, detects", [
-    ("Add a validation that catches the token mismatch before the first pod deletion", True),
-    ("Set a calendar reminder for the domain renewal", True),
-    ("Rename the token variable", False),
-    # (what a pre-deploy test would have done, looking back, detects nothing in production)
+    ("Add an alert on the token mismatch rate", True),
+    # (an attacker's review of 29e2107's "catches the", "to catch" and "reminder": exception
+    # handling and a calendar reminder detect nothing; nor does what a pre-deploy test would
+    # have done, looking back)
+    ("Wrap the serializer in a try/except to catch the missing-column error", False),
+    ("Add a calendar reminder for the DBA team to review pending schema drops", False),
     ("Add a smoke test of the bundle in CI, which would have caught this issue", False),
 ])
-def test_a_plan_item_that_catches_the_fault_improves_detection(tmp_path, run_cli, item, detects):
+def test_only_a_signal_improves_detection(tmp_path, run_cli, item, detects):
     text = ("# Stale token\n\n## Summary\n\nFor 2 hours 300 users could not deploy. A customer reported it.\n"
             + TIMELINE + CAUSE + f"\n## Action items\n\n- {item}, owner @ana, due 2026-10-01\n")
     assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")) is not detects
@@ -150,6 +164,7 @@ def test_changes_made_as_a_result_are_done(tmp_path, run_cli, heading, asks_owne
 @pytest.mark.parametrize("criterion, vague", [
     ("Fresh login succeeds without repeated challenges", False),
     ("-", True),
+    ("To be agreed", True),
 ])
 def test_an_acceptance_criterion_column_says_what_done_looks_like(tmp_path, run_cli, criterion, vague):
     text = (SUMMARY + TIMELINE + CAUSE + "\n## Follow-ups\n\n| Follow-up | Owner | Acceptance criterion | Status |\n"
@@ -160,6 +175,7 @@ def test_an_acceptance_criterion_column_says_what_done_looks_like(tmp_path, run_
 @pytest.mark.parametrize("item, detects", [
     ("❌ No monitoring to catch the stalled queue", False),
     ("Add monitoring to catch the stalled queue", True),
+    ("Missing alert on the queue depth: add a Prometheus alert", True),
 ])
 def test_a_gap_listed_is_no_detection_item(tmp_path, run_cli, item, detects):
     text = ("# Stale queue\n\n## Summary\n\nFor 2 hours 300 users could not deploy. A customer reported it.\n"

@@ -45,6 +45,7 @@ def test_all_of_what_was_hit_names_who_was_hit(tmp_path, run_cli, sentence, who_
     ("When I pulled up the site, I was greeted with a lovely message that I had been hacked.", []),
     ("We were greeted with a 502 page.", []),
     ("The guests were greeted with a warm welcome.", ["warning"]),
+    ("When I joined the bridge I was greeted with a friendly welcome message.", ["warning"]),
 ])
 def test_greeted_by_the_failure_is_how_it_was_noticed(tmp_path, run_cli, sentence, default):
     text = f"# Outage\n\n## Summary\n\nThe site was down for 2 hours and 300 users could not log in. {sentence}\n" + PLAN

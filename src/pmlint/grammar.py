@@ -36,8 +36,7 @@ _SKIP_BEFORE = frozenset({
 })
 #: Clause boundaries: a subject is looked for only within the clause of the phrase.
 CLAUSE_BREAK = re.compile(
-    # (a table's cell ends its clause: "| **Worker Status** | Failed to start |" has no subject)
-    r"[.;:!?()\[\]\n|]|,\s|\s[-–—]\s|\b(?:and|but|or|so|because|when|whenever|while|after|before|if|although|"
+    r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\b(?:and|but|or|so|because|when|whenever|while|after|before|if|although|"
     r"though|since|until|where|as)\b", re.IGNORECASE)
 #: A negation reaches over "or"/"and" ("not carelessness or negligence"), not over punctuation.
 _NEGATION_BREAK = re.compile(r"[.;:!?()\[\]\n]|,\s|\s[-–—]\s|\bbut\b", re.IGNORECASE)

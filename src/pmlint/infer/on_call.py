@@ -241,7 +241,7 @@ WOKEN = re.compile(r"\b(?:wake(?![ \t]+of\b)|wakes|waking|woke|woken|paged|pager
 #: A clock followed by "page" ("a 3am page"): alone, "page" is as often a web page.
 _CLOCK_PAGE = re.compile(r"[ \t-]{0,2}pages?\b", re.IGNORECASE)
 #: Words of people working on through the night (not woken, still a night's sleep lost).
-_LATE_WORK = re.compile(r"\b(?:sleep|slept|asleep|passed[ \t]+out|went[ \t]+to[ \t]+bed|called[ \t]+it[ \t]+a[ \t]+night|"
+_LATE_WORK = re.compile(r"\b(?:sleep|slept|asleep|passed[ \t]+out|"
                         r"(?:work|works|worked|working|stay|stayed|were|was)[ \t]+(?:up[ \t]+)?"
                         r"(?:until|till|til|past)|up[ \t]+(?:until|till|past))\b", re.IGNORECASE)
 #: Whose night a sentence tells of when it is not the team's: customers, users.

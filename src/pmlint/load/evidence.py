@@ -247,8 +247,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:folks|people|users|customers|clients|players|members|visitors)\s+(?:getting|seeing|hitting|having|unable|"
             r"who|that|with|about)\b|"
             r"\b(?:users?|customers?|clients?|community(?: members?)?|players?|researchers?|contributors?|subscribers?|"
-            # (a university's users: "staff and students found that their home directory was empty")
-            r"students|readers|visitors|listeners|viewers|"
             r"developers?|people|folks|someone|a member|members|an? outside (?:party|researcher)|third part(?:y|ies))\s+"
             r"(?:\w+\s+)?(?:had\s+|have\s+|first\s+|then\s+|also\s+|started\s+|began\s+)?"
             r"(?:reported|reporting|noticed|flagged|raised|complained|told us|pinged|alerted us|contacted|reached out|"
@@ -264,15 +262,22 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # a university's or a publication's users: "staff and students found that their
+            # home directory was empty" (not "students found the new page confusing")
+            r"|\b(?:students|readers|visitors|listeners|viewers)\s+(?:\w+\s+)?(?:reported|noticed|complained|"
+            r"found\s+that|discovered\s+that|told\s+us|let\s+us\s+know|contacted\s+us|emailed\s+us)\b"
             # found by one of them, in the passive or asked about: "the problem was found by a
             # user", "why did a *user* find it first?", "it could only surface via a user report"
             # (not "no user reports came in")
             r"|\b(?:was|were|got)\s+(?:first\s+|initially\s+)?(?:found|noticed|spotted|discovered|caught)\s+by\s+"
             r"(?:an?\s+|one\s+of\s+(?:our|the)\s+|the\s+|our\s+|some\s+|several\s+)?(?:end[- ]?)?(?:users?|customers?|"
             r"clients?|players?|members?|subscribers?|visitors?)\b"
-            r"|\b(?:an?|the|one)\s+(?:users?|customers?|clients?|players?)\W{0,2}\s+(?:to\s+)?(?:find|found|notice|noticed|"
-            r"spot|spotted|hit|hits)\s+(?:it|this|the\s+[\w-]+)\s+first\b"
-            r"|(?<!\bno\s)(?<!\bany\s)\b(?:via|through|from|by)\s+(?:an?\s+|the\s+)?(?:user|customer|client|player)\s+reports?\b"
+            # (asked in the past, "why did a user find it first?": not a wish, "wait for a user
+            # to find it first")
+            r"|\b(?:did|was\s+it)\s+(?:an?|the|one)\s+\W{0,2}(?:users?|customers?|clients?|players?)\W{0,2}\s+(?:that\s+)?"
+            r"(?:find|found|notice|noticed|spot|spotted|hit)\s+(?:it|this|the\s+[\w-]+)\s+first\b"
+            r"|\b(?:an?|the|one)\s+(?:users?|customers?|clients?|players?)\s+(?:found|noticed|spotted|hit)\s+"
+            r"(?:it|this|the\s+[\w-]+)\s+first\b"
             # a header field: "**Reported by:** User (Damian)", "Reported by: a customer"
             r"|\breported\s+by\s*[:=\u2013]\s*(?:an?\s+|the\s+|our\s+|one\s+of\s+our\s+)?(?:end[- ]?)?"
             r"(?:users?|customers?|clients?|community|players?|members?|researchers?|contributors?|subscribers?)\b"
@@ -454,8 +459,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"t|unable|unreachable|no\s+response|nothing)\b"
             # greeted by the failure on coming to one's own service: "When I pulled up the site, I
             # was greeted with a lovely message that I had been hacked"
-            r"|\b(?:i|we)\s+(?:was|were|got)\s+greeted\s+(?:with|by)\s+(?:an?\s+|the\s+|some\s+)?(?:[\w'-]+\s+){0,3}?"
-            r"(?:message|errors?|page|screen|warnings?|notices?|banner|exceptions?|\d{3})\b"
+            # (not "greeted with a friendly welcome message": the greeting must tell trouble)
+            r"|\b(?:i|we)\s+(?:was|were|got)\s+greeted\s+(?:with|by)\b[^.\x00]{0,80}?\b(?:errors?|exceptions?|"
+            r"warnings?|[45]\d\d|hacked|defaced|down|failed|failure|unavailable|not\s+found|denied|refused|broken|"
+            r"blank|crash\w*)\b"
             # coming to the service and finding it out: "When I went online the site was already
             # offline", "when we logged in the dashboard was down"
             r"|\bwhen\s+(?:i|we)\s+(?:went\s+online|logged\s+(?:in|on)|got\s+(?:online|in|up)|came\s+(?:in|online|back)|"
@@ -633,7 +640,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"?t|could not|can" + _APOS + r"?t|cannot|was unable|were unable|was affected|were affected|"
             r"lost access|got errors?|saw errors?|was blocked|were blocked)\b"
             # "Everyone who tried to log in or log out got slapped with a Cloudflare 502 Bad Gateway error"
-            r"|\b(?:everyone|everybody|anyone|anybody)\s+who\s+(?:tried|attempted|wanted)\s+to\b[^.\x00]{0,60}?\b(?:got|received|"
+            r"|\b(?:everyone|everybody|anyone|anybody)\s+who\s+(?:tried|attempted|wanted)\s+to\s+(?:log\s*(?:in|on|out)|"
+            r"sign\s+(?:in|up|out)|access|open|load|use|reach|visit|connect|deploy|push|pull|download|upload|buy|pay|"
+            r"check\s*out|register|install|browse|view|watch|play|send|post)\b[^.\x00]{0,60}?\b(?:got|received|"
             r"saw|hit|was\s+(?:met|greeted|slapped|served))\b[^.\x00]{0,40}?\b(?:errors?|[45]\d\d|failures?|timeouts?)\b"
             # last, as for counts: "All of the registry API features, including ..., were
             # affected" matches above where the share alone fails its test
@@ -701,6 +710,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # lasted about 2 hours" (after the noun, with its verb)
             r"|\b(?:outage|downtime|disruption|incident|impact)(?:\s+(?:window|period|duration))?\s+(?:was|lasted)\s+"
             r"(?:only\s+|just\s+|about\s+|around\s+|roughly\s+|approximately\s+|nearly\s+|~\s*)?" + _AMOUNT + r"\b"
+            # (not when it happened: "The outage was 10 minutes after the deploy")
+            r"(?!\s+(?:after|before|into|later|earlier|ago|from|since|past|prior)\b)"
             # availability lost for a while: "79 minutes of partial availability", "two hours of
             # degraded service", "two days of extremely sluggish performance" (not "99.9%
             # availability": an amount of time, then the loss)
@@ -832,11 +843,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # are reviewing the process, and are in the process of adopting ..." (the subject
             # a clause before, in the same sentence)
             r"|\b(?:we|i|they|the team|our team)\b(?:[^.\x00]{0,120}?\band)?\s+[\"\u201c]?(?:are|is|am)\s+(?:now\s+|currently\s+|already\s+)?"
-            r"in\s+the\s+process\s+of\s+(?:adopting|adding|deploying|building|implementing|introducing|moving|migrating|"
-            r"replacing|rolling\s+out|upgrading|setting\s+up|switching|changing|rewriting|automating|enabling)\b"
+            r"in\s+the\s+process\s+of\s+(?:adopting|adding|implementing|introducing|"
+            r"rolling\s+out|setting\s+up|automating|enabling|hardening)\b"
             r"|\b(?:we|i)" + _APOS + r"(?:re|m)\s+(?:now\s+|currently\s+|already\s+)?in\s+the\s+process\s+of\s+"
-            r"(?:adopting|adding|deploying|building|implementing|introducing|moving|migrating|replacing|rolling\s+out|"
-            r"upgrading|setting\s+up|switching|changing|rewriting|automating|enabling)\b"
+            r"(?:adopting|adding|implementing|introducing|rolling\s+out|setting\s+up|automating|enabling|hardening)\b"
             r"|\b(?:(?:we|i)\s+(?:are|am)|we" + _APOS + r"re|i" + _APOS + r"m)\s+(?:now\s+|also\s+|currently\s+)?"
             r"(?:preparing|trying)\s+to\s+" + _CHANGE_VERB +
             r"|\b(?:we|i)\b[^.\x00]{0,120}?\band\s+(?:(?:are|am)\s+)?(?:now\s+|also\s+)?preparing\s+to\s+"
@@ -1017,8 +1027,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"service\s+(?:interruption|disruption))\b"
             # opening its sentence or item, facing someone: "No reader-facing outage — the health
             # check answered 200 throughout", "No user-facing downtime."
-            r"|(?:(?<![^\x00\n])|(?<=[.;!]\s))[-*\s]*no\s+(?:user|customer|client|player|reader|visitor|subscriber|member|"
-            r"public|external)[- ]facing\s+(?:downtime|outage|impact|disruption|errors?)\b)"
+            # (not a forecast, "No customer-facing outage was expected", nor a silence with a
+            # loss beside it, "No user-facing errors were shown; orders were lost")
+            r"|(?:(?<![^\x00\n])|(?<=[.;!]\s))[-*\t ]{0,8}no\s+(?:user|customer|client|player|reader|visitor|subscriber|member|"
+            r"public|external)[- ]facing\s+(?:downtime|outage|impact|disruption)\b"
+            r"(?!\s+(?:was|were|is|are)\s+(?:expected|planned|anticipated|predicted|forecast|likely))"
+            r"(?![^.\x00\n]{0,120}?\b(?:lost|dropped|corrupt\w*|failed|missing|delayed)\b))"
             r"(?![^.\x00\n]{0,60}?\b(?:but|except|however|although|though|other\s+than|apart\s+from|beyond|"
             r"more\s+than|longer\s+than|over\s+(?:an?\s+|\d)|until|yet|so\s+far)\b)", _F)),
         # "## Impact" that says only "None." (only in the impact section: elsewhere a bare
@@ -1149,11 +1163,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|what\s+slowed\s+us\s+down"
             # what the incident taught, told as its moral: "This incident demonstrates the
             # critical importance of: atomic operations ...", "it taught us the value of backups"
-            r"|\b(?:incident|outage|event|episode|experience|failure|this|it)\s+(?:clearly\s+|really\s+)?"
+            r"|\b(?:incident|outage|event|episode|experience|failure|this)\s+(?:clearly\s+|really\s+)?"
             r"(?:demonstrates|demonstrated|highlights|highlighted|shows|showed|underscores|underscored|reinforces|"
             r"reinforced|taught\s+(?:us|me)|teaches\s+(?:us|me)|reminded\s+(?:us|me)\s+of)\s+(?:the\s+)?"
             r"(?:critical\s+|crucial\s+|real\s+|vital\s+|great\s+)?(?:importance|value|need|necessity)\s+(?:of|for)"
-            r")\b", _F)),
+            r"(?!\s*[\d-]))\b", _F)),
     ),
     "root_causes": (
         ("cause", regex_cache.compile(

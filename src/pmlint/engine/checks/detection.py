@@ -254,7 +254,7 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     written = lower((stated if stated is not None else item).get("type"))
     if written == "detect":
         return True
-    if _GAP_TOLD.match(text_of(item)):
+    if _GAP_TOLD.match(text_of(item)) and not _FIX_AFTER.search(text_of(item)):
         return False  # "❌ No pre-commit hooks to catch secrets locally": the gap, not the fix
     # a `detect` type pmlint inferred is not taken on trust: the type table reads
     # "notification" and "metrics" as detection, but "strengthen partner notification
@@ -268,6 +268,9 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
 #: An item that states what is missing ("❌ No pre-commit hooks to catch secrets", "Missing
 #: alerting on the queue"): a list of gaps under "What needs improvement", not a fix.
 _GAP_TOLD = re.compile(r"^\W{0,4}(?:no|missing|lack\s+of|lacking|without)\s", re.IGNORECASE)
+#: The fix told after the gap: "Missing alert on the 5xx rate: add a Prometheus alert".
+_FIX_AFTER = re.compile(r"(?:[:\u2192\u2014\u2013]|->|\s-)\s*(?:we\s+will\s+|we\s+)?(?:add|set\s+up|create|introduce|"
+                        r"implement|enable|configure|build|write|deploy|install|turn\s+on)\b", re.IGNORECASE)
 
 
 def _stated_item(context: Context, index: int) -> dict[str, Any] | None:

@@ -64,6 +64,7 @@ from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated
                         looks_plural, negated, participle_follows, passive_agent, passive_follows, rejects_blame,
                         subject_of, words_before)
 from ...infer.prose import ProseLines, sentence, uncovered
+from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
@@ -85,7 +86,9 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Today Yesterday Tomorrow Tonight What Who Whom Whose Why How Where Which
 What's Who's None Several Few Any Anyone Anybody Everybody Whoever Half Only Just Even Still Perhaps Maybe
 Thus Therefore Hence Instead Otherwise Overall Together Whatever Whichever Nor Last First Next Previous Latest
-Final""".split())
+Final Status State Result Outcome Value Aspect Behavior Behaviour Symptom Effect""".split())
+#: (the last line: the label of a table's row before its cell, "| **Worker Status** | Failed
+#: to start |", is an attribute of a system, not a person)
 
 
 # ---- people ---------------------------------------------------------------------------
@@ -111,10 +114,10 @@ def _thing_words(joined: str, services: tuple[str, ...], known: tuple[str, ...] 
     naming one of its `services`, or one of the `known` systems and nouns
     (settings.known_systems: "Kubernetes", "Config")."""
     things = {word.lower() for word in re.findall(r"(?<![@\w.])[a-z][a-z'-]+", joined)}
-    # ... in any line of the file, a section pmlint keeps no text of included ("Blockscout
+    # ... in any line of prose, a section pmlint keeps no text of included ("Blockscout
     # indexer timeouts" under an untimed timeline: "Indexer failed to advance" is no person);
-    # not in a path or a handle ("github.com/peter/...", "@peter")
-    things.update(re.findall(r"(?<![@\w./])[a-z][a-z'-]+", source))
+    # not in a path, a handle or an address ("github.com/peter/...", "@peter", "ssh peter@host")
+    things.update(re.findall(r"(?<![@\w./])[a-z][a-z'-]+(?![\w@/])", source))
     things.update(match.lower() for match in re.findall(
         r"\b(?:the|a|an|our|their|its|this|that|these|those|each|every)\s+([A-Z][a-z]+)\b", joined))
     for service in services:
@@ -168,7 +171,11 @@ def _things(context: Context) -> frozenset[str]:
     services = data.get("services")
     listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
     known = tuple(str(item) for item in context.setting("known_systems") or ())
-    source = "\n".join(context.document.lines or ()) if context.document is not None else ""
+    document = context.document
+    code = code_line_numbers(getattr(document.meta, "code_lines", ())) if document is not None else set()
+    # (prose only: code and logs name accounts and hosts in lower case, "ssh peter@bastion")
+    source = "\n".join(line for number, line in enumerate(document.lines or (), start=1)
+                       if number not in code) if document is not None else ""
     return _thing_words(context.strings(context.data, "")[1].text, listed, known, source)
 
 

@@ -332,6 +332,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
 #: A paragraph that offers the list after it as alternatives to choose from, not as work
 #: committed to: "One or more of the following mitigations will work:", "Possible solutions:".
 _OPTIONS_INTRO = re.compile(r"\b(?:one\s+or\s+more\s+of\s+the\s+following|any\s+of\s+the\s+following|"
+                            # links kept for reference, not work: "Upstream bug reports we found while
+                            # debugging, for reference:", "See also:", "Related issues:"
+                            r"for\s+reference|see\s+also|related\s+(?:issues|links|tickets|reports|bugs)|further\s+reading|"
                             r"(?:possible|potential|candidate|alternative)\s+(?:mitigations?|solutions?|fixes|options|"
                             r"approaches|remedies)|the\s+options\s+are|options\s+include)\b", re.IGNORECASE)
 #: A sub-heading of the plan that lists problems found ("Problems during Recovery", "Issues
@@ -479,15 +482,21 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
 def _plan_tables(items: _Items, sections: list[Section], blocks: list[Block]) -> Iterator[list[str]]:
     """The columns of each table outside the plan and the timeline that is a plan by its
     own header: its first column names follow-ups or action items and another names their
-    owner ("| Follow-up | Owner | Acceptance criterion | Status |" under "## After-action
-    review"). A table of what was done ("| Time | Action | Who |") names neither."""
+    owner, and another what tracks it: a status, a due date, a ticket or what done looks
+    like ("| Follow-up | Owner | Acceptance criterion | Status |" under "## After-action
+    review"). A table of what was done ("| Time | Action | Who |", "| Follow-up | Owner |
+    Sent |") is no plan."""
     skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
             for block in section.blocks}
     for block in blocks:
         if block.kind != "table" or block.quoted or id(block) in skip or not block.header:
             continue
         first = re.sub(r"[^a-z -]", "", plain(block.header[0].text).lower()).strip()
-        if first not in _PLAN_COLUMNS or "owner" not in [column_key(cell.text) for cell in block.header[1:]]:
+        keys = {column_key(cell.text) for cell in block.header[1:]}
+        # (an owner and what tracks the work: a status, a due date, a ticket or what done
+        # looks like; "| Follow-up | Owner | Sent |" lists messages already sent)
+        if first not in _PLAN_COLUMNS or "owner" not in keys or not keys & {"status", "due", "ticket", "description",
+                                                                            "priority"}:
             continue
         found = _table(items, block, None, {})
         if found is not None:
@@ -1433,6 +1442,11 @@ def _table(items: _Items, block: Block, group: str | None, hints: dict[str, str]
     return [key for key in keys if key]
 
 
+#: A criterion cell that names none yet.
+_UNDECIDED = frozenset({"tbd", "tba", "tbc", "pending", "unknown", "to be agreed", "to be decided", "to be defined",
+                        "to be determined", "to be confirmed", "open question"})
+
+
 def _cell_value(key: str, cell: Cell) -> Any:
     raw = cell.text.strip()
     text = plain(raw)
@@ -1451,6 +1465,8 @@ def _cell_value(key: str, cell: Cell) -> Any:
         return normalise_layer(text)
     if key == "status":
         return normalise_status(raw) if raw else None
+    if key == "description" and text.lower().rstrip(".") in _UNDECIDED:
+        return None  # "Acceptance criterion: to be agreed" says nothing of what done looks like
     if key == "addresses":  # "1, 3" → [1, 3]: root causes by number (or by name)
         return [int(part) if part.isdigit() else part for part in re.split(r"\s*[,;]\s*", text) if part]
     return text

@@ -92,10 +92,6 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "remedial action", "remedial actions", "remedial measures", "corrective action", "preventive action",
         "preventative action",
         "what we changed", "what we've changed", "what we have changed", "what we fixed", "changes we made",
-        # what changed because of the incident ("What changed as a result"; not the bare "What
-        # changed", as often the change that triggered it)
-        "what changed as a result", "what has changed as a result", "what changed afterwards", "what changed since",
-        "what has changed since", "changes as a result", "changes since",
         "changes made", "what we did about it", "fixes made",
         # completed fixes are actions, done: "Fixes implemented in this patch", "Changes applied"
         "fixes implemented", "fixes applied", "fixes shipped", "fixes deployed", "fixes merged",
@@ -253,7 +249,7 @@ class AliasTable:
         if near is not None:
             key, sub = self.exact[near]
             return SectionMatch(key, sub, qualifier)
-        if _ACTION_HEADING.fullmatch(normalised):  # the whole heading: as good as an alias
+        if _ACTION_HEADING.fullmatch(normalised) or _CHANGED_AFTER.fullmatch(normalised):  # the whole heading
             return SectionMatch("action_items", None, qualifier)
         if _PLAN_LEAD.search(heading) and not _OPTIONS.search(normalised):  # a lead-in promoted to a heading
             return SectionMatch("action_items", None, qualifier)
@@ -345,6 +341,12 @@ _CAUSE_HEADING = re.compile(
     r"|we\s+(?:didn't|did\s+not|had\s+no|lacked|missed|weren't|were\s+not)|(?:did|was|were)\s+)\b")
 
 
+#: What changed because of the incident, the whole heading: "What changed as a result"
+#: (not the bare "What changed", as often the change that triggered it, nor "What changed
+#: as a result of the config push", what the push did).
+_CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)")
+
+
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
 #: action", "Resolving actions", "Remedial measures", "Proactive measures", "Follow-up
 #: items", "Corrective action points", "Open action items", "Long-term fixes",
@@ -354,7 +356,7 @@ _ACTION_QUALIFIER = (r"(?:resulting|resolving|remedial|corrective|correcting|pre
                      r"follow[- ]?up|future|planned|next|open|outstanding|remaining|pending|recommended|"
                      r"further|additional|long[- ]term|short[- ]term|medium[- ]term|mid[- ]term|"
                      r"improvement|remediation|prevention|repair|resulting|post[- ]incident|postmortem|"
-                     r"agreed|proposed|identified|committed|decided|approved|concrete|specific|"
+                     r"agreed|proposed|identified|committed|decided|approved|concrete|"
                      r"and|&|/|,)")
 _ACTION_HEADING = re.compile(
     r"(?:" + _ACTION_QUALIFIER + r" ?){1,4}"
