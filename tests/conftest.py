@@ -39,6 +39,12 @@ def rule_severities(run_cli, path: Path, rule: str, preset: str = "recommended")
     return [finding["severity"] for finding in rule_findings(run_cli, path, rule, preset=preset)]
 
 
+def impact_asks(run_cli, path: Path, part: str) -> bool:
+    """Whether PM601 (`strict`) asks for `part` of the impact ("who or what was affected",
+    "how long") on `path`."""
+    return any(part in finding["message"] for finding in rule_findings(run_cli, path, "PM601", preset="strict"))
+
+
 def missing_section(run_cli, path: Path, section: str, preset: str = "recommended") -> list[dict]:
     """PM011's findings on `path` that name `section` (`timeline`, `root_causes`) as missing."""
     return [finding for finding in rule_findings(run_cli, path, "PM011", preset=preset) if section in finding["message"]]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import rule_findings, rule_severities as _severities, write
+from conftest import impact_asks, rule_severities as _severities, write
 
 PLAN = """
 ## Timeline
@@ -37,8 +37,7 @@ The webhook injected an agent.
 ])
 def test_all_of_what_was_hit_names_who_was_hit(tmp_path, run_cli, sentence, who_missing):
     text = f"# Outage\n\n## Summary\n\n{sentence} It lasted 4 hours.\n" + PLAN
-    messages = [f["message"] for f in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")]
-    assert any("who or what was affected" in message for message in messages) is who_missing
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "who or what was affected") is who_missing
 
 
 @pytest.mark.parametrize("sentence, default", [
