@@ -11,7 +11,7 @@ twin that keeps the finding (synthetic documents):
 - a timeline heading over untimed steps: the message says the steps lack times, at the heading;
 - "No reader-facing outage": nobody was hit;
 - "This incident demonstrates the critical importance of:" over a list: the lessons;
-- "### Short Term (This Week)": its items are dated;
+- "### Short Term (This Week)": its items are dated; "(Already Prepared)": they are done;
 - (and what an attacker's review of those readings showed they got wrong: "catches the
   error" and "a calendar reminder" are no detection, "greeted with a friendly welcome
   message" is no failure met, "wait for a user to find it first" no report, a
@@ -180,3 +180,13 @@ def test_a_gap_listed_is_no_detection_item(tmp_path, run_cli, item, detects):
     text = ("# Stale queue\n\n## Summary\n\nFor 2 hours 300 users could not deploy. A customer reported it.\n"
             + TIMELINE + CAUSE + f"\n## Action items\n\n- {item}, owner @ana, due 2026-10-01\n")
     assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM402")) is not detects
+
+
+@pytest.mark.parametrize("heading, asks_owner", [
+    ("Prevention Measures (Already Prepared)", False),
+    ("Prevention Measures (To Prepare)", True),
+])
+def test_measures_already_prepared_are_done(tmp_path, run_cli, heading, asks_owner):
+    text = (SUMMARY + TIMELINE + CAUSE + f"\n## Action items\n\n### {heading}\n\n- Fail2ban on SSH\n"
+            "- Daily off-site backups of the database\n")
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")) is asks_owner

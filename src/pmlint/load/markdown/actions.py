@@ -839,7 +839,10 @@ _DONE_INTRO = re.compile(
 #: "Immediate Actions Taken", "Steps performed", "Prevention Measures (Now Implemented)",
 #: "✅ 1. Removed Dangerous Module" (not "Actions to be taken", "not yet implemented": open).
 _DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bnot )(?<!\byet )\b(?:completed?|done|finished|taken|performed|"
-                         r"carried\s+out|implemented|deployed|shipped|in\s+place|immediate\s+response)\b|[\u2705\u2714\u2611]",
+                         r"carried\s+out|implemented|deployed|shipped|in\s+place|immediate\s+response|"
+                         # "Prevention Measures (Already Prepared)": made ready, not planned
+                         r"already\s+(?:prepared|applied|configured|enabled|set\s+up|available|in\s+effect))\b"
+                         r"|[\u2705\u2714\u2611]",
                          re.I)
 
 
