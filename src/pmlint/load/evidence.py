@@ -69,6 +69,10 @@ _DETECTION_SIGNAL = r"(?:alerts?|alerting|monitoring|probes?|health ?checks?|upt
 #: understand": a promise to look is no plan).
 _CHANGE_VERB = (r"(?:upgrade|migrate|move|bring|restore|replace|switch|add|deploy|fix|rebuild|set\s+up|roll\s+out|"
                 r"get\s+(?:the\s+)?[\w-]+\s+(?:back|up)|enable|install|build|reconfigure|patch|rotate)\b")
+#: A fix under way, after its subject's verb ("we are in the process of adopting new disc
+#: technology"; not "in the process of migrating ...", as often the change that broke things).
+_UNDER_WAY = (r"(?:now\s+|currently\s+|already\s+)?in\s+the\s+process\s+of\s+(?:adopting|adding|implementing|"
+              r"introducing|rolling\s+out|setting\s+up|automating|enabling|hardening)\b")
 #: "twenty four", "thirty-six": a tens word with its units (before the tens word alone)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?"
 _WORD_NUM = (r"(?:a few|a couple of|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -842,11 +846,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # a change under way: "we are in the process of adopting new disc technology", "they
             # are reviewing the process, and are in the process of adopting ..." (the subject
             # a clause before, in the same sentence)
-            r"|\b(?:we|i|they|the team|our team)\b(?:[^.\x00]{0,120}?\band)?\s+[\"\u201c]?(?:are|is|am)\s+(?:now\s+|currently\s+|already\s+)?"
-            r"in\s+the\s+process\s+of\s+(?:adopting|adding|implementing|introducing|"
-            r"rolling\s+out|setting\s+up|automating|enabling|hardening)\b"
-            r"|\b(?:we|i)" + _APOS + r"(?:re|m)\s+(?:now\s+|currently\s+|already\s+)?in\s+the\s+process\s+of\s+"
-            r"(?:adopting|adding|implementing|introducing|rolling\s+out|setting\s+up|automating|enabling|hardening)\b"
+            r"|\b(?:we|i|they|the team|our team)\b(?:[^.\x00]{0,120}?\band)?\s+[\"\u201c]?(?:are|is|am)\s+" + _UNDER_WAY +
+            r"|\b(?:we|i)" + _APOS + r"(?:re|m)\s+" + _UNDER_WAY +
             r"|\b(?:(?:we|i)\s+(?:are|am)|we" + _APOS + r"re|i" + _APOS + r"m)\s+(?:now\s+|also\s+|currently\s+)?"
             r"(?:preparing|trying)\s+to\s+" + _CHANGE_VERB +
             r"|\b(?:we|i)\b[^.\x00]{0,120}?\band\s+(?:(?:are|am)\s+)?(?:now\s+|also\s+)?preparing\s+to\s+"

@@ -254,7 +254,8 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     written = lower((stated if stated is not None else item).get("type"))
     if written == "detect":
         return True
-    if _GAP_TOLD.match(text_of(item)) and not _FIX_AFTER.search(text_of(item)):
+    text = text_of(item)
+    if _GAP_TOLD.match(text) and not _FIX_AFTER.search(text):
         return False  # "❌ No pre-commit hooks to catch secrets locally": the gap, not the fix
     # a `detect` type pmlint inferred is not taken on trust: the type table reads
     # "notification" and "metrics" as detection, but "strengthen partner notification
@@ -262,7 +263,7 @@ def is_detect_item(item: dict[str, Any], context: Context, stated: dict[str, Any
     # own words must name a signal (`detect_words`), as for an untyped item
     # `process` is usually a grouping heading ("Process improvements"): an "Uptime and
     # alerting" item under it still improves detection
-    return written in (None, "process") and search(phrase_regex(tuple(detect_words or ())), text_of(item)) is not None
+    return written in (None, "process") and search(phrase_regex(tuple(detect_words or ())), text) is not None
 
 
 #: An item that states what is missing ("❌ No pre-commit hooks to catch secrets", "Missing

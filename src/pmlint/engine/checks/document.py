@@ -289,6 +289,7 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
     top = pointer in ("", "/")
     headed = context.document.meta.sections if top else {}
     missing = []
+    untimed: set[str] = set()  # the labels of timeline headings over entries with no date or time
     for spec in options["required_sections"]:
         options_ = [part.strip() for part in str(spec).split("|") if part.strip()]
         # a recognised heading is the section, even when its content could not be structured;
@@ -297,21 +298,24 @@ def sections_present(value: Any, pointer: str, options: dict, context: Context) 
         if not any(is_truthy(data.get(name)) or (name in headed and not _hollow(context, name, headed[name]))
                    or (top and evidence(context, name) is not None)
                    or (top and name == "timeline" and _chronology(context) is not None) for name in options_):
-            missing.append(" or ".join(f"`{name}`" for name in options_ if name not in headed) or
-                           " or ".join(f"`{name}` (its heading at line {headed[name]} gives no date or time)"
-                                       for name in options_))
+            label = " or ".join(f"`{name}`" for name in options_ if name not in headed)
+            if not label:  # every name is headed, over text pmlint found hollow
+                label = " or ".join(f"`{name}` (its heading at line {headed[name]} gives no date or time)"
+                                    for name in options_)
+                untimed.add(label)
+            missing.append(label)
     # one finding per missing section: "no timeline" and "no cause" are two claims, and a
     # reviewer who finds one of them false rejects a finding that joins them
     for label in missing:
         key = _first_key(label)
         demote, told = _softened(key, data, headed, top, context)
         # a heading over entries with no date or time is no missing section: the message says
-        # what the section lacks ("its entries give no date or time"), not that it is absent
-        untimed = key in headed and "gives no date or time" in label
+        # what the section lacks ("its entries give no date or time"), at the heading
+        hollow = label in untimed
         yield Hit("/" + key, {"missing": label, "count": 1, "sections": "section", "key": key,
                               "line": headed.get(key, "?")},
-                  demote=demote, pedantic=told, variant="untimed" if untimed else None,
-                  span=Span.point(headed[key]) if untimed and isinstance(headed.get(key), int) else None)
+                  demote=demote, pedantic=told, variant="untimed" if hollow else None,
+                  span=Span.point(headed[key]) if hollow and isinstance(headed.get(key), int) else None)
 
 
 def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, context: Context) -> tuple[bool, bool]:

@@ -30,7 +30,7 @@ from typing import Any, Iterator, NamedTuple
 from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, bold_label, is_template_prompt, plain, unlinked
-from .sections import LABEL_LEVEL, Section
+from .sections import CHANGED_AFTER, LABEL_LEVEL, Section
 
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("action", "action item", "action items", "title", "item", "description", "task", "what", "summary",
@@ -319,10 +319,11 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                                **({"owner": owner.group("who")} if owner else {})},
                               span, {"title": span}, group)
                     sources.append("prose")
-    if blocks is not None and _labelled_actions(items, sections, blocks):
-        sources.append("prose")
     if blocks is not None:
-        for found in _plan_tables(items, sections, blocks):
+        skip = _plan_and_timeline_blocks(sections)
+        if _labelled_actions(items, skip, blocks):
+            sources.append("prose")
+        for found in _plan_tables(items, skip, blocks):
             sources.append("table")
             columns.extend(column for column in found if column not in columns)
     source = ("table" if "table" in sources else "list" if "list" in sources else "prose") if items.count else None
@@ -442,13 +443,19 @@ def closing_note(text: str) -> bool:
     return _CLOSING_NOTE.match(plain(text)) is not None
 
 
-def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block]) -> bool:
+def _plan_and_timeline_blocks(sections: list[Section]) -> set[int]:
+    """The ids of the blocks of the plan and timeline sections: `_labelled_actions` and
+    `_plan_tables` read only the rest (there a "Follow-up:" is what happened, or the plan
+    is read already)."""
+    return {id(block) for section in sections if section.key in ("action_items", "timeline")
+            for block in section.blocks}
+
+
+def _labelled_actions(items: _Items, skip: set[int], blocks: list[Block]) -> bool:
     """Items for the labelled commitments outside the plan and the timeline (there an
     entry's "Follow-up:" is what happened); True when any was found. A closing note on
     the next line, a later paragraph or the bullet right under it ("- This has been
-    done.") marks the item done."""
-    skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
-            for block in section.blocks}
+    done.") marks the item done. `skip`: the blocks of the plan and the timeline."""
     found = False
     for position, block in enumerate(blocks):
         if block.kind == "html" and not block.quoted and id(block) not in skip:
@@ -479,15 +486,13 @@ def _labelled_actions(items: _Items, sections: list[Section], blocks: list[Block
     return found
 
 
-def _plan_tables(items: _Items, sections: list[Section], blocks: list[Block]) -> Iterator[list[str]]:
+def _plan_tables(items: _Items, skip: set[int], blocks: list[Block]) -> Iterator[list[str]]:
     """The columns of each table outside the plan and the timeline that is a plan by its
     own header: its first column names follow-ups or action items and another names their
     owner, and another what tracks it: a status, a due date, a ticket or what done looks
     like ("| Follow-up | Owner | Acceptance criterion | Status |" under "## After-action
     review"). A table of what was done ("| Time | Action | Who |", "| Follow-up | Owner |
-    Sent |") is no plan."""
-    skip = {id(block) for section in sections if section.key in ("action_items", "timeline")
-            for block in section.blocks}
+    Sent |") is no plan. `skip`: the blocks of the plan and the timeline."""
     for block in blocks:
         if block.kind != "table" or block.quoted or id(block) in skip or not block.header:
             continue
@@ -693,7 +698,8 @@ def _told_done_in_timeline(sections: list[Section]) -> set[str]:
 #: A plan heading in the past tense: its items report work done ("What we changed",
 #: "Changes made", "Fixes shipped"), not commitments still open.
 _DONE_PLAN = re.compile(r"^\W*(?:what\s+(?:we|we've|we\s+have)\s+(?:changed|fixed|did\s+about\s+it)"
-                        r"|what\s+(?:has\s+)?changed\s+(?:as\s+a\s+result|afterwards|since)|changes\s+(?:as\s+a\s+result|since)"
+                        # ("What changed as a result": the heading the section table names so)
+                        r"|" + CHANGED_AFTER.pattern +
                         r"|(?:changes|fixes)\s+(?:we\s+)?(?:made|shipped|deployed|implemented|applied|merged))\b", re.I)
 
 

@@ -249,7 +249,7 @@ class AliasTable:
         if near is not None:
             key, sub = self.exact[near]
             return SectionMatch(key, sub, qualifier)
-        if _ACTION_HEADING.fullmatch(normalised) or _CHANGED_AFTER.fullmatch(normalised):  # the whole heading
+        if _ACTION_HEADING.fullmatch(normalised) or CHANGED_AFTER.fullmatch(normalised):  # the whole heading
             return SectionMatch("action_items", None, qualifier)
         if _PLAN_LEAD.search(heading) and not _OPTIONS.search(normalised):  # a lead-in promoted to a heading
             return SectionMatch("action_items", None, qualifier)
@@ -344,7 +344,7 @@ _CAUSE_HEADING = re.compile(
 #: What changed because of the incident, the whole heading: "What changed as a result"
 #: (not the bare "What changed", as often the change that triggered it, nor "What changed
 #: as a result of the config push", what the push did).
-_CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)")
+CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)")
 
 
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
