@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..model import Document
+from ..model import Document, code_line_numbers
 from .facts import Fact
 from .prose import document_texts, prose_words, quote, span_at
 
@@ -172,6 +172,49 @@ def header_window(document: Document) -> Fact[float] | None:
         return None
     (line, began, start), (_, ended, end) = bounds["start"], bounds["end"]
     evidence = f"the labelled start {quote(began, 30)} (line {line}) and end {quote(ended, 30)}"
+    return _window(start, end, evidence, None)
+
+
+#: A header's row that says when the problem was detected ("| **Detected** | 2021-03-05
+#: 23:27 |", "- Detected at: ...", "**Time detected:** ..."), and one that says when it was
+#: resolved ("| **Resolved** | 2021-03-06 03:34 |"): the window a template's header keeps
+#: when it names no incident start. Anchored, bounded gaps, no nesting: linear in the line.
+_HEADER_ROW = r"^[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*(?:\*\*|__)?(?:(?:date|time)[ \t]+)?{0}(?:[ \t]+(?:at|on|time|date))?" \
+              r"[ \t]*(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?|\|)[ \t]*(?P<value>[^|\n]{{1,64}})"
+_DETECTED_ROW = regex_cache.compile(_HEADER_ROW.format("detected"), re.IGNORECASE)
+_RESOLVED_ROW = regex_cache.compile(_HEADER_ROW.format("(?:resolved|mitigated|recovered)"), re.IGNORECASE)
+
+
+def detected_to_resolved(document: Document) -> Fact[float] | None:
+    """The minutes between a Markdown header's detected row and its resolved row ("|
+    **Detected** | 2021-03-05 23:27 |" over "| **Resolved** | 2021-03-06 03:34 |"; both a
+    date with a time of day, in the first `_HEADER_LINES` lines outside code): how long the
+    incident ran at the least, since it began at or before its detection. It answers "how
+    long" (PM601) but is no length of the impact to weigh a severity by: the impact may
+    have begun hours before anyone detected it. None unless both read and the resolution
+    comes after the detection."""
+    lines = document.lines
+    if not lines:
+        return None  # a YAML document states its window in fields
+    from ..load.markdown.states import read_time
+
+    day_first = bool(getattr(document.meta, "day_first_dates", False))
+    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
+    found: dict[str, tuple[int, str, Any]] = {}
+    for number, text in enumerate(lines[:_HEADER_LINES], start=1):
+        if number in code or ("|" not in text and ":" not in text):
+            continue
+        for kind, row in (("detected", _DETECTED_ROW), ("resolved", _RESOLVED_ROW)):
+            match = row.match(text[:400]) if kind not in found else None
+            if match is not None:
+                value = match.group("value").strip().strip("*_").strip()
+                moment = read_time(value, day_first)
+                if moment is not None:
+                    found[kind] = (number, value, moment)
+    if "detected" not in found or "resolved" not in found:
+        return None
+    (line, detected, start), (_, resolved, end) = found["detected"], found["resolved"]
+    evidence = f"the labelled detection {quote(detected, 30)} (line {line}) and resolution {quote(resolved, 30)}"
     return _window(start, end, evidence, None)
 
 

@@ -235,10 +235,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:e2e|end-to-end|integration|unit|regression|smoke|nightly|canary|ci)\s+(?:tests?|jobs?|checks?|runs?|suites?)"
             r"\s+(?:\w+\s+)?(?:fail(?:ed|s|ing)?|broke|caught|flagged)\b(?!\s+to\b)"
             # a service's notice reaching the writer: "I started getting notifications of new
-            # users joining", "I got an email shortly after from Sendgrid advising that ..."
+            # users joining", "I got an email shortly after from Sendgrid advising that ...",
+            # "A few minutes later, I got an email:" (the notice quoted below it)
             r"|\b(?:i|we)\s+(?:started\s+|began\s+)?(?:getting|receiving|got|received)\s+(?:an?\s+|some\s+|several\s+)?"
-            r"(?:[\w-]+\s+)?(?:notifications?|e-?mails?|alerts?|warnings?)\s+(?:of|about|from|that|shortly|saying|warning|"
-            r"advising)\b"
+            r"(?:[\w-]+\s+)?(?:notifications?|e-?mails?|alerts?|warnings?)(?:\s+(?:of|about|from|that|shortly|saying|"
+            r"warning|advising)\b"
+            # the message quoted after a colon: "A few minutes later, I got an email:" over the
+            # notice it quotes ("Your AWS account is compromised")
+            r"|[ \t]?:)"
             # (not a person's message: "we received an email from a customer saying ...")
             r"(?![^.\x00]{0,60}\b(?:customers?|users?|clients?|players?|members?|people|someone|somebody)\b)", _F)),
         ("customer", regex_cache.compile(
@@ -375,7 +379,14 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\s+from\s+(?:our\s+|the\s+|an?\s+|my\s+|one\s+of\s+our\s+)?[a-z]"
             # a log line with no subject: "0258: notified that block generation was halted"
             r"|(?:(?<![^\x00])|:\s|[-\u2013\u2014]\s)\s*(?:were\s+|was\s+|got\s+)?(?:notified|informed|alerted|told)\s+"
-            r"(?:that|of|about)\b", _F)),
+            r"(?:that|of|about)\b"
+            # an outside party's message bringing the news: "AWS emailed me a few minutes after
+            # the push, saying the key was publicly exposed", "GitHub sent us an email warning
+            # that the token was public" (a customer's is read as the customer's above)
+            r"|\b(?:emailed|e-mailed|messaged|texted|phoned|called|wrote\s+to|contacted)\s+(?:me|us)\b[^.\x00]{0,60}?"
+            r"\b(?:saying|to\s+say|to\s+tell|to\s+warn|warning|to\s+let\s+(?:me|us)\s+know)\b"
+            r"|\bsent\s+(?:me|us)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|notice|notification|warning|text)s?\s+"
+            r"(?:saying|warning|to\s+say|to\s+warn|that|about)\b", _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|they|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             # "one of our site reliability engineers (sres) noticed": up to three words before
@@ -398,6 +409,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:options?|features?|modes?|settings?|buttons?|menus?|"
             r"plugins?|extensions?|shortcuts?)\b(?!\s+(?:was|were|is|are|had|has|did|didn't|wasn't|weren't|"
             r"isn't|had\s+been|kept|stayed|remained)\b))"
+            # a flaw the team found itself: "On 24 August 2026 we found and fixed two
+            # vulnerabilities", "We found both vulnerabilities on 24 August" (the review that
+            # found it is the detection; not "we found the root cause": a cause found while
+            # responding)
+            r"|\b(?:we|i)\s+(?:\w+\s+)?(?:found|discovered|identified)\s+(?:and\s+(?:fixed|patched|closed)\s+)?"
+            r"(?:the\s+|both\s+|two\s+|three\s+|several\s+|a\s+|an\s+|these\s+|this\s+)?(?:[\w-]+\s+){0,2}?"
+            r"(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|flaws?|holes?|bugs?))\b"
             # the passive with the person named: "this leak was caught by a cds employee"
             r"|\b(?:caught|noticed|spotted|discovered|found|detected|flagged|identified)\s+by\s+(?:an?|the|our|one\s+of\s+"
             r"(?:our|the))\s+(?:[\w-]+\s+){0,2}?(?:employees?|engineers?|developers?|maintainers?|admins?|operators?|"

@@ -25,7 +25,7 @@ from ._time import Entry, entries, first_of, format_minutes, minutes_between
 from ...infer.prose import document_texts, quote, sentence
 from ...load.counts import COUNT_OF, WHO
 from ...load.evidence import names_a_hit
-from ...infer.window import day_window, told_window
+from ...infer.window import day_window, detected_to_resolved, told_window
 from ...timeline import describes_failure, describes_mitigation, describes_noticing
 
 # Searched only (does the text state it?), never read for its span, so a match may start
@@ -204,8 +204,9 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
     how_long = _duration_given(impact, description, context, timeline)
     if how_long is None:
         # no duration written: the window between two clock times the prose gives for the
-        # onset and the recovery answers "how long" (an inferred fact, named if a finding rests on it)
-        window = told_window(context.document) or day_window(context.document)
+        # onset and the recovery answers "how long" (an inferred fact, named if a finding rests
+        # on it), and so does a header's detected and resolved rows (how long at the least)
+        window = told_window(context.document) or day_window(context.document) or detected_to_resolved(context.document)
         if window is None:
             missing.append("how long (`duration_minutes`)")
     if who is None and how_long is not None and _solo_service_down(context):
