@@ -3,7 +3,11 @@ author meant it, beside a twin that keeps the finding (synthetic documents):
 - a header's "Detected" and "Resolved" rows: how long the incident ran, at the least;
 - "A few minutes later, I got an email:" over the notice it quotes, and "AWS emailed me
   ..., saying the key was publicly exposed": the news arriving, how it was noticed;
-- "We found both vulnerabilities on 24 August 2026": the team's own review found the flaw.
+- "We found both vulnerabilities on 24 August 2026": the team's own review found the flaw;
+- "## What #13725 changed" over a flaw-to-guard table: the plan, done;
+- "deleted the only copies of up to 5,927 covers": a loss with no length to ask for;
+- "the incorrect disk was accidentally detached, triggering an immediate DR response": the
+  team's own slip, seen at once.
 """
 
 from __future__ import annotations
@@ -54,4 +58,41 @@ def test_a_message_bringing_the_news_is_the_detection(tmp_path, run_cli, sentenc
 def test_a_flaw_the_team_found_is_the_detection(tmp_path, run_cli, sentence, default):
     text = "# Token scope flaws\n\n## Summary\n\nTwo flaws let 3 tokens reach other organisations for 2 days.\n\n" + \
         sentence + "\n" + TIMELINE + CAUSE
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+# set BU (four blind documents, judged once at a4263ea: 7 of 11 findings TP)
+
+@pytest.mark.parametrize("heading, planned", [
+    ("## What #13725 changed", True),
+    ("## What the fix changed", True),
+    ("## What changed", False),
+])
+def test_what_the_fix_changed_is_the_plan_done(tmp_path, run_cli, heading, planned):
+    text = ("# Covers lost\n\n## Summary\n\nArchival deleted 300 covers for 2 hours.\n" + CAUSE +
+            f"\n{heading}\n\n| Flaw | Guard |\n|---|---|\n| Open batch archived | `archive()` stops at the open batch |\n"
+            "| Name-only check | `finalize` verifies the md5 |\n")
+    assert bool(rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313")) is not planned
+
+
+@pytest.mark.parametrize("sentence, how_long_missing", [
+    ("In 2024, cover archival deleted the only copies of up to 5,927 records.", False),
+    ("In 2024, cover archival deleted the local copies of up to 5,927 records.", True),
+    ("In 2024, cover archival deleted the only copies of up to 5,927 records. They were restored from tape.", True),
+])
+def test_the_only_copies_deleted_is_a_loss_with_no_length(tmp_path, run_cli, sentence, how_long_missing):
+    text = f"# Covers lost\n\n## Summary\n\n{sentence}\n" + CAUSE
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "how long") is how_long_missing
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("While removing a deprecated drive, the incorrect disk was accidentally detached, triggering an immediate "
+     "DR response.", []),
+    ("While removing a deprecated drive, the incorrect disk was accidentally detached by the datacenter, "
+     "triggering an immediate DR response.", ["warning"]),
+    ("While removing a deprecated drive, the incorrect disk was accidentally detached.", ["warning"]),
+])
+def test_the_teams_own_slip_met_at_once_is_seen(tmp_path, run_cli, sentence, default):
+    text = ("# Media disk detached\n\n## Summary\n\nThe station was offline for 58 minutes for 300 listeners.\n\n"
+            + sentence + "\n" + CAUSE)
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default

@@ -13,7 +13,8 @@ Three readings, each a claim a reviewer would accept:
   resulted in ...", "I deleted the production database by accident") and the impact
   lasted no longer than `minutes` ("for a period of around four minutes"), or the author
   was at work on it within them ("After 5 minutes of blind panic, I took the website into
-  maintenance mode"). Automated changes (a pipeline, a cron job) are not the team at
+  maintenance mode", "the incorrect disk was accidentally detached [...], triggering an
+  immediate DR response"). Automated changes (a pipeline, a cron job) are not the team at
   the keyboard.
 - `came_to_light`: a sentence says the team learned of it without saying how ("the team
   was notified about the issue"): the "nothing found" message would not be true.
@@ -60,7 +61,13 @@ _OWN_CAUSE = regex_cache.compile(
     r"|\b(?:i|we)[ \t]+(?:accidentally|mistakenly|inadvertently|unintentionally)[ \t]+(?:deleted|dropped|wiped|"
     r"erased|destroyed|truncated|overwrote|removed|shut[ \t]+down|turned[ \t]+off|unplugged)\b"
     r"|\b(?:i|we)[ \t]+(?:deleted|dropped|wiped|erased|destroyed|truncated|overwrote|removed|shut[ \t]+down|"
-    r"turned[ \t]+off|unplugged)\b[^.\n]{0,120}?\b(?:by[ \t]+(?:accident|mistake)|accidentally)\b",
+    r"turned[ \t]+off|unplugged)\b[^.\n]{0,120}?\b(?:by[ \t]+(?:accident|mistake)|accidentally)\b"
+    # the same hand in the passive, while the team was at work on the machine: "while
+    # attempting to remove a deprecated drive, the incorrect disk was accidentally detached"
+    # (not "was accidentally unplugged by the datacenter": someone else's hand)
+    r"|\b(?:was|were)[ \t]+(?:accidentally|mistakenly|inadvertently|unintentionally)[ \t]+(?:deleted|dropped|wiped|"
+    r"erased|destroyed|truncated|overwritten|removed|unplugged|detached|disconnected|pulled|shut[ \t]+down|"
+    r"turned[ \t]+off|rebooted|restarted)\b(?![ \t]+by\b)",
     re.IGNORECASE)
 #: The author's own command that went wrong, told in the first person: "I ran `kubectl delete
 #: ns acoustid` with `KUBECONFIG` pointing to the wrong config file", "I copied a `helm upgrade
@@ -75,7 +82,12 @@ _REACTED = regex_cache.compile(
     r"only[ \t]+)?(?P<number>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a[ \t]+few|a[ \t]+couple[ \t]+of|a)"
     r"[ \t]+(?P<unit>seconds?|secs?|minutes?|mins?)\b(?:[ \t]+of[ \t]+(?:[\w-]+[ \t]+){0,3}?[\w-]+)?,?[ \t]+(?:i|we)[ \t]+"
     r"(?:had[ \t]+)?(?:took|put|started|began|restored|rolled|reverted|stopped|switched|turned|disabled|shut|"
-    r"brought|ran|called|paused|blocked|moved)\b", re.IGNORECASE)
+    r"brought|ran|called|paused|blocked|moved)\b"
+    # the response told as immediate: "the volume was marked as Failed, triggering an
+    # immediate DR response" (at once: no minutes to count)
+    r"|\b(?:triggering|prompting|starting|began|begins|started|with)[ \t]+(?:an?[ \t]+)?immediate[ \t]+"
+    r"(?:(?:dr|disaster[ \t]+recovery|incident|emergency)[ \t]+)?(?:response|restore|recovery|rollback|revert)\b",
+    re.IGNORECASE)
 _SHORT_NUMBER = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "a few": 5, "a couple of": 2, "a": 1}
 #: How long the impact lasted, in seconds or minutes: "for a period of around four minutes".
@@ -180,7 +192,10 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
 
 
 def _minutes(match: re.Match[str]) -> float:
-    """The minutes a `_SHORT` or `_REACTED` match says ("four minutes", "30 seconds")."""
+    """The minutes a `_SHORT` or `_REACTED` match says ("four minutes", "30 seconds"); a
+    response told as immediate ("an immediate DR response") says one."""
+    if match.group("number") is None:
+        return 1.0
     number = match.group("number").lower()
     value = float(_SHORT_NUMBER.get(re.sub(r"[ \t]+", " ", number), 0) if not number.isdigit() else number)
     return value / 60 if match.group("unit").lower().startswith("sec") else value

@@ -265,9 +265,12 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
 
 
 #: A loss told as permanent: "Gone forever.", "permanently lost", "lost for good", "can't
-#: be recovered" (unless the text says elsewhere that it came back: `_GOT_BACK`).
+#: be recovered", "deleted the only copies" (unless the text says elsewhere that it came back: `_GOT_BACK`).
 _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+good|permanently)\b"
                        r"|\bpermanently\s+(?:lost|gone|deleted|destroyed)\b"
+                       # "cover archival deleted the only copies of up to 5,927 covers"
+                       r"|\b(?:deleted|destroyed|wiped|erased|lost|overwrote)\s+(?:the|our|its|their|my)\s+only\s+"
+                       r"(?:remaining\s+)?(?:cop(?:y|ies)|backups?)\b"
                        r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
                        r"retrieved|brought\s+back)\b|\bunrecoverable\b", re.IGNORECASE)
 #: The lost data said to be back after all: then the loss had a length.

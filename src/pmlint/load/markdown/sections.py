@@ -344,7 +344,11 @@ _CAUSE_HEADING = re.compile(
 #: What changed because of the incident, the whole heading: "What changed as a result"
 #: (not the bare "What changed", as often the change that triggered it, nor "What changed
 #: as a result of the config push", what the push did).
-CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)")
+CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)"
+                           # what the fix did, named as a fix or by its pull request: "What the fix
+                           # changed", "What #13725 changed" (not "What changed": often the trigger)
+                           r"|what (?:(?:the|this|our) )?(?:fix|fixes|patch|remediation|(?:pr |pull request |mr )?[#!]\d{1,8}) "
+                           r"changed")
 
 
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
