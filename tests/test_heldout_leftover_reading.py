@@ -96,3 +96,16 @@ def test_the_teams_own_slip_met_at_once_is_seen(tmp_path, run_cli, sentence, def
     text = ("# Media disk detached\n\n## Summary\n\nThe station was offline for 58 minutes for 300 listeners.\n\n"
             + sentence + "\n" + CAUSE)
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+@pytest.mark.parametrize("sentence, night", [
+    ("Two of us stayed up late rebuilding the hosts from configuration management.", True),
+    ("We rebuilt the hosts in the wee hours, after the key rotation.", True),
+    ("The site stayed up during the migration, and we rebuilt the hosts the next day.", False),
+    ("We rebuilt the hosts the next day, after the key rotation.", False),
+])
+def test_staying_up_late_is_a_night_lost(tmp_path, run_cli, sentence, night):
+    text = ("# Build host breach\n\n## Summary\n\nOn 2025-03-02 a contributor reported an unknown SSH key on the "
+            "build host for 300 users. " + sentence + "\n" + CAUSE +
+            "\n## Action items\n\n- Rebuild every host from configuration management\n")
+    assert bool(rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM202")) is night
