@@ -7,14 +7,19 @@ author meant it, beside a twin that keeps the finding (synthetic documents):
 - "## What #13725 changed" over a flaw-to-guard table: the plan, done;
 - "deleted the only copies of up to 5,927 covers": a loss with no length to ask for;
 - "the incorrect disk was accidentally detached, triggering an immediate DR response": the
-  team's own slip, seen at once.
+  team's own slip, seen at once;
+- "staying up late", "the wee hours": a night's sleep lost;
+- "the same error as in June" is a repeat, "an S3 bucket the same as last year" is not;
+- "The next hardening priorities are:" under "What changed after the incident": open items;
+- "## Timeline pattern" (eight untimed steps): the timeline, untimed;
+- "### 30-Day Review" over "Assess effectiveness of preventive measures": a meeting's agenda.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import impact_asks, rule_severities, write
+from conftest import impact_asks, rule_findings, rule_severities, write
 
 CAUSE = "\n## Root cause\n\nA partial update skipped validation.\n"
 SUMMARY = "\n## Summary\n\nThe pipeline published 373 records with missing metadata.\n"
@@ -109,3 +114,57 @@ def test_staying_up_late_is_a_night_lost(tmp_path, run_cli, sentence, night):
             "build host for 300 users. " + sentence + "\n" + CAUSE +
             "\n## Action items\n\n- Rebuild every host from configuration management\n")
     assert bool(rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM202")) is night
+
+
+# set BV (seven blind documents, judged once at f696511: 13 of 20 findings TP)
+
+@pytest.mark.parametrize("sentence, repeat", [
+    ("It was the same error as in June, when the cache filled up.", True),
+    ("The cause was the same as last year.", True),
+    ("For the static files we used an S3 bucket the same as last year.", False),
+    ("We used the same setup as in 2022.", False),
+])
+def test_the_same_trouble_as_last_year_is_a_repeat(tmp_path, run_cli, sentence, repeat):
+    text = ("# Flag submission broken\n\n## Summary\n\nSubmitting flags failed for 2 hours for 300 players. " +
+            sentence + "\n" + CAUSE + "\n## Action items\n\n- [ ] Pin the theme version (owner: @ana, due 2026-02-01)\n")
+    _, converted, _ = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert ("related_incidents:" in converted) is repeat
+
+
+@pytest.mark.parametrize("lead, done_items", [
+    ("The next hardening priorities are:", 0),
+    ("We hardened the following as well:", 2),
+])
+def test_next_priorities_under_what_changed_are_open(tmp_path, run_cli, lead, done_items):
+    text = ("# Container miner\n\n## Summary\n\nA miner ran in the web container for 2 hours for 300 users.\n" + CAUSE +
+            "\n## What changed after the incident\n\nA CI gate was added to fail builds below the patched floor.\n\n"
+            f"{lead}\n\n- non-root containers;\n- read-only runtime filesystems.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert not rule_severities(run_cli, path, "PM313")
+    _, converted, _ = run_cli("convert", str(path))
+    assert converted.count("status: done") == done_items
+
+
+@pytest.mark.parametrize("heading, untimed", [
+    ("## Timeline pattern", True),
+    ("## Timeline reconstruction", True),
+    ("## Attack pattern", False),
+])
+def test_a_qualified_timeline_heading_is_the_timeline(tmp_path, run_cli, heading, untimed):
+    text = ("# Container miner\n\n## Summary\n\nA miner ran in the web container for 2 hours for 300 users.\n" + CAUSE +
+            f"\n{heading}\n\n1. Web container starts normally.\n2. CPU usage rises sharply.\n3. Container stopped.\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011")]
+    assert any("gives no exact date or time of day" in message for message in messages) is untimed
+    assert any("`timeline`" in message and "Missing core section" in message for message in messages) is not untimed
+
+
+@pytest.mark.parametrize("group, default", [
+    ("### 30-Day Review", []),
+    ("### 90 Day Review", []),
+    ("### Long-term", ["warning"]),
+])
+def test_a_review_meetings_agenda_is_no_vague_plan(tmp_path, run_cli, group, default):
+    text = ("# Keys exposed\n\n## Summary\n\nAPI keys were public for 2 hours, 3 keys.\n" + CAUSE +
+            "\n## Action items\n\n### Now\n\n- [ ] Rotate every key (owner: @ana, due 2026-02-01)\n\n"
+            f"{group}\n\n- [ ] Assess effectiveness of preventive measures\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == default

@@ -35,14 +35,24 @@ _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
 #: bounded and each alternative opens with a word: linear.
 _MONTH_OR_YEAR = (r"(?:in[ \t]+(?:january|february|march|april|may|june|july|august|september|october|november|"
                   r"december|(?:19|20)\d\d)|last[ \t]+(?:year|month|week|quarter|spring|summer|autumn|fall|winter|time))")
+#: What is said to be the same when the same trouble came back ("the same error as in June").
+_TROUBLE = (r"(?:issues?|problems?|errors?|failures?|outages?|incidents?|bugs?|causes?|root[ \t]+causes?|symptoms?|"
+            r"crash(?:es)?|attacks?|breach(?:es)?|thing|story)")
 _INCIDENT_NOUN = r"(?:time|incidents?|outages?|issues?|problems?|failures?|events?|breach(?:es)?|attacks?|downtimes?|post-?mortems?)"
 #: "another failure mode", "another attack vector": a kind of failure, not one that happened.
 _NOT_A_KIND = (r"(?![ \t-]+(?:modes?|vectors?|points?|domains?|scenarios?|cases?|paths?|surfaces?|windows?|types?|"
                r"class(?:es)?|reports?|channels?|tickets?|response|management|commander)\b)")
 _REPEAT_SAID = re.compile(
-    # "the cause is the same as an earlier [incident]", "same symptoms as in the previous outage", "same as in June"
-    r"\bsame(?:[ \t]+[\w-]+){0,3}?[ \t]+as[ \t]+(?:(?:(?:in|with|during|on|for)[ \t]+)?(?:an?|the|our|that)[ \t]+"
-    r"(?:earlier|previous|prior|last|former)[ \t]+\[?" + _INCIDENT_NOUN + r"|" + _MONTH_OR_YEAR + r")\b"
+    # "the cause is the same as an earlier [incident]", "same symptoms as in the previous outage"
+    r"\bsame(?:[ \t]+[\w-]+){0,3}?[ \t]+as[ \t]+(?:(?:in|with|during|on|for)[ \t]+)?(?:an?|the|our|that)[ \t]+"
+    r"(?:earlier|previous|prior|last|former)[ \t]+\[?" + _INCIDENT_NOUN + r"\b"
+    # a month or a year, when what is the same is the trouble: "the same error as in June",
+    # "the cause was the same as last year" (not "we used an S3 bucket the same as last
+    # year": a choice compared, no incident)
+    r"|\bsame[ \t]+(?:[\w-]+[ \t]+){0,2}?" + _TROUBLE + r"[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?"
+    + _MONTH_OR_YEAR + r"\b"
+    r"|\b(?:it|this|that|" + _TROUBLE + r")[ \t]+(?:is|was|were|looked|looks|seemed|seems)[ \t]+(?:exactly[ \t]+)?"
+    r"(?:the[ \t]+)?same[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
     # "as happened last year", "as it happened in March", "like we experienced in 2022", "as happened before"
     # ("as we did last year, we ran a game day" compares, it repeats nothing)
     r"|\b(?:as|like)[ \t]+(?:it[ \t]+|we[ \t]+|they[ \t]+)?(?:happened|occurred|experienced)[ \t]+"

@@ -215,6 +215,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         parents: dict[int, str] = {}
         told_done = _lists_told_done(section.blocks, absorbed)
         intro_done = False  # after a paragraph that introduces the work done (`_DONE_INTRO`)
+        intro_open = False  # after a paragraph that introduces work still to do (`_OPEN_INTRO`)
         prose: list[tuple[str, Span, str | None]] = []
         listed = any(block.kind in ("item", "table") and not block.quoted for block in section.blocks)
         heading: Block | None = None  # the sub-heading whose text is read, and its paragraphs
@@ -257,7 +258,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 own = _hints(group)
                 opened.append((block.level, own))
                 group_hints = {**told_as_done, **inherited, **own}
-                intro_done = False
+                intro_done = intro_open = False
             elif block.kind == "table":
                 found = _table(items, block, group, group_hints)
                 if found is not None:
@@ -280,7 +281,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     if label is not None:
                         parents[block.index] = label
                         continue
-                    _item(items, block, group, _done_if(block, told_done, group_hints, intro_done), nested)
+                    hints = {key: value for key, value in group_hints.items() if key != "status"} if intro_open \
+                        else group_hints
+                    _item(items, block, group, _done_if(block, told_done, hints, intro_done), nested)
                     sources.append("list")
             elif block.kind == "label":
                 parents[block.index] = group or ""
@@ -293,6 +296,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     continue
                 # "List of actions performed to resolve the problem:": the list after it is done
                 intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
+                # "The next hardening priorities are:" under "What changed after the incident":
+                # the list after it is still to do, whatever the heading says of the rest
+                intro_open = text.endswith(":") and _OPEN_INTRO.search(text[-300:]) is not None
                 # "One or more of the following mitigations will work:": the list offers options
                 options = text.endswith(":") and _OPTIONS_INTRO.search(text) is not None
                 if text.endswith(":") and _leads_code(section.blocks, position):
@@ -820,6 +826,19 @@ def _done_if(block: Block, told_done: set[int], hints: dict[str, str], intro_don
     """`hints`, with status done when the item's list is told as done (`_lists_told_done`)
     or follows a paragraph that introduces work done (`_DONE_INTRO`)."""
     return {**hints, "status": "done"} if intro_done or id(block) in told_done else hints
+
+
+#: A paragraph that introduces a list of work still to do, inside a plan told as done ("## What
+#: changed after the incident" ... "The next hardening priorities are:", "Remaining work:",
+#: "We still need to:"): its items are open. Read on the lead-in's last 300 characters,
+#: anchored at its colon; bounded gaps: linear.
+_OPEN_INTRO = re.compile(
+    r"\b(?:next|remaining|outstanding|future|upcoming|planned|pending|open)[ \t]+(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:priorities|steps|actions|items|work|tasks|improvements|changes|fixes)\b[^:\n]{0,60}:$"
+    r"|\b(?:we|i)[ \t]+(?:will|still[ \t]+need[ \t]+to|still[ \t]+have[ \t]+to|plan[ \t]+to|intend[ \t]+to|"
+    r"are[ \t]+going[ \t]+to)\b[^:\n]{0,120}:$"
+    r"|\b(?:still[ \t]+to[ \t]+(?:do|come)|to[ \t]+do[ \t]+next|not[ \t]+yet[ \t]+done)\b[^:\n]{0,60}:$",
+    re.IGNORECASE)
 
 
 #: A paragraph that introduces a list of work done: "List of actions performed to resolve

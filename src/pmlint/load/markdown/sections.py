@@ -344,7 +344,8 @@ _CAUSE_HEADING = re.compile(
 #: What changed because of the incident, the whole heading: "What changed as a result"
 #: (not the bare "What changed", as often the change that triggered it, nor "What changed
 #: as a result of the config push", what the push did).
-CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?)|changes (?:as a result|since then)"
+CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?|after (?:the|this|that) "
+                           r"(?:incident|outage|breach|event|compromise))|changes (?:as a result|since then)"
                            # what the fix did, named as a fix or by its pull request: "What the fix
                            # changed", "What #13725 changed" (not "What changed": often the trigger)
                            r"|what (?:(?:the|this|our) )?(?:fix|fixes|patch|remediation|(?:pr |pull request |mr )?[#!]\d{1,8}) "
@@ -387,7 +388,10 @@ _QUALIFIER_WORDS = re.compile(
     r"^\s*(?:[–—:]|\s-)\s+\S"
     r"|^[\s/,:;–—-]*(?:and\b|&|/|\d|all times|times|in |utc|gmt|\(|for |of events|of the|summary|"
     r"[a-z]{3,9} \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|pst|pdt|cet|est|edt|ist|bst|"
-    r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|$)"
+    r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|"
+    # how the section was put together: "Timeline pattern", "Timeline reconstruction",
+    # "Timeline breakdown", "Impact breakdown"
+    r"pattern|reconstruct|sketch|outline|approximat|estimat|recap|breakdown|narrative|walk-?through|highlights|$)"
 )
 
 
