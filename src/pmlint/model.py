@@ -190,6 +190,8 @@ class Document:
                                                                              compare=False)
     #: headings()'s answer, with the lines and code ranges it was read from
     _headings: tuple[list[str], Any, tuple[Heading, ...]] | None = field(default=None, repr=False, compare=False)
+    #: prose_lines()'s set of code line numbers, with the code ranges it was built from
+    _code_numbers: tuple[Any, set[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def broken(self) -> bool:
@@ -217,6 +219,23 @@ class Document:
         found = atx_headings(self.lines, code)
         self._headings = (self.lines, code, found)
         return found
+
+    def prose_lines(self) -> Iterator[tuple[int, str]]:
+        """The lines outside code blocks (`meta.code_lines`), as (1-based line number, text),
+        in order: what a check that reads the authors' prose scans, since code and logs are
+        no prose of theirs. One helper for what several checks each built for themselves
+        (`code_line_numbers` and a loop that skips its lines); the set of code line numbers
+        is built once per document, however many checks ask."""
+        ranges = getattr(self.meta, "code_lines", ())
+        kept = self._code_numbers
+        if kept is not None and kept[0] is ranges:
+            code = kept[1]
+        else:
+            code = code_line_numbers(ranges)
+            self._code_numbers = (ranges, code)
+        for number, text in enumerate(self.lines or (), start=1):
+            if number not in code:
+                yield number, text
 
     def missing_span(self, pointer: str) -> Span:
         """Where to report something absent at `pointer`: the first line of its nearest

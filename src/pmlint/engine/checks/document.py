@@ -402,12 +402,8 @@ RELATIVE_STEPS = 2
 def _relative_steps(context: Context) -> int:
     """How many steps in relative time the prose outside code tells (stops counting at
     RELATIVE_STEPS; each line read up to 2000 characters)."""
-    document = context.document
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     found = 0
-    for number, text in enumerate(document.lines or [], start=1):
-        if number in code:
-            continue
+    for _, text in context.document.prose_lines():
         found += len(_RELATIVE_STEP.findall(text[:2000]))
         if found >= RELATIVE_STEPS:
             break
@@ -479,14 +475,12 @@ def _timeline_linked(context: Context) -> bool:
     ("Here's our detailed chronological [timeline on our GHSA](https://...)", "full
     timeline: https://..."): it exists, so its absence here is asked for at `info`."""
     document = context.document
-    lines = document.lines or []
     if document.format != "markdown":
         return False
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     headings = {heading.line for heading in document.headings() if _read_here(heading)}
-    for number, text in enumerate(lines, start=1):
+    for number, text in document.prose_lines():
         text = text[:_LINK_LINE_CHARS]
-        if number in code or number in headings or _TIMELINE_NAMED.search(text) is None:
+        if number in headings or _TIMELINE_NAMED.search(text) is None:
             continue
         if _TIMELINE_LINK.search(text) is not None:
             return True
@@ -504,11 +498,8 @@ def _lone_author_post(context: Context) -> bool:
         return False
     if any(name in document.meta.sections for name in ("summary", "impact")):
         return False
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     words = singular = 0
-    for number, text in enumerate(lines, start=1):
-        if number in code:
-            continue
+    for _, text in document.prose_lines():
         words += len(text.split(None, LONE_POST_WORDS + 1))  # bounded: a huge line stops the count
         if words > LONE_POST_WORDS or _PLURAL.search(text) is not None:
             return False

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ...headings import Heading
-from ...model import Document, code_line_numbers
+from ...model import Document
 from ..functions import Context, Hit, check, is_truthy
 from ._shared import evidence, severity_of
 from ._time import Entry, entries, first_of, format_minutes, minutes_between
@@ -689,11 +689,8 @@ def _solo_service_down(context: Context) -> bool:
     lines = document.lines or []
     if document.format != "markdown" or not lines:
         return False
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     singular, down = 0, False
-    for number, text in enumerate(lines, start=1):
-        if number in code:
-            continue
+    for _, text in document.prose_lines():
         text = text[:4000]
         if _PLURAL.search(text) is not None:
             return False

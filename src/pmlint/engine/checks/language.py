@@ -64,7 +64,6 @@ from ...grammar import (CLAUSE_BREAK, PERSON_PRONOUNS, clause_start, coordinated
                         looks_plural, negated, participle_follows, passive_agent, passive_follows, rejects_blame,
                         subject_of, words_before)
 from ...infer.prose import ProseLines, sentence, uncovered
-from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ..text import (PhraseRegex, ascii_words, find_phrases, mask_quotes_and_code, occurrence_at, phrase_regex,
@@ -172,10 +171,8 @@ def _things(context: Context) -> frozenset[str]:
     listed = tuple(str(item) for item in services) if isinstance(services, list) else ()
     known = tuple(str(item) for item in context.setting("known_systems") or ())
     document = context.document
-    code = code_line_numbers(getattr(document.meta, "code_lines", ())) if document is not None else set()
     # (prose only: code and logs name accounts and hosts in lower case, "ssh peter@bastion")
-    source = "\n".join(line for number, line in enumerate(document.lines or (), start=1)
-                       if number not in code) if document is not None else ""
+    source = "\n".join(line for _, line in document.prose_lines()) if document is not None else ""
     return _thing_words(context.strings(context.data, "")[1].text, listed, known, source)
 
 

@@ -20,7 +20,6 @@ from typing import Any, Iterable
 
 from ...grammar import negated_or_hedged
 from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, by_party, outside_actor, timeline_parties
-from ...model import code_line_numbers
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, search, text_of
@@ -181,9 +180,8 @@ def _nobody_acted(document: Any) -> bool:
     """Whether the text (outside code) says the system recovered with nobody acting: then
     the night entries are the system's own events, not people at work. Linear: each
     line searched once, a bounded length."""
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
-    for number, line in enumerate(document.lines or [], start=1):
-        if number in code or ("ntervention" not in line and "automatically" not in line):
+    for _, line in document.prose_lines():
+        if "ntervention" not in line and "automatically" not in line:
             continue
         if _NOBODY_ACTED.search(line[:4000]) is not None and _WOULD.search(line[:4000]) is None:
             return True
