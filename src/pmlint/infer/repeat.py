@@ -144,6 +144,22 @@ def _in_a_name(text: str, start: int) -> bool:
     return line.count("**") % 2 == 1 or line.count('"') % 2 == 1 or line.count("`") % 2 == 1
 
 
+#: A numbered step's marker at the start of a source line: "5. ", "2) ".
+_STEP = re.compile(r"[ \t]{0,8}\d{1,3}[.)][ \t]")
+
+
+def _numbered_step(document: Document, pointer: str) -> bool:
+    """Whether the text at `pointer` is a step of a numbered run on its source lines ("4.
+    System creates NEW subscription" over "5. User gets charged AGAIN"): a step of the
+    incident's own course, told in order, not an earlier incident."""
+    span = document.spans.get(pointer)
+    lines = document.lines or []
+    if span is None or not 1 <= span.line <= len(lines) or _STEP.match(lines[span.line - 1][:20]) is None:
+        return False
+    neighbours = [lines[number - 1][:20] for number in (span.line - 1, span.line + 1) if 1 <= number <= len(lines)]
+    return any(_STEP.match(line) is not None for line in neighbours)
+
+
 _EARLIER = re.compile(r"post-?mortem|incident[-_ ]?report|post-incident|incident-review|/incidents?/\d", re.IGNORECASE)
 
 
@@ -175,9 +191,11 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     if hit is None:
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
-            if emphatic and _CLOCK_NEAR.search(text, emphatic.end(), emphatic.end() + 40) is None:
+            if emphatic and _CLOCK_NEAR.search(text, emphatic.end(), emphatic.end() + 40) is None \
+                    and not _numbered_step(document, pointer):
                 # ("System crashed AGAIN at ~15:47": a step of this incident's own course,
-                # told with its time, as a timeline entry tells it)
+                # told with its time, as a timeline entry tells it; "5. User gets charged
+                # AGAIN" in a numbered run of steps tells it as a sequence)
                 hit = (pointer, text, emphatic)
                 break
     if hit is not None:

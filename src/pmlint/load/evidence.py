@@ -409,13 +409,6 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:options?|features?|modes?|settings?|buttons?|menus?|"
             r"plugins?|extensions?|shortcuts?)\b(?!\s+(?:was|were|is|are|had|has|did|didn't|wasn't|weren't|"
             r"isn't|had\s+been|kept|stayed|remained)\b))"
-            # a flaw the team found itself: "On 24 August 2026 we found and fixed two
-            # vulnerabilities", "We found both vulnerabilities on 24 August" (the review that
-            # found it is the detection; not "we found the root cause": a cause found while
-            # responding)
-            r"|\b(?:we|i)\s+(?:\w+\s+)?(?:found|discovered|identified)\s+(?:and\s+(?:fixed|patched|closed)\s+)?"
-            r"(?:the\s+|both\s+|two\s+|three\s+|several\s+|a\s+|an\s+|these\s+|this\s+)?(?:[\w-]+\s+){0,2}?"
-            r"(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|flaws?|holes?|bugs?))\b"
             # the passive with the person named: "this leak was caught by a cds employee"
             r"|\b(?:caught|noticed|spotted|discovered|found|detected|flagged|identified)\s+by\s+(?:an?|the|our|one\s+of\s+"
             r"(?:our|the))\s+(?:[\w-]+\s+){0,2}?(?:employees?|engineers?|developers?|maintainers?|admins?|operators?|"
@@ -448,10 +441,18 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         # inference reads this label as `employee` when no listed phrase names a detector.
         ("self", regex_cache.compile(
             # a flaw found by the team itself: "On 24 August 2026 we found and fixed two
-            # vulnerabilities in how hex.pm issues tokens" (a disclosure of its own finding)
+            # vulnerabilities in how hex.pm issues tokens" (a disclosure of its own finding), "We
+            # found both vulnerabilities on 24 August" (not "we found the root cause": a cause
+            # found while responding)
             r"\b(?:we|i)\s+(?:\w+\s+)?(?:found|discovered|identified|spotted)\s+(?:and\s+(?:fixed|patched|closed)\s+)?"
-            r"(?:an?\s+|two\s+|three\s+|several\s+|multiple\s+|\d{1,3}\s+)(?:[\w-]+\s+){0,2}?"
+            r"(?:an?\s+|two\s+|three\s+|both\s+|the\s+two\s+|these\s+|several\s+|multiple\s+|\d{1,3}\s+)(?:[\w-]+\s+){0,2}?"
             r"(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|flaws?|bugs?|holes?)|flaws?)\b|"
+            # the failure met by whoever did the work, told as what followed it: "After
+            # re-provisioning both worker nodes, Airflow pods were stuck in `Init:0/2`"
+            r"\bafter\s+(?:re-?)?(?:provisioning|deploying|upgrading|migrating|rebooting|installing|restarting|updating|"
+            r"applying|rolling\s+out|switching|reinstalling|rebuilding)\b[^.\x00]{0,100}?,\s+(?:the\s+|our\s+|my\s+|all\s+)?"
+            r"(?:[\w`'-]+\s+){0,3}?(?:was|were)\s+(?:still\s+|all\s+)?(?:stuck|hung|hanging|down(?!\s+(?:to|from|by)\b)|broken|"
+            r"failing|unreachable|unable|crash-?looping|offline)\b|"
             # the team meeting the failure at work: "During this process we ran into an error
             # generating the withdrawal proofs"
             r"\b(?:i|we)\s+(?:then\s+|quickly\s+|soon\s+|first\s+|suddenly\s+)?(?:ran|run|bumped|stumbled)\s+into\s+"

@@ -31,6 +31,7 @@ from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_op
 from ._due import read_due
 from ._time import entries
 from .root_cause import is_unknown
+from ...model import Span
 
 BAND_AID = "band-aid"
 DURABLE = "durable"
@@ -295,6 +296,13 @@ _KEPT_ARTIFACT = re.compile(r"\s+(?:a|an|the|our)\s+(?!eye\b)(?:[\w-]+\s+){0,3}?
 #: "Review and update the SLAs", "Investigate and fix the leak": the vague verb is joined
 #: to a change the item commits to (the verb after "and" is checked against the vague ones).
 _AND_CHANGE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<verb>[a-z][a-z-]{1,30})\b", re.IGNORECASE)
+#: "Review Apps Script deployment process and add a checklist for redeploying": what the
+#: review is over, then a change that delivers something checkable (a change verb from a
+#: fixed list: "Review logs and alerts" names no change).
+_AND_DELIVERS = re.compile(r"(?:[ \t]+[\w/.'`-]{1,30}){1,6}?,?[ \t]+(?:and|&|then)[ \t]+(?:to[ \t]+)?"
+                           r"(?:add|create|write|document|automate|implement|introduce|publish|enforce|enable|"
+                           r"configure|set[ \t]+up|pin|remove|replace|rotate|delete|migrate|update|fix)[ \t]+"
+                           r"(?:an?|the|one|our)?[ \t]*[\w-]", re.IGNORECASE)
 #: "monitor for mail-stack network rule warnings": the monitoring names the exact signal
 #: to watch (a qualified warning, error, failure ...), so its end state, a monitor on that
 #: signal, can be checked ("monitor the ingress for certificate renewal failures" too);
@@ -478,6 +486,8 @@ def _vague_verb(value: Any, options: dict) -> str | None:
     if joined and joined.group("verb").lower() not in _NO_CHANGE_VERBS and \
             leading_verb(value["title"][joined.start("verb"):], options["vague_verbs"]) is None:
         return None  # "Review and update the SLAs": the review ends in a change
+    if _AND_DELIVERS.match(value["title"], value["title"].find(verb) + len(verb)):
+        return None  # "Review the deployment process and add a checklist for ...": a deliverable named
     if search(option_patterns(options, "measurable_patterns"), text_of(value)):
         return None
     if _commits_to_change(_body(value), options):
@@ -655,7 +665,8 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
             is None and _alert_beside(value, context, options) \
             or _SWEEP.match(value["title"], value["title"].find(verb) + len(verb)) is not None \
             or _MARKED_EXTRA.search(value["title"]) is not None \
-            or _in_review_agenda(pointer, context)
+            or _in_review_agenda(pointer, context) \
+            or verb.lower() in _EXPLORING and _decision_follows(pointer, context)
         if rank < VAGUE_WARNINGS_PER_PLAN:
             yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=aimed)
         else:
@@ -670,6 +681,27 @@ _REVIEW_AGENDA = re.compile(r"^\W{0,4}(?:\d{1,3}[ \t-]?(?:day|week|month)s?|week
                             r"follow[ \t-]?up|post[ \t-]?incident)[ \t]+review(?:[ \t]+(?:meeting|agenda|checklist))?\W{0,4}$"
                             r"|^\W{0,4}review[ \t]+(?:meeting|agenda|checklist)\W{0,4}$", re.IGNORECASE)
 _ITEM_INDEX = re.compile(r"/action_items/(\d{1,6})$")
+
+
+#: An item that decides on what the item before it finds: "If no table exists, redefine
+#: the metric ...", "Otherwise, ...", "Depending on the result, ...".
+_DECIDES_ON = re.compile(r"^\W{0,4}(?:if|otherwise|depending[ \t]+on|based[ \t]+on[ \t]+(?:the[ \t]+)?(?:result|findings?|"
+                         r"outcome))\b", re.IGNORECASE)
+
+
+def _decision_follows(pointer: str, context: Context) -> bool:
+    """Whether the plan's next item decides on what this exploratory one finds
+    ("Investigate the source system for a separate `inquiries` table" over "If no table
+    exists, redefine the metric to New Registrations"): the investigation ends in a
+    decision written down, a sound next step (held-out set BW: pedantic)."""
+    found = _ITEM_INDEX.search(pointer)
+    plan = context.data.get("action_items") if isinstance(context.data, dict) else None
+    if found is None or not isinstance(plan, list):
+        return False
+    following = int(found.group(1)) + 1
+    item = plan[following] if following < len(plan) else None
+    return isinstance(item, dict) and isinstance(item.get("title"), str) and \
+        _DECIDES_ON.match(item["title"][:40]) is not None
 
 
 def _in_review_agenda(pointer: str, context: Context) -> bool:
@@ -810,12 +842,47 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
             yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed",
                                "quote": quote, "line": line}, variant="vague", pedantic=done)
             return
+        offered = _options_offered(context.document)
+        if offered is not None:
+            # "They need to be made persistent. Options:" over a list: the follow-up is
+            # written, undecided; a plan of none is no fair claim, a choice of none is
+            lead, line = offered
+            yield Hit(target, {"quote": lead, "line": line}, variant="options", pedantic=done, span=Span.point(line))
+            return
         # (a status page's short notice tells users it is back: a plan is a side note there)
         yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason",
                   pedantic=done, demote=status_notice(context.document))
     elif not isinstance(reason, str) or len(reason.split()) < minimum:
         yield Hit("/no_action_reason",
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
+
+
+#: A lead-in that offers the follow-up as options, at its line's end: "They need to be made
+#: persistent. Options:", "The options are:", "Possible fixes:". Anchored at the colon,
+#: read on the line's last 120 characters: linear.
+_OPTIONS_LEAD = re.compile(r"\b(?:options|alternatives|the[ \t]+options[ \t]+are|options[ \t]+include|"
+                           r"(?:possible|potential|candidate)[ \t]+(?:fixes|solutions|mitigations|options|approaches))"
+                           r"[ \t]*:[*_ \t]*$", re.IGNORECASE)
+#: A list item's marker at a line's start.
+_LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+
+
+def _options_offered(document: Any) -> tuple[str, int] | None:
+    """(the lead-in, its line) where a Markdown document offers its follow-up as options: a
+    line outside code ending in "Options:" (`_OPTIONS_LEAD`) whose next non-blank line is a
+    list item; None when there is none."""
+    lines = document.lines or []
+    if document.format != "markdown":
+        return None
+    for number, text in document.prose_lines():
+        if ":" not in text or _OPTIONS_LEAD.search(text[-120:]) is None:
+            continue
+        following = next((line for line in lines[number:number + 3] if line.strip()), "")
+        if _LIST_ITEM.match(following):
+            # the lead-in's last two sentences: "They need to be made persistent. Options:"
+            sentences = re.split(r"(?<=[.!?])[ \t]+", text.strip().lstrip("#>*-_ \t")[-400:])
+            return shorten(" ".join(sentences[-2:]), 60), number
+    return None
 
 
 #: Characters after a shipped-fix match read for what undoes it.
