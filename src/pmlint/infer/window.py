@@ -29,7 +29,7 @@ from typing import Any, Iterable
 
 from .. import regex_cache
 from ..grammar import negated_or_hedged
-from ..model import Document, code_line_numbers
+from ..model import Document
 from .facts import Fact
 from .prose import document_texts, prose_words, quote, span_at
 
@@ -199,10 +199,11 @@ def detected_to_resolved(document: Document) -> Fact[float] | None:
     from ..load.markdown.states import read_time
 
     day_first = bool(getattr(document.meta, "day_first_dates", False))
-    code = code_line_numbers(getattr(document.meta, "code_lines", ()))
     found: dict[str, tuple[int, str, Any]] = {}
-    for number, text in enumerate(lines[:_HEADER_LINES], start=1):
-        if number in code or ("|" not in text and ":" not in text):
+    for number, text in document.prose_lines():
+        if number > _HEADER_LINES:
+            break
+        if "|" not in text and ":" not in text:
             continue
         for kind, row in (("detected", _DETECTED_ROW), ("resolved", _RESOLVED_ROW)):
             match = row.match(text[:400]) if kind not in found else None
