@@ -17,7 +17,9 @@ author meant it, beside a twin that keeps the finding (synthetic documents):
 - "Review the deployment process and add a checklist": a review that delivers something;
 - "Investigate ..." over "If no table exists, redefine the metric": a decision written down;
 - "They need to be made persistent. Options:" over a list: a plan left undecided, said so;
-- "After re-provisioning both worker nodes, Airflow pods were stuck": the doer saw it.
+- "After re-provisioning both worker nodes, Airflow pods were stuck": the doer saw it;
+- "(maybe about 1/6)" of the users: a share, estimated;
+- "GK to run through the deploy principles with the team again": the owner, by initials.
 """
 
 from __future__ import annotations
@@ -234,3 +236,28 @@ def test_the_failure_met_after_ones_own_work_is_the_detection(tmp_path, run_cli,
     text = ("# Pods could not reach Postgres\n\n## Summary\n\nFor 2 hours 300 users saw no dashboards.\n\n" + sentence +
             "\n" + CAUSE)
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+# set BX (five blind documents, judged once at 57e7031: 7 of 12 findings TP)
+
+@pytest.mark.parametrize("sentence, who_missing", [
+    ("Some end users got error pages for a short period of time (maybe about 1/6).", False),
+    ("Some end users got error pages for a short period of time on 1/6.", True),
+    ("Some end users got error pages for a short period of time.", True),
+])
+def test_a_fraction_given_as_an_estimate_is_a_share(tmp_path, run_cli, sentence, who_missing):
+    text = f"# Stale content\n\n## Summary\n\nThe site served stale content for 2 hours.\n\n## Effect on end users\n\n{sentence}\n" + CAUSE
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "who or what was affected") is who_missing
+
+
+@pytest.mark.parametrize("plan, owner", [
+    ("GK to run through the merge to prod deploy principles with the team again.", "GK"),
+    ("- GK to run through the merge to prod deploy principles with the team again.", "GK"),
+    ("CI to fail every build below the patched floor.", None),
+    ("Run through the merge to prod deploy principles with the team again.", None),
+])
+def test_initials_leading_an_item_name_its_owner(tmp_path, run_cli, plan, owner):
+    text = ("# Stale content\n\n## Summary\n\nThe site served stale content to 300 users for 2 hours.\n" + CAUSE +
+            f"\n## Actions\n\n{plan}\n")
+    _, converted, _ = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert (f"owner: {owner}" in converted) if owner else ("owner:" not in converted)

@@ -111,7 +111,10 @@ COUNT_OF_SOURCE = (
     r"(?<!after\s)(?<!every\s)(?<!per\s)(?:several|many|tens\s+of|hundreds\s+of)\s+(?:thousands?|millions?|billions?)"
     r"(?:\s+of)?|"
     r"hundreds of|thousands of|millions of)\s+(?:of\s+(?:our|the)\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?"
-    + WHO_NOUN + r"\b")
+    + WHO_NOUN + r"\b"
+    # a share written as a fraction, hedged as an estimate: "(maybe about 1/6)", "roughly
+    # 1/3 of requests" (not a date: "on 1/6", "around 1/6" are read as none)
+    r"|\b(?:about|roughly|approximately|approx\.?|maybe|perhaps|nearly|almost|some|~)\s?[1-9]/[1-9]\d?(?![/\d.])")
 #: The evidence's count alone, for a message that quotes any count the text gives.
 COUNT_OF = regex_cache.compile(COUNT_OF_SOURCE, 0)
 

@@ -321,8 +321,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                     continue
                 for text, span, group in paragraphs:
                     owner = _OWNER_OF_ALL.search(text[:4000])
+                    who = owner.group("who") if owner else _lead_initials(text)
                     items.add({"title": text, **({"status": "done"} if _prose_told_done(text) else {}),
-                               **({"owner": owner.group("who")} if owner else {})},
+                               **({"owner": who} if who else {})},
                               span, {"title": span}, group)
                     sources.append("prose")
     if blocks is not None:
@@ -623,6 +624,24 @@ def _heading_item(items: _Items, heading: Block, prose: list[tuple[str, Span, st
 _ENUMERATOR = re.compile(r"^(?:step[ \t]{1,3})?\d{1,3}[.):][ \t]{1,3}", re.IGNORECASE)
 #: Initials in brackets after an item's words: "[DB]", "[IBG]", "[CF to write story]".
 _INITIALS = re.compile(r"(?<=\S)[ \t]{1,3}\[(?P<owner>[A-Z]{2,4})(?:[ \t]+to[ \t]+[^\]\n]{1,40})?\]")
+#: Initials leading an item, minutes' way of naming its owner: "GK to run through the
+#: deploy principles with the team again", "JS to follow up with the vendor" (not an
+#: acronym of a system: "CI to fail builds ...", "DNS to resolve ...").
+_LEAD_INITIALS = re.compile(r"^\W{0,4}(?P<owner>[A-Z]{2,3})[ \t]+to[ \t]+[a-z]{2,}\b")
+_NOT_INITIALS = frozenset({"API", "AWS", "CDN", "CI", "CD", "DB", "DNS", "ELB", "GCP", "TLS", "SSL", "SSO", "UI", "UX",
+                           "VPN", "VM", "OS", "IP", "CPU", "RAM", "SQL", "JS", "TS", "K8S", "SLA", "SLO", "MFA",
+                           "IAM", "ACL", "LB", "RDS", "EC2", "S3", "ALB", "NLB", "WAF", "PR", "MR", "QA"})
+
+
+def _lead_initials(text: str) -> str | None:
+    """The owner an item names by the initials it opens with ("GK to run through ..."), or
+    None (no such lead, or the letters are a system's acronym such as CI or DNS)."""
+    found = _LEAD_INITIALS.match(text[:40])
+    if found is None or found.group("owner") in _NOT_INITIALS:
+        return None
+    return found.group("owner")
+
+
 _LEAD_OWNER = re.compile(r"^@(?P<owner>[A-Za-z0-9][\w.-]{0,38})[ \t]{1,3}(?:[-–—:][ \t]{1,3})?(?=\S)")
 _TAIL_OWNER = re.compile(r"[ \t]{1,3}(?:(?:by|owner:?|owned[ \t]by|assigned[ \t]to)[ \t]{1,3}|[-–—|][ \t]{0,3})?"
                          r"\(?@(?P<owner>[A-Za-z0-9][\w.-]{0,38})\)?[ \t]*$", re.IGNORECASE)
@@ -1220,6 +1239,8 @@ def _item(items: _Items, block: Block, group: str | None, hints: dict[str, str],
         initials = _INITIALS.search(text)
         if initials is not None:
             fields["owner"] = initials.group("owner")
+        elif (lead := _lead_initials(text)) is not None:
+            fields["owner"] = lead
     if "ticket" not in fields:
         ticket = ticket_in(text + "\n" + "\n".join(block.rest))
         if ticket:
