@@ -8,7 +8,6 @@ author meant it, beside a twin that keeps the finding (synthetic documents):
 - "deleted the only copies of up to 5,927 covers": a loss with no length to ask for;
 - "the incorrect disk was accidentally detached, triggering an immediate DR response": the
   team's own slip, seen at once;
-- "staying up late", "the wee hours": a night's sleep lost;
 - "the same error as in June" is a repeat, "an S3 bucket the same as last year" is not;
 - "The next hardening priorities are:" under "What changed after the incident": open items;
 - "## Timeline pattern" (eight untimed steps): the timeline, untimed;
@@ -55,6 +54,7 @@ TIMELINE = "\n## Timeline\n\n- 2026-05-13 09:00 UTC push\n- 2026-05-13 10:00 UTC
     ("A few minutes later, I got an email.", ["warning"]),
     ("I emailed AWS a few minutes after the push, asking about the key.", ["warning"]),
     ("The vendor emailed us about the planned upgrade.", ["warning"]),
+    ("The vendor emailed us in March to warn that the v1 API would be retired in June.", ["warning"]),
 ])
 def test_a_message_bringing_the_news_is_the_detection(tmp_path, run_cli, sentence, default):
     text = "# Leaked key\n\n## Summary\n\nThe secret key of one account was public for 2 hours.\n\n" + \
@@ -110,25 +110,13 @@ def test_the_teams_own_slip_met_at_once_is_seen(tmp_path, run_cli, sentence, def
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
 
 
-@pytest.mark.parametrize("sentence, night", [
-    ("Two of us stayed up late rebuilding the hosts from configuration management.", True),
-    ("We rebuilt the hosts in the wee hours, after the key rotation.", True),
-    ("The site stayed up during the migration, and we rebuilt the hosts the next day.", False),
-    ("We rebuilt the hosts the next day, after the key rotation.", False),
-])
-def test_staying_up_late_is_a_night_lost(tmp_path, run_cli, sentence, night):
-    text = ("# Build host breach\n\n## Summary\n\nOn 2025-03-02 a contributor reported an unknown SSH key on the "
-            "build host for 300 users. " + sentence + "\n" + CAUSE +
-            "\n## Action items\n\n- Rebuild every host from configuration management\n")
-    assert bool(rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM202")) is night
-
-
 # set BV (seven blind documents, judged once at f696511: 13 of 20 findings TP)
 
 @pytest.mark.parametrize("sentence, repeat", [
     ("It was the same error as in June, when the cache filled up.", True),
     ("The cause was the same as last year.", True),
     ("For the static files we used an S3 bucket the same as last year.", False),
+    ("The load test used a config that was the same as last year.", False),
     ("We used the same setup as in 2022.", False),
 ])
 def test_the_same_trouble_as_last_year_is_a_repeat(tmp_path, run_cli, sentence, repeat):
@@ -141,6 +129,7 @@ def test_the_same_trouble_as_last_year_is_a_repeat(tmp_path, run_cli, sentence, 
 @pytest.mark.parametrize("lead, done_items", [
     ("The next hardening priorities are:", 0),
     ("We hardened the following as well:", 2),
+    ("The remaining hardening work, all shipped on 2025-06-20:", 2),
 ])
 def test_next_priorities_under_what_changed_are_open(tmp_path, run_cli, lead, done_items):
     text = ("# Container miner\n\n## Summary\n\nA miner ran in the web container for 2 hours for 300 users.\n" + CAUSE +
@@ -217,7 +206,10 @@ def test_an_investigation_with_its_decision_written_is_sound(tmp_path, run_cli, 
 
 @pytest.mark.parametrize("lead, options_message", [
     ("They need to be made persistent. Options:", True),
+    ("They need to be made persistent. The options are:", True),
     ("They need to be made persistent. We will do the following:", False),
+    ("The provisioning job was run with these options:", False),
+    ("Workarounds while we investigate the options:", False),
 ])
 def test_a_follow_up_left_as_options_is_said_so(tmp_path, run_cli, lead, options_message):
     text = ("# Pods could not reach Postgres\n\nAfter re-provisioning the workers, pods could not reach Postgres "
@@ -230,6 +222,7 @@ def test_a_follow_up_left_as_options_is_said_so(tmp_path, run_cli, lead, options
 @pytest.mark.parametrize("sentence, default", [
     ("After re-provisioning both worker nodes, Airflow pods were stuck in `Init:0/2`.", []),
     ("After deploying the fix, the error rate was down to zero.", ["warning"]),
+    ("After migrating the database on 2025-06-14, the invoice exports were broken for three days.", ["warning"]),
     ("Airflow pods were stuck in `Init:0/2`.", ["warning"]),
 ])
 def test_the_failure_met_after_ones_own_work_is_the_detection(tmp_path, run_cli, sentence, default):
@@ -261,3 +254,10 @@ def test_initials_leading_an_item_name_its_owner(tmp_path, run_cli, plan, owner)
             f"\n## Actions\n\n{plan}\n")
     _, converted, _ = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert (f"owner: {owner}" in converted) if owner else ("owner:" not in converted)
+
+
+def test_options_on_a_status_notice_are_asked_at_info(tmp_path, run_cli):
+    text = ("---\ntitle: Login outage\ndate: 2025-06-14 10:00:00\nresolved: true\nresolvedWhen: 2025-06-14 11:00:00\n"
+            "affected:\n  - Login\nsection: issue\n---\n\nUsers could not log in for an hour. They need a fallback. "
+            "Options:\n\n- Use the mobile app\n- Use a single sign-on link\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == ["info"]

@@ -51,7 +51,7 @@ _REPEAT_SAID = re.compile(
     # year": a choice compared, no incident)
     r"|\bsame[ \t]+(?:[\w-]+[ \t]+){0,2}?" + _TROUBLE + r"[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?"
     + _MONTH_OR_YEAR + r"\b"
-    r"|\b(?:it|this|that|" + _TROUBLE + r")[ \t]+(?:is|was|were|looked|looks|seemed|seems)[ \t]+(?:exactly[ \t]+)?"
+    r"|\b" + _TROUBLE + r"[ \t]+(?:is|was|were|looked|looks|seemed|seems)[ \t]+(?:exactly[ \t]+)?"
     r"(?:the[ \t]+)?same[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
     # "as happened last year", "as it happened in March", "like we experienced in 2022", "as happened before"
     # ("as we did last year, we ran a game day" compares, it repeats nothing)

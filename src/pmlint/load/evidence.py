@@ -111,6 +111,9 @@ _MONEY = (r"(?<![\w/:.,-])(?:[$\u20ac\u00a3]\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|m
           r"|(?:usd|eur|gbp|jpy|chf|cad|aud)\s?\d+(?:[.,]\d+)*(?:\s*(?:k|m|bn?|million|billion|thousand)\b)?"
           r"|\d+(?:[.,]\d+)*\s*(?:k|m|bn?|million|billion|thousand)?\s+(?:[\w-]+\s+)?(?:" + _CURRENCY + r"|"
           r"tokens?|coins?|dollars?|euros?|pounds sterling)\b)")
+#: What an advance notice says, after its verb: a change to come, no incident found.
+_NOT_AHEAD = (r"(?![^.\x00]{0,80}?\b(?:would|will|going\s+to|planned|scheduled|upcoming|deprecat\w*|retir\w*|"
+              r"sunset\w*|end[\s-]of[\s-]life)\b)")
 #: Where notices wait for the writer: "my work email", "the inbox", "my notifications".
 _MAILBOX = r"(?:e-?mails?|inbox(?:es)?|mailbox(?:es)?|notifications?|alerts?|pager|messages)\b"
 #: Units of stored data, counted when data is lost ("only had 5,000 rows").
@@ -383,10 +386,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # an outside party's message bringing the news: "AWS emailed me a few minutes after
             # the push, saying the key was publicly exposed", "GitHub sent us an email warning
             # that the token was public" (a customer's is read as the customer's above)
+            # (not an advance notice: "The vendor emailed us in March to warn that the v1 API
+            # would be retired in June" tells of a change to come, no incident found)
             r"|\b(?:emailed|e-mailed|messaged|texted|phoned|called|wrote\s+to|contacted)\s+(?:me|us)\b[^.\x00]{0,60}?"
-            r"\b(?:saying|to\s+say|to\s+tell|to\s+warn|warning|to\s+let\s+(?:me|us)\s+know)\b"
+            r"\b(?:saying|to\s+say|to\s+tell|to\s+warn|warning|to\s+let\s+(?:me|us)\s+know)\b" + _NOT_AHEAD +
             r"|\bsent\s+(?:me|us)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:e-?mail|message|notice|notification|warning|text)s?\s+"
-            r"(?:saying|warning|to\s+say|to\s+warn|that|about)\b", _F)),
+            r"(?:saying|warning|to\s+say|to\s+warn|that|about)\b" + _NOT_AHEAD, _F)),
         ("employee", regex_cache.compile(
             r"\b(?:we|i|they|on-?call|someone(?: on the team)?|a teammate|(?:an?|the|our|one of (?:our|the)|some|several|"
             # "one of our site reliability engineers (sres) noticed": up to three words before
@@ -449,8 +454,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:vulnerabilit(?:y|ies)|security\s+(?:issues?|flaws?|bugs?|holes?)|flaws?)\b|"
             # the failure met by whoever did the work, told as what followed it: "After
             # re-provisioning both worker nodes, Airflow pods were stuck in `Init:0/2`"
-            r"\bafter\s+(?:re-?)?(?:provisioning|deploying|upgrading|migrating|rebooting|installing|restarting|updating|"
-            r"applying|rolling\s+out|switching|reinstalling|rebuilding)\b[^.\x00]{0,100}?,\s+(?:the\s+|our\s+|my\s+|all\s+)?"
+            # (hands-on work on machines, seen as it ends: not "After migrating the database,
+            # the exports were broken for three days", which someone may have found days later)
+            r"\bafter\s+(?:re-?)?(?:provisioning|rebooting|restarting|reinstalling|rebuilding|re-?imaging|power-?cycling)\b"
+            r"[^.\x00]{0,100}?,\s+(?:the\s+|our\s+|my\s+|all\s+)?"
             r"(?:[\w`'-]+\s+){0,3}?(?:was|were)\s+(?:still\s+|all\s+)?(?:stuck|hung|hanging|down(?!\s+(?:to|from|by)\b)|broken|"
             r"failing|unreachable|unable|crash-?looping|offline)\b|"
             # the team meeting the failure at work: "During this process we ran into an error

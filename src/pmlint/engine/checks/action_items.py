@@ -31,7 +31,6 @@ from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_op
 from ._due import read_due
 from ._time import entries
 from .root_cause import is_unknown
-from ...model import Span
 
 BAND_AID = "band-aid"
 DURABLE = "durable"
@@ -847,7 +846,10 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
             # "They need to be made persistent. Options:" over a list: the follow-up is
             # written, undecided; a plan of none is no fair claim, a choice of none is
             lead, line = offered
-            yield Hit(target, {"quote": lead, "line": line}, variant="options", pedantic=done, span=Span.point(line))
+            # (at the plan's usual place, so a suppression written for PM313 still applies; the
+            # message names the line; a status page's notice is asked at `info`, as below)
+            yield Hit(target, {"quote": lead, "line": line}, variant="options", pedantic=done,
+                      demote=status_notice(context.document))
             return
         # (a status page's short notice tells users it is back: a plan is a side note there)
         yield Hit(target, {"problem": "and no `no_action_reason` says why none are needed"}, variant="no_reason",
@@ -857,10 +859,11 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
                   {"problem": f'and the no-action reason "{shorten(reason)}" does not say why (under {minimum} words)'})
 
 
-#: A lead-in that offers the follow-up as options, at its line's end: "They need to be made
-#: persistent. Options:", "The options are:", "Possible fixes:". Anchored at the colon,
-#: read on the line's last 120 characters: linear.
-_OPTIONS_LEAD = re.compile(r"\b(?:options|alternatives|the[ \t]+options[ \t]+are|options[ \t]+include|"
+#: A lead-in that offers the follow-up as options, a sentence of its own at its line's end:
+#: "They need to be made persistent. Options:", "The options are:", "Possible fixes:" (not
+#: "The job was run with these options:", nor "while we investigate the options:").
+#: Anchored at the colon, read on the line's last 120 characters: linear.
+_OPTIONS_LEAD = re.compile(r"(?:^|[.!?][ \t]+)\W{0,4}(?:options|alternatives|(?:the|our)[ \t]+options[ \t]+(?:are|include)|"
                            r"(?:possible|potential|candidate)[ \t]+(?:fixes|solutions|mitigations|options|approaches))"
                            r"[ \t]*:[*_ \t]*$", re.IGNORECASE)
 #: A list item's marker at a line's start.

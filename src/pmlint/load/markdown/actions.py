@@ -298,7 +298,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 intro_done = text.endswith(":") and _DONE_INTRO.search(text) is not None
                 # "The next hardening priorities are:" under "What changed after the incident":
                 # the list after it is still to do, whatever the heading says of the rest
-                intro_open = text.endswith(":") and _OPEN_INTRO.search(text[-300:]) is not None
+                intro_open = text.endswith(":") and _OPEN_INTRO.search(text[-300:]) is not None \
+                    and _DONE_IN_LEAD.search(text[-300:]) is None
                 # "One or more of the following mitigations will work:": the list offers options
                 options = text.endswith(":") and _OPTIONS_INTRO.search(text) is not None
                 if text.endswith(":") and _leads_code(section.blocks, position):
@@ -858,6 +859,12 @@ _OPEN_INTRO = re.compile(
     r"are[ \t]+going[ \t]+to)\b[^:\n]{0,120}:$"
     r"|\b(?:still[ \t]+to[ \t]+(?:do|come)|to[ \t]+do[ \t]+next|not[ \t]+yet[ \t]+done)\b[^:\n]{0,60}:$",
     re.IGNORECASE)
+
+
+#: A lead-in that says its list is done after all: "The remaining hardening work, all shipped
+#: on 2025-06-20:".
+_DONE_IN_LEAD = re.compile(r"\b(?:shipped|done|completed|deployed|implemented|merged|finished|landed|in[ \t]+place)\b",
+                           re.IGNORECASE)
 
 
 #: A paragraph that introduces a list of work done: "List of actions performed to resolve
