@@ -53,6 +53,10 @@ _REPEAT_SAID = re.compile(
     + _MONTH_OR_YEAR + r"\b"
     r"|\b" + _TROUBLE + r"[ \t]+(?:is|was|were|looked|looks|seemed|seems)[ \t]+(?:exactly[ \t]+)?"
     r"(?:the[ \t]+)?same[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
+    # a failure told, then "the same as" then: "ran out of connections, same as last year",
+    # "failed the same way as in June"
+    r"|\b(?:failed|broke|crashed|went[ \t]+down|ran[ \t]+out|happened|occurred|stalled|halted)\b[^.\n]{0,60}?"
+    r"\bsame(?:[ \t]+way)?[ \t]+as[ \t]+(?:(?:in|with|during|on)[ \t]+)?" + _MONTH_OR_YEAR + r"\b"
     # "as happened last year", "as it happened in March", "like we experienced in 2022", "as happened before"
     # ("as we did last year, we ran a game day" compares, it repeats nothing)
     r"|\b(?:as|like)[ \t]+(?:it[ \t]+|we[ \t]+|they[ \t]+)?(?:happened|occurred|experienced)[ \t]+"
@@ -150,8 +154,9 @@ _STEP = re.compile(r"[ \t]{0,8}\d{1,3}[.)][ \t]")
 
 def _numbered_step(document: Document, pointer: str) -> bool:
     """Whether the text at `pointer` is a step of a numbered run on its source lines ("4.
-    System creates NEW subscription" over "5. User gets charged AGAIN"): a step of the
-    incident's own course, told in order, not an earlier incident."""
+    System creates NEW subscription" over "5. User gets charged AGAIN"): asked of a root
+    cause's steps, a step of the incident's own course, told in order, not an earlier
+    incident."""
     span = document.spans.get(pointer)
     lines = document.lines or []
     if span is None or not 1 <= span.line <= len(lines) or _STEP.match(lines[span.line - 1][:20]) is None:
@@ -192,7 +197,7 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
             if emphatic and _CLOCK_NEAR.search(text, emphatic.end(), emphatic.end() + 40) is None \
-                    and not _numbered_step(document, pointer):
+                    and not (pointer.startswith(("/root_causes", "/trigger")) and _numbered_step(document, pointer)):
                 # ("System crashed AGAIN at ~15:47": a step of this incident's own course,
                 # told with its time, as a timeline entry tells it; "5. User gets charged
                 # AGAIN" in a numbered run of steps tells it as a sequence)

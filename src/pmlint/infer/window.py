@@ -179,8 +179,8 @@ def header_window(document: Document) -> Fact[float] | None:
 #: 23:27 |", "- Detected at: ...", "**Time detected:** ..."), and one that says when it was
 #: resolved ("| **Resolved** | 2021-03-06 03:34 |"): the window a template's header keeps
 #: when it names no incident start. Anchored, bounded gaps, no nesting: linear in the line.
-_HEADER_ROW = r"^[ \t]*(?:[-*+][ \t]+)?\|?[ \t]*(?:\*\*|__)?(?:(?:date|time)[ \t]+)?{0}(?:[ \t]+(?:at|on|time|date))?" \
-              r"[ \t]*(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?|\|)[ \t]*(?P<value>[^|\n]{{1,64}})"
+_HEADER_ROW = r"^[ \t]*(?:[-*+][ \t]+)?(?:\|[ \t]*)?(?:\*\*|__)?(?:(?:date|time)[ \t]+)?{0}(?:[ \t]+(?:at|on|time|date))?" \
+              r"[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::[ \t]*(?:(?:\*\*|__)[ \t]*)?|\|[ \t]*)(?P<value>[^|\n]{{1,64}})"
 _DETECTED_ROW = regex_cache.compile(_HEADER_ROW.format("detected"), re.IGNORECASE)
 _RESOLVED_ROW = regex_cache.compile(_HEADER_ROW.format("(?:resolved|mitigated|recovered)"), re.IGNORECASE)
 
@@ -194,7 +194,7 @@ def detected_to_resolved(document: Document) -> Fact[float] | None:
     have begun hours before anyone detected it. None unless both read and the resolution
     comes after the detection."""
     lines = document.lines
-    if not lines:
+    if not lines or document.format != "markdown":
         return None  # a YAML document states its window in fields
     from ..load.markdown.states import read_time
 

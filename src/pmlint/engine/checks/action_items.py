@@ -299,8 +299,8 @@ _AND_CHANGE = re.compile(r"[ \t]+(?:and|&)[ \t]+(?P<verb>[a-z][a-z-]{1,30})\b", 
 #: review is over, then a change that delivers something checkable (a change verb from a
 #: fixed list: "Review logs and alerts" names no change).
 _AND_DELIVERS = re.compile(r"(?:[ \t]+[\w/.'`-]{1,30}){1,6}?,?[ \t]+(?:and|&|then)[ \t]+(?:to[ \t]+)?"
-                           r"(?:add|create|write|document|automate|implement|introduce|publish|enforce|enable|"
-                           r"configure|set[ \t]+up|pin|remove|replace|rotate|delete|migrate|update|fix)[ \t]+"
+                           r"(?:add|create|write(?![ \t]+up\b)|automate|implement|introduce|enforce|enable|"
+                           r"configure|set[ \t]+up|pin|remove|replace|rotate|delete|migrate|fix)[ \t]+"
                            r"(?:an?|the|one|our)?[ \t]*[\w-]", re.IGNORECASE)
 #: "monitor for mail-stack network rule warnings": the monitoring names the exact signal
 #: to watch (a qualified warning, error, failure ...), so its end state, a monitor on that
@@ -674,18 +674,18 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
                       variant="beyond_limit", pedantic=aimed)
 
 
-#: A group heading that names a scheduled review meeting: "### 30-Day Review", "90 Day
-#: Review", "Quarterly review", "Follow-up review agenda".
-_REVIEW_AGENDA = re.compile(r"^\W{0,4}(?:\d{1,3}[ \t-]?(?:day|week|month)s?|weekly|monthly|quarterly|annual|yearly|"
-                            r"follow[ \t-]?up|post[ \t-]?incident)[ \t]+review(?:[ \t]+(?:meeting|agenda|checklist))?\W{0,4}$"
-                            r"|^\W{0,4}review[ \t]+(?:meeting|agenda|checklist)\W{0,4}$", re.IGNORECASE)
+#: A group heading that names a review meeting on a schedule: "### 30-Day Review", "90 Day
+#: Review", "Quarterly review" (not "Follow-up review" or "Post-incident review": plans).
+_REVIEW_AGENDA = re.compile(r"^\W{0,4}(?:\d{1,3}[ \t-]?(?:day|week|month)s?|weekly|monthly|quarterly|annual|yearly)[ \t]+"
+                            r"review(?:[ \t]+(?:meeting|agenda|checklist))?\W{0,4}$", re.IGNORECASE)
 _ITEM_INDEX = re.compile(r"/action_items/(\d{1,6})$")
 
 
 #: An item that decides on what the item before it finds: "If no table exists, redefine
 #: the metric ...", "Otherwise, ...", "Depending on the result, ...".
-_DECIDES_ON = re.compile(r"^\W{0,4}(?:if|otherwise|depending[ \t]+on|based[ \t]+on[ \t]+(?:the[ \t]+)?(?:result|findings?|"
-                         r"outcome))\b", re.IGNORECASE)
+_DECIDES_ON = re.compile(r"^\W{0,4}(?:if[ \t]+(?!(?:possible|needed|necessary|time|feasible|required|appropriate|"
+                         r"applicable|desired)\b)\w|otherwise\b|depending[ \t]+on\b|based[ \t]+on[ \t]+(?:the[ \t]+)?"
+                         r"(?:result|findings?|outcome)\b)", re.IGNORECASE)
 
 
 def _decision_follows(pointer: str, context: Context) -> bool:

@@ -270,7 +270,7 @@ _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+go
                        r"|\bpermanently\s+(?:lost|gone|deleted|destroyed)\b"
                        # "cover archival deleted the only copies of up to 5,927 covers"
                        r"|\b(?:deleted|destroyed|wiped|erased|lost|overwrote)\s+(?:the|our|its|their|my)\s+only\s+"
-                       r"(?:remaining\s+)?(?:cop(?:y|ies)|backups?)\b"
+                       r"(?:remaining\s+)?cop(?:y|ies)\b"
                        r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
                        r"retrieved|brought\s+back)\b|\bunrecoverable\b", re.IGNORECASE)
 #: The lost data said to be back after all: then the loss had a length.

@@ -260,7 +260,7 @@ class AliasTable:
                     and not normalised[len(alias)].isalnum() and len(alias) >= 4:
                 key, sub = self.exact[alias]
                 rest = normalised[len(alias):]
-                if _is_qualifier(rest):
+                if _is_qualifier(rest, key):
                     return SectionMatch(key, sub, f"{qualifier} {rest}".strip())
         if _PREVENTION.search(normalised) and not _OPTIONS.search(normalised):
             return SectionMatch("action_items", None, qualifier)
@@ -346,10 +346,9 @@ _CAUSE_HEADING = re.compile(
 #: as a result of the config push", what the push did).
 CHANGED_AFTER = re.compile(r"what (?:has )?changed (?:as a result|afterwards|since(?: then)?|after (?:the|this|that) "
                            r"(?:incident|outage|breach|event|compromise))|changes (?:as a result|since then)"
-                           # what the fix did, named as a fix or by its pull request: "What the fix
-                           # changed", "What #13725 changed" (not "What changed": often the trigger)
-                           r"|what (?:(?:the|this|our) )?(?:fix|fixes|patch|remediation|(?:pr |pull request |mr )?[#!]\d{1,8}) "
-                           r"changed")
+                           # what the fix did, named as a fix: "What the fix changed" (not "What
+                           # changed", nor "What #4521 changed": often the trigger)
+                           r"|what (?:(?:the|this|our) )?(?:fix|fixes|patch|remediation) changed")
 
 
 #: A heading that names the plan by what it holds, however it qualifies it: "Resulting
@@ -388,16 +387,21 @@ _QUALIFIER_WORDS = re.compile(
     r"^\s*(?:[–—:]|\s-)\s+\S"
     r"|^[\s/,:;–—-]*(?:and\b|&|/|\d|all times|times|in |utc|gmt|\(|for |of events|of the|summary|"
     r"[a-z]{3,9} \d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|pst|pdt|cet|est|edt|ist|bst|"
-    r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|"
-    # how the section was put together: "Timeline pattern", "Timeline reconstruction",
-    # "Timeline breakdown", "Impact breakdown"
-    r"pattern|reconstruct|sketch|outline|approximat|estimat|recap|breakdown|narrative|walk-?through|highlights|$)"
+    r"on |follow|detail|notes|overview|analysis|items|tasks|\w+ improvements|$)"
 )
 
 
-def _is_qualifier(rest: str) -> bool:
-    """Whether what follows an alias prefix is a qualifier ("(all times UTC)", "and follow-ups")."""
-    return bool(_QUALIFIER_WORDS.match(rest))
+#: How a timeline was put together, after its name: "Timeline pattern", "Timeline
+#: reconstruction", "Timeline breakdown" (after another section's name these words name
+#: something else: "Alert pattern", "Mitigation outline").
+_TIMELINE_QUALIFIER = re.compile(r"^[\s/,:;–—-]*(?:pattern|reconstruct|sketch|outline|approximat|recap|breakdown|"
+                                 r"narrative|walk-?through|highlights)")
+
+
+def _is_qualifier(rest: str, key: str = "") -> bool:
+    """Whether what follows an alias prefix is a qualifier ("(all times UTC)", "and follow-ups";
+    for the timeline also "pattern", "reconstruction")."""
+    return bool(_QUALIFIER_WORDS.match(rest)) or key == "timeline" and bool(_TIMELINE_QUALIFIER.match(rest))
 
 
 # -- assigning blocks to sections ---------------------------------------------------------
