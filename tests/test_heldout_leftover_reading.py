@@ -293,3 +293,21 @@ def test_reading_a_detected_row_is_linear(unit):
         _RESOLVED_ROW.match(text)
 
     assert_ten_times_linear(run, 40, unit, setup=lambda copies: unit[:2] + " " * (40 * copies) + "x")
+
+
+def test_placing_a_phrase_among_many_code_blocks_is_linear():
+    """Placing a phrase skips matches on code lines: once a scan of every code block per
+    match, quadratic on a file of many blocks and many matches (the attacker review)."""
+    from linearity import assert_ten_times_linear
+    from pmlint.load import load_text
+
+    def build(copies: int):
+        text = "# Outage\n\n## Summary\n\n" + "".join(
+            f"```\ncode {i}\n```\nworked through the night {i}\n\n" for i in range(copies))
+        return load_text("pm.md", text)
+
+    def run(document) -> None:
+        document._located.clear()
+        document.locate_text("", "worked through the night", 10**9)
+
+    assert_ten_times_linear(run, 300, "code blocks", setup=build)

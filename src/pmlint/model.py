@@ -226,16 +226,22 @@ class Document:
         no prose of theirs. One helper for what several checks each built for themselves
         (`code_line_numbers` and a loop that skips its lines); the set of code line numbers
         is built once per document, however many checks ask."""
-        ranges = getattr(self.meta, "code_lines", ())
-        kept = self._code_numbers
-        if kept is not None and kept[0] is ranges:
-            code = kept[1]
-        else:
-            code = code_line_numbers(ranges)
-            self._code_numbers = (ranges, code)
+        code = self._code_set()
         for number, text in enumerate(self.lines or (), start=1):
             if number not in code:
                 yield number, text
+
+    def _code_set(self) -> set[int]:
+        """The numbers of the lines inside code blocks, built once per document (and again
+        only if `meta` is replaced): a membership test in constant time, however many code
+        blocks the document has."""
+        ranges = getattr(self.meta, "code_lines", ())
+        kept = self._code_numbers
+        if kept is not None and kept[0] is ranges:
+            return kept[1]
+        code = code_line_numbers(ranges)
+        self._code_numbers = (ranges, code)
+        return code
 
     def missing_span(self, pointer: str) -> Span:
         """Where to report something absent at `pointer`: the first line of its nearest
@@ -293,7 +299,9 @@ class Document:
         region = "\n".join(self.lines[first - 1:beyond])
         limit = sum(len(line) + 1 for line in self.lines[first - 1:last])
         offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
-        code = self.meta.code_lines
+        # (a set, built once per document: a scan of every code block for every match was
+        # quadratic on a file of many code blocks and many matches)
+        code = self._code_set() if self.meta.code_lines else None
         found: list[tuple[int, int, int, int]] = []
         line, line_start, counted = first, 0, 0  # newlines are counted once, left to right
         for match in needle_matches(region, needle, offset):
@@ -304,7 +312,7 @@ class Document:
                 line += region.count("\n", counted, match.start())
                 line_start = newline + 1
             counted = match.start()
-            if code and _on_code_line(code, line):
+            if code and line in code:
                 continue
             end = max(match.end() - 1, match.start())
             end_line = line + region.count("\n", match.start(), end)
@@ -318,12 +326,6 @@ def code_line_numbers(ranges: Any, last: int | None = None) -> set[int]:
     last) pairs, inclusive), up to line `last` when given: the lines a reader of prose
     skips. One set for a document's few code blocks, built in one pass."""
     return {number for first, end in ranges or () for number in range(first, (end if last is None else min(end, last)) + 1)}
-
-
-def _on_code_line(ranges: Any, line: int) -> bool:
-    """Whether `line` falls in one of `ranges`: (first, last) line pairs, inclusive (a
-    document has few code blocks, and the pairs may have come back from JSON as lists)."""
-    return any(first <= line <= last for first, last in ranges)
 
 
 #: Between two words of a phrase, the source may hold any run of whitespace: a line break
