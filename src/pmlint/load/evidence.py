@@ -243,11 +243,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\b(?:i|we)\s+(?:started\s+|began\s+)?(?:getting|receiving|got|received)\s+(?:an?\s+|some\s+|several\s+)?"
             r"(?:[\w-]+\s+)?(?:notifications?|e-?mails?|alerts?|warnings?)\s+(?:of|about|from|that|shortly|saying|"
             r"warning|advising)\b"
+            # (not a person's message: "we received an email from a customer saying ...")
+            r"(?![^.\x00]{0,60}\b(?:customers?|users?|clients?|players?|members?|people|someone|somebody)\b)"
             # the one message quoted after a colon: "A few minutes later, I got an email:" over
             # the notice it quotes ("Your AWS account is compromised"; not "We received no alerts:")
-            r"|\b(?:i|we)\s+(?:got|received)\s+an?\s+(?:[\w-]+\s+)?(?:e-?mail|message|notification|alert|warning)[ \t]?:"
-            # (not a person's message: "we received an email from a customer saying ...")
-            r"(?![^.\x00]{0,60}\b(?:customers?|users?|clients?|players?|members?|people|someone|somebody)\b)", _F)),
+            r"|\b(?:i|we)\s+(?:got|received)\s+an?\s+(?:[\w-]+\s+)?(?:e-?mail|message|notification|alert|warning)[ \t]?:",
+            _F)),
         ("customer", regex_cache.compile(
             # one user's failure told as the incident's opening: "A user could not register
             # the submission through the dapp" (one person met it, and told)
