@@ -226,15 +226,15 @@ class Document:
         no prose of theirs. One helper for what several checks each built for themselves
         (`code_line_numbers` and a loop that skips its lines); the set of code line numbers
         is built once per document, however many checks ask."""
-        code = self._code_set()
+        code = self.code_line_set()
         for number, text in enumerate(self.lines or (), start=1):
             if number not in code:
                 yield number, text
 
-    def _code_set(self) -> set[int]:
+    def code_line_set(self) -> set[int]:
         """The numbers of the lines inside code blocks, built once per document (and again
         only if `meta` is replaced): a membership test in constant time, however many code
-        blocks the document has."""
+        blocks the document has. Shared: read it, never change it."""
         ranges = getattr(self.meta, "code_lines", ())
         kept = self._code_numbers
         if kept is not None and kept[0] is ranges:
@@ -301,7 +301,7 @@ class Document:
         offset = min(max(base.column - 1, 0), len(self.lines[first - 1]))
         # (a set, built once per document: a scan of every code block for every match was
         # quadratic on a file of many code blocks and many matches)
-        code = self._code_set() if self.meta.code_lines else None
+        code = self.code_line_set() if self.meta.code_lines else None
         found: list[tuple[int, int, int, int]] = []
         line, line_start, counted = first, 0, 0  # newlines are counted once, left to right
         for match in needle_matches(region, needle, offset):

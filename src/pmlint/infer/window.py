@@ -193,8 +193,7 @@ def detected_to_resolved(document: Document) -> Fact[float] | None:
     long" (PM601) but is no length of the impact to weigh a severity by: the impact may
     have begun hours before anyone detected it. None unless both read and the resolution
     comes after the detection."""
-    lines = document.lines
-    if not lines or document.format != "markdown":
+    if not document.lines or document.format != "markdown":
         return None  # a YAML document states its window in fields
     from ..load.markdown.states import read_time
 

@@ -874,9 +874,9 @@ def _options_offered(document: Any) -> tuple[str, int] | None:
     """(the lead-in, its line) where a Markdown document offers its follow-up as options: a
     line outside code ending in "Options:" (`_OPTIONS_LEAD`) whose next non-blank line is a
     list item; None when there is none."""
-    lines = document.lines or []
     if document.format != "markdown":
         return None
+    lines = document.lines or []
     for number, text in document.prose_lines():
         if ":" not in text or _OPTIONS_LEAD.search(text[-120:]) is None:
             continue

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 from ...headings import Heading
 from ...infer.prose import document_texts, prose_words
 from ...infer.window import dated_milestones, front_matter_window, told_window
-from ...model import Span, code_line_numbers, join_pointer, place_pointer, resolve_pointer
+from ...model import Span, join_pointer, place_pointer, resolve_pointer
 from ..functions import Context, Hit, check, get_function, is_truthy
 from ..kinds import of_kind
 from ..severity import scale_word, strip_marks
@@ -589,7 +589,7 @@ def _chronology(context: Context) -> int | None:
     if document.format != "markdown" or not lines:
         return None
     meta = document.meta
-    code = code_line_numbers(getattr(meta, "code_lines", ()))
+    code = document.code_line_set()
     # the lead before the first heading is a section too (after any front matter)
     front_end = 0
     if lines[0].strip() == "---":
