@@ -724,6 +724,8 @@ def test_work_done_under_a_sub_heading_of_a_done_group_stays_done(tmp_path, run_
 
 @pytest.mark.parametrize("lead, titles", [
     ("One or more of the following mitigations will work:", []),
+    # the vocabulary PM313 reads as a follow-up left as options (grammar.OPTIONS_OFFERED)
+    ("Our options are:", []),
     ("We will do the following:", ["Configure log retention for Loki", "Use managed Loki"]),
 ])
 def test_options_offered_are_no_commitments(tmp_path, run_cli, lead, titles):

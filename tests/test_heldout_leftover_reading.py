@@ -214,6 +214,9 @@ def test_an_investigation_with_its_decision_written_is_sound(tmp_path, run_cli, 
 @pytest.mark.parametrize("lead, options_message", [
     ("They need to be made persistent. Options:", True),
     ("They need to be made persistent. The options are:", True),
+    # the loader's vocabulary for options inside a plan (grammar.OPTIONS_OFFERED)
+    ("They need to be made persistent. Alternative remedies:", True),
+    ("They need to be made persistent. Possible remedies:", True),
     ("They need to be made persistent. We will do the following:", False),
     ("The provisioning job was run with these options:", False),
     ("Workarounds while we investigate the options:", False),

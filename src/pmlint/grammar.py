@@ -329,6 +329,16 @@ LEAD_IN = (r"^\W*+(?:(?:in\s+the\s+future|going\s+forward|moving\s+forward)\s*,?
            r"we\s+are|we're)\s+)*")
 
 
+#: Words that offer what follows as alternatives to choose from, not as work committed to:
+#: "Possible fixes", "The options are", "One or more of the following". The Markdown loader
+#: skips a list after them inside a plan; PM313 reads them as a follow-up left undecided.
+#: One vocabulary, so the two readings cannot drift apart. (Not the bare "options", which
+#: only the PM313 reading takes, and only as a sentence of its own: "Options:".)
+OPTIONS_OFFERED = (r"one\s+or\s+more\s+of\s+the\s+following|any\s+of\s+the\s+following|"
+                   r"(?:possible|potential|candidate|alternative)\s+(?:mitigations?|solutions?|fixes|options|"
+                   r"approaches|remedies)|(?:the|our)\s+options\s+(?:are|include)|options\s+include")
+
+
 @lru_cache(maxsize=32)
 def leading_verb_regex(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
     """Matches a title whose first word(s) are one of `verbs` (after "We will", "Immediately", ...)."""

@@ -19,7 +19,7 @@ import re
 from datetime import date
 from typing import Any, Iterable, Iterator
 
-from ...grammar import LEAD_IN, leading_verb
+from ...grammar import LEAD_IN, OPTIONS_OFFERED, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
 from ..items import is_band_aid
 from ...infer.layers import read_item
@@ -863,8 +863,7 @@ def no_action_justified(value: Any, pointer: str, options: dict, context: Contex
 #: "They need to be made persistent. Options:", "The options are:", "Possible fixes:" (not
 #: "The job was run with these options:", nor "while we investigate the options:").
 #: Anchored at the colon, read on the line's last 120 characters: linear.
-_OPTIONS_LEAD = re.compile(r"(?:^|[.!?][ \t]+)\W{0,4}(?:options|alternatives|(?:the|our)[ \t]+options[ \t]+(?:are|include)|"
-                           r"(?:possible|potential|candidate)[ \t]+(?:fixes|solutions|mitigations|options|approaches))"
+_OPTIONS_LEAD = re.compile(r"(?:^|[.!?][ \t]+)\W{0,4}(?:options|alternatives|" + OPTIONS_OFFERED + r")"
                            r"[ \t]*:[*_ \t]*$", re.IGNORECASE)
 #: A list item's marker at a line's start.
 _LIST_ITEM = re.compile(r"[ \t]{0,8}(?:[-*+]|\d{1,3}[.)])[ \t]+\S")

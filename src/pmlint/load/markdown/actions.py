@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterator, NamedTuple
 
+from ...grammar import OPTIONS_OFFERED
 from ...model import Span
 from .blocks import Block, Cell
 from .common import Output, bold_label, is_template_prompt, plain, unlinked
@@ -340,12 +341,11 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
 
 #: A paragraph that offers the list after it as alternatives to choose from, not as work
 #: committed to: "One or more of the following mitigations will work:", "Possible solutions:".
-_OPTIONS_INTRO = re.compile(r"\b(?:one\s+or\s+more\s+of\s+the\s+following|any\s+of\s+the\s+following|"
+_OPTIONS_INTRO = re.compile(r"\b(?:" + OPTIONS_OFFERED + r"|"
                             # links kept for reference, not work: "Upstream bug reports we found while
                             # debugging, for reference:", "See also:", "Related issues:"
-                            r"for\s+reference|see\s+also|related\s+(?:issues|links|tickets|reports|bugs)|further\s+reading|"
-                            r"(?:possible|potential|candidate|alternative)\s+(?:mitigations?|solutions?|fixes|options|"
-                            r"approaches|remedies)|the\s+options\s+are|options\s+include)\b", re.IGNORECASE)
+                            r"for\s+reference|see\s+also|related\s+(?:issues|links|tickets|reports|bugs)|"
+                            r"further\s+reading)\b", re.IGNORECASE)
 #: A sub-heading of the plan that lists problems found ("Problems during Recovery", "Issues
 #: we hit", "What went wrong"), unless it also names the work ("Fixes for the problems").
 _PROBLEMS_HEADING = re.compile(r"^\W*(?:(?:problems?|issues?|challenges?|difficulties|pain[ \t]points?)[ \t]+"
