@@ -179,7 +179,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
     if method == "employee" and _PERSON_SUBJECT.search(phrase) is None \
             and _OUTSIDE_SUBJECT.search(_subject(text, start)) is not None:
         return "customer"  # "A user saw a strange error", "a customer notices an issue": from outside
-    if _REPORTING.search(phrase) is None:
+    if _REPORTING.search(phrase) is None and not phrase.lower().startswith("prompted"):
+        # ("lag spikes prompted me to check the server": a person noticing, in the phrase itself)
         if not in_detection and _REPORTING.search(sentence(text, start, end)) is None:
             return None
         return method

@@ -72,9 +72,14 @@ _OWN_CAUSE = regex_cache.compile(
 #: The author's own command that went wrong, told in the first person: "I ran `kubectl delete
 #: ns acoustid` with `KUBECONFIG` pointing to the wrong config file", "I copied a `helm upgrade
 #: --install` command ... but forgot to change the release name".
+#: Or a teammate's, the slip told before the command: "A teammate mistakenly believed they
+#: were working in an isolated environment and ran the following command".
 _OWN_COMMAND = regex_cache.compile(
     r"\b(?:i|we)[ \t]+(?:ran|executed|typed|copied|issued|pasted)\b[^.\n]{0,160}?\b(?:the[ \t]+wrong|forgot[ \t]+to|"
-    r"by[ \t]+mistake|accidentally|instead[ \t]+of[ \t]+the)\b", re.IGNORECASE)
+    r"by[ \t]+mistake|accidentally|instead[ \t]+of[ \t]+the)\b"
+    r"|\b(?:i|we|(?:a|one[ \t]+of[ \t]+our|our)[ \t]+(?:teammates?|team[ \t]+members?|colleagues?|co-?workers?|"
+    r"engineers?|developers?|admins?|administrators?|operators?|maintainers?))[ \t]+(?:accidentally|mistakenly|"
+    r"inadvertently|wrongly)\b[^.\n]{0,120}?\b(?:ran|executed|typed|issued|pasted)\b", re.IGNORECASE)
 #: The author at work on it within minutes: "After 5 minutes of blind panic, I took the
 #: website into maintenance mode", "within two minutes we had started the restore".
 _REACTED = regex_cache.compile(
@@ -173,8 +178,8 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
     command = next(((text, match) for _, text in document_texts(document, ("/action_items",))
                     for match in [_OWN_COMMAND.search(text)] if match), None)
     if command is not None and not _UNATTENDED.search(sentence(command[0], command[1].start(), command[1].end())):
-        # the author's own command went wrong: the person at the keyboard saw what it did
-        return f"{quote(command[1].group(), 60)}: the author's own command"
+        # a command of the team's own went wrong (the author's or a teammate's): the person at the keyboard saw what it did
+        return f"{quote(command[1].group(), 60)}: a command of the team's own"
     cause = next(((text, match) for _, text in texts for match in [_OWN_CAUSE.search(text)] if match), None)
     if cause is None or _UNATTENDED.search(sentence(cause[0], cause[1].start(), cause[1].end())):
         return None
