@@ -176,6 +176,17 @@ SHARE = regex_cache.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?
                    r"instances|clusters|queries|api[ \t]calls|calls|visitors|accounts|validators|pods)\b", re.IGNORECASE)
 
 
+#: A verb that addresses people, right before a scope phrase: "Onboard all users with a
+#: clear understanding of", "To proactively warn all users", "We emailed all customers":
+#: those people are the plan's or the notice's audience, not who the incident hit.
+_ADDRESSED_BEFORE = regex_cache.compile(
+    r"\b(?:onboard\w{0,3}|warn\w{0,3}|notif(?:y|ies|ied|ying)|inform\w{0,3}|e-?mail\w{0,3}|messag\w{1,3}|"
+    r"train\w{0,3}|remind\w{0,3}|tell|told|telling|educat\w{1,3}|contact\w{0,3}|ask\w{0,3}|invit\w{1,3}|"
+    r"encourag\w{1,3}|advis\w{1,3}|urg\w{1,3}|recommend\w{0,3})[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
+#: Characters before a scope phrase read for the verb addressing it.
+_ADDRESSED_REACH = 40
+
+
 def _levels(settings: Mapping[str, Any]) -> list[str]:
     return [str(level).upper() for level in settings.get("severity_levels") or ("SEV1", "SEV2", "SEV3", "SEV4")]
 
@@ -203,6 +214,8 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
             break
     scope_terms = settings.get("inferred_severity_scope_phrases") or ()
     for pointer, text, match in find(phrases(terms_of(scope_terms)), texts):
+        if _ADDRESSED_BEFORE.search(text, max(0, match.start() - _ADDRESSED_REACH), match.start()) is not None:
+            continue  # "Onboard all users with ...", "We notified all customers": told, not hit
         scope_hit = (quote(match.group()), span_at(document, pointer, match.group()))
         break
     share_min = settings.get("inferred_severity_min_share_percent")

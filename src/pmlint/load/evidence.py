@@ -573,7 +573,8 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # meeting's pizza item, is no one's: PM601 passes over it, see checks/impact.py)
             # (nor a machine's resources, a threshold or a comparison: "to get about 10% of disk
             # space back", "99% disk full", "above 80% threshold", "30% faster", "a 20% discount")
-            r"(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b)(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
+            # (nor a machine's level told before it: "VM disk usage was at 100%", see `_not_a_level`)
+            r"(?P<share>(?<![\w/:.,-])\d+(?:[.,]\d+)?\s*(?:%|percent\b))(?!\s*(?:complete|completed|done|finished|through|of\s+the\s+way)\b)"
             r"(?!\s*(?:of\s+(?:the\s+|my\s+|our\s+|its\s+|their\s+)?)?(?:disk|memory|cpu|ram|space|storage|capacity|bandwidth|"
             r"quota|headroom)\b)(?!\s+(?:faster|slower|cheaper|discount|off|smaller|bigger|larger|threshold|limit|"
             r"utili[sz]ation|usage|full|load)\b)"
@@ -1326,6 +1327,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"cve-\d{4}-\d{4,7}|backdoor|zero[- ]day|0[- ]day)\b"
             r"|\b(?:vulnerabilit(?:y|ies)|flaws?|weakness(?:es)?|security\s+holes?)\b[^.\x00]{0,60}?"
             r"\b(?:was|were|had\s+been|has\s+been|got)\s+(?:actively\s+)?exploited\b"
+            # the way in, told as the story's step: "a random user shared a phishing link on
+            # multiple channels", "an engineer clicked a phishing email" (the attack's vector)
+            r"|\b(?:clicked|opened|followed|fell\s+for|shared|sent|posted|spread)\s+(?:on\s+)?(?:an?\s+|the\s+|this\s+)?"
+            r"(?:[\w-]+\s+)?phishing\s+(?:links?|e-?mails?|messages?|pages?|sites?|urls?|attacks?|attempts?|campaigns?)\b"
             # the mechanism as a limit crossed: "the GRE tunnel MTU is larger than the
             # fragmentation point", "the payload exceeded the 1 MB size limit", "connections
             # exceeded the pool's maximum" (not a threshold: crossing one is how it was noticed)
@@ -1636,6 +1641,24 @@ def _in_impact_paragraph(text: str, start: int, end: int) -> bool:
     return _around_hit(text, start, end, _PARAGRAPH_END, _HIT_ONLY)
 
 
+#: A machine's resource named just before a share: "VM disk usage was at 100%", "CPU
+#: utilisation hit 95%", "memory: 90%" (how full a machine was, not a share of who was hit).
+_LEVEL_BEFORE = regex_cache.compile(
+    r"\b(?:(?:disks?|cpus?|memory|ram|storage|inodes?|swap|heap|filesystems?|partitions?)"
+    r"(?:[ \t]+(?:usage|utili[sz]ation|use|space|load|levels?|pressure))?|utili[sz]ation)"
+    r"[ \t]*(?::|[ \t](?:was|is|were|are|hit|hits|reached|reaches|grew|climbed|spiked|peaked|rose|went|jumped|stood|"
+    r"sat|stayed|remained|of|at)(?:[ \t]+(?:to|at|up[ \t]+to))?)?"
+    r"(?:[ \t]+(?:about|around|nearly|almost|over|under|below|above|(?:less|more|lower|higher)[ \t]+than|~))?[ \t]*$", _F)
+#: Characters before a share read for the resource it measures.
+_LEVEL_REACH = 48
+
+
+def _not_a_level(text: str, start: int, end: int) -> bool:
+    """Whether the share at text[start:end] is not a machine's level told before it
+    (`_LEVEL_BEFORE`): "VM disk usage was at 100%" says how full the disk was."""
+    return _LEVEL_BEFORE.search(text, max(0, start - _LEVEL_REACH), start) is None
+
+
 #: A maintenance or a downtime named: a migration's length is the service's time down only
 #: where its paragraph says the work was one.
 _MAINTENANCE = regex_cache.compile(r"\b(?:maintenance|downtime|offline|taken\s+down|went\s+down)\b", _F)
@@ -1722,7 +1745,7 @@ def _after_a_fault(text: str, start: int, end: int) -> bool:
 #: its first match, and a branch split out would be searched over the whole of a large text
 #: even where the pattern it came from matches on the first page.
 CONFIRMED_BY: dict[re.Pattern[str], tuple[tuple[str, Callable[[str, int, int], bool], bool], ...]] = {
-    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True),),
+    PATTERNS["impact_who"][0][1]: (("count_of", _in_impact_paragraph, True), ("share", _not_a_level, False)),
     PATTERNS["impact_who"][1][1]: (("all_of", _in_impact_clause, False), ("entire_of", _in_impact_clause, False)),
     PATTERNS["impact_whole"][0][1]: (("all_users", _unqualified_subject, False),
                                      ("not_at_all", _a_service_not_working, False)),

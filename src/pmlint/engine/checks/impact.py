@@ -272,7 +272,9 @@ _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+go
                        r"|\b(?:deleted|destroyed|wiped|erased|lost|overwrote)\s+(?:the|our|its|their|my)\s+only\s+"
                        r"(?:remaining\s+)?cop(?:y|ies)\b"
                        r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
-                       r"retrieved|brought\s+back)\b|\bunrecoverable\b", re.IGNORECASE)
+                       r"retrieved|brought\s+back)\b|\bunrecoverable\b"
+                       # "if the server was deleted, there is no way to restore it"
+                       r"|\bno\s+way\s+(?:to|of)\s+(?:restor|recover|retriev|undelet)\w{0,3}\b", re.IGNORECASE)
 #: The lost data said to be back after all: then the loss had a length.
 _GOT_BACK = re.compile(r"\b(?:restored|recovered|got\s+(?:it|them|the\s+\w+)\s+back|(?:is|was|were|are)\s+back\b)",
                        re.IGNORECASE)
@@ -495,9 +497,11 @@ def _listed_as_hit(description: str, context: Context) -> str | None:
 
 
 #: A label that names what was hit on its own line: "- **Affected Services**: blog,
-#: failover webserver, hidden services web site, tor exit." (not "Affected users: unknown").
+#: failover webserver, hidden services web site, tor exit.", "* **VM Services Affected:** All
+#: core DW services (MinIO, Dremio, Postgres, etc.)" (not "Affected users: unknown").
 _AFFECTED_INLINE = re.compile(
-    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]?(?:affected|impacted)[ \t]+(?:" + _AFFECTED_THINGS + r")"
+    r"^[ \t]{0,3}(?:[-*+][ \t]+)?(?:\*\*|__)?[ \t]?(?:(?:affected|impacted)[ \t]+(?:" + _AFFECTED_THINGS + r")"
+    r"|(?:[\w-]{1,20}[ \t]+)?(?:" + _AFFECTED_THINGS + r")[ \t]+(?:affected|impacted))"
     r"[ \t]?(?:\*\*|__)?[ \t]?:[ \t]?(?:\*\*|__)?[ \t]*(?P<items>\S[^\n]{2,300})$", re.IGNORECASE)
 #: Lines read for an inline list of what was hit (each cut at 400 characters).
 _INLINE_LINES = 20_000
