@@ -62,12 +62,18 @@ def template_residue(value: Any, pointer: str, options: dict, context: Context) 
     hits = []
     count = 0  # with `once`, every match counts, but only each text's first becomes a Hit
     defined: set[str] | None = None  # the document's link reference labels, read when first needed
+    assigned: set[str] | None = None  # the template variables the document sets, read when first needed
     if regex is not None:
         for string_pointer, text in context.strings_matching(value, pointer, regex):
             first_in_text = True
             for match in find_phrases(text, regex):
                 if _filled_in(text, match):
                     continue
+                braced = _BRACED.fullmatch(match.group(0))
+                if braced is not None:
+                    assigned = _assigned_variables(context) if assigned is None else assigned
+                    if _variable_name(braced.group(1)) in assigned:
+                        continue  # "{% assign confs="30" %}" above "{{confs}}": the site renders it
                 bracketed = _BRACKETED.search(match.group(0)) if "[" in match.group(0) else None
                 if bracketed is not None:
                     defined = _reference_labels(context) if defined is None else defined
@@ -145,6 +151,35 @@ def _filled_in(text: str, match: re.Match[str]) -> bool:
         return False  # a prompt to the author ("Describe what happened", "Link to the ticket", "HH:MM Event 1")
     return len(inner.split()) >= _FILLED_WORDS or any(char.isdigit() for char in inner) or "](" in inner \
         or "http" in inner
+
+
+#: A site generator's variable set in the document (Jekyll's Liquid `{% assign confs="30" %}`,
+#: `{% capture note %}`, Jinja's `{% set x = 1 %}`): `{{confs}}` then renders as its value.
+_ASSIGNMENT = re.compile(r"\{%-?[ \t]*(?:assign|capture|set)[ \t]+([A-Za-z_][\w-]{0,60})")
+#: Page and site objects a Jekyll page can always render (`{{ page.title }}`, `{{ site.url }}`).
+_SITE_OBJECTS = frozenset({"page", "site", "layout", "include", "jekyll", "paginator", "content"})
+#: A variable inside braces, with Liquid filters: `{{confs}}`, `{{ page.title | escape }}`.
+_VARIABLE = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,60}(?:\.[\w-]{1,60}){0,4}[ \t]*(?:\|[^{}|]{1,80}){0,4}-?[ \t]*")
+
+
+def _variable_name(inner: str) -> str | None:
+    """The variable braces render (lower case, before any dot or filter: "page" for
+    `{{ page.title | escape }}`), or None when they hold anything else."""
+    if _VARIABLE.fullmatch(inner) is None:
+        return None
+    return inner.strip(" \t-").split("|", 1)[0].strip().split(".", 1)[0].lower()
+
+
+def _assigned_variables(context: Context) -> set[str]:
+    """The template variables a Markdown document sets for its site generator (lower case,
+    `_ASSIGNMENT`), with the page and site objects every Jekyll page has when it sets any;
+    empty when it sets none. One pass over the lines that hold "{%"."""
+    lines = context.document.lines if context.document is not None else None
+    if not lines:
+        return set()
+    names = {match.group(1).lower() for line in lines[:50_000] if "{%" in line
+             for match in _ASSIGNMENT.finditer(line[:2000])}
+    return names | _SITE_OBJECTS if names else names
 
 
 #: A bracketed word in a placeholder match, and a link reference definition ("[link]: https://...").
