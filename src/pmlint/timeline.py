@@ -273,6 +273,8 @@ def describes_failure(text: str) -> bool:
     lowered = text.lower() if text.isascii() else None  # (see _may_hold)
     if _MARKED_START.search(text) or (_may_hold(lowered, _SAID_START_WORDS) and _SAID_START.search(text)):
         return True
+    if lowered is None and text.lstrip(" \t*_|").startswith(_FAILURE_MARKS):
+        return True  # "| 07:24 | ❌ NEW empty database volume created |": the author marks it failed
     if (_may_hold(lowered, _LEAD_UP_WORDS) and _LEAD_UP.search(text)) or \
             (_may_hold(lowered, _LATENT_WORDS) and _LATENT.search(text)):
         return False  # a change made, or a fault in place with no impact yet: not the onset
@@ -280,6 +282,10 @@ def describes_failure(text: str) -> bool:
         return True
     return _may_hold(lowered, _SECRET_WORDS) and _SECRET.search(text) is not None and \
         _CONTAINING.search(text) is not None
+
+
+#: Marks an entry opens with to say it went wrong (a status table's ❌, a red circle).
+_FAILURE_MARKS = ("\u274c", "\U0001f534")
 
 
 #: For each pattern `describes_failure` runs, words one of which every match holds (in

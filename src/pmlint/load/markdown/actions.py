@@ -364,6 +364,16 @@ _TOLD_DONE = re.compile(
     r"(?:[a-z]{2,20}ed|built|made|sent|run|rebuilt|rewritten|written|taken|brought|undone|given|kept|found|told|"
     r"set[ \t]up|put)\b"
     r"|\b(?:we|i|the[ \t]team)[ \t]+(?:then[ \t]+|also[ \t]+|quickly[ \t]+|immediately[ \t]+)?[a-z]{2,20}ed\b"
+    # the present perfect of the team or a person named: "We have added bots", "Pooja has
+    # also enabled 2FA" (a capitalised name: not "this has caused")
+    r"|(?:\b(?:we|i|the[ \t]team|our[ \t]team)|(?<![\w.])(?-i:(?!(?:This|That|These|Those|It|There|Which|What|Everything|Nothing|Something|Nobody|Each|All|One)\b)"
+    r"[A-Z][a-z]{1,20}))(?:[ \t]+(?:have|has)|['’]ve)[ \t]+"
+    r"(?:then[ \t]+|also[ \t]+|now[ \t]+|already[ \t]+|since[ \t]+|just[ \t]+)?"
+    # (work done, not a thing seen, weighed or begun: "Based on what we have observed, we are
+    # building tests", "we have decided to", "we have started migrating")
+    r"(?!(?:observ|learn|notic|realis|realiz|experienc|discuss|consider|decid|agre|identifi|determin|conclud|"
+    r"hear|want|need|plann|hop|tri|start|commenc|begun|wonder|expect)\w{0,3}\b)"
+    r"(?:[a-z]{2,20}ed|built|made|set[ \t]up|put|written|rewritten)\b"
     r"|^(?:the|this|our)[ \t]+(?:fix|patch|change|remediation|mitigation)[ \t]+(?:involved|included|consisted|"
     r"required|meant)\b", re.I)
 #: ... and says nothing still to do.
@@ -389,7 +399,24 @@ def _prose_told_done(text: str) -> bool:
     backported ... and applied to the testnet, successfully resolving the chain halt."):
     a past tense (`_TOLD_DONE`) and nothing still to do (`_STILL_TO_DO`). Read as open, a
     testnet's remediation told in the past was "2 open action items" without an owner."""
-    return _TOLD_DONE.search(text) is not None and _STILL_TO_DO.search(text) is None
+    return _TOLD_DONE.search(text) is not None and all(
+        _BEHAVIOUR_WILL.match(text, max(0, match.start() - 5)) is not None and not _WE.search(_sentence_before(text, match.start()))
+        for match in _STILL_TO_DO.finditer(text[:4000]))
+
+
+#: "..., and will kick users failing compliance": what a thing just configured will do from
+#: now on (its behaviour), not work still to do; "and will be monitored" is work still.
+_BEHAVIOUR_WILL = re.compile(r"(?:,[ \t]|[ \t])and[ \t]will[ \t]+(?!be\b|need\b|have\b|continue\b)[a-z]", re.I)
+#: The team or its writer as a subject: then "and will ..." is theirs to do.
+_WE = re.compile(r"\b(?:we|i|us|our|team)\b", re.I)
+
+
+def _sentence_before(text: str, end: int) -> str:
+    """The sentence of `text` up to `end` (from the last full stop, ! or ? before it; at
+    most 300 characters back)."""
+    before = text[max(0, end - 300):end]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    return before[cut + 1:]
 
 
 def _leads_code(blocks: list[Block], position: int) -> bool:
@@ -675,7 +702,11 @@ def _is_filler(text: str) -> bool:
 
 #: An apology, thanks or an invitation to ask: how a public write-up's last paragraph reads.
 _CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|thanks\s+for|if\s+you\s+have\s+any\s+"
-                      r"questions|(?:don't|do\s+not)\s+hesitate\s+to\s+(?:contact|reach))\b", re.I)
+                      r"questions|(?:don't|do\s+not)\s+hesitate\s+to\s+(?:contact|reach)|"
+                      # "We look forward to your suggestions", "Glad to be back!", "we appreciate
+                      # your patience": a community post's sign-off
+                      r"look(?:ing)?\s+forward\s+to\s+(?:your|hearing)|glad\s+to\s+be\s+back|"
+                      r"appreciate\s+your\s+(?:patience|support|understanding))\b", re.I)
 #: ... beside a promise, the paragraph is still a commitment ("Sorry; we will add an alert").
 _PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b", re.I)
 

@@ -52,6 +52,12 @@ _YEAR_MONTH_DATE = re.compile(r"(?P<y>\d{4})\s+" + _MONTH_WORD + r"\s+(?P<d>\d{1
                               re.IGNORECASE)
 _DAY_MONTH_YEAR = re.compile(r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH_WORD + r",?\s+(?P<y>\d{4})(?!\d),?\s*",
                              re.IGNORECASE)
+#: `27. November 2025`, `27.11.2025`: the day first with a dot, as German, Dutch and Nordic
+#: teams write it (the year required: "1. May we ..." in a numbered list is no date; not
+#: part of a version or an address: "1.10.2025.3", "10.27.11.2025").
+_DAY_DOT_MONTH_YEAR = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.[ \t]*" + _MONTH_WORD + r",?[ \t]+(?P<y>\d{4})(?!\d),?\s*",
+                                 re.IGNORECASE)
+_DOTTED_DATE = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4})(?!\.?\d),?\s*")
 #: `10-Apr-2023`, `10/Apr/2023`, `20-Dec-18`: the day, the month's name and the year joined
 #: (a two-digit year is this century's, as `4/21/23` is: the month's name between them
 #: tells the fields apart, so `20-Dec-18` can only be 20 December 2018)
@@ -174,7 +180,8 @@ def labelled_zone(line: str) -> tzinfo | None:
 def find_date(text: str, default_year: int | None = None, day_first: bool = False) -> date | None:
     """The first date written anywhere in `text` (ISO, `Feb 20 2018`, `4/21/23`, `30 November 2019`);
     `day_first`: the document writes numeric dates day first (`11-01-2026` is 11 January)."""
-    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE, _DAY_MON_YEAR_JOINED):
+    for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _DAY_MONTH_DATE, _DAY_MON_YEAR_JOINED, _DAY_DOT_MONTH_YEAR,
+                    _DOTTED_DATE):
         for match in pattern.finditer(text):
             found = _date_of(match, default_year, day_first)
             if found is not None:
@@ -263,7 +270,7 @@ def _parse_stamp(text: str, default_year: int | None = None, day_first: bool = F
     if weekday is not None and any(pattern.match(text, weekday.end()) for pattern in _DATE_AFTER_WEEKDAY):
         position = weekday.end()  # "[Tues 5/19/2020] ...": the weekday before a numeric date is read past
     for pattern in (_ISO_DATE, _US_DATE, _MONTH_DATE, _YEAR_MONTH_DATE, _DAY_MONTH_YEAR, _DAY_MON_YEAR_JOINED,
-                    _MONTH_DAY):
+                    _DAY_DOT_MONTH_YEAR, _DOTTED_DATE, _MONTH_DAY):
         match = pattern.match(text, position)
         if match:
             if pattern is _MONTH_DAY and default_year is None:
