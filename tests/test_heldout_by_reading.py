@@ -1,0 +1,226 @@
+"""Causes judged false or noise on held-out sets BY and BZ (blind documents, judged once),
+each read as its author meant it, beside a twin that keeps the finding (synthetic documents):
+- "lag spikes, which prompted me to check the server": a person noticing a symptom;
+- "A teammate mistakenly believed ... and ran the following command": the team's own
+  command, seen by the person at the keyboard;
+- "**Security Audit**" over "- Review all SSH keys": the audit's steps, not vague items;
+- "Monitor CPU usage" beside "Set up alerts for suspicious activity": still vague, the
+  alert names nothing;
+- items pmlint reports at `strict` only take none of a plan's three warnings;
+- "VM disk usage was at 100%": how full a disk was, no share of who was hit;
+- "**VM Services Affected:** All core DW services (MinIO, Dremio, Postgres)": what was hit;
+- "Onboard all users with a clear understanding of:": the plan's audience, no impact.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import impact_asks, rule_findings, rule_severities, write
+
+CAUSE = "\n## Root cause\n\nThe NAT change made postfix trust the docker gateway address.\n"
+SUMMARY = "# Mail relay\n\n## Summary\n\nThe mail server relayed spam for 300 users for 2 hours.\n"
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("I got home to lag spikes in my game, which prompted me to check the server, where I found this mess.", []),
+    ("The queue depth prompted us to investigate.", []),
+    ("I got home to lag spikes in my game and this mess on the server.", ["warning"]),
+])
+def test_a_symptom_that_prompted_a_check_is_the_detection(tmp_path, run_cli, sentence, default):
+    text = SUMMARY + f"\n{sentence}\n" + CAUSE
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+def test_a_symptom_that_prompted_a_check_is_a_person_noticing(tmp_path, run_cli):
+    text = SUMMARY + "\nLag spikes in my game prompted me to check the server.\n" + CAUSE
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert "method: employee  # inferred from \"prompted me to check\"" in out
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("A teammate mistakenly believed they were in an isolated environment and ran the following command:", []),
+    ("One of our engineers accidentally ran the cleanup against production:", []),
+    ("A teammate ran the following command:", ["warning"]),
+    ("The nightly job mistakenly ran the following command:", ["warning"]),
+])
+def test_a_teammates_slip_at_the_keyboard_is_seen_at_once(tmp_path, run_cli, sentence, default):
+    text = (SUMMARY + f"\n## What happened\n\n{sentence}\n\n```bash\ndocker rm -f dremio minioserver\n```\n" + CAUSE)
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == default
+
+
+PLAN_CAUSE = "\n## Root cause\n\nA backdoor SSH key was added to the deploy user.\n"
+
+
+@pytest.mark.parametrize("group, default", [
+    ("Security Audit", []),
+    ("Access audit (within 1 month)", []),
+    ("Cleanup", ["warning", "warning"]),
+])
+def test_an_audits_review_steps_are_not_vague(tmp_path, run_cli, group, default):
+    text = (SUMMARY + PLAN_CAUSE + f"\n## Recommendations\n\n1. **Disable password logins** on every host\n"
+            f"2. **{group}**\n   - Review all user accounts\n   - Review all SSH keys\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == default
+
+
+@pytest.mark.parametrize("alert, default", [
+    ("Set up alerts for suspicious activity", ["warning"]),
+    ("Set up alerts when CPU stays above 90% for 10 minutes", []),
+])
+def test_an_alert_on_nothing_in_particular_leaves_monitoring_vague(tmp_path, run_cli, alert, default):
+    text = (SUMMARY + PLAN_CAUSE + "\n## Recommendations\n\n- Disable password logins on every host\n"
+            f"- Monitor CPU usage\n- {alert}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == default
+
+
+def test_items_reported_at_strict_only_take_none_of_the_plans_warnings(tmp_path, run_cli):
+    # two sweeps for the same class of bug (strict only), then four plain vague items: the
+    # first three of those are warnings, and the message's count agrees
+    text = (SUMMARY + PLAN_CAUSE + "\n## Action items\n\n- Disable password logins on every host\n"
+            "- Review other services for similar patterns\n- Review similar hosts for the same key\n"
+            "- Review the logs\n- Investigate the cache\n- Look into the retries\n- Discuss the alerts\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM310")
+    assert [finding["severity"] for finding in found] == ["warning", "warning", "warning", "info"]
+    assert "vague item 4 of 4 in this plan" in found[-1]["message"]
+
+
+@pytest.mark.parametrize("sentence, who_missing", [
+    ("VM disk usage was at 100%, preventing any container restarts.", True),
+    ("CPU utilisation hit 95% on the primary.", True),
+    ("The hosts ran with their CPU utilization less than 30% at any point of time.", True),
+    ("100% of requests failed.", False),
+    ("Disk writes failed for 40% of the tenants.", False),
+])
+def test_a_machines_level_is_no_share_of_who(tmp_path, run_cli, sentence, who_missing):
+    text = f"# Disk full\n\n## Summary\n\nThe warehouse was down for 2 hours.\n\n{sentence}\n" + CAUSE
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "who or what was affected") is who_missing
+
+
+@pytest.mark.parametrize("row, who_missing", [
+    ("* **VM Services Affected:** All core DW services (MinIO, Dremio, File Upload Service, Postgres, etc.)", False),
+    ("* **Affected services:** MinIO, Dremio, Postgres", False),
+    ("* **VM Services:** MinIO, Dremio, Postgres", True),
+    ("* **Services Affected:** unknown so far, still counting", True),
+])
+def test_services_labelled_affected_name_what_was_hit(tmp_path, run_cli, row, who_missing):
+    text = (f"# Data warehouse crash\n\n## Incident overview\n\n* **Date of Incident:** 15 April 2025\n{row}\n"
+            "\nThe warehouse was down for 2 hours.\n" + CAUSE)
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "who or what was affected") is who_missing
+
+
+@pytest.mark.parametrize("sentence, inferred", [
+    ("* Onboard all users with a clear understanding of the shared VM.", False),
+    ("To proactively warn all users, a login banner was added.", False),
+    ("All users were unable to log in.", True),
+])
+def test_the_plans_audience_is_no_impact(tmp_path, run_cli, sentence, inferred):
+    text = (f"# Data warehouse crash\n\n## Summary\n\nThe warehouse containers went down.\n\n## Notes\n\n{sentence}\n"
+            + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ('severity: sev2  # inferred from impact on "all users"' in out.lower()) is inferred
+
+
+@pytest.mark.parametrize("assignment, placeholder", [
+    ('{% assign confs="30" %}\n\n', False),
+    ("{%- capture confs -%}30{%- endcapture -%}\n\n", False),
+    ("", True),
+    ('{% assign depth="30" %}\n\n', True),
+])
+def test_a_variable_the_page_assigns_is_no_placeholder(tmp_path, run_cli, assignment, placeholder):
+    text = (f"# Invalid blocks mined\n\n{assignment}## Summary\n\nFor 2 hours 300 wallets saw invalid blocks. "
+            "Wait an additional {{confs}} confirmations.\n" + CAUSE)
+    assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM010") == ["error"]) is placeholder
+
+
+@pytest.mark.parametrize("paragraph, open_item", [
+    ("We have added bots to aid with security. Pooja has also enabled 2FA.", False),
+    ("We've since rotated every token.", False),
+    ("We will add bots to aid with security.", True),
+    ("This has caused bots to be added.", True),
+    ("Based on what we have observed, we are building tests for this failure mode.", True),
+])
+def test_work_told_in_the_present_perfect_is_done(tmp_path, run_cli, paragraph, open_item):
+    text = ("# Server lost\n\n## Summary\n\nThe chat server was deleted for 300 members for 2 days.\n\n## Root cause\n\n"
+            f"A phishing link took the owner account.\n\n## What are we doing to prevent this in future?\n\n{paragraph}\n")
+    assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM301", preset="strict") == ["error"]) is open_item
+
+
+@pytest.mark.parametrize("paragraph, open_item", [
+    ("We have added bots. The Wick bot has had its settings changed to make it more strict, and will kick "
+     "users failing compliance out of the server.", False),
+    ("We have added bots to the server, and will add more next month.", True),
+    ("The bot was added and will be tuned next month.", True),
+])
+def test_what_a_thing_configured_will_do_is_no_work_left(tmp_path, run_cli, paragraph, open_item):
+    text = ("# Server lost\n\n## Summary\n\nThe chat server was deleted for 300 members for 2 days.\n\n## Root cause\n\n"
+            f"A phishing link took the owner account.\n\n## What are we doing to prevent this in future?\n\n{paragraph}\n")
+    assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM301", preset="strict") == ["error"]) is open_item
+
+
+@pytest.mark.parametrize("closing, items", [
+    ("We look forward to your suggestions to make this server a safer community.", 1),
+    ("Glad to be back!", 1),
+    ("We will add a second owner to the server.", 2),
+])
+def test_a_community_posts_sign_off_is_no_item(tmp_path, run_cli, closing, items):
+    text = ("# Server lost\n\n## Summary\n\nThe chat server was deleted for 300 members for 2 days.\n\n## Root cause\n\n"
+            "A phishing link took the owner account.\n\n## What are we doing to prevent this in future?\n\n"
+            f"We will move the server to an account with 2FA.\n\n{closing}\n")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert out.count("  - title: ") == items
+
+
+@pytest.mark.parametrize("sentence, cause_missing", [
+    ("A random user shared a phishing link on multiple channels, and the owner clicked one of the messages.", False),
+    ("A random user shared a link on multiple channels, and the owner clicked one of the messages.", True),
+])
+def test_the_phishing_link_shared_is_the_way_in(tmp_path, run_cli, sentence, cause_missing):
+    text = ("# Server lost\n\n## Summary\n\nThe chat server was deleted for 300 members for 2 days.\n\n"
+            f"## Incident description\n\n{sentence} She lost control over her account.\n")
+    missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+               if "root_causes" in finding["message"]]
+    assert bool(missing) is cause_missing
+
+
+@pytest.mark.parametrize("sentence, how_long_missing", [
+    ('Discord replied: "if the server was deleted, there is no way to restore it."', False),
+    ("Discord replied that the server was deleted.", True),
+])
+def test_a_loss_with_no_way_back_has_no_length(tmp_path, run_cli, sentence, how_long_missing):
+    text = ("# Server lost\n\n## Summary\n\nThe chat server of 300 members was deleted.\n\n"
+            f"## Incident description\n\n{sentence}\n" + CAUSE)
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "how long") is how_long_missing
+
+
+@pytest.mark.parametrize("owner, unowned", [
+    ("Backlog", True),
+    ("the backlog", True),
+    ("@dana", False),
+])
+def test_the_backlog_owns_nothing(tmp_path, run_cli, owner, unowned):
+    text = ("# Database lost\n\n## Summary\n\n14 users lost access for 11 hours.\n" + CAUSE +
+            "\n## Action items\n\n| Priority | Action | Owner | Status |\n|---|---|---|---|\n"
+            f"| P1 | Add a user count health check | {owner} | TODO |\n"
+            f"| P1 | Alert on volume changes | {owner} | TODO |\n")
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")) is unowned
+
+
+TABLE = ("\n## Timeline\n\n| Time | Event |\n|---|---|\n| 07:24 | Server restarted for resource limits |\n"
+         "| 07:24 | {mark}NEW empty database volume created |\n| 18:00 | Issue reported by user: only one user visible |\n"
+         "| 18:40 | Database restored from backup |\n")
+
+
+@pytest.mark.parametrize("date, mark, slow", [
+    ("**Date:** 27. November 2025", "\u274c ", True),
+    ("**Date:** 27.11.2025", "\u274c ", True),
+    ("**Date:** 27. November 2025", "", False),
+    ("**Date:** sometime in November", "\u274c ", False),
+])
+def test_an_entry_marked_failed_on_a_day_written_day_first_is_the_onset(tmp_path, run_cli, date, mark, slow):
+    text = (f"# Database loss on production\n\n{date}  \n**Time:** 07:24 UTC  \n**Severity:** HIGH\n\n"
+            "## Summary\n\nThe app came up on an empty database; 14 users were affected.\n"
+            + TABLE.replace("{mark}", mark) + CAUSE)
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403", preset="strict")) is slow
