@@ -696,7 +696,7 @@ def _aimed(value: Any, pointer: str, verb: str, context: Context, options: dict)
         or lowered in _WATCHING and _WATCHES_NOTHING.match(title, after) is None and _alert_beside(value, context, options) \
         or _SWEEP.match(title, after) is not None \
         or _MARKED_EXTRA.search(title) is not None \
-        or _in_review_agenda(pointer, context) \
+        or _in_review_agenda(pointer, context, lowered) \
         or lowered in _EXPLORING and _decision_follows(pointer, context)
 
 
@@ -707,8 +707,14 @@ _REVIEW_AGENDA = re.compile(r"^\W{0,4}(?:\d{1,3}[ \t-]?(?:day|week|month)s?|week
 #: A group that names an audit: "**Security Audit**" over "- Review all SSH keys", "Access
 #: audit (within 1 month)". Its review verbs are the audit's steps, each bounded by what the
 #: audit covers (held-out set BY: pedantic), not a remediation left vague.
-_AUDIT_GROUP = re.compile(r"\baudit(?:[ \t]+(?:checklist|agenda|tasks?|steps?|items?))?\W{0,4}"
+#: The group must be the audit itself: at most two words before "audit", none of them an
+#: article or a preposition ("Fix the logging gaps found in the audit", "Before the next
+#: compliance audit" are work an audit asked for, not its steps).
+_AUDIT_GROUP = re.compile(r"^\W{0,4}(?:(?!(?:the|a|an|in|of|for|from|before|after|during|by|found|next|last|our)\b)"
+                          r"[\w-]{1,30}[ \t]+){0,2}audit(?:[ \t]+(?:checklist|agenda|tasks?|steps?|items?))?\W{0,4}"
                           r"(?:\([^()]{0,40}\)\W{0,4})?$", re.IGNORECASE)
+#: The verbs of an audit's steps: only these are its agenda under an audit group.
+_AUDIT_VERBS = frozenset({"review", "audit", "check", "verify", "inspect", "examine", "assess"})
 _ITEM_INDEX = re.compile(r"/action_items/(\d{1,6})$")
 
 
@@ -734,17 +740,17 @@ def _decision_follows(pointer: str, context: Context) -> bool:
         _DECIDES_ON.match(item["title"][:40]) is not None
 
 
-def _in_review_agenda(pointer: str, context: Context) -> bool:
+def _in_review_agenda(pointer: str, context: Context, verb: str) -> bool:
     """Whether the item sits under a group heading that names a scheduled review meeting
     ("### 30-Day Review" over "- [ ] Review developer training completion", "Assess
-    effectiveness of preventive measures") or an audit (`_AUDIT_GROUP`): the meeting's or
-    the audit's agenda, whose verbs are what a review does, not a remediation left vague
+    effectiveness of preventive measures") or an audit (`_AUDIT_GROUP`, its review verbs
+    only: `_AUDIT_VERBS`): the meeting's or the audit's agenda, whose verbs are what a review does, not a remediation left vague
     (held-out sets BV, BY: pedantic)."""
     found = _ITEM_INDEX.search(pointer)
     groups = getattr(context.document.meta, "action_item_groups", None) or {}
     group = groups.get(found.group(1)) if found is not None else None
     return isinstance(group, str) and (_REVIEW_AGENDA.search(group[:120]) is not None
-                                       or _AUDIT_GROUP.search(group[-120:]) is not None)
+                                       or verb in _AUDIT_VERBS and _AUDIT_GROUP.search(group[:120]) is not None)
 
 
 #: An item its authors mark as extra, beyond the fix: "Consider content-hashing the assets

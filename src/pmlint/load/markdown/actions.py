@@ -371,8 +371,12 @@ _TOLD_DONE = re.compile(
     r"(?:then[ \t]+|also[ \t]+|now[ \t]+|already[ \t]+|since[ \t]+|just[ \t]+)?"
     # (work done, not a thing seen, weighed or begun: "Based on what we have observed, we are
     # building tests", "we have decided to", "we have started migrating")
+    # (nor work only put in a queue: "we have created a ticket to add ...", "we have
+    # scheduled the migration", "we have opened an issue")
     r"(?!(?:observ|learn|notic|realis|realiz|experienc|discuss|consider|decid|agre|identifi|determin|conclud|"
-    r"hear|want|need|plann|hop|tri|start|commenc|begun|wonder|expect)\w{0,3}\b)"
+    r"hear|want|need|plann|hop|tri|start|commenc|begun|wonder|expect|schedul|request|propos|ask|open|fil|rais|"
+    r"assign|log|book)\w{0,3}\b)(?![a-z]{2,20}ed[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+)?(?:ticket|issue|task|card|story|"
+    r"epic|bug|jira|request)\b)"
     r"(?:[a-z]{2,20}ed|built|made|set[ \t]up|put|written|rewritten)\b"
     r"|^(?:the|this|our)[ \t]+(?:fix|patch|change|remediation|mitigation)[ \t]+(?:involved|included|consisted|"
     r"required|meant)\b", re.I)
@@ -380,7 +384,12 @@ _TOLD_DONE = re.compile(
 _STILL_TO_DO = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?[ \t]+to|plan(?:s|ned|ning)?[ \t]+to|going[ \t]+to|intend|"
     r"want[ \t]+to|would[ \t]+like|todo|next[ \t]step|follow[- ]?up|going[ \t]forward|in[ \t]the[ \t]future|"
-    r"[a-z]+" + "['\u2019]" + r"ll|won['\u2019]t|yet[ \t]to|remains?[ \t]to|pending|open|tbd|consider)\b", re.I)
+    r"[a-z]+" + "['\u2019]" + r"ll|won['\u2019]t|yet[ \t]to|remains?[ \t]to|pending|open|tbd|consider|"
+    # work left told without a modal: "is still missing", "no alert rule uses them yet",
+    # "for production next sprint"
+    # ("yet" closing its clause: not "nodes that had not yet updated", a state told)
+    r"still[ \t]+(?:missing|open|to[ \t]+do|needed|pending|outstanding|lacking|not)|yet(?=[ \t]*(?:[.,;:!?)]|$))|missing|"
+    r"next[ \t]+(?:week|sprint|quarter|month|release|year|iteration))\b", re.I)
 
 
 #: A paragraph of the plan that names who carries it: "Porter Nilsson is in charge of both
@@ -400,15 +409,21 @@ def _prose_told_done(text: str) -> bool:
     a past tense (`_TOLD_DONE`) and nothing still to do (`_STILL_TO_DO`). Read as open, a
     testnet's remediation told in the past was "2 open action items" without an owner."""
     return _TOLD_DONE.search(text) is not None and all(
-        _BEHAVIOUR_WILL.match(text, max(0, match.start() - 5)) is not None and not _WE.search(_sentence_before(text, match.start()))
-        for match in _STILL_TO_DO.finditer(text[:4000]))
+        _BEHAVIOUR_WILL.match(text, max(0, match.start() - 5)) is not None
+        and _A_THING.match(_sentence_before(text, match.start())) is not None
+        for match in _STILL_TO_DO.finditer(text))
 
 
 #: "..., and will kick users failing compliance": what a thing just configured will do from
 #: now on (its behaviour), not work still to do; "and will be monitored" is work still.
 _BEHAVIOUR_WILL = re.compile(r"(?:,[ \t]|[ \t])and[ \t]will[ \t]+(?!be\b|need\b|have\b|continue\b)[a-z]", re.I)
-#: The team or its writer as a subject: then "and will ..." is theirs to do.
-_WE = re.compile(r"\b(?:we|i|us|our|team)\b", re.I)
+#: A sentence whose subject is a thing ("The Wick bot has had its settings changed ..."):
+#: it opens with a determiner and a noun, and names no person or team before the "will"
+#: (not "Pooja has enabled ... and will enable it", "The on-call engineer has ... and will").
+_A_THING = re.compile(r"^\s*(?:the|this|that|its|each|every|our)\s+(?!(?:team|engineers?|on-?call|admins?|owners?|"
+                      r"maintainers?|leads?|managers?|developers?|sres?|staff|people|person)\b)[\w-]+"
+                      r"(?![^.!?]*\b(?:we|i|us|team|engineers?|on-?call|admins?|owners?|maintainers?|developers?)\b)",
+                      re.I)
 
 
 def _sentence_before(text: str, end: int) -> str:
@@ -708,7 +723,10 @@ _CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|th
                       r"look(?:ing)?\s+forward\s+to\s+(?:your|hearing)|glad\s+to\s+be\s+back|"
                       r"appreciate\s+your\s+(?:patience|support|understanding))\b", re.I)
 #: ... beside a promise, the paragraph is still a commitment ("Sorry; we will add an alert").
-_PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b", re.I)
+_PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b"
+                      # work under way: "We are moving the config service to typed schemas, and we
+                      # look forward to your feedback" (a plan with a courtesy, not a sign-off)
+                      r"|\b(?:we|i)(?:\s+(?:are|am)|['\u2019](?:re|m))\s+(?:now\s+|currently\s+|also\s+)?[a-z]{2,20}ing\b", re.I)
 
 
 #: A timeline entry (or one of its table cells) that is only a named piece of work and a
