@@ -273,8 +273,6 @@ def describes_failure(text: str) -> bool:
     lowered = text.lower() if text.isascii() else None  # (see _may_hold)
     if _MARKED_START.search(text) or (_may_hold(lowered, _SAID_START_WORDS) and _SAID_START.search(text)):
         return True
-    if lowered is None and text.lstrip(" \t*_|").startswith(_FAILURE_MARKS):
-        return True  # "| 07:24 | ❌ NEW empty database volume created |": the author marks it failed
     if (_may_hold(lowered, _LEAD_UP_WORDS) and _LEAD_UP.search(text)) or \
             (_may_hold(lowered, _LATENT_WORDS) and _LATENT.search(text)):
         return False  # a change made, or a fault in place with no impact yet: not the onset
@@ -286,6 +284,14 @@ def describes_failure(text: str) -> bool:
 
 #: Marks an entry opens with to say it went wrong (a status table's ❌, a red circle).
 _FAILURE_MARKS = ("\u274c", "\U0001f534")
+
+
+def marked_failed(text: str) -> bool:
+    """Whether the entry opens with a mark that says it went wrong ("| 07:24 | ❌ NEW empty
+    database volume created |"). Weaker than words of failure (a status table also marks a
+    skipped check so): the onset only where no entry before the detection tells of failure
+    in words (`infer.detection.episode_reading`)."""
+    return text.lstrip(" \t*_|").startswith(_FAILURE_MARKS)
 
 
 #: For each pattern `describes_failure` runs, words one of which every match holds (in

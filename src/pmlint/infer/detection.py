@@ -22,6 +22,7 @@ from ..grammar import negated_or_hedged
 from ..load.evidence import PERSON_NAME, TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
+    marked_failed,
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure,
     describes_noticing, describes_response, entries, episodes, first_of, format_minutes, measured_incident,
     minutes_between,
@@ -170,6 +171,17 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         # "the npm team unpublished it after being contacted by an ESLint maintainer", "I was
         # contacted by the i2p project": ours, or a project, telling
         return None
+    if method == "employee" and phrase.lower().startswith("prompted"):
+        # what prompted the check, read before it in its sentence: a report from outside
+        # ("A support ticket from a customer prompted us to investigate") is the customer's;
+        # the incident itself ("This incident prompted us to check every other service") is
+        # a lesson, no detection; a symptom seen ("lag spikes prompted me to check") is ours
+        before = sentence(text, start, end)
+        before = before[:max(0, before.find(phrase))] if phrase in before else before
+        if _PROMPTED_BY_OUTSIDE.search(before) is not None:
+            return "customer"
+        if _PROMPTED_BY_ITSELF.search(before) is not None:
+            return None
     if method == "employee" and _diagnostic(text, start, end):
         return None  # "the strange thing we noticed was that the hashes matched": debugging, not detection
     if method == "employee" and _FEATURE_FOUND.match(text, end, end + 120) is not None:
@@ -203,6 +215,16 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         # was available")
         return method
     return None
+
+
+#: What prompted a check, when it came from outside: a report, a ticket, a customer.
+_PROMPTED_BY_OUTSIDE = regex_cache.compile(
+    r"\b(?:customers?|users?|clients?|members?|reports?|tickets?|complaints?|e-?mails?|tweets?|messages?|"
+    r"researchers?|third[- ]part(?:y|ies))\b", re.IGNORECASE)
+#: ... or the incident itself, after the fact: "This incident prompted us to check ...".
+_PROMPTED_BY_ITSELF = regex_cache.compile(
+    r"\b(?:incidents?|outages?|postmortems?|post-mortems?|experiences?|events?|episodes?|breach(?:es)?)\b",
+    re.IGNORECASE)
 
 
 #: A release noticed, the change the author then made: "While doing this, I noticed n8n had an
@@ -752,17 +774,22 @@ def episode_reading(timeline: list[Entry]) -> Reading | None:
     """The onset and detection of one episode's entries (see `readings`), or None."""
     onset: Entry | None = None
     alert: Entry | None = None
+    marked: Entry | None = None  # the first entry marked failed (❌), for want of words of failure
     for entry in timeline:
         if entry.moment is None:
             continue
         machine = entry.kind != "detected" and describes_alert(entry.event)
         noticing = machine or entry.kind == "detected" or describes_noticing(entry.event)
+        if onset is None and noticing and marked is not None and not describes_failure(entry.event):
+            onset = marked  # no entry told of failure in words: the one the author marked failed
         if onset is None:
             if machine and describes_failure(entry.event):
                 onset = alert = entry  # "alerts started firing for elevated 500 errors": the onset, seen by a machine
                 continue
             if noticing:
                 return None
+            if marked is None and marked_failed(entry.event):
+                marked = entry
             if entry.kind == "started" or describes_failure(entry.event):
                 onset = entry
             continue
@@ -820,6 +847,9 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         how = ", read as crossing midnight" if wrapped else ""
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer)), None
+    labelled = _labelled_time_to_detect(document)
+    if labelled is not None:
+        return labelled, None
     best: tuple[float, str, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")) + _detection_heading(document):
         if not has_words(text, UNIT_WORDS):
@@ -860,6 +890,41 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         found = _from_readings(document, timeline)
         return found if found[0] is not None else (_from_stated_start(document, timeline), None)
     return None, None
+
+
+#: The authors' own figure for time to detect, labelled on a line of its own: "MTTD: 11:00"
+#: (hours and minutes), "**Time to detect:** 2 hours", "| TTD | 45 min |".
+_TTD_LABEL = regex_cache.compile(
+    r"^[ \t>*_|+-]{0,8}(?:mttd|ttd|(?:mean[ \t]+)?time[ \t]+to[ \t]+(?:detect(?:ion)?|discover(?:y)?|notice))"
+    r"(?:\*\*|__)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?::|\|)[ \t]*(?:\*\*|__)?[ \t]*(?:~|about[ \t]+|approx\.?[ \t]+)?"
+    r"(?:(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?![:\d])|(?P<rest>\d[^\n|]{0,40}))", re.IGNORECASE)
+#: Lines read for the labelled figure (a document's header and impact section come early).
+_TTD_LINES = 5000
+
+
+def _labelled_time_to_detect(document: Document) -> Fact[float] | None:
+    """Time to detect as the authors label it ("MTTD: 11:00", "Time to detect: 2 hours"),
+    read from a line of its own outside code: hours and minutes, or a duration with its
+    unit (`DURATION`). The figure is theirs, read from prose: marked inferred, quoted."""
+    for number, line in document.prose_lines():
+        if number > _TTD_LINES:
+            break
+        if "t" not in line.lower()[:60]:
+            continue
+        match = _TTD_LABEL.match(line[:200])
+        if match is None:
+            continue
+        if match.group("h") is not None:
+            minutes: float | None = int(match.group("h")) * 60 + int(match.group("m"))
+        else:
+            duration = DURATION.match(match.group("rest"))
+            minutes = duration_minutes(duration) if duration is not None else None
+        if minutes is None or minutes <= 0:
+            continue
+        said = line.strip(" \t>*_|+-")
+        return Fact(float(minutes), True, quote(said, 60),
+                    Span(number, match.start() + 1, number, len(line) + 1))
+    return None
 
 
 #: An incident window written with both ends as full date-times ("Time | 2019-02-27 06:45 -

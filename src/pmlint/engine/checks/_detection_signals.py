@@ -69,6 +69,10 @@ _OWN_CAUSE = regex_cache.compile(
     r"erased|destroyed|truncated|overwritten|removed|unplugged|detached|disconnected|pulled|shut[ \t]+down|"
     r"turned[ \t]+off|rebooted|restarted)\b(?![ \t]+by\b)",
     re.IGNORECASE)
+#: Who may slip at the keyboard: the writers, or one of their team.
+_SLIP_SUBJECT = (r"\b(?:i|we|(?:a|one[ \t]+of[ \t]+our|our)[ \t]+(?:teammates?|team[ \t]+members?|colleagues?|"
+                 r"co-?workers?|engineers?|developers?|admins?|administrators?|operators?|maintainers?))[ \t]+"
+                 r"(?:accidentally|mistakenly|inadvertently|wrongly)")
 #: The author's own command that went wrong, told in the first person: "I ran `kubectl delete
 #: ns acoustid` with `KUBECONFIG` pointing to the wrong config file", "I copied a `helm upgrade
 #: --install` command ... but forgot to change the release name".
@@ -77,9 +81,16 @@ _OWN_CAUSE = regex_cache.compile(
 _OWN_COMMAND = regex_cache.compile(
     r"\b(?:i|we)[ \t]+(?:ran|executed|typed|copied|issued|pasted)\b[^.\n]{0,160}?\b(?:the[ \t]+wrong|forgot[ \t]+to|"
     r"by[ \t]+mistake|accidentally|instead[ \t]+of[ \t]+the)\b"
-    r"|\b(?:i|we|(?:a|one[ \t]+of[ \t]+our|our)[ \t]+(?:teammates?|team[ \t]+members?|colleagues?|co-?workers?|"
-    r"engineers?|developers?|admins?|administrators?|operators?|maintainers?))[ \t]+(?:accidentally|mistakenly|"
-    r"inadvertently|wrongly)\b[^.\n]{0,120}?\b(?:ran|executed|typed|issued|pasted)\b", re.IGNORECASE)
+    # the slip told first, by the same subject in one clause (no comma: "a developer
+    # accidentally merged a migration, and CI ran it" is a pipeline's run)
+    + r"|" + _SLIP_SUBJECT + r"[ \t]+(?:ran|executed|typed|issued|pasted)\b"
+    + r"|" + _SLIP_SUBJECT + r"\b[^.,;:\n]{0,120}?\band[ \t]+(?:then[ \t]+)?(?:ran|executed|typed|issued|pasted)\b",
+    re.IGNORECASE)
+#: The text says the slip went unseen for a while: then it was not seen at once.
+_UNNOTICED = regex_cache.compile(
+    r"\b(?:went|gone|remained|stayed)[ \t]+(?:\w+[ \t]+)?(?:unnoticed|undetected)\b|\b(?:unnoticed|undetected)[ \t]+for\b"
+    r"|\b(?:nobody|no[ \t]+one|none[ \t]+of[ \t]+us)[ \t]+(?:\w+[ \t]+)?(?:noticed|realized|realised|saw|spotted)\b"
+    r"|\bnot[ \t]+(?:\w+[ \t]+)?(?:noticed|detected|spotted)[ \t]+(?:for|until)\b", re.IGNORECASE)
 #: The author at work on it within minutes: "After 5 minutes of blind panic, I took the
 #: website into maintenance mode", "within two minutes we had started the restore".
 _REACTED = regex_cache.compile(
@@ -177,7 +188,8 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
     # (the timeline too: "2019-01-19 Saturday: I copied a `helm upgrade` command ...")
     command = next(((text, match) for _, text in document_texts(document, ("/action_items",))
                     for match in [_OWN_COMMAND.search(text)] if match), None)
-    if command is not None and not _UNATTENDED.search(sentence(command[0], command[1].start(), command[1].end())):
+    if command is not None and not _UNATTENDED.search(sentence(command[0], command[1].start(), command[1].end())) \
+            and not any(_UNNOTICED.search(text) for _, text in texts):
         # a command of the team's own went wrong (the author's or a teammate's): the person at the keyboard saw what it did
         return f"{quote(command[1].group(), 60)}: a command of the team's own"
     cause = next(((text, match) for _, text in texts for match in [_OWN_CAUSE.search(text)] if match), None)
