@@ -125,6 +125,13 @@ def _source_paragraph(document: Document, span: Any) -> str:
 _PART = re.compile(r"\bpart[ \t]+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|six)\b", re.IGNORECASE)
 
 
+#: After "part two": what the part counts, when that is a post: "This is part two of that
+#: post", "part 2 of our series" (a chapter of the telling, not a second incident).
+_A_CHAPTER_OF = re.compile(r"[ \t\n]+(?:of|in)[ \t\n]+(?:that|this|the|our|my|a|an)[ \t\n]+(?:[\w-]+[ \t\n]+)?"
+                           r"(?:posts?|series|articles?|blog|write-?ups?|story|stories|threads?|updates?|newsletters?|"
+                           r"videos?|podcasts?|talks?)\b", re.IGNORECASE)
+
+
 def _a_series(data: Mapping[str, Any], said: str) -> bool:
     """Whether the document is itself one part of a series of posts ("Site down (Part 3):
     Response") and `said` names another part: its "Part 2" is the chapter before, on the
@@ -187,7 +194,8 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     hit = next(iter(found for found in find(phrases(terms_of(settings.get("repeat_phrases"))), texts)
                     if not imagined(found[1], found[2].start()) and not _came_later(found[1], found[2])
                     and not (_PART.fullmatch(found[2].group().strip())
-                             and (_a_series(data, found[2].group().strip()) or _in_a_name(found[1], found[2].start())))),
+                             and (_a_series(data, found[2].group().strip()) or _in_a_name(found[1], found[2].start())
+                                  or _A_CHAPTER_OF.match(found[1], found[2].end()) is not None))),
                None)
     if hit is None:
         hit = next(iter(found for found in find(_REPEAT_SAID, [(pointer, text) for pointer, text in texts

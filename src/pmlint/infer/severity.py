@@ -178,11 +178,13 @@ SHARE = regex_cache.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?
 
 #: A verb that addresses people, right before a scope phrase: "Onboard all users with a
 #: clear understanding of", "To proactively warn all users", "We emailed all customers":
-#: those people are the plan's or the notice's audience, not who the incident hit.
+#: those people are the plan's or the notice's audience, not who the incident hit. Right
+#: before it, with nothing between: "Email for all users was down", "Messages to all
+#: customers were dropped" name what was hit.
 _ADDRESSED_BEFORE = regex_cache.compile(
     r"\b(?:onboard\w{0,3}|warn\w{0,3}|notif(?:y|ies|ied|ying)|inform\w{0,3}|e-?mail\w{0,3}|messag\w{1,3}|"
     r"train\w{0,3}|remind\w{0,3}|tell|told|telling|educat\w{1,3}|contact\w{0,3}|ask\w{0,3}|invit\w{1,3}|"
-    r"encourag\w{1,3}|advis\w{1,3}|urg\w{1,3}|recommend\w{0,3})[ \t]+(?:\w+[ \t]+)?$", re.IGNORECASE)
+    r"encourag\w{1,3}|advis\w{1,3}|urg\w{1,3}|recommend\w{0,3})[ \t]+$", re.IGNORECASE)
 #: Characters before a scope phrase read for the verb addressing it.
 _ADDRESSED_REACH = 40
 

@@ -466,6 +466,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"\b(?:i|we)\s+(?:then\s+|quickly\s+|soon\s+|first\s+|suddenly\s+)?(?:ran|run|bumped|stumbled)\s+into\s+"
             r"(?:an?\s+|the\s+|some\s+)?(?:[\w-]+\s+){0,2}?(?:errors?|issues?|problems?|failures?|bugs?|exceptions?|"
             r"crash(?:es)?)\b"
+            # ... or getting it, over and over: "I kept getting *Invalid Certificate* errors" (not
+            # "after updating all 4 nodes we started getting apphash errors": the onset of the
+            # team's own change, PM401's own-change reading)
+            r"|\b(?:i|we)\s+(?:kept|were|was|had\s+been)\s+(?:getting|seeing|hitting)\s+(?:an?\s+|the\s+|some\s+)?"
+            r"(?:[\w*`'\u2019-]+\s+){0,3}?(?:errors?|timeouts?|time-outs?|failures?|exceptions?|crash(?:es)?|5\d\d\s*s?|"
+            r"servfails?|warnings)\b"
             # someone asking why it does not work, quoted: "“Why are you not charging”"
             r"|\bwhy(?<=[\"\u201c]why)\s+(?:is|are|isn" + _APOS + r"t|aren" + _APOS + r"t|does|doesn" + _APOS + r"t|did|didn" + _APOS +
             r"t|won" + _APOS + r"t|can" + _APOS + r"t)\s+(?:[\w-]+\s+){0,3}?(?:not\s+)?(?:[\w-]+\s+){0,2}?"
@@ -1327,6 +1333,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"cve-\d{4}-\d{4,7}|backdoor|zero[- ]day|0[- ]day)\b"
             r"|\b(?:vulnerabilit(?:y|ies)|flaws?|weakness(?:es)?|security\s+holes?)\b[^.\x00]{0,60}?"
             r"\b(?:was|were|had\s+been|has\s+been|got)\s+(?:actively\s+)?exploited\b"
+            # the fault and its reason in one clause: "I was solely responsible for this error
+            # because I refactored the code ... and missed the indentation", "the outage
+            # happened because the certificate expired" (not "because of reports": a reason
+            # for a step, see above)
+            r"|\b(?:this|that|the|our|my)\s+(?:error|mistake|bug|outage|incident|issue|problem|failure|screw[- ]?up|"
+            r"crash|downtime|breakage)\s+(?:(?:was|happened|occurred|arose|came\s+about)\s+)?because\s+(?!of\b)"
+            r"(?:i|we|the|our|my|a|an|it|they|someone|[\w-]+\s+(?:was|were|had|did))\b"
             # the way in, told as the story's step: "a random user shared a phishing link on
             # multiple channels", "an engineer clicked a phishing email" (the attack's vector)
             r"|\b(?:clicked|opened|followed|fell\s+for|shared|sent|posted|spread)\s+(?:on\s+)?(?:an?\s+|the\s+|this\s+)?"
@@ -1655,8 +1668,14 @@ _LEVEL_REACH = 48
 
 def _not_a_level(text: str, start: int, end: int) -> bool:
     """Whether the share at text[start:end] is not a machine's level told before it
-    (`_LEVEL_BEFORE`): "VM disk usage was at 100%" says how full the disk was."""
-    return _LEVEL_BEFORE.search(text, max(0, start - _LEVEL_REACH), start) is None
+    (`_LEVEL_BEFORE`): "VM disk usage was at 100%" says how full the disk was; "Storage:
+    12% of buckets were read-only" says of whom (`_OF_WHO` after it), and stands."""
+    return _LEVEL_BEFORE.search(text, max(0, start - _LEVEL_REACH), start) is None \
+        or _OF_WHO.match(text, end) is not None
+
+
+#: A share's population right after it: "12% of buckets", "40% of the sites".
+_OF_WHO = regex_cache.compile(r"\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b", _F)
 
 
 #: A maintenance or a downtime named: a migration's length is the service's time down only
@@ -1814,7 +1833,7 @@ _DIGITS = tuple("0123456789")
 #: a few regex scans only, each stopping at its first match.
 GATES: dict[str, tuple[str, ...]] = {
     "detection": ("began with", "begins with", "started with", "starts with", "detect", "identif", "finds", "sees that", "caught", "spotted", "flag", "notic", "discover", "found", "picked up",
-                  "ran into", "run into", "bumped into", "stumbled into", "why ", "could not", "couldn", "unable",
+                  "ran into", "run into", "bumped into", "stumbled into", "getting", "seeing", "hitting", "why ", "could not", "couldn", "unable",
                   "failed to", "not able",
                   "report", "surfaced", "alert", "alarm", "page", "monitor", "check", "probe", "pagerduty",
                   "opsgenie", "notif", "automated", "warning", "raise", "complain", "told us", "ping", "contact",

@@ -159,15 +159,22 @@ _ASSIGNMENT = re.compile(r"\{%-?[ \t]*(?:assign|capture|set)[ \t]+([A-Za-z_][\w-
 #: Page and site objects a Jekyll page can always render (`{{ page.title }}`, `{{ site.url }}`).
 _SITE_OBJECTS = frozenset({"page", "site", "layout", "include", "jekyll", "paginator", "content"})
 #: A variable inside braces, with Liquid filters: `{{confs}}`, `{{ page.title | escape }}`.
-_VARIABLE = re.compile(r"[ \t]*-?[ \t]*[A-Za-z_][\w-]{0,60}(?:\.[\w-]{1,60}){0,4}[ \t]*(?:\|[^{}|]{1,80}){0,4}-?[ \t]*")
+#: (matched on the braces' text with blanks and Liquid's "-" trimmed off both ends: no run
+#: of blanks is read twice)
+_VARIABLE = re.compile(r"[A-Za-z_][\w-]{0,60}(?:\.[\w-]{1,60}){0,4}(?:[ \t]{0,8}\|[^{}|]{1,80}){0,4}")
+#: The longest text between braces read as a variable (a variable and a few filters).
+_VARIABLE_MAX = 400
 
 
 def _variable_name(inner: str) -> str | None:
     """The variable braces render (lower case, before any dot or filter: "page" for
     `{{ page.title | escape }}`), or None when they hold anything else."""
-    if _VARIABLE.fullmatch(inner) is None:
+    if len(inner) > _VARIABLE_MAX:
         return None
-    return inner.strip(" \t-").split("|", 1)[0].strip().split(".", 1)[0].lower()
+    bare = inner.strip(" \t-")
+    if _VARIABLE.fullmatch(bare) is None:
+        return None
+    return bare.split("|", 1)[0].strip().split(".", 1)[0].lower()
 
 
 def _assigned_variables(context: Context) -> set[str]:

@@ -273,8 +273,10 @@ _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+go
                        r"(?:remaining\s+)?cop(?:y|ies)\b"
                        r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
                        r"retrieved|brought\s+back)\b|\bunrecoverable\b"
-                       # "if the server was deleted, there is no way to restore it"
-                       r"|\bno\s+way\s+(?:to|of)\s+(?:restor|recover|retriev|undelet)\w{0,3}\b", re.IGNORECASE)
+                       # "if the server was deleted, there is no way to restore it" (not "there would
+                       # have been no way", nor "no way to recover them until the hotfix shipped")
+                       r"|\bthere\s+(?:is|was)\s+no\s+way\s+(?:to|of)\s+(?:restor|recover|retriev|undelet)\w{0,3}\b"
+                       r"(?![^.\n]{0,100}\b(?:until|till|before|unless)\b)", re.IGNORECASE)
 #: The lost data said to be back after all: then the loss had a length.
 _GOT_BACK = re.compile(r"\b(?:restored|recovered|got\s+(?:it|them|the\s+\w+)\s+back|(?:is|was|were|are)\s+back\b)",
                        re.IGNORECASE)
