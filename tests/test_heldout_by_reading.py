@@ -224,3 +224,185 @@ def test_an_entry_marked_failed_on_a_day_written_day_first_is_the_onset(tmp_path
             "## Summary\n\nThe app came up on an empty database; 14 users were affected.\n"
             + TABLE.replace("{mark}", mark) + CAUSE)
     assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403", preset="strict")) is slow
+
+
+# set CB (six blind documents, judged once at eeb0337, after BY's and BZ's fixes)
+
+@pytest.mark.parametrize("sentence, default", [
+    ("Gittip is better prepared for next time, with systems in place that we didn't have two weeks ago.", []),
+    ("We now have an <em>is_suspicious</em> field in the database, and flagged accounts cannot move money.", []),
+    ("We now have a clearer picture of what happened.", ["warning"]),
+])
+def test_safeguards_told_as_in_place_are_a_plan_done(tmp_path, run_cli, sentence, default):
+    text = ("# Stolen cards\n\n## Summary\n\nStolen cards moved $567 through 22 accounts over seven weeks.\n"
+            + CAUSE + f"\n## Since then\n\n{sentence}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == default
+
+
+@pytest.mark.parametrize("sentence, repeat", [
+    ("This is part two of that post.", False),
+    ("This is part 2 of our blog series on the fraud.", False),
+    ("This outage is part two: the same disk filled up again.", True),
+])
+def test_a_part_of_a_series_of_posts_is_no_repeat(tmp_path, run_cli, sentence, repeat):
+    text = ("# Stolen cards\n\n## Summary\n\nStolen cards moved $567 through 22 accounts over seven weeks. "
+            f"{sentence}\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ("related_incidents" in out or "repeat" in out) is repeat
+
+
+@pytest.mark.parametrize("sentence, cause_missing", [
+    ("I was solely responsible for this error because I refactored the code and missed the indentation.", False),
+    ("The outage happened because the certificate expired on the load balancer.", False),
+    ("We reopened the outage ticket because of new reports.", True),
+])
+def test_an_error_told_with_its_because_has_a_cause(tmp_path, run_cli, sentence, cause_missing):
+    text = ("# Duplicate emails\n\n## Summary\n\nCustomers got up to hundreds of duplicate status emails.\n\n"
+            f"{sentence}\n")
+    missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+               if "root_causes" in finding["message"]]
+    assert bool(missing) is cause_missing
+
+
+@pytest.mark.parametrize("line, slow", [
+    ("MTTD: 11:00", True),
+    ("**Time to detect:** 2 hours", True),
+    ("MTTD: 0:10", False),
+    ("MTTR: 11:00", False),
+])
+def test_a_labelled_time_to_detect_is_read(tmp_path, run_cli, line, slow):
+    text = ("# Login failure\n\n**Severity:** SEV2\n\n## Summary\n\nNo user could log in to the submission system.\n"
+            + CAUSE + f"\n## Impact\n\n{line}\n")
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403")) is slow
+
+
+# -- an attacker's review of the BY and BZ readings ---------------------------------------
+
+@pytest.mark.parametrize("group, default", [
+    ("Fix the logging gaps found in the audit", ["warning", "warning"]),
+    ("Before the next compliance audit", ["warning", "warning"]),
+])
+def test_work_an_audit_asked_for_is_no_audit(tmp_path, run_cli, group, default):
+    text = (SUMMARY + PLAN_CAUSE + f"\n## Recommendations\n\n1. **Disable password logins** on every host\n"
+            f"2. **{group}**\n   - Improve access logging\n   - Look into hardening the config pipeline\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == default
+
+
+def test_an_audits_group_makes_only_its_review_steps_pedantic(tmp_path, run_cli):
+    text = (SUMMARY + PLAN_CAUSE + "\n## Recommendations\n\n1. **Disable password logins** on every host\n"
+            "2. **Security Audit**\n   - Review all SSH keys\n   - Improve access logging\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == ["warning"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "We have created a ticket to add validation of the pool size.",
+    "We have scheduled the migration to typed schemas for next quarter.",
+    "Pooja has enabled 2FA for staging and will enable it for production next sprint.",
+    "Alerting on pool exhaustion is still missing; Grafana has exposed the pool metrics, but no alert rule uses them yet.",
+    "We are moving the config service to typed schemas, and we look forward to your feedback on the new format.",
+])
+def test_work_left_in_a_prose_plan_stays_open(tmp_path, run_cli, paragraph):
+    text = ("# Pool exhausted\n\n## Summary\n\nThe pool ran out for 300 users for 2 hours.\n\n## Root cause\n\n"
+            f"The pool was too small.\n\n## What are we doing to prevent this in future?\n\n{paragraph}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM301", preset="strict") == ["error"]
+
+
+def test_work_left_after_a_long_paragraph_stays_open(tmp_path, run_cli):
+    paragraph = "We have added bots to the server. " + "The bot checks each new member. " * 150 + \
+        "We will add validation of the pool size."
+    text = ("# Pool exhausted\n\n## Summary\n\nThe pool ran out for 300 users for 2 hours.\n\n## Root cause\n\n"
+            f"The pool was too small.\n\n## What are we doing to prevent this in future?\n\n{paragraph}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM301", preset="strict") == ["error"]
+
+
+@pytest.mark.parametrize("sentence, method", [
+    ("A support ticket from a customer prompted us to investigate.", "customer"),
+    ("This incident prompted us to check every other service.", None),
+])
+def test_what_prompted_the_check_says_who_noticed(tmp_path, run_cli, sentence, method):
+    text = SUMMARY + f"\n{sentence}\n" + CAUSE
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    found = [line.split(":", 1)[1].split("#")[0].strip() for line in out.splitlines() if line.strip().startswith("method:")]
+    assert found == ([method] if method else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "A developer accidentally merged a broken migration, and CI ran it against production.",
+    "One of our engineers accidentally ran the migration against production. The loss went unnoticed for six days.",
+])
+def test_a_slip_nobody_saw_at_once_keeps_the_detection_question(tmp_path, run_cli, sentence):
+    text = SUMMARY + f"\n## What happened\n\n{sentence}\n" + CAUSE
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM401") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Email for all users was down for 3 hours.",
+    "Messages to all customers were silently dropped.",
+])
+def test_what_all_users_had_is_still_the_impact(tmp_path, run_cli, sentence):
+    text = f"# Mail\n\n## Summary\n\nThe mail system broke.\n\n## Notes\n\n{sentence}\n" + CAUSE
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert "severity: SEV2  # inferred from impact on" in out
+
+
+def test_a_cross_on_a_skipped_check_before_words_of_failure_is_no_onset(tmp_path, run_cli):
+    text = ("# API outage on 2025-03-18\n\n**Severity:** SEV1\n\n## Summary\n\nOn 2025-03-18 the API returned errors "
+            "for 40% of requests.\n\n## Root cause\n\nA config push set the connection pool size to 1.\n\n## Timeline\n\n"
+            "| Time (UTC) | Event |\n|---|---|\n| 2025-03-18 06:00 | \u274c Nightly config lint job skipped |\n"
+            "| 2025-03-18 10:00 | Config pushed to production |\n| 2025-03-18 10:05 | API returning 500s for 40% of requests |\n"
+            "| 2025-03-18 10:08 | Error-rate alert fires, on-call paged |\n| 2025-03-18 10:15 | Config reverted; mitigated |\n"
+            "| 2025-03-18 10:30 | Resolved |\n\n## Action items\n\n- Add validation of the pool size to the config "
+            "pipeline (owner: @sam, due 2025-04-01)\n")
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Support had no way to recover their accounts by hand until the hotfix shipped.",
+    "No data was lost this time, but had the disk failed, there would have been no way to restore it.",
+])
+def test_a_loss_for_a_while_or_imagined_still_has_a_length_to_ask(tmp_path, run_cli, sentence):
+    text = ("# Login outage\n\n## Summary\n\nAbout 3,000 users could not log in to the dashboard.\n\n"
+            f"## Impact\n\nAbout 3,000 users could not log in. {sentence}\n" + CAUSE)
+    assert impact_asks(run_cli, write(tmp_path / "pm.md", text), "how long")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Storage: 12% of buckets were read-only.",
+    "Storage at 40% of sites was read-only.",
+])
+def test_a_share_of_who_after_a_resource_stands(tmp_path, run_cli, sentence):
+    text = f"# Storage\n\n## Summary\n\nThe store was down for 2 hours.\n\n{sentence}\n" + CAUSE
+    assert not impact_asks(run_cli, write(tmp_path / "pm.md", text), "who or what was affected")
+
+
+def test_a_braced_run_of_blanks_is_read_in_linear_time():
+    from linearity import assert_ten_times_linear
+    from pmlint.engine.checks.document import _variable_name
+
+    assert_ten_times_linear(lambda copies: _variable_name(" " * copies), 2000, "blanks in braces")
+
+
+# set CA (six blind documents, judged once at eeb0337)
+
+@pytest.mark.parametrize("sentence, method", [
+    ("I kept getting *Invalid Certificate* errors on the mail domain.", "employee"),
+    ("We kept seeing timeouts from the resolver.", "employee"),
+    ("After updating all 4 nodes we started getting apphash errors on all nodes.", None),
+    ("I kept getting emails about the new plan.", None),
+])
+def test_errors_the_writer_kept_getting_are_how_it_was_noticed(tmp_path, run_cli, sentence, method):
+    text = ("# DNS move\n\n## Summary\n\nThe site did not resolve for 300 visitors for 2 days.\n\n"
+            f"{sentence}\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    found = [line.split(":", 1)[1].split("#")[0].strip() for line in out.splitlines() if line.strip().startswith("method:")]
+    assert found == ([method] if method else [])
+
+
+def test_a_time_to_detect_row_is_read(tmp_path, run_cli):
+    text = ("# Production freeze\n\n**Severity:** SEV2\n\n| Metric | Value |\n|---|---|\n| Time to detect | ~47 h |\n\n"
+            "## Summary\n\nNo deploy reached production.\n" + CAUSE)
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM403") == ["warning"]
