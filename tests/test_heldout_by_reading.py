@@ -406,3 +406,140 @@ def test_a_time_to_detect_row_is_read(tmp_path, run_cli):
     text = ("# Production freeze\n\n**Severity:** SEV2\n\n| Metric | Value |\n|---|---|\n| Time to detect | ~47 h |\n\n"
             "## Summary\n\nNo deploy reached production.\n" + CAUSE)
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM403") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("And maybe I'll start a local wiki to keep domain and DNS configurations in one place.", []),
+    ("I'll create a checklist for moving name servers.", []),
+    ("I'll start with the timeline.", ["warning"]),
+])
+def test_one_persons_plan_in_ill_is_a_commitment(tmp_path, run_cli, sentence, default):
+    text = ("# DNS move\n\n## Summary\n\nThe site did not resolve for 300 visitors for 2 days.\n\n"
+            f"The cause was a stale DNSSEC record.\n\n{sentence}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == default
+
+
+# -- a second attacker's review ---------------------------------------------------------
+
+TTD_DOC = ("# Search outage\n\n**Severity:** SEV2\n\n## Summary\n\nSearch failed for 1,200 users.\n" + CAUSE +
+           "\n## Impact\n\n{line}\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Time to detect (goal): 15 minutes",
+    "MTTD: 45 min (team average, last quarter)",
+    "Time to detection: 14:32 UTC",
+    "| MTTD | 4 h | 30 min |",
+    "<!-- Example:\nTime to detect: 12 hours\n-->",
+])
+def test_a_figure_that_is_not_this_incidents_time_to_detect_is_not_read(tmp_path, run_cli, line):
+    text = TTD_DOC.replace("{line}", line)
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403") == []
+
+
+def test_the_timeline_beats_a_labelled_figure(tmp_path, run_cli):
+    text = ("# Search outage\n\n**Severity:** SEV2\n\n## Summary\n\nSearch failed for 1,200 users.\n" + CAUSE +
+            "\n## Timeline (UTC)\n\n- 2025-03-04 10:05 - Search API begins returning 500 errors\n"
+            "- 2025-03-04 16:40 - A customer reports errors to support\n- 2025-03-04 16:50 - Rolled back\n"
+            "\n## Impact\n\nTime to detect: 20 minutes\n")
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403")
+    assert [finding["message"].split(",")[0] for finding in found] == ["Time to detect was 6 h 35 min"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We now have a review backlog of 2,000 items.",
+    "We now have no monitoring on the search cluster.",
+    "There were no safeguards in place that we didn't have before.",
+])
+def test_what_we_now_have_that_is_no_safeguard_keeps_pm313(tmp_path, run_cli, sentence):
+    text = ("# Stolen cards\n\n## Summary\n\nStolen cards moved $567 through 22 accounts over seven weeks.\n"
+            + CAUSE + f"\n## Since then\n\n{sentence}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the rollback we were seeing zero errors again.",
+    "After the fix we were getting far fewer timeouts.",
+    "We were getting support tickets about errors from customers.",
+])
+def test_errors_gone_or_reported_by_others_are_no_noticing_of_ours(tmp_path, run_cli, sentence):
+    text = ("# DNS move\n\n## Summary\n\nThe site did not resolve for 300 visitors for 2 days.\n\n"
+            f"{sentence}\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert "method: employee" not in out
+
+
+def test_a_cross_marked_onset_stands_when_the_report_names_the_errors(tmp_path, run_cli):
+    text = ("# Database loss on production\n\n**Date:** 2025-11-27  \n**Severity:** HIGH\n\n## Summary\n\n"
+            "14 users were affected.\n\n## Timeline\n\n| Time | Event |\n|---|---|\n"
+            "| 07:24 UTC | \u274c NEW empty database volume created |\n| 07:26 UTC | \u274c Container started on it |\n"
+            "| 10:30 UTC | Customer reports errors on every page |\n| 10:45 UTC | Database restored from backup |\n" + CAUSE)
+    found = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403", preset="strict")
+    assert [finding["message"].split(",")[0].split(";")[0] for finding in found] == ["Time to detect was 3 h 6 min"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "We closed the issue because the errors stopped.",
+    "We declared the incident because the error rate crossed 5%.",
+])
+def test_an_issue_handled_because_of_something_states_no_cause(tmp_path, run_cli, sentence):
+    text = ("# Duplicate emails\n\n## Summary\n\nCustomers got up to hundreds of duplicate status emails.\n\n"
+            f"{sentence}\n")
+    missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM011", preset="strict")
+               if "root_causes" in finding["message"]]
+    assert missing
+
+
+@pytest.mark.parametrize("paragraph", [
+    "We have added the missing index validation to the config pipeline.",
+    "We have raised the connection pool limit to 500.",
+    "Dependabot was set up on the repo, and will raise one PR a week.",
+])
+def test_work_done_in_a_prose_plan_stays_done(tmp_path, run_cli, paragraph):
+    text = ("# Pool exhausted\n\n## Summary\n\nThe pool ran out for 300 users for 2 hours.\n\n## Root cause\n\n"
+            f"The pool was too small.\n\n## What are we doing to prevent this in future?\n\n{paragraph}\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM301", preset="strict") == []
+
+
+def test_thanks_with_looking_forward_is_a_sign_off(tmp_path, run_cli):
+    text = ("# Pool exhausted\n\n## Summary\n\nThe pool ran out for 300 users for 2 hours.\n\n## Root cause\n\n"
+            "The pool was too small.\n\n## What are we doing to prevent this in future?\n\nWe will add validation of "
+            "the pool size.\n\nThank you for your patience, and we are looking forward to your feedback.\n")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert out.count("  - title: ") == 1
+
+
+@pytest.mark.parametrize("sentence, method", [
+    ("A spike of 5xx events in Sentry prompted us to investigate.", "employee"),
+    ("Error messages in the search logs prompted us to check the cluster.", "employee"),
+])
+def test_signals_of_our_own_that_prompted_a_check_are_ours(tmp_path, run_cli, sentence, method):
+    text = SUMMARY + f"\n{sentence}\n" + CAUSE
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert f"method: {method}" in out
+
+
+@pytest.mark.parametrize("group", ["AWS IAM access audit", "Q2 2025 security audit", "Follow-up: access audit"])
+def test_an_audit_named_at_length_is_still_the_audit(tmp_path, run_cli, group):
+    text = (SUMMARY + PLAN_CAUSE + f"\n## Recommendations\n\n- Disable password logins on every host\n\n### {group}\n\n"
+            "- [ ] Review all IAM roles\n- [ ] Review all SSH keys\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM310") == []
+
+
+def test_nearly_all_customers_notified_is_the_audience(tmp_path, run_cli):
+    text = ("# Mail\n\n## Summary\n\nThe mail system broke for 40 users.\n\n## Notes\n\n"
+            "We notified nearly all customers by email.\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert "inferred from impact on" not in out
+
+
+def test_part_two_of_an_outage_series_is_a_repeat(tmp_path, run_cli):
+    text = ("# Disk full again\n\n## Summary\n\nThe disk filled up for 300 users for 2 hours. This is part two of "
+            "an outage series: the same disk filled up a week ago.\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert "related_incidents" in out or "repeat" in out

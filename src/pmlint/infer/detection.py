@@ -219,11 +219,14 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
 
 #: What prompted a check, when it came from outside: a report, a ticket, a customer.
 _PROMPTED_BY_OUTSIDE = regex_cache.compile(
-    r"\b(?:customers?|users?|clients?|members?|reports?|tickets?|complaints?|e-?mails?|tweets?|messages?|"
-    r"researchers?|third[- ]part(?:y|ies))\b", re.IGNORECASE)
+    r"\b(?:customers?|clients?|users?|members?|researchers?)(?:['\u2019]s?)?[ \t]+(?:reports?|tickets?|complaints?|"
+    r"e-?mails?|messages?|tweets?|questions?)\b"
+    r"|\b(?:reports?|tickets?|complaints?|e-?mails?|messages?|tweets?|questions?)[ \t]+from[ \t]+(?:(?:a|an|the|our|"
+    r"several|many|some|two|three)[ \t]+)?(?:[\w-]+[ \t]+)?(?:customers?|clients?|users?|members?|researchers?|"
+    r"third[- ]part(?:y|ies))\b|\bsupport[ \t]+tickets?\b|\bbug[ \t]+reports?\b", re.IGNORECASE)
 #: ... or the incident itself, after the fact: "This incident prompted us to check ...".
 _PROMPTED_BY_ITSELF = regex_cache.compile(
-    r"\b(?:incidents?|outages?|postmortems?|post-mortems?|experiences?|events?|episodes?|breach(?:es)?)\b",
+    r"\b(?:incidents?|outages?|postmortems?|post-mortems?|breach(?:es)?)\b",
     re.IGNORECASE)
 
 
@@ -780,8 +783,8 @@ def episode_reading(timeline: list[Entry]) -> Reading | None:
             continue
         machine = entry.kind != "detected" and describes_alert(entry.event)
         noticing = machine or entry.kind == "detected" or describes_noticing(entry.event)
-        if onset is None and noticing and marked is not None and not describes_failure(entry.event):
-            onset = marked  # no entry told of failure in words: the one the author marked failed
+        if onset is None and noticing and marked is not None:
+            onset = marked  # no entry told of failure in words before: the one the author marked failed
         if onset is None:
             if machine and describes_failure(entry.event):
                 onset = alert = entry  # "alerts started firing for elevated 500 errors": the onset, seen by a machine
@@ -847,9 +850,6 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         how = ", read as crossing midnight" if wrapped else ""
         return Fact(minutes, wrapped, f"the timeline ({format_minutes(minutes)} from start to detection{how})",
                     document.spans.get(detected.pointer)), None
-    labelled = _labelled_time_to_detect(document)
-    if labelled is not None:
-        return labelled, None
     best: tuple[float, str, str, str] | None = None
     for pointer, text in document_texts(document, ("/action_items", "/timeline")) + _detection_heading(document):
         if not has_words(text, UNIT_WORDS):
@@ -888,16 +888,26 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
         return Fact(minutes, True, f"{quote(phrase)}{suffix}", span_at(document, pointer, phrase)), None
     if start is None:
         found = _from_readings(document, timeline)
-        return found if found[0] is not None else (_from_stated_start(document, timeline), None)
-    return None, None
+        if found[0] is not None:
+            return found
+        stated = _from_stated_start(document, timeline)
+        if stated is not None:
+            return stated, None
+    # last: the authors' own figure, labelled ("MTTD: 11:00"), when nothing else tells it
+    return _labelled_time_to_detect(document), None
 
 
 #: The authors' own figure for time to detect, labelled on a line of its own: "MTTD: 11:00"
 #: (hours and minutes), "**Time to detect:** 2 hours", "| TTD | 45 min |".
 _TTD_LABEL = regex_cache.compile(
     r"^[ \t>*_|+-]{0,8}(?:mttd|ttd|(?:mean[ \t]+)?time[ \t]+to[ \t]+(?:detect(?:ion)?|discover(?:y)?|notice))"
-    r"(?:\*\*|__)?[ \t]*(?:\([^()\n]{0,30}\)[ \t]*)?(?::|\|)[ \t]*(?:\*\*|__)?[ \t]*(?:~|about[ \t]+|approx\.?[ \t]+)?"
+    r"(?:\*\*|__)?[ \t]*(?::|\|)[ \t]*(?:\*\*|__)?[ \t]*(?:~|about[ \t]+|approx\.?[ \t]+)?"
     r"(?:(?P<h>\d{1,3}):(?P<m>[0-5]\d)(?![:\d])|(?P<rest>\d[^\n|]{0,40}))", re.IGNORECASE)
+#: After the figure: a clock time ("14:32 UTC"), or a figure that is not this incident's
+#: ("(team average, last quarter)", "goal", "SLO").
+_TTD_NOT_OURS = regex_cache.compile(
+    r"^[ \t]*(?:[ap]\.?m\b|utc\b|gmt\b|z\b|[a-z]{2,4}t\b)|\b(?:average|avg|mean|median|goal|target|slo|sla|objective|"
+    r"budget|quarter|month|year|typical|usually)\b", re.IGNORECASE)
 #: Lines read for the labelled figure (a document's header and impact section come early).
 _TTD_LINES = 5000
 
@@ -906,18 +916,27 @@ def _labelled_time_to_detect(document: Document) -> Fact[float] | None:
     """Time to detect as the authors label it ("MTTD: 11:00", "Time to detect: 2 hours"),
     read from a line of its own outside code: hours and minutes, or a duration with its
     unit (`DURATION`). The figure is theirs, read from prose: marked inferred, quoted."""
+    comment = False  # inside an HTML comment: a template's example, not this incident
     for number, line in document.prose_lines():
         if number > _TTD_LINES:
             break
+        opened, closed = line.rfind("<!--"), line.rfind("-->")
+        if comment or opened >= 0:
+            comment = opened > closed if opened >= 0 else closed < 0
+            continue
         if "t" not in line.lower()[:60]:
             continue
+        if "|" in line and sum(1 for cell in line[:400].split("|") if cell.strip()) > 2:
+            continue  # a metrics table's row of several values ("| MTTD | 4 h | 30 min |")
         match = _TTD_LABEL.match(line[:200])
-        if match is None:
+        if match is None or match.group("h") is not None and _TTD_NOT_OURS.search(line[match.end("m"):200]):
             continue
         if match.group("h") is not None:
             minutes: float | None = int(match.group("h")) * 60 + int(match.group("m"))
         else:
             duration = DURATION.match(match.group("rest"))
+            if duration is not None and _TTD_NOT_OURS.search(match.group("rest")[duration.end():]):
+                continue
             minutes = duration_minutes(duration) if duration is not None else None
         if minutes is None or minutes <= 0:
             continue

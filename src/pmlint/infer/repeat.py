@@ -127,7 +127,8 @@ _PART = re.compile(r"\bpart[ \t]+(?:\d{1,2}|[ivx]{1,4}|one|two|three|four|five|s
 
 #: After "part two": what the part counts, when that is a post: "This is part two of that
 #: post", "part 2 of our series" (a chapter of the telling, not a second incident).
-_A_CHAPTER_OF = re.compile(r"[ \t\n]+(?:of|in)[ \t\n]+(?:that|this|the|our|my|a|an)[ \t\n]+(?:[\w-]+[ \t\n]+)?"
+_A_CHAPTER_OF = re.compile(r"[ \t\n]+(?:of|in)[ \t\n]+(?:that|this|the|our|my|a|an)[ \t\n]+"
+                           r"(?:(?!(?:outage|incident|failure|breach|attack|crash)s?\b)[\w-]+[ \t\n]+)?"
                            r"(?:posts?|series|articles?|blog|write-?ups?|story|stories|threads?|updates?|newsletters?|"
                            r"videos?|podcasts?|talks?)\b", re.IGNORECASE)
 

@@ -184,7 +184,8 @@ SHARE = regex_cache.compile(r"(?<![\w.])(?P<percent>\d{1,3}(?:\.\d{1,2})?)[ \t]?
 _ADDRESSED_BEFORE = regex_cache.compile(
     r"\b(?:onboard\w{0,3}|warn\w{0,3}|notif(?:y|ies|ied|ying)|inform\w{0,3}|e-?mail\w{0,3}|messag\w{1,3}|"
     r"train\w{0,3}|remind\w{0,3}|tell|told|telling|educat\w{1,3}|contact\w{0,3}|ask\w{0,3}|invit\w{1,3}|"
-    r"encourag\w{1,3}|advis\w{1,3}|urg\w{1,3}|recommend\w{0,3})[ \t]+$", re.IGNORECASE)
+    r"encourag\w{1,3}|advis\w{1,3}|urg\w{1,3}|recommend\w{0,3})[ \t]+"
+    r"(?:(?:nearly|almost|virtually|practically|essentially)[ \t]+)?$", re.IGNORECASE)
 #: Characters before a scope phrase read for the verb addressing it.
 _ADDRESSED_REACH = 40
 

@@ -469,9 +469,12 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # ... or getting it, over and over: "I kept getting *Invalid Certificate* errors" (not
             # "after updating all 4 nodes we started getting apphash errors": the onset of the
             # team's own change, PM401's own-change reading)
+            # (not "we were seeing zero errors again", "no more timeouts", "far fewer", nor
+            # "support tickets about errors": a channel, someone else's report)
             r"|\b(?:i|we)\s+(?:kept|were|was|had\s+been)\s+(?:getting|seeing|hitting)\s+(?:an?\s+|the\s+|some\s+)?"
-            r"(?:[\w*`'\u2019-]+\s+){0,3}?(?:errors?|timeouts?|time-outs?|failures?|exceptions?|crash(?:es)?|5\d\d\s*s?|"
-            r"servfails?|warnings)\b"
+            r"(?:(?!(?:no|zero|fewer|less|more|far|any|only|support|tickets?|reports?|e-?mails?|messages?|complaints?|"
+            r"calls?)\b)[\w*`'\u2019-]+\s+){0,3}?(?:errors?|timeouts?|time-outs?|failures?|exceptions?|crash(?:es)?|"
+            r"5\d\d\s*s?|servfails?|warnings)\b"
             # someone asking why it does not work, quoted: "“Why are you not charging”"
             r"|\bwhy(?<=[\"\u201c]why)\s+(?:is|are|isn" + _APOS + r"t|aren" + _APOS + r"t|does|doesn" + _APOS + r"t|did|didn" + _APOS +
             r"t|won" + _APOS + r"t|can" + _APOS + r"t)\s+(?:[\w-]+\s+){0,3}?(?:not\s+)?(?:[\w-]+\s+){0,2}?"
@@ -889,7 +892,10 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # ("I'll build a buffer of three rolling backups": one person's own plan, the
             # contraction too; not "I'll explain")
             r"|\bi" + _APOS + r"ll(?!" + _TELLING + r")\s+(?:build|add|set up|write|move|automate|replace|run|keep|"
-            r"test|monitor|migrate|rotate|switch|make|fix|publish|back up|document|schedule|enable|check)\b"
+            r"test|monitor|migrate|rotate|switch|make|fix|publish|back up|document|schedule|enable|check|"
+            # ("And maybe I'll start a local wiki to keep domain and DNS configurations in one place")
+            r"start|create|install|configure|update|upgrade|rewrite|refactor|clean up|implement|introduce|remove|"
+            r"disable|pin|limit|restrict|harden|store|track|log|alert|verify|validate)\b"
             # one person's change under way: "I'm putting a disk monitor in place for immediate alerting"
             r"|\b(?:i" + _APOS + r"m|i\s+am)\s+(?:now\s+|also\s+|currently\s+)?(?:putting|adding|deploying|building|"
             r"implementing|setting\s+up|installing|moving|migrating|replacing|automating|writing)\b"
@@ -1337,9 +1343,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # because I refactored the code ... and missed the indentation", "the outage
             # happened because the certificate expired" (not "because of reports": a reason
             # for a step, see above)
-            r"|\b(?:this|that|the|our|my)\s+(?:error|mistake|bug|outage|incident|issue|problem|failure|screw[- ]?up|"
-            r"crash|downtime|breakage)\s+(?:(?:was|happened|occurred|arose|came\s+about)\s+)?because\s+(?!of\b)"
-            r"(?:i|we|the|our|my|a|an|it|they|someone|[\w-]+\s+(?:was|were|had|did))\b"
+            # (an outage, an incident or an issue only with the verb of its happening: not "We
+            # closed the issue because the errors stopped", "declared the incident because")
+            r"|\b(?:this|that|the|our|my)\s+(?:(?:error|mistake|bug|screw[- ]?up|failure|breakage)\s+(?:(?:was|happened|"
+            r"occurred|arose|came\s+about)\s+)?|(?:outage|incident|issue|problem|crash|downtime)\s+(?:was|happened|occurred|"
+            r"arose|came\s+about)\s+)because\s+(?!of\b)(?:i|we|the|our|my|a|an|it|they|someone|[\w-]+\s+(?:was|were|had|did))\b"
             # the way in, told as the story's step: "a random user shared a phishing link on
             # multiple channels", "an engineer clicked a phishing email" (the attack's vector)
             r"|\b(?:clicked|opened|followed|fell\s+for|shared|sent|posted|spread)\s+(?:on\s+)?(?:an?\s+|the\s+|this\s+)?"

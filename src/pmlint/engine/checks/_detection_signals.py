@@ -86,10 +86,17 @@ _OWN_COMMAND = regex_cache.compile(
     + r"|" + _SLIP_SUBJECT + r"[ \t]+(?:ran|executed|typed|issued|pasted)\b"
     + r"|" + _SLIP_SUBJECT + r"\b[^.,;:\n]{0,120}?\band[ \t]+(?:then[ \t]+)?(?:ran|executed|typed|issued|pasted)\b",
     re.IGNORECASE)
+#: Characters after the slip read for its going unseen (its sentence and the next).
+_UNNOTICED_REACH = 400
 #: The text says the slip went unseen for a while: then it was not seen at once.
+#: (the slip or what it did as the subject: not "the shell profile had gone unnoticed for two
+#: years", a condition in place)
 _UNNOTICED = regex_cache.compile(
-    r"\b(?:went|gone|remained|stayed)[ \t]+(?:\w+[ \t]+)?(?:unnoticed|undetected)\b|\b(?:unnoticed|undetected)[ \t]+for\b"
-    r"|\b(?:nobody|no[ \t]+one|none[ \t]+of[ \t]+us)[ \t]+(?:\w+[ \t]+)?(?:noticed|realized|realised|saw|spotted)\b"
+    r"\b(?:it|this|that|the[ \t]+(?:[\w-]+[ \t]+)?(?:loss|damage|deletion|drop|change|mistake|error|slip|command|"
+    r"migration|outage|corruption|problem|issue|breakage|run))[ \t]+(?:\w+[ \t]+){0,2}?(?:went|gone|remained|stayed)"
+    r"[ \t]+(?:\w+[ \t]+)?(?:unnoticed|undetected)\b"
+    r"|\b(?:nobody|no[ \t]+one|none[ \t]+of[ \t]+us)[ \t]+(?:\w+[ \t]+)?(?:noticed|realized|realised|saw|spotted)"
+    r"[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:for|until)\b"
     r"|\bnot[ \t]+(?:\w+[ \t]+)?(?:noticed|detected|spotted)[ \t]+(?:for|until)\b", re.IGNORECASE)
 #: The author at work on it within minutes: "After 5 minutes of blind panic, I took the
 #: website into maintenance mode", "within two minutes we had started the restore".
@@ -189,7 +196,7 @@ def own_change_seen(document: Document, minutes: float) -> str | None:
     command = next(((text, match) for _, text in document_texts(document, ("/action_items",))
                     for match in [_OWN_COMMAND.search(text)] if match), None)
     if command is not None and not _UNATTENDED.search(sentence(command[0], command[1].start(), command[1].end())) \
-            and not any(_UNNOTICED.search(text) for _, text in texts):
+            and _UNNOTICED.search(command[0], command[1].start(), command[1].end() + _UNNOTICED_REACH) is None:
         # a command of the team's own went wrong (the author's or a teammate's): the person at the keyboard saw what it did
         return f"{quote(command[1].group(), 60)}: a command of the team's own"
     cause = next(((text, match) for _, text in texts for match in [_OWN_CAUSE.search(text)] if match), None)

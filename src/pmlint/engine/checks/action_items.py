@@ -707,11 +707,11 @@ _REVIEW_AGENDA = re.compile(r"^\W{0,4}(?:\d{1,3}[ \t-]?(?:day|week|month)s?|week
 #: A group that names an audit: "**Security Audit**" over "- Review all SSH keys", "Access
 #: audit (within 1 month)". Its review verbs are the audit's steps, each bounded by what the
 #: audit covers (held-out set BY: pedantic), not a remediation left vague.
-#: The group must be the audit itself: at most two words before "audit", none of them an
+#: The group must be the audit itself: at most four words before "audit", none of them an
 #: article or a preposition ("Fix the logging gaps found in the audit", "Before the next
 #: compliance audit" are work an audit asked for, not its steps).
 _AUDIT_GROUP = re.compile(r"^\W{0,4}(?:(?!(?:the|a|an|in|of|for|from|before|after|during|by|found|next|last|our)\b)"
-                          r"[\w-]{1,30}[ \t]+){0,2}audit(?:[ \t]+(?:checklist|agenda|tasks?|steps?|items?))?\W{0,4}"
+                          r"[\w-]{1,30}:?[ \t]+){0,4}audit(?:[ \t]+(?:checklist|agenda|tasks?|steps?|items?))?\W{0,4}"
                           r"(?:\([^()]{0,40}\)\W{0,4})?$", re.IGNORECASE)
 #: The verbs of an audit's steps: only these are its agenda under an audit group.
 _AUDIT_VERBS = frozenset({"review", "audit", "check", "verify", "inspect", "examine", "assess"})

@@ -374,8 +374,7 @@ _TOLD_DONE = re.compile(
     # (nor work only put in a queue: "we have created a ticket to add ...", "we have
     # scheduled the migration", "we have opened an issue")
     r"(?!(?:observ|learn|notic|realis|realiz|experienc|discuss|consider|decid|agre|identifi|determin|conclud|"
-    r"hear|want|need|plann|hop|tri|start|commenc|begun|wonder|expect|schedul|request|propos|ask|open|fil|rais|"
-    r"assign|log|book)\w{0,3}\b)(?![a-z]{2,20}ed[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+)?(?:ticket|issue|task|card|story|"
+    r"hear|want|need|plann|hop|tri|start|commenc|begun|wonder|expect|schedul|request|propos|ask|assign|book)\w{0,3}\b)(?![a-z]{2,20}ed[ \t]+(?:an?|the)[ \t]+(?:[\w-]+[ \t]+)?(?:ticket|issue|task|card|story|"
     r"epic|bug|jira|request)\b)"
     r"(?:[a-z]{2,20}ed|built|made|set[ \t]up|put|written|rewritten)\b"
     r"|^(?:the|this|our)[ \t]+(?:fix|patch|change|remediation|mitigation)[ \t]+(?:involved|included|consisted|"
@@ -385,10 +384,9 @@ _STILL_TO_DO = re.compile(
     r"\b(?:will|shall|should|must|need(?:s|ed)?[ \t]+to|plan(?:s|ned|ning)?[ \t]+to|going[ \t]+to|intend|"
     r"want[ \t]+to|would[ \t]+like|todo|next[ \t]step|follow[- ]?up|going[ \t]forward|in[ \t]the[ \t]future|"
     r"[a-z]+" + "['\u2019]" + r"ll|won['\u2019]t|yet[ \t]to|remains?[ \t]to|pending|open|tbd|consider|"
-    # work left told without a modal: "is still missing", "no alert rule uses them yet",
-    # "for production next sprint"
-    # ("yet" closing its clause: not "nodes that had not yet updated", a state told)
-    r"still[ \t]+(?:missing|open|to[ \t]+do|needed|pending|outstanding|lacking|not)|yet(?=[ \t]*(?:[.,;:!?)]|$))|missing|"
+    # work left told without a modal: "is still missing", "for production next sprint"
+    # ("missing" as a predicate only: not "we have added the missing index validation")
+    r"still[ \t]+(?:missing|open|to[ \t]+do|needed|pending|outstanding|lacking|not)|(?:is|are)[ \t]+missing|"
     r"next[ \t]+(?:week|sprint|quarter|month|release|year|iteration))\b", re.I)
 
 
@@ -417,13 +415,14 @@ def _prose_told_done(text: str) -> bool:
 #: "..., and will kick users failing compliance": what a thing just configured will do from
 #: now on (its behaviour), not work still to do; "and will be monitored" is work still.
 _BEHAVIOUR_WILL = re.compile(r"(?:,[ \t]|[ \t])and[ \t]will[ \t]+(?!be\b|need\b|have\b|continue\b)[a-z]", re.I)
-#: A sentence whose subject is a thing ("The Wick bot has had its settings changed ..."):
-#: it opens with a determiner and a noun, and names no person or team before the "will"
-#: (not "Pooja has enabled ... and will enable it", "The on-call engineer has ... and will").
-_A_THING = re.compile(r"^\s*(?:the|this|that|its|each|every|our)\s+(?!(?:team|engineers?|on-?call|admins?|owners?|"
-                      r"maintainers?|leads?|managers?|developers?|sres?|staff|people|person)\b)[\w-]+"
-                      r"(?![^.!?]*\b(?:we|i|us|team|engineers?|on-?call|admins?|owners?|maintainers?|developers?)\b)",
-                      re.I)
+#: A sentence that tells a thing configured, in the passive ("The Wick bot has had its
+#: settings changed ...", "Renovate has been configured ...", "A bot was set up ..."), and
+#: names no person or team before the "will" (not "Pooja has enabled ... and will enable
+#: it", an active person; nor "The on-call engineer was paged ... and will").
+_A_THING = re.compile(r"^(?![^.!?]*\b(?:we|i|us|team|engineers?|on-?call|admins?|owners?|maintainers?|developers?|"
+                      r"leads?|managers?|sres?|staff|people|person)\b)"
+                      r"[^.!?]*?\b(?:was|were|has\s+been|have\s+been|had\s+been|has\s+had|have\s+had|is|are)\s+"
+                      r"(?:\w+\s+){0,3}?(?:[a-z]{2,20}(?:ed|en)|set\s+up|set|built|made|put|rewritten)\b", re.I)
 
 
 def _sentence_before(text: str, end: int) -> str:
@@ -726,7 +725,8 @@ _CLOSING = re.compile(r"\b(?:apologi[sz]es?|apologies|sorry\s+for|thank\s+you|th
 _PROMISE = re.compile(r"\b(?:will|shall|going\s+to|plan\s+to|intend\s+to)\b|'ll\b|\u2019ll\b"
                       # work under way: "We are moving the config service to typed schemas, and we
                       # look forward to your feedback" (a plan with a courtesy, not a sign-off)
-                      r"|\b(?:we|i)(?:\s+(?:are|am)|['\u2019](?:re|m))\s+(?:now\s+|currently\s+|also\s+)?[a-z]{2,20}ing\b", re.I)
+                      r"|\b(?:we|i)(?:\s+(?:are|am)|['\u2019](?:re|m))\s+(?:now\s+|currently\s+|also\s+)?"
+                      r"(?!looking\s+forward\b)[a-z]{2,20}ing\b", re.I)
 
 
 #: A timeline entry (or one of its table cells) that is only a named piece of work and a
