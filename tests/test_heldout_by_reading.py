@@ -543,3 +543,29 @@ def test_part_two_of_an_outage_series_is_a_repeat(tmp_path, run_cli):
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert code == 0, err
     assert "related_incidents" in out or "repeat" in out
+
+
+# set CC (three blind documents, judged once at f26bb0d)
+
+@pytest.mark.parametrize("first_row, night", [
+    ("| ~4:30 AM | Web team deployed routine updates | Normal deployment process |", False),
+    ("| ~4:30 AM | Web team restarted the cache nodes by hand | Manual restart |", True),
+])
+def test_routine_work_before_the_incident_is_no_night_response(tmp_path, run_cli, first_row, night):
+    text = ("# Site styling broken\n\n**Date:** 2024-09-30\n\n## Summary\n\nThe university website lost its styling "
+            "for 15 minutes for every visitor.\n\n## Timeline\n\n| Time | Event | Action Taken |\n|---|---|---|\n"
+            f"{first_row}\n| 7:55 AM | The vendor changed the media cache rules | External change |\n"
+            "| 8:20 AM | Cache TTL expired, styling broke for every page | Website styling broke |\n"
+            "| 8:34 AM | Fresh deployment resolved the issues | Restored |\n" + CAUSE)
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM203", preset="strict")) is night
+
+
+@pytest.mark.parametrize("sentence, said", [
+    ("1. **Issue Recognition**: Web team quickly identified widespread impact across multiple systems", True),
+    ("1. **Logical Troubleshooting**: Attempted rollback of recent code changes", False),
+])
+def test_the_team_recognising_the_impact_is_not_nothing_found(tmp_path, run_cli, sentence, said):
+    text = ("# Site styling broken\n\n## Summary\n\nThe website lost its styling for 15 minutes for every visitor.\n\n"
+            f"## Response Actions\n\n### Immediate Response\n\n{sentence}\n" + CAUSE)
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
+    assert messages and ("nothing" not in messages[0] and "no alert, report" not in messages[0]) is said

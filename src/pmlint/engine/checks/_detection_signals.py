@@ -125,7 +125,13 @@ _IMPACT = regex_cache.compile(r"\b(?:outages?|blackhol\w{0,4}|dropp\w{0,3}|lost|
 _CAME_TO_LIGHT = regex_cache.compile(
     r"\b(?:team|we|engineers?|on-?call(?:ers?)?|staff|responders?|maintainers?|operators?|admins?|i)[ \t]+"
     r"(?:was|were|got|had[ \t]+been|became|is|are)[ \t]+(?:first[ \t]+)?(?:notified|informed|alerted|made[ \t]+aware|"
-    r"told|aware)\b|\bcame[ \t]+to[ \t]+light\b", re.IGNORECASE)
+    r"told|aware)\b|\bcame[ \t]+to[ \t]+light\b"
+    # "Web team quickly identified widespread impact across multiple systems" (not "we
+    # identified the issue as ...": the cause found)
+    r"|\b(?:team|we|engineers?|on-?call(?:ers?)?|staff|responders?|i)[ \t]+(?:quickly[ \t]+|rapidly[ \t]+|soon[ \t]+|"
+    r"then[ \t]+|first[ \t]+)?(?:identified|recogni[sz]ed|realised|realized)[ \t]+(?:the[ \t]+|an?[ \t]+)?"
+    r"(?:widespread[ \t]+|broad[ \t]+|site-?wide[ \t]+|platform-?wide[ \t]+)?(?:impact|outage|breakage|disruption)\b",
+    re.IGNORECASE)
 
 
 #: A scheduled event a whole network watches: an upgrade height, a planned fork or upgrade.
@@ -238,8 +244,14 @@ def _noticed_or_answered(entry: Entry) -> bool:
 
 
 def came_to_light(document: Document) -> str | None:
-    """The words of a sentence saying the team learned of the problem without saying how."""
-    for _, text in document_texts(document, ("/action_items",)):
+    """The words of a sentence saying the team learned of the problem without saying how
+    (the plan's items done count: "1. **Issue Recognition**: Web team quickly identified
+    widespread impact" under "### Immediate Response" is the response told, not a plan)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    plan = data.get("action_items") if isinstance(data.get("action_items"), list) else []
+    done = [(f"/action_items/{index}", str(item.get("title") or "")) for index, item in enumerate(plan[:500])
+            if isinstance(item, dict) and item.get("status") == "done"]
+    for _, text in document_texts(document, ("/action_items",)) + done:
         match = _CAME_TO_LIGHT.search(text)
         if match is not None:
             around = sentence(text, match.start(), match.end())
