@@ -248,7 +248,8 @@ def came_to_light(document: Document) -> str | None:
     (the plan's items done count: "1. **Issue Recognition**: Web team quickly identified
     widespread impact" under "### Immediate Response" is the response told, not a plan)."""
     data = document.data if isinstance(document.data, dict) else {}
-    plan = data.get("action_items") if isinstance(data.get("action_items"), list) else []
+    items = data.get("action_items")
+    plan: list[Any] = items if isinstance(items, list) else []
     done = [(f"/action_items/{index}", str(item.get("title") or "")) for index, item in enumerate(plan[:500])
             if isinstance(item, dict) and item.get("status") == "done"]
     for _, text in document_texts(document, ("/action_items",)) + done:
