@@ -569,3 +569,10 @@ def test_the_team_recognising_the_impact_is_not_nothing_found(tmp_path, run_cli,
             f"## Response Actions\n\n### Immediate Response\n\n{sentence}\n" + CAUSE)
     messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
     assert messages and ("nothing" not in messages[0] and "no alert, report" not in messages[0]) is said
+
+
+def test_an_outage_identified_in_a_provider_is_a_cause_not_the_news(tmp_path, run_cli):
+    text = ("# Gallery down\n\n## Summary\n\nThe gallery failed for every user for 3 hours.\n\n"
+            "__Preliminary root cause__: Engineers identified an outage in the underlying provider of the CDN.\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
+    assert not any("Engineers identified" in message for message in messages)

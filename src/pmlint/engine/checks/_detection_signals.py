@@ -130,7 +130,8 @@ _CAME_TO_LIGHT = regex_cache.compile(
     # identified the issue as ...": the cause found)
     r"|\b(?:team|we|engineers?|on-?call(?:ers?)?|staff|responders?|i)[ \t]+(?:quickly[ \t]+|rapidly[ \t]+|soon[ \t]+|"
     r"then[ \t]+|first[ \t]+)?(?:identified|recogni[sz]ed|realised|realized)[ \t]+(?:the[ \t]+|an?[ \t]+)?"
-    r"(?:widespread[ \t]+|broad[ \t]+|site-?wide[ \t]+|platform-?wide[ \t]+)?(?:impact|outage|breakage|disruption)\b",
+    # (nor "Engineers identified an outage in the underlying provider": a cause found)
+    r"(?:widespread[ \t]+|broad[ \t]+|site-?wide[ \t]+|platform-?wide[ \t]+)?(?:impact|breakage)\b",
     re.IGNORECASE)
 
 
