@@ -22,10 +22,9 @@ from ..grammar import negated_or_hedged
 from ..load.evidence import PERSON_NAME, TOOL, names_a_hit
 from ..model import Document, Span
 from ..timeline import (
-    marked_failed,
     DIAGNOSIS as _DIAGNOSIS, Entry, describes_alert, describes_end, describes_failure,
-    describes_noticing, describes_response, entries, episodes, first_of, format_minutes, measured_incident,
-    minutes_between,
+    describes_noticing, describes_response, entries, episodes, first_of, format_minutes, marked_failed,
+    measured_incident, minutes_between,
 )
 from .facts import Fact
 from .prose import SENTENCE_REACH, document_texts, find, has_words, phrases, quote, sentence, span_at, terms_of

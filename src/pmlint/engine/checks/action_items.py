@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from ...grammar import LEAD_IN, OPTIONS_OFFERED, leading_verb
 from ..functions import Context, Hit, check, is_truthy, shorten
@@ -533,31 +533,45 @@ def _tickets_stated(context: Context) -> bool:
     return getattr(context.document, "format", None) != "markdown"
 
 
-#: (the plan's list, the options, (ids of its untracked vague items, whether any item is
-#: not vague)): one scan per plan, not one per item.
-_vague_last: tuple[Any, Any, tuple[dict[int, int], bool]] | None = None
+class _VaguePlan(NamedTuple):
+    """What PM310 asks of a whole plan, read once: its untracked vague items reported at
+    warning, as id → rank (0 for the first); whether any item is not vague (a concrete
+    plan); the ids of its open vague items that are aimed all the same (`_aimed`: strict
+    only, and they take none of the plan's warnings)."""
+    ranks: dict[int, int]
+    concrete: bool
+    aimed: frozenset[int]
 
 
-def _vague_items(context: Context, options: dict) -> tuple[dict[int, int], bool]:
-    """The plan's untracked vague items, as id → rank (0 for the first), and whether the
-    plan holds an item that is not vague (a concrete plan). A mapping, so that each
-    item's rank is one lookup and a plan of n vague items costs n, not n²."""
+#: (the plan's list, the options, what PM310 read of it): one scan per plan, not one per item.
+_vague_last: tuple[Any, Any, _VaguePlan] | None = None
+
+
+def _vague_items(context: Context, options: dict) -> _VaguePlan:
+    """The plan as PM310 reads it (`_VaguePlan`). A mapping of ranks, so that each item's
+    rank is one lookup and a plan of n vague items costs n, not n²; each item's aim is read
+    here once, not again as its finding is made."""
     global _vague_last
     plan = context.data.get("action_items") if isinstance(context.data, dict) else None
     if _vague_last is not None and _vague_last[0] is plan and _vague_last[1] is options and plan is not None:
         return _vague_last[2]
     found: dict[int, int] = {}
+    aimed: set[int] = set()
     concrete = False
     for index, item in action_items(context):
         verb = _vague_verb(item, options)
         if verb is None:
             concrete = True
-        elif tracked(item, _tickets_stated(context)) is None and is_pending(item, context) \
-                and not _aimed(item, f"/action_items/{index}", verb, context, options):
-            # (an aimed item is reported at `strict` only: it takes none of the plan's warnings)
+            continue
+        if not is_pending(item, context):
+            continue
+        if _aimed(item, f"/action_items/{index}", verb, context, options):
+            aimed.add(id(item))
+        elif tracked(item, _tickets_stated(context)) is None:
             found.setdefault(id(item), len(found))
-    _vague_last = (plan, options, (found, concrete))
-    return found, concrete
+    read = _VaguePlan(found, concrete, frozenset(aimed))
+    _vague_last = (plan, options, read)
+    return read
 
 
 #: A sweep for the same class of bug: "Review other trigger-based systems for similar
@@ -646,7 +660,7 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
     verb = _vague_verb(value, options)
     if verb is None:
         return
-    vague, concrete = _vague_items(context, options)
+    vague, concrete, aimed = _vague_items(context, options)
     reference = tracked(value, _tickets_stated(context))
     if reference is not None and concrete and not _CONDITIONAL.match(value["title"]):
         # tracked in an issue, in a plan that is otherwise concrete: the tracker holds the
@@ -667,7 +681,7 @@ def vague_action(value: Any, pointer: str, options: dict, context: Context) -> I
         yield Hit(f"{pointer}/title", {"verb": verb, "item": shorten(value["title"]),
                                        "intent": shorten(restated[1] if restated else verb)}, text=verb,
                   demote=rank >= VAGUE_WARNINGS_PER_PLAN, variant="restated")
-    elif _aimed(value, pointer, verb, context, options):
+    elif id(value) in aimed:
         yield Hit(f"{pointer}/title", {"verb": verb}, text=verb, pedantic=True)
     else:
         if rank < VAGUE_WARNINGS_PER_PLAN:
