@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 
 _ITEM_MARKER = re.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _HEADING_MARKER = re.compile(r"^[ \t]*#{1,6}[ \t]*")
+#: "- 20. November 2025 10:05 UTC - Builds fail": a day written the European way, "20.",
+#: opens an ordered list in CommonMark (starting at 20), so the day would be lost from the
+#: item's text. An ordered item whose text opens with a month and a year or a clock time
+#: gets its number back.
+_MONTH_OPENS_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+"
+                               r"(?:\d{4}|\d{1,2}:\d{2})(?!\d)", re.IGNORECASE)
+_DAY_MARKER = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?(?=(?:[1-9]|[12]\d|3[01])\.[ \t])")
 
 _parser = None
 
@@ -56,6 +63,18 @@ class Block:
     rows: list[list[Cell]] = field(default_factory=list)
 
 
+def _restore_day(item: Block, day_items: dict[int, str], lines: list[str]) -> None:
+    """Put back the day an ordered list took as its number ("20." of "20. November 2025")."""
+    day = day_items.pop(id(item), "")
+    if not day or not _MONTH_OPENS_DATE.match(item.text):
+        return
+    prefix = _DAY_MARKER.match(lines[item.line - 1]) if item.line <= len(lines) else None
+    if prefix is None:
+        return
+    item.text = f"{day} {item.text}"
+    item.column = prefix.end() + 1
+
+
 def _markdown_parser():
     """CommonMark + GFM tables, block level only (built once, lazily: startup time matters).
 
@@ -93,12 +112,15 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
     row_line = 0
     in_header = False
     target: Block | Cell | None = None  # what the next inline token fills
+    day_items: dict[int, str] = {}  # ordered items numbered 1-31 with ".": id(block) → "20."
     for token in tokens:
         kind = token.type
         parent = items[-1] if items else -1
         if kind == "inline":
             if target is not None:
                 target.text = token.content
+                if day_items and isinstance(target, Block) and target.kind == "item":
+                    _restore_day(target, day_items, lines)
             target = None
         elif kind in ("bullet_list_open", "ordered_list_open"):
             ordered.append(kind == "ordered_list_open")
@@ -113,6 +135,8 @@ def parse_blocks(lines: list[str], parser=None) -> list[Block]:
             block.end_column = _line_length(lines, block.end_line)
             blocks.append(block)
             items.append(len(blocks) - 1)
+            if block.ordered and token.markup == "." and token.info.isdigit() and 1 <= int(token.info) <= 31:
+                day_items[id(block)] = f"{int(token.info)}."
         elif kind == "list_item_close":
             if items:
                 items.pop()
