@@ -552,7 +552,12 @@ def test_routine_work_before_the_incident_is_no_night_response(tmp_path, run_cli
             f"{first_row}\n| 7:55 AM | The vendor changed the media cache rules | External change |\n"
             "| 8:20 AM | Cache TTL expired, styling broke for every page | Website styling broke |\n"
             "| 8:34 AM | Fresh deployment resolved the issues | Restored |\n" + CAUSE)
-    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM203", preset="strict")) is night
+    path = write(tmp_path / "pm.md", text)
+    assert bool(rule_findings(run_cli, path, "PM203", preset="strict")) is night
+    # the profile and `convert` infer no lost sleep from it either (one reading for both)
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    assert ("sleep_interrupted: true" in out) is night
 
 
 @pytest.mark.parametrize("sentence, said", [

@@ -33,7 +33,7 @@ from datetime import time
 from typing import Any, Mapping
 
 from ..model import Document, Span
-from ..timeline import in_window, night_entries, parse_clock, unclear_hours
+from ..timeline import describes_failure, entries, in_window, night_entries, parse_clock, unclear_hours
 from .facts import Fact
 from .prose import SENTENCE_REACH, document_texts, find, negated, phrases, quote, span_at, terms_of
 
@@ -55,6 +55,34 @@ def _event_text(data: dict, index: int) -> str:
         return ""
     event = timeline[index].get("event")
     return event if isinstance(event, str) else ""
+
+
+#: A lone person who told of the problem, not one who handled it: "One person from New
+#: Zealand reported that my site seems to be down" (a reader, not the responder).
+_REPORTS_AFTER = re.compile(r"[^.;!?\n]{0,40}?\b(?:reported|complained|emailed|e-mailed|wrote\s+(?:in|to)|tweeted|"
+                            r"messaged|reached\s+out|contacted|told\s+(?:me|us)|let\s+(?:me|us)\s+know|"
+                            r"notified|opened\s+(?:an?\s+)?(?:issue|ticket))\b", re.IGNORECASE)
+
+
+#: Work told as routine: the team's usual day, not a response ("deployed routine updates").
+_ROUTINE = re.compile(r"\b(?:routine|normal|regular|scheduled|planned|nightly|usual|weekly|daily)\b", re.IGNORECASE)
+
+
+def routine_before_onset(data: Any) -> frozenset[int]:
+    """Timeline indices of routine work told before the first entry that tells of failure
+    ("~4:30 AM Web team deployed routine updates | Normal deployment process", hours before
+    a cache change broke the site at 8:20): the team's usual day, no response to anything.
+    Other work before the onset may be the response all the same ("[23:43] The disk has
+    been replaced"), so only work told as routine is set aside."""
+    if not isinstance(data, dict):
+        return frozenset()
+    listed = entries(data)
+    onset = next((entry.index for entry in listed if entry.kind == "started" or describes_failure(entry.event)),
+                 None)
+    if onset is None:
+        return frozenset()
+    return frozenset(entry.index for entry in listed
+                     if entry.index < onset and _ROUTINE.search(_event_text(data, entry.index)))
 
 
 #: Inline code in an entry: a log message or a command quoted as written.
@@ -149,6 +177,7 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
     # 15,000 night entries hold 5,700 distinct ones), and each answer is several searches
     responding: dict[str, bool] = {}
     parties = timeline_parties(data)
+    routine = routine_before_onset(data)
 
     def responder_acting(text: str) -> bool:
         if text not in responding:
@@ -161,7 +190,7 @@ def responder_night_entries(document: Document, settings: Mapping[str, Any]) -> 
     found = []
     for entry, clock in night:
         text = _event_text(data, entry.index)
-        if text and responder_acting(text):
+        if text and entry.index not in routine and responder_acting(text):
             found.append((entry.index, clock.strftime("%H:%M"), text))
     return found
 
@@ -374,7 +403,8 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
             if pages:
                 facts["off_hours_pages"] = Fact(len(pages), True, f"a page at {pages[0][1].strftime('%H:%M')}",
                                                 Span.point(pages[0][0]))
-    lone = next(iter(find(phrases(_words(settings, "lone_responder_phrases")), texts)), None)
+    lone = next((hit for hit in find(phrases(_words(settings, "lone_responder_phrases")), texts)
+                 if not _REPORTS_AFTER.match(hit[1], hit[2].end())), None)
     if lone is not None:
         pointer, _, match = lone
         facts["responders"] = Fact(1, True, quote(match.group()), span_at(document, pointer, match.group()))

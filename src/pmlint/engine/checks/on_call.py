@@ -19,8 +19,8 @@ from datetime import time
 from typing import Any, Iterable
 
 from ...grammar import negated_or_hedged
-from ...timeline import describes_failure
-from ...infer.on_call import NIGHT_WORK, WOKEN, awake_anyway, by_party, outside_actor, timeline_parties
+from ...infer.on_call import (NIGHT_WORK, WOKEN, awake_anyway, by_party, outside_actor, routine_before_onset,
+                              timeline_parties)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
 from ._shared import action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, search, text_of
@@ -244,15 +244,10 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
                 and not by_party(text, parties)
         return working[text]
 
-    # routine work before the incident began is no response to it ("~4:30 AM Web team
-    # deployed routine updates | Normal deployment process", hours before the cache change
-    # broke the site at 8:20); other work before the first entry that tells of failure may
-    # be the response all the same ("[23:43] The disk has been replaced")
-    onset = next((entry.index for entry in entries(value) if entry.kind == "started" or describes_failure(entry.event)),
-                 None)
+    # routine work before the incident began is no response to it
+    routine = routine_before_onset(value)
     night = [(entry, clock) for entry, clock in in_window_
-             if not (onset is not None and entry.index < onset and _ROUTINE.search(_event(timeline, entry.index)))
-             and at_work(_event(timeline, entry.index))
+             if entry.index not in routine and at_work(_event(timeline, entry.index))
              and (entry.kind != "started" or _PAGED.search(_event(timeline, entry.index)))]
     if not night:
         return
@@ -290,10 +285,6 @@ def night_events(value: Any, pointer: str, options: dict, context: Context) -> I
         variant = "markdown"
     yield Hit(first.pointer, values, pedantic=evening or utc_night(context) or no_pager is not None, demote=markdown,
               variant=variant)
-
-
-#: Work told as routine: the team's usual day, not a response ("deployed routine updates").
-_ROUTINE = re.compile(r"\b(?:routine|normal|regular|scheduled|planned|nightly|usual|weekly|daily)\b", re.IGNORECASE)
 
 
 #: A pager or an on-call rotation named ("the on-call rotation", "PagerDuty", "we page the
