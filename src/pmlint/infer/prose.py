@@ -49,18 +49,7 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     if _last_uncovered is not None and _last_uncovered[0] is document:
         return _last_uncovered[1]
     count = len(document.lines)
-    covered = bytearray(count + 2)  # covered[line] == 1: some node of the data tree holds that line
-    data = document.data if isinstance(document.data, dict) else {}
-    for pointer, span in document.spans.items():
-        # a top-level list ("/action_items") spans from its first item to its last, over
-        # whatever stands between them (another incident's "Reason/Cause" bullet between two
-        # plans); its items' own spans say which lines it holds
-        if pointer and not (pointer.count("/") == 1 and isinstance(data.get(pointer[1:]), list)):
-            first, last = max(span.line, 0), min(span.end_line, count + 1)
-            if last == first:  # most spans: one line (a timeline row, a table cell)
-                covered[first] = 1
-            elif last > first:
-                covered[first:last + 1] = b"\x01" * (last - first + 1)
+    covered = _covered_lines(document, count)
     for first, last in document.meta.code_lines:  # code and logs are no prose of the authors'
         first, last = max(first, 0), min(last, count + 1)
         if last >= first:
@@ -99,6 +88,50 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     return found
 
 
+_WORD = regex_cache.compile(r"[^\W_]+")
+
+
+def _bigrams(text: str) -> list[str]:
+    """The pairs of neighbouring words of `text`, lowercased, and its words themselves (a
+    line of one word, the tail of a wrapped sentence, has no pair)."""
+    words = _WORD.findall(text.lower())
+    return [f"{a} {b}" for a, b in zip(words, words[1:])] or words
+
+
+def _covered_lines(document: Document, count: int) -> bytearray:
+    """covered[line] == 1 where some string of the data tree holds that source line.
+
+    A string's span runs from its first source line to its last, and a string the loader
+    joined from several places (an impact description made of a summary bullet and a
+    section forty lines below) spans all that lies between: a list of "Immediate
+    Response" steps the data never kept. So a string that spans several lines covers only
+    those lines whose words it holds (half the line's word pairs, read in one pass over a
+    set of the string's pairs: linear in both), and containers (a root cause, a timeline
+    entry, a list) cover nothing of their own: their strings say which lines they hold."""
+    covered = bytearray(count + 2)
+    data = document.data if isinstance(document.data, dict) else {}
+    texts = dict(data_strings(document))
+    containers = {pointer.rsplit("/", 1)[0] for pointer in document.spans}
+    for pointer, span in document.spans.items():
+        if not pointer or pointer in containers:
+            continue
+        first, last = max(span.line, 0), min(span.end_line, count + 1)
+        text = texts.get(pointer)
+        if last <= first or text is None or pointer.count("/") == 1 and isinstance(data.get(pointer[1:]), list):
+            if last == first:  # most spans: one line (a timeline row, a table cell)
+                covered[first] = 1
+            elif last > first:
+                covered[first:last + 1] = b"\x01" * (last - first + 1)
+            continue
+        words = _WORD.findall(text.lower())
+        held = {f"{a} {b}" for a, b in zip(words, words[1:])} | set(words)
+        for number in range(max(first, 1), min(last, count) + 1):
+            pairs = _bigrams(document.lines[number - 1])
+            if pairs and 2 * sum(pair in held for pair in pairs) >= len(pairs):
+                covered[number] = 1
+    return covered
+
+
 #: (document, its data tree's strings): shared by inference and the engine's text rules,
 #: so a large document's (pointer, text) pairs exist once, not once per reader
 _last_strings: tuple[Document, list[tuple[str, str]]] | None = None
@@ -132,16 +165,28 @@ def document_texts(document: Document, skip: tuple[str, ...] = ()) -> list[tuple
     return found
 
 
-def prose_words(document: Document, bound: int) -> int:
+def prose_words(document: Document, bound: int, told: bool = False) -> int:
     """Words of prose in the document (every string value, and the prose no value holds),
     counted up to `bound`: the count stops once it passes it, so a large document costs no
-    more than its first `bound` words. Whether a post is short is asked of this alone."""
+    more than its first `bound` words. Whether a post is short is asked of this alone.
+
+    `told`: only the words of a story told in sentences: the prose no value holds counts
+    only where it is not a table or a run of bold labels, in a list or not ("**Risk**:
+    Split-brain scenarios", "- **Cluster Name**: homelab-cluster": an audit report's
+    findings), which tell no story however long."""
     count = 0
-    for _, text in document_texts(document):
+    for pointer, text in document_texts(document):
+        if told and pointer.startswith("#L") and _NOT_TOLD.match(text) is not None:
+            continue
         count += len(text.split(None, bound + 1))
         if count > bound:
             break
     return count
+
+
+#: The start of a block of the prose no value holds that is no sentence of a story: a table
+#: row, a bold label (in a list item or not).
+_NOT_TOLD = regex_cache.compile(r"(?:\||(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__))")
 
 
 def sentence(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> str:

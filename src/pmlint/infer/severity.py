@@ -194,6 +194,15 @@ def _levels(settings: Mapping[str, Any]) -> list[str]:
     return [str(level).upper() for level in settings.get("severity_levels") or ("SEV1", "SEV2", "SEV3", "SEV4")]
 
 
+#: A harm named as a risk, not as what happened: "**Risk**: Split-brain scenarios, data
+#: corruption, service conflicts", "which could lead to data loss", "risks of data loss".
+_RISKED_BEFORE = regex_cache.compile(
+    r"\b(?:risks?|threats?|dangers?|(?:could|would|can|may|might)[ \t]+(?:[\w-]+[ \t]+)?(?:cause|lead[ \t]+to|"
+    r"result[ \t]+in|mean))\b[^.!?\n]{0,80}$", re.IGNORECASE)
+#: Characters before a harm read for the risk it is named as.
+_RISK_REACH = 80
+
+
 def infer_severity(document: Document, settings: Mapping[str, Any],
                    duration: Fact[float] | None) -> Fact[str] | None:
     """The most severe level any signal supports, with the evidence that set it; None
@@ -213,6 +222,8 @@ def infer_severity(document: Document, settings: Mapping[str, Any],
         if level not in rank or not isinstance(terms, (list, tuple)):
             continue
         for pointer, text, match in find(phrases(terms_of(terms)), texts):
+            if _RISKED_BEFORE.search(text, max(0, match.start() - _RISK_REACH), match.start()) is not None:
+                continue  # "**Risk**: Split-brain scenarios, data corruption": what could happen
             phrase_candidates.append((level, quote(match.group()), span_at(document, pointer, match.group())))
             break
     scope_terms = settings.get("inferred_severity_scope_phrases") or ()

@@ -419,7 +419,7 @@ def _softened(key: str, data: dict, headed: Mapping[str, int], top: bool, contex
     # had outdated contact details"), and "searched every sentence" would claim more than
     # pmlint can read (judged false or noise in 9 of 11 such findings on the held-out sets)
     told = told or (key == "root_causes" and top and not demote
-                    and prose_words(context.document, NARRATIVE_WORDS) >= NARRATIVE_WORDS)
+                    and prose_words(context.document, NARRATIVE_WORDS, told=True) >= NARRATIVE_WORDS)
     return demote, told
 
 
@@ -608,6 +608,18 @@ _MOMENT = re.compile(
 _TIMELINE_WORD = re.compile(r"\b(?:timeline|chronology)\b", re.IGNORECASE)
 #: Moments (distinct, on separate lines) that make a section's prose a chronology.
 CHRONOLOGY_MOMENTS = 4
+#: A paragraph that opens with the next step of a story told in prose: "About 10 minutes
+#: later we started getting reports", "At this time new clusters were ready", "Once
+#: traffic was diverted ...", "After we confirmed that Gitpod is working ...".
+_STEP_OPENING = re.compile(
+    r"[ \t>*_]{0,4}(?:(?:about|around|roughly|approximately|some|only|just)[ \t]+)?"
+    r"(?:(?P<later>(?:\d{1,3}|a[ \t]+few|a[ \t]+couple[ \t]+of|several|an?|one|two|three|four|five|ten|fifteen|twenty|"
+    r"thirty|forty|fifty)[ \t]+(?:seconds?|minutes?|mins?|hours?|hrs?)[ \t]+later)"
+    r"|shortly[ \t]+after(?:wards)?|soon[ \t]+after(?:wards)?|at[ \t]+(?:this|that)[ \t]+(?:time|point)|by[ \t]+then"
+    r"|once|after|then|meanwhile|while|later|next|finally|eventually)\b", re.IGNORECASE)
+#: Paragraphs opening with a step (one of them an elapsed time, "10 minutes later"), beside
+#: a clock time in the same section, that make its prose a chronology.
+STEP_OPENINGS = 4
 
 
 def _chronology(context: Context) -> int | None:
@@ -624,7 +636,10 @@ def _chronology(context: Context) -> int | None:
     pasted as code); one burst of log lines within a minute or two, or the same error
     logged again and again, is an excerpt of the failure, not the story of the response.
     A dated log counts too (`_dated_log`): headings that open with dates in date order
-    (`## 2026-02-22: ...`, `## 2026-02-23: ...`), each over the events of that day.
+    (`## 2026-02-22: ...`, `## 2026-02-23: ...`), each over the events of that day. So does
+    a story told in steps (`_STEP_OPENING`): a section with a clock time whose paragraphs
+    open with STEP_OPENINGS steps or more, one an elapsed time ("At around 5.44pm UTC we
+    noticed ...", "About 10 minutes later ...", "At this time ...", "Once ...").
     None when there is none."""
     document = context.document
     lines = document.lines or []
@@ -660,6 +675,7 @@ def _chronology(context: Context) -> int | None:
         said: set[str] = set()  # what those lines say, digits aside
         run: list[set[str]] = []  # the moments of each item of the current list, in order
         told_in_items = False
+        steps, later = 0, False  # paragraphs that open with a step of the story; one an elapsed time
         for line in range(number + 1, end):
             if number not in plans and not told_in_items:
                 run, told_in_items = _list_step(lines[line - 1][:2000] if line not in code else None, run)
@@ -674,10 +690,15 @@ def _chronology(context: Context) -> int | None:
             if found - seen:
                 moment_lines += 1
             seen |= found
+            step = _STEP_OPENING.match(lines[line - 1]) if line == number + 1 or not lines[line - 2].strip() else None
+            if step is not None:
+                steps += 1
+                later = later or step.group("later") is not None
         if not told_in_items and number not in plans:
             told_in_items = _told_in_items(run)
         if named and len(seen) >= 2 or len(seen) >= CHRONOLOGY_MOMENTS and moment_lines >= CHRONOLOGY_MOMENTS \
-                or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged) or told_in_items:
+                or len(said) >= CHRONOLOGY_MOMENTS and _log_chronology(logged) or told_in_items \
+                or seen and later and steps >= STEP_OPENINGS:
             return max(number, 1)
     return None
 
