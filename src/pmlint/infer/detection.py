@@ -76,7 +76,11 @@ _REPORTING = regex_cache.compile(
     r"\b(?:notic\w{0,4}|discover\w{0,4}|detect\w{0,4}|report\w{0,4}|realis\w{0,4}|realiz\w{0,4}|spott\w{0,4}|"
     r"identif\w{0,6}|found|finding|findings|alert\w{0,3}|caught|aware|flag\w{0,4}|reach\w{0,3}[ \t]+out|warn\w{0,3}|"
     r"told|tell\w{0,3}|inform\w{0,3}|notif\w{0,6}|contact\w{0,3}|submit\w{0,5}|disclos\w{0,4}|complain\w{0,4}|"
-    r"messag\w{0,3}|wrote|writ\w{0,4}|e-?mail\w{0,3}|tweet\w{0,3}|post\w{0,3}|raised|filed|opened)\b", re.IGNORECASE)
+    r"messag\w{0,3}|wrote|writ\w{0,4}|e-?mail\w{0,3}|tweet\w{0,3}|post\w{0,3}|raised|filed|opened|"
+    # ("I logged on to the server to find that it was slow": a person finding the problem)
+    r"to[ \t]+find[ \t]+that|"
+    # ("On Monday a Github issue was created: [...] by @raffig": a user's report)
+    r"issue[ \t]+was[ \t]+created)\b", re.IGNORECASE)
 #: Who did the noticing, read from the words before the verb in its clause.
 _OUTSIDE_SUBJECT = regex_cache.compile(r"\b(?:users?|customers?|clients?|researchers?|third[- ]part(?:y|ies)|"
                                        r"community|reporters?|public|outsiders?|external)\b", re.IGNORECASE)

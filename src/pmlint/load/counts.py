@@ -60,6 +60,8 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"tools?|modules?|features?|apps?|applications?|"
             # what a site or a chat holds: "All of the product management pages", "Both bots"
             r"pages|wikis?|bots?|websites?|"
+            # a blog's or a publication's own people: "almost one-third of my audience"
+            r"readers?|audiences?|"
             # machines by the lot: "Half of our fleet of OSX boxes", "12 VMs"
             r"fleet|boxes|vms?|"
             # people by role: "affecting all active program authors", "most students"

@@ -589,8 +589,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"utili[sz]ation|usage|full|load)\b)"
             # a fraction as a share: "approximately 1/3rd of visitors", "a third of our users",
             # "half of the requests", "two-thirds of the sites"
-            r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two)[- ](?:half|third|quarter|fifth|tenth)s?"
-            r"|\bhalf)\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
+            r"|(?:(?<![\w/:.,-])\d{1,2}/\d{1,2}(?:st|nd|rd|th)?|\b(?:a|one|two|three)[- ](?:half|third|quarter|fifth|tenth)s?"
+            # ("almost one-third of my audience": a blog's own readers)
+            r"|\bhalf)\s+of\s+(?:the\s+|our\s+|all\s+|its\s+|their\s+|my\s+)?(?:[\w-]+\s+)?" + _WHO_NOUN + r"\b"
             # ("no users were affected"; not a condition: "If there are no users in the database",
             # "cases where no users exist")
             r"|(?<!there are )(?<!there is )(?<!where )(?<!when )\bno\s+(?:users?|customers?|clients?|players?)\b"
@@ -1668,7 +1669,8 @@ _LEVEL_BEFORE = regex_cache.compile(
     r"\b(?:(?:disks?|cpus?|memory|ram|storage|inodes?|swap|heap|filesystems?|partitions?)"
     r"(?:[ \t]+(?:usage|utili[sz]ation|use|space|load|levels?|pressure))?|utili[sz]ation)"
     r"[ \t]*(?::|[ \t](?:was|is|were|are|hit|hits|reached|reaches|grew|climbed|spiked|peaked|rose|went|jumped|stood|"
-    r"sat|stayed|remained|of|at)(?:[ \t]+(?:to|at|up[ \t]+to))?)?"
+    r"sat|stayed|remained|of|at|drops?|dropped|falls?|fell|goes|gets|exceeds?|exceeded|crosses|crossed)"
+    r"(?:[ \t]+(?:to|at|up[ \t]+to))?)?"
     r"(?:[ \t]+(?:about|around|nearly|almost|over|under|below|above|(?:less|more|lower|higher)[ \t]+than|~))?[ \t]*$", _F)
 #: Characters before a share read for the resource it measures.
 _LEVEL_REACH = 48

@@ -31,8 +31,9 @@ from ...timeline import describes_failure, describes_mitigation, describes_notic
 # Searched only (does the text state it?), never read for its span, so a match may start
 # where a run of digits starts: a run is read once (possessive `*+`), whitespace runs
 # possessively: linear. (`WHO`, the count or share of who, is `load.counts`'s.)
-_HOW_LONG = re.compile(r"(?<![\w.])\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
-                       r"|(?<![\w.])\d++h\s*+\d++m", re.IGNORECASE)
+# (not inside a clock, a MAC address or an identifier: "05:8d", "929a-437d-89a4")
+_HOW_LONG = re.compile(r"(?<![\w.:])\d++(?:[.,]\d++)?\s*+(?:s|sec|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b"
+                       r"(?![-/:]\w)|(?<![\w.:])\d++h\s*+\d++m", re.IGNORECASE)
 
 #: An entry that says the service is back: the end of the impact in a timeline that marks
 #: no milestones ("All systems verified operational", "The issue is closed and everything

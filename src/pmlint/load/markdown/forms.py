@@ -23,7 +23,7 @@ headings.
 
 **interim-update**: an update written while the incident is still open ("The problem is
 being worked on and we hope to restore all services within the next few days", "a full
-postmortem will follow"). What it has not reached yet (the plan, how the problem was first
+postmortem will follow", a "**Status**: ACTIVE INCIDENT" label). What it has not reached yet (the plan, how the problem was first
 noticed, the lessons) is asked for under `strict` only; what it says (impact, status) is
 checked as usual. Read from prose outside code, one bounded regex per text.
 
@@ -103,7 +103,11 @@ _INTERIM = regex_cache.compile(
     # "We'll do a detailed post mortem for this incident which we will post on our blog"
     r"|\bwe(?:['\u2019]ll|[ \t]+will)[ \t]+(?:do|write|prepare|publish|post|share)[ \t]+a[ \t]+"
     r"(?:full|detailed|complete|thorough)[ \t]+(?:post[ \t-]?mortem|incident[ \t]+report|write-?up|rca)\b"
-    r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b", re.IGNORECASE)
+    r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b"
+    # a status label that says the incident is open: "**Status**: ACTIVE INCIDENT",
+    # "Status: Investigating" (not an action item's "Status: Open")
+    r"|\bstatus[ \t*_]*:[ \t*_]*(?:(?:active|ongoing|open|unresolved)[ \t]+incident\b|investigating\b|ongoing\b)",
+    re.IGNORECASE)
 
 
 #: One of these is in every phrase of `_INTERIM` (lower case): a text without any is no
@@ -111,7 +115,7 @@ _INTERIM = regex_cache.compile(
 #: not run on it.
 _INTERIM_WORDS = ("being", "still", "to restore", "follow", "will publish", "will post", "will share",
                   "ll do", "ll write", "ll prepare", "ll publish", "ll post", "ll share", "will do", "will write",
-                  "will prepare")
+                  "will prepare", "status")
 #: How much prose (characters, from the top) is read for the words of an interim update.
 INTERIM_CHARS = 50_000
 

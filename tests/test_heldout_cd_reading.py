@@ -1,0 +1,189 @@
+"""Causes judged false or noise on held-out sets CD and CE (blind documents, judged once),
+each read as its author meant it, beside a twin that keeps the finding (synthetic documents):
+- a string the loader joined from two places (an "**Impact**:" label in the summary and an
+  "## Impact Assessment" forty lines below) no longer hides what stands between them (a
+  "### Immediate Response" list that says the team identified the impact);
+- "One person from New Zealand reported that my site seems to be down": a reader, no lone
+  responder;
+- "Discovered while testing", "I logged on to the server to find that ...": a person noticing;
+- "a Github issue was created: ... by @raffig", "a support question was raised": a report;
+- "saved my ass by chance by proposing a solution": chance found the fix, no detection;
+- "this will be part of JobRunr 6 which will be released ...": the fix, promised in a release;
+- "Only use if: ... - Data loss is acceptable": a condition, no data lost;
+- "**Status**: ACTIVE INCIDENT": an update written while the incident is open;
+- "almost one-third of my audience": a share of who; "929a-437d-89a4" holds no 437 days;
+  "once memory drops below 80%": a machine's level, no share of who;
+- a "What happened?" story that opens at a clock time and goes on "About 10 minutes later",
+  "At this time", "Once ...", "After ...": the timeline, told in prose;
+- "**Risk**: Split-brain scenarios, data corruption": a risk, no SEV1;
+- an audit report's bold labels and tables are no story told in words (the cause section
+  it lacks is still asked for).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import missing_section, rule_findings, rule_severities, write
+
+CAUSE = "\n## Root cause\n\nThe cache change made the CDN ignore query strings.\n"
+
+
+def convert(run_cli, path) -> str:
+    code, out, err = run_cli("convert", str(path))
+    assert code == 0, err
+    return out
+
+
+@pytest.mark.parametrize("step, said", [
+    ("1. **Issue Recognition**: Web team quickly identified widespread impact across multiple systems", True),
+    ("1. **Logical Troubleshooting**: Attempted rollback of recent code changes", False),
+])
+def test_a_joined_impact_hides_no_list_between_its_parts(tmp_path, run_cli, step, said):
+    text = ("# Site styling broken\n\n## Executive Summary\n\nThe website lost its styling for 15 minutes.\n\n"
+            "**Impact**: Temporary degradation of website styling  \n**Duration**: ~11-15 minutes\n\n"
+            f"## Response Actions\n\n### Immediate Response\n\n{step}\n2. **Escalation**: Opened a ticket\n\n"
+            "### Resolution\n\nThe vendor removed the cache rule.\n\n## Impact Assessment\n\n"
+            "- **Scope**: University-wide website functionality\n- **User Experience**: Broken styling\n" + CAUSE)
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
+    assert messages and ("no alert, report" not in messages[0]) is said
+
+
+@pytest.mark.parametrize("sentence, lone", [
+    ("One person from New Zealand reported that my site seems to be down.", False),
+    ("One person handled the whole outage, through the night.", True),
+])
+def test_one_person_who_reported_it_is_no_lone_responder(tmp_path, run_cli, sentence, lone):
+    text = ("# Blog unreachable\n\n## Summary\n\nThe blog was unreachable for 300 readers for 2 hours.\n\n"
+            f"## What happened\n\n{sentence}\n" + CAUSE)
+    assert ("responders: 1" in convert(run_cli, write(tmp_path / "pm.md", text))) is lone
+
+
+@pytest.mark.parametrize("sentence, method", [
+    ("Discovered while testing the indexer fixes.", "employee"),
+    ("After hours of trying, I logged on to the server to find that it was slow and full.", "employee"),
+    ("On Monday a Github issue was created: [Unrecoverable error](https://example.com/598) by @raffig.", "customer"),
+    ("The problem was detected by the developers and a support question was raised in our channel.", "customer"),
+    ("I logged on to the server and restarted the service.", None),
+    ("Or how code completion saved my ass by chance by proposing a solution no-where to be found.", None),
+    ("I noticed by chance that the queue was stuck.", "employee"),
+])
+def test_how_a_person_or_a_user_came_upon_it(tmp_path, run_cli, sentence, method):
+    text = ("# Jobs failing\n\n## Summary\n\nBuilds failed for 40 users for 2 hours.\n\n"
+            f"## What happened\n\n{sentence}\n" + CAUSE)
+    out = convert(run_cli, write(tmp_path / "pm.md", text))
+    methods = [line.split(":", 1)[1].split("#")[0].strip() for line in out.splitlines()
+               if line.strip().startswith("method:")]
+    assert methods == ([method] if method else [])
+
+
+@pytest.mark.parametrize("sentence, default", [
+    ("This will be part of JobRunr 6 which will be released somewhere at the end of the year.", []),
+    ("The fix will be included in v2.3.", []),
+    ("This will be part of the next review.", ["warning"]),
+    ("It will be released as soon as possible.", ["warning"]),
+])
+def test_a_fix_promised_in_a_named_release_is_a_plan(tmp_path, run_cli, sentence, default):
+    text = ("# Scheduler stopped at DST\n\n## Summary\n\nEvery scheduled job stopped for 300 users for 6 hours.\n\n"
+            f"## When will it be released?\n\n{sentence}\n" + CAUSE)
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == default
+
+
+@pytest.mark.parametrize("condition, lost", [
+    ("- Production is completely down\n- Data loss is acceptable", False),
+    ("- Production is completely down\n- Data loss was severe: 2 hours of events", True),
+])
+def test_data_loss_as_a_condition_of_a_step_is_no_loss(tmp_path, run_cli, condition, lost):
+    text = ("# Redis out of memory\n\n## Summary\n\nThe queue stalled for 300 users for 2 hours. Backups of the "
+            "stream are taken nightly.\n\n## Option 4: trim the queue\n\n**WARNING**: Only use if:\n\n"
+            f"{condition}\n" + CAUSE)
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM315")) is lost
+
+
+@pytest.mark.parametrize("status, pedantic", [
+    ("**Status**: ACTIVE INCIDENT", True),
+    ("**Status**: Resolved", False),
+])
+def test_an_active_incident_is_not_asked_for_its_lessons(tmp_path, run_cli, status, pedantic):
+    text = (f"# Production Redis out of memory\n\n**Discovered**: 2025-10-30\n**Severity**: CRITICAL\n{status}\n\n"
+            "## Issue Summary\n\n"
+            "Redis refused all writes for 300 users for 2 hours.\n" + CAUSE)
+    assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM801") == []) is pedantic
+
+
+@pytest.mark.parametrize("sentence, asks_who", [
+    ("It might have affected almost one-third of my audience, which is a lot.", False),
+    ("![](https://cdn.example.com/upload/be6bafe7-929a-437d-89a4-9ce2ab732868.png align=\"center\")", True),
+    ("| Node | VTEP MAC |\n|---|---|\n| worker-1 | a6:7a:a9:1f:05:8d |", True),
+])
+def test_a_share_of_readers_and_an_image_address(tmp_path, run_cli, sentence, asks_who):
+    text = (f"# DNSSEC notes\n\n## Summary\n\nThe DNSSEC chain broke.\n\n"
+            f"## The consequences\n\n{sentence}\n" + CAUSE)
+    messages = [finding["message"] for finding in
+                rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")]
+    assert messages and ("who or what was affected" in messages[0]) is asks_who
+    assert "437d" not in messages[0] and "8d" not in messages[0]
+
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("Messages were lost while Redis refused writes. Re-enable the ingester once memory drops below 80%.", False),
+    ("Once 80% of users were affected, we paged the team.", True),
+])
+def test_a_memory_level_is_no_share_of_who(tmp_path, run_cli, sentence, quoted):
+    text = ("# Redis full\n\n## Summary\n\nThe queue stalled.\n\n## Recovery\n\n" + sentence + "\n" + CAUSE)
+    messages = [finding["message"] for finding in
+                rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601", preset="strict")]
+    assert messages and ('count or share ("80%' in messages[0]) is quoted
+
+
+STORY = """# DNS outage
+
+## What happened?
+
+At around 5.44pm UTC we noticed a high error rate when pulling images.
+
+{second}
+
+While we were digging into the problem, we started to spin up new clusters.
+
+After looking at logs, we noticed a lot of DNS errors from our CoreDNS pods.
+
+At this time the new clusters were ready and working fine.
+
+Once traffic was diverted to the new clusters, workspaces started again.
+
+## Root cause
+
+The DNS servers of the old cluster stopped answering.
+"""
+
+
+@pytest.mark.parametrize("second, told", [
+    ("About 10 minutes later we started getting reports from users.", True),
+    ("We started getting reports from users.", False),
+])
+def test_a_story_told_in_steps_from_a_clock_time_is_the_timeline(tmp_path, run_cli, second, told):
+    path = write(tmp_path / "pm.md", STORY.format(second=second))
+    assert (missing_section(run_cli, path, "timeline") == []) is told
+
+
+@pytest.mark.parametrize("label, sev1", [
+    ("**Risk**: Split-brain scenarios, data corruption, service conflicts", False),
+    ("**What happened**: Split-brain, then data corruption on two volumes", True),
+])
+def test_a_harm_named_as_a_risk_infers_no_severity(tmp_path, run_cli, label, sev1):
+    text = ("# Cluster audit\n\n## Summary\n\nNode 1 is offline.\n\n## Fencing\n\n" + label + "\n" + CAUSE)
+    assert ("severity: SEV1" in convert(run_cli, write(tmp_path / "pm.md", text))) is sev1
+
+
+def test_an_audit_reports_labels_are_no_story_that_tells_its_cause(tmp_path, run_cli):
+    labels = "\n".join(f"- **Check {number}**: node {number} reachable, storage ok, backups configured and "
+                       "verified, quorum held, fencing missing on this node" for number in range(40))
+    text = ("# Proxmox cluster audit\n\n## Summary\n\nNode 1 (proxmox) has been offline since 17:25.\n\n"
+            f"## Findings\n\n{labels}\n")
+    story = ("# Proxmox cluster audit\n\n## Summary\n\nNode 1 (proxmox) has been offline since 17:25.\n\n"
+             "## What I saw\n\n" + " ".join(["I walked through the rack and checked each cable, one after "
+                                              "another, and the node still did not answer me."] * 30) + "\n")
+    assert [finding["severity"] for finding in missing_section(run_cli, write(tmp_path / "a.md", text),
+                                                                "root_causes")] == ["warning"]
+    assert missing_section(run_cli, write(tmp_path / "b.md", story), "root_causes") == []
