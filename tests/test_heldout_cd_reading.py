@@ -187,3 +187,18 @@ def test_an_audit_reports_labels_are_no_story_that_tells_its_cause(tmp_path, run
     assert [finding["severity"] for finding in missing_section(run_cli, write(tmp_path / "a.md", text),
                                                                 "root_causes")] == ["warning"]
     assert missing_section(run_cli, write(tmp_path / "b.md", story), "root_causes") == []
+
+
+# set CC, left from the twentieth session: a plan restated by horizon in another section
+
+@pytest.mark.parametrize("between, default", [
+    ("", ["warning"]),
+    ("## Technical Recommendations\n\n### Short-term (Month 1)\n\n", []),
+])
+def test_a_plan_restated_in_another_section_is_no_duplicate(tmp_path, run_cli, between, default):
+    text = ("# Workshop outage\n\n## Summary\n\nWorkspaces died for 10 users for 20 minutes.\n" + CAUSE +
+            "\n## Action Items\n\n- [ ] Migrate CloudFlare DNS to Terraform\n- [ ] Add a disk alert\n\n" + between +
+            "- [ ] Migrate CloudFlare DNS to Terraform\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_severities(run_cli, path, "PM311") == default
+    assert len(rule_findings(run_cli, path, "PM311", preset="strict")) == 1

@@ -13,6 +13,7 @@ domain logic live in `pmlint.engine.checks`; `builtin.py` wires both in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
@@ -21,6 +22,7 @@ from ..infer.prose import data_strings, sentence_rest
 from ..joined import Joined
 from ..model import Document, Span, join_pointer, occurrence_at, resolve_pointer
 from .conditions import holds, resolve_setting
+from .items import is_pending_item
 from .registry import REGISTRY, Function, check, get_function, list_functions
 from .text import find_phrases, iter_strings, phrase_regex
 from .untrusted import compile_untrusted
@@ -373,11 +375,18 @@ def count(value: Any, pointer: str, options: dict, context: Context) -> Iterable
 
 @check("unique", {"field": {"type": "string", "description": "Compare this field of each item (default: the item)."}})
 def unique(value: Any, pointer: str, options: dict, context: Context) -> Iterable[Hit]:
-    """No two items of a list are the same (text compared case- and space-insensitively)."""
+    """No two items of a list are the same (text compared case- and space-insensitively).
+
+    In Markdown, the same item under another top section ("## Action Items" and, forty
+    lines below, "## Technical Recommendations" restating the plan by horizon) is the plan
+    told twice, not two tickets for one piece of work: pedantic (`strict` only), unless
+    one copy is done and the other open ("✅ Enable Firewall" beside "- [ ] Enable
+    firewall": the document contradicts itself)."""
     if not isinstance(value, list):
         return
     seen: dict[Any, int] = {}
     key_field = options.get("field")
+    tops: list[int] | None = None  # lines of the top headings, read at the first duplicate
     for index, item in enumerate(value):
         key = item.get(key_field) if key_field and isinstance(item, dict) else item
         if key is None or isinstance(key, (dict, list)):
@@ -385,9 +394,32 @@ def unique(value: Any, pointer: str, options: dict, context: Context) -> Iterabl
         normal = " ".join(key.lower().split()) if isinstance(key, str) else key
         if normal in seen:
             target = join_pointer(join_pointer(pointer, index), key_field) if key_field else join_pointer(pointer, index)
-            yield Hit(target, {"value": shorten(key), "first": seen[normal] + 1, "index": index + 1})
+            if tops is None:
+                tops = _top_headings(context.document)
+            restated = _top_section(context.document, tops, join_pointer(pointer, seen[normal])) != \
+                _top_section(context.document, tops, join_pointer(pointer, index)) \
+                and is_pending_item(value[seen[normal]], context.settings) == is_pending_item(item, context.settings)
+            yield Hit(target, {"value": shorten(key), "first": seen[normal] + 1, "index": index + 1},
+                      pedantic=restated)
         else:
             seen[normal] = index
+
+
+def _top_headings(document: Document) -> list[int]:
+    """The lines, in order, of a Markdown document's headings of level 2 or less."""
+    if document.format != "markdown":
+        return []
+    return [heading.line for heading in document.headings() if heading.level <= 2 and not heading.in_code]
+
+
+def _top_section(document: Document, tops: list[int], pointer: str) -> int | None:
+    """The line of the nearest of `tops` above the source of `pointer` (None in YAML, or
+    where the source is not known): a bisection, however many duplicates ask."""
+    span = document.spans.get(pointer)
+    if span is None or not tops:
+        return None
+    at = bisect_left(tops, span.line)
+    return tops[at - 1] if at else None
 
 
 @check("covers", {"field": {"type": "string", "description": "Field of each item that names what it covers."},
