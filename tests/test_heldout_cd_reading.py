@@ -109,6 +109,9 @@ def test_an_active_incident_is_not_asked_for_its_lessons(tmp_path, run_cli, stat
             "## Issue Summary\n\n"
             "Redis refused all writes for 300 users for 2 hours.\n" + CAUSE)
     assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM801") == []) is pedantic
+    # nor how long an impact lasted that has not ended
+    text = text.replace("for 300 users for 2 hours.", "and 300 users were affected.")
+    assert (rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM601") == []) is pedantic
 
 
 @pytest.mark.parametrize("sentence, asks_who", [
@@ -202,3 +205,96 @@ def test_a_plan_restated_in_another_section_is_no_duplicate(tmp_path, run_cli, b
     path = write(tmp_path / "pm.md", text)
     assert rule_severities(run_cli, path, "PM311") == default
     assert len(rule_findings(run_cli, path, "PM311", preset="strict")) == 1
+
+
+# set CG (six blind documents, judged once at ae1474c)
+
+def test_bug_reports_a_triager_read_are_the_detection(tmp_path, run_cli):
+    text = ("# Comments dated tomorrow\n\n## Summary\n\nComments showed as created tomorrow for 2 hours.\n\n"
+            "I started looking through bug reports from the day before.\n\n## The bug reports\n\n"
+            "There were an unusually large number of bugs reported and they all said the same thing.\n" + CAUSE)
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401") == []
+    twin = text.replace("looking through bug reports from the day before", "my day") \
+        .replace("bugs reported", "comments")
+    assert rule_severities(run_cli, write(tmp_path / "twin.md", twin), "PM401") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence, blamed", [
+    ("After a routine upgrade, SILO/LAPIS and V-Pipe Scout failed to auto-restart.", False),
+    ("After a routine upgrade, the operator Scout failed to restart the services.", True),
+])
+def test_a_products_name_is_no_person(tmp_path, run_cli, sentence, blamed):
+    text = f"# Containers down\n\n## Summary\n\n{sentence}\n" + CAUSE
+    path = write(tmp_path / "pm.md", text)
+    assert bool(rule_findings(run_cli, path, "PM701")) is blamed
+    assert bool(rule_findings(run_cli, path, "PM702")) is blamed
+
+
+@pytest.mark.parametrize("cause, named", [
+    ("**Operator Error:** Ran `apt upgrade` without checking which packages would be upgraded.", False),
+    ("**Operator Error:** Dana ran `apt upgrade` without checking which packages would be upgraded.", True),
+])
+def test_a_verb_opening_a_cause_is_no_name(tmp_path, run_cli, cause, named):
+    text = f"# Containers down\n\n## Summary\n\nServices were down for 20 minutes.\n\n## Root Cause\n\n{cause}\n"
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM702")) is named
+
+
+def test_human_error_told_twice_is_one_finding(tmp_path, run_cli):
+    text = ("# Containers down\n\n## Summary\n\nServices were down for 20 minutes.\n\n**Root cause:** Operator error - "
+            "did not anticipate the restart.\n\n## Root Cause\n\n**Operator Error:** the upgrade was run without "
+            "checking the package list.\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_severities(run_cli, path, "PM103") == ["error"]
+    assert len(rule_findings(run_cli, path, "PM103", preset="strict")) == 2
+
+
+@pytest.mark.parametrize("heading, dated", [
+    ("### 🔴 High Priority (1 week)", True),
+    ("### 🔴 High Priority (3+ months)", False),
+])
+def test_a_priority_heading_with_one_window_dates_its_items(tmp_path, run_cli, heading, dated):
+    text = ("# Containers down\n\n## Summary\n\nServices were down for 20 minutes for 40 users.\n" + CAUSE +
+            f"\n## Action Items\n\n{heading}\n\n1. **Fix SILO/LAPIS restart policy**\n   ```yaml\n   restart: always\n"
+            "   ```\n\n2. Add service monitoring for container exits\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")]
+    assert messages and ("or a due date" not in messages[0]) is dated
+    assert "2 open action items" in messages[0]
+
+
+NEWEST_FIRST = """---
+title: Outage Notice - Site Power Issue - NYC1
+date: 2023-07-10 22:13:00
+---
+
+**Update**
+02:15 UTC
+Power is being restored to the racks.
+
+**Update**
+01:45:00 UTC
+Still waiting on the facility.
+
+**Update**
+2023-07-11 00:15:00 UTC
+The facility is working on the UPS.
+
+**Update**
+23:45:00 UTC
+We are in contact with the data center.
+
+**Update**
+2023-07-10 22:34:00 UTC
+Investigating a power issue.
+
+**Investigating**
+2023-07-10 22:13:00 UTC
+Compute in NYC1 is down.
+"""
+
+
+def test_a_newest_first_log_dates_each_update_from_the_one_below(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", NEWEST_FIRST)
+    out = convert(run_cli, path)
+    assert "at: '2023-07-10T23:45:00+00:00'" in out and "at: '2023-07-11T01:45:00+00:00'" in out
+    assert rule_findings(run_cli, path, "PM502") == []
+    assert all("newest first" in finding["message"] for finding in rule_findings(run_cli, path, "PM502", preset="strict"))

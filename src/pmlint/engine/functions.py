@@ -252,6 +252,10 @@ def _prepare_absent(options: dict) -> dict:
                                                                  "whose two or more other items hold no match "
                                                                  "(default false): one cause among the conditions "
                                                                  "the list names."},
+        "once_per_list": {"type": "boolean", "description": "Report under `strict` only a phrase that an earlier "
+                                                           "item of the same top-level list already holds (default "
+                                                           "false): a cause told twice (a summary's \"Root cause:\" "
+                                                           "line and the section) is one claim."},
         "strict_when_followed_by": {"type": "array", "items": {"type": "string"},
                                     "description": "Regexes: a match that one of them follows in the same text "
                                                    "(within FOLLOWED_CHARS characters) is reported under `strict` "
@@ -283,6 +287,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
     per_sentence = bool(options.get("per_sentence"))
     among_others = bool(options.get("demote_among_others")) and _others_hold_none(context, pointer, regex)
+    told_before = _earlier_keys(context, pointer, regex) if options.get("once_per_list") else frozenset()
     turns = tuple(context.resolve(options.get("strict_when_followed_by")) or ())
     turn = phrase_regex((), turns) if turns else None
     backs = tuple(context.resolve(options.get("turn_back_to")) or ())
@@ -303,7 +308,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             turned = turn is not None and _turned(text[match.end():match.end() + FOLLOWED_CHARS], turn, back)
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
                       text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others,
-                      pedantic=turned)
+                      pedantic=turned or key in told_before)
             if options.get("first"):
                 return
 
@@ -338,6 +343,40 @@ def _others_hold_none(context: Context, pointer: str, regex: Any) -> bool:
         return False
     return all(not context.strings_matching(item, f"/{key}/{position}", regex)
                for position, item in enumerate(items) if position != index)
+
+
+def _earlier_keys(context: Context, pointer: str, regex: Any) -> frozenset[str]:
+    """The phrases (lower case, spaces collapsed) that the items before the node at
+    `pointer` (`/root_causes/1`) in its top-level list hold: empty for the first item.
+    Where each phrase first stands is read once per list (`_first_items`): linear in the
+    list, however many of its items ask."""
+    found = _LIST_ITEM.match(pointer)
+    if found is None or not isinstance(context.data, dict):
+        return frozenset()
+    key, index = found.group("key"), int(found.group("index"))
+    return frozenset(phrase for phrase, first in _first_items(context, key, regex).items() if first < index)
+
+
+#: (the list, the regex, phrase → index of the first item holding it) of the last list asked
+_last_first_items: tuple[Any, Any, dict[str, int]] | None = None
+
+
+def _first_items(context: Context, key: str, regex: Any) -> dict[str, int]:
+    """Phrase (lower case, spaces collapsed) → the index of the first item of the list at
+    `/key` that holds it."""
+    global _last_first_items
+    items = context.data.get(key) if isinstance(context.data, dict) else None
+    if not isinstance(items, list):
+        return {}
+    if _last_first_items is not None and _last_first_items[0] is items and _last_first_items[1] is regex:
+        return _last_first_items[2]
+    first: dict[str, int] = {}
+    for position, item in enumerate(items):
+        for _, text in context.strings_matching(item, f"/{key}/{position}", regex):
+            for match in find_phrases(text, regex):
+                first.setdefault(" ".join(match.group().lower().split()), position)
+    _last_first_items = (items, regex, first)
+    return first
 
 
 #: The end of a sentence: a full stop, question or exclamation mark before a space or the end.

@@ -245,8 +245,11 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
                 yield Hit(target, {**values, "given": given}, demote=True, inferred=inferred, variant="no_count",
                           pedantic=personal)
             else:
+                # an update written while the incident is open ("**Status**: ACTIVE INCIDENT")
+                # cannot say how long an impact lasts that has not ended: strict only
+                still_open = "interim-update" in (context.document.meta.forms or ())
                 yield Hit(target, {**values, "given": who}, demote=True, inferred=inferred, variant="no_duration",
-                          pedantic=personal)
+                          pedantic=personal or still_open)
             return
         # "no count, share or duration found in any section or sentence" is said only when
         # it is true: a number the text does give ("2 days before learning it was an RCE",

@@ -85,9 +85,14 @@ Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March 
 September October November December Today Yesterday Tomorrow Tonight What Who Whom Whose Why How Where Which
 What's Who's None Several Few Any Anyone Anybody Everybody Whoever Half Only Just Even Still Perhaps Maybe
 Thus Therefore Hence Instead Otherwise Overall Together Whatever Whichever Nor Last First Next Previous Latest
-Final Status State Result Outcome Value Aspect Behavior Behaviour Symptom Effect""".split())
-#: (the last line: the label of a table's row before its cell, "| **Worker Status** | Failed
-#: to start |", is an attribute of a system, not a person)
+Final Status State Result Outcome Value Aspect Behavior Behaviour Symptom Effect
+Ran Run Set Put Got Made Took Kept Sent Built Wrote Saw Found Gave Went Did Had Told Let Hit Cut Left Began Brought
+Caught Chose Drew Fell Felt Forgot Held Knew Lost Meant Paid Rose Said Sold Shut Spent Stood Struck Thought Threw
+Check Add Use Make Keep Ensure Verify Update Restart Review Monitor Create Remove Install Enable Disable
+Investigate Fix Test Document Implement Consider Deploy""".split())
+#: (the line after the last opener: the label of a table's row before its cell, "| **Worker
+#: Status** | Failed to start |", is an attribute of a system, not a person; the last three:
+#: verbs that open a sentence or a step, "Ran `apt upgrade` without checking ...")
 
 
 # ---- people ---------------------------------------------------------------------------
@@ -293,6 +298,21 @@ def _agent(masked: str, verb: re.Match[str], names: set[str], things: Container[
     return match.start(1), first
 
 
+#: Right before a capitalised word: a word of a product's name ("V-Pipe Scout", "GitHub
+#: Actions", "AWS Lambda", "K8s Operator"): all capitals, a capital inside, a digit, or a
+#: hyphen after one letter or an acronym (not "Jean-Luc", a first name).
+_PRODUCT_BEFORE = regex_cache.compile(
+    r"(?<![\w-])(?:[A-Z]{2,}[A-Za-z0-9]*|[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Za-z]+\d[A-Za-z0-9]*|"
+    r"(?:[A-Z]|[A-Z]{2,})-[A-Za-z0-9]+)[ \t]+$")
+
+
+def _in_product_name(masked: str, word: str, before: int) -> bool:
+    """Whether `word`, the last time it stands before `before`, ends a product's name
+    (`_PRODUCT_BEFORE` right before it: "V-Pipe Scout")."""
+    at = masked.rfind(word, max(0, before - 200), before)
+    return at > 0 and _PRODUCT_BEFORE.search(masked, max(0, at - 40), at) is not None
+
+
 def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
               pronouns: bool = True):
     """(start, person, verb match) for each person directly followed (maybe after one
@@ -310,6 +330,9 @@ def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple
             if match is None:
                 continue
             word = match.group(1)
+            if not word.startswith("@") and _PRODUCT_BEFORE.search(masked, max(0, window + match.start(1) - 40),
+                                                                  window + match.start(1)) is not None:
+                break  # "V-Pipe Scout failed to auto-restart": a product's name, no person
             if word.startswith("@") or (pronouns and word in ("he", "she", "He", "She")) or is_name(word, names, things):
                 start, word = _full_name(masked, window + match.start(1), word, names, things)
                 yield start, word, verb
@@ -889,6 +912,8 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                     if key in character:
                         yield match.start(), match.end(), phrase, key, False  # "I shouldn't be trusted": self-contempt, not ownership
                     continue  # "we failed to see the warning as an error": the team owns a gap, nobody is blamed
+                if subject is not None and _in_product_name(masked, subject, match.start()):
+                    continue  # "SILO/LAPIS and V-Pipe Scout failed to auto-restart": services, nobody
                 if things is None:
                     things = _LazyThings(context)
                 if key in character:

@@ -208,6 +208,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         item_ids = {block.index for block in section.blocks if block.kind in ("item", "label")}
         fielded = _fielded_items(section.blocks)
         with_children = {block.parent for block in section.blocks if block.kind == "item"}
+        # items that hold a code block and no nested item: "1. **Fix SILO/LAPIS restart
+        # policy**" over the YAML of the fix is the item, not a label of a group
+        with_code = {block.parent for block in section.blocks if block.kind == "code"} - with_children
         # items whose children open with a task box: "- Long Term" over "- [ ] Move the monitor offsite"
         boxed_parents = {block.parent for block in section.blocks
                          if block.kind == "item" and block.parent >= 0 and _TASK.match(block.text)}
@@ -278,7 +281,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 else:
                     # an item with paragraphs of its own and nothing nested is no group label
                     label = _group_label(block, boxed_parents, block.index in with_children) if nested is None and \
-                        not (block.rest and block.index not in with_children) else None
+                        not (block.rest and block.index not in with_children) and block.index not in with_code else None
                     if label is not None:
                         parents[block.index] = label
                         continue
@@ -286,6 +289,10 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                         else group_hints
                     _item(items, block, group, _done_if(block, told_done, hints, intro_done), nested)
                     sources.append("list")
+                    if block.index in with_code:  # "**Volume monitoring:**" over its code: the colon leads to the code
+                        last = out.data["action_items"][-1] if out.data.get("action_items") else None
+                        if isinstance(last, dict) and isinstance(last.get("title"), str):
+                            last["title"] = last["title"].rstrip().rstrip(":").rstrip() or last["title"]
             elif block.kind == "label":
                 parents[block.index] = group or ""
             elif block.kind == "paragraph" and not block.quoted and not is_template_prompt(block.text):

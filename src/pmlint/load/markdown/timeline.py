@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 
 from ... import regex_cache
 from ...model import Span
@@ -159,6 +159,7 @@ class _Timeline:
         self.days_only: set[int] = set()
         self.loose = False  # stamped lines gathered from the whole document (no Timeline section)
         self.dated_runs: set[int] = set()  # runs opened by a date heading or date line
+        self.own_date: set[int] = set()  # entries whose own stamp writes a date (`2023-07-11 00:15:00 UTC`)
         #: the timeline section (counted from 1) each run is in: an incident log's sections
         #: are its incidents, listed newest first as wholes (`_newest_first`)
         self.section = 0
@@ -240,6 +241,7 @@ class _Timeline:
             rolled = False
             written: datetime | None = moment if stamp.has_date else None
             if moment is not None and stamp.has_date:
+                self.own_date.add(self.count)
                 self.rolled_days = 0
                 if stamp.bare_hour and stamp.has_time and _afternoon(stamp, moment, context):
                     moment, afternoon = moment + _HALF_DAY, True
@@ -996,6 +998,7 @@ def _newest_first(timeline: _Timeline) -> None:
     if not within and not across:
         return
     items = timeline.out.data["timeline"]
+    redated = _redated(timeline) if within else {}
     segments: dict[int, list[int]] = {}  # run -> its entries in their new order
     starts = [records[0][0] for records in runs.values()] + [len(items)]
     for position, (run, records) in enumerate(runs.items()):
@@ -1003,7 +1006,7 @@ def _newest_first(timeline: _Timeline) -> None:
         reverse = within and counts[run][0] > counts[run][1]
         if reverse:
             for index, _, moment in records:
-                _retime(items[index], moment)
+                _retime(items[index], redated.get(index, moment))
         last = records[-1][0]
         body = list(range(first, last + 1))
         segments[run] = (body[::-1] if reverse else body) + list(range(last + 1, following))
@@ -1014,6 +1017,31 @@ def _newest_first(timeline: _Timeline) -> None:
     order = head + [index for members in groups for run in members for index in segments[run]]
     timeline.context.newest_first = True
     _reorder(timeline, order)
+
+
+def _redated(timeline: _Timeline) -> dict[int, datetime]:
+    """Entries of a log written newest first whose day was carried, not written, each on
+    the day read from the entry below it (older): "02:45 UTC" above "2023-07-11 00:15:00
+    UTC" is on the 11th, and "23:45:00 UTC" below it on the 10th, where reading in document
+    order carried the 11th down and the document's date up. A day moves on where a clock
+    goes back from the entry below (23:45, then 00:15). Carried: entries that write no date
+    of their own in a run no date heading opened (a date heading dates every entry under
+    it). Linear: one walk, oldest first."""
+    written = sorted(timeline.written)
+    found: dict[int, datetime] = {}
+    day: date | None = None
+    clock: time | None = None
+    for index, run, moment in reversed(written):
+        carried = run not in timeline.dated_runs and index not in timeline.own_date
+        if index in timeline.days_only:
+            day, clock = moment.date(), None
+            continue
+        if carried and day is not None:
+            on = day + timedelta(days=1) if clock is not None and moment.time() < clock else day
+            moment = datetime.combine(on, moment.time(), moment.tzinfo)
+            found[index] = moment
+        day, clock = moment.date(), moment.time()
+    return found
 
 
 def several_postmortems(sections: list[Section], blocks: list[Block]) -> bool:
