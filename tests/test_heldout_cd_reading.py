@@ -298,3 +298,49 @@ def test_a_newest_first_log_dates_each_update_from_the_one_below(tmp_path, run_c
     assert "at: '2023-07-10T23:45:00+00:00'" in out and "at: '2023-07-11T01:45:00+00:00'" in out
     assert rule_findings(run_cli, path, "PM502") == []
     assert all("newest first" in finding["message"] for finding in rule_findings(run_cli, path, "PM502", preset="strict"))
+
+
+# set CF (six blind documents, judged once at ae1474c)
+
+@pytest.mark.parametrize("sentence, said", [
+    ("Consequence: incorrect sibling order values, user complaints.", True),
+    ("Consequence: incorrect sibling order values.", False),
+])
+def test_user_complaints_are_how_it_was_found(tmp_path, run_cli, sentence, said):
+    text = f"# Sibling order wrong\n\n## Summary\n\n11 families saw the wrong order for 2 days.\n\n{sentence}\n" + CAUSE
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
+    assert (messages == []) is said
+
+
+@pytest.mark.parametrize("lead, open_items", [
+    ("This incident drove significant changes to prevent recurrence:", 0),
+    ("This incident calls for changes to prevent recurrence:", 3),
+])
+def test_changes_an_incident_drove_are_done(tmp_path, run_cli, lead, open_items):
+    text = ("# Sibling order wrong\n\n## Summary\n\n11 families saw the wrong order for 2 days.\n" + CAUSE +
+            f"\n## Never Again\n\n{lead}\n- Mandatory documentation of workflow\n- Automated pre-commit protection\n"
+            "- Clear, enforced best practices\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")]
+    assert (f"{open_items} open action items" in messages[0]) if open_items else messages == []
+
+
+@pytest.mark.parametrize("date_line, undated", [
+    ("Date: 070223", False),
+    ("Date: soon", True),
+])
+def test_a_compact_date_under_its_label_is_a_date(tmp_path, run_cli, date_line, undated):
+    text = (f"# Supabase outage\n\n## Basic Information\n{date_line}\n\n## Summary\n\nThe app was down for 40 users.\n\n"
+            "## Timeline\n\n- 14:00 GMT+1 connections fail\n- 14:30 GMT+1 connections restored\n" + CAUSE)
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM501")]
+    assert any("no date is written anywhere" in message for message in messages) is undated
+
+
+@pytest.mark.parametrize("fix, answered", [
+    ("The solution was to modify the alert logic so that it looks at WAL activity 2 hours ago.", True),
+    ("The fix eliminated the false positives.", True),
+    ("The solution was to restart the replica.", False),
+])
+def test_a_paging_alert_already_fixed_answers_the_night(tmp_path, run_cli, fix, answered):
+    text = ("# Lag Alert Woke Me Up at 1 AM\n\n## Summary\n\nA critical replication lag alert woke me up at 1 AM for a "
+            f"healthy delayed replica; 3 pages in a week.\n\n## The Fix\n\n{fix}\n" + CAUSE)
+    assert (rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM202") == []) is answered

@@ -23,7 +23,8 @@ from ...infer.on_call import (NIGHT_WORK, WOKEN, awake_anyway, by_party, outside
                               timeline_parties)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
-from ._shared import action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, search, text_of
+from ._shared import (PROSE_BYTES, action_items, committed_in_prose, evidence, is_open, option_patterns, option_words,
+                      search, text_of)
 from ._time import document_zone, entries, in_window, night_entries, parse_clock, unclear_hours  # noqa: F401 (in_window: re-exported)
 
 
@@ -92,6 +93,10 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     if any(reduces_paging(item, options) or (sharing is not None and search(sharing, text_of(item)))
            for item in open_items):
         return
+    if _ALERT_FIXED.search("\n".join(context.document.lines or ())[:PROSE_BYTES]) is not None:
+        # the alert that woke them already fixed ("The solution was to modify the alert logic
+        # ...", "The fix eliminated the false positives"): the page is answered, done
+        return
     if any(_absorbs_failure(item) for item in open_items):
         # an item that lets the system absorb this class of failure (more replicas,
         # failover, redundancy: `mitigate`) keeps it from paging anyone next time
@@ -104,6 +109,18 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
               span=fact.span if shown != "recorded" and fact is not None else None, demote=in_utc,
               variant=None if shown == "recorded" else "unpaged" if unpaged and not in_utc
               else "inferred_utc" if in_utc else "inferred")
+
+
+#: The paging alert told as fixed already: "The solution was to modify the alert logic",
+#: "we tuned the alert's threshold", "The fix eliminated the false positives".
+_ALERT_FIXED = re.compile(
+    r"\b(?:(?:fix|solution|change)[ \t]+was[ \t]+to[ \t]+|(?:we|i)[ \t]+(?:have[ \t]+)?(?:then[ \t]+)?)"
+    r"(?:modif(?:y|ied)|chang(?:e|ed)|updat(?:e|ed)|rewr(?:ite|ote)|tun(?:e|ed)|adjust(?:ed)?|rais(?:e|ed)|fix(?:ed)?)"
+    r"[ \t]+(?:the[ \t]+|our[ \t]+|this[ \t]+|that[ \t]+)?(?:[\w`'-]+[ \t]+){0,2}?"
+    r"(?:alert|alerts|alerting|alarm|alarms|threshold|thresholds|paging)\b"
+    r"|\b(?:eliminated|removed|stopped|silenced|ended)[ \t]+(?:the[ \t]+|all[ \t]+|these[ \t]+)?"
+    r"(?:false[ \t]+(?:positives|alerts|alarms|pages)|noisy[ \t]+(?:alerts|pages|alarms)|spurious[ \t]+(?:alerts|pages))\b",
+    re.IGNORECASE)
 
 
 def _absorbs_failure(item: dict[str, Any]) -> bool:

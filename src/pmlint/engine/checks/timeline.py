@@ -188,7 +188,10 @@ _ANY_DATE = re.compile(
     r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b(?:19|20)\d{2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b"
     r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\b"
-    r"|\b(?:the[ \t]{1,3})?\d{1,2}(?:st|nd|rd|th)\b", re.IGNORECASE)
+    r"|\b(?:the[ \t]{1,3})?\d{1,2}(?:st|nd|rd|th)\b"
+    # a date written compact under its label: "Date: 070223", "**Date:** 20230702" (which
+    # order its digits are in is the reader's guess, but a date is written)
+    r"|\bdate[ \t*_]{0,4}:[ \t*_]{0,4}\d{6}(?:\d{2})?\b", re.IGNORECASE)
 
 
 def _dated_anywhere(context: Context) -> bool:

@@ -936,6 +936,9 @@ _DONE_INTRO = re.compile(
     r"|\b(?:has|have|had)[ \t]+(?:already[ \t]+|since[ \t]+)?(?:taken|made|implemented|put[ \t]+in[ \t]+place)[ \t]+"
     r"(?:the[ \t]+following[ \t]+|several[ \t]+|some[ \t]+|a[ \t]+number[ \t]+of[ \t]+|these[ \t]+|a[ \t]+few[ \t]+)?"
     r"(?:steps|measures|actions|changes|improvements)\b"
+    # "This incident drove significant changes to prevent recurrence:" (what it led to, made)
+    r"|\b(?:drove|led[ \t]+to|prompted|brought[ \t]+about|resulted[ \t]+in)[ \t]+(?:several[ \t]+|some[ \t]+|"
+    r"significant[ \t]+|major[ \t]+|the[ \t]+following[ \t]+|these[ \t]+)?(?:changes|improvements|measures)\b"
     # a lead-in that opens with the change made: "Added notification rate limiting:" over
     # the limits it set (the details of a change already made)
     r"|^\W{0,4}(?:added|implemented|deployed|introduced|enabled|configured|fixed|shipped|rolled[ \t]+out|put[ \t]+in[ \t]+place|"
