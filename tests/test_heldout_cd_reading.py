@@ -344,3 +344,115 @@ def test_a_paging_alert_already_fixed_answers_the_night(tmp_path, run_cli, fix, 
     text = ("# Lag Alert Woke Me Up at 1 AM\n\n## Summary\n\nA critical replication lag alert woke me up at 1 AM for a "
             f"healthy delayed replica; 3 pages in a week.\n\n## The Fix\n\n{fix}\n" + CAUSE)
     assert (rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM202") == []) is answered
+
+
+# an attacker's review of the readings above: each problem it confirmed, read right
+
+def test_a_wrapped_action_item_is_still_the_plan_not_prose(tmp_path, run_cli):
+    text = ("# Site styling broken\n\n## Summary\n\nThe website lost its styling for 300 visitors for 15 minutes.\n" +
+            CAUSE + "\n## Action items\n\n- **Add an alert on stylesheet 404s** (Owner: Ana, Due: 2025-04-01, "
+            "Priority: P1)\n  Page the on-call engineer when more than 1% of stylesheet requests fail.\n")
+    out = convert(run_cli, write(tmp_path / "pm.md", text))
+    assert "method:" not in out  # a planned alert is no detection
+
+
+@pytest.mark.parametrize("duration", ["~11-15 minutes", "15 minutes"])
+def test_a_joined_impact_hides_no_list_whatever_its_duration(tmp_path, run_cli, duration):
+    text = ("# Site styling broken\n\n## Executive Summary\n\nThe website lost its styling.\n\n"
+            f"**Impact**: Temporary degradation of website styling  \n**Duration**: {duration}\n\n"
+            "## Response Actions\n\n1. **Issue Recognition**: Web team quickly identified widespread impact across "
+            "multiple systems\n2. **Escalation**: Opened a ticket\n\n## Impact Assessment\n\n"
+            "- **Scope**: University-wide website functionality\n" + CAUSE)
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")]
+    assert messages and "no alert, report" not in messages[0]
+
+
+@pytest.mark.parametrize("status", ["status: ongoing", "status: investigating"])
+def test_an_action_items_status_makes_no_interim_update(tmp_path, run_cli, status):
+    text = ("# Checkout outage\n\n**Severity**: SEV2\n\n## Summary\n\nCheckout failed for 300 customers for 2 hours.\n" +
+            CAUSE + f"\n## Action items\n\n- Add an endpoint health check (owner: Ana, due: 2025-04-01, {status})\n")
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM801") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A threat actor used a stolen token and caused a data breach affecting 2,000 customers.",
+    "A high-risk migration ran without a backup, resulting in data loss for 300 customers.",
+    "We knew the migration carried some risk; it caused data corruption in 12% of orders.",
+])
+def test_a_harm_that_happened_near_a_word_of_risk_still_weighs(tmp_path, run_cli, sentence):
+    text = f"# Orders database incident\n\n## Summary\n\n{sentence}\n" + CAUSE
+    assert "severity: SEV1" in convert(run_cli, write(tmp_path / "pm.md", text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The only engineer on call contacted AWS support at 02:30 and restored the service alone.",
+    "I handled it alone and emailed our customers once it was fixed.",
+])
+def test_a_lone_responder_who_told_others_is_still_alone(tmp_path, run_cli, sentence):
+    text = f"# API outage\n\n## Summary\n\nThe API was down for 300 customers for 2 hours.\n\n## What happened\n\n{sentence}\n"
+    assert "responders: 1" in convert(run_cli, write(tmp_path / "pm.md", text + CAUSE))
+
+
+@pytest.mark.parametrize("sentence", [
+    "We logged into the third-party dashboard at 11:30 only to find that our API key had been rotated.",
+    "After the rollback, a GitHub issue was created to track the clean-up work.",
+])
+def test_a_dashboard_checked_or_an_issue_to_track_is_no_report(tmp_path, run_cli, sentence):
+    text = f"# Payments failing\n\n## Summary\n\nPayments failed for 40 customers for 2 hours.\n\n## What happened\n\n{sentence}\n"
+    assert "method:" not in convert(run_cli, write(tmp_path / "pm.md", text + CAUSE))
+
+
+@pytest.mark.parametrize("said", ["The data loss was acceptable to the business: 2 hours of events.",
+                                  "Some data loss was tolerated: about 40,000 events were dropped."])
+def test_a_loss_told_as_accepted_happened(tmp_path, run_cli, said):
+    text = ("# Queue trimmed\n\n## Summary\n\nThe queue stalled for 300 users. Backups of the stream are taken "
+            f"nightly.\n\n## What happened\n\n{said}\n" + CAUSE)
+    assert rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM315") != []
+
+
+@pytest.mark.parametrize("sentence", ["This will be part of sprint 42 planning.", "It will be released in 2 weeks.",
+                                      "This will be part of Q3 2025 planning.", "This will be part of phase 2."])
+def test_a_plans_date_is_no_fix_promised_in_a_release(tmp_path, run_cli, sentence):
+    text = ("# Scheduler stopped\n\n## Summary\n\nEvery scheduled job stopped for 300 users for 6 hours.\n\n"
+            f"## Next\n\n{sentence}\n" + CAUSE)
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == ["warning"]
+
+
+@pytest.mark.parametrize("sentence", ["The bug will be fixed in the next release.", "The fix will ship in v2.3."])
+def test_more_ways_to_promise_the_fix_in_a_release(tmp_path, run_cli, sentence):
+    text = ("# Scheduler stopped\n\n## Summary\n\nEvery scheduled job stopped for 300 users for 6 hours.\n\n"
+            f"## Next\n\n{sentence}\n" + CAUSE)
+    assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == []
+
+
+def test_how_a_job_works_told_in_steps_is_no_timeline(tmp_path, run_cli):
+    text = ("# Orders API outage\n\n## Summary\n\nThe orders API returned errors for 300 customers for about two "
+            "hours.\n\n## How the backup job works\n\nThe backup job is scheduled by cron at 02:00 every night.\n\n"
+            "Once it starts, it takes a lock on the orders table.\n\nA few seconds later the connection pool fills up "
+            "with waiting queries.\n\nThen every request queues behind the lock.\n\nWhile the lock is held, the health "
+            "checks fail.\n\nAfter the backup finishes, the lock is released.\n" + CAUSE)
+    assert [finding["severity"] for finding in missing_section(run_cli, write(tmp_path / "pm.md", text), "timeline")] \
+        == ["warning"]
+
+
+def test_half_an_hour_later_is_a_step_of_the_story(tmp_path, run_cli):
+    path = write(tmp_path / "pm.md", STORY.format(second="Half an hour later we started getting reports from users."))
+    assert missing_section(run_cli, path, "timeline") == []
+
+
+@pytest.mark.parametrize("line, text", [
+    ("2. Marked 1500 stuck jobs as failed at 10:40 UTC", "Marked 1500 stuck jobs as failed at 10:40 UTC"),
+    ("1. Decommission 2019 servers", "Decommission 2019 servers"),
+    ("3. Mar 2025 10:05 UTC: Builds fail", "3. Mar 2025 10:05 UTC: Builds fail"),
+])
+def test_a_word_that_opens_like_a_month_is_no_month(line, text):
+    from pmlint.load.markdown.blocks import parse_blocks
+    assert [block.text for block in parse_blocks([line]) if block.kind == "item" and block.text] == [text]
+
+
+def test_a_story_whose_paragraphs_open_in_bold_is_still_a_story(tmp_path, run_cli):
+    steps = "\n\n".join(f"**Step {number}.** " + " ".join(["I walked through the rack and checked each cable, one "
+                                                            "after another, and the node still did not answer."] * 4)
+                        for number in range(1, 8))
+    text = f"# Node offline\n\n## Summary\n\nNode 1 has been offline since 17:25.\n\n## What I did\n\n{steps}\n"
+    assert missing_section(run_cli, write(tmp_path / "pm.md", text), "root_causes") == []

@@ -77,8 +77,10 @@ _REPORTING = regex_cache.compile(
     r"identif\w{0,6}|found|finding|findings|alert\w{0,3}|caught|aware|flag\w{0,4}|reach\w{0,3}[ \t]+out|warn\w{0,3}|"
     r"told|tell\w{0,3}|inform\w{0,3}|notif\w{0,6}|contact\w{0,3}|submit\w{0,5}|disclos\w{0,4}|complain\w{0,4}|"
     r"messag\w{0,3}|wrote|writ\w{0,4}|e-?mail\w{0,3}|tweet\w{0,3}|post\w{0,3}|raised|filed|opened|"
-    # ("I logged on to the server to find that it was slow": a person finding the problem)
-    r"to[ \t]+find[ \t]+that|"
+    # ("I logged on to the server to find that it was slow": a person finding the problem;
+    # not "logged into the third-party dashboard only to find that ...")
+    r"logged[ \t]+(?:on|in)(?:to)?[ \t]+(?:to[ \t]+)?(?:the|a|our|my)[ \t]+(?:server|machine|host|box|instance|node|vm)"
+    r"[ \t]+to[ \t]+find|"
     # ("On Monday a Github issue was created: [...] by @raffig": a user's report)
     r"issue[ \t]+was[ \t]+created)\b", re.IGNORECASE)
 #: Who did the noticing, read from the words before the verb in its clause.
@@ -140,6 +142,11 @@ _BY_PERSON = regex_cache.compile(r"[ \t]+by[ \t]+" + PERSON_NAME)
 _TOOL_NAME = regex_cache.compile(r"[ \t]+by[ \t]+(?:our[ \t]+|the[ \t]+)?" + TOOL, re.IGNORECASE)
 
 
+#: Right after an issue was created or opened: what for, when it is the team's own record.
+_TRACKING_AFTER = regex_cache.compile(r"[ \t]+(?:to|for|in[ \t]+order[ \t]+to)[ \t]+(?:track|tracking|follow|record|"
+                                      r"document|capture|plan|coordinate)\b", re.IGNORECASE)
+
+
 def _detector(method: str, phrase: str, text: str, start: int, end: int, in_detection: bool) -> str | None:
     """The method a match of `method`'s phrase supports, or None when the text does not
     say that someone noticed this incident: a party named without a verb of noticing or
@@ -153,6 +160,8 @@ def _detector(method: str, phrase: str, text: str, start: int, end: int, in_dete
         return "customer"  # "we were alerted by Charlie Eriksen from Aikido": a person outside told us
     if method not in ("employee", "customer"):
         return method
+    if method == "customer" and _TRACKING_AFTER.match(text, end) is not None:
+        return None  # "a GitHub issue was created to track the clean-up": the team's own record
     if method == "customer" and _INVITATION.search(sentence(text, start, end)):
         return None  # "please contact us via IRC or our support ticket system": where to write, no report
     if method == "customer" and _OWN_TICKET_BEFORE.search(text, max(0, start - 60), start):

@@ -58,10 +58,14 @@ def _event_text(data: dict, index: int) -> str:
 
 
 #: A lone person who told of the problem, not one who handled it: "One person from New
-#: Zealand reported that my site seems to be down" (a reader, not the responder).
-_REPORTS_AFTER = re.compile(r"[^.;!?\n]{0,40}?\b(?:reported|complained|emailed|e-mailed|wrote\s+(?:in|to)|tweeted|"
-                            r"messaged|reached\s+out|contacted|told\s+(?:me|us)|let\s+(?:me|us)\s+know|"
-                            r"notified|opened\s+(?:an?\s+)?(?:issue|ticket))\b", re.IGNORECASE)
+#: Zealand reported that my site seems to be down" (a reader, not the responder); the
+#: verb right after the person (not "I handled it alone and emailed our customers", "The
+#: only engineer on call contacted AWS support": the responder telling others).
+_REPORTS_AFTER = re.compile(r"(?:[ \t]+(?:from|in|at)[ \t]+[^.;!?\n,]{1,40}?)?[ \t]+(?:reported|complained|"
+                            r"wrote[ \t]+(?:in|to[ \t]+(?:me|us))|tweeted|reached[ \t]+out|told[ \t]+(?:me|us)|"
+                            r"let[ \t]+(?:me|us)[ \t]+know|said|asked|pinged|"
+                            r"(?:emailed|e-mailed|messaged|contacted|notified)[ \t]+(?:me|us)|"
+                            r"opened[ \t]+(?:an?[ \t]+)?(?:issue|ticket))\b", re.IGNORECASE)
 
 
 #: Work told as routine: the team's usual day, not a response ("deployed routine updates").

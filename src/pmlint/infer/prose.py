@@ -91,43 +91,59 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
 _WORD = regex_cache.compile(r"[^\W_]+")
 
 
-def _bigrams(text: str) -> list[str]:
-    """The pairs of neighbouring words of `text`, lowercased, and its words themselves (a
-    line of one word, the tail of a wrapped sentence, has no pair)."""
-    words = _WORD.findall(text.lower())
-    return [f"{a} {b}" for a, b in zip(words, words[1:])] or words
+def _container(pointer: str) -> str:
+    """The node a value belongs to for coverage: an item of a top-level list
+    (`/action_items/3/owner` → `/action_items/3`) or a top-level field (`/impact/description`
+    → `/impact`)."""
+    parts = pointer.split("/", 3)
+    if len(parts) > 2 and parts[2].isdigit():
+        return "/".join(parts[:3])
+    return "/".join(parts[:2])
 
 
 def _covered_lines(document: Document, count: int) -> bytearray:
-    """covered[line] == 1 where some string of the data tree holds that source line.
+    """covered[line] == 1 where some value of the data tree holds that source line.
 
-    A string's span runs from its first source line to its last, and a string the loader
-    joined from several places (an impact description made of a summary bullet and a
-    section forty lines below) spans all that lies between: a list of "Immediate
-    Response" steps the data never kept. So a string that spans several lines covers only
-    those lines whose words it holds (half the line's word pairs, read in one pass over a
-    set of the string's pairs: linear in both), and containers (a root cause, a timeline
-    entry, a list) cover nothing of their own: their strings say which lines they hold."""
+    A value's span runs from its first source line to its last, and a string the loader
+    joined from several places (an impact description made of a summary label and a
+    section forty lines below) spans all that lies between: a list of "Immediate Response"
+    steps the data never kept. So a value that spans several lines covers only those lines
+    at least half of whose words the values of its node hold (an action item's title,
+    owner, due date and priority together hold its wrapped first line, whose labels the
+    loader took apart), read against one set of words per node: linear. A number or other
+    value that is no string covers the first and last lines of its span, and containers
+    (a root cause, a timeline entry, a list) cover nothing of their own: their values say
+    which lines they hold."""
     covered = bytearray(count + 2)
     data = document.data if isinstance(document.data, dict) else {}
     texts = dict(data_strings(document))
     containers = {pointer.rsplit("/", 1)[0] for pointer in document.spans}
+    held: dict[str, set[str]] = {}  # node → the words its strings hold, built when first asked
+    by_node: dict[str, list[str]] | None = None  # node → its strings, grouped once
     for pointer, span in document.spans.items():
         if not pointer or pointer in containers:
             continue
         first, last = max(span.line, 0), min(span.end_line, count + 1)
-        text = texts.get(pointer)
-        if last <= first or text is None or pointer.count("/") == 1 and isinstance(data.get(pointer[1:]), list):
+        if last <= first or pointer.count("/") == 1 and isinstance(data.get(pointer[1:]), list):
             if last == first:  # most spans: one line (a timeline row, a table cell)
                 covered[first] = 1
             elif last > first:
                 covered[first:last + 1] = b"\x01" * (last - first + 1)
             continue
-        words = _WORD.findall(text.lower())
-        held = {f"{a} {b}" for a, b in zip(words, words[1:])} | set(words)
+        if pointer not in texts:  # a number or a flag read from one line of the span
+            covered[first] = covered[last] = 1
+            continue
+        node = _container(pointer)
+        words = held.get(node)
+        if words is None:
+            if by_node is None:
+                by_node = {}
+                for key, text in texts.items():
+                    by_node.setdefault(_container(key), []).append(text)
+            words = held[node] = {word for text in by_node.get(node, ()) for word in _WORD.findall(text.lower())}
         for number in range(max(first, 1), min(last, count) + 1):
-            pairs = _bigrams(document.lines[number - 1])
-            if pairs and 2 * sum(pair in held for pair in pairs) >= len(pairs):
+            line = _WORD.findall(document.lines[number - 1].lower())
+            if line and 2 * sum(word in words for word in line) >= len(line):
                 covered[number] = 1
     return covered
 
@@ -176,7 +192,9 @@ def prose_words(document: Document, bound: int, told: bool = False) -> int:
     findings), which tell no story however long."""
     count = 0
     for pointer, text in document_texts(document):
-        if told and pointer.startswith("#L") and _NOT_TOLD.match(text) is not None:
+        if told and pointer.startswith("#L") and _NOT_TOLD.match(text) is not None and \
+                (text.startswith("|") or text.count("**") // 2 * _LABEL_EVERY >= len(text.split())
+                 or _JOINED_ITEM.search(text) is not None):
             continue
         count += len(text.split(None, bound + 1))
         if count > bound:
@@ -187,6 +205,13 @@ def prose_words(document: Document, bound: int, told: bool = False) -> int:
 #: The start of a block of the prose no value holds that is no sentence of a story: a table
 #: row, a bold label (in a list item or not).
 _NOT_TOLD = regex_cache.compile(r"(?:\||(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__))")
+#: A run of bold labels has one every this many words or fewer ("- **Cluster Name**:
+#: homelab-cluster - **Total Nodes**: 3"); a story's paragraph that opens in bold
+#: ("**Step 1.** I walked through the rack ...") has one in a hundred.
+_LABEL_EVERY = 15
+#: A list item inside a block that opens with a bold label ("**⚠️ RISKS**: - Backups on the
+#: same NFS server - No backup verification"): a label over its list, no story.
+_JOINED_ITEM = regex_cache.compile(r"\s(?:[-*+]|\d{1,3}[.)])\s")
 
 
 def sentence(text: str, start: int, end: int, reach: int = SENTENCE_REACH) -> str:

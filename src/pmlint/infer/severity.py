@@ -195,10 +195,12 @@ def _levels(settings: Mapping[str, Any]) -> list[str]:
 
 
 #: A harm named as a risk, not as what happened: "**Risk**: Split-brain scenarios, data
-#: corruption, service conflicts", "which could lead to data loss", "risks of data loss".
+#: corruption, service conflicts", "which could lead to data loss", "the risk of data loss"
+#: (not "A threat actor ... caused a data breach", "a high-risk migration ... resulting in
+#: data loss", nor past a semicolon: "carried some risk; the script caused data corruption").
 _RISKED_BEFORE = regex_cache.compile(
-    r"\b(?:risks?|threats?|dangers?|(?:could|would|can|may|might)[ \t]+(?:[\w-]+[ \t]+)?(?:cause|lead[ \t]+to|"
-    r"result[ \t]+in|mean))\b[^.!?\n]{0,80}$", re.IGNORECASE)
+    r"(?:\brisks?[ \t*_]{0,3}:|(?<![\w-])risks?[ \t]+of\b|\b(?:could|would|can|may|might)[ \t]+(?:[\w-]+[ \t]+)?"
+    r"(?:cause|lead[ \t]+to|result[ \t]+in|mean)\b)[^.!?;\n]{0,80}$", re.IGNORECASE)
 #: Characters before a harm read for the risk it is named as.
 _RISK_REACH = 80
 

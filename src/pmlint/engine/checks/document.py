@@ -613,10 +613,15 @@ CHRONOLOGY_MOMENTS = 4
 #: traffic was diverted ...", "After we confirmed that Gitpod is working ...".
 _STEP_OPENING = re.compile(
     r"[ \t>*_]{0,4}(?:(?:about|around|roughly|approximately|some|only|just)[ \t]+)?"
-    r"(?:(?P<later>(?:\d{1,3}|a[ \t]+few|a[ \t]+couple[ \t]+of|several|an?|one|two|three|four|five|ten|fifteen|twenty|"
-    r"thirty|forty|fifty)[ \t]+(?:seconds?|minutes?|mins?|hours?|hrs?)[ \t]+later)"
+    r"(?:(?P<later>(?:(?:\d{1,3}|a[ \t]+few|a[ \t]+couple[ \t]+of|several|an?|one|two|three|four|five|ten|fifteen|"
+    r"twenty|thirty|forty|fifty)[ \t]+(?:seconds?|minutes?|mins?|hours?|hrs?)|half[ \t]+an[ \t]+hour|"
+    r"an[ \t]+hour[ \t]+and[ \t]+a[ \t]+half)[ \t]+later)"
     r"|shortly[ \t]+after(?:wards)?|soon[ \t]+after(?:wards)?|at[ \t]+(?:this|that)[ \t]+(?:time|point)|by[ \t]+then"
     r"|once|after|then|meanwhile|while|later|next|finally|eventually)\b", re.IGNORECASE)
+#: A verb in the past in a step's line: a story told ("we noticed", "traffic was diverted"),
+#: not how a job works ("Once the dump finishes, it uploads the file").
+_PAST = re.compile(r"\b(?:was|were|had|did|got|began|saw|found|took|came|went|made|told|ran|knew|felt|\w{2,}ed)\b",
+                   re.IGNORECASE)
 #: Paragraphs opening with a step (one of them an elapsed time, "10 minutes later"), beside
 #: a clock time in the same section, that make its prose a chronology.
 STEP_OPENINGS = 4
@@ -691,7 +696,7 @@ def _chronology(context: Context) -> int | None:
                 moment_lines += 1
             seen |= found
             step = _STEP_OPENING.match(lines[line - 1]) if line == number + 1 or not lines[line - 2].strip() else None
-            if step is not None:
+            if step is not None and _PAST.search(lines[line - 1][:2000]) is not None:  # told, not how it works
                 steps += 1
                 later = later or step.group("later") is not None
         if not told_in_items and number not in plans:

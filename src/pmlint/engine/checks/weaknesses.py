@@ -34,9 +34,10 @@ from ._shared import action_items, committed_in_prose, is_open, option_patterns,
 #: A label whose value says there was none: "Data loss: none", "| Customer Data Loss | No |".
 _NONE_AFTER = re.compile(r"[ \t]*(?:\*{1,2}[ \t]*)?[:|\-\u2013][ \t]*(?:\*{1,2}[ \t]*)?(?:no\b|none\b|n/a\b|0\b|nil\b|zero\b)")
 #: Words after it that make it a name, not an event: "data loss prevention"; or a condition
-#: of a step that may lose data, not a loss: "Only use if: ... - Data loss is acceptable".
-_NAME_AFTER = re.compile(r"[ \t]+(?:prevention\b|(?:is|would[ \t]+be|are|was)[ \t]+(?:acceptable|tolerable|tolerated|"
-                         r"ok|okay|fine|allowed|permitted)\b)")
+#: of a step that may lose data, not a loss: "Only use if: ... - Data loss is acceptable"
+#: (not "data loss was acceptable": told of a loss that happened).
+_NAME_AFTER = re.compile(r"[ \t]+(?:prevention\b|(?:is|would[ \t]+be|are)[ \t]+(?:acceptable|tolerable|ok|okay|fine|"
+                         r"allowed|permitted)\b)")
 #: Words before "data loss" that make it something avoided or risked, not suffered.
 _AVOIDED_BEFORE = re.compile(r"\b(?:no|without|zero|any|against|potential|possible|possibly|avoid[a-z]{0,3}|"
                              r"prevent[a-z]{0,3}|protect[a-z]{0,4}|risk[a-z]{0,3}|minimi[sz]e[a-z]{0,1}|"

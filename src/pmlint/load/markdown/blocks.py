@@ -18,7 +18,8 @@ _HEADING_MARKER = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 #: opens an ordered list in CommonMark (starting at 20), so the day would be lost from the
 #: item's text. An ordered item whose text opens with a month and a year or a clock time
 #: gets its number back.
-_MONTH_OPENS_DATE = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+"
+_MONTH_OPENS_DATE = re.compile(r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                               r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[ \t]+"
                                r"(?:\d{4}|\d{1,2}:\d{2})(?!\d)", re.IGNORECASE)
 _DAY_MARKER = re.compile(r"^[ \t>]*(?:[-*+][ \t]+)?(?=(?:[1-9]|[12]\d|3[01])\.[ \t])")
 

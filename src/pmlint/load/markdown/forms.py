@@ -104,9 +104,10 @@ _INTERIM = regex_cache.compile(
     r"|\bwe(?:['\u2019]ll|[ \t]+will)[ \t]+(?:do|write|prepare|publish|post|share)[ \t]+a[ \t]+"
     r"(?:full|detailed|complete|thorough)[ \t]+(?:post[ \t-]?mortem|incident[ \t]+report|write-?up|rca)\b"
     r"|\bupdates?[ \t]+(?:will[ \t]+follow|to[ \t]+follow)\b"
-    # a status label that says the incident is open: "**Status**: ACTIVE INCIDENT",
-    # "Status: Investigating" (not an action item's "Status: Open")
-    r"|\bstatus[ \t*_]*:[ \t*_]*(?:(?:active|ongoing|open|unresolved)[ \t]+incident\b|investigating\b|ongoing\b)",
+    # a status label that says the incident is open: "**Status**: ACTIVE INCIDENT" (not an
+    # action item's "Status: Open" or "status: ongoing", nor a copied status-page update's
+    # "Status: Investigating")
+    r"|\bstatus[ \t*_]*:[ \t*_]*(?:active|ongoing|open|unresolved)[ \t]+incident\b",
     re.IGNORECASE)
 
 
