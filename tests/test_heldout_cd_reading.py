@@ -244,7 +244,8 @@ def test_human_error_told_twice_is_one_finding(tmp_path, run_cli):
             "did not anticipate the restart.\n\n## Root Cause\n\n**Operator Error:** the upgrade was run without "
             "checking the package list.\n")
     path = write(tmp_path / "pm.md", text)
-    assert rule_severities(run_cli, path, "PM103") == ["error"]
+    assert [(finding["severity"], finding["line"]) for finding in rule_findings(run_cli, path, "PM103")] == \
+        [("error", 11)]  # where the cause is told at length, not the summary's label
     assert len(rule_findings(run_cli, path, "PM103", preset="strict")) == 2
 
 
@@ -456,3 +457,10 @@ def test_a_story_whose_paragraphs_open_in_bold_is_still_a_story(tmp_path, run_cl
                         for number in range(1, 8))
     text = f"# Node offline\n\n## Summary\n\nNode 1 has been offline since 17:25.\n\n## What I did\n\n{steps}\n"
     assert missing_section(run_cli, write(tmp_path / "pm.md", text), "root_causes") == []
+
+
+def test_a_newest_first_log_at_the_calendars_end_reads_without_error(tmp_path, run_cli):
+    # the update after midnight writes no date: its day would be the one after 9999-12-31
+    text = NEWEST_FIRST.replace("2023-07-11 00:15:00 UTC", "00:15:00 UTC").replace("2023-07-10", "9999-12-31")
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0 and "internal error" not in out + err

@@ -252,10 +252,11 @@ def _prepare_absent(options: dict) -> dict:
                                                                  "whose two or more other items hold no match "
                                                                  "(default false): one cause among the conditions "
                                                                  "the list names."},
-        "once_per_list": {"type": "boolean", "description": "Report under `strict` only a phrase that an earlier "
-                                                           "item of the same top-level list already holds (default "
+        "once_per_list": {"type": "boolean", "description": "Report under `strict` only a phrase that a later "
+                                                           "item of the same top-level list holds again (default "
                                                            "false): a cause told twice (a summary's \"Root cause:\" "
-                                                           "line and the section) is one claim."},
+                                                           "line, then the section) is one claim, made where it is "
+                                                           "told at length."},
         "strict_when_followed_by": {"type": "array", "items": {"type": "string"},
                                     "description": "Regexes: a match that one of them follows in the same text "
                                                    "(within FOLLOWED_CHARS characters) is reported under `strict` "
@@ -287,7 +288,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
     suggestions = {key.lower(): text for key, text in (context.resolve(options.get("suggestions")) or {}).items()}
     per_sentence = bool(options.get("per_sentence"))
     among_others = bool(options.get("demote_among_others")) and _others_hold_none(context, pointer, regex)
-    told_before = _earlier_keys(context, pointer, regex) if options.get("once_per_list") else frozenset()
+    told_later = _told_again_later(context, pointer, regex) if options.get("once_per_list") else frozenset()
     turns = tuple(context.resolve(options.get("strict_when_followed_by")) or ())
     turn = phrase_regex((), turns) if turns else None
     backs = tuple(context.resolve(options.get("turn_back_to")) or ())
@@ -308,7 +309,7 @@ def absent_pattern(value: Any, pointer: str, options: dict, context: Context) ->
             turned = turn is not None and _turned(text[match.end():match.end() + FOLLOWED_CHARS], turn, back)
             yield Hit(string_pointer, {"phrase": phrase, "suggestion": suggestions.get(key, "")},
                       text=phrase, occurrence=_occurrence_in(text, phrase, match.start()), demote=among_others,
-                      pedantic=turned or key in told_before)
+                      pedantic=turned or key in told_later)
             if options.get("first"):
                 return
 
@@ -345,38 +346,39 @@ def _others_hold_none(context: Context, pointer: str, regex: Any) -> bool:
                for position, item in enumerate(items) if position != index)
 
 
-def _earlier_keys(context: Context, pointer: str, regex: Any) -> frozenset[str]:
-    """The phrases (lower case, spaces collapsed) that the items before the node at
-    `pointer` (`/root_causes/1`) in its top-level list hold: empty for the first item.
-    Where each phrase first stands is read once per list (`_first_items`): linear in the
-    list, however many of its items ask."""
+def _told_again_later(context: Context, pointer: str, regex: Any) -> frozenset[str]:
+    """The phrases (lower case, spaces collapsed) that an item after the node at `pointer`
+    (`/root_causes/0`) in its top-level list holds again: a summary's "**Root cause:**
+    Operator error" line is told again, at length, in the section below it, where the
+    finding belongs. Where each phrase last stands is read once per list (`_last_items`):
+    linear in the list, however many of its items ask."""
     found = _LIST_ITEM.match(pointer)
     if found is None or not isinstance(context.data, dict):
         return frozenset()
     key, index = found.group("key"), int(found.group("index"))
-    return frozenset(phrase for phrase, first in _first_items(context, key, regex).items() if first < index)
+    return frozenset(phrase for phrase, last in _last_items(context, key, regex).items() if last > index)
 
 
-#: (the list, the regex, phrase → index of the first item holding it) of the last list asked
-_last_first_items: tuple[Any, Any, dict[str, int]] | None = None
+#: (the list, the regex, phrase → index of the last item holding it) of the last list asked
+_last_last_items: tuple[Any, Any, dict[str, int]] | None = None
 
 
-def _first_items(context: Context, key: str, regex: Any) -> dict[str, int]:
-    """Phrase (lower case, spaces collapsed) → the index of the first item of the list at
+def _last_items(context: Context, key: str, regex: Any) -> dict[str, int]:
+    """Phrase (lower case, spaces collapsed) → the index of the last item of the list at
     `/key` that holds it."""
-    global _last_first_items
+    global _last_last_items
     items = context.data.get(key) if isinstance(context.data, dict) else None
     if not isinstance(items, list):
         return {}
-    if _last_first_items is not None and _last_first_items[0] is items and _last_first_items[1] is regex:
-        return _last_first_items[2]
-    first: dict[str, int] = {}
+    if _last_last_items is not None and _last_last_items[0] is items and _last_last_items[1] is regex:
+        return _last_last_items[2]
+    last: dict[str, int] = {}
     for position, item in enumerate(items):
         for _, text in context.strings_matching(item, f"/{key}/{position}", regex):
             for match in find_phrases(text, regex):
-                first.setdefault(" ".join(match.group().lower().split()), position)
-    _last_first_items = (items, regex, first)
-    return first
+                last[" ".join(match.group().lower().split())] = position
+    _last_last_items = (items, regex, last)
+    return last
 
 
 #: The end of a sentence: a full stop, question or exclamation mark before a space or the end.

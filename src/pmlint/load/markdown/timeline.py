@@ -1037,7 +1037,8 @@ def _redated(timeline: _Timeline) -> dict[int, datetime]:
             day, clock = moment.date(), None
             continue
         if carried and day is not None:
-            on = day + timedelta(days=1) if clock is not None and moment.time() < clock else day
+            # (no day after 9999-12-31: the day read stays)
+            on = (_plus_days(day, 1) or day) if clock is not None and moment.time() < clock else day
             moment = datetime.combine(on, moment.time(), moment.tzinfo)
             found[index] = moment
         day, clock = moment.date(), moment.time()
