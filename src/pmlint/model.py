@@ -192,6 +192,7 @@ class Document:
     _headings: tuple[list[str], Any, tuple[Heading, ...]] | None = field(default=None, repr=False, compare=False)
     #: prose_lines()'s set of code line numbers, with the code ranges it was built from
     _code_numbers: tuple[Any, set[int]] | None = field(default=None, repr=False, compare=False)
+    _comment_numbers: tuple[list[str], frozenset[int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def broken(self) -> bool:
@@ -230,6 +231,26 @@ class Document:
         for number, text in enumerate(self.lines or (), start=1):
             if number not in code:
                 yield number, text
+
+    def comment_line_set(self) -> frozenset[int]:
+        """The numbers of the lines inside HTML comments that open a line (`<!-- ... -->`:
+        a template's instructions and its example timeline, which nobody reading the
+        rendered page sees), from the opening line through the closing one. Built once per
+        document in one pass; shared by every reader that must not take a template's
+        example for the incident (inference's uncovered prose, a labelled time to detect)."""
+        kept = self._comment_numbers
+        if kept is not None and kept[0] is self.lines:
+            return kept[1]
+        inside: set[int] = set()
+        comment = False
+        for number, line in enumerate(self.lines or (), start=1):
+            text = line.strip()
+            if comment or text.startswith("<!--"):
+                inside.add(number)
+                comment = "-->" not in text[4:] if text.startswith("<!--") else "-->" not in text
+        found = frozenset(inside)
+        self._comment_numbers = (self.lines, found)
+        return found
 
     def code_line_set(self) -> set[int]:
         """The numbers of the lines inside code blocks, built once per document (and again

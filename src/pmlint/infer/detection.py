@@ -928,13 +928,11 @@ def _labelled_time_to_detect(document: Document) -> Fact[float] | None:
     """Time to detect as the authors label it ("MTTD: 11:00", "Time to detect: 2 hours"),
     read from a line of its own outside code: hours and minutes, or a duration with its
     unit (`DURATION`). The figure is theirs, read from prose: marked inferred, quoted."""
-    comment = False  # inside an HTML comment: a template's example, not this incident
+    comments = document.comment_line_set()  # a template's example, not this incident
     for number, line in document.prose_lines():
         if number > _TTD_LINES:
             break
-        opened, closed = line.rfind("<!--"), line.rfind("-->")
-        if comment or opened >= 0:
-            comment = opened > closed if opened >= 0 else closed < 0
+        if number in comments or "<!--" in line:
             continue
         if "t" not in line.lower()[:60]:
             continue

@@ -58,13 +58,12 @@ def uncovered(document: Document) -> list[tuple[str, str]]:
     start = 0
     block: list = []
     records = False  # under a heading of raw records (a chat log, a transcript, an appendix)
-    comment = False  # inside an HTML comment: a template's instructions and examples
+    # "<!-- 09:14 Received Slack notifications ... -->": the template's example timeline,
+    # which nobody reading the rendered page sees
+    comments = document.comment_line_set()
     for number, line in enumerate(document.lines, 1):
         text = line.strip()
-        if comment or text.startswith("<!--"):
-            # "<!-- 09:14 Received Slack notifications ... -->": the template's example
-            # timeline, which nobody reading the rendered page sees
-            comment = "-->" not in text[4:] if text.startswith("<!--") else "-->" not in text
+        if number in comments:
             if block:
                 found.append((f"#L{start}", " ".join(block)))
             block = []
