@@ -419,7 +419,8 @@ def test_a_plans_date_is_no_fix_promised_in_a_release(tmp_path, run_cli, sentenc
     assert rule_severities(run_cli, write(tmp_path / "pm.md", text), "PM313") == ["warning"]
 
 
-@pytest.mark.parametrize("sentence", ["The bug will be fixed in the next release.", "The fix will ship in v2.3."])
+@pytest.mark.parametrize("sentence", ["The bug will be fixed in the next release.", "The fix will ship in v2.3.",
+                                      "This bug will be fixed in upcoming **v0.17.0**."])
 def test_more_ways_to_promise_the_fix_in_a_release(tmp_path, run_cli, sentence):
     text = ("# Scheduler stopped\n\n## Summary\n\nEvery scheduled job stopped for 300 users for 6 hours.\n\n"
             f"## Next\n\n{sentence}\n" + CAUSE)
@@ -464,3 +465,64 @@ def test_a_newest_first_log_at_the_calendars_end_reads_without_error(tmp_path, r
     text = NEWEST_FIRST.replace("2023-07-11 00:15:00 UTC", "00:15:00 UTC").replace("2023-07-10", "9999-12-31")
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert code == 0 and "internal error" not in out + err
+
+
+# sets CH and CI (six blind documents each, judged once at 1b480d7)
+
+PLAN_DOC = ("# Backups empty\n\n## Summary\n\nNightly backups of 40 users' files were empty for six months.\n" + CAUSE +
+            "\n## Mistake #1: Ignored alerts\n\nI ignored the failure e-mails.\n\n### {heading}\n\n"
+            "Healthchecks will now send me a daily e-mail for every failing check.\n")
+
+
+@pytest.mark.parametrize("heading, planned", [("Fix action #1", True), ("Why it mattered #1", False)])
+def test_a_fix_action_heading_heads_the_plan(tmp_path, run_cli, heading, planned):
+    path = write(tmp_path / "pm.md", PLAN_DOC.format(heading=heading))
+    assert (rule_findings(run_cli, path, "PM313", preset="strict") == []) is planned
+
+
+@pytest.mark.parametrize("heading, open_items", [("Preventive changes (this commit)", 0),
+                                                  ("Preventive changes (next sprint)", 3)])
+def test_changes_made_in_this_commit_are_done(tmp_path, run_cli, heading, open_items):
+    text = ("# SSH lockout\n\n## Summary\n\nThe logger was unreachable for 40 users for 3 hours.\n" + CAUSE +
+            f"\n## Remediation\n\n### {heading}\n\n- Add a second key to authorized_keys\n"
+            "- Forbid the agent from editing ~/.ssh\n- Keep a console cable at the boat\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")]
+    assert (f"{open_items} open action items" in messages[0]) if open_items else messages == []
+
+
+@pytest.mark.parametrize("parent, heading, told", [("Background", "What's Wrong", True),
+                                                  ("Vulnerability Details", "Findings", True),
+                                                  ("Background", "What's Next", False)])
+def test_whats_wrong_is_the_cause(tmp_path, run_cli, parent, heading, told):
+    text = ("# Redis exposed\n\n## Summary\n\nRedis was reachable from the internet for 3 days.\n\n"
+            f"## {parent}\n\n### {heading}\n\n1. **No Authentication:** Redis runs without a password\n"
+            "2. **Public Binding:** Redis is bound to 0.0.0.0:6379\n")
+    assert (missing_section(run_cli, write(tmp_path / "pm.md", text), "root_causes", preset="strict") == []) is told
+
+
+@pytest.mark.parametrize("heading, told", [("Critical Gaps Identified", True), ("Critical Dependencies", False)])
+def test_critical_gaps_are_what_went_wrong(tmp_path, run_cli, heading, told):
+    text = ("# Worker vanished\n\n**Severity**: SEV1\n\n## Summary\n\nThe sync API was gone for all users for 19 "
+            f"hours.\n" + CAUSE + f"\n## {heading}\n\n- No monitoring or alerting for worker health\n"
+            "- No audit trail for worker deletion events\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM801")]
+    assert ("what went wrong" not in " ".join(messages)) is told
+
+
+@pytest.mark.parametrize("nested, planned", [("", True), ("   - Only restart the integration\n", False)])
+def test_a_list_of_bold_titles_alone_is_the_plan(tmp_path, run_cli, nested, planned):
+    text = ("# Config deleted\n\n## Summary\n\nHome Assistant lost its integrations for 2 hours.\n" + CAUSE +
+            "\n## Prevention Measures\n\n1. **Never touch the storage files**\n" + nested +
+            "2. **Use integration reload instead of file deletion**\n")
+    out = convert(run_cli, write(tmp_path / "pm.md", text))
+    assert ("title: Never touch the storage files" in out) is planned
+
+
+def test_a_measures_status_line_is_no_action_item(tmp_path, run_cli):
+    text = ("# Crypto miner\n\n## Summary\n\nA miner ran on the server for 43 days.\n" + CAUSE +
+            "\n## Security Measures\n\n### 1. Fail2Ban installed\n\n- Protects against SSH brute force\n"
+            "- Status: ✅ ACTIVE\n\n### 2. UFW configured\n\n- All other ports blocked by default\n"
+            "- Status: ✅ ACTIVE\n")
+    path = write(tmp_path / "pm.md", text)
+    assert rule_findings(run_cli, path, "PM311", preset="strict") == []
+    assert "Status" not in convert(run_cli, path)

@@ -211,6 +211,9 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         # items that hold a code block and no nested item: "1. **Fix SILO/LAPIS restart
         # policy**" over the YAML of the fix is the item, not a label of a group
         with_code = {block.parent for block in section.blocks if block.kind == "code"} - with_children
+        # ... and so is each of a list of bold titles alone, none with items under it: there
+        # is nothing for them to group ("1. **Never touch `/config/.storage/` files**")
+        with_code |= _bold_titles_alone(section.blocks, with_children)
         # items whose children open with a task box: "- Long Term" over "- [ ] Move the monitor offsite"
         boxed_parents = {block.parent for block in section.blocks
                          if block.kind == "item" and block.parent >= 0 and _TASK.match(block.text)}
@@ -271,6 +274,8 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
             elif block.kind == "item" and not block.quoted:
                 if id(block) in absorbed:
                     continue  # a `**Owner:** ...` bullet: read as a field of the item above it
+                if len(block.text) < 120 and _STATUS_ONLY.fullmatch(block.text.strip()):
+                    continue  # "- Status: ✅ ACTIVE" under a measure's heading: its state, no item
                 nested = fielded.get(block.index)
                 if block.parent in item_ids and block.parent in parents:
                     _item(items, block, parents[block.parent],
@@ -952,6 +957,8 @@ _DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bnot )(?<!\byet )\b(?:comple
                          r"carried\s+out|implemented|deployed|shipped|in\s+place|immediate\s+response|"
                          # "Prevention Measures (Already Prepared)": made ready, not planned
                          r"already\s+(?:prepared|applied|configured|enabled|set\s+up|available|in\s+effect))\b"
+                         # "### Preventive changes (this commit)": made in the change the report ships with
+                         r"|\(\s*(?:in\s+)?this\s+(?:commit|pr|pull\s+request|patch|change)\s*\)"
                          r"|[\u2705\u2714\u2611]",
                          re.I)
 
@@ -1118,6 +1125,37 @@ _GROUP_LABEL_WORDS = 5
 #: and training for our complex systems, including" over the concrete steps.
 _INTRODUCES = re.compile(r"(?:,[ \t]*|[ \t])(?:including|such[ \t]+as|e\.g\.?|for[ \t]+example|namely)[ \t]*:?$",
                          re.IGNORECASE)
+
+
+def _bold_titles_alone(blocks: list[Block], with_children: set[int]) -> set[int]:
+    """The items of each list (its run of items with one parent, between headings and
+    paragraphs) that is made of bold titles alone, with no item under any of them: each
+    title is an item ("1. **Never touch `/config/.storage/` files**", "2. **Use
+    integration reload instead of file deletion**"), not a label over items that are not
+    there. One pass over the blocks."""
+    found: set[int] = set()
+    runs: dict[tuple[int, int], list[Block]] = {}
+    segment = 0
+    for block in blocks:
+        if block.kind != "item":
+            if block.parent < 0:
+                segment += 1  # a heading or a paragraph between two lists ends the first
+            continue
+        runs.setdefault((block.parent, segment), []).append(block)
+    for items in runs.values():
+        if all(item.index not in with_children and not item.rest and _BOLD_TITLE.fullmatch(item.text.strip())
+               for item in items):
+            found.update(item.index for item in items)
+    return found
+
+
+#: A bullet that is a status and nothing else: "- Status: ✅ ACTIVE", "- **Status**: Done".
+#: (each word parted from the next by blanks: one way to read a line, linear)
+_STATUS_ONLY = re.compile(r"[*_]{0,2}status[*_]{0,2}[ \t]*:[ \t]*[*_]{0,2}[ \t]*\S+(?:[ \t]+\S+){0,3}[ \t]*", re.IGNORECASE)
+
+
+#: An item that is a bold title and nothing else (no colon: "**Timeline**:" is a label).
+_BOLD_TITLE = re.compile(r"(?:\*\*|__)[^*_:\n]{3,200}(?:\*\*|__)")
 
 
 def _group_label(block: Block, boxed_parents: set[int] | frozenset[int] = frozenset(),

@@ -54,6 +54,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "underlying cause", "underlying causes", "primary cause", "primary causes",
         "causes", "cause", "why did it happen", "how did it happen", "root causes and trigger",
         "contributing conditions analysis", "what caused the incident", "blameless root cause", "fault",
+        # a security report's findings: "### What's Wrong" under "## Vulnerability Details"
+        "what's wrong", "what is wrong", "vulnerability details",
         "causal analysis", "technical root cause", "how did this happen", "how this happened", "how it happened",
         "why this happened", "why it happened", "what caused it", "what caused this", "conclusions", "conclusion",
         "root causes found", "root cause found", "causes found", "what allowed this to happen",
@@ -101,6 +103,8 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "security measures taken", "security improvements", "hardening measures",
         # a fix designed, its steps in order: "Fix design", "Implementation order (recommendation)"
         "fix design", "fix plan", "proposed fix", "proposed fixes", "implementation plan", "implementation order",
+        # one fix per mistake: "## Mistake #1: Ignored alerts" over "### Fix action #1"
+        "fix action", "fix actions", "corrective action", "corrective actions",
         # the plan announced as a change of course or an outlook: "What we're doing differently",
         # "Looking forward" (a public write-up's plan is often headed so)
         "what we're doing differently", "what we are doing differently", "what we will do differently",
@@ -140,6 +144,8 @@ LESSON_ALIASES: dict[str, tuple[str, ...]] = {
         "what did not go so well", "what could have gone better", "what could be improved", "what didn't work",
         "things that went wrong", "what went not so well", "went badly", "went poorly", "things that went badly",
         "what we could do better", "what could go better", "what went less well", "went less well",
+        # "## Critical Gaps Identified" over "❌ No monitoring/alerting for worker health"
+        "gaps identified", "critical gaps identified", "critical gaps", "gaps found",
     ),
     "got_lucky": (
         "where we got lucky", "where did we get lucky", "where we were lucky", "got lucky", "lucky", "luck",
@@ -161,6 +167,8 @@ _LEADING_MODIFIERS = re.compile(
     r"preliminary|technical|incident|our|the|an?)\s+)?"
 )
 _MARKUP = re.compile(r"[*_`]+")
+#: A heading's number in a series, written with a hash, at its end: "Fix action #1".
+_HASH_NUMBER = re.compile(r"\s+#\d{1,3}$")
 _SPACES = re.compile(r"\s+")
 
 
@@ -180,6 +188,7 @@ def normalise_heading(text: str) -> tuple[str, str]:
     cleaned = _NUMBERING.sub("", cleaned.strip().lower())
     cleaned = cleaned.replace("’", "'").replace(" & ", " and ")
     cleaned = _SPACES.sub(" ", cleaned).strip(" :?.!-–—#")
+    cleaned = _HASH_NUMBER.sub("", cleaned)  # "Fix action #1", "Mistake #2": one of a series
     return cleaned, " ".join(qualifiers)
 
 
