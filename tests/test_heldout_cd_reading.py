@@ -503,7 +503,7 @@ def test_whats_wrong_is_the_cause(tmp_path, run_cli, parent, heading, told):
 @pytest.mark.parametrize("heading, told", [("Critical Gaps Identified", True), ("Critical Dependencies", False)])
 def test_critical_gaps_are_what_went_wrong(tmp_path, run_cli, heading, told):
     text = ("# Worker vanished\n\n**Severity**: SEV1\n\n## Summary\n\nThe sync API was gone for all users for 19 "
-            f"hours.\n" + CAUSE + f"\n## {heading}\n\n- No monitoring or alerting for worker health\n"
+            "hours.\n" + CAUSE + f"\n## {heading}\n\n- No monitoring or alerting for worker health\n"
             "- No audit trail for worker deletion events\n")
     messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM801")]
     assert ("what went wrong" not in " ".join(messages)) is told
