@@ -191,14 +191,20 @@ def prose_words(document: Document, bound: int, told: bool = False) -> int:
     findings), which tell no story however long."""
     count = 0
     for pointer, text in document_texts(document):
-        if told and pointer.startswith("#L") and _NOT_TOLD.match(text) is not None and \
-                (text.startswith("|") or text.count("**") // 2 * _LABEL_EVERY >= len(text.split())
-                 or _JOINED_ITEM.search(text) is not None):
+        if told and pointer.startswith("#L") and _untold(text):
             continue
         count += len(text.split(None, bound + 1))
         if count > bound:
             break
     return count
+
+
+def _untold(text: str) -> bool:
+    """Whether a block of the prose no value holds tells no story: a table, a run of bold
+    labels, or a bold label over its list."""
+    return _NOT_TOLD.match(text) is not None and (
+        text.startswith("|") or text.count("**") // 2 * _LABEL_EVERY >= len(text.split())
+        or _JOINED_ITEM.search(text) is not None)
 
 
 #: The start of a block of the prose no value holds that is no sentence of a story: a table

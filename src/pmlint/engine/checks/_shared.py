@@ -168,6 +168,12 @@ PROSE_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[A-Za-z0-9])){1,2000}")
 PROSE_BYTES = 200_000
 
 
+def prose_head(context: Context) -> str:
+    """The document's lines as one text, cut at PROSE_BYTES: what the checks that read the
+    prose whole (a commitment, an alert told as fixed) search."""
+    return "\n".join(context.document.lines or ())[:PROSE_BYTES]
+
+
 def committed_in_prose(context: Context, regex: PhraseRegex | re.Pattern[str] | None) -> bool:
     """A sentence anywhere in the document that commits to something `regex` names ("we are
     working on adding more people to be on-call", "we will test our restores monthly"): a
@@ -177,6 +183,6 @@ def committed_in_prose(context: Context, regex: PhraseRegex | re.Pattern[str] | 
 
     if regex is None:
         return False
-    text = "\n".join(context.document.lines)[:PROSE_BYTES].lower()
+    text = prose_head(context).lower()
     return any(COMMITMENT.search(sentence.group()) is not None and search(regex, sentence.group()) is not None
                for sentence in PROSE_SENTENCE.finditer(text))

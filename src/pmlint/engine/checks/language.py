@@ -306,11 +306,15 @@ _PRODUCT_BEFORE = regex_cache.compile(
     r"(?:[A-Z]|[A-Z]{2,})-[A-Za-z0-9]+)[ \t]+$")
 
 
-def _in_product_name(masked: str, word: str, before: int) -> bool:
-    """Whether `word`, the last time it stands before `before`, ends a product's name
-    (`_PRODUCT_BEFORE` right before it: "V-Pipe Scout")."""
-    at = masked.rfind(word, max(0, before - 200), before)
+def _ends_product_name(masked: str, at: int) -> bool:
+    """Whether the word at masked[at] ends a product's name (`_PRODUCT_BEFORE` right
+    before it: "V-Pipe Scout")."""
     return at > 0 and _PRODUCT_BEFORE.search(masked, max(0, at - 40), at) is not None
+
+
+def _in_product_name(masked: str, word: str, before: int) -> bool:
+    """Whether `word`, the last time it stands before `before`, ends a product's name."""
+    return _ends_product_name(masked, masked.rfind(word, max(0, before - 200), before))
 
 
 def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple[str, ...],
@@ -330,8 +334,7 @@ def _subjects(masked: str, names: set[str], things: Container[str], verbs: tuple
             if match is None:
                 continue
             word = match.group(1)
-            if not word.startswith("@") and _PRODUCT_BEFORE.search(masked, max(0, window + match.start(1) - 40),
-                                                                  window + match.start(1)) is not None:
+            if not word.startswith("@") and _ends_product_name(masked, window + match.start(1)):
                 break  # "V-Pipe Scout failed to auto-restart": a product's name, no person
             if word.startswith("@") or (pronouns and word in ("he", "she", "He", "She")) or is_name(word, names, things):
                 start, word = _full_name(masked, window + match.start(1), word, names, things)

@@ -23,7 +23,7 @@ from ...infer.on_call import (NIGHT_WORK, WOKEN, awake_anyway, by_party, outside
                               timeline_parties)
 from ..functions import Context, Hit, check
 from ..kinds import of_kind
-from ._shared import (PROSE_BYTES, action_items, committed_in_prose, evidence, is_open, option_patterns, option_words,
+from ._shared import (action_items, committed_in_prose, evidence, is_open, option_patterns, option_words, prose_head,
                       search, text_of)
 from ._time import document_zone, entries, in_window, night_entries, parse_clock, unclear_hours  # noqa: F401 (in_window: re-exported)
 
@@ -93,13 +93,14 @@ def night_pages_answered(value: Any, pointer: str, options: dict, context: Conte
     if any(reduces_paging(item, options) or (sharing is not None and search(sharing, text_of(item)))
            for item in open_items):
         return
-    if _ALERT_FIXED.search("\n".join(context.document.lines or ())[:PROSE_BYTES]) is not None:
-        # the alert that woke them already fixed ("The solution was to modify the alert logic
-        # ...", "The fix eliminated the false positives"): the page is answered, done
-        return
     if any(_absorbs_failure(item) for item in open_items):
         # an item that lets the system absorb this class of failure (more replicas,
         # failover, redundancy: `mitigate`) keeps it from paging anyone next time
+        return
+    # (read last: the only check here that scans the whole text)
+    if _ALERT_FIXED.search(prose_head(context)) is not None:
+        # the alert that woke them already fixed ("The solution was to modify the alert logic
+        # ...", "The fix eliminated the false positives"): the page is answered, done
         return
     count = int(pages or 0) if counted and pages != float("inf") else pages  # 1e309 reads as inf: no int for it
     what = f"{count} off-hours page{'s' if pages != 1 else ''}" if counted else "Interrupted sleep"

@@ -213,7 +213,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
         with_code = {block.parent for block in section.blocks if block.kind == "code"} - with_children
         # ... and so is each of a list of bold titles alone, none with items under it: there
         # is nothing for them to group ("1. **Never touch `/config/.storage/` files**")
-        with_code |= _bold_titles_alone(section.blocks, with_children)
+        no_label = with_code | _bold_titles_alone(section.blocks, with_children)
         # items whose children open with a task box: "- Long Term" over "- [ ] Move the monitor offsite"
         boxed_parents = {block.parent for block in section.blocks
                          if block.kind == "item" and block.parent >= 0 and _TASK.match(block.text)}
@@ -286,7 +286,7 @@ def extract_actions(sections: list[Section], out: Output, blocks: list[Block] | 
                 else:
                     # an item with paragraphs of its own and nothing nested is no group label
                     label = _group_label(block, boxed_parents, block.index in with_children) if nested is None and \
-                        not (block.rest and block.index not in with_children) and block.index not in with_code else None
+                        not (block.rest and block.index not in with_children) and block.index not in no_label else None
                     if label is not None:
                         parents[block.index] = label
                         continue
