@@ -491,6 +491,13 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"(?:the\s+|its\s+|our\s+)?(?:performance|latency|response\s+times?|it|app|site|service|database|api|"
             r"page\s+loads?)\s+(?:was|were|became|got)\s+(?:\w+\s+)?(?:abysmal|terrible|awful|horrible|dreadful|slow|"
             r"sluggish|unusable|broken|down|failing|degraded|poor)\b"
+            # shut out of one's own machine: "The operator was immediately locked out of the Pi",
+            # "every SSH attempt was rejected" (the person at the keyboard finds out first;
+            # not "users were locked out": whom it hurt, not who noticed)
+            r"|\b(?:i|we|the\s+(?:operator|admin|administrator|maintainer|owner|developer|engineer))\s+(?:was|were|got|"
+            r"had\s+been)\s+(?:\w+\s+)?locked\s+out\b"
+            r"|\b(?:every|each|all|my|our)\s+(?:ssh|login|log-?in|sign-?in|connection)\s+attempts?\s+(?:was|were)\s+"
+            r"(?:\w+\s+)?(?:rejected|refused|denied)\b"
             # trying to use one's own service and being refused: "From my work machine I tried to
             # SSH home, but I was greeted with a 'Connection Refused' message"
             r"|\b(?:i|we)\s+tried\s+to\s+(?:ssh|rdp|ftp|log\s*in|sign\s+in|connect|access|open|load|reach|visit|"
@@ -1854,6 +1861,8 @@ GATES: dict[str, tuple[str, ...]] = {
                   # the team finding the service bad as it brought it back ("... and the performance was abysmal")
                   "abysmal", "terrible", "awful", "horrible", "dreadful", "slow", "sluggish", "unusable", "broken",
                   "down", "failing", "degraded", "poor", " red", "found out",
+                  # shut out of one's own machine ("locked out", "every SSH attempt was rejected")
+                  "locked out", "attempt",
                   # a test suite's own alarm ("two e2e tests fail", "CI jobs failed")
                   "tests fail", "test fail", "jobs fail", "checks fail", "runs fail", "suites fail"),
     "impact_who": _DIGITS + ("affected", "impacted", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -323,8 +323,13 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
         # review found it, and an alert is no detector for a flaw in code (strict only)
         own_flaw = employee and fact is not None and fact.inferred \
             and _OWN_FLAW.search(str(fact.evidence or "")) is not None
+        # one shut out of their own machine, or meeting the failure at once ("The operator was
+        # immediately locked out of the Pi"): the person at the keyboard is the first detector
+        # there is; an alert would say no sooner (strict only)
+        met_at_once = employee and fact is not None and fact.inferred \
+            and _MET_AT_ONCE.search(str(fact.evidence or "")) is not None
         yield Hit(values={"value": value}, span=fact.span if fact is not None and fact.inferred else None,
-                  pedantic=plan_elsewhere or own_flaw or _detection_over_limit(context) or (employee and _detected_at_once(context))
+                  pedantic=plan_elsewhere or own_flaw or met_at_once or _detection_over_limit(context) or (employee and _detected_at_once(context))
                   or (employee and evidence(context, "alert_detection") is not None)
                   or (employee and own_change_seen(context.document, OWN_CHANGE_MINUTES) is not None))
 
@@ -332,6 +337,12 @@ def detect_item(value: Any, pointer: str, options: dict, context: Context) -> It
 #: Evidence of a flaw found, not an outage seen: "we found and fixed two vulnerabilities".
 _OWN_FLAW = re.compile(r"\b(?:vulnerabilit(?:y|ies)|security[ \t]+(?:issues?|flaws?|bugs?|holes?)|flaws?)\b",
                        re.IGNORECASE)
+
+
+#: Evidence of a failure met at once by whoever was at work: "immediately locked out",
+#: "every SSH attempt was rejected".
+_MET_AT_ONCE = re.compile(r"\b(?:immediately|instantly|at[ \t]+once|right[ \t]+away|locked[ \t]+out|"
+                          r"attempts?[ \t]+(?:was|were)[ \t]+(?:\w+[ \t]+)?(?:rejected|refused|denied))\b", re.IGNORECASE)
 
 
 def _detect_minutes(context: Context) -> float | None:

@@ -716,7 +716,9 @@ _DATED_OPENING = re.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6},?[ \t]{1,3})?"
     r"(?P<day>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2}(?:st|nd|rd|th)?[ \t]{1,3}(?:of[ \t]{1,3})?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}"
-    r"|\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+    # a numeric day with its year ("On 11/20/2024, I reserved ...", "On 1/19/2025",
+    # "On 20.11.2024"): a year makes it a date, not a share ("On 1/2 of the hosts")
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![/\d])|\d{1,2}\.\d{1,2}\.\d{4})\b", re.IGNORECASE)
 #: Distinct days that sentences open with, anywhere in the prose, to make it a chronology.
 DATED_SENTENCES = 3
 
@@ -724,7 +726,7 @@ DATED_SENTENCES = 3
 def _dated_sentences(lines: list[str], code: set[int], front_end: int) -> int | None:
     """The line of the first of DATED_SENTENCES sentences or more, anywhere outside code and
     front matter, that open with distinct days ("On June 13, 2022, ...", "On June 14, the
-    maintainers ...", "On October 3, Dex published ..."): the story told day by day in
+    maintainers ...", "On October 3, Dex published ...", "On 11/20/2024, I ..."): the story told day by day in
     prose, across whatever sections hold it. None otherwise. One pass, 2000 characters a line."""
     days: set[str] = set()
     first: int | None = None

@@ -204,6 +204,19 @@ def is_person(word: str, roles: frozenset[str], names: set[str], things: Contain
     return is_name(word, names, things)
 
 
+#: Object pronouns of people, after a verb or preposition ("blamed it on him").
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "her", "them", "you"})
+
+
+def _named_person(word: str, roles: frozenset[str], names: set[str]) -> bool:
+    """Whether `word` certainly names a person: an object or subject pronoun, an @handle, a
+    role, or a name the document gives its people. Unlike `is_person`, a capitalised word
+    alone is not enough: after "blamed it on" it is as often a provider ("Neoprotect")."""
+    lowered = word.lower().strip("'’")
+    return word.startswith("@") or lowered in PERSON_PRONOUNS or lowered in _OBJECT_PRONOUNS \
+        or in_singular_or_plural(lowered, roles) or word in names or any(word in name.split() for name in names)
+
+
 # ---- PM702 ----------------------------------------------------------------------------
 
 @lru_cache(maxsize=16)
@@ -710,6 +723,11 @@ _NEXT_WORD = regex_cache.compile(r"[ \t]*+([-\w']++)")
 _COPULAS = frozenset({"was", "were", "is", "are", "been", "be", "being", "seem", "seemed", "seems", "got", "became"})
 
 
+#: What blame was put on, after "blamed": "they blamed it completely on Neoprotect", "the
+#: outage was blamed on a stale config" (a few words between, the target's first word named).
+_BLAMED_ON = regex_cache.compile(r"(?:[ \t]++[\w'\u2019-]++){0,3}?[ \t]++on[ \t]++"
+                                 r"(?:the[ \t]++|an?[ \t]++|our[ \t]++|their[ \t]++|its[ \t]++)?(?P<target>[\w@.-]++)",
+                                 re.IGNORECASE)
 #: "-proof" after a judgement ("idiot-proof", "fool proof"): a property of a design
 _PROOF_AFTER = regex_cache.compile(r"[ \t-]?proof\b", re.IGNORECASE)
 #: "stupid of me", "careless of him": the judgement is of the person named after "of"
@@ -896,6 +914,14 @@ def blameless_language(value: Any, pointer: str, options: dict, context: Context
                 continue
             if key in talk and rejects_blame(masked, match.start()):
                 continue  # "avoid sentiment/blame", "not ... cast blame": a statement against blame
+            if key == "blamed":
+                target = _BLAMED_ON.match(masked, match.end())
+                # "Kayden blamed everything on Neoprotect": someone's excuse pinned on a provider
+                # or a setting, reported; nobody is blamed by the writers. A capitalised word
+                # alone is no person here (a company's name reads as one): only a pronoun, a
+                # role, an @handle or a name the document gives its people ("blamed it on him")
+                if target is not None and not _named_person(target.group("target").rstrip(".-"), roles, names):
+                    continue
             copula = _TO_BLAME.search(masked, max(0, match.start() - 40), match.start()) if key == "blame" else None
             if copula is not None:
                 # "X is to blame": blame only when X is a person ("environment variables are to blame")

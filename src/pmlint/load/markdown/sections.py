@@ -725,6 +725,10 @@ def _innermost(stack: list[tuple[int, Section | None]]) -> Section | None:
 _PLAIN_LABEL_ITEM = re.compile(r"[ \t]*([A-Za-z][A-Za-z '\u2019/&-]{1,40}?)[ \t]*:[ \t]*")
 
 
+#: A label's value that is a quantity alone: "+1.98 GB free RAM", "40% faster", "-120 ms".
+_QUANTITY_VALUE = re.compile(r"[ \t]*[+\-\u2212~\u2248]?[ \t]?\d[\d.,]*[ \t]?(?:%|[a-z]{1,5}\b)", re.IGNORECASE)
+
+
 def _label_section(block: Block, aliases: AliasTable, current: Section | None, lines: list[str]) -> Section | None:
     found = bold_label(block.text)
     plain_item = False
@@ -737,6 +741,10 @@ def _label_section(block: Block, aliases: AliasTable, current: Section | None, l
     if plain_item and match is not None and match.key == "action_items":
         # "- Corrective actions:" over steps told done ("changed to ...", "added ..."): a log
         # of what was done reads as a plan of open items; left to the plan's own readers
+        return None
+    if match is not None and match.key == "action_items" and _QUANTITY_VALUE.match(plain(found[1])):
+        # "- **Improvement**: **+1.98 GB free RAM**" beside "**Before**" and "**After**": a
+        # gain measured, no work to do
         return None
     provisional = False
     if match is None and _normal_label(found[0]) in CONTENT_LABELS:

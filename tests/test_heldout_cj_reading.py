@@ -1,0 +1,79 @@
+"""Causes judged false on held-out sets CH and CI and left at the last session's end, each
+read as its author meant it, beside a twin that keeps the finding (synthetic documents):
+- paragraphs that open with numeric days ("On 11/20/2024, I reserved ...", "On 1/19/2025,
+  the network went down"): the story told day by day, a timeline;
+- "they blamed it completely on Neoprotect": someone's excuse pinned on a provider,
+  reported; "complete incompetence from RAVNIX" and "shame on you" are the blame;
+- "The operator was immediately locked out of the Pi": the person at the keyboard noticed,
+  at once (so asking for an alert is `strict` only);
+- "- **Improvement**: **+1.98 GB free RAM**" beside "**Before**" and "**After**": a gain
+  measured, no open action item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import missing_section, rule_findings, rule_severities, write
+
+CAUSE = "\n## Root cause\n\nThe upstream provider dropped our routes.\n"
+
+
+@pytest.mark.parametrize("days, told", [
+    (("11/20/2024", "12/11/2024", "1/19/2025"), True),
+    (("20.11.2024", "11.12.2024", "19.01.2025"), True),
+    (("1/2", "3/4", "5/6"), False),  # shares of the hosts, no days
+])
+def test_paragraphs_opening_with_numeric_days_are_the_timeline(tmp_path, run_cli, days, told):
+    first, second, third = days
+    text = ("# Hosting provider outages\n\nMy game server was down many times this winter, for 300 players.\n\n"
+            f"On {first}, I reserved a dedicated server from the provider.\n\n"
+            f"On {second}, I created a ticket reporting that my server was down.\n\n"
+            f"On {third}, the network went down again for 37 seconds.\n" + CAUSE)
+    assert bool(missing_section(run_cli, write(tmp_path / "pm.md", text), "timeline")) is not told
+
+
+@pytest.mark.parametrize("sentence, phrases", [
+    ("This time the network went down, and they blamed it completely on Neoprotect.", []),
+    ("The outage was blamed on a stale config.", []),
+    ("This time the network went down, and they blamed it on the on-call engineer.", ["blamed"]),
+    ("Kayden blamed it on him.", ["blamed"]),
+    ("This seems like complete incompetence from RAVNIX, and we said so.", ["incompetence"]),
+    ("Kayden, whatever you go by, shame on you man.", ["shame on you"]),
+])
+def test_an_excuse_pinned_on_a_provider_is_reported_speech(tmp_path, run_cli, sentence, phrases):
+    text = ("# Hosting provider outages\n\n## Summary\n\nThe server was down for 3 hours on 2025-01-23.\n\n"
+            f"## What happened\n\n{sentence}\n" + CAUSE)
+    findings = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM701")
+    assert [finding["message"].split('"')[1] for finding in findings] == phrases
+
+
+@pytest.mark.parametrize("sentence, detected, strict_only", [
+    ("The operator was immediately locked out of the Pi with no remote recovery path.", True, True),
+    ("After the key was deleted, every SSH attempt was rejected.", True, True),
+    ("Users were locked out of their accounts for two hours.", False, False),
+])
+def test_the_operator_shut_out_of_their_machine_noticed_at_once(tmp_path, run_cli, sentence, detected, strict_only):
+    text = ("# SSH lockout\n\n## Summary\n\nA hardening script deleted the only working SSH key on 2026-03-01. "
+            f"{sentence}\n\n**Duration:** ~2 hours\n" + CAUSE.replace("The upstream provider dropped our routes",
+                                                                        "The script removed every RSA key"))
+    path = write(tmp_path / "pm.md", text)
+    missing = [finding for finding in rule_findings(run_cli, path, "PM401") if "no alert, report" in finding["message"]]
+    assert bool(missing) is not detected
+    if detected:
+        assert rule_severities(run_cli, path, "PM402") == []
+        assert bool(rule_severities(run_cli, path, "PM402", preset="strict")) is strict_only
+
+
+@pytest.mark.parametrize("value, item", [
+    ("**+1.98 GB free RAM** 🎉", False),
+    ("40% faster page loads", False),
+    ("Add an alert on free memory below 10%", True),
+])
+def test_a_measured_gain_under_a_plan_label_is_no_item(tmp_path, run_cli, value, item):
+    text = ("# Crypto miner removed\n\n## Summary\n\nA miner used 71% of RAM for 43 days on 2025-12-23.\n\n"
+            "## ACTIONS TAKEN\n\n### 3. **Memory Recovery**\n- **Before**: 212 MB free RAM\n"
+            f"- **After**: 2.2 GB free RAM\n- **Improvement**: {value}\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ("action_items:" in out) is item
