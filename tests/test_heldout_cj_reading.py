@@ -77,3 +77,27 @@ def test_a_measured_gain_under_a_plan_label_is_no_item(tmp_path, run_cli, value,
     code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
     assert code == 0, err
     assert ("action_items:" in out) is item
+
+
+@pytest.mark.parametrize("line, repeat", [
+    ("- ✅ **NEVER ALLOW DATA LOSS AGAIN**", False),
+    ("We must make sure this cannot happen AGAIN.", False),
+    ("The importer overwrote the ledger AGAIN, as it did in March.", True),
+])
+def test_a_vow_in_capitals_is_no_repeat(tmp_path, run_cli, line, repeat):
+    text = ("# Data loss\n\n## Summary\n\nThe importer overwrote 3 months of records for one user on 2025-09-29.\n\n"
+            f"## Commitment\n\n{line}\n" + CAUSE)
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM802")) is repeat
+
+
+@pytest.mark.parametrize("step, detected", [
+    ("3. Mailgun security detected exposed credentials", True),
+    ("1. **Detected issue** when push notifications stopped working and saw the console deleting rows", True),
+    ("1. **Deleted the function** using the CLI", False),
+])
+def test_how_it_was_found_told_as_a_step_with_no_subject(tmp_path, run_cli, step, detected):
+    text = ("# Key exposure\n\n## Summary\n\nThe mail account was disabled for 2 days on 2025-09-26, "
+            f"for 4 team members.\n\n## What happened\n\n1. The key was committed to the docs\n{step}\n" + CAUSE)
+    missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")
+               if "no alert, report" in finding["message"]]
+    assert bool(missing) is not detected

@@ -27,6 +27,22 @@ from .prose import document_texts, find, has_words, phrases, quote, span_at, ter
 _EMPHATIC_AGAIN = re.compile(r"(?<![A-Za-z])AGAIN(?![A-Za-z])")
 #: A clock time right after it: the incident's own course ("crashed AGAIN at ~15:47").
 _CLOCK_NEAR = re.compile(r"\b(?:at|around|by)[ \t]+~?[ \t]?\d{1,2}:\d{2}\b")
+#: Before an emphatic "AGAIN" in its sentence: a vow that it will not happen, no repeat
+#: ("NEVER ALLOW DATA LOSS AGAIN", "to prevent this from happening AGAIN").
+_VOW_BEFORE = re.compile(r"\b(?:never|not|no|cannot|prevent\w{0,3}|avoid\w{0,3}|stop\w{0,3}|ensure)\b|n['\u2019]t\b",
+                         re.IGNORECASE)
+#: How far before "AGAIN" its vow is looked for (characters, cut at the sentence's start).
+_VOW_REACH = 80
+
+
+def _promised_never(text: str, start: int) -> bool:
+    """Whether the sentence before `start` (at most _VOW_REACH characters) vows it will not
+    happen: "never", "not", "prevent", "avoid"."""
+    before = text[max(0, start - _VOW_REACH):start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("\n"))
+    return _VOW_BEFORE.search(before[cut + 1:]) is not None
+
+
 _LINK = re.compile(r"https?://[^\s)\]>\"']{1,300}")
 #: How this incident is said to repeat an earlier one, beyond the fixed `repeat_phrases`.
 #: Each alternative names what came before (an earlier incident, a month or year, "in the
@@ -205,6 +221,9 @@ def infer_repeat(document: Document, settings: Mapping[str, Any]) -> tuple[Fact[
     if hit is None:
         for pointer, text in texts:
             emphatic = _EMPHATIC_AGAIN.search(text) if "AGAIN" in text else None
+            if emphatic and _promised_never(text, emphatic.start()):
+                # ("NEVER ALLOW DATA LOSS AGAIN", "must not happen AGAIN": a vow, no repeat)
+                emphatic = None
             if emphatic and _CLOCK_NEAR.search(text, emphatic.end(), emphatic.end() + 40) is None \
                     and not (pointer.startswith(("/root_causes", "/trigger")) and _numbered_step(document, pointer)):
                 # ("System crashed AGAIN at ~15:47": a step of this incident's own course,

@@ -434,6 +434,11 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # that the domain wasn't responding correctly"
             r"|\b(?:after|upon|on|when|while)\b[^.\x00]{0,60}?\bnoticing\s+that\s+(?:the\s+|our\s+|my\s+)?[\w.-]+"
             r"(?:\s+[\w.-]+)?\s+(?:was|were|is|wasn't|weren't|isn't|had|didn't|did\s+not|stopped|kept)\b"
+            # a step told with no subject, as a log or a list of actions tells it: "1. **Detected
+            # issue** when push notifications stopped working", "Noticed the problem while ..."
+            r"|(?<![^\x00\n])[\s*_]{0,4}(?:\d{1,2}[.)]\s+)?[*_]{0,2}(?:detected|noticed|spotted|discovered)\s+"
+            r"(?:the\s+|an?\s+|this\s+)?(?:issue|problem|outage|incident|bug|failure|it)[*_]{0,2}\s+"
+            r"(?:when|while|after|as|because|by|via|through)\b"
             # a chat or tracker log: "@rachel notices on Discord that ...", "@andre finds that ..."
             r"|(?<![\w@])@[\w-]+\s+(?:\w+\s+){0,2}?(?:notices|noticed|spots|spotted|discovers|discovered|realizes|"
             r"realises|realized|realised|finds\s+that|found\s+that|sees\s+that|saw\s+that)\b"
