@@ -101,3 +101,54 @@ def test_how_it_was_found_told_as_a_step_with_no_subject(tmp_path, run_cli, step
     missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")
                if "no alert, report" in finding["message"]]
     assert bool(missing) is not detected
+
+
+@pytest.mark.parametrize("group, counted", [
+    ("### Defenses added by this fix:", False),
+    ("### Pre-existing defenses (confirmed working):", False),
+    ("### Defenses to add:", True),
+])
+def test_defences_added_by_this_fix_or_there_before_are_no_open_items(tmp_path, run_cli, group, counted):
+    text = ("# Login spinner\n\n## Summary\n\nLogin hung for 2 days for 300 users on 2026-03-01.\n" + CAUSE +
+            f"\n## Prevention\n\n{group}\n1. **Fetch timeout (15s)** — requests abort after 15 seconds\n"
+            "2. **Loading safety timeout (20s)** — the page clears its spinner after 20 seconds\n")
+    assert bool(rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM314")) is counted
+
+
+@pytest.mark.parametrize("entry, timeline", [
+    ("- **2025-09-26**: Incident occurred, new key generated, support contacted", True),
+    ("- Waiting for the vendor to answer", False),
+])
+def test_dated_status_updates_are_the_timeline(tmp_path, run_cli, entry, timeline):
+    text = ("# Key exposure\n\n## Summary\n\nThe mail account was disabled for 2 days, for 4 team members.\n" + CAUSE +
+            f"\n## 🔄 Status Updates\n{entry}\n- **Next Update**: When support responds\n")
+    assert bool(missing_section(run_cli, write(tmp_path / "pm.md", text), "timeline")) is not timeline
+
+
+@pytest.mark.parametrize("time, impact, asks", [
+    ("~2-3 hours on September 10, 2025", "~145 million database operations, ~$200 unexpected charges", None),
+    ("14:05 UTC", "~$200 unexpected charges", "how long"),
+    ("~2-3 hours on September 10, 2025", "the push notifications", "who or what"),
+])
+def test_a_runaway_jobs_length_operations_and_charges(tmp_path, run_cli, time, impact, asks):
+    text = (f"# Loop\n\n### INCIDENT SUMMARY\n- **Time**: {time}\n- **Cause**: Infinite loop in a function\n"
+            f"- **Impact**: {impact}\n\n### ROOT CAUSE\nThe function wrote to the collection it listened to.\n")
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601",
+                                                               preset="strict")]
+    if asks is None:
+        assert messages == []
+    else:
+        assert len(messages) == 1 and messages[0].startswith(f"Impact not quantified: {asks}")
+
+
+@pytest.mark.parametrize("outcome, asked", [
+    ("User's data could not be fully recovered.", False),
+    ("The data was never restored.", False),
+    ("User's data was recovered from a backup the next day.", True),
+])
+def test_data_that_could_not_be_recovered_has_no_length_to_ask(tmp_path, run_cli, outcome, asked):
+    text = ("# Data loss\n\n## Summary\n\n- **Impact:** 412 invoices were lost, all of one user's records.\n\n"
+            f"## Actions\n\n1. Created a recovery page\n2. {outcome}\n" + CAUSE)
+    messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601",
+                                                               preset="strict")]
+    assert any("how long" in message for message in messages) is asked

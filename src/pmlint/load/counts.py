@@ -52,6 +52,7 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             r"images?|runners?|channels?|streams?|subscribers?|subscriptions?|viewers?|listeners?|domains?|zones?|"
             # units of work a backlog counts: "several million tasks waiting to be processed"
             r"tasks?|records?|workflows?|invoices?|shipments?|deliveries|"
+
             # tries that failed: "Three attempts failed", "12 submissions were rejected"
             r"attempts?|tries|retries|submissions?|registrations?|sign-?ups?|"
             # source trees a CI closes: "All trees were closed for 17 hours"
@@ -71,6 +72,10 @@ WHO_NOUN = (r"(?:users?|customers?|clients?|players?|visitors?|members?|people|a
             # what an exploit or a theft took, and from whom: "360 observed transfers into the
             # exploit contract", "1,200 victims", "40 wallets drained"
             r"transfers?|withdrawals?|deposits?|trades?|wallets?|victims?)")
+
+#: What a runaway job ran up, counted only with a number: "~145 million database operations",
+#: "2M function invocations" (not "error checking for all database operations": a plan's scope).
+RUN_UP_NOUN = r"(?:operations|writes|reads|invocations?|executions?)"
 
 #: A word that is no unit of time, before the noun a number counts ("98 minute service" counts minutes).
 NOT_TIME = r"(?!(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b)"
@@ -106,7 +111,7 @@ COUNT_OF_SOURCE = (
     r"(?<!spun\sup\s)(?<!launched\s)(?<!added\sanother\s)(?<!added\s)(?<!bought\s)(?<!ordered\s)"
     + START + _NOT_STATUS + NUMBER + NOT_CLOCK
     + r"`?(?:\s*(?:k|m|bn|million|billion|thousand|hundred)\b)?(?:\s*%|\s+percent|\+)?\s+"
-    r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?" + WHO_NOUN + r"\b"
+    r"(?:of\s+)?(?:the\s+|our\s+|all\s+)?(?:" + NOT_TIME + r"[\w-]+\s+)?(?:" + WHO_NOUN + "|" + RUN_UP_NOUN + r")\b"
     r"|\b(?:only\s+)?(?:one|two|three|four|five|six|seven|eight|nine|ten|a single|a handful of|dozens of|"
     # an amount in words: "several million tasks", "tens of thousands of jobs"
     # (not a threshold: "restarted after a few thousand requests" counts nothing that was hit)

@@ -120,6 +120,8 @@ _MAILBOX = r"(?:e-?mails?|inbox(?:es)?|mailbox(?:es)?|notifications?|alerts?|pag
 _DATA_UNIT = (r"(?:rows|records|entries|objects|files|documents|posts|messages|items|keys|blobs|tables|buckets|volumes)\b")
 #: A word that makes an amount a loss: lost, stolen, drained, the cost or the value of it.
 _LOSS_WORD = (r"\b(?:lost|loss(?:es)?|lose|stole|stolen|drain(?:ed|ing)?|exploited|damages?|costs?|refund(?:ed|s)?|"
+              # what a runaway job cost: "~$200 unexpected charges", "a $2,657.68 bill"
+              r"charges|overcharged|overage|billed|bill|"
               r"reimburs\w*|compensat\w*|paid|worth|value|bount(?:y|ies)|withdrawn|withdrew|took|taken|siphoned|"
               r"misappropriated|seized|burned|burnt)\b")
 
@@ -832,6 +834,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             # "Resolution Time: ~4 hours", "Recovery time - 45 min": a header's stated length
             r"|\b(?:resolution|recovery|restoration|repair|outage|down)\s+time\s*(?:[:=\-\u2013|]|was|of)\s*"
             + _APPROX + _AMOUNT + r"\b"
+            # a summary's "- **Time**: ~2-3 hours on September 10, 2025": a label of its own line
+            # whose value opens with an amount of time (not "Time: 14:05 UTC", a moment)
+            r"|(?<![^\x00\n])[\s*_-]{0,6}time[*_]{0,2}\s*:[*_]{0,2}\s*" + _APPROX + _AMOUNT + r"\b"
             # the length told after the window's end: "from approximately midnight until 7:52
             # A.M., nearly eight hours"
             r"|\b(?:until|till|to)\s+(?:approximately\s+|about\s+|around\s+)?\d{1,2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"

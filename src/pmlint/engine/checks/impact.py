@@ -269,14 +269,16 @@ def impact_quantified(value: Any, pointer: str, options: dict, context: Context)
 
 
 #: A loss told as permanent: "Gone forever.", "permanently lost", "lost for good", "can't
-#: be recovered", "deleted the only copies" (unless the text says elsewhere that it came back: `_GOT_BACK`).
+#: be recovered", "could not be fully recovered", "deleted the only copies" (unless the text says elsewhere that it came back: `_GOT_BACK`).
 _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+good|permanently)\b"
                        r"|\bpermanently\s+(?:lost|gone|deleted|destroyed)\b"
                        # "cover archival deleted the only copies of up to 5,927 covers"
                        r"|\b(?:deleted|destroyed|wiped|erased|lost|overwrote)\s+(?:the|our|its|their|my)\s+only\s+"
                        r"(?:remaining\s+)?cop(?:y|ies)\b"
-                       r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:recovered|restored|"
+                       r"|\b(?:can(?:no|'|\u2019)?t|could(?:\s+not|n't|n\u2019t)|will\s+never)\s+be\s+(?:fully\s+|completely\s+|entirely\s+)?(?:recovered|restored|"
                        r"retrieved|brought\s+back)\b|\bunrecoverable\b"
+                       # "The data was never restored", "has never been recovered"
+                       r"|\b(?:was|were|is|are|ha(?:s|ve))\s+never\s+(?:been\s+)?(?:recovered|restored|retrieved)\b"
                        # "if the server was deleted, there is no way to restore it" (not "there would
                        # have been no way", nor "no way to recover them until the hotfix shipped")
                        r"|\bthere\s+(?:is|was)\s+no\s+way\s+(?:to|of)\s+(?:restor|recover|retriev|undelet)\w{0,3}\b"
@@ -284,6 +286,9 @@ _FOR_GOOD = re.compile(r"\b(?:gone|lost|deleted|destroyed)\s+(?:forever|for\s+go
 #: The lost data said to be back after all: then the loss had a length.
 _GOT_BACK = re.compile(r"\b(?:restored|recovered|got\s+(?:it|them|the\s+\w+)\s+back|(?:is|was|were|are)\s+back\b)",
                        re.IGNORECASE)
+#: Right before "recovered" or "restored": denied ("could not be fully recovered",
+#: "was never restored"), so nothing came back.
+_NOT_BEFORE = re.compile(r"(?:\bnot|n't|n\u2019t|\bnever)\s+(?:be\s+|been\s+|yet\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 #: Characters of each line the two searches read.
 _LINE_READ = 2000
 
@@ -294,7 +299,8 @@ def _lost_for_good(context: Context) -> bool:
     lost = False
     for line in context.document.lines or []:
         text = line[:_LINE_READ]
-        if _GOT_BACK.search(text) is not None:
+        if any(_NOT_BEFORE.search(text, max(0, back.start() - 30), back.start()) is None
+               for back in _GOT_BACK.finditer(text)):
             return False  # what was lost came back: the loss had a length
         lost = lost or _FOR_GOOD.search(text) is not None
     return lost

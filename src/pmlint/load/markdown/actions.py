@@ -959,6 +959,10 @@ _DONE_GROUP = re.compile(r"(?<!\bbe )(?<!\bto )(?<!\bnot )(?<!\byet )\b(?:comple
                          r"already\s+(?:prepared|applied|configured|enabled|set\s+up|available|in\s+effect))\b"
                          # "### Preventive changes (this commit)": made in the change the report ships with
                          r"|\(\s*(?:in\s+)?this\s+(?:commit|pr|pull\s+request|patch|change)\s*\)"
+                         # "### Defenses added by this fix:", "### Pre-existing defenses (confirmed
+                         # working):": made with the report's change, or there before it
+                         r"|\b(?:added|made|introduced|shipped)\s+(?:by|in|with)\s+this\s+(?:fix|commit|pr|pull\s+request|"
+                         r"patch|change|release)\b|\bpre-?existing\b|\bconfirmed\s+working\b"
                          r"|[\u2705\u2714\u2611]",
                          re.I)
 

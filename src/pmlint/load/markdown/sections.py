@@ -47,6 +47,9 @@ BUILTIN_ALIASES: dict[str, tuple[str, ...]] = {
         "timeline summary", "sequence of events", "event log", "investigation timeline", "response timeline",
         "recovery timeline", "outage timeline", "debugging timeline", "event timeline", "events timeline",
         "resolution timeline",
+        # dated updates kept as the incident went on ("## 🔄 Status Updates" over "- **2025-09-26**:
+        # Incident occurred, new key generated"): the timeline, when its entries give dates
+        "status updates", "incident updates", "status history", "update log",
     ),
     "trigger": ("trigger", "triggers", "leadup", "lead-up", "lead up", "what triggered it", "triggering event"),
     "root_causes": (
