@@ -152,3 +152,41 @@ def test_data_that_could_not_be_recovered_has_no_length_to_ask(tmp_path, run_cli
     messages = [finding["message"] for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM601",
                                                                preset="strict")]
     assert any("how long" in message for message in messages) is asked
+
+
+@pytest.mark.parametrize("sentence, delay", [
+    ("On 2021-11-24, one day before the American holiday Thanksgiving Day, the PMC received an email with the "
+     "first vulnerability report.", False),
+    ("One day later, a user reported the vulnerability to us by email.", True),
+])
+def test_a_day_told_by_an_occasion_is_no_time_to_detect(tmp_path, run_cli, sentence, delay):
+    text = ("# Log4Shell\n\n## Summary\n\nA remote code execution flaw in the lookup feature, released 2013.\n\n"
+            f"## The report\n\nOn 2021-11-23 the PMC shipped 2.14.1.\n\n{sentence}\n" + CAUSE)
+    findings = rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM403", preset="strict")
+    assert any("one day" in finding["message"].lower() for finding in findings) is delay
+
+
+@pytest.mark.parametrize("sentence, woken", [
+    ("The following day, I woke up to a bursting inbox and a handful of text messages from journalists.", False),
+    ("At 3am I woke up to the phone ringing: the pager had fired.", True),
+])
+def test_waking_up_to_an_inbox_broke_no_sleep(tmp_path, run_cli, sentence, woken):
+    text = ("# Outage\n\n## Summary\n\nThe API was down for 2 hours for 3,000 users on 2025-02-02.\n\n"
+            f"## What happened\n\n{sentence}\n" + CAUSE)
+    code, out, err = run_cli("convert", str(write(tmp_path / "pm.md", text)))
+    assert code == 0, err
+    assert ("sleep_interrupted: true" in out) is woken
+
+
+@pytest.mark.parametrize("event, detected", [
+    ("Issue #20253 filed: Aether 8.3.1 SRTP call throws `NotSupportedException` under 10.0.400.", True),
+    ("PR #20260 adds read-side normalization.", False),
+])
+def test_a_numbered_issue_filed_in_the_timeline_is_a_report(tmp_path, run_cli, event, detected):
+    text = ("# Compiler regression\n\n## Summary\n\nLibraries built with F# 5 failed to load in SDK 10.0.400 "
+            "for 3 weeks.\n" + CAUSE + "\n## Timeline\n\n| Date | Event |\n|---|---|\n"
+            "| 2026-07-02 | PR #19548 merges. |\n| ~2026-08 | Ships in .NET SDK 10.0.400. |\n"
+            f"| 2026-08-13 | {event} |\n")
+    missing = [finding for finding in rule_findings(run_cli, write(tmp_path / "pm.md", text), "PM401")
+               if "no alert, report" in finding["message"]]
+    assert bool(missing) is not detected

@@ -40,6 +40,12 @@ _DELAY_AFTER = regex_cache.compile(r"[ \t,]{0,3}(?:later|earlier|before[ \t]+(?:
                                    r"|[ \t]+(?:for[ \t]+(?:us|anyone|anybody|someone|the[ \t]+team)[ \t]+)?to[ \t]+"
                                    r"(?:notice|detect|discover|spot|catch|realise|realize|become[ \t]+aware)\b)",
                                    re.IGNORECASE)
+#: After an amount of time, "before" a day on the calendar: the date of something told by
+#: an occasion ("one day before the American holiday Thanksgiving Day", "two weeks before
+#: the release"), no time to notice.
+_BEFORE_AN_OCCASION = regex_cache.compile(
+    r"[ \t,]{0,3}before[ \t]+(?:the|a|an|our|their)[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:holidays?|weekend|christmas|"
+    r"thanksgiving|easter|new[ \t]+year|eve|vacation|launch|release|deadline|conference|summit|day)\b", re.IGNORECASE)
 #: A reply right before a delay: "Sam from Fly support responded 5 hours later" (how long
 #: support took to answer, not how long the problem went unseen).
 _REPLY_BEFORE = regex_cache.compile(r"\b(?:responded|replied|answered|got[ \t]+back(?:[ \t]+to[ \t]+us)?|wrote[ \t]+back|"
@@ -879,6 +885,8 @@ def infer_detect_timing(document: Document, settings: Mapping[str, Any]) -> tupl
             head = _DELAY_BEFORE.search(before) or within
             if tail is None and head is None:
                 continue
+            if tail is not None and _BEFORE_AN_OCCASION.match(text, match.end()):
+                continue  # "one day before the American holiday Thanksgiving Day": a date told by a day
             if tail is not None and _REPLY_BEFORE.search(before):
                 continue  # "Fly support responded 5 hours later, reporting ...": a reply's delay
             if head is None and not _tied_to_noticing(text, match.start(), match.end()):

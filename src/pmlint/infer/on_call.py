@@ -2,7 +2,8 @@
 
 Signals, most certain first (../shared/research/inference.md): a page or a woken
 responder named in the text (settings.on_call_burden_phrases: "was paged", "woke up
-to", "worked through the night"), or a night hour on the author's own clock beside
+to" a page or a ringing phone, not to "a bursting inbox" waiting in the morning, "worked
+through the night"), or a night hour on the author's own clock beside
 being woken or working on ("wake up at 4am", "a 3am page", "worked until 3am":
 `stated_night_clock`), which is the team's own night even where no zone is given;
 timeline entries inside the night window
@@ -70,6 +71,19 @@ _REPORTS_AFTER = re.compile(r"(?:[ \t]+(?:from|in|at)[ \t]+[^.;!?\n,]{1,40}?)?[ 
 
 #: Work told as routine: the team's usual day, not a response ("deployed routine updates").
 _ROUTINE = re.compile(r"\b(?:routine|normal|regular|scheduled|planned|nightly|usual|weekly|daily)\b", re.IGNORECASE)
+
+
+#: After "woke up to": what rang ("woke up to a page", "to the phone ringing"). Anything
+#: else ("I woke up to a bursting inbox", "woke up to 40 alerts") was waiting in the morning:
+#: the sleeper slept through it.
+_RANG = re.compile(r"[ \t]+(?:an?[ \t]+|the[ \t]+|my[ \t]+|our[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:pages?|pager|paging|"
+                   r"calls?|phones?|ringing|rings?|alarms?|sirens?|buzz\w{0,3}|pagerduty|opsgenie)\b", re.IGNORECASE)
+
+
+def _slept_through(text: str, match: re.Match[str]) -> bool:
+    """Whether a burden phrase "woke up to" is followed by what waited for the morning, not
+    by what rang (`_RANG`): no sleep was broken."""
+    return match.group().lower().startswith("woke up to") and _RANG.match(text, match.end()) is None
 
 
 def routine_before_onset(data: Any) -> frozenset[int]:
@@ -375,7 +389,8 @@ def infer_on_call(document: Document, settings: Mapping[str, Any]) -> dict[str, 
         pointer, _, match = quiet
         return {"off_hours_pages": Fact(0, True, quote(match.group()), span_at(document, pointer, match.group()))}
     facts: dict[str, Fact] = {}
-    burden = next(iter(find(phrases(_words(settings, "on_call_burden_phrases")), texts)), None)
+    burden = next((hit for hit in find(phrases(_words(settings, "on_call_burden_phrases")), texts)
+                   if not _slept_through(hit[1], hit[2])), None)
     awake = awake_anyway(document, settings)
     night = responder_night_entries(document, settings)
     if night:

@@ -276,6 +276,9 @@ PATTERNS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
             r"|\breport(?:s|ed)?\s+(?:from|by)\s+(?:an?\s+|the\s+|our\s+|several\s+|multiple\s+|many\s+)?(?:\w+\s+)?"
             r"(?:users?|customers?|clients?|community|researchers?|players?|members?|people)\b"
             r"|\b(?:user|customer|community)[- ]reported\b"
+            # a numbered issue in a timeline: "2026-08-13 | Issue #20253 filed: Aether 8.3.1 SRTP
+            # call throws ..." (a user's report on the tracker)
+            r"|\b(?:github\s+)?(?:issue|bug\s+report)\s+#\d{1,9}\s+(?:was\s+)?(?:filed|opened|reported|raised)\b"
             # a university's or a publication's users: "staff and students found that their
             # home directory was empty" (not "students found the new page confusing")
             r"|\b(?:students|readers|visitors|listeners|viewers)\s+(?:\w+\s+)?(?:reported|noticed|complained|"
