@@ -26,8 +26,8 @@ from ...infer.layers import read_item
 from ...infer.prose import sentence_rest
 from ...infer.window import status_notice
 from ..kinds import of_kind
-from ._shared import (PROSE_BYTES, PROSE_SENTENCE, action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
-                      root_causes, search, text_of, title_of)
+from ._shared import (PROSE_SENTENCE, action_items, evidence, is_open, is_pending, is_placeholder, lower, option_patterns, option_words,
+                      prose_head, root_causes, search, text_of, title_of)
 from ._due import read_due
 from ._time import entries
 from .root_cause import is_unknown
@@ -1024,8 +1024,7 @@ def _only_vague_commitment(context: Context, options: dict) -> tuple[str, int] |
     verbs = option_words(options, "vague_commitment_verbs")
     if verbs is None:
         return None
-    lines = context.document.lines or []
-    text = "\n".join(lines)[:PROSE_BYTES]
+    text = prose_head(context)
     lowered = text.lower()
     first: tuple[str, int] | None = None
     count = 0

@@ -36,7 +36,7 @@ from typing import Any, Iterable
 
 from ..functions import Context, Hit, check
 from ._due import read_due
-from ._shared import is_pending, option_patterns
+from ._shared import is_pending, option_patterns, prose_head
 
 #: a ticket reference a tracker resolves: a URL, `ABC-123`, `#123` (not "TODO" in a Ticket column)
 #: (a GitHub cross-repository reference too: `lucas42/lucos_backups#332`)
@@ -50,8 +50,6 @@ _TRACKING_HEADING = re.compile(r"https?://\S*/(?:issues|pull|merge_requests|brow
 #: a Markdown section heading (ATX, level 2 and below: the title's date is the incident's,
 #: not the plan's) or a line that is only a bold label ("**Next steps:**", "- **Review actions**:")
 _HEADING_LINE = re.compile(r"^\s{0,3}(?:#{2,6}\s|(?:[-*]\s+)?\*\*[^*\n]{1,120}\*\*:?\s*$)")
-#: how much of the document the whole-text scans read (the signals sit in its first pages)
-_SCAN_BYTES = 256 * 1024
 
 
 @check("plan_owned",
@@ -115,7 +113,7 @@ def plan_owned(value: Any, pointer: str, options: dict, context: Context) -> Ite
     nobody = {str(word).strip().lower() for word in options.get("no_owner_values") or ()}
     if any(_owned(item, owner_regex, nobody) for _, item in pending):
         return
-    text = "\n".join(context.document.lines)[:_SCAN_BYTES]
+    text = prose_head(context)
     if _plan_owner(text, options, nobody):
         return
     headings = _headings_of(context, pointer, pending)
